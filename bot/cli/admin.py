@@ -1,0 +1,279 @@
+"""Operator and secretariat commands other than the client register."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from bot import recurrence, validation
+from bot.app import Container
+from bot.cli.console import Console, table
+from bot.domain import InvalidInput, VaultError
+from bot.services import directory, keys
+from storage import db
+from storage.crypto import MasterKey
+from storage.keyfile import FileKeySource, write_new_key_file
+from storage.models import Agency, Client, Member
+
+
+def require_schema(app: Container) -> None:
+    """Fail with the fix when the database is missing or older than the code."""
+    db_file = db.sqlite_path(app.engine)
+    if (db_file is not None and not db_file.exists()) or not db.is_initialised(app.engine):
+        raise InvalidInput("Casebot is not set up on this database yet; run: casebot init")
+    if db.current_revision(app.engine) != db.head_revision():
+        raise InvalidInput("the database schema is out of date; run: casebot db upgrade")
+
+
+def cmd_init(app: Container, args: argparse.Namespace, console: Console) -> int:
+    settings = app.settings
+    db_file = db.sqlite_path(app.engine)
+    if db_file is not None:
+        _private_dir(db_file.parent)
+        db_file.touch(mode=0o600, exist_ok=True)
+    db.upgrade(app.engine)
+    source = app.vault.source
+    created_key = False
+    with app.uow() as uow:
+        has_register = uow.vault.state(uow.session) is not None
+    if isinstance(source, FileKeySource) and not source.exists():
+        if has_register:
+            source.load()  # raises the "key file is missing" error: never a new key over data
+        write_new_key_file(source.path, MasterKey.generate())
+        created_key = True
+    key_id, _ = keys.initialise(uow=app.uow(), clock=app.clock, actor=console.actor())
+    console.print(
+        f"Database ready: {settings.database_url_for_display()} (schema {db.head_revision()})"
+    )
+    if created_key:
+        console.print(
+            f"New master key {key_id} written to {source.describe().removeprefix('the key file ')} "
+            "(readable by you only).",
+            "Back it up somewhere safe and separate from the database: without it, clients' "
+            "details cannot be read.",
+        )
+    else:
+        console.print(f"Master key {key_id} from {source.describe()} opens the register.")
+    return 0
+
+
+def _private_dir(path: Path) -> None:
+    """Create the data directory readable by its owner only (it holds the database and key)."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+
+
+def cmd_status(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    settings = app.settings
+    with app.uow() as uow:
+        key_id = uow.vault.verify(uow.session)
+        session = uow.session
+        counts = {
+            label: session.scalar(select(func.count()).select_from(model)) or 0
+            for label, model in (("agencies", Agency), ("members", Member), ("clients", Client))
+        }
+        by_status = dict(
+            session.execute(select(Client.status, func.count()).group_by(Client.status)).all()
+        )
+    groups = directory.list_groups(uow=app.uow(), clock=app.clock)
+    slack = "configured" if settings.slack_bot_token else "not configured (set SLACK_BOT_TOKEN)"
+    console.print(
+        "Casebot status",
+        f"  database      {settings.database_url_for_display()}"
+        f" (schema {db.current_revision(app.engine)})",
+        f"  master key    {key_id} from {app.vault.source.describe()}",
+        f"  slack         {slack}",
+        f"  agencies      {counts['agencies']}",
+        f"  members       {counts['members']}",
+        "  clients       "
+        + (", ".join(f"{n} {s}" for s, n in sorted(by_status.items())) or "none yet"),
+        f"  groups        {len(groups)}",
+    )
+    for group in groups:
+        console.print(
+            f"    {group.name} in {group.channel_id}: {_next(group.next_meeting_at, group.tz)}"
+        )
+    if not groups:
+        console.print("Next: casebot group create --help")
+    return 0
+
+
+def _next(at: dt.datetime | None, tz: str) -> str:
+    if at is None:
+        return "no more meetings in its schedule"
+    local = at.astimezone(ZoneInfo(tz))
+    return f"next meeting {local:%a %d %b %Y %H:%M} ({tz})"
+
+
+def cmd_db(app: Container, args: argparse.Namespace, console: Console) -> int:
+    if args.db_command == "upgrade":
+        before = db.current_revision(app.engine) if db.is_initialised(app.engine) else None
+        db.upgrade(app.engine)
+        after = db.current_revision(app.engine)
+        console.print(
+            f"Database schema {'already at' if before == after else 'upgraded to'} {after}."
+        )
+    else:
+        current = db.current_revision(app.engine) if db.is_initialised(app.engine) else None
+        console.print(f"schema {current or 'none'} (this Casebot needs {db.head_revision()})")
+    return 0
+
+
+def _positive(value: int, option: str, *, allow_zero: bool = True) -> int:
+    if value < 0 or (value == 0 and not allow_zero):
+        raise InvalidInput(f"{option} must be {'0 or more' if allow_zero else 'more than 0'}")
+    return value
+
+
+def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    if args.group_command == "list":
+        rows = [
+            [g.name, g.channel_id, g.rrule, g.tz, _next(g.next_meeting_at, g.tz)]
+            for g in directory.list_groups(uow=app.uow(), clock=app.clock)
+        ]
+        console.print(*table(rows, ["NAME", "CHANNEL", "RULE", "ZONE", "NEXT"]))
+        return 0
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", args.send_time):
+        raise InvalidInput("--send-time must be a 24-hour time such as 09:00")
+    try:
+        nudges = tuple(
+            sorted({int(d) for d in args.nudge_days.split(",") if d.strip()}, reverse=True)
+        )
+    except ValueError:
+        raise InvalidInput(
+            "--nudge-days must be whole days separated by commas, e.g. 3,1"
+        ) from None
+    settings = directory.GroupSettings(
+        prompt_lead_days=_positive(args.prompt_days, "--prompt-days"),
+        reminder_lead_days=_positive(args.reminder_days, "--reminder-days"),
+        agenda_lead_minutes=_positive(args.agenda_minutes, "--agenda-minutes"),
+        nudge_lead_days=tuple(_positive(d, "--nudge-days") for d in nudges),
+        send_time=args.send_time,
+        day_first=not args.month_first,
+        meeting_minutes=_positive(args.meeting_minutes, "--meeting-minutes", allow_zero=False),
+    )
+    first = recurrence.parse_local_datetime(args.first, field="--first") if args.first else None
+    view = directory.create_group(
+        uow=app.uow(),
+        clock=app.clock,
+        name=args.name,
+        channel_id=validation.slack_channel_id(args.channel),
+        rule=args.rrule,
+        tz=args.tz,
+        first_local=first,
+        settings=settings,
+        actor=console.actor(),
+    )
+    console.print(
+        f"Group {view.name!r} created in {view.channel_id}: "
+        f"{_next(view.next_meeting_at, view.tz)}.",
+        "Next: add members with casebot member add --user U… --agency … --role worker",
+    )
+    return 0
+
+
+def cmd_agency(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    if args.agency_command == "list":
+        names = directory.list_agencies(uow=app.uow())
+        console.print(*(names or ["No agencies yet: casebot agency add NAME"]))
+        return 0
+    name = directory.add_agency(
+        uow=app.uow(), clock=app.clock, name=args.name, actor=console.actor()
+    )
+    console.print(f"Agency {name!r} added.")
+    return 0
+
+
+def cmd_member(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    if args.member_command == "list":
+        rows = [
+            [m.slack_user_id, m.agency, ", ".join(m.roles), ", ".join(m.groups) or "-"]
+            for m in directory.list_members(uow=app.uow())
+        ]
+        console.print(*table(rows, ["USER", "AGENCY", "ROLES", "GROUPS"]))
+        return 0
+    result = directory.add_member(
+        uow=app.uow(),
+        clock=app.clock,
+        user_id=validation.slack_user_id(args.user),
+        agency=args.agency,
+        roles=[validation.role(r) for r in args.role],
+        groups=args.group,
+        actor=console.actor(),
+    )
+    member = result.member
+    if member.groups:
+        where = f"; joined {', '.join(member.groups)}"
+        where += " (the only group)" if result.joined_by_default else ""
+    else:
+        where = "; in no group yet (add --group NAME)"
+    console.print(
+        f"Member {member.slack_user_id} added: {member.agency}, {', '.join(member.roles)}{where}."
+    )
+    return 0
+
+
+def cmd_keys(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    result = keys.rotate(
+        uow=app.uow(),
+        clock=app.clock,
+        actor=console.actor(),
+        new_key_file=Path(args.new_key_file) if args.new_key_file else None,
+        keep_old_key=Path(args.keep_old_key) if args.keep_old_key else None,
+    )
+    console.print(
+        f"Master key rotated: {result.old_key_id} -> {result.new_key_id}; "
+        f"{result.rewrapped} client data keys re-wrapped.",
+        f"New key in {result.new_key_file}. Back it up now; "
+        + (
+            f"the old key was saved to {args.keep_old_key}."
+            if args.keep_old_key
+            else "the old key was destroyed."
+        ),
+    )
+    if args.new_key_file and app.settings.master_key is not None:
+        console.print(
+            "Set CASEBOT_MASTER_KEY to the new file's content (or CASEBOT_KEY_FILE to its path) "
+            "and restart Casebot."
+        )
+    return 0
+
+
+def cmd_audit(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    if args.limit < 1:
+        raise InvalidInput("--limit must be 1 or more")
+    code = validation.case_code(args.client) if args.client else None
+    with app.uow() as uow:
+        entries = uow.audit.entries(case_code=code, limit=args.limit)
+        rows = [
+            [
+                e.at.strftime("%Y-%m-%d %H:%M:%SZ"),
+                e.actor,
+                e.action,
+                e.case_code or "-",
+                e.reason or "",
+                e.detail or "",
+            ]
+            for e in entries
+        ]
+    console.print(*table(rows, ["WHEN (UTC)", "WHO", "WHAT", "CLIENT", "WHY", "DETAIL"]))
+    return 0
+
+
+def check_vault(app: Container) -> None:
+    """Start-up check: a wrong or missing key is an error before any work is done."""
+    with app.uow() as uow:
+        if uow.vault.state(uow.session) is None:
+            raise VaultError("the client register is not set up; run: casebot init")
+        uow.vault.verify(uow.session)

@@ -1,0 +1,271 @@
+"""``casebot client …``: register, list, show (and audited reveal) and purge clients."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+from bot import validation
+from bot.app import Container
+from bot.cli.admin import require_schema
+from bot.cli.console import Console, table
+from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, InvalidInput
+from bot.services import register
+
+JSON_FIELDS = (
+    "code",
+    "agency",
+    "key_worker",
+    "group",
+    "status",
+    "consent",
+    *IDENTITY_FIELDS,
+)
+CONSENT_FIELDS = ("given_on", "method", "agencies", "expires_on")
+PROMPTS = (
+    ("full_name", "Full name"),
+    ("aliases", "Aliases / nicknames, comma-separated"),
+    ("date_of_birth", "Date of birth (YYYY-MM-DD or day/month/year)"),
+    ("address", "Address"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("medicare", "Medicare number"),
+    ("crn", "Centrelink CRN"),
+    ("notes", "Notes"),
+)
+
+
+def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    handler = {"add": _add, "list": _list, "show": _show, "purge": _purge}[args.client_command]
+    return handler(app, args, console)
+
+
+def _consent(raw: Any, *, where: str) -> Consent | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{where}consent must be an object with {', '.join(CONSENT_FIELDS)}")
+    _check_keys(raw, CONSENT_FIELDS, where=f"{where}consent: ")
+    if not raw.get("given_on"):
+        raise InvalidInput(f"{where}consent needs given_on (YYYY-MM-DD)")
+    given = validation.iso_date(str(raw["given_on"]), field="consent given_on")
+    expires = (
+        validation.iso_date(str(raw["expires_on"]), field="consent expires_on")
+        if raw.get("expires_on")
+        else None
+    )
+    if expires and expires < given:
+        raise InvalidInput(f"{where}consent expires before it was given")
+    agencies = raw.get("agencies") or []
+    if isinstance(agencies, str) or not all(isinstance(a, str) for a in agencies):
+        raise InvalidInput(f"{where}consent agencies must be a list of agency names")
+    method = str(raw.get("method") or "written").strip()[:40]
+    return Consent(given_on=given, method=method, agencies=tuple(agencies), expires_on=expires)
+
+
+def _check_keys(raw: dict[str, Any], allowed: tuple[str, ...], *, where: str) -> None:
+    for key in raw:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (fields: {', '.join(allowed)})"
+            raise InvalidInput(f"{where}unknown field {key!r}{hint}")
+
+
+def _new_client(
+    raw: dict[str, Any], defaults: argparse.Namespace, *, label: str, today: dt.date
+) -> register.NewClient:
+    where = f"{label}: " if label else ""
+    _check_keys(raw, JSON_FIELDS, where=where)
+    code = raw.get("code")
+    if not isinstance(code, str) or not code.strip():
+        raise InvalidInput(f"{where}code is required (a case code such as U1R-014)")
+    try:
+        code = validation.case_code(code)
+        where = f"{label} ({code}): " if label else f"{code}: "
+        agency = raw.get("agency") or defaults.agency
+        key_worker = raw.get("key_worker") or defaults.key_worker
+        if not agency:
+            raise InvalidInput('the lead agency is required (--agency or "agency")')
+        if not key_worker:
+            raise InvalidInput('the key worker is required (--key-worker or "key_worker")')
+        return register.NewClient(
+            code=code,
+            agency=str(agency),
+            key_worker=validation.slack_user_id(str(key_worker)),
+            group=raw.get("group") or defaults.group,
+            status=validation.client_status(str(raw.get("status") or defaults.status)),
+            identity=validation.identity(raw, today=today),
+            consent=_consent(raw.get("consent"), where=""),
+            label=label,
+        )
+    except InvalidInput as exc:
+        raise InvalidInput(where + exc.message) from None
+
+
+def _from_json(path: str, args: argparse.Namespace, today: dt.date) -> list[register.NewClient]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path} cannot be read ({type(exc).__name__})") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    items = data if isinstance(data, list) else [data]
+    if not items or not all(isinstance(i, dict) for i in items):
+        raise InvalidInput(f"{path} must hold one client object or a list of them")
+    many = isinstance(data, list)
+    return [
+        _new_client(item, args, label=f"item {n}" if many else "", today=today)
+        for n, item in enumerate(items, start=1)
+    ]
+
+
+def _from_options(args: argparse.Namespace, console: Console, today: dt.date) -> register.NewClient:
+    if not args.code:
+        raise InvalidInput("give --code (or --from-json FILE)")
+    raw: dict[str, Any] = {
+        "code": args.code,
+        "full_name": args.full_name,
+        "aliases": args.alias or None,
+        "date_of_birth": args.date_of_birth,
+        "address": args.address,
+        "phone": args.phone,
+        "email": args.email,
+        "medicare": args.medicare,
+        "crn": args.crn,
+        "notes": args.notes,
+    }
+    given = any(raw[name] for name, _ in PROMPTS)
+    if not given and not args.no_prompt and console.is_interactive():
+        console.print("Enter the client's details (typing is hidden; Enter skips a field).")
+        for name, label in PROMPTS:
+            raw[name] = console.secret_prompt(f"{label}: ") or None
+    if args.consent_date:
+        raw["consent"] = {
+            "given_on": args.consent_date,
+            "method": args.consent_method,
+            "agencies": args.consent_agency,
+            "expires_on": args.consent_expires,
+        }
+    elif args.consent_agency or args.consent_expires:
+        raise InvalidInput("give --consent-date with the other consent options")
+    return _new_client({k: v for k, v in raw.items() if v is not None}, args, label="", today=today)
+
+
+def _add(app: Container, args: argparse.Namespace, console: Console) -> int:
+    today = app.clock.now().date()
+    if args.from_json:
+        if args.code:
+            raise InvalidInput("give either --code or --from-json, not both")
+        items = _from_json(args.from_json, args, today)
+    else:
+        items = [_from_options(args, console, today)]
+    added = register.add_clients(
+        uow=app.uow(), clock=app.clock, clients=items, actor=console.actor()
+    )
+    if len(added) == 1:
+        item = items[0]
+        console.print(
+            f"Added {item.code} ({item.status.value}; lead agency {item.agency}; key worker "
+            f"{item.key_worker}). Identifiable details are stored encrypted."
+        )
+        if item.identity.is_empty():
+            console.print("No identifiable details were given: only the case code is registered.")
+    else:
+        console.print(f"Added {len(added)} clients: {', '.join(added)}.")
+    return 0
+
+
+def _consent_text(summary: ClientSummary, today: dt.date) -> str:
+    consent = summary.consent
+    if consent is None:
+        return "none recorded"
+    text = f"{consent.method} {consent.given_on.isoformat()}"
+    if consent.expires_on:
+        state = "expired" if not consent.is_current(today) else "expires"
+        text += f" ({state} {consent.expires_on.isoformat()})"
+    return text
+
+
+def _list(app: Container, args: argparse.Namespace, console: Console) -> int:
+    today = app.clock.now().date()
+    summaries = register.list_clients(
+        uow=app.uow(),
+        status=validation.client_status(args.status) if args.status else None,
+        group=args.group,
+    )
+    rows = [
+        [
+            s.case_code,
+            s.status.value + (" (purged)" if s.purged else ""),
+            s.group or "-",
+            s.lead_agency,
+            s.key_worker,
+            _consent_text(s, today),
+        ]
+        for s in summaries
+    ]
+    console.print(*table(rows, ["CODE", "STATUS", "GROUP", "LEAD AGENCY", "KEY WORKER", "CONSENT"]))
+    return 0
+
+
+def _summary_lines(summary: ClientSummary, today: dt.date) -> list[str]:
+    consent = summary.consent
+    return [
+        f"{summary.case_code}",
+        f"  status        {summary.status.value}" + (" (details purged)" if summary.purged else ""),
+        f"  group         {summary.group or '-'}",
+        f"  lead agency   {summary.lead_agency}",
+        f"  key worker    {summary.key_worker}",
+        f"  consent       {_consent_text(summary, today)}",
+        f"  shared with   {', '.join(consent.agencies) if consent else '-'}",
+    ]
+
+
+def _show(app: Container, args: argparse.Namespace, console: Console) -> int:
+    code = validation.case_code(args.code)
+    today = app.clock.now().date()
+    if not args.reveal:
+        if args.reason:
+            raise InvalidInput("--reason goes with --reveal")
+        console.print(*_summary_lines(register.show_client(uow=app.uow(), code=code), today))
+        return 0
+    revealed = register.reveal_client(
+        uow=app.uow(), clock=app.clock, code=code, actor=console.actor(), reason=args.reason
+    )
+    details = revealed.identity.to_dict()
+    lines = _summary_lines(revealed.summary, today)
+    lines.append("  identifiable details (this reveal is recorded in the audit log):")
+    for name, label in PROMPTS:
+        value = details.get(name)
+        if isinstance(value, list):
+            value = ", ".join(value)
+        lines.append(f"    {label.split(' (')[0].split(',')[0]:<24} {value or '-'}")
+    console.print(*lines)
+    return 0
+
+
+def _purge(app: Container, args: argparse.Namespace, console: Console) -> int:
+    code = validation.case_code(args.code)
+    if not args.yes:
+        if not console.is_interactive():
+            raise InvalidInput("purging cannot be undone: add --yes to confirm")
+        console.err.write(
+            f"This destroys {code}'s details for good. Type the case code to confirm: "
+        )
+        console.err.flush()
+        if console.stdin.readline().strip().upper() != code:
+            raise InvalidInput("not confirmed; nothing was purged")
+    register.purge_client(
+        uow=app.uow(), clock=app.clock, code=code, actor=console.actor(), reason=args.reason
+    )
+    console.print(f"{code}'s identifiable details were destroyed (its data key is gone).")
+    return 0

@@ -1,0 +1,238 @@
+"""The ``casebot`` command line: subcommands, options and help text."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from bot.domain import InvalidInput, Role
+
+
+class UsageError(InvalidInput):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake as one line instead of printing usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+ROLES = ", ".join(r.value for r in Role)
+
+
+def build_parser() -> Parser:
+    root = Parser(
+        prog="casebot",
+        description="Casebot: Slack assistant for case coordination meetings. "
+        "These commands are for the secretariat and the operator.",
+        epilog="Settings come from the environment or a .env file: DATABASE_URL, CASEBOT_KEY_FILE "
+        "or CASEBOT_MASTER_KEY, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN. "
+        "See README.md.",
+    )
+    sub = root.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.required = True
+
+    sub.add_parser(
+        "init", help="create the data directory, database and master key (safe to re-run)"
+    )
+    sub.add_parser("status", help="show what is set up: database, key, groups, members, clients")
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(
+        dest="db_command", metavar="ACTION", parser_class=Parser
+    )
+    db.required = True
+    db.add_parser("upgrade", help="apply database migrations")
+    db.add_parser("current", help="show the schema revision")
+
+    _group_commands(sub)
+    _agency_commands(sub)
+    _member_commands(sub)
+    _client_commands(sub)
+
+    keys = sub.add_parser("keys", help="the master key").add_subparsers(
+        dest="keys_command", metavar="ACTION", parser_class=Parser
+    )
+    keys.required = True
+    rotate = keys.add_parser(
+        "rotate",
+        help="re-wrap every client's data key under a new master key (data is not re-encrypted)",
+        description="Generates a new master key, re-wraps every data key in one transaction, and "
+        "replaces the key file. Running services pick the new key up by themselves. The old key is "
+        "destroyed unless --keep-old-key is given (keep it only to read database backups made "
+        "before the rotation).",
+    )
+    rotate.add_argument(
+        "--new-key-file",
+        metavar="PATH",
+        help="write the new key here (required when the key comes from CASEBOT_MASTER_KEY)",
+    )
+    rotate.add_argument("--keep-old-key", metavar="PATH", help="save the old key to PATH (0600)")
+
+    audit = sub.add_parser("audit", help="show the audit log (reveals, purges, key rotations, …)")
+    audit.add_argument("--client", metavar="CODE", help="only entries about this case code")
+    audit.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")
+    return root
+
+
+def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    group = sub.add_parser("group", help="case coordination groups and their schedules")
+    actions = group.add_subparsers(dest="group_command", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    create = actions.add_parser(
+        "create",
+        help="create a group with its channel and meeting schedule",
+        description="Example: casebot group create --name 'Under 1 Roof' --channel C0123ABCD "
+        "--rrule 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10' --tz Australia/Brisbane "
+        "--first 2026-12-01T10:00",
+    )
+    create.add_argument("--name", required=True)
+    create.add_argument("--channel", required=True, metavar="C…", help="the Slack channel ID")
+    create.add_argument("--rrule", required=True, help="RFC 5545 recurrence rule")
+    create.add_argument("--tz", required=True, help="IANA time zone, e.g. Australia/Brisbane")
+    create.add_argument(
+        "--first",
+        metavar="YYYY-MM-DDTHH:MM",
+        help="first meeting, local time (anchors the rule; default: next occurrence from today)",
+    )
+    create.add_argument(
+        "--prompt-days",
+        type=int,
+        default=3,
+        help="days before a meeting to ask for updates (default 3)",
+    )
+    create.add_argument(
+        "--reminder-days",
+        type=int,
+        default=1,
+        help="days before a meeting to remind who has not answered (default 1)",
+    )
+    create.add_argument(
+        "--agenda-minutes",
+        type=int,
+        default=120,
+        help="minutes before a meeting to post the agenda (default 120)",
+    )
+    create.add_argument(
+        "--nudge-days",
+        default="3,1",
+        help="days before a meeting to nudge action owners (default 3,1)",
+    )
+    create.add_argument(
+        "--send-time",
+        default="09:00",
+        help="local time of day for prompts and nudges (default 09:00)",
+    )
+    create.add_argument(
+        "--month-first",
+        action="store_true",
+        help="read dates like 3/12 as month/day (default: day/month)",
+    )
+    create.add_argument(
+        "--meeting-minutes", type=int, default=90, help="length of a meeting (default 90)"
+    )
+    actions.add_parser("list", help="list groups and their next meeting")
+
+
+def _agency_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    agency = sub.add_parser("agency", help="agencies taking part")
+    actions = agency.add_subparsers(dest="agency_command", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    add = actions.add_parser("add", help="add an agency")
+    add.add_argument("name", metavar="NAME")
+    actions.add_parser("list", help="list agencies")
+
+
+def _member_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    member = sub.add_parser("member", help="workers, facilitators, secretariat, champions, mentors")
+    actions = member.add_subparsers(dest="member_command", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    add = actions.add_parser(
+        "add",
+        help="add a member by Slack user ID",
+        description="With no --group and exactly one group defined, the member joins that group.",
+    )
+    add.add_argument("--user", required=True, metavar="U…", help="Slack member ID")
+    add.add_argument("--agency", required=True)
+    add.add_argument(
+        "--role",
+        action="append",
+        required=True,
+        metavar="ROLE",
+        help=f"repeat for several: {ROLES}",
+    )
+    add.add_argument(
+        "--group", action="append", default=[], metavar="NAME", help="group to join (repeatable)"
+    )
+    actions.add_parser("list", help="list members")
+
+
+def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    client = sub.add_parser("client", help="the client register (identifiable details encrypted)")
+    actions = client.add_subparsers(dest="client_command", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    add = actions.add_parser(
+        "add",
+        help="register a client (details are prompted without echo unless given)",
+        description="Identifiable details given as options stay in your shell history; prefer "
+        "the hidden prompts or --from-json (then delete the file). See README.md for the JSON "
+        "fields.",
+    )
+    add.add_argument("--code", metavar="CODE", help="case code, e.g. U1R-014")
+    add.add_argument("--agency", help="lead agency")
+    add.add_argument("--key-worker", metavar="U…", help="the key worker's Slack member ID")
+    add.add_argument("--group", help="group that reviews the client (default: the only group)")
+    add.add_argument(
+        "--status", default="active", help="referred, active or exited (default active)"
+    )
+    add.add_argument(
+        "--from-json",
+        metavar="FILE",
+        help="one client or a list of clients; options above act as defaults",
+    )
+    add.add_argument("--no-prompt", action="store_true", help="do not ask for missing details")
+    details = add.add_argument_group("identifiable details (encrypted)")
+    details.add_argument("--full-name")
+    details.add_argument("--alias", action="append", default=[], help="repeatable")
+    details.add_argument(
+        "--date-of-birth", "--dob", dest="date_of_birth", help="YYYY-MM-DD or day/month/year"
+    )
+    details.add_argument("--address")
+    details.add_argument("--phone")
+    details.add_argument("--email")
+    details.add_argument("--medicare")
+    details.add_argument("--crn", help="Centrelink customer reference number")
+    details.add_argument("--notes")
+    consent = add.add_argument_group("consent")
+    consent.add_argument("--consent-date", metavar="YYYY-MM-DD", help="when consent was given")
+    consent.add_argument(
+        "--consent-method", default="written", help="how it was obtained (default: written)"
+    )
+    consent.add_argument(
+        "--consent-agency",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="agency the consent covers (repeatable; the lead agency always is)",
+    )
+    consent.add_argument("--consent-expires", metavar="YYYY-MM-DD")
+
+    listing = actions.add_parser("list", help="list clients (case codes only, no details)")
+    listing.add_argument("--status")
+    listing.add_argument("--group")
+
+    show = actions.add_parser("show", help="show a client; --reveal decrypts (audited)")
+    show.add_argument("code", metavar="CODE")
+    show.add_argument("--reveal", action="store_true", help="show identifiable details")
+    show.add_argument("--reason", help="why (required with --reveal; recorded in the audit log)")
+
+    purge = actions.add_parser(
+        "purge",
+        help="destroy a client's details for good (crypto-shredding)",
+        description="Deletes the client's data key, so their details can never be decrypted again, "
+        "by any key. The case code and de-identified history stay.",
+    )
+    purge.add_argument("code", metavar="CODE")
+    purge.add_argument("--reason", help="why (recorded in the audit log)")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")

@@ -1,0 +1,221 @@
+"""Plain domain types and errors shared by every layer.
+
+This module imports nothing from the project, so storage, services and handlers can all stand on it.
+Identity values never appear in a ``repr``: tracebacks and logs must not carry a client's details.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+class Role(enum.StrEnum):
+    """What a member does in a group."""
+
+    WORKER = "worker"
+    FACILITATOR = "facilitator"
+    SECRETARIAT = "secretariat"
+    CHAMPION = "champion"
+    MENTOR = "mentor"
+
+
+class ClientStatus(enum.StrEnum):
+    """Where a client is in the coordination process."""
+
+    REFERRED = "referred"
+    ACTIVE = "active"
+    EXITED = "exited"
+
+
+class MeetingStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    RUNNING = "running"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+class CasebotError(Exception):
+    """An error whose message is safe to show to the person who caused it.
+
+    Messages never contain identifiable details; they name fields, not values.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(CasebotError):
+    exit_code = 2
+
+
+class NotFound(CasebotError):
+    pass
+
+
+class Conflict(CasebotError):
+    pass
+
+
+class NotAuthorised(CasebotError):
+    pass
+
+
+class VaultError(CasebotError):
+    """The encrypted register cannot be opened or used with the key given."""
+
+
+# --- client identity ---------------------------------------------------------------------------
+
+IDENTITY_FIELDS: tuple[str, ...] = (
+    "full_name",
+    "aliases",
+    "date_of_birth",
+    "address",
+    "phone",
+    "email",
+    "medicare",
+    "crn",
+    "notes",
+)
+
+
+@dataclass(frozen=True, repr=False)
+class ClientIdentity:
+    """A client's identifiable details: stored only encrypted, never logged or sent to Slack."""
+
+    full_name: str | None = None
+    aliases: tuple[str, ...] = field(default=())
+    date_of_birth: dt.date | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    medicare: str | None = None
+    crn: str | None = None
+    notes: str | None = None
+
+    def __repr__(self) -> str:
+        present = [f.name for f in fields(self) if getattr(self, f.name)]
+        return f"ClientIdentity(<redacted: {', '.join(present) or 'empty'}>)"
+
+    __str__ = __repr__
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialisable form (used only to encrypt, or to print on an audited reveal)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ClientIdentity:
+        dob = data.get("date_of_birth")
+        return cls(
+            full_name=data.get("full_name"),
+            aliases=tuple(data.get("aliases") or ()),
+            date_of_birth=dt.date.fromisoformat(dob) if dob else None,
+            address=data.get("address"),
+            phone=data.get("phone"),
+            email=data.get("email"),
+            medicare=data.get("medicare"),
+            crn=data.get("crn"),
+            notes=data.get("notes"),
+        )
+
+    def values(self) -> list[str]:
+        """Every identifying string in the record, for leak checks (never for display)."""
+        out: list[str] = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                out.extend(value)
+            elif isinstance(value, dt.date):
+                out.append(value.isoformat())
+            elif value:
+                out.append(str(value))
+        return out
+
+
+@dataclass(frozen=True)
+class Consent:
+    given_on: dt.date
+    method: str
+    agencies: tuple[str, ...]
+    expires_on: dt.date | None = None
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.expires_on is None or today <= self.expires_on
+
+
+# --- read models --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: int
+    name: str
+    channel_id: str
+    rrule: str
+    tz: str
+    first_meeting_at: dt.datetime
+    next_meeting_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class MemberView:
+    slack_user_id: str
+    agency: str
+    roles: tuple[Role, ...]
+    groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """What may be shown about a client anywhere: no identifiable details."""
+
+    case_code: str
+    status: ClientStatus
+    lead_agency: str
+    key_worker: str
+    group: str | None
+    consent: Consent | None
+    purged: bool = False
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: dt.datetime
+    actor: str
+    action: str
+    case_code: str | None
+    reason: str | None
+    detail: str | None

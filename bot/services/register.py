@@ -1,0 +1,224 @@
+"""The client register: case codes in the open, identifiable details only through the vault."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.domain import (
+    ClientIdentity,
+    ClientStatus,
+    ClientSummary,
+    Conflict,
+    Consent,
+    InvalidInput,
+    NotFound,
+)
+from bot.ports import Clock
+from bot.services.directory import find_agency, find_group, find_member
+from storage.models import Client, ConsentRecord
+from storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class NewClient:
+    code: str
+    agency: str
+    key_worker: str
+    identity: ClientIdentity
+    group: str | None = None
+    status: ClientStatus = ClientStatus.ACTIVE
+    consent: Consent | None = None
+    label: str = ""  # where it came from, for error messages ("item 3")
+
+
+def _where(item: NewClient) -> str:
+    return f"{item.label} ({item.code}): " if item.label else f"{item.code}: "
+
+
+def add_clients(
+    *, uow: UnitOfWork, clock: Clock, clients: Sequence[NewClient], actor: str
+) -> list[str]:
+    """Register clients all together, or none of them if any is wrong."""
+    if not clients:
+        raise InvalidInput("no clients to add")
+    seen: set[str] = set()
+    for item in clients:
+        if item.code in seen:
+            raise Conflict(f"{_where(item)}case code appears twice in the input")
+        seen.add(item.code)
+    now = clock.now()
+    with uow:
+        uow.vault.verify(uow.session)
+        taken = uow.clients.existing_codes([c.code for c in clients])
+        groups = uow.groups.all()
+        added: list[str] = []
+        for item in clients:
+            if item.code in taken:
+                raise Conflict(f"case code {item.code} is already in the register")
+            try:
+                agency = find_agency(uow, item.agency)
+                worker = find_member(uow, item.key_worker)
+                if item.group:
+                    group = find_group(uow, item.group)
+                elif len(groups) == 1:
+                    group = groups[0]
+                elif groups:
+                    raise InvalidInput(
+                        f'there are {len(groups)} groups; choose one with --group (or "group")'
+                    )
+                else:
+                    group = None
+                consent_agencies = (
+                    [find_agency(uow, a) for a in item.consent.agencies] if item.consent else []
+                )
+            except (NotFound, InvalidInput) as exc:
+                raise type(exc)(_where(item) + exc.message) from None
+            client = Client(
+                case_code=item.code,
+                group_id=group.id if group else None,
+                status=item.status.value,
+                lead_agency_id=agency.id,
+                key_worker_id=worker.id,
+                created_at=now,
+                status_changed_at=now,
+            )
+            uow.session.add(client)
+            uow.session.flush()
+            uow.vault.store_identity(uow.session, client, item.identity)
+            if item.consent:
+                if agency not in consent_agencies:
+                    consent_agencies.insert(0, agency)
+                uow.session.add(
+                    ConsentRecord(
+                        client_id=client.id,
+                        given_on=item.consent.given_on,
+                        method=item.consent.method,
+                        expires_on=item.consent.expires_on,
+                        recorded_at=now,
+                        agencies=consent_agencies,
+                    )
+                )
+            present = [k for k, v in item.identity.to_dict().items() if v]
+            uow.audit.add(
+                at=now,
+                actor=actor,
+                action="client_added",
+                client=client,
+                detail="fields: " + (", ".join(present) or "none"),
+            )
+            added.append(item.code)
+        uow.commit()
+    return added
+
+
+def _summary(client: Client, consent: ConsentRecord | None) -> ClientSummary:
+    return ClientSummary(
+        case_code=client.case_code,
+        status=ClientStatus(client.status),
+        lead_agency=client.lead_agency.name,
+        key_worker=client.key_worker.slack_user_id,
+        group=client.group.name if client.group else None,
+        consent=Consent(
+            given_on=consent.given_on,
+            method=consent.method,
+            agencies=tuple(a.name for a in consent.agencies),
+            expires_on=consent.expires_on,
+        )
+        if consent
+        else None,
+        purged=client.purged_at is not None,
+    )
+
+
+def _get(uow: UnitOfWork, code: str) -> Client:
+    client = uow.clients.by_code(code)
+    if client is None:
+        raise NotFound(f"no client with case code {code} (see: casebot client list)")
+    return client
+
+
+def list_clients(
+    *, uow: UnitOfWork, status: ClientStatus | None = None, group: str | None = None
+) -> list[ClientSummary]:
+    with uow:
+        group_id = find_group(uow, group).id if group else None
+        clients = uow.clients.listing(status=status.value if status else None, group_id=group_id)
+        consents = uow.clients.latest_consents([c.id for c in clients])
+        return [_summary(c, consents.get(c.id)) for c in clients]
+
+
+def show_client(*, uow: UnitOfWork, code: str) -> ClientSummary:
+    with uow:
+        client = _get(uow, code)
+        return _summary(client, uow.clients.latest_consents([client.id]).get(client.id))
+
+
+def _check_reason(reason: str | None, what: str) -> str:
+    clean = " ".join((reason or "").split())
+    if len(clean) < 5:
+        raise InvalidInput(f"say why with --reason (e.g. --reason 'housing application'); {what}")
+    if len(clean) > 500:
+        raise InvalidInput("--reason is longer than 500 characters")
+    return clean
+
+
+def mentions_identity(text: str, identity: ClientIdentity) -> bool:
+    """Whether ``text`` quotes any of the client's identifiers (names, numbers, dates)."""
+    lowered = text.lower()
+    digits = re.sub(r"\D", "", text)
+    for value in identity.values():
+        if value == identity.notes:
+            continue
+        value_digits = re.sub(r"\D", "", value)
+        if len(value_digits) >= 6 and value_digits in digits:
+            return True
+        for word in re.findall(r"[^\W\d_][\w'’-]{2,}", value.lower()):
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Revealed:
+    summary: ClientSummary
+    identity: ClientIdentity
+
+
+def reveal_client(
+    *, uow: UnitOfWork, clock: Clock, code: str, actor: str, reason: str | None
+) -> Revealed:
+    """Decrypt a client's details; the audit entry is committed before anything is returned."""
+    clean = _check_reason(reason, "every reveal is audited")
+    with uow:
+        client = _get(uow, code)
+        identity = uow.vault.read_identity(uow.session, client)
+        if mentions_identity(clean, identity):
+            raise InvalidInput(
+                "the reason quotes the client's own details; describe why without them "
+                "(the audit log is not encrypted)"
+            )
+        uow.audit.add(at=clock.now(), actor=actor, action="reveal", client=client, reason=clean)
+        summary = _summary(client, uow.clients.latest_consents([client.id]).get(client.id))
+        uow.commit()
+    return Revealed(summary, identity)
+
+
+def purge_client(
+    *, uow: UnitOfWork, clock: Clock, code: str, actor: str, reason: str | None
+) -> None:
+    """Crypto-shred a client: destroy their data key so their details can never be decrypted."""
+    clean = _check_reason(reason, "every purge is audited")
+    now = clock.now()
+    with uow:
+        client = _get(uow, code)
+        if client.purged_at is not None:
+            raise Conflict(f"{code} was already purged on {client.purged_at:%Y-%m-%d}")
+        uow.vault.verify(uow.session)
+        uow.vault.shred(uow.session, client, now)
+        if client.status != ClientStatus.EXITED.value:
+            client.status = ClientStatus.EXITED.value
+            client.status_changed_at = now
+        uow.audit.add(at=now, actor=actor, action="purge", client=client, reason=clean)
+        uow.commit()

@@ -1,0 +1,208 @@
+"""Parsing and checking of what people type: IDs, codes, roles, zones and identity fields.
+
+Error messages name the field and the expected form, never the value: a mistyped date of birth
+or Medicare number is still a client's identifier and must not be echoed into a log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.domain import ClientIdentity, ClientStatus, InvalidInput, Role
+
+CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
+SLACK_USER = re.compile(r"[UW][A-Z0-9]{6,}")
+SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{6,}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+CRN = re.compile(r"[0-9]{9}[A-Z]")
+
+
+def case_code(text: str) -> str:
+    code = text.strip().upper()
+    if not CASE_CODE.fullmatch(code):
+        raise InvalidInput(
+            "a case code is letters/digits, a hyphen and a number, such as U1R-014 "
+            "(never a name or initials)"
+        )
+    return code
+
+
+def slack_user_id(text: str) -> str:
+    value = text.strip()
+    mention = re.fullmatch(r"<@([A-Z0-9]+)(\|[^>]*)?>", value)
+    value = (mention.group(1) if mention else value.lstrip("@")).upper()
+    if not SLACK_USER.fullmatch(value):
+        raise InvalidInput(
+            "a Slack user ID looks like U012AB3CD (in Slack: open the profile, ⋮ menu, "
+            "'Copy member ID')"
+        )
+    return value
+
+
+def slack_channel_id(text: str) -> str:
+    value = text.strip().upper()
+    if not SLACK_CHANNEL.fullmatch(value):
+        raise InvalidInput(
+            "a Slack channel ID looks like C012AB3CD (in Slack: open the channel details; "
+            "the ID is at the bottom), not the channel's #name"
+        )
+    return value
+
+
+def role(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        raise InvalidInput(
+            f"unknown role {text.strip()!r}; choose from {', '.join(r.value for r in Role)}"
+        ) from None
+
+
+def client_status(text: str) -> ClientStatus:
+    try:
+        return ClientStatus(text.strip().lower())
+    except ValueError:
+        raise InvalidInput(
+            f"unknown status {text.strip()!r}; choose from "
+            f"{', '.join(s.value for s in ClientStatus)}"
+        ) from None
+
+
+def timezone(text: str) -> str:
+    name = text.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        close = _close_zones(name)
+        hint = f"; did you mean {close}?" if close else " such as Australia/Brisbane"
+        raise InvalidInput(f"unknown time zone {name!r}: use an IANA name{hint}") from None
+    return name
+
+
+def _close_zones(name: str) -> str:
+    import difflib
+
+    matches = difflib.get_close_matches(name, sorted(available_timezones()), n=1, cutoff=0.6)
+    return matches[0] if matches else ""
+
+
+def iso_date(text: str, *, field: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{field} must be a date written YYYY-MM-DD") from None
+
+
+def date_of_birth(text: str, *, today: dt.date) -> dt.date:
+    """ISO (1988-04-03) or Australian day-first (3/4/1988); never in the future or before 1900."""
+    value = text.strip()
+    parsed: dt.date | None = None
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                parsed = dt.date(year, month, day)
+            except ValueError:
+                parsed = None
+    if parsed is None:
+        raise InvalidInput(
+            "date_of_birth is not a valid date; write it as YYYY-MM-DD or day/month/year"
+        )
+    if parsed > today or parsed.year < 1900:
+        raise InvalidInput("date_of_birth must be a past date after 1900")
+    return parsed
+
+
+def medicare_number(text: str) -> str:
+    """10 digits (or 11 with the individual reference number) with a valid check digit."""
+    digits = re.sub(r"[\s-]", "", text)
+    if not re.fullmatch(r"[2-6][0-9]{9,10}", digits) or not _medicare_check_ok(digits):
+        raise InvalidInput(
+            "medicare is not a valid Medicare number (10 digits, or 11 with the reference "
+            "number, starting 2–6, with a correct check digit)"
+        )
+    return digits
+
+
+def _medicare_check_ok(digits: str) -> bool:
+    weights = (1, 3, 7, 9, 1, 3, 7, 9)
+    total = sum(int(d) * w for d, w in zip(digits[:8], weights, strict=True))
+    return total % 10 == int(digits[8])
+
+
+def crn(text: str) -> str:
+    value = re.sub(r"[\s-]", "", text).upper()
+    if not CRN.fullmatch(value):
+        raise InvalidInput("crn is not a Centrelink CRN (9 digits and a letter, e.g. 123456789A)")
+    return value
+
+
+def phone(text: str) -> str:
+    value = text.strip()
+    digits = re.sub(r"\D", "", value)
+    if not re.fullmatch(r"\+?[\d\s()-]+", value) or not 8 <= len(digits) <= 15:
+        raise InvalidInput("phone is not a phone number (8–15 digits, spaces allowed)")
+    return value
+
+
+def email(text: str) -> str:
+    value = text.strip()
+    if not EMAIL.fullmatch(value):
+        raise InvalidInput("email is not an email address")
+    return value
+
+
+def _text(value: Any, *, field: str, limit: int = 500) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"{field} must be text")
+    value = " ".join(value.split()) if field != "notes" else value.strip()
+    if len(value) > limit:
+        raise InvalidInput(f"{field} is longer than {limit} characters")
+    return value or None
+
+
+def aliases(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items: Iterable[Any] = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        items = list(items)
+    out: list[str] = []
+    for item in items:
+        name = _text(item, field="aliases", limit=120)
+        if name and name.lower() not in (a.lower() for a in out):
+            out.append(name)
+    return tuple(out)
+
+
+def identity(fields: Mapping[str, Any], *, today: dt.date) -> ClientIdentity:
+    """Build a checked identity from loose input (CLI options, prompts or JSON)."""
+
+    def optional(name: str, check: Any) -> Any:
+        raw = fields.get(name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if not isinstance(raw, str):
+            raise InvalidInput(f"{name} must be text")
+        return check(raw)
+
+    return ClientIdentity(
+        full_name=_text(fields.get("full_name"), field="full_name", limit=200),
+        aliases=aliases(fields.get("aliases")),
+        date_of_birth=optional("date_of_birth", lambda v: date_of_birth(v, today=today)),
+        address=_text(fields.get("address"), field="address"),
+        phone=optional("phone", phone),
+        email=optional("email", email),
+        medicare=optional("medicare", medicare_number),
+        crn=optional("crn", crn),
+        notes=_text(fields.get("notes"), field="notes", limit=5000),
+    )

@@ -1,0 +1,95 @@
+"""Where the master key lives: a 0600 file beside the data, or an inline environment value."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Protocol
+
+from bot.domain import VaultError
+from storage.crypto import MasterKey
+
+
+class KeySource(Protocol):
+    """Gives the current master key; asked again when the database says the key has rotated."""
+
+    def load(self, expected_id: str | None = None) -> MasterKey: ...
+
+    def describe(self) -> str: ...
+
+
+class MissingMasterKey(VaultError):
+    pass
+
+
+class InlineKeySource:
+    def __init__(self, encoded: str, variable: str = "CASEBOT_MASTER_KEY") -> None:
+        self._encoded = encoded
+        self._variable = variable
+
+    def load(self, expected_id: str | None = None) -> MasterKey:
+        return MasterKey.parse(self._encoded, source=self._variable)
+
+    def describe(self) -> str:
+        return self._variable
+
+
+class FileKeySource:
+    """Reads the key file on every :meth:`load`, so a running service picks up a rotated key."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def pending_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".new")
+
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    def load(self, expected_id: str | None = None) -> MasterKey:
+        if not self.path.is_file():
+            raise MissingMasterKey(
+                f"the master key file {self.path} is missing; restore it from your backup or set "
+                "CASEBOT_KEY_FILE to where it is (on a new installation run `casebot init`)"
+            )
+        key = self._read(self.path)
+        if expected_id and key.key_id != expected_id and self.pending_path.is_file():
+            # A rotation committed to the database but stopped before moving its new key into
+            # place: the pending file is the key the data now needs, so finish the move.
+            pending = self._read(self.pending_path)
+            if pending.key_id == expected_id:
+                os.replace(self.pending_path, self.path)
+                return pending
+        return key
+
+    def _read(self, path: Path) -> MasterKey:
+        try:
+            text = path.read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            raise VaultError(
+                f"the master key file {path} cannot be read; check its owner and permissions"
+            ) from None
+        return MasterKey.parse(text, source=f"the key file {path}")
+
+    def describe(self) -> str:
+        return f"the key file {self.path}"
+
+
+def write_new_key_file(path: Path, key: MasterKey) -> None:
+    """Create ``path`` holding ``key``, readable by its owner only; never overwrite a key."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise VaultError(f"{path} already exists; Casebot never overwrites a key file") from None
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key.encode() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def remove_quietly(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()

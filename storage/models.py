@@ -1,0 +1,277 @@
+"""SQLAlchemy 2.0 models. Identifiable client details exist here only as encrypted blobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.domain import ActionStatus, ClientStatus, MeetingStatus, OutboxStatus, Role
+from storage.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _one_of(column: str, values: type[StrEnum]) -> str:
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class VaultState(Base):
+    """One row: which master key wraps the data keys (its fingerprint, never the key)."""
+
+    __tablename__ = "vault_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    master_key_id: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    rotated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class Group(Base):
+    __tablename__ = "groups"
+    __table_args__ = (
+        CheckConstraint("prompt_lead_days >= 0", name="prompt_lead_days"),
+        CheckConstraint("reminder_lead_days >= 0", name="reminder_lead_days"),
+        CheckConstraint("agenda_lead_minutes >= 0", name="agenda_lead_minutes"),
+        CheckConstraint("meeting_minutes > 0", name="meeting_minutes"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    channel_id: Mapped[str] = mapped_column(String(32), unique=True)
+    rrule: Mapped[str] = mapped_column(String(500))
+    tz: Mapped[str] = mapped_column(String(64))
+    first_meeting_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    prompt_lead_days: Mapped[int] = mapped_column(Integer, default=3)
+    reminder_lead_days: Mapped[int] = mapped_column(Integer, default=1)
+    agenda_lead_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    nudge_lead_days: Mapped[str] = mapped_column(String(40), default="3,1")
+    send_time: Mapped[str] = mapped_column(String(5), default="09:00")
+    day_first: Mapped[bool] = mapped_column(Boolean, default=True)
+    meeting_minutes: Mapped[int] = mapped_column(Integer, default=90)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Agency(Base):
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    # Lower-cased name: "Micah Projects" and "micah projects" are the same agency.
+    name_key: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Member(Base):
+    """A worker of one agency, known by Slack user ID (members are not clients)."""
+
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    tz: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+    agency: Mapped[Agency] = relationship(lazy="joined")
+    roles: Mapped[list[MemberRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="MemberRole.role"
+    )
+
+
+class MemberRole(Base):
+    __tablename__ = "member_roles"
+    __table_args__ = (CheckConstraint(_one_of("role", Role), name="role"),)
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class GroupMember(Base):
+    __tablename__ = "group_members"
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+
+
+class Client(Base):
+    """A client known by case code. ``identity_blob`` is sealed with the client's data key."""
+
+    __tablename__ = "clients"
+    __table_args__ = (CheckConstraint(_one_of("status", ClientStatus), name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_code: Mapped[str] = mapped_column(String(20), unique=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default=ClientStatus.ACTIVE.value)
+    lead_agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    key_worker_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    identity_blob: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    status_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    lead_agency: Mapped[Agency] = relationship(lazy="joined")
+    key_worker: Mapped[Member] = relationship(lazy="joined")
+    group: Mapped[Group | None] = relationship(lazy="joined")
+
+
+class ClientKey(Base):
+    """A client's data key, wrapped by the master key. Deleting the row crypto-shreds the client."""
+
+    __tablename__ = "client_keys"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), primary_key=True)
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
+    master_key_id: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class ConsentRecord(Base):
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(40))
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+    agencies: Mapped[list[Agency]] = relationship(secondary="consent_agencies", lazy="selectin")
+
+
+class ConsentAgency(Base):
+    __tablename__ = "consent_agencies"
+
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consents.id"), primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), primary_key=True)
+
+
+class Meeting(Base):
+    """One occurrence of a group's schedule; ``scheduled_at`` differs from the slot when moved."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        UniqueConstraint("group_id", "occurrence_at"),
+        CheckConstraint(_one_of("status", MeetingStatus), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"))
+    occurrence_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    scheduled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    status: Mapped[str] = mapped_column(String(12), default=MeetingStatus.SCHEDULED.value)
+    facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Update(Base):
+    """A worker's update on a client for a meeting: de-identified text; the raw text only sealed."""
+
+    __tablename__ = "updates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    sealed_raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    source: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Action(Base):
+    __tablename__ = "actions"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", ActionStatus), name="status"),
+        CheckConstraint("carried_count >= 0", name="carried_count"),
+        Index(None, "owner_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default=ActionStatus.OPEN.value)
+    carried_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class ActionProgress(Base):
+    __tablename__ = "action_progress"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class OutboxMessage(Base):
+    """A message to send exactly once; ``idempotency_key`` makes a second enqueue a no-op."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", OutboxStatus), name="status"),
+        Index(None, "status", "not_before"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING.value)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    slack_ts: Mapped[str | None] = mapped_column(String(32))
+    last_error: Mapped[str | None] = mapped_column(String(500))
+
+
+class AuditLog(Base):
+    """Who did what to which client, and why. Never holds identifiable details."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    case_code: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,143 @@
+"""Queries the services need, each a fixed number of SQL statements however many rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import (
+    Agency,
+    AuditLog,
+    Client,
+    ConsentRecord,
+    Group,
+    GroupMember,
+    Member,
+)
+
+
+class AgencyRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def by_name(self, name: str) -> Agency | None:
+        return self.session.scalar(select(Agency).where(Agency.name_key == name.strip().lower()))
+
+    def names(self) -> list[str]:
+        return list(self.session.scalars(select(Agency.name).order_by(Agency.name)))
+
+    def all(self) -> Sequence[Agency]:
+        return self.session.scalars(select(Agency).order_by(Agency.name)).all()
+
+
+class GroupRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def by_name(self, name: str) -> Group | None:
+        return self.session.scalar(select(Group).where(func.lower(Group.name) == name.lower()))
+
+    def by_channel(self, channel_id: str) -> Group | None:
+        return self.session.scalar(select(Group).where(Group.channel_id == channel_id))
+
+    def all(self) -> Sequence[Group]:
+        return self.session.scalars(select(Group).order_by(Group.name)).all()
+
+    def member_ids(self, group_id: int) -> list[int]:
+        return list(
+            self.session.scalars(
+                select(GroupMember.member_id).where(GroupMember.group_id == group_id)
+            )
+        )
+
+
+class MemberRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def by_user(self, slack_user_id: str) -> Member | None:
+        return self.session.scalar(select(Member).where(Member.slack_user_id == slack_user_id))
+
+    def all(self) -> Sequence[Member]:
+        return self.session.scalars(select(Member).order_by(Member.slack_user_id)).all()
+
+    def group_names(self) -> dict[int, list[str]]:
+        rows = self.session.execute(
+            select(GroupMember.member_id, Group.name)
+            .join(Group, Group.id == GroupMember.group_id)
+            .order_by(Group.name)
+        )
+        out: dict[int, list[str]] = {}
+        for member_id, name in rows:
+            out.setdefault(member_id, []).append(name)
+        return out
+
+
+class ClientRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def by_code(self, code: str) -> Client | None:
+        return self.session.scalar(select(Client).where(Client.case_code == code))
+
+    def existing_codes(self, codes: Sequence[str]) -> set[str]:
+        return set(
+            self.session.scalars(select(Client.case_code).where(Client.case_code.in_(codes)))
+        )
+
+    def listing(
+        self, *, status: str | None = None, group_id: int | None = None
+    ) -> Sequence[Client]:
+        query = select(Client).order_by(Client.case_code)
+        if status:
+            query = query.where(Client.status == status)
+        if group_id is not None:
+            query = query.where(Client.group_id == group_id)
+        return self.session.scalars(query).unique().all()
+
+    def latest_consents(self, client_ids: Sequence[int]) -> dict[int, ConsentRecord]:
+        if not client_ids:
+            return {}
+        rows = self.session.scalars(
+            select(ConsentRecord)
+            .where(ConsentRecord.client_id.in_(client_ids))
+            .order_by(ConsentRecord.client_id, ConsentRecord.given_on, ConsentRecord.id)
+            .options(selectinload(ConsentRecord.agencies))
+        ).all()
+        return {row.client_id: row for row in rows}  # later rows (newer consent) win
+
+
+class AuditRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(
+        self,
+        *,
+        at: dt.datetime,
+        actor: str,
+        action: str,
+        client: Client | None = None,
+        reason: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self.session.add(
+            AuditLog(
+                at=at,
+                actor=actor,
+                action=action,
+                client_id=client.id if client else None,
+                case_code=client.case_code if client else None,
+                reason=reason,
+                detail=detail,
+            )
+        )
+
+    def entries(self, *, case_code: str | None = None, limit: int = 100) -> Sequence[AuditLog]:
+        query = select(AuditLog).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
+        if case_code:
+            query = query.where(AuditLog.case_code == case_code)
+        return self.session.scalars(query).all()

@@ -1,0 +1,49 @@
+"""The import rules of ARCHITECTURE.md: bot never imports Slack; storage only bot.domain."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def imports(package: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / package).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+        found[str(path.relative_to(ROOT))] = names
+    return found
+
+
+def test_bot_never_imports_slack():
+    offenders = {
+        f: n
+        for f, n in imports("bot").items()
+        if any(m.split(".")[0] in ("slack_bolt", "slack_sdk", "handlers") for m in n)
+    }
+    assert offenders == {}
+
+
+def test_storage_imports_only_the_domain_from_bot():
+    offenders = {
+        f: n
+        for f, n in imports("storage").items()
+        if any(
+            (m.startswith("bot") and m != "bot.domain" and f != "storage/migrations/env.py")
+            or m.startswith("handlers")
+            for m in n
+        )
+    }
+    assert offenders == {}
+
+
+def test_domain_imports_nothing_of_the_project():
+    names = imports("bot")["bot/domain.py"]
+    assert not any(n.split(".")[0] in ("bot", "storage", "handlers") for n in names)

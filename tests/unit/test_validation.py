@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import validation
+from bot.domain import ClientIdentity, InvalidInput
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1988-04-03", dt.date(1988, 4, 3)),
+        ("3/4/1988", dt.date(1988, 4, 3)),
+        ("03.04.1988", dt.date(1988, 4, 3)),
+        (" 31-12-1970 ", dt.date(1970, 12, 31)),
+    ],
+)
+def test_date_of_birth_is_day_first(text, expected):
+    assert validation.date_of_birth(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["1988-02-30", "13/13/1988", "1/1/88", "2027-01-01", "1899-12-31"])
+def test_bad_date_of_birth_message_never_echoes_the_value(text):
+    with pytest.raises(InvalidInput) as caught:
+        validation.date_of_birth(text, today=TODAY)
+    assert text.strip() not in caught.value.message
+
+
+def test_medicare_check_digit():
+    assert validation.medicare_number("2123 45670 1") == "2123456701"
+    assert validation.medicare_number("21234567011") == "21234567011"
+    with pytest.raises(InvalidInput):
+        validation.medicare_number("2123 45671 1")
+    with pytest.raises(InvalidInput):
+        validation.medicare_number("123")
+
+
+def test_crn_phone_email():
+    assert validation.crn("204 837 561k") == "204837561K"
+    assert validation.phone("+61 7 3555 0199") == "+61 7 3555 0199"
+    for bad in ("12345", "call me"):
+        with pytest.raises(InvalidInput):
+            validation.phone(bad)
+    with pytest.raises(InvalidInput):
+        validation.email("not-an-email")
+
+
+def test_ids_and_codes():
+    assert validation.case_code(" u1r-014 ") == "U1R-014"
+    assert validation.slack_user_id("<@U0KW00001|kate>") == "U0KW00001"
+    assert validation.slack_user_id("@u0kw00001") == "U0KW00001"
+    assert validation.slack_channel_id("c0123abcd") == "C0123ABCD"
+    for bad in ("JaneS", "U1R 014", "-014"):
+        with pytest.raises(InvalidInput):
+            validation.case_code(bad)
+
+
+def test_identity_from_loose_input():
+    identity = validation.identity(
+        {"full_name": "  Jane   Quokkafield ", "aliases": "Janey, janey , JQ", "phone": ""},
+        today=TODAY,
+    )
+    assert identity.full_name == "Jane Quokkafield"
+    assert identity.aliases == ("Janey", "JQ")
+    assert identity.phone is None
+
+
+def test_identity_repr_hides_every_value():
+    identity = ClientIdentity(full_name="Jane Quokkafield", phone="0412 345 678")
+    assert "Quokkafield" not in repr(identity) and "0412" not in str(identity)
+    assert "full_name" in repr(identity)
+
+
+def test_identity_round_trip():
+    identity = ClientIdentity(full_name="A B", aliases=("C",), date_of_birth=dt.date(1990, 1, 2))
+    assert ClientIdentity.from_dict(identity.to_dict()) == identity
+
+
+def test_timezone_suggests():
+    assert validation.timezone("Australia/Sydney") == "Australia/Sydney"
+    with pytest.raises(InvalidInput, match="Australia/Sydney"):
+        validation.timezone("Australia/Sidney")
