@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ import sqlalchemy as sa
 from bot.cli import main
 from bot.cli.console import Console
 from bot.ports import FixedClock
+from storage import db
 
 LOCAL_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
@@ -62,13 +64,48 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database on each backend (tests using it run twice)."""
+    """An empty database (no schema) on each backend; tests using it run twice."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'data' / 'casebot.db'}"
     url = request.getfixturevalue("postgres_url")
     _reset_postgres(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "casebot.db"
+    engine = db.make_engine(f"sqlite:///{path}")
+    db.upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(params=BACKENDS)
+def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database with the current schema and no rows (cheaper than migrating every test)."""
+    if request.param == "sqlite":
+        data = tmp_path / "data"
+        data.mkdir(mode=0o700)
+        target = data / "casebot.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        target.chmod(0o600)
+        return f"sqlite:///{target}"
+    url = request.getfixturevalue("postgres_url")
+    engine = sa.create_engine(url)
+    if db.is_initialised(engine) and db.current_revision(engine) == db.head_revision():
+        with engine.begin() as conn:
+            tables = [t for t in sa.inspect(conn).get_table_names() if t != "alembic_version"]
+            conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        _reset_postgres(url)
+        db.upgrade(engine)
+    engine.dispose()
     return url
 
 
@@ -123,17 +160,28 @@ class Cli:
         return self.tmp_path / "keys" / "master.key"
 
 
-@pytest.fixture
-def cli(database_url: str, clock: FixedClock, tmp_path: Path) -> Cli:
+def _cli(url: str, clock: FixedClock, tmp_path: Path) -> Cli:
     env = {
         "HOME": str(tmp_path),
         "CASEBOT_DATA_DIR": str(tmp_path / "data"),
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": url,
         "CASEBOT_KEY_FILE": str(tmp_path / "keys" / "master.key"),
         "CASEBOT_ACTOR": "secretariat@test",
         "CASEBOT_ENV_FILE": "",
     }
     return Cli(env=env, clock=clock, tmp_path=tmp_path)
+
+
+@pytest.fixture
+def cli(migrated_url: str, clock: FixedClock, tmp_path: Path) -> Cli:
+    """The CLI on a migrated, empty database (run ``init`` to create the key)."""
+    return _cli(migrated_url, clock, tmp_path)
+
+
+@pytest.fixture
+def blank_cli(database_url: str, clock: FixedClock, tmp_path: Path) -> Cli:
+    """The CLI on a database that has never been set up."""
+    return _cli(database_url, clock, tmp_path)
 
 
 @pytest.fixture

@@ -342,7 +342,7 @@ def test_other_mistakes(ready, args, words):
     assert_refused(ready, args, *words)
 
 
-def test_commands_before_init_say_how_to_start(cli):
-    result = cli("client", "list")
+def test_commands_before_init_say_how_to_start(blank_cli):
+    result = blank_cli("client", "list")
     assert result.code != 0
     assert "run: casebot init" in result.err

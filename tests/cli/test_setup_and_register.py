@@ -11,7 +11,8 @@ from pathlib import Path
 from tests.identities import JANE, TOM, write_clients_json
 
 
-def test_init_creates_a_private_key_and_is_safe_to_rerun(cli):
+def test_init_creates_a_private_key_and_is_safe_to_rerun(blank_cli):
+    cli = blank_cli
     first = cli.ok("init")
     assert "New master key" in first and "Back it up" in first
     mode = stat.S_IMODE(cli.key_file.stat().st_mode)
@@ -22,7 +23,8 @@ def test_init_creates_a_private_key_and_is_safe_to_rerun(cli):
     assert cli.key_file.read_bytes() == key
 
 
-def test_init_makes_the_sqlite_data_private(cli, tmp_path):
+def test_init_makes_the_sqlite_data_private(blank_cli, tmp_path):
+    cli = blank_cli
     if not cli.env["DATABASE_URL"].startswith("sqlite"):
         return
     cli.ok("init")
