@@ -6,11 +6,13 @@ The only module that wires layers together; the CLI (and later the Slack app) st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
+from bot.context import AppContext
 from bot.ports import Clock, SystemClock
 from storage.db import make_engine, session_factory
 from storage.keyfile import FileKeySource, InlineKeySource, KeySource
@@ -49,3 +51,114 @@ def build(settings: Settings, *, clock: Clock | None = None) -> Container:
         vault=Vault(key_source(settings)),
         clock=clock or SystemClock(),
     )
+
+
+def check_schema(container: Container) -> None:
+    """The database exists and is migrated to what this code expects."""
+    from bot.domain import InvalidInput
+    from storage import db
+
+    db_file = db.sqlite_path(container.engine)
+    if (db_file is not None and not db_file.exists()) or not db.is_initialised(container.engine):
+        raise InvalidInput("Casebot is not set up on this database yet; run: casebot init")
+    if db.current_revision(container.engine) != db.head_revision():
+        raise InvalidInput("the database schema is out of date; run: casebot db upgrade")
+
+
+def check_ready(container: Container) -> None:
+    """Start-up checks: schema current, master key right. Clear errors, before any work."""
+    check_schema(container)
+    with container.uow() as uow:
+        uow.vault.verify(uow.session)
+
+
+def healthy(container: Container) -> bool:
+    from sqlalchemy import text
+
+    try:
+        with container.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:
+        return False
+    return True
+
+
+@dataclass
+class SlackRuntime:
+    """The Slack side, wired: the services' context and the Web API client."""
+
+    ctx: AppContext
+    client: Any
+    signing_secret: str | None
+
+    def bolt_app(self, *, socket_mode: bool = False) -> Any:
+        from handlers.app import create_app
+
+        return create_app(
+            client=self.client,
+            signing_secret=self.signing_secret,
+            ctx=self.ctx,
+            socket_mode=socket_mode,
+        )
+
+
+def slack_runtime(container: Container) -> SlackRuntime:
+    from handlers.messages import SlackRenderer
+    from handlers.notifier import SlackDirectory, SlackNotifier, make_client
+
+    settings = container.settings
+    if settings.slack_bot_token is None:
+        raise ConfigError(
+            "SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…) from your Slack "
+            "app's settings, or try `casebot demo` to see Casebot without Slack"
+        )
+    client = make_client(settings.slack_bot_token.value, settings.slack_api_url)
+    ctx = AppContext(
+        uow=container.uow,
+        clock=container.clock,
+        renderer=SlackRenderer(),
+        notifier=SlackNotifier(client),
+        directory=SlackDirectory(client),
+    )
+    secret = settings.slack_signing_secret.value if settings.slack_signing_secret else None
+    return SlackRuntime(ctx, client, secret)
+
+
+def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
+    """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn)."""
+    from bot import scheduler
+
+    container = build(settings)
+    check_ready(container)
+    runtime = slack_runtime(container)
+    if http or settings.slack_app_token is None:
+        if settings.slack_signing_secret is None:
+            raise ConfigError(
+                "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to check that requests come "
+                "from Slack (Basic Information → App Credentials). Or set SLACK_APP_TOKEN for "
+                "Socket Mode"
+            )
+        container.close()  # each gunicorn worker builds its own after the fork
+        from handlers.http import serve as serve_http
+        from handlers.http import wsgi_app
+
+        workers_runtime: list[SlackRuntime] = []
+
+        def load() -> Any:
+            worker = build(settings)
+            workers_runtime.append(slack_runtime(worker))
+            return wsgi_app(workers_runtime[-1].bolt_app(), lambda: healthy(worker))
+
+        serve_http(
+            load,
+            host=host,
+            port=port,
+            workers=workers,
+            on_worker_start=lambda: scheduler.start(workers_runtime[-1].ctx.tick),
+        )
+        return
+    from handlers.app import run_socket_mode
+
+    app = runtime.bolt_app(socket_mode=True)
+    scheduler.start(runtime.ctx.tick)
+    run_socket_mode(app, settings.slack_app_token.value)

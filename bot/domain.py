@@ -11,6 +11,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
+from zoneinfo import ZoneInfo
 
 
 class Role(enum.StrEnum):
@@ -42,6 +43,11 @@ class ActionStatus(enum.StrEnum):
     OPEN = "open"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class AttendanceResponse(enum.StrEnum):
+    ATTENDING = "attending"
+    APOLOGIES = "apologies"
 
 
 class OutboxStatus(enum.StrEnum):
@@ -219,3 +225,124 @@ class AuditEntry:
     case_code: str | None
     reason: str | None
     detail: str | None
+
+
+# --- the meeting cycle --------------------------------------------------------------------------
+# What services hand to renderers: case codes and de-identified text only, never ORM objects.
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: int
+    group: str
+    channel_id: str
+    starts_at: dt.datetime
+    tz: str
+    minutes: int = 90
+
+    @property
+    def local_start(self) -> dt.datetime:
+        return self.starts_at.astimezone(ZoneInfo(self.tz))
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    id: int
+    case_code: str
+    text: str
+    author: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    case_code: str
+    text: str
+    owner: str
+    due_on: dt.date
+    status: ActionStatus
+    overdue: bool
+    created_by: str | None = None
+    carried: int = 0
+
+
+@dataclass(frozen=True)
+class PromptClient:
+    case_code: str
+    status: ClientStatus
+    updates: int
+
+
+@dataclass(frozen=True)
+class UpdatePrompt:
+    """The DM asking a member about a meeting: attendance, and an update per client."""
+
+    meeting: MeetingRef
+    member: str
+    clients: tuple[PromptClient, ...]
+    attendance: AttendanceResponse | None
+    reminder: bool = False
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    case_code: str
+    status: ClientStatus
+    key_worker: str
+    lead_agency: str
+    updates: tuple[UpdateView, ...]
+    actions: tuple[ActionView, ...]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    meeting: MeetingRef
+    facilitators: tuple[str, ...]
+    attending: tuple[str, ...]
+    apologies: tuple[str, ...]
+    on_leave: tuple[str, ...]
+    items: tuple[AgendaItem, ...]
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """One DM to an owner listing all their open actions before a meeting."""
+
+    member: str
+    meeting: MeetingRef
+    actions: tuple[ActionView, ...]
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class UpdateReceipt:
+    update: UpdateView
+    meeting: MeetingRef
+    replaced: tuple[str, ...]  # kinds of identifier replaced, e.g. ("name", "phone")
+    edited: bool = False
+
+
+@dataclass(frozen=True)
+class ActionRecorded:
+    action: ActionView
+    meeting: MeetingRef | None
+    channel_id: str | None
+    replaced: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LeavePeriod:
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+@dataclass(frozen=True)
+class HomeView:
+    user: str
+    is_member: bool
+    meetings: tuple[MeetingRef, ...] = ()
+    clients: tuple[str, ...] = ()
+    actions: tuple[ActionView, ...] = ()
+    leave: tuple[LeavePeriod, ...] = ()
+    today: dt.date | None = None

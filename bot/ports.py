@@ -1,9 +1,15 @@
-"""Small interfaces the services depend on, so tests can pass fakes."""
+"""Small interfaces the services depend on, so tests and the demo can pass their own."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.domain import ActionRecorded, Agenda, Nudge, UpdatePrompt
+
+Payload = dict[str, Any]
+"""A rendered message (Slack's ``text`` + ``blocks``): opaque to the services."""
 
 
 class Clock(Protocol):
@@ -30,3 +36,49 @@ class FixedClock:
 
     def advance(self, delta: dt.timedelta) -> None:
         self.at = self.at + delta
+
+
+class Renderer(Protocol):
+    """Turns domain objects into messages (implemented by the Slack adapter)."""
+
+    def prompt(self, prompt: UpdatePrompt) -> Payload: ...
+
+    def agenda(self, agenda: Agenda) -> list[Payload]: ...
+
+    def nudge(self, nudge: Nudge) -> Payload: ...
+
+    def action_announcement(self, recorded: ActionRecorded) -> Payload: ...
+
+    def action_assignment(self, recorded: ActionRecorded) -> Payload: ...
+
+
+class DeliveryError(Exception):
+    """A message could not be delivered. ``permanent`` ones are not retried."""
+
+    def __init__(self, code: str, *, permanent: bool, retry_after: float | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Posted:
+    channel: str  # where it landed: a user ID posts into a D… DM channel
+    ts: str
+
+
+class Notifier(Protocol):
+    """Sends rendered messages. Raises :class:`DeliveryError`."""
+
+    def post(self, channel: str, payload: Payload) -> Posted:
+        """Post to a channel or, given a user ID, to that user's DM."""
+        ...
+
+    def update(self, channel: str, ts: str, payload: Payload) -> None: ...
+
+
+class UserDirectory(Protocol):
+    def timezone(self, user_id: str) -> str | None:
+        """The user's IANA time zone as Slack knows it, or None if unknown."""
+        ...

@@ -145,3 +145,23 @@ def parse_local_datetime(text: str, *, field: str) -> dt.datetime:
             f"{field} is a local time in the group's zone; leave out the offset (2026-12-01T10:00)"
         )
     return value
+
+
+def send_at(
+    meeting_at: dt.datetime, *, group_tz: str, days_before: int, at: dt.time, member_tz: str
+) -> dt.datetime:
+    """When a DM "N days before" a meeting is due: that calendar day (in the group's zone) at
+    ``at`` on the member's own clock, so 09:00 is 09:00 where they are, DST or not."""
+    meeting_day = meeting_at.astimezone(ZoneInfo(group_tz)).date()
+    day = meeting_day - dt.timedelta(days=days_before)
+    return localize(dt.datetime.combine(day, at), ZoneInfo(member_tz))
+
+
+def parse_time_of_day(text: str) -> dt.time:
+    hour, minute = text.split(":")
+    return dt.time(int(hour), int(minute))
+
+
+def local_day_started(now: dt.datetime, *, tz: str, at: dt.time) -> bool:
+    """Whether it is already ``at`` or later today on the member's clock (no 2 a.m. DMs)."""
+    return now.astimezone(ZoneInfo(tz)).time() >= at

@@ -3,3 +3,19 @@
 Only this package imports ``slack_bolt``/``slack_sdk``. It calls ``bot`` services and never
 touches the database directly.
 """
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.context import AppContext
+
+
+def register_all(app: App, ctx: AppContext) -> None:
+    """Install middleware, the error handler and every feature's listeners."""
+    from handlers import actions, commands, errors, home, middleware, updates
+
+    middleware.install(app, ctx)
+    errors.install(app)
+    for feature in (commands, updates, actions, home):
+        feature.register(app, ctx)

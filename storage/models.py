@@ -20,7 +20,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from bot.domain import ActionStatus, ClientStatus, MeetingStatus, OutboxStatus, Role
+from bot.domain import (
+    ActionStatus,
+    AttendanceResponse,
+    ClientStatus,
+    MeetingStatus,
+    OutboxStatus,
+    Role,
+)
 from storage.types import UTCDateTime
 
 NAMING = {
@@ -96,6 +103,10 @@ class Member(Base):
     slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
     tz: Mapped[str | None] = mapped_column(String(64))
+    # When ``tz`` was last read from Slack's users.info (refreshed weekly).
+    tz_checked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # "Snooze until tomorrow" on a nudge: the nudge comes back at this time.
+    snoozed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
     agency: Mapped[Agency] = relationship(lazy="joined")
@@ -110,6 +121,40 @@ class MemberRole(Base):
 
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class MemberLeave(Base):
+    """A period away (``/casebot away``): no prompts or nudges, "on leave" on the agenda."""
+
+    __tablename__ = "member_leave"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="order"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Attendance(Base):
+    """A member's answer to a meeting's prompt."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (CheckConstraint(_one_of("response", AttendanceResponse), name="response"),)
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    response: Mapped[str] = mapped_column(String(12))
+    responded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class ProcessedEvent(Base):
+    """Slack deliveries already handled (event_id, or a message's client_msg_id): retries no-op."""
+
+    __tablename__ = "processed_events"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class GroupMember(Base):
@@ -255,9 +300,12 @@ class OutboxMessage(Base):
     payload: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # A sender's lease on the row: others skip it until then (a crash frees it again).
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     not_before: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    slack_channel: Mapped[str | None] = mapped_column(String(32))
     slack_ts: Mapped[str | None] = mapped_column(String(32))
     last_error: Mapped[str | None] = mapped_column(String(500))
 

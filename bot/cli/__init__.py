@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from bot.app import Container, build
-from bot.cli import admin, clients
+from bot.cli import admin, clients, runtime
 from bot.cli.console import Console
 from bot.cli.parser import build_parser
 from bot.config import load_settings
@@ -34,6 +34,8 @@ COMMANDS: dict[str, Command] = {
     "client": clients.cmd_client,
     "keys": admin.cmd_keys,
     "audit": admin.cmd_audit,
+    "serve": runtime.cmd_serve,
+    "tick": runtime.cmd_tick,
 }
 
 

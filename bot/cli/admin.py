@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot import recurrence, validation
-from bot.app import Container
+from bot.app import Container, check_schema
 from bot.cli.console import Console, table
-from bot.domain import InvalidInput, VaultError
+from bot.domain import InvalidInput
 from bot.services import directory, keys
 from storage import db
 from storage.crypto import MasterKey
@@ -23,11 +23,7 @@ from storage.models import Agency, Client, Member
 
 def require_schema(app: Container) -> None:
     """Fail with the fix when the database is missing or older than the code."""
-    db_file = db.sqlite_path(app.engine)
-    if (db_file is not None and not db_file.exists()) or not db.is_initialised(app.engine):
-        raise InvalidInput("Casebot is not set up on this database yet; run: casebot init")
-    if db.current_revision(app.engine) != db.head_revision():
-        raise InvalidInput("the database schema is out of date; run: casebot db upgrade")
+    check_schema(app)
 
 
 def cmd_init(app: Container, args: argparse.Namespace, console: Console) -> int:
@@ -269,11 +265,3 @@ def cmd_audit(app: Container, args: argparse.Namespace, console: Console) -> int
         ]
     console.print(*table(rows, ["WHEN (UTC)", "WHO", "WHAT", "CLIENT", "WHY", "DETAIL"]))
     return 0
-
-
-def check_vault(app: Container) -> None:
-    """Start-up check: a wrong or missing key is an error before any work is done."""
-    with app.uow() as uow:
-        if uow.vault.state(uow.session) is None:
-            raise VaultError("the client register is not set up; run: casebot init")
-        uow.vault.verify(uow.session)

@@ -70,6 +70,30 @@ def build_parser() -> Parser:
     )
     rotate.add_argument("--keep-old-key", metavar="PATH", help="save the old key to PATH (0600)")
 
+    serve = sub.add_parser(
+        "serve",
+        help="run the Slack bot and its minute tick (Socket Mode with SLACK_APP_TOKEN, else HTTP)",
+        description="Socket Mode when SLACK_APP_TOKEN is set; otherwise (or with --http) an HTTP "
+        "server under gunicorn: POST /slack/events for Slack, GET /healthz for load balancers.",
+    )
+    serve.add_argument(
+        "--http", action="store_true", help="HTTP mode even if SLACK_APP_TOKEN is set"
+    )
+    serve.add_argument("--host", default="0.0.0.0", help="HTTP mode: address (default 0.0.0.0)")
+    serve.add_argument("--port", type=int, default=3000, help="HTTP mode: port (default 3000)")
+    serve.add_argument("--workers", type=int, default=1, help="HTTP mode: processes (default 1)")
+
+    tick = sub.add_parser(
+        "tick",
+        help="run the scheduler's tick once (prompts, agendas, nudges, sending) and exit",
+        description="For cron-style deployments and tests. Safe to run any number of times.",
+    )
+    tick.add_argument(
+        "--now",
+        metavar="ISO-TIME",
+        help="pretend it is this time, with its offset, e.g. 2026-12-01T09:00+10:00",
+    )
+
     audit = sub.add_parser("audit", help="show the audit log (reveals, purges, key rotations, …)")
     audit.add_argument("--client", metavar="CODE", help="only entries about this case code")
     audit.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")

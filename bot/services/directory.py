@@ -7,9 +7,11 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from bot import recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
-from bot.ports import Clock
+from bot.ports import Clock, UserDirectory
 from storage.models import Agency, Group, GroupMember, Member, MemberRole
 from storage.uow import UnitOfWork
 
@@ -217,3 +219,36 @@ def list_groups(*, uow: UnitOfWork, clock: Clock) -> list[GroupView]:
     now = clock.now()
     with uow:
         return [_group_view(g, now) for g in uow.groups.all()]
+
+
+TZ_FRESH = dt.timedelta(days=7)
+
+
+def refresh_timezones(
+    *, uow: UnitOfWork, clock: Clock, directory: UserDirectory, limit: int = 50
+) -> int:
+    """Read members' time zones from Slack when unknown or a week old; returns how many changed.
+
+    Prompts and nudges go out at 09:00 on each member's own clock, so the zone must be current
+    (people travel, and Slack follows their device).
+    """
+    now = clock.now()
+    with uow:
+        stale = uow.session.scalars(
+            select(Member)
+            .where((Member.tz_checked_at.is_(None)) | (Member.tz_checked_at < now - TZ_FRESH))
+            .order_by(Member.tz_checked_at.is_not(None), Member.tz_checked_at)
+            .limit(limit)
+        ).all()
+        changed = 0
+        for member in stale:
+            tz = directory.timezone(member.slack_user_id)
+            member.tz_checked_at = now
+            if tz and tz != member.tz:
+                try:
+                    member.tz = validation.timezone(tz)
+                    changed += 1
+                except InvalidInput:
+                    pass  # Slack sent a zone this machine's tzdata lacks: keep the group's
+        uow.commit()
+    return changed

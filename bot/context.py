@@ -1,0 +1,29 @@
+"""What the Slack adapter and the scheduler are given: the services' collaborators, wired once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.jobs import TickDeps, TickReport, tick
+from bot.ports import Clock, Notifier, Renderer, UserDirectory
+from bot.services import outbox
+from storage.uow import UnitOfWork
+
+
+@dataclass
+class AppContext:
+    uow: Callable[[], UnitOfWork]
+    clock: Clock
+    renderer: Renderer
+    notifier: Notifier
+    directory: UserDirectory | None = None
+
+    def deliver(self, keys: Sequence[str] | None = None) -> int:
+        """Send queued messages now (just ``keys`` if given)."""
+        return outbox.deliver(
+            uow_factory=self.uow, notifier=self.notifier, clock=self.clock, keys=keys
+        )
+
+    def tick(self) -> TickReport:
+        return tick(TickDeps(self.uow, self.clock, self.renderer, self.notifier, self.directory))

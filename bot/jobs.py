@@ -1,0 +1,54 @@
+"""What the scheduler runs: one idempotent ``tick`` that asks each service what is due.
+
+The database is the source of truth: a tick run twice, by two processes, or after a crash,
+queues nothing twice (outbox keys) and sends each message once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.ports import Clock, Notifier, Renderer, UserDirectory
+from bot.services import agenda, directory, events, nudges, outbox, prompts
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TickReport:
+    prompts: int
+    agendas: int
+    nudges: int
+    sent: int
+
+    def __str__(self) -> str:
+        return (
+            f"queued {self.prompts} prompt(s)/reminder(s), {self.agendas} agenda message(s), "
+            f"{self.nudges} nudge(s); sent {self.sent} message(s)"
+        )
+
+
+@dataclass
+class TickDeps:
+    uow: Callable[[], UnitOfWork]
+    clock: Clock
+    renderer: Renderer
+    notifier: Notifier
+    directory: UserDirectory | None = None
+
+
+def tick(deps: TickDeps) -> TickReport:
+    if deps.directory is not None:
+        directory.refresh_timezones(uow=deps.uow(), clock=deps.clock, directory=deps.directory)
+    queued_prompts = prompts.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    queued_agendas = agenda.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    queued_nudges = nudges.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
+    events.forget_old(uow=deps.uow(), clock=deps.clock)
+    report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent)
+    if sent or queued_prompts or queued_agendas or queued_nudges:
+        log.info("tick: %s", report)
+    return report

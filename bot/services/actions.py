@@ -1,0 +1,253 @@
+"""Actions: recorded against a client with an owner and a due date, then done or progressed.
+
+The channel is told (de-identified) and the owner gets a DM, both through the outbox.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from bot import dates
+from bot.domain import (
+    ActionRecorded,
+    ActionStatus,
+    ActionView,
+    InvalidInput,
+    NotAuthorised,
+    NotFound,
+    Role,
+)
+from bot.ports import Clock, Renderer
+from bot.services import meetings, outbox, privacy, roster
+from bot.services.agenda import action_view
+from bot.services.directory import find_member
+from storage.models import Action, ActionProgress, Client, Group, Member
+from storage.uow import UnitOfWork
+
+MAX_ACTION = 1000
+CODE_IN_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9]{0,7}-\d{1,6}\b")
+MAX_PROGRESS = 1500
+
+
+@dataclass(frozen=True)
+class Recorded:
+    result: ActionRecorded
+    outbox_keys: tuple[str, ...]  # send these now
+
+
+def _group_of(uow: UnitOfWork, client: Client) -> Group:
+    group = uow.session.get(Group, client.group_id) if client.group_id else None
+    if group is None:
+        raise InvalidInput(f"{client.case_code} is not reviewed by any group yet.")
+    return group
+
+
+def record(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    renderer: Renderer,
+    user_id: str,
+    case_code: str,
+    owner_id: str,
+    text: str,
+    due_on: dt.date | None = None,
+    parse_due: bool = True,
+) -> Recorded:
+    """Record an action. With ``parse_due`` a trailing phrase ("by Friday") sets the due date;
+    with no date it is due at the next meeting."""
+    now = clock.now()
+    with uow:
+        recorder = find_member(uow, user_id)
+        client = uow.clients.by_code(case_code)
+        if client is None or client.purged_at is not None:
+            raise NotFound(f"I don't know the case code {case_code}.")
+        group = _group_of(uow, client)
+        if not roster.is_member_of(uow.session, recorder.id, group.id):
+            raise NotAuthorised(f"Only members of {group.name} can record actions for its clients.")
+        owner = uow.members.by_user(owner_id)
+        if owner is None:
+            raise NotFound(
+                "The person you named as owner is not set up in Casebot yet, so they can't own "
+                "an action. Ask your secretariat to add them."
+            )
+        today = roster.local_today(now, group.tz)
+        upcoming = meetings.upcoming(uow.session, group, now)
+        next_day = (
+            upcoming.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
+            if upcoming
+            else None
+        )
+        body = (text or "").strip()
+        if parse_due:
+            split = dates.split_due(
+                body, today=today, next_meeting=next_day, day_first=group.day_first
+            )
+            body, due_on = split.text, split.due
+        if not body:
+            raise InvalidInput("Say what needs doing, e.g. `call the housing provider by Friday`.")
+        if len(body) > MAX_ACTION:
+            raise InvalidInput(f"Please keep an action under {MAX_ACTION} characters.")
+        if due_on is None:
+            if next_day is None:
+                raise InvalidInput(
+                    "There is no next meeting to be due at; add a date, e.g. `by Friday`."
+                )
+            due_on = next_day
+        if due_on < today:
+            raise InvalidInput(f"{due_on:%a %d %b %Y} is in the past; give a date from today on.")
+        redaction = privacy.redact(uow, group.id, body)
+        running = meetings.current_or_upcoming(uow.session, group, now)
+        action = Action(
+            client_id=client.id,
+            meeting_id=running.id if running and running.scheduled_at <= now else None,
+            owner_id=owner.id,
+            created_by_id=recorder.id,
+            text=redaction.text,
+            due_on=due_on,
+            status=ActionStatus.OPEN.value,
+            carried_count=0,
+            created_at=now,
+        )
+        uow.session.add(action)
+        uow.session.flush()
+        result = ActionRecorded(
+            action=action_view(
+                action, client.case_code, owner.slack_user_id, recorder.slack_user_id, today
+            ),
+            meeting=meetings.ref(group, upcoming) if upcoming else None,
+            channel_id=group.channel_id,
+            replaced=privacy.replaced_kinds(redaction),
+        )
+        keys = (f"action:{action.id}:announce", f"action:{action.id}:assign")
+        outbox.enqueue(
+            uow.session,
+            key=keys[0],
+            kind="action",
+            channel=group.channel_id,
+            payload=renderer.action_announcement(result),
+            now=now,
+        )
+        outbox.enqueue(
+            uow.session,
+            key=keys[1],
+            kind="action",
+            channel=owner.slack_user_id,
+            payload=renderer.action_assignment(result),
+            now=now,
+        )
+        uow.commit()
+    return Recorded(result, keys)
+
+
+def _editable(uow: UnitOfWork, member: Member, action_id: int) -> tuple[Action, Client, Group]:
+    action = uow.session.get(Action, action_id)
+    if action is None:
+        raise NotFound("I can't find that action; it may have been removed.")
+    client = uow.session.get(Client, action.client_id)
+    assert client is not None
+    group = _group_of(uow, client)
+    runs_meetings = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
+    if action.owner_id != member.id and not (
+        runs_meetings and roster.is_member_of(uow.session, member.id, group.id)
+    ):
+        raise NotAuthorised("Only the action's owner (or the group's facilitator) can change it.")
+    return action, client, group
+
+
+def _view(
+    uow: UnitOfWork, action: Action, client: Client, group: Group, now: dt.datetime
+) -> ActionView:
+    owner = uow.session.get(Member, action.owner_id)
+    creator = uow.session.get(Member, action.created_by_id) if action.created_by_id else None
+    assert owner is not None
+    return action_view(
+        action,
+        client.case_code,
+        owner.slack_user_id,
+        creator.slack_user_id if creator else None,
+        roster.local_today(now, group.tz),
+    )
+
+
+def complete(*, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int) -> ActionView:
+    now = clock.now()
+    with uow:
+        member = find_member(uow, user_id)
+        action, client, group = _editable(uow, member, action_id)
+        if action.status == ActionStatus.OPEN.value:
+            action.status = ActionStatus.DONE.value
+            action.completed_at = now
+        view = _view(uow, action, client, group, now)
+        uow.commit()
+    return view
+
+
+def add_progress(
+    *, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int, text: str
+) -> ActionView:
+    clean = (text or "").strip()
+    if not clean:
+        raise InvalidInput("The progress note is empty.")
+    if len(clean) > MAX_PROGRESS:
+        raise InvalidInput(f"Please keep a progress note under {MAX_PROGRESS} characters.")
+    now = clock.now()
+    with uow:
+        member = find_member(uow, user_id)
+        action, client, group = _editable(uow, member, action_id)
+        redaction = privacy.redact(uow, group.id, clean)
+        uow.session.add(
+            ActionProgress(
+                action_id=action.id, author_id=member.id, text=redaction.text, created_at=now
+            )
+        )
+        view = _view(uow, action, client, group, now)
+        uow.commit()
+    return view
+
+
+def get(*, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int) -> ActionView:
+    with uow:
+        member = find_member(uow, user_id)
+        action, client, group = _editable(uow, member, action_id)
+        return _view(uow, action, client, group, clock.now())
+
+
+def progress_notes(*, uow: UnitOfWork, action_id: int) -> list[str]:
+    with uow:
+        return list(
+            uow.session.scalars(
+                select(ActionProgress.text)
+                .where(ActionProgress.action_id == action_id)
+                .order_by(ActionProgress.created_at)
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Draft:
+    case_code: str | None
+    text: str
+
+
+def draft_from_message(
+    *, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str, text: str
+) -> Draft:
+    """A de-identified starting point for an action made from a channel message."""
+    with uow:
+        member = find_member(uow, user_id)
+        group = uow.groups.by_channel(channel_id)
+        codes = [c.upper() for c in CODE_IN_TEXT.findall(text or "")]
+        if group is None and codes:
+            client = uow.clients.by_code(codes[0])
+            group = _group_of(uow, client) if client else None
+        if group is None:
+            raise InvalidInput("Use this on a message in your case coordination group's channel.")
+        if not roster.is_member_of(uow.session, member.id, group.id):
+            raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
+        redaction = privacy.redact(uow, group.id, (text or "").strip()[:MAX_ACTION])
+    return Draft(codes[0] if codes else None, redaction.text)

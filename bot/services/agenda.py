@@ -1,0 +1,152 @@
+"""The agenda: every client on the group's books, with de-identified updates and open actions.
+
+New referrals come first. Posted ``agenda_lead_minutes`` before the meeting, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from bot.domain import (
+    ActionStatus,
+    ActionView,
+    Agenda,
+    AgendaItem,
+    AttendanceResponse,
+    ClientStatus,
+    Role,
+    UpdateView,
+)
+from bot.ports import Clock, Renderer
+from bot.services import leave, meetings, outbox, roster
+from bot.services.prompts import ON_AGENDA, answers_for
+from storage.models import Action, Client, Group, Meeting, Member, Update
+from storage.uow import UnitOfWork
+
+
+def open_actions(
+    session: Session, client_ids: Sequence[int], *, today: dt.date
+) -> dict[int, list[ActionView]]:
+    """Open actions of these clients with their owners, oldest due first (one query)."""
+    if not client_ids:
+        return {}
+    owner, creator = aliased(Member), aliased(Member)
+    rows = session.execute(
+        select(Action, Client.case_code, owner.slack_user_id, creator.slack_user_id)
+        .join(Client, Client.id == Action.client_id)
+        .join(owner, owner.id == Action.owner_id)
+        .outerjoin(creator, creator.id == Action.created_by_id)
+        .where(Action.client_id.in_(client_ids), Action.status == ActionStatus.OPEN.value)
+        .order_by(Action.due_on, Action.id)
+    ).all()
+    out: dict[int, list[ActionView]] = {}
+    for action, code, owner_id, creator_id in rows:
+        out.setdefault(action.client_id, []).append(
+            action_view(action, code, owner_id, creator_id, today)
+        )
+    return out
+
+
+def action_view(
+    action: Action, code: str, owner: str, creator: str | None, today: dt.date
+) -> ActionView:
+    return ActionView(
+        id=action.id,
+        case_code=code,
+        text=action.text,
+        owner=owner,
+        due_on=action.due_on,
+        status=ActionStatus(action.status),
+        overdue=action.status == ActionStatus.OPEN.value and action.due_on < today,
+        created_by=creator,
+        carried=action.carried_count,
+    )
+
+
+def build(session: Session, group: Group, meeting: Meeting) -> Agenda:
+    meeting_day = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
+    clients = session.scalars(
+        select(Client)
+        .where(
+            Client.group_id == group.id,
+            Client.status.in_(ON_AGENDA),
+            Client.purged_at.is_(None),
+        )
+        .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
+    ).all()
+    ids = [c.id for c in clients]
+    updates: dict[int, list[UpdateView]] = {}
+    for row, author in session.execute(
+        select(Update, Member.slack_user_id)
+        .join(Member, Member.id == Update.author_id)
+        .where(Update.meeting_id == meeting.id)
+        .order_by(Update.created_at, Update.id)
+    ):
+        updates.setdefault(row.client_id, []).append(
+            UpdateView(row.id, "", row.text, author, row.updated_at)
+        )
+    actions = open_actions(session, ids, today=meeting_day)
+    people = roster.members(session, group.id)
+    answers = answers_for(session, meeting.id)
+    away_ids = leave.away_on(session, [m.id for m in people], meeting_day)
+    by_id = {m.id: m.slack_user_id for m in people}
+    return Agenda(
+        meeting=meetings.ref(group, meeting),
+        facilitators=tuple(roster.with_role(session, group.id, Role.FACILITATOR)),
+        attending=tuple(
+            by_id[i] for i, a in answers.items() if a is AttendanceResponse.ATTENDING and i in by_id
+        ),
+        apologies=tuple(
+            by_id[i]
+            for i, a in answers.items()
+            if a is AttendanceResponse.APOLOGIES and i in by_id and i not in away_ids
+        ),
+        on_leave=tuple(by_id[i] for i in sorted(away_ids)),
+        items=tuple(
+            AgendaItem(
+                case_code=c.case_code,
+                status=ClientStatus(c.status),
+                key_worker=c.key_worker.slack_user_id,
+                lead_agency=c.lead_agency.name,
+                updates=tuple(
+                    UpdateView(u.id, c.case_code, u.text, u.author, u.updated_at)
+                    for u in updates.get(c.id, [])
+                ),
+                actions=tuple(actions.get(c.id, [])),
+            )
+            for c in clients
+        ),
+    )
+
+
+def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
+    """Queue the agenda of every meeting whose agenda time has come; returns messages queued."""
+    now = clock.now()
+    queued = 0
+    with uow:
+        for group in uow.groups.all():
+            meeting = meetings.current_or_upcoming(uow.session, group, now)
+            if meeting is None:
+                continue
+            post_at = meeting.scheduled_at - dt.timedelta(minutes=group.agenda_lead_minutes)
+            ends_at = meeting.scheduled_at + dt.timedelta(minutes=group.meeting_minutes)
+            prefix = f"agenda:{meeting.id}:"
+            if not post_at <= now < ends_at or outbox.exists(uow.session, prefix):
+                continue
+            parts = renderer.agenda(build(uow.session, group, meeting))
+            for number, payload in enumerate(parts, start=1):
+                outbox.enqueue(
+                    uow.session,
+                    key=f"{prefix}{number:02d}",
+                    kind="agenda",
+                    channel=group.channel_id,
+                    payload=payload,
+                    now=now,
+                )
+            queued += len(parts)
+        uow.commit()
+    return queued

@@ -1,0 +1,102 @@
+"""Which meeting is next for a group: rows are made from the schedule as they are needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain import MeetingRef, MeetingStatus
+from bot.recurrence import Schedule
+from storage.models import Group, Meeting
+from storage.upsert import insert_ignore
+
+LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)
+
+
+def schedule_of(group: Group) -> Schedule:
+    return Schedule(group.rrule, group.tz, group.first_meeting_at)
+
+
+def ref(group: Group, meeting: Meeting) -> MeetingRef:
+    return MeetingRef(
+        id=meeting.id,
+        group=group.name,
+        channel_id=group.channel_id,
+        starts_at=meeting.scheduled_at,
+        tz=group.tz,
+        minutes=group.meeting_minutes,
+    )
+
+
+def _materialise(session: Session, group: Group, now: dt.datetime) -> None:
+    """Make sure the schedule's next occurrence after ``now`` has a row (skipping cancelled)."""
+    schedule = schedule_of(group)
+    occurrence = schedule.next_after(now)
+    for _ in range(52):  # a year of weekly cancellations is more than enough
+        if occurrence is None:
+            return
+        row = session.scalar(
+            select(Meeting).where(Meeting.group_id == group.id, Meeting.occurrence_at == occurrence)
+        )
+        if row is None:
+            insert_ignore(
+                session,
+                Meeting,
+                {
+                    "group_id": group.id,
+                    "occurrence_at": occurrence,
+                    "scheduled_at": occurrence,
+                    "status": MeetingStatus.SCHEDULED.value,
+                    "created_at": now,
+                },
+                ["group_id", "occurrence_at"],
+            )
+            return
+        if row.status in LIVE and row.scheduled_at > now:
+            return
+        occurrence = schedule.next_after(occurrence)
+
+
+def upcoming(session: Session, group: Group, now: dt.datetime) -> Meeting | None:
+    """The group's next meeting that has not started yet."""
+    _materialise(session, group, now)
+    return session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.group_id == group.id,
+            Meeting.status == MeetingStatus.SCHEDULED.value,
+            Meeting.scheduled_at > now,
+        )
+        .order_by(Meeting.scheduled_at)
+        .limit(1)
+    )
+
+
+def current_or_upcoming(session: Session, group: Group, now: dt.datetime) -> Meeting | None:
+    """A meeting under way (within its length), else the next one."""
+    started = session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.group_id == group.id,
+            Meeting.status.in_(LIVE),
+            Meeting.scheduled_at <= now,
+            Meeting.scheduled_at > now - dt.timedelta(minutes=group.meeting_minutes),
+        )
+        .order_by(Meeting.scheduled_at.desc())
+        .limit(1)
+    )
+    return started or upcoming(session, group, now)
+
+
+def upcoming_by_group(
+    session: Session, groups: Sequence[Group], now: dt.datetime
+) -> list[tuple[Group, Meeting]]:
+    out = []
+    for group in groups:
+        meeting = upcoming(session, group, now)
+        if meeting is not None:
+            out.append((group, meeting))
+    return out

@@ -1,0 +1,208 @@
+"""Before the meeting: ask each member whether they will attend, and for updates on their clients.
+
+Prompts go out ``prompt_lead_days`` before the meeting at the group's send time on each member's
+own clock; a reminder goes ``reminder_lead_days`` before to those who have not answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.domain import (
+    AttendanceResponse,
+    ClientStatus,
+    InvalidInput,
+    NotFound,
+    PromptClient,
+    UpdatePrompt,
+)
+from bot.ports import Clock, Renderer
+from bot.recurrence import local_day_started, parse_time_of_day, send_at
+from bot.services import leave, meetings, outbox, roster
+from bot.services.directory import find_member
+from storage.models import Attendance, Client, Group, Meeting, Member, OutboxMessage, Update
+from storage.uow import UnitOfWork
+
+ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
+# A reminder needs the prompt to have had time to be seen.
+REMINDER_GAP = dt.timedelta(hours=12)
+
+
+def _clients_by_worker(session: Session, group_id: int) -> dict[int, list[Client]]:
+    rows = session.scalars(
+        select(Client)
+        .where(
+            Client.group_id == group_id,
+            Client.status.in_(ON_AGENDA),
+            Client.purged_at.is_(None),
+        )
+        .order_by(Client.status.desc(), Client.case_code)  # referred before active
+    ).all()
+    out: dict[int, list[Client]] = {}
+    for client in rows:
+        out.setdefault(client.key_worker_id, []).append(client)
+    return out
+
+
+def _update_counts(session: Session, meeting_id: int) -> dict[int, int]:
+    return dict(
+        session.execute(
+            select(Update.client_id, func.count())
+            .where(Update.meeting_id == meeting_id)
+            .group_by(Update.client_id)
+        ).all()
+    )
+
+
+def answers_for(session: Session, meeting_id: int) -> dict[int, AttendanceResponse]:
+    rows = session.execute(
+        select(Attendance.member_id, Attendance.response).where(Attendance.meeting_id == meeting_id)
+    )
+    return {member_id: AttendanceResponse(response) for member_id, response in rows}
+
+
+@dataclass(frozen=True)
+class _MeetingFacts:
+    """What every member's prompt for one meeting is built from, read once."""
+
+    clients: dict[int, list[Client]]
+    counts: dict[int, int]
+    answers: dict[int, AttendanceResponse]
+
+    @classmethod
+    def read(cls, session: Session, group: Group, meeting: Meeting) -> _MeetingFacts:
+        return cls(
+            _clients_by_worker(session, group.id),
+            _update_counts(session, meeting.id),
+            answers_for(session, meeting.id),
+        )
+
+
+def build_prompt(
+    session: Session,
+    group: Group,
+    meeting: Meeting,
+    member: Member,
+    *,
+    reminder: bool = False,
+    facts: _MeetingFacts | None = None,
+) -> UpdatePrompt:
+    facts = facts or _MeetingFacts.read(session, group, meeting)
+    return UpdatePrompt(
+        meeting=meetings.ref(group, meeting),
+        member=member.slack_user_id,
+        clients=tuple(
+            PromptClient(c.case_code, ClientStatus(c.status), facts.counts.get(c.id, 0))
+            for c in facts.clients.get(member.id, [])
+        ),
+        attendance=facts.answers.get(member.id),
+        reminder=reminder,
+    )
+
+
+def _sent_keys(session: Session, meeting_id: int) -> dict[str, dt.datetime]:
+    rows = session.execute(
+        select(OutboxMessage.idempotency_key, OutboxMessage.created_at).where(
+            OutboxMessage.idempotency_key.like(f"prompt:{meeting_id}:%")
+            | OutboxMessage.idempotency_key.like(f"reminder:{meeting_id}:%")
+        )
+    )
+    return dict(rows.all())
+
+
+def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
+    """Queue every prompt and reminder that is due now; returns how many were queued."""
+    now = clock.now()
+    queued = 0
+    with uow:
+        for group, meeting in meetings.upcoming_by_group(uow.session, uow.groups.all(), now):
+            queued += _enqueue_for_meeting(uow.session, group, meeting, now, renderer)
+        uow.commit()
+    return queued
+
+
+def _enqueue_for_meeting(
+    session: Session, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
+) -> int:
+    at = parse_time_of_day(group.send_time)
+    people: Sequence[Member] = roster.members(session, group.id)
+    away = leave.periods_by_member(session, [m.id for m in people], now.date() - dt.timedelta(1))
+    facts = _MeetingFacts.read(session, group, meeting)
+    sent = _sent_keys(session, meeting.id)
+    queued = 0
+    for member in people:
+        tz = roster.zone_of(member, group)
+        if leave.is_away(away.get(member.id, []), roster.local_today(now, tz)):
+            continue
+        if not local_day_started(now, tz=tz, at=at):
+            continue
+        prompt_key = f"prompt:{meeting.id}:{member.id}"
+        reminder_key = f"reminder:{meeting.id}:{member.id}"
+
+        def due(days: int, tz: str = tz) -> bool:
+            moment = send_at(
+                meeting.scheduled_at, group_tz=group.tz, days_before=days, at=at, member_tz=tz
+            )
+            return now >= moment
+
+        if prompt_key not in sent and due(group.prompt_lead_days):
+            prompt = build_prompt(session, group, meeting, member, facts=facts)
+            key, payload = prompt_key, renderer.prompt(prompt)
+        elif (
+            prompt_key in sent
+            and reminder_key not in sent
+            and member.id not in facts.answers
+            and due(group.reminder_lead_days)
+            and now - sent[prompt_key] >= REMINDER_GAP
+        ):
+            prompt = build_prompt(session, group, meeting, member, reminder=True, facts=facts)
+            key, payload = reminder_key, renderer.prompt(prompt)
+        else:
+            continue
+        if outbox.enqueue(
+            session,
+            key=key,
+            kind=key.split(":", 1)[0],
+            channel=member.slack_user_id,
+            payload=payload,
+            now=now,
+        ):
+            queued += 1
+    return queued
+
+
+def respond(
+    *, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int, response: AttendanceResponse
+) -> UpdatePrompt:
+    """Record attending/apologies; returns the prompt as it should now look."""
+    now = clock.now()
+    with uow:
+        member = find_member(uow, user_id)
+        meeting = uow.session.get(Meeting, meeting_id)
+        if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
+            raise NotFound("that meeting is not one of your groups' meetings")
+        group = uow.session.get(Group, meeting.group_id)
+        assert group is not None
+        if meeting.scheduled_at <= now:
+            raise InvalidInput("that meeting has already started; answers are closed")
+        row = uow.session.get(Attendance, (meeting.id, member.id))
+        if row is None:
+            uow.session.add(
+                Attendance(
+                    meeting_id=meeting.id,
+                    member_id=member.id,
+                    response=response.value,
+                    responded_at=now,
+                )
+            )
+        else:
+            row.response, row.responded_at = response.value, now
+        uow.session.flush()
+        prompt = build_prompt(uow.session, group, meeting, member)
+        uow.commit()
+    return prompt

@@ -1,0 +1,51 @@
+"""Group membership facts the cycle needs, each in one query."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain import Role
+from storage.models import Group, GroupMember, Member, MemberRole
+
+
+def members(session: Session, group_id: int) -> Sequence[Member]:
+    return session.scalars(
+        select(Member)
+        .join(GroupMember, GroupMember.member_id == Member.id)
+        .where(GroupMember.group_id == group_id)
+        .order_by(Member.slack_user_id)
+    ).all()
+
+
+def with_role(session: Session, group_id: int, role: Role) -> list[str]:
+    return list(
+        session.scalars(
+            select(Member.slack_user_id)
+            .join(GroupMember, GroupMember.member_id == Member.id)
+            .join(MemberRole, MemberRole.member_id == Member.id)
+            .where(GroupMember.group_id == group_id, MemberRole.role == role.value)
+            .order_by(Member.slack_user_id)
+        )
+    )
+
+
+def is_member_of(session: Session, member_id: int, group_id: int) -> bool:
+    return session.get(GroupMember, (group_id, member_id)) is not None
+
+
+def roles_of(member: Member) -> set[Role]:
+    return {Role(r.role) for r in member.roles}
+
+
+def zone_of(member: Member, group: Group) -> str:
+    """The member's own zone (from Slack), else the group's."""
+    return member.tz or group.tz
+
+
+def local_today(now: dt.datetime, tz: str) -> dt.date:
+    return now.astimezone(ZoneInfo(tz)).date()

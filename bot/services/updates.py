@@ -1,0 +1,162 @@
+"""Workers' updates on their clients, from a DM or the update modal, for the next meeting.
+
+Only the de-identified text is stored in the clear; the worker's own wording is sealed with the
+client's data key. Updates can be edited, and late ones added, until the meeting starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.domain import (
+    ClientStatus,
+    InvalidInput,
+    MeetingRef,
+    NotAuthorised,
+    NotFound,
+    UpdateReceipt,
+    UpdateView,
+)
+from bot.ports import Clock
+from bot.services import meetings, privacy
+from bot.services.directory import find_member
+from storage.models import Client, Group, Meeting, Member, Update
+from storage.uow import UnitOfWork
+
+MAX_UPDATE = 2500
+# "U1R-014: moved into transitional housing" (also "-", "–" or "—" after the code).
+DM_UPDATE = re.compile(r"\s*([A-Za-z][A-Za-z0-9]{0,7}-\d{1,6})\s*[:\-–—]\s*(\S.*)", re.S)
+
+
+def parse_dm(text: str) -> tuple[str, str] | None:
+    """Split a DM into (case code, update text), or None if it is not shaped like an update."""
+    match = DM_UPDATE.fullmatch(text or "")
+    if match is None:
+        return None
+    return match.group(1).upper(), match.group(2).strip()
+
+
+def can_update(member: Member, client: Client) -> bool:
+    """Key workers update their clients; a lead agency's workers update its clients."""
+    return client.key_worker_id == member.id or client.lead_agency_id == member.agency_id
+
+
+def _client_for(uow: UnitOfWork, member: Member, code: str) -> Client:
+    client = uow.clients.by_code(code)
+    if client is None or client.purged_at is not None:
+        raise NotFound(f"I don't know the case code {code}. Check it in your prompt message.")
+    if not can_update(member, client):
+        raise NotAuthorised(
+            f"You can only send updates for clients you are key worker for, or that your agency "
+            f"leads. {code} is with another agency: please pass your news to its key worker."
+        )
+    if client.status == ClientStatus.EXITED.value or client.group_id is None:
+        raise InvalidInput(f"{code} is not on any group's agenda, so there is nowhere to add this.")
+    return client
+
+
+def _check_text(text: str) -> str:
+    clean = (text or "").strip()
+    if not clean:
+        raise InvalidInput("The update is empty. Write what has happened since the last meeting.")
+    if len(clean) > MAX_UPDATE:
+        raise InvalidInput(
+            f"That update is {len(clean)} characters; please keep it under {MAX_UPDATE}."
+        )
+    return clean
+
+
+def _open_meeting(meeting: Meeting | None, group: Group, now: dt.datetime) -> Meeting:
+    if meeting is None:
+        raise InvalidInput(
+            f"{group.name} has no upcoming meeting, so there is nowhere to add this."
+        )
+    if meeting.scheduled_at <= now:
+        raise InvalidInput(
+            "That meeting has started, so its updates are closed. "
+            "Send a new update for the next one."
+        )
+    return meeting
+
+
+def submit(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    user_id: str,
+    case_code: str,
+    text: str,
+    source: str,
+    update_id: int | None = None,
+) -> UpdateReceipt:
+    """Add (or, with ``update_id``, edit) an update for the client's next meeting."""
+    clean = _check_text(text)
+    now = clock.now()
+    with uow:
+        member = find_member(uow, user_id)
+        client = _client_for(uow, member, case_code)
+        group = uow.session.get(Group, client.group_id)
+        assert group is not None
+        if update_id is not None:
+            row = uow.session.get(Update, update_id)
+            if row is None or row.author_id != member.id or row.client_id != client.id:
+                raise NotFound("I can't find that update among yours.")
+            meeting = uow.session.get(Meeting, row.meeting_id)
+        else:
+            row, meeting = None, meetings.upcoming(uow.session, group, now)
+        meeting = _open_meeting(meeting, group, now)
+        redaction = privacy.redact(uow, group.id, clean)
+        if row is None:
+            row = Update(
+                meeting_id=meeting.id,
+                client_id=client.id,
+                author_id=member.id,
+                text=redaction.text,
+                source=source,
+                created_at=now,
+                updated_at=now,
+            )
+            uow.session.add(row)
+        else:
+            row.text, row.updated_at, row.source = redaction.text, now, source
+        row.sealed_raw = uow.vault.seal_text(uow.session, client, clean, purpose="update")
+        uow.session.flush()
+        receipt = UpdateReceipt(
+            update=UpdateView(row.id, client.case_code, row.text, member.slack_user_id, now),
+            meeting=meetings.ref(group, meeting),
+            replaced=privacy.replaced_kinds(redaction),
+            edited=update_id is not None,
+        )
+        uow.commit()
+    return receipt
+
+
+def own_update(*, uow: UnitOfWork, user_id: str, update_id: int) -> UpdateView:
+    """An update of the caller's, as stored (de-identified), for editing."""
+    with uow:
+        member = find_member(uow, user_id)
+        row = uow.session.get(Update, update_id)
+        if row is None or row.author_id != member.id:
+            raise NotFound("I can't find that update among yours.")
+        client = uow.session.get(Client, row.client_id)
+        assert client is not None
+        return UpdateView(row.id, client.case_code, row.text, member.slack_user_id, row.updated_at)
+
+
+def next_meeting_for(*, uow: UnitOfWork, clock: Clock, user_id: str, case_code: str) -> MeetingRef:
+    """The meeting an update on ``case_code`` by this person would go to (checks they may)."""
+    now = clock.now()
+    with uow:
+        member = find_member(uow, user_id)
+        client = _client_for(uow, member, case_code)
+        group = uow.session.get(Group, client.group_id)
+        assert group is not None
+        meeting = meetings.upcoming(uow.session, group, now)
+        if meeting is None:
+            raise InvalidInput(
+                f"{group.name} has no upcoming meeting, so there is nowhere to add this."
+            )
+        ref = meetings.ref(group, meeting)
+        uow.commit()
+    return ref

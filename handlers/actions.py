@@ -1,0 +1,178 @@
+"""Actions: the action modal (agenda button, message shortcut), Done, progress and snooze."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.context import AppContext
+from bot.domain import CasebotError, InvalidInput, NotFound
+from bot.services import actions, home, nudges
+from handlers import replies, views
+from handlers.errors import kindly
+from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.parsing import (
+    ActionCommand,
+    button_value,
+    metadata,
+    plain_text,
+    state_value,
+)
+
+
+def run_command(ctx: AppContext, user: str, command: ActionCommand, respond: Respond) -> None:
+    """``/casebot action CODE @owner text [due]`` (already parsed)."""
+    recorded = actions.record(
+        uow=ctx.uow(),
+        clock=ctx.clock,
+        renderer=ctx.renderer,
+        user_id=user,
+        case_code=command.case_code,
+        owner_id=command.owner,
+        text=plain_text(command.text),
+    )
+    ctx.deliver(recorded.outbox_keys)
+    respond(
+        response_type="ephemeral",
+        text=replies.action_recorded(recorded.result.action, recorded.result.channel_id),
+    )
+
+
+def _modal_errors(exc: CasebotError) -> dict[str, str]:
+    block = BlockId.ACTION_TEXT
+    if isinstance(exc, NotFound) and "case code" in exc.message:
+        block = BlockId.ACTION_CLIENT
+    elif isinstance(exc, NotFound) and "owner" in exc.message:
+        block = BlockId.ACTION_OWNER
+    elif isinstance(exc, InvalidInput) and ("past" in exc.message or "date" in exc.message):
+        block = BlockId.ACTION_DUE
+    return {block: exc.message[:150]}
+
+
+def register(app: App, ctx: AppContext) -> None:
+    @app.action(ActionId.ACTION_OPEN)
+    def open_from_agenda(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        client.views_open(
+            trigger_id=body["trigger_id"],
+            view=views.action_modal(
+                case_code=button_value(body), channel_id=(body.get("channel") or {}).get("id")
+            ),
+        )
+
+    @app.shortcut(CallbackId.RECORD_ACTION_SHORTCUT)
+    def open_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            draft = actions.draft_from_message(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                user_id=body["user"]["id"],
+                channel_id=body["channel"]["id"],
+                text=plain_text((body.get("message") or {}).get("text", "")),
+            )
+            client.views_open(
+                trigger_id=body["trigger_id"],
+                view=views.action_modal(
+                    case_code=draft.case_code,
+                    initial_text=draft.text,
+                    channel_id=body["channel"]["id"],
+                ),
+            )
+
+    @app.view(CallbackId.ACTION_MODAL)
+    def submit_action(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        code = str(state_value(view, BlockId.ACTION_CLIENT, InputId.CODE) or "").strip().upper()
+        owner = state_value(view, BlockId.ACTION_OWNER, InputId.OWNER)
+        text = state_value(view, BlockId.ACTION_TEXT, InputId.TEXT) or ""
+        due = state_value(view, BlockId.ACTION_DUE, InputId.DUE)
+        try:
+            recorded = actions.record(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                renderer=ctx.renderer,
+                user_id=body["user"]["id"],
+                case_code=code,
+                owner_id=str(owner or ""),
+                text=text,
+                due_on=dt.date.fromisoformat(due) if due else None,
+                parse_due=False,
+            )
+        except CasebotError as exc:
+            ack(response_action="errors", errors=_modal_errors(exc))
+            return
+        ack()
+        ctx.deliver(recorded.outbox_keys)
+
+    def done(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        user = body["user"]["id"]
+        with kindly(client, body):
+            action = actions.complete(
+                uow=ctx.uow(), clock=ctx.clock, user_id=user, action_id=int(button_value(body) or 0)
+            )
+            if body.get("view", {}).get("type") == "home":
+                client.views_publish(
+                    user_id=user,
+                    view=views.home(home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)),
+                )
+                return
+            message = body["message"]
+            client.chat_update(
+                channel=body["channel"]["id"],
+                ts=message["ts"],
+                text=message.get("text", ""),
+                blocks=replies.after_done(message.get("blocks", []), action, user),
+            )
+
+    app.action(ActionId.ACTION_DONE)(done)
+    app.action(ActionId.HOME_ACTION_DONE)(done)
+
+    @app.action(ActionId.ACTION_PROGRESS)
+    def open_progress(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            action = actions.get(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                user_id=body["user"]["id"],
+                action_id=int(button_value(body) or 0),
+            )
+            client.views_open(trigger_id=body["trigger_id"], view=views.progress_modal(action))
+
+    @app.view(CallbackId.PROGRESS_MODAL)
+    def submit_progress(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
+    ) -> None:
+        text = state_value(view, BlockId.PROGRESS_TEXT, InputId.TEXT) or ""
+        user = body["user"]["id"]
+        try:
+            action = actions.add_progress(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                user_id=user,
+                action_id=int(metadata(view).get("action") or 0),
+                text=text,
+            )
+        except CasebotError as exc:
+            ack(response_action="errors", errors={BlockId.PROGRESS_TEXT: exc.message[:150]})
+            return
+        ack()
+        notes = actions.progress_notes(uow=ctx.uow(), action_id=action.id)
+        client.chat_postMessage(channel=user, **replies.progress_saved(action, notes[-1]))
+
+    @app.action(ActionId.NUDGE_SNOOZE)
+    def snooze(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            until = nudges.snooze(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"])
+            message = body["message"]
+            client.chat_update(
+                channel=body["channel"]["id"],
+                ts=message["ts"],
+                text=message.get("text", ""),
+                blocks=replies.after_snooze(message.get("blocks", []), until),
+            )

@@ -1,0 +1,99 @@
+"""``/casebot``: one command, a few words after it. Unknown words get the help text.
+
+Typing mistakes are answered in the acknowledgement itself; work that needs the database runs
+after it, and its problems come back through the response URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import dates
+from bot.context import AppContext
+from bot.domain import CasebotError, InvalidInput
+from bot.services import leave
+from handlers import actions, replies
+from handlers.ids import COMMAND
+from handlers.parsing import parse_action, parse_update_target, split_command
+from handlers.updates import open_update_modal
+
+AWAY_USAGE = (
+    f"Try `{COMMAND} away 2026-12-01 2026-12-14` (first and last day), or `{COMMAND} away clear`."
+)
+Work = Callable[[], None]
+
+
+def parse_away(rest: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Two dates, or None for "clear"."""
+    if rest.strip().lower() in ("clear", "off", "back", "end"):
+        return None
+    words = rest.split()
+    if len(words) != 2:
+        raise InvalidInput(AWAY_USAGE)
+    try:
+        first, last = (dates.parse_due(w, today=today, next_meeting=None) for w in words)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{exc.message} {AWAY_USAGE}") from None
+    return first, last
+
+
+def _plan(
+    ctx: AppContext,
+    word: str,
+    rest: str,
+    command: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+) -> Work:
+    """Parse the command (raising on typing mistakes) and return the work to do after ack."""
+    user = command["user_id"]
+    if word == "action":
+        parsed = parse_action(rest)
+        return lambda: actions.run_command(ctx, user, parsed, respond)
+    if word == "update":
+        code = parse_update_target(rest)
+        return lambda: open_update_modal(ctx, client, command["trigger_id"], user, code)
+    away = parse_away(rest, ctx.clock.now().date())
+
+    def set_away() -> None:
+        if away is None:
+            count = leave.clear_leave(uow=ctx.uow(), clock=ctx.clock, user_id=user)
+            text = replies.leave_cleared(count)
+        else:
+            period = leave.set_leave(
+                uow=ctx.uow(), clock=ctx.clock, user_id=user, starts_on=away[0], ends_on=away[1]
+            )
+            text = replies.leave_set(period)
+        respond(response_type="ephemeral", text=text)
+
+    return set_away
+
+
+def register(app: App, ctx: AppContext) -> None:
+    @app.command(COMMAND)
+    def casebot(ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        word, rest = split_command(command.get("text", ""))
+        if word in ("", "help"):
+            ack(response_type="ephemeral", **replies.help_message())
+            return
+        if word not in ("action", "away", "update"):
+            ack(
+                response_type="ephemeral",
+                text=f"I don't know `{word[:30]}`. Here is what I can do:\n\n{replies.HELP}",
+            )
+            return
+        try:
+            work = _plan(ctx, word, rest, command, respond, client)
+        except CasebotError as exc:
+            ack(response_type="ephemeral", text=exc.message)
+            return
+        ack()
+        try:
+            work()
+        except CasebotError as exc:
+            respond(response_type="ephemeral", text=exc.message)

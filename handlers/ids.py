@@ -1,0 +1,46 @@
+"""Every action_id, callback_id and block_id in one place."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+COMMAND = "/casebot"
+
+
+class ActionId(StrEnum):
+    ATTEND = "attend"
+    APOLOGISE = "apologise"
+    UPDATE_OPEN = "update_open"
+    UPDATE_EDIT = "update_edit"
+    ACTION_OPEN = "action_open"
+    ACTION_DONE = "action_done"
+    ACTION_PROGRESS = "action_progress"
+    NUDGE_SNOOZE = "nudge_snooze"
+    HOME_ACTION_DONE = "home_action_done"
+
+
+class CallbackId(StrEnum):
+    UPDATE_MODAL = "update_modal"
+    ACTION_MODAL = "action_modal"
+    PROGRESS_MODAL = "progress_modal"
+    RECORD_ACTION_SHORTCUT = "record_action"
+
+
+class BlockId(StrEnum):
+    UPDATE_TEXT = "update_text"
+    ACTION_CLIENT = "action_client"
+    ACTION_OWNER = "action_owner"
+    ACTION_TEXT = "action_text"
+    ACTION_DUE = "action_due"
+    PROGRESS_TEXT = "progress_text"
+    NUDGE_FOOTER = "nudge_footer"
+    PROMPT_ANSWER = "prompt_answer"
+
+
+class InputId(StrEnum):
+    """action_ids of input elements inside modals."""
+
+    TEXT = "text"
+    CODE = "code"
+    OWNER = "owner"
+    DUE = "due"

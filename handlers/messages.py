@@ -1,0 +1,209 @@
+"""Renders the cycle's messages (prompts, agenda, nudges, action notices) as Block Kit payloads.
+
+Pure functions from domain objects; every piece of user text is escaped. Implements the
+``Renderer`` port the services use to fill the outbox.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain import (
+    ActionRecorded,
+    ActionView,
+    Agenda,
+    AgendaItem,
+    AttendanceResponse,
+    ClientStatus,
+    Nudge,
+    UpdatePrompt,
+)
+from handlers import kit
+from handlers.ids import ActionId, BlockId
+from handlers.text import day, escape, mention, mentions, plural, quote, when
+
+Payload = dict[str, Any]
+PROMPT_CLIENTS = 40  # leaves room for the other blocks under Slack's 50
+NUDGE_ACTIONS = 20  # two blocks each
+
+
+def prompt(p: UpdatePrompt) -> Payload:
+    m = p.meeting
+    lead = "Reminder: " if p.reminder else ""
+    intro = f"{lead}*{escape(m.group)}* meets *{when(m)}*."
+    blocks = [kit.section(intro + "\nWill you be there?")]
+    answered = {
+        AttendanceResponse.ATTENDING: "You said *you'll be there*. Thanks!",
+        AttendanceResponse.APOLOGIES: "You sent *apologies*. Thanks for letting us know.",
+    }
+    if p.attendance is not None:
+        blocks.append(kit.context(answered[p.attendance] + " You can still change your answer."))
+    value = str(m.id)
+    blocks.append(
+        kit.actions(
+            kit.button("I'll be there", ActionId.ATTEND, value, style="primary"),
+            kit.button("Send apologies", ActionId.APOLOGISE, value),
+            block_id=BlockId.PROMPT_ANSWER,
+        )
+    )
+    if p.clients:
+        blocks.append(
+            kit.section(
+                "*Your clients on the agenda.* Add an update for each, or reply here with "
+                "`CASE-CODE: what has happened`."
+            )
+        )
+        for client in p.clients[:PROMPT_CLIENTS]:
+            note = "new referral · " if client.status is ClientStatus.REFERRED else ""
+            so_far = (
+                plural(client.updates, "update") + " so far" if client.updates else "no update yet"
+            )
+            blocks.append(
+                kit.section(
+                    f"*{client.case_code}* · {note}{so_far}",
+                    accessory=kit.button(
+                        "Add update", ActionId.UPDATE_OPEN, f"{m.id}|{client.case_code}"
+                    ),
+                )
+            )
+        hidden = len(p.clients) - PROMPT_CLIENTS
+        if hidden > 0:
+            codes = ", ".join(c.case_code for c in p.clients[PROMPT_CLIENTS:])
+            blocks.append(kit.section(f"…and {hidden} more: {codes}. Reply with `CODE: update`."))
+    blocks.append(
+        kit.context(
+            "Updates are de-identified before anyone else sees them. "
+            "Use the *Add update* button when you can: what you type in a DM stays in its history."
+        )
+    )
+    text = f"{lead}{m.group} meets {when(m)}. Will you be there?"
+    return {"text": text, "blocks": blocks}
+
+
+def _action_line(a: ActionView) -> str:
+    flag = "⚠️ *overdue* · " if a.overdue else ""
+    carried = f" · carried ×{a.carried}" if a.carried else ""
+    return f"• {flag}{escape(a.text)} — {mention(a.owner)}, due {day(a.due_on)}{carried}"
+
+
+def _item_blocks(item: AgendaItem) -> list[kit.Block]:
+    tag = " · 🆕 *new referral*" if item.status is ClientStatus.REFERRED else ""
+    lines = [
+        f"*{item.case_code}*{tag} · key worker {mention(item.key_worker)} · "
+        f"{escape(item.lead_agency)}"
+    ]
+    if item.updates:
+        for update in item.updates:
+            lines.append(f"{quote(update.text)}\n— {mention(update.author)}")
+    else:
+        lines.append("_No update this time._")
+    if item.actions:
+        lines.append("*Open actions*")
+        lines.extend(_action_line(a) for a in item.actions)
+    pieces = kit.split_text("\n".join(lines))
+    add = kit.button("Add action", ActionId.ACTION_OPEN, item.case_code)
+    return [kit.section(pieces[0], accessory=add)] + [kit.section(p) for p in pieces[1:]]
+
+
+def agenda(a: Agenda) -> list[Payload]:
+    m = a.meeting
+    referrals = sum(1 for i in a.items if i.status is ClientStatus.REFERRED)
+    overdue = sum(1 for i in a.items for x in i.actions if x.overdue)
+    summary = [
+        f"*When:* {when(m)} · {m.minutes} minutes",
+        f"*Facilitator:* {mentions(a.facilitators, 'to be confirmed')}",
+        f"*Clients:* {len(a.items)}"
+        + (f" ({plural(referrals, 'new referral')} first)" if referrals else "")
+        + (f" · ⚠️ {plural(overdue, 'overdue action')}" if overdue else ""),
+    ]
+    attendance = [
+        f"*Attending:* {mentions(a.attending, 'no answers yet')}",
+        f"*Apologies:* {mentions(a.apologies)}",
+    ]
+    if a.on_leave:
+        attendance.append(f"*On leave:* {mentions(a.on_leave)}")
+    intro = [
+        kit.header(f"Agenda · {m.group} · {day(m.local_start.date())}"),
+        kit.section("\n".join(summary)),
+        kit.section("\n".join(attendance)),
+        kit.divider(),
+    ]
+    body = [_item_blocks(item) for item in a.items] or [[kit.section("_No clients this time._")]]
+    pages = kit.paginate(intro, body, continued=f"*Agenda · {escape(m.group)}* (continued)")
+    total = len(pages)
+    out = []
+    for number, blocks in enumerate(pages, start=1):
+        part = f" (part {number} of {total})" if total > 1 else ""
+        if number > 1:
+            blocks[0] = kit.context(f"*Agenda · {escape(m.group)}* continued{part}")
+        out.append({"text": f"Agenda for {m.group}, {when(m)}{part}", "blocks": blocks})
+    return out
+
+
+def _action_summary(a: ActionView) -> str:
+    flag = " · ⚠️ *overdue*" if a.overdue else ""
+    return f"*{a.case_code}* · {escape(a.text)}\nDue {day(a.due_on)}{flag}"
+
+
+def action_buttons(a: ActionView) -> kit.Block:
+    return kit.actions(
+        kit.button("Done", ActionId.ACTION_DONE, str(a.id), style="primary"),
+        kit.button("Add progress", ActionId.ACTION_PROGRESS, str(a.id)),
+        block_id=f"action-{a.id}",
+    )
+
+
+def nudge(n: Nudge) -> Payload:
+    m = n.meeting
+    count = plural(len(n.actions), "open action")
+    blocks = [kit.section(f"Before *{escape(m.group)}* on *{when(m)}*, you have *{count}*:")]
+    for a in n.actions[:NUDGE_ACTIONS]:
+        blocks.append(kit.section(_action_summary(a)))
+        blocks.append(action_buttons(a))
+    hidden = len(n.actions) - NUDGE_ACTIONS
+    if hidden > 0:
+        blocks.append(kit.context(f"…and {hidden} more on Casebot's *Home* tab."))
+    blocks.append(
+        kit.actions(
+            kit.button("Snooze until tomorrow", ActionId.NUDGE_SNOOZE, str(m.id)),
+            block_id=BlockId.NUDGE_FOOTER,
+        )
+    )
+    return {"text": f"You have {count} before {m.group} on {when(m)}", "blocks": blocks}
+
+
+def action_announcement(r: ActionRecorded) -> Payload:
+    a = r.action
+    by = f" · recorded by {mention(a.created_by)}" if a.created_by else ""
+    text = (
+        f"📌 New action for *{a.case_code}*: {escape(a.text)}\n"
+        f"Owner {mention(a.owner)} · due {day(a.due_on)}{by}"
+    )
+    return {
+        "text": f"New action for {a.case_code}, due {day(a.due_on)}",
+        "blocks": [kit.section(text)],
+    }
+
+
+def action_assignment(r: ActionRecorded) -> Payload:
+    a = r.action
+    group = f" ({escape(r.meeting.group)})" if r.meeting else ""
+    by = f" Recorded by {mention(a.created_by)}." if a.created_by else ""
+    blocks = [
+        kit.section(
+            f"You have a new action for *{a.case_code}*{group}:\n{quote(a.text)}\n"
+            f"Due *{day(a.due_on)}*.{by}"
+        ),
+        action_buttons(a),
+    ]
+    return {"text": f"New action for {a.case_code}, due {day(a.due_on)}", "blocks": blocks}
+
+
+class SlackRenderer:
+    """The ``Renderer`` the services fill the outbox with."""
+
+    prompt = staticmethod(prompt)
+    agenda = staticmethod(agenda)
+    nudge = staticmethod(nudge)
+    action_announcement = staticmethod(action_announcement)
+    action_assignment = staticmethod(action_assignment)

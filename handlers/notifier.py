@@ -1,0 +1,101 @@
+"""The only place that sends messages to Slack's Web API for the services."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.ports import DeliveryError, Posted
+
+log = logging.getLogger(__name__)
+
+# Errors that will not go away by trying again.
+PERMANENT = frozenset(
+    {
+        "channel_not_found", "not_in_channel", "is_archived", "user_not_found",
+        "account_inactive", "user_disabled", "cannot_dm_bot", "invalid_blocks",
+        "invalid_arguments", "msg_too_long", "no_text", "invalid_auth", "not_authed",
+        "token_revoked", "missing_scope", "restricted_action", "message_not_found",
+        "cant_update_message",
+    }
+)  # fmt: skip
+
+
+def make_client(token: str, base_url: str | None = None) -> WebClient:
+    """A WebClient that waits out 429s (Retry-After) and retries connection and 5xx errors."""
+    client = WebClient(token=token, base_url=base_url or WebClient.BASE_URL, timeout=15)
+    client.retry_handlers.extend(
+        [
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+        ]
+    )
+    if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):
+        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+def _delivery_error(exc: SlackApiError) -> DeliveryError:
+    code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
+    retry_after = None
+    if exc.response.status_code == 429:
+        retry_after = float(exc.response.headers.get("Retry-After", "30") or 30)
+    return DeliveryError(
+        code,
+        permanent=code in PERMANENT or 400 <= exc.response.status_code < 429,
+        retry_after=retry_after,
+    )
+
+
+class SlackNotifier:
+    def __init__(self, client: WebClient) -> None:
+        self.client = client
+
+    def post(self, channel: str, payload: dict[str, Any]) -> Posted:
+        try:
+            response = self.client.chat_postMessage(
+                channel=channel,
+                text=payload.get("text", ""),
+                blocks=payload.get("blocks"),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as exc:
+            raise _delivery_error(exc) from None
+        except OSError as exc:
+            raise DeliveryError(f"connection: {type(exc).__name__}", permanent=False) from None
+        return Posted(str(response["channel"]), str(response["ts"]))
+
+    def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
+        try:
+            self.client.chat_update(
+                channel=channel, ts=ts, text=payload.get("text", ""), blocks=payload.get("blocks")
+            )
+        except SlackApiError as exc:
+            raise _delivery_error(exc) from None
+        except OSError as exc:
+            raise DeliveryError(f"connection: {type(exc).__name__}", permanent=False) from None
+
+
+class SlackDirectory:
+    """Members' time zones from users.info (scope users:read)."""
+
+    def __init__(self, client: WebClient) -> None:
+        self.client = client
+
+    def timezone(self, user_id: str) -> str | None:
+        try:
+            user = self.client.users_info(user=user_id)["user"]
+        except (SlackApiError, OSError) as exc:
+            log.warning("users.info failed for a member: %s", type(exc).__name__)
+            return None
+        tz = user.get("tz")
+        return str(tz) if tz else None

@@ -1,0 +1,127 @@
+"""Immediate replies: receipts, help, and edits to messages after a button is pressed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bot.domain import ActionView, LeavePeriod, UpdateReceipt
+from handlers import kit
+from handlers.ids import COMMAND, ActionId, BlockId
+from handlers.text import day, day_with_year, escape, mention, quote, when
+
+Payload = dict[str, Any]
+
+KIND_NAMES = {
+    "name": "names",
+    "dob": "dates of birth",
+    "address": "addresses",
+    "phone": "phone numbers",
+    "email": "emails",
+    "medicare": "Medicare numbers",
+    "crn": "CRNs",
+}
+
+
+def replaced_note(kinds: tuple[str, ...]) -> str:
+    if not kinds:
+        return ""
+    names = ", ".join(KIND_NAMES.get(k, k) for k in kinds)
+    return f"I replaced identifying details ({names}) before saving it."
+
+
+def update_receipt(receipt: UpdateReceipt, *, via_dm: bool) -> Payload:
+    u, m = receipt.update, receipt.meeting
+    verb = "updated" if receipt.edited else "saved"
+    lines = [
+        f"✅ Update for *{u.case_code}* {verb} for *{escape(m.group)}* on *{when(m)}*:",
+        quote(u.text),
+    ]
+    note = replaced_note(receipt.replaced)
+    blocks = [
+        kit.section("\n".join(lines), accessory=kit.button("Edit", ActionId.UPDATE_EDIT, str(u.id)))
+    ]
+    tips = [note] if note else []
+    if via_dm:
+        tips.append(
+            "Next time, try the *Add update* button in my message: what you type in this DM stays "
+            "in Slack's history, but text typed in the form does not."
+        )
+    if tips:
+        blocks.append(kit.context(*tips))
+    return {"text": f"Update for {u.case_code} {verb}", "blocks": blocks}
+
+
+def dm_help(codes: list[str] | None = None) -> Payload:
+    example = codes[0] if codes else "U1R-014"
+    text = (
+        f"To send an update for the next meeting, write the case code, a colon and your news, "
+        f"e.g. `{example}: moved into transitional housing, needs furniture`. "
+        "Or use the *Add update* buttons in my meeting message."
+    )
+    return {"text": text, "blocks": [kit.section(text)]}
+
+
+HELP = f"""*Casebot* helps run case coordination meetings.
+• `{COMMAND} action U1R-014 @owner call the housing provider by Friday` — record an action \
+(dates: Friday, 3/12, 2026-12-03, tomorrow, in 2 weeks, next meeting; none: due at the next meeting)
+• `{COMMAND} update U1R-014` — add an update for the next meeting
+• `{COMMAND} away 2026-12-01 2026-12-14` — on leave: no prompts or nudges, shown as on leave
+• `{COMMAND} away clear` — back from leave
+• In a DM to me: `U1R-014: what has happened` adds an update."""
+
+
+def help_message() -> Payload:
+    return {"text": "How to use Casebot", "blocks": [kit.section(HELP)]}
+
+
+def action_recorded(a: ActionView, group_channel: str | None) -> str:
+    where = f" and posted in <#{group_channel}>" if group_channel else ""
+    return (
+        f"Recorded{where}: *{a.case_code}* · {escape(a.text)} — {mention(a.owner)}, "
+        f"due {day(a.due_on)}. The owner gets a DM."
+    )
+
+
+def leave_set(period: LeavePeriod) -> str:
+    return (
+        f"You're on leave from *{day_with_year(period.starts_on)}* to "
+        f"*{day_with_year(period.ends_on)}*: no prompts or nudges until then, and agendas show you "
+        f"as on leave. `{COMMAND} away clear` ends it early."
+    )
+
+
+def leave_cleared(count: int) -> str:
+    if count:
+        return "Welcome back! Your leave is cleared; prompts and nudges resume."
+    return "You had no leave set."
+
+
+def _replace_block(
+    blocks: list[dict[str, Any]], block_id: str, replacement: dict[str, Any]
+) -> list[dict[str, Any]]:
+    return [replacement if b.get("block_id") == block_id else b for b in blocks]
+
+
+def after_done(blocks: list[dict[str, Any]], action: ActionView, by: str) -> list[dict[str, Any]]:
+    """The message with the action's buttons replaced by a "done" line."""
+    line = kit.context(f"✅ Done, marked by {mention(by)}.", block_id=f"action-{action.id}")
+    return _replace_block(blocks, f"action-{action.id}", line)
+
+
+def after_snooze(blocks: list[dict[str, Any]], until: dt.datetime) -> list[dict[str, Any]]:
+
+    line = kit.context(
+        f"💤 Snoozed. I'll remind you {day(until.date())} at {until:%H:%M}.",
+        block_id=BlockId.NUDGE_FOOTER,
+    )
+    return _replace_block(blocks, BlockId.NUDGE_FOOTER, line)
+
+
+def progress_saved(action: ActionView, note: str) -> Payload:
+    text = f"📝 Progress noted on *{action.case_code}* · {escape(action.text)}:\n{quote(note)}"
+    return {"text": f"Progress noted on {action.case_code}", "blocks": [kit.section(text)]}
+
+
+def problem(message: str) -> Payload:
+    return {"text": message, "blocks": [kit.section(f"⚠️ {escape(message)}")]}

@@ -1,0 +1,52 @@
+"""Formatting helpers shared by every renderer. All user text passes through :func:`escape`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.domain import MeetingRef
+
+
+def escape(text: str) -> str:
+    """Make user text literal in mrkdwn: no ``<!channel>`` pings, no forged ``<@U…>`` mentions."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def mention(user_id: str) -> str:
+    return f"<@{user_id}>"
+
+
+def mentions(user_ids: tuple[str, ...] | list[str], empty: str = "none") -> str:
+    return ", ".join(mention(u) for u in user_ids) if user_ids else empty
+
+
+def day(value: dt.date) -> str:
+    """``Fri 4 Dec`` (with the year when it is not this year's or next month's business)."""
+    return f"{value:%a} {value.day} {value:%b}"
+
+
+def day_with_year(value: dt.date) -> str:
+    return f"{value:%a} {value.day} {value:%b} {value.year}"
+
+
+def zone_name(tz: str) -> str:
+    return tz.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def when(meeting: MeetingRef) -> str:
+    """``Tue 1 Dec, 10:00 (Brisbane time)``."""
+    local = meeting.local_start
+    return f"{day(local.date())}, {local:%H:%M} ({zone_name(meeting.tz)} time)"
+
+
+def quote(text: str) -> str:
+    """Escaped user text as a mrkdwn block quote (every line quoted)."""
+    return "\n".join("> " + line if line.strip() else ">" for line in escape(text).splitlines())
+
+
+def truncate(text: str, limit: int, marker: str = "…") -> str:
+    return text if len(text) <= limit else text[: limit - len(marker)] + marker
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else many or word + 's'}"

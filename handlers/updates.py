@@ -1,0 +1,136 @@
+"""Before the meeting: DM updates, the update modal, and attending/apologies answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.context import AppContext
+from bot.domain import AttendanceResponse, CasebotError, InvalidInput
+from bot.services import prompts, updates
+from handlers import replies, views
+from handlers.errors import kindly
+from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.parsing import button_value, metadata, plain_text, state_value
+
+
+def _is_person_dm(event: dict[str, Any]) -> bool:
+    return (
+        event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+    )
+
+
+def register(app: App, ctx: AppContext) -> None:
+    @app.event("message")
+    def direct_message(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        if not _is_person_dm(event):
+            return
+        with kindly(client, body):
+            parsed = updates.parse_dm(plain_text(event.get("text", "")))
+            if parsed is None:
+                client.chat_postMessage(channel=event["channel"], **replies.dm_help())
+                return
+            code, text = parsed
+            receipt = updates.submit(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                user_id=event["user"],
+                case_code=code,
+                text=text,
+                source="dm",
+            )
+            client.chat_postMessage(
+                channel=event["channel"], **replies.update_receipt(receipt, via_dm=True)
+            )
+
+    def answer(response: AttendanceResponse) -> Any:
+        def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+            ack()
+            with kindly(client, body):
+                prompt = prompts.respond(
+                    uow=ctx.uow(),
+                    clock=ctx.clock,
+                    user_id=body["user"]["id"],
+                    meeting_id=int(button_value(body) or 0),
+                    response=response,
+                )
+                client.chat_update(
+                    channel=body["channel"]["id"],
+                    ts=body["message"]["ts"],
+                    **ctx.renderer.prompt(prompt),
+                )
+
+        return listener
+
+    app.action(ActionId.ATTEND)(answer(AttendanceResponse.ATTENDING))
+    app.action(ActionId.APOLOGISE)(answer(AttendanceResponse.APOLOGIES))
+
+    @app.action(ActionId.UPDATE_OPEN)
+    def open_update(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        code = button_value(body).partition("|")[2]
+        with kindly(client, body):
+            open_update_modal(ctx, client, body["trigger_id"], body["user"]["id"], code)
+
+    @app.action(ActionId.UPDATE_EDIT)
+    def edit_update(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            update = updates.own_update(
+                uow=ctx.uow(), user_id=body["user"]["id"], update_id=int(button_value(body) or 0)
+            )
+            meeting = updates.next_meeting_for(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                user_id=body["user"]["id"],
+                case_code=update.case_code,
+            )
+            client.views_open(
+                trigger_id=body["trigger_id"],
+                view=views.update_modal(
+                    case_code=update.case_code,
+                    meeting=meeting,
+                    initial=update.text,
+                    update_id=update.id,
+                ),
+            )
+
+    @app.view(CallbackId.UPDATE_MODAL)
+    def submit_update(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
+    ) -> None:
+        data = metadata(view)
+        text = state_value(view, BlockId.UPDATE_TEXT, InputId.TEXT) or ""
+        user = body["user"]["id"]
+        try:
+            receipt = updates.submit(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                user_id=user,
+                case_code=str(data.get("code")),
+                text=text,
+                source="modal",
+                update_id=data.get("update"),
+            )
+        except CasebotError as exc:
+            ack(response_action="errors", errors={BlockId.UPDATE_TEXT: exc.message[:150]})
+            return
+        ack()
+        client.chat_postMessage(channel=user, **replies.update_receipt(receipt, via_dm=False))
+
+
+def open_update_modal(
+    ctx: AppContext, client: WebClient, trigger_id: str, user: str, code: str
+) -> None:
+    """Check the person may update ``code`` (a refusal is a message), then open the modal."""
+    if not code:
+        raise InvalidInput("Which client? Use the case code, e.g. U1R-014.")
+    meeting = updates.next_meeting_for(uow=ctx.uow(), clock=ctx.clock, user_id=user, case_code=code)
+    client.views_open(
+        trigger_id=trigger_id, view=views.update_modal(case_code=code, meeting=meeting)
+    )

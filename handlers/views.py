@@ -1,0 +1,193 @@
+"""Modals and the App Home tab (at most 100 blocks; titles at most 24 characters)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.domain import ActionView, HomeView, MeetingRef
+from handlers import kit
+from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.text import day, day_with_year, escape, mention, when
+
+View = dict[str, Any]
+HOME_ACTIONS = 30
+
+
+def _modal(
+    title: str,
+    callback: str,
+    blocks: list[kit.Block],
+    metadata: dict[str, Any],
+    submit: str = "Save",
+) -> View:
+    return {
+        "type": "modal",
+        "callback_id": callback,
+        "title": kit.plain(title[:24]),
+        "submit": kit.plain(submit[:24]),
+        "close": kit.plain("Cancel"),
+        "private_metadata": json.dumps(metadata, separators=(",", ":")),
+        "blocks": blocks[: kit.VIEW_BLOCKS],
+    }
+
+
+def _text_input(
+    block_id: str,
+    label: str,
+    *,
+    initial: str = "",
+    hint: str = "",
+    placeholder: str = "",
+    max_length: int = 2500,
+    optional: bool = False,
+) -> kit.Block:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": InputId.TEXT,
+        "multiline": True,
+        "max_length": max_length,
+    }
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    if placeholder:
+        element["placeholder"] = kit.plain(placeholder[:150])
+    block: kit.Block = {
+        "type": "input",
+        "block_id": block_id,
+        "label": kit.plain(label),
+        "element": element,
+        "optional": optional,
+    }
+    if hint:
+        block["hint"] = kit.plain(hint)
+    return block
+
+
+def update_modal(
+    *, case_code: str, meeting: MeetingRef | None, initial: str = "", update_id: int | None = None
+) -> View:
+    where = f" for *{escape(meeting.group)}* on *{when(meeting)}*" if meeting else ""
+    blocks = [
+        kit.section(f"Update on *{case_code}*{where}."),
+        _text_input(
+            BlockId.UPDATE_TEXT,
+            "What has happened since the last meeting?",
+            initial=initial,
+            placeholder="e.g. moved into transitional housing, needs furniture",
+            hint="Use the case code, not names: identifying details are removed before the "
+            "group sees it.",
+        ),
+    ]
+    metadata = {"code": case_code, "update": update_id}
+    title = "Edit update" if update_id else "Add update"
+    return _modal(title, CallbackId.UPDATE_MODAL, blocks, metadata)
+
+
+def action_modal(
+    *,
+    case_code: str | None,
+    initial_text: str = "",
+    channel_id: str | None = None,
+    owner: str | None = None,
+) -> View:
+    code_input: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": InputId.CODE,
+        "max_length": 20,
+        "placeholder": kit.plain("U1R-014"),
+    }
+    if case_code:
+        code_input["initial_value"] = case_code
+    owner_select: dict[str, Any] = {
+        "type": "users_select",
+        "action_id": InputId.OWNER,
+        "placeholder": kit.plain("Who will do it?"),
+    }
+    if owner:
+        owner_select["initial_user"] = owner
+    blocks = [
+        {
+            "type": "input",
+            "block_id": BlockId.ACTION_CLIENT,
+            "label": kit.plain("Client case code"),
+            "element": code_input,
+        },
+        {
+            "type": "input",
+            "block_id": BlockId.ACTION_OWNER,
+            "label": kit.plain("Owner"),
+            "element": owner_select,
+        },
+        _text_input(
+            BlockId.ACTION_TEXT,
+            "What needs doing?",
+            initial=initial_text,
+            max_length=1000,
+            placeholder="e.g. call the housing provider about the bond",
+        ),
+        {
+            "type": "input",
+            "block_id": BlockId.ACTION_DUE,
+            "label": kit.plain("Due"),
+            "optional": True,
+            "hint": kit.plain("Leave empty: due at the next meeting."),
+            "element": {"type": "datepicker", "action_id": InputId.DUE},
+        },
+    ]
+    return _modal("New action", CallbackId.ACTION_MODAL, blocks, {"channel": channel_id})
+
+
+def progress_modal(action: ActionView) -> View:
+    blocks = [
+        kit.section(f"*{action.case_code}* · {escape(action.text)}\nDue {day(action.due_on)}"),
+        _text_input(
+            BlockId.PROGRESS_TEXT,
+            "Progress so far",
+            max_length=1500,
+            placeholder="e.g. left a message with the tenancy officer",
+        ),
+    ]
+    return _modal("Add progress", CallbackId.PROGRESS_MODAL, blocks, {"action": action.id})
+
+
+def home(view: HomeView) -> View:
+    if not view.is_member:
+        blocks = [
+            kit.header("Casebot"),
+            kit.section(
+                "Casebot helps case coordination groups run their meetings. You're not set up "
+                "yet: ask your group's secretariat to add you."
+            ),
+        ]
+        return {"type": "home", "blocks": blocks}
+    blocks: list[kit.Block] = [kit.header("Your case coordination")]
+    if view.leave:
+        periods = "; ".join(
+            f"{day_with_year(p.starts_on)} to {day_with_year(p.ends_on)}" for p in view.leave
+        )
+        blocks.append(kit.context(f"🌴 On leave: {periods}. `/casebot away clear` to end it."))
+    meetings = "\n".join(f"• *{escape(m.group)}*: {when(m)}" for m in view.meetings)
+    blocks.append(kit.section("*Next meetings*\n" + (meetings or "_None scheduled._")))
+    clients = ", ".join(view.clients) or "_none_"
+    blocks.append(kit.section(f"*Your clients*\n{clients}"))
+    blocks.append(kit.divider())
+    blocks.append(
+        kit.section(
+            f"*Your open actions* ({len(view.actions)})"
+            if view.actions
+            else "*Your open actions*\n_Nothing open. Well done!_"
+        )
+    )
+    for action in view.actions[:HOME_ACTIONS]:
+        flag = " · ⚠️ *overdue*" if action.overdue else ""
+        blocks.append(
+            kit.section(
+                f"*{action.case_code}* · {escape(action.text)}\nDue {day(action.due_on)}{flag} · "
+                f"from {mention(action.created_by) if action.created_by else 'the group'}",
+                accessory=kit.button("Done", ActionId.HOME_ACTION_DONE, str(action.id)),
+            )
+        )
+    if len(view.actions) > HOME_ACTIONS:
+        blocks.append(kit.context(f"…and {len(view.actions) - HOME_ACTIONS} more."))
+    return {"type": "home", "blocks": blocks[: kit.VIEW_BLOCKS]}

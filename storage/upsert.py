@@ -1,0 +1,25 @@
+"""``INSERT … ON CONFLICT DO NOTHING`` on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage.models import Base
+
+
+def insert_ignore(
+    session: Session, model: type[Base], values: dict[str, Any], conflict: Sequence[str]
+) -> bool:
+    """Insert a row unless one with the same ``conflict`` columns exists; True if inserted.
+
+    Two processes racing to insert the same row both succeed and one row results, without the
+    loser's transaction being aborted (which a caught IntegrityError would do on PostgreSQL).
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=list(conflict))
+    return bool(session.execute(statement).rowcount)

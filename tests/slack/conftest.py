@@ -1,0 +1,153 @@
+"""The app in HTTP mode on localhost, a fake Slack Web API, and signed Slack-shaped requests.
+
+``slack_app`` runs the same WSGI application gunicorn serves (handlers.http.wsgi_app) in a
+thread; the Web API client points at the fake through CASEBOT_SLACK_API_URL, as in production
+with a proxy. Nothing of the project is mocked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import pytest
+
+from bot.app import build, healthy, slack_runtime
+from bot.config import load_settings
+from handlers.devkit.fake_slack import Call, FakeSlack, dm_channel_id
+from handlers.devkit.slack_requests import SlackSender
+from handlers.http import wsgi_app
+from tests.identities import JANE, TOM, write_clients_json
+
+SECRET = "test-signing-secret"
+CHANNEL = "C0U1R0001"
+KATE = "U0KATE001"  # key worker, Micah Projects, in Sydney
+OMAR = "U0OMAR001"  # key worker, Brisbane Housing Company, in Brisbane
+FAY = "U0FAY0001"  # facilitator and secretariat
+USERS = {
+    KATE: {"name": "kate", "real_name": "Kate Worker", "tz": "Australia/Sydney"},
+    OMAR: {"name": "omar", "real_name": "Omar Worker", "tz": "Australia/Brisbane"},
+    FAY: {"name": "fay", "real_name": "Fay Facilitator", "tz": "Australia/Brisbane"},
+}
+BNE = dt.timezone(dt.timedelta(hours=10))
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+@dataclass
+class Harness:
+    fake: FakeSlack
+    sender: SlackSender
+    cli: Any
+    base_url: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def clock(self):
+        return self.cli.clock
+
+    def at(self, iso: str) -> None:
+        self.clock.at = dt.datetime.fromisoformat(iso)
+
+    def tick(self, iso: str) -> str:
+        """``casebot tick --now ISO``, with the shared clock moved there too."""
+        self.at(iso)
+        return self.cli.ok("tick", "--now", iso)
+
+    def posts(self, channel: str | None = None) -> list[Call]:
+        calls = self.fake.calls_to("chat.postMessage")
+        return [c for c in calls if channel is None or c.args.get("channel") == channel]
+
+    def dms_to(self, user: str) -> list[Call]:
+        return self.posts(user) + self.posts(dm_channel_id(user))
+
+    def texts(self) -> str:
+        """Everything the app sent Slack, as one string (for leak checks)."""
+        return "\n".join(repr(c.args) for c in self.fake.calls)
+
+    def settle(self, method: str, count: int) -> list[Call]:
+        return self.fake.wait_for(method, count, timeout=10)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    with FakeSlack(users=USERS) as server:
+        yield server
+
+
+@pytest.fixture
+def slack_env(cli, fake) -> dict[str, str]:
+    cli.env.update(
+        {
+            "SLACK_BOT_TOKEN": fake.bot_token,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "CASEBOT_SLACK_API_URL": fake.base_url,
+        }
+    )
+    return cli.env
+
+
+@pytest.fixture
+def group_setup(cli, slack_env, tmp_path):
+    """The Under 1 Roof group: fortnightly Tuesdays 10:00 Brisbane from 1 Dec 2026."""
+
+    def run(*, clients: int = 0) -> None:
+        cli.ok("init")
+        cli.ok("agency", "add", "Micah Projects")
+        cli.ok("agency", "add", "Brisbane Housing Company")
+        cli.ok(
+            "group", "create", "--name", "Under 1 Roof", "--channel", CHANNEL,
+            "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10",
+            "--tz", "Australia/Brisbane", "--first", "2026-12-01T10:00",
+        )  # fmt: skip
+        cli.ok("member", "add", "--user", KATE, "--agency", "Micah Projects", "--role", "worker")
+        cli.ok("member", "add", "--user", OMAR, "--agency", "Brisbane Housing Company",
+               "--role", "worker", "--role", "champion")  # fmt: skip
+        cli.ok("member", "add", "--user", FAY, "--agency", "Brisbane Housing Company",
+               "--role", "facilitator", "--role", "secretariat")  # fmt: skip
+        items = [
+            {**JANE, "code": "U1R-014", "agency": "Micah Projects", "key_worker": KATE},
+            {**TOM, "code": "U1R-015", "agency": "Brisbane Housing Company", "key_worker": OMAR},
+        ]
+        items += [
+            {"code": f"U1R-{100 + n}", "agency": "Micah Projects", "key_worker": KATE}
+            for n in range(clients)
+        ]
+        cli.ok("client", "add", "--from-json", str(write_clients_json(tmp_path / "c.json", items)))
+
+    return run
+
+
+@pytest.fixture
+def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
+    """Serve the app over HTTP on localhost (call after the database is set up)."""
+    servers: list[Any] = []
+
+    def start() -> Harness:
+        container = build(load_settings(cli.env), clock=cli.clock)
+        app = slack_runtime(container).bolt_app()
+        server = make_server(
+            "127.0.0.1", 0, wsgi_app(app, lambda: healthy(container)),
+            server_class=_ThreadingServer, handler_class=_QuietHandler,
+        )  # fmt: skip
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append((server, container))
+        url = f"http://127.0.0.1:{server.server_port}"
+        return Harness(fake, SlackSender(url + "/slack/events", SECRET), cli, url)
+
+    yield start  # type: ignore[misc]
+    for server, container in servers:
+        server.shutdown()
+        container.close()
