@@ -1,0 +1,659 @@
+"""The de-identification engine: what must be replaced, what must survive, and how it fails.
+
+Every person here is invented; the numbers pass format checks only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import bot.deidentify as engine
+from bot.deidentify import DeidentificationFailed, KnownClient, Redaction, deidentify
+from bot.domain import CasebotError, ClientIdentity
+from tests.identities import JANE, TOM
+
+
+def client(code: str, **fields: object) -> KnownClient:
+    return KnownClient(code, ClientIdentity(**fields))  # type: ignore[arg-type]
+
+
+JANE_C = KnownClient("U1R-014", ClientIdentity.from_dict(JANE))
+TOM_C = KnownClient("U1R-015", ClientIdentity.from_dict({**TOM, "date_of_birth": "1975-07-12"}))
+LIAM = client("U1R-016", full_name="Liam O'Brien")
+MIA = client("U1R-017", full_name="Mia Smith-Jones")
+MAY = client("U1R-018", full_name="May Hope Kestrelton")
+RUBY = client("U1R-019", full_name="Ruby Lorikeetson", aliases=("Rubes",))
+JO = client("U1R-020", full_name="Jo Pelicanby")
+DANA = client("U1R-021", full_name="Dana Morninger")
+CLIENTS = (JANE_C, TOM_C, LIAM, MIA, MAY, RUBY, JO, DANA)
+KEEP = ("Micah Projects", "Centrelink", "Brisbane Housing Company")
+FAILED = "the text could not be checked for identifying details, so it was not shared"
+
+
+def redact(text: str, clients: tuple[KnownClient, ...] = CLIENTS, keep=KEEP) -> str:
+    return deidentify(text, clients, keep=keep).text
+
+
+def medicare_with_check(first8: str, issue: str = "1") -> str:
+    """A Medicare number with a valid check digit (weights 1,3,7,9,1,3,7,9, mod 10)."""
+    check = sum(int(d) * w for d, w in zip(first8, (1, 3, 7, 9, 1, 3, 7, 9), strict=True)) % 10
+    return f"{first8[:4]} {first8[4:]}{check} {issue}"
+
+
+# --- registered names ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Quokkafield moved in", "U1R-014 moved in"),
+        ("jane quokkafield moved in", "U1R-014 moved in"),
+        ("JANE QUOKKAFIELD", "U1R-014"),
+        ("Saw Jane today", "Saw U1R-014 today"),
+        ("Quokkafield rang", "U1R-014 rang"),
+        ("Jane's rent is due", "U1R-014's rent is due"),
+        ("Jane’s rent is due", "U1R-014’s rent is due"),
+        ("Quokkafield's worker", "U1R-014's worker"),
+        ("Jane   Quokkafield", "U1R-014"),
+        ("Jane\nQuokkafield came", "U1R-014 came"),
+        ("Janey Q came", "U1R-014 came"),
+        ("Janey came", "U1R-014 came"),
+        ("Jq Wattlebird and Wattlebird", "U1R-014 and U1R-014"),
+        ("Thomas Brolgaway, Thomas, Tommo", "U1R-015, U1R-015, U1R-015"),
+        ("Mr Brolgaway", "Mr U1R-015"),
+        ("Liam O'Brien", "U1R-016"),
+        ("O'Brien and O’Brien and OBrien", "U1R-016 and U1R-016 and U1R-016"),
+        ("Mr O'Brien's dog", "Mr U1R-016's dog"),
+        ("Liam came", "U1R-016 came"),
+        ("Mia Smith-Jones", "U1R-017"),
+        ("Smith-Jones's flat", "U1R-017's flat"),
+        ("Mia Smith Jones", "U1R-017"),
+        ("Ms Jones and Smith", "Ms U1R-017 and U1R-017"),
+        ("Ruby Lorikeetson aka Rubes", "U1R-019 aka U1R-019"),
+        ("Kestrelton", "U1R-018"),
+        ("Pelicanby", "U1R-020"),
+        ("email to Jane, cc Liam", "email to U1R-014, cc U1R-016"),
+    ],
+)
+def test_registered_names_become_the_case_code(text, expected):
+    assert redact(text) == expected
+
+
+def test_longer_name_wins_and_counts_once():
+    result = deidentify("Jane Quokkafield and Liam", CLIENTS)
+    assert result.text == "U1R-014 and U1R-016"
+    assert result.replaced == {"name": 2}
+
+
+def test_a_name_shared_by_two_clients_in_play_is_not_pinned_on_either():
+    other = client("U1R-030", full_name="Jane Emuhurst")
+    clients = (JANE_C, other)
+    assert redact("Jane rang", clients) == "[name] rang"
+    assert redact("Jane Emuhurst rang", clients) == "U1R-030 rang"
+    assert redact("Jane Quokkafield rang", clients) == "U1R-014 rang"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quokkafeild called", "U1R-014 called"),  # swapped letters
+        ("Quokafield called", "U1R-014 called"),  # a letter missing
+        ("Quokkafielld called", "U1R-014 called"),  # a letter extra
+        ("Qookkafield called", "U1R-014 called"),  # a letter wrong
+        ("Brolgwy called", "U1R-015 called"),  # two edits allowed from 9 letters
+        ("Lorikeetsen called", "U1R-019 called"),
+        ("Thomsa called", "U1R-015 called"),
+        ("Morningr called", "U1R-021 called"),
+    ],
+)
+def test_capitalised_misspellings_of_long_names_are_replaced(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jayne called",  # "Jane" is too short to guess at
+        "quokkafeild called",  # not capitalised
+        "Xuokkafield called",  # another first letter
+        "Quokkaxxxld called",  # three edits away
+        "Morning team",  # a common word two edits from Morninger
+        "Brolgaxxxy called",  # three edits
+    ],
+)
+def test_words_that_are_not_misspellings_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("May's rent is due", "U1R-018's rent is due"),
+        ("May Kestrelton came", "U1R-018 came"),
+        ("Hope Kestrelton came", "U1R-018 came"),
+        ("May Hope came", "U1R-018 came"),
+        ("Ms May came", "Ms U1R-018 came"),
+        ("Dr. Hope came", "Dr. U1R-018 came"),
+        ("Hope Kestrelon came", "U1R-018 came"),  # next to a misspelt part of the name
+        ("May Hope Kestrelton came", "U1R-018 came"),
+        ("Jo Pelicanby came", "U1R-020 came"),
+        ("Jo's tenancy", "U1R-020's tenancy"),
+        ("Aunty Jo came", "Aunty U1R-020 came"),
+    ],
+)
+def test_short_or_common_name_parts_replaced_only_when_used_as_a_name(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she may attend",
+        "Hope is doing well",  # deliberate trade-off: alone at a sentence start, not replaced
+        "there is hope of a lease",
+        "May 2026 meeting",
+        "in May",
+        "may hope to attend",
+        "Jo said hi",
+        "Kestrelton and May",  # not next to the name: "and" sits between
+        "Will Bill pay the bill?",
+    ],
+)
+def test_short_or_common_words_survive_when_not_used_as_a_name(text):
+    expected = text.replace("Kestrelton", "U1R-018")
+    assert redact(text) == expected
+
+
+def test_keep_protects_members_and_agencies_but_not_a_full_client_name():
+    micah = client("U1R-031", full_name="Micah Tawnyfrog")
+    keep = ("Micah Projects", "jane")
+    assert redact("Micah Projects and Micah", (micah,), keep) == "Micah Projects and U1R-031"
+    assert redact("MICAH PROJECTS", (micah,), keep) == "MICAH PROJECTS"
+    assert redact("Jane will call", (JANE_C,), keep) == "Jane will call"
+    assert redact("Jane Quokkafield", (JANE_C,), keep) == "U1R-014"
+
+
+def test_case_codes_placeholders_and_url_schemes_are_never_replaced_inside():
+    odd = client("U1R-032", full_name="Https Mailtoson", aliases=("Tel", "Name", "Dob", "Phone"))
+    text = "U1R-014 see https://example.org mailto:a tel:x [name] [DOB] [phone] <@U0123ABCD>"
+    assert redact(text, (odd, JANE_C)) == text
+    assert redact("Https came, Tel too", (odd,)) == "U1R-032 came, U1R-032 too"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quokkafield Jane", "U1R-014"),  # one client's name parts side by side: one code
+        ("Jane Tommo", "U1R-014 U1R-015"),  # two clients side by side stay apart
+        ("Jane2 and jane_q", "[name]2 and U1R-014_q"),  # a code glued to digits would misread
+    ],
+)
+def test_adjacent_names(text, expected):
+    assert redact(text) == expected
+
+
+def test_detectors_work_with_no_clients_in_play():
+    result = deidentify("call 0498 765 432 or x@y.org, DOB 1/2/1990")
+    assert result.text == "call [phone] or [email], DOB [DOB]"
+
+
+# --- registered dates of birth, numbers, emails and addresses ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1988-04-03",
+        "1988/04/03",
+        "3/4/1988",
+        "03/04/1988",
+        "3-4-1988",
+        "3.4.88",
+        "03.04.1988",
+        "3 April 1988",
+        "3rd of April 1988",
+        "3rd April 1988",
+        "April 3, 1988",
+        "April 3rd 1988",
+        "3 Apr 88",
+        "3 Apr. 1988",
+        "4/3/1988",  # month-first, as some forms write it
+    ],
+)
+def test_registered_date_of_birth_in_any_format(written):
+    assert redact(f"Her birth certificate says {written}, ok") == (
+        "Her birth certificate says [DOB], ok"
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "0412 345 678",
+        "0412345678",
+        "0412-345-678",
+        "0412.345.678",
+        "04 1234 5678",
+        "(04) 1234 5678",
+        "+61 412 345 678",
+        "+61412345678",
+        "+61 (0) 412 345 678",
+        "0412  345\n678",
+    ],
+)
+def test_registered_mobile_in_any_spacing(written):
+    result = deidentify(f"call {written} today", (JANE_C,))
+    assert result.text == "call [phone] today"
+    assert result.replaced == {"phone": 1}
+
+
+@pytest.mark.parametrize(
+    "written", ["(07) 3555 0199", "07 3555 0199", "+61 7 3555 0199", "0735550199", "3555 0199"]
+)
+def test_registered_landline_with_or_without_area_code(written):
+    assert redact(f"ph {written}.", (TOM_C,)) == "ph [phone]."
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2123 45670 1", "[Medicare]"),
+        ("2123456701", "[Medicare]"),
+        ("2123-45670-1", "[Medicare]"),
+        ("2123 45670 1 1", "[Medicare]"),  # with the individual reference number
+        ("204 837 561K", "[CRN]"),
+        ("204837561K", "[CRN]"),
+        ("204-837-561-K", "[CRN]"),
+        ("204 837 561", "[CRN]"),  # the letter left off
+        ("Jane.Quokkafield@Example.ORG", "[email]"),
+        ("JANE.QUOKKAFIELD@EXAMPLE.ORG", "[email]"),
+    ],
+)
+def test_registered_medicare_crn_and_email(written, expected):
+    assert redact(f"id: {written} ok", (JANE_C,)) == f"id: {expected} ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lives at 17 Banksia Crescent now", "lives at [address] now"),
+        ("lives at 4/17 Banksia Crescent now", "lives at [address] now"),
+        ("lives at 17 Banksia Cres now", "lives at [address] now"),
+        ("lives at 17 banksia cres. now", "lives at [address] now"),
+        ("lives at Unit 4, 17 Banksia Crescent, Zillmere QLD 4034 now", "lives at [address] now"),
+        ("lives at 17 Banksia Crescent, Zillmere now", "lives at [address] now"),
+        ("lives at 17  Banksia\nCrescent now", "lives at [address] now"),
+        ("Lot 9 Mulga Road, Deception Bay", "[address]"),
+        ("9 Mulga Rd", "[address]"),
+    ],
+)
+def test_registered_address_and_its_street_part(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moved to Zillmere",
+        "near Banksia Crescent",  # a street without the number is not this client's home
+        "at 19 Banksia Crescent",
+        "Deception Bay library",
+        "QLD 4034",
+    ],
+)
+def test_suburbs_and_other_streets_survive(text):
+    assert redact(text) == text
+
+
+# --- detectors for anyone ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "0498 765 432",
+        "0498765432",
+        "0498-765-432",
+        "+61 498 765 432",
+        "+61498765432",
+        "(02) 9876 5432",
+        "02 9876 5432",
+        "+61 2 9876 5432",
+        "(07) 3111 2222",
+        "08 8123 4567",
+        "9876 5432",
+        "+44 20 7946 0958",
+    ],
+)
+def test_anyones_phone_number_is_replaced(written):
+    assert redact(f"her sister on {written}, thanks") == "her sister on [phone], thanks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Centrelink 1800 123 456",
+        "call 1300 555 123",
+        "Centrelink 13 11 14",
+        "rent $250 and $1,250.00 arrears",
+        "at 2pm, or 14:30",
+        "on 3/12/2026",
+        "U1R-014 and U1R-123456",
+        "Zillmere QLD 4034",
+        "in 2025 and 2026",
+        "the 2025-2026 year",
+        "Room 12, level 3",
+        "bed 7 of 40",
+        "3 nights at 2 shelters",
+    ],
+)
+def test_numbers_that_are_not_phones_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "written", ["someone.else@agency.org.au", "Worker+tag@Example.co", "o'neil@x.org"]
+)
+def test_anyones_email_is_replaced(written):
+    assert redact(f"mail {written}.") == "mail [email]."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DOB: 5/6/1990", "DOB: [DOB]"),
+        ("D.O.B 5/6/1990", "D.O.B [DOB]"),
+        ("dob 05.06.90", "dob [DOB]"),
+        ("date of birth is 1990-06-05", "date of birth is [DOB]"),
+        ("Her son, born on 7 March 2019, is well", "Her son, born on [DOB], is well"),
+        ("born in March 7, 2019", "born in [DOB]"),
+        ("birthday 1/2/2000", "birthday [DOB]"),
+        ("his partner (DOB 5/6/1990)", "his partner (DOB [DOB])"),
+        ("sister 5/6/1990 (aged 36)", "sister [DOB] (aged 36)"),
+        ("sister 5/6/1990, aged 36", "sister [DOB], aged 36"),
+        ("sister 5/6/1990 (36 yo)", "sister [DOB] (36 yo)"),
+        ("born on the 3rd of May 1971", "born on the [DOB]"),
+    ],
+)
+def test_anyones_date_of_birth_is_replaced_when_cued(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meeting on 3/12/2026",
+        "appointment Friday 3/12",
+        "appointment on 4 December at 2pm",
+        "appointment on 4 December 2026 at 2pm",
+        "lease from 1/2/2000 to 1/2/2001",
+        "newborn check on 3/12/2026",
+        "DOB unknown, next appointment 3/12/2026",
+        "3 April 2026 (same day and month as Jane's birthday, another year)",
+    ],
+)
+def test_dates_without_a_cue_survive(text):
+    assert redact(text, (JANE_C,), ()) == text.replace("Jane", "U1R-014")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Medicare {medicare_with_check('31234567')}", "Medicare [Medicare]"),
+        (f"Medicare {medicare_with_check('48881234').replace(' ', '')}", "Medicare [Medicare]"),
+        ("CRN 123 456 789A", "CRN [CRN]"),
+        ("crn 987654321z", "crn [CRN]"),
+    ],
+)
+def test_anyones_medicare_and_crn_are_replaced(text, expected):
+    assert redact(text) == expected
+
+
+def test_medicare_lookalike_with_a_wrong_check_digit_survives():
+    valid = medicare_with_check("31234567")
+    wrong = valid[:9] + str((int(valid[9]) + 1) % 10) + valid[10:]
+    assert redact(f"ref {wrong}") == f"ref {wrong}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Micah Projects referred U1R-014 to Centrelink",
+        "moved to Zillmere, near the station",
+        "appointment Friday 3/12 and on 4 December at 2pm",
+        "$250 paid toward arrears",
+        "Seroquel 100mg, Olanzapine and Suboxone reviewed",
+        "Brisbane Housing Company lease signed",
+        "see https://example.org/forms/intake",
+        "Monday: GP; Tuesday: Housing Queensland",
+        "",
+        "   ",
+    ],
+)
+def test_everything_else_is_left_intact(text):
+    result = deidentify(text, CLIENTS, keep=KEEP)
+    assert result.text == text
+    assert not result.changed
+    assert result.replaced == {}
+
+
+# --- the result, idempotency, failing closed ---------------------------------------------------
+
+MIXED = (
+    "Jane Quokkafield (DOB 3/4/1988) rang from 0412 345 678 about 17 Banksia Cres; her sister "
+    "on 0498 765 432, sister@example.org. Tommo's Medicare 3951 62848 2, CRN 318274650B. "
+    "Micah Projects meeting Friday 3/12, $250."
+)
+
+
+def test_counts_are_per_type_and_hold_no_identifiers():
+    result = deidentify(MIXED, CLIENTS, keep=KEEP)
+    assert result.text == (
+        "U1R-014 (DOB [DOB]) rang from [phone] about [address]; her sister on [phone], [email]. "
+        "U1R-015's Medicare [Medicare], CRN [CRN]. Micah Projects meeting Friday 3/12, $250."
+    )
+    assert dict(result.replaced) == {
+        "name": 2,
+        "dob": 1,
+        "phone": 2,
+        "address": 1,
+        "email": 1,
+        "medicare": 1,
+        "crn": 1,
+    }
+    assert result.changed
+    assert all(isinstance(k, str) and isinstance(v, int) for k, v in result.replaced.items())
+    held = " ".join(result.replaced)
+    for secret in JANE_C.identity.values() + TOM_C.identity.values():
+        assert secret not in held
+    with pytest.raises(TypeError):
+        result.replaced["name"] = 0  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.text = "x"  # type: ignore[misc]
+
+
+def test_redaction_is_a_plain_value():
+    assert Redaction("x", {}) == Redaction("x", {})
+    assert not Redaction("x", {}).changed
+    assert Redaction("x", {"name": 1}).changed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MIXED,
+        "Jane0412345678 and Jane2",
+        "Hope Kestrelon, May's rent, Ms Hope",
+        "DOB: 5/6/1990, next appointment 3/12/2026",
+        "Quokkafeild Jane-Quokkafield jane.quokkafield@example.org",
+        "U1R-014Jane tel:+61412345678 mailto:jane@x.org",
+        "4/17 Banksia Crescent, Zillmere QLD 4034 (07) 3555 0199",
+    ],
+)
+def test_a_second_pass_changes_nothing(text):
+    once = deidentify(text, CLIENTS, keep=KEEP)
+    twice = deidentify(once.text, CLIENTS, keep=KEEP)
+    assert twice.text == once.text
+    assert not twice.changed
+
+
+def test_equal_clients_from_a_fresh_read_give_the_same_result():
+    fresh = tuple(
+        KnownClient(c.case_code, ClientIdentity.from_dict(c.identity.to_dict())) for c in CLIENTS
+    )
+    assert redact(MIXED, fresh) == redact(MIXED)
+
+
+def test_internal_error_fails_closed_without_the_text(monkeypatch):
+    secret = "Jane Quokkafield 0412 345 678"
+
+    def boom(self, text, keep):
+        raise ValueError(f"cannot handle {text}")
+
+    monkeypatch.setattr(engine._Matcher, "redact", boom)
+    with pytest.raises(DeidentificationFailed) as caught:
+        deidentify(secret, CLIENTS)
+    assert isinstance(caught.value, CasebotError)
+    assert caught.value.message == FAILED
+    assert secret not in str(caught.value) and "Quokkafield" not in repr(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+
+
+def test_error_while_compiling_the_clients_fails_closed(monkeypatch):
+    def boom(name):
+        raise RuntimeError(name)
+
+    monkeypatch.setattr(engine, "_name_keys", boom)
+    engine._matcher.cache_clear()
+    try:
+        with pytest.raises(DeidentificationFailed, match="could not be checked"):
+            deidentify("Jane", (JANE_C,))
+    finally:
+        engine._matcher.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "keep"),
+    [
+        (None, CLIENTS, ()),
+        (b"Jane", CLIENTS, ()),
+        ("Jane", ("not a client",), ()),
+        ("Jane", CLIENTS, (None,)),
+    ],
+)
+def test_bad_input_fails_closed(text, clients, keep):
+    with pytest.raises(DeidentificationFailed) as caught:
+        deidentify(text, clients, keep=keep)
+    assert caught.value.message == FAILED
+
+
+def test_nothing_is_logged(caplog):
+    with caplog.at_level(logging.DEBUG):
+        deidentify(MIXED, CLIENTS, keep=KEEP)
+    assert caplog.records == []
+
+
+# --- property: no registered identifier survives, and a second pass changes nothing -----------
+
+FIRST = ["Jane", "Thomas", "Ruby", "Liam", "Mia", "Oliver", "Zara", "Harper", "Jasper", "Matilda"]
+LAST = [
+    "Quokkafield",
+    "Brolgaway",
+    "Lorikeetson",
+    "O'Brien",
+    "Smith-Jones",
+    "Wombatley",
+    "Numbatson",
+    "Bilbyford",
+    "Echidnaby",
+    "Possumore",
+]
+ALIASES = ["Tommo", "Jazza", "Rubes", "Matty", "Ollie", "Zazzy"]
+MONTHS = "January February March April May June July August September October November December"
+DOB_FORMATS = [
+    lambda d: d.isoformat(),
+    lambda d: f"{d.day}/{d.month}/{d.year}",
+    lambda d: f"{d.day:02}/{d.month:02}/{d.year}",
+    lambda d: f"{d.day}-{d.month}-{d.year}",
+    lambda d: f"{d.day}.{d.month}.{d.year % 100:02}",
+    lambda d: f"{d.day} {MONTHS.split()[d.month - 1]} {d.year}",
+    lambda d: f"{MONTHS.split()[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{d.day} {MONTHS.split()[d.month - 1][:3]} {d.year % 100:02}",
+]
+PHONE_FORMATS = [
+    lambda n: f"0{n[:3]} {n[3:6]} {n[6:]}",
+    lambda n: f"0{n}",
+    lambda n: f"+61 {n[:3]} {n[3:6]} {n[6:]}",
+    lambda n: f"+61{n}",
+    lambda n: f"0{n[0]} {n[1:5]} {n[5:]}",
+    lambda n: f"(0{n[0]}) {n[1:5]}-{n[5:]}",
+]
+TEMPLATES = [
+    "{full} rang from {phone} about the lease.",
+    "Update: {first}'s DOB is {dob}; call {phone}.",
+    "{last} attended Micah Projects on Friday 3/12, phone {phone}.",
+    "Worker spoke to {first} {last}\nDOB {dob}.",
+    "Spoke with {first} (born {dob}) at Centrelink, then {alias}.",
+    "{alias} said {first} will call back on {phone}; {last}'s rent $250.",
+]
+
+national_numbers = st.one_of(
+    st.from_regex(r"4[0-9]{8}", fullmatch=True),
+    st.from_regex(r"[2378][3-9][0-9]{7}", fullmatch=True),
+)
+people = st.builds(
+    dict,
+    first=st.sampled_from(FIRST),
+    last=st.sampled_from(LAST),
+    alias=st.sampled_from(ALIASES),
+    dob=st.dates(dt.date(1940, 1, 1), dt.date(2008, 12, 31)),
+    phone=national_numbers,
+    dob_format=st.sampled_from(DOB_FORMATS),
+    phone_format=st.sampled_from(PHONE_FORMATS),
+    template=st.sampled_from(TEMPLATES),
+)
+
+
+def _survives(word: str, text: str) -> bool:
+    return re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text, re.I) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(people, min_size=1, max_size=3))
+def test_property_no_registered_identifier_survives(persons):
+    clients = tuple(
+        client(
+            f"U1R-{n:03}",
+            full_name=f"{p['first']} {p['last']}",
+            aliases=(p["alias"],),
+            date_of_birth=p["dob"],
+            phone=f"0{p['phone']}",
+        )
+        for n, p in enumerate(persons, 1)
+    )
+    text = " ".join(
+        p["template"].format(
+            full=f"{p['first']} {p['last']}",
+            first=p["first"],
+            last=p["last"],
+            alias=p["alias"],
+            dob=p["dob_format"](p["dob"]),
+            phone=p["phone_format"](p["phone"]),
+        )
+        for p in persons
+    )
+    out = redact(text, clients)
+    for p in persons:
+        for part in f"{p['first']} {p['last']} {p['alias']}".split():
+            if len(part) >= 3 and part.casefold() not in engine._COMMON_NAMES:
+                assert not _survives(part, out)
+        assert p["phone"] not in re.sub(r"[\s.()+\-]", "", out)
+        assert p["dob_format"](p["dob"]) not in out
+    assert redact(out, clients) == out
