@@ -21,5 +21,12 @@ def insert_ignore(
     loser's transaction being aborted (which a caught IntegrityError would do on PostgreSQL).
     """
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=list(conflict))
-    return bool(session.execute(statement).rowcount)
+    table = model.__table__
+    statement = (
+        insert(table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=list(conflict))
+        # rowcount is -1 here with psycopg 3, so ask for the row back instead.
+        .returning(table.c[conflict[0]])
+    )
+    return session.execute(statement).first() is not None

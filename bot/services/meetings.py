@@ -77,13 +77,15 @@ def upcoming(session: Session, group: Group, now: dt.datetime) -> Meeting | None
 
 def current_or_upcoming(session: Session, group: Group, now: dt.datetime) -> Meeting | None:
     """A meeting under way (within its length), else the next one."""
+    length = dt.timedelta(minutes=group.meeting_minutes)
+    _materialise(session, group, now - length)  # a meeting that began before any tick saw it
     started = session.scalar(
         select(Meeting)
         .where(
             Meeting.group_id == group.id,
             Meeting.status.in_(LIVE),
             Meeting.scheduled_at <= now,
-            Meeting.scheduled_at > now - dt.timedelta(minutes=group.meeting_minutes),
+            Meeting.scheduled_at > now - length,
         )
         .order_by(Meeting.scheduled_at.desc())
         .limit(1)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.deidentify import forget_cached_identities
 from bot.domain import (
     ClientIdentity,
     ClientStatus,
@@ -222,3 +223,4 @@ def purge_client(
             client.status_changed_at = now
         uow.audit.add(at=now, actor=actor, action="purge", client=client, reason=clean)
         uow.commit()
+    forget_cached_identities()

@@ -1,0 +1,197 @@
+"""Services against a real database, with a recording notifier and renderer and a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from bot.app import build
+from bot.config import load_settings
+from bot.context import AppContext
+from bot.ports import DeliveryError, Posted
+
+SYDNEY_WORKER = "U0KATE001"
+BRISBANE_WORKER = "U0OMAR001"
+FACILITATOR = "U0FAY0001"
+
+
+class RecordingRenderer:
+    """Keeps the domain objects; payloads name their kind (Block Kit is tested elsewhere)."""
+
+    def __init__(self) -> None:
+        self.rendered: list[tuple[str, Any]] = []
+
+    def _keep(self, kind: str, obj: Any) -> dict[str, Any]:
+        self.rendered.append((kind, obj))
+        return {"text": kind, "kind": kind}
+
+    def prompt(self, prompt: Any) -> dict[str, Any]:
+        return self._keep("reminder" if prompt.reminder else "prompt", prompt)
+
+    def agenda(self, agenda: Any) -> list[dict[str, Any]]:
+        return [self._keep("agenda", agenda)]
+
+    def nudge(self, nudge: Any) -> dict[str, Any]:
+        return self._keep("nudge", nudge)
+
+    def action_announcement(self, recorded: Any) -> dict[str, Any]:
+        return self._keep("announcement", recorded)
+
+    def action_assignment(self, recorded: Any) -> dict[str, Any]:
+        return self._keep("assignment", recorded)
+
+
+@dataclass
+class RecordingNotifier:
+    sent: list[tuple[str, dict[str, Any], dt.datetime]] = field(default_factory=list)
+    failures: list[DeliveryError] = field(default_factory=list)
+    clock: Any = None
+
+    def post(self, channel: str, payload: dict[str, Any]) -> Posted:
+        if self.failures:
+            raise self.failures.pop(0)
+        self.sent.append((channel, payload, self.clock.now()))
+        return Posted("D" + channel if channel.startswith("U") else channel, f"{len(self.sent)}.0")
+
+    def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
+        raise AssertionError("scheduled messages are never updated")
+
+    def kinds(self, channel: str | None = None) -> list[str]:
+        return [p["kind"] for c, p, _ in self.sent if channel is None or c == channel]
+
+
+@dataclass
+class FakeDirectory:
+    zones: dict[str, str]
+    asked: list[str] = field(default_factory=list)
+
+    def timezone(self, user_id: str) -> str | None:
+        self.asked.append(user_id)
+        return self.zones.get(user_id)
+
+
+@dataclass
+class World:
+    cli: Any
+    ctx: AppContext
+    notifier: RecordingNotifier
+    renderer: RecordingRenderer
+    directory: FakeDirectory
+
+    def at(self, iso: str) -> None:
+        self.cli.clock.at = dt.datetime.fromisoformat(iso)
+
+    def tick(self, iso: str | None = None) -> Any:
+        if iso:
+            self.at(iso)
+        return self.ctx.tick()
+
+    def sent_to(self, user: str) -> list[tuple[str, dt.datetime]]:
+        return [(p["kind"], at) for c, p, at in self.notifier.sent if c == user]
+
+
+@pytest.fixture
+def world(cli, tmp_path):
+    """A group meeting fortnightly on Tuesdays 10:00 Brisbane time, first on ``first``."""
+    containers = []
+
+    def make(
+        *,
+        first: str = "2026-12-01T10:00",
+        rule: str = "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10",
+        zones: dict[str, str] | None = None,
+        extra: tuple[str, ...] = (),
+    ) -> World:
+        cli.ok("init")
+        cli.ok("agency", "add", "Micah Projects")
+        cli.ok("agency", "add", "Brisbane Housing Company")
+        cli.ok(
+            "group",
+            "create",
+            "--name",
+            "Under 1 Roof",
+            "--channel",
+            "C0U1R0001",
+            "--rrule",
+            rule,
+            "--tz",
+            "Australia/Brisbane",
+            "--first",
+            first,
+            *extra,
+        )
+        cli.ok(
+            "member",
+            "add",
+            "--user",
+            SYDNEY_WORKER,
+            "--agency",
+            "Micah Projects",
+            "--role",
+            "worker",
+        )
+        cli.ok(
+            "member",
+            "add",
+            "--user",
+            BRISBANE_WORKER,
+            "--agency",
+            "Brisbane Housing Company",
+            "--role",
+            "worker",
+        )
+        cli.ok(
+            "member",
+            "add",
+            "--user",
+            FACILITATOR,
+            "--agency",
+            "Brisbane Housing Company",
+            "--role",
+            "facilitator",
+        )
+        cli.ok(
+            "client",
+            "add",
+            "--code",
+            "U1R-014",
+            "--agency",
+            "Micah Projects",
+            "--key-worker",
+            SYDNEY_WORKER,
+            "--full-name",
+            "Jane Quokkafield",
+        )
+        cli.ok(
+            "client",
+            "add",
+            "--code",
+            "U1R-015",
+            "--agency",
+            "Brisbane Housing Company",
+            "--key-worker",
+            BRISBANE_WORKER,
+            "--full-name",
+            "Thomas Brolgaway",
+        )
+        container = build(load_settings(cli.env), clock=cli.clock)
+        containers.append(container)
+        notifier, renderer = RecordingNotifier(clock=cli.clock), RecordingRenderer()
+        directory = FakeDirectory(
+            zones
+            if zones is not None
+            else {
+                SYDNEY_WORKER: "Australia/Sydney",
+                BRISBANE_WORKER: "Australia/Brisbane",
+                FACILITATOR: "Australia/Brisbane",
+            }
+        )
+        ctx = AppContext(container.uow, cli.clock, renderer, notifier, directory)
+        return World(cli, ctx, notifier, renderer, directory)
+
+    yield make
+    for container in containers:
+        container.close()
