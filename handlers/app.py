@@ -15,6 +15,12 @@ from handlers import register_all
 logging.getLogger("slack_bolt").setLevel(logging.INFO)
 
 
+def _not_token_warning(record: logging.LogRecord) -> bool:
+    # Bolt also reads SLACK_BOT_TOKEN itself and warns that the client's token wins: it is the
+    # same token, so the warning is noise.
+    return "will be unused" not in record.getMessage()
+
+
 class RecordingApp(App):
     """A Bolt app that remembers what it listens for, so the manifest can be checked against it."""
 
@@ -55,13 +61,15 @@ class RecordingApp(App):
 def create_app(
     *, client: WebClient, signing_secret: str | None, ctx: AppContext, socket_mode: bool = False
 ) -> RecordingApp:
+    logger = logging.getLogger("casebot.slack")
+    logger.addFilter(_not_token_warning)  # the same function object is only added once
     app = RecordingApp(
         client=client,
         signing_secret=signing_secret,
         request_verification_enabled=not socket_mode,
         process_before_response=False,
         raise_error_for_unhandled_request=False,
-        logger=logging.getLogger("casebot.slack"),
+        logger=logger,
     )
     register_all(app, ctx)
     return app

@@ -66,6 +66,9 @@ def serve(
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("timeout", 30)
             self.cfg.set("accesslog", None)  # request lines carry nothing useful, and no bodies
+            if "control_socket_disable" in self.cfg.settings:
+                # gunicorn 23+ would leave a control socket in the working directory.
+                self.cfg.set("control_socket_disable", True)
             if on_worker_start is not None:
                 self.cfg.set("post_worker_init", lambda _worker: on_worker_start())
 

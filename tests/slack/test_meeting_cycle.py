@@ -134,3 +134,21 @@ def test_full_cycle(group_setup, slack_app):
 
     assert h.fake.invalid_calls() == []
     assert leaks(h.texts()) == []
+
+
+def test_sixty_clients_post_correctly(group_setup, slack_app):
+    group_setup(clients=58)
+    h = slack_app()
+    h.tick("2026-11-28T09:00+10:00")  # Kate's prompt lists 59 clients
+    kate = h.dms_to(KATE)[0]
+    assert kate.ok and "U1R-157" in repr(kate.args)
+    h.tick("2026-12-01T08:00+10:00")
+    parts = h.posts(CHANNEL)
+    assert len(parts) > 1 and all(c.ok for c in parts)
+    shown = "\n".join(render_message(c.args) for c in parts)
+    codes = ["U1R-014", "U1R-015"] + [f"U1R-{100 + n}" for n in range(58)]
+    assert all(code in shown for code in codes)
+    assert [f"part {n} of {len(parts)}" in c.args["text"] for n, c in enumerate(parts, 1)] == [
+        True
+    ] * len(parts)
+    assert h.fake.invalid_calls() == []

@@ -1,0 +1,168 @@
+"""Every Block Kit payload stays within Slack's limits, for 1, 20 and 60 clients, and user text
+is shown literally (no pings, no forged mentions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.domain import (
+    ActionRecorded,
+    ActionStatus,
+    ActionView,
+    Agenda,
+    AgendaItem,
+    AttendanceResponse,
+    ClientStatus,
+    HomeView,
+    LeavePeriod,
+    MeetingRef,
+    Nudge,
+    PromptClient,
+    UpdatePrompt,
+    UpdateReceipt,
+    UpdateView,
+)
+from handlers import messages, replies, views
+from handlers.devkit.block_limits import problems, view_problems
+from handlers.kit import split_text
+
+MEETING = MeetingRef(
+    7,
+    "Under 1 Roof",
+    "C0U1R0001",
+    dt.datetime(2026, 12, 1, 0, 0, tzinfo=dt.UTC),
+    "Australia/Brisbane",
+)
+NASTY = "Call <!channel> & <@U0FORGED1> re <https://evil.example|link> *now* > soon"
+LONG = "Moved into transitional housing; needs furniture, a fridge and help with the bond. " * 60
+
+
+def action(n: int, *, text: str = "call the housing provider about the bond") -> ActionView:
+    return ActionView(
+        n,
+        f"U1R-{n:03d}",
+        text,
+        "U0KATE001",
+        dt.date(2026, 11, 27),
+        ActionStatus.OPEN,
+        overdue=n % 2 == 0,
+        created_by="U0FAY0001",
+        carried=n % 3,
+    )
+
+
+def agenda_for(count: int, *, text: str = LONG) -> Agenda:
+    items = tuple(
+        AgendaItem(
+            case_code=f"U1R-{n:03d}",
+            status=ClientStatus.REFERRED if n % 7 == 0 else ClientStatus.ACTIVE,
+            key_worker="U0KATE001",
+            lead_agency="Micah Projects",
+            updates=tuple(
+                UpdateView(n * 10 + k, f"U1R-{n:03d}", text, "U0KATE001", MEETING.starts_at)
+                for k in range(2)
+            ),
+            actions=tuple(action(n * 10 + k) for k in range(4)),
+        )
+        for n in range(count)
+    )
+    return Agenda(MEETING, ("U0FAY0001",), ("U0OMAR001",), ("U0ANNA001",), ("U0BEN0001",), items)
+
+
+def assert_valid_message(payload: dict) -> None:
+    assert payload["text"], "a notification text is always given"
+    assert problems(payload["blocks"], surface="message") == []
+
+
+@pytest.mark.parametrize("count", [1, 20, 60])
+def test_agenda_within_limits(count):
+    parts = messages.agenda(agenda_for(count))
+    for part in parts:
+        assert_valid_message(part)
+    shown = "\n".join(str(p["blocks"]) for p in parts)
+    for n in range(count):
+        assert f"*U1R-{n:03d}*" in shown, "every client is on the agenda"
+    if count == 60:
+        assert len(parts) > 1
+        assert all("part" in p["text"] for p in parts)
+
+
+@pytest.mark.parametrize("count", [1, 20, 60])
+def test_prompt_nudge_and_home_within_limits(count):
+    prompt = UpdatePrompt(
+        MEETING,
+        "U0KATE001",
+        tuple(PromptClient(f"U1R-{n:03d}", ClientStatus.ACTIVE, n % 3) for n in range(count)),
+        AttendanceResponse.ATTENDING,
+    )
+    rendered = messages.prompt(prompt)
+    assert_valid_message(rendered)
+    assert f"U1R-{count - 1:03d}" in str(rendered["blocks"]), "nobody's client is dropped"
+    nudge = Nudge(
+        "U0KATE001",
+        MEETING,
+        tuple(action(n, text=LONG[:900]) for n in range(count)),
+        dt.date(2026, 11, 28),
+    )
+    assert_valid_message(messages.nudge(nudge))
+    home = HomeView(
+        "U0KATE001",
+        True,
+        (MEETING,),
+        tuple(f"U1R-{n:03d}" for n in range(count)),
+        tuple(action(n, text=LONG[:900]) for n in range(count)),
+        (LeavePeriod(dt.date(2026, 12, 20), dt.date(2027, 1, 5)),),
+        dt.date(2026, 11, 28),
+    )
+    assert view_problems(views.home(home)) == []
+
+
+def test_modals_within_limits():
+    for view in (
+        views.update_modal(case_code="U1R-014", meeting=MEETING, initial=LONG[:2500], update_id=3),
+        views.action_modal(case_code=None, initial_text=LONG[:1000], channel_id="C0U1R0001"),
+        views.progress_modal(action(1, text=LONG[:1000])),
+    ):
+        assert view_problems(view) == []
+        assert len(view["title"]["text"]) <= 24
+
+
+def test_user_text_is_literal_everywhere():
+    item = AgendaItem(
+        "U1R-001",
+        ClientStatus.ACTIVE,
+        "U0KATE001",
+        "Micah & Co <Projects>",
+        (UpdateView(1, "U1R-001", NASTY, "U0KATE001", MEETING.starts_at),),
+        (action(1, text=NASTY),),
+    )
+    rendered = [
+        *messages.agenda(Agenda(MEETING, (), (), (), (), (item,))),
+        messages.nudge(
+            Nudge("U0KATE001", MEETING, (action(1, text=NASTY),), dt.date(2026, 11, 28))
+        ),
+        messages.action_announcement(ActionRecorded(action(1, text=NASTY), MEETING, "C0U1R0001")),
+        messages.action_assignment(ActionRecorded(action(1, text=NASTY), MEETING, "C0U1R0001")),
+        replies.update_receipt(
+            UpdateReceipt(
+                UpdateView(1, "U1R-001", NASTY, "U0KATE001", MEETING.starts_at), MEETING, ()
+            ),
+            via_dm=True,
+        ),
+    ]
+    for payload in rendered:
+        text = str(payload["blocks"])
+        for raw in ("<!channel>", "<@U0FORGED1>", "<https://evil"):
+            assert raw not in text
+        assert "&lt;!channel&gt;" in text and "&lt;@U0FORGED1&gt;" in text and "&amp;" in text
+    agenda_text = str(rendered[0]["blocks"])
+    assert "Micah &amp; Co &lt;Projects&gt;" in agenda_text
+
+
+def test_split_text_never_breaks_an_entity_or_exceeds_the_limit():
+    text = ("a &amp; b " * 400)[:2999] + "&amp;" + "x" * 10
+    pieces = split_text(text, 3000)
+    assert all(len(p) <= 3000 for p in pieces)
+    assert "".join(p.replace(" ", "") for p in pieces).count("&amp;") == text.count("&amp;")
