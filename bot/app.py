@@ -6,7 +6,7 @@ The only module that wires layers together; the CLI (and later the Slack app) st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -162,3 +162,10 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
     app = runtime.bolt_app(socket_mode=True)
     scheduler.start(runtime.ctx.tick)
     run_socket_mode(app, settings.slack_app_token.value)
+
+
+def run_demo(out: TextIO, *, pace: float = 0.0) -> int:
+    """``casebot demo``: a whole meeting cycle on a throwaway database and a pretend Slack."""
+    from handlers.devkit.demo import run_demo as walkthrough
+
+    return walkthrough(out, pace=pace)

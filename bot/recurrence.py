@@ -151,10 +151,18 @@ def send_at(
     meeting_at: dt.datetime, *, group_tz: str, days_before: int, at: dt.time, member_tz: str
 ) -> dt.datetime:
     """When a DM "N days before" a meeting is due: that calendar day (in the group's zone) at
-    ``at`` on the member's own clock, so 09:00 is 09:00 where they are, DST or not."""
+    ``at`` on the member's own clock, so 09:00 is 09:00 where they are, DST or not.
+
+    A day that falls on a weekend moves back to the Friday: case workers are not at their desks
+    on Saturday, and a Friday prompt still leaves the working days before the meeting.
+    """
     meeting_day = meeting_at.astimezone(ZoneInfo(group_tz)).date()
-    day = meeting_day - dt.timedelta(days=days_before)
+    day = working_day_on_or_before(meeting_day - dt.timedelta(days=days_before))
     return localize(dt.datetime.combine(day, at), ZoneInfo(member_tz))
+
+
+def working_day_on_or_before(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=max(0, day.weekday() - 4))
 
 
 def parse_time_of_day(text: str) -> dt.time:
@@ -162,6 +170,15 @@ def parse_time_of_day(text: str) -> dt.time:
     return dt.time(int(hour), int(minute))
 
 
-def local_day_started(now: dt.datetime, *, tz: str, at: dt.time) -> bool:
-    """Whether it is already ``at`` or later today on the member's clock (no 2 a.m. DMs)."""
-    return now.astimezone(ZoneInfo(tz)).time() >= at
+def working_hours_started(now: dt.datetime, *, tz: str, at: dt.time) -> bool:
+    """Whether it is a weekday and already ``at`` or later on the member's clock: no DMs at
+    2 a.m. after a restart, none at the weekend after leave."""
+    local = now.astimezone(ZoneInfo(tz))
+    return local.weekday() < 5 and local.time() >= at
+
+
+def next_working_day(day: dt.date) -> dt.date:
+    day += dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day

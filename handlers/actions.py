@@ -23,7 +23,9 @@ from handlers.parsing import (
 )
 
 
-def run_command(ctx: AppContext, user: str, command: ActionCommand, respond: Respond) -> None:
+def run_command(
+    ctx: AppContext, user: str, command: ActionCommand, respond: Respond, channel: str | None
+) -> None:
     """``/casebot action CODE @owner text [due]`` (already parsed)."""
     recorded = actions.record(
         uow=ctx.uow(),
@@ -37,7 +39,9 @@ def run_command(ctx: AppContext, user: str, command: ActionCommand, respond: Res
     ctx.deliver(recorded.outbox_keys)
     respond(
         response_type="ephemeral",
-        text=replies.action_recorded(recorded.result.action, recorded.result.channel_id),
+        text=replies.action_recorded(
+            recorded.result.action, recorded.result.channel_id, asked_in=channel
+        ),
     )
 
 

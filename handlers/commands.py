@@ -54,7 +54,8 @@ def _plan(
     user = command["user_id"]
     if word == "action":
         parsed = parse_action(rest)
-        return lambda: actions.run_command(ctx, user, parsed, respond)
+        channel = command.get("channel_id")
+        return lambda: actions.run_command(ctx, user, parsed, respond, channel)
     if word == "update":
         code = parse_update_target(rest)
         return lambda: open_update_modal(ctx, client, command["trigger_id"], user, code)

@@ -6,6 +6,7 @@ Pure functions from domain objects; every piece of user text is escaped. Impleme
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from bot.domain import (
@@ -49,8 +50,8 @@ def prompt(p: UpdatePrompt) -> Payload:
     if p.clients:
         blocks.append(
             kit.section(
-                "*Your clients on the agenda.* Add an update for each, or reply here with "
-                "`CASE-CODE: what has happened`."
+                "*Your clients on the agenda.* Press *Add update* for each one "
+                "(or reply here with `CASE-CODE: what has happened`)."
             )
         )
         for client in p.clients[:PROMPT_CLIENTS]:
@@ -72,8 +73,8 @@ def prompt(p: UpdatePrompt) -> Payload:
             blocks.append(kit.section(f"…and {hidden} more: {codes}. Reply with `CODE: update`."))
     blocks.append(
         kit.context(
-            "Updates are de-identified before anyone else sees them. "
-            "Use the *Add update* button when you can: what you type in a DM stays in its history."
+            "Updates are de-identified before anyone else sees them. The *Add update* form is "
+            "best: what you type in a DM stays in Slack's history."
         )
     )
     text = f"{lead}{m.group} meets {when(m)}. Will you be there?"
@@ -113,7 +114,7 @@ def agenda(a: Agenda) -> list[Payload]:
         f"*When:* {when(m)} · {m.minutes} minutes",
         f"*Facilitator:* {mentions(a.facilitators, 'to be confirmed')}",
         f"*Clients:* {len(a.items)}"
-        + (f" ({plural(referrals, 'new referral')} first)" if referrals else "")
+        + (f" · {plural(referrals, 'new referral')} (listed first)" if referrals else "")
         + (f" · ⚠️ {plural(overdue, 'overdue action')}" if overdue else ""),
     ]
     attendance = [
@@ -140,8 +141,9 @@ def agenda(a: Agenda) -> list[Payload]:
     return out
 
 
-def _action_summary(a: ActionView) -> str:
-    flag = " · ⚠️ *overdue*" if a.overdue else ""
+def _action_summary(a: ActionView, today: dt.date) -> str:
+    late = (today - a.due_on).days
+    flag = f" · ⚠️ *overdue by {plural(late, 'day')}*" if a.overdue and late > 0 else ""
     return f"*{a.case_code}* · {escape(a.text)}\nDue {day(a.due_on)}{flag}"
 
 
@@ -158,14 +160,19 @@ def nudge(n: Nudge) -> Payload:
     count = plural(len(n.actions), "open action")
     blocks = [kit.section(f"Before *{escape(m.group)}* on *{when(m)}*, you have *{count}*:")]
     for a in n.actions[:NUDGE_ACTIONS]:
-        blocks.append(kit.section(_action_summary(a)))
+        blocks.append(kit.section(_action_summary(a, n.today)))
         blocks.append(action_buttons(a))
     hidden = len(n.actions) - NUDGE_ACTIONS
     if hidden > 0:
         blocks.append(kit.context(f"…and {hidden} more on Casebot's *Home* tab."))
     blocks.append(
         kit.actions(
-            kit.button("Snooze until tomorrow", ActionId.NUDGE_SNOOZE, str(m.id)),
+            kit.button(
+                # Friday's (and Saturday's) snooze lands on Monday: say so.
+                "Snooze until Monday" if n.today.weekday() in (4, 5) else "Snooze until tomorrow",
+                ActionId.NUDGE_SNOOZE,
+                str(m.id),
+            ),
             block_id=BlockId.NUDGE_FOOTER,
         )
     )

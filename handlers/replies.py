@@ -13,13 +13,13 @@ from handlers.text import day, day_with_year, escape, mention, quote, when
 Payload = dict[str, Any]
 
 KIND_NAMES = {
-    "name": "names",
-    "dob": "dates of birth",
-    "address": "addresses",
-    "phone": "phone numbers",
-    "email": "emails",
-    "medicare": "Medicare numbers",
-    "crn": "CRNs",
+    "name": "name",
+    "dob": "date of birth",
+    "address": "address",
+    "phone": "phone number",
+    "email": "email",
+    "medicare": "Medicare number",
+    "crn": "CRN",
 }
 
 
@@ -27,7 +27,7 @@ def replaced_note(kinds: tuple[str, ...]) -> str:
     if not kinds:
         return ""
     names = ", ".join(KIND_NAMES.get(k, k) for k in kinds)
-    return f"I replaced identifying details ({names}) before saving it."
+    return f"🔒 I replaced identifying details before saving: {names}."
 
 
 def update_receipt(receipt: UpdateReceipt, *, via_dm: bool) -> Payload:
@@ -41,14 +41,15 @@ def update_receipt(receipt: UpdateReceipt, *, via_dm: bool) -> Payload:
     blocks = [
         kit.section("\n".join(lines), accessory=kit.button("Edit", ActionId.UPDATE_EDIT, str(u.id)))
     ]
-    tips = [note] if note else []
+    if note:
+        blocks.append(kit.context(note))
     if via_dm:
-        tips.append(
-            "Next time, try the *Add update* button in my message: what you type in this DM stays "
-            "in Slack's history, but text typed in the form does not."
+        blocks.append(
+            kit.context(
+                "Next time, try the *Add update* button in my message: what you type in this DM "
+                "stays in Slack's history, but text typed in the form does not."
+            )
         )
-    if tips:
-        blocks.append(kit.context(*tips))
     return {"text": f"Update for {u.case_code} {verb}", "blocks": blocks}
 
 
@@ -75,8 +76,11 @@ def help_message() -> Payload:
     return {"text": "How to use Casebot", "blocks": [kit.section(HELP)]}
 
 
-def action_recorded(a: ActionView, group_channel: str | None) -> str:
-    where = f" and posted in <#{group_channel}>" if group_channel else ""
+def action_recorded(a: ActionView, group_channel: str | None, asked_in: str | None = None) -> str:
+    if group_channel and group_channel == asked_in:
+        where = " and posted here"
+    else:
+        where = f" and posted in <#{group_channel}>" if group_channel else ""
     return (
         f"Recorded{where}: *{a.case_code}* · {escape(a.text)} — {mention(a.owner)}, "
         f"due {day(a.due_on)}. The owner gets a DM."

@@ -21,7 +21,7 @@ def mentions(user_ids: tuple[str, ...] | list[str], empty: str = "none") -> str:
 
 
 def day(value: dt.date) -> str:
-    """``Fri 4 Dec`` (with the year when it is not this year's or next month's business)."""
+    """``Fri 4 Dec``: near dates only (agendas, due dates); see :func:`day_with_year`."""
     return f"{value:%a} {value.day} {value:%b}"
 
 

@@ -36,6 +36,12 @@ COMMANDS: dict[str, Command] = {
     "audit": admin.cmd_audit,
     "serve": runtime.cmd_serve,
     "tick": runtime.cmd_tick,
+    "demo": runtime.cmd_demo,
+}
+# Commands that bring their own database (the demo): dispatched before any setting is read, so
+# they work where `casebot init` never ran, whatever DATABASE_URL or .env say.
+NO_SETUP: dict[str, Callable[[Container | None, argparse.Namespace, Console], int]] = {
+    "demo": runtime.cmd_demo,
 }
 
 
@@ -54,6 +60,8 @@ def main(
         return int(exc.code or 0)
     app: Container | None = None
     try:
+        if args.command in NO_SETUP:
+            return NO_SETUP[args.command](None, args, console)
         settings = load_settings(console.environ)
         app = build(settings, clock=clock)
         return COMMANDS[args.command](app, args, console)

@@ -94,6 +94,17 @@ def build_parser() -> Parser:
         help="pretend it is this time, with its offset, e.g. 2026-12-01T09:00+10:00",
     )
 
+    demo = sub.add_parser(
+        "demo",
+        help="see a whole meeting cycle offline, with a pretend Slack: no tokens needed",
+        description="Runs a meeting cycle on a throwaway database against a pretend Slack "
+        "workspace and prints what each person would see. Needs no setup and touches none of "
+        "your data or settings.",
+    )
+    demo.add_argument(
+        "--pace", type=float, default=0.0, metavar="SECONDS", help="pause between scenes"
+    )
+
     audit = sub.add_parser("audit", help="show the audit log (reveals, purges, key rotations, …)")
     audit.add_argument("--client", metavar="CODE", help="only entries about this case code")
     audit.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")

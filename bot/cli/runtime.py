@@ -1,4 +1,4 @@
-"""``casebot serve`` and ``casebot tick``: the bot itself, and its tick run by hand."""
+"""``casebot serve``, ``tick`` and ``demo``: the bot, its tick, and an offline walkthrough."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import logging
 
-from bot.app import Container, check_ready, serve, slack_runtime
+from bot.app import Container, check_ready, run_demo, serve, slack_runtime
 from bot.cli.console import Console
 from bot.domain import InvalidInput
 from bot.ports import FixedClock
@@ -46,3 +46,10 @@ def cmd_tick(app: Container, args: argparse.Namespace, console: Console) -> int:
     report = slack_runtime(app).ctx.tick()
     console.print(f"Tick at {app.clock.now():%Y-%m-%d %H:%M %Z}: {report}.")
     return 0
+
+
+def cmd_demo(app: Container | None, args: argparse.Namespace, console: Console) -> int:
+    """Ignores ``app``: the demo brings its own throwaway database, key and pretend Slack."""
+    if not 0 <= args.pace <= 60:
+        raise InvalidInput("--pace must be between 0 and 60 seconds")
+    return run_demo(console.out, pace=args.pace)

@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from bot.domain import ActionStatus, InvalidInput, Nudge
 from bot.ports import Clock, Renderer
-from bot.recurrence import local_day_started, localize, parse_time_of_day, send_at
+from bot.recurrence import (
+    localize,
+    next_working_day,
+    parse_time_of_day,
+    send_at,
+    working_hours_started,
+)
 from bot.services import leave, meetings, outbox, roster
 from bot.services.agenda import open_actions
 from bot.services.directory import find_member
@@ -77,7 +83,9 @@ def _for_meeting(
         owner = people[owner_id]
         tz = roster.zone_of(owner, group)
         today = roster.local_today(now, tz)
-        if leave.is_away(away.get(owner_id, []), today) or not local_day_started(now, tz=tz, at=at):
+        if leave.is_away(away.get(owner_id, []), today) or not working_hours_started(
+            now, tz=tz, at=at
+        ):
             continue
         if owner.snoozed_until is not None and owner.snoozed_until > now:
             continue
@@ -120,7 +128,7 @@ def _for_meeting(
 
 
 def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str) -> dt.datetime:
-    """Bring the nudge back tomorrow at the send time, on the member's clock."""
+    """Bring the nudge back on the next working day at the send time, on the member's clock."""
     now = clock.now()
     with uow:
         member = find_member(uow, user_id)
@@ -130,8 +138,8 @@ def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str) -> dt.datetime:
         group = groups[0]
         tz = roster.zone_of(member, group)
         at = parse_time_of_day(group.send_time)
-        tomorrow = roster.local_today(now, tz) + dt.timedelta(days=1)
-        until = localize(dt.datetime.combine(tomorrow, at), ZoneInfo(tz))
+        next_day = next_working_day(roster.local_today(now, tz))
+        until = localize(dt.datetime.combine(next_day, at), ZoneInfo(tz))
         member.snoozed_until = until
         uow.commit()
     return until

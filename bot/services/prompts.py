@@ -22,7 +22,7 @@ from bot.domain import (
     UpdatePrompt,
 )
 from bot.ports import Clock, Renderer
-from bot.recurrence import local_day_started, parse_time_of_day, send_at
+from bot.recurrence import parse_time_of_day, send_at, working_hours_started
 from bot.services import leave, meetings, outbox, roster
 from bot.services.directory import find_member
 from storage.models import Attendance, Client, Group, Meeting, Member, OutboxMessage, Update
@@ -139,7 +139,7 @@ def _enqueue_for_meeting(
         tz = roster.zone_of(member, group)
         if leave.is_away(away.get(member.id, []), roster.local_today(now, tz)):
             continue
-        if not local_day_started(now, tz=tz, at=at):
+        if not working_hours_started(now, tz=tz, at=at):
             continue
         prompt_key = f"prompt:{meeting.id}:{member.id}"
         reminder_key = f"reminder:{meeting.id}:{member.id}"

@@ -119,7 +119,8 @@ def _block(block: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
     if kind == "input":
         optional = " (optional)" if block.get("optional") else ""
         label = f"{_text(block.get('label'), names)}{optional}"
-        lines = [f"{label}: {_element(block.get('element', {}), names)}"]
+        colon = "" if label.rstrip().endswith(("?", "!", ":")) else ":"
+        lines = [f"{label}{colon} {_element(block.get('element', {}), names)}"]
         if block.get("hint"):
             lines.append("  " + _text(block["hint"], names))
         return lines

@@ -121,21 +121,21 @@ def test_only_group_members_record_actions(world):
 def test_one_nudge_per_owner_listing_all_their_actions(world):
     w = world()
     w.at("2026-11-25T12:00+10:00")
-    record(w, FACILITATOR, "U1R-014", SYDNEY_WORKER, "call the housing provider by Friday")
+    record(w, FACILITATOR, "U1R-014", SYDNEY_WORKER, "call the housing provider by Thursday")
     record(w, FACILITATOR, "U1R-015", SYDNEY_WORKER, "send the referral")
     record(w, FACILITATOR, "U1R-015", BRISBANE_WORKER, "book the van")
     done = record(w, FACILITATOR, "U1R-015", BRISBANE_WORKER, "already done")
     actions.complete(
         uow=w.ctx.uow(), clock=w.ctx.clock, user_id=BRISBANE_WORKER, action_id=done.result.action.id
     )
-    w.tick("2026-11-28T07:59+10:00")
+    w.tick("2026-11-27T07:59+10:00")
     assert nudges_to(w, SYDNEY_WORKER) == []
-    w.tick("2026-11-28T08:00+10:00")  # 09:00 in Sydney, 3 days before
-    w.tick("2026-11-28T09:00+10:00")
-    w.tick("2026-11-28T09:00+10:00")
+    w.tick("2026-11-27T08:00+10:00")  # 09:00 in Sydney, 3 days before
+    w.tick("2026-11-27T09:00+10:00")
+    w.tick("2026-11-27T09:00+10:00")
     (sydney,) = nudges_to(w, SYDNEY_WORKER)
     assert [a.text for a in sydney.actions] == ["call the housing provider", "send the referral"]
-    assert [a.overdue for a in sydney.actions] == [True, False]  # Friday 27 Nov has passed
+    assert [a.overdue for a in sydney.actions] == [True, False]  # Thursday 26 Nov has passed
     (brisbane,) = nudges_to(w, BRISBANE_WORKER)
     assert [a.text for a in brisbane.actions] == ["book the van"]
     assert nudges_to(w, FACILITATOR) == []
@@ -156,14 +156,25 @@ def test_snooze_brings_the_nudge_back_tomorrow_at_nine(world):
     w = world()
     w.at("2026-11-25T12:00+10:00")
     record(w, FACILITATOR, "U1R-014", SYDNEY_WORKER, "call the housing provider")
-    w.tick("2026-11-28T08:00+10:00")
+    w.tick("2026-11-27T08:00+10:00")
     until = nudges.snooze(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER)
-    assert until == dt.datetime(2026, 11, 29, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=11)))
-    w.tick("2026-11-29T07:59+10:00")
+    # Snoozed on a Friday: back on Monday, 09:00 in Sydney.
+    assert until == dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=11)))
+    w.tick("2026-11-28T08:00+10:00")
+    w.tick("2026-11-30T07:59+10:00")
     assert len(nudges_to(w, SYDNEY_WORKER)) == 1
-    w.tick("2026-11-29T08:00+10:00")
-    w.tick("2026-11-29T08:30+10:00")
+    w.tick("2026-11-30T08:00+10:00")
+    w.tick("2026-11-30T08:30+10:00")
     assert len(nudges_to(w, SYDNEY_WORKER)) == 2
+
+
+def test_snooze_midweek_is_until_tomorrow(world):
+    w = world(first="2026-12-04T10:00", rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;BYHOUR=10")
+    w.at("2026-11-25T12:00+10:00")
+    record(w, FACILITATOR, "U1R-015", BRISBANE_WORKER, "book the van")
+    w.tick("2026-12-01T09:00+10:00")  # Tuesday, 3 days before
+    until = nudges.snooze(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=BRISBANE_WORKER)
+    assert until == dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=10)))
 
 
 def test_no_nudges_while_on_leave(world):
@@ -177,7 +188,7 @@ def test_no_nudges_while_on_leave(world):
         starts_on=dt.date(2026, 11, 27),
         ends_on=dt.date(2026, 12, 2),
     )
-    w.tick("2026-11-28T09:00+10:00")
+    w.tick("2026-11-27T09:00+10:00")
     w.tick("2026-11-30T09:00+10:00")
     assert nudges_to(w, BRISBANE_WORKER) == []
 

@@ -25,39 +25,40 @@ def first_sent(world, user: str, kind: str) -> list[dt.datetime]:
 
 def test_prompts_arrive_at_nine_local_across_the_october_change(world):
     w = world(first="2026-09-29T10:00", rule=WEEKLY)
-    # Meeting Tue 6 Oct: prompts Sat 3 Oct (Sydney still on AEST, like Brisbane).
-    walk(w, dt.datetime(2026, 10, 2, 12, tzinfo=BNE), dt.datetime(2026, 10, 4, 12, tzinfo=BNE))
-    # Meeting Tue 13 Oct: prompts Sat 10 Oct (Sydney now on AEDT, an hour ahead of Brisbane).
-    walk(w, dt.datetime(2026, 10, 9, 12, tzinfo=BNE), dt.datetime(2026, 10, 11, 12, tzinfo=BNE))
+    # Meeting Tue 6 Oct: 3 days before is a Saturday, so prompts go on Friday 2 Oct (Sydney
+    # still on AEST, like Brisbane).
+    walk(w, dt.datetime(2026, 10, 1, 12, tzinfo=BNE), dt.datetime(2026, 10, 3, 12, tzinfo=BNE))
+    # Meeting Tue 13 Oct: prompts Fri 9 Oct (Sydney on AEDT since 4 Oct, an hour ahead).
+    walk(w, dt.datetime(2026, 10, 8, 12, tzinfo=BNE), dt.datetime(2026, 10, 10, 12, tzinfo=BNE))
 
     sydney = first_sent(w, SYDNEY_WORKER, "prompt")
     assert [t.astimezone(SYD) for t in sydney] == [
-        dt.datetime(2026, 10, 3, 9, 0, tzinfo=SYD),
-        dt.datetime(2026, 10, 10, 9, 0, tzinfo=SYD),
+        dt.datetime(2026, 10, 2, 9, 0, tzinfo=SYD),
+        dt.datetime(2026, 10, 9, 9, 0, tzinfo=SYD),
     ]
     assert [t.astimezone(BNE).hour for t in sydney] == [9, 8]
     for user in (BRISBANE_WORKER, FACILITATOR):
         assert [t.astimezone(BNE) for t in first_sent(w, user, "prompt")] == [
-            dt.datetime(2026, 10, 3, 9, 0, tzinfo=BNE),
-            dt.datetime(2026, 10, 10, 9, 0, tzinfo=BNE),
+            dt.datetime(2026, 10, 2, 9, 0, tzinfo=BNE),
+            dt.datetime(2026, 10, 9, 9, 0, tzinfo=BNE),
         ]
 
 
 def test_zones_come_from_slack_and_fall_back_to_the_groups(world):
     w = world(zones={SYDNEY_WORKER: "Australia/Sydney"})  # the others unknown to Slack
-    walk(w, dt.datetime(2026, 11, 27, 20, tzinfo=BNE), dt.datetime(2026, 11, 28, 10, tzinfo=BNE))
+    walk(w, dt.datetime(2026, 11, 26, 20, tzinfo=BNE), dt.datetime(2026, 11, 27, 10, tzinfo=BNE))
     assert first_sent(w, SYDNEY_WORKER, "prompt")[0].astimezone(BNE).hour == 8
     assert first_sent(w, BRISBANE_WORKER, "prompt")[0].astimezone(BNE).hour == 9
     asked = len(w.directory.asked)
-    w.tick("2026-11-28T12:00+10:00")
+    w.tick("2026-11-27T12:00+10:00")
     assert len(w.directory.asked) == asked, "zones are re-read weekly, not every tick"
 
 
 def test_each_prompt_is_sent_once_however_often_the_tick_runs(world):
     w = world()
     for _ in range(3):
-        w.tick("2026-11-28T09:00+10:00")
-        w.tick("2026-11-28T09:01+10:00")
+        w.tick("2026-11-27T09:00+10:00")
+        w.tick("2026-11-27T09:01+10:00")
     assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
     prompt = next(
         obj
@@ -73,7 +74,7 @@ def test_reminder_only_for_those_who_have_not_answered(world):
     from bot.services import prompts
 
     w = world()
-    w.tick("2026-11-28T09:00+10:00")
+    w.tick("2026-11-27T09:00+10:00")
     meeting_id = w.renderer.rendered[0][1].meeting.id
     prompts.respond(
         uow=w.ctx.uow(),
@@ -98,7 +99,7 @@ def test_reminder_only_for_those_who_have_not_answered(world):
 
 def test_a_member_added_late_gets_the_prompt_not_a_reminder(world):
     w = world()
-    w.tick("2026-11-28T09:00+10:00")
+    w.tick("2026-11-27T09:00+10:00")
     w.cli.ok(
         "member", "add", "--user", "U0LATE001", "--agency", "Micah Projects", "--role", "worker"
     )
@@ -108,7 +109,7 @@ def test_a_member_added_late_gets_the_prompt_not_a_reminder(world):
     assert w.notifier.kinds("U0LATE001") == ["prompt"]
 
 
-def test_no_prompts_while_on_leave_and_one_on_return(world):
+def test_no_prompts_while_on_leave_or_at_the_weekend(world):
     from bot.services import leave
 
     w = world()
@@ -116,14 +117,24 @@ def test_no_prompts_while_on_leave_and_one_on_return(world):
         uow=w.ctx.uow(),
         clock=w.ctx.clock,
         user_id=BRISBANE_WORKER,
-        starts_on=dt.date(2026, 11, 26),
-        ends_on=dt.date(2026, 11, 28),
+        starts_on=dt.date(2026, 11, 25),
+        ends_on=dt.date(2026, 11, 27),
     )
-    w.tick("2026-11-28T09:00+10:00")
+    w.tick("2026-11-27T09:00+10:00")  # prompt day (Friday): on leave
     assert w.notifier.kinds(BRISBANE_WORKER) == []
-    w.tick("2026-11-29T08:59+10:00")
+    w.tick("2026-11-28T09:00+10:00")  # back, but it is Saturday
+    w.tick("2026-11-29T09:00+10:00")
+    w.tick("2026-11-30T08:59+10:00")
     assert w.notifier.kinds(BRISBANE_WORKER) == []
-    w.tick("2026-11-29T09:00+10:00")  # back: the prompt, at 09:00 on the first day back
+    w.tick("2026-11-30T09:00+10:00")  # Monday: the prompt (not a reminder) at 09:00
+    assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
+
+
+def test_a_monday_meeting_is_prompted_on_the_friday(world):
+    w = world(first="2026-11-30T10:00", rule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=10")
+    w.tick("2026-11-27T09:00+10:00")
+    assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
+    w.tick("2026-11-29T09:00+10:00")  # the reminder day falls on Sunday: no DM then
     assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
 
 

@@ -18,7 +18,7 @@ from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR
 def h(group_setup, slack_app):
     group_setup()
     harness = slack_app()
-    harness.at("2026-11-28T10:00+10:00")
+    harness.at("2026-11-26T10:00+10:00")
     return harness
 
 
@@ -120,7 +120,7 @@ def test_away_pauses_prompts_and_shows_on_the_agenda(h):
     )
     (answer,) = h.settle("response_url", 1)
     assert "on leave from *Mon 30 Nov 2026* to *Fri 4 Dec 2026*" in answer.args["text"]
-    h.tick("2026-11-28T09:00+10:00")  # prompt day: Omar is not away yet
+    h.tick("2026-11-27T09:00+10:00")  # prompt day: Omar is not away yet
     h.tick("2026-11-30T09:00+10:00")  # reminder day: Omar is away
     assert [c.args["text"][:8] for c in h.dms_to(OMAR)] == ["Under 1 "]
     h.tick("2026-12-01T08:00+10:00")
@@ -164,11 +164,11 @@ def test_buttons_done_progress_and_snooze(h):
         channel_id=CHANNEL,
         response_url=h.fake.response_url(),
     )
-    h.tick("2026-11-28T09:00+10:00")
+    h.tick("2026-11-27T09:00+10:00")
     nudge = next(m for m in h.fake.messages(dm_channel_id(KATE)) if "open action" in m["text"])
     h.sender.block_action("nudge_snooze", user_id=KATE, message=nudge)
     snoozed = h.settle("chat.update", 2)[-1]
-    assert "Snoozed. I'll remind you Sun 29 Nov at 09:00" in render_message(snoozed.args)
+    assert "Snoozed. I'll remind you Mon 30 Nov at 09:00" in render_message(snoozed.args)
 
 
 def test_action_modal_from_the_agenda_with_errors_shown_in_place(h):
@@ -236,7 +236,7 @@ def test_app_home_and_channel_welcome(h):
 def test_rate_limited_posts_are_retried_after_retry_after(h):
     h.fake.rate_limit("chat.postMessage", times=1, retry_after=1)
     started = time.monotonic()
-    h.tick("2026-11-28T09:00+10:00")
+    h.tick("2026-11-27T09:00+10:00")
     assert time.monotonic() - started >= 1
     prompts = h.posts()
     assert sorted(c.args["channel"] for c in prompts if c.ok) == sorted([KATE, OMAR, FAY])

@@ -19,12 +19,13 @@ def test_full_cycle(group_setup, slack_app):
     group_setup()
     h = slack_app()
 
-    # Saturday before the meeting: nothing until 09:00 on each member's own clock.
-    assert "sent 0 message(s)" in h.tick("2026-11-28T07:59+10:00")
+    # Friday before the meeting (3 days before is a Saturday): nothing until 09:00 on each
+    # member's own clock.
+    assert "sent 0 message(s)" in h.tick("2026-11-27T07:59+10:00")
     assert {c.args["user"] for c in h.fake.calls_to("users.info")} == {KATE, OMAR, FAY}
-    h.tick("2026-11-28T08:00+10:00")  # 09:00 in Sydney (daylight saving)
+    h.tick("2026-11-27T08:00+10:00")  # 09:00 in Sydney (daylight saving)
     assert [c.args["channel"] for c in h.posts()] == [KATE]
-    h.tick("2026-11-28T09:00+10:00")
+    h.tick("2026-11-27T09:00+10:00")
     assert sorted(c.args["channel"] for c in h.posts()) == sorted([KATE, OMAR, FAY])
     kate_prompt = render_message(h.dms_to(KATE)[0].args)
     assert "Under 1 Roof meets Tue 1 Dec, 10:00 (Brisbane time)" in kate_prompt.replace("*", "")
@@ -115,9 +116,9 @@ def test_full_cycle(group_setup, slack_app):
     confirmation = h.settle("response_url", 1)[0]
     assert confirmation.args["response_type"] == "ephemeral"
 
-    # Nudges for the next meeting (Tue 15 Dec): 3 days before, at 09:00 local.
+    # Nudges for the next meeting (Tue 15 Dec): 3 days before is a Saturday, so Friday 09:00.
     before = len(h.fake.calls)
-    h.tick("2026-12-12T09:00+10:00")
+    h.tick("2026-12-11T09:00+10:00")
     nudges = [
         c
         for c in h.fake.calls[before:]
@@ -125,11 +126,11 @@ def test_full_cycle(group_setup, slack_app):
     ]
     assert [c.args["channel"] for c in nudges] == [KATE]
     nudge = render_message(nudges[0].args)
-    assert "overdue" in nudge and "[Snooze until tomorrow]" in nudge
+    assert "overdue" in nudge and "[Snooze until Monday]" in nudge
 
     # Running the tick again sends nothing new.
     before = len(h.fake.calls)
-    assert "sent 0 message(s)" in h.tick("2026-12-12T09:00+10:00")
+    assert "sent 0 message(s)" in h.tick("2026-12-11T09:00+10:00")
     assert [c.method for c in h.fake.calls[before:]] == []
 
     assert h.fake.invalid_calls() == []
@@ -139,7 +140,7 @@ def test_full_cycle(group_setup, slack_app):
 def test_sixty_clients_post_correctly(group_setup, slack_app):
     group_setup(clients=58)
     h = slack_app()
-    h.tick("2026-11-28T09:00+10:00")  # Kate's prompt lists 59 clients
+    h.tick("2026-11-27T09:00+10:00")  # Kate's prompt lists 59 clients
     kate = h.dms_to(KATE)[0]
     assert kate.ok and "U1R-157" in repr(kate.args)
     h.tick("2026-12-01T08:00+10:00")
