@@ -37,6 +37,7 @@ COMMANDS: dict[str, Command] = {
     "serve": runtime.cmd_serve,
     "tick": runtime.cmd_tick,
     "demo": runtime.cmd_demo,
+    "start": runtime.cmd_start,
 }
 # Commands that bring their own database (the demo): dispatched before any setting is read, so
 # they work where `casebot init` never ran, whatever DATABASE_URL or .env say.

@@ -35,6 +35,9 @@ def build_parser() -> Parser:
     sub.required = True
 
     sub.add_parser(
+        "start", help="set up and start the bot if Slack tokens are set, else show the demo"
+    )
+    sub.add_parser(
         "init", help="create the data directory, database and master key (safe to re-run)"
     )
     sub.add_parser("status", help="show what is set up: database, key, groups, members, clients")

@@ -53,3 +53,29 @@ def cmd_demo(app: Container | None, args: argparse.Namespace, console: Console) 
     if not 0 <= args.pace <= 60:
         raise InvalidInput("--pace must be between 0 and 60 seconds")
     return run_demo(console.out, pace=args.pace)
+
+
+NEXT_STEPS = """
+That was Casebot with a pretend Slack. To run it for real:
+  1. Create the Slack app: https://api.slack.com/apps → Create New App → From a manifest,
+     paste app_manifest.yml, install it to your workspace.
+  2. Put the tokens in a .env file here (it is git-ignored):
+       SLACK_BOT_TOKEN=xoxb-…   (OAuth & Permissions)
+       SLACK_APP_TOKEN=xapp-…   (Basic Information → App-Level Tokens, scope connections:write)
+  3. Run `make start` again: it sets up the database and key, then starts the bot.
+Then add your group, members and clients: see README.md or `casebot --help`."""
+
+
+def cmd_start(app: Container, args: argparse.Namespace, console: Console) -> int:
+    """What `make start` runs: the real bot when Slack is configured, else the demo."""
+    from bot.app import run_demo
+    from bot.cli.admin import cmd_init
+
+    if app.settings.slack_bot_token is None:
+        console.print("No SLACK_BOT_TOKEN is set, so here is the offline demo first.", "")
+        code = run_demo(console.out)
+        console.print(NEXT_STEPS)
+        return code
+    cmd_init(app, args, console)
+    defaults = argparse.Namespace(http=False, host="0.0.0.0", port=3000, workers=1)
+    return cmd_serve(app, defaults, console)

@@ -139,3 +139,10 @@ def test_serve_explains_missing_tokens(group_setup, cli):
     ):
         result = cli("serve", "--http", env={missing: ""})
         assert result.code != 0 and words in result.err and result.err.count("\n") == 1
+
+
+def test_start_without_slack_shows_the_demo_and_the_way_to_go_live(cli):
+    result = cli("start")
+    assert result.code == 0, result.err
+    assert "What reached Slack" in result.out
+    assert "SLACK_BOT_TOKEN=xoxb-" in result.out and "app_manifest.yml" in result.out
