@@ -276,13 +276,18 @@ class PromptClient:
 
 @dataclass(frozen=True)
 class UpdatePrompt:
-    """The DM asking a member about a meeting: attendance, and an update per client."""
+    """The DM asking a member about a meeting: attendance, and an update per client.
+
+    When a nudge falls due at the same moment, the member's open actions ride along, so the
+    morning brings one DM from Casebot, not two."""
 
     meeting: MeetingRef
     member: str
     clients: tuple[PromptClient, ...]
     attendance: AttendanceResponse | None
     reminder: bool = False
+    actions: tuple[ActionView, ...] = ()
+    today: dt.date | None = None
 
 
 @dataclass(frozen=True)

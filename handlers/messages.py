@@ -24,7 +24,10 @@ from handlers.ids import ActionId, BlockId
 from handlers.text import day, escape, mention, mentions, plural, quote, when
 
 Payload = dict[str, Any]
-PROMPT_CLIENTS = 40  # leaves room for the other blocks under Slack's 50
+# A prompt has at most 8 blocks of its own; clients take one block each and actions two, so
+# clients + 2 × actions must stay within 42 to respect Slack's 50 blocks a message.
+PROMPT_BUDGET = 42
+PROMPT_ACTIONS = 8
 NUDGE_ACTIONS = 20  # two blocks each
 
 
@@ -47,6 +50,8 @@ def prompt(p: UpdatePrompt) -> Payload:
             block_id=BlockId.PROMPT_ANSWER,
         )
     )
+    shown_actions = p.actions[:PROMPT_ACTIONS]
+    room = min(40, PROMPT_BUDGET - 2 * len(shown_actions))
     if p.clients:
         blocks.append(
             kit.section(
@@ -54,7 +59,7 @@ def prompt(p: UpdatePrompt) -> Payload:
                 "(or reply here with `CASE-CODE: what has happened`)."
             )
         )
-        for client in p.clients[:PROMPT_CLIENTS]:
+        for client in p.clients[:room]:
             note = "new referral · " if client.status is ClientStatus.REFERRED else ""
             so_far = (
                 plural(client.updates, "update") + " so far" if client.updates else "no update yet"
@@ -67,10 +72,18 @@ def prompt(p: UpdatePrompt) -> Payload:
                     ),
                 )
             )
-        hidden = len(p.clients) - PROMPT_CLIENTS
+        hidden = len(p.clients) - room
         if hidden > 0:
-            codes = ", ".join(c.case_code for c in p.clients[PROMPT_CLIENTS:])
+            codes = ", ".join(c.case_code for c in p.clients[room:])
             blocks.append(kit.section(f"…and {hidden} more: {codes}. Reply with `CODE: update`."))
+    if p.actions:
+        blocks.append(kit.section(f"*Your open actions* ({len(p.actions)})"))
+        for a in shown_actions:
+            blocks.append(kit.section(_action_summary(a, p.today or a.due_on)))
+            blocks.append(action_buttons(a))
+        if len(p.actions) > len(shown_actions):
+            more = len(p.actions) - len(shown_actions)
+            blocks.append(kit.context(f"…and {more} more on Casebot's *Home* tab."))
     blocks.append(
         kit.context(
             "Updates are de-identified before anyone else sees them. The *Add update* form is "

@@ -23,7 +23,6 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.services import leave, meetings, outbox, roster
-from bot.services.prompts import ON_AGENDA, answers_for
 from storage.models import Action, Client, Group, Meeting, Member, Update
 from storage.uow import UnitOfWork
 
@@ -73,7 +72,7 @@ def build(session: Session, group: Group, meeting: Meeting) -> Agenda:
         select(Client)
         .where(
             Client.group_id == group.id,
-            Client.status.in_(ON_AGENDA),
+            Client.status.in_(roster.ON_AGENDA),
             Client.purged_at.is_(None),
         )
         .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
@@ -91,7 +90,7 @@ def build(session: Session, group: Group, meeting: Meeting) -> Agenda:
         )
     actions = open_actions(session, ids, today=meeting_day)
     people = roster.members(session, group.id)
-    answers = answers_for(session, meeting.id)
+    answers = roster.answers_for(session, meeting.id)
     away_ids = leave.away_on(session, [m.id for m in people], meeting_day)
     by_id = {m.id: m.slack_user_id for m in people}
     return Agenda(

@@ -8,7 +8,6 @@ from bot.domain import ActionStatus, HomeView
 from bot.ports import Clock
 from bot.services import leave, meetings, roster
 from bot.services.agenda import open_actions
-from bot.services.prompts import ON_AGENDA
 from storage.models import Action, Client
 from storage.uow import UnitOfWork
 
@@ -30,7 +29,7 @@ def home_for(*, uow: UnitOfWork, clock: Clock, user_id: str) -> HomeView:
                 select(Client.case_code)
                 .where(
                     Client.key_worker_id == member.id,
-                    Client.status.in_(ON_AGENDA),
+                    Client.status.in_(roster.ON_AGENDA),
                     Client.purged_at.is_(None),
                 )
                 .order_by(Client.case_code)

@@ -8,12 +8,13 @@ latest is sent. "Snooze until tomorrow" brings the nudge back the next morning.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain import ActionStatus, InvalidInput, Nudge
+from bot.domain import ActionStatus, ActionView, InvalidInput, Nudge
 from bot.ports import Clock, Renderer
 from bot.recurrence import (
     localize,
@@ -33,21 +34,34 @@ def _stages(group: Group) -> list[int]:
     return sorted({int(d) for d in group.nudge_lead_days.split(",") if d.strip()}, reverse=True)
 
 
-def _owners(session: Session, group_id: int) -> dict[int, list[int]]:
-    """owner id -> client ids with open actions in this group (one query)."""
-    rows = session.execute(
-        select(Action.owner_id, Action.client_id)
-        .join(Client, Client.id == Action.client_id)
-        .where(Client.group_id == group_id, Action.status == ActionStatus.OPEN.value)
-        .distinct()
+def owner_actions(session: Session, group: Group, today: dt.date) -> dict[int, list[ActionView]]:
+    """owner id -> their open actions on this group's clients (two queries in all)."""
+    client_ids = list(
+        session.scalars(
+            select(Action.client_id)
+            .join(Client, Client.id == Action.client_id)
+            .where(Client.group_id == group.id, Action.status == ActionStatus.OPEN.value)
+            .distinct()
+        )
     )
-    out: dict[int, list[int]] = {}
-    for owner_id, client_id in rows:
-        out.setdefault(owner_id, []).append(client_id)
+    by_user = {
+        m.slack_user_id: m.id
+        for m in session.scalars(
+            select(Member)
+            .join(Action, Action.owner_id == Member.id)
+            .where(Action.client_id.in_(client_ids))
+        )
+    }
+    out: dict[int, list[ActionView]] = {}
+    for views in open_actions(session, client_ids, today=today).values():
+        for view in views:
+            out.setdefault(by_user[view.owner], []).append(view)
+    for views in out.values():
+        views.sort(key=lambda a: (a.due_on, a.id))
     return out
 
 
-def _sent(session: Session, meeting_id: int) -> set[str]:
+def sent_keys(session: Session, meeting_id: int) -> set[str]:
     return set(
         session.scalars(
             select(OutboxMessage.idempotency_key).where(
@@ -55,6 +69,31 @@ def _sent(session: Session, meeting_id: int) -> set[str]:
             )
         )
     )
+
+
+def due_key(
+    group: Group, meeting: Meeting, owner: Member, now: dt.datetime, sent: set[str]
+) -> str | None:
+    """The nudge owed to ``owner`` now (a stage, or a snooze coming back), if any.
+
+    Assumes the caller has checked leave and working hours. Of several stages due at once only
+    the latest counts, so an action recorded the day before gets one nudge, not two.
+    """
+    if owner.snoozed_until is not None and owner.snoozed_until > now:
+        return None
+    at = parse_time_of_day(group.send_time)
+    tz = roster.zone_of(owner, group)
+
+    def time_of(days: int) -> dt.datetime:
+        return send_at(meeting.scheduled_at, group_tz=group.tz, days_before=days, at=at,
+                       member_tz=tz)  # fmt: skip
+
+    due = [d for d in _stages(group) if now >= time_of(d)]
+    if due and f"nudge:{meeting.id}:{owner.id}:{min(due)}" not in sent:
+        return f"nudge:{meeting.id}:{owner.id}:{min(due)}"
+    if owner.snoozed_until is not None:
+        return f"nudge:{meeting.id}:{owner.id}:snooze:{owner.snoozed_until:%Y%m%dT%H%M}"
+    return None
 
 
 def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
@@ -71,48 +110,29 @@ def _for_meeting(
     session: Session, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
     at = parse_time_of_day(group.send_time)
-    owners = _owners(session, group.id)
-    if not owners:
+    owned = owner_actions(session, group, roster.local_today(now, group.tz))
+    if not owned:
         return 0
-    people = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(owners)))}
-    away = leave.periods_by_member(session, list(owners), now.date() - dt.timedelta(1))
-    sent = _sent(session, meeting.id)
-    all_clients = [c for ids in owners.values() for c in ids]
+    people = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(owned)))}
+    away = leave.periods_by_member(session, list(owned), now.date() - dt.timedelta(1))
+    sent = sent_keys(session, meeting.id)
     queued = 0
-    for owner_id, client_ids in owners.items():
+    for owner_id, views in owned.items():
         owner = people[owner_id]
         tz = roster.zone_of(owner, group)
         today = roster.local_today(now, tz)
-        if leave.is_away(away.get(owner_id, []), today) or not working_hours_started(
-            now, tz=tz, at=at
-        ):
+        if leave.is_away(away.get(owner_id, []), today):
             continue
-        if owner.snoozed_until is not None and owner.snoozed_until > now:
+        if not working_hours_started(now, tz=tz, at=at):
             continue
-        due = [
-            d
-            for d in _stages(group)
-            if now
-            >= send_at(meeting.scheduled_at, group_tz=group.tz, days_before=d, at=at, member_tz=tz)
-        ]
-        key = None
-        if due and f"nudge:{meeting.id}:{owner_id}:{min(due)}" not in sent:
-            key = f"nudge:{meeting.id}:{owner_id}:{min(due)}"
-        elif owner.snoozed_until is not None:
-            key = f"nudge:{meeting.id}:{owner_id}:snooze:{owner.snoozed_until:%Y%m%dT%H%M}"
-        owner.snoozed_until = None  # a due snooze is answered by this nudge
+        key = due_key(group, meeting, owner, now, sent)
         if key is None:
             continue
-        actions = open_actions(session, all_clients, today=today)
-        mine = tuple(
-            a for ids in client_ids for a in actions.get(ids, []) if a.owner == owner.slack_user_id
-        )
-        if not mine:
-            continue
+        owner.snoozed_until = None  # a due snooze is answered by this nudge
         nudge = Nudge(
             member=owner.slack_user_id,
             meeting=meetings.ref(group, meeting),
-            actions=mine,
+            actions=as_of(views, today),
             today=today,
         )
         if outbox.enqueue(
@@ -125,6 +145,11 @@ def _for_meeting(
         ):
             queued += 1
     return queued
+
+
+def as_of(views: list[ActionView], today: dt.date) -> tuple[ActionView, ...]:
+    """The owner's actions with "overdue" judged on the owner's own date."""
+    return tuple(replace(a, overdue=a.due_on < today) for a in views)
 
 
 def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str) -> dt.datetime:

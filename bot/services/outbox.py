@@ -55,6 +55,28 @@ def enqueue(
     )
 
 
+def record_covered(
+    session: Session, *, key: str, kind: str, channel: str, covered_by: str, now: dt.datetime
+) -> None:
+    """Mark ``key`` as delivered inside another message (``covered_by``), so it is not sent."""
+    insert_ignore(
+        session,
+        OutboxMessage,
+        {
+            "idempotency_key": key,
+            "kind": kind,
+            "channel": channel,
+            "payload": json.dumps({"covered_by": covered_by}),
+            "status": OutboxStatus.SENT.value,
+            "attempts": 0,
+            "not_before": now,
+            "created_at": now,
+            "sent_at": now,
+        },
+        ["idempotency_key"],
+    )
+
+
 def exists(session: Session, key_prefix: str) -> bool:
     return (
         session.scalar(

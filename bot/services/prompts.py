@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.domain import (
+    ActionView,
     AttendanceResponse,
     ClientStatus,
     InvalidInput,
@@ -23,12 +24,11 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
-from bot.services import leave, meetings, outbox, roster
+from bot.services import leave, meetings, nudges, outbox, roster
 from bot.services.directory import find_member
 from storage.models import Attendance, Client, Group, Meeting, Member, OutboxMessage, Update
 from storage.uow import UnitOfWork
 
-ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
 # A reminder needs the prompt to have had time to be seen.
 REMINDER_GAP = dt.timedelta(hours=12)
 
@@ -38,7 +38,7 @@ def _clients_by_worker(session: Session, group_id: int) -> dict[int, list[Client
         select(Client)
         .where(
             Client.group_id == group_id,
-            Client.status.in_(ON_AGENDA),
+            Client.status.in_(roster.ON_AGENDA),
             Client.purged_at.is_(None),
         )
         .order_by(Client.status.desc(), Client.case_code)  # referred before active
@@ -59,13 +59,6 @@ def _update_counts(session: Session, meeting_id: int) -> dict[int, int]:
     )
 
 
-def answers_for(session: Session, meeting_id: int) -> dict[int, AttendanceResponse]:
-    rows = session.execute(
-        select(Attendance.member_id, Attendance.response).where(Attendance.meeting_id == meeting_id)
-    )
-    return {member_id: AttendanceResponse(response) for member_id, response in rows}
-
-
 @dataclass(frozen=True)
 class _MeetingFacts:
     """What every member's prompt for one meeting is built from, read once."""
@@ -79,7 +72,7 @@ class _MeetingFacts:
         return cls(
             _clients_by_worker(session, group.id),
             _update_counts(session, meeting.id),
-            answers_for(session, meeting.id),
+            roster.answers_for(session, meeting.id),
         )
 
 
@@ -91,6 +84,8 @@ def build_prompt(
     *,
     reminder: bool = False,
     facts: _MeetingFacts | None = None,
+    actions: tuple[ActionView, ...] = (),
+    today: dt.date | None = None,
 ) -> UpdatePrompt:
     facts = facts or _MeetingFacts.read(session, group, meeting)
     return UpdatePrompt(
@@ -102,6 +97,8 @@ def build_prompt(
         ),
         attendance=facts.answers.get(member.id),
         reminder=reminder,
+        actions=actions,
+        today=today,
     )
 
 
@@ -134,6 +131,8 @@ def _enqueue_for_meeting(
     away = leave.periods_by_member(session, [m.id for m in people], now.date() - dt.timedelta(1))
     facts = _MeetingFacts.read(session, group, meeting)
     sent = _sent_keys(session, meeting.id)
+    owned = nudges.owner_actions(session, group, roster.local_today(now, group.tz))
+    nudged = nudges.sent_keys(session, meeting.id)
     queued = 0
     for member in people:
         tz = roster.zone_of(member, group)
@@ -151,8 +150,7 @@ def _enqueue_for_meeting(
             return now >= moment
 
         if prompt_key not in sent and due(group.prompt_lead_days):
-            prompt = build_prompt(session, group, meeting, member, facts=facts)
-            key, payload = prompt_key, renderer.prompt(prompt)
+            key, reminder = prompt_key, False
         elif (
             prompt_key in sent
             and reminder_key not in sent
@@ -160,19 +158,42 @@ def _enqueue_for_meeting(
             and due(group.reminder_lead_days)
             and now - sent[prompt_key] >= REMINDER_GAP
         ):
-            prompt = build_prompt(session, group, meeting, member, reminder=True, facts=facts)
-            key, payload = reminder_key, renderer.prompt(prompt)
+            key, reminder = reminder_key, True
         else:
             continue
+        nudge_key = (
+            nudges.due_key(group, meeting, member, now, nudged) if owned.get(member.id) else None
+        )
+        today = roster.local_today(now, tz)
+        prompt = build_prompt(
+            session,
+            group,
+            meeting,
+            member,
+            reminder=reminder,
+            facts=facts,
+            today=today,
+            actions=nudges.as_of(owned[member.id], today) if nudge_key else (),
+        )
         if outbox.enqueue(
             session,
             key=key,
             kind=key.split(":", 1)[0],
             channel=member.slack_user_id,
-            payload=payload,
+            payload=renderer.prompt(prompt),
             now=now,
         ):
             queued += 1
+            if nudge_key:
+                outbox.record_covered(
+                    session,
+                    key=nudge_key,
+                    kind="nudge",
+                    channel=member.slack_user_id,
+                    covered_by=key,
+                    now=now,
+                )
+                member.snoozed_until = None
     return queued
 
 

@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain import Role
-from storage.models import Group, GroupMember, Member, MemberRole
+from bot.domain import AttendanceResponse, ClientStatus, Role
+from storage.models import Attendance, Group, GroupMember, Member, MemberRole
+
+ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
 
 
 def members(session: Session, group_id: int) -> Sequence[Member]:
@@ -49,3 +51,10 @@ def zone_of(member: Member, group: Group) -> str:
 
 def local_today(now: dt.datetime, tz: str) -> dt.date:
     return now.astimezone(ZoneInfo(tz)).date()
+
+
+def answers_for(session: Session, meeting_id: int) -> dict[int, AttendanceResponse]:
+    rows = session.execute(
+        select(Attendance.member_id, Attendance.response).where(Attendance.meeting_id == meeting_id)
+    )
+    return {member_id: AttendanceResponse(response) for member_id, response in rows}

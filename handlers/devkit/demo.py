@@ -455,7 +455,7 @@ def _setup(casebot: Cli, n: Narrator, tmp: Path) -> None:
     steps.append(
         ("group", "create", "--name", GROUP, "--channel", CHANNEL,
          "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-         "--first", "2026-12-01T10:00", "--prompt-days", "4", "--nudge-days", "4,1")
+         "--first", "2026-12-01T10:00")
     )  # fmt: skip
     for p in PEOPLE:
         roles = [word for role in p.roles for word in ("--role", role)]
@@ -474,9 +474,10 @@ def _setup(casebot: Cli, n: Narrator, tmp: Path) -> None:
     n.line()
     n.para(
         "Casebot looks up each member's name and time zone in Slack. "
-        "Meetings are every second Tuesday at 10:00 Brisbane time. Casebot asks for updates four "
+        "Meetings are every second Tuesday at 10:00 Brisbane time. Casebot asks for updates three "
         "days before, posts the agenda two hours before, and nudges people about their actions "
-        "four days and one day before the next meeting."
+        "three days and one day before the next meeting; a day that falls on a weekend moves to "
+        "the Friday, so nobody hears from Casebot at the weekend."
     )
 
 
@@ -489,7 +490,7 @@ def _cycle(w: World, n: Narrator) -> None:
     w.tick(dt.datetime(2026, 11, 27, 9, 0, tzinfo=BNE))
     n.scene(
         "Friday 27 Nov, 9:00: Casebot asks for updates",
-        "Four days before the meeting Casebot sends each member a direct message (DM). Kate "
+        "On the Friday before the meeting Casebot sends each member a direct message (DM). Kate "
         "works in Sydney, so hers arrives at 9:00 Sydney time, an hour before her Brisbane "
         "colleagues get theirs. She sees only her own clients.",
     )
@@ -581,15 +582,15 @@ def _cycle(w: World, n: Narrator) -> None:
     n.message(f"#{CHANNEL_NAME}", posted.args)
     n.message(f"DM to Kate ({KATE.agency})", w.dm_to(KATE, mark, containing="action").args)
 
-    # The next meeting is Tue 15 Dec; nudges go four days before, at 9:00 the owner's time.
+    # The next meeting is Tue 15 Dec: prompts and the first nudge both fall on Friday 11 Dec.
     mark = w.mark()
     w.tick(dt.datetime(2026, 12, 11, 8, 0, tzinfo=BNE))
-    nudge = w.dm_to(KATE, mark, containing="open action")
+    nudge = w.dm_to(KATE, mark, containing="Will you be there")
     n.scene(
-        "Friday 11 Dec, 9:00 in Sydney: a nudge before the next meeting",
-        "Kate's action was due a week ago and is still open, so four days before the next "
-        "meeting Casebot reminds her, at 9:00 her time. (The same morning everyone is asked "
-        "for updates again, and the cycle repeats.)",
+        "Friday 11 Dec, 9:00 in Sydney: the next round, with Kate's open action",
+        "The cycle starts again for the meeting on Tue 15 Dec. Kate's action was due a week ago "
+        "and is still open; her nudge is due the same morning as the new prompt, so Casebot "
+        "sends one DM with both, at 9:00 her time.",
     )
     n.message(f"DM to Kate ({KATE.agency})", nudge.args)
 

@@ -24,8 +24,18 @@ def record(w, by: str, code: str, owner: str, text: str, **kw):
     )
 
 
+def scheduled(w, user: str) -> list[str]:
+    """The kinds of scheduled DMs the user got (not the one-off action notices)."""
+    return [k for k in w.notifier.kinds(user) if k != "assignment"]
+
+
 def nudges_to(w, user: str) -> list:
-    return [obj for kind, obj in w.renderer.rendered if kind == "nudge" and obj.member == user]
+    """Every DM that listed the user's open actions: a nudge, or a prompt that carried them."""
+    return [
+        obj
+        for kind, obj in w.renderer.rendered
+        if getattr(obj, "member", None) == user and (kind == "nudge" or getattr(obj, "actions", ()))
+    ]
 
 
 def test_due_phrases_and_the_default_due_date(world):
@@ -139,8 +149,25 @@ def test_one_nudge_per_owner_listing_all_their_actions(world):
     (brisbane,) = nudges_to(w, BRISBANE_WORKER)
     assert [a.text for a in brisbane.actions] == ["book the van"]
     assert nudges_to(w, FACILITATOR) == []
+    # The prompt was due at the same moment: the actions rode along in it, one DM each.
+    assert scheduled(w, SYDNEY_WORKER) == ["prompt"]
+    assert scheduled(w, BRISBANE_WORKER) == ["prompt"]
+    from bot.domain import AttendanceResponse
+    from bot.services import prompts
+
+    prompts.respond(
+        uow=w.ctx.uow(),
+        clock=w.ctx.clock,
+        user_id=BRISBANE_WORKER,
+        meeting_id=sydney.meeting.id,
+        response=AttendanceResponse.ATTENDING,
+    )
     w.tick("2026-11-30T09:00+10:00")  # 1 day before: the second stage
+    w.tick("2026-11-30T09:05+10:00")
     assert len(nudges_to(w, SYDNEY_WORKER)) == 2 and len(nudges_to(w, BRISBANE_WORKER)) == 2
+    # Kate had not answered: her reminder carries the actions; Omar had, so he gets a nudge.
+    assert scheduled(w, SYDNEY_WORKER) == ["prompt", "reminder"]
+    assert scheduled(w, BRISBANE_WORKER) == ["prompt", "nudge"]
 
 
 def test_stages_due_together_send_one_nudge(world):

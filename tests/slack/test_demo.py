@@ -21,7 +21,7 @@ HEADINGS = [
     "Omar uses the Add update button instead",
     "Tuesday 1 Dec, 8:00: the agenda appears in the channel",
     "In the meeting: Fay records an action",
-    "Friday 11 Dec, 9:00 in Sydney: a nudge before the next meeting",
+    "Friday 11 Dec, 9:00 in Sydney: the next round, with Kate's open action",
     "What reached Slack",
 ]
 CLOSING = re.compile(

@@ -164,11 +164,16 @@ def test_buttons_done_progress_and_snooze(h):
         channel_id=CHANNEL,
         response_url=h.fake.response_url(),
     )
-    h.tick("2026-11-27T09:00+10:00")
+    h.tick("2026-11-27T09:00+10:00")  # the prompt, carrying Kate's open action
+    prompt = next(m for m in h.fake.messages(dm_channel_id(KATE)) if "Will you" in m["text"])
+    assert "book the van" in render_message(prompt)
+    h.sender.block_action("attend", user_id=KATE, message=prompt)
+    h.settle("chat.update", 2)
+    h.tick("2026-11-30T08:00+10:00")  # 1 day before, 09:00 in Sydney: a nudge of its own
     nudge = next(m for m in h.fake.messages(dm_channel_id(KATE)) if "open action" in m["text"])
     h.sender.block_action("nudge_snooze", user_id=KATE, message=nudge)
-    snoozed = h.settle("chat.update", 2)[-1]
-    assert "Snoozed. I'll remind you Mon 30 Nov at 09:00" in render_message(snoozed.args)
+    snoozed = h.settle("chat.update", 3)[-1]
+    assert "Snoozed. I'll remind you Tue 1 Dec at 09:00" in render_message(snoozed.args)
 
 
 def test_action_modal_from_the_agenda_with_errors_shown_in_place(h):

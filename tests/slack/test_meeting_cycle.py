@@ -116,22 +116,36 @@ def test_full_cycle(group_setup, slack_app):
     confirmation = h.settle("response_url", 1)[0]
     assert confirmation.args["response_type"] == "ephemeral"
 
-    # Nudges for the next meeting (Tue 15 Dec): 3 days before is a Saturday, so Friday 09:00.
+    # Nudge time for the next meeting (Tue 15 Dec): 3 days before is a Saturday, so Friday
+    # 09:00 on each owner's clock. The update prompts are due then too: one DM per person,
+    # and the owner's open actions ride along in it.
+    h.tick("2026-12-11T07:59+10:00")
     before = len(h.fake.calls)
+    h.tick("2026-12-11T08:00+10:00")  # 09:00 in Sydney
     h.tick("2026-12-11T09:00+10:00")
-    nudges = [
-        c
-        for c in h.fake.calls[before:]
-        if c.method == "chat.postMessage" and "open action" in c.args.get("text", "")
-    ]
-    assert [c.args["channel"] for c in nudges] == [KATE]
-    nudge = render_message(nudges[0].args)
-    assert "overdue" in nudge and "[Snooze until Monday]" in nudge
+    sent = [c for c in h.fake.calls[before:] if c.method == "chat.postMessage"]
+    assert sorted(c.args["channel"] for c in sent) == sorted([KATE, OMAR, FAY])
+    kate = render_message(next(c for c in sent if c.args["channel"] == KATE).args)
+    assert "Your open actions (1)" in kate.replace("*", "")
+    assert "call the housing provider" in kate and "overdue by 7 days" in kate
+    assert "[Done] [Add progress]" in kate
 
     # Running the tick again sends nothing new.
     before = len(h.fake.calls)
     assert "sent 0 message(s)" in h.tick("2026-12-11T09:00+10:00")
     assert [c.method for c in h.fake.calls[before:]] == []
+
+    # Kate answers; on Monday (1 day before) she gets the nudge on its own, with Snooze.
+    kate_prompt = h.fake.messages(dm_channel_id(KATE))[-1]
+    h.sender.block_action("attend", user_id=KATE, message=kate_prompt)
+    h.settle("chat.update", 2)
+    before = len(h.fake.calls)
+    h.tick("2026-12-14T08:00+10:00")
+    (nudge,) = [c for c in h.fake.calls[before:] if c.method == "chat.postMessage"]
+    assert nudge.args["channel"] == KATE
+    shown = render_message(nudge.args)
+    assert "you have 1 open action" in shown.replace("*", "")
+    assert "[Snooze until tomorrow]" in shown
 
     assert h.fake.invalid_calls() == []
     assert leaks(h.texts()) == []

@@ -119,6 +119,22 @@ def test_prompt_nudge_and_home_within_limits(count):
     assert view_problems(views.home(home)) == []
 
 
+@pytest.mark.parametrize(("clients", "actions"), [(1, 1), (20, 5), (60, 20), (3, 30)])
+def test_prompt_carrying_actions_within_limits(clients, actions):
+    prompt = UpdatePrompt(
+        MEETING, "U0KATE001",
+        tuple(PromptClient(f"U1R-{n:03d}", ClientStatus.ACTIVE, 0) for n in range(clients)),
+        None, actions=tuple(action(n, text=LONG[:900]) for n in range(actions)),
+        today=dt.date(2026, 11, 27),
+    )  # fmt: skip
+    rendered = messages.prompt(prompt)
+    assert_valid_message(rendered)
+    text = str(rendered["blocks"])
+    assert f"U1R-{clients - 1:03d}" in text, "every client is named, if only in a list"
+    assert f"*Your open actions* ({actions})" in text
+    assert ("more on Casebot's *Home* tab" in text) is (actions > 8)
+
+
 def test_modals_within_limits():
     for view in (
         views.update_modal(case_code="U1R-014", meeting=MEETING, initial=LONG[:2500], update_id=3),
