@@ -5,6 +5,7 @@ The only module that wires layers together; the CLI (and later the Slack app) st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -164,8 +165,18 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
     run_socket_mode(app, settings.slack_app_token.value)
 
 
-def run_demo(out: TextIO, *, pace: float = 0.0) -> int:
-    """``casebot demo``: a whole meeting cycle on a throwaway database and a pretend Slack."""
-    from handlers.devkit.demo import run_demo as walkthrough
+def run_demo(out: TextIO, *, casebot: Callable[..., int], pace: float = 0.0) -> int:
+    """``casebot demo``: a whole meeting cycle on a throwaway database and a pretend Slack.
 
-    return walkthrough(out, pace=pace)
+    ``casebot`` is the CLI's own ``main``, handed in so the demo can run commands in-process
+    without the modules importing each other in a loop.
+    """
+    from handlers.devkit.demo import run_demo as walkthrough
+    from handlers.http import wsgi_app
+
+    def make_app(settings: Settings, clock: Clock) -> tuple[Any, Callable[[], None]]:
+        container = build(settings, clock=clock)
+        app = wsgi_app(slack_runtime(container).bolt_app(), lambda: healthy(container))
+        return app, container.close
+
+    return walkthrough(out, pace=pace, casebot=casebot, make_app=make_app)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -223,6 +224,7 @@ def deidentify(
 def _deidentify(text: str, clients: Sequence[KnownClient], keep: Collection[str]) -> Redaction:
     if not isinstance(text, str):
         raise TypeError("text must be a str")
+    text = normalise(text)
     matcher = _matcher(tuple(clients))
     phrases = (keep,) if isinstance(keep, str) else keep
     keeper = _keep_pattern(frozenset(" ".join(p.casefold().split()) for p in phrases))
@@ -565,6 +567,14 @@ def _apply(text: str, hits: list[_Hit]) -> tuple[str, Counter[str]]:
         last = hit.end
     out.append(text[last:])
     return "".join(out), counts
+
+
+def normalise(text: str) -> str:
+    """Fold look-alike characters (full-width letters, ligatures) to plain ones and drop invisible
+    formatting characters (soft hyphens, zero-width spaces), which would otherwise hide a name
+    from the patterns while looking the same on screen."""
+    folded = unicodedata.normalize("NFKC", text).replace("\u200b", " ")  # zero-width space
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
 
 
 def forget_cached_identities() -> None:

@@ -298,6 +298,8 @@ class AgendaItem:
     lead_agency: str
     updates: tuple[UpdateView, ...]
     actions: tuple[ActionView, ...]
+    # No current consent covering every agency in the channel: shown by case code only.
+    withheld: bool = False
 
 
 @dataclass(frozen=True)
@@ -326,6 +328,7 @@ class UpdateReceipt:
     meeting: MeetingRef
     replaced: tuple[str, ...]  # kinds of identifier replaced, e.g. ("name", "phone")
     edited: bool = False
+    outbox_keys: tuple[str, ...] = ()  # a late note for the channel, to send now
 
 
 @dataclass(frozen=True)
@@ -334,6 +337,7 @@ class ActionRecorded:
     meeting: MeetingRef | None
     channel_id: str | None
     replaced: tuple[str, ...] = ()
+    withheld: bool = False  # the channel sees the case code only (consent)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.domain import ActionRecorded, Agenda, Nudge, UpdatePrompt
+from bot.domain import ActionRecorded, Agenda, Nudge, UpdatePrompt, UpdateReceipt
 
 Payload = dict[str, Any]
 """A rendered message (Slack's ``text`` + ``blocks``): opaque to the services."""
@@ -47,6 +47,8 @@ class Renderer(Protocol):
 
     def nudge(self, nudge: Nudge) -> Payload: ...
 
+    def late_update(self, receipt: UpdateReceipt) -> Payload: ...
+
     def action_announcement(self, recorded: ActionRecorded) -> Payload: ...
 
     def action_assignment(self, recorded: ActionRecorded) -> Payload: ...
@@ -74,8 +76,6 @@ class Notifier(Protocol):
     def post(self, channel: str, payload: Payload) -> Posted:
         """Post to a channel or, given a user ID, to that user's DM."""
         ...
-
-    def update(self, channel: str, ts: str, payload: Payload) -> None: ...
 
 
 class UserDirectory(Protocol):

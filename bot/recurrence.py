@@ -170,11 +170,16 @@ def parse_time_of_day(text: str) -> dt.time:
     return dt.time(int(hour), int(minute))
 
 
+LATEST = dt.time(18, 0)
+
+
 def working_hours_started(now: dt.datetime, *, tz: str, at: dt.time) -> bool:
-    """Whether it is a weekday and already ``at`` or later on the member's clock: no DMs at
-    2 a.m. after a restart, none at the weekend after leave."""
+    """Whether it is a weekday between ``at`` and 18:00 on the member's clock: a DM held up (the
+    service was down, a member was added late, a reminder after an evening prompt) waits for
+    the next working morning rather than arriving at 2 a.m., 9 p.m. or on a Sunday."""
     local = now.astimezone(ZoneInfo(tz))
-    return local.weekday() < 5 and local.time() >= at
+    end = LATEST if at < LATEST else dt.time(23, 59)
+    return local.weekday() < 5 and at <= local.time() < end
 
 
 def next_working_day(day: dt.date) -> dt.date:

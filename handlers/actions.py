@@ -49,7 +49,7 @@ def _modal_errors(exc: CasebotError) -> dict[str, str]:
     block = BlockId.ACTION_TEXT
     if isinstance(exc, NotFound) and "case code" in exc.message:
         block = BlockId.ACTION_CLIENT
-    elif isinstance(exc, NotFound) and "owner" in exc.message:
+    elif "owner" in exc.message:
         block = BlockId.ACTION_OWNER
     elif isinstance(exc, InvalidInput) and ("past" in exc.message or "date" in exc.message):
         block = BlockId.ACTION_DUE
@@ -154,7 +154,7 @@ def register(app: App, ctx: AppContext) -> None:
         text = state_value(view, BlockId.PROGRESS_TEXT, InputId.TEXT) or ""
         user = body["user"]["id"]
         try:
-            action = actions.add_progress(
+            action, note = actions.add_progress(
                 uow=ctx.uow(),
                 clock=ctx.clock,
                 user_id=user,
@@ -165,14 +165,18 @@ def register(app: App, ctx: AppContext) -> None:
             ack(response_action="errors", errors={BlockId.PROGRESS_TEXT: exc.message[:150]})
             return
         ack()
-        notes = actions.progress_notes(uow=ctx.uow(), action_id=action.id)
-        client.chat_postMessage(channel=user, **replies.progress_saved(action, notes[-1]))
+        client.chat_postMessage(channel=user, **replies.progress_saved(action, note))
 
     @app.action(ActionId.NUDGE_SNOOZE)
     def snooze(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         with kindly(client, body):
-            until = nudges.snooze(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"])
+            until = nudges.snooze(
+                uow=ctx.uow(),
+                clock=ctx.clock,
+                user_id=body["user"]["id"],
+                meeting_id=int(button_value(body) or 0),
+            )
             message = body["message"]
             client.chat_update(
                 channel=body["channel"]["id"],

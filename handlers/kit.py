@@ -116,5 +116,11 @@ def paginate(
     for group in body:
         if len(pages[-1]) + len(group) > limit:
             pages.append([context(continued)])
+        # A group too big for any message (a client with a very long history) is split too.
+        while len(pages[-1]) + len(group) > limit:
+            room = limit - len(pages[-1])
+            pages[-1].extend(group[:room])
+            group = group[room:]
+            pages.append([context(continued)])
         pages[-1].extend(group)
     return pages

@@ -18,6 +18,7 @@ from bot.domain import (
     ClientStatus,
     Nudge,
     UpdatePrompt,
+    UpdateReceipt,
 )
 from handlers import kit
 from handlers.ids import ActionId, BlockId
@@ -102,6 +103,12 @@ def _action_line(a: ActionView) -> str:
 
 def _item_blocks(item: AgendaItem) -> list[kit.Block]:
     tag = " · 🆕 *new referral*" if item.status is ClientStatus.REFERRED else ""
+    if item.withheld:
+        note = (
+            f"*{item.case_code}*{tag} · 🔒 _details withheld: no current consent covering every "
+            "agency here. The secretariat can record it with `casebot client consent`._"
+        )
+        return [kit.section(note)]
     lines = [
         f"*{item.case_code}*{tag} · key worker {mention(item.key_worker)} · "
         f"{escape(item.lead_agency)}"
@@ -195,8 +202,9 @@ def nudge(n: Nudge) -> Payload:
 def action_announcement(r: ActionRecorded) -> Payload:
     a = r.action
     by = f" · recorded by {mention(a.created_by)}" if a.created_by else ""
+    what = "🔒 _details withheld (consent)_" if r.withheld else escape(a.text)
     text = (
-        f"📌 New action for *{a.case_code}*: {escape(a.text)}\n"
+        f"📌 New action for *{a.case_code}*: {what}\n"
         f"Owner {mention(a.owner)} · due {day(a.due_on)}{by}"
     )
     return {
@@ -219,6 +227,16 @@ def action_assignment(r: ActionRecorded) -> Payload:
     return {"text": f"New action for {a.case_code}, due {day(a.due_on)}", "blocks": blocks}
 
 
+def late_update(r: UpdateReceipt) -> Payload:
+    u = r.update
+    what = "Corrected update" if r.edited else "Late update"
+    text = (
+        f"📝 *{what}* for *{u.case_code}*, after the agenda was posted "
+        f"(meeting {when(r.meeting)}):\n{quote(u.text)}\n— {mention(u.author)}"
+    )
+    return {"text": f"{what} for {u.case_code}", "blocks": [kit.section(text)]}
+
+
 class SlackRenderer:
     """The ``Renderer`` the services fill the outbox with."""
 
@@ -227,3 +245,4 @@ class SlackRenderer:
     nudge = staticmethod(nudge)
     action_announcement = staticmethod(action_announcement)
     action_assignment = staticmethod(action_assignment)
+    late_update = staticmethod(late_update)

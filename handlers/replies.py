@@ -53,6 +53,14 @@ def update_receipt(receipt: UpdateReceipt, *, via_dm: bool) -> Payload:
     return {"text": f"Update for {u.case_code} {verb}", "blocks": blocks}
 
 
+def edit_not_seen() -> Payload:
+    text = (
+        "I saw you edit a message, but I can't pick up edits. To change an update, use the "
+        "*Edit* button under my receipt, or send it again."
+    )
+    return {"text": text, "blocks": [kit.section(text)]}
+
+
 def dm_help(codes: list[str] | None = None) -> Payload:
     example = codes[0] if codes else "U1R-014"
     text = (

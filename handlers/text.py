@@ -45,7 +45,14 @@ def quote(text: str) -> str:
 
 
 def truncate(text: str, limit: int, marker: str = "…") -> str:
-    return text if len(text) <= limit else text[: limit - len(marker)] + marker
+    """At most ``limit`` characters, never ending inside an escaped entity such as ``&amp;``."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - len(marker)]
+    amp = cut.rfind("&", max(0, len(cut) - 5))
+    if amp != -1 and ";" not in cut[amp:]:
+        cut = cut[:amp]
+    return cut + marker
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -25,9 +25,23 @@ def _is_person_dm(event: dict[str, Any]) -> bool:
     )
 
 
+def _is_edited_update(event: dict[str, Any]) -> bool:
+    """A person edited, in their DM with Casebot, a message shaped like an update. (Casebot's own
+    edits of its prompts arrive the same way, from a bot.)"""
+    if event.get("channel_type") != "im" or event.get("subtype") != "message_changed":
+        return False
+    edited = event.get("message") or {}
+    if edited.get("bot_id") or not edited.get("user"):
+        return False
+    return updates.parse_dm(plain_text(edited.get("text", ""))) is not None
+
+
 def register(app: App, ctx: AppContext) -> None:
     @app.event("message")
     def direct_message(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        if _is_edited_update(event):
+            client.chat_postMessage(channel=event["channel"], **replies.edit_not_seen())
+            return
         if not _is_person_dm(event):
             return
         with kindly(client, body):
@@ -43,7 +57,9 @@ def register(app: App, ctx: AppContext) -> None:
                 case_code=code,
                 text=text,
                 source="dm",
+                renderer=ctx.renderer,
             )
+            ctx.deliver(receipt.outbox_keys)
             client.chat_postMessage(
                 channel=event["channel"], **replies.update_receipt(receipt, via_dm=True)
             )
@@ -115,12 +131,14 @@ def register(app: App, ctx: AppContext) -> None:
                 case_code=str(data.get("code")),
                 text=text,
                 source="modal",
+                renderer=ctx.renderer,
                 update_id=data.get("update"),
             )
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.UPDATE_TEXT: exc.message[:150]})
             return
         ack()
+        ctx.deliver(receipt.outbox_keys)
         client.chat_postMessage(channel=user, **replies.update_receipt(receipt, via_dm=False))
 
 

@@ -302,6 +302,8 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # A sender's lease on the row: others skip it until then (a crash frees it again).
     claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Who holds the lease: only that sender may mark the row sent.
+    claim_token: Mapped[str | None] = mapped_column(String(32))
     not_before: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

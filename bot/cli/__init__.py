@@ -59,6 +59,7 @@ def main(
         return _fail(console, exc.message, exc.exit_code)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
+    args.casebot = main  # the demo runs commands in-process (see bot.app.run_demo)
     app: Container | None = None
     try:
         if args.command in NO_SETUP:

@@ -41,7 +41,9 @@ PROMPTS = (
 
 def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
-    handler = {"add": _add, "list": _list, "show": _show, "purge": _purge}[args.client_command]
+    handler = {
+        "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd
+    }[args.client_command]  # fmt: skip
     return handler(app, args, console)
 
 
@@ -179,8 +181,20 @@ def _add(app: Container, args: argparse.Namespace, console: Console) -> int:
         )
         if item.identity.is_empty():
             console.print("No identifiable details were given: only the case code is registered.")
+        if item.consent is None:
+            console.print(
+                f"No consent recorded yet: {item.code} appears in the channel by case code only "
+                f"until you run: casebot client consent {item.code} --date YYYY-MM-DD --agency …"
+            )
     else:
         console.print(f"Added {len(added)} clients: {', '.join(added)}.")
+        missing = [i.code for i in items if i.consent is None]
+        if missing:
+            console.print(
+                f"{len(missing)} of them {'has' if len(missing) == 1 else 'have'} no consent "
+                "recorded yet: shown in the channel by case code only until "
+                "`casebot client consent CODE …` is run."
+            )
     return 0
 
 
@@ -250,6 +264,23 @@ def _show(app: Container, args: argparse.Namespace, console: Console) -> int:
             value = ", ".join(value)
         lines.append(f"    {label.split(' (')[0].split(',')[0]:<24} {value or '-'}")
     console.print(*lines)
+    return 0
+
+
+def _consent_cmd(app: Container, args: argparse.Namespace, console: Console) -> int:
+    code = validation.case_code(args.code)
+    consent = _consent(
+        {"given_on": args.date, "method": args.method, "agencies": args.agency,
+         "expires_on": args.expires},
+        where="",
+    )  # fmt: skip
+    assert consent is not None
+    summary = register.record_consent(
+        uow=app.uow(), clock=app.clock, code=code, consent=consent, actor=console.actor()
+    )
+    covered = ", ".join(summary.consent.agencies) if summary.consent else "-"
+    console.print(f"Consent recorded for {code}: {_consent_text(summary, app.clock.now().date())}; "
+                  f"covers {covered}.")  # fmt: skip
     return 0
 
 

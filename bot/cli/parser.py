@@ -265,6 +265,24 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     show.add_argument("--reveal", action="store_true", help="show identifiable details")
     show.add_argument("--reason", help="why (required with --reveal; recorded in the audit log)")
 
+    consent = actions.add_parser(
+        "consent",
+        help="record a client's written consent (which agencies may see their details)",
+        description="Until consent covering every agency in a group's channel is recorded, the "
+        "channel sees the client by case code only. The lead agency is always covered.",
+    )
+    consent.add_argument("code", metavar="CODE")
+    consent.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="when it was given")
+    consent.add_argument("--method", default="written", help="how (default: written)")
+    consent.add_argument(
+        "--agency",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an agency it covers (repeatable)",
+    )
+    consent.add_argument("--expires", metavar="YYYY-MM-DD")
+
     purge = actions.add_parser(
         "purge",
         help="destroy a client's details for good (crypto-shredding)",

@@ -52,7 +52,7 @@ def cmd_demo(app: Container | None, args: argparse.Namespace, console: Console) 
     """Ignores ``app``: the demo brings its own throwaway database, key and pretend Slack."""
     if not 0 <= args.pace <= 60:
         raise InvalidInput("--pace must be between 0 and 60 seconds")
-    return run_demo(console.out, pace=args.pace)
+    return run_demo(console.out, pace=args.pace, casebot=args.casebot)
 
 
 NEXT_STEPS = """
@@ -73,7 +73,7 @@ def cmd_start(app: Container, args: argparse.Namespace, console: Console) -> int
 
     if app.settings.slack_bot_token is None:
         console.print("No SLACK_BOT_TOKEN is set, so here is the offline demo first.", "")
-        code = run_demo(console.out)
+        code = run_demo(console.out, casebot=args.casebot)
         console.print(NEXT_STEPS)
         return code
     cmd_init(app, args, console)

@@ -22,7 +22,7 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import meetings, outbox, privacy, roster
+from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_member
 from storage.models import Action, ActionProgress, Client, Group, Member
@@ -75,7 +75,18 @@ def record(
                 "The person you named as owner is not set up in Casebot yet, so they can't own "
                 "an action. Ask your secretariat to add them."
             )
+        if not roster.is_member_of(uow.session, owner.id, group.id):
+            raise NotAuthorised(
+                f"The owner must be a member of {group.name}, so they get its DMs and nudges. "
+                "Ask your secretariat to add them to the group."
+            )
         today = roster.local_today(now, group.tz)
+        consented = consent.covered(uow.session, [client.id], today).get(client.id, set())
+        if owner.agency_id != client.lead_agency_id and owner.agency_id not in consented:
+            raise NotAuthorised(
+                f"{case_code}'s consent does not cover the owner's agency, so they can't be given "
+                "its details. Choose someone from the lead agency or an agency the consent names."
+            )
         upcoming = meetings.upcoming(uow.session, group, now)
         next_day = (
             upcoming.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
@@ -100,7 +111,7 @@ def record(
             due_on = next_day
         if due_on < today:
             raise InvalidInput(f"{due_on:%a %d %b %Y} is in the past; give a date from today on.")
-        redaction = privacy.redact(uow, group.id, body)
+        redaction = privacy.redact(uow, body)
         running = meetings.current_or_upcoming(uow.session, group, now)
         action = Action(
             client_id=client.id,
@@ -122,6 +133,7 @@ def record(
             meeting=meetings.ref(group, upcoming) if upcoming else None,
             channel_id=group.channel_id,
             replaced=privacy.replaced_kinds(redaction),
+            withheld=client.id not in consent.shareable(uow.session, group.id, [client.id], today),
         )
         keys = (f"action:{action.id}:announce", f"action:{action.id}:assign")
         outbox.enqueue(
@@ -189,7 +201,8 @@ def complete(*, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int) -> 
 
 def add_progress(
     *, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int, text: str
-) -> ActionView:
+) -> tuple[ActionView, str]:
+    """Add a (de-identified) progress note; returns the action and the note as stored."""
     clean = (text or "").strip()
     if not clean:
         raise InvalidInput("The progress note is empty.")
@@ -199,7 +212,7 @@ def add_progress(
     with uow:
         member = find_member(uow, user_id)
         action, client, group = _editable(uow, member, action_id)
-        redaction = privacy.redact(uow, group.id, clean)
+        redaction = privacy.redact(uow, clean)
         uow.session.add(
             ActionProgress(
                 action_id=action.id, author_id=member.id, text=redaction.text, created_at=now
@@ -207,7 +220,7 @@ def add_progress(
         )
         view = _view(uow, action, client, group, now)
         uow.commit()
-    return view
+    return view, redaction.text
 
 
 def get(*, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int) -> ActionView:
@@ -249,5 +262,5 @@ def draft_from_message(
             raise InvalidInput("Use this on a message in your case coordination group's channel.")
         if not roster.is_member_of(uow.session, member.id, group.id):
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
-        redaction = privacy.redact(uow, group.id, (text or "").strip()[:MAX_ACTION])
+        redaction = privacy.redact(uow, (text or "").strip()[:MAX_ACTION])
     return Draft(codes[0] if codes else None, redaction.text)

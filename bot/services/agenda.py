@@ -22,7 +22,7 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import leave, meetings, outbox, roster
+from bot.services import consent, leave, meetings, outbox, roster
 from storage.models import Action, Client, Group, Meeting, Member, Update
 from storage.uow import UnitOfWork
 
@@ -78,6 +78,7 @@ def build(session: Session, group: Group, meeting: Meeting) -> Agenda:
         .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
     ).all()
     ids = [c.id for c in clients]
+    visible = consent.shareable(session, group.id, ids, meeting_day)
     updates: dict[int, list[UpdateView]] = {}
     for row, author in session.execute(
         select(Update, Member.slack_user_id)
@@ -114,8 +115,11 @@ def build(session: Session, group: Group, meeting: Meeting) -> Agenda:
                 updates=tuple(
                     UpdateView(u.id, c.case_code, u.text, u.author, u.updated_at)
                     for u in updates.get(c.id, [])
-                ),
-                actions=tuple(actions.get(c.id, [])),
+                )
+                if c.id in visible
+                else (),
+                actions=tuple(actions.get(c.id, [])) if c.id in visible else (),
+                withheld=c.id not in visible,
             )
             for c in clients
         ),
@@ -133,14 +137,24 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
                 continue
             post_at = meeting.scheduled_at - dt.timedelta(minutes=group.agenda_lead_minutes)
             ends_at = meeting.scheduled_at + dt.timedelta(minutes=group.meeting_minutes)
-            prefix = f"agenda:{meeting.id}:"
-            if not post_at <= now < ends_at or outbox.exists(uow.session, prefix):
+            if not post_at <= now < ends_at:
+                continue
+            # Claim the agenda before rendering it: a second process waits on this row, then
+            # finds it taken, so two renderings (which could split differently) never mix.
+            if not outbox.mark(
+                uow.session,
+                key=f"agenda:{meeting.id}",
+                kind="agenda",
+                channel=group.channel_id,
+                note="agenda queued",
+                now=now,
+            ):
                 continue
             parts = renderer.agenda(build(uow.session, group, meeting))
             for number, payload in enumerate(parts, start=1):
                 outbox.enqueue(
                     uow.session,
-                    key=f"{prefix}{number:02d}",
+                    key=f"agenda:{meeting.id}:{number:02d}",
                     kind="agenda",
                     channel=group.channel_id,
                     payload=payload,

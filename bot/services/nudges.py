@@ -152,15 +152,16 @@ def as_of(views: list[ActionView], today: dt.date) -> tuple[ActionView, ...]:
     return tuple(replace(a, overdue=a.due_on < today) for a in views)
 
 
-def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str) -> dt.datetime:
+def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int) -> dt.datetime:
     """Bring the nudge back on the next working day at the send time, on the member's clock."""
     now = clock.now()
     with uow:
         member = find_member(uow, user_id)
-        groups = [g for g in uow.groups.all() if roster.is_member_of(uow.session, member.id, g.id)]
-        if not groups:
-            raise InvalidInput("You're not in any group, so there is nothing to snooze.")
-        group = groups[0]
+        meeting = uow.session.get(Meeting, meeting_id)
+        if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
+            raise InvalidInput("That reminder is not about one of your groups' meetings.")
+        group = uow.session.get(Group, meeting.group_id)
+        assert group is not None
         tz = roster.zone_of(member, group)
         at = parse_time_of_day(group.send_time)
         next_day = next_working_day(roster.local_today(now, tz))

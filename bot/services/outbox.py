@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 
 from sqlalchemy import select, update
@@ -23,7 +24,7 @@ from storage.upsert import insert_ignore
 
 log = logging.getLogger(__name__)
 
-LEASE = dt.timedelta(minutes=2)
+LEASE = dt.timedelta(minutes=5)  # one send, including waiting out a 429
 MAX_ATTEMPTS = 8
 
 
@@ -55,18 +56,22 @@ def enqueue(
     )
 
 
-def record_covered(
-    session: Session, *, key: str, kind: str, channel: str, covered_by: str, now: dt.datetime
-) -> None:
-    """Mark ``key`` as delivered inside another message (``covered_by``), so it is not sent."""
-    insert_ignore(
+def mark(
+    session: Session, *, key: str, kind: str, channel: str, note: str, now: dt.datetime
+) -> bool:
+    """Record ``key`` as done without sending anything; True if this call recorded it.
+
+    Used to claim a piece of work once across processes (an agenda about to be rendered) and
+    to retire a message delivered inside another (a nudge folded into a prompt).
+    """
+    return insert_ignore(
         session,
         OutboxMessage,
         {
             "idempotency_key": key,
             "kind": kind,
             "channel": channel,
-            "payload": json.dumps({"covered_by": covered_by}),
+            "payload": json.dumps({"note": note}),
             "status": OutboxStatus.SENT.value,
             "attempts": 0,
             "not_before": now,
@@ -77,47 +82,52 @@ def record_covered(
     )
 
 
-def exists(session: Session, key_prefix: str) -> bool:
+def has(session: Session, key: str) -> bool:
     return (
-        session.scalar(
-            select(OutboxMessage.id).where(OutboxMessage.idempotency_key.startswith(key_prefix))
-        )
+        session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key))
         is not None
     )
 
 
-def _claim(uow: UnitOfWork, now: dt.datetime, limit: int, keys: Sequence[str] | None) -> list[int]:
+def _claim_one(
+    uow: UnitOfWork, now: dt.datetime, token: str, keys: Sequence[str] | None
+) -> int | None:
+    """Lease the oldest due row to ``token``; None when nothing is due."""
+    free = (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now)
     query = (
         select(OutboxMessage.id)
         .where(
             OutboxMessage.status == OutboxStatus.PENDING.value,
             OutboxMessage.not_before <= now,
-            (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now),
+            free,
         )
         .order_by(OutboxMessage.id)
-        .limit(limit)
+        .limit(5)
         .with_for_update(skip_locked=True)
     )
     if keys is not None:
         query = query.where(OutboxMessage.idempotency_key.in_(keys))
     with uow:
-        ids = list(uow.session.scalars(query))
-        claimed: list[int] = []
-        for row_id in ids:
+        for row_id in uow.session.scalars(query).all():
             # The conditional update is the lease itself: only one sender can win it.
-            result = uow.session.execute(
+            won = uow.session.execute(
                 update(OutboxMessage)
                 .where(
                     OutboxMessage.id == row_id,
                     OutboxMessage.status == OutboxStatus.PENDING.value,
-                    (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now),
+                    free,
                 )
-                .values(claimed_until=now + LEASE, attempts=OutboxMessage.attempts + 1)
-            )
-            if result.rowcount:
-                claimed.append(row_id)
-        uow.commit()
-    return claimed
+                .values(
+                    claimed_until=now + LEASE,
+                    claim_token=token,
+                    attempts=OutboxMessage.attempts + 1,
+                )
+                .returning(OutboxMessage.id)
+            ).first()
+            if won is not None:
+                uow.commit()
+                return row_id
+    return None
 
 
 def deliver(
@@ -128,9 +138,13 @@ def deliver(
     limit: int = 200,
     keys: Sequence[str] | None = None,
 ) -> int:
-    """Send due messages (or just ``keys``); returns how many were sent."""
+    """Send due messages (or just ``keys``), one leased row at a time; returns how many."""
     sent = 0
-    for row_id in _claim(uow_factory(), clock.now(), limit, keys):
+    for _ in range(limit):
+        token = uuid.uuid4().hex
+        row_id = _claim_one(uow_factory(), clock.now(), token, keys)
+        if row_id is None:
+            break
         with uow_factory() as uow:
             row = uow.session.get(OutboxMessage, row_id)
             assert row is not None
@@ -138,26 +152,39 @@ def deliver(
         try:
             posted = notifier.post(channel, payload)
         except DeliveryError as exc:
-            _record_failure(uow_factory(), row_id, exc, clock.now())
+            _record_failure(uow_factory(), row_id, token, exc, clock.now())
             continue
         with uow_factory() as uow:
-            row = uow.session.get(OutboxMessage, row_id)
-            assert row is not None
-            row.status = OutboxStatus.SENT.value
-            row.sent_at = clock.now()
-            row.slack_channel, row.slack_ts = posted.channel, posted.ts
-            row.claimed_until = None
-            row.last_error = None
+            marked = uow.session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == row_id, OutboxMessage.claim_token == token)
+                .values(
+                    status=OutboxStatus.SENT.value,
+                    sent_at=clock.now(),
+                    slack_channel=posted.channel,
+                    slack_ts=posted.ts,
+                    claimed_until=None,
+                    last_error=None,
+                )
+                .returning(OutboxMessage.id)
+            ).first()
             uow.commit()
+        if marked is None:
+            # Our lease ran out mid-send and another sender took the row over.
+            log.warning("lease lost while sending %s message %s", kind, row_id)
         sent += 1
         log.info("sent %s message %s", kind, row_id)
     return sent
 
 
-def _record_failure(uow: UnitOfWork, row_id: int, exc: DeliveryError, now: dt.datetime) -> None:
+def _record_failure(
+    uow: UnitOfWork, row_id: int, token: str, exc: DeliveryError, now: dt.datetime
+) -> None:
     with uow:
         row = uow.session.get(OutboxMessage, row_id)
         assert row is not None
+        if row.claim_token != token:
+            return  # someone else holds the row now
         row.last_error = exc.code[:500]
         row.claimed_until = None
         if exc.permanent or row.attempts >= MAX_ATTEMPTS:
@@ -168,11 +195,3 @@ def _record_failure(uow: UnitOfWork, row_id: int, exc: DeliveryError, now: dt.da
             row.not_before = now + dt.timedelta(seconds=backoff)
             log.info("will retry %s message %s in %ss: %s", row.kind, row_id, backoff, exc.code)
         uow.commit()
-
-
-def sent_ts(session: Session, key: str) -> tuple[str, str] | None:
-    """(channel, ts) of a sent message, for later updates."""
-    row = session.scalar(select(OutboxMessage).where(OutboxMessage.idempotency_key == key))
-    if row is None or row.slack_ts is None or row.slack_channel is None:
-        return None
-    return row.slack_channel, row.slack_ts

@@ -12,12 +12,10 @@ from storage.models import Agency, Client
 from storage.uow import UnitOfWork
 
 
-def known_clients(uow: UnitOfWork, group_id: int | None) -> list[KnownClient]:
-    """Every client of the group whose details still exist (all clients if no group)."""
-    query = select(Client).where(Client.purged_at.is_(None))
-    if group_id is not None:
-        query = query.where(Client.group_id == group_id)
-    clients = uow.session.scalars(query).all()
+def known_clients(uow: UnitOfWork) -> list[KnownClient]:
+    """Every client in the register whose details still exist, whatever their group: a worker in
+    two groups may name the other group's client, and that name must not reach this channel."""
+    clients = uow.session.scalars(select(Client).where(Client.purged_at.is_(None))).all()
     return [
         KnownClient(c.case_code, uow.vault.read_identity(uow.session, c))
         for c in clients
@@ -25,10 +23,10 @@ def known_clients(uow: UnitOfWork, group_id: int | None) -> list[KnownClient]:
     ]
 
 
-def redact(uow: UnitOfWork, group_id: int | None, text: str) -> Redaction:
-    """De-identify ``text`` for the group's channel; raises DeidentificationFailed (fail closed)."""
+def redact(uow: UnitOfWork, text: str) -> Redaction:
+    """De-identify ``text`` for a channel; raises DeidentificationFailed (fail closed)."""
     keep = list(uow.session.scalars(select(Agency.name)))
-    return deidentify(text, known_clients(uow, group_id), keep=keep)
+    return deidentify(text, known_clients(uow), keep=keep)
 
 
 def replaced_kinds(redaction: Redaction) -> tuple[str, ...]:

@@ -185,12 +185,12 @@ def _enqueue_for_meeting(
         ):
             queued += 1
             if nudge_key:
-                outbox.record_covered(
+                outbox.mark(
                     session,
                     key=nudge_key,
                     kind="nudge",
                     channel=member.slack_user_id,
-                    covered_by=key,
+                    note=f"sent inside {key}",
                     now=now,
                 )
                 member.snoozed_until = None

@@ -224,3 +224,38 @@ def purge_client(
         uow.audit.add(at=now, actor=actor, action="purge", client=client, reason=clean)
         uow.commit()
     forget_cached_identities()
+
+
+def record_consent(
+    *, uow: UnitOfWork, clock: Clock, code: str, consent: Consent, actor: str
+) -> ClientSummary:
+    """Record a (new) written consent; the latest one is the one that counts."""
+    if consent.expires_on and consent.expires_on < consent.given_on:
+        raise InvalidInput("the consent expires before it was given")
+    if consent.given_on > clock.now().date():
+        raise InvalidInput("the consent date is in the future")
+    now = clock.now()
+    with uow:
+        client = _get(uow, code)
+        agencies = [find_agency(uow, name) for name in consent.agencies]
+        if client.lead_agency not in agencies:
+            agencies.insert(0, client.lead_agency)
+        uow.session.add(
+            ConsentRecord(
+                client_id=client.id,
+                given_on=consent.given_on,
+                method=consent.method,
+                expires_on=consent.expires_on,
+                recorded_at=now,
+                agencies=agencies,
+            )
+        )
+        uow.audit.add(
+            at=now, actor=actor, action="consent_recorded", client=client,
+            detail=f"{consent.method} {consent.given_on.isoformat()}; "
+            + ", ".join(a.name for a in agencies),
+        )  # fmt: skip
+        uow.session.flush()
+        summary = _summary(client, uow.clients.latest_consents([client.id]).get(client.id))
+        uow.commit()
+    return summary

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from bot.domain import (
     ClientStatus,
     InvalidInput,
     MeetingRef,
+    MeetingStatus,
     NotAuthorised,
     NotFound,
     UpdateReceipt,
     UpdateView,
 )
-from bot.ports import Clock
-from bot.services import meetings, privacy
+from bot.ports import Clock, Renderer
+from bot.services import consent, meetings, outbox, privacy
 from bot.services.directory import find_member
 from storage.models import Client, Group, Meeting, Member, Update
 from storage.uow import UnitOfWork
@@ -68,6 +70,8 @@ def _check_text(text: str) -> str:
 
 
 def _open_meeting(meeting: Meeting | None, group: Group, now: dt.datetime) -> Meeting:
+    if meeting is not None and meeting.status == MeetingStatus.CANCELLED.value:
+        raise InvalidInput("That meeting was cancelled. Send the update again for the next one.")
     if meeting is None:
         raise InvalidInput(
             f"{group.name} has no upcoming meeting, so there is nowhere to add this."
@@ -88,9 +92,13 @@ def submit(
     case_code: str,
     text: str,
     source: str,
+    renderer: Renderer,
     update_id: int | None = None,
 ) -> UpdateReceipt:
-    """Add (or, with ``update_id``, edit) an update for the client's next meeting."""
+    """Add (or, with ``update_id``, edit) an update for the client's next meeting.
+
+    Once the agenda is out, the channel also gets a note with the late (or corrected) update.
+    """
     clean = _check_text(text)
     now = clock.now()
     with uow:
@@ -106,7 +114,7 @@ def submit(
         else:
             row, meeting = None, meetings.upcoming(uow.session, group, now)
         meeting = _open_meeting(meeting, group, now)
-        redaction = privacy.redact(uow, group.id, clean)
+        redaction = privacy.redact(uow, clean)
         if row is None:
             row = Update(
                 meeting_id=meeting.id,
@@ -128,6 +136,14 @@ def submit(
             replaced=privacy.replaced_kinds(redaction),
             edited=update_id is not None,
         )
+        today = meetings.ref(group, meeting).local_start.date()
+        if outbox.has(uow.session, f"agenda:{meeting.id}") and consent.shareable(
+            uow.session, group.id, [client.id], today
+        ):
+            key = f"late-update:{row.id}:{now:%Y%m%dT%H%M%S%f}"
+            outbox.enqueue(uow.session, key=key, kind="late-update", channel=group.channel_id,
+                           payload=renderer.late_update(receipt), now=now)  # fmt: skip
+            receipt = replace(receipt, outbox_keys=(key,))
         uow.commit()
     return receipt
 

@@ -28,7 +28,6 @@ from socketserver import ThreadingMixIn
 from typing import Any, TextIO
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from bot.cli import main as casebot_main
 from bot.cli.console import Console
 from bot.config import Secret, Settings
 from bot.ports import FixedClock
@@ -36,6 +35,9 @@ from handlers.devkit.fake_slack import Call, FakeSlack, dm_channel_id
 from handlers.devkit.slack_requests import SlackSender
 from handlers.devkit.transcript import render_message, render_view
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
+
+CasebotMain = Callable[..., int]  # bot.cli.main
+AppFactory = Callable[[Settings, FixedClock], tuple[Callable[..., Any], Callable[[], None]]]
 
 SECRET = "demo-signing-secret"
 CHANNEL, CHANNEL_NAME = "C0U1R0001", "under-1-roof"
@@ -88,6 +90,8 @@ class DemoClient:
             "agency": self.key_worker.agency,
             "key_worker": self.key_worker.user_id,
             "status": self.status,
+            # Written consent naming every agency at the table, so the group sees the details.
+            "consent": {"given_on": "2026-10-01", "method": "written", "agencies": AGENCIES},
             **self.identity,
         }
 
@@ -276,6 +280,7 @@ class Cli:
 
     env: dict[str, str]
     clock: FixedClock
+    main: CasebotMain
 
     def __call__(self, *argv: str) -> str:
         """Run ``casebot ARGV``; raise if it fails (the demo's own commands never should)."""
@@ -283,7 +288,7 @@ class Cli:
         console = Console(
             out=out, err=err, stdin=io.StringIO(), environ=self.env, interactive=False
         )
-        if casebot_main(list(argv), console=console, clock=self.clock) != 0:
+        if self.main(list(argv), console=console, clock=self.clock) != 0:
             raise DemoFailed(f"`casebot {argv[0]}` failed: {err.getvalue().strip()}")
         return out.getvalue()
 
@@ -371,13 +376,11 @@ def _environment(home: Path, fake: FakeSlack) -> tuple[Settings, dict[str, str]]
 
 
 @contextlib.contextmanager
-def _serve(settings: Settings, clock: FixedClock) -> Iterator[str]:
+def _serve(settings: Settings, clock: FixedClock, make_app: AppFactory) -> Iterator[str]:
     """The real app (handlers.http.wsgi_app) on 127.0.0.1 in a thread; yields the events URL."""
-    from bot.app import build, healthy, slack_runtime
-    from handlers.http import EVENTS_PATH, wsgi_app
+    from handlers.http import EVENTS_PATH
 
-    container = build(settings, clock=clock)
-    app = wsgi_app(slack_runtime(container).bolt_app(), lambda: healthy(container))
+    app, close = make_app(settings, clock)
     server = make_server(
         "127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler
     )
@@ -389,14 +392,18 @@ def _serve(settings: Settings, clock: FixedClock) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-        container.close()
+        close()
 
 
 # --- the walkthrough -----------------------------------------------------------------------------
 
 
-def run_demo(out: TextIO, *, pace: float = 0.0) -> int:
-    """Run the narrated meeting cycle, writing it to `out`; 0 if nothing identifiable leaked."""
+def run_demo(out: TextIO, *, casebot: CasebotMain, make_app: AppFactory, pace: float = 0.0) -> int:
+    """Run the narrated meeting cycle, writing it to `out`; 0 if nothing identifiable leaked.
+
+    ``casebot`` is the CLI's ``main`` and ``make_app`` builds the app from settings: both come
+    from the composition root, so this module depends on neither.
+    """
     users = {
         p.user_id: {"name": p.first.lower(), "real_name": f"{p.first} {p.last}", "tz": p.tz}
         for p in PEOPLE
@@ -412,11 +419,11 @@ def run_demo(out: TextIO, *, pace: float = 0.0) -> int:
             CHANNEL, [fake.bot_user_id, *(p.user_id for p in PEOPLE)], name=CHANNEL_NAME
         )
         settings, env = _environment(Path(tmp), fake)
-        cli = Cli(env, FixedClock(dt.datetime(2026, 11, 24, 9, 0, tzinfo=BNE)))
+        cli = Cli(env, FixedClock(dt.datetime(2026, 11, 24, 9, 0, tzinfo=BNE)), casebot)
         try:
             _introduction(narrator)
             _setup(cli, narrator, Path(tmp))
-            with _serve(settings, cli.clock) as url:
+            with _serve(settings, cli.clock, make_app) as url:
                 world = World(fake, SlackSender(url, SECRET), cli)
                 _cycle(world, narrator)
             code = _closing(world, narrator)

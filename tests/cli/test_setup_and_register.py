@@ -175,7 +175,11 @@ def test_client_add_from_json_list_with_consent_and_defaults(cli, setup_group, t
         "--key-worker",
         "U0KW00001",
     )
-    assert out.strip() == "Added 2 clients: U1R-014, U1R-015."
+    assert out.splitlines() == [
+        "Added 2 clients: U1R-014, U1R-015.",
+        "1 of them has no consent recorded yet: shown in the channel by case code only until "
+        "`casebot client consent CODE …` is run.",
+    ]
     listing = cli.ok("client", "list")
     assert "U1R-014  referred  Under 1 Roof  Micah Projects" in listing
     assert "written 2026-10-01 (expires 2027-10-01)" in listing

@@ -43,6 +43,9 @@ class RecordingRenderer:
     def action_assignment(self, recorded: Any) -> dict[str, Any]:
         return self._keep("assignment", recorded)
 
+    def late_update(self, receipt: Any) -> dict[str, Any]:
+        return self._keep("late-update", receipt)
+
 
 @dataclass
 class RecordingNotifier:
@@ -55,9 +58,6 @@ class RecordingNotifier:
             raise self.failures.pop(0)
         self.sent.append((channel, payload, self.clock.now()))
         return Posted("D" + channel if channel.startswith("U") else channel, f"{len(self.sent)}.0")
-
-    def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
-        raise AssertionError("scheduled messages are never updated")
 
     def kinds(self, channel: str | None = None) -> list[str]:
         return [p["kind"] for c, p, _ in self.sent if channel is None or c == channel]
@@ -105,78 +105,31 @@ def world(cli, tmp_path):
         zones: dict[str, str] | None = None,
         extra: tuple[str, ...] = (),
     ) -> World:
+        consent = (
+            "--consent-date",
+            "2026-10-01",
+            "--consent-agency",
+            "Micah Projects",
+            "--consent-agency",
+            "Brisbane Housing Company",
+        )
+        # fmt: off
         cli.ok("init")
         cli.ok("agency", "add", "Micah Projects")
         cli.ok("agency", "add", "Brisbane Housing Company")
-        cli.ok(
-            "group",
-            "create",
-            "--name",
-            "Under 1 Roof",
-            "--channel",
-            "C0U1R0001",
-            "--rrule",
-            rule,
-            "--tz",
-            "Australia/Brisbane",
-            "--first",
-            first,
-            *extra,
-        )
-        cli.ok(
-            "member",
-            "add",
-            "--user",
-            SYDNEY_WORKER,
-            "--agency",
-            "Micah Projects",
-            "--role",
-            "worker",
-        )
-        cli.ok(
-            "member",
-            "add",
-            "--user",
-            BRISBANE_WORKER,
-            "--agency",
-            "Brisbane Housing Company",
-            "--role",
-            "worker",
-        )
-        cli.ok(
-            "member",
-            "add",
-            "--user",
-            FACILITATOR,
-            "--agency",
-            "Brisbane Housing Company",
-            "--role",
-            "facilitator",
-        )
-        cli.ok(
-            "client",
-            "add",
-            "--code",
-            "U1R-014",
-            "--agency",
-            "Micah Projects",
-            "--key-worker",
-            SYDNEY_WORKER,
-            "--full-name",
-            "Jane Quokkafield",
-        )
-        cli.ok(
-            "client",
-            "add",
-            "--code",
-            "U1R-015",
-            "--agency",
-            "Brisbane Housing Company",
-            "--key-worker",
-            BRISBANE_WORKER,
-            "--full-name",
-            "Thomas Brolgaway",
-        )
+        cli.ok("group", "create", "--name", "Under 1 Roof", "--channel", "C0U1R0001",
+               "--rrule", rule, "--tz", "Australia/Brisbane", "--first", first, *extra)
+        cli.ok("member", "add", "--user", SYDNEY_WORKER, "--agency", "Micah Projects",
+               "--role", "worker")
+        cli.ok("member", "add", "--user", BRISBANE_WORKER, "--agency",
+               "Brisbane Housing Company", "--role", "worker")
+        cli.ok("member", "add", "--user", FACILITATOR, "--agency", "Brisbane Housing Company",
+               "--role", "facilitator")
+        cli.ok("client", "add", "--code", "U1R-014", "--agency", "Micah Projects",
+               "--key-worker", SYDNEY_WORKER, "--full-name", "Jane Quokkafield", *consent)
+        cli.ok("client", "add", "--code", "U1R-015", "--agency", "Brisbane Housing Company",
+               "--key-worker", BRISBANE_WORKER, "--full-name", "Thomas Brolgaway", *consent)
+        # fmt: on
         container = build(load_settings(cli.env), clock=cli.clock)
         containers.append(container)
         notifier, renderer = RecordingNotifier(clock=cli.clock), RecordingRenderer()

@@ -99,8 +99,30 @@ def test_a_leased_row_is_left_to_its_sender(world):
     w = world()
     w.at("2026-11-25T12:00+10:00")
     queue(w, "k:6")
-    assert outbox._claim(w.ctx.uow(), w.ctx.clock.now(), 10, None)  # the other process
+    assert outbox._claim_one(w.ctx.uow(), w.ctx.clock.now(), "other", None)  # the other process
     assert w.ctx.deliver() == 0
     w.ctx.clock.advance(outbox.LEASE + dt.timedelta(seconds=1))  # it crashed: the lease ends
     assert w.ctx.deliver() == 1
     assert len(w.notifier.sent) == 1
+
+
+def test_two_senders_at_once_send_each_message_once(world):
+    """While one process is in the middle of a (slow) send, another runs its tick."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(4):
+        queue(w, f"k:race:{n}")
+    other_sent = []
+    original = w.notifier.post
+
+    def slow_post(channel, payload):
+        if not other_sent:  # the second process ticks during the first one's send
+            other_sent.append(None)
+            other_sent[0] = w.ctx.deliver()
+        return original(channel, payload)
+
+    w.notifier.post = slow_post
+    first_sent = w.ctx.deliver()
+    assert first_sent + other_sent[0] == 4
+    texts = [p["text"] for _, p, _ in w.notifier.sent]
+    assert sorted(texts) == [f"k:race:{n}" for n in range(4)]

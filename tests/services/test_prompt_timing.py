@@ -134,7 +134,18 @@ def test_a_monday_meeting_is_prompted_on_the_friday(world):
     w = world(first="2026-11-30T10:00", rule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=10")
     w.tick("2026-11-27T09:00+10:00")
     assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
-    w.tick("2026-11-29T09:00+10:00")  # the reminder day falls on Sunday: no DM then
+    w.tick("2026-11-27T21:00+10:00")  # reminder (Sunday → Friday) after 12 h: not at night
+    w.tick("2026-11-29T09:00+10:00")  # nor on Sunday
+    assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
+    w.tick("2026-11-30T08:00+10:00")
+    assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
+
+
+def test_a_late_tick_waits_for_the_next_working_morning(world):
+    w = world()
+    w.tick("2026-11-27T18:30+10:00")  # the service was down all Friday
+    assert w.notifier.kinds(BRISBANE_WORKER) == []
+    w.tick("2026-11-30T09:00+10:00")  # Monday morning: the prompt at last
     assert w.notifier.kinds(BRISBANE_WORKER) == ["prompt"]
 
 

@@ -21,6 +21,7 @@ def submit(w, user: str, code: str, text: str, **kw):
         case_code=code,
         text=text,
         source="dm",
+        renderer=w.ctx.renderer,
         **kw,
     )
 
@@ -53,6 +54,53 @@ def test_update_is_stored_deidentified_and_the_words_sealed(world):
         assert b"Quokkafield" not in row.sealed_raw
         words = uow.vault.open_text(uow.session, client, row.sealed_raw, purpose="update")
         assert words == "Jane Quokkafield got the keys, 0412 345 678"
+
+
+def test_another_groups_clients_are_deidentified_too(world):
+    w = world()
+    w.cli.ok(
+        "group",
+        "create",
+        "--name",
+        "Northside",
+        "--channel",
+        "C0NORTH01",
+        "--rrule",
+        "FREQ=WEEKLY;BYDAY=WE;BYHOUR=14",
+        "--tz",
+        "Australia/Brisbane",
+    )
+    w.cli.ok(
+        "client",
+        "add",
+        "--code",
+        "NTH-001",
+        "--agency",
+        "Micah Projects",
+        "--key-worker",
+        SYDNEY_WORKER,
+        "--group",
+        "Northside",
+        "--full-name",
+        "Zebediah Wombatson",
+    )
+    w.at("2026-11-28T10:00+10:00")
+    receipt = submit(w, SYDNEY_WORKER, "U1R-014", "shares a flat with Zebediah Wombatson now")
+    assert receipt.update.text == "shares a flat with NTH-001 now"
+
+
+def test_a_cancelled_meetings_update_cannot_be_edited(world):
+    from bot.domain import MeetingStatus
+    from storage.models import Meeting
+
+    w = world()
+    w.at("2026-11-28T10:00+10:00")
+    first = submit(w, SYDNEY_WORKER, "U1R-014", "news")
+    with w.ctx.uow() as uow:
+        uow.session.get(Meeting, first.meeting.id).status = MeetingStatus.CANCELLED.value
+        uow.commit()
+    with pytest.raises(InvalidInput, match="cancelled"):
+        submit(w, SYDNEY_WORKER, "U1R-014", "more", update_id=first.update.id)
 
 
 def test_workers_update_their_own_or_their_agencys_clients_only(world):
@@ -173,3 +221,21 @@ def test_agenda_helper_marks_overdue_against_the_meeting_day(world):
         client_id = uow.clients.by_code("U1R-015").id
         views = agenda.open_actions(uow.session, [client_id], today=dt.date(2026, 12, 1))
     assert views[client_id][0].overdue is False
+
+
+def test_late_and_corrected_updates_reach_the_channel_after_the_agenda(world):
+    w = world()
+    w.at("2026-11-28T10:00+10:00")
+    early = submit(w, SYDNEY_WORKER, "U1R-014", "early news")
+    assert early.outbox_keys == (), "before the agenda, the agenda itself carries it"
+    w.tick("2026-12-01T08:00+10:00")
+    w.at("2026-12-01T09:30+10:00")
+    late = submit(w, BRISBANE_WORKER, "U1R-015", "keys handed over this morning")
+    fixed = submit(w, SYDNEY_WORKER, "U1R-014", "early news, corrected", update_id=early.update.id)
+    w.ctx.deliver(late.outbox_keys + fixed.outbox_keys)
+    assert w.notifier.kinds("C0U1R0001") == ["agenda", "late-update", "late-update"]
+    notes = [obj for kind, obj in w.renderer.rendered if kind == "late-update"]
+    assert [(n.update.text, n.edited) for n in notes] == [
+        ("keys handed over this morning", False),
+        ("early news, corrected", True),
+    ]

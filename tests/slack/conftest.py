@@ -35,6 +35,7 @@ USERS = {
     FAY: {"name": "fay", "real_name": "Fay Facilitator", "tz": "Australia/Brisbane"},
 }
 BNE = dt.timezone(dt.timedelta(hours=10))
+AGENCIES = ["Micah Projects", "Brisbane Housing Company"]
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -117,6 +118,7 @@ def group_setup(cli, slack_env, tmp_path):
                "--role", "worker", "--role", "champion")  # fmt: skip
         cli.ok("member", "add", "--user", FAY, "--agency", "Brisbane Housing Company",
                "--role", "facilitator", "--role", "secretariat")  # fmt: skip
+        consent = {"given_on": "2026-10-01", "agencies": AGENCIES}
         items = [
             {**JANE, "code": "U1R-014", "agency": "Micah Projects", "key_worker": KATE},
             {**TOM, "code": "U1R-015", "agency": "Brisbane Housing Company", "key_worker": OMAR},
@@ -125,6 +127,8 @@ def group_setup(cli, slack_env, tmp_path):
             {"code": f"U1R-{100 + n}", "agency": "Micah Projects", "key_worker": KATE}
             for n in range(clients)
         ]
+        for item in items:
+            item["consent"] = consent
         cli.ok("client", "add", "--from-json", str(write_clients_json(tmp_path / "c.json", items)))
 
     return run

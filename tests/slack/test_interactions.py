@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -97,7 +98,6 @@ def test_updates_for_someone_elses_client_are_refused_kindly(h):
     h.sender.dm("U1R-015: news about Tom", user_id=KATE)
     (reply,) = wait_until(lambda: dm_texts(h, KATE))
     assert "only send updates for clients you are key worker for" in reply
-    h.sender.dm("U1R-014: news", user_id="U0STRANGR")
     h.fake.add_user("U0STRANGR", name="stranger")
     h.sender.dm("U1R-014: news", user_id="U0STRANGR")
     wait_until(lambda: dm_texts(h, "U0STRANGR"))
@@ -246,3 +246,25 @@ def test_rate_limited_posts_are_retried_after_retry_after(h):
     prompts = h.posts()
     assert sorted(c.args["channel"] for c in prompts if c.ok) == sorted([KATE, OMAR, FAY])
     assert len([c for c in prompts if not c.ok]) == 1
+
+
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "slack-reference" / "payloads"
+
+
+def test_edits_in_the_dm_are_explained_and_other_changes_ignored(h):
+    captured = json.loads((REFERENCE / "events/message_im_message_changed__bolt.json").read_text())
+    event = {**captured["body"]["event"], "channel": dm_channel_id(KATE)}
+    assert h.sender.event(event).status == 200  # Slack's own sample: not an update, no reply
+    edited = {
+        **event,
+        "ts": "1726133702.000100",  # another delivery: a different event
+        "message": {
+            "type": "message",
+            "user": KATE,
+            "ts": "1700000000.000200",
+            "text": "U1R-014: moved on Monday, not Sunday",
+        },
+    }
+    h.sender.event(edited)
+    (reply,) = wait_until(lambda: dm_texts(h, KATE))
+    assert "can't pick up edits" in reply and "Edit" in reply

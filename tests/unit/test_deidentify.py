@@ -657,3 +657,19 @@ def test_property_no_registered_identifier_survives(persons):
         assert p["phone"] not in re.sub(r"[\s.()+\-]", "", out)
         assert p["dob_format"](p["dob"]) not in out
     assert redact(out, clients) == out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja\u00adney moved in",
+        "\uff2a\uff41\uff4e\uff45\uff59 moved in",
+        "Jane\u200bQuokkafield moved in",
+    ],
+)
+def test_invisible_and_lookalike_characters_do_not_hide_a_name(text):
+    client = KnownClient(
+        "U1R-014", ClientIdentity(full_name="Jane Quokkafield", aliases=("Janey",))
+    )
+    result = deidentify(text, [client])
+    assert result.text == "U1R-014 moved in"

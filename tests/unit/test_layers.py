@@ -59,3 +59,45 @@ def test_storage_imports_only_the_domain_from_bot():
 def test_domain_imports_nothing_of_the_project():
     names = imports("bot")["bot/domain.py"]
     assert not any(n.split(".")[0] in ("bot", "storage", "handlers") for n in names)
+
+
+def test_no_import_cycles():
+    """No two project modules import each other, directly or in a loop (lazy imports count)."""
+    graph: dict[str, set[str]] = {}
+    for package in ("bot", "storage", "handlers"):
+        for path, names in imports(package).items():
+            module = path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+            graph[module] = {n for n in names if n.split(".")[0] in ("bot", "storage", "handlers")}
+    modules = set(graph)
+
+    def resolve(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    edges = {
+        m: {r for n in targets if (r := resolve(n)) and r != m} for m, targets in graph.items()
+    }
+    # Package __init__ modules are reached by every submodule import; only real modules count.
+    packages = {m for m in modules if (ROOT / m.replace(".", "/") / "__init__.py").exists()}
+    state: dict[str, int] = {}
+    cycle: list[str] = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(edges.get(node, ())):
+            if nxt in packages:
+                continue
+            if state.get(nxt) == 1:
+                cycle.extend([*trail[trail.index(nxt) :], nxt])
+                return
+            if nxt not in state:
+                visit(nxt, [*trail, nxt])
+                if cycle:
+                    return
+        state[node] = 2
+
+    for module in sorted(modules - packages):
+        if module not in state and not cycle:
+            visit(module, [module])
+    assert cycle == [], " -> ".join(cycle)

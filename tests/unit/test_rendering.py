@@ -182,3 +182,38 @@ def test_split_text_never_breaks_an_entity_or_exceeds_the_limit():
     pieces = split_text(text, 3000)
     assert all(len(p) <= 3000 for p in pieces)
     assert "".join(p.replace(" ", "") for p in pieces).count("&amp;") == text.count("&amp;")
+
+
+def test_a_client_with_a_huge_history_still_fits():
+    item = AgendaItem(
+        "U1R-001", ClientStatus.ACTIVE, "U0KATE001", "Micah Projects",
+        tuple(UpdateView(k, "U1R-001", LONG[:2500], "U0KATE001", MEETING.starts_at)
+              for k in range(60)),
+        tuple(action(k, text=LONG[:900]) for k in range(40)),
+    )  # fmt: skip
+    parts = messages.agenda(Agenda(MEETING, (), (), (), (), (item,)))
+    assert len(parts) > 2
+    for part in parts:
+        assert_valid_message(part)
+
+
+def test_truncation_never_leaves_half_an_entity():
+    from handlers.text import truncate
+
+    for limit in range(5, 30):
+        cut = truncate("a" * 10 + "&amp;" * 10, limit)
+        assert len(cut) <= limit
+        assert cut.rstrip("…").endswith(("a", "&amp;"))
+
+
+def test_withheld_clients_show_their_case_code_only():
+    item = AgendaItem(
+        "U1R-009", ClientStatus.ACTIVE, "U0KATE001", "Micah Projects", (), (), withheld=True
+    )
+    (part,) = messages.agenda(Agenda(MEETING, (), (), (), (), (item,)))
+    text = str(part["blocks"])
+    assert "*U1R-009*" in text and "details withheld" in text and "key worker" not in text
+    withheld = messages.action_announcement(
+        ActionRecorded(action(9, text="call Ruby's GP"), MEETING, "C0U1R0001", withheld=True)
+    )
+    assert "Ruby" not in str(withheld["blocks"]) and "details withheld" in str(withheld["blocks"])
