@@ -12,6 +12,7 @@ from sqlalchemy import select
 from bot import recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
 from bot.ports import Clock, UserDirectory
+from bot.services.meetings import schedule_of
 from storage.models import Agency, Group, GroupMember, Member, MemberRole
 from storage.uow import UnitOfWork
 
@@ -203,7 +204,7 @@ def create_group(
 
 
 def _group_view(group: Group, now: dt.datetime) -> GroupView:
-    schedule = recurrence.Schedule(group.rrule, group.tz, group.first_meeting_at)
+    schedule = schedule_of(group)
     return GroupView(
         id=group.id,
         name=group.name,

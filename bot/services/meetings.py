@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain import MeetingRef, MeetingStatus
+from bot.ports import Clock
 from bot.recurrence import Schedule
 from storage.models import Group, Meeting
+from storage.uow import UnitOfWork
 from storage.upsert import insert_ignore
 
 LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)
@@ -91,6 +93,19 @@ def current_or_upcoming(session: Session, group: Group, now: dt.datetime) -> Mee
         .limit(1)
     )
     return started or upcoming(session, group, now)
+
+
+def for_each_upcoming(
+    *, uow: UnitOfWork, clock: Clock, work: Callable[[Session, Group, Meeting, dt.datetime], int]
+) -> int:
+    """Run ``work`` for every group's next meeting in one transaction; returns the sum."""
+    now = clock.now()
+    total = 0
+    with uow:
+        for group, meeting in upcoming_by_group(uow.session, uow.groups.all(), now):
+            total += work(uow.session, group, meeting, now)
+        uow.commit()
+    return total
 
 
 def upcoming_by_group(

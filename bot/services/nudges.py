@@ -97,13 +97,14 @@ def due_key(
 
 
 def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
-    now = clock.now()
-    queued = 0
-    with uow:
-        for group, meeting in meetings.upcoming_by_group(uow.session, uow.groups.all(), now):
-            queued += _for_meeting(uow.session, group, meeting, now, renderer)
-        uow.commit()
-    return queued
+    """Queue every nudge that is due now; returns how many were queued."""
+    return meetings.for_each_upcoming(
+        uow=uow,
+        clock=clock,
+        work=lambda session, group, meeting, now: _for_meeting(
+            session, group, meeting, now, renderer
+        ),
+    )
 
 
 def _for_meeting(

@@ -114,13 +114,13 @@ def _sent_keys(session: Session, meeting_id: int) -> dict[str, dt.datetime]:
 
 def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     """Queue every prompt and reminder that is due now; returns how many were queued."""
-    now = clock.now()
-    queued = 0
-    with uow:
-        for group, meeting in meetings.upcoming_by_group(uow.session, uow.groups.all(), now):
-            queued += _enqueue_for_meeting(uow.session, group, meeting, now, renderer)
-        uow.commit()
-    return queued
+    return meetings.for_each_upcoming(
+        uow=uow,
+        clock=clock,
+        work=lambda session, group, meeting, now: _enqueue_for_meeting(
+            session, group, meeting, now, renderer
+        ),
+    )
 
 
 def _enqueue_for_meeting(
