@@ -12,8 +12,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 start: $(BIN)/.installed
-	$(BIN)/casebot init
-	$(BIN)/casebot status
+	$(BIN)/casebot start
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
