@@ -52,7 +52,10 @@ def cmd_demo(app: Container | None, args: argparse.Namespace, console: Console) 
     """Ignores ``app``: the demo brings its own throwaway database, key and pretend Slack."""
     if not 0 <= args.pace <= 60:
         raise InvalidInput("--pace must be between 0 and 60 seconds")
-    return run_demo(console.out, pace=args.pace, casebot=args.casebot)
+    code = run_demo(console.out, pace=args.pace, casebot=args.casebot)
+    if code == 0:
+        console.print(NEXT_STEPS)
+    return code
 
 
 NEXT_STEPS = """
@@ -68,14 +71,11 @@ Then add your group, members and clients: see README.md or `casebot --help`."""
 
 def cmd_start(app: Container, args: argparse.Namespace, console: Console) -> int:
     """What `make start` runs: the real bot when Slack is configured, else the demo."""
-    from bot.app import run_demo
     from bot.cli.admin import cmd_init
 
     if app.settings.slack_bot_token is None:
         console.print("No SLACK_BOT_TOKEN is set, so here is the offline demo first.", "")
-        code = run_demo(console.out, casebot=args.casebot)
-        console.print(NEXT_STEPS)
-        return code
+        return cmd_demo(None, argparse.Namespace(pace=0.0, casebot=args.casebot), console)
     cmd_init(app, args, console)
     defaults = argparse.Namespace(http=False, host="0.0.0.0", port=3000, workers=1)
     return cmd_serve(app, defaults, console)

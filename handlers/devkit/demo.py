@@ -432,10 +432,7 @@ def run_demo(out: TextIO, *, casebot: CasebotMain, make_app: AppFactory, pace: f
             narrator.line(f"The demo stopped: {exc}. This is a bug in Casebot; please report it.")
             return 1
     narrator.line()
-    narrator.para(
-        "The demo's database, key and pretend Slack are gone. To set Casebot up for real, see "
-        "README.md (`make start`), then `casebot --help`."
-    )
+    narrator.para("The demo's database, key and pretend Slack are gone.")
     return code
 
 
