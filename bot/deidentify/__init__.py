@@ -1,0 +1,200 @@
+"""De-identification of free text before it is shown in a Slack channel.
+
+``deidentify`` is pure: text in; redacted text, per-type counts and the output positions of the
+replacements out. It replaces
+
+* the registered identifiers of the clients in play (``register.py``): names, aliases and their
+  misspellings become the client's case code (``[name]`` when the words belong to more than one
+  client in play, so nobody is pointed at the wrong person); date of birth (in any format),
+  address, phone, email, Medicare number and CRN become ``[DOB]``, ``[address]``, ``[phone]``,
+  ``[email]``, ``[Medicare]``, ``[CRN]``;
+* anyone's identifiers (``patterns.py``): phone numbers (``phonenumbers``), emails, Medicare
+  numbers (valid check digit), CRNs, tax file numbers (``[TFN]``: after "TFN", or a valid
+  checksum), dates of birth given with a cue ("DOB", "born", "(aged 37)"), street addresses
+  with their unit or lot, and URLs that carry a name (``[URL]``);
+* other people's names (``names.py``): a name lexicon (US Census given names and surnames) plus
+  context (titles, relation words, possessives, pairs of name words), as ``[name]``.
+
+What survives: case codes, the caller's ``keep`` phrases (agencies and services -- seed them with
+``COMMON_SERVICES`` -- the group's own terms, and the members' own names), suburbs and cities,
+appointment dates and times (a date without a cue that is not a registered date of birth),
+dollar amounts, medication names, 13/1300/1800 numbers, plain service URLs.
+
+Deliberate trade-offs (details in each module):
+
+* A name part that is short or also an everyday word, month or place (Hope, May, Bill, Logan,
+  Jo) is replaced only where it is used as a name -- see ``register.py`` for the rule: "there is
+  hope" and "moved to Logan" survive, "Hope said", "spoke with Hope" and "Ms May" do not; "Hope
+  to engage Tuesday" at the start of a sentence survives even when Hope is a client in play.
+* A misspelling is recognised for name parts of 5+ letters (one typo, two from 9 letters), first
+  letter kept; "Jayne" for "Jane" is not. A near-name may take a client's code (over-redaction).
+* A match lying wholly inside a ``keep`` phrase is left alone; one reaching beyond it (a
+  client's full name around a member's first name) is still replaced. So a client who shares a
+  first name with a member is not recognised by that first name alone.
+* Third-party names are guessed: an unlisted suburb or brand may be taken for a name (the safe
+  side); a lowercase name outside a relation ("spoke to bronwyn") is missed.
+* Suburbs and street names without a number survive; a registered address is replaced with the
+  suburb, state and postcode written after it, anyone else's street address without them.
+
+Case codes, placeholders, Slack mentions and URL schemes are never touched inside, and the engine
+runs to a fixed point, so a second pass changes nothing. Any internal error raises
+``DeidentificationFailed``, whose message holds nothing from the text; nothing is logged. Compiled
+patterns (which hold identifiers) live only in this process's memory, cached per set of clients.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections import Counter
+from collections.abc import Collection, Sequence
+from types import MappingProxyType
+
+from bot.deidentify import names, patterns
+from bot.deidentify.keep import Keeper
+from bot.deidentify.model import DeidentificationFailed, KnownClient, Redaction
+from bot.deidentify.register import Matcher, place_spans, words
+from bot.deidentify.services import COMMON_SERVICES
+from bot.deidentify.text import (
+    HAS_DIGIT,
+    Hit,
+    apply,
+    merge,
+    normalise,
+    protected_spans,
+    shift,
+    within,
+)
+
+__all__ = [
+    "COMMON_SERVICES",
+    "DeidentificationFailed",
+    "KnownClient",
+    "Redaction",
+    "deidentify",
+    "forget_cached_identities",
+    "normalise",
+]
+
+_FAILED = "the text could not be checked for identifying details, so it was not shared"
+_MAX_PASSES = 4  # one pass normally suffices; the next only confirms the fixed point
+
+
+def deidentify(
+    text: str, clients: Sequence[KnownClient] = (), *, keep: Collection[str] = ()
+) -> Redaction:
+    """Replace identifying details in ``text``; raise ``DeidentificationFailed`` if unsure."""
+    with contextlib.suppress(Exception):
+        return _deidentify(text, clients, keep)
+    # Raised outside the handler so the original error (which may quote the text) is not chained.
+    raise DeidentificationFailed(_FAILED)
+
+
+def _deidentify(text: str, clients: Sequence[KnownClient], keep: Collection[str]) -> Redaction:
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    text = normalise(text)
+    matcher = _matcher_for(clients)
+    keeper = _keeper((keep,) if isinstance(keep, str) else tuple(keep))
+    counts: Counter[str] = Counter()
+    spans: list[tuple[int, int, str]] = []
+    for _ in range(_MAX_PASSES):
+        hits = _find(text, matcher, keeper)
+        redacted, found, placed = apply(text, hits)
+        if redacted == text:
+            return Redaction(text, MappingProxyType(dict(counts)), tuple(sorted(spans)))
+        spans = shift(spans, hits) + placed
+        counts.update(found)
+        text = redacted
+    raise RuntimeError("no fixed point")
+
+
+def _find(text: str, matcher: Matcher, keeper: Keeper) -> list[Hit]:
+    """Every identifier in ``text``, overlaps merged, none inside a kept phrase."""
+    tokens = words(text)
+    kept = keeper.spans(text, tokens)
+    protected = protected_spans(text)
+    places = place_spans(text, tokens)
+    hits = matcher.names_in(text, tokens, protected + places)
+    hits += matcher.addresses_in(text, tokens)
+    if HAS_DIGIT(text):
+        if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
+            numbers = patterns.id_numbers(text) + matcher.numbers_in(text)
+            hits += numbers
+            hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
+        hits += patterns.dates_of_birth(text, matcher.dobs)
+        hits += patterns.addresses(text)
+    if "@" in text:
+        hits += patterns.emails(text)
+    if patterns.MAYBE_URL(text):
+        hits += patterns.urls(text, matcher.parts)
+    if hits and (kept or protected):
+        hits = _allowed(text, hits, kept, protected)
+    others = [(h.start, h.end) for h in hits if h.kind != "name"]
+    clients = [(h.start, h.end) for h in hits if h.kind == "name"]
+    hits += names.find(text, tokens, kept + protected + places + others, clients)
+    return merge(hits)
+
+
+def _allowed(
+    text: str, hits: list[Hit], kept: list[tuple[int, int]], protected: list[tuple[int, int]]
+) -> list[Hit]:
+    """The hits that lie not wholly inside a kept phrase and reach into no placeholder or case
+    code (a URL or email may hold a protected scheme: only wholly inside one is it dropped)."""
+    kept_mask, protected_mask = bytearray(len(text)), bytearray(len(text))
+    for s, e in kept:
+        kept_mask[s:e] = b"\x01" * (e - s)
+    for s, e in protected:
+        protected_mask[s:e] = b"\x01" * (e - s)
+    out = []
+    for h in hits:
+        if kept and kept_mask.find(0, h.start, h.end) < 0:
+            continue  # wholly kept
+        if h.kind in ("url", "email"):
+            if protected and within(h.start, h.end, protected):
+                continue
+        elif protected_mask.find(1, h.start, h.end) >= 0:
+            continue
+        out.append(h)
+    return out
+
+
+# Two caches of compiled clients: by the identity of the objects (the same tuple passed again
+# costs no hashing of 500 identities), and by value (equal clients from a fresh read).
+_BY_IDENTITY: dict[tuple[int, ...], tuple[tuple[KnownClient, ...], Matcher]] = {}
+_LAST: list = []  # [the tuple last passed, its matcher]
+
+
+def _matcher_for(clients: Sequence[KnownClient]) -> Matcher:
+    if type(clients) is tuple and _LAST and _LAST[0] is clients:  # the same (immutable) tuple
+        return _LAST[1]
+    given = tuple(clients)
+    key = tuple(map(id, given))
+    cached = _BY_IDENTITY.get(key)
+    if cached is not None:  # the objects are held below, so their ids cannot have been reused
+        return cached[1]
+    matcher = _matcher(given)
+    if len(_BY_IDENTITY) >= 8:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[key] = (given, matcher)
+    _LAST[:] = [given, matcher] if type(clients) is tuple else []
+    return matcher
+
+
+@functools.lru_cache(maxsize=16)
+def _matcher(clients: tuple[KnownClient, ...]) -> Matcher:
+    return Matcher(clients)
+
+
+@functools.lru_cache(maxsize=64)
+def _keeper(phrases: tuple[str, ...]) -> Keeper:
+    if not all(isinstance(p, str) for p in phrases):
+        raise TypeError("keep phrases must be str")
+    return Keeper(phrases)
+
+
+def forget_cached_identities() -> None:
+    """Drop compiled patterns (which embed identifiers), e.g. after a client is purged."""
+    _BY_IDENTITY.clear()
+    _LAST.clear()
+    _matcher.cache_clear()

@@ -1,0 +1,88 @@
+"""The caller's allow-list: phrases (agencies, services, members' names) that no detector may
+replace. Matched word by word on the text's words, case-insensitively, with the same punctuation
+between the words as in the phrase (straight and curly apostrophes alike)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from bot.deidentify.register import Word
+from bot.deidentify.text import LETTERS, normalise
+
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans("’‘`´", "''''")
+
+_Phrase = tuple[tuple[str, ...], tuple[str, ...], str, str]  # words, gaps, before, after
+
+
+def _gap(text: str) -> str:
+    return _SPACES.sub(" ", text.casefold().translate(_APOSTROPHES))
+
+
+class Keeper:
+    """Finds the kept phrases in a text, given its words."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.index: dict[str, list[_Phrase]] = {}
+        self.bare: list[str] = []  # phrases without letters ("13 11 14")
+        for phrase in phrases:
+            flat = normalise(" ".join(phrase.split()))
+            parts = list(LETTERS.finditer(flat))
+            if not parts:
+                if flat:
+                    self.bare.append(flat.casefold())
+                continue
+            words = tuple(m[0].casefold() for m in parts)
+            gaps = tuple(_gap(flat[a.end() : b.start()]) for a, b in itertools.pairwise(parts))
+            entry = (words, gaps, _gap(flat[: parts[0].start()]), _gap(flat[parts[-1].end() :]))
+            self.index.setdefault(words[0], []).append(entry)
+        for entries in self.index.values():
+            entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
+
+    def spans(self, text: str, tokens: list[Word]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        keys: list[str] = []
+        for i, t in enumerate(tokens):
+            entries = self.index.get(t.key)
+            if not entries:
+                continue
+            keys = keys or [w.key for w in tokens]
+            for words, gaps, before, after in entries:
+                if tuple(keys[i : i + len(words)]) != words:
+                    continue
+                span = self._match(text, tokens, i, words, gaps, before, after)
+                if span:
+                    out.append(span)
+                    break
+        folded = text.casefold() if self.bare else ""
+        for phrase in self.bare:
+            start = folded.find(phrase)
+            while start >= 0:
+                out.append((start, start + len(phrase)))
+                start = folded.find(phrase, start + 1)
+        return out
+
+    @staticmethod
+    def _match(
+        text: str,
+        tokens: list[Word],
+        i: int,
+        words: tuple[str, ...],
+        gaps: tuple[str, ...],
+        before: str,
+        after: str,
+    ) -> tuple[int, int] | None:
+        n = len(words)
+        for k, gap in enumerate(gaps):
+            if _gap(text[tokens[i + k].end : tokens[i + k + 1].start]) != gap:
+                return None
+        start, end = tokens[i].start - len(before), tokens[i + n - 1].end + len(after)
+        if start < 0 or _gap(text[start : tokens[i].start]) != before:
+            return None
+        if _gap(text[tokens[i + n - 1].end : end]) != after:
+            return None
+        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            return None
+        return start, end

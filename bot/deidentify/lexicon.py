@@ -1,0 +1,177 @@
+"""Word lists the detectors consult, loaded once from ``bot/data`` (sources and licences in
+``bot/data/README.md``), plus the short closed lists written here (titles, relations, time words).
+
+Everything is casefolded. The lists are read lazily, the first time a text is checked, so
+importing the engine stays cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from bot.deidentify.services import COMMON_SERVICES
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+# Census surnames are ranked by frequency; the tail is mostly one-family names and oddities
+# ("Hospital", "Centre") that would make ordinary capitalised words look like names.
+SURNAME_LIMIT = 40_000
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.casefold().split())
+
+
+TITLES = word_set(
+    "mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof"
+)
+# Words after which a capitalised word is a person: "her sister Bronwyn", "neighbour Dave".
+RELATIONS = word_set(
+    """sister sis brother bro mum mom mother mama dad father papa parent nan nana nanna gran
+    granny grandma grandmother grandad granddad grandpa grandfather pop aunt aunty auntie uncle
+    son daughter child kid kids children baby bub grandson granddaughter niece nephew cousin
+    partner ex ex-partner expartner boyfriend girlfriend bf gf husband wife hubby fiance fiancee
+    spouse defacto de-facto friend mate bestie neighbour neighbor landlord landlady flatmate
+    housemate roommate stepmum stepmom stepdad stepfather stepmother stepson stepdaughter
+    stepbrother stepsister sibling siblings carer guardian foster in-law brother-in-law
+    sister-in-law mother-in-law father-in-law caseworker"""
+)
+# Between a relation word and the name: "sister, Bronwyn", "son named Liam", "mum (Kath)".
+RELATION_LINKS = word_set("named called is was")
+WEEKDAYS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun"
+)
+MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+# Before a month word, a date: "in May", "since June", "3 April" (a number also counts).
+MONTH_CONTEXT = word_set(
+    "in of since until till by from during early late mid end next last this before after around on"
+)
+# Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
+PLACE_CONTEXT = word_set("in at near from around via towards toward into outside inside past")
+# "to" introduces a place after these: "moved to Logan", but "spoke to Logan" is a person.
+MOVEMENT = word_set(
+    "moved move moving relocated relocating went go going gone headed heading travelled "
+    "traveled travelling returned returning back drove driving walked bus train trip transfer "
+    "transferred referred"
+)
+# The last word of a capitalised run that names a place, program or organisation, not a person:
+# "Musgrave Park", "Queen Street Mall", "Bond Loan", "Roma House". The weak ones are also
+# surnames ("Jane Park"): they end a place's name only when the run does not open with a given name.
+PLACE_HEADS = word_set(
+    """mall square parkland parklands loan loans register payment pension allowance benefit
+    centre center hospital clinic hostel cafe café service services program programme project
+    projects station library plaza council office team unit school college university
+    campus village fund scheme network association foundation society agency department
+    precinct arcade markets market quarter terminal shelter refuge kitchen pantry"""
+)
+WEAK_PLACE_HEADS = word_set(
+    "park place bridge hall house grant gardens green hill point ward court lodge"
+)
+# "A text from May", "call from Logan": after "from", these come from a person, not a date/place.
+MESSAGES = word_set(
+    "text texts txt call calls phone message messages msg email emails letter visit voicemail "
+    "sms note notes"
+)
+# Words of the grammar, never names even where the census lists them ("Her", "Will" aside):
+# lowercase they open ordinary phrases ("may hope", "will bill"), capitalised they open sentences.
+FUNCTION_WORDS = word_set(
+    """may might will would can could shall should must do does did to the a an and or but if
+    so as at in on of for by with from i we you he she they it his her their our my your me us
+    him them who what when where how this that these those not no is was be are were has had"""
+)
+# Of those, the ones that are also given names ("May", "Will", "Can").
+MODALS = word_set("may might will would can could shall should must")
+GRAMMAR = FUNCTION_WORDS - MODALS
+# After a capitalised word at the start of a sentence, these make it a name: "Hope said".
+NAME_FOLLOWERS = word_set(
+    """is was has had said says called rang phoned texted emailed came went attended arrived
+    left moved missed reported reports stated states advised advises told asked wants wanted
+    needs needed agreed declined refused disclosed presented engaged engaging continues
+    remains remained seems seemed looked sounded and or did didn't doesn't isn't wasn't won't
+    can't cannot could would will should might may can must hasn't hadn't also still now
+    already been
+    appears appeared spoke talked turned showed dropped picked lost found got gets received
+    signed paid owes owed"""
+)
+
+
+def _read(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """US Census 1990 given names (public domain)."""
+    return frozenset(w.casefold() for w in _read("given_names.txt"))
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """The most frequent US Census 1990 surnames (public domain)."""
+    return frozenset(w.casefold() for w in _read("surnames.txt")[:SURNAME_LIMIT])
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Common English words (SCOWL sizes 10-50): a name that is also one needs context."""
+    return frozenset(_read("english_words.txt"))
+
+
+@functools.cache
+def place_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Places of two or more words ("Kelvin Grove"), as word tuples by their first word,
+    longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in _read("places.txt"):
+        words = tuple(_letters(line))
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@functools.cache
+def place_words() -> frozenset[str]:
+    """Single-word places ("Zillmere", "Logan")."""
+    entries = (_letters(line) for line in _read("places.txt"))
+    return frozenset(words[0] for words in entries if len(words) == 1)
+
+
+@functools.cache
+def medications() -> frozenset[str]:
+    """Medication names, and the words of longer ones that are not ordinary English words
+    ("Invega Sustenna" gives both words; "Panadeine Forte" gives "panadeine")."""
+    out: set[str] = set()
+    for line in _read("medications.txt"):
+        words = _letters(line)
+        out |= set(words) if len(words) == 1 else {w for w in words if w not in english_words()}
+    return frozenset(out)
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Capitalised words of case notes that are never names (brands, programs, peoples), and the
+    one-word services of ``COMMON_SERVICES`` (Medicare, Centrelink) even when not kept."""
+    single = {s.casefold() for s in COMMON_SERVICES if len(_letters(s)) == 1 and s.isalpha()}
+    return frozenset(w for line in _read("not_names.txt") for w in _letters(line)) | single
+
+
+def _letters(text: str) -> list[str]:
+    return "".join(ch if ch.isalpha() else " " for ch in text.casefold()).split()
+
+
+def load_all() -> None:
+    """Read every list now (a long-running process may warm up before its first message)."""
+    given_names(), surnames(), english_words(), place_phrases(), place_words(), medications()
+    not_names(), never_names()
+
+
+@functools.cache
+def never_names() -> frozenset[str]:
+    """Words never taken for a person's name: medications, listed non-names, weekdays, titles
+    and relation words."""
+    return medications() | not_names() | WEEKDAYS | TITLES | RELATIONS

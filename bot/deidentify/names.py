@@ -1,0 +1,499 @@
+"""People's names that are not in the register (family, neighbours, landlords, other workers).
+
+A name lexicon plus context, chosen by measurement (BENCHMARKS.md, "De-identification"): spaCy's
+small English NER model, alone or inside Presidio, found fewer of these names on the corpus, took
+suburbs and agencies for people, and ran at a small fraction of the speed. Here the lexicon (US
+Census given names and surnames) finds the names it lists anywhere, and context finds the ones it
+does not. A capitalised word is a person's name when
+
+1. it follows a title ("Mr Nguyen", "Aunty Jo", "Dr Patel") or a relation word ("her sister
+   Bronwyn", "neighbour Dave Smith", "son named Liam", "sister bronwyn"), or comes before a
+   possessive ("Tavita's place");
+2. it is a lexicon given name or surname that is no English word, place or month ("Bronwyn",
+   "Nguyen"), wherever it stands;
+3. with another name word it forms a pair ("Grace Brown", "Upasna Patel", "Tavita Faleolo",
+   "Mitesh Mane (dob ...)");
+4. it is a given name that is also a word or a month ("Grace", "Will", "June"), or a word no list
+   knows ("Kiprono"), or any word with a verb after it ("said Peace has"), standing alone among
+   lowercase words -- at the start of a sentence only with a verb after it ("Hope said"), never
+   in a run of capitalised words (a program: "the Rental Grant"), after "in", "at", "near" or
+   "moved to" (a place), or as a date ("in May", "Jun 2026").
+
+Never a name: listed places, medications, weekdays, titles and relation words themselves, and a
+short list of brands and programs (Coles, JobSeeker) -- though one of those after a given name is
+taken as its surname ("Dave Coles"). Words next to a found name that look like name words join it
+("Dave S.", "Bronwyn Smith-Jones", "Tao Gong").
+
+Trade-offs: an unlisted suburb or brand written mid-sentence among lowercase words can be taken for
+a name (over-redaction, the safe side); a name that is an English word at the start of a sentence
+with no verb after it ("Grace and the kids" is caught, "Grace: rent paid" too, but not "Grace
+rent paid") is missed, as is a lowercase name outside a relation ("spoke to bronwyn").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from bot.deidentify import lexicon
+from bot.deidentify.lexicon import word_set
+from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
+from bot.deidentify.register import Word
+from bot.deidentify.text import Hit, hit, name_follows
+
+_APOS = frozenset("'’‘`")
+_POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
+_JOIN = re.compile(r" ?[-‐‑–] ?| ")  # between two words of one name
+_INITIAL = re.compile(r" [B-HJ-Z](?![^\W\d_])")  # not "I" or "A", which are words
+_LINK = re.compile(r"[\s,:(\-–]*")  # between a relation word and the name
+_TITLE_GAP = re.compile(r"\.?\s+")
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z]")  # "RentConnect", "JobSeeker"; not "McDonald"
+_AFTER_NUMBER = re.compile(r"\d[a-zA-Z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
+_DATE_AFTER = re.compile(r"[\s,]*'?\d")
+_DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
+_POSTCODE_AFTER = re.compile(r",?\s+\d{4}\b")
+_STRICT_TITLES = frozenset({"dr", "doctor", "prof"})  # "Dr Appointment" is no name
+_DETERMINERS = word_set(
+    "the a an this that these those his her their our my your its no any some every"
+)
+_PLACE_FOLLOWERS = word_set(
+    """central city station qld nsw area hospital library plaza mall shopping council region
+shire heights north south east west"""
+)
+_DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat sun")
+_NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
+_NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags matter
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    key: str  # casefolded, apostrophes dropped: "o'brien" -> "obrien"
+    cap: bool  # Title Case: "Bronwyn", "O'Brien"
+    upper: bool  # ALL CAPS, 2+ letters
+    capital: bool  # either
+    opens: bool  # first word of a sentence
+    blocked: bool  # inside a kept phrase, a placeholder, a place, or another hit
+    anchor: bool  # inside a registered client's name found already
+    # What the word lists say (computed for capitalised words, titles and relation words only)
+    given: bool
+    surname: bool
+    word: bool  # a common English word
+    place: bool
+    dated: bool  # a month or a short weekday: a name only outside a date
+    brand: bool  # listed as never a name alone (Coles, JobSeeker, Murri)
+    never: bool  # medication, weekday, title, relation word, a single letter
+    lexical: bool  # a given name or surname of the lexicon
+    unknown: bool  # in no list at all
+
+
+def find(
+    text: str,
+    words: list[Word],
+    blocked: Sequence[tuple[int, int]],
+    anchors: Sequence[tuple[int, int]] = (),
+) -> list[Hit]:
+    """Hits (type "person") for the names of people in ``text`` outside ``blocked`` spans, given
+    the text's ``words`` (``register.words``).
+
+    ``anchors`` are registered clients' names found already: a name word found here next to one
+    makes the whole run another person ("her sister Bronwyn Quokkafield", "Gerald Sellers" when
+    only a client Gerald is registered), so the client's code is not pinned on them.
+    """
+    toks = _tokens(text, words, blocked, anchors)
+    name = [False] * len(toks)
+    for i, t in enumerate(toks):
+        if t.blocked or not (t.capital or t.key in _NEED_FLAGS):
+            continue  # most words: lowercase, and neither a title nor a relation word
+        if t.key in lexicon.TITLES and not _street_type(text, t):
+            _mark_after(text, toks, name, i, title=True)
+        elif t.key in lexicon.RELATIONS and (not t.capital or t.opens):  # not "Heather Foster"
+            _mark_after(text, toks, name, i, title=False)
+        if t.capital and not (t.never or t.brand or name[i]):
+            name[i] = (
+                _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
+            )
+    if anchors:
+        _after_clients(text, toks, name)
+    if not any(name):
+        return []
+    _extend(text, toks, name)
+    _same_names(toks, name)
+    _extend(text, toks, name)
+    return _runs(text, toks, name)
+
+
+def _tokens(
+    text: str,
+    words: list[Word],
+    blocked: Sequence[tuple[int, int]],
+    anchors: Sequence[tuple[int, int]],
+) -> list[_Tok]:
+    """The text's words as name candidates: "O'Brien" one word, the "s" of "Jane's" none."""
+    mask = bytearray(len(text))  # 2: a registered client's name, 1: blocked (wins)
+    for s, e in anchors:
+        mask[s:e] = b"\x02" * (e - s)
+    for s, e in blocked:
+        mask[s:e] = b"\x01" * (e - s)
+    toks: list[_Tok] = []
+    skip = -1
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        if k <= skip:
+            continue
+        start, end, key = w.start, w.end, w.key
+        if key == "s" and k and text[start - 1] in _APOS and words[k - 1].end == start - 1:
+            continue  # the possessive of the word before
+        j = k
+        while (  # O'Brien, D'Souza, Ng'ang'a: one word
+            w.caps
+            and j < last
+            and text[words[j].end] in _APOS
+            and words[j + 1].start == words[j].end + 1
+            and words[j + 1].key != "s"
+            and (len(w.key) == 1 or j > k or not words[j + 1].caps or words[j + 1].title)
+        ):
+            j += 1
+            end, key, skip = words[j].end, key + words[j].key, j
+        if w.caps:
+            blocked_here = mask.find(1, start, end) >= 0 or _glued(text, start, end)
+            anchor = not blocked_here and mask.find(2, start, end) >= 0
+            head = (start, end, key, w.title, not w.title, True, w.opens, blocked_here or anchor)
+            toks.append(_new(_Tok, (*head, anchor, *_flags(key))))
+        elif key in _NEED_FLAGS or mask.find(1, start, end) >= 0:  # a title, a relation word
+            flags = _flags(key) if key in _NEED_FLAGS else _LOWERCASE
+            head = (start, end, key, False, False, False, False, mask.find(1, start, end) >= 0)
+            toks.append(_new(_Tok, (*head, False, *flags)))
+        else:  # an ordinary lowercase word: the Word itself reads as one (all flags False)
+            toks.append(w)  # type: ignore[arg-type]
+    return toks
+
+
+_new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Letters glued to digits ("U0OMAR001", a Slack ID; "abc123") are no one's name."""
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+
+
+@functools.cache
+def _lists() -> tuple[frozenset[str], ...]:
+    return (
+        lexicon.given_names(),
+        lexicon.surnames(),
+        lexicon.english_words(),
+        lexicon.place_words(),
+        lexicon.not_names(),
+        lexicon.medications(),
+    )
+
+
+_FLAGS: dict[str, tuple[bool, ...]] = {}
+_LOWERCASE = (False,) * 9  # the flags of a lowercase word: nothing to look up
+
+
+def _flags(key: str) -> tuple[bool, ...]:
+    """(given, surname, word, place, dated, brand, never, lexical, unknown) for a word."""
+    flags = _FLAGS.get(key)
+    if flags is None:
+        given, surnames, words, places, brands, medications = _lists()
+        name_word = key not in lexicon.GRAMMAR  # the census lists "Her" as a surname
+        is_given, is_surname = name_word and key in given, name_word and key in surnames
+        is_word, is_place, is_dated = key in words, key in places, key in _DATE_WORDS
+        flags = (
+            is_given,
+            is_surname,
+            is_word,
+            is_place,
+            is_dated,
+            key in brands,
+            key in _NEVER or key in medications or len(key) < 2,
+            is_given or is_surname,
+            not (is_given or is_surname or is_word or is_place or is_dated),
+        )
+        if len(_FLAGS) > 50_000:  # bounded: a long-running process sees many words
+            _FLAGS.clear()
+        _FLAGS[key] = flags
+    return flags
+
+
+def _after_clients(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """A registered client's name with a name word after it that is not theirs ("Gerald
+    Sellers", "Tao Gong" where only a Tao is registered) is someone else's name: all of it."""
+    for i in range(len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        if t.anchor and not nxt.anchor and not name[i + 1] and _joins(text, toks, i, i + 1):
+            name[i + 1] = True
+            _mark_run(text, toks, name, i, -1)
+        elif nxt.anchor and not t.anchor and not name[i] and _joins(text, toks, i + 1, i):
+            name[i] = True  # "Comfort Abiola" where only an Abiola is registered
+            _mark_run(text, toks, name, i + 1, 1)
+
+
+def _mark_run(text: str, toks: list[_Tok], name: list[bool], k: int, step: int) -> None:
+    """Mark the registered name's words from ``k`` on, in the direction ``step``."""
+    while 0 <= k < len(toks) and toks[k].anchor:
+        name[k] = True
+        a, b = (k - 1, k) if step < 0 else (k, k + 1)
+        if not (a >= 0 and b < len(toks)) or not _JOIN.fullmatch(text, toks[a].end, toks[b].start):
+            break
+        k += step
+
+
+def _excluded(t: _Tok) -> bool:
+    """Never a name -- except a relation word that is also a surname, capitalised mid-name:
+    "Colin Foster", "Mr Foster"."""
+    return t.never and not (t.cap and t.surname and t.key in lexicon.RELATIONS)
+
+
+def _namelike(t: _Tok) -> bool:
+    """Could this word be part of a name next to another name word?"""
+    return (
+        (t.anchor or not t.blocked)
+        and not (t.never or t.brand)
+        and (t.lexical or not (t.word or t.place or t.dated))
+    )
+
+
+def _strong(t: _Tok) -> bool:
+    """A lexicon name that is nothing else: a name wherever it stands."""
+    return (
+        (t.cap or (t.upper and len(t.key) >= 4))
+        and t.lexical
+        and not (t.word or t.place or t.dated)
+    )
+
+
+def _possessive(text: str, t: _Tok) -> bool:
+    return (
+        t.capital
+        and _POSSESSIVE.match(text, t.end) is not None
+        and (t.lexical or not (t.word or t.place or t.dated))
+    )
+
+
+def _pair(text: str, toks: list[_Tok], i: int) -> bool:
+    """Two capitalised words side by side that make a name: "Grace Brown", "Upasna Patel",
+    "Tavita Faleolo", and an unknown word before any word: "Mitesh Mane (dob ...)"."""
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a < 0 or b >= len(toks):
+            continue
+        first, second = toks[a], toks[b]
+        if not (
+            first.capital
+            and second.capital
+            and _JOIN.fullmatch(text, first.end, second.start)
+            and _namelike(first)
+            and (second.anchor or not second.blocked)
+            and not (second.never or second.brand)
+            and (second.lexical or not (second.place or second.key in STREET_TYPE_FORMS))
+            and not (first.dated and _date_context(text, toks, a))
+            and not (second.dated and _date_context(text, toks, b))
+        ):
+            continue
+        if first.given and (second.lexical or second.unknown):
+            if not (first.word and second.word and not second.surname):
+                return True
+        elif (first.unknown and (second.unknown or (second.surname and not second.word))) or (
+            first.unknown
+            and (
+                name_follows(text, second.end) or not (first.opens or _place_context(text, toks, a))
+            )
+        ):
+            return True
+    return False
+
+
+def _alone(text: str, toks: list[_Tok], i: int) -> bool:
+    """A word standing alone as a name: a given name that is also a word or a month, a word no
+    list knows, or any word with a verb after it ("said Peace has been", "said Om has")."""
+    t = toks[i]
+    if not t.cap or t.place or (t.dated and _date_context(text, toks, i)):
+        return False
+    if len(t.key) < 3 or _CAMEL.match(text, t.start, t.end):  # "RentConnect" is a program
+        return len(t.key) == 2 and t.key not in lexicon.GRAMMAR and _verb_context(text, toks, i)
+    if not _isolated(text, toks, i) or _place_context(text, toks, i):
+        return False
+    if t.opens:
+        return (t.unknown or t.given) and name_follows(text, t.end)
+    if t.unknown or (t.given and (t.word or t.dated)):
+        return True
+    return _verb_context(text, toks, i)
+
+
+def _verb_context(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "said Peace has been": a lowercase word before (not "the"), a verb of the list after."""
+    before = toks[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and not (before.blocked or before.capital)
+        and before.key not in _DETERMINERS
+        and name_follows(text, toks[i].end, strict=True)
+    )
+
+
+def _isolated(text: str, toks: list[_Tok], i: int) -> bool:
+    """Not one of a run of capitalised words that are not names ("the Rental Grant")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks):
+            other = toks[j]
+            joined = text[min(other.end, toks[i].end) : max(other.start, toks[i].start)] == " "
+            if (
+                joined
+                and other.capital
+                and len(other.key) > 1
+                and not other.lexical
+                and not (j == i - 1 and other.opens)  # capitalised for the sentence: no title
+            ):
+                return False
+    return True
+
+
+def _from_someone(toks: list[_Tok], i: int) -> bool:
+    """ "a text from May", "call from Logan": after "from", a message comes from a person."""
+    return i > 1 and toks[i - 1].key == "from" and toks[i - 2].key in lexicon.MESSAGES
+
+
+def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
+    """A month or weekday here: "in May", "3 June", "May 2026", "since Jun", "Wed 3/12"."""
+    t = toks[i]
+    if _from_someone(toks, i) and not _DATE_AFTER.match(text, t.end):
+        return False
+    return (
+        (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
+        or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
+        or _DATE_AFTER.match(text, t.end) is not None
+    )
+
+
+def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
+    """After "in", "at", "near", "moved to" or a street ("17 Smith St, Logan"); or before
+    "Central", "QLD", a postcode."""
+    if i > 0 and not toks[i].opens and not _from_someone(toks, i):
+        prev = toks[i - 1].key
+        if (
+            prev in lexicon.PLACE_CONTEXT
+            or prev in STREET_TYPE_FORMS
+            or (prev == "to" and i > 1 and toks[i - 2].key in lexicon.MOVEMENT)
+        ):
+            return True
+    nxt = toks[i + 1].key if i + 1 < len(toks) else ""
+    return nxt in _PLACE_FOLLOWERS or _POSTCODE_AFTER.match(text, toks[i].end) is not None
+
+
+def _street_type(text: str, t: _Tok) -> bool:
+    """ "Dr" or "St" after a number and a street name is a street type ("17 Banksia Dr")."""
+    window = text[max(0, t.start - 60) : t.start]
+    return t.key in ("dr", "st") and _AFTER_NUMBER.search(window) is not None
+
+
+def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title: bool) -> None:
+    """The name after a title or a relation word: "Mr Nguyen", "her sister Bronwyn"."""
+    j = i + 1
+    while not title and j < len(toks) and toks[j].key in lexicon.RELATION_LINKS:
+        j += 1
+    if j >= len(toks):
+        return
+    gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
+    t = toks[j]
+    if gap is None or t.blocked or _excluded(t) or (t.place and not t.lexical):
+        return
+    if t.brand and (not title or t.upper):  # "Miss Torres" is a person, "sister DOB" not
+        return
+    if not t.capital:  # "sister bronwyn (smith)"
+        given, _, word = _flags(t.key)[:3]
+        plausible = not title and given and not word and len(t.key) >= 3
+    elif title and toks[i].key in _STRICT_TITLES:  # "Dr Patel", "Dr Were", not "Dr Appointment"
+        plausible = t.lexical or not t.word or t.key in lexicon.FUNCTION_WORDS
+    else:
+        plausible = True  # "Uncle Purity", "Ms Brown", "her sister Grace"
+    if not plausible or (t.dated and not title and _DATE_AFTER.match(text, t.end)):
+        return
+    name[j] = True
+    if not t.capital and j + 1 < len(toks):
+        nxt = toks[j + 1]
+        _, surname, word = _flags(nxt.key)[:3]
+        if surname and not word and _JOIN.fullmatch(text, t.end, nxt.start):
+            name[j + 1] = True
+
+
+def _extend(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """Name words next to a found name join it: "Dave Smith", "Bronwyn Smith-Jones", "Tao Gong",
+    "Dave Coles"; before it only a given name or surname ("Ava Nguyen")."""
+    todo = [i for i, found in enumerate(name) if found]
+    while todo:
+        i = todo.pop()
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(toks) and not name[j] and _joins(text, toks, i, j):
+                name[j] = True
+                todo.append(j)
+
+
+def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    t = toks[j]
+    a, b = min(i, j), max(i, j)
+    if not (
+        t.capital
+        and (t.anchor or not t.blocked)
+        and not _excluded(t)
+        and not (t.brand and t.upper)  # "Bryan DOB 3/4/1988", "Jane TFN ..."
+        and (t.lexical or not t.place)  # "Paul Hamilton"
+        and t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
+        and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
+    ):
+        return False
+    if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"
+        if t.brand or (t.dated and _date_context(text, toks, j)):
+            return False
+        return t.lexical or not t.opens or name_follows(text, _run_end(text, toks, i))
+    if t.dated and _date_context(text, toks, j):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    in_a_run = nxt is not None and nxt.capital and text[t.end : nxt.start] == " "
+    # After the name: a surname, an unknown word, a brand ("Dave Coles"), or a capitalised word
+    # that ends the run ("Tao Gong", but not "Dave Housing Officer").
+    return t.lexical or t.unknown or t.brand or not in_a_run
+
+
+def _run_end(text: str, toks: list[_Tok], i: int) -> int:
+    """Where the run of capitalised words from ``i`` ends."""
+    while (
+        i + 1 < len(toks)
+        and toks[i + 1].capital
+        and _JOIN.fullmatch(text, toks[i].end, toks[i + 1].start)
+    ):
+        i += 1
+    return toks[i].end
+
+
+def _same_names(toks: list[_Tok], name: list[bool]) -> None:
+    """A word found as someone's name is their name wherever else it is capitalised in the text:
+    "her niece Comfort Abiola ... Comfort may have a spare room"."""
+    found = {t.key for t, is_name in zip(toks, name, strict=True) if is_name and len(t.key) > 2}
+    for i, t in enumerate(toks):
+        if not name[i] and t.capital and t.key in found and not (t.blocked or t.never or t.brand):
+            name[i] = True
+
+
+def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
+    """One hit per run of name words; an initial after it goes too ("Dave S." -> "[name].")."""
+    hits: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        if not name[i]:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(toks)
+            and name[j + 1]
+            and _JOIN.fullmatch(text, toks[j].end, toks[j + 1].start)
+        ):
+            j += 1
+        initial = _INITIAL.match(text, toks[j].end)
+        hits.append(hit(toks[i].start, initial.end() if initial else toks[j].end, "person"))
+        i = j + 1
+    return hits

@@ -1,0 +1,327 @@
+"""Detectors for anyone's identifiers: phone numbers, emails, Medicare numbers, CRNs, tax file
+numbers, dates of birth, street addresses and URLs that carry a name.
+
+Phone numbers are found and validated by ``phonenumbers`` (Google's libphonenumber metadata,
+region AU, leniency VALID: POSSIBLE also took Medicare numbers, CRNs and dollar amounts for
+phones). A cheap scan first picks the digit runs that could be phones, so the library only sees a
+few characters. Two rules are ours: 13/1300/1800 numbers are services and survive, and an 8-digit
+local landline written without its area code ("3555 0199"), which the library cannot validate
+without one, is a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+import phonenumbers
+
+from bot.deidentify import lexicon
+from bot.deidentify.lexicon import word_set
+from bot.deidentify.text import Hit, hit
+
+# A run of 6 or more digits, however grouped: where phones and ID numbers can be (cheap to check).
+LONG_NUMBER = re.compile(r"\d(?:[ \t\n\r.\-()+]{0,3}\d){5}", re.ASCII).search
+
+# --- phones ------------------------------------------------------------------------------------
+
+_PHONE_RUN = re.compile(r"(?:\+\s?|\b00)?\(?\d(?:[ \t\n\r.\-()]{0,3}\d){7,15}\)?", re.ASCII)
+_LOCAL_LANDLINE = re.compile(r"(?<![\w$.,/:\-])[3-9]\d{3} \d{4}(?![\w/]|[.,:]\d)", re.ASCII)
+_SERVICE_TYPES = frozenset(
+    {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST}
+)
+_MOBILE = phonenumbers.PhoneNumberType.MOBILE
+_NOT_DIGIT = re.compile(r"\D")
+_AREA_CODE = re.compile(r"\(0?\d\)")
+_WHITESPACE = str.maketrans("\t\n\r", "   ")
+
+
+def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
+    """Phone numbers anywhere in ``text``, except runs already ``taken`` by another detector."""
+    hits: list[Hit] = []
+    for run in _PHONE_RUN.finditer(text):
+        start, end = run.span()
+        if any(s <= start and end <= e for s, e in taken):
+            continue
+        window = run[0].translate(_WHITESPACE)  # same length: offsets map one to one
+        if window[0] == "(" and not _AREA_CODE.match(window):  # "(0412 345 678)": prose
+            window, start = window[1:], start + 1
+        if window[-1] == ")" and window.count("(") < window.count(")"):
+            window, end = window[:-1], end - 1
+        if sum(ch.isdigit() for ch in window) <= 13 and _is_phone(window):
+            hits.append(hit(start, end, "phone"))
+        elif sum(ch.isdigit() for ch in window) > 13:  # numbers side by side: let the library split
+            for m in phonenumbers.PhoneNumberMatcher(window, "AU", phonenumbers.Leniency.VALID):
+                if phonenumbers.number_type(m.number) not in _SERVICE_TYPES:
+                    hits.append(hit(start + m.start, start + m.end, "phone"))
+    hits += [hit(*m.span(), "phone") for m in _LOCAL_LANDLINE.finditer(text)]
+    return hits
+
+
+def _is_phone(candidate: str) -> bool:
+    """A valid number for its region (AU unless it starts with + and another country code), or
+    one shaped like an Australian mobile in a range not yet allocated; never a 13/1300/1800
+    service number."""
+    digits = _NOT_DIGIT.sub("", candidate)
+    if candidate.lstrip("(").startswith("+"):
+        if not digits.startswith("61"):
+            return _is_foreign_phone(candidate)
+        national = digits[2:].removeprefix("0")  # "+61 (0)412..."
+    elif digits.startswith("00"):
+        return _is_foreign_phone(candidate)
+    else:
+        national = digits.removeprefix("0")
+    if not 8 <= len(national) <= 10 or national.startswith(("13", "18")):
+        return False  # too short or long, or a 13/1300/1800 service
+    # Built directly from the digits: the library's parse costs twice its validation.
+    number = phonenumbers.PhoneNumber(country_code=61, national_number=int(national))
+    if phonenumbers.is_valid_number(number):
+        return True
+    return phonenumbers.is_possible_number_for_type(number, _MOBILE) and national[0] == "4"
+
+
+def _is_foreign_phone(candidate: str) -> bool:
+    try:
+        number = phonenumbers.parse(candidate, "AU")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) and (
+        phonenumbers.number_type(number) not in _SERVICE_TYPES
+    )
+
+
+# --- ID numbers --------------------------------------------------------------------------------
+
+_MEDICARE = re.compile(  # 4-5-1 as printed on the card (or 4-3-3), then the person's number
+    r"(?<![\d:])(?<!\d[.\-])[2-6]\d{3}[ \t.\-]?(?:\d{5}[ \t.\-]?\d|\d{3}[ \t.\-]?\d{3})"
+    r"(?:[ \t\-/]?\d)?(?![\w:])",
+    re.ASCII,
+)
+_CRN = re.compile(
+    r"(?<!\d)(?<!\d[.\-])\d{3}[ \t.\-]?\d{3}[ \t.\-]?\d{3}(?:[ \t.\-]?[A-Z]|[a-z])(?!\w)", re.ASCII
+)
+_NINE = re.compile(  # 8 or 9 digits, grouped any way: a TFN or a CRN without its letter
+    r"(?<![\w$.,/\-])\d{3}[ \t.\-]?\d{3}[ \t.\-]?\d{2,3}(?![\w/]|[.,\-]\d)", re.ASCII
+)
+_TFN_CUE = re.compile(
+    r"(?:\btfn|\bt\.f\.n\.?|\btax\s+file(?:\s+(?:number|no\.?|num|#))?)"
+    r"[\s:#=.\-]*(?:(?:is|was|of)\s+)?\Z",
+    re.IGNORECASE,
+)
+_CRN_CUE = re.compile(
+    r"(?:\bcrn|\bcustomer\s+reference(?:\s+(?:number|no\.?))?)[\s:#=.\-]*(?:(?:is|was)\s+)?\Z",
+    re.IGNORECASE,
+)
+_TFN_WEIGHTS = {9: (1, 4, 3, 7, 5, 8, 6, 9, 10), 8: (10, 7, 8, 4, 6, 3, 5, 1)}
+
+
+def id_numbers(text: str) -> list[Hit]:
+    """Medicare numbers (valid check digit), CRNs (9 digits and a letter, or after "CRN"), and
+    tax file numbers (after "TFN"/"tax file number", or 9 digits with a valid checksum)."""
+    hits = [hit(*m.span(), "medicare") for m in _MEDICARE.finditer(text) if medicare_valid(m[0])]
+    hits += [hit(*m.span(), "crn") for m in _CRN.finditer(text)]
+    for m in _NINE.finditer(text):
+        digits = re.sub(r"\D", "", m[0])
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _TFN_CUE.search(before) or (len(digits) == 9 and tfn_valid(digits)):
+            hits.append(hit(*m.span(), "tfn"))
+        elif len(digits) == 9 and _CRN_CUE.search(before):
+            hits.append(hit(*m.span(), "crn"))
+    return hits
+
+
+def medicare_valid(number: str) -> bool:
+    """The 9th digit is the check digit of the first 8 (weights 1,3,7,9,1,3,7,9, mod 10)."""
+    digits = re.sub(r"\D", "", number)
+    weights = (1, 3, 7, 9, 1, 3, 7, 9)
+    total = sum(int(d) * w for d, w in zip(digits[:8], weights, strict=True))
+    return len(digits) >= 9 and total % 10 == int(digits[8])
+
+
+def tfn_valid(digits: str) -> bool:
+    """A tax file number's checksum: the weighted digit sum is a multiple of 11."""
+    weights = _TFN_WEIGHTS.get(len(digits))
+    return bool(weights) and sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
+
+
+# --- emails and URLs ---------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_URL = re.compile(
+    r"(?<![\w@.\-/])(?:(?:https?://|www\.)[^\s<>\"'()\[\]]+"
+    r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu)"
+    r"(?:\.[a-z]{2})?(?:/[^\s<>\"'()\[\]]*)?)",
+    re.IGNORECASE,
+)
+_SOCIAL = word_set(
+    """facebook.com fb.com m.facebook.com instagram.com tiktok.com twitter.com x.com
+linkedin.com au.linkedin.com snapchat.com youtube.com threads.net onlyfans.com
+pinterest.com reddit.com tumblr.com t.me wa.me m.me linktr.ee"""
+)
+_URL_PARTS = word_set("com net org au nz uk gov edu www https http html php index")
+
+
+# A dot between two word characters ("fb.com", "gov.au"), or a scheme: where a URL can be.
+MAYBE_URL = re.compile(r"\w\.[A-Za-z]|://").search
+
+
+def emails(text: str) -> list[Hit]:
+    return [hit(*m.span(), "email") for m in _EMAIL.finditer(text)]
+
+
+def urls(text: str, registered: Collection[str]) -> list[Hit]:
+    """URLs that carry a name: a profile on a social site, or a path or host holding a
+    registered name part or a word of the name lexicon that is no English word or place.
+    Plain service URLs (centrelink.gov.au, example.org/forms/intake) survive."""
+    hits = []
+    for m in _URL.finditer(text):
+        url = m[0].rstrip(".,;:!?")
+        if _names_someone(url, registered):
+            hits.append(hit(m.start(), m.start() + len(url), "url"))
+    return hits
+
+
+def _names_someone(url: str, registered: Collection[str]) -> bool:
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
+    host, _, path = bare.partition("/")
+    if host.casefold() in _SOCIAL and path.strip("/"):
+        return True
+    given, surnames, words = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
+    for part in re.findall(r"[a-z]+", bare.casefold()):
+        if len(part) < 3 or part in _URL_PARTS:
+            continue
+        if part in registered or (
+            (part in given or part in surnames)
+            and part not in words
+            and part not in lexicon.place_words()
+        ):
+            return True
+    return False
+
+
+# --- dates of birth ----------------------------------------------------------------------------
+
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH.split("|")[:12], 1)}
+DATE = re.compile(
+    r"(?<![\w/\-])(?<!\d\.)(?:"
+    r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)"
+    r"|(?P<nd>\d\d?)(?P<nsep>[/.\-])(?P<nm>\d\d?)(?P=nsep)(?P<ny>\d{4}|\d\d)"
+    rf"|(?P<td>\d\d?)(?:st|nd|rd|th)?(?:\s+of\s+|[\s\-]+)(?P<tm>{_MONTH})\.?,?[\s\-]+"
+    r"(?P<ty>\d{4}|'?\d\d)"
+    rf"|(?P<um>{_MONTH})\.?\s+(?P<ud>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<uy>\d{{4}}|'\d\d)"
+    r")(?![\w/]|[.\-]\d)",
+    re.IGNORECASE,
+)
+_DOB_CUE = re.compile(
+    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’]?day|born)",
+    re.IGNORECASE,
+)
+_CUE_GAP = re.compile(r"[\s:;,=()\-–]{0,4}(?:(?:is|was|on|in|of|the)[\s:;,=()\-–]{1,4}){0,3}")
+_AGE_AFTER = re.compile(  # "(aged 37)", ", age: 37", "(37 yo)", "37 years old"
+    r"[\s,]{0,3}[(\[]?\s?"
+    r"(?:aged?\s?:?\s?\d{1,3}|\d{1,3}\s?(?:yo|y/o|y\.o\.?|yrs?\s+old|years?\s+old))\b",
+    re.IGNORECASE,
+)
+
+
+def dates_of_birth(text: str, registered: Collection[tuple[int, int, int]]) -> Iterator[Hit]:
+    """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
+    date of birth (numeric ones also read month-first); other dates (appointments) survive."""
+    for m in DATE.finditer(text):
+        day, month, year, numeric = date_parts(m)
+        if (
+            (day, month, year) in registered
+            or (numeric and (month, day, year) in registered)
+            or _AGE_AFTER.match(text, m.end())
+            or any(
+                _CUE_GAP.fullmatch(text, cue.end(), m.start())
+                for cue in _DOB_CUE.finditer(text, max(0, m.start() - 60), m.start())
+            )
+        ):
+            yield hit(*m.span(), "dob")
+
+
+def date_parts(m: re.Match[str]) -> tuple[int, int, int, bool]:
+    """(day, month, year as written, numeric day/month order?) of a ``DATE`` match."""
+    if m["iy"]:
+        return int(m["id"]), int(m["im"]), int(m["iy"]), False
+    if m["nd"]:
+        return int(m["nd"]), int(m["nm"]), int(m["ny"]), True
+    day, month, year = (m["td"], m["tm"], m["ty"]) if m["td"] else (m["ud"], m["um"], m["uy"])
+    return int(day), MONTH_NUMBERS[month[:3].casefold()], int(year.lstrip("'")), False
+
+
+# --- street addresses --------------------------------------------------------------------------
+
+# Street types (AS/NZS 4819) with their abbreviations. The first group are never ordinary words
+# after a number and a name, so they match after a Title Case name in any case ("17 Banksia CRES")
+# or all in lowercase ("17 banksia cres"); the others ("Way", "View", "Park") only in Title Case,
+# after a Title Case name ("3 Kestrel Way", not "3 nights way").
+_ANY_CASE_TYPES = (
+    "street st str|road rd|avenue ave av|crescent cres cresc crs cr|drive dr drv|court ct crt|"
+    "place pl|parade pde|terrace tce terr|highway hwy|lane ln|close cl|boulevard boulevarde blvd "
+    "bvd|circuit cct|esplanade esp|grove gr gve|square sq|parkway pkwy|promenade prom|"
+    "motorway mwy|freeway fwy|circle cir|gardens gdns|heights hts"
+)
+_TITLE_TYPES = (
+    "way wy|view vw|rise|row|crest|loop|track|walk|mews|chase|green|park|reach|ridge|run|turn|"
+    "gate|glen|hill|link|mall|pass|path|quay|vale|vista|wynd|arcade|approach|reserve|ring|access|"
+    "alley|bend|brace|bridge|brow|bypass|byway|causeway|circus|common|concourse|copse|corner|"
+    "corso|cove|cross|crossing|dale|dell|edge|end|entrance|estate|fairway|front|gap|"
+    "garden|glade|grange|highroad|junction|key|landing|laneway|line|lookout|lower|meander|mount|"
+    "nook|outlook|parklands|piazza|plateau|plaza|pocket|point|port|quadrant|quays|ramble|range|"
+    "rest|retreat|ride|ridgeway|round|route|rue|siding|slope|spur|steps|strand|strip|tarn|top|tor|"
+    "trail|upper|villas|wade|walkway|wharf"
+)
+ANY_CASE_TYPE_FORMS = frozenset(_ANY_CASE_TYPES.replace("|", " ").split())
+STREET_TYPE_FORMS = {  # any form -> an alternation of all forms of its type, longest first
+    form: "|".join(forms)
+    for forms in (
+        sorted(group.split(), key=len, reverse=True)
+        for group in f"{_ANY_CASE_TYPES}|{_TITLE_TYPES}".split("|")
+    )
+    for form in forms
+}
+UNIT = (  # "Unit 4, ", "U4/", "4/", "Lot ", "Level 3 " before the street number
+    r"(?:(?:unit|u|apartment|apt|flat|lot|shop|suite|villa|room|level|lvl|townhouse)\.?\s*"
+    r"(?:\d+[a-z]?\s*(?:[,/]\s*|\s+(?=\d)))?|\d+[a-z]?\s*/\s*)?"
+)
+
+
+def _alternation(groups: str, *, title: bool) -> str:
+    forms = sorted({f for g in groups.split("|") for f in g.split()}, key=len, reverse=True)
+    return "|".join(f.capitalize() if title else f for f in forms)
+
+
+_NOT_NAME = r"(?!(?:at|to|in|on|of|and|the|for|with|from|near|by|or|is|was|a|an)\b)"
+_TITLE_WORD = rf"{_NOT_NAME}(?:[A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)?|[A-Z]{{2,}})"
+_LOWER_WORD = rf"{_NOT_NAME}[a-z][a-z'’]*"
+_ANY_CASE = _alternation(_ANY_CASE_TYPES, title=False)
+ADDRESS = re.compile(
+    rf"(?<![\w$./:\-])(?i:{UNIT})(?P<num>\d{{1,5}}[a-zA-Z]?(?:\s*-\s*\d{{1,5}}[a-zA-Z]?)?)\s+"
+    rf"(?:(?:{_TITLE_WORD}\s+){{0,3}}{_TITLE_WORD}\s+"
+    rf"(?:(?i:{_ANY_CASE})|{_alternation(_TITLE_TYPES, title=True)})"
+    rf"|(?:{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}\s+(?:{_ANY_CASE})"
+    rf"|{_LOWER_WORD}(?<!s)\s+way)\b\.?"  # "154 smith way", not "3 nights way"
+)
+# Full street type words: a full stop after one ends the sentence ("Drive."), after an
+# abbreviation ("Cres.") it belongs to the address.
+_FULL_TYPES = frozenset(g.split()[0] for g in f"{_ANY_CASE_TYPES}|{_TITLE_TYPES}".split("|"))
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
+
+
+def addresses(text: str) -> list[Hit]:
+    """Street addresses of anyone: a number, a street name and a street type, with any unit or
+    lot before it. The suburb after it is left alone (suburbs are no identifier on their own)."""
+    hits = []
+    for m in ADDRESS.finditer(text):
+        end = m.end()
+        last = _LAST_WORD.search(m[0])
+        if last and last[1].casefold() in _FULL_TYPES:
+            end -= 1
+        hits.append(hit(m.start(), end, "address"))
+    return hits

@@ -1,0 +1,511 @@
+"""The clients' own registered identifiers: names, aliases and their misspellings, and the
+numbers, date of birth and address on their register record.
+
+Rules for names (the package docstring lists the trade-offs):
+
+* A registered name, alias, any run of their parts, or first + last skipping middle names is
+  replaced wherever it is written, in any case, with possessives, hyphens and apostrophes
+  (O'Brien, OBrien, O Brien, Smith-Jones, "Ms Jones"). Lowercase, a run of two or more weak
+  parts is a name too ("jack potter"), unless it reads as a phrase: a function word then a verb
+  ("may hope to attend", "will bill them").
+* A *weak* part -- shorter than 3 letters, or also an English word, a month, a place, a
+  medication, a relation word ("Hope", "May", "Bill", "Logan", "Jo", "Nan") -- is replaced only
+  where it is used as a name: capitalised and next to another part of that client's name, after
+  a title ("Ms May"), before a possessive ("May's"); or, from 3 letters and not a pronoun,
+  standing alone mid-sentence ("spoke with Hope today") unless it reads as a date ("in May",
+  "May 2026") or a place ("moved to Logan", "17 Smith St, Logan") or is one of a run of
+  capitalised words ("the Grace Period Policy"), or opening a sentence with a verb, "and", a
+  bracket, a colon or "DOB" after it ("Hope said...", "May: rent paid"). So "there is hope",
+  "she may attend", "the phone bill" and "Hope to engage Tuesday" survive; "Hope is doing well"
+  does not. "He" (a client surnamed He) is replaced only as "Ms He" or "Li He".
+* A capitalised word with the client's first letter within edit distance 1 of a name part of
+  5-8 letters (2 from 9 letters) is a misspelling, unless it is an English word, a place, a
+  medication, or itself a name of the lexicon (someone else's: the third-party detector makes
+  it [name]).
+* Words of a multi-word place ("Kelvin Grove") or of a capitalised run that names a place or a
+  program ("Musgrave Park", "Bond Loan") are no client's name there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from bot.deidentify import lexicon
+from bot.deidentify.lexicon import word_set
+from bot.deidentify.model import KnownClient
+from bot.deidentify.patterns import STREET_TYPE_FORMS, UNIT
+from bot.deidentify.text import (
+    HAS_DIGIT,
+    LETTERS,
+    PLACEHOLDERS,
+    Hit,
+    hit,
+    name_follows,
+    sentence_start,
+)
+from bot.domain import ClientIdentity
+
+# Given names and surnames that are everyday words but too rare for the word list.
+_COMMON_NAMES = word_set(
+    """sonny earl duke baron destiny harmony patience charity trust chance victory major rusty
+dusty sandy misty stormy sunny honey pearl rowan sage summer autumn"""
+)
+_JOINER = re.compile(r"\s+|\s*[-‐‑–]\s*|['’‘`´]\s?")  # what may sit between parts of one name
+_TITLE_GAP = re.compile(r"\.?\s+")
+_POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
+_DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
+_STREET = re.compile(
+    r"(?<!\w)(?P<num>\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\s+"
+    r"(?P<name>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,3}?)\s+"
+    rf"(?P<type>{'|'.join(sorted(STREET_TYPE_FORMS, key=len, reverse=True))})\b\.?",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = word_set("central city station qld area hospital library plaza mall")
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    key: str  # casefolded
+    caps: bool  # starts with a capital
+    title: bool  # Title Case (not ALL CAPS)
+    opens: bool  # first word of a sentence
+
+    # Read as one of the third-party detector's words (names.py), an ordinary lowercase word,
+    # which is most words of a note, has nothing to say: these save making a new one for it.
+    cap = upper = capital = blocked = anchor = False
+    given = surname = word = place = dated = brand = never = lexical = unknown = False
+
+
+@dataclass(frozen=True)
+class _Name:
+    codes: frozenset[str]
+    weak: bool  # every word short or a common word: needs the context rule
+
+
+def words(text: str) -> list[Word]:
+    out: list[Word] = []
+    append = out.append
+    prev_end = 0
+    for m in LETTERS.finditer(text):
+        w = m.group()
+        start, end = m.span()
+        if w[0].isupper():
+            title = len(w) == 1 or not w.isupper()
+            # Between two words of one sentence there is mostly a single space: no regex then.
+            opens = text[prev_end:start] != " " and sentence_start(text, prev_end, start)
+            append(_new(Word, (start, end, w.casefold(), True, title, opens)))
+        else:
+            append(_new(Word, (start, end, w.casefold(), False, False, False)))
+        prev_end = end
+    return out
+
+
+_new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
+
+
+def place_spans(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
+    """Where places of two or more words are -- listed ones ("Kelvin Grove", "Daisy Hill") and
+    capitalised runs ending in a word like Park, Mall, Loan, Centre ("Musgrave Park", "Queen
+    Street Mall", "Bond Loan") -- whose words are nobody's name there. A run ending in a word that
+    is also a surname ("Park", "Hall") is a place only if it does not open with a given name:
+    "Jane Park" is a person."""
+    spans = _listed_places(tokens)
+    given, words_ = lexicon.given_names(), lexicon.english_words()
+    run_start = 0
+    for i, t in enumerate(tokens):
+        if not t.caps:
+            run_start = i + 1
+            continue
+        if i > run_start and text[tokens[i - 1].end : t.start] != " ":
+            run_start = i
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if i == run_start or (nxt and nxt.caps and text[t.end : nxt.start] == " "):
+            continue  # not the last word of a run of two or more
+        before = tokens[i - 1]
+        if t.key in lexicon.PLACE_HEADS or (
+            t.key in lexicon.WEAK_PLACE_HEADS
+            and before.key not in given  # "Jane Park" is a person
+            and before.key not in lexicon.TITLES  # "Ms Hall" too
+            and not (before.opens and before.key in words_)  # "Phoned Hill": Hill is the name
+        ):
+            spans.append((tokens[run_start].start, t.end))
+    return spans
+
+
+def _listed_places(tokens: list[Word]) -> list[tuple[int, int]]:
+    phrases = lexicon.place_phrases()
+    spans: list[tuple[int, int]] = []
+    keys: list[str] = []
+    for i, t in enumerate(tokens):
+        candidates = phrases.get(t.key)
+        if candidates:
+            keys = keys or [w.key for w in tokens]
+            for phrase in candidates:
+                if tuple(keys[i : i + len(phrase)]) == phrase:
+                    spans.append((t.start, tokens[i + len(phrase) - 1].end))
+                    break
+    return spans
+
+
+def weak(word: str) -> bool:
+    """Too short or too common to be replaced without evidence that it is used as a name."""
+    return (
+        len(word) < 3
+        or word in lexicon.english_words()
+        or word in _COMMON_NAMES
+        or word in lexicon.place_words()
+        or word in lexicon.MONTHS
+        or word in lexicon.WEEKDAYS
+        or word in lexicon.medications()
+        or word in lexicon.not_names()
+        or word in lexicon.RELATIONS
+        or word in lexicon.TITLES
+        or word in lexicon.GRAMMAR
+        or word in lexicon.MODALS
+    )
+
+
+class Matcher:
+    """Everything precompiled for one set of clients in play."""
+
+    def __init__(self, clients: tuple[KnownClient, ...]) -> None:
+        names: dict[tuple[str, ...], set[str]] = {}
+        self.dobs: set[tuple[int, int, int]] = set()
+        self.digit_ids: list[tuple[str, str]] = []
+        self.addresses: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for client in clients:
+            ident, code = client.identity, client.case_code
+            if not isinstance(ident, ClientIdentity) or not isinstance(code, str):
+                raise TypeError("not a KnownClient")
+            for name in (ident.full_name or "", *ident.aliases):
+                for key in name_keys(name):
+                    names.setdefault(key, set()).add(code)
+            if ident.date_of_birth:
+                d = ident.date_of_birth
+                self.dobs |= {(d.day, d.month, d.year), (d.day, d.month, d.year % 100)}
+            self.digit_ids += digit_ids(ident)
+            if ident.address and (rule := address_rule(ident.address)):
+                anchor, number, pattern = rule
+                self.addresses.setdefault(anchor, []).append((number, pattern))
+        self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
+        self.parts = frozenset(w for key in self.names for w in key if len(w) >= 3)
+        self.firsts = {k[0] for k in self.names}
+        self.longest = max(map(len, self.names), default=0)
+        self.min_digits = min((len(v) for v, _ in self.digit_ids), default=0)
+        self.digit_index: dict[int, dict[str, str]] = {}  # length -> digits -> kind
+        for value, kind in self.digit_ids:
+            self.digit_index.setdefault(len(value), {})[value] = kind
+        # Symmetric-delete index: a misspelling and its name share a deletion variant.
+        self.typo_index: dict[str, set[str]] = {}
+        # Near a month or medication is another month or medication, not a typo.
+        no_typos = lexicon.MONTHS | lexicon.medications()
+        for key in self.names:
+            if len(key) == 1 and len(key[0]) >= 5 and key[0] not in no_typos:
+                for variant in deletes(key[0], 2 if len(key[0]) >= 9 else 1):
+                    self.typo_index.setdefault(variant, set()).add(key[0])
+        self.typo_cache: dict[str, frozenset[str]] = {}
+
+    # --- names ---------------------------------------------------------------------------------
+
+    def names_in(
+        self, text: str, tokens: list[Word], protected: list[tuple[int, int]]
+    ) -> list[Hit]:
+        if protected:
+            mask = bytearray(len(text))
+            for s, e in protected:
+                mask[s:e] = b"\x01" * (e - s)
+            free = [1 not in mask[t.start : t.end] for t in tokens]
+        else:
+            free = [True] * len(tokens)
+        owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
+        pending: list[int] = []  # short/common name words waiting for context
+        keys = [t.key for t in tokens]
+        n, firsts, longest = len(tokens), self.firsts, self.longest
+        i = 0
+        while i < n:  # the longest registered name first at each word
+            step = 1
+            if keys[i] in firsts:
+                for size in range(min(longest, n - i), 0, -1):
+                    entry = self.names.get(tuple(keys[i : i + size]))
+                    if (
+                        entry is None
+                        or not all(free[i : i + size])
+                        or not joined(text, tokens, i, size)
+                    ):
+                        continue
+                    if not entry.weak or (size > 1 and self._written_as_name(tokens[i : i + size])):
+                        owner[i : i + size] = [entry.codes] * size
+                        step = size
+                        break
+                    if size == 1 and tokens[i].caps:
+                        pending.append(i)
+            i += step
+        for i, token in enumerate(tokens):
+            if owner[i] is None and free[i] and token.title and i not in pending:
+                owner[i] = self._misspelt(token.key)
+        while pending:  # until no more context is found; chains like "May Hope Quokkafeild"
+            found = {i: c for i in pending if (c := self._in_context(text, tokens, owner, i))}
+            for i, codes in found.items():
+                owner[i] = codes
+                pending.remove(i)
+            if not found:
+                break
+        return name_runs(text, tokens, owner)
+
+    @staticmethod
+    def _written_as_name(run: list[Word]) -> bool:
+        """Two or more weak name words side by side: a name when capitalised ("May Hope"), or
+        lowercase unless it reads as a phrase: a function word then a verb ("may hope", "will
+        bill"; but "jack potter", "may martin" are names)."""
+        if all(t.caps for t in run):
+            return True
+        if run[0].key not in lexicon.FUNCTION_WORDS:
+            return True
+        second, words = run[1].key, lexicon.english_words()
+        return not (second + "ed" in words or second + "d" in words or second.endswith("ed"))
+
+    def _in_context(
+        self, text: str, tokens: list[Word], owner: list[frozenset[str] | None], i: int
+    ) -> frozenset[str]:
+        """The codes a weak name word stands for here, if it is used as a name."""
+        t = tokens[i]
+        codes = self.names[(t.key,)].codes
+        possessive = t.key not in lexicon.GRAMMAR and _POSSESSIVE.match(text, t.end)  # not "He's"
+        if possessive or (
+            i > 0
+            and tokens[i - 1].key in lexicon.TITLES
+            and _TITLE_GAP.fullmatch(text, tokens[i - 1].end, t.start)
+        ):
+            return codes
+        for j in (i - 1, i + 1):
+            near = owner[j] if 0 <= j < len(owner) else None
+            if near and codes & near and joined(text, tokens, min(i, j), 2):
+                return codes & near
+        if (
+            not t.title
+            or len(t.key) < 3  # "Jo", "He": only beside the name, a title or a possessive
+            or t.key in lexicon.GRAMMAR
+            or self._not_a_name_here(text, tokens, i)
+        ):
+            return frozenset()
+        if t.opens:  # "Hope said", "May and her son": a verb or "and" after it
+            return codes if name_follows(text, t.end) else frozenset()
+        return codes
+
+    def _not_a_name_here(self, text: str, tokens: list[Word], i: int) -> bool:
+        """A date ("in May", "May 2026"), a place ("moved to Logan"), or a run of capitalised
+        words that are not names ("the Grace Period Policy")."""
+        t = tokens[i]
+        prev = tokens[i - 1].key if i > 0 and not t.opens else ""  # not from another sentence
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if prev == "from" and i > 1 and tokens[i - 2].key in lexicon.MESSAGES:
+            prev = ""  # "a text from May": from a person
+        if (t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and (
+            prev in lexicon.MONTH_CONTEXT
+            or re.search(r"\d(?:st|nd|rd|th)?\s*\Z", text[max(0, t.start - 6) : t.start])
+            or re.match(r"[\s,]*'?\d", text[t.end : t.end + 4])
+        ):
+            return True
+        if (
+            t.key in lexicon.place_words()
+            and (
+                prev in lexicon.PLACE_CONTEXT
+                or prev in STREET_TYPE_FORMS  # "17 Smith St, Logan"
+                or text[max(0, t.start - 12) : t.start].rstrip(", .").endswith("[address]")
+                or (prev == "to" and i > 1 and tokens[i - 2].key in lexicon.MOVEMENT)
+                or (nxt is not None and nxt.key in _PLACE_AFTER)
+            )
+        ):
+            return True
+        for j in (i - 1, i + 1):
+            if (
+                0 <= j < len(tokens)
+                and text[tokens[min(i, j)].end : tokens[max(i, j)].start] == " "
+            ):
+                other = tokens[j]
+                if (
+                    other.caps
+                    and len(other.key) > 1  # an initial: "Melody D" is a name
+                    and other.key not in self.parts
+                    and other.key in lexicon.english_words()
+                    and not (j == i - 1 and other.opens)  # capitalised for the sentence
+                ):
+                    return True
+        return False
+
+    def _misspelt(self, word: str) -> frozenset[str] | None:
+        codes = self.typo_cache.get(word)  # .get: another thread may clear the cache meanwhile
+        if codes is None:
+            codes = self._typo_of(word)
+            if len(self.typo_cache) > 4096:  # bounded: words seen are not worth keeping forever
+                self.typo_cache.clear()
+            self.typo_cache[word] = codes
+        return codes or None
+
+    def _typo_of(self, word: str) -> frozenset[str]:
+        if len(word) < 4 or weak(word) or not self.typo_index:
+            return frozenset()
+        if word in lexicon.given_names() or word in lexicon.surnames():
+            return frozenset()  # someone else's real name: the third-party detector's
+        found: set[str] = set()
+        for variant in deletes(word, 2 if len(word) >= 7 else 1):
+            for target in self.typo_index.get(variant, ()):
+                limit = 2 if len(target) >= 9 else 1
+                if target[0] == word[0] and edit_distance(word, target) <= limit:
+                    found |= self.names[(target,)].codes
+        return frozenset(found)
+
+    # --- numbers, dates, addresses -------------------------------------------------------------
+
+    def numbers_in(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        if not self.digit_index:
+            return hits
+        for run in _DIGIT_RUN.finditer(text):
+            at = [run.start() + k for k, ch in enumerate(run.group()) if ch.isdigit()]
+            if len(at) >= self.min_digits:
+                hits += self._registered_digits(text, at)
+        return hits
+
+    def _registered_digits(self, text: str, at: list[int]) -> list[Hit]:
+        """Registered numbers among the digits at positions ``at``, however they were grouped."""
+        digits = "".join(text[p] for p in at)
+        hits: list[Hit] = []
+        for size, values in self.digit_index.items():
+            for k in range(len(digits) - size + 1):
+                kind = values.get(digits[k : k + size])
+                if kind is None:
+                    continue
+                first = k
+                if kind == "phone":  # take the trunk "0" or country "61" along
+                    first -= digits.endswith("0", 0, first)
+                    first -= 2 * digits.endswith("61", 0, first)
+                start, end = at[first], at[k + size - 1] + 1
+                if start > 0 and (
+                    text[start - 1] == "+"
+                    or (text[start - 1] == "(" and ")" in text[start : start + 4])
+                ):
+                    start -= 1  # "+61 ...", "(07) ...", but not the "(" of "(0412 345 678)"
+                end += kind == "crn" and end < len(text) and text[end].isalpha()
+                hits.append(Hit(start, end, kind, PLACEHOLDERS[kind]))
+        return hits
+
+    def addresses_in(self, text: str, tokens: list[Word]) -> Iterator[Hit]:
+        addresses = self.addresses
+        for token in [t for t in tokens if t.key in addresses] if HAS_DIGIT(text) else ():
+            before = text[max(0, token.start - 40) : token.start]
+            for number, pattern in addresses[token.key]:
+                if number in before:  # the street number is written before the street name
+                    for m in pattern.finditer(text, max(0, token.start - 40), token.end + 600):
+                        yield hit(m.start(), m.end(), "address")
+
+
+def name_keys(name: str) -> set[tuple[str, ...]]:
+    """Word sequences that stand for ``name``: all of it, any run of its parts, first + last."""
+    raw = [part for part in name.split() if LETTERS.search(part)]
+    parts = [tuple(LETTERS.findall(part.casefold())) for part in raw]
+    keys = {sum(parts[i:j], ()) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+    if len(parts) > 2:
+        keys.add(parts[0] + parts[-1])  # skipping middle names
+    for words_, written in zip(parts, raw, strict=True):
+        if len(words_) > 1:  # O'Brien typed as OBrien; Smith-Jones as "Ms Jones"
+            keys.add(("".join(words_),))
+            pieces = (tuple(LETTERS.findall(p.casefold())) for p in re.split("[-‐‑–]", written))
+            keys |= {p for p in pieces if len("".join(p)) >= 3}
+    return keys
+
+
+def joined(text: str, tokens: list[Word], i: int, size: int) -> bool:
+    """Are words i..i+size-1 written as one name (spaces, line breaks, hyphens, apostrophes)?"""
+    return all(
+        _JOINER.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(i, i + size - 1)
+    )
+
+
+def name_runs(text: str, tokens: list[Word], owner: list[frozenset[str] | None]) -> list[Hit]:
+    """One replacement per run of words of one client's name: "Jane  Quokkafield" -> one code."""
+    hits: list[Hit] = []
+    i = 0
+    while i < len(tokens):
+        codes, j = owner[i], i
+        if codes is None:
+            i += 1
+            continue
+        while j + 1 < len(tokens) and owner[j + 1] == codes and joined(text, tokens, j, 2):
+            j += 1
+        start, end = tokens[i].start, tokens[j].end
+        # Glued to digits ("Jane2") a code would read as another code ("U1R-0142"): say [name].
+        glued = text[start - 1 : start].isalnum() or text[end : end + 1].isalnum()
+        code = next(iter(codes)) if len(codes) == 1 and not glued else PLACEHOLDERS["name"]
+        hits.append(Hit(start, end, "name", code))
+        i = j + 1
+    return hits
+
+
+def deletes(word: str, depth: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its letters."""
+    out = {word}
+    for _ in range(depth):
+        out |= {w[:i] + w[i + 1 :] for w in out for i in range(len(w))}
+    return out
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment: adjacent swaps count as one)."""
+    before: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], before[j - 2] + 1)
+        before, prev = prev, cur
+    return prev[-1]
+
+
+def _digits(value: str | None) -> str:
+    return re.sub(r"\D", "", value or "")
+
+
+def digit_ids(ident: ClientIdentity) -> list[tuple[str, str]]:
+    """Registered numbers as bare digits; a phone as its national number (no 0, no +61)."""
+    out: list[tuple[str, str]] = []
+    if phone := _digits(ident.phone):
+        if len(phone) == 11 and phone.startswith("61"):
+            phone = phone[2:]
+        elif len(phone) == 10 and phone.startswith("0"):
+            phone = phone[1:]
+        out.append((phone, "phone"))
+        if len(phone) == 9 and phone[0] in "2378":  # a landline, also written without area code
+            out.append((phone[1:], "phone"))
+    out += [(_digits(ident.medicare)[:10], "medicare"), (_digits(ident.crn), "crn")]
+    return [(v, kind) for v, kind in out if len(v) >= 6]  # shorter would match too much
+
+
+def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
+    """A pattern for the address, the word that anchors the search for it, and the digits that
+    must come before that word (its street number)."""
+    flat = " ".join(address.split())
+    alts = [r"[\s,]+".join(map(re.escape, re.findall(r"[^\s,]+", flat)))]
+    street = _STREET.search(flat)
+    if street:
+        num = r"\s*".join(map(re.escape, street["num"].replace(" ", "")))
+        name = r"\s+".join(map(re.escape, street["name"].split()))
+        tail = ""  # then optionally the suburb, state, postcode, as far as they are written
+        for word in reversed(re.findall(r"[^\W_]+", flat[street.end() :])):
+            tail = rf"(?:[\s,]+{re.escape(word)}{tail})?"
+        kind = STREET_TYPE_FORMS[street["type"].casefold()]
+        alts.insert(0, rf"{UNIT}{num}\s+{name}\s+(?:{kind})\b\.?{tail}")
+        anchor = LETTERS.findall(street["name"].casefold())[0]
+        number = re.sub(r"\D.*", "", street["num"])
+    else:
+        anchor = max(LETTERS.findall(flat.casefold()), key=len, default="")
+        number = ""
+    if len(anchor) < 2:
+        return None
+    return anchor, number, re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)

@@ -1,0 +1,167 @@
+"""Shared pieces of the engine: hits and how they are merged and applied, words, sentence starts,
+the spans no detector may look inside, and the placeholders."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from bot.deidentify import lexicon
+
+PLACEHOLDERS: Mapping[str, str] = MappingProxyType(
+    {
+        "name": "[name]",
+        "person": "[name]",
+        "dob": "[DOB]",
+        "address": "[address]",
+        "phone": "[phone]",
+        "email": "[email]",
+        "medicare": "[Medicare]",
+        "crn": "[CRN]",
+        "tfn": "[TFN]",
+        "url": "[URL]",
+    }
+)
+# Which hit wins when two cover the same text from the same start: the client's own identifiers
+# (the case code tells the meeting most), then the surest pattern, then the weakest guesses.
+RANK: Mapping[str, int] = MappingProxyType(
+    {
+        "url": 0,
+        "email": 1,
+        "name": 2,
+        "medicare": 3,
+        "crn": 4,
+        "tfn": 5,
+        "dob": 6,
+        "phone": 7,
+        "address": 8,
+        "person": 9,
+    }
+)
+
+# Never looked inside: our placeholders, case codes, URL schemes, Slack mention IDs. Each is
+# looked for only when the character it needs is in the text (most notes have few of them).
+_PROTECTED = (
+    ("[", re.compile(r"\[(?:name|DOB|address|phone|email|Medicare|CRN|TFN|URL)\]")),
+    ("-", re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}(?![0-9])")),
+    (":", re.compile(r"(?<![\w+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*://|(?:mailto|tel|sms):)")),
+    ("<", re.compile(r"<[@#!][A-Z0-9]+")),
+    ("@", re.compile(r"(?<![\w.%+'\-])@[UWBC][A-Z0-9]{6,}\b")),  # "@U0OMAR001": a Slack ID
+)
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    return [
+        m.span() for char, pattern in _PROTECTED if char in text for m in pattern.finditer(text)
+    ]
+
+
+LETTERS = re.compile(r"[^\W\d_]+")  # a word is a run of letters: digits never hide a name
+HAS_DIGIT = re.compile(r"\d", re.ASCII).search
+# Before a word, what makes it the first word of a sentence (or of a line, a list item, a field).
+_SENTENCE_GAP = re.compile(r"(?:[.!?:;\n•]|\s[-–*]\s)[\s\"'“”‘’()\[\]*\-–•]*\Z")
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    replacement: str
+
+
+def hit(start: int, end: int, kind: str) -> Hit:
+    return Hit(start, end, kind, PLACEHOLDERS[kind])
+
+
+def sentence_start(text: str, prev_end: int, start: int) -> bool:
+    """Does the word at ``start`` (the previous word ending at ``prev_end``) open a sentence?"""
+    return prev_end <= 0 or _SENTENCE_GAP.search(text, prev_end, start) is not None
+
+
+_NEXT_WORD = re.compile(
+    r"(?:\s+[A-HJ-Z]\.?(?![^\W\d_]))?"  # an initial between: "Sandy A attended"
+    r"(?:\s*([(:]|['’]s\b|,\s+(?:[A-Z]|\[name\]))"  # "Hope (34)", "May: ...", "Hope, Bronwyn"
+    r"|\s+((?i:d\.?o\.?b|born|aged)\b)"  # "White DOB 3/4/1988"
+    r"|\s+([a-z][a-z'’]*))"
+)
+
+
+def name_follows(text: str, end: int, *, strict: bool = False) -> bool:
+    """Is the word ending at ``end``, first in its sentence, used as a name by what follows it:
+    a verb ("Hope said", "May needs", "Will attended", "Grace staying"), "and", a date of birth,
+    a bracket or a colon, or a list of names ("Hope, Bronwyn and...")? ``strict``: only a verb
+    of the list (not any word ending in -s, -ed or -ing)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    if m[1] or m[2]:
+        return True
+    word = m[3]
+    if not word[0].islower():
+        return False
+    word = word.replace("’", "'")
+    return word in lexicon.NAME_FOLLOWERS or (
+        not strict
+        and len(word) > 3
+        and (word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss")))
+    )
+
+
+def within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def merge(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits become one covering them all, typed as the first (longest at its start,
+    then by ``RANK``)."""
+    merged: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -h.end, RANK[h.kind])):
+        if merged and h.start < merged[-1].end:
+            merged[-1] = merged[-1]._replace(end=max(merged[-1].end, h.end))
+        else:
+            merged.append(h)
+    return merged
+
+
+def apply(text: str, hits: list[Hit]) -> tuple[str, Counter[str], list[tuple[int, int, str]]]:
+    """Replace merged ``hits``: the new text, counts per type, and where each replacement now is."""
+    out: list[str] = []
+    counts: Counter[str] = Counter()
+    spans: list[tuple[int, int, str]] = []
+    last = size = 0
+    for h in hits:
+        before = text[last : h.start]
+        out += [before, h.replacement]
+        size += len(before)
+        spans.append((size, size + len(h.replacement), h.kind))
+        size += len(h.replacement)
+        counts[h.kind] += 1
+        last = h.end
+    out.append(text[last:])
+    return "".join(out), counts, spans
+
+
+def shift(spans: list[tuple[int, int, str]], hits: list[Hit]) -> list[tuple[int, int, str]]:
+    """Where earlier replacements are after ``hits`` were applied to their text; one that a new
+    hit swallowed is gone (the new one stands for it)."""
+    out = []
+    for start, end, kind in spans:
+        if any(h.start < end and start < h.end for h in hits):
+            continue
+        delta = sum(len(h.replacement) - (h.end - h.start) for h in hits if h.end <= start)
+        out.append((start + delta, end + delta, kind))
+    return out
+
+
+def normalise(text: str) -> str:
+    """Fold look-alike characters (full-width letters, ligatures) to plain ones and drop invisible
+    formatting characters (soft hyphens, zero-width spaces), which would otherwise hide a name
+    from the patterns while looking the same on screen."""
+    if text.isascii():  # already NFKC, and no formatting characters: the common case
+        return text
+    folded = unicodedata.normalize("NFKC", text).replace("\u200b", " ")  # zero-width space
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
