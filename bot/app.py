@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
-from bot.ports import Clock, SystemClock
+from bot.ports import Clock, Renderer, SystemClock
 from storage.db import make_engine, session_factory
 from storage.keyfile import FileKeySource, InlineKeySource, KeySource
 from storage.uow import UnitOfWork
@@ -101,6 +101,13 @@ class SlackRuntime:
             ctx=self.ctx,
             socket_mode=socket_mode,
         )
+
+
+def renderer() -> Renderer:
+    """The Block Kit renderer, for services that queue messages from the command line."""
+    from handlers.messages import SlackRenderer
+
+    return SlackRenderer()
 
 
 def slack_runtime(container: Container) -> SlackRuntime:

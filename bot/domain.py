@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -156,6 +157,25 @@ class ClientIdentity:
             crn=data.get("crn"),
             notes=data.get("notes"),
         )
+
+    def mentioned_in(self, text: str, *, names_only: bool = False) -> bool:
+        """Whether ``text`` quotes any of these identifiers (name words, numbers, dates).
+
+        ``names_only`` checks the names and aliases alone (an address's suburb is no name).
+        """
+        lowered = text.lower()
+        digits = re.sub(r"\D", "", text)
+        values = [self.full_name or "", *self.aliases] if names_only else self.values()
+        for value in values:
+            if value == self.notes:
+                continue
+            value_digits = re.sub(r"\D", "", value)
+            if len(value_digits) >= 6 and value_digits in digits:
+                return True
+            for word in re.findall(r"[^\W\d_][\w'’-]{2,}", value.lower()):
+                if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
+                    return True
+        return False
 
     def values(self) -> list[str]:
         """Every identifying string in the record, for leak checks (never for display)."""
@@ -355,3 +375,30 @@ class HomeView:
     actions: tuple[ActionView, ...] = ()
     leave: tuple[LeavePeriod, ...] = ()
     today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the author of an update or action sees before it is accepted: the de-identified text
+    with the replaced places marked (positions in ``text``, never anything of the original)."""
+
+    draft_id: int
+    kind: str  # "update" or "action"
+    case_code: str
+    text: str
+    replaced: tuple[str, ...]
+    spans: tuple[tuple[int, int, str], ...]
+    meeting: MeetingRef | None
+    owner: str | None = None
+    due_on: dt.date | None = None
+    editing: bool = False
+
+
+@dataclass(frozen=True)
+class MeetingChange:
+    """A meeting moved (``meeting`` is where it is now) or cancelled (``next`` replaces it)."""
+
+    meeting: MeetingRef
+    was: dt.datetime
+    cancelled: bool = False
+    next: MeetingRef | None = None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.ports import Clock, Notifier, Renderer, UserDirectory
-from bot.services import agenda, directory, events, nudges, outbox, prompts
+from bot.services import agenda, directory, events, nudges, outbox, previews, prompts
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,13 @@ class TickDeps:
 
 def tick(deps: TickDeps) -> TickReport:
     if deps.directory is not None:
-        directory.refresh_timezones(uow=deps.uow(), clock=deps.clock, directory=deps.directory)
+        directory.refresh_profiles(uow=deps.uow(), clock=deps.clock, directory=deps.directory)
     queued_prompts = prompts.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     queued_agendas = agenda.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     queued_nudges = nudges.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
     events.forget_old(uow=deps.uow(), clock=deps.clock)
+    previews.forget_expired(uow=deps.uow(), clock=deps.clock)
     report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent)
     if sent or queued_prompts or queued_agendas or queued_nudges:
         log.info("tick: %s", report)

@@ -6,7 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.domain import ActionRecorded, Agenda, Nudge, UpdatePrompt, UpdateReceipt
+from bot.domain import (
+    ActionRecorded,
+    Agenda,
+    MeetingChange,
+    Nudge,
+    UpdatePrompt,
+    UpdateReceipt,
+)
 
 Payload = dict[str, Any]
 """A rendered message (Slack's ``text`` + ``blocks``): opaque to the services."""
@@ -49,6 +56,8 @@ class Renderer(Protocol):
 
     def late_update(self, receipt: UpdateReceipt) -> Payload: ...
 
+    def meeting_changed(self, change: MeetingChange) -> Payload: ...
+
     def action_announcement(self, recorded: ActionRecorded) -> Payload: ...
 
     def action_assignment(self, recorded: ActionRecorded) -> Payload: ...
@@ -78,7 +87,16 @@ class Notifier(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Profile:
+    """What Slack says about a member: their zone, and their names (kept out of redaction)."""
+
+    tz: str | None
+    real_name: str | None = None
+    display_name: str | None = None
+
+
 class UserDirectory(Protocol):
-    def timezone(self, user_id: str) -> str | None:
-        """The user's IANA time zone as Slack knows it, or None if unknown."""
+    def profile(self, user_id: str) -> Profile | None:
+        """The user's profile as Slack knows it, or None if it cannot be read."""
         ...

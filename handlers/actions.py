@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput, NotFound
-from bot.services import actions, home, nudges
+from bot.services import actions, home, nudges, previews
 from handlers import replies, views
 from handlers.errors import kindly
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
@@ -94,22 +94,15 @@ def register(app: App, ctx: AppContext) -> None:
         text = state_value(view, BlockId.ACTION_TEXT, InputId.TEXT) or ""
         due = state_value(view, BlockId.ACTION_DUE, InputId.DUE)
         try:
-            recorded = actions.record(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                renderer=ctx.renderer,
-                user_id=body["user"]["id"],
-                case_code=code,
-                owner_id=str(owner or ""),
-                text=text,
+            preview = previews.draft_action(
+                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"], case_code=code,
+                owner_id=str(owner or ""), text=text,
                 due_on=dt.date.fromisoformat(due) if due else None,
-                parse_due=False,
-            )
+            )  # fmt: skip
         except CasebotError as exc:
             ack(response_action="errors", errors=_modal_errors(exc))
             return
-        ack()
-        ctx.deliver(recorded.outbox_keys)
+        ack(response_action="update", view=views.preview_modal(preview))
 
     def done(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()

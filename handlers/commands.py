@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from bot import dates
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
-from bot.services import leave
+from bot.services import changes, leave
 from handlers import actions, replies
 from handlers.ids import COMMAND
 from handlers.parsing import parse_action, parse_update_target, split_command
@@ -42,6 +42,28 @@ def parse_away(rest: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
+MEETING_USAGE = (
+    f"Try `{COMMAND} meeting move 2026-12-01 2026-12-03T14:00` (from the date to the new local "
+    f"time) or `{COMMAND} meeting cancel 2026-12-01`, in the group's channel."
+)
+
+
+def parse_meeting(rest: str) -> tuple[str, dt.date, dt.datetime | None]:
+    words = rest.split()
+    if (
+        not words
+        or words[0] not in ("move", "cancel")
+        or len(words) != (3 if words[0] == "move" else 2)
+    ):
+        raise InvalidInput(MEETING_USAGE)
+    try:
+        day = dt.date.fromisoformat(words[1])
+        to = dt.datetime.fromisoformat(words[2]) if words[0] == "move" else None
+    except ValueError:
+        raise InvalidInput(MEETING_USAGE) from None
+    return words[0], day, to
+
+
 def _plan(
     ctx: AppContext,
     word: str,
@@ -59,6 +81,21 @@ def _plan(
     if word == "update":
         code = parse_update_target(rest)
         return lambda: open_update_modal(ctx, client, command["trigger_id"], user, code)
+    if word == "meeting":
+        what, day, to = parse_meeting(rest)
+
+        def change() -> None:
+            common = {"uow": ctx.uow(), "clock": ctx.clock, "renderer": ctx.renderer,
+                      "group": command.get("channel_id", ""), "day": day,
+                      "actor": user, "user_id": user}  # fmt: skip
+            if what == "move" and to is not None:
+                result, keys = changes.move(to_local=to, **common)
+            else:
+                result, keys = changes.cancel(**common)
+            ctx.deliver(keys)
+            respond(response_type="ephemeral", text=replies.meeting_changed(result))
+
+        return change
     away = parse_away(rest, ctx.clock.now().date())
 
     def set_away() -> None:
@@ -82,7 +119,7 @@ def register(app: App, ctx: AppContext) -> None:
         if word in ("", "help"):
             ack(response_type="ephemeral", **replies.help_message())
             return
-        if word not in ("action", "away", "update"):
+        if word not in ("action", "away", "update", "meeting"):
             ack(
                 response_type="ephemeral",
                 text=f"I don't know `{word[:30]}`. Here is what I can do:\n\n{replies.HELP}",

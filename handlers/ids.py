@@ -17,6 +17,9 @@ class ActionId(StrEnum):
     ACTION_PROGRESS = "action_progress"
     NUDGE_SNOOZE = "nudge_snooze"
     HOME_ACTION_DONE = "home_action_done"
+    DRAFT_CONFIRM = "draft_confirm"
+    DRAFT_EDIT = "draft_edit"
+    DRAFT_HIDE = "draft_hide"
 
 
 class CallbackId(StrEnum):
@@ -24,6 +27,8 @@ class CallbackId(StrEnum):
     ACTION_MODAL = "action_modal"
     PROGRESS_MODAL = "progress_modal"
     RECORD_ACTION_SHORTCUT = "record_action"
+    PREVIEW_MODAL = "preview_modal"
+    HIDE_MODAL = "hide_modal"
 
 
 class BlockId(StrEnum):
@@ -35,6 +40,8 @@ class BlockId(StrEnum):
     PROGRESS_TEXT = "progress_text"
     NUDGE_FOOTER = "nudge_footer"
     PROMPT_ANSWER = "prompt_answer"
+    PREVIEW_HIDE = "preview_hide"
+    DRAFT_BUTTONS = "draft_buttons"
 
 
 class InputId(StrEnum):

@@ -16,6 +16,7 @@ from bot.domain import (
     AgendaItem,
     AttendanceResponse,
     ClientStatus,
+    MeetingChange,
     Nudge,
     UpdatePrompt,
     UpdateReceipt,
@@ -237,6 +238,21 @@ def late_update(r: UpdateReceipt) -> Payload:
     return {"text": f"{what} for {u.case_code}", "blocks": [kit.section(text)]}
 
 
+def meeting_changed(c: MeetingChange) -> Payload:
+    m = c.meeting
+    was = day(c.was.astimezone(m.local_start.tzinfo).date())
+    if c.cancelled:
+        then = (
+            f" The next one is *{when(c.next)}*; updates already sent go to it." if c.next else ""
+        )
+        text = f"❌ *{escape(m.group)}* on *{was}* is cancelled.{then}"
+        summary = f"{m.group} on {was} is cancelled"
+    else:
+        text = f"📅 *{escape(m.group)}* on *{was}* has moved to *{when(m)}*."
+        summary = f"{m.group} has moved to {when(m)}"
+    return {"text": summary, "blocks": [kit.section(text)]}
+
+
 class SlackRenderer:
     """The ``Renderer`` the services fill the outbox with."""
 
@@ -246,3 +262,4 @@ class SlackRenderer:
     action_announcement = staticmethod(action_announcement)
     action_assignment = staticmethod(action_assignment)
     late_update = staticmethod(late_update)
+    meeting_changed = staticmethod(meeting_changed)

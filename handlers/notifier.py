@@ -13,7 +13,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
-from bot.ports import DeliveryError, Posted
+from bot.ports import DeliveryError, Posted, Profile
 
 log = logging.getLogger(__name__)
 
@@ -76,16 +76,20 @@ class SlackNotifier:
 
 
 class SlackDirectory:
-    """Members' time zones from users.info (scope users:read)."""
+    """Members' time zones and names from users.info (scope users:read)."""
 
     def __init__(self, client: WebClient) -> None:
         self.client = client
 
-    def timezone(self, user_id: str) -> str | None:
+    def profile(self, user_id: str) -> Profile | None:
         try:
             user = self.client.users_info(user=user_id)["user"]
         except (SlackApiError, OSError) as exc:
             log.warning("users.info failed for a member: %s", type(exc).__name__)
             return None
-        tz = user.get("tz")
-        return str(tz) if tz else None
+        names = user.get("profile") or {}
+        return Profile(
+            tz=str(user["tz"]) if user.get("tz") else None,
+            real_name=(user.get("real_name") or names.get("real_name") or None),
+            display_name=(names.get("display_name") or None),
+        )

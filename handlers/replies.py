@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bot.domain import ActionView, LeavePeriod, UpdateReceipt
+from bot.domain import ActionView, LeavePeriod, MeetingChange, Preview, UpdateReceipt
 from handlers import kit
 from handlers.ids import COMMAND, ActionId, BlockId
-from handlers.text import day, day_with_year, escape, mention, quote, when
+from handlers.text import day, day_with_year, escape, marked, mention, quote, when
 
 Payload = dict[str, Any]
 
 KIND_NAMES = {
     "name": "name",
+    "person": "someone else's name",
+    "tfn": "tax file number",
+    "url": "link",
     "dob": "date of birth",
     "address": "address",
     "phone": "phone number",
@@ -23,11 +26,11 @@ KIND_NAMES = {
 }
 
 
-def replaced_note(kinds: tuple[str, ...]) -> str:
+def replaced_note(kinds: tuple[str, ...], lead: str = "Replaced before saving") -> str:
     if not kinds:
         return ""
     names = ", ".join(KIND_NAMES.get(k, k) for k in kinds)
-    return f"🔒 I replaced identifying details before saving: {names}."
+    return f"🔒 {lead}: {names}."
 
 
 def update_receipt(receipt: UpdateReceipt, *, via_dm: bool) -> Payload:
@@ -61,6 +64,38 @@ def edit_not_seen() -> Payload:
     return {"text": text, "blocks": [kit.section(text)]}
 
 
+def _preview_lines(p: Preview) -> list[str]:
+    what = "update" if p.kind == "update" else "action"
+    where = f" for *{escape(p.meeting.group)}* on *{when(p.meeting)}*" if p.meeting else ""
+    lines = [f"Here is your {what} on *{p.case_code}*{where}, as the group will see it:"]
+    lines.append("\n".join("> " + line for line in marked(p.text, p.spans).splitlines()))
+    if p.kind == "action" and p.owner:
+        due = f", due {day(p.due_on)}" if p.due_on else ""
+        lines.append(f"Owner {mention(p.owner)}{due}")
+    return lines
+
+
+def preview(p: Preview) -> Payload:
+    """The DM version: Confirm, Edit, or hide more words."""
+    note = replaced_note(p.replaced, "Replaced (in bold)") or "Nothing needed replacing."
+    value = str(p.draft_id)
+    blocks = [
+        kit.section("\n".join(_preview_lines(p))),
+        kit.context(note + " Anything else that could identify someone? Press *Hide more words*."),
+        kit.actions(
+            kit.button("Confirm", ActionId.DRAFT_CONFIRM, value, style="primary"),
+            kit.button("Edit", ActionId.DRAFT_EDIT, value),
+            kit.button("Hide more words", ActionId.DRAFT_HIDE, value),
+            block_id=BlockId.DRAFT_BUTTONS,
+        ),
+    ]
+    return {"text": f"Check your {p.kind} on {p.case_code} before it is saved", "blocks": blocks}
+
+
+def preview_lines(p: Preview) -> str:
+    return "\n".join(_preview_lines(p))
+
+
 def dm_help(codes: list[str] | None = None) -> Payload:
     example = codes[0] if codes else "U1R-014"
     text = (
@@ -77,6 +112,8 @@ HELP = f"""*Casebot* helps run case coordination meetings.
 • `{COMMAND} update U1R-014` — add an update for the next meeting
 • `{COMMAND} away 2026-12-01 2026-12-14` — on leave: no prompts or nudges, shown as on leave
 • `{COMMAND} away clear` — back from leave
+• `{COMMAND} meeting move 2026-12-01 2026-12-03T14:00` / `meeting cancel 2026-12-01` — \
+facilitators and secretariat, in the group's channel
 • In a DM to me: `U1R-014: what has happened` adds an update."""
 
 
@@ -93,6 +130,13 @@ def action_recorded(a: ActionView, group_channel: str | None, asked_in: str | No
         f"Recorded{where}: *{a.case_code}* · {escape(a.text)} — {mention(a.owner)}, "
         f"due {day(a.due_on)}. The owner gets a DM."
     )
+
+
+def meeting_changed(change: MeetingChange) -> str:
+    m = change.meeting
+    if change.cancelled:
+        return "Cancelled. Everyone already asked about it, and the channel, are told."
+    return f"Moved to {when(m)}. Everyone already asked about it, and the channel, are told."
 
 
 def leave_set(period: LeavePeriod) -> str:

@@ -12,6 +12,18 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def marked(text: str, spans: tuple[tuple[int, int, str], ...]) -> str:
+    """Escaped text with the places de-identification changed in bold, for the author's check."""
+    out, last = [], 0
+    for start, end, _kind in sorted(spans):
+        if start < last or end > len(text):
+            continue  # overlapping or stale spans: show the text plain rather than guess
+        out += [escape(text[last:start]), "*", escape(text[start:end]), "*"]
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
 def mention(user_id: str) -> str:
     return f"<@{user_id}>"
 

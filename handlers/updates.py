@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.domain import AttendanceResponse, CasebotError, InvalidInput
-from bot.services import prompts, updates
+from bot.services import previews, prompts, updates
 from handlers import replies, views
 from handlers.errors import kindly
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
@@ -50,19 +50,10 @@ def register(app: App, ctx: AppContext) -> None:
                 client.chat_postMessage(channel=event["channel"], **replies.dm_help())
                 return
             code, text = parsed
-            receipt = updates.submit(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                user_id=event["user"],
-                case_code=code,
-                text=text,
-                source="dm",
-                renderer=ctx.renderer,
+            preview = previews.draft_update(
+                uow=ctx.uow(), clock=ctx.clock, user_id=event["user"], case_code=code, text=text
             )
-            ctx.deliver(receipt.outbox_keys)
-            client.chat_postMessage(
-                channel=event["channel"], **replies.update_receipt(receipt, via_dm=True)
-            )
+            client.chat_postMessage(channel=event["channel"], **replies.preview(preview))
 
     def answer(response: AttendanceResponse) -> Any:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -122,24 +113,16 @@ def register(app: App, ctx: AppContext) -> None:
     ) -> None:
         data = metadata(view)
         text = state_value(view, BlockId.UPDATE_TEXT, InputId.TEXT) or ""
-        user = body["user"]["id"]
         try:
-            receipt = updates.submit(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                user_id=user,
-                case_code=str(data.get("code")),
-                text=text,
-                source="modal",
-                renderer=ctx.renderer,
-                update_id=data.get("update"),
-            )
+            preview = previews.draft_update(
+                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                case_code=str(data.get("code")), text=text, update_id=data.get("update"),
+                replaces=data.get("draft"),
+            )  # fmt: skip
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.UPDATE_TEXT: exc.message[:150]})
             return
-        ack()
-        ctx.deliver(receipt.outbox_keys)
-        client.chat_postMessage(channel=user, **replies.update_receipt(receipt, via_dm=False))
+        ack(response_action="update", view=views.preview_modal(preview))
 
 
 def open_update_modal(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.domain import ActionView, HomeView, MeetingRef
+from bot.domain import ActionView, HomeView, MeetingRef, Preview
 from handlers import kit
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.replies import preview_lines, replaced_note
 from handlers.text import day, day_with_year, escape, mention, when
 
 View = dict[str, Any]
@@ -65,7 +66,12 @@ def _text_input(
 
 
 def update_modal(
-    *, case_code: str, meeting: MeetingRef | None, initial: str = "", update_id: int | None = None
+    *,
+    case_code: str,
+    meeting: MeetingRef | None,
+    initial: str = "",
+    update_id: int | None = None,
+    draft_id: int | None = None,
 ) -> View:
     where = f" for *{escape(meeting.group)}* on *{when(meeting)}*" if meeting else ""
     blocks = [
@@ -79,7 +85,7 @@ def update_modal(
             "group sees it.",
         ),
     ]
-    metadata = {"code": case_code, "update": update_id}
+    metadata = {"code": case_code, "update": update_id, "draft": draft_id}
     title = "Edit update" if update_id else "Add update"
     return _modal(title, CallbackId.UPDATE_MODAL, blocks, metadata)
 
@@ -191,3 +197,34 @@ def home(view: HomeView) -> View:
     if len(view.actions) > HOME_ACTIONS:
         blocks.append(kit.context(f"…and {len(view.actions) - HOME_ACTIONS} more."))
     return {"type": "home", "blocks": blocks[: kit.VIEW_BLOCKS]}
+
+
+def preview_modal(p: Preview) -> View:
+    """The form's second screen: the de-identified text to confirm, and words to hide."""
+    blocks = [
+        kit.section(preview_lines(p)),
+        kit.context(replaced_note(p.replaced, "Replaced (in bold)")
+                    or "Nothing needed replacing."),
+        {
+            "type": "input", "block_id": BlockId.PREVIEW_HIDE, "optional": True,
+            "label": kit.plain("Anything else that could identify someone?"),
+            "hint": kit.plain("Words or phrases, separated by commas. They are hidden here and "
+                              "from now on for this client."),
+            "element": {"type": "plain_text_input", "action_id": InputId.TEXT,
+                        "max_length": 600},
+        },
+    ]  # fmt: skip
+    title = "Check the update" if p.kind == "update" else "Check the action"
+    return _modal(title, CallbackId.PREVIEW_MODAL, blocks, {"draft": p.draft_id},
+                  submit="Confirm")  # fmt: skip
+
+
+def hide_words_modal(draft_id: int, channel: str, ts: str) -> View:
+    blocks = [
+        _text_input(BlockId.PREVIEW_HIDE, "Words to hide", max_length=600,
+                    placeholder="e.g. Bronny, the Banksia flats",
+                    hint="Separated by commas. They are hidden here and from now on for this "
+                    "client."),
+    ]  # fmt: skip
+    metadata = {"draft": draft_id, "channel": channel, "ts": ts}
+    return _modal("Hide more words", CallbackId.HIDE_MODAL, blocks, metadata, submit="Hide")

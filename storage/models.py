@@ -103,8 +103,11 @@ class Member(Base):
     slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
     tz: Mapped[str | None] = mapped_column(String(64))
-    # When ``tz`` was last read from Slack's users.info (refreshed weekly).
+    # When ``tz`` (and the names) were last read from Slack's users.info (refreshed weekly).
     tz_checked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # The worker's own names, from Slack: kept out of de-identification (workers aren't clients).
+    real_name: Mapped[str | None] = mapped_column(String(120))
+    display_name: Mapped[str | None] = mapped_column(String(120))
     # "Snooze until tomorrow" on a nudge: the nudge comes back at this time.
     snoozed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -121,6 +124,15 @@ class MemberRole(Base):
 
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class GroupTerm(Base):
+    """Words the group's channel may always show (services, agencies): the allow-list."""
+
+    __tablename__ = "group_terms"
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), primary_key=True)
+    term: Mapped[str] = mapped_column(String(120), primary_key=True)
 
 
 class MemberLeave(Base):
@@ -272,6 +284,29 @@ class Action(Base):
     carried_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class Draft(Base):
+    """An update or action waiting for its author to confirm the de-identified preview.
+
+    The author's own words are sealed with the client's data key; only the de-identified text is
+    in the clear. Unconfirmed drafts expire and are deleted.
+    """
+
+    __tablename__ = "drafts"
+    __table_args__ = (CheckConstraint("kind IN ('update', 'action')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    update_id: Mapped[int | None] = mapped_column(ForeignKey("updates.id"))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    sealed_raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class ActionProgress(Base):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from bot.app import Container, build
-from bot.cli import admin, clients, runtime
+from bot.cli import admin, clients, redact, runtime
 from bot.cli.console import Console
 from bot.cli.parser import build_parser
 from bot.config import load_settings
@@ -31,9 +31,12 @@ COMMANDS: dict[str, Command] = {
     "group": admin.cmd_group,
     "agency": admin.cmd_agency,
     "member": admin.cmd_member,
+    "allow": admin.cmd_allow,
+    "meeting": admin.cmd_meeting,
     "client": clients.cmd_client,
     "keys": admin.cmd_keys,
     "audit": admin.cmd_audit,
+    "redact": redact.cmd_redact,
     "serve": runtime.cmd_serve,
     "tick": runtime.cmd_tick,
     "demo": runtime.cmd_demo,

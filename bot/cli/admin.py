@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot import recurrence, validation
-from bot.app import Container, check_schema
+from bot.app import Container, check_schema, renderer
 from bot.cli.console import Console, table
 from bot.domain import InvalidInput
-from bot.services import directory, keys
+from bot.services import changes, directory, keys
 from storage import db
 from storage.crypto import MasterKey
 from storage.keyfile import FileKeySource, write_new_key_file
@@ -215,6 +215,60 @@ def cmd_member(app: Container, args: argparse.Namespace, console: Console) -> in
     console.print(
         f"Member {member.slack_user_id} added: {member.agency}, {', '.join(member.roles)}{where}."
     )
+    return 0
+
+
+def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> int:
+    """Notices are queued in the outbox; the bot (or `casebot tick`) sends them."""
+    require_schema(app)
+    if args.meeting_command == "list":
+        group = directory.group_view(uow=app.uow(), clock=app.clock, name=args.group)
+        meetings = changes.upcoming_list(uow=app.uow(), clock=app.clock, group=args.group)
+        rows = [
+            [_when(m.scheduled_at, group.tz), m.status,
+             "moved" if m.scheduled_at != m.occurrence_at else ""]
+            for m in meetings
+        ]  # fmt: skip
+        console.print(*table(rows, ["WHEN", "STATUS", ""]))
+        return 0
+    option = "--from" if args.meeting_command == "move" else "--date"
+    day = validation.iso_date(args.day, field=option)
+    common = {
+        "uow": app.uow(), "clock": app.clock, "renderer": renderer(), "group": args.group,
+        "day": day, "actor": console.actor(),
+    }  # fmt: skip
+    if args.meeting_command == "move":
+        to = recurrence.parse_local_datetime(args.to, field="--to")
+        change, queued = changes.move(to_local=to, **common)
+        where = _when(change.meeting.starts_at, change.meeting.tz)
+        console.print(f"Moved: {change.meeting.group} now meets {where}.")
+    else:
+        change, queued = changes.cancel(**common)
+        where = _when(change.was, change.meeting.tz)
+        console.print(f"Cancelled: {change.meeting.group} on {where}.")
+    if queued:
+        console.print(
+            f"{len(queued)} notice(s) to the people already asked and the channel go out with "
+            "the bot's next tick."
+        )
+    return 0
+
+
+def _when(at: dt.datetime, tz: str) -> str:
+    return f"{at.astimezone(ZoneInfo(tz)):%a %d %b %Y %H:%M} ({tz})"
+
+
+def cmd_allow(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    if args.allow_command == "list":
+        console.print(*directory.allowed_terms(uow=app.uow(), group=args.group))
+        return 0
+    changed = directory.allow_terms(
+        uow=app.uow(), clock=app.clock, group=args.group, terms=args.terms,
+        allow=args.allow_command == "add", actor=console.actor(),
+    )  # fmt: skip
+    verb = "Allowed" if args.allow_command == "add" else "No longer allowed"
+    console.print(f"{verb}: {', '.join(changed)}." if changed else "Nothing to change.")
     return 0
 
 

@@ -52,6 +52,8 @@ def build_parser() -> Parser:
     _group_commands(sub)
     _agency_commands(sub)
     _member_commands(sub)
+    _allow_commands(sub)
+    _meeting_commands(sub)
     _client_commands(sub)
 
     keys = sub.add_parser("keys", help="the master key").add_subparsers(
@@ -107,6 +109,23 @@ def build_parser() -> Parser:
     demo.add_argument(
         "--pace", type=float, default=0.0, metavar="SECONDS", help="pause between scenes"
     )
+
+    redact = sub.add_parser(
+        "redact",
+        help="de-identify text from standard input against the register (case studies, training)",
+        description="Reads text on standard input and writes it de-identified: clients' registered "
+        "details become their case codes or [DOB], [phone], …, and anyone's phone numbers, emails, "
+        "ID numbers, dates of birth, addresses and names are replaced too. A summary of what was "
+        "replaced goes to standard error. With --jsonl each input line is "
+        '{"client": CODE, "text": …} and each output line {"text": …, "replaced": {type: count}}.',
+    )
+    redact.add_argument(
+        "--client",
+        metavar="CODE",
+        help="only this client's identifiers (default: every active client's)",
+    )
+    redact.add_argument("--group", help="also keep this group's allowed terms")
+    redact.add_argument("--jsonl", action="store_true", help="batch: JSON lines in and out")
 
     audit = sub.add_parser("audit", help="show the audit log (reveals, purges, key rotations, …)")
     audit.add_argument("--client", metavar="CODE", help="only entries about this case code")
@@ -180,6 +199,46 @@ def _agency_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     add = actions.add_parser("add", help="add an agency")
     add.add_argument("name", metavar="NAME")
     actions.add_parser("list", help="list agencies")
+
+
+def _meeting_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    meeting = sub.add_parser("meeting", help="move or cancel one meeting; list the next ones")
+    actions = meeting.add_subparsers(dest="meeting_command", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    move = actions.add_parser(
+        "move",
+        help="move one meeting (prompts, nudges and the agenda follow; those asked are told)",
+        description="Example: casebot meeting move --group 'Under 1 Roof' --from 2026-12-01 "
+        "--to 2026-12-03T14:00 (local time in the group's zone).",
+    )
+    move.add_argument("--group", required=True)
+    move.add_argument("--from", dest="day", required=True, metavar="YYYY-MM-DD")
+    move.add_argument("--to", required=True, metavar="YYYY-MM-DDTHH:MM")
+    cancel = actions.add_parser(
+        "cancel", help="cancel one meeting (nothing more is sent for it; updates go to the next)"
+    )
+    cancel.add_argument("--group", required=True)
+    cancel.add_argument("--date", dest="day", required=True, metavar="YYYY-MM-DD")
+    listing = actions.add_parser("list", help="the group's next meetings")
+    listing.add_argument("--group", required=True)
+
+
+def _allow_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    allow = sub.add_parser(
+        "allow",
+        help="the words a group's channel may always show (services, agencies)",
+        description="De-identification leaves these alone. Every group starts with common "
+        "Australian services (Centrelink, Micah Projects, …); add your local ones here. Never add "
+        "a person's name: it would be shown as typed.",
+    )
+    actions = allow.add_subparsers(dest="allow_command", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    for name, text in (("add", "allow terms"), ("remove", "stop allowing terms")):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("--group", required=True)
+        action.add_argument("terms", nargs="+", metavar="TERM")
+    listing = actions.add_parser("list", help="list a group's allowed terms")
+    listing.add_argument("--group", required=True)
 
 
 def _member_commands(sub: argparse._SubParsersAction[Parser]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -25,7 +26,7 @@ from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_member
-from storage.models import Action, ActionProgress, Client, Group, Member
+from storage.models import Action, ActionProgress, Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
 MAX_ACTION = 1000
@@ -46,6 +47,115 @@ def _group_of(uow: UnitOfWork, client: Client) -> Group:
     return group
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A checked action, ready to store (who, for whom, what, when)."""
+
+    recorder: Member
+    client: Client
+    group: Group
+    owner: Member
+    today: dt.date
+    upcoming: Meeting | None
+    text: str
+    due_on: dt.date
+
+
+def plan(
+    uow: UnitOfWork,
+    now: dt.datetime,
+    *,
+    user_id: str,
+    case_code: str,
+    owner_id: str,
+    text: str,
+    due_on: dt.date | None,
+    parse_due: bool,
+) -> Plan:
+    """Every check an action must pass; raises a domain error with a kind message."""
+    recorder = find_member(uow, user_id)
+    client = uow.clients.by_code(case_code)
+    if client is None or client.purged_at is not None:
+        raise NotFound(f"I don't know the case code {case_code}.")
+    group = _group_of(uow, client)
+    if not roster.is_member_of(uow.session, recorder.id, group.id):
+        raise NotAuthorised(f"Only members of {group.name} can record actions for its clients.")
+    owner = uow.members.by_user(owner_id)
+    if owner is None:
+        raise NotFound(
+            "The person you named as owner is not set up in Casebot yet, so they can't own "
+            "an action. Ask your secretariat to add them."
+        )
+    if not roster.is_member_of(uow.session, owner.id, group.id):
+        raise NotAuthorised(
+            f"The owner must be a member of {group.name}, so they get its DMs and nudges. "
+            "Ask your secretariat to add them to the group."
+        )
+    today = roster.local_today(now, group.tz)
+    consented = consent.covered(uow.session, [client.id], today).get(client.id, set())
+    if owner.agency_id != client.lead_agency_id and owner.agency_id not in consented:
+        raise NotAuthorised(
+            f"{case_code}'s consent does not cover the owner's agency, so they can't be given "
+            "its details. Choose someone from the lead agency or an agency the consent names."
+        )
+    upcoming = meetings.upcoming(uow.session, group, now)
+    next_day = upcoming.scheduled_at.astimezone(ZoneInfo(group.tz)).date() if upcoming else None
+    body = (text or "").strip()
+    if parse_due:
+        split = dates.split_due(body, today=today, next_meeting=next_day, day_first=group.day_first)
+        body, due_on = split.text, split.due
+    if not body:
+        raise InvalidInput("Say what needs doing, e.g. `call the housing provider by Friday`.")
+    if len(body) > MAX_ACTION:
+        raise InvalidInput(f"Please keep an action under {MAX_ACTION} characters.")
+    if due_on is None:
+        if next_day is None:
+            raise InvalidInput(
+                "There is no next meeting to be due at; add a date, e.g. `by Friday`."
+            )
+        due_on = next_day
+    if due_on < today:
+        raise InvalidInput(f"{due_on:%a %d %b %Y} is in the past; give a date from today on.")
+    return Plan(recorder, client, group, owner, today, upcoming, body, due_on)
+
+
+def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Recorded:
+    """De-identify and save a planned action, and queue the channel note and the owner's DM."""
+    redaction = privacy.redact(uow, p.text, p.group.id)
+    running = meetings.current_or_upcoming(uow.session, p.group, now)
+    action = Action(
+        client_id=p.client.id,
+        meeting_id=running.id if running and running.scheduled_at <= now else None,
+        owner_id=p.owner.id,
+        created_by_id=p.recorder.id,
+        text=redaction.text,
+        due_on=p.due_on,
+        status=ActionStatus.OPEN.value,
+        carried_count=0,
+        created_at=now,
+    )
+    uow.session.add(action)
+    uow.session.flush()
+    shareable = consent.shareable(uow.session, p.group.id, [p.client.id], p.today)
+    result = ActionRecorded(
+        action=action_view(action, p.client.case_code, p.owner.slack_user_id,
+                           p.recorder.slack_user_id, p.today),
+        meeting=meetings.ref(p.group, p.upcoming) if p.upcoming else None,
+        channel_id=p.group.channel_id,
+        replaced=privacy.replaced_kinds(redaction),
+        withheld=p.client.id not in shareable,
+    )  # fmt: skip
+    keys = (f"action:{action.id}:announce", f"action:{action.id}:assign")
+    for key, channel, payload in (
+        (keys[0], p.group.channel_id, renderer.action_announcement(result)),
+        (keys[1], p.owner.slack_user_id, renderer.action_assignment(result)),
+    ):
+        outbox.enqueue(
+            uow.session, key=key, kind="action", channel=channel, payload=payload, now=now
+        )
+    return Recorded(result, keys)
+
+
 def record(
     *,
     uow: UnitOfWork,
@@ -62,98 +172,11 @@ def record(
     with no date it is due at the next meeting."""
     now = clock.now()
     with uow:
-        recorder = find_member(uow, user_id)
-        client = uow.clients.by_code(case_code)
-        if client is None or client.purged_at is not None:
-            raise NotFound(f"I don't know the case code {case_code}.")
-        group = _group_of(uow, client)
-        if not roster.is_member_of(uow.session, recorder.id, group.id):
-            raise NotAuthorised(f"Only members of {group.name} can record actions for its clients.")
-        owner = uow.members.by_user(owner_id)
-        if owner is None:
-            raise NotFound(
-                "The person you named as owner is not set up in Casebot yet, so they can't own "
-                "an action. Ask your secretariat to add them."
-            )
-        if not roster.is_member_of(uow.session, owner.id, group.id):
-            raise NotAuthorised(
-                f"The owner must be a member of {group.name}, so they get its DMs and nudges. "
-                "Ask your secretariat to add them to the group."
-            )
-        today = roster.local_today(now, group.tz)
-        consented = consent.covered(uow.session, [client.id], today).get(client.id, set())
-        if owner.agency_id != client.lead_agency_id and owner.agency_id not in consented:
-            raise NotAuthorised(
-                f"{case_code}'s consent does not cover the owner's agency, so they can't be given "
-                "its details. Choose someone from the lead agency or an agency the consent names."
-            )
-        upcoming = meetings.upcoming(uow.session, group, now)
-        next_day = (
-            upcoming.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
-            if upcoming
-            else None
-        )
-        body = (text or "").strip()
-        if parse_due:
-            split = dates.split_due(
-                body, today=today, next_meeting=next_day, day_first=group.day_first
-            )
-            body, due_on = split.text, split.due
-        if not body:
-            raise InvalidInput("Say what needs doing, e.g. `call the housing provider by Friday`.")
-        if len(body) > MAX_ACTION:
-            raise InvalidInput(f"Please keep an action under {MAX_ACTION} characters.")
-        if due_on is None:
-            if next_day is None:
-                raise InvalidInput(
-                    "There is no next meeting to be due at; add a date, e.g. `by Friday`."
-                )
-            due_on = next_day
-        if due_on < today:
-            raise InvalidInput(f"{due_on:%a %d %b %Y} is in the past; give a date from today on.")
-        redaction = privacy.redact(uow, body)
-        running = meetings.current_or_upcoming(uow.session, group, now)
-        action = Action(
-            client_id=client.id,
-            meeting_id=running.id if running and running.scheduled_at <= now else None,
-            owner_id=owner.id,
-            created_by_id=recorder.id,
-            text=redaction.text,
-            due_on=due_on,
-            status=ActionStatus.OPEN.value,
-            carried_count=0,
-            created_at=now,
-        )
-        uow.session.add(action)
-        uow.session.flush()
-        result = ActionRecorded(
-            action=action_view(
-                action, client.case_code, owner.slack_user_id, recorder.slack_user_id, today
-            ),
-            meeting=meetings.ref(group, upcoming) if upcoming else None,
-            channel_id=group.channel_id,
-            replaced=privacy.replaced_kinds(redaction),
-            withheld=client.id not in consent.shareable(uow.session, group.id, [client.id], today),
-        )
-        keys = (f"action:{action.id}:announce", f"action:{action.id}:assign")
-        outbox.enqueue(
-            uow.session,
-            key=keys[0],
-            kind="action",
-            channel=group.channel_id,
-            payload=renderer.action_announcement(result),
-            now=now,
-        )
-        outbox.enqueue(
-            uow.session,
-            key=keys[1],
-            kind="action",
-            channel=owner.slack_user_id,
-            payload=renderer.action_assignment(result),
-            now=now,
-        )
+        checked = plan(uow, now, user_id=user_id, case_code=case_code, owner_id=owner_id,
+                       text=text, due_on=due_on, parse_due=parse_due)  # fmt: skip
+        recorded = store(uow, renderer, checked, now)
         uow.commit()
-    return Recorded(result, keys)
+    return recorded
 
 
 def _editable(uow: UnitOfWork, member: Member, action_id: int) -> tuple[Action, Client, Group]:
@@ -212,7 +235,7 @@ def add_progress(
     with uow:
         member = find_member(uow, user_id)
         action, client, group = _editable(uow, member, action_id)
-        redaction = privacy.redact(uow, clean)
+        redaction = privacy.redact(uow, clean, group.id)
         uow.session.add(
             ActionProgress(
                 action_id=action.id, author_id=member.id, text=redaction.text, created_at=now
@@ -262,5 +285,5 @@ def draft_from_message(
             raise InvalidInput("Use this on a message in your case coordination group's channel.")
         if not roster.is_member_of(uow.session, member.id, group.id):
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
-        redaction = privacy.redact(uow, (text or "").strip()[:MAX_ACTION])
+        redaction = privacy.redact(uow, (text or "").strip()[:MAX_ACTION], group.id)
     return Draft(codes[0] if codes else None, redaction.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from bot import recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
 from bot.ports import Clock, UserDirectory
 from bot.services.meetings import schedule_of
-from storage.models import Agency, Group, GroupMember, Member, MemberRole
+from storage.models import Agency, Client, Group, GroupMember, GroupTerm, Member, MemberRole
 from storage.uow import UnitOfWork
 
 
@@ -193,6 +194,11 @@ def create_group(
             created_at=now,
         )
         uow.session.add(group)
+        uow.session.flush()
+        from bot.deidentify import COMMON_SERVICES  # the seed of every group's allow-list
+
+        for term in dict.fromkeys(COMMON_SERVICES):
+            uow.session.add(GroupTerm(group_id=group.id, term=term))
         uow.audit.add(
             at=now,
             actor=actor,
@@ -216,6 +222,11 @@ def _group_view(group: Group, now: dt.datetime) -> GroupView:
     )
 
 
+def group_view(*, uow: UnitOfWork, clock: Clock, name: str) -> GroupView:
+    with uow:
+        return _group_view(find_group(uow, name), clock.now())
+
+
 def list_groups(*, uow: UnitOfWork, clock: Clock) -> list[GroupView]:
     now = clock.now()
     with uow:
@@ -225,13 +236,14 @@ def list_groups(*, uow: UnitOfWork, clock: Clock) -> list[GroupView]:
 TZ_FRESH = dt.timedelta(days=7)
 
 
-def refresh_timezones(
+def refresh_profiles(
     *, uow: UnitOfWork, clock: Clock, directory: UserDirectory, limit: int = 50
 ) -> int:
-    """Read members' time zones from Slack when unknown or a week old; returns how many changed.
+    """Read members' zones and names from Slack when unknown or a week old; returns how many
+    were read.
 
     Prompts and nudges go out at 09:00 on each member's own clock, so the zone must be current
-    (people travel, and Slack follows their device).
+    (people travel, and Slack follows their device); names keep workers out of redaction.
     """
     now = clock.now()
     with uow:
@@ -241,15 +253,69 @@ def refresh_timezones(
             .order_by(Member.tz_checked_at.is_not(None), Member.tz_checked_at)
             .limit(limit)
         ).all()
-        changed = 0
         for member in stale:
-            tz = directory.timezone(member.slack_user_id)
+            profile = directory.profile(member.slack_user_id)
             member.tz_checked_at = now
-            if tz and tz != member.tz:
-                try:
-                    member.tz = validation.timezone(tz)
-                    changed += 1
-                except InvalidInput:
-                    pass  # Slack sent a zone this machine's tzdata lacks: keep the group's
+            if profile is None:
+                continue
+            member.real_name = (profile.real_name or "")[:120] or member.real_name
+            member.display_name = (profile.display_name or "")[:120] or member.display_name
+            if profile.tz:
+                # A zone this machine's tzdata lacks keeps the group's.
+                with contextlib.suppress(InvalidInput):
+                    member.tz = validation.timezone(profile.tz)
+        uow.commit()
+    return len(stale)
+
+
+def allowed_terms(*, uow: UnitOfWork, group: str) -> list[str]:
+    with uow:
+        found = find_group(uow, group)
+        return sorted(
+            uow.session.scalars(select(GroupTerm.term).where(GroupTerm.group_id == found.id)),
+            key=str.lower,
+        )
+
+
+def allow_terms(
+    *, uow: UnitOfWork, clock: Clock, group: str, terms: Sequence[str], allow: bool, actor: str
+) -> list[str]:
+    """Add (or remove) words the group's channel may always show; returns those changed.
+
+    Only service and agency names belong here: a client's name added by mistake would be shown.
+    """
+    clean = [" ".join(t.split()) for t in terms if t.strip()]
+    if not clean or any(len(t) > 120 for t in clean):
+        raise InvalidInput("give one or more terms of at most 120 characters")
+    with uow:
+        found = find_group(uow, group)
+        if allow:
+            _refuse_client_details(uow, clean)
+        existing = set(
+            uow.session.scalars(select(GroupTerm.term).where(GroupTerm.group_id == found.id))
+        )
+        changed = []
+        for term in dict.fromkeys(clean):
+            if allow and term not in existing:
+                uow.session.add(GroupTerm(group_id=found.id, term=term))
+                changed.append(term)
+            elif not allow and term in existing:
+                uow.session.delete(uow.session.get(GroupTerm, (found.id, term)))
+                changed.append(term)
+        if changed:
+            uow.audit.add(at=clock.now(), actor=actor,
+                          action="terms_allowed" if allow else "terms_disallowed",
+                          detail=f"{found.name}: " + "; ".join(changed))  # fmt: skip
         uow.commit()
     return changed
+
+
+def _refuse_client_details(uow: UnitOfWork, terms: Sequence[str]) -> None:
+    """An allow-listed word is shown as typed: never let a client's own details in."""
+    for client in uow.session.scalars(select(Client).where(Client.purged_at.is_(None))):
+        identity = uow.vault.read_identity(uow.session, client)
+        if any(identity.mentioned_in(term, names_only=True) for term in terms):
+            raise InvalidInput(
+                f"a term matches {client.case_code}'s registered details; the allow-list is for "
+                "services and agencies only"
+            )

@@ -33,6 +33,22 @@ def ref(group: Group, meeting: Meeting) -> MeetingRef:
     )
 
 
+def ensure_row(session: Session, group: Group, occurrence: dt.datetime, now: dt.datetime) -> None:
+    """Make sure the schedule's ``occurrence`` has a meeting row (two processes may race)."""
+    insert_ignore(
+        session,
+        Meeting,
+        {
+            "group_id": group.id,
+            "occurrence_at": occurrence,
+            "scheduled_at": occurrence,
+            "status": MeetingStatus.SCHEDULED.value,
+            "created_at": now,
+        },
+        ["group_id", "occurrence_at"],
+    )
+
+
 def _materialise(session: Session, group: Group, now: dt.datetime) -> None:
     """Make sure the schedule's next occurrence after ``now`` has a row (skipping cancelled)."""
     schedule = schedule_of(group)
@@ -44,18 +60,7 @@ def _materialise(session: Session, group: Group, now: dt.datetime) -> None:
             select(Meeting).where(Meeting.group_id == group.id, Meeting.occurrence_at == occurrence)
         )
         if row is None:
-            insert_ignore(
-                session,
-                Meeting,
-                {
-                    "group_id": group.id,
-                    "occurrence_at": occurrence,
-                    "scheduled_at": occurrence,
-                    "status": MeetingStatus.SCHEDULED.value,
-                    "created_at": now,
-                },
-                ["group_id", "occurrence_at"],
-            )
+            ensure_row(session, group, occurrence, now)
             return
         if row.status in LIVE and row.scheduled_at > now:
             return

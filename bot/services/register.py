@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -165,22 +164,6 @@ def _check_reason(reason: str | None, what: str) -> str:
     return clean
 
 
-def mentions_identity(text: str, identity: ClientIdentity) -> bool:
-    """Whether ``text`` quotes any of the client's identifiers (names, numbers, dates)."""
-    lowered = text.lower()
-    digits = re.sub(r"\D", "", text)
-    for value in identity.values():
-        if value == identity.notes:
-            continue
-        value_digits = re.sub(r"\D", "", value)
-        if len(value_digits) >= 6 and value_digits in digits:
-            return True
-        for word in re.findall(r"[^\W\d_][\w'’-]{2,}", value.lower()):
-            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered):
-                return True
-    return False
-
-
 @dataclass(frozen=True)
 class Revealed:
     summary: ClientSummary
@@ -195,7 +178,7 @@ def reveal_client(
     with uow:
         client = _get(uow, code)
         identity = uow.vault.read_identity(uow.session, client)
-        if mentions_identity(clean, identity):
+        if identity.mentioned_in(clean):
             raise InvalidInput(
                 "the reason quotes the client's own details; describe why without them "
                 "(the audit log is not encrypted)"

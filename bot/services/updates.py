@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.domain import (
     ClientStatus,
@@ -84,6 +84,82 @@ def _open_meeting(meeting: Meeting | None, group: Group, now: dt.datetime) -> Me
     return meeting
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A checked update, ready to store: who, about whom, for which meeting."""
+
+    member: Member
+    client: Client
+    group: Group
+    meeting: Meeting
+    row: Update | None  # the update being edited, if any
+    text: str
+
+
+def plan(
+    uow: UnitOfWork,
+    now: dt.datetime,
+    *,
+    user_id: str,
+    case_code: str,
+    text: str,
+    update_id: int | None = None,
+) -> Plan:
+    """Every check an update must pass; raises a domain error with a kind message."""
+    clean = _check_text(text)
+    member = find_member(uow, user_id)
+    client = _client_for(uow, member, case_code)
+    group = uow.session.get(Group, client.group_id)
+    assert group is not None
+    if update_id is not None:
+        row = uow.session.get(Update, update_id)
+        if row is None or row.author_id != member.id or row.client_id != client.id:
+            raise NotFound("I can't find that update among yours.")
+        meeting = uow.session.get(Meeting, row.meeting_id)
+    else:
+        row, meeting = None, meetings.upcoming(uow.session, group, now)
+    return Plan(member, client, group, _open_meeting(meeting, group, now), row, clean)
+
+
+def store(
+    uow: UnitOfWork, renderer: Renderer, p: Plan, *, source: str, now: dt.datetime
+) -> UpdateReceipt:
+    """De-identify and save a planned update (the words sealed); a late note once the agenda
+    is out."""
+    redaction = privacy.redact(uow, p.text, p.group.id)
+    row = p.row
+    if row is None:
+        row = Update(
+            meeting_id=p.meeting.id,
+            client_id=p.client.id,
+            author_id=p.member.id,
+            text=redaction.text,
+            source=source,
+            created_at=now,
+            updated_at=now,
+        )
+        uow.session.add(row)
+    else:
+        row.text, row.updated_at, row.source = redaction.text, now, source
+    row.sealed_raw = uow.vault.seal_text(uow.session, p.client, p.text, purpose="update")
+    uow.session.flush()
+    ref = meetings.ref(p.group, p.meeting)
+    receipt = UpdateReceipt(
+        update=UpdateView(row.id, p.client.case_code, row.text, p.member.slack_user_id, now),
+        meeting=ref,
+        replaced=privacy.replaced_kinds(redaction),
+        edited=p.row is not None,
+    )
+    if outbox.has(uow.session, f"agenda:{p.meeting.id}") and consent.shareable(
+        uow.session, p.group.id, [p.client.id], ref.local_start.date()
+    ):
+        key = f"late-update:{row.id}:{now:%Y%m%dT%H%M%S%f}"
+        outbox.enqueue(uow.session, key=key, kind="late-update", channel=p.group.channel_id,
+                       payload=renderer.late_update(receipt), now=now)  # fmt: skip
+        receipt = replace(receipt, outbox_keys=(key,))
+    return receipt
+
+
 def submit(
     *,
     uow: UnitOfWork,
@@ -95,55 +171,15 @@ def submit(
     renderer: Renderer,
     update_id: int | None = None,
 ) -> UpdateReceipt:
-    """Add (or, with ``update_id``, edit) an update for the client's next meeting.
+    """Add (or, with ``update_id``, edit) an update for the client's next meeting at once.
 
     Once the agenda is out, the channel also gets a note with the late (or corrected) update.
     """
-    clean = _check_text(text)
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
-        client = _client_for(uow, member, case_code)
-        group = uow.session.get(Group, client.group_id)
-        assert group is not None
-        if update_id is not None:
-            row = uow.session.get(Update, update_id)
-            if row is None or row.author_id != member.id or row.client_id != client.id:
-                raise NotFound("I can't find that update among yours.")
-            meeting = uow.session.get(Meeting, row.meeting_id)
-        else:
-            row, meeting = None, meetings.upcoming(uow.session, group, now)
-        meeting = _open_meeting(meeting, group, now)
-        redaction = privacy.redact(uow, clean)
-        if row is None:
-            row = Update(
-                meeting_id=meeting.id,
-                client_id=client.id,
-                author_id=member.id,
-                text=redaction.text,
-                source=source,
-                created_at=now,
-                updated_at=now,
-            )
-            uow.session.add(row)
-        else:
-            row.text, row.updated_at, row.source = redaction.text, now, source
-        row.sealed_raw = uow.vault.seal_text(uow.session, client, clean, purpose="update")
-        uow.session.flush()
-        receipt = UpdateReceipt(
-            update=UpdateView(row.id, client.case_code, row.text, member.slack_user_id, now),
-            meeting=meetings.ref(group, meeting),
-            replaced=privacy.replaced_kinds(redaction),
-            edited=update_id is not None,
-        )
-        today = meetings.ref(group, meeting).local_start.date()
-        if outbox.has(uow.session, f"agenda:{meeting.id}") and consent.shareable(
-            uow.session, group.id, [client.id], today
-        ):
-            key = f"late-update:{row.id}:{now:%Y%m%dT%H%M%S%f}"
-            outbox.enqueue(uow.session, key=key, kind="late-update", channel=group.channel_id,
-                           payload=renderer.late_update(receipt), now=now)  # fmt: skip
-            receipt = replace(receipt, outbox_keys=(key,))
+        checked = plan(uow, now, user_id=user_id, case_code=case_code, text=text,
+                       update_id=update_id)  # fmt: skip
+        receipt = store(uow, renderer, checked, source=source, now=now)
         uow.commit()
     return receipt
 

@@ -504,13 +504,20 @@ def _cycle(w: World, n: Narrator) -> None:
     n.scene(
         "Kate replies in the DM, in her own words",
         "Kate answers the way she would text a colleague: her client's nickname, address and "
-        "phone number included. Casebot saves the update with those details replaced, and "
-        "shows her exactly what the group will see.",
+        "phone number included. Before anything is saved, Casebot shows her exactly what the "
+        "group would see, with what it replaced in bold; she confirms.",
     )
     n.typed("Kate types in her DM with Casebot", KATE_TYPES)
     mark = w.mark()
     w.sender.dm(KATE_TYPES, user_id=KATE.user_id)
-    n.message(f"DM to Kate ({KATE.agency})", w.dm_to(KATE, mark).args)
+    check = w.dm_to(KATE, mark)
+    n.message(f"DM to Kate ({KATE.agency})", check.args)
+    n.line("Kate presses Confirm; the same message becomes the receipt:")
+    mark = w.mark()
+    message = w.fake.messages(dm_channel_id(KATE.user_id))[-1]
+    w.sender.block_action(ActionId.DRAFT_CONFIRM, user_id=KATE.user_id, message=message)
+    receipt = w.wait(mark, lambda c: c.method == "chat.update", "Kate's receipt")
+    n.message(f"DM to Kate ({KATE.agency})", receipt.args)
 
     n.scene(
         "Omar uses the Add update button instead",
@@ -536,8 +543,13 @@ def _cycle(w: World, n: Narrator) -> None:
         user_id=OMAR.user_id,
         view=view,
     )
-    if answer.status != 200 or answer.body not in ("", "{}"):
+    if answer.status != 200 or "response_action" not in answer.body:
         raise DemoFailed(f"the form was not accepted ({answer.status}: {answer.body[:200]})")
+    check = answer.json()["view"]
+    n.view("Omar's screen: the check before saving", check)
+    mark = w.mark()
+    w.sender.view_submission(CallbackId.PREVIEW_MODAL, {}, user_id=OMAR.user_id,
+                             view={**check, "id": view["id"]})  # fmt: skip
     n.message(f"DM to Omar ({OMAR.agency})", w.dm_to(OMAR, mark).args)
 
     # Off stage: everyone answers the attendance question (each press edits their prompt).

@@ -11,7 +11,7 @@ import pytest
 from bot.app import build
 from bot.config import load_settings
 from bot.context import AppContext
-from bot.ports import DeliveryError, Posted
+from bot.ports import DeliveryError, Posted, Profile
 
 SYDNEY_WORKER = "U0KATE001"
 BRISBANE_WORKER = "U0OMAR001"
@@ -46,6 +46,9 @@ class RecordingRenderer:
     def late_update(self, receipt: Any) -> dict[str, Any]:
         return self._keep("late-update", receipt)
 
+    def meeting_changed(self, change: Any) -> dict[str, Any]:
+        return self._keep("meeting-change", change)
+
 
 @dataclass
 class RecordingNotifier:
@@ -68,9 +71,9 @@ class FakeDirectory:
     zones: dict[str, str]
     asked: list[str] = field(default_factory=list)
 
-    def timezone(self, user_id: str) -> str | None:
+    def profile(self, user_id: str) -> Profile | None:
         self.asked.append(user_id)
-        return self.zones.get(user_id)
+        return Profile(tz=self.zones.get(user_id), real_name=None, display_name=None)
 
 
 @dataclass

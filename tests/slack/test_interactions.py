@@ -81,6 +81,10 @@ def test_mentions_and_pings_in_updates_are_shown_literally(h):
         "U1R-014: told <!channel> and &lt;@U0FORGED1&gt; &amp; <@U0OMAR001> about it", user_id=KATE
     )
     wait_until(lambda: dm_texts(h, KATE))
+    h.sender.block_action(
+        "draft_confirm", user_id=KATE, message=h.fake.messages(dm_channel_id(KATE))[-1]
+    )
+    h.settle("chat.update", 1)
     h.tick("2026-12-01T08:00+10:00")
     (agenda,) = h.posts(CHANNEL)
     section = json.dumps(agenda.args["blocks"])
@@ -199,7 +203,13 @@ def test_action_modal_from_the_agenda_with_errors_shown_in_place(h):
     refused = h.sender.view_submission("action_modal", values, user_id=FAY, view=view).json()
     assert refused["response_action"] == "errors" and "action_client" in refused["errors"]
     values["action_client"]["code"]["value"] = "U1R-015"
-    assert h.sender.view_submission("action_modal", values, user_id=FAY, view=view).body == ""
+    check = h.sender.view_submission("action_modal", values, user_id=FAY, view=view).json()
+    assert check["response_action"] == "update" and "get the bond paperwork" in str(check)
+    assert h.fake.messages(CHANNEL)[1:] == [], "nothing is recorded before the author confirms"
+    done = h.sender.view_submission(
+        "preview_modal", {}, user_id=FAY, view={**check["view"], "id": view["id"]}
+    )
+    assert done.body == ""
     wait_until(lambda: len(h.fake.messages(CHANNEL)) == 2)
     note = render_message(h.fake.messages(CHANNEL)[-1])
     assert "get the bond paperwork" in note and "due Tue 8 Dec" in note
@@ -268,3 +278,29 @@ def test_edits_in_the_dm_are_explained_and_other_changes_ignored(h):
     h.sender.event(edited)
     (reply,) = wait_until(lambda: dm_texts(h, KATE))
     assert "can't pick up edits" in reply and "Edit" in reply
+
+
+def test_meeting_changes_from_slack_are_for_facilitators(h):
+    h.tick("2026-11-27T09:00+10:00")  # everyone is asked about Tue 1 Dec
+    refused = h.fake.response_url()
+    h.sender.command(
+        "meeting cancel 2026-12-01", user_id=KATE, channel_id=CHANNEL, response_url=refused
+    )
+    assert "facilitators and secretariat" in h.settle("response_url", 1)[-1].args["text"]
+    usage = h.sender.command("meeting move tomorrow", user_id=FAY, channel_id=CHANNEL).json()
+    assert "meeting move 2026-12-01 2026-12-03T14:00" in usage["text"]
+    h.sender.command(
+        "meeting move 2026-12-01 2026-12-02T14:00",
+        user_id=FAY,
+        channel_id=CHANNEL,
+        response_url=h.fake.response_url(),
+    )
+    assert "Moved to Wed 2 Dec, 14:00" in h.settle("response_url", 2)[-1].args["text"]
+    notices = wait_until(
+        lambda: (
+            [c for c in h.posts() if "has moved" in c.args.get("text", "")]
+            if len(h.posts()) >= 7
+            else None
+        )
+    )
+    assert sorted(c.args["channel"] for c in notices) == sorted([KATE, OMAR, FAY, CHANNEL])

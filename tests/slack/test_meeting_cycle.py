@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from handlers.devkit.fake_slack import dm_channel_id
 from handlers.devkit.transcript import render_message
 from tests.identities import JANE, TOM, plaintext_markers
@@ -38,8 +40,17 @@ def test_full_cycle(group_setup, slack_app):
         "her mobile is 0412 345 678. Needs furniture.",
         user_id=KATE,
     )
-    receipt = h.settle("chat.postMessage", 4)[-1]
-    assert receipt.args["channel"] == dm_channel_id(KATE)
+    check = h.settle("chat.postMessage", 4)[-1]
+    assert check.args["channel"] == dm_channel_id(KATE)
+    shown = render_message(check.args)
+    assert "as the group will see it" in shown and "[Confirm] [Edit] [Hide more words]" in shown
+    assert "U1R-014 moved into transitional housing at [address]" in shown.replace("*", "")
+    assert "*[phone]*" in shown  # what was replaced is marked
+    assert leaks(shown) == []
+    h.sender.block_action(
+        "draft_confirm", user_id=KATE, message=h.fake.messages(dm_channel_id(KATE))[-1]
+    )
+    receipt = h.settle("chat.update", 1)[-1]
     shown = render_message(receipt.args)
     assert "Update for U1R-014 saved" in shown.replace("*", "")
     assert "moved into transitional housing" in shown and "Needs furniture" in shown
@@ -71,7 +82,13 @@ def test_full_cycle(group_setup, slack_app):
         user_id=OMAR,
         view=h.fake.view(view_id),
     )
-    assert answer.status == 200 and answer.body in ("", "{}")
+    check = answer.json()
+    assert check["response_action"] == "update"  # the form turns into the check screen
+    assert "signed his lease" in json.dumps(check["view"]) and "Brolgaway" not in answer.body
+    confirmed = h.sender.view_submission(
+        "preview_modal", {}, user_id=OMAR, view={**check["view"], "id": view_id}
+    )
+    assert confirmed.status == 200 and confirmed.body in ("", "{}")
     modal_receipt = h.settle("chat.postMessage", 5)[-1]
     assert "signed his lease" in render_message(modal_receipt.args)
     assert leaks(render_message(modal_receipt.args)) == []
@@ -79,7 +96,7 @@ def test_full_cycle(group_setup, slack_app):
     # Fay sends apologies: the prompt message changes in place.
     fay_prompt = h.fake.messages(dm_channel_id(FAY))[0]
     h.sender.block_action("apologise", user_id=FAY, message=fay_prompt)
-    updated = h.settle("chat.update", 1)[0]
+    updated = h.settle("chat.update", 2)[-1]
     assert "apologies" in render_message(updated.args)
 
     # Agenda time: two hours before.
@@ -138,7 +155,7 @@ def test_full_cycle(group_setup, slack_app):
     # Kate answers; on Monday (1 day before) she gets the nudge on its own, with Snooze.
     kate_prompt = h.fake.messages(dm_channel_id(KATE))[-1]
     h.sender.block_action("attend", user_id=KATE, message=kate_prompt)
-    h.settle("chat.update", 2)
+    h.settle("chat.update", 3)
     before = len(h.fake.calls)
     h.tick("2026-12-14T08:00+10:00")
     (nudge,) = [c for c in h.fake.calls[before:] if c.method == "chat.postMessage"]

@@ -1,0 +1,176 @@
+"""Moving or cancelling one meeting. Prompts, reminders, nudges and the agenda follow the new
+time by themselves (they are worked out from the meeting's time at every tick); the people who
+were already asked about it, and the channel if its agenda was out, are told."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, update
+
+from bot import recurrence
+from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised, NotFound, Role
+from bot.ports import Clock, Renderer
+from bot.services import meetings, outbox, roster
+from bot.services.directory import find_group, find_member
+from storage.models import Group, Meeting, OutboxMessage, Update
+from storage.uow import UnitOfWork
+
+
+def _meeting_on(uow: UnitOfWork, group: Group, day: dt.date, now: dt.datetime) -> Meeting:
+    """The group's (not yet started) meeting on ``day``, made from the schedule if need be."""
+    zone = ZoneInfo(group.tz)
+    start = recurrence.localize(dt.datetime.combine(day, dt.time()), zone)
+    end = start + dt.timedelta(days=1)
+    for occurrence in meetings.schedule_of(group).between(start, end):
+        meetings.ensure_row(uow.session, group, occurrence, now)
+    found = uow.session.scalars(
+        select(Meeting).where(
+            Meeting.group_id == group.id,
+            Meeting.status == MeetingStatus.SCHEDULED.value,
+            ((Meeting.scheduled_at >= start) & (Meeting.scheduled_at < end))
+            | ((Meeting.occurrence_at >= start) & (Meeting.occurrence_at < end)),
+        )
+    ).first()
+    if found is None:
+        raise NotFound(f"{group.name} has no meeting on {day:%a %d %b %Y} to change")
+    if found.scheduled_at <= now:
+        raise InvalidInput("that meeting has already started; it can't be moved or cancelled")
+    return found
+
+
+def _group(uow: UnitOfWork, group: str) -> Group:
+    """A group by name, or by its channel ID (from Slack, the channel the command came from)."""
+    by_channel = uow.groups.by_channel(group)
+    if by_channel is not None:
+        return by_channel
+    if group.startswith(("C", "G")) and group.upper() == group and " " not in group:
+        raise InvalidInput("Use this in your case coordination group's channel.")
+    return find_group(uow, group)
+
+
+def _check_runner(uow: UnitOfWork, user_id: str | None, group: Group) -> None:
+    """From Slack, only the group's facilitators and secretariat change meetings."""
+    if user_id is None:
+        return  # the command line: the operator
+    member = find_member(uow, user_id)
+    runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
+    if not runs or not roster.is_member_of(uow.session, member.id, group.id):
+        raise NotAuthorised(
+            f"Only {group.name}'s facilitators and secretariat can change its meetings."
+        )
+
+
+def _tell(
+    uow: UnitOfWork,
+    renderer: Renderer,
+    group: Group,
+    meeting: Meeting,
+    change: MeetingChange,
+    now: dt.datetime,
+) -> list[str]:
+    """Queue a note to everyone already asked about the meeting, and to the channel."""
+    asked = uow.session.scalars(
+        select(OutboxMessage.channel).where(
+            OutboxMessage.idempotency_key.like(f"prompt:{meeting.id}:%")
+        )
+    ).all()
+    stamp = f"{change.meeting.starts_at:%Y%m%dT%H%M}" + ("c" if change.cancelled else "")
+    payload = renderer.meeting_changed(change)
+    keys = []
+    for channel in sorted(set(asked)):
+        key = f"changed:{meeting.id}:{stamp}:{channel}"
+        outbox.enqueue(uow.session, key=key, kind="meeting-change", channel=channel,
+                       payload=payload, now=now)  # fmt: skip
+        keys.append(key)
+    if outbox.has(uow.session, f"agenda:{meeting.id}") or asked:
+        key = f"changed:{meeting.id}:{stamp}:channel"
+        outbox.enqueue(uow.session, key=key, kind="meeting-change", channel=group.channel_id,
+                       payload=payload, now=now)  # fmt: skip
+        keys.append(key)
+    return keys
+
+
+def move(
+    *, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str, day: dt.date,
+    to_local: dt.datetime, actor: str, user_id: str | None = None,
+) -> tuple[MeetingChange, list[str]]:  # fmt: skip
+    """Move the meeting on ``day`` to ``to_local`` (wall-clock time in the group's zone)."""
+    now = clock.now()
+    with uow:
+        found = _group(uow, group)
+        _check_runner(uow, user_id, found)
+        meeting = _meeting_on(uow, found, day, now)
+        target = recurrence.localize(to_local.replace(tzinfo=None), ZoneInfo(found.tz))
+        if target <= now:
+            raise InvalidInput("the new time has passed; give a time from now on")
+        clash = uow.session.scalar(
+            select(Meeting.id).where(Meeting.group_id == found.id, Meeting.id != meeting.id,
+                                     Meeting.scheduled_at == target,
+                                     Meeting.status == MeetingStatus.SCHEDULED.value)
+        )  # fmt: skip
+        if clash is not None:
+            raise InvalidInput("another meeting of the group is already at that time")
+        was, meeting.scheduled_at = meeting.scheduled_at, target
+        uow.session.flush()
+        change = MeetingChange(meetings.ref(found, meeting), was)
+        keys = _tell(uow, renderer, found, meeting, change, now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            action="meeting_moved",
+            detail=f"{found.name}: {was:%Y-%m-%dT%H:%MZ} -> {target:%Y-%m-%dT%H:%MZ}",
+        )
+        uow.commit()
+    return change, keys
+
+
+def cancel(
+    *, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str, day: dt.date,
+    actor: str, user_id: str | None = None,
+) -> tuple[MeetingChange, list[str]]:  # fmt: skip
+    """Cancel the meeting on ``day``: nothing more is sent for it; its updates go to the next."""
+    now = clock.now()
+    with uow:
+        found = _group(uow, group)
+        _check_runner(uow, user_id, found)
+        meeting = _meeting_on(uow, found, day, now)
+        meeting.status = MeetingStatus.CANCELLED.value
+        uow.session.flush()
+        following = meetings.upcoming(uow.session, found, now)
+        if following is not None:
+            uow.session.execute(
+                update(Update).where(Update.meeting_id == meeting.id)
+                .values(meeting_id=following.id)
+            )  # fmt: skip
+        change = MeetingChange(
+            meetings.ref(found, meeting), meeting.scheduled_at, cancelled=True,
+            next=meetings.ref(found, following) if following else None,
+        )  # fmt: skip
+        keys = _tell(uow, renderer, found, meeting, change, now)
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            action="meeting_cancelled",
+            detail=f"{found.name}: {meeting.scheduled_at:%Y-%m-%dT%H:%MZ}",
+        )
+        uow.commit()
+    return change, keys
+
+
+def upcoming_list(*, uow: UnitOfWork, clock: Clock, group: str, count: int = 6) -> list[Meeting]:
+    """The next meetings (moved ones where they now are), for `casebot meeting list`."""
+    now = clock.now()
+    with uow:
+        found = find_group(uow, group)
+        for occurrence in meetings.schedule_of(found).between(now, now + dt.timedelta(days=120)):
+            meetings.ensure_row(uow.session, found, occurrence, now)
+        rows = uow.session.scalars(
+            select(Meeting).where(Meeting.group_id == found.id, Meeting.scheduled_at > now)
+            .order_by(Meeting.scheduled_at).limit(count)
+        ).all()  # fmt: skip
+        uow.commit()
+        for row in rows:
+            uow.session.expunge(row)
+        return list(rows)

@@ -1,0 +1,207 @@
+"""Nothing an author writes is accepted unseen: updates and actions from a DM or a form become
+drafts, shown de-identified with the replaced places marked. The author confirms, edits, or
+names more words to hide (which join the client's encrypted aliases for next time).
+
+A draft's own words are sealed with the client's data key and expire after a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from sqlalchemy import delete
+
+from bot.deidentify import Redaction
+from bot.domain import InvalidInput, MeetingRef, NotFound, Preview, UpdateReceipt
+from bot.ports import Clock, Renderer
+from bot.services import actions, meetings, privacy, updates
+from bot.services.directory import find_member
+from storage.models import Client, Draft, Member
+from storage.uow import UnitOfWork
+
+LIFETIME = dt.timedelta(hours=24)
+MAX_WORDS = 10
+PURPOSE = "draft"
+
+
+def _show(
+    draft: Draft, redaction: Redaction, code: str, meeting: MeetingRef | None, owner: str | None
+) -> Preview:
+    return Preview(
+        draft_id=draft.id, kind=draft.kind, case_code=code, text=draft.text,
+        replaced=privacy.replaced_kinds(redaction), spans=tuple(redaction.spans),
+        meeting=meeting, owner=owner, due_on=draft.due_on, editing=draft.update_id is not None,
+    )  # fmt: skip
+
+
+def _new(
+    uow: UnitOfWork,
+    now: dt.datetime,
+    *,
+    kind: str,
+    author: Member,
+    client: Client,
+    raw: str,
+    redaction: Redaction,
+    replaces: int | None,
+    **fields: object,
+) -> Draft:
+    if replaces is not None:
+        uow.session.execute(delete(Draft).where(Draft.id == replaces, Draft.author_id == author.id))
+    draft = Draft(
+        kind=kind, author_id=author.id, client_id=client.id, text=redaction.text,
+        sealed_raw=uow.vault.seal_text(uow.session, client, raw, purpose=PURPOSE),
+        created_at=now, expires_at=now + LIFETIME, **fields,
+    )  # fmt: skip
+    uow.session.add(draft)
+    uow.session.flush()
+    return draft
+
+
+def draft_update(
+    *, uow: UnitOfWork, clock: Clock, user_id: str, case_code: str, text: str,
+    update_id: int | None = None, replaces: int | None = None,
+) -> Preview:  # fmt: skip
+    """Check and de-identify an update, and keep it as a draft for its author to confirm."""
+    now = clock.now()
+    with uow:
+        if replaces is not None and update_id is None:
+            # Editing a draft that was itself an edit: keep editing the same update.
+            earlier = uow.session.get(Draft, replaces)
+            update_id = earlier.update_id if earlier is not None else None
+        checked = updates.plan(uow, now, user_id=user_id, case_code=case_code, text=text,
+                               update_id=update_id)  # fmt: skip
+        redaction = privacy.redact(uow, checked.text, checked.group.id)
+        draft = _new(uow, now, kind="update", author=checked.member, client=checked.client,
+                     raw=checked.text, redaction=redaction, replaces=replaces,
+                     update_id=update_id)  # fmt: skip
+        preview = _show(draft, redaction, checked.client.case_code,
+                        meetings.ref(checked.group, checked.meeting), None)  # fmt: skip
+        uow.commit()
+    return preview
+
+
+def draft_action(
+    *, uow: UnitOfWork, clock: Clock, user_id: str, case_code: str, owner_id: str, text: str,
+    due_on: dt.date | None, replaces: int | None = None,
+) -> Preview:  # fmt: skip
+    """Check and de-identify an action, and keep it as a draft for its author to confirm."""
+    now = clock.now()
+    with uow:
+        checked = actions.plan(uow, now, user_id=user_id, case_code=case_code,
+                               owner_id=owner_id, text=text, due_on=due_on,
+                               parse_due=False)  # fmt: skip
+        redaction = privacy.redact(uow, checked.text, checked.group.id)
+        draft = _new(uow, now, kind="action", author=checked.recorder, client=checked.client,
+                     raw=checked.text, redaction=redaction, replaces=replaces,
+                     owner_id=checked.owner.id, due_on=checked.due_on)  # fmt: skip
+        meeting = meetings.ref(checked.group, checked.upcoming) if checked.upcoming else None
+        preview = _show(draft, redaction, checked.client.case_code, meeting,
+                        checked.owner.slack_user_id)  # fmt: skip
+        uow.commit()
+    return preview
+
+
+def _own_draft(uow: UnitOfWork, user_id: str, draft_id: int, now: dt.datetime) -> Draft:
+    member = find_member(uow, user_id)
+    draft = uow.session.get(Draft, draft_id)
+    if draft is None or draft.author_id != member.id or draft.expires_at <= now:
+        raise NotFound(
+            "That draft has expired or was replaced. Please send the update or action again."
+        )
+    return draft
+
+
+def parse_words(text: str) -> list[str]:
+    """ "Bronny, 17 Banksia" → ["Bronny", "17 Banksia"] (commas or new lines between)."""
+    words = [" ".join(w.split()) for w in re.split(r"[,\n]", text or "")]
+    words = [w for w in words if w]
+    if not words:
+        raise InvalidInput("Type the words to hide, separated by commas.")
+    if len(words) > MAX_WORDS or any(len(w) < 2 or len(w) > 60 for w in words):
+        raise InvalidInput(f"Give up to {MAX_WORDS} words or phrases of 2 to 60 characters.")
+    return words
+
+
+def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
+              words: str) -> Preview:  # fmt: skip
+    """Add words to the client's (encrypted) aliases and de-identify the draft again."""
+    extra = parse_words(words)
+    now = clock.now()
+    with uow:
+        draft = _own_draft(uow, user_id, draft_id, now)
+        client = uow.session.get(Client, draft.client_id)
+        assert client is not None and draft.sealed_raw is not None
+        identity = uow.vault.read_identity(uow.session, client)
+        known = {a.lower() for a in identity.aliases}
+        added = tuple(w for w in extra if w.lower() not in known)
+        if added:
+            grown = replace(identity, aliases=identity.aliases + added)
+            uow.vault.store_identity(uow.session, client, grown)
+            uow.audit.add(
+                at=now,
+                actor=user_id,
+                action="aliases_added",
+                client=client,
+                detail=f"{len(added)} word(s) marked identifying in a preview",
+            )
+        raw = uow.vault.open_text(uow.session, client, draft.sealed_raw, purpose=PURPOSE)
+        group_id = client.group_id
+        redaction = privacy.redact(uow, raw, group_id)
+        draft.text = redaction.text
+        uow.session.flush()
+        owner = uow.session.get(Member, draft.owner_id) if draft.owner_id else None
+        preview = _show(draft, redaction, client.case_code, None,
+                        owner.slack_user_id if owner else None)  # fmt: skip
+        uow.commit()
+    return preview
+
+
+def confirm(
+    *, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str, draft_id: int,
+    source: str,
+) -> UpdateReceipt | actions.Recorded:  # fmt: skip
+    """Accept a draft: the update or action is saved (checked again) and the draft deleted."""
+    now = clock.now()
+    with uow:
+        draft = _own_draft(uow, user_id, draft_id, now)
+        client = uow.session.get(Client, draft.client_id)
+        assert client is not None and draft.sealed_raw is not None
+        raw = uow.vault.open_text(uow.session, client, draft.sealed_raw, purpose=PURPOSE)
+        result: UpdateReceipt | actions.Recorded
+        if draft.kind == "update":
+            checked = updates.plan(uow, now, user_id=user_id, case_code=client.case_code,
+                                   text=raw, update_id=draft.update_id)  # fmt: skip
+            result = updates.store(uow, renderer, checked, source=source, now=now)
+        else:
+            owner = uow.session.get(Member, draft.owner_id)
+            assert owner is not None
+            planned = actions.plan(uow, now, user_id=user_id, case_code=client.case_code,
+                                   owner_id=owner.slack_user_id, text=raw, due_on=draft.due_on,
+                                   parse_due=False)  # fmt: skip
+            result = actions.store(uow, renderer, planned, now)
+        uow.session.delete(draft)
+        uow.commit()
+    return result
+
+
+def draft_for_editing(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int) -> Preview:
+    """The draft as shown (de-identified), to prefill the form when its author edits it."""
+    now = clock.now()
+    with uow:
+        draft = _own_draft(uow, user_id, draft_id, now)
+        client = uow.session.get(Client, draft.client_id)
+        assert client is not None
+        owner = uow.session.get(Member, draft.owner_id) if draft.owner_id else None
+        return Preview(draft.id, draft.kind, client.case_code, draft.text, (), (), None,
+                       owner.slack_user_id if owner else None, draft.due_on,
+                       draft.update_id is not None)  # fmt: skip
+
+
+def forget_expired(*, uow: UnitOfWork, clock: Clock) -> int:
+    with uow:
+        result = uow.session.execute(delete(Draft).where(Draft.expires_at <= clock.now()))
+        uow.commit()
+        return result.rowcount or 0
