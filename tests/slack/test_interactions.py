@@ -168,6 +168,8 @@ def test_buttons_done_progress_and_snooze(h):
         channel_id=CHANNEL,
         response_url=h.fake.response_url(),
     )
+    # The command's work runs after its ack: wait for it before the clock moves on.
+    wait_until(lambda: any("book the van" in json.dumps(m) for m in h.fake.messages(CHANNEL)))
     h.tick("2026-11-27T09:00+10:00")  # the prompt, carrying Kate's open action
     prompt = next(m for m in h.fake.messages(dm_channel_id(KATE)) if "Will you" in m["text"])
     assert "book the van" in render_message(prompt)
