@@ -358,6 +358,7 @@ class ActionRecorded:
     channel_id: str | None
     replaced: tuple[str, ...] = ()
     withheld: bool = False  # the channel sees the case code only (consent)
+    live: bool = False  # recorded in a meeting that is running (it can be taken back)
 
 
 @dataclass(frozen=True)
@@ -402,3 +403,108 @@ class MeetingChange:
     was: dt.datetime
     cancelled: bool = False
     next: MeetingRef | None = None
+
+
+# --- running the meeting -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordView:
+    id: int
+    kind: str  # "decision" or "note"
+    case_code: str
+    text: str
+    author: str
+
+
+@dataclass(frozen=True)
+class PresenterItem:
+    item: AgendaItem
+    records: tuple[RecordView, ...]  # decisions and notes taken so far in this meeting
+    new_actions: tuple[ActionView, ...]  # actions recorded in this meeting
+
+
+@dataclass(frozen=True)
+class Presenter:
+    """The one message a meeting is run in: where we are, the current client, the time left."""
+
+    meeting: MeetingRef
+    position: int  # 1-based place of the current client; 0 when all are done
+    total: int
+    done: int  # discussed or skipped
+    minutes_left: int
+    minutes_per_client: int
+    client_minutes_left: int | None
+    current: PresenterItem | None
+    attending: tuple[str, ...]
+    apologies: tuple[str, ...]
+    present: tuple[str, ...]
+    ended: bool = False
+
+
+@dataclass(frozen=True)
+class MinutesClient:
+    case_code: str
+    reached: bool
+    withheld: bool
+    decisions: tuple[RecordView, ...]
+    actions: tuple[ActionView, ...]
+    notes: tuple[RecordView, ...]
+
+
+@dataclass(frozen=True)
+class AgencyAttendance:
+    agency: str
+    present: tuple[str, ...]
+    apologies: tuple[str, ...]
+    on_leave: tuple[str, ...]
+    absent: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Minutes:
+    meeting: MeetingRef
+    started_at: dt.datetime | None
+    ended_at: dt.datetime | None
+    facilitator: str | None
+    attendance: tuple[AgencyAttendance, ...]
+    clients: tuple[MinutesClient, ...]
+    attendance_taken: bool = False  # the facilitator marked who was there ("absent" is known)
+
+    @property
+    def not_reached(self) -> tuple[str, ...]:
+        return tuple(c.case_code for c in self.clients if not c.reached)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "clients": len(self.clients),
+            "discussed": sum(1 for c in self.clients if c.reached),
+            "decisions": sum(len(c.decisions) for c in self.clients),
+            "actions": sum(len(c.actions) for c in self.clients),
+            "notes": sum(len(c.notes) for c in self.clients),
+        }
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """An action overdue at two meetings in a row, for the owner's agency champion."""
+
+    champion: str
+    action: ActionView
+    meeting: MeetingRef
+
+
+@dataclass(frozen=True)
+class ReassignRequest:
+    facilitator: str
+    asked_by: str
+    action: ActionView
+
+
+@dataclass(frozen=True)
+class OwnerActions:
+    """After a meeting: one DM per owner with the actions it gave them."""
+
+    member: str
+    meeting: MeetingRef
+    actions: tuple[ActionView, ...]

@@ -10,8 +10,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.ports import Clock, Notifier, Renderer, UserDirectory
-from bot.services import agenda, directory, events, nudges, outbox, previews, prompts
+from bot.domain import Presenter
+from bot.ports import Clock, DeliveryError, Notifier, Renderer, UserDirectory
+from bot.services import (
+    agenda,
+    closing,
+    directory,
+    events,
+    followups,
+    nudges,
+    outbox,
+    previews,
+    prompts,
+)
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -46,7 +57,20 @@ def tick(deps: TickDeps) -> TickReport:
     queued_prompts = prompts.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     queued_agendas = agenda.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     queued_nudges = nudges.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    screens: list[tuple[Presenter, tuple[str, str] | None]] = []
+    for closed in closing.close_forgotten(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer):
+        log.info("closed a meeting left running; its minutes go out now")
+        screens.append((closed.final_screen, closed.presenter))
     sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
+    for _key, screen, where in followups.timeboxes_due(uow=deps.uow(), clock=deps.clock):
+        screens.append((screen, where))  # the "2 minutes left" signal
+    for screen, where in screens:
+        if where is None:
+            continue
+        try:
+            deps.notifier.update(where[0], where[1], deps.renderer.presenter(screen))
+        except DeliveryError as exc:
+            log.warning("could not update a meeting screen: %s", exc.code)
     events.forget_old(uow=deps.uow(), clock=deps.clock)
     previews.forget_expired(uow=deps.uow(), clock=deps.clock)
     report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent)

@@ -9,8 +9,12 @@ from typing import Any, Protocol
 from bot.domain import (
     ActionRecorded,
     Agenda,
+    Escalation,
     MeetingChange,
+    Minutes,
     Nudge,
+    OwnerActions,
+    Presenter,
     UpdatePrompt,
     UpdateReceipt,
 )
@@ -58,6 +62,14 @@ class Renderer(Protocol):
 
     def meeting_changed(self, change: MeetingChange) -> Payload: ...
 
+    def presenter(self, presenter: Presenter) -> Payload: ...
+
+    def minutes(self, minutes: Minutes) -> list[Payload]: ...
+
+    def meeting_actions(self, summary: OwnerActions) -> Payload: ...
+
+    def escalation(self, escalation: Escalation) -> Payload: ...
+
     def action_announcement(self, recorded: ActionRecorded) -> Payload: ...
 
     def action_assignment(self, recorded: ActionRecorded) -> Payload: ...
@@ -84,6 +96,10 @@ class Notifier(Protocol):
 
     def post(self, channel: str, payload: Payload) -> Posted:
         """Post to a channel or, given a user ID, to that user's DM."""
+        ...
+
+    def update(self, channel: str, ts: str, payload: Payload) -> None:
+        """Edit a message posted earlier (a running meeting's screen)."""
         ...
 
 

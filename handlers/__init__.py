@@ -13,9 +13,9 @@ from bot.context import AppContext
 
 def register_all(app: App, ctx: AppContext) -> None:
     """Install middleware, the error handler and every feature's listeners."""
-    from handlers import actions, commands, errors, home, middleware, previews, updates
+    from handlers import actions, commands, errors, home, meeting, middleware, previews, updates
 
     middleware.install(app, ctx)
     errors.install(app)
-    for feature in (commands, updates, previews, actions, home):
+    for feature in (commands, updates, previews, actions, meeting, home):
         feature.register(app, ctx)

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput, NotFound
 from bot.services import actions, home, nudges, previews
-from handlers import replies, views
+from handlers import meeting, replies, views
 from handlers.errors import kindly
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.parsing import (
@@ -24,7 +24,12 @@ from handlers.parsing import (
 
 
 def run_command(
-    ctx: AppContext, user: str, command: ActionCommand, respond: Respond, channel: str | None
+    ctx: AppContext,
+    client: WebClient,
+    user: str,
+    command: ActionCommand,
+    respond: Respond,
+    channel: str | None,
 ) -> None:
     """``/casebot action CODE @owner text [due]`` (already parsed)."""
     recorded = actions.record(
@@ -35,14 +40,11 @@ def run_command(
         case_code=command.case_code,
         owner_id=command.owner,
         text=plain_text(command.text),
+        channel_id=channel,
     )
     ctx.deliver(recorded.outbox_keys)
-    respond(
-        response_type="ephemeral",
-        text=replies.action_recorded(
-            recorded.result.action, recorded.result.channel_id, asked_in=channel
-        ),
-    )
+    meeting.refresh_for_action(ctx, client, recorded.result.action.id)
+    respond(response_type="ephemeral", **replies.action_receipt(recorded.result, asked_in=channel))
 
 
 def _modal_errors(exc: CasebotError) -> dict[str, str]:
@@ -111,6 +113,7 @@ def register(app: App, ctx: AppContext) -> None:
             action = actions.complete(
                 uow=ctx.uow(), clock=ctx.clock, user_id=user, action_id=int(button_value(body) or 0)
             )
+            meeting.refresh_for_action(ctx, client, action.id)
             if body.get("view", {}).get("type") == "home":
                 client.views_publish(
                     user_id=user,
@@ -159,6 +162,7 @@ def register(app: App, ctx: AppContext) -> None:
             return
         ack()
         client.chat_postMessage(channel=user, **replies.progress_saved(action, note))
+        meeting.refresh_for_action(ctx, client, action.id)
 
     @app.action(ActionId.NUDGE_SNOOZE)
     def snooze(ack: Ack, body: dict[str, Any], client: WebClient) -> None:

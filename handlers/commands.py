@@ -17,15 +17,17 @@ from bot import dates
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
 from bot.services import changes, leave
-from handlers import actions, replies
+from handlers import actions, meeting, replies
 from handlers.ids import COMMAND
-from handlers.parsing import parse_action, parse_update_target, split_command
+from handlers.parsing import parse_action, parse_record, parse_update_target, split_command
 from handlers.updates import open_update_modal
 
 AWAY_USAGE = (
     f"Try `{COMMAND} away 2026-12-01 2026-12-14` (first and last day), or `{COMMAND} away clear`."
 )
 Work = Callable[[], None]
+STEP_WORDS = {"next": "next", "back": "back", "skip": "skip", "discussed": "discussed"}
+WORDS = {"action", "away", "update", "meeting", "start", "end", "decision", "note", *STEP_WORDS}
 
 
 def parse_away(rest: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -77,10 +79,22 @@ def _plan(
     if word == "action":
         parsed = parse_action(rest)
         channel = command.get("channel_id")
-        return lambda: actions.run_command(ctx, user, parsed, respond, channel)
+        return lambda: actions.run_command(ctx, client, user, parsed, respond, channel)
     if word == "update":
         code = parse_update_target(rest)
         return lambda: open_update_modal(ctx, client, command["trigger_id"], user, code)
+    channel = command.get("channel_id", "")
+    if word == "start":
+        return lambda: respond(response_type="ephemeral",
+                               text=meeting.start(ctx, client, user, channel))  # fmt: skip
+    if word in STEP_WORDS:
+        return lambda: meeting.step(ctx, client, user, channel, STEP_WORDS[word])
+    if word == "end":
+        return lambda: respond(response_type="ephemeral",
+                               text=meeting.end(ctx, client, user, channel))  # fmt: skip
+    if word in ("decision", "note"):
+        code, text = parse_record(rest, word)
+        return lambda: meeting.record(ctx, client, user, channel, word, code, text, respond)
     if word == "meeting":
         what, day, to = parse_meeting(rest)
 
@@ -119,7 +133,7 @@ def register(app: App, ctx: AppContext) -> None:
         if word in ("", "help"):
             ack(response_type="ephemeral", **replies.help_message())
             return
-        if word not in ("action", "away", "update", "meeting"):
+        if word not in WORDS:
             ack(
                 response_type="ephemeral",
                 text=f"I don't know `{word[:30]}`. Here is what I can do:\n\n{replies.HELP}",

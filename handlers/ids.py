@@ -20,6 +20,18 @@ class ActionId(StrEnum):
     DRAFT_CONFIRM = "draft_confirm"
     DRAFT_EDIT = "draft_edit"
     DRAFT_HIDE = "draft_hide"
+    STEP_BACK = "step_back"
+    STEP_NEXT = "step_next"
+    STEP_SKIP = "step_skip"
+    STEP_DISCUSSED = "step_discussed"
+    MARK_PRESENT = "mark_present"
+    RECORD_DECISION = "record_decision_open"
+    RECORD_NOTE = "record_note_open"
+    END_MEETING = "end_meeting"
+    ACTION_REASSIGN_ASK = "action_reassign_ask"
+    ACTION_REASSIGN = "action_reassign"
+    RECORD_REMOVE = "record_remove"
+    RECORD_EDIT = "record_edit"
 
 
 class CallbackId(StrEnum):
@@ -29,6 +41,9 @@ class CallbackId(StrEnum):
     RECORD_ACTION_SHORTCUT = "record_action"
     PREVIEW_MODAL = "preview_modal"
     HIDE_MODAL = "hide_modal"
+    RECORD_MODAL = "record_modal"
+    PRESENT_MODAL = "present_modal"
+    RECORD_DECISION_SHORTCUT = "record_decision"
 
 
 class BlockId(StrEnum):
@@ -42,6 +57,9 @@ class BlockId(StrEnum):
     PROMPT_ANSWER = "prompt_answer"
     PREVIEW_HIDE = "preview_hide"
     DRAFT_BUTTONS = "draft_buttons"
+    RECORD_TEXT = "record_text"
+    RECORD_CLIENT = "record_client"
+    PRESENT = "present"
 
 
 class InputId(StrEnum):
@@ -51,3 +69,4 @@ class InputId(StrEnum):
     CODE = "code"
     OWNER = "owner"
     DUE = "due"
+    USERS = "users"

@@ -16,8 +16,13 @@ from bot.domain import (
     AgendaItem,
     AttendanceResponse,
     ClientStatus,
+    Escalation,
     MeetingChange,
+    Minutes,
     Nudge,
+    OwnerActions,
+    Presenter,
+    RecordView,
     UpdatePrompt,
     UpdateReceipt,
 )
@@ -172,6 +177,7 @@ def action_buttons(a: ActionView) -> kit.Block:
     return kit.actions(
         kit.button("Done", ActionId.ACTION_DONE, str(a.id), style="primary"),
         kit.button("Add progress", ActionId.ACTION_PROGRESS, str(a.id)),
+        kit.button("Ask to reassign", ActionId.ACTION_REASSIGN_ASK, str(a.id)),
         block_id=f"action-{a.id}",
     )
 
@@ -253,6 +259,171 @@ def meeting_changed(c: MeetingChange) -> Payload:
     return {"text": summary, "blocks": [kit.section(text)]}
 
 
+def _records_text(records: tuple[RecordView, ...], kind: str, title: str) -> list[str]:
+    mine = [r for r in records if r.kind == kind]
+    if not mine:
+        return []
+    return [f"*{title}*"] + [f"• {escape(r.text)} — {mention(r.author)}" for r in mine]
+
+
+def presenter(p: Presenter) -> Payload:
+    """The one message a meeting is run in, edited at every step."""
+    m = p.meeting
+    if p.ended:
+        blocks = [
+            kit.header(f"{m.group} · meeting closed"),
+            kit.context(f"{p.done} of {p.total} clients reviewed. The minutes follow."),
+        ]
+        return {"text": f"{m.group}: meeting closed", "blocks": blocks}
+    where = f"Client {p.position} of {p.total}" if p.current else f"All {p.total} clients"
+    status = (
+        f"{where} · {p.done} done · {p.minutes_left} minutes left · "
+        f"about {p.minutes_per_client} min each"
+    )
+    if p.present:
+        who = f"*Here:* {mentions(p.present)}"
+    else:
+        who = f"*Attending:* {mentions(p.attending, 'no answers yet')}"
+    who += f" · *Apologies:* {mentions(p.apologies)}"
+    blocks: list[kit.Block] = [
+        kit.header(f"▶ {m.group} · meeting in progress"),
+        kit.context(status),
+        kit.section(who, accessory=kit.button("Who's here?", ActionId.MARK_PRESENT, str(m.id))),
+        kit.divider(),
+    ]
+    if p.current is None:
+        blocks.append(kit.section(
+            f"All {p.total} clients reviewed. End the meeting to post the minutes and send "
+            "each owner their new actions."
+        ))  # fmt: skip
+        blocks.append(kit.actions(
+            kit.button("End meeting", ActionId.END_MEETING, str(m.id), style="primary"),
+            kit.button("◀ Back", ActionId.STEP_BACK, str(m.id)),
+        ))  # fmt: skip
+        return {"text": f"{m.group}: all clients reviewed", "blocks": blocks}
+    item = p.current.item
+    body = _item_blocks(item)
+    body[0] = {k: v for k, v in body[0].items() if k != "accessory"}
+    blocks += body[: kit.MESSAGE_BLOCKS - 12]
+    extra = (_records_text(p.current.records, "decision", "Decisions this meeting")
+             + _records_text(p.current.records, "note", "Notes this meeting"))  # fmt: skip
+    if p.current.new_actions:
+        extra.append("*New actions this meeting*")
+        extra += [_action_line(a) for a in p.current.new_actions]
+    for piece in (kit.split_text("\n".join(extra)) if extra else [])[:3]:
+        blocks.append(kit.section(piece))
+    left = p.client_minutes_left
+    if left is not None and left < 0:
+        clock = (
+            f"⌛ {-left} min over the {p.minutes_per_client}-minute time box for {item.case_code}"
+        )
+    elif left is not None and left <= 2:
+        clock = f"⏳ {plural(left, 'minute')} left for {item.case_code}"
+    else:
+        clock = f"⏱ {left} of {p.minutes_per_client} minutes left for {item.case_code}"
+    blocks.append(kit.context(clock))
+    value = str(m.id)
+    blocks.append(kit.actions(
+        kit.button("◀ Back", ActionId.STEP_BACK, value),
+        kit.button("Next ▶", ActionId.STEP_NEXT, value, style="primary"),
+        kit.button("Skip", ActionId.STEP_SKIP, value),
+        kit.button("Mark discussed", ActionId.STEP_DISCUSSED, value),
+        block_id="presenter_steps",
+    ))  # fmt: skip
+    blocks.append(kit.actions(
+        kit.button("Add action", ActionId.ACTION_OPEN, item.case_code),
+        kit.button("Add decision", ActionId.RECORD_DECISION, item.case_code),
+        kit.button("Add note", ActionId.RECORD_NOTE, item.case_code),
+        block_id="presenter_records",
+    ))  # fmt: skip
+    return {"text": f"{m.group}: {item.case_code} ({where})", "blocks": blocks}
+
+
+def minutes(mi: Minutes) -> list[Payload]:
+    m = mi.meeting
+    counts = mi.counts()
+    times = ""
+    if mi.started_at and mi.ended_at:
+        zone = m.local_start.tzinfo
+        times = f" · {mi.started_at.astimezone(zone):%H:%M}–{mi.ended_at.astimezone(zone):%H:%M}"
+    lines = [f"*Facilitator:* {mention(mi.facilitator) if mi.facilitator else '-'}{times}"]
+    for a in mi.attendance:
+        parts = [f"present {mentions(a.present)}"]
+        parts += [f"apologies {mentions(a.apologies)}"] if a.apologies else []
+        parts += [f"on leave {mentions(a.on_leave)}"] if a.on_leave else []
+        missing = "absent" if mi.attendance_taken else "no reply"
+        parts += [f"{missing} {mentions(a.absent)}"] if a.absent else []
+        lines.append(f"*{escape(a.agency)}:* " + " · ".join(parts))
+    intro = [kit.header(f"Minutes · {m.group} · {day(m.local_start.date())}")]
+    intro += [kit.section(piece) for piece in kit.split_text("\n".join(lines))]
+    intro.append(kit.divider())
+    body: list[list[kit.Block]] = []
+    quiet = [c.case_code for c in mi.clients if c.reached and not c.withheld
+             and not (c.decisions or c.actions or c.notes)]  # fmt: skip
+    for c in mi.clients:
+        if not c.reached or c.case_code in quiet:
+            continue
+        if c.withheld:
+            text = f"*{c.case_code}* · 🔒 _details withheld (consent)_"
+        else:
+            rows = [f"*{c.case_code}*"]
+            rows += _records_text(c.decisions, "decision", "Decisions")
+            if c.actions:
+                rows.append("*Actions*")
+                rows += [
+                    f"• {escape(a.text)} — {mention(a.owner)}, due {day(a.due_on)}"
+                    for a in c.actions
+                ]
+            rows += _records_text(c.notes, "note", "Notes")
+            text = "\n".join(rows)
+        body.append([kit.section(piece) for piece in kit.split_text(text)])
+    if quiet:
+        body.append([kit.section(piece) for piece in kit.split_text(
+            f"*Discussed, nothing recorded:* {', '.join(quiet)}"
+        )])  # fmt: skip
+    if mi.not_reached:
+        body.append([kit.section(
+            f"*Not reached* (first on the next agenda): {', '.join(mi.not_reached)}"
+        )])  # fmt: skip
+    carried = len(mi.not_reached)
+    body.append([kit.context(
+        f"{counts['discussed']} of {counts['clients']} clients discussed · "
+        f"{plural(counts['actions'], 'action')} · {plural(counts['decisions'], 'decision')} · "
+        f"{plural(counts['notes'], 'note')} · {carried} carried to the next meeting"
+    )])  # fmt: skip
+    pages = kit.paginate(intro, body, continued=f"*Minutes · {escape(m.group)}* (continued)")
+    total = len(pages)
+    return [{"text": f"Minutes of {m.group}, {day(m.local_start.date())}"
+                     + (f" (part {n} of {total})" if total > 1 else ""), "blocks": blocks}
+            for n, blocks in enumerate(pages, start=1)]  # fmt: skip
+
+
+def meeting_actions(o: OwnerActions) -> Payload:
+    m = o.meeting
+    count = plural(len(o.actions), "new action")
+    blocks = [kit.section(f"From today's *{escape(m.group)}* meeting you have *{count}*:")]
+    for a in o.actions[:NUDGE_ACTIONS]:
+        blocks.append(kit.section(_action_summary(a, a.due_on)))
+        blocks.append(action_buttons(a))
+    if len(o.actions) > NUDGE_ACTIONS:
+        blocks.append(kit.context(f"…and {len(o.actions) - NUDGE_ACTIONS} more on the *Home* tab."))
+    return {"text": f"{count} from {m.group}", "blocks": blocks}
+
+
+def escalation(e: Escalation) -> Payload:
+    a = e.action
+    late = f"overdue since {day(a.due_on)}"
+    text = (
+        f"⚠️ An action your agency's worker {mention(a.owner)} owns has been overdue at two "
+        f"*{escape(e.meeting.group)}* meetings in a row:\n*{a.case_code}* · {escape(a.text)} "
+        f"({late}).\nCould you check in with them? They can ask the facilitator to reassign it."
+    )
+    return {
+        "text": f"An action for {a.case_code} is overdue at two meetings",
+        "blocks": [kit.section(text)],
+    }
+
+
 class SlackRenderer:
     """The ``Renderer`` the services fill the outbox with."""
 
@@ -262,4 +433,8 @@ class SlackRenderer:
     action_announcement = staticmethod(action_announcement)
     action_assignment = staticmethod(action_assignment)
     late_update = staticmethod(late_update)
+    presenter = staticmethod(presenter)
+    minutes = staticmethod(minutes)
+    meeting_actions = staticmethod(meeting_actions)
+    escalation = staticmethod(escalation)
     meeting_changed = staticmethod(meeting_changed)

@@ -74,6 +74,16 @@ class SlackNotifier:
             raise DeliveryError(f"connection: {type(exc).__name__}", permanent=False) from None
         return Posted(str(response["channel"]), str(response["ts"]))
 
+    def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
+        try:
+            self.client.chat_update(
+                channel=channel, ts=ts, text=payload.get("text", ""), blocks=payload.get("blocks")
+            )
+        except SlackApiError as exc:
+            raise _delivery_error(exc) from None
+        except OSError as exc:
+            raise DeliveryError(f"connection: {type(exc).__name__}", permanent=False) from None
+
 
 class SlackDirectory:
     """Members' time zones and names from users.info (scope users:read)."""

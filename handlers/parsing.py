@@ -34,9 +34,12 @@ def parse_action(rest: str) -> ActionCommand:
     if not parts:
         raise InvalidInput(f"Which client is the action for? {ACTION_USAGE}")
     code = parts[0].upper()
-    if not CASE_CODE.fullmatch(code):
+    if MENTION.match(parts[0]):  # no code: the client on a running meeting's screen
+        code, after = "", rest
+    elif not CASE_CODE.fullmatch(code):
         raise InvalidInput(f"Start with the client's case code. {ACTION_USAGE}")
-    after = parts[1] if len(parts) > 1 else ""
+    else:
+        after = parts[1] if len(parts) > 1 else ""
     mention = MENTION.search(after)
     if mention is None:
         raise InvalidInput(
@@ -47,6 +50,21 @@ def parse_action(rest: str) -> ActionCommand:
     if not text:
         raise InvalidInput(f"Say what needs doing. {ACTION_USAGE}")
     return ActionCommand(code, mention.group(1), text)
+
+
+def parse_record(rest: str, kind: str) -> tuple[str | None, str]:
+    """``decision [CODE] text`` → (code or None for the client on screen, text)."""
+    parts = rest.split(None, 1)
+    code: str | None = None
+    if parts and CASE_CODE.fullmatch(parts[0].upper()):
+        code, rest = parts[0].upper(), (parts[1] if len(parts) > 1 else "")
+    text = " ".join(rest.split())
+    if not text:
+        raise InvalidInput(
+            f"Say what the {kind} is: `{COMMAND} {kind} U1R-014 …`, or without the case code "
+            "for the client on screen."
+        )
+    return code, text
 
 
 def parse_update_target(rest: str) -> str:
@@ -70,9 +88,9 @@ def metadata(view: dict[str, Any]) -> dict[str, Any]:
 
 
 def state_value(view: dict[str, Any], block_id: str, action_id: str) -> Any:
-    """The submitted value of one input: text, selected user or date."""
+    """The submitted value of one input: text, selected user(s) or date."""
     element = ((view.get("state") or {}).get("values") or {}).get(block_id, {}).get(action_id, {})
-    for key in ("value", "selected_user", "selected_date", "selected_option"):
+    for key in ("value", "selected_user", "selected_users", "selected_date", "selected_option"):
         if element.get(key) is not None:
             return element[key]
     return None

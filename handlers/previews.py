@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from bot.context import AppContext
 from bot.domain import CasebotError, UpdateReceipt
 from bot.services import previews
-from handlers import replies, views
+from handlers import meeting, replies, views
 from handlers.errors import kindly
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.parsing import button_value, metadata, state_value
@@ -89,3 +89,12 @@ def register(app: App, ctx: AppContext) -> None:
         ctx.deliver(result.outbox_keys)
         if isinstance(result, UpdateReceipt):
             client.chat_postMessage(channel=user, **replies.update_receipt(result, via_dm=False))
+            return
+        recorded = result.result
+        if recorded.live and recorded.channel_id:  # in the meeting: a receipt that can undo it
+            meeting.refresh_for_action(ctx, client, recorded.action.id)
+            client.chat_postEphemeral(
+                channel=recorded.channel_id,
+                user=user,
+                **replies.action_receipt(recorded, recorded.channel_id),
+            )

@@ -5,10 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bot.domain import ActionView, LeavePeriod, MeetingChange, Preview, UpdateReceipt
+from bot.domain import (
+    ActionRecorded,
+    ActionView,
+    LeavePeriod,
+    MeetingChange,
+    Minutes,
+    Presenter,
+    Preview,
+    ReassignRequest,
+    RecordView,
+    UpdateReceipt,
+)
 from handlers import kit
 from handlers.ids import COMMAND, ActionId, BlockId
-from handlers.text import day, day_with_year, escape, marked, mention, quote, when
+from handlers.text import day, day_with_year, escape, marked, mention, plural, quote, when
 
 Payload = dict[str, Any]
 
@@ -112,9 +123,14 @@ HELP = f"""*Casebot* helps run case coordination meetings.
 • `{COMMAND} update U1R-014` — add an update for the next meeting
 • `{COMMAND} away 2026-12-01 2026-12-14` — on leave: no prompts or nudges, shown as on leave
 • `{COMMAND} away clear` — back from leave
+• In a DM to me: `U1R-014: what has happened` adds an update.
+*In the meeting* (in the group's channel):
+• `{COMMAND} start`, `{COMMAND} next` (or `back`, `skip`), `{COMMAND} end` — facilitators and \
+secretariat run the meeting; `end` posts the minutes
+• `{COMMAND} decision U1R-014 refer to the outreach team` / `{COMMAND} note …` — leave out the \
+case code for the client on screen; actions too: `{COMMAND} action @owner …`
 • `{COMMAND} meeting move 2026-12-01 2026-12-03T14:00` / `meeting cancel 2026-12-01` — \
-facilitators and secretariat, in the group's channel
-• In a DM to me: `U1R-014: what has happened` adds an update."""
+facilitators and secretariat"""
 
 
 def help_message() -> Payload:
@@ -130,6 +146,21 @@ def action_recorded(a: ActionView, group_channel: str | None, asked_in: str | No
         f"Recorded{where}: *{a.case_code}* · {escape(a.text)} — {mention(a.owner)}, "
         f"due {day(a.due_on)}. The owner gets a DM."
     )
+
+
+def action_receipt(recorded: ActionRecorded, asked_in: str | None) -> Payload:
+    """The recorder's receipt; in a running meeting it can be taken back."""
+    if not recorded.live:
+        return {"text": action_recorded(recorded.action, recorded.channel_id, asked_in)}
+    a = recorded.action
+    text = (
+        f"Action recorded for *{a.case_code}*: {escape(a.text)} — {mention(a.owner)}, due "
+        f"{day(a.due_on)}. It is on the meeting's screen; the owner gets it in one DM with their "
+        "other new actions when the meeting ends."
+    )
+    button = kit.button("Remove", ActionId.RECORD_REMOVE, f"action:{recorded.action.id}",
+                        style="danger")  # fmt: skip
+    return {"text": text, "blocks": [kit.section(text, accessory=button)]}
 
 
 def meeting_changed(change: MeetingChange) -> str:
@@ -181,3 +212,74 @@ def progress_saved(action: ActionView, note: str) -> Payload:
 
 def problem(message: str) -> Payload:
     return {"text": message, "blocks": [kit.section(f"⚠️ {escape(message)}")]}
+
+
+def reassign_prompt(request: ReassignRequest) -> Payload:
+    """To a facilitator: one owner asks to hand an action on; pick the new owner."""
+    a = request.action
+    text = (
+        f"{mention(request.asked_by)} asks for this action to be reassigned:\n"
+        f"*{a.case_code}* · {escape(a.text)} (due {day(a.due_on)})"
+    )
+    picker = {
+        "type": "users_select",
+        "action_id": ActionId.ACTION_REASSIGN,
+        "placeholder": kit.plain("Give it to…"),
+    }
+    blocks = [kit.section(text, accessory=picker, block_id=f"reassign-{a.id}")]
+    return {"text": f"Reassign an action for {a.case_code}?", "blocks": blocks}
+
+
+def reassigned(action: ActionView, by: str) -> Payload:
+    text = (
+        f"✅ Reassigned to {mention(action.owner)} by {mention(by)}: *{action.case_code}* · "
+        f"{escape(action.text)}. They get a DM."
+    )
+    return {"text": f"Reassigned an action for {action.case_code}", "blocks": [kit.section(text)]}
+
+
+def reassign_asked(count: int) -> str:
+    who = "the facilitator" if count == 1 else f"the group's {count} facilitators"
+    return f"I've asked {who} to reassign it. It stays yours until they do."
+
+
+REMOVED = "Removed. (The change is kept in the audit log.)"
+
+
+def recorded(view: RecordView, *, edited: bool = False) -> Payload:
+    """The ephemeral receipt for a decision or note, with Edit and Remove while it is wrong."""
+    label = "Decision" if view.kind == "decision" else "Note"
+    done = "corrected" if edited else "recorded"
+    text = f"{label} {done} for *{view.case_code}*: {escape(view.text)}"
+    value = str(view.id)
+    return {
+        "text": f"{label} {done} for {view.case_code}",
+        "blocks": [
+            kit.section(text),
+            kit.actions(
+                kit.button("Edit", ActionId.RECORD_EDIT, value),
+                kit.button("Remove", ActionId.RECORD_REMOVE, f"{view.kind}:{view.id}",
+                           style="danger"),
+            ),
+        ],
+    }  # fmt: skip
+
+
+def meeting_started(p: Presenter) -> str:
+    if not p.total:
+        return "The meeting is open, but there are no clients on its agenda."
+    return (
+        f"The meeting is open: {plural(p.total, 'client')}, about {p.minutes_per_client} minutes "
+        f"each. Step through with the buttons or `{COMMAND} next`; `{COMMAND} end` posts the "
+        "minutes."
+    )
+
+
+def meeting_ended(m: Minutes) -> str:
+    c = m.counts()
+    carried = len(m.not_reached)
+    more = f" {carried} not reached go first on the next agenda." if carried else ""
+    return (
+        f"Meeting closed: {c['discussed']} of {c['clients']} clients discussed. The minutes are "
+        f"posted and each owner gets one DM with their new actions.{more}"
+    )

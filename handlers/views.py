@@ -228,3 +228,54 @@ def hide_words_modal(draft_id: int, channel: str, ts: str) -> View:
     ]  # fmt: skip
     metadata = {"draft": draft_id, "channel": channel, "ts": ts}
     return _modal("Hide more words", CallbackId.HIDE_MODAL, blocks, metadata, submit="Hide")
+
+
+def present_modal(channel: str, initial: list[str]) -> View:
+    """Who is actually in the room (pre-filled from the prompts' answers)."""
+    element: dict[str, Any] = {
+        "type": "multi_users_select",
+        "action_id": InputId.USERS,
+        "placeholder": kit.plain("Everyone in the room or on the call"),
+    }
+    if initial:
+        element["initial_users"] = initial[:100]
+    blocks = [
+        kit.section("Tick who is here. Anyone not ticked shows in the minutes as absent."),
+        {"type": "input", "block_id": BlockId.PRESENT, "optional": True,
+         "label": kit.plain("Here today"), "element": element},
+    ]  # fmt: skip
+    return _modal("Who's here?", CallbackId.PRESENT_MODAL, blocks, {"channel": channel})
+
+
+RECORD_PLACEHOLDER = {
+    "decision": "e.g. the group agrees to refer to the mental health outreach team",
+    "note": "e.g. waiting on the housing provider's answer",
+}
+
+
+def record_modal(*, kind: str, case_code: str | None, channel_id: str, initial_text: str = "",
+                 record_id: int | None = None) -> View:  # fmt: skip
+    """A decision or a note for the meeting's minutes."""
+    code_input: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": InputId.CODE,
+        "max_length": 20,
+        "placeholder": kit.plain("U1R-014"),
+    }
+    if case_code:
+        code_input["initial_value"] = case_code
+    blocks = [
+        {"type": "input", "block_id": BlockId.RECORD_CLIENT, "optional": True,
+         "label": kit.plain("Client case code"), "element": code_input,
+         "hint": kit.plain("Empty: the client on screen.")},
+        _text_input(BlockId.RECORD_TEXT, f"The {kind}", initial=initial_text, max_length=1000,
+                    placeholder=RECORD_PLACEHOLDER.get(kind, ""),
+                    hint="Use the case code, not names: identifying details are removed."),
+    ]  # fmt: skip
+    if record_id is not None:  # correcting an entry: its client stays
+        blocks = [kit.section(f"Correcting a {kind} for *{case_code}*."), blocks[1]]
+        title = "Edit the decision" if kind == "decision" else "Edit the note"
+    else:
+        title = "Record a decision" if kind == "decision" else "Add a note"
+    data = {"channel": channel_id, "kind": kind, "record": record_id}
+    return _modal(title, CallbackId.RECORD_MODAL, blocks, data)

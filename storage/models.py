@@ -158,6 +158,8 @@ class Attendance(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
     response: Mapped[str] = mapped_column(String(12))
     responded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # Marked by the facilitator in the meeting (None: not taken yet).
+    present: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class ProcessedEvent(Base):
@@ -247,6 +249,10 @@ class Meeting(Base):
     started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # The one channel message the meeting is run in (updated in place, never re-posted).
+    presenter_channel: Mapped[str | None] = mapped_column(String(32))
+    presenter_ts: Mapped[str | None] = mapped_column(String(32))
+    current_client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"))
 
 
 class Update(Base):
@@ -284,6 +290,11 @@ class Action(Base):
     carried_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Meetings in a row at which it was overdue; escalated to the agency's champion at two.
+    overdue_streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    escalated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    last_reviewed_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class Draft(Base):
@@ -307,6 +318,38 @@ class Draft(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class MeetingItem(Base):
+    """A client's place in a running meeting: its order and whether it was discussed."""
+
+    __tablename__ = "meeting_items"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'discussed', 'skipped')", name="state"),
+    )
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class Record(Base):
+    """A decision or note taken in a meeting about a client (de-identified)."""
+
+    __tablename__ = "records"
+    __table_args__ = (CheckConstraint("kind IN ('decision', 'note')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    edited_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class ActionProgress(Base):

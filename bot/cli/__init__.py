@@ -33,6 +33,7 @@ COMMANDS: dict[str, Command] = {
     "member": admin.cmd_member,
     "allow": admin.cmd_allow,
     "meeting": admin.cmd_meeting,
+    "minutes": admin.cmd_minutes,
     "client": clients.cmd_client,
     "keys": admin.cmd_keys,
     "audit": admin.cmd_audit,

@@ -14,7 +14,7 @@ from bot import recurrence, validation
 from bot.app import Container, check_schema, renderer
 from bot.cli.console import Console, table
 from bot.domain import InvalidInput
-from bot.services import changes, directory, keys
+from bot.services import changes, directory, keys, minutes, minutes_export
 from storage import db
 from storage.crypto import MasterKey
 from storage.keyfile import FileKeySource, write_new_key_file
@@ -251,6 +251,27 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
             f"{len(queued)} notice(s) to the people already asked and the channel go out with "
             "the bot's next tick."
         )
+    return 0
+
+
+def cmd_minutes(app: Container, args: argparse.Namespace, console: Console) -> int:
+    require_schema(app)
+    day = validation.iso_date(args.day, field="--date")
+    if args.post:
+        queued = minutes.repost(uow=app.uow(), clock=app.clock, renderer=renderer(),
+                                group=args.group, day=day)  # fmt: skip
+        console.print(f"The minutes ({len(queued)} message(s)) go out with the bot's next tick.")
+        return 0
+    found = minutes.minutes_of(uow=app.uow(), group=args.group, day=day)
+    text = (minutes_export.as_csv if args.format == "csv" else minutes_export.as_markdown)(found)
+    if args.output:
+        target = Path(args.output)
+        if target.exists():
+            raise InvalidInput(f"{target} already exists; choose another --output name.")
+        target.write_text(text, encoding="utf-8")
+        console.print(f"Saved the minutes to {target}.")
+    else:
+        console.out.write(text)
     return 0
 
 

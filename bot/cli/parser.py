@@ -54,6 +54,7 @@ def build_parser() -> Parser:
     _member_commands(sub)
     _allow_commands(sub)
     _meeting_commands(sub)
+    _minutes_command(sub)
     _client_commands(sub)
 
     keys = sub.add_parser("keys", help="the master key").add_subparsers(
@@ -221,6 +222,23 @@ def _meeting_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     cancel.add_argument("--date", dest="day", required=True, metavar="YYYY-MM-DD")
     listing = actions.add_parser("list", help="the group's next meetings")
     listing.add_argument("--group", required=True)
+
+
+def _minutes_command(sub: argparse._SubParsersAction[Parser]) -> None:
+    minutes = sub.add_parser(
+        "minutes",
+        help="a closed meeting's minutes: print (md or csv), save, or post again",
+        description="Example: casebot minutes --group 'Under 1 Roof' --date 2026-12-01 "
+        "--format csv --output minutes.csv. De-identified, like the channel's copy.",
+    )
+    minutes.add_argument("--group", required=True)
+    minutes.add_argument("--date", "--meeting", dest="day", required=True, metavar="YYYY-MM-DD",
+                         help="the meeting's date (local to the group)")  # fmt: skip
+    minutes.add_argument("--format", choices=("md", "csv"), default="md", help="default md")
+    minutes.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    minutes.add_argument(
+        "--post", action="store_true", help="post them in the group's channel again (next tick)"
+    )
 
 
 def _allow_commands(sub: argparse._SubParsersAction[Parser]) -> None:

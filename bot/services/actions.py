@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import dates
 from bot.domain import (
@@ -18,6 +19,7 @@ from bot.domain import (
     ActionStatus,
     ActionView,
     InvalidInput,
+    MeetingStatus,
     NotAuthorised,
     NotFound,
     Role,
@@ -61,6 +63,31 @@ class Plan:
     due_on: dt.date
 
 
+def _running(session: Session, group_id: int) -> Meeting | None:
+    return session.scalar(
+        select(Meeting).where(
+            Meeting.group_id == group_id, Meeting.status == MeetingStatus.RUNNING.value
+        )
+    )
+
+
+def _on_screen(uow: UnitOfWork, channel_id: str | None) -> str:
+    """With no case code given: the client on the screen of the meeting running here."""
+    group = uow.groups.by_channel(channel_id) if channel_id else None
+    meeting = _running(uow.session, group.id) if group else None
+    client = (
+        uow.session.get(Client, meeting.current_client_id)
+        if meeting and meeting.current_client_id
+        else None
+    )
+    if client is None:
+        raise InvalidInput(
+            "Which client is it for? Start with the case code, e.g. `U1R-014`. (In a running "
+            "meeting, the client on screen is used when you leave it out.)"
+        )
+    return client.case_code
+
+
 def plan(
     uow: UnitOfWork,
     now: dt.datetime,
@@ -71,9 +98,12 @@ def plan(
     text: str,
     due_on: dt.date | None,
     parse_due: bool,
+    channel_id: str | None = None,
 ) -> Plan:
     """Every check an action must pass; raises a domain error with a kind message."""
     recorder = find_member(uow, user_id)
+    if not case_code:
+        case_code = _on_screen(uow, channel_id)
     client = uow.clients.by_code(case_code)
     if client is None or client.purged_at is not None:
         raise NotFound(f"I don't know the case code {case_code}.")
@@ -122,10 +152,13 @@ def plan(
 def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Recorded:
     """De-identify and save a planned action, and queue the channel note and the owner's DM."""
     redaction = privacy.redact(uow, p.text, p.group.id)
-    running = meetings.current_or_upcoming(uow.session, p.group, now)
+    running = _running(uow.session, p.group.id) or meetings.current_or_upcoming(
+        uow.session, p.group, now
+    )
+    live = running is not None and running.status == MeetingStatus.RUNNING.value
     action = Action(
         client_id=p.client.id,
-        meeting_id=running.id if running and running.scheduled_at <= now else None,
+        meeting_id=running.id if running and (live or running.scheduled_at <= now) else None,
         owner_id=p.owner.id,
         created_by_id=p.recorder.id,
         text=redaction.text,
@@ -144,7 +177,10 @@ def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Rec
         channel_id=p.group.channel_id,
         replaced=privacy.replaced_kinds(redaction),
         withheld=p.client.id not in shareable,
+        live=live,
     )  # fmt: skip
+    if live:  # the meeting's screen shows it now; the owner gets one DM when the meeting ends
+        return Recorded(result, ())
     keys = (f"action:{action.id}:announce", f"action:{action.id}:assign")
     for key, channel, payload in (
         (keys[0], p.group.channel_id, renderer.action_announcement(result)),
@@ -167,13 +203,15 @@ def record(
     text: str,
     due_on: dt.date | None = None,
     parse_due: bool = True,
+    channel_id: str | None = None,
 ) -> Recorded:
     """Record an action. With ``parse_due`` a trailing phrase ("by Friday") sets the due date;
     with no date it is due at the next meeting."""
     now = clock.now()
     with uow:
         checked = plan(uow, now, user_id=user_id, case_code=case_code, owner_id=owner_id,
-                       text=text, due_on=due_on, parse_due=parse_due)  # fmt: skip
+                       text=text, due_on=due_on, parse_due=parse_due,
+                       channel_id=channel_id)  # fmt: skip
         recorded = store(uow, renderer, checked, now)
         uow.commit()
     return recorded
@@ -286,4 +324,9 @@ def draft_from_message(
         if not roster.is_member_of(uow.session, member.id, group.id):
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
         redaction = privacy.redact(uow, (text or "").strip()[:MAX_ACTION], group.id)
-    return Draft(codes[0] if codes else None, redaction.text)
+        code = codes[0] if codes else None
+        meeting = _running(uow.session, group.id) if code is None else None
+        if meeting is not None and meeting.current_client_id is not None:
+            on_screen = uow.session.get(Client, meeting.current_client_id)
+            code = on_screen.case_code if on_screen else None
+    return Draft(code, redaction.text)

@@ -18,12 +18,13 @@ from bot.domain import (
     AgendaItem,
     AttendanceResponse,
     ClientStatus,
+    MeetingStatus,
     Role,
     UpdateView,
 )
 from bot.ports import Clock, Renderer
 from bot.services import consent, leave, meetings, outbox, roster
-from storage.models import Action, Client, Group, Meeting, Member, Update
+from storage.models import Action, Client, Group, Meeting, MeetingItem, Member, Update
 from storage.uow import UnitOfWork
 
 
@@ -66,8 +67,31 @@ def action_view(
     )
 
 
-def build(session: Session, group: Group, meeting: Meeting) -> Agenda:
-    meeting_day = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
+def not_reached_last_time(session: Session, group: Group, meeting: Meeting) -> list[int]:
+    """Clients the group's previous meeting did not get to: they go first this time."""
+    last = session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.group_id == group.id,
+            Meeting.status == MeetingStatus.CLOSED.value,
+            Meeting.scheduled_at < meeting.scheduled_at,
+        )
+        .order_by(Meeting.scheduled_at.desc())
+        .limit(1)
+    )
+    if last is None:
+        return []
+    return list(
+        session.scalars(
+            select(MeetingItem.client_id)
+            .where(MeetingItem.meeting_id == last.id, MeetingItem.state != "discussed")
+            .order_by(MeetingItem.position)
+        )
+    )
+
+
+def _clients(session: Session, group: Group, meeting: Meeting) -> list[Client]:
+    """On the agenda, in order: not reached last time, new referrals, then everyone else."""
     clients = session.scalars(
         select(Client)
         .where(
@@ -77,6 +101,19 @@ def build(session: Session, group: Group, meeting: Meeting) -> Agenda:
         )
         .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
     ).all()
+    first = {cid: n for n, cid in enumerate(not_reached_last_time(session, group, meeting))}
+    return sorted(clients, key=lambda c: (first.get(c.id, len(first)), 0))
+
+
+def client_order(session: Session, group: Group, meeting: Meeting) -> list[int]:
+    return [c.id for c in _clients(session, group, meeting)]
+
+
+def build(
+    session: Session, group: Group, meeting: Meeting, *, only: list[int] | None = None
+) -> Agenda:
+    meeting_day = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
+    clients = [c for c in _clients(session, group, meeting) if only is None or c.id in only]
     ids = [c.id for c in clients]
     visible = consent.shareable(session, group.id, ids, meeting_day)
     updates: dict[int, list[UpdateView]] = {}

@@ -148,7 +148,7 @@ KATE_TYPES = (
 OMAR_TYPES = (
     "Tommo signed his lease today! DOB 12/07/1975 checked with Centrelink. Rent starts 7 Dec."
 )
-FAY_TYPES = "/casebot action U1R-014 @Kate ask the housing provider about furniture by Friday"
+FAY_TYPES = "/casebot action @Kate ask the housing provider about furniture by Friday"
 
 
 class DemoFailed(Exception):
@@ -572,31 +572,7 @@ def _cycle(w: World, n: Narrator) -> None:
     for call in agenda:
         n.message(f"#{CHANNEL_NAME}", call.args)
 
-    w.clock.at = dt.datetime(2026, 12, 1, 10, 25, tzinfo=BNE)
-    n.scene(
-        "In the meeting: Fay records an action",
-        "While the group discusses U1R-014, Fay records an action with an owner and a due date "
-        "in plain words. Only she sees the confirmation; the channel gets the action, and Kate "
-        "gets a DM with buttons to mark it done.",
-    )
-    n.typed(f"Fay types in #{CHANNEL_NAME}", FAY_TYPES)
-    mark = w.mark()
-    w.sender.command(
-        FAY_TYPES.removeprefix("/casebot ").replace("@Kate", f"<@{KATE.user_id}|kate>"),
-        user_id=FAY.user_id,
-        channel_id=CHANNEL,
-        response_url=w.fake.response_url(),
-        user_name="fay",
-    )
-    reply = w.wait(mark, lambda c: c.method == "response_url", "Fay's confirmation")
-    posted = w.wait(
-        mark,
-        lambda c: c.method == "chat.postMessage" and c.args.get("channel") == CHANNEL,
-        "the action to the channel",
-    )
-    n.message(f"#{CHANNEL_NAME}, only Fay sees this", reply.args)
-    n.message(f"#{CHANNEL_NAME}", posted.args)
-    n.message(f"DM to Kate ({KATE.agency})", w.dm_to(KATE, mark, containing="action").args)
+    _meeting(w, n)
 
     # The next meeting is Tue 15 Dec: prompts and the first nudge both fall on Friday 11 Dec.
     mark = w.mark()
@@ -609,6 +585,61 @@ def _cycle(w: World, n: Narrator) -> None:
         "sends one DM with both, at 9:00 her time.",
     )
     n.message(f"DM to Kate ({KATE.agency})", nudge.args)
+
+
+def _fay_types(w: World, words: str) -> Call:
+    """Fay's slash command in the channel; returns what only she sees."""
+    mark = w.mark()
+    w.sender.command(
+        words.removeprefix("/casebot ").replace("@Kate", f"<@{KATE.user_id}|kate>"),
+        user_id=FAY.user_id,
+        channel_id=CHANNEL,
+        response_url=w.fake.response_url(),
+        user_name="fay",
+    )
+    return w.wait(mark, lambda c: c.method == "response_url", f"the answer to {words}")
+
+
+def _meeting(w: World, n: Narrator) -> None:
+    w.clock.at = dt.datetime(2026, 12, 1, 10, 0, tzinfo=BNE)
+    _fay_types(w, "/casebot start")
+    mark = w.mark()
+    (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
+    w.sender.block_action(ActionId.STEP_NEXT, user_id=FAY.user_id, message=screen,
+                          channel_id=CHANNEL)  # fmt: skip
+    w.wait(mark, lambda c: c.method == "chat.update", "the next client")
+    w.clock.at = dt.datetime(2026, 12, 1, 10, 12, tzinfo=BNE)
+    n.scene(
+        "10:00: Fay runs the meeting from one message",
+        "Fay, the facilitator, types /casebot start. Casebot posts one message that the whole "
+        "meeting runs in, and edits it at every step: the client on screen, its de-identified "
+        "updates and open actions, and the time left. After the new referral Fay presses Next, "
+        "then records an action for the client on screen; only she sees the receipt.",
+    )
+    n.typed(f"Fay types in #{CHANNEL_NAME}", FAY_TYPES)
+    reply = _fay_types(w, FAY_TYPES)
+    n.message(f"#{CHANNEL_NAME}, only Fay sees this", reply.args)
+    (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
+    n.message(f"#{CHANNEL_NAME}: the meeting's message, as it is now", screen)
+
+    w.clock.at = dt.datetime(2026, 12, 1, 11, 25, tzinfo=BNE)
+    for _ in range(3):
+        mark = w.mark()
+        (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
+        w.sender.block_action(ActionId.STEP_NEXT, user_id=FAY.user_id, message=screen,
+                              channel_id=CHANNEL)  # fmt: skip
+        w.wait(mark, lambda c: c.method == "chat.update", "the next client")
+    mark = w.mark()
+    _fay_types(w, "/casebot end")
+    minutes = w.wait(mark, lambda c: c.method == "chat.postMessage"
+                     and c.args.get("channel") == CHANNEL, "the minutes")  # fmt: skip
+    n.scene(
+        "11:25: Fay ends the meeting; the minutes follow",
+        "/casebot end closes the meeting. Casebot posts the minutes, de-identified like "
+        "everything else, and each owner gets one DM with the actions the meeting gave them.",
+    )
+    n.message(f"#{CHANNEL_NAME}", minutes.args)
+    n.message(f"DM to Kate ({KATE.agency})", w.dm_to(KATE, mark, containing="action").args)
 
 
 def identifiers(client: DemoClient) -> list[tuple[str, re.Pattern[str]]]:

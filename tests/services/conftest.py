@@ -49,11 +49,24 @@ class RecordingRenderer:
     def meeting_changed(self, change: Any) -> dict[str, Any]:
         return self._keep("meeting-change", change)
 
+    def presenter(self, screen: Any) -> dict[str, Any]:
+        return self._keep("presenter", screen)
+
+    def minutes(self, minutes: Any) -> list[dict[str, Any]]:
+        return [self._keep("minutes", minutes)]
+
+    def meeting_actions(self, summary: Any) -> dict[str, Any]:
+        return self._keep("meeting-actions", summary)
+
+    def escalation(self, escalation: Any) -> dict[str, Any]:
+        return self._keep("escalation", escalation)
+
 
 @dataclass
 class RecordingNotifier:
     sent: list[tuple[str, dict[str, Any], dt.datetime]] = field(default_factory=list)
     failures: list[DeliveryError] = field(default_factory=list)
+    updated: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     clock: Any = None
 
     def post(self, channel: str, payload: dict[str, Any]) -> Posted:
@@ -61,6 +74,9 @@ class RecordingNotifier:
             raise self.failures.pop(0)
         self.sent.append((channel, payload, self.clock.now()))
         return Posted("D" + channel if channel.startswith("U") else channel, f"{len(self.sent)}.0")
+
+    def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
+        self.updated.append((channel, ts, payload))
 
     def kinds(self, channel: str | None = None) -> list[str]:
         return [p["kind"] for c, p, _ in self.sent if channel is None or c == channel]

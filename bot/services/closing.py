@@ -1,0 +1,190 @@
+"""Closing a meeting: the minutes in the channel, one DM per owner with their new actions, and
+the follow-through on open actions: carried over (×N), and escalated to the owner's agency
+champion once an action has been overdue at two meetings in a row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain import (
+    ActionStatus,
+    ActionView,
+    Escalation,
+    MeetingStatus,
+    Minutes,
+    OwnerActions,
+    Presenter,
+    Role,
+)
+from bot.ports import Clock, Renderer
+from bot.services import meetings, minutes, outbox
+from bot.services.agenda import action_view
+from bot.services.running import check_runner, group_for_channel, running_meeting, shown_in
+from storage.models import (
+    Action,
+    Client,
+    Group,
+    Meeting,
+    MeetingItem,
+    Member,
+    MemberRole,
+    Record,
+)
+from storage.uow import UnitOfWork
+
+ESCALATE_AFTER = 2  # meetings in a row at which an action was overdue
+
+
+@dataclass(frozen=True)
+class Closed:
+    minutes: Minutes
+    outbox_keys: tuple[str, ...]
+    presenter: tuple[str, str] | None  # where the meeting's screen is, to show it closed
+
+    @property
+    def final_screen(self) -> Presenter:
+        counts = self.minutes.counts()
+        return Presenter(self.minutes.meeting, 0, counts["clients"], counts["discussed"], 0, 0,
+                         None, None, (), (), (), ended=True)  # fmt: skip
+
+
+FORGOTTEN_AFTER = dt.timedelta(hours=3)  # past the meeting's planned end, nobody pressed End
+
+
+def end(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
+        channel_id: str) -> Closed:  # fmt: skip
+    now = clock.now()
+    with uow:
+        group = group_for_channel(uow, channel_id)
+        check_runner(uow, user_id, group)
+        meeting = running_meeting(uow, group)
+        closed = _close(uow, group, meeting, renderer, now, actor=user_id)
+        uow.commit()
+    return closed
+
+
+def close_forgotten(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> list[Closed]:
+    """Close meetings left running hours past their end, so the minutes still go out and the
+    next meeting starts fresh."""
+    now = clock.now()
+    done = []
+    with uow:
+        for meeting in uow.session.scalars(
+            select(Meeting).where(Meeting.status == MeetingStatus.RUNNING.value)
+        ):
+            group = uow.session.get(Group, meeting.group_id)
+            assert group is not None
+            began = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
+            if began + dt.timedelta(minutes=group.meeting_minutes) + FORGOTTEN_AFTER <= now:
+                done.append(_close(uow, group, meeting, renderer, now, actor="casebot (auto)"))
+        uow.commit()
+    return done
+
+
+def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
+           now: dt.datetime, *, actor: str) -> Closed:  # fmt: skip
+    meeting.status = MeetingStatus.CLOSED.value
+    meeting.ended_at = now
+    on_screen = (
+        uow.session.get(MeetingItem, (meeting.id, meeting.current_client_id))
+        if meeting.current_client_id is not None
+        else None
+    )
+    if on_screen is not None and on_screen.state == "pending":
+        on_screen.state = "discussed"  # ended while talking about it
+    _mark_talked_about(uow.session, meeting.id)
+    meeting.current_client_id = None
+    uow.session.flush()
+    keys = _follow_through(uow.session, group, meeting, now, renderer)
+    made = minutes.build(uow.session, group, meeting)
+    keys += minutes.post(uow.session, group, meeting, made, renderer, now, "minutes")
+    keys += _owner_dms(uow.session, group, meeting, renderer, now)
+    where = shown_in(meeting)
+    uow.audit.add(at=now, actor=actor, action="meeting_closed",
+                  detail=f"{group.name} {meeting.scheduled_at:%Y-%m-%d}")  # fmt: skip
+    return Closed(made, tuple(keys), where)
+
+
+def _mark_talked_about(session: Session, meeting_id: int) -> None:
+    """A client something was recorded for was discussed, whichever buttons were pressed, so it
+    is not carried to the front of the next agenda."""
+    talked = set(session.scalars(
+        select(Record.client_id).where(Record.meeting_id == meeting_id,
+                                       Record.removed_at.is_(None))
+    )) | set(session.scalars(
+        select(Action.client_id).where(Action.meeting_id == meeting_id,
+                                       Action.removed_at.is_(None))
+    ))  # fmt: skip
+    for item in session.scalars(select(MeetingItem).where(MeetingItem.meeting_id == meeting_id)):
+        if item.client_id in talked:
+            item.state = "discussed"
+
+
+def _owner_dms(session: Session, group: Group, meeting: Meeting, renderer: Renderer,
+               now: dt.datetime) -> list[str]:  # fmt: skip
+    today = meetings.ref(group, meeting).local_start.date()
+    views = minutes.meeting_actions(session, meeting.id, today)
+    by_owner: dict[str, list[ActionView]] = {}
+    for view in views:
+        by_owner.setdefault(view.owner, []).append(view)
+    keys = []
+    for owner, actions in sorted(by_owner.items()):
+        key = f"minutes-dm:{meeting.id}:{owner}"
+        summary = OwnerActions(owner, meetings.ref(group, meeting), tuple(actions))
+        outbox.enqueue(session, key=key, kind="meeting-actions", channel=owner,
+                       payload=renderer.meeting_actions(summary), now=now)  # fmt: skip
+        keys.append(key)
+    return keys
+
+
+def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.datetime,
+                    renderer: Renderer) -> list[str]:  # fmt: skip
+    """Carry open actions over (×N) and escalate the ones overdue at two meetings in a row."""
+    ref = meetings.ref(group, meeting)
+    day = ref.local_start.date()
+    rows = session.execute(
+        select(Action, Client.case_code, Member)
+        .join(Client, Client.id == Action.client_id)
+        .join(Member, Member.id == Action.owner_id)
+        .where(Client.group_id == group.id, Action.status == ActionStatus.OPEN.value,
+               Action.removed_at.is_(None))
+    ).all()  # fmt: skip
+    champions = _champions(session)
+    keys = []
+    for action, code, owner in rows:
+        if action.last_reviewed_meeting_id == meeting.id:
+            continue  # a second close of the same meeting changes nothing
+        action.last_reviewed_meeting_id = meeting.id
+        if action.meeting_id != meeting.id:
+            action.carried_count += 1
+        action.overdue_streak = action.overdue_streak + 1 if action.due_on < day else 0
+        if action.overdue_streak < ESCALATE_AFTER or action.escalated_at is not None:
+            continue
+        action.escalated_at = now
+        view = action_view(action, code, owner.slack_user_id, None, day)
+        for champion in champions.get(owner.agency_id, []):
+            if champion == owner.slack_user_id:
+                continue
+            key = f"escalate:{action.id}:{champion}"
+            note = Escalation(champion=champion, action=view, meeting=ref)
+            outbox.enqueue(session, key=key, kind="escalation", channel=champion,
+                           payload=renderer.escalation(note), now=now)  # fmt: skip
+            keys.append(key)
+    return keys
+
+
+def _champions(session: Session) -> dict[int, list[str]]:
+    rows = session.execute(
+        select(Member.agency_id, Member.slack_user_id)
+        .join(MemberRole, MemberRole.member_id == Member.id)
+        .where(MemberRole.role == Role.CHAMPION.value)
+        .order_by(Member.slack_user_id)
+    )
+    out: dict[int, list[str]] = {}
+    for agency_id, user in rows:
+        out.setdefault(agency_id, []).append(user)
+    return out

@@ -1,0 +1,148 @@
+"""After the meeting: an owner can ask for an action to be reassigned; a facilitator does it in
+one click. Also: keep a running meeting's screen current when an action changes elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from bot.domain import (
+    ActionRecorded,
+    ActionStatus,
+    ActionView,
+    InvalidInput,
+    MeetingStatus,
+    NotAuthorised,
+    NotFound,
+    Presenter,
+    ReassignRequest,
+    Role,
+)
+from bot.ports import Clock, Renderer
+from bot.services import consent, meetings, outbox, roster
+from bot.services.agenda import action_view
+from bot.services.directory import find_member
+from bot.services.running import Where, presenter, shown_in
+from storage.models import Action, Client, Group, Meeting, Member
+from storage.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Reassigned:
+    action: ActionView
+    outbox_keys: tuple[str, ...]
+
+
+def _action(uow: UnitOfWork, action_id: int) -> tuple[Action, Client, Group]:
+    action = uow.session.get(Action, action_id)
+    if action is None or action.status != ActionStatus.OPEN.value:
+        raise NotFound("That action is no longer open.")
+    client = uow.session.get(Client, action.client_id)
+    assert client is not None
+    group = uow.session.get(Group, client.group_id) if client.group_id else None
+    if group is None:
+        raise InvalidInput("That client is not in a group any more.")
+    return action, client, group
+
+
+def request_reassign(*, uow: UnitOfWork, clock: Clock, user_id: str,
+                     action_id: int) -> list[ReassignRequest]:  # fmt: skip
+    """The owner asks; every facilitator of the group gets the request (to send at once)."""
+    with uow:
+        member = find_member(uow, user_id)
+        action, client, group = _action(uow, action_id)
+        if action.owner_id != member.id:
+            raise NotAuthorised("Only the action's owner can ask for it to be reassigned.")
+        facilitators = roster.with_role(uow.session, group.id, Role.FACILITATOR)
+        if not facilitators:
+            raise InvalidInput(f"{group.name} has no facilitator to ask; tell your secretariat.")
+        today = roster.local_today(clock.now(), group.tz)
+        view = action_view(action, client.case_code, member.slack_user_id, None, today)
+        uow.audit.add(at=clock.now(), actor=user_id, action="reassign_asked", client=client)
+        uow.commit()
+    return [ReassignRequest(f, user_id, view) for f in facilitators]
+
+
+def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str, action_id: int,
+             new_owner: str) -> Reassigned:  # fmt: skip
+    """A facilitator gives the action to someone else in the group (consent permitting)."""
+    now = clock.now()
+    with uow:
+        member = find_member(uow, user_id)
+        action, client, group = _action(uow, action_id)
+        runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
+        if not runs or not roster.is_member_of(uow.session, member.id, group.id):
+            raise NotAuthorised(f"Only {group.name}'s facilitators can reassign its actions.")
+        owner = uow.members.by_user(new_owner)
+        if owner is None or not roster.is_member_of(uow.session, owner.id, group.id):
+            raise InvalidInput(f"The new owner must be a member of {group.name}.")
+        today = roster.local_today(now, group.tz)
+        covered = consent.covered(uow.session, [client.id], today).get(client.id, set())
+        if owner.agency_id != client.lead_agency_id and owner.agency_id not in covered:
+            raise NotAuthorised(
+                f"{client.case_code}'s consent does not cover that person's agency."
+            )
+        old = uow.session.get(Member, action.owner_id)
+        action.owner_id = owner.id
+        action.overdue_streak = 0
+        uow.session.flush()
+        view = action_view(action, client.case_code, owner.slack_user_id, member.slack_user_id,
+                           today)  # fmt: skip
+        upcoming = meetings.upcoming(uow.session, group, now)
+        recorded = ActionRecorded(view, meetings.ref(group, upcoming) if upcoming else None,
+                                  group.channel_id)  # fmt: skip
+        key = f"reassigned:{action.id}:{now:%Y%m%dT%H%M%S%f}"
+        outbox.enqueue(uow.session, key=key, kind="action", channel=owner.slack_user_id,
+                       payload=renderer.action_assignment(recorded), now=now)  # fmt: skip
+        uow.audit.add(
+            at=now,
+            actor=user_id,
+            action="action_reassigned",
+            client=client,
+            detail=f"{old.slack_user_id if old else '?'} -> {owner.slack_user_id}",
+        )
+        uow.commit()
+    return Reassigned(view, (key,))
+
+
+def screen_for_action(*, uow: UnitOfWork, clock: Clock,
+                      action_id: int) -> tuple[Presenter, Where] | None:  # fmt: skip
+    """If the action's client is on a running meeting's screen, that screen as it is now."""
+    with uow:
+        action = uow.session.get(Action, action_id)
+        client = uow.session.get(Client, action.client_id) if action else None
+        if client is None or client.group_id is None:
+            return None
+        meeting = uow.session.scalar(
+            select(Meeting).where(Meeting.group_id == client.group_id,
+                                  Meeting.status == MeetingStatus.RUNNING.value)
+        )  # fmt: skip
+        if meeting is None or meeting.current_client_id != client.id or not shown_in(meeting):
+            return None
+        group = uow.session.get(Group, client.group_id)
+        assert group is not None
+        return presenter(uow.session, group, meeting, clock.now()), shown_in(meeting)
+
+
+def timeboxes_due(*, uow: UnitOfWork, clock: Clock) -> list[tuple[str, Presenter, Where]]:
+    """Running meetings whose client on screen has 2 minutes left: (key, screen, where), once."""
+    now = clock.now()
+    out = []
+    with uow:
+        for meeting in uow.session.scalars(
+            select(Meeting).where(Meeting.status == MeetingStatus.RUNNING.value)
+        ):
+            group = uow.session.get(Group, meeting.group_id)
+            if group is None or not shown_in(meeting) or meeting.current_client_id is None:
+                continue
+            shown = presenter(uow.session, group, meeting, now)
+            left = shown.client_minutes_left
+            if left is None or left > 2 or left < 0:
+                continue
+            key = f"timebox:{meeting.id}:{meeting.current_client_id}:{shown.position}"
+            if outbox.mark(uow.session, key=key, kind="timebox", channel=group.channel_id,
+                           note="2 minutes left shown", now=now):  # fmt: skip
+                out.append((key, shown, shown_in(meeting)))
+        uow.commit()
+    return out

@@ -1,0 +1,184 @@
+"""A meeting's minutes: built from what was recorded, posted in the channel, found again later
+for export or re-posting. De-identified like everything else: case codes, Slack member IDs and
+the (already redacted) recorded text only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from bot.domain import (
+    ActionView,
+    AgencyAttendance,
+    AttendanceResponse,
+    MeetingStatus,
+    Minutes,
+    MinutesClient,
+    NotFound,
+    RecordView,
+)
+from bot.ports import Clock, Renderer
+from bot.services import consent, leave, meetings, outbox, roster
+from bot.services.agenda import action_view
+from bot.services.directory import find_group
+from storage.models import (
+    Action,
+    Agency,
+    Attendance,
+    Client,
+    Group,
+    Meeting,
+    MeetingItem,
+    Member,
+    Record,
+)
+from storage.uow import UnitOfWork
+
+
+def post(session: Session, group: Group, meeting: Meeting, minutes: Minutes,
+                  renderer: Renderer, now: dt.datetime, prefix: str) -> list[str]:  # fmt: skip
+    keys = []
+    for number, payload in enumerate(renderer.minutes(minutes), start=1):
+        key = f"{prefix}:{meeting.id}:{number:02d}"
+        outbox.enqueue(session, key=key, kind="minutes", channel=group.channel_id,
+                       payload=payload, now=now)  # fmt: skip
+        keys.append(key)
+    return keys
+
+
+def meeting_actions(session: Session, meeting_id: int, today: dt.date) -> list[ActionView]:
+    owner, creator = aliased(Member), aliased(Member)
+    rows = session.execute(
+        select(Action, Client.case_code, owner.slack_user_id, creator.slack_user_id)
+        .join(Client, Client.id == Action.client_id)
+        .join(owner, owner.id == Action.owner_id)
+        .outerjoin(creator, creator.id == Action.created_by_id)
+        .where(Action.meeting_id == meeting_id, Action.removed_at.is_(None))
+        .order_by(Action.id)
+    ).all()
+    return [action_view(a, code, o, c, today) for a, code, o, c in rows]
+
+
+def build(session: Session, group: Group, meeting: Meeting) -> Minutes:
+    ref = meetings.ref(group, meeting)
+    day = ref.local_start.date()
+    items = session.execute(
+        select(MeetingItem, Client.case_code)
+        .join(Client, Client.id == MeetingItem.client_id)
+        .where(MeetingItem.meeting_id == meeting.id)
+        .order_by(MeetingItem.position)
+    ).all()
+    visible = consent.shareable(session, group.id, [i.client_id for i, _ in items], day)
+    records: dict[int, list[RecordView]] = {}
+    for rec, author, code in session.execute(
+        select(Record, Member.slack_user_id, Client.case_code)
+        .join(Member, Member.id == Record.author_id)
+        .join(Client, Client.id == Record.client_id)
+        .where(Record.meeting_id == meeting.id, Record.removed_at.is_(None))
+        .order_by(Record.created_at, Record.id)
+    ):
+        records.setdefault(rec.client_id, []).append(
+            RecordView(rec.id, rec.kind, code, rec.text, author)
+        )
+    actions: dict[str, list[ActionView]] = {}
+    for view in meeting_actions(session, meeting.id, day):
+        actions.setdefault(view.case_code, []).append(view)
+    clients = []
+    for item, code in items:
+        shown = item.client_id in visible
+        mine = records.get(item.client_id, []) if shown else []
+        # an entry recorded for a client shows that it was talked about, whatever the buttons say
+        talked = item.state == "discussed" or bool(records.get(item.client_id) or
+                                                   actions.get(code))  # fmt: skip
+        clients.append(MinutesClient(
+            case_code=code, reached=talked, withheld=not shown,
+            decisions=tuple(r for r in mine if r.kind == "decision"),
+            actions=tuple(actions.get(code, [])) if shown else (),
+            notes=tuple(r for r in mine if r.kind == "note"),
+        ))  # fmt: skip
+    facilitator = session.get(Member, meeting.facilitator_id) if meeting.facilitator_id else None
+    return Minutes(
+        meeting=ref, started_at=meeting.started_at, ended_at=meeting.ended_at,
+        facilitator=facilitator.slack_user_id if facilitator else None,
+        attendance=_attendance(session, group, meeting, day), clients=tuple(clients),
+        attendance_taken=_attendance_taken(session, meeting.id),
+    )  # fmt: skip
+
+
+def _attendance_taken(session: Session, meeting_id: int) -> bool:
+    return (
+        session.scalar(
+            select(Attendance.member_id)
+            .where(Attendance.meeting_id == meeting_id, Attendance.present.is_not(None))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _attendance(session: Session, group: Group, meeting: Meeting,
+                day: dt.date) -> tuple[AgencyAttendance, ...]:  # fmt: skip
+    people = roster.members(session, group.id)
+    answers = {
+        member_id: (response, present)
+        for member_id, response, present in session.execute(
+            select(Attendance.member_id, Attendance.response, Attendance.present)
+            .where(Attendance.meeting_id == meeting.id)
+        )
+    }  # fmt: skip
+    marked = any(present is not None for _, present in answers.values())
+    away = leave.away_on(session, [m.id for m in people], day)
+    agencies = dict(session.execute(select(Agency.id, Agency.name)).all())
+    grouped: dict[str, dict[str, list[str]]] = {}
+    for member in people:
+        response, present = answers.get(member.id, (None, None))
+        if present if marked else response == AttendanceResponse.ATTENDING.value:
+            where = "present"
+        elif member.id in away:
+            where = "on_leave"
+        elif response == AttendanceResponse.APOLOGIES.value:
+            where = "apologies"
+        else:
+            where = "absent"
+        grouped.setdefault(agencies[member.agency_id], {}).setdefault(where, []).append(
+            member.slack_user_id
+        )
+    return tuple(
+        AgencyAttendance(
+            name, *(tuple(g.get(k, [])) for k in ("present", "apologies", "on_leave", "absent"))
+        )
+        for name, g in sorted(grouped.items())
+    )
+
+
+def _find(uow: UnitOfWork, group: str, day: dt.date) -> tuple[Group, Meeting]:
+    found = find_group(uow, group)
+    zone = meetings.schedule_of(found).zone
+    for meeting in uow.session.scalars(
+        select(Meeting).where(
+            Meeting.group_id == found.id, Meeting.status == MeetingStatus.CLOSED.value
+        )
+    ):
+        if meeting.scheduled_at.astimezone(zone).date() == day:
+            return found, meeting
+    raise NotFound(f"{found.name} has no closed meeting on {day:%a %d %b %Y}")
+
+
+def minutes_of(*, uow: UnitOfWork, group: str, day: dt.date) -> Minutes:
+    with uow:
+        found, meeting = _find(uow, group, day)
+        return build(uow.session, found, meeting)
+
+
+def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
+           day: dt.date) -> list[str]:  # fmt: skip
+    now = clock.now()
+    with uow:
+        found, meeting = _find(uow, group, day)
+        minutes = build(uow.session, found, meeting)
+        keys = post(uow.session, found, meeting, minutes, renderer, now,
+                             f"minutes-repost-{now:%Y%m%dT%H%M%S}")  # fmt: skip
+        uow.commit()
+    return keys

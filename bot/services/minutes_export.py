@@ -1,0 +1,94 @@
+"""Minutes as files: Markdown to read or file, CSV for a spreadsheet. De-identified like the
+channel's copy: case codes, Slack member IDs and the recorded (already redacted) text only."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bot.domain import ActionView, Minutes, RecordView
+
+FORMATS = ("md", "csv")
+
+
+def as_csv(minutes: Minutes) -> str:
+    """One row per decision, action or note, and one per client not reached."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["meeting", "client", "kind", "text", "owner_or_author", "due"])
+    day = minutes.meeting.local_start.date().isoformat()
+    for client in minutes.clients:
+        if client.withheld:
+            writer.writerow([day, client.case_code, "withheld (consent)", "", "", ""])
+        for rec in client.decisions + client.notes:
+            writer.writerow([day, client.case_code, rec.kind, _cell(rec.text), rec.author, ""])
+        for action in client.actions:
+            writer.writerow([day, client.case_code, "action", _cell(action.text), action.owner,
+                             action.due_on.isoformat()])  # fmt: skip
+        if not client.reached:
+            writer.writerow([day, client.case_code, "not reached", "", "", ""])
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Keep a spreadsheet from reading a cell as a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def as_markdown(minutes: Minutes) -> str:
+    m = minutes.meeting
+    counts = minutes.counts()
+    lines = [f"# Minutes: {m.group}, {m.local_start:%a %d %b %Y}", ""]
+    zone = m.local_start.tzinfo
+    if minutes.started_at and minutes.ended_at:
+        lines.append(f"{minutes.started_at.astimezone(zone):%H:%M}–"
+                     f"{minutes.ended_at.astimezone(zone):%H:%M} ({m.tz})  ")  # fmt: skip
+    lines += [f"Facilitator: {minutes.facilitator or '-'}", "", "## Attendance", ""]
+    for a in minutes.attendance:
+        parts = [f"present: {_people(a.present)}"]
+        missing = "absent" if minutes.attendance_taken else "no reply"
+        for label, people in (("apologies", a.apologies), ("on leave", a.on_leave),
+                              (missing, a.absent)):  # fmt: skip
+            if people:
+                parts.append(f"{label}: {_people(people)}")
+        lines.append(f"- **{a.agency}**: " + "; ".join(parts))
+    lines += ["", "## Clients", ""]
+    for client in minutes.clients:
+        if not client.reached:
+            continue
+        lines.append(f"### {client.case_code}")
+        if client.withheld:
+            lines += ["", "_Details withheld (consent)._", ""]
+            continue
+        lines.append("")
+        lines += _records("Decisions", client.decisions)
+        lines += _actions(client.actions)
+        lines += _records("Notes", client.notes)
+        if not (client.decisions or client.actions or client.notes):
+            lines += ["_Discussed; nothing recorded._", ""]
+    if minutes.not_reached:
+        lines += ["## Not reached (first on the next agenda)", "",
+                  ", ".join(minutes.not_reached), ""]  # fmt: skip
+    lines.append(
+        f"{counts['discussed']} of {counts['clients']} clients discussed; {counts['actions']} "
+        f"actions, {counts['decisions']} decisions, {counts['notes']} notes; "
+        f"{len(minutes.not_reached)} carried to the next meeting."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _people(users: tuple[str, ...]) -> str:
+    return ", ".join(users) or "none"
+
+
+def _records(title: str, records: tuple[RecordView, ...]) -> list[str]:
+    if not records:
+        return []
+    return [f"**{title}**", ""] + [f"- {r.text} ({r.author})" for r in records] + [""]
+
+
+def _actions(actions: tuple[ActionView, ...]) -> list[str]:
+    if not actions:
+        return []
+    rows = [f"- {a.text} (owner {a.owner}, due {a.due_on.isoformat()})" for a in actions]
+    return ["**Actions**", "", *rows, ""]

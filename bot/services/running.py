@@ -1,0 +1,288 @@
+"""Running a meeting in its channel: one presenter message, one client at a time, decisions and
+notes recorded against the client on screen, and the minutes when it ends.
+
+Only the group's facilitators and secretariat start, step and end a meeting; any member records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain import (
+    AttendanceResponse,
+    InvalidInput,
+    MeetingStatus,
+    NotAuthorised,
+    Presenter,
+    PresenterItem,
+    RecordView,
+    Role,
+)
+from bot.ports import Clock
+from bot.services import agenda, meetings, roster
+from bot.services.directory import find_member
+from storage.models import Action, Attendance, Group, Meeting, MeetingItem, Member, Record
+from storage.uow import UnitOfWork
+
+START_EARLY = dt.timedelta(minutes=60)  # a facilitator may open the room a little early
+STEPS = ("next", "back", "skip", "discussed")
+Where = tuple[str, str] | None  # (channel, ts) of the presenter message, once posted
+
+
+def shown_in(meeting: Meeting) -> Where:
+    if meeting.presenter_channel and meeting.presenter_ts:
+        return meeting.presenter_channel, meeting.presenter_ts
+    return None
+
+
+def group_for_channel(uow: UnitOfWork, channel_id: str) -> Group:
+    group = uow.groups.by_channel(channel_id)
+    if group is None:
+        raise InvalidInput("Use this in your case coordination group's channel.")
+    return group
+
+
+def check_runner(uow: UnitOfWork, user_id: str, group: Group) -> Member:
+    member = find_member(uow, user_id)
+    runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
+    if not runs or not roster.is_member_of(uow.session, member.id, group.id):
+        raise NotAuthorised(
+            f"Only {group.name}'s facilitators and secretariat run its meetings. You can still "
+            "record actions, decisions and notes."
+        )
+    return member
+
+
+def check_runner_here(*, uow: UnitOfWork, user_id: str, channel_id: str) -> None:
+    """Refuse early (before a modal opens) anyone who may not run this channel's meeting."""
+    with uow:
+        check_runner(uow, user_id, group_for_channel(uow, channel_id))
+
+
+def running_meeting(uow: UnitOfWork, group: Group) -> Meeting:
+    meeting = uow.session.scalar(
+        select(Meeting).where(
+            Meeting.group_id == group.id, Meeting.status == MeetingStatus.RUNNING.value
+        )
+    )
+    if meeting is None:
+        raise InvalidInput(
+            "No meeting is running here. A facilitator starts one with /casebot start."
+        )
+    return meeting
+
+
+def _meeting_to_start(uow: UnitOfWork, group: Group, now: dt.datetime) -> Meeting:
+    meeting = meetings.current_or_upcoming(uow.session, group, now)
+    if meeting is None or meeting.scheduled_at - START_EARLY > now:
+        when = ""
+        if meeting is not None:
+            local = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone)
+            when = f" The next one is {local:%a %d %b at %H:%M}."
+        raise InvalidInput(f"There is no meeting to start now (up to an hour early).{when}")
+    return meeting
+
+
+def start(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str) -> Presenter:
+    """Open the meeting (or return to it, if it is already running)."""
+    now = clock.now()
+    with uow:
+        group = group_for_channel(uow, channel_id)
+        member = check_runner(uow, user_id, group)
+        existing = uow.session.scalar(
+            select(Meeting).where(
+                Meeting.group_id == group.id, Meeting.status == MeetingStatus.RUNNING.value
+            )
+        )
+        meeting = existing or _meeting_to_start(uow, group, now)
+        if existing is None:
+            meeting.status = MeetingStatus.RUNNING.value
+            meeting.started_at = now
+            meeting.facilitator_id = member.id
+            ids = agenda.client_order(uow.session, group, meeting)
+            for position, client_id in enumerate(ids, start=1):
+                uow.session.add(MeetingItem(meeting_id=meeting.id, client_id=client_id,
+                                            position=position, state="pending"))  # fmt: skip
+            if ids:
+                meeting.current_client_id = ids[0]
+                uow.session.flush()
+                _item(uow.session, meeting, ids[0]).started_at = now
+        uow.session.flush()
+        shown = presenter(uow.session, group, meeting, now)
+        uow.commit()
+    return shown
+
+
+def attach(*, uow: UnitOfWork, meeting_id: int, channel: str, ts: str) -> None:
+    """Remember the presenter message so every later step edits it in place."""
+    with uow:
+        meeting = uow.session.get(Meeting, meeting_id)
+        assert meeting is not None
+        meeting.presenter_channel, meeting.presenter_ts = channel, ts
+        uow.commit()
+
+
+def _item(session: Session, meeting: Meeting, client_id: int) -> MeetingItem:
+    item = session.get(MeetingItem, (meeting.id, client_id))
+    assert item is not None
+    return item
+
+
+def step(
+    *, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str, how: str
+) -> tuple[Presenter, Where]:
+    """Move through the clients: next (discussed, then on), skip, back, or mark discussed.
+
+    Returns the new presenter and where it is shown (channel, ts)."""
+    if how not in STEPS:
+        raise InvalidInput(f"unknown step {how!r}")
+    now = clock.now()
+    with uow:
+        group = group_for_channel(uow, channel_id)
+        check_runner(uow, user_id, group)
+        meeting = running_meeting(uow, group)
+        items = uow.session.scalars(
+            select(MeetingItem)
+            .where(MeetingItem.meeting_id == meeting.id)
+            .order_by(MeetingItem.position)
+        ).all()
+        order = [i.client_id for i in items]
+        here = (
+            order.index(meeting.current_client_id)
+            if meeting.current_client_id in order
+            else len(order)
+        )
+        current = items[here] if here < len(items) else None
+        if how in ("next", "discussed") and current is not None:
+            current.state = "discussed"
+        elif how == "skip" and current is not None and current.state == "pending":
+            current.state = "skipped"
+        if how == "back":
+            target = max(0, here - 1)
+        elif how == "discussed":
+            target = here
+        else:
+            target = here + 1
+        if target < len(items):
+            meeting.current_client_id = items[target].client_id
+            if target != here:
+                items[target].started_at = now
+        else:
+            meeting.current_client_id = None
+        uow.session.flush()
+        shown = presenter(uow.session, group, meeting, now)
+        where = shown_in(meeting)
+        uow.commit()
+    return shown, where
+
+
+def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime) -> Presenter:
+    items = session.scalars(
+        select(MeetingItem)
+        .where(MeetingItem.meeting_id == meeting.id)
+        .order_by(MeetingItem.position)
+    ).all()
+    ref = meetings.ref(group, meeting)
+    begin = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
+    end = begin + dt.timedelta(minutes=group.meeting_minutes)
+    per_client = max(1, group.meeting_minutes // max(1, len(items)))
+    current_item = next((i for i in items if i.client_id == meeting.current_client_id), None)
+    current = None
+    client_left = None
+    if current_item is not None:
+        current = _presenter_item(session, group, meeting, current_item.client_id)
+        started = current_item.started_at or now
+        client_left = per_client - int((now - started).total_seconds() // 60)
+    people = {m.id: m for m in roster.members(session, group.id)}
+    answers = sorted(
+        session.execute(
+            select(Attendance.member_id, Attendance.response, Attendance.present).where(
+                Attendance.meeting_id == meeting.id
+            )
+        ).all(),
+        key=lambda row: people[row[0]].slack_user_id if row[0] in people else "",
+    )
+    attending = tuple(people[i].slack_user_id for i, r, _ in answers
+                      if r == AttendanceResponse.ATTENDING.value and i in people)  # fmt: skip
+    apologies = tuple(people[i].slack_user_id for i, r, _ in answers
+                      if r == AttendanceResponse.APOLOGIES.value and i in people)  # fmt: skip
+    present = tuple(people[i].slack_user_id for i, _, p in answers if p and i in people)
+    return Presenter(
+        meeting=ref,
+        position=(items.index(current_item) + 1) if current_item is not None else 0,
+        total=len(items),
+        done=sum(1 for i in items if i.state != "pending"),
+        minutes_left=max(0, int((end - now).total_seconds() // 60)),
+        minutes_per_client=per_client,
+        client_minutes_left=client_left,
+        current=current,
+        attending=attending,
+        apologies=apologies,
+        present=present,
+        ended=meeting.status == MeetingStatus.CLOSED.value,
+    )
+
+
+def _presenter_item(
+    session: Session, group: Group, meeting: Meeting, client_id: int
+) -> PresenterItem:
+    full = agenda.build(session, group, meeting, only=[client_id])
+    (item,) = full.items
+    records = tuple(
+        RecordView(r.id, r.kind, item.case_code, r.text, author)
+        for r, author in session.execute(
+            select(Record, Member.slack_user_id)
+            .join(Member, Member.id == Record.author_id)
+            .where(Record.meeting_id == meeting.id, Record.client_id == client_id,
+                   Record.removed_at.is_(None))
+            .order_by(Record.created_at, Record.id)
+        )
+    )  # fmt: skip
+    mine = _actions_of_meeting(session, meeting.id)
+    new = tuple(a for a in item.actions if a.id in mine)
+    item = dataclasses.replace(item, actions=tuple(a for a in item.actions if a.id not in mine))
+    return PresenterItem(item=item, records=records if not item.withheld else (),
+                         new_actions=new)  # fmt: skip
+
+
+def _actions_of_meeting(session: Session, meeting_id: int) -> set[int]:
+    return set(session.scalars(select(Action.id).where(Action.meeting_id == meeting_id)))
+
+
+def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str,
+                 present: list[str]) -> tuple[Presenter, Where]:  # fmt: skip
+    """Who is actually in the room (the facilitator ticks them; the rest are not present)."""
+    now = clock.now()
+    with uow:
+        group = group_for_channel(uow, channel_id)
+        check_runner(uow, user_id, group)
+        meeting = running_meeting(uow, group)
+        people = {m.slack_user_id: m for m in roster.members(uow.session, group.id)}
+        for user, member in people.items():
+            row = uow.session.get(Attendance, (meeting.id, member.id))
+            if row is None and user in present:  # came without answering the prompt
+                row = Attendance(meeting_id=meeting.id, member_id=member.id,
+                                 response=AttendanceResponse.ATTENDING.value,
+                                 responded_at=now)  # fmt: skip
+                uow.session.add(row)
+            if row is not None:
+                row.present = user in present
+        uow.session.flush()
+        shown = presenter(uow.session, group, meeting, now)
+        where = shown_in(meeting)
+        uow.commit()
+    return shown, where
+
+
+def current(*, uow: UnitOfWork, clock: Clock, channel_id: str) -> tuple[Presenter, Where]:
+    """The running meeting's presenter as it should look now (after a change elsewhere)."""
+    with uow:
+        group = group_for_channel(uow, channel_id)
+        meeting = running_meeting(uow, group)
+        shown = presenter(uow.session, group, meeting, clock.now())
+        where = shown_in(meeting)
+        return shown, where

@@ -1,0 +1,286 @@
+"""Facilitator mode: /casebot start|next|back|skip|end, the presenter's buttons, who is here,
+decisions and notes (command, button or message shortcut), taking a wrong entry back, and the
+one-click reassign."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.context import AppContext
+from bot.domain import CasebotError, Presenter
+from bot.services import actions, closing, followups, records, running
+from handlers import replies, views
+from handlers.errors import kindly
+from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.parsing import button_value, metadata, plain_text, state_value
+
+STEP_OF = {
+    ActionId.STEP_NEXT: "next",
+    ActionId.STEP_BACK: "back",
+    ActionId.STEP_SKIP: "skip",
+    ActionId.STEP_DISCUSSED: "discussed",
+}
+Where = tuple[str, str] | None
+log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
+# A change and the screen edit that shows it happen together, so a slower request can't put an
+# older screen back over a newer one (within a process; the next step corrects any other case).
+_SCREEN = threading.RLock()
+
+
+def _one_at_a_time(func: F) -> F:
+    @functools.wraps(func)
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        with _SCREEN:
+            return func(*args, **kwargs)
+
+    return locked  # type: ignore[return-value]
+
+
+def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
+         channel: str | None = None) -> None:  # fmt: skip
+    """Edit the presenter message in place; post it (once) if it is not out yet."""
+    payload = ctx.renderer.presenter(screen)
+    if where is not None:
+        client.chat_update(channel=where[0], ts=where[1], **payload)
+        return
+    if channel is not None:
+        posted = client.chat_postMessage(channel=channel, **payload)
+        running.attach(uow=ctx.uow(), meeting_id=screen.meeting.id, channel=posted["channel"],
+                       ts=posted["ts"])  # fmt: skip
+
+
+@_one_at_a_time
+def refresh_for_action(ctx: AppContext, client: WebClient, action_id: int) -> None:
+    """After an action changes elsewhere (Done from a DM, say): keep the meeting's screen true.
+
+    A screen that cannot be edited is not the user's problem: their action was saved."""
+    found = followups.screen_for_action(uow=ctx.uow(), clock=ctx.clock, action_id=action_id)
+    if found is None:
+        return
+    try:
+        show(ctx, client, *found)
+    except SlackApiError as exc:
+        log.warning("could not refresh a meeting screen: %s", exc.response.get("error"))
+
+
+@_one_at_a_time
+def _refresh(ctx: AppContext, client: WebClient, channel: str, where: Where) -> None:
+    screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
+    show(ctx, client, screen, where)
+
+
+@_one_at_a_time
+def start(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
+    """Open the meeting and post its screen; the reply for the facilitator."""
+    screen = running.start(uow=ctx.uow(), clock=ctx.clock, user_id=user, channel_id=channel)
+    _, where = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
+    show(ctx, client, screen, where, channel)
+    if where is not None:
+        return "The meeting is already running; I've refreshed its message in the channel."
+    return replies.meeting_started(screen)
+
+
+@_one_at_a_time
+def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str) -> None:
+    screen, where = running.step(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                 channel_id=channel, how=how)  # fmt: skip
+    show(ctx, client, screen, where, channel)
+
+
+@_one_at_a_time
+def end(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
+    closed = closing.end(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
+                         channel_id=channel)  # fmt: skip
+    if closed.presenter is not None:
+        client.chat_update(channel=closed.presenter[0], ts=closed.presenter[1],
+                           **ctx.renderer.presenter(closed.final_screen))  # fmt: skip
+    ctx.deliver(closed.outbox_keys)
+    return replies.meeting_ended(closed.minutes)
+
+
+@_one_at_a_time
+def record(ctx: AppContext, client: WebClient, user: str, channel: str, kind: str,
+           code: str | None, text: str, respond: Respond | None = None) -> None:  # fmt: skip
+    view, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                 channel_id=channel, kind=kind, case_code=code,
+                                 text=plain_text(text))  # fmt: skip
+    _refresh(ctx, client, channel, where)
+    note = replies.recorded(view)
+    if respond is not None:
+        respond(response_type="ephemeral", **note)
+    else:
+        client.chat_postEphemeral(channel=channel, user=user, **note)
+
+
+def _register_steps(app: App, ctx: AppContext) -> None:
+    def stepper(how: str) -> Any:
+        def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+            ack()
+            with kindly(client, body):
+                step(ctx, client, body["user"]["id"], body["channel"]["id"], how)
+
+        return listener
+
+    for action_id, how in STEP_OF.items():
+        app.action(action_id)(stepper(how))
+
+    @app.action(ActionId.END_MEETING)
+    def end_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            text = end(ctx, client, body["user"]["id"], body["channel"]["id"])
+            client.chat_postEphemeral(channel=body["channel"]["id"], user=body["user"]["id"],
+                                      text=text)  # fmt: skip
+
+    @app.action(ActionId.MARK_PRESENT)
+    def who_is_here(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            channel = body["channel"]["id"]
+            running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
+                                      channel_id=channel)  # fmt: skip
+            screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
+            initial = list(screen.present or screen.attending)
+            client.views_open(trigger_id=body["trigger_id"],
+                              view=views.present_modal(channel, initial))  # fmt: skip
+
+    @app.view(CallbackId.PRESENT_MODAL)
+    def present_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                          client: WebClient) -> None:  # fmt: skip
+        ack()
+        chosen = state_value(view, BlockId.PRESENT, InputId.USERS) or []
+        channel = str(metadata(view).get("channel"))
+        with kindly(client, {**body, "channel": {"id": channel}}), _SCREEN:
+            screen, where = running.mark_present(uow=ctx.uow(), clock=ctx.clock,
+                                                 user_id=body["user"]["id"], channel_id=channel,
+                                                 present=list(chosen))  # fmt: skip
+            show(ctx, client, screen, where)
+
+
+def _register_records(app: App, ctx: AppContext) -> None:
+    def open_record(kind: str) -> Any:
+        def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+            ack()
+            view = views.record_modal(kind=kind, case_code=button_value(body) or None,
+                                      channel_id=body["channel"]["id"])  # fmt: skip
+            client.views_open(trigger_id=body["trigger_id"], view=view)
+
+        return listener
+
+    app.action(ActionId.RECORD_DECISION)(open_record("decision"))
+    app.action(ActionId.RECORD_NOTE)(open_record("note"))
+
+    @app.shortcut(CallbackId.RECORD_DECISION_SHORTCUT)
+    def decision_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            draft = actions.draft_from_message(
+                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                channel_id=body["channel"]["id"],
+                text=plain_text((body.get("message") or {}).get("text", "")),
+            )  # fmt: skip
+            client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
+                kind="decision", case_code=draft.case_code, channel_id=body["channel"]["id"],
+                initial_text=draft.text))  # fmt: skip
+
+    @app.view(CallbackId.RECORD_MODAL)
+    def record_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                         client: WebClient) -> None:  # fmt: skip
+        data = metadata(view)
+        code = str(state_value(view, BlockId.RECORD_CLIENT, InputId.CODE) or "").strip().upper()
+        text = plain_text(state_value(view, BlockId.RECORD_TEXT, InputId.TEXT) or "")
+        channel, user = str(data.get("channel")), body["user"]["id"]
+        try:
+            if data.get("record"):
+                changed, where = records.change_record(uow=ctx.uow(), clock=ctx.clock,
+                                                       user_id=user, record_id=int(data["record"]),
+                                                       text=text)  # fmt: skip
+                ack()
+                _refresh(ctx, client, channel, where)
+                if changed is not None:
+                    client.chat_postEphemeral(channel=channel, user=user,
+                                              **replies.recorded(changed, edited=True))  # fmt: skip
+                return
+            view_, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                          channel_id=channel, kind=str(data.get("kind")),
+                                          case_code=code or None, text=text)  # fmt: skip
+        except CasebotError as exc:
+            block = BlockId.RECORD_CLIENT if "case code" in exc.message else BlockId.RECORD_TEXT
+            ack(response_action="errors", errors={block: exc.message[:150]})
+            return
+        ack()
+        _refresh(ctx, client, channel, where)
+        client.chat_postEphemeral(channel=channel, user=user, **replies.recorded(view_))
+
+    @app.action(ActionId.RECORD_EDIT)
+    def edit_record(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        with kindly(client, body):
+            found = records.record_for_editing(uow=ctx.uow(), user_id=body["user"]["id"],
+                                               record_id=int(button_value(body) or 0))  # fmt: skip
+            client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
+                kind=found.kind, case_code=found.case_code, channel_id=body["channel"]["id"],
+                initial_text=found.text, record_id=found.id))  # fmt: skip
+
+    @app.action(ActionId.RECORD_REMOVE)
+    def take_back(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        ack()
+        kind, _, raw = button_value(body).partition(":")
+        user = body["user"]["id"]
+        with kindly(client, body):
+            if kind == "action":
+                where = records.remove_action(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                              action_id=int(raw or 0))  # fmt: skip
+            else:
+                _, where = records.change_record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                                 record_id=int(raw or 0), text=None)  # fmt: skip
+            respond(replace_original=True, text=replies.REMOVED)
+            if where is not None:
+                _refresh(ctx, client, where[0], where)
+
+
+def _register_reassign(app: App, ctx: AppContext) -> None:
+    @app.action(ActionId.ACTION_REASSIGN_ASK)
+    def ask(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        user = body["user"]["id"]
+        with kindly(client, body):
+            action_id = int(button_value(body) or 0)
+            requests = followups.request_reassign(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                                  action_id=action_id)  # fmt: skip
+            for request in requests:
+                client.chat_postMessage(channel=request.facilitator,
+                                        **replies.reassign_prompt(request))  # fmt: skip
+            client.chat_postEphemeral(channel=body["channel"]["id"], user=user,
+                                      text=replies.reassign_asked(len(requests)))  # fmt: skip
+
+    @app.action(ActionId.ACTION_REASSIGN)
+    def chosen(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        picked = (body.get("actions") or [{}])[0]
+        block = str(picked.get("block_id", ""))
+        with kindly(client, body):
+            done = followups.reassign(
+                uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=body["user"]["id"],
+                action_id=int(block.removeprefix("reassign-") or 0),
+                new_owner=str(picked.get("selected_user") or ""),
+            )  # fmt: skip
+            ctx.deliver(done.outbox_keys)
+            client.chat_update(channel=body["channel"]["id"], ts=body["message"]["ts"],
+                               **replies.reassigned(done.action, body["user"]["id"]))  # fmt: skip
+            refresh_for_action(ctx, client, done.action.id)
+
+
+def register(app: App, ctx: AppContext) -> None:
+    _register_steps(app, ctx)
+    _register_records(app, ctx)
+    _register_reassign(app, ctx)

@@ -1,0 +1,293 @@
+"""Running a meeting: who may run it, stepping, recording, the minutes, carry-over, escalation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.domain import InvalidInput, NotAuthorised, NotFound
+from bot.services import actions, closing, followups, minutes, minutes_export, records, running
+from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
+
+CHANNEL = "C0U1R0001"
+CHAMPION = "U0CHAMP01"
+OUTSIDER = "U0OUTSIDE"
+
+
+def start(w, by: str = FACILITATOR):
+    return running.start(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=by, channel_id=CHANNEL)
+
+
+def step(w, how: str, by: str = FACILITATOR):
+    return running.step(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=by, channel_id=CHANNEL,
+                        how=how)  # fmt: skip
+
+
+def record(w, kind: str, text: str, code: str | None = None, by: str = SYDNEY_WORKER):
+    return records.record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=by, channel_id=CHANNEL,
+                          kind=kind, case_code=code, text=text)  # fmt: skip
+
+
+def end(w, by: str = FACILITATOR):
+    closed = closing.end(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer, user_id=by,
+                         channel_id=CHANNEL)  # fmt: skip
+    w.ctx.deliver(closed.outbox_keys)
+    return closed
+
+
+def action(w, code: str, owner: str, text: str, due: dt.date | None = None):
+    return actions.record(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+                          user_id=FACILITATOR, case_code=code, owner_id=owner, text=text,
+                          due_on=due, parse_due=due is None)  # fmt: skip
+
+
+def test_only_facilitators_and_secretariat_run_the_meeting(world):
+    w = world()
+    w.at("2026-12-01T09:55+10:00")
+    with pytest.raises(NotAuthorised, match="facilitators and secretariat"):
+        start(w, by=BRISBANE_WORKER)
+    screen = start(w)
+    assert (screen.position, screen.total) == (1, 2)
+    for how in ("next", "skip", "back"):
+        with pytest.raises(NotAuthorised):
+            step(w, how, by=SYDNEY_WORKER)
+    with pytest.raises(NotAuthorised):
+        end(w, by=SYDNEY_WORKER)
+
+
+def test_a_meeting_cannot_start_days_early(world):
+    w = world()
+    w.at("2026-11-30T10:00+10:00")
+    with pytest.raises(InvalidInput, match="Tue 01 Dec at 10:00"):
+        start(w)
+
+
+def test_stepping_and_the_time_box(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    screen = start(w)
+    assert screen.current.item.case_code == "U1R-014"
+    assert screen.minutes_per_client == 45  # 90 minutes, 2 clients
+    w.at("2026-12-01T10:43+10:00")
+    screen, _ = running.current(uow=w.ctx.uow(), clock=w.ctx.clock, channel_id=CHANNEL)
+    assert screen.client_minutes_left == 2
+    assert screen.minutes_left == 47
+    screen, _ = step(w, "next")
+    assert (screen.position, screen.done, screen.current.item.case_code) == (2, 1, "U1R-015")
+    assert screen.client_minutes_left == 45  # its own time box starts now
+    screen, _ = step(w, "back")
+    assert screen.current.item.case_code == "U1R-014"
+    screen, _ = step(w, "skip")  # already discussed: stays discussed
+    screen, _ = step(w, "skip")
+    assert screen.current is None and screen.done == 2
+
+
+def test_a_second_start_returns_to_the_running_meeting(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    step(w, "next")
+    screen = start(w)
+    assert screen.current.item.case_code == "U1R-015"
+
+
+def test_records_are_deidentified_and_default_to_the_client_on_screen(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    view, _ = record(w, "decision", "Jane Quokkafield to be referred to the outreach team")
+    assert view.case_code == "U1R-014"
+    assert "Quokkafield" not in view.text and "outreach team" in view.text
+    note, _ = record(w, "note", "waiting on the housing provider", code="u1r-015")
+    assert note.case_code == "U1R-015" and note.author == SYDNEY_WORKER
+    with pytest.raises(NotFound, match="not one of"):
+        record(w, "note", "x", code="ZZZ-999")
+    with pytest.raises(InvalidInput, match="Say what"):
+        record(w, "decision", "   ")
+
+
+def test_a_non_member_cannot_record(world):
+    w = world()
+    w.cli.ok("agency", "add", "Elsewhere")
+    w.cli.ok("group", "create", "--name", "Other", "--channel", "C0OTHER01", "--rrule",
+             "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
+             "--first", "2026-12-01T10:00")  # fmt: skip
+    w.cli.ok("member", "add", "--user", OUTSIDER, "--agency", "Elsewhere", "--role",
+             "facilitator", "--group", "Other")  # fmt: skip
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    with pytest.raises(NotAuthorised, match="Only members of Under 1 Roof"):
+        record(w, "decision", "anything", by=OUTSIDER)
+    with pytest.raises(NotAuthorised):
+        start(w, by=OUTSIDER)  # a facilitator, but of another group
+
+
+def test_wrong_entries_are_corrected_or_removed_and_audited(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    view, _ = record(w, "decision", "refer to the wrong team")
+    with pytest.raises(NotAuthorised):
+        records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=BRISBANE_WORKER,
+                              record_id=view.id, text="hijack")  # fmt: skip
+    fixed, _ = records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock,
+                                     user_id=SYDNEY_WORKER, record_id=view.id,
+                                     text="refer to the outreach team")  # fmt: skip
+    assert fixed.text == "refer to the outreach team" and fixed.author == SYDNEY_WORKER
+    gone, _ = record(w, "note", "a note typed on the wrong client")
+    records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
+                          record_id=gone.id, text=None)  # fmt: skip
+    wrong = action(w, "U1R-014", BRISBANE_WORKER, "a duplicate action")
+    assert wrong.result.live
+    records.remove_action(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
+                          action_id=wrong.result.action.id)  # fmt: skip
+    closed = end(w)
+    (client, _) = closed.minutes.clients
+    assert [r.text for r in client.decisions] == ["refer to the outreach team"]
+    assert client.notes == () and client.actions == ()
+    audit = w.cli.ok("audit")
+    for entry in ("decision_edited", "note_removed", "action_removed"):
+        assert entry in audit
+    with pytest.raises(InvalidInput, match="still running"):
+        records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER,
+                              record_id=view.id, text=None)  # fmt: skip
+
+
+def test_minutes_attendance_items_and_not_reached(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    running.mark_present(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
+                         channel_id=CHANNEL, present=[FACILITATOR, SYDNEY_WORKER])  # fmt: skip
+    record(w, "decision", "refer to the outreach team")
+    action(w, "U1R-014", SYDNEY_WORKER, "call the housing provider", dt.date(2026, 12, 8))
+    action(w, "U1R-014", SYDNEY_WORKER, "book the GP", dt.date(2026, 12, 9))
+    step(w, "next")
+    step(w, "skip")
+    w.at("2026-12-01T11:20+10:00")
+    closed = end(w)
+    m = closed.minutes
+    assert m.counts() == {"clients": 2, "discussed": 1, "decisions": 1, "actions": 2, "notes": 0}
+    assert m.not_reached == ("U1R-015",)
+    by_agency = {a.agency: a for a in m.attendance}
+    assert by_agency["Micah Projects"].present == (SYDNEY_WORKER,)
+    assert by_agency["Brisbane Housing Company"].absent == (BRISBANE_WORKER,)
+    # one DM to the one owner, with both new actions; the minutes in the channel
+    assert w.notifier.kinds(SYDNEY_WORKER).count("meeting-actions") == 1
+    assert "assignment" not in w.notifier.kinds(SYDNEY_WORKER)  # not one DM per action
+    (summary,) = [o for k, o in w.renderer.rendered if k == "meeting-actions"]
+    assert [a.text for a in summary.actions] == ["call the housing provider", "book the GP"]
+    assert "minutes" in w.notifier.kinds(CHANNEL)
+    # the client not reached goes first next time
+    w.at("2026-12-15T10:00+10:00")
+    assert start(w).current.item.case_code == "U1R-015"
+
+
+def test_the_client_on_screen_at_the_end_and_clients_with_entries_count_as_discussed(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    record(w, "note", "talked about out of order", code="U1R-015")
+    step(w, "skip")  # U1R-014 skipped; U1R-015 on screen when the meeting ends
+    closed = end(w)
+    assert closed.minutes.not_reached == ("U1R-014",)
+    w.at("2026-12-15T10:00+10:00")
+    assert start(w).current.item.case_code == "U1R-014"
+
+
+def test_exports_are_deidentified_and_safe_in_a_spreadsheet(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    record(w, "note", '=HYPERLINK("x") Thomas Brolgaway asked', code="U1R-015")
+    step(w, "next")
+    step(w, "next")
+    end(w)
+    found = minutes.minutes_of(uow=w.ctx.uow(), group="Under 1 Roof", day=dt.date(2026, 12, 1))
+    text = minutes_export.as_csv(found) + minutes_export.as_markdown(found)
+    assert "Brolgaway" not in text and "Thomas" not in text
+    assert "'=HYPERLINK" in minutes_export.as_csv(found)
+    assert "### U1R-015" in minutes_export.as_markdown(found)
+
+
+def test_carried_over_and_escalated_once_over_three_meetings(world):
+    w = world()
+    w.cli.ok("member", "add", "--user", CHAMPION, "--agency", "Brisbane Housing Company",
+             "--role", "champion")  # fmt: skip
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    late = action(w, "U1R-015", BRISBANE_WORKER, "find a bond loan", dt.date(2026, 12, 4))
+    action(w, "U1R-015", BRISBANE_WORKER, "ring the school", dt.date(2026, 12, 30))
+    end(w)
+    for day in ("2026-12-15", "2026-12-29", "2027-01-12"):
+        w.at(f"{day}T10:00+10:00")
+        start(w)
+        end(w)
+    escalations = [(c, p) for c, p, _ in w.notifier.sent if p["kind"] == "escalation"]
+    assert [c for c, _ in escalations] == [CHAMPION]
+    (note,) = [o for k, o in w.renderer.rendered if k == "escalation"]
+    assert note.action.id == late.result.action.id
+    assert note.meeting.local_start.date() == dt.date(2026, 12, 29)  # overdue on 15th and 29th
+    home = actions.get(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=BRISBANE_WORKER,
+                       action_id=late.result.action.id)  # fmt: skip
+    assert home.carried == 3
+
+
+def test_the_owner_asks_and_a_facilitator_reassigns(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    made = action(w, "U1R-015", BRISBANE_WORKER, "find a bond loan", dt.date(2026, 12, 4))
+    action_id = made.result.action.id
+    with pytest.raises(NotAuthorised):
+        followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER,
+                                   action_id=action_id)  # fmt: skip
+    (ask,) = followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
+                                        user_id=BRISBANE_WORKER, action_id=action_id)  # fmt: skip
+    assert ask.facilitator == FACILITATOR
+    with pytest.raises(NotAuthorised):
+        followups.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+                           user_id=BRISBANE_WORKER, action_id=action_id,
+                           new_owner=SYDNEY_WORKER)  # fmt: skip
+    done = followups.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+                              user_id=FACILITATOR, action_id=action_id,
+                              new_owner=SYDNEY_WORKER)  # fmt: skip
+    w.ctx.deliver(done.outbox_keys)
+    assert done.action.owner == SYDNEY_WORKER
+    assert w.notifier.kinds(SYDNEY_WORKER) == ["assignment"]
+
+
+def test_two_minutes_left_is_signalled_once(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    running.attach(uow=w.ctx.uow(), meeting_id=1, channel=CHANNEL, ts="1.000")
+    w.tick("2026-12-01T10:30+10:00")
+    assert w.notifier.updated == []
+    w.tick("2026-12-01T10:43+10:00")
+    w.tick("2026-12-01T10:44+10:00")
+    assert len(w.notifier.updated) == 1
+    (channel, ts, payload) = w.notifier.updated[0]
+    assert (channel, ts, payload["kind"]) == (CHANNEL, "1.000", "presenter")
+    (screen,) = [o for k, o in w.renderer.rendered[-1:] if k == "presenter"]
+    assert screen.client_minutes_left == 2
+
+
+def test_a_meeting_left_running_is_closed_hours_later_and_its_minutes_still_go_out(world):
+    w = world()
+    w.at("2026-12-01T10:00+10:00")
+    start(w)
+    running.attach(uow=w.ctx.uow(), meeting_id=1, channel=CHANNEL, ts="1.000")
+    record(w, "decision", "refer to the outreach team")
+    w.tick("2026-12-01T14:29+10:00")  # 90 minutes and 3 hours: not yet
+    assert "minutes" not in w.notifier.kinds(CHANNEL)
+    w.tick("2026-12-01T14:30+10:00")
+    assert w.notifier.kinds(CHANNEL).count("minutes") == 1
+    (closed_screen,) = [o for k, o in w.renderer.rendered if k == "presenter" and o.ended]
+    assert w.notifier.updated[-1][:2] == (CHANNEL, "1.000")
+    assert closed_screen.done == 1
+    assert "meeting_closed" in w.cli.ok("audit")
+    w.tick("2026-12-01T16:00+10:00")
+    assert w.notifier.kinds(CHANNEL).count("minutes") == 1  # once
+    w.at("2026-12-15T10:00+10:00")
+    assert start(w).meeting.local_start.date() == dt.date(2026, 12, 15)
