@@ -499,6 +499,7 @@ class ReassignRequest:
     facilitator: str
     asked_by: str
     action: ActionView
+    withheld: bool = False  # the client's consent does not name the facilitator's agency
 
 
 @dataclass(frozen=True)

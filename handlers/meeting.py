@@ -277,6 +277,9 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
             ctx.deliver(done.outbox_keys)
             client.chat_update(channel=body["channel"]["id"], ts=body["message"]["ts"],
                                **replies.reassigned(done.action, body["user"]["id"]))  # fmt: skip
+            if done.previous_owner and done.previous_owner != done.action.owner:
+                client.chat_postMessage(channel=done.previous_owner,
+                                        **replies.handed_on(done.action))  # fmt: skip
             refresh_for_action(ctx, client, done.action.id)
 
 

@@ -217,9 +217,11 @@ def problem(message: str) -> Payload:
 def reassign_prompt(request: ReassignRequest) -> Payload:
     """To a facilitator: one owner asks to hand an action on; pick the new owner."""
     a = request.action
+    what = "🔒 _details withheld (consent)_" if request.withheld else escape(a.text)
     text = (
         f"{mention(request.asked_by)} asks for this action to be reassigned:\n"
-        f"*{a.case_code}* · {escape(a.text)} (due {day(a.due_on)})"
+        f"*{a.case_code}* · {what} (due {day(a.due_on)})\n"
+        "Choose the new owner; they get a DM. The client's consent must name their agency."
     )
     picker = {
         "type": "users_select",
@@ -236,6 +238,16 @@ def reassigned(action: ActionView, by: str) -> Payload:
         f"{escape(action.text)}. They get a DM."
     )
     return {"text": f"Reassigned an action for {action.case_code}", "blocks": [kit.section(text)]}
+
+
+def handed_on(action: ActionView) -> Payload:
+    """To the owner who asked: it is off their list."""
+    text = (
+        f"✅ *{action.case_code}* · {escape(action.text)} now belongs to {mention(action.owner)}. "
+        "It's off your list."
+    )
+    return {"text": f"Your action for {action.case_code} was reassigned",
+            "blocks": [kit.section(text)]}  # fmt: skip
 
 
 def reassign_asked(count: int) -> str:

@@ -66,6 +66,7 @@ class Group(Base):
         CheckConstraint("reminder_lead_days >= 0", name="reminder_lead_days"),
         CheckConstraint("agenda_lead_minutes >= 0", name="agenda_lead_minutes"),
         CheckConstraint("meeting_minutes > 0", name="meeting_minutes"),
+        CheckConstraint("client_minutes IS NULL OR client_minutes > 0", name="client_minutes"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -81,6 +82,8 @@ class Group(Base):
     send_time: Mapped[str] = mapped_column(String(5), default="09:00")
     day_first: Mapped[bool] = mapped_column(Boolean, default=True)
     meeting_minutes: Mapped[int] = mapped_column(Integer, default=90)
+    # The time box per client in a running meeting; None: the meeting's length ÷ its clients.
+    client_minutes: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 

@@ -154,6 +154,11 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
         send_time=args.send_time,
         day_first=not args.month_first,
         meeting_minutes=_positive(args.meeting_minutes, "--meeting-minutes", allow_zero=False),
+        client_minutes=(
+            None
+            if args.client_minutes is None
+            else _positive(args.client_minutes, "--client-minutes", allow_zero=False)
+        ),
     )
     first = recurrence.parse_local_datetime(args.first, field="--first") if args.first else None
     view = directory.create_group(

@@ -190,6 +190,11 @@ def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     create.add_argument(
         "--meeting-minutes", type=int, default=90, help="length of a meeting (default 90)"
     )
+    create.add_argument(
+        "--client-minutes",
+        type=int,
+        help="time box per client in the meeting (default: the meeting's length ÷ its clients)",
+    )
     actions.add_parser("list", help="list groups and their next meeting")
 
 

@@ -152,6 +152,7 @@ class GroupSettings:
     send_time: str = "09:00"
     day_first: bool = True
     meeting_minutes: int = 90
+    client_minutes: int | None = None  # None: the meeting's length ÷ its clients
 
 
 def create_group(
@@ -191,6 +192,7 @@ def create_group(
             send_time=settings.send_time,
             day_first=settings.day_first,
             meeting_minutes=settings.meeting_minutes,
+            client_minutes=settings.client_minutes,
             created_at=now,
         )
         uow.session.add(group)

@@ -32,6 +32,7 @@ from storage.uow import UnitOfWork
 class Reassigned:
     action: ActionView
     outbox_keys: tuple[str, ...]
+    previous_owner: str | None = None
 
 
 def _action(uow: UnitOfWork, action_id: int) -> tuple[Action, Client, Group]:
@@ -59,9 +60,14 @@ def request_reassign(*, uow: UnitOfWork, clock: Clock, user_id: str,
             raise InvalidInput(f"{group.name} has no facilitator to ask; tell your secretariat.")
         today = roster.local_today(clock.now(), group.tz)
         view = action_view(action, client.case_code, member.slack_user_id, None, today)
+        allowed = consent.covered(uow.session, [client.id], today).get(client.id, set())
+        allowed.add(client.lead_agency_id)
+        agency_of = {m.slack_user_id: m.agency_id for m in roster.members(uow.session, group.id)}
         uow.audit.add(at=clock.now(), actor=user_id, action="reassign_asked", client=client)
         uow.commit()
-    return [ReassignRequest(f, user_id, view) for f in facilitators]
+    # A facilitator whose agency the client's consent does not name sees the case code only.
+    return [ReassignRequest(f, user_id, view, withheld=agency_of.get(f) not in allowed)
+            for f in facilitators]  # fmt: skip
 
 
 def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str, action_id: int,
@@ -103,7 +109,7 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
             detail=f"{old.slack_user_id if old else '?'} -> {owner.slack_user_id}",
         )
         uow.commit()
-    return Reassigned(view, (key,))
+    return Reassigned(view, (key,), old.slack_user_id if old else None)
 
 
 def screen_for_action(*, uow: UnitOfWork, clock: Clock,

@@ -189,7 +189,7 @@ def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime
     ref = meetings.ref(group, meeting)
     begin = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
     end = begin + dt.timedelta(minutes=group.meeting_minutes)
-    per_client = max(1, group.meeting_minutes // max(1, len(items)))
+    per_client = group.client_minutes or max(1, group.meeting_minutes // max(1, len(items)))
     current_item = next((i for i in items if i.client_id == meeting.current_client_id), None)
     current = None
     client_left = None

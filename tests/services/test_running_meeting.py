@@ -291,3 +291,31 @@ def test_a_meeting_left_running_is_closed_hours_later_and_its_minutes_still_go_o
     assert w.notifier.kinds(CHANNEL).count("minutes") == 1  # once
     w.at("2026-12-15T10:00+10:00")
     assert start(w).meeting.local_start.date() == dt.date(2026, 12, 15)
+
+
+def test_a_reassign_request_shows_details_only_to_facilitators_the_consent_names(world):
+    w = world()
+    w.cli.ok("agency", "add", "Elsewhere")
+    w.cli.ok("member", "add", "--user", "U0FAC0002", "--agency", "Elsewhere",
+             "--role", "facilitator")  # fmt: skip
+    w.at("2026-12-01T10:00+10:00")
+    made = action(w, "U1R-014", SYDNEY_WORKER, "find a bond loan", dt.date(2026, 12, 4))
+    asks = followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER,
+                                      action_id=made.result.action.id)  # fmt: skip
+    assert {(a.facilitator, a.withheld) for a in asks} == {
+        (FACILITATOR, False),
+        ("U0FAC0002", True),
+    }
+
+
+def test_a_group_can_set_its_own_time_box_per_client(world):
+    w = world(extra=("--client-minutes", "6"))
+    w.at("2026-12-01T10:00+10:00")
+    assert start(w).minutes_per_client == 6
+    w.at("2026-12-01T10:04+10:00")
+    screen, _ = running.current(uow=w.ctx.uow(), clock=w.ctx.clock, channel_id=CHANNEL)
+    assert screen.client_minutes_left == 2
+    bad = w.cli("group", "create", "--name", "X", "--channel", "C0X000001", "--rrule",
+                "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
+                "--client-minutes", "0")  # fmt: skip
+    assert bad.code != 0 and "--client-minutes" in bad.err

@@ -287,6 +287,15 @@ def test_reassign_from_the_owners_dm(h):
     wait_until(lambda: "Reassigned to" in render_message(h.fake.messages(dm_channel_id(FAY))[-1]))
     kate = wait_until(lambda: h.fake.messages(dm_channel_id(KATE)))
     assert "find a bond loan" in render_message(kate[-1])
+    told = wait_until(lambda: len(h.fake.messages(dm_channel_id(OMAR))) > 1)
+    assert told and "It's off your list" in render_message(h.fake.messages(dm_channel_id(OMAR))[-1])
+    # only a facilitator reassigns; pressing a stale picker as someone else changes nothing
+    h.sender.block_action("action_reassign", user_id=OMAR, message=ask,
+                          channel_id=dm_channel_id(OMAR), action_type="users_select",
+                          selected=OMAR)  # fmt: skip
+    wait_until(lambda: any("Only Under 1 Roof's facilitators" in e for e in ephemerals(h))
+               or any("Only Under 1 Roof's facilitators" in render_message(m)
+                      for m in h.fake.messages(dm_channel_id(OMAR))))  # fmt: skip
 
 
 def test_who_is_here_is_marked_by_the_facilitator(h):

@@ -133,3 +133,11 @@ def test_typed_text_is_literal_on_the_screen_in_the_minutes_and_dms():
         for raw in ("<!channel>", "<@U0FORGED1>", "<https://evil"):
             assert raw not in text
         assert "&lt;!channel&gt;" in text and "&amp;" in text
+
+
+def test_a_facilitator_outside_the_consent_sees_the_case_code_only():
+    prompt = replies.reassign_prompt(
+        ReassignRequest("U0FAY0001", "U0KATE001", action(1, text="bond for flat"), withheld=True)
+    )
+    shown = render_message(prompt)
+    assert "U1R-001" in shown and "bond for flat" not in shown and "withheld" in shown

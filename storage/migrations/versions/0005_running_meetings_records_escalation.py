@@ -78,6 +78,12 @@ def upgrade() -> None:
     with op.batch_alter_table("attendance", schema=None) as batch_op:
         batch_op.add_column(sa.Column("present", sa.Boolean(), nullable=True))
 
+    with op.batch_alter_table("groups", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("client_minutes", sa.Integer(), nullable=True))
+        batch_op.create_check_constraint(
+            batch_op.f("ck_groups_client_minutes"), "client_minutes IS NULL OR client_minutes > 0"
+        )
+
     with op.batch_alter_table("meetings", schema=None) as batch_op:
         batch_op.add_column(sa.Column("presenter_channel", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("presenter_ts", sa.String(length=32), nullable=True))
@@ -91,6 +97,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("groups", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("ck_groups_client_minutes"), type_="check")
+        batch_op.drop_column("client_minutes")
+
     with op.batch_alter_table("meetings", schema=None) as batch_op:
         batch_op.drop_constraint(
             batch_op.f("fk_meetings_current_client_id_clients"), type_="foreignkey"
