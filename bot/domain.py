@@ -431,7 +431,7 @@ class Presenter:
     meeting: MeetingRef
     position: int  # 1-based place of the current client; 0 when all are done
     total: int
-    done: int  # discussed or skipped
+    done: int  # discussed
     minutes_left: int
     minutes_per_client: int
     client_minutes_left: int | None
@@ -440,6 +440,7 @@ class Presenter:
     apologies: tuple[str, ...]
     present: tuple[str, ...]
     ended: bool = False
+    skipped: tuple[str, ...] = ()  # case codes skipped so far (to come back to)
 
 
 @dataclass(frozen=True)
@@ -492,6 +493,7 @@ class Escalation:
     champion: str
     action: ActionView
     meeting: MeetingRef
+    withheld: bool = False  # the client's consent no longer names the agency: case code only
 
 
 @dataclass(frozen=True)

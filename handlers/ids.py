@@ -24,6 +24,7 @@ class ActionId(StrEnum):
     STEP_NEXT = "step_next"
     STEP_SKIP = "step_skip"
     STEP_DISCUSSED = "step_discussed"
+    STEP_SKIPPED = "step_skipped"
     MARK_PRESENT = "mark_present"
     RECORD_DECISION = "record_decision_open"
     RECORD_NOTE = "record_note_open"

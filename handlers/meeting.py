@@ -27,9 +27,11 @@ STEP_OF = {
     ActionId.STEP_BACK: "back",
     ActionId.STEP_SKIP: "skip",
     ActionId.STEP_DISCUSSED: "discussed",
+    ActionId.STEP_SKIPPED: "skipped",
 }
 Where = tuple[str, str] | None
 log = logging.getLogger(__name__)
+GONE = ("message_not_found", "cant_update_message", "edit_window_closed")
 F = TypeVar("F", bound=Callable[..., Any])
 # A change and the screen edit that shows it happen together, so a slower request can't put an
 # older screen back over a newer one (within a process; the next step corrects any other case).
@@ -50,8 +52,13 @@ def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
     """Edit the presenter message in place; post it (once) if it is not out yet."""
     payload = ctx.renderer.presenter(screen)
     if where is not None:
-        client.chat_update(channel=where[0], ts=where[1], **payload)
-        return
+        try:
+            client.chat_update(channel=where[0], ts=where[1], **payload)
+            return
+        except SlackApiError as exc:
+            if exc.response.get("error") not in GONE:
+                raise
+            channel = where[0]  # deleted (or too old to edit): post it again, once
     if channel is not None:
         posted = client.chat_postMessage(channel=channel, **payload)
         running.attach(uow=ctx.uow(), meeting_id=screen.meeting.id, channel=posted["channel"],
@@ -73,8 +80,11 @@ def refresh_for_action(ctx: AppContext, client: WebClient, action_id: int) -> No
 
 
 @_one_at_a_time
-def _refresh(ctx: AppContext, client: WebClient, channel: str, where: Where) -> None:
-    screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
+def _refresh(ctx: AppContext, client: WebClient, where: Where) -> None:
+    """Show the meeting's screen, wherever it is, as it is now (after an entry changed)."""
+    if where is None:
+        return
+    screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=where[0])
     show(ctx, client, screen, where)
 
 
@@ -90,9 +100,15 @@ def start(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
 
 
 @_one_at_a_time
-def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str) -> None:
-    screen, where = running.step(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                 channel_id=channel, how=how)  # fmt: skip
+def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str,
+         seen: str | None = None) -> None:  # fmt: skip
+    try:
+        screen, where = running.step(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                     channel_id=channel, how=how, seen=seen)  # fmt: skip
+    except running.StaleScreen:
+        _, where = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
+        _refresh(ctx, client, where)  # in case this person's screen is the stale one
+        raise
     show(ctx, client, screen, where, channel)
 
 
@@ -113,7 +129,7 @@ def record(ctx: AppContext, client: WebClient, user: str, channel: str, kind: st
     view, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                  channel_id=channel, kind=kind, case_code=code,
                                  text=plain_text(text))  # fmt: skip
-    _refresh(ctx, client, channel, where)
+    _refresh(ctx, client, where)
     note = replies.recorded(view)
     if respond is not None:
         respond(response_type="ephemeral", **note)
@@ -125,8 +141,9 @@ def _register_steps(app: App, ctx: AppContext) -> None:
     def stepper(how: str) -> Any:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
             ack()
+            _, _, seen = button_value(body).partition(":")
             with kindly(client, body):
-                step(ctx, client, body["user"]["id"], body["channel"]["id"], how)
+                step(ctx, client, body["user"]["id"], body["channel"]["id"], how, seen)
 
         return listener
 
@@ -170,9 +187,13 @@ def _register_records(app: App, ctx: AppContext) -> None:
     def open_record(kind: str) -> Any:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
             ack()
-            view = views.record_modal(kind=kind, case_code=button_value(body) or None,
-                                      channel_id=body["channel"]["id"])  # fmt: skip
-            client.views_open(trigger_id=body["trigger_id"], view=view)
+            channel = body["channel"]["id"]
+            with kindly(client, body):
+                records.check_member_here(uow=ctx.uow(), user_id=body["user"]["id"],
+                                          channel_id=channel)  # fmt: skip
+                view = views.record_modal(kind=kind, case_code=button_value(body) or None,
+                                          channel_id=channel)  # fmt: skip
+                client.views_open(trigger_id=body["trigger_id"], view=view)
 
         return listener
 
@@ -205,10 +226,11 @@ def _register_records(app: App, ctx: AppContext) -> None:
                                                        user_id=user, record_id=int(data["record"]),
                                                        text=text)  # fmt: skip
                 ack()
-                _refresh(ctx, client, channel, where)
-                if changed is not None:
-                    client.chat_postEphemeral(channel=channel, user=user,
-                                              **replies.recorded(changed, edited=True))  # fmt: skip
+                with kindly(client, {**body, "channel": {"id": channel}}):
+                    _refresh(ctx, client, where)
+                    if changed is not None:
+                        receipt = replies.recorded(changed, edited=True)
+                        client.chat_postEphemeral(channel=channel, user=user, **receipt)
                 return
             view_, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                           channel_id=channel, kind=str(data.get("kind")),
@@ -218,8 +240,9 @@ def _register_records(app: App, ctx: AppContext) -> None:
             ack(response_action="errors", errors={block: exc.message[:150]})
             return
         ack()
-        _refresh(ctx, client, channel, where)
-        client.chat_postEphemeral(channel=channel, user=user, **replies.recorded(view_))
+        with kindly(client, {**body, "channel": {"id": channel}}):
+            _refresh(ctx, client, where)
+            client.chat_postEphemeral(channel=channel, user=user, **replies.recorded(view_))
 
     @app.action(ActionId.RECORD_EDIT)
     def edit_record(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -244,8 +267,7 @@ def _register_records(app: App, ctx: AppContext) -> None:
                 _, where = records.change_record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                                  record_id=int(raw or 0), text=None)  # fmt: skip
             respond(replace_original=True, text=replies.REMOVED)
-            if where is not None:
-                _refresh(ctx, client, where[0], where)
+            _refresh(ctx, client, where)
 
 
 def _register_reassign(app: App, ctx: AppContext) -> None:
@@ -276,7 +298,8 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
             )  # fmt: skip
             ctx.deliver(done.outbox_keys)
             client.chat_update(channel=body["channel"]["id"], ts=body["message"]["ts"],
-                               **replies.reassigned(done.action, body["user"]["id"]))  # fmt: skip
+                               **replies.reassigned(done.action, body["user"]["id"],
+                                                   withheld=done.withheld))  # fmt: skip
             if done.previous_owner and done.previous_owner != done.action.owner:
                 client.chat_postMessage(channel=done.previous_owner,
                                         **replies.handed_on(done.action))  # fmt: skip

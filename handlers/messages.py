@@ -182,16 +182,23 @@ def action_buttons(a: ActionView) -> kit.Block:
     )
 
 
+def _action_rows(actions: tuple[ActionView, ...], today: dt.date) -> list[kit.Block]:
+    """Each action with its buttons, as many as fit; the rest are on the Home tab."""
+    rows: list[kit.Block] = []
+    for a in actions[:NUDGE_ACTIONS]:
+        rows += [kit.section(_action_summary(a, today)), action_buttons(a)]
+    if len(actions) > NUDGE_ACTIONS:
+        rows.append(
+            kit.context(f"…and {len(actions) - NUDGE_ACTIONS} more on Casebot's *Home* tab.")
+        )
+    return rows
+
+
 def nudge(n: Nudge) -> Payload:
     m = n.meeting
     count = plural(len(n.actions), "open action")
     blocks = [kit.section(f"Before *{escape(m.group)}* on *{when(m)}*, you have *{count}*:")]
-    for a in n.actions[:NUDGE_ACTIONS]:
-        blocks.append(kit.section(_action_summary(a, n.today)))
-        blocks.append(action_buttons(a))
-    hidden = len(n.actions) - NUDGE_ACTIONS
-    if hidden > 0:
-        blocks.append(kit.context(f"…and {hidden} more on Casebot's *Home* tab."))
+    blocks += _action_rows(n.actions, n.today)
     blocks.append(
         kit.actions(
             kit.button(
@@ -276,8 +283,9 @@ def presenter(p: Presenter) -> Payload:
         ]
         return {"text": f"{m.group}: meeting closed", "blocks": blocks}
     where = f"Client {p.position} of {p.total}" if p.current else f"All {p.total} clients"
+    skipped = f" · {len(p.skipped)} skipped" if p.skipped else ""
     status = (
-        f"{where} · {p.done} done · {p.minutes_left} minutes left · "
+        f"{where} · {p.done} discussed{skipped} · {p.minutes_left} minutes left · "
         f"about {p.minutes_per_client} min each"
     )
     if p.present:
@@ -292,15 +300,21 @@ def presenter(p: Presenter) -> Payload:
         kit.divider(),
     ]
     if p.current is None:
-        blocks.append(kit.section(
-            f"All {p.total} clients reviewed. End the meeting to post the minutes and send "
-            "each owner their new actions."
-        ))  # fmt: skip
-        blocks.append(kit.actions(
-            kit.button("End meeting", ActionId.END_MEETING, str(m.id), style="primary"),
-            kit.button("◀ Back", ActionId.STEP_BACK, str(m.id)),
-        ))  # fmt: skip
-        return {"text": f"{m.group}: all clients reviewed", "blocks": blocks}
+        if p.skipped:
+            text = (
+                f"End of the list: {p.done} of {p.total} discussed. Skipped: "
+                f"{', '.join(p.skipped)}; go back to them, or end the meeting and they come "
+                "first next time."
+            )
+        else:
+            text = f"All {p.total} clients discussed."
+        text += " Ending the meeting posts the minutes and sends each owner their new actions."
+        buttons = [kit.button("End meeting", ActionId.END_MEETING, str(m.id), style="primary"),
+                   kit.button("◀ Back", ActionId.STEP_BACK, f"{m.id}:")]  # fmt: skip
+        if p.skipped:
+            buttons.append(kit.button("Go to skipped", ActionId.STEP_SKIPPED, f"{m.id}:"))
+        blocks += [kit.section(text), kit.actions(*buttons)]
+        return {"text": f"{m.group}: end of the list", "blocks": blocks}
     item = p.current.item
     body = _item_blocks(item)
     body[0] = {k: v for k, v in body[0].items() if k != "accessory"}
@@ -322,7 +336,7 @@ def presenter(p: Presenter) -> Payload:
     else:
         clock = f"⏱ {left} of {p.minutes_per_client} minutes left for {item.case_code}"
     blocks.append(kit.context(clock))
-    value = str(m.id)
+    value = f"{m.id}:{item.case_code}"  # the client on this screen: a stale press is ignored
     blocks.append(kit.actions(
         kit.button("◀ Back", ActionId.STEP_BACK, value),
         kit.button("Next ▶", ActionId.STEP_NEXT, value, style="primary"),
@@ -402,20 +416,17 @@ def meeting_actions(o: OwnerActions) -> Payload:
     m = o.meeting
     count = plural(len(o.actions), "new action")
     blocks = [kit.section(f"From today's *{escape(m.group)}* meeting you have *{count}*:")]
-    for a in o.actions[:NUDGE_ACTIONS]:
-        blocks.append(kit.section(_action_summary(a, a.due_on)))
-        blocks.append(action_buttons(a))
-    if len(o.actions) > NUDGE_ACTIONS:
-        blocks.append(kit.context(f"…and {len(o.actions) - NUDGE_ACTIONS} more on the *Home* tab."))
+    blocks += _action_rows(o.actions, m.local_start.date())
     return {"text": f"{count} from {m.group}", "blocks": blocks}
 
 
 def escalation(e: Escalation) -> Payload:
     a = e.action
     late = f"overdue since {day(a.due_on)}"
+    what = "🔒 _details withheld (consent)_" if e.withheld else escape(a.text)
     text = (
         f"⚠️ An action your agency's worker {mention(a.owner)} owns has been overdue at two "
-        f"*{escape(e.meeting.group)}* meetings in a row:\n*{a.case_code}* · {escape(a.text)} "
+        f"*{escape(e.meeting.group)}* meetings in a row:\n*{a.case_code}* · {what} "
         f"({late}).\nCould you check in with them? They can ask the facilitator to reassign it."
     )
     return {

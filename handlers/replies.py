@@ -232,10 +232,11 @@ def reassign_prompt(request: ReassignRequest) -> Payload:
     return {"text": f"Reassign an action for {a.case_code}?", "blocks": blocks}
 
 
-def reassigned(action: ActionView, by: str) -> Payload:
+def reassigned(action: ActionView, by: str, *, withheld: bool = False) -> Payload:
+    what = "🔒 _details withheld (consent)_" if withheld else escape(action.text)
     text = (
         f"✅ Reassigned to {mention(action.owner)} by {mention(by)}: *{action.case_code}* · "
-        f"{escape(action.text)}. They get a DM."
+        f"{what}. They get a DM."
     )
     return {"text": f"Reassigned an action for {action.case_code}", "blocks": [kit.section(text)]}
 

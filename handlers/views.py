@@ -65,6 +65,18 @@ def _text_input(
     return block
 
 
+def _code_input(case_code: str | None) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": InputId.CODE,
+        "max_length": 20,
+        "placeholder": kit.plain("U1R-014"),
+    }
+    if case_code:
+        element["initial_value"] = case_code
+    return element
+
+
 def update_modal(
     *,
     case_code: str,
@@ -97,14 +109,7 @@ def action_modal(
     channel_id: str | None = None,
     owner: str | None = None,
 ) -> View:
-    code_input: dict[str, Any] = {
-        "type": "plain_text_input",
-        "action_id": InputId.CODE,
-        "max_length": 20,
-        "placeholder": kit.plain("U1R-014"),
-    }
-    if case_code:
-        code_input["initial_value"] = case_code
+    code_input = _code_input(case_code)
     owner_select: dict[str, Any] = {
         "type": "users_select",
         "action_id": InputId.OWNER,
@@ -256,14 +261,7 @@ RECORD_PLACEHOLDER = {
 def record_modal(*, kind: str, case_code: str | None, channel_id: str, initial_text: str = "",
                  record_id: int | None = None) -> View:  # fmt: skip
     """A decision or a note for the meeting's minutes."""
-    code_input: dict[str, Any] = {
-        "type": "plain_text_input",
-        "action_id": InputId.CODE,
-        "max_length": 20,
-        "placeholder": kit.plain("U1R-014"),
-    }
-    if case_code:
-        code_input["initial_value"] = case_code
+    code_input = _code_input(case_code)
     blocks = [
         {"type": "input", "block_id": BlockId.RECORD_CLIENT, "optional": True,
          "label": kit.plain("Client case code"), "element": code_input,

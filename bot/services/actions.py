@@ -28,6 +28,7 @@ from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_member
+from bot.services.running import ensure_item
 from storage.models import Action, ActionProgress, Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -169,6 +170,8 @@ def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Rec
     )
     uow.session.add(action)
     uow.session.flush()
+    if live and running is not None:
+        ensure_item(uow.session, running, p.client.id)
     shareable = consent.shareable(uow.session, p.group.id, [p.client.id], p.today)
     result = ActionRecorded(
         action=action_view(action, p.client.case_code, p.owner.slack_user_id,

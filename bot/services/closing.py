@@ -5,6 +5,7 @@ champion once an action has been overdue at two meetings in a row."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -21,7 +22,7 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import meetings, minutes, outbox
+from bot.services import consent, meetings, minutes, outbox
 from bot.services.agenda import action_view
 from bot.services.running import check_runner, group_for_channel, running_meeting, shown_in
 from storage.models import (
@@ -36,6 +37,7 @@ from storage.models import (
 )
 from storage.uow import UnitOfWork
 
+log = logging.getLogger(__name__)
 ESCALATE_AFTER = 2  # meetings in a row at which an action was overdue
 
 
@@ -53,6 +55,7 @@ class Closed:
 
 
 FORGOTTEN_AFTER = dt.timedelta(hours=3)  # past the meeting's planned end, nobody pressed End
+HELD_LOOKBACK = dt.timedelta(days=14)
 
 
 def end(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
@@ -61,7 +64,7 @@ def end(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
     with uow:
         group = group_for_channel(uow, channel_id)
         check_runner(uow, user_id, group)
-        meeting = running_meeting(uow, group)
+        meeting = running_meeting(uow, group, now=now)
         closed = _close(uow, group, meeting, renderer, now, actor=user_id)
         uow.commit()
     return closed
@@ -81,8 +84,33 @@ def close_forgotten(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> lis
             began = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
             if began + dt.timedelta(minutes=group.meeting_minutes) + FORGOTTEN_AFTER <= now:
                 done.append(_close(uow, group, meeting, renderer, now, actor="casebot (auto)"))
+        _held_without_casebot(uow, renderer, now)
         uow.commit()
     return done
+
+
+def _held_without_casebot(uow: UnitOfWork, renderer: Renderer, now: dt.datetime) -> None:
+    """A meeting nobody ran in Casebot still happened: its open actions carry over and count
+    towards escalation (no minutes: nothing was recorded). Only recent ones, so an upgrade or a
+    long outage does not escalate old actions all at once."""
+    for meeting in uow.session.scalars(
+        select(Meeting).where(
+            Meeting.status == MeetingStatus.SCHEDULED.value,
+            Meeting.scheduled_at > now - HELD_LOOKBACK,
+            Meeting.scheduled_at < now - FORGOTTEN_AFTER,
+        )
+    ):
+        group = uow.session.get(Group, meeting.group_id)
+        assert group is not None
+        if (
+            meeting.scheduled_at + dt.timedelta(minutes=group.meeting_minutes) + FORGOTTEN_AFTER
+            > now
+        ):
+            continue
+        meeting.status = MeetingStatus.CLOSED.value
+        meeting.ended_at = now
+        uow.session.flush()
+        _follow_through(uow.session, group, meeting, now, renderer)  # sent with the outbox
 
 
 def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
@@ -154,26 +182,32 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
                Action.removed_at.is_(None))
     ).all()  # fmt: skip
     champions = _champions(session)
+    consents = consent.covered(session, list({a.client_id for a, _, _ in rows}), day)
     keys = []
     for action, code, owner in rows:
         if action.last_reviewed_meeting_id == meeting.id:
             continue  # a second close of the same meeting changes nothing
         action.last_reviewed_meeting_id = meeting.id
-        if action.meeting_id != meeting.id:
-            action.carried_count += 1
+        action.carried_count += 1  # still open: it goes on to the next meeting
         action.overdue_streak = action.overdue_streak + 1 if action.due_on < day else 0
         if action.overdue_streak < ESCALATE_AFTER or action.escalated_at is not None:
             continue
-        action.escalated_at = now
+        client = session.get(Client, action.client_id)
+        assert client is not None
+        allowed = consents.get(client.id, set()) | {client.lead_agency_id}
         view = action_view(action, code, owner.slack_user_id, None, day)
-        for champion in champions.get(owner.agency_id, []):
-            if champion == owner.slack_user_id:
-                continue
-            key = f"escalate:{action.id}:{champion}"
-            note = Escalation(champion=champion, action=view, meeting=ref)
+        note_for = [c for c in champions.get(owner.agency_id, []) if c != owner.slack_user_id]
+        for champion in note_for:
+            key = f"escalate:{action.id}:{meeting.id}:{champion}"
+            note = Escalation(champion=champion, action=view, meeting=ref,
+                              withheld=owner.agency_id not in allowed)  # fmt: skip
             outbox.enqueue(session, key=key, kind="escalation", channel=champion,
                            payload=renderer.escalation(note), now=now)  # fmt: skip
             keys.append(key)
+        if note_for:  # with no champion to tell, try again at the next meeting
+            action.escalated_at = now
+        else:
+            log.warning("an overdue action could not be escalated: its agency has no champion")
     return keys
 
 

@@ -33,6 +33,7 @@ class Reassigned:
     action: ActionView
     outbox_keys: tuple[str, ...]
     previous_owner: str | None = None
+    withheld: bool = False  # for the facilitator who did it: consent doesn't name their agency
 
 
 def _action(uow: UnitOfWork, action_id: int) -> tuple[Action, Client, Group]:
@@ -85,13 +86,15 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
             raise InvalidInput(f"The new owner must be a member of {group.name}.")
         today = roster.local_today(now, group.tz)
         covered = consent.covered(uow.session, [client.id], today).get(client.id, set())
-        if owner.agency_id != client.lead_agency_id and owner.agency_id not in covered:
+        covered.add(client.lead_agency_id)
+        if owner.agency_id not in covered:
             raise NotAuthorised(
                 f"{client.case_code}'s consent does not cover that person's agency."
             )
         old = uow.session.get(Member, action.owner_id)
         action.owner_id = owner.id
         action.overdue_streak = 0
+        action.escalated_at = None  # a new owner: a new chance, and a new escalation if late
         uow.session.flush()
         view = action_view(action, client.case_code, owner.slack_user_id, member.slack_user_id,
                            today)  # fmt: skip
@@ -109,7 +112,8 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
             detail=f"{old.slack_user_id if old else '?'} -> {owner.slack_user_id}",
         )
         uow.commit()
-    return Reassigned(view, (key,), old.slack_user_id if old else None)
+    return Reassigned(view, (key,), old.slack_user_id if old else None,
+                      withheld=member.agency_id not in covered)  # fmt: skip
 
 
 def screen_for_action(*, uow: UnitOfWork, clock: Clock,

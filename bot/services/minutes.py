@@ -162,6 +162,11 @@ def _find(uow: UnitOfWork, group: str, day: dt.date) -> tuple[Group, Meeting]:
         )
     ):
         if meeting.scheduled_at.astimezone(zone).date() == day:
+            if meeting.started_at is None:
+                raise NotFound(
+                    f"{found.name}'s meeting on {day:%a %d %b %Y} was not run in Casebot "
+                    "(nobody typed /casebot start), so it has no minutes."
+                )
             return found, meeting
     raise NotFound(f"{found.name} has no closed meeting on {day:%a %d %b %Y}")
 

@@ -16,13 +16,24 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock
-from bot.services import privacy, roster
+from bot.services import privacy, roster, running
 from bot.services.directory import find_member
 from bot.services.running import Where, group_for_channel, running_meeting, shown_in
-from storage.models import Action, Client, Meeting, Member, Record
+from storage.models import Action, Client, Group, Meeting, Member, Record
 from storage.uow import UnitOfWork
 
 MAX_RECORD = 1000
+
+
+def _check_member(uow: UnitOfWork, member: Member, group: Group) -> None:
+    if not roster.is_member_of(uow.session, member.id, group.id):
+        raise NotAuthorised(f"Only members of {group.name} can record into its meetings.")
+
+
+def check_member_here(*, uow: UnitOfWork, user_id: str, channel_id: str) -> None:
+    """Refuse early (before a form opens) anyone outside the channel's group."""
+    with uow:
+        _check_member(uow, find_member(uow, user_id), group_for_channel(uow, channel_id))
 
 
 def record(
@@ -41,9 +52,8 @@ def record(
     with uow:
         group = group_for_channel(uow, channel_id)
         member = find_member(uow, user_id)
-        if not roster.is_member_of(uow.session, member.id, group.id):
-            raise NotAuthorised(f"Only members of {group.name} can record into its meetings.")
-        meeting = running_meeting(uow, group)
+        _check_member(uow, member, group)
+        meeting = running_meeting(uow, group, now=now)
         if case_code:
             case_code = case_code.strip().upper()
             client = uow.clients.by_code(case_code)
@@ -51,11 +61,12 @@ def record(
             client = uow.session.get(Client, meeting.current_client_id)
         else:
             client = None
-        if client is None or client.group_id != group.id:
+        if client is None or client.group_id != group.id or client.purged_at is not None:
             raise NotFound(
-                f"{case_code} is not one of {group.name}'s clients." if case_code
+                f"The case code {case_code} is not one of {group.name}'s clients." if case_code
                 else "No client is on screen: give the case code first."
             )  # fmt: skip
+        running.ensure_item(uow.session, meeting, client.id)
         redaction = privacy.redact(uow, clean, group.id)
         row = Record(meeting_id=meeting.id, client_id=client.id, kind=kind, text=redaction.text,
                      author_id=member.id, created_at=now)  # fmt: skip
@@ -71,7 +82,11 @@ def _editable_in_meeting(uow: UnitOfWork, user_id: str, meeting_id: int,
                          author_id: int | None) -> Member:  # fmt: skip
     member = find_member(uow, user_id)
     meeting = uow.session.get(Meeting, meeting_id)
-    if meeting is None or meeting.status != MeetingStatus.RUNNING.value:
+    assert meeting is not None
+    # Roles are not per group: a facilitator elsewhere is nobody here.
+    if not roster.is_member_of(uow.session, member.id, meeting.group_id):
+        raise NotAuthorised("Only members of the meeting's group can change its entries.")
+    if meeting.status != MeetingStatus.RUNNING.value:
         raise InvalidInput("Only entries of a meeting still running can be changed.")
     runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
     if member.id != author_id and not runs:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.domain import (
+    AgendaItem,
     AttendanceResponse,
+    ClientStatus,
     InvalidInput,
     MeetingStatus,
     NotAuthorised,
@@ -25,11 +27,20 @@ from bot.domain import (
 from bot.ports import Clock
 from bot.services import agenda, meetings, roster
 from bot.services.directory import find_member
-from storage.models import Action, Attendance, Group, Meeting, MeetingItem, Member, Record
+from storage.models import (
+    Action,
+    Attendance,
+    Client,
+    Group,
+    Meeting,
+    MeetingItem,
+    Member,
+    Record,
+)
 from storage.uow import UnitOfWork
 
 START_EARLY = dt.timedelta(minutes=60)  # a facilitator may open the room a little early
-STEPS = ("next", "back", "skip", "discussed")
+STEPS = ("next", "back", "skip", "discussed", "skipped")
 Where = tuple[str, str] | None  # (channel, ts) of the presenter message, once posted
 
 
@@ -63,17 +74,32 @@ def check_runner_here(*, uow: UnitOfWork, user_id: str, channel_id: str) -> None
         check_runner(uow, user_id, group_for_channel(uow, channel_id))
 
 
-def running_meeting(uow: UnitOfWork, group: Group) -> Meeting:
-    meeting = uow.session.scalar(
-        select(Meeting).where(
-            Meeting.group_id == group.id, Meeting.status == MeetingStatus.RUNNING.value
-        )
+def running_meeting(
+    uow: UnitOfWork, group: Group, *, lock: bool = False, now: dt.datetime | None = None
+) -> Meeting:
+    """The group's running meeting (``lock``: held until commit, so steps queue up)."""
+    query = select(Meeting).where(
+        Meeting.group_id == group.id, Meeting.status == MeetingStatus.RUNNING.value
     )
-    if meeting is None:
+    meeting = uow.session.scalar(query.with_for_update() if lock else query)
+    if meeting is not None:
+        return meeting
+    ended = uow.session.scalar(
+        select(Meeting.ended_at)
+        .where(Meeting.group_id == group.id, Meeting.status == MeetingStatus.CLOSED.value)
+        .order_by(Meeting.ended_at.desc())
+        .limit(1)
+    )
+    if ended is not None and now is not None and now - ended < dt.timedelta(hours=12):
         raise InvalidInput(
-            "No meeting is running here. A facilitator starts one with /casebot start."
+            "This meeting has ended and its minutes are posted. A facilitator starts the next "
+            "one with /casebot start."
         )
-    return meeting
+    raise InvalidInput("No meeting is running here. A facilitator starts one with /casebot start.")
+
+
+class StaleScreen(InvalidInput):
+    """A button pressed on a screen that had already moved on (a double click, two people)."""
 
 
 def _meeting_to_start(uow: UnitOfWork, group: Group, now: dt.datetime) -> Meeting:
@@ -126,6 +152,19 @@ def attach(*, uow: UnitOfWork, meeting_id: int, channel: str, ts: str) -> None:
         uow.commit()
 
 
+def ensure_item(session: Session, meeting: Meeting, client_id: int) -> None:
+    """A client recorded for but not on the meeting's list (a referral added since it started)
+    joins the list, so its entries reach the minutes."""
+    if session.get(MeetingItem, (meeting.id, client_id)) is not None:
+        return
+    last = session.scalar(
+        select(func.max(MeetingItem.position)).where(MeetingItem.meeting_id == meeting.id)
+    )
+    session.add(MeetingItem(meeting_id=meeting.id, client_id=client_id, position=(last or 0) + 1,
+                            state="discussed"))  # fmt: skip
+    session.flush()
+
+
 def _item(session: Session, meeting: Meeting, client_id: int) -> MeetingItem:
     item = session.get(MeetingItem, (meeting.id, client_id))
     assert item is not None
@@ -133,9 +172,12 @@ def _item(session: Session, meeting: Meeting, client_id: int) -> MeetingItem:
 
 
 def step(
-    *, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str, how: str
-) -> tuple[Presenter, Where]:
-    """Move through the clients: next (discussed, then on), skip, back, or mark discussed.
+    *, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str, how: str,
+    seen: str | None = None,
+) -> tuple[Presenter, Where]:  # fmt: skip
+    """Move through the clients: next (discussed, then on), skip, back, mark discussed, or to the
+    first skipped one. ``seen``: the case code on the screen the button was pressed on ("" for
+    none); a button on an older screen changes nothing (raises StaleScreen).
 
     Returns the new presenter and where it is shown (channel, ts)."""
     if how not in STEPS:
@@ -144,7 +186,14 @@ def step(
     with uow:
         group = group_for_channel(uow, channel_id)
         check_runner(uow, user_id, group)
-        meeting = running_meeting(uow, group)
+        meeting = running_meeting(uow, group, lock=True, now=now)
+        on_screen = (
+            uow.session.get(Client, meeting.current_client_id)
+            if meeting.current_client_id
+            else None
+        )
+        if seen is not None and seen != (on_screen.case_code if on_screen else ""):
+            raise StaleScreen("The meeting had already moved on; the screen shows where it is now.")
         items = uow.session.scalars(
             select(MeetingItem)
             .where(MeetingItem.meeting_id == meeting.id)
@@ -161,10 +210,13 @@ def step(
             current.state = "discussed"
         elif how == "skip" and current is not None and current.state == "pending":
             current.state = "skipped"
+        skipped = [n for n, i in enumerate(items) if i.state == "skipped"]
         if how == "back":
             target = max(0, here - 1)
         elif how == "discussed":
             target = here
+        elif how == "skipped":
+            target = skipped[0] if skipped else here
         else:
             target = here + 1
         if target < len(items):
@@ -190,11 +242,15 @@ def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime
     begin = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
     end = begin + dt.timedelta(minutes=group.meeting_minutes)
     per_client = group.client_minutes or max(1, group.meeting_minutes // max(1, len(items)))
+    codes = dict(session.execute(
+        select(Client.id, Client.case_code).where(Client.id.in_([i.client_id for i in items]))
+    ).all())  # fmt: skip
     current_item = next((i for i in items if i.client_id == meeting.current_client_id), None)
     current = None
     client_left = None
     if current_item is not None:
-        current = _presenter_item(session, group, meeting, current_item.client_id)
+        current = _presenter_item(session, group, meeting, current_item.client_id,
+                                  codes.get(current_item.client_id, "?"))  # fmt: skip
         started = current_item.started_at or now
         client_left = per_client - int((now - started).total_seconds() // 60)
     people = {m.id: m for m in roster.members(session, group.id)}
@@ -215,7 +271,8 @@ def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime
         meeting=ref,
         position=(items.index(current_item) + 1) if current_item is not None else 0,
         total=len(items),
-        done=sum(1 for i in items if i.state != "pending"),
+        done=sum(1 for i in items if i.state == "discussed"),
+        skipped=tuple(codes[i.client_id] for i in items if i.state == "skipped"),
         minutes_left=max(0, int((end - now).total_seconds() // 60)),
         minutes_per_client=per_client,
         client_minutes_left=client_left,
@@ -228,9 +285,12 @@ def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime
 
 
 def _presenter_item(
-    session: Session, group: Group, meeting: Meeting, client_id: int
+    session: Session, group: Group, meeting: Meeting, client_id: int, code: str
 ) -> PresenterItem:
     full = agenda.build(session, group, meeting, only=[client_id])
+    if not full.items:  # purged or gone from the group since the meeting started
+        gone = AgendaItem(code, ClientStatus.EXITED, "", "", (), (), withheld=True)
+        return PresenterItem(item=gone, records=(), new_actions=())
     (item,) = full.items
     records = tuple(
         RecordView(r.id, r.kind, item.case_code, r.text, author)
@@ -260,7 +320,7 @@ def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str
     with uow:
         group = group_for_channel(uow, channel_id)
         check_runner(uow, user_id, group)
-        meeting = running_meeting(uow, group)
+        meeting = running_meeting(uow, group, now=now)
         people = {m.slack_user_id: m for m in roster.members(uow.session, group.id)}
         for user, member in people.items():
             row = uow.session.get(Attendance, (meeting.id, member.id))
@@ -280,9 +340,10 @@ def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str
 
 def current(*, uow: UnitOfWork, clock: Clock, channel_id: str) -> tuple[Presenter, Where]:
     """The running meeting's presenter as it should look now (after a change elsewhere)."""
+    now = clock.now()
     with uow:
         group = group_for_channel(uow, channel_id)
-        meeting = running_meeting(uow, group)
-        shown = presenter(uow.session, group, meeting, clock.now())
+        meeting = running_meeting(uow, group, now=now)
+        shown = presenter(uow.session, group, meeting, now)
         where = shown_in(meeting)
         return shown, where

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from socketserver import ThreadingMixIn
@@ -155,3 +156,14 @@ def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
     for server, container in servers:
         server.shutdown()
         container.close()
+
+
+def wait_until(predicate, timeout: float = 10.0):
+    """Poll until ``predicate()`` is truthy (the app acks Slack, then works in the background)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError("timed out waiting")

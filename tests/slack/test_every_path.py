@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 from handlers.devkit.fake_slack import dm_channel_id
 from tests.identities import JANE, TOM, plaintext_markers
-from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR
+from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 IDENTIFYING = (
     "Jane Quokkafield (Janey Q) born 3/4/1988, of Unit 4, 17 Banksia Crescent, on 0412 345 678 "
     "or jane.quokkafield@example.org, Medicare 2123 45670 1, CRN 204837561K; "
     "Thomas Brolgaway's DOB 12/07/1975"
 )
-
-
-def wait_until(predicate, timeout: float = 5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(0.02)
-    raise AssertionError("timed out waiting")
 
 
 def leaked(h) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from handlers.devkit.fake_slack import dm_channel_id
 from handlers.devkit.transcript import render_message, render_view
-from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR
+from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 
 @pytest.fixture
@@ -21,16 +21,6 @@ def h(group_setup, slack_app):
     harness = slack_app()
     harness.at("2026-11-26T10:00+10:00")
     return harness
-
-
-def wait_until(predicate, timeout: float = 5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError("timed out waiting")
 
 
 def dm_texts(h, user: str) -> list[str]:

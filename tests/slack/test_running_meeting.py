@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import pytest
+from slack_sdk import WebClient
 
 from handlers.devkit.fake_slack import dm_channel_id
 from handlers.devkit.transcript import render_message
-from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR
+from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 OUTSIDER = "U0OUT0001"
 PHONE = "0412 345 678"
@@ -29,16 +29,6 @@ def h(group_setup, slack_app, cli, fake):
     harness = slack_app()
     harness.at("2026-12-01T09:58+10:00")
     return harness
-
-
-def wait_until(predicate, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError("timed out waiting")
 
 
 def command(h, text: str, user: str = FAY) -> str:
@@ -183,7 +173,7 @@ def test_a_twenty_client_meeting_runs_in_one_message(h):
             wait_until(lambda before=before: render_message(presenter(h)) != before)
 
     final = render_message(presenter(h))
-    assert "All 20 clients reviewed" in final
+    assert "End of the list: 19 of 20 discussed. Skipped: U1R-116" in final
     ended = command(h, "end")
     assert "19 of 20 clients discussed" in ended
     wait_until(lambda: len(h.fake.messages(CHANNEL)) >= 2)
@@ -316,3 +306,20 @@ def test_who_is_here_is_marked_by_the_facilitator(h):
     minutes = render_message(h.fake.messages(CHANNEL)[1])
     assert "*Micah Projects:* present @U0KATE001" in minutes
     assert "*Brisbane Housing Company:* present @U0FAY0001 · absent @U0OMAR001" in minutes
+
+
+def test_a_deleted_screen_is_posted_again_and_a_double_click_is_ignored(h):
+    command(h, "start")
+    old = presenter(h)
+    WebClient(token=h.fake.bot_token, base_url=h.fake.base_url).chat_delete(
+        channel=CHANNEL, ts=old["ts"]
+    )
+    assert h.fake.messages(CHANNEL) == []
+    h.sender.block_action("step_next", user_id=FAY, message=old, channel_id=CHANNEL)
+    wait_until(lambda: h.fake.messages(CHANNEL))
+    assert "Client 2 of 20" in render_message(presenter(h))
+    # the same (now old) screen's Next pressed again: the meeting does not move twice
+    h.sender.block_action("step_next", user_id=FAY, message=old, channel_id=CHANNEL)
+    wait_until(lambda: any("already moved on" in e for e in ephemerals(h)))
+    assert "Client 2 of 20" in render_message(presenter(h))
+    assert len(h.fake.messages(CHANNEL)) == 1

@@ -40,7 +40,7 @@ def records(code: str, count: int, text: str = LONG[:900]) -> tuple[RecordView, 
 
 
 def screen(*, updates: int = 2, actions: int = 4, entries: int = 4, text: str = LONG[:2500],
-           left: int | None = 10, total: int = 20) -> Presenter:  # fmt: skip
+           left: int | None = 3, total: int = 20) -> Presenter:  # fmt: skip
     item = AgendaItem(
         "U1R-001", ClientStatus.ACTIVE, "U0KATE001", "Micah Projects",
         tuple(UpdateView(k, "U1R-001", text, "U0KATE001", MEETING.starts_at)
@@ -61,7 +61,7 @@ def test_the_screen_fits_however_much_a_client_has(size):
     payload = messages.presenter(screen(updates=updates, actions=actions, entries=entries))
     valid(payload)
     shown = render_message(payload)
-    assert "Client 12 of 20 · 11 done · 35 minutes left" in shown
+    assert "Client 12 of 20 · 11 discussed · 35 minutes left" in shown
     assert "[Next ▶]" in shown and "[Add decision]" in shown
 
 
@@ -73,7 +73,14 @@ def test_the_screen_says_when_time_is_short_or_over():
 def test_after_the_last_client_and_when_closed():
     last = Presenter(MEETING, 0, 20, 20, 5, 4, None, None, (), (), ())
     shown = render_message(messages.presenter(last))
-    assert "All 20 clients reviewed" in shown and "[End meeting]" in shown
+    assert "All 20 clients discussed" in shown and "[End meeting]" in shown
+    assert "Go to skipped" not in shown
+    gaps = Presenter(
+        MEETING, 0, 20, 18, 5, 4, None, None, (), (), (), skipped=("U1R-003", "U1R-009")
+    )
+    shown = render_message(messages.presenter(gaps))
+    assert "18 discussed · 2 skipped" in shown and "Skipped: U1R-003, U1R-009" in shown
+    assert "[Go to skipped]" in shown
     closed = Presenter(MEETING, 0, 20, 19, 0, 0, None, None, (), (), (), ended=True)
     assert "meeting closed" in render_message(messages.presenter(closed))
 
