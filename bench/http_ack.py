@@ -8,11 +8,23 @@ requests one at a time and times each HTTP response (Slack's 3-second acknowledg
 * ``action``: ``/casebot action U1R-014 <@KATE|kate> …`` by a group member (real work after the ack:
   a database write, a channel announcement, an owner DM, a response-URL reply);
 * ``attend``: the "I'll be there" button on a meeting prompt (a write and a ``chat.update``);
-* ``help``: ``/casebot help`` (answered in the ack itself: the baseline).
+* ``help``: ``/casebot help`` (answered in the ack itself: the baseline);
+* ``next``: ``/casebot next`` and ``/casebot back``, alternately, by the facilitator in a second
+  group's channel while its meeting runs (a write and a ``chat.update`` of the presenter message);
+* ``decision``: ``/casebot decision refer to the outreach team`` by a worker in that meeting (a
+  de-identified write, a ``chat.update`` of the presenter, the receipt through the response URL).
+
+The running meeting is a second group's, whose first meeting began five minutes before the
+benchmark (``casebot serve`` reads the system clock; ``/casebot start`` opens a meeting from an hour
+before it until its end): an action in a group whose meeting runs goes onto its screen instead of
+being announced, and answers to a meeting's prompt close when it starts, so ``action`` and
+``attend`` keep the first group, whose meeting is a week away. ``/casebot start`` is sent once,
+before the warm-up.
 
 "completion" is the time from sending until the follow-up work reached the fake Slack: the channel
-announcement for ``action``, the ``chat.update`` for ``attend``. Each request's follow-up is awaited
-before the next request, so every figure is for an otherwise idle server.
+announcement for ``action``, the ``chat.update`` for ``attend`` and ``next``, the response-URL reply
+for ``decision``. Each request's follow-up is awaited before the next request, so every figure is
+for an otherwise idle server.
 
     .venv/bin/python bench/http_ack.py [--requests N] [--postgres | --database-url URL] [--markdown]
 
@@ -24,6 +36,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import itertools
 import json
 import os
 import platform
@@ -57,11 +70,14 @@ from handlers.devkit.slack_requests import SlackSender  # noqa: E402
 
 SECRET = "bench-signing-secret"
 BOT_TOKEN = "xoxb-test-token"
+GROUP = "Under 1 Roof"
 CHANNEL = "C0U1R0001"
+LIVE_GROUP = "Under 1 Roof South"  # its meeting is running while the benchmark runs
+LIVE_CHANNEL = "C0U1S0001"
 TZ = "Australia/Brisbane"
-KATE = "U0KATE001"  # worker, Micah Projects: owns the actions, clicks "I'll be there"
+KATE = "U0KATE001"  # worker, Micah Projects: owns the actions, clicks "I'll be there", decides
 OMAR = "U0OMAR001"  # worker and champion, Brisbane Housing Company
-FAY = "U0FAY0001"  # facilitator and secretariat: runs /casebot action
+FAY = "U0FAY0001"  # facilitator and secretariat: runs /casebot action, start, next and back
 USERS = {
     KATE: {"name": "kate", "real_name": "Kate Worker", "tz": "Australia/Sydney"},
     OMAR: {"name": "omar", "real_name": "Omar Worker", "tz": TZ},
@@ -73,6 +89,7 @@ ACK_DEADLINE_MS = 3000.0
 FOLLOW_UP_TIMEOUT = 10.0
 POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 ACTION_TEXT = f"action U1R-014 <@{KATE}|kate> call the housing provider by Friday"
+DECISION_TEXT = "decision refer to the outreach team"
 
 
 class BenchError(Exception):
@@ -96,6 +113,12 @@ def first_meeting() -> dt.datetime:
     """A week from today at 10:00 Brisbane time: in the future whenever the benchmark runs."""
     today = dt.datetime.now(ZoneInfo(TZ)).date()
     return dt.datetime.combine(today + dt.timedelta(days=7), dt.time(10), ZoneInfo(TZ))
+
+
+def live_meeting() -> dt.datetime:
+    """Five minutes ago (to the minute), Brisbane time: a meeting ``/casebot start`` opens now."""
+    now = dt.datetime.now(ZoneInfo(TZ)).replace(second=0, microsecond=0)
+    return now - dt.timedelta(minutes=5)
 
 
 def client_items() -> list[dict[str, Any]]:
@@ -123,28 +146,49 @@ def client_items() -> list[dict[str, Any]]:
     return items
 
 
-def set_up(env: dict[str, str], workdir: Path, meeting: dt.datetime) -> None:
-    """init, two agencies, the group, three members, the clients (like tests' group_setup)."""
+def live_client_items() -> list[dict[str, Any]]:
+    """The running meeting's clients, U1S-100 to U1S-119, with no identifiable details."""
+    return [
+        {"code": f"U1S-{100 + n}", "agency": "Micah Projects", "key_worker": KATE}
+        for n in range(CLIENTS)
+    ]
+
+
+def add_clients(env: dict[str, str], workdir: Path, group: str, items: list[Any]) -> None:
+    clients = workdir / "clients.json"
+    clients.write_text(json.dumps(items), encoding="utf-8")
+    casebot(env, "client", "add", "--from-json", str(clients), "--group", group)
+    clients.unlink()
+
+
+def create_group(env: dict[str, str], name: str, channel: str, first: dt.datetime) -> None:
+    """A fortnightly group whose meetings fall on ``first``'s weekday and time of day."""
+    byday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[first.weekday()]
+    rule = f"FREQ=WEEKLY;INTERVAL=2;BYDAY={byday};BYHOUR={first.hour};BYMINUTE={first.minute}"
+    casebot(env, "group", "create", "--name", name, "--channel", channel, "--rrule", rule,
+            "--tz", TZ, "--first", first.strftime("%Y-%m-%dT%H:%M"))  # fmt: skip
+
+
+def set_up(env: dict[str, str], workdir: Path, meeting: dt.datetime, live: dt.datetime) -> None:
+    """init, two agencies, two groups, three members in both, 20 clients in each (like tests'
+    group_setup); ``meeting`` is the first group's next meeting, ``live`` the second's."""
     casebot(env, "init")
     casebot(env, "agency", "add", "Micah Projects")
     casebot(env, "agency", "add", "Brisbane Housing Company")
-    byday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[meeting.weekday()]
-    casebot(
-        env, "group", "create", "--name", "Under 1 Roof", "--channel", CHANNEL,
-        "--rrule", f"FREQ=WEEKLY;INTERVAL=2;BYDAY={byday};BYHOUR=10", "--tz", TZ,
-        "--first", meeting.strftime("%Y-%m-%dT%H:%M"),
-    )  # fmt: skip
-    casebot(env, "member", "add", "--user", KATE, "--agency", "Micah Projects", "--role", "worker")
+    create_group(env, GROUP, CHANNEL, meeting)
+    create_group(env, LIVE_GROUP, LIVE_CHANNEL, live)
+    both = ("--group", GROUP, "--group", LIVE_GROUP)
+    casebot(env, "member", "add", "--user", KATE, "--agency", "Micah Projects", "--role", "worker",
+            *both)  # fmt: skip
     casebot(env, "member", "add", "--user", OMAR, "--agency", "Brisbane Housing Company",
-            "--role", "worker", "--role", "champion")  # fmt: skip
+            "--role", "worker", "--role", "champion", *both)  # fmt: skip
     casebot(env, "member", "add", "--user", FAY, "--agency", "Brisbane Housing Company",
-            "--role", "facilitator", "--role", "secretariat")  # fmt: skip
-    clients = workdir / "clients.json"
-    clients.write_text(json.dumps(client_items()), encoding="utf-8")
-    casebot(env, "client", "add", "--from-json", str(clients))
-    clients.unlink()
+            "--role", "facilitator", "--role", "secretariat", *both)  # fmt: skip
+    add_clients(env, workdir, GROUP, client_items())
+    add_clients(env, workdir, LIVE_GROUP, live_client_items())
     prompts_at = (meeting - dt.timedelta(days=3)).replace(hour=9, minute=0)
     casebot(env, "tick", "--now", prompts_at.isoformat())
+    casebot(env, "tick")  # now: whatever the running meeting has due goes out before measuring
 
 
 @contextmanager
@@ -257,9 +301,54 @@ def _check(name: str, status: int, body: str) -> None:
         raise BenchError(f"{name}: HTTP {status}: {body[:200]}")
 
 
-def make_kinds(fake: FakeSlack, sender: SlackSender, meeting_id: str) -> list[Kind]:
-    """The three request kinds, each sending one request and waiting for its follow-up."""
+def _replies_since(fake: FakeSlack, start: int) -> str:
+    texts = [str(c.args.get("text", "")) for c in _new_calls(fake, start)]
+    return "; ".join(t[:200] for t in texts if t) or "(none)"
+
+
+def _await_update(fake: FakeSlack, name: str, start: int, ts: str) -> Call:
+    """The first ``chat.update`` of the message ``ts`` since call number ``start``."""
+    deadline = time.monotonic() + FOLLOW_UP_TIMEOUT
+    while True:
+        for call in _new_calls(fake, start):
+            if call.method == "chat.update" and call.args.get("ts") == ts:
+                if not call.ok:
+                    raise BenchError(f"{name}: chat.update failed: {call.error}")
+                return call
+        seen = len(fake.calls_to("chat.update"))
+        try:
+            fake.wait_for("chat.update", seen + 1, timeout=max(0.0, deadline - time.monotonic()))
+        except AssertionError:
+            raise BenchError(
+                f"{name}: no chat.update within {FOLLOW_UP_TIMEOUT:.0f} s; Slack was sent: "
+                + _replies_since(fake, start)
+            ) from None
+
+
+def start_meeting(fake: FakeSlack, sender: SlackSender) -> str:
+    """``/casebot start`` by the facilitator in the live group's channel; the presenter's ts."""
+    hook = fake.response_url()
+    start, replies = len(fake.calls), len(fake.calls_to("response_url"))
+    answer = sender.command("start", user_id=FAY, channel_id=LIVE_CHANNEL, response_url=hook)
+    _check("start", answer.status, answer.body)
+    # The reply comes after the presenter message is posted and its ts saved.
+    reply = fake.wait_for("response_url", replies + 1, timeout=FOLLOW_UP_TIMEOUT)[replies]
+    posts = [
+        c
+        for c in _new_calls(fake, start)
+        if c.method == "chat.postMessage" and c.args.get("channel") == LIVE_CHANNEL and c.ok
+    ]
+    if not posts or not str(reply.args.get("text", "")).startswith("The meeting is open"):
+        raise BenchError(f"start: the meeting did not open: {reply.args.get('text')!r}")
+    return str(posts[0].response["ts"])
+
+
+def make_kinds(
+    fake: FakeSlack, sender: SlackSender, meeting_id: str, presenter_ts: str
+) -> list[Kind]:
+    """The five request kinds, each sending one request and waiting for its follow-up."""
     prompt = fake.messages(dm_channel_id(KATE))[0]
+    steps = itertools.cycle(("next", "back"))  # on and back again: the clients never run out
 
     def action() -> Sample:
         hook = fake.response_url()  # a response URL takes 5 posts: one per request
@@ -281,14 +370,12 @@ def make_kinds(fake: FakeSlack, sender: SlackSender, meeting_id: str) -> list[Ki
         return Sample(ack * 1000, (posts[0].at - t0) * 1000)
 
     def attend() -> Sample:
-        updates = len(fake.calls_to("chat.update"))
+        start = len(fake.calls)
         t0 = time.perf_counter()
         answer = sender.block_action("attend", user_id=KATE, message=prompt, value=meeting_id)
         ack = time.perf_counter() - t0
         _check("attend", answer.status, answer.body)
-        done = fake.wait_for("chat.update", updates + 1, timeout=FOLLOW_UP_TIMEOUT)[-1]
-        if not done.ok:
-            raise BenchError(f"attend: chat.update failed: {done.error}")
+        done = _await_update(fake, "attend", start, prompt["ts"])
         return Sample(ack * 1000, (done.at - t0) * 1000)
 
     def help_() -> Sample:
@@ -298,10 +385,37 @@ def make_kinds(fake: FakeSlack, sender: SlackSender, meeting_id: str) -> list[Ki
         _check("help", answer.status, answer.body)
         return Sample(ack * 1000, None)
 
+    def step() -> Sample:
+        how = next(steps)
+        hook = fake.response_url()  # only an error would be posted to it
+        start = len(fake.calls)
+        t0 = time.perf_counter()
+        answer = sender.command(how, user_id=FAY, channel_id=LIVE_CHANNEL, response_url=hook)
+        ack = time.perf_counter() - t0
+        _check(how, answer.status, answer.body)
+        done = _await_update(fake, how, start, presenter_ts)
+        return Sample(ack * 1000, (done.at - t0) * 1000)
+
+    def decision() -> Sample:
+        hook = fake.response_url()
+        replies = len(fake.calls_to("response_url"))
+        t0 = time.perf_counter()
+        answer = sender.command(DECISION_TEXT, user_id=KATE, channel_id=LIVE_CHANNEL,
+                                response_url=hook)  # fmt: skip
+        ack = time.perf_counter() - t0
+        _check("decision", answer.status, answer.body)
+        # The receipt is posted after the write and the presenter's chat.update: the work is over.
+        reply = fake.wait_for("response_url", replies + 1, timeout=FOLLOW_UP_TIMEOUT)[replies]
+        if not str(reply.args.get("text", "")).startswith("Decision recorded"):
+            raise BenchError(f"decision: not recorded: {reply.args.get('text')!r}")
+        return Sample(ack * 1000, (reply.at - t0) * 1000)
+
     return [
         Kind("action", "/casebot action (slash command, work after ack)", action),
         Kind("attend", "button attend (interactivity, work after ack)", attend),
         Kind("help", "/casebot help (answered in the ack)", help_),
+        Kind("next", "/casebot next and back, alternately, in a running meeting", step),
+        Kind("decision", "/casebot decision in a running meeting (a receipt after)", decision),
     ]
 
 
@@ -427,7 +541,7 @@ def bench(database_url: str | None, args: argparse.Namespace) -> tuple[str, list
             "SLACK_SIGNING_SECRET": SECRET,
             "CASEBOT_SLACK_API_URL": fake.base_url,
         }
-        set_up(env, workdir, first_meeting())
+        set_up(env, workdir, first_meeting(), live_meeting())
         prompt = next(iter(fake.messages(dm_channel_id(KATE))), None)
         if prompt is None:
             raise BenchError("the tick sent Kate no meeting prompt")
@@ -441,7 +555,9 @@ def bench(database_url: str | None, args: argparse.Namespace) -> tuple[str, list
         server = start_server(env, port, log)
         base = f"http://127.0.0.1:{port}"
         wait_healthy(base, server, log)
-        kinds = make_kinds(fake, SlackSender(base + "/slack/events", SECRET), meeting_id)
+        sender = SlackSender(base + "/slack/events", SECRET)
+        presenter_ts = start_meeting(fake, sender)
+        kinds = make_kinds(fake, sender, meeting_id, presenter_ts)
         run(kinds, args.requests, args.warmup)
         return url.split(":", 1)[0], kinds, health_notes(fake, log)
     finally:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.domain import Presenter
 from bot.ports import Clock, DeliveryError, Notifier, Renderer, UserDirectory
+from bot.screens import SCREEN
 from bot.services import (
     agenda,
     closing,
@@ -51,19 +52,7 @@ class TickDeps:
     directory: UserDirectory | None = None
 
 
-def tick(deps: TickDeps) -> TickReport:
-    if deps.directory is not None:
-        directory.refresh_profiles(uow=deps.uow(), clock=deps.clock, directory=deps.directory)
-    queued_prompts = prompts.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
-    queued_agendas = agenda.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
-    queued_nudges = nudges.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
-    screens: list[tuple[Presenter, tuple[str, str] | None]] = []
-    for closed in closing.close_forgotten(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer):
-        log.info("closed a meeting left running; its minutes go out now")
-        screens.append((closed.final_screen, closed.presenter))
-    sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
-    for _key, screen, where in followups.timeboxes_due(uow=deps.uow(), clock=deps.clock):
-        screens.append((screen, where))  # the "2 minutes left" signal
+def _show(deps: TickDeps, screens: list[tuple[Presenter, tuple[str, str] | None]]) -> None:
     for screen, where in screens:
         if where is None:
             continue
@@ -71,6 +60,25 @@ def tick(deps: TickDeps) -> TickReport:
             deps.notifier.update(where[0], where[1], deps.renderer.presenter(screen))
         except DeliveryError as exc:
             log.warning("could not update a meeting screen: %s", exc.code)
+
+
+def tick(deps: TickDeps) -> TickReport:
+    if deps.directory is not None:
+        directory.refresh_profiles(uow=deps.uow(), clock=deps.clock, directory=deps.directory)
+    queued_prompts = prompts.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    queued_agendas = agenda.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    queued_nudges = nudges.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    with SCREEN:  # the screens' changes and their edits, as in the handlers
+        screens: list[tuple[Presenter, tuple[str, str] | None]] = []
+        for closed in closing.close_forgotten(
+            uow=deps.uow(), clock=deps.clock, renderer=deps.renderer
+        ):
+            log.info("closed a meeting left running; its minutes go out now")
+            screens.append((closed.final_screen, closed.presenter))
+        for _key, screen, where in followups.timeboxes_due(uow=deps.uow(), clock=deps.clock):
+            screens.append((screen, where))  # the "2 minutes left" signal
+        _show(deps, screens)
+    sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
     events.forget_old(uow=deps.uow(), clock=deps.clock)
     previews.forget_expired(uow=deps.uow(), clock=deps.clock)
     report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent)

@@ -4,11 +4,8 @@ one-click reassign."""
 
 from __future__ import annotations
 
-import functools
 import logging
-import threading
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
@@ -16,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
 from bot.domain import CasebotError, Presenter
+from bot.screens import SCREEN, one_at_a_time
 from bot.services import actions, closing, followups, records, running
 from handlers import replies, views
 from handlers.errors import kindly
@@ -32,19 +30,6 @@ STEP_OF = {
 Where = tuple[str, str] | None
 log = logging.getLogger(__name__)
 GONE = ("message_not_found", "cant_update_message", "edit_window_closed")
-F = TypeVar("F", bound=Callable[..., Any])
-# A change and the screen edit that shows it happen together, so a slower request can't put an
-# older screen back over a newer one (within a process; the next step corrects any other case).
-_SCREEN = threading.RLock()
-
-
-def _one_at_a_time(func: F) -> F:
-    @functools.wraps(func)
-    def locked(*args: Any, **kwargs: Any) -> Any:
-        with _SCREEN:
-            return func(*args, **kwargs)
-
-    return locked  # type: ignore[return-value]
 
 
 def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
@@ -65,7 +50,7 @@ def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
                        ts=posted["ts"])  # fmt: skip
 
 
-@_one_at_a_time
+@one_at_a_time
 def refresh_for_action(ctx: AppContext, client: WebClient, action_id: int) -> None:
     """After an action changes elsewhere (Done from a DM, say): keep the meeting's screen true.
 
@@ -79,7 +64,7 @@ def refresh_for_action(ctx: AppContext, client: WebClient, action_id: int) -> No
         log.warning("could not refresh a meeting screen: %s", exc.response.get("error"))
 
 
-@_one_at_a_time
+@one_at_a_time
 def _refresh(ctx: AppContext, client: WebClient, where: Where) -> None:
     """Show the meeting's screen, wherever it is, as it is now (after an entry changed)."""
     if where is None:
@@ -88,7 +73,7 @@ def _refresh(ctx: AppContext, client: WebClient, where: Where) -> None:
     show(ctx, client, screen, where)
 
 
-@_one_at_a_time
+@one_at_a_time
 def start(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
     """Open the meeting and post its screen; the reply for the facilitator."""
     screen = running.start(uow=ctx.uow(), clock=ctx.clock, user_id=user, channel_id=channel)
@@ -99,7 +84,7 @@ def start(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
     return replies.meeting_started(screen)
 
 
-@_one_at_a_time
+@one_at_a_time
 def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str,
          seen: str | None = None) -> None:  # fmt: skip
     try:
@@ -112,7 +97,7 @@ def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str,
     show(ctx, client, screen, where, channel)
 
 
-@_one_at_a_time
+@one_at_a_time
 def end(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
     closed = closing.end(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
                          channel_id=channel)  # fmt: skip
@@ -123,7 +108,7 @@ def end(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
     return replies.meeting_ended(closed.minutes)
 
 
-@_one_at_a_time
+@one_at_a_time
 def record(ctx: AppContext, client: WebClient, user: str, channel: str, kind: str,
            code: str | None, text: str, respond: Respond | None = None) -> None:  # fmt: skip
     view, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
@@ -176,7 +161,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         ack()
         chosen = state_value(view, BlockId.PRESENT, InputId.USERS) or []
         channel = str(metadata(view).get("channel"))
-        with kindly(client, {**body, "channel": {"id": channel}}), _SCREEN:
+        with kindly(client, {**body, "channel": {"id": channel}}), SCREEN:
             screen, where = running.mark_present(uow=ctx.uow(), clock=ctx.clock,
                                                  user_id=body["user"]["id"], channel_id=channel,
                                                  present=list(chosen))  # fmt: skip

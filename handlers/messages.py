@@ -303,8 +303,9 @@ def presenter(p: Presenter) -> Payload:
         if p.skipped:
             text = (
                 f"End of the list: {p.done} of {p.total} discussed. Skipped: "
-                f"{', '.join(p.skipped)}; go back to them, or end the meeting and they come "
-                "first next time."
+                f"{', '.join(p.skipped)}. Press *Go to skipped* to come back to "
+                f"{'it' if len(p.skipped) == 1 else 'them'}, or end the meeting: skipped clients "
+                "come first next time."
             )
         else:
             text = f"All {p.total} clients discussed."

@@ -291,7 +291,12 @@ def meeting_started(p: Presenter) -> str:
 def meeting_ended(m: Minutes) -> str:
     c = m.counts()
     carried = len(m.not_reached)
-    more = f" {carried} not reached go first on the next agenda." if carried else ""
+    more = (
+        f" {plural(carried, 'client')} not reached {'goes' if carried == 1 else 'go'} first on "
+        "the next agenda."
+        if carried
+        else ""
+    )
     return (
         f"Meeting closed: {c['discussed']} of {c['clients']} clients discussed. The minutes are "
         f"posted and each owner gets one DM with their new actions.{more}"

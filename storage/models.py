@@ -256,6 +256,8 @@ class Meeting(Base):
     presenter_channel: Mapped[str | None] = mapped_column(String(32))
     presenter_ts: Mapped[str | None] = mapped_column(String(32))
     current_client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"))
+    # The minutes as posted when it closed (JSON, de-identified), for re-posts and exports.
+    minutes: Mapped[str | None] = mapped_column(Text)
 
 
 class Update(Base):

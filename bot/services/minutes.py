@@ -20,7 +20,7 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, leave, meetings, outbox, roster
+from bot.services import consent, leave, meetings, minutes_snapshot, outbox, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_group
 from storage.models import (
@@ -171,10 +171,17 @@ def _find(uow: UnitOfWork, group: str, day: dt.date) -> tuple[Group, Meeting]:
     raise NotFound(f"{found.name} has no closed meeting on {day:%a %d %b %Y}")
 
 
+def _stored(session: Session, group: Group, meeting: Meeting) -> Minutes:
+    """The minutes as they were at the close (rebuilt only if none were kept)."""
+    if meeting.minutes:
+        return minutes_snapshot.loads(meeting.minutes)
+    return build(session, group, meeting)
+
+
 def minutes_of(*, uow: UnitOfWork, group: str, day: dt.date) -> Minutes:
     with uow:
         found, meeting = _find(uow, group, day)
-        return build(uow.session, found, meeting)
+        return _stored(uow.session, found, meeting)
 
 
 def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
@@ -182,8 +189,8 @@ def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
     now = clock.now()
     with uow:
         found, meeting = _find(uow, group, day)
-        minutes = build(uow.session, found, meeting)
-        keys = post(uow.session, found, meeting, minutes, renderer, now,
-                             f"minutes-repost-{now:%Y%m%dT%H%M%S}")  # fmt: skip
+        kept = _stored(uow.session, found, meeting)
+        keys = post(uow.session, found, meeting, kept, renderer, now,
+                    f"minutes-repost-{now:%Y%m%dT%H%M%S}")  # fmt: skip
         uow.commit()
     return keys

@@ -254,8 +254,10 @@ def test_carried_over_and_escalated_once_over_three_meetings(world):
 def test_the_owner_asks_and_a_facilitator_reassigns(world):
     w = world()
     w.at("2026-12-01T10:00+10:00")
+    start(w)
     made = action(w, "U1R-015", BRISBANE_WORKER, "find a bond loan", dt.date(2026, 12, 4))
     action_id = made.result.action.id
+    end(w)
     with pytest.raises(NotAuthorised):
         followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER,
                                    action_id=action_id)  # fmt: skip
@@ -271,6 +273,9 @@ def test_the_owner_asks_and_a_facilitator_reassigns(world):
                               new_owner=SYDNEY_WORKER)  # fmt: skip
     w.ctx.deliver(done.outbox_keys)
     assert done.action.owner == SYDNEY_WORKER
+    # the minutes keep what the meeting decided: the owner at the time
+    kept = minutes.minutes_of(uow=w.ctx.uow(), group="Under 1 Roof", day=dt.date(2026, 12, 1))
+    assert [a.owner for c in kept.clients for a in c.actions] == [BRISBANE_WORKER]
     assert w.notifier.kinds(SYDNEY_WORKER) == ["assignment"]
 
 

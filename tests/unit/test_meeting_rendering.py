@@ -21,6 +21,7 @@ from bot.domain import (
     RecordView,
     UpdateView,
 )
+from bot.services import minutes_snapshot
 from handlers import messages, replies, views
 from handlers.devkit.block_limits import problems, view_problems
 from handlers.devkit.transcript import render_message
@@ -148,3 +149,8 @@ def test_a_facilitator_outside_the_consent_sees_the_case_code_only():
     )
     shown = render_message(prompt)
     assert "U1R-001" in shown and "bond for flat" not in shown and "withheld" in shown
+
+
+def test_the_kept_minutes_read_back_exactly():
+    for minutes in (minutes_for(1), minutes_for(20, text=NASTY)):
+        assert minutes_snapshot.loads(minutes_snapshot.dumps(minutes)) == minutes

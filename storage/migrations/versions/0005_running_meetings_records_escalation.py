@@ -88,6 +88,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("presenter_channel", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("presenter_ts", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("current_client_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("minutes", sa.Text(), nullable=True))
         batch_op.create_foreign_key(
             batch_op.f("fk_meetings_current_client_id_clients"),
             "clients",
@@ -105,6 +106,7 @@ def downgrade() -> None:
         batch_op.drop_constraint(
             batch_op.f("fk_meetings_current_client_id_clients"), type_="foreignkey"
         )
+        batch_op.drop_column("minutes")
         batch_op.drop_column("current_client_id")
         batch_op.drop_column("presenter_ts")
         batch_op.drop_column("presenter_channel")
