@@ -127,3 +127,23 @@ def test_cli_meeting_commands(world):
     assert "Cancelled" in w.cli.ok(
         "meeting", "cancel", "--group", "Under 1 Roof", "--date", "2026-12-02"
     )
+
+
+def test_nudges_follow_a_moved_meeting(world):
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    actions.record(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+                   user_id=FACILITATOR, case_code="U1R-015", owner_id=BRISBANE_WORKER,
+                   text="book the van by 2026-11-28")  # fmt: skip
+    move(w, dt.date(2026, 12, 1), dt.datetime(2026, 12, 8, 10, 0))  # a week later
+    for day in ("2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02"):
+        w.tick(f"{day}T09:00+10:00")  # the old meeting's nudge days: nothing for it
+    sent = [k for k in w.notifier.kinds(BRISBANE_WORKER) if k != "assignment"]
+    assert sent == []
+    w.tick("2026-12-04T09:00+10:00")  # Fri, 3 working days before Tue 8 Dec: prompt + actions
+    (prompt,) = [o for k, o in w.renderer.rendered if k == "prompt" and o.member == BRISBANE_WORKER]
+    assert [a.text for a in prompt.actions] == ["book the van"]
+    w.tick("2026-12-07T09:00+10:00")  # the day before: the reminder or nudge carries it again
+    last = w.renderer.rendered[-1]
+    assert last[0] in ("nudge", "reminder") and last[1].member == BRISBANE_WORKER
+    assert "book the van" in [a.text for a in last[1].actions]
