@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bot import dates
 from bot.domain import (
@@ -28,7 +27,7 @@ from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_member
-from bot.services.running import ensure_item
+from bot.services.running import ensure_item, live_meeting
 from storage.models import Action, ActionProgress, Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -64,18 +63,10 @@ class Plan:
     due_on: dt.date
 
 
-def _running(session: Session, group_id: int) -> Meeting | None:
-    return session.scalar(
-        select(Meeting).where(
-            Meeting.group_id == group_id, Meeting.status == MeetingStatus.RUNNING.value
-        )
-    )
-
-
 def _on_screen(uow: UnitOfWork, channel_id: str | None) -> str:
     """With no case code given: the client on the screen of the meeting running here."""
     group = uow.groups.by_channel(channel_id) if channel_id else None
-    meeting = _running(uow.session, group.id) if group else None
+    meeting = live_meeting(uow.session, group.id) if group else None
     client = (
         uow.session.get(Client, meeting.current_client_id)
         if meeting and meeting.current_client_id
@@ -153,7 +144,7 @@ def plan(
 def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Recorded:
     """De-identify and save a planned action, and queue the channel note and the owner's DM."""
     redaction = privacy.redact(uow, p.text, p.group.id)
-    running = _running(uow.session, p.group.id) or meetings.current_or_upcoming(
+    running = live_meeting(uow.session, p.group.id) or meetings.current_or_upcoming(
         uow.session, p.group, now
     )
     live = running is not None and running.status == MeetingStatus.RUNNING.value
@@ -328,7 +319,7 @@ def draft_from_message(
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
         redaction = privacy.redact(uow, (text or "").strip()[:MAX_ACTION], group.id)
         code = codes[0] if codes else None
-        meeting = _running(uow.session, group.id) if code is None else None
+        meeting = live_meeting(uow.session, group.id) if code is None else None
         if meeting is not None and meeting.current_client_id is not None:
             on_screen = uow.session.get(Client, meeting.current_client_id)
             code = on_screen.case_code if on_screen else None

@@ -24,7 +24,13 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, minutes, minutes_snapshot, outbox
 from bot.services.agenda import action_view
-from bot.services.running import check_runner, group_for_channel, running_meeting, shown_in
+from bot.services.running import (
+    check_runner,
+    group_for_channel,
+    live_meetings,
+    running_meeting,
+    shown_in,
+)
 from storage.models import (
     Action,
     Client,
@@ -76,11 +82,7 @@ def close_forgotten(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> lis
     now = clock.now()
     done = []
     with uow:
-        for meeting in uow.session.scalars(
-            select(Meeting).where(Meeting.status == MeetingStatus.RUNNING.value)
-        ):
-            group = uow.session.get(Group, meeting.group_id)
-            assert group is not None
+        for meeting, group in live_meetings(uow.session):
             began = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
             if began + dt.timedelta(minutes=group.meeting_minutes) + FORGOTTEN_AFTER <= now:
                 done.append(_close(uow, group, meeting, renderer, now, actor="casebot (auto)"))

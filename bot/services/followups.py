@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from bot.domain import (
     ActionRecorded,
     ActionStatus,
     ActionView,
     InvalidInput,
-    MeetingStatus,
     NotAuthorised,
     NotFound,
     Presenter,
@@ -23,8 +20,8 @@ from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_member
-from bot.services.running import Where, presenter, shown_in
-from storage.models import Action, Client, Group, Meeting, Member
+from bot.services.running import Where, live_meeting, live_meetings, presenter, shown_in
+from storage.models import Action, Client, Group, Member
 from storage.uow import UnitOfWork
 
 
@@ -124,10 +121,7 @@ def screen_for_action(*, uow: UnitOfWork, clock: Clock,
         client = uow.session.get(Client, action.client_id) if action else None
         if client is None or client.group_id is None:
             return None
-        meeting = uow.session.scalar(
-            select(Meeting).where(Meeting.group_id == client.group_id,
-                                  Meeting.status == MeetingStatus.RUNNING.value)
-        )  # fmt: skip
+        meeting = live_meeting(uow.session, client.group_id)
         if meeting is None or meeting.current_client_id != client.id or not shown_in(meeting):
             return None
         group = uow.session.get(Group, client.group_id)
@@ -140,11 +134,8 @@ def timeboxes_due(*, uow: UnitOfWork, clock: Clock) -> list[tuple[str, Presenter
     now = clock.now()
     out = []
     with uow:
-        for meeting in uow.session.scalars(
-            select(Meeting).where(Meeting.status == MeetingStatus.RUNNING.value)
-        ):
-            group = uow.session.get(Group, meeting.group_id)
-            if group is None or not shown_in(meeting) or meeting.current_client_id is None:
+        for meeting, group in live_meetings(uow.session):
+            if not shown_in(meeting) or meeting.current_client_id is None:
                 continue
             shown = presenter(uow.session, group, meeting, now)
             left = shown.client_minutes_left

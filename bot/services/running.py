@@ -74,14 +74,29 @@ def check_runner_here(*, uow: UnitOfWork, user_id: str, channel_id: str) -> None
         check_runner(uow, user_id, group_for_channel(uow, channel_id))
 
 
+def live_meeting(session: Session, group_id: int, *, lock: bool = False) -> Meeting | None:
+    """The group's running meeting, if any (``lock``: held until commit, so steps queue up)."""
+    query = select(Meeting).where(
+        Meeting.group_id == group_id, Meeting.status == MeetingStatus.RUNNING.value
+    )
+    return session.scalar(query.with_for_update() if lock else query)
+
+
+def live_meetings(session: Session) -> list[tuple[Meeting, Group]]:
+    """Every running meeting, with its group."""
+    rows = session.execute(
+        select(Meeting, Group)
+        .join(Group, Group.id == Meeting.group_id)
+        .where(Meeting.status == MeetingStatus.RUNNING.value)
+    )
+    return [(meeting, group) for meeting, group in rows]
+
+
 def running_meeting(
     uow: UnitOfWork, group: Group, *, lock: bool = False, now: dt.datetime | None = None
 ) -> Meeting:
-    """The group's running meeting (``lock``: held until commit, so steps queue up)."""
-    query = select(Meeting).where(
-        Meeting.group_id == group.id, Meeting.status == MeetingStatus.RUNNING.value
-    )
-    meeting = uow.session.scalar(query.with_for_update() if lock else query)
+    """The group's running meeting, or a kind error saying there is none."""
+    meeting = live_meeting(uow.session, group.id, lock=lock)
     if meeting is not None:
         return meeting
     ended = uow.session.scalar(
@@ -119,11 +134,7 @@ def start(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str) -> Pr
     with uow:
         group = group_for_channel(uow, channel_id)
         member = check_runner(uow, user_id, group)
-        existing = uow.session.scalar(
-            select(Meeting).where(
-                Meeting.group_id == group.id, Meeting.status == MeetingStatus.RUNNING.value
-            )
-        )
+        existing = live_meeting(uow.session, group.id)
         meeting = existing or _meeting_to_start(uow, group, now)
         if existing is None:
             meeting.status = MeetingStatus.RUNNING.value
