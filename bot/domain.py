@@ -217,11 +217,18 @@ class GroupView:
 
 
 @dataclass(frozen=True)
+class Membership:
+    """A member's place in one group, with the roles they have there."""
+
+    group: str
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
 class MemberView:
     slack_user_id: str
     agency: str
-    roles: tuple[Role, ...]
-    groups: tuple[str, ...] = ()
+    memberships: tuple[Membership, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -116,17 +117,6 @@ class Member(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
     agency: Mapped[Agency] = relationship(lazy="joined")
-    roles: Mapped[list[MemberRole]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="MemberRole.role"
-    )
-
-
-class MemberRole(Base):
-    __tablename__ = "member_roles"
-    __table_args__ = (CheckConstraint(_one_of("role", Role), name="role"),)
-
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
-    role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
 
 class GroupTerm(Base):
@@ -175,10 +165,35 @@ class ProcessedEvent(Base):
 
 
 class GroupMember(Base):
+    """A membership: one member in one group. Roles belong here, never to the member alone."""
+
     __tablename__ = "group_members"
 
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+
+    roles: Mapped[list[MembershipRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="MembershipRole.role"
+    )
+
+
+class MembershipRole(Base):
+    """What a member does in one group: a facilitator in one group may be a worker in another."""
+
+    __tablename__ = "membership_roles"
+    __table_args__ = (
+        CheckConstraint(_one_of("role", Role), name="role"),
+        ForeignKeyConstraint(
+            ["group_id", "member_id"],
+            ["group_members.group_id", "group_members.member_id"],
+            ondelete="CASCADE",
+        ),
+        Index(None, "group_id", "role"),
+    )
+
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
 
 class Client(Base):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.domain import Membership, Role
 from storage.models import (
     Agency,
     AuditLog,
@@ -16,6 +17,7 @@ from storage.models import (
     Group,
     GroupMember,
     Member,
+    MembershipRole,
 )
 
 
@@ -64,15 +66,47 @@ class MemberRepository:
     def all(self) -> Sequence[Member]:
         return self.session.scalars(select(Member).order_by(Member.slack_user_id)).all()
 
-    def group_names(self) -> dict[int, list[str]]:
+
+class MembershipRepository:
+    """Members' places in groups and their roles there (two statements however many)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def of_member(self, member_id: int) -> dict[int, list[str]]:
+        """group id -> the member's roles there."""
+        out: dict[int, list[str]] = {
+            g: [] for g in self.session.scalars(
+                select(GroupMember.group_id).where(GroupMember.member_id == member_id)
+            )
+        }  # fmt: skip
         rows = self.session.execute(
-            select(GroupMember.member_id, Group.name)
+            select(MembershipRole.group_id, MembershipRole.role)
+            .where(MembershipRole.member_id == member_id)
+            .order_by(MembershipRole.role)
+        )
+        for group_id, role in rows:
+            out.setdefault(group_id, []).append(role)
+        return out
+
+    def views(self) -> dict[int, list[Membership]]:
+        """member id -> each group they are in (by name) with their roles there."""
+        places = self.session.execute(
+            select(GroupMember.member_id, GroupMember.group_id, Group.name)
             .join(Group, Group.id == GroupMember.group_id)
             .order_by(Group.name)
-        )
-        out: dict[int, list[str]] = {}
-        for member_id, name in rows:
-            out.setdefault(member_id, []).append(name)
+        ).all()
+        roles: dict[tuple[int, int], list[Role]] = {}
+        for group_id, member_id, role in self.session.execute(
+            select(MembershipRole.group_id, MembershipRole.member_id, MembershipRole.role)
+            .order_by(MembershipRole.role)
+        ):
+            roles.setdefault((group_id, member_id), []).append(Role(role))
+        out: dict[int, list[Membership]] = {}
+        for member_id, group_id, name in places:
+            out.setdefault(member_id, []).append(
+                Membership(name, tuple(roles.get((group_id, member_id), ())))
+            )
         return out
 
 

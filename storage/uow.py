@@ -12,6 +12,7 @@ from storage.repositories import (
     ClientRepository,
     GroupRepository,
     MemberRepository,
+    MembershipRepository,
 )
 from storage.vault import Vault
 
@@ -23,6 +24,7 @@ class UnitOfWork:
     agencies: AgencyRepository
     groups: GroupRepository
     members: MemberRepository
+    memberships: MembershipRepository
     clients: ClientRepository
     audit: AuditRepository
 
@@ -35,6 +37,7 @@ class UnitOfWork:
         self.agencies = AgencyRepository(self.session)
         self.groups = GroupRepository(self.session)
         self.members = MemberRepository(self.session)
+        self.memberships = MembershipRepository(self.session)
         self.clients = ClientRepository(self.session)
         self.audit = AuditRepository(self.session)
         return self

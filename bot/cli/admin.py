@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from bot import recurrence, validation
 from bot.app import Container, check_schema, renderer
 from bot.cli.console import Console, table
-from bot.domain import InvalidInput
+from bot.domain import InvalidInput, MemberView
 from bot.services import changes, directory, keys, minutes, minutes_export
 from storage import db
 from storage.crypto import MasterKey
@@ -193,33 +193,42 @@ def cmd_agency(app: Container, args: argparse.Namespace, console: Console) -> in
     return 0
 
 
+def _places(member: MemberView) -> str:
+    return "; ".join(f"{m.group}: {', '.join(m.roles) or 'no role'}" for m in member.memberships)
+
+
 def cmd_member(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
     if args.member_command == "list":
         rows = [
-            [m.slack_user_id, m.agency, ", ".join(m.roles), ", ".join(m.groups) or "-"]
+            [m.slack_user_id, m.agency, _places(m) or "-"]
             for m in directory.list_members(uow=app.uow())
         ]
-        console.print(*table(rows, ["USER", "AGENCY", "ROLES", "GROUPS"]))
+        console.print(*table(rows, ["USER", "AGENCY", "GROUPS: ROLES"]))
+        return 0
+    user = validation.slack_user_id(args.user)
+    roles = [validation.role(r) for r in args.role]
+    if args.member_command == "roles":
+        view = directory.set_roles(uow=app.uow(), clock=app.clock, user_id=user,
+                                   group=args.group, roles=roles,
+                                   actor=console.actor())  # fmt: skip
+        console.print(f"{user}'s roles now: {_places(view)}.")
         return 0
     result = directory.add_member(
         uow=app.uow(),
         clock=app.clock,
-        user_id=validation.slack_user_id(args.user),
+        user_id=user,
         agency=args.agency,
-        roles=[validation.role(r) for r in args.role],
+        roles=roles,
         groups=args.group,
         actor=console.actor(),
     )
-    member = result.member
-    if member.groups:
-        where = f"; joined {', '.join(member.groups)}"
-        where += " (the only group)" if result.joined_by_default else ""
+    joined = ", ".join(result.joined) + (" (the only group)" if result.joined_by_default else "")
+    what = ", ".join(dict.fromkeys(r.value for r in roles))
+    if result.new:
+        console.print(f"Member {user} added: {result.member.agency}; in {joined} as {what}.")
     else:
-        where = "; in no group yet (add --group NAME)"
-    console.print(
-        f"Member {member.slack_user_id} added: {member.agency}, {', '.join(member.roles)}{where}."
-    )
+        console.print(f"{user} joined {joined} as {what}. Now: {_places(result.member)}.")
     return 0
 
 

@@ -270,11 +270,13 @@ def _member_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     actions.required = True
     add = actions.add_parser(
         "add",
-        help="add a member by Slack user ID",
-        description="With no --group and exactly one group defined, the member joins that group.",
+        help="add a member to groups, with their roles there",
+        description="Roles belong to a member's place in a group: the roles given apply in each "
+        "--group given. With no --group and exactly one group defined, the member joins that "
+        "group. An existing member joins more groups (leave out --agency).",
     )
     add.add_argument("--user", required=True, metavar="U…", help="Slack member ID")
-    add.add_argument("--agency", required=True)
+    add.add_argument("--agency", help="their agency (needed for a new member)")
     add.add_argument(
         "--role",
         action="append",
@@ -284,6 +286,16 @@ def _member_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     add.add_argument(
         "--group", action="append", default=[], metavar="NAME", help="group to join (repeatable)"
+    )
+    roles = actions.add_parser(
+        "roles",
+        help="set a member's roles in one group",
+        description="Replaces the member's roles in that group; other groups are untouched.",
+    )
+    roles.add_argument("--user", required=True, metavar="U…", help="Slack member ID")
+    roles.add_argument("--group", required=True, metavar="NAME")
+    roles.add_argument(
+        "--role", action="append", required=True, metavar="ROLE", help=f"repeat: {ROLES}"
     )
     actions.add_parser("list", help="list members")
 

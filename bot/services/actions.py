@@ -21,7 +21,6 @@ from bot.domain import (
     MeetingStatus,
     NotAuthorised,
     NotFound,
-    Role,
 )
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
@@ -218,9 +217,8 @@ def _editable(uow: UnitOfWork, member: Member, action_id: int) -> tuple[Action, 
     client = uow.session.get(Client, action.client_id)
     assert client is not None
     group = _group_of(uow, client)
-    runs_meetings = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
-    if action.owner_id != member.id and not (
-        runs_meetings and roster.is_member_of(uow.session, member.id, group.id)
+    if action.owner_id != member.id and not roster.runs_meetings(
+        uow.session, member.id, group.id
     ):
         raise NotAuthorised("Only the action's owner (or the group's facilitator) can change it.")
     return action, client, group

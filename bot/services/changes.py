@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 
 from bot import recurrence
-from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised, NotFound, Role
+from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised, NotFound
 from bot.ports import Clock, Renderer
 from bot.services import meetings, outbox, roster
 from bot.services.directory import find_group, find_member
@@ -55,8 +55,7 @@ def _check_runner(uow: UnitOfWork, user_id: str | None, group: Group) -> None:
     if user_id is None:
         return  # the command line: the operator
     member = find_member(uow, user_id)
-    runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
-    if not runs or not roster.is_member_of(uow.session, member.id, group.id):
+    if not roster.runs_meetings(uow.session, member.id, group.id):
         raise NotAuthorised(
             f"Only {group.name}'s facilitators and secretariat can change its meetings."
         )

@@ -38,7 +38,7 @@ from storage.models import (
     Meeting,
     MeetingItem,
     Member,
-    MemberRole,
+    MembershipRole,
     Record,
 )
 from storage.uow import UnitOfWork
@@ -184,7 +184,7 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
         .where(Client.group_id == group.id, Action.status == ActionStatus.OPEN.value,
                Action.removed_at.is_(None))
     ).all()  # fmt: skip
-    champions = _champions(session)
+    champions = _champions(session, group.id)
     consents = consent.covered(session, list({a.client_id for a, _, _ in rows}), day)
     keys = []
     for action, code, owner in rows:
@@ -214,11 +214,12 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
     return keys
 
 
-def _champions(session: Session) -> dict[int, list[str]]:
+def _champions(session: Session, group_id: int) -> dict[int, list[str]]:
+    """Each agency's champions in this group (a champion in another group is not asked)."""
     rows = session.execute(
         select(Member.agency_id, Member.slack_user_id)
-        .join(MemberRole, MemberRole.member_id == Member.id)
-        .where(MemberRole.role == Role.CHAMPION.value)
+        .join(MembershipRole, MembershipRole.member_id == Member.id)
+        .where(MembershipRole.group_id == group_id, MembershipRole.role == Role.CHAMPION.value)
         .order_by(Member.slack_user_id)
     )
     out: dict[int, list[str]] = {}

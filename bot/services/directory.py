@@ -14,7 +14,15 @@ from bot import recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
 from bot.ports import Clock, UserDirectory
 from bot.services.meetings import schedule_of
-from storage.models import Agency, Client, Group, GroupMember, GroupTerm, Member, MemberRole
+from storage.models import (
+    Agency,
+    Client,
+    Group,
+    GroupMember,
+    GroupTerm,
+    Member,
+    MembershipRole,
+)
 from storage.uow import UnitOfWork
 
 
@@ -78,7 +86,32 @@ def list_agencies(*, uow: UnitOfWork) -> list[str]:
 @dataclass(frozen=True)
 class MemberAdded:
     member: MemberView
-    joined_by_default: bool
+    joined: tuple[str, ...]  # the groups joined by this call
+    joined_by_default: bool  # no --group given: the only group there is
+    new: bool  # a new member (else an existing one joined more groups)
+
+
+def _groups_to_join(uow: UnitOfWork, groups: Sequence[str]) -> tuple[list[Group], bool]:
+    if groups:
+        return list(dict.fromkeys(find_group(uow, g) for g in groups)), False
+    every = uow.groups.all()
+    if len(every) == 1:
+        return [every[0]], True
+    if not every:
+        raise InvalidInput(
+            "create the group first (casebot group create …): a member's roles belong to their "
+            "place in a group"
+        )
+    raise InvalidInput(
+        "say which group they join with --group NAME (repeatable), one of: "
+        + ", ".join(repr(g.name) for g in every)
+    )
+
+
+def _clean_roles(roles: Sequence[Role]) -> list[Role]:
+    if not roles:
+        raise InvalidInput(f"give at least one --role ({', '.join(r.value for r in Role)})")
+    return list(dict.fromkeys(roles))
 
 
 def add_member(
@@ -86,56 +119,105 @@ def add_member(
     uow: UnitOfWork,
     clock: Clock,
     user_id: str,
-    agency: str,
+    agency: str | None,
     roles: Sequence[Role],
     groups: Sequence[str],
     actor: str,
 ) -> MemberAdded:
-    """Add a member. With no group given and exactly one group defined, they join that one."""
-    if not roles:
-        raise InvalidInput(f"give at least one --role ({', '.join(r.value for r in Role)})")
+    """Add a member to groups with these roles (in each of them). With no group given and
+    exactly one group defined, they join that one. An existing member joins more groups; their
+    roles elsewhere are untouched."""
+    wanted = _clean_roles(roles)
     with uow:
-        if uow.members.by_user(user_id) is not None:
-            raise Conflict(f"{user_id} is already a member (see: casebot member list)")
-        found_agency = find_agency(uow, agency)
-        chosen = [find_group(uow, g) for g in groups]
-        by_default = False
-        if not chosen:
-            all_groups = uow.groups.all()
-            if len(all_groups) == 1:
-                chosen, by_default = list(all_groups), True
+        member = uow.members.by_user(user_id)
+        if member is None and not agency:
+            raise InvalidInput(f"{user_id} is new: give their agency with --agency NAME")
+        chosen, by_default = _groups_to_join(uow, groups)
         now = clock.now()
-        member = Member(slack_user_id=user_id, agency_id=found_agency.id, created_at=now)
-        member.roles = [MemberRole(role=r.value) for r in dict.fromkeys(roles)]
-        uow.session.add(member)
-        uow.session.flush()
+        if member is None:
+            assert agency is not None
+            found_agency = find_agency(uow, agency)
+            member = Member(slack_user_id=user_id, agency_id=found_agency.id, created_at=now)
+            uow.session.add(member)
+            uow.session.flush()
+        elif agency and find_agency(uow, agency).id != member.agency_id:
+            raise Conflict(
+                f"{user_id} is already a member with {member.agency.name}; leave out --agency "
+                "to add them to another group"
+            )
+        current = uow.memberships.of_member(member.id)
         for group in chosen:
-            uow.session.add(GroupMember(group_id=group.id, member_id=member.id))
+            if group.id in current:
+                roles_there = ", ".join(current[group.id]) or "no role"
+                raise Conflict(
+                    f"{user_id} is already in {group.name} ({roles_there}); change their roles "
+                    f"there with: casebot member roles --user {user_id} --group "
+                    f'"{group.name}" --role …'
+                )
+        for group in chosen:
+            membership = GroupMember(group_id=group.id, member_id=member.id)
+            membership.roles = [MembershipRole(role=r.value) for r in wanted]
+            uow.session.add(membership)
         uow.audit.add(
             at=now,
             actor=actor,
             action="member_added",
-            detail=f"{user_id} ({found_agency.name}; {', '.join(r.value for r in roles)})",
+            detail=f"{user_id} ({member.agency.name}) to {', '.join(g.name for g in chosen)} as "
+            f"{', '.join(r.value for r in wanted)}",
         )
+        uow.session.flush()
+        view = _member_view(uow, member)
+        added = MemberAdded(view, tuple(g.name for g in chosen), by_default,
+                            new=not current)  # fmt: skip
         uow.commit()
-        view = MemberView(
-            slack_user_id=user_id,
-            agency=found_agency.name,
-            roles=tuple(dict.fromkeys(roles)),
-            groups=tuple(g.name for g in chosen),
+    return added
+
+
+def set_roles(
+    *, uow: UnitOfWork, clock: Clock, user_id: str, group: str, roles: Sequence[Role], actor: str
+) -> MemberView:
+    """Replace a member's roles in one group; their roles in other groups stay as they are."""
+    wanted = _clean_roles(roles)
+    with uow:
+        member = find_member(uow, user_id)
+        found = find_group(uow, group)
+        membership = uow.session.get(GroupMember, (found.id, member.id))
+        if membership is None:
+            raise NotFound(
+                f"{user_id} is not in {found.name}; add them with: casebot member add --user "
+                f'{user_id} --group "{found.name}" --role …'
+            )
+        before = [r.role for r in membership.roles]
+        membership.roles = [MembershipRole(role=r.value) for r in wanted]
+        uow.audit.add(
+            at=clock.now(),
+            actor=actor,
+            action="member_roles_changed",
+            detail=f"{user_id} in {found.name}: {', '.join(before) or '-'} -> "
+            f"{', '.join(r.value for r in wanted)}",
         )
-    return MemberAdded(view, by_default)
+        uow.session.flush()
+        view = _member_view(uow, member)
+        uow.commit()
+    return view
+
+
+def _member_view(uow: UnitOfWork, member: Member) -> MemberView:
+    return MemberView(
+        slack_user_id=member.slack_user_id,
+        agency=member.agency.name,
+        memberships=tuple(uow.memberships.views().get(member.id, ())),
+    )
 
 
 def list_members(*, uow: UnitOfWork) -> list[MemberView]:
     with uow:
-        groups = uow.members.group_names()
+        places = uow.memberships.views()
         return [
             MemberView(
                 slack_user_id=m.slack_user_id,
                 agency=m.agency.name,
-                roles=tuple(Role(r.role) for r in m.roles),
-                groups=tuple(groups.get(m.id, ())),
+                memberships=tuple(places.get(m.id, ())),
             )
             for m in uow.members.all()
         ]

@@ -75,8 +75,7 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
     with uow:
         member = find_member(uow, user_id)
         action, client, group = _action(uow, action_id)
-        runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
-        if not runs or not roster.is_member_of(uow.session, member.id, group.id):
+        if not roster.runs_meetings(uow.session, member.id, group.id):
             raise NotAuthorised(f"Only {group.name}'s facilitators can reassign its actions.")
         owner = uow.members.by_user(new_owner)
         if owner is None or not roster.is_member_of(uow.session, owner.id, group.id):

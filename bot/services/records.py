@@ -13,7 +13,6 @@ from bot.domain import (
     NotAuthorised,
     NotFound,
     RecordView,
-    Role,
 )
 from bot.ports import Clock
 from bot.services import privacy, roster, running
@@ -88,7 +87,7 @@ def _editable_in_meeting(uow: UnitOfWork, user_id: str, meeting_id: int,
         raise NotAuthorised("Only members of the meeting's group can change its entries.")
     if meeting.status != MeetingStatus.RUNNING.value:
         raise InvalidInput("Only entries of a meeting still running can be changed.")
-    runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
+    runs = roster.runs_meetings(uow.session, member.id, meeting.group_id)
     if member.id != author_id and not runs:
         raise NotAuthorised("Only whoever recorded it, or a facilitator, can change it.")
     return member

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain import AttendanceResponse, ClientStatus, Role
-from storage.models import Attendance, Group, GroupMember, Member, MemberRole
+from storage.models import Attendance, Group, GroupMember, Member, MembershipRole
 
 ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
+RUNS_MEETINGS = frozenset({Role.FACILITATOR, Role.SECRETARIAT})
 
 
 def members(session: Session, group_id: int) -> Sequence[Member]:
@@ -28,9 +29,8 @@ def with_role(session: Session, group_id: int, role: Role) -> list[str]:
     return list(
         session.scalars(
             select(Member.slack_user_id)
-            .join(GroupMember, GroupMember.member_id == Member.id)
-            .join(MemberRole, MemberRole.member_id == Member.id)
-            .where(GroupMember.group_id == group_id, MemberRole.role == role.value)
+            .join(MembershipRole, MembershipRole.member_id == Member.id)
+            .where(MembershipRole.group_id == group_id, MembershipRole.role == role.value)
             .order_by(Member.slack_user_id)
         )
     )
@@ -40,8 +40,21 @@ def is_member_of(session: Session, member_id: int, group_id: int) -> bool:
     return session.get(GroupMember, (group_id, member_id)) is not None
 
 
-def roles_of(member: Member) -> set[Role]:
-    return {Role(r.role) for r in member.roles}
+def roles_in(session: Session, member_id: int, group_id: int) -> set[Role]:
+    """The member's roles in this group (none if they are not in it)."""
+    return {
+        Role(r)
+        for r in session.scalars(
+            select(MembershipRole.role).where(
+                MembershipRole.group_id == group_id, MembershipRole.member_id == member_id
+            )
+        )
+    }
+
+
+def runs_meetings(session: Session, member_id: int, group_id: int) -> bool:
+    """A facilitator or the secretariat of this group (roles elsewhere count for nothing)."""
+    return bool(roles_in(session, member_id, group_id) & RUNS_MEETINGS)
 
 
 def zone_of(member: Member, group: Group) -> str:

@@ -22,7 +22,6 @@ from bot.domain import (
     Presenter,
     PresenterItem,
     RecordView,
-    Role,
 )
 from bot.ports import Clock
 from bot.services import agenda, meetings, roster
@@ -59,8 +58,7 @@ def group_for_channel(uow: UnitOfWork, channel_id: str) -> Group:
 
 def check_runner(uow: UnitOfWork, user_id: str, group: Group) -> Member:
     member = find_member(uow, user_id)
-    runs = roster.roles_of(member) & {Role.FACILITATOR, Role.SECRETARIAT}
-    if not runs or not roster.is_member_of(uow.session, member.id, group.id):
+    if not roster.runs_meetings(uow.session, member.id, group.id):
         raise NotAuthorised(
             f"Only {group.name}'s facilitators and secretariat run its meetings. You can still "
             "record actions, decisions and notes."
