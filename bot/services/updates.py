@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from sqlalchemy.orm import Session
+
 from bot.domain import (
     ClientStatus,
     InvalidInput,
@@ -21,7 +23,7 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, outbox, privacy
+from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.directory import find_member
 from storage.models import Client, Group, Meeting, Member, Update
 from storage.uow import UnitOfWork
@@ -39,21 +41,33 @@ def parse_dm(text: str) -> tuple[str, str] | None:
     return match.group(1).upper(), match.group(2).strip()
 
 
-def can_update(member: Member, client: Client) -> bool:
-    """Key workers update their clients; a lead agency's workers update its clients."""
+def can_update(session: Session, member: Member, client: Client) -> bool:
+    """Members of the client's group update the clients they are key worker for, or that their
+    agency leads. Being in the lead agency without being in the group is not enough: the update
+    goes to that group's channel."""
+    if client.group_id is None or not roster.is_member_of(session, member.id, client.group_id):
+        return False
     return client.key_worker_id == member.id or client.lead_agency_id == member.agency_id
 
 
 def _client_for(uow: UnitOfWork, member: Member, code: str) -> Client:
     client = uow.clients.by_code(code)
-    if client is None or client.purged_at is not None:
-        raise NotFound(f"I don't know the case code {code}. Check it in your prompt message.")
-    if not can_update(member, client):
+    # Not in the caller's groups reads the same as unknown: a code's existence is not shared.
+    if (
+        client is None
+        or client.purged_at is not None
+        or client.group_id is None
+        or not roster.is_member_of(uow.session, member.id, client.group_id)
+    ):
+        raise NotFound(
+            f"I don't know the case code {code} in your groups. Check it in your prompt message."
+        )
+    if not can_update(uow.session, member, client):
         raise NotAuthorised(
             f"You can only send updates for clients you are key worker for, or that your agency "
             f"leads. {code} is with another agency: please pass your news to its key worker."
         )
-    if client.status == ClientStatus.EXITED.value or client.group_id is None:
+    if client.status == ClientStatus.EXITED.value:
         raise InvalidInput(f"{code} is not on any group's agenda, so there is nowhere to add this.")
     return client
 
