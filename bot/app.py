@@ -5,9 +5,11 @@ The only module that wires layers together; the CLI (and later the Slack app) st
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -84,6 +86,12 @@ def healthy(container: Container) -> bool:
     return True
 
 
+SIGNING_SECRET_MISSING = (
+    "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to check that requests come from Slack "
+    "(Basic Information → App Credentials). Or set SLACK_APP_TOKEN for Socket Mode"
+)
+
+
 @dataclass
 class SlackRuntime:
     """The Slack side, wired: the services' context and the Web API client."""
@@ -91,16 +99,34 @@ class SlackRuntime:
     ctx: AppContext
     client: Any
     signing_secret: str | None
+    settings: Settings
 
     def bolt_app(self, *, socket_mode: bool = False) -> Any:
         from handlers.app import create_app
+        from handlers.middleware import SLACK_HOOKS, Gate
 
+        hooks = [SLACK_HOOKS]
+        if self.settings.slack_api_url:  # a proxy or the test double answers response URLs too
+            parts = urlsplit(self.settings.slack_api_url)
+            hooks.append(f"{parts.scheme}://{parts.netloc}/hooks/")
+        gate = Gate(self.settings.slack_team_id, self.settings.slack_app_id, tuple(hooks))
+        token = self.settings.slack_bot_token
         return create_app(
             client=self.client,
             signing_secret=self.signing_secret,
             ctx=self.ctx,
             socket_mode=socket_mode,
+            gate=gate,
+            forms_secret=self.signing_secret or (token.value if token else None),
         )
+
+    def wsgi(self, healthy: Callable[[], bool]) -> Any:
+        """The HTTP endpoint: the Bolt app behind the front door (size, time, signature)."""
+        from handlers.http import wsgi_app
+
+        if self.signing_secret is None:
+            raise ConfigError(SIGNING_SECRET_MISSING)
+        return wsgi_app(self.bolt_app(), healthy, signing_secret=self.signing_secret)
 
 
 def renderer() -> Renderer:
@@ -129,33 +155,32 @@ def slack_runtime(container: Container) -> SlackRuntime:
         directory=SlackDirectory(client),
     )
     secret = settings.slack_signing_secret.value if settings.slack_signing_secret else None
-    return SlackRuntime(ctx, client, secret)
+    return SlackRuntime(ctx, client, secret, settings)
 
 
 def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
     """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn)."""
     from bot import scheduler
+    from handlers import logs
 
+    logs.install()
+    for handler in logging.root.handlers:  # the operator's handlers filter Slack's payloads too
+        logs.protect(handler)
     container = build(settings)
     check_ready(container)
     runtime = slack_runtime(container)
     if http or settings.slack_app_token is None:
         if settings.slack_signing_secret is None:
-            raise ConfigError(
-                "SLACK_SIGNING_SECRET is not set; HTTP mode needs it to check that requests come "
-                "from Slack (Basic Information → App Credentials). Or set SLACK_APP_TOKEN for "
-                "Socket Mode"
-            )
+            raise ConfigError(SIGNING_SECRET_MISSING)
         container.close()  # each gunicorn worker builds its own after the fork
         from handlers.http import serve as serve_http
-        from handlers.http import wsgi_app
 
         workers_runtime: list[SlackRuntime] = []
 
         def load() -> Any:
             worker = build(settings)
             workers_runtime.append(slack_runtime(worker))
-            return wsgi_app(workers_runtime[-1].bolt_app(), lambda: healthy(worker))
+            return workers_runtime[-1].wsgi(lambda: healthy(worker))
 
         serve_http(
             load,
@@ -179,11 +204,10 @@ def run_demo(out: TextIO, *, casebot: Callable[..., int], pace: float = 0.0) -> 
     without the modules importing each other in a loop.
     """
     from handlers.devkit.demo import run_demo as walkthrough
-    from handlers.http import wsgi_app
 
     def make_app(settings: Settings, clock: Clock) -> tuple[Any, Callable[[], None]]:
         container = build(settings, clock=clock)
-        app = wsgi_app(slack_runtime(container).bolt_app(), lambda: healthy(container))
+        app = slack_runtime(container).wsgi(lambda: healthy(container))
         return app, container.close
 
     return walkthrough(out, pace=pace, casebot=casebot, make_app=make_app)

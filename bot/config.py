@@ -41,6 +41,10 @@ class Settings:
     slack_signing_secret: Secret | None = None
     slack_app_token: Secret | None = None
     slack_api_url: str | None = None
+    # When set, requests from any other workspace or app are refused.
+    slack_team_id: str | None = None
+    slack_app_id: str | None = None
+    log_level: str = "INFO"
 
     @property
     def is_sqlite(self) -> bool:
@@ -131,6 +135,25 @@ def _api_url(env: Mapping[str, str]) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
+def _slack_id(env: Mapping[str, str], name: str, first: str, where: str) -> str | None:
+    value = env.get(name, "").strip()
+    if not value:
+        return None
+    if not re.fullmatch(first + r"[A-Z0-9]{2,30}", value):
+        raise ConfigError(f"{name} should look like {first}0123ABCD; {where}, or unset it")
+    return value
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _log_level(env: Mapping[str, str]) -> str:
+    value = env.get("CASEBOT_LOG_LEVEL", "").strip().upper() or "INFO"
+    if value not in LOG_LEVELS:
+        raise ConfigError(f"CASEBOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+    return value
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, *, env_file: Path | None = None
 ) -> Settings:
@@ -171,4 +194,11 @@ def load_settings(
             env, "SLACK_APP_TOKEN", "xapp-", f"create an app-level token {slack}"
         ),
         slack_api_url=_api_url(env),
+        slack_team_id=_slack_id(
+            env, "SLACK_TEAM_ID", "T", "copy the workspace ID from Slack (About this workspace)"
+        ),
+        slack_app_id=_slack_id(
+            env, "SLACK_APP_ID", "A", f"copy the App ID from Basic Information {slack}"
+        ),
+        log_level=_log_level(env),
     )

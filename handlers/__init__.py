@@ -6,16 +6,21 @@ touches the database directly.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from slack_bolt import App
 
 from bot.context import AppContext
 
+if TYPE_CHECKING:
+    from handlers.middleware import Gate
 
-def register_all(app: App, ctx: AppContext) -> None:
+
+def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
     """Install middleware, the error handler and every feature's listeners."""
     from handlers import actions, commands, errors, home, meeting, middleware, previews, updates
 
-    middleware.install(app, ctx)
+    middleware.install(app, ctx, gate)
     errors.install(app)
     for feature in (commands, updates, previews, actions, meeting, home):
         feature.register(app, ctx)

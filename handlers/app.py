@@ -9,10 +9,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.context import AppContext
-from handlers import register_all
-
-# Bolt logs request bodies at DEBUG: never let it, whatever the root level says.
-logging.getLogger("slack_bolt").setLevel(logging.INFO)
+from handlers import logs, metadata, register_all
+from handlers.middleware import Gate
 
 
 def _not_token_warning(record: logging.LogRecord) -> bool:
@@ -59,19 +57,30 @@ class RecordingApp(App):
 
 
 def create_app(
-    *, client: WebClient, signing_secret: str | None, ctx: AppContext, socket_mode: bool = False
+    *,
+    client: WebClient,
+    signing_secret: str | None,
+    ctx: AppContext,
+    socket_mode: bool = False,
+    gate: Gate | None = None,
+    forms_secret: str | None = None,
 ) -> RecordingApp:
-    logger = logging.getLogger("casebot.slack")
+    """The Bolt app. Listeners run before Slack is answered and hand their work to a pool of
+    their own (handlers.background), so an event is answered only once its work is saved."""
+    logger = logs.install()
     logger.addFilter(_not_token_warning)  # the same function object is only added once
+    secret = forms_secret or signing_secret
+    if secret:
+        metadata.configure(secret)
     app = RecordingApp(
         client=client,
         signing_secret=signing_secret,
         request_verification_enabled=not socket_mode,
-        process_before_response=False,
+        process_before_response=True,
         raise_error_for_unhandled_request=False,
         logger=logger,
     )
-    register_all(app, ctx)
+    register_all(app, ctx, gate or Gate())
     return app
 
 

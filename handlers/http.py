@@ -1,47 +1,218 @@
 """HTTP mode: ``POST /slack/events`` (events, commands, interactivity) and ``GET /healthz``,
-served by gunicorn in production."""
+served by gunicorn in production.
+
+The front door refuses, before Bolt sees anything: bodies over 1 MiB (413, unread), bodies that
+arrive too slowly (408), and requests without a valid, fresh Slack signature (401). Nothing of
+an unverified body is read, logged or answered, so a forged request costs little and makes
+Casebot send nothing.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import heapq
+import hmac
+import itertools
 import json
 import logging
-from collections.abc import Callable, Iterable
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from http import HTTPStatus
 from typing import Any
 
-from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt import App, BoltRequest, BoltResponse
 
 log = logging.getLogger(__name__)
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 EVENTS_PATH = "/slack/events"
+MAX_BODY = 1024 * 1024  # Slack's largest payloads (a full modal's state) are far below this
+BODY_DEADLINE = 10.0  # seconds to receive the whole body, however it trickles in
+READ_TIMEOUT = 5.0  # seconds of silence in the middle of a body
+MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
+_SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
 
-def _reply(start: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:
+class _Refused(Exception):
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status, self.reason = status, reason
+
+
+def signature_ok(secret: str, timestamp: str, signature: str, body: bytes, now: float) -> bool:
+    """Slack's v0 signature, checked without trusting the headers' shape."""
+    if not _TIMESTAMP.fullmatch(timestamp) or not _SIGNATURE.fullmatch(signature):
+        return False
+    if abs(now - int(timestamp)) > MAX_SKEW:
+        return False
+    base = b"v0:" + timestamp.encode() + b":" + body
+    expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, signature)
+
+
+class _Deadlines:
+    """One thread that cuts off request bodies still arriving after their deadline.
+
+    A per-read socket timeout alone does not stop a client that sends a byte every few seconds;
+    shutting the socket's read side ends the read at once, wherever it is."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, socket.socket]] = []
+        self._live: set[int] = set()
+        self._ids = itertools.count()
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, sock: socket.socket, seconds: float) -> int:
+        token = next(self._ids)
+        with self._wake:
+            heapq.heappush(self._heap, (time.monotonic() + seconds, token, sock))
+            self._live.add(token)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="casebot-body-deadlines", daemon=True
+                )
+                self._thread.start()
+            self._wake.notify()
+        return token
+
+    def done(self, token: int) -> None:
+        with self._wake:
+            self._live.discard(token)
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._heap:
+                    self._wake.wait()
+                due, token, sock = self._heap[0]
+                left = due - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                heapq.heappop(self._heap)
+                late = token in self._live
+                self._live.discard(token)
+            if late:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RD)
+
+
+_DEADLINES = _Deadlines()
+
+
+def read_body(environ: Mapping[str, Any]) -> bytes:
+    """The request body, at most MAX_BODY bytes, within BODY_DEADLINE; else _Refused."""
+    raw_length = str(environ.get("CONTENT_LENGTH") or "").strip()
+    if raw_length and not raw_length.isdigit():
+        raise _Refused(400, "bad content length")
+    length = int(raw_length) if raw_length else None
+    if length is not None and length > MAX_BODY:
+        raise _Refused(413, "body too large")
+    stream = environ.get("wsgi.input")
+    if stream is None or length == 0:
+        return b""
+    sock = environ.get("gunicorn.socket")  # absent under other servers (tests use wsgiref)
+    token = None
+    if isinstance(sock, socket.socket):
+        sock.settimeout(READ_TIMEOUT)
+        token = _DEADLINES.watch(sock, BODY_DEADLINE)
+    try:
+        # Without a length (chunked), read one byte past the limit to know it was exceeded.
+        want = length if length is not None else MAX_BODY + 1
+        chunks, got = [], 0
+        while got < want:
+            chunk = stream.read(min(65536, want - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except (OSError, ValueError) as exc:  # a read timeout, or the deadline shut the socket
+        raise _Refused(408, "body too slow") from exc
+    finally:
+        if token is not None:
+            _DEADLINES.done(token)
+    body = b"".join(chunks)
+    if len(body) > MAX_BODY:
+        raise _Refused(413, "body too large")
+    if length is not None and len(body) < length:
+        raise _Refused(408, "body incomplete")
+    return body
+
+
+def _headers(environ: Mapping[str, Any]) -> dict[str, str]:
+    headers = {}
+    for key, value in environ.items():
+        if key in ("CONTENT_LENGTH", "CONTENT_TYPE"):
+            headers[key.lower().replace("_", "-")] = str(value)
+        elif key.startswith("HTTP_"):
+            headers[key[5:].lower().replace("_", "-")] = str(value)
+    return headers
+
+
+def _reply(start: StartResponse, status: int, body: dict[str, Any]) -> list[bytes]:
     data = json.dumps(body).encode()
-    start(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+    start(_status(status), [("Content-Type", "application/json"),
+                            ("Content-Length", str(len(data)))])  # fmt: skip
     return [data]
 
 
-def wsgi_app(app: App, healthy: Callable[[], bool]) -> WSGIApp:
-    """The WSGI application: Slack's endpoint plus a health check for load balancers."""
-    slack = SlackRequestHandler(app)
+def _status(code: int) -> str:
+    try:
+        return f"{code} {HTTPStatus(code).phrase}"
+    except ValueError:
+        return f"{code} Unknown"
+
+
+def _bolt_reply(start: StartResponse, response: BoltResponse) -> list[bytes]:
+    data = (response.body or "").encode("utf-8")
+    headers = [(k, v) for k, values in response.headers.items() if k.lower() != "content-length"
+               for v in values]  # fmt: skip
+    headers.append(("Content-Length", str(len(data))))
+    start(_status(response.status), headers)
+    return [data]
+
+
+def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> WSGIApp:
+    """The WSGI application: Slack's endpoint behind the front door, and a health check."""
+    if not signing_secret:
+        raise ValueError("HTTP mode needs the signing secret to check requests")
+
+    def slack(environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
+        try:
+            body = read_body(environ)
+            headers = _headers(environ)
+            if not signature_ok(signing_secret, headers.get("x-slack-request-timestamp", ""),
+                                headers.get("x-slack-signature", ""), body,
+                                time.time()):  # fmt: skip
+                raise _Refused(401, "invalid request")
+            text = body.decode("utf-8")
+        except _Refused as refused:
+            # The reason only: never the body, which may hold what someone typed.
+            log.info("refused a request: %s", refused.reason)
+            return _reply(start, refused.status, {"error": refused.reason})
+        except UnicodeDecodeError:
+            return _reply(start, 400, {"error": "not UTF-8"})
+        request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=headers)
+        return _bolt_reply(start, app.dispatch(request))
 
     def application(environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == "/healthz" and method in ("GET", "HEAD"):
             ok = healthy()
-            return _reply(
-                start,
-                "200 OK" if ok else "503 Service Unavailable",
-                {"status": "ok" if ok else "database unreachable"},
-            )
+            return _reply(start, 200 if ok else 503,
+                          {"status": "ok" if ok else "database unreachable"})  # fmt: skip
         if path == EVENTS_PATH:
             if method != "POST":
-                return _reply(start, "405 Method Not Allowed", {"error": "POST only"})
+                return _reply(start, 405, {"error": "POST only"})
             return slack(environ, start)
-        return _reply(start, "404 Not Found", {"error": "not found"})
+        return _reply(start, 404, {"error": "not found"})
 
     return application
 
@@ -65,6 +236,10 @@ def serve(
             self.cfg.set("threads", threads)
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("timeout", 30)
+            # Slack's requests have short lines and few headers: refuse anything bigger early.
+            self.cfg.set("limit_request_line", 4094)
+            self.cfg.set("limit_request_fields", 50)
+            self.cfg.set("limit_request_field_size", 8190)
             self.cfg.set("accesslog", None)  # request lines carry nothing useful, and no bodies
             if "control_socket_disable" in self.cfg.settings:
                 # gunicorn 23+ would leave a control socket in the working directory.

@@ -1,36 +1,73 @@
-"""Global middleware: Slack's retries and duplicate deliveries become no-ops."""
+"""Global middleware: requests from elsewhere are refused and replayed interactions ignored.
+
+Events are claimed by their listeners, in the same transaction as their work (see
+bot.services.intake): a claim made here, apart from the work, would let one delivery's claim
+stop another's work, and a failed work lose the event.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 
 from bot.context import AppContext
 from bot.services import events
 
-
-def delivery_keys(body: dict[str, Any]) -> list[str]:
-    """Keys that identify one delivery: the event_id, and for messages the message itself
-    (Slack has sent the same message under two event_ids)."""
-    if body.get("type") != "event_callback":
-        return []
-    keys = [f"event:{body['event_id']}"] if body.get("event_id") else []
-    event = body.get("event") or {}
-    if event.get("type") == "message" and event.get("channel") and event.get("ts"):
-        keys.append(f"message:{event['channel']}:{event['ts']}")
-    return keys
+SLACK_HOOKS = "https://hooks.slack.com/"
 
 
-def install(app: App, ctx: AppContext) -> None:
+@dataclass(frozen=True)
+class Gate:
+    """Who may talk to this app: one workspace and app when configured, and response URLs only
+    at Slack (or the configured API host, for tests and proxies)."""
+
+    team_id: str | None = None
+    app_id: str | None = None
+    hook_prefixes: tuple[str, ...] = (SLACK_HOOKS,)
+
+    def foreign(self, body: dict[str, Any], context: BoltContext) -> bool:
+        if self.team_id and context.team_id != self.team_id:
+            return True
+        return bool(self.app_id and body.get("api_app_id") != self.app_id)
+
+    def hook_ok(self, url: str) -> bool:
+        return not url or url.startswith(self.hook_prefixes)
+
+
+def response_urls(body: dict[str, Any]) -> Iterator[str]:
+    """Every URL Bolt's ``respond`` could post to for this request."""
+    if isinstance(body.get("response_url"), str):
+        yield body["response_url"]
+    for item in body.get("response_urls") or []:
+        if isinstance(item, dict) and isinstance(item.get("response_url"), str):
+            yield item["response_url"]
+
+
+def trigger_key(body: dict[str, Any]) -> str | None:
+    """Slack makes a new trigger_id for every command, click and submission: seeing one twice
+    means the request was replayed."""
+    trigger = body.get("trigger_id")
+    if body.get("type") == "event_callback" or not isinstance(trigger, str) or not trigger:
+        return None
+    return f"trigger:{trigger}"
+
+
+def install(app: App, ctx: AppContext, gate: Gate) -> None:
     @app.middleware
-    def once_per_delivery(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
+    def front_door(
+        body: dict[str, Any], context: BoltContext, next: Callable[[], None]
+    ) -> BoltResponse | None:
         if body.get("type") == "app_rate_limited":
             return BoltResponse(status=200, body="")  # Slack pauses delivery; nothing to do
-        keys = delivery_keys(body)
-        fresh = [events.first_delivery(uow=ctx.uow(), clock=ctx.clock, key=k) for k in keys]
-        if keys and not all(fresh):
+        if gate.foreign(body, context):
+            return BoltResponse(status=403, body="")
+        if not all(gate.hook_ok(url) for url in response_urls(body)):
+            return BoltResponse(status=400, body="")
+        key = trigger_key(body)
+        if key is not None and not events.first_delivery(uow=ctx.uow(), clock=ctx.clock, key=key):
             return BoltResponse(status=200, body="")
         next()
         return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from bot.domain import InvalidInput
 from bot.validation import CASE_CODE
 from handlers.ids import COMMAND
+from handlers.metadata import opened
 
 # With should_escape, Slack sends a mention as <@U123|name>; without it, as @name (unusable).
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -80,11 +80,8 @@ def button_value(body: dict[str, Any]) -> str:
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
-    try:
-        data = json.loads(view.get("private_metadata") or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    """What Casebot put in the view's private_metadata (signed); InvalidInput if forged."""
+    return opened(view)
 
 
 def state_value(view: dict[str, Any], block_id: str, action_id: str) -> Any:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from bot.domain import ActionView, HomeView, MeetingRef, Preview
 from handlers import kit
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.metadata import seal
 from handlers.replies import preview_lines, replaced_note
 from handlers.text import day, day_with_year, escape, mention, when
 
@@ -28,7 +28,7 @@ def _modal(
         "title": kit.plain(title[:24]),
         "submit": kit.plain(submit[:24]),
         "close": kit.plain("Cancel"),
-        "private_metadata": json.dumps(metadata, separators=(",", ":")),
+        "private_metadata": seal(callback, metadata),
         "blocks": blocks[: kit.VIEW_BLOCKS],
     }
 
@@ -224,14 +224,14 @@ def preview_modal(p: Preview) -> View:
                   submit="Confirm")  # fmt: skip
 
 
-def hide_words_modal(draft_id: int, channel: str, ts: str) -> View:
+def hide_words_modal(draft_id: int) -> View:
     blocks = [
         _text_input(BlockId.PREVIEW_HIDE, "Words to hide", max_length=600,
                     placeholder="e.g. Bronny, the Banksia flats",
                     hint="Separated by commas. They are hidden here and from now on for this "
                     "client."),
     ]  # fmt: skip
-    metadata = {"draft": draft_id, "channel": channel, "ts": ts}
+    metadata = {"draft": draft_id}
     return _modal("Hide more words", CallbackId.HIDE_MODAL, blocks, metadata, submit="Hide")
 
 

@@ -15,7 +15,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 def make_engine(url: str) -> Engine:
     """An engine with foreign keys enforced on SQLite and a busy timeout for concurrent writers."""
     parsed = make_url(url)
-    kwargs: dict[str, Any] = {"future": True}
+    # Statement parameters hold case notes (de-identified, but still): keep them out of SQL logs
+    # and out of error messages, which may reach a log.
+    kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": 15}
     else:

@@ -19,7 +19,7 @@ def cmd_serve(app: Container, args: argparse.Namespace, console: Console) -> int
         raise InvalidInput("--port must be between 1 and 65535")
     if args.workers < 1:
         raise InvalidInput("--workers must be 1 or more")
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    logging.basicConfig(level=app.settings.log_level, format=LOG_FORMAT)
     check_ready(app)
     mode = "HTTP" if args.http or app.settings.slack_app_token is None else "Socket Mode"
     where = f" on {args.host}:{args.port}" if mode == "HTTP" else ""

@@ -17,12 +17,12 @@ from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
+import sqlalchemy as sa
 
 from bot.app import build, healthy, slack_runtime
 from bot.config import load_settings
 from handlers.devkit.fake_slack import Call, FakeSlack, dm_channel_id
 from handlers.devkit.slack_requests import SlackSender
-from handlers.http import wsgi_app
 from tests.identities import JANE, TOM, write_clients_json
 
 SECRET = "test-signing-secret"
@@ -81,6 +81,18 @@ class Harness:
 
     def settle(self, method: str, count: int) -> list[Call]:
         return self.fake.wait_for(method, count, timeout=10)
+
+    def query(self, sql: str) -> list[Any]:
+        """Rows of ``sql`` on the app's database, read as an auditor would."""
+        engine = sa.create_engine(self.cli.env["DATABASE_URL"])
+        try:
+            with engine.connect() as conn:
+                return list(conn.execute(sa.text(sql)).all())
+        finally:
+            engine.dispose()
+
+    def count(self, table: str) -> int:
+        return int(self.query(f"SELECT count(*) FROM {table}")[0][0])
 
 
 @pytest.fixture
@@ -142,9 +154,9 @@ def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
 
     def start() -> Harness:
         container = build(load_settings(cli.env), clock=cli.clock)
-        app = slack_runtime(container).bolt_app()
+        app = slack_runtime(container).wsgi(lambda: healthy(container))
         server = make_server(
-            "127.0.0.1", 0, wsgi_app(app, lambda: healthy(container)),
+            "127.0.0.1", 0, app,
             server_class=_ThreadingServer, handler_class=_QuietHandler,
         )  # fmt: skip
         threading.Thread(target=server.serve_forever, daemon=True).start()
