@@ -15,6 +15,8 @@ from bot.domain import (
     Nudge,
     OwnerActions,
     Presenter,
+    Preview,
+    ReassignRequest,
     UpdatePrompt,
     UpdateReceipt,
 )
@@ -73,6 +75,16 @@ class Renderer(Protocol):
     def action_announcement(self, recorded: ActionRecorded) -> Payload: ...
 
     def action_assignment(self, recorded: ActionRecorded) -> Payload: ...
+
+    def preview(self, preview: Preview) -> Payload: ...
+
+    def problem(self, message: str) -> Payload: ...
+
+    def dm_help(self) -> Payload: ...
+
+    def edit_not_seen(self) -> Payload: ...
+
+    def reassign_prompt(self, request: ReassignRequest) -> Payload: ...
 
 
 class DeliveryError(Exception):

@@ -12,8 +12,9 @@ from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput, NotFound
 from bot.services import actions, home, nudges, previews
 from handlers import meeting, replies, views
-from handlers.errors import kindly
+from handlers.background import later
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.own_messages import change_clicked
 from handlers.parsing import (
     ActionCommand,
     button_value,
@@ -62,32 +63,35 @@ def register(app: App, ctx: AppContext) -> None:
     @app.action(ActionId.ACTION_OPEN)
     def open_from_agenda(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        client.views_open(
-            trigger_id=body["trigger_id"],
-            view=views.action_modal(
-                case_code=button_value(body), channel_id=(body.get("channel") or {}).get("id")
-            ),
-        )
+        channel = (body.get("channel") or {}).get("id")
+
+        def work() -> None:
+            # Members of the channel's group only: anyone else is told now, not after typing.
+            actions.check_member_of_channel(uow=ctx.uow(), user_id=body["user"]["id"],
+                                            channel_id=channel)  # fmt: skip
+            client.views_open(trigger_id=body["trigger_id"],
+                              view=views.action_modal(case_code=button_value(body),
+                                                      channel_id=channel))  # fmt: skip
+
+        later(client, body, work)
 
     @app.shortcut(CallbackId.RECORD_ACTION_SHORTCUT)
     def open_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
+
+        def work() -> None:
             draft = actions.draft_from_message(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                user_id=body["user"]["id"],
+                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
                 channel_id=body["channel"]["id"],
                 text=plain_text((body.get("message") or {}).get("text", "")),
-            )
+            )  # fmt: skip
             client.views_open(
                 trigger_id=body["trigger_id"],
-                view=views.action_modal(
-                    case_code=draft.case_code,
-                    initial_text=draft.text,
-                    channel_id=body["channel"]["id"],
-                ),
-            )
+                view=views.action_modal(case_code=draft.case_code, initial_text=draft.text,
+                                        channel_id=body["channel"]["id"]),
+            )  # fmt: skip
+
+        later(client, body, work)
 
     @app.view(CallbackId.ACTION_MODAL)
     def submit_action(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
@@ -96,10 +100,10 @@ def register(app: App, ctx: AppContext) -> None:
         text = state_value(view, BlockId.ACTION_TEXT, InputId.TEXT) or ""
         due = state_value(view, BlockId.ACTION_DUE, InputId.DUE)
         try:
+            metadata(view)  # a form Casebot opened, or nothing
             preview = previews.draft_action(
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"], case_code=code,
-                owner_id=str(owner or ""), text=text,
-                due_on=dt.date.fromisoformat(due) if due else None,
+                owner_id=str(owner or ""), text=text, due_on=_date(due),
             )  # fmt: skip
         except CasebotError as exc:
             ack(response_action="errors", errors=_modal_errors(exc))
@@ -109,24 +113,19 @@ def register(app: App, ctx: AppContext) -> None:
     def done(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         user = body["user"]["id"]
-        with kindly(client, body):
-            action = actions.complete(
-                uow=ctx.uow(), clock=ctx.clock, user_id=user, action_id=int(button_value(body) or 0)
-            )
+
+        def work() -> None:
+            action = actions.complete(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                      action_id=int(button_value(body) or 0))  # fmt: skip
             meeting.refresh_for_action(ctx, client, action.id)
-            if body.get("view", {}).get("type") == "home":
-                client.views_publish(
-                    user_id=user,
-                    view=views.home(home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)),
-                )
+            if (body.get("view") or {}).get("type") == "home":
+                client.views_publish(user_id=user, view=views.home(
+                    home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)))  # fmt: skip
                 return
-            message = body["message"]
-            client.chat_update(
-                channel=body["channel"]["id"],
-                ts=message["ts"],
-                text=message.get("text", ""),
-                blocks=replies.after_done(message.get("blocks", []), action, user),
-            )
+            change_clicked(ctx, client, body,
+                           lambda blocks: replies.after_done(blocks, action, user))  # fmt: skip
+
+        later(client, body, work)
 
     app.action(ActionId.ACTION_DONE)(done)
     app.action(ActionId.HOME_ACTION_DONE)(done)
@@ -134,14 +133,13 @@ def register(app: App, ctx: AppContext) -> None:
     @app.action(ActionId.ACTION_PROGRESS)
     def open_progress(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
-            action = actions.get(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                user_id=body["user"]["id"],
-                action_id=int(button_value(body) or 0),
-            )
+
+        def work() -> None:
+            action = actions.get(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                                 action_id=int(button_value(body) or 0))  # fmt: skip
             client.views_open(trigger_id=body["trigger_id"], view=views.progress_modal(action))
+
+        later(client, body, work)
 
     @app.view(CallbackId.PROGRESS_MODAL)
     def submit_progress(
@@ -151,33 +149,36 @@ def register(app: App, ctx: AppContext) -> None:
         user = body["user"]["id"]
         try:
             action, note = actions.add_progress(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                user_id=user,
-                action_id=int(metadata(view).get("action") or 0),
-                text=text,
-            )
+                uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                action_id=int(metadata(view).get("action") or 0), text=text,
+            )  # fmt: skip
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.PROGRESS_TEXT: exc.message[:150]})
             return
         ack()
-        client.chat_postMessage(channel=user, **replies.progress_saved(action, note))
-        meeting.refresh_for_action(ctx, client, action.id)
+
+        def work() -> None:
+            client.chat_postMessage(channel=user, **replies.progress_saved(action, note))
+            meeting.refresh_for_action(ctx, client, action.id)
+
+        later(client, body, work)
 
     @app.action(ActionId.NUDGE_SNOOZE)
     def snooze(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
-            until = nudges.snooze(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                user_id=body["user"]["id"],
-                meeting_id=int(button_value(body) or 0),
-            )
-            message = body["message"]
-            client.chat_update(
-                channel=body["channel"]["id"],
-                ts=message["ts"],
-                text=message.get("text", ""),
-                blocks=replies.after_snooze(message.get("blocks", []), until),
-            )
+
+        def work() -> None:
+            until = nudges.snooze(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                                  meeting_id=int(button_value(body) or 0))  # fmt: skip
+            change_clicked(ctx, client, body, lambda blocks: replies.after_snooze(blocks, until))
+
+        later(client, body, work)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput("Pick the due date from the calendar.") from None

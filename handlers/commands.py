@@ -18,8 +18,10 @@ from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
 from bot.services import changes, leave
 from handlers import actions, meeting, replies
+from handlers.background import later
 from handlers.ids import COMMAND
 from handlers.parsing import parse_action, parse_record, parse_update_target, split_command
+from handlers.text import escape
 from handlers.updates import open_update_modal
 
 AWAY_USAGE = (
@@ -134,18 +136,23 @@ def register(app: App, ctx: AppContext) -> None:
             ack(response_type="ephemeral", **replies.help_message())
             return
         if word not in WORDS:
-            ack(
-                response_type="ephemeral",
-                text=f"I don't know `{word[:30]}`. Here is what I can do:\n\n{replies.HELP}",
-            )
+            # Echoed escaped and in code: a typed <!channel> must not ping anyone.
+            ack(response_type="ephemeral",
+                text=f"I don't know `{escape(word[:30])}`. Here is what I can do:\n\n"
+                     f"{replies.HELP}")  # fmt: skip
             return
         try:
             work = _plan(ctx, word, rest, command, respond, client)
         except CasebotError as exc:
-            ack(response_type="ephemeral", text=exc.message)
+            ack(response_type="ephemeral", text=escape(exc.message))
             return
         ack()
-        try:
-            work()
-        except CasebotError as exc:
-            respond(response_type="ephemeral", text=exc.message)
+        later(client, command, lambda: _answered(work, respond))
+
+
+def _answered(work: Work, respond: Respond) -> None:
+    """A refusal comes back the way the command came: through its response URL."""
+    try:
+        work()
+    except CasebotError as exc:
+        respond(response_type="ephemeral", text=escape(exc.message))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -51,18 +49,19 @@ def tell(client: WebClient, body: dict[str, Any], message: str) -> None:
         log.warning("could not tell a user about a problem: %s", exc.response.get("error"))
 
 
-@contextlib.contextmanager
-def kindly(client: WebClient, body: dict[str, Any]) -> Iterator[None]:
-    """Turn a domain error inside a listener into a message to the person."""
-    try:
-        yield
-    except CasebotError as exc:
-        tell(client, body, exc.message)
+LAST_RETRY = 3  # Slack retries an event three times, then gives up
+
+
+def _retry_number(request: BoltRequest) -> int:
+    raw = (request.headers.get("x-slack-retry-num") or ["0"])[0]
+    return int(raw) if raw.isdigit() else 0
 
 
 def install(app: App) -> None:
     @app.error
-    def unexpected(error: Exception, body: dict[str, Any], client: WebClient) -> None:
+    def unexpected(
+        error: Exception, body: dict[str, Any], client: WebClient, request: BoltRequest
+    ) -> None:
         if isinstance(error, CasebotError):
             tell(client, body, error.message)
             return
@@ -74,4 +73,6 @@ def install(app: App) -> None:
             body.get("type", "slack"),
             ref,
         )
+        if body.get("type") == "event_callback" and _retry_number(request) < LAST_RETRY:
+            return  # the event is answered 500 and Slack sends it again: nothing is lost yet
         tell(client, body, SORRY.format(ref=ref))

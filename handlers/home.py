@@ -8,37 +8,44 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.context import AppContext
-from bot.services import home
+from bot.services import events, home
 from handlers import kit, views
+from handlers.background import later
 
 
 def register(app: App, ctx: AppContext) -> None:
     @app.event("app_home_opened")
-    def home_opened(event: dict[str, Any], client: WebClient) -> None:
+    def home_opened(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         if event.get("tab", "home") != "home":
             return
         user = event["user"]
-        client.views_publish(
-            user_id=user,
-            view=views.home(home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)),
-        )
+        # Publishing the Home tab again is harmless: no claim needed, and it can wait.
+        later(client, body, lambda: client.views_publish(
+            user_id=user, view=views.home(home.home_for(uow=ctx.uow(), clock=ctx.clock,
+                                                        user_id=user))))  # fmt: skip
 
     @app.event("member_joined_channel")
-    def joined(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    def joined(event: dict[str, Any], body: dict[str, Any], client: WebClient,
+               context: BoltContext) -> None:  # fmt: skip
         channel, user = event.get("channel"), event.get("user")
         if not channel or not user or user == context.bot_user_id:
             return
         known = home.channel_member(uow=ctx.uow(), channel_id=channel, user_id=user)
         if known is None:
             return  # not a case coordination channel
-        if known:
-            text = (
-                "Welcome! I'm Casebot. Before each meeting I'll DM you about attendance and "
-                "updates for your clients. Type `/casebot help` to see what I can do."
-            )
-        else:
-            text = (
-                "Welcome! This channel's case coordination meetings use Casebot. You're not set "
-                "up in it yet: ask the secretariat to add you so you get meeting prompts."
-            )
-        client.chat_postEphemeral(channel=channel, user=user, text=text, blocks=[kit.section(text)])
+        key = f"event:{body.get('event_id') or event.get('event_ts')}"
+        if not events.first_delivery(uow=ctx.uow(), clock=ctx.clock, key=key):
+            return  # Slack's retry of a welcome already given
+        text = WELCOME if known else NOT_SET_UP
+        later(client, body, lambda: client.chat_postEphemeral(
+            channel=channel, user=user, text=text, blocks=[kit.section(text)]))  # fmt: skip
+
+
+WELCOME = (
+    "Welcome! I'm Casebot. Before each meeting I'll DM you about attendance and updates for your "
+    "clients. Type `/casebot help` to see what I can do."
+)
+NOT_SET_UP = (
+    "Welcome! This channel's case coordination meetings use Casebot. You're not set up in it "
+    "yet: ask the secretariat to add you so you get meeting prompts."
+)

@@ -16,8 +16,9 @@ from bot.domain import CasebotError, Presenter
 from bot.screens import SCREEN, one_at_a_time
 from bot.services import actions, closing, followups, records, running
 from handlers import replies, views
-from handlers.errors import kindly
+from handlers.background import later
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.own_messages import replace_clicked
 from handlers.parsing import button_value, metadata, plain_text, state_value
 
 STEP_OF = {
@@ -127,8 +128,8 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
             ack()
             _, _, seen = button_value(body).partition(":")
-            with kindly(client, body):
-                step(ctx, client, body["user"]["id"], body["channel"]["id"], how, seen)
+            later(client, body, lambda: step(ctx, client, body["user"]["id"],
+                                             body["channel"]["id"], how, seen))  # fmt: skip
 
         return listener
 
@@ -138,15 +139,19 @@ def _register_steps(app: App, ctx: AppContext) -> None:
     @app.action(ActionId.END_MEETING)
     def end_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
+
+        def work() -> None:
             text = end(ctx, client, body["user"]["id"], body["channel"]["id"])
             client.chat_postEphemeral(channel=body["channel"]["id"], user=body["user"]["id"],
                                       text=text)  # fmt: skip
 
+        later(client, body, work)
+
     @app.action(ActionId.MARK_PRESENT)
     def who_is_here(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
+
+        def work() -> None:
             channel = body["channel"]["id"]
             running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
                                       channel_id=channel)  # fmt: skip
@@ -155,17 +160,28 @@ def _register_steps(app: App, ctx: AppContext) -> None:
             client.views_open(trigger_id=body["trigger_id"],
                               view=views.present_modal(channel, initial))  # fmt: skip
 
+        later(client, body, work)
+
     @app.view(CallbackId.PRESENT_MODAL)
     def present_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
                           client: WebClient) -> None:  # fmt: skip
+        try:
+            channel = str(metadata(view).get("channel"))
+        except CasebotError as exc:
+            ack(response_action="errors", errors={BlockId.PRESENT: exc.message[:150]})
+            return
         ack()
         chosen = state_value(view, BlockId.PRESENT, InputId.USERS) or []
-        channel = str(metadata(view).get("channel"))
-        with kindly(client, {**body, "channel": {"id": channel}}), SCREEN:
-            screen, where = running.mark_present(uow=ctx.uow(), clock=ctx.clock,
-                                                 user_id=body["user"]["id"], channel_id=channel,
-                                                 present=list(chosen))  # fmt: skip
-            show(ctx, client, screen, where)
+
+        def work() -> None:
+            with SCREEN:
+                screen, where = running.mark_present(uow=ctx.uow(), clock=ctx.clock,
+                                                     user_id=body["user"]["id"],
+                                                     channel_id=channel,
+                                                     present=list(chosen))  # fmt: skip
+                show(ctx, client, screen, where)
+
+        later(client, {**body, "channel": {"id": channel}}, work)
 
 
 def _register_records(app: App, ctx: AppContext) -> None:
@@ -173,12 +189,15 @@ def _register_records(app: App, ctx: AppContext) -> None:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
             ack()
             channel = body["channel"]["id"]
-            with kindly(client, body):
+
+            def work() -> None:
                 records.check_member_here(uow=ctx.uow(), user_id=body["user"]["id"],
                                           channel_id=channel)  # fmt: skip
                 view = views.record_modal(kind=kind, case_code=button_value(body) or None,
                                           channel_id=channel)  # fmt: skip
                 client.views_open(trigger_id=body["trigger_id"], view=view)
+
+            later(client, body, work)
 
         return listener
 
@@ -188,7 +207,8 @@ def _register_records(app: App, ctx: AppContext) -> None:
     @app.shortcut(CallbackId.RECORD_DECISION_SHORTCUT)
     def decision_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
+
+        def work() -> None:
             draft = actions.draft_from_message(
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
                 channel_id=body["channel"]["id"],
@@ -198,53 +218,60 @@ def _register_records(app: App, ctx: AppContext) -> None:
                 kind="decision", case_code=draft.case_code, channel_id=body["channel"]["id"],
                 initial_text=draft.text))  # fmt: skip
 
+        later(client, body, work)
+
     @app.view(CallbackId.RECORD_MODAL)
     def record_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
                          client: WebClient) -> None:  # fmt: skip
-        data = metadata(view)
         code = str(state_value(view, BlockId.RECORD_CLIENT, InputId.CODE) or "").strip().upper()
         text = plain_text(state_value(view, BlockId.RECORD_TEXT, InputId.TEXT) or "")
-        channel, user = str(data.get("channel")), body["user"]["id"]
+        user = body["user"]["id"]
         try:
+            data = metadata(view)
+            channel = str(data.get("channel"))
             if data.get("record"):
                 changed, where = records.change_record(uow=ctx.uow(), clock=ctx.clock,
                                                        user_id=user, record_id=int(data["record"]),
                                                        text=text)  # fmt: skip
-                ack()
-                with kindly(client, {**body, "channel": {"id": channel}}):
-                    _refresh(ctx, client, where)
-                    if changed is not None:
-                        receipt = replies.recorded(changed, edited=True)
-                        client.chat_postEphemeral(channel=channel, user=user, **receipt)
-                return
-            view_, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                          channel_id=channel, kind=str(data.get("kind")),
-                                          case_code=code or None, text=text)  # fmt: skip
+                receipt = replies.recorded(changed, edited=True) if changed is not None else None
+            else:
+                made, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                             channel_id=channel, kind=str(data.get("kind")),
+                                             case_code=code or None, text=text)  # fmt: skip
+                receipt = replies.recorded(made)
         except CasebotError as exc:
             block = BlockId.RECORD_CLIENT if "case code" in exc.message else BlockId.RECORD_TEXT
             ack(response_action="errors", errors={block: exc.message[:150]})
             return
         ack()
-        with kindly(client, {**body, "channel": {"id": channel}}):
+
+        def work() -> None:
             _refresh(ctx, client, where)
-            client.chat_postEphemeral(channel=channel, user=user, **replies.recorded(view_))
+            if receipt is not None:
+                client.chat_postEphemeral(channel=channel, user=user, **receipt)
+
+        later(client, {**body, "channel": {"id": channel}}, work)
 
     @app.action(ActionId.RECORD_EDIT)
     def edit_record(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
+
+        def work() -> None:
             found = records.record_for_editing(uow=ctx.uow(), user_id=body["user"]["id"],
                                                record_id=int(button_value(body) or 0))  # fmt: skip
             client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
                 kind=found.kind, case_code=found.case_code, channel_id=body["channel"]["id"],
                 initial_text=found.text, record_id=found.id))  # fmt: skip
 
+        later(client, body, work)
+
     @app.action(ActionId.RECORD_REMOVE)
     def take_back(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
         kind, _, raw = button_value(body).partition(":")
         user = body["user"]["id"]
-        with kindly(client, body):
+
+        def work() -> None:
             if kind == "action":
                 where = records.remove_action(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                               action_id=int(raw or 0))  # fmt: skip
@@ -254,41 +281,47 @@ def _register_records(app: App, ctx: AppContext) -> None:
             respond(replace_original=True, text=replies.REMOVED)
             _refresh(ctx, client, where)
 
+        later(client, body, work)
+
 
 def _register_reassign(app: App, ctx: AppContext) -> None:
     @app.action(ActionId.ACTION_REASSIGN_ASK)
     def ask(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         user = body["user"]["id"]
-        with kindly(client, body):
-            action_id = int(button_value(body) or 0)
-            requests = followups.request_reassign(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                                  action_id=action_id)  # fmt: skip
-            for request in requests:
-                client.chat_postMessage(channel=request.facilitator,
-                                        **replies.reassign_prompt(request))  # fmt: skip
+
+        def work() -> None:
+            asked = followups.request_reassign(uow=ctx.uow(), clock=ctx.clock,
+                                               renderer=ctx.renderer, user_id=user,
+                                               action_id=int(button_value(body) or 0))  # fmt: skip
+            ctx.deliver(asked.outbox_keys)
             client.chat_postEphemeral(channel=body["channel"]["id"], user=user,
-                                      text=replies.reassign_asked(len(requests)))  # fmt: skip
+                                      text=replies.reassign_asked(len(asked.requests)))  # fmt: skip
+
+        later(client, body, work)
 
     @app.action(ActionId.ACTION_REASSIGN)
     def chosen(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         picked = (body.get("actions") or [{}])[0]
         block = str(picked.get("block_id", ""))
-        with kindly(client, body):
+        user = body["user"]["id"]
+
+        def work() -> None:
             done = followups.reassign(
-                uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=body["user"]["id"],
+                uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
                 action_id=int(block.removeprefix("reassign-") or 0),
                 new_owner=str(picked.get("selected_user") or ""),
             )  # fmt: skip
             ctx.deliver(done.outbox_keys)
-            client.chat_update(channel=body["channel"]["id"], ts=body["message"]["ts"],
-                               **replies.reassigned(done.action, body["user"]["id"],
-                                                   withheld=done.withheld))  # fmt: skip
+            replace_clicked(ctx, client, body,
+                            replies.reassigned(done.action, user, withheld=done.withheld))
             if done.previous_owner and done.previous_owner != done.action.owner:
                 client.chat_postMessage(channel=done.previous_owner,
                                         **replies.handed_on(done.action))  # fmt: skip
             refresh_for_action(ctx, client, done.action.id)
+
+        later(client, body, work)
 
 
 def register(app: App, ctx: AppContext) -> None:

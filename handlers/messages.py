@@ -26,7 +26,7 @@ from bot.domain import (
     UpdatePrompt,
     UpdateReceipt,
 )
-from handlers import kit
+from handlers import kit, replies
 from handlers.ids import ActionId, BlockId
 from handlers.text import day, escape, mention, mentions, plural, quote, when
 
@@ -450,3 +450,8 @@ class SlackRenderer:
     meeting_actions = staticmethod(meeting_actions)
     escalation = staticmethod(escalation)
     meeting_changed = staticmethod(meeting_changed)
+    preview = staticmethod(replies.preview)
+    problem = staticmethod(replies.problem)
+    dm_help = staticmethod(replies.dm_help)
+    edit_not_seen = staticmethod(replies.edit_not_seen)
+    reassign_prompt = staticmethod(replies.reassign_prompt)

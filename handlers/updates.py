@@ -9,10 +9,11 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.domain import AttendanceResponse, CasebotError, InvalidInput
-from bot.services import previews, prompts, updates
-from handlers import replies, views
-from handlers.errors import kindly
+from bot.services import intake, previews, prompts, updates
+from handlers import views
+from handlers.background import later
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
+from handlers.own_messages import replace_clicked
 from handlers.parsing import button_value, metadata, plain_text, state_value
 
 
@@ -36,41 +37,48 @@ def _is_edited_update(event: dict[str, Any]) -> bool:
     return updates.parse_dm(plain_text(edited.get("text", ""))) is not None
 
 
+def delivery_key(event: dict[str, Any], body: dict[str, Any]) -> str:
+    """What makes one DM one: the message itself (Slack has sent one message under two
+    event_ids), else the event's id."""
+    if event.get("channel") and event.get("ts") and not event.get("subtype"):
+        return f"message:{event['channel']}:{event['ts']}"
+    return f"event:{body.get('event_id') or event.get('event_ts') or event.get('ts')}"
+
+
 def register(app: App, ctx: AppContext) -> None:
     @app.event("message")
     def direct_message(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        # Runs before Slack is answered: the draft and the reply are saved (or nothing is, and
+        # Slack's retry comes back); only sending the reply happens afterwards.
         if _is_edited_update(event):
-            client.chat_postMessage(channel=event["channel"], **replies.edit_not_seen())
+            keys = intake.edited_message(
+                uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
+                delivery=delivery_key(event, body), user_id=event["message"]["user"],
+            )  # fmt: skip
+        elif _is_person_dm(event):
+            keys = intake.direct_message(
+                uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
+                delivery=delivery_key(event, body), user_id=event["user"],
+                text=plain_text(event.get("text", "")),
+            )  # fmt: skip
+        else:
             return
-        if not _is_person_dm(event):
-            return
-        with kindly(client, body):
-            parsed = updates.parse_dm(plain_text(event.get("text", "")))
-            if parsed is None:
-                client.chat_postMessage(channel=event["channel"], **replies.dm_help())
-                return
-            code, text = parsed
-            preview = previews.draft_update(
-                uow=ctx.uow(), clock=ctx.clock, user_id=event["user"], case_code=code, text=text
-            )
-            client.chat_postMessage(channel=event["channel"], **replies.preview(preview))
+        if keys:
+            later(client, body, lambda: ctx.deliver(keys))
 
     def answer(response: AttendanceResponse) -> Any:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
             ack()
-            with kindly(client, body):
+            user = body["user"]["id"]
+
+            def work() -> None:
                 prompt = prompts.respond(
-                    uow=ctx.uow(),
-                    clock=ctx.clock,
-                    user_id=body["user"]["id"],
-                    meeting_id=int(button_value(body) or 0),
-                    response=response,
-                )
-                client.chat_update(
-                    channel=body["channel"]["id"],
-                    ts=body["message"]["ts"],
-                    **ctx.renderer.prompt(prompt),
-                )
+                    uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                    meeting_id=int(button_value(body) or 0), response=response,
+                )  # fmt: skip
+                replace_clicked(ctx, client, body, ctx.renderer.prompt(prompt))
+
+            later(client, body, work)
 
         return listener
 
@@ -81,39 +89,33 @@ def register(app: App, ctx: AppContext) -> None:
     def open_update(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         code = button_value(body).partition("|")[2]
-        with kindly(client, body):
-            open_update_modal(ctx, client, body["trigger_id"], body["user"]["id"], code)
+        later(client, body,
+              lambda: open_update_modal(ctx, client, body["trigger_id"], body["user"]["id"],
+                                        code))  # fmt: skip
 
     @app.action(ActionId.UPDATE_EDIT)
     def edit_update(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        with kindly(client, body):
-            update = updates.own_update(
-                uow=ctx.uow(), user_id=body["user"]["id"], update_id=int(button_value(body) or 0)
-            )
-            meeting = updates.next_meeting_for(
-                uow=ctx.uow(),
-                clock=ctx.clock,
-                user_id=body["user"]["id"],
-                case_code=update.case_code,
-            )
+        user = body["user"]["id"]
+
+        def work() -> None:
+            update = updates.own_update(uow=ctx.uow(), user_id=user,
+                                        update_id=int(button_value(body) or 0))  # fmt: skip
+            meeting = updates.next_meeting_for(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                               case_code=update.case_code)  # fmt: skip
             client.views_open(
                 trigger_id=body["trigger_id"],
-                view=views.update_modal(
-                    case_code=update.case_code,
-                    meeting=meeting,
-                    initial=update.text,
-                    update_id=update.id,
-                ),
-            )
+                view=views.update_modal(case_code=update.case_code, meeting=meeting,
+                                        initial=update.text, update_id=update.id),
+            )  # fmt: skip
+
+        later(client, body, work)
 
     @app.view(CallbackId.UPDATE_MODAL)
-    def submit_update(
-        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
-    ) -> None:
-        data = metadata(view)
+    def submit_update(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         text = state_value(view, BlockId.UPDATE_TEXT, InputId.TEXT) or ""
         try:
+            data = metadata(view)
             preview = previews.draft_update(
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
                 case_code=str(data.get("code")), text=text, update_id=data.get("update"),

@@ -389,6 +389,8 @@ class OutboxMessage(Base):
     __table_args__ = (
         CheckConstraint(_one_of("status", OutboxStatus), name="status"),
         Index(None, "status", "not_before"),
+        # A button press names the message it was on: found here, never trusted from the payload.
+        Index(None, "slack_channel", "slack_ts"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -294,6 +294,16 @@ def progress_notes(*, uow: UnitOfWork, action_id: int) -> list[str]:
         )
 
 
+def check_member_of_channel(*, uow: UnitOfWork, user_id: str, channel_id: str | None) -> None:
+    """Refuse early (before the action form opens) anyone outside the channel's group. Elsewhere
+    the form opens, and the case code typed in it decides the group."""
+    with uow:
+        member = find_member(uow, user_id)
+        group = uow.groups.by_channel(channel_id) if channel_id else None
+        if group is not None and not roster.is_member_of(uow.session, member.id, group.id):
+            raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
+
+
 @dataclass(frozen=True)
 class Draft:
     case_code: str | None

@@ -45,9 +45,19 @@ def _action(uow: UnitOfWork, action_id: int) -> tuple[Action, Client, Group]:
     return action, client, group
 
 
-def request_reassign(*, uow: UnitOfWork, clock: Clock, user_id: str,
-                     action_id: int) -> list[ReassignRequest]:  # fmt: skip
-    """The owner asks; every facilitator of the group gets the request (to send at once)."""
+@dataclass(frozen=True)
+class Asked:
+    requests: tuple[ReassignRequest, ...]
+    outbox_keys: tuple[str, ...]  # one DM to each facilitator: send these now
+
+
+def request_reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
+                     action_id: int) -> Asked:  # fmt: skip
+    """The owner asks; every facilitator of the group gets the request, by DM.
+
+    The DMs go through the outbox, so the picker a facilitator uses can be checked against what
+    Casebot sent them."""
+    now = clock.now()
     with uow:
         member = find_member(uow, user_id)
         action, client, group = _action(uow, action_id)
@@ -56,16 +66,23 @@ def request_reassign(*, uow: UnitOfWork, clock: Clock, user_id: str,
         facilitators = roster.with_role(uow.session, group.id, Role.FACILITATOR)
         if not facilitators:
             raise InvalidInput(f"{group.name} has no facilitator to ask; tell your secretariat.")
-        today = roster.local_today(clock.now(), group.tz)
+        today = roster.local_today(now, group.tz)
         view = action_view(action, client.case_code, member.slack_user_id, None, today)
         allowed = consent.covered(uow.session, [client.id], today).get(client.id, set())
         allowed.add(client.lead_agency_id)
         agency_of = {m.slack_user_id: m.agency_id for m in roster.members(uow.session, group.id)}
-        uow.audit.add(at=clock.now(), actor=user_id, action="reassign_asked", client=client)
+        # A facilitator whose agency the client's consent does not name sees the case code only.
+        requests = tuple(ReassignRequest(f, user_id, view, withheld=agency_of.get(f) not in allowed)
+                         for f in facilitators)  # fmt: skip
+        keys = []
+        for request in requests:
+            key = f"reassign-ask:{action.id}:{request.facilitator}:{now:%Y%m%dT%H%M%S%f}"
+            outbox.enqueue(uow.session, key=key, kind="reassign-ask", channel=request.facilitator,
+                           payload=renderer.reassign_prompt(request), now=now)  # fmt: skip
+            keys.append(key)
+        uow.audit.add(at=now, actor=user_id, action="reassign_asked", client=client)
         uow.commit()
-    # A facilitator whose agency the client's consent does not name sees the case code only.
-    return [ReassignRequest(f, user_id, view, withheld=agency_of.get(f) not in allowed)
-            for f in facilitators]  # fmt: skip
+    return Asked(requests, tuple(keys))
 
 
 def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str, action_id: int,

@@ -59,8 +59,10 @@ def home_for(*, uow: UnitOfWork, clock: Clock, user_id: str) -> HomeView:
 
 
 def channel_member(*, uow: UnitOfWork, channel_id: str, user_id: str) -> bool | None:
-    """None if the channel is no group's; else whether the user is a Casebot member."""
+    """None if the channel is no group's; else whether the user is in that group."""
     with uow:
-        if uow.groups.by_channel(channel_id) is None:
+        group = uow.groups.by_channel(channel_id)
+        if group is None:
             return None
-        return uow.members.by_user(user_id) is not None
+        member = uow.members.by_user(user_id)
+        return member is not None and roster.is_member_of(uow.session, member.id, group.id)

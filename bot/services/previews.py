@@ -67,20 +67,44 @@ def draft_update(
     """Check and de-identify an update, and keep it as a draft for its author to confirm."""
     now = clock.now()
     with uow:
-        if replaces is not None and update_id is None:
-            # Editing a draft that was itself an edit: keep editing the same update.
-            earlier = uow.session.get(Draft, replaces)
-            update_id = earlier.update_id if earlier is not None else None
-        checked = updates.plan(uow, now, user_id=user_id, case_code=case_code, text=text,
-                               update_id=update_id)  # fmt: skip
-        redaction = privacy.redact(uow, checked.text, checked.group.id)
-        draft = _new(uow, now, kind="update", author=checked.member, client=checked.client,
-                     raw=checked.text, redaction=redaction, replaces=replaces,
-                     update_id=update_id)  # fmt: skip
-        preview = _show(draft, redaction, checked.client.case_code,
-                        meetings.ref(checked.group, checked.meeting), None)  # fmt: skip
+        preview = stage_update(uow, now, user_id=user_id, case_code=case_code, text=text,
+                               update_id=update_id, replaces=replaces)  # fmt: skip
         uow.commit()
     return preview
+
+
+def stage_update(
+    uow: UnitOfWork, now: dt.datetime, *, user_id: str, case_code: str, text: str,
+    update_id: int | None = None, replaces: int | None = None,
+) -> Preview:  # fmt: skip
+    """:func:`draft_update` inside the caller's unit of work (which commits it). Every check
+    comes before the draft is written, so a refusal writes nothing."""
+    if replaces is not None and update_id is None:
+        # Editing a draft that was itself an edit: keep editing the same update.
+        earlier = uow.session.get(Draft, replaces)
+        update_id = earlier.update_id if earlier is not None else None
+    checked = updates.plan(uow, now, user_id=user_id, case_code=case_code, text=text,
+                           update_id=update_id)  # fmt: skip
+    redaction = privacy.redact(uow, checked.text, checked.group.id)
+    draft = _new(uow, now, kind="update", author=checked.member, client=checked.client,
+                 raw=checked.text, redaction=redaction, replaces=replaces,
+                 update_id=update_id)  # fmt: skip
+    return _show(draft, redaction, checked.client.case_code,
+                 meetings.ref(checked.group, checked.meeting), None)  # fmt: skip
+
+
+def preview_key(draft_id: int, created_at: dt.datetime) -> str:
+    """The outbox key of the DM that shows a draft: its buttons edit that message only.
+
+    With the draft's creation time: SQLite hands a deleted draft's id to the next one."""
+    return f"draft:{draft_id}:{created_at.astimezone(dt.UTC):%Y%m%dT%H%M%S%f}"
+
+
+def shown_at(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int) -> str:
+    """The outbox key of the DM showing one of the caller's drafts (checks it is theirs)."""
+    with uow:
+        draft = _own_draft(uow, user_id, draft_id, clock.now())
+        return preview_key(draft.id, draft.created_at)
 
 
 def draft_action(

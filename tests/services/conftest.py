@@ -58,6 +58,21 @@ class RecordingRenderer:
     def meeting_actions(self, summary: Any) -> dict[str, Any]:
         return self._keep("meeting-actions", summary)
 
+    def preview(self, preview: Any) -> dict[str, Any]:
+        return self._keep("preview", preview)
+
+    def problem(self, message: str) -> dict[str, Any]:
+        return self._keep("problem", message)
+
+    def dm_help(self) -> dict[str, Any]:
+        return self._keep("dm-help", None)
+
+    def edit_not_seen(self) -> dict[str, Any]:
+        return self._keep("edit-not-seen", None)
+
+    def reassign_prompt(self, request: Any) -> dict[str, Any]:
+        return self._keep("reassign-prompt", request)
+
     def escalation(self, escalation: Any) -> dict[str, Any]:
         return self._keep("escalation", escalation)
 

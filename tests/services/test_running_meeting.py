@@ -259,10 +259,11 @@ def test_the_owner_asks_and_a_facilitator_reassigns(world):
     action_id = made.result.action.id
     end(w)
     with pytest.raises(NotAuthorised):
-        followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER,
-                                   action_id=action_id)  # fmt: skip
+        followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+                                   user_id=SYDNEY_WORKER, action_id=action_id)  # fmt: skip
     (ask,) = followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
-                                        user_id=BRISBANE_WORKER, action_id=action_id)  # fmt: skip
+                                        renderer=w.ctx.renderer, user_id=BRISBANE_WORKER,
+                                        action_id=action_id).requests  # fmt: skip
     assert ask.facilitator == FACILITATOR
     with pytest.raises(NotAuthorised):
         followups.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
@@ -322,8 +323,9 @@ def test_a_reassign_request_shows_details_only_to_facilitators_the_consent_names
              "--role", "facilitator")  # fmt: skip
     w.at("2026-12-01T10:00+10:00")
     made = action(w, "U1R-014", SYDNEY_WORKER, "find a bond loan", dt.date(2026, 12, 4))
-    asks = followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER,
-                                      action_id=made.result.action.id)  # fmt: skip
+    asks = followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
+                                      renderer=w.ctx.renderer, user_id=SYDNEY_WORKER,
+                                      action_id=made.result.action.id).requests  # fmt: skip
     assert {(a.facilitator, a.withheld) for a in asks} == {
         (FACILITATOR, False),
         ("U0FAC0002", True),

@@ -1,0 +1,43 @@
+"""Work after the acknowledgement, on a bounded pool of Casebot's own.
+
+Bolt runs each listener before answering Slack (``process_before_response``), so a listener
+checks what it can, acknowledges, and hands the rest here: the answer never waits for the work,
+and acknowledgements never queue behind earlier work. A domain error becomes a kind message to
+the person; anything else is logged with a reference and no payload.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.domain import CasebotError
+from handlers.errors import SORRY, tell
+
+log = logging.getLogger(__name__)
+WORKERS = 16
+
+_pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="casebot-work")
+
+
+def later(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> Future[None]:
+    """Run ``work`` after the answer to Slack; problems are told to whoever sent ``body``."""
+    return _pool.submit(_run, client, body, work)
+
+
+def _run(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> None:
+    try:
+        work()
+    except CasebotError as exc:
+        tell(client, body, exc.message)
+    except Exception as exc:
+        ref = uuid.uuid4().hex[:8]
+        # The type and reference only: the exception text may quote what someone typed.
+        log.error("unexpected %s after answering a %s request (reference %s)",
+                  type(exc).__name__, body.get("type") or "slash command", ref)  # fmt: skip
+        tell(client, body, SORRY.format(ref=ref))
