@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from bot.domain import VaultError
 from storage.crypto import MasterKey
@@ -60,9 +60,41 @@ class FileKeySource:
             # place: the pending file is the key the data now needs, so finish the move.
             pending = self._read(self.pending_path)
             if pending.key_id == expected_id:
-                os.replace(self.pending_path, self.path)
+                self.promote_pending(pending.key_id)
                 return pending
         return key
+
+    def promote_pending(self, key_id: str) -> bool:
+        """Move the pending key (fingerprint ``key_id``) over the key file, then overwrite the old
+        key file's bytes. Returns False if they could not be overwritten (the move still happens).
+
+        The old file is opened before the move, so what gets overwritten is the old key even when
+        another process finishes the same move meanwhile, and the key file's path always holds a
+        whole key for the services reading it. Best effort: SSDs, copy-on-write filesystems and
+        copies or backups of the old file may keep its bytes.
+        """
+        old: BinaryIO | None = None
+        destroyed = True
+        try:
+            old = self.path.open("r+b")
+        except FileNotFoundError:
+            pass  # no old key to destroy
+        except OSError:
+            destroyed = False  # read-only: it can still be replaced, not overwritten
+        try:
+            if old is not None and _key_id_of(old.read()) == key_id:
+                return True  # another process finished the move: this file is the new key
+            try:
+                os.replace(self.pending_path, self.path)
+            except FileNotFoundError:
+                if _key_id_of(self.path.read_bytes()) != key_id:
+                    raise
+            if old is not None:
+                _overwrite(old)
+            return destroyed
+        finally:
+            if old is not None:
+                old.close()
 
     def _read(self, path: Path) -> MasterKey:
         try:
@@ -79,15 +111,33 @@ class FileKeySource:
 
 def write_new_key_file(path: Path, key: MasterKey) -> None:
     """Create ``path`` holding ``key``, readable by its owner only; never overwrite a key."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise VaultError(f"{path} already exists; Casebot never overwrites a key file") from None
+    except OSError as exc:
+        raise VaultError(f"cannot write the key file {path} ({exc.strerror})") from None
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key.encode() + "\n")
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _key_id_of(content: bytes) -> str | None:
+    try:
+        return MasterKey.parse(content.decode("ascii"), source="a key file").key_id
+    except (VaultError, UnicodeDecodeError):
+        return None
+
+
+def _overwrite(handle: BinaryIO) -> None:
+    """Zero a file's bytes in place and flush them to the disk."""
+    size = os.fstat(handle.fileno()).st_size
+    handle.seek(0)
+    handle.write(bytes(size))
+    handle.flush()
+    os.fsync(handle.fileno())
 
 
 def remove_quietly(path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Envelope encryption: each client has a random data key; the data key is stored wrapped by the
 master key; the identity record is sealed with the data key. Rotation re-wraps data keys only;
-purging deletes the wrapped data key, after which nothing can decrypt that client's data.
+purging deletes the wrapped data key, and once the master key that wrapped it is destroyed (a
+rotation) no copy of it left anywhere can be unwrapped.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain import ClientIdentity, VaultError
 from storage.crypto import DecryptionFailed, MasterKey, new_data_key, open_sealed, seal
 from storage.keyfile import KeySource
-from storage.models import Client, ClientKey, Update, VaultState
+from storage.models import Client, ClientKey, Draft, Update, VaultState
 
 
 class WrongMasterKey(VaultError):
@@ -171,16 +172,38 @@ class Vault:
             )
             row.master_key_id = new_key.key_id
         state.master_key_id = new_key.key_id
-        state.rotated_at = now
+        # Never earlier than a purge already made (clocks differ between hosts): a purge is final
+        # when the key that wrapped its data key is gone, i.e. when rotated_at >= purged_at.
+        last_purge = session.scalar(select(func.max(Client.purged_at)))
+        state.rotated_at = max(now, last_purge) if last_purge else now
         session.flush()
         return len(rows)
 
-    def shred(self, session: Session, client: Client, now: dt.datetime) -> None:
-        """Destroy the client's data key and every ciphertext made with it."""
+    def shred(self, session: Session, client: Client, now: dt.datetime) -> dt.datetime:
+        """Destroy the client's data key and every ciphertext made with it; returns ``purged_at``.
+
+        Old copies of the wrapped data key (backups, PostgreSQL's dead rows and WAL) open only
+        with the current master key: the purge is final once that key is replaced and destroyed.
+        """
+        state = self._locked_state(session)  # takes turns with a rotation
+        if state.rotated_at is not None and state.rotated_at >= now:
+            # After the last rotation, whatever the clocks say: this key still opens old copies.
+            now = state.rotated_at + dt.timedelta(microseconds=1)
         key_row = session.get(ClientKey, client.id)
         if key_row is not None:
             session.delete(key_row)
         client.identity_blob = None
         client.purged_at = now
         session.execute(update(Update).where(Update.client_id == client.id).values(sealed_raw=None))
+        # Unconfirmed drafts hold the author's words sealed with the same data key.
+        session.execute(delete(Draft).where(Draft.client_id == client.id))
         session.flush()
+        return now
+
+    def unfinished_purges(self, session: Session) -> list[Client]:
+        """Purged clients whose data key's master key may still exist (no rotation since)."""
+        state = self.state(session)
+        query = select(Client).where(Client.purged_at.is_not(None)).order_by(Client.purged_at)
+        if state is not None and state.rotated_at is not None:
+            query = query.where(Client.purged_at > state.rotated_at)
+        return list(session.scalars(query))

@@ -95,9 +95,26 @@ def cmd_status(app: Container, args: argparse.Namespace, console: Console) -> in
         console.print(
             f"    {group.name} in {group.channel_id}: {_next(group.next_meeting_at, group.tz)}"
         )
+    unfinished = keys.unfinished_purges(uow=app.uow())
+    if unfinished:
+        console.print(
+            f"  purges        {len(unfinished)} NOT final yet (the current master key still opens "
+            "old copies): "
+            + ", ".join(f"{p.code} (purged {p.purged_at:%Y-%m-%d})" for p in unfinished),
+            "                finish with: " + _finish_purges(app),
+        )
     if not groups:
         console.print("Next: casebot group create --help")
     return 0
+
+
+def _finish_purges(app: Container) -> str:
+    if isinstance(app.vault.source, FileKeySource):
+        return "casebot keys rotate"
+    return (
+        "casebot keys rotate --new-key-file PATH, then put PATH's content in CASEBOT_MASTER_KEY, "
+        "delete the old value from your secrets manager, and restart Casebot"
+    )
 
 
 def _next(at: dt.datetime | None, tz: str) -> str:
@@ -318,19 +335,37 @@ def cmd_keys(app: Container, args: argparse.Namespace, console: Console) -> int:
     )
     console.print(
         f"Master key rotated: {result.old_key_id} -> {result.new_key_id}; "
-        f"{result.rewrapped} client data keys re-wrapped.",
-        f"New key in {result.new_key_file}. Back it up now; "
-        + (
-            f"the old key was saved to {args.keep_old_key}."
-            if args.keep_old_key
-            else "the old key was destroyed."
-        ),
+        f"{result.rewrapped} client data keys re-wrapped."
     )
-    if args.new_key_file and app.settings.master_key is not None:
+    source = app.vault.source
+    if args.new_key_file is None:
+        if args.keep_old_key:
+            kept = f"was saved to {args.keep_old_key}"
+        elif result.old_key_destroyed:
+            kept = "was destroyed"
+        else:
+            kept = "was removed but could not be overwritten (read-only): make sure no copy remains"
         console.print(
-            "Set CASEBOT_MASTER_KEY to the new file's content (or CASEBOT_KEY_FILE to its path) "
-            "and restart Casebot."
+            f"New key in {result.new_key_file}. Back it up now; the old key {kept} (database "
+            "backups made before now open only with it)."
         )
+    elif isinstance(source, FileKeySource):
+        console.print(
+            f"New key in {result.new_key_file}. Set CASEBOT_KEY_FILE to it and restart Casebot; "
+            f"then destroy the old key file {source.path}."
+        )
+    else:
+        console.print(
+            f"New key in {result.new_key_file}. Set CASEBOT_MASTER_KEY to its content (or "
+            "CASEBOT_KEY_FILE to its path) and restart Casebot; then delete the old value (and "
+            "its old versions) from your secrets manager."
+        )
+    if result.finalised:
+        codes = ", ".join(result.finalised)
+        if result.old_key_destroyed and not args.keep_old_key:
+            console.print(f"Purges now final: {codes}.")
+        else:
+            console.print(f"Purges of {codes} are final once the old key is destroyed.")
     return 0
 
 

@@ -15,6 +15,7 @@ from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
 from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, InvalidInput
 from bot.services import register
+from storage.keyfile import FileKeySource
 
 JSON_FIELDS = (
     "code",
@@ -286,17 +287,46 @@ def _consent_cmd(app: Container, args: argparse.Namespace, console: Console) -> 
 
 def _purge(app: Container, args: argparse.Namespace, console: Console) -> int:
     code = validation.case_code(args.code)
+    in_file = isinstance(app.vault.source, FileKeySource)
     if not args.yes:
         if not console.is_interactive():
             raise InvalidInput("purging cannot be undone: add --yes to confirm")
+        also = " and replaces the master key file" if in_file else ""
         console.err.write(
-            f"This destroys {code}'s details for good. Type the case code to confirm: "
+            f"This destroys {code}'s details for good{also}. Type the case code to confirm: "
         )
         console.err.flush()
         if console.stdin.readline().strip().upper() != code:
             raise InvalidInput("not confirmed; nothing was purged")
-    register.purge_client(
+    purged = register.purge_client(
         uow=app.uow(), clock=app.clock, code=code, actor=console.actor(), reason=args.reason
     )
-    console.print(f"{code}'s identifiable details were destroyed (its data key is gone).")
+    rotation = purged.rotation
+    if rotation is None:
+        console.print(
+            f"{code}'s details were deleted, but the purge is NOT final yet: the master key in "
+            f"{app.vault.source.describe()} still opens copies in database backups made before "
+            "now.",
+            "To finish it: casebot keys rotate --new-key-file PATH, then put PATH's content in "
+            "CASEBOT_MASTER_KEY, delete the old value (and its old versions) from your secrets "
+            "manager, and restart Casebot. Until then `casebot status` lists it.",
+        )
+        return 0
+    if rotation.old_key_destroyed:
+        done = f"{code} is purged, and it is final: its data key is gone and the old master key "
+        done += f"{rotation.old_key_id} was destroyed"
+    else:
+        done = f"{code} is purged: its data key is gone and the old master key "
+        done += f"{rotation.old_key_id} was replaced"
+    console.print(
+        f"{done} (new key {rotation.new_key_id} in {rotation.new_key_file}).",
+        "Back up the new key file now: your backups of the old key file can no longer open "
+        "anything, and database backups taken before this purge can no longer be opened by any "
+        "key.",
+    )
+    if not rotation.old_key_destroyed:
+        console.print(
+            "The old key file was read-only, so it was removed without being overwritten: the "
+            "purge is final once no copy of it remains."
+        )
     return 0

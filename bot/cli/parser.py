@@ -65,9 +65,9 @@ def build_parser() -> Parser:
         "rotate",
         help="re-wrap every client's data key under a new master key (data is not re-encrypted)",
         description="Generates a new master key, re-wraps every data key in one transaction, and "
-        "replaces the key file. Running services pick the new key up by themselves. The old key is "
-        "destroyed unless --keep-old-key is given (keep it only to read database backups made "
-        "before the rotation).",
+        "replaces the key file (the old one is overwritten). Running services pick the new key up "
+        "by themselves. The old key is destroyed unless --keep-old-key is given (keep it only to "
+        "read database backups made before the rotation; a purge is final only once it is gone).",
     )
     rotate.add_argument(
         "--new-key-file",
@@ -380,8 +380,11 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     purge = actions.add_parser(
         "purge",
         help="destroy a client's details for good (crypto-shredding)",
-        description="Deletes the client's data key, so their details can never be decrypted again, "
-        "by any key. The case code and de-identified history stay.",
+        description="Deletes the client's data key and encrypted details; the case code and "
+        "de-identified history stay. With a key file, the master key is also replaced and the old "
+        "key file overwritten, so copies in older database backups can never be decrypted: the "
+        "purge is final at once. With CASEBOT_MASTER_KEY it is final after `casebot keys rotate "
+        "--new-key-file PATH` and the secret replaced (casebot status lists it until then).",
     )
     purge.add_argument("code", metavar="CODE")
     purge.add_argument("--reason", help="why (recorded in the audit log)")

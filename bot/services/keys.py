@@ -1,8 +1,10 @@
-"""The master key's life: first use, and rotation without touching the encrypted data."""
+"""The master key's life: first use, and rotation without touching the encrypted data (which is
+also what makes a purge final: the key that wrapped the purged data key is destroyed)."""
 
 from __future__ import annotations
 
-import os
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,27 @@ class Rotation:
     new_key_id: str
     rewrapped: int
     new_key_file: Path
+    # The old key file was overwritten and replaced. False when the old key lives on elsewhere
+    # (CASEBOT_MASTER_KEY, the old file beside --new-key-file) or could not be overwritten.
+    old_key_destroyed: bool
+    # Purges that were not final before this rotation (final now if the old key is destroyed).
+    finalised: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnfinishedPurge:
+    code: str
+    purged_at: dt.datetime
+
+
+def unfinished_purges(*, uow: UnitOfWork) -> list[UnfinishedPurge]:
+    """Purges not final yet: the master key that wrapped the purged data key may still exist."""
+    with uow:
+        return [
+            UnfinishedPurge(c.case_code, c.purged_at)
+            for c in uow.vault.unfinished_purges(uow.session)
+            if c.purged_at is not None
+        ]
 
 
 def rotate(
@@ -39,12 +62,15 @@ def rotate(
     actor: str,
     new_key_file: Path | None = None,
     keep_old_key: Path | None = None,
+    together: Callable[[UnitOfWork], str] | None = None,
 ) -> Rotation:
     """Re-wrap every data key under a new master key.
 
     The new key is written to ``<key file>.new`` before the database changes and moved over the
-    old key file after the commit; an interruption in between is finished on the next start
-    (see ``FileKeySource.load``). Running services pick the new key up from the file by themselves.
+    old key file (whose bytes are then overwritten) after the commit; an interruption in between
+    is finished on the next start (see ``FileKeySource.load``). Running services pick the new key
+    up from the file by themselves. ``together`` runs first in the same transaction (a purge), so
+    both commit or neither does; it returns a note for the rotation's audit entry.
     """
     source = uow.vault.source
     in_place = new_key_file is None
@@ -56,27 +82,47 @@ def rotate(
             )
         target = source.pending_path
     else:
+        assert new_key_file is not None
         target = new_key_file
     new_key = MasterKey.generate()
     with uow:
         old_key_id = uow.vault.verify(uow.session)
-        if keep_old_key is not None:
-            write_new_key_file(keep_old_key, uow.vault.key_for(old_key_id))
-        write_new_key_file(target, new_key)
+        note = together(uow) if together else ""
+        finalised = tuple(c.case_code for c in uow.vault.unfinished_purges(uow.session))
+        written: list[Path] = []
         try:
+            if keep_old_key is not None:
+                write_new_key_file(keep_old_key, uow.vault.key_for(old_key_id))
+                written.append(keep_old_key)
+            if in_place and target.exists():
+                # load() would have finished it if the database needed it: not ours to touch.
+                raise VaultError(
+                    f"{target} already exists: another key rotation (or purge) is running, or one "
+                    f"stopped before changing anything; if none is running, delete {target} and "
+                    "try again"
+                )
+            write_new_key_file(target, new_key)
+            written.append(target)
             count = uow.vault.rotate(uow.session, new_key, clock.now())
             uow.audit.add(
                 at=clock.now(),
                 actor=actor,
                 action="key_rotated",
-                detail=f"{old_key_id} -> {new_key.key_id}; {count} data keys re-wrapped",
+                detail=f"{old_key_id} -> {new_key.key_id}; {count} data keys re-wrapped{note}",
             )
             uow.commit()
         except BaseException:
-            remove_quietly(target)
+            for path in written:
+                remove_quietly(path)
             raise
-    if in_place:
-        assert isinstance(source, FileKeySource)
-        os.replace(target, source.path)
-        target = source.path
-    return Rotation(old_key_id, new_key.key_id, count, target)
+    if not in_place:
+        return Rotation(old_key_id, new_key.key_id, count, target, False, finalised)
+    assert isinstance(source, FileKeySource)
+    try:
+        destroyed = source.promote_pending(new_key.key_id)
+    except OSError as exc:
+        raise VaultError(
+            f"the database now needs the new key {new_key.key_id} in {target}, but moving it over "
+            f"{source.path} failed ({exc.strerror}); Casebot finishes the move at its next start"
+        ) from None
+    return Rotation(old_key_id, new_key.key_id, count, source.path, destroyed, finalised)

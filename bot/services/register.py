@@ -16,7 +16,10 @@ from bot.domain import (
     NotFound,
 )
 from bot.ports import Clock
+from bot.services import keys
 from bot.services.directory import find_agency, find_group, find_member
+from bot.services.keys import Rotation
+from storage.keyfile import FileKeySource
 from storage.models import Client, ConsentRecord
 from storage.uow import UnitOfWork
 
@@ -189,24 +192,45 @@ def reveal_client(
     return Revealed(summary, identity)
 
 
+@dataclass(frozen=True)
+class Purged:
+    code: str
+    # The rotation that made the purge final, or None when the master key comes from
+    # CASEBOT_MASTER_KEY: Casebot cannot replace that, so the purge waits for `keys rotate`.
+    rotation: Rotation | None
+
+
 def purge_client(
     *, uow: UnitOfWork, clock: Clock, code: str, actor: str, reason: str | None
-) -> None:
-    """Crypto-shred a client: destroy their data key so their details can never be decrypted."""
+) -> Purged:
+    """Crypto-shred a client: destroy their data key so their details can never be decrypted.
+
+    Copies of the wrapped data key outlive the delete (backups, PostgreSQL's dead rows), so with
+    a key file the master key is rotated in the same transaction and the old key file destroyed.
+    """
     clean = _check_reason(reason, "every purge is audited")
-    now = clock.now()
-    with uow:
+
+    def shred(uow: UnitOfWork) -> str:
         client = _get(uow, code)
         if client.purged_at is not None:
             raise Conflict(f"{code} was already purged on {client.purged_at:%Y-%m-%d}")
-        uow.vault.verify(uow.session)
-        uow.vault.shred(uow.session, client, now)
+        now = uow.vault.shred(uow.session, client, clock.now())
         if client.status != ClientStatus.EXITED.value:
             client.status = ClientStatus.EXITED.value
             client.status_changed_at = now
         uow.audit.add(at=now, actor=actor, action="purge", client=client, reason=clean)
-        uow.commit()
+        return f"; purge of {code}"
+
+    if isinstance(uow.vault.source, FileKeySource):
+        rotation: Rotation | None = keys.rotate(uow=uow, clock=clock, actor=actor, together=shred)
+    else:
+        rotation = None
+        with uow:
+            uow.vault.verify(uow.session)
+            shred(uow)
+            uow.commit()
     forget_cached_identities()
+    return Purged(code, rotation)
 
 
 def record_consent(
