@@ -17,6 +17,7 @@ from bot.domain import (
 )
 from bot.ports import Clock
 from bot.services.directory import find_agency, find_group, find_member
+from bot.validation import clean_text
 from storage.models import Client, ConsentRecord
 from storage.uow import UnitOfWork
 
@@ -156,7 +157,7 @@ def show_client(*, uow: UnitOfWork, code: str) -> ClientSummary:
 
 
 def _check_reason(reason: str | None, what: str) -> str:
-    clean = " ".join((reason or "").split())
+    clean = " ".join(clean_text(reason or "").split())
     if len(clean) < 5:
         raise InvalidInput(f"say why with --reason (e.g. --reason 'housing application'); {what}")
     if len(clean) > 500:

@@ -1,0 +1,94 @@
+"""Invisible characters people type, through the HTTP endpoint.
+
+NUL and ESC are control characters; U+202E (right-to-left override) and U+202C (pop) reorder
+what a reader sees ("Trojan Source"). None of them may reach a channel, a DM or the database.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from handlers.devkit.fake_slack import dm_channel_id
+from handlers.devkit.transcript import render_message
+from tests.slack.conftest import CHANNEL, FAY, KATE, wait_until
+
+HIDDEN = ("\x00", "\x1b", "\u202e", "\u202c")
+
+
+def strings(value: object) -> str:
+    """Every string in a payload, as sent (JSON or repr would show a NUL as an escape)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        value = list(value.values())
+    return "".join(strings(v) for v in value) if isinstance(value, list | tuple) else ""
+
+
+def hidden_in(*payloads: object) -> list[str]:
+    text = strings(payloads)
+    return [repr(ch) for ch in HIDDEN if ch in text]
+
+
+def stored(h, table: str) -> list[str]:
+    """The clear ``text`` column of a table, read straight from the database."""
+    engine = sa.create_engine(h.cli.env["DATABASE_URL"])
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(sa.text(f"SELECT text FROM {table}")).scalars())
+    finally:
+        engine.dispose()
+
+
+def command(h, text: str, user: str = FAY) -> object:
+    """``/casebot …`` in the channel; what came back (the ack or the response URL's post)."""
+    url = h.fake.response_url()
+    before = len(h.fake.calls_to("response_url"))
+    ack = h.sender.command(text, user_id=user, channel_id=CHANNEL, response_url=url)
+    if ack.body:
+        return ack.json() if ack.body.startswith("{") else ack.body
+    return h.settle("response_url", before + 1)[-1].args
+
+
+@pytest.fixture
+def h(group_setup, slack_app):
+    group_setup()
+    harness = slack_app()
+    harness.at("2026-11-26T10:00+10:00")
+    return harness
+
+
+def test_a_dm_update_reaches_the_channel_without_control_or_bidi_characters(h):
+    h.tick("2026-12-01T08:00+10:00")  # the agenda is out: a new update follows as a late note
+    agenda_posts = len(h.posts(CHANNEL))
+    h.sender.dm(
+        "U1R-014: moved\x00 into\x1b crisis \u202eaccommodation\u202c today", user_id=KATE
+    )
+
+    def preview() -> list[dict]:
+        return [m for m in h.fake.messages(dm_channel_id(KATE))
+                if "as the group will see it" in render_message(m)]  # fmt: skip
+
+    (check,) = wait_until(preview)
+    assert "moved into crisis accommodation today" in render_message(check)
+    h.sender.block_action("draft_confirm", user_id=KATE, message=check)
+    late = wait_until(lambda: h.posts(CHANNEL)[agenda_posts:])[-1].args
+    shown = render_message(late)
+    assert "Late update" in shown and "moved into crisis accommodation today" in shown
+    assert hidden_in(check, late) == []
+    assert hidden_in(stored(h, "updates")) == []
+    assert hidden_in(h.fake.messages(dm_channel_id(KATE))) == []  # the receipt too
+
+
+def test_an_action_by_slash_command_reaches_the_channel_and_owner_clean(h):
+    answer = command(h, f"action U1R-014 <@{KATE}|kate> call\x00 the\x1b housing "
+                        "\u202eprovider\u202c by Friday")  # fmt: skip
+    assert "call the housing provider" in strings(answer)
+    note = wait_until(lambda: h.posts(CHANNEL))[-1].args
+    assignment = wait_until(lambda: h.dms_to(KATE))[-1].args
+    assert "New action for U1R-014: call the housing provider" in render_message(note).replace(
+        "*", ""
+    )
+    assert "call the housing provider" in render_message(assignment)
+    assert hidden_in(answer, note, assignment) == []
+    assert hidden_in(stored(h, "actions")) == []
