@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from bot.domain import ActionView, Minutes, RecordView
+from bot.validation import clean_text
 
 FORMATS = ("md", "csv")
 
@@ -30,9 +32,31 @@ def as_csv(minutes: Minutes) -> str:
     return out.getvalue()
 
 
+# Shown as nothing, so a leading one would hide a formula from a check of the first character.
+_FILLERS = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")  # Hangul fillers, blank braille
+_FORMULA = frozenset("=+-@")
+
+
+def _unseen(ch: str) -> bool:
+    # Cf: zero-width space, (non-)joiners, word joiner, BOM, soft hyphen, direction marks.
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc") or ch in _FILLERS
+
+
 def _cell(text: str) -> str:
-    """Keep a spreadsheet from reading a cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Keep a spreadsheet from reading a cell as a formula (CSV injection).
+
+    A cell whose first visible character is =, +, - or @ (full-width ones too), or with a tab
+    before it, gets a leading apostrophe, however many blanks or invisible characters come
+    first. Those invisible ones (zero-width space and joiners, BOM, marks) are dropped from the
+    start; blanks are kept. Carriage returns are already line feeds (``clean_text``)."""
+    text = clean_text(text)
+    lead = 0
+    while lead < len(text) and _unseen(text[lead]):
+        lead += 1
+    blanks = "".join(ch for ch in text[:lead] if ch.isspace())
+    first = unicodedata.normalize("NFKC", text[lead : lead + 1])[:1]
+    risky = first in _FORMULA or "\t" in blanks
+    return ("'" if risky else "") + blanks + text[lead:]
 
 
 def as_markdown(minutes: Minutes) -> str:

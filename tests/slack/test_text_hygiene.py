@@ -1,10 +1,14 @@
-"""Invisible characters people type, through the HTTP endpoint.
+"""Invisible characters people type, through the HTTP endpoint and the CLI export.
 
 NUL and ESC are control characters; U+202E (right-to-left override) and U+202C (pop) reorder
-what a reader sees ("Trojan Source"). None of them may reach a channel, a DM or the database.
+what a reader sees ("Trojan Source"). None of them may reach a channel, a DM, the database or an
+export; and a zero-width space must not hide a formula from the CSV guard.
 """
 
 from __future__ import annotations
+
+import csv
+import io
 
 import pytest
 import sqlalchemy as sa
@@ -92,3 +96,32 @@ def test_an_action_by_slash_command_reaches_the_channel_and_owner_clean(h):
     assert "call the housing provider" in render_message(assignment)
     assert hidden_in(answer, note, assignment) == []
     assert hidden_in(stored(h, "actions")) == []
+
+
+FORMULA = '\u200b=HYPERLINK("http://evil.example","open me")'
+EXPORT = ("minutes", "--group", "Under 1 Roof", "--date", "2026-12-01", "--format")
+
+
+def hold_meeting(h, *entries: tuple[str, str]) -> None:
+    """Start the meeting, send each ``(user, /casebot text)``, end it: its minutes are kept."""
+    h.at("2026-12-01T09:58+10:00")
+    command(h, "start")
+    for user, text in entries:
+        command(h, text, user)
+    command(h, "end")
+    wait_until(lambda: len(h.fake.messages(CHANNEL)) > 1)  # the minutes are out
+
+
+def test_csv_export_neutralises_formulas_behind_invisible_characters(h):
+    hold_meeting(
+        h,
+        (KATE, f"decision U1R-014 {FORMULA}"),
+        (FAY, f"action U1R-014 <@{KATE}|kate> \u200b\u200d-2+3 \x1bbond \u202eloan by Friday"),
+    )
+    rows = list(csv.reader(io.StringIO(h.cli.ok(*EXPORT, "csv"))))
+    cells = {row[2]: row[3] for row in rows[1:]}
+    # A spreadsheet shows a cell starting with an apostrophe as text, never as a formula.
+    assert cells["decision"].startswith("'") and cells["decision"].lstrip("' ").startswith("=")
+    assert cells["action"].startswith("'") and cells["action"].lstrip("' ").startswith("-2+3")
+    assert "bond loan" in cells["action"]
+    assert hidden_in(rows) == [] and "\u200b" not in strings(rows)
