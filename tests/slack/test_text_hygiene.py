@@ -1,14 +1,16 @@
-"""Invisible characters people type, through the HTTP endpoint and the CLI export.
+"""Invisible characters and markup people type, through the HTTP endpoint and the CLI export.
 
 NUL and ESC are control characters; U+202E (right-to-left override) and U+202C (pop) reorder
 what a reader sees ("Trojan Source"). None of them may reach a channel, a DM, the database or an
-export; and a zero-width space must not hide a formula from the CSV guard.
+export; a zero-width space must not hide a formula from the CSV guard; and links, HTML and
+headings written in a decision must stay words in the Markdown export.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -99,6 +101,11 @@ def test_an_action_by_slash_command_reaches_the_channel_and_owner_clean(h):
 
 
 FORMULA = '\u200b=HYPERLINK("http://evil.example","open me")'
+# As Slack sends it: a typed "<" arrives as "&lt;".
+LINKS = (
+    "# urgent: see [the form](http://evil.example/phish) ![logo](http://evil.example/x.png) "
+    "or https://evil.example/y and www.evil.example, &lt;b&gt;today&lt;/b&gt;"
+)
 EXPORT = ("minutes", "--group", "Under 1 Roof", "--date", "2026-12-01", "--format")
 
 
@@ -125,3 +132,14 @@ def test_csv_export_neutralises_formulas_behind_invisible_characters(h):
     assert cells["action"].startswith("'") and cells["action"].lstrip("' ").startswith("-2+3")
     assert "bond loan" in cells["action"]
     assert hidden_in(rows) == [] and "\u200b" not in strings(rows)
+
+
+def test_markdown_export_shows_links_html_and_headings_literally(h):
+    hold_meeting(h, (KATE, f"note U1R-014 {LINKS}"))
+    md = h.cli.ok(*EXPORT, "md")
+    note = next(line for line in md.splitlines() if "the form" in line)
+    # Written headings, links, images, bare URLs and HTML are words in the file, not markup.
+    assert note.startswith(r"- \# urgent: see \[the form\](http:\/\/evil\.example/phish) ")
+    assert r"!\[logo\](http:\/\/evil\.example/x\.png)" in note
+    assert r"https:\/\/evil\.example/y and www\.evil\.example, \<b\>today\</b\>" in note
+    assert re.search(r"(?<!\\)[\[\]<>]", note) is None and "://" not in md
