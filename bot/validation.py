@@ -20,6 +20,22 @@ SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{6,}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 CRN = re.compile(r"[0-9]{9}[A-Z]")
 
+# Characters that change how text is shown, or what a terminal or spreadsheet does with it,
+# without being seen: C0 controls (NUL, ESC…) except the newline and tab people type, DEL, C1
+# controls, the bidi embeddings, overrides and isolates that reorder text ("Trojan Source":
+# U+202A–U+202E, U+2066–U+2069) and the direction marks (U+200E, U+200F, U+061C). Zero-width
+# (non-)joiners stay: emoji sequences need U+200D and Persian or Indic spelling U+200C, and
+# neither can reorder or hide text (the CSV export still strips them from a cell's start).
+_UNSEEN = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
+)  # fmt: skip
+
+
+def clean_text(text: str) -> str:
+    """Free text as typed, minus control and bidi-override characters; CR and CRLF become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_UNSEEN)
+
 
 def case_code(text: str) -> str:
     code = text.strip().upper()
@@ -164,6 +180,7 @@ def _text(value: Any, *, field: str, limit: int = 500) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidInput(f"{field} must be text")
+    value = clean_text(value)
     value = " ".join(value.split()) if field != "notes" else value.strip()
     if len(value) > limit:
         raise InvalidInput(f"{field} is longer than {limit} characters")

@@ -17,6 +17,7 @@ from bot.domain import (
     RecordView,
     UpdateReceipt,
 )
+from bot.validation import clean_text
 from handlers import kit
 from handlers.ids import COMMAND, ActionId, BlockId
 from handlers.text import day, day_with_year, escape, marked, mention, plural, quote, when
@@ -211,7 +212,8 @@ def progress_saved(action: ActionView, note: str) -> Payload:
 
 
 def problem(message: str) -> Payload:
-    return {"text": message, "blocks": [kit.section(f"⚠️ {escape(message)}")]}
+    # The only fallback text that may quote what someone typed (a mistyped case code).
+    return {"text": clean_text(message), "blocks": [kit.section(f"⚠️ {escape(message)}")]}
 
 
 def reassign_prompt(request: ReassignRequest) -> Payload:

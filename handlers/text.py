@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.domain import MeetingRef
+from bot.validation import clean_text
 
 
 def escape(text: str) -> str:
-    """Make user text literal in mrkdwn: no ``<!channel>`` pings, no forged ``<@U…>`` mentions."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Make user text literal in mrkdwn: no ``<!channel>`` pings, no forged ``<@U…>`` mentions,
+    and no control or bidi-override characters (the services drop them on input; this also
+    covers rows stored before they did)."""
+    return clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def marked(text: str, spans: tuple[tuple[int, int, str], ...]) -> str:

@@ -27,6 +27,7 @@ from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_member
 from bot.services.running import ensure_item, live_meeting
+from bot.validation import clean_text
 from storage.models import Action, ActionProgress, Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -121,7 +122,7 @@ def plan(
         )
     upcoming = meetings.upcoming(uow.session, group, now)
     next_day = upcoming.scheduled_at.astimezone(ZoneInfo(group.tz)).date() if upcoming else None
-    body = (text or "").strip()
+    body = clean_text(text or "").strip()
     if parse_due:
         split = dates.split_due(body, today=today, next_meeting=next_day, day_first=group.day_first)
         body, due_on = split.text, split.due
@@ -256,7 +257,7 @@ def add_progress(
     *, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int, text: str
 ) -> tuple[ActionView, str]:
     """Add a (de-identified) progress note; returns the action and the note as stored."""
-    clean = (text or "").strip()
+    clean = clean_text(text or "").strip()
     if not clean:
         raise InvalidInput("The progress note is empty.")
     if len(clean) > MAX_PROGRESS:
@@ -325,7 +326,7 @@ def draft_from_message(
             raise InvalidInput("Use this on a message in your case coordination group's channel.")
         if not roster.is_member_of(uow.session, member.id, group.id):
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
-        redaction = privacy.redact(uow, (text or "").strip()[:MAX_ACTION], group.id)
+        redaction = privacy.redact(uow, clean_text(text or "").strip()[:MAX_ACTION], group.id)
         code = codes[0] if codes else None
         meeting = live_meeting(uow.session, group.id) if code is None else None
         if meeting is not None and meeting.current_client_id is not None:

@@ -64,7 +64,7 @@ def find_member(uow: UnitOfWork, user_id: str) -> Member:
 
 
 def add_agency(*, uow: UnitOfWork, clock: Clock, name: str, actor: str) -> str:
-    clean = " ".join(name.split())
+    clean = " ".join(validation.clean_text(name).split())
     if not clean or len(clean) > 120:
         raise InvalidInput("an agency name must be 1 to 120 characters")
     with uow:
@@ -249,7 +249,7 @@ def create_group(
     settings: GroupSettings,
     actor: str,
 ) -> GroupView:
-    clean = " ".join(name.split())
+    clean = " ".join(validation.clean_text(name).split())
     if not clean or len(clean) > 80:
         raise InvalidInput("a group name must be 1 to 80 characters")
     tz = validation.timezone(tz)
@@ -368,7 +368,7 @@ def allow_terms(
 
     Only service and agency names belong here: a client's name added by mistake would be shown.
     """
-    clean = [" ".join(t.split()) for t in terms if t.strip()]
+    clean = [c for t in terms if (c := " ".join(validation.clean_text(t).split()))]
     if not clean or any(len(t) > 120 for t in clean):
         raise InvalidInput("give one or more terms of at most 120 characters")
     with uow:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 
 from bot.domain import ActionView, Minutes, RecordView
+from bot.validation import clean_text
 
 FORMATS = ("md", "csv")
 
@@ -30,15 +33,37 @@ def as_csv(minutes: Minutes) -> str:
     return out.getvalue()
 
 
+# Shown as nothing, so a leading one would hide a formula from a check of the first character.
+_FILLERS = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")  # Hangul fillers, blank braille
+_FORMULA = frozenset("=+-@")
+
+
+def _unseen(ch: str) -> bool:
+    # Cf: zero-width space, (non-)joiners, word joiner, BOM, soft hyphen, direction marks.
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc") or ch in _FILLERS
+
+
 def _cell(text: str) -> str:
-    """Keep a spreadsheet from reading a cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Keep a spreadsheet from reading a cell as a formula (CSV injection).
+
+    A cell whose first visible character is =, +, - or @ (full-width ones too), or with a tab
+    before it, gets a leading apostrophe, however many blanks or invisible characters come
+    first. Those invisible ones (zero-width space and joiners, BOM, marks) are dropped from the
+    start; blanks are kept. Carriage returns are already line feeds (``clean_text``)."""
+    text = clean_text(text)
+    lead = 0
+    while lead < len(text) and _unseen(text[lead]):
+        lead += 1
+    blanks = "".join(ch for ch in text[:lead] if ch.isspace())
+    first = unicodedata.normalize("NFKC", text[lead : lead + 1])[:1]
+    risky = first in _FORMULA or "\t" in blanks
+    return ("'" if risky else "") + blanks + text[lead:]
 
 
 def as_markdown(minutes: Minutes) -> str:
     m = minutes.meeting
     counts = minutes.counts()
-    lines = [f"# Minutes: {m.group}, {m.local_start:%a %d %b %Y}", ""]
+    lines = [f"# Minutes: {_md(m.group)}, {m.local_start:%a %d %b %Y}", ""]
     zone = m.local_start.tzinfo
     if minutes.started_at and minutes.ended_at:
         lines.append(f"{minutes.started_at.astimezone(zone):%H:%M}–"
@@ -51,7 +76,7 @@ def as_markdown(minutes: Minutes) -> str:
                               (missing, a.absent)):  # fmt: skip
             if people:
                 parts.append(f"{label}: {_people(people)}")
-        lines.append(f"- **{a.agency}**: " + "; ".join(parts))
+        lines.append(f"- **{_md(a.agency)}**: " + "; ".join(parts))
     lines += ["", "## Clients", ""]
     for client in minutes.clients:
         if not client.reached:
@@ -84,11 +109,37 @@ def _people(users: tuple[str, ...]) -> str:
 def _records(title: str, records: tuple[RecordView, ...]) -> list[str]:
     if not records:
         return []
-    return [f"**{title}**", ""] + [f"- {r.text} ({r.author})" for r in records] + [""]
+    return [f"**{title}**", ""] + [f"- {_md(r.text)} ({r.author})" for r in records] + [""]
 
 
 def _actions(actions: tuple[ActionView, ...]) -> list[str]:
     if not actions:
         return []
-    rows = [f"- {a.text} (owner {a.owner}, due {a.due_on.isoformat()})" for a in actions]
+    rows = [f"- {_md(a.text)} (owner {a.owner}, due {a.due_on.isoformat()})" for a in actions]
     return ["**Actions**", "", *rows, ""]
+
+
+# Markdown punctuation that can open a link, image, emphasis, code, HTML, autolink, entity,
+# table, strikethrough or math anywhere in a line; and what starts a heading, list or setext
+# underline at a line's start (a hyphen in "U1R-014" or "follow-up" is left alone).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$&@])")
+_MD_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+
+
+def _md(text: str) -> str:
+    r"""User text shown literally in Markdown: punctuation backslash-escaped, ``://`` and a dot
+    inside a word broken (``:\/\/``, ``\.``) so bare URLs, ``www.`` and domains are not made
+    links, and each line break a hard break that stays inside the list item."""
+    text = _MD_INLINE.sub(r"\\\1", clean_text(text))
+    text = re.sub(r"\.(?=\w)", r"\\.", text.replace("://", r":\/\/"))
+    lines = [_line_start(line.strip()) for line in text.splitlines()]
+    return "\\\n  ".join(line for line in lines if line)
+
+
+def _line_start(line: str) -> str:
+    match = _MD_LINE_START.match(line)
+    if match is None:
+        return line
+    if match.group(1)[0].isdigit():  # "1." or "1)": an ordered list
+        return match.group(1) + "\\" + line[match.end() :]
+    return "\\" + line

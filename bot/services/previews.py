@@ -18,6 +18,7 @@ from bot.domain import InvalidInput, MeetingRef, NotFound, Preview, UpdateReceip
 from bot.ports import Clock, Renderer
 from bot.services import actions, meetings, privacy, updates
 from bot.services.directory import find_member
+from bot.validation import clean_text
 from storage.models import Client, Draft, Member
 from storage.uow import UnitOfWork
 
@@ -140,7 +141,7 @@ def _own_draft(uow: UnitOfWork, user_id: str, draft_id: int, now: dt.datetime) -
 
 def parse_words(text: str) -> list[str]:
     """ "Bronny, 17 Banksia" → ["Bronny", "17 Banksia"] (commas or new lines between)."""
-    words = [" ".join(w.split()) for w in re.split(r"[,\n]", text or "")]
+    words = [" ".join(w.split()) for w in re.split(r"[,\n]", clean_text(text or ""))]
     words = [w for w in words if w]
     if not words:
         raise InvalidInput("Type the words to hide, separated by commas.")

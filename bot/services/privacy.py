@@ -13,6 +13,7 @@ from bot.deidentify import KnownClient, Redaction, deidentify
 from bot.domain import ClientStatus, NotFound
 from bot.ports import Clock
 from bot.services.directory import find_group
+from bot.validation import clean_text
 from storage.models import Agency, Client, GroupTerm, Member
 from storage.uow import UnitOfWork
 
@@ -77,7 +78,7 @@ def redact_texts(
                 raise NotFound(f"no client with case code {code} (or their details were purged)")
         keep = keep_terms(uow, group_id)
         results = [
-            deidentify(text, [everyone[code]] if code else active, keep=keep)
+            deidentify(clean_text(text), [everyone[code]] if code else active, keep=keep)
             for code, text in items
         ]
         uow.audit.add(

@@ -18,6 +18,7 @@ from bot.ports import Clock
 from bot.services import privacy, roster, running
 from bot.services.directory import find_member
 from bot.services.running import Where, group_for_channel, running_meeting, shown_in
+from bot.validation import clean_text
 from storage.models import Action, Client, Group, Meeting, Member, Record
 from storage.uow import UnitOfWork
 
@@ -42,7 +43,7 @@ def record(
     """Record a decision or note against a client (by default the one on screen)."""
     if kind not in ("decision", "note"):
         raise InvalidInput(f"unknown record {kind!r}")
-    clean = (text or "").strip()
+    clean = clean_text(text or "").strip()
     if not clean:
         raise InvalidInput(f"Say what the {kind} is.")
     if len(clean) > MAX_RECORD:
@@ -129,7 +130,7 @@ def change_record(
             row.removed_at = now
             uow.audit.add(at=now, actor=user_id, action=f"{row.kind}_removed", client=client)
         else:
-            clean = (text or "").strip()
+            clean = clean_text(text or "").strip()
             if not clean or len(clean) > MAX_RECORD:
                 raise InvalidInput(f"A {row.kind} needs 1 to {MAX_RECORD} characters.")
             row.text = privacy.redact(uow, clean, meeting.group_id).text

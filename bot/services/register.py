@@ -19,6 +19,7 @@ from bot.ports import Clock
 from bot.services import keys
 from bot.services.directory import find_agency, find_group, find_member
 from bot.services.keys import Rotation
+from bot.validation import clean_text
 from storage.keyfile import FileKeySource
 from storage.models import Client, ConsentRecord
 from storage.uow import UnitOfWork
@@ -159,7 +160,7 @@ def show_client(*, uow: UnitOfWork, code: str) -> ClientSummary:
 
 
 def _check_reason(reason: str | None, what: str) -> str:
-    clean = " ".join((reason or "").split())
+    clean = " ".join(clean_text(reason or "").split())
     if len(clean) < 5:
         raise InvalidInput(f"say why with --reason (e.g. --reason 'housing application'); {what}")
     if len(clean) > 500:

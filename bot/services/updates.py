@@ -25,6 +25,7 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.directory import find_member
+from bot.validation import clean_text
 from storage.models import Client, Group, Meeting, Member, Update
 from storage.uow import UnitOfWork
 
@@ -73,7 +74,7 @@ def _client_for(uow: UnitOfWork, member: Member, code: str) -> Client:
 
 
 def _check_text(text: str) -> str:
-    clean = (text or "").strip()
+    clean = clean_text(text or "").strip()
     if not clean:
         raise InvalidInput("The update is empty. Write what has happened since the last meeting.")
     if len(clean) > MAX_UPDATE:

@@ -18,8 +18,12 @@ from bot.domain import (
     HomeView,
     LeavePeriod,
     MeetingRef,
+    Minutes,
+    MinutesClient,
     Nudge,
+    Preview,
     PromptClient,
+    RecordView,
     UpdatePrompt,
     UpdateReceipt,
     UpdateView,
@@ -27,6 +31,7 @@ from bot.domain import (
 from handlers import messages, replies, views
 from handlers.devkit.block_limits import problems, view_problems
 from handlers.kit import split_text
+from handlers.text import escape
 
 MEETING = MeetingRef(
     7,
@@ -217,3 +222,52 @@ def test_withheld_clients_show_their_case_code_only():
         ActionRecorded(action(9, text="call Ruby's GP"), MEETING, "C0U1R0001", withheld=True)
     )
     assert "Ruby" not in str(withheld["blocks"]) and "details withheld" in str(withheld["blocks"])
+
+
+# NUL, BEL, ESC, DEL, C1 (NEL, CSI), bidi embedding/override/pop/isolates and direction marks.
+HIDDEN = "\x00\x07\x1b\x7f\x85\x9b\u202a\u202b\u202c\u202d\u202e\u2066\u2069\u200e\u200f\u061c"
+SNEAKY = f"call{HIDDEN} the GP \U0001f469\u200d\u2695\ufe0f"  # ends with an emoji sequence
+
+
+def test_escape_drops_control_and_bidi_characters_but_keeps_joiners():
+    assert escape(f"a{HIDDEN} <b> & c") == "a &lt;b&gt; &amp; c"
+    assert escape("\U0001f469\u200d\u2695\ufe0f") == "\U0001f469\u200d\u2695\ufe0f"
+
+
+def test_control_and_bidi_characters_never_reach_slack():
+    """Rows stored before input was cleaned still render clean, in every kind of message."""
+    a = action(1, text=SNEAKY)
+    update = UpdateView(1, "U1R-001", SNEAKY, "U0KATE001", MEETING.starts_at)
+    decision = RecordView(2, "decision", "U1R-001", SNEAKY, "U0KATE001")
+    note = RecordView(3, "note", "U1R-001", SNEAKY, "U0KATE001")
+    item = AgendaItem("U1R-001", ClientStatus.ACTIVE, "U0KATE001", "Micah Projects",
+                      (update,), (a,))  # fmt: skip
+    client = MinutesClient("U1R-001", True, False, (decision,), (a,), (note,))
+    closed = Minutes(MEETING, None, None, "U0FAY0001", (), (client,))
+    rendered = [
+        *messages.agenda(Agenda(MEETING, (), (), (), (), (item,))),
+        *messages.minutes(closed),
+        messages.late_update(UpdateReceipt(update, MEETING, ())),
+        messages.action_announcement(ActionRecorded(a, MEETING, "C0U1R0001")),
+        messages.action_assignment(ActionRecorded(a, MEETING, "C0U1R0001")),
+        messages.nudge(Nudge("U0KATE001", MEETING, (a,), dt.date(2026, 11, 28))),
+        replies.update_receipt(UpdateReceipt(update, MEETING, ()), via_dm=True),
+        replies.preview(Preview(4, "update", "U1R-001", SNEAKY, (), ((0, 4, "name"),), MEETING)),
+        replies.progress_saved(a, SNEAKY),
+        replies.recorded(decision),
+    ]
+    for payload in rendered:
+        shown = strings(payload)
+        assert [hex(ord(c)) for c in HIDDEN if c in shown] == []
+        assert "the GP \U0001f469\u200d\u2695\ufe0f" in shown
+    problem = strings(replies.problem("I don't know the case code U1R\x00\u202e-014."))
+    assert [hex(ord(c)) for c in HIDDEN if c in problem] == []
+
+
+def strings(value: object) -> str:
+    """Every string in a payload as sent (JSON or repr would show a NUL as an escape)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        value = list(value.values())
+    return "".join(strings(v) for v in value) if isinstance(value, list | tuple) else ""

@@ -84,3 +84,33 @@ def test_timezone_suggests():
     assert validation.timezone("Australia/Sydney") == "Australia/Sydney"
     with pytest.raises(InvalidInput, match="Australia/Sydney"):
         validation.timezone("Australia/Sidney")
+
+
+# C0 controls but newline and tab, DEL, C1 controls, bidi embeddings/overrides/isolates, marks.
+HIDDEN = "".join(
+    map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C])
+)  # fmt: skip
+
+
+def test_clean_text_drops_control_and_bidi_characters():
+    assert validation.clean_text(f"call{HIDDEN} the GP") == "call the GP"
+    assert validation.clean_text("evil\u202egnp.exe") == "evilgnp.exe"
+
+
+def test_clean_text_keeps_what_people_write():
+    # Line breaks, tabs, accents, an emoji sequence (U+200D) and Persian's U+200C stay.
+    text = "Line one\n\tindented · café · 👩\u200d⚕\ufe0f · می\u200cخواهم"
+    assert validation.clean_text(text) == text
+    assert validation.clean_text("one\r\ntwo\rthree") == "one\ntwo\nthree"
+
+
+def test_identity_fields_drop_control_and_bidi_characters():
+    found = validation.identity(
+        {"full_name": "Jane\x00 \u202eQuokkafield", "aliases": ["Ja\x1bne"],
+         "notes": "first\r\nsecond\x07"},
+        today=TODAY,
+    )  # fmt: skip
+    assert (found.full_name, found.aliases, found.notes) == (
+        "Jane Quokkafield", ("Jane",), "first\nsecond"
+    )  # fmt: skip
