@@ -9,9 +9,10 @@ the person; anything else is logged with a reference and no payload.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from slack_sdk import WebClient
@@ -23,11 +24,30 @@ log = logging.getLogger(__name__)
 WORKERS = 16
 
 _pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="casebot-work")
+_pending: set[Future[None]] = set()
+_lock = threading.Lock()
 
 
 def later(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> Future[None]:
     """Run ``work`` after the answer to Slack; problems are told to whoever sent ``body``."""
-    return _pool.submit(_run, client, body, work)
+    future = _pool.submit(_run, client, body, work)
+    with _lock:
+        _pending.add(future)
+    future.add_done_callback(_forget)
+    return future
+
+
+def _forget(future: Future[None]) -> None:
+    with _lock:
+        _pending.discard(future)
+
+
+def wait_idle(timeout: float = 10.0) -> bool:
+    """Wait until every piece of work handed over so far is done (tests, orderly shutdown)."""
+    with _lock:
+        running = list(_pending)
+    _done, left = wait(running, timeout=timeout)
+    return not left
 
 
 def _run(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> None:

@@ -144,7 +144,7 @@ def register(app: App, ctx: AppContext) -> None:
         try:
             work = _plan(ctx, word, rest, command, respond, client)
         except CasebotError as exc:
-            ack(response_type="ephemeral", text=escape(exc.message))
+            ack(response_type="ephemeral", **replies.problem(exc.message))
             return
         ack()
         later(client, command, lambda: _answered(work, respond))
@@ -155,4 +155,4 @@ def _answered(work: Work, respond: Respond) -> None:
     try:
         work()
     except CasebotError as exc:
-        respond(response_type="ephemeral", text=escape(exc.message))
+        respond(response_type="ephemeral", **replies.problem(exc.message))

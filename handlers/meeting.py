@@ -167,6 +167,8 @@ def _register_steps(app: App, ctx: AppContext) -> None:
                           client: WebClient) -> None:  # fmt: skip
         try:
             channel = str(metadata(view).get("channel"))
+            running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
+                                      channel_id=channel)  # fmt: skip
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.PRESENT: exc.message[:150]})
             return

@@ -17,7 +17,6 @@ from bot.domain import (
     RecordView,
     UpdateReceipt,
 )
-from bot.validation import clean_text
 from handlers import kit
 from handlers.ids import COMMAND, ActionId, BlockId
 from handlers.text import day, day_with_year, escape, marked, mention, plural, quote, when
@@ -212,8 +211,9 @@ def progress_saved(action: ActionView, note: str) -> Payload:
 
 
 def problem(message: str) -> Payload:
-    # The only fallback text that may quote what someone typed (a mistyped case code).
-    return {"text": clean_text(message), "blocks": [kit.section(f"⚠️ {escape(message)}")]}
+    # The only fallback text that may quote what someone typed (a mistyped case code): escaped
+    # too, as Slack reads ``text`` for links and mentions when it shows the notification.
+    return {"text": escape(message), "blocks": [kit.section(f"⚠️ {escape(message)}")]}
 
 
 def reassign_prompt(request: ReassignRequest) -> Payload:
