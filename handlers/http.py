@@ -156,10 +156,14 @@ def _headers(environ: Mapping[str, Any]) -> dict[str, str]:
     return headers
 
 
-def _reply(start: StartResponse, status: int, body: dict[str, Any]) -> list[bytes]:
+def _reply(
+    start: StartResponse, status: int, body: dict[str, Any], *, close: bool = False
+) -> list[bytes]:
     data = json.dumps(body).encode()
-    start(_status(status), [("Content-Type", "application/json"),
-                            ("Content-Length", str(len(data)))])  # fmt: skip
+    headers = [("Content-Type", "application/json"), ("Content-Length", str(len(data)))]
+    if close:
+        headers.append(("Connection", "close"))
+    start(_status(status), headers)
     return [data]
 
 
@@ -196,7 +200,10 @@ def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> W
         except _Refused as refused:
             # The reason only: never the body, which may hold what someone typed.
             log.info("refused a request: %s", refused.reason)
-            return _reply(start, refused.status, {"error": refused.reason})
+            # gunicorn would otherwise read an unread body to its end to keep the connection;
+            # servers that manage connections themselves (wsgiref) refuse the header.
+            close = str(environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn")
+            return _reply(start, refused.status, {"error": refused.reason}, close=close)
         except UnicodeDecodeError:
             return _reply(start, 400, {"error": "not UTF-8"})
         request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=headers)
