@@ -32,8 +32,10 @@ StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1024 * 1024  # Slack's largest payloads (a full modal's state) are far below this
-BODY_DEADLINE = 10.0  # seconds to receive the whole body, however it trickles in
-READ_TIMEOUT = 5.0  # seconds of silence in the middle of a body
+# Slack sends a body at once; one that takes longer could not be answered within Slack's 3 s
+# anyway, and every second a trickling body is waited for holds one of the worker's threads.
+BODY_DEADLINE = 2.0  # seconds to receive the whole body, however it trickles in
+READ_TIMEOUT = 1.0  # seconds of silence in the middle of a body
 MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
@@ -45,15 +47,20 @@ class _Refused(Exception):
         self.status, self.reason = status, reason
 
 
-def signature_ok(secret: str, timestamp: str, signature: str, body: bytes, now: float) -> bool:
-    """Slack's v0 signature, checked without trusting the headers' shape."""
+def signature_problem(
+    secret: str, timestamp: str, signature: str, body: bytes, now: float
+) -> str | None:
+    """Why Slack's v0 signature fails (None: it holds), checked without trusting the headers'
+    shape. The reason goes to the log, so an operator can tell a skewed clock from a forgery."""
     if not _TIMESTAMP.fullmatch(timestamp) or not _SIGNATURE.fullmatch(signature):
-        return False
-    if abs(now - int(timestamp)) > MAX_SKEW:
-        return False
+        return "missing or malformed signature headers"
+    skew = now - int(timestamp)
+    if abs(skew) > MAX_SKEW:
+        return (f"timestamp {abs(skew) // 60:.0f} minutes {'old' if skew > 0 else 'ahead'} "
+                "(if every request says so, check this server's clock)")  # fmt: skip
     base = b"v0:" + timestamp.encode() + b":" + body
     expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, signature)
+    return None if hmac.compare_digest(expected, signature) else "signature does not match"
 
 
 class _Deadlines:
@@ -156,15 +163,25 @@ def _headers(environ: Mapping[str, Any]) -> dict[str, str]:
     return headers
 
 
-def _reply(
-    start: StartResponse, status: int, body: dict[str, Any], *, close: bool = False
-) -> list[bytes]:
+def _reply(start: StartResponse, status: int, body: dict[str, Any]) -> list[bytes]:
     data = json.dumps(body).encode()
-    headers = [("Content-Type", "application/json"), ("Content-Length", str(len(data)))]
-    if close:
-        headers.append(("Connection", "close"))
-    start(_status(status), headers)
+    start(_status(status), [("Content-Type", "application/json"),
+                            ("Content-Length", str(len(data)))])  # fmt: skip
     return [data]
+
+
+class _ThenHangUp(list[bytes]):
+    """A response after which the connection is cut (WSGI servers call ``close`` once it is
+    sent): gunicorn would otherwise read the rest of an unread body to keep the connection
+    alive, holding a thread while it trickles or streams in."""
+
+    def __init__(self, data: list[bytes], sock: socket.socket) -> None:
+        super().__init__(data)
+        self._sock = sock
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
 
 
 def _status(code: int) -> str:
@@ -183,6 +200,14 @@ def _bolt_reply(start: StartResponse, response: BoltResponse) -> list[bytes]:
     return [data]
 
 
+def _refuse(
+    environ: Mapping[str, Any], start: StartResponse, status: int, reason: str
+) -> Iterable[bytes]:
+    reply = _reply(start, status, {"error": reason})
+    sock = environ.get("gunicorn.socket")  # absent under other servers (tests)
+    return _ThenHangUp(reply, sock) if isinstance(sock, socket.socket) else reply
+
+
 def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> WSGIApp:
     """The WSGI application: Slack's endpoint behind the front door, and a health check."""
     if not signing_secret:
@@ -192,20 +217,20 @@ def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> W
         try:
             body = read_body(environ)
             headers = _headers(environ)
-            if not signature_ok(signing_secret, headers.get("x-slack-request-timestamp", ""),
-                                headers.get("x-slack-signature", ""), body,
-                                time.time()):  # fmt: skip
-                raise _Refused(401, "invalid request")
+            problem = signature_problem(
+                signing_secret, headers.get("x-slack-request-timestamp", ""),
+                headers.get("x-slack-signature", ""), body, time.time(),
+            )  # fmt: skip
+            if problem is not None:
+                log.info("refused a request: invalid request (%s)", problem)
+                return _refuse(environ, start, 401, "invalid request")
             text = body.decode("utf-8")
         except _Refused as refused:
             # The reason only: never the body, which may hold what someone typed.
             log.info("refused a request: %s", refused.reason)
-            # gunicorn would otherwise read an unread body to its end to keep the connection;
-            # servers that manage connections themselves (wsgiref) refuse the header.
-            close = str(environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn")
-            return _reply(start, refused.status, {"error": refused.reason}, close=close)
+            return _refuse(environ, start, refused.status, refused.reason)
         except UnicodeDecodeError:
-            return _reply(start, 400, {"error": "not UTF-8"})
+            return _refuse(environ, start, 400, "not UTF-8")
         request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=headers)
         return _bolt_reply(start, app.dispatch(request))
 
@@ -230,7 +255,7 @@ def serve(
     host: str,
     port: int,
     workers: int = 1,
-    threads: int = 8,
+    threads: int = 32,
     on_worker_start: Callable[[], None] | None = None,
 ) -> None:
     """Run under gunicorn. ``load`` builds the app inside each worker (after the fork)."""
@@ -240,6 +265,8 @@ def serve(
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
+            # Threads are cheap and a slow client holds one until the body deadline: plenty of
+            # them keep Slack's requests answered while a few connections trickle.
             self.cfg.set("threads", threads)
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("timeout", 30)
