@@ -126,8 +126,9 @@ def read_body(environ: Mapping[str, Any]) -> bytes:
     if stream is None or length == 0:
         return b""
     sock = environ.get("gunicorn.socket")  # absent under other servers (tests use wsgiref)
-    token = None
+    token, previous = None, None
     if isinstance(sock, socket.socket):
+        previous = sock.gettimeout()
         sock.settimeout(READ_TIMEOUT)
         token = _DEADLINES.watch(sock, BODY_DEADLINE)
     try:
@@ -143,8 +144,10 @@ def read_body(environ: Mapping[str, Any]) -> bytes:
     except (OSError, ValueError) as exc:  # a read timeout, or the deadline shut the socket
         raise _Refused(408, "body too slow") from exc
     finally:
-        if token is not None:
+        if token is not None and isinstance(sock, socket.socket):
             _DEADLINES.done(token)
+            with contextlib.suppress(OSError):
+                sock.settimeout(previous)  # writing the answer is gunicorn's, on its terms
     body = b"".join(chunks)
     if len(body) > MAX_BODY:
         raise _Refused(413, "body too large")

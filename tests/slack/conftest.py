@@ -170,6 +170,15 @@ def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
         container.close()
 
 
+@pytest.fixture
+def h(group_setup, slack_app) -> Harness:
+    """The usual group served over HTTP, on Thu 26 Nov 2026 10:00 in Brisbane."""
+    group_setup()
+    harness = slack_app()
+    harness.at("2026-11-26T10:00+10:00")
+    return harness
+
+
 def wait_until(predicate, timeout: float = 10.0):
     """Poll until ``predicate()`` is truthy (the app acks Slack, then works in the background)."""
     deadline = time.monotonic() + timeout

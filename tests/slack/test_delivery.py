@@ -6,20 +6,10 @@ from __future__ import annotations
 import json
 import threading
 
-import pytest
-
 from handlers.devkit.fake_slack import dm_channel_id
 from tests.slack.conftest import KATE, wait_until
 
 ROUNDS = 40
-
-
-@pytest.fixture
-def h(group_setup, slack_app):
-    group_setup()
-    harness = slack_app()
-    harness.at("2026-11-26T10:00+10:00")
-    return harness
 
 
 def drafts(h) -> int:

@@ -22,14 +22,6 @@ NAMING = (
 )
 
 
-@pytest.fixture
-def h(group_setup, slack_app):
-    group_setup()
-    harness = slack_app()
-    harness.at("2026-11-26T10:00+10:00")
-    return harness
-
-
 def settled_calls(h, wait: float = 0.3) -> int:
     """How many Slack calls the app has made, once it has had time to make any."""
     time.sleep(wait)

@@ -15,14 +15,6 @@ from handlers.devkit.transcript import render_message, render_view
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 
-@pytest.fixture
-def h(group_setup, slack_app):
-    group_setup()
-    harness = slack_app()
-    harness.at("2026-11-26T10:00+10:00")
-    return harness
-
-
 def dm_texts(h, user: str) -> list[str]:
     return [render_message(m) for m in h.fake.messages(dm_channel_id(user))]
 

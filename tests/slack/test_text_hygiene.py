@@ -12,7 +12,6 @@ import csv
 import io
 import re
 
-import pytest
 import sqlalchemy as sa
 
 from handlers.devkit.fake_slack import dm_channel_id
@@ -54,14 +53,6 @@ def command(h, text: str, user: str = FAY) -> object:
     if ack.body:
         return ack.json() if ack.body.startswith("{") else ack.body
     return h.settle("response_url", before + 1)[-1].args
-
-
-@pytest.fixture
-def h(group_setup, slack_app):
-    group_setup()
-    harness = slack_app()
-    harness.at("2026-11-26T10:00+10:00")
-    return harness
 
 
 def test_a_dm_update_reaches_the_channel_without_control_or_bidi_characters(h):
