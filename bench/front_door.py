@@ -13,6 +13,7 @@ than Slack's 3 seconds. Finally it sends one 200 MB body and reports how much wa
 server refused it, how long that took, and the worker's peak memory (VmHWM) afterwards.
 
     .venv/bin/python bench/front_door.py [--rate 10] [--seconds 3] [--rounds 3] [--slow 10,30]
+        [--kinds body,headers,idle]
 
 A benchmark, not a test: nothing here asserts on timings.
 """
@@ -38,10 +39,11 @@ SLACK_DEADLINE = 3.0
 
 
 class SlowUploads:
-    """N connections trickling a body, one byte a second, reconnecting when cut off."""
+    """N connections trickling, one byte a second (``body``: after whole headers; ``headers``:
+    the headers themselves) or sending nothing at all (``idle``); each comes back when cut off."""
 
-    def __init__(self, port: int, count: int) -> None:
-        self.port, self.count = port, count
+    def __init__(self, port: int, count: int, kind: str = "body") -> None:
+        self.port, self.count, self.kind = port, count, kind
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self._one, daemon=True) for _ in range(count)]
 
@@ -62,11 +64,14 @@ class SlowUploads:
         while not self.stop.is_set():
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=30) as sock:
-                    sock.sendall(head)
-                    for _ in range(4096):
+                    if self.kind == "body":
+                        sock.sendall(head)
+                    trickle = head if self.kind == "headers" else b"x" * 4096
+                    for n in range(len(trickle)):
                         if self.stop.wait(1.0):
                             return
-                        sock.sendall(b"x")
+                        if self.kind != "idle":
+                            sock.sendall(trickle[n : n + 1])
             except OSError:
                 continue  # cut off by the server's body deadline: come back
 
@@ -143,9 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=10.0, help="requests a second (10)")
     parser.add_argument("--seconds", type=float, default=3.0, help="per round and mode (3)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of every mode (3)")
-    parser.add_argument("--slow", default="10,30", help="slow uploads per mode (10,30)")
+    parser.add_argument("--slow", default="10,30", help="slow connections per mode (10,30)")
+    parser.add_argument("--kinds", default="body,headers,idle",
+                        help="what the slow connections do: body, headers, idle")  # fmt: skip
     args = parser.parse_args(argv)
-    modes = [0] + [int(n) for n in args.slow.split(",") if n.strip()]
+    counts = [int(n) for n in args.slow.split(",") if n.strip()]
+    kinds = [k for k in args.kinds.split(",") if k in ("body", "headers", "idle")]
+    modes = [("floor", 0)] + [(kind, n) for kind in kinds for n in counts]
     workdir = Path(tempfile.mkdtemp(prefix="casebot-door-"))
     fake = base.FakeSlack(bot_token=base.BOT_TOKEN, users=base.USERS, clock=time.perf_counter)
     server = None
@@ -165,24 +174,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         base.wait_healthy(url, server, log)
         sender = base.SlackSender(url + "/slack/events", base.SECRET)
         fixed_rate(sender, args.rate, 1.0)  # warm-up
-        results: dict[int, list[float]] = {n: [] for n in modes}
+        results: dict[tuple[str, int], list[float]] = {mode: [] for mode in modes}
         for _ in range(args.rounds):
-            for n in modes:
+            for kind, n in modes:
                 if n == 0:
-                    results[n] += fixed_rate(sender, args.rate, args.seconds)
+                    results[(kind, n)] += fixed_rate(sender, args.rate, args.seconds)
                     continue
-                with SlowUploads(port, n):
-                    results[n] += fixed_rate(sender, args.rate, args.seconds)
+                with SlowUploads(port, n, kind):
+                    results[(kind, n)] += fixed_rate(sender, args.rate, args.seconds)
         sent, took = oversized(port)
         peak = worker_peak_mib(server.pid)
         print(f"Front door: gunicorn gthread 1 worker, {os.cpu_count()} CPU, signed /casebot help "
               f"at {args.rate:g} req/s, {args.rounds} interleaved rounds of {args.seconds:g} s")
         print("| mode | requests | p50 ms | p99 ms | max ms | over 3 s |")
         print("|---|---|---|---|---|---|")
-        for n in modes:
-            values = results[n]
+        names = {"body": "trickling a body", "headers": "trickling headers", "idle": "idle"}
+        for kind, n in modes:
+            values = results[(kind, n)]
             late = sum(1 for v in values if v > SLACK_DEADLINE)
-            name = "floor" if n == 0 else f"{n} slow uploads"
+            name = "floor" if n == 0 else f"{n} connections {names[kind]}"
             print(f"| {name} | {len(values)} | {ms(percentile(values, 50))} | "
                   f"{ms(percentile(values, 99))} | {ms(max(values))} | {late} |")
         print(f"200 MB body: {sent} MiB sent before the server refused it, in {took:.2f} s; "

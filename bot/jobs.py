@@ -22,6 +22,7 @@ from bot.services import (
     nudges,
     outbox,
     previews,
+    privacy,
     prompts,
 )
 from storage.uow import UnitOfWork
@@ -81,6 +82,7 @@ def tick(deps: TickDeps) -> TickReport:
     sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
     events.forget_old(uow=deps.uow(), clock=deps.clock)
     previews.forget_expired(uow=deps.uow(), clock=deps.clock)
+    privacy.forget_purged(uow=deps.uow())  # every serving process ticks: each forgets
     report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent)
     if sent or queued_prompts or queued_agendas or queued_nudges:
         log.info("tick: %s", report)

@@ -33,8 +33,10 @@ def register(app: App, ctx: AppContext) -> None:
         known = home.channel_member(uow=ctx.uow(), channel_id=channel, user_id=user)
         if known is None:
             return  # not a case coordination channel
-        key = f"event:{body.get('event_id') or event.get('event_ts')}"
-        if not events.first_delivery(uow=ctx.uow(), clock=ctx.clock, key=key):
+        event_id = body.get("event_id")
+        if not isinstance(event_id, str) or not event_id.isalnum() or len(event_id) > 60:
+            return  # not an id Slack would send
+        if not events.first_delivery(uow=ctx.uow(), clock=ctx.clock, key=f"event:{event_id}"):
             return  # Slack's retry of a welcome already given
         text = WELCOME if known else NOT_SET_UP
         later(client, body, lambda: client.chat_postEphemeral(

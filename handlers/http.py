@@ -35,6 +35,7 @@ MAX_BODY = 1024 * 1024  # Slack's largest payloads (a full modal's state) are fa
 # Slack sends a body at once; one that takes longer could not be answered within Slack's 3 s
 # anyway, and every second a trickling body is waited for holds one of the worker's threads.
 BODY_DEADLINE = 2.0  # seconds to receive the whole body, however it trickles in
+REQUEST_DEADLINE = 2.0  # seconds for headers and body from when a thread takes the connection
 READ_TIMEOUT = 1.0  # seconds of silence in the middle of a body
 MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
@@ -56,7 +57,7 @@ def signature_problem(
         return "missing or malformed signature headers"
     skew = now - int(timestamp)
     if abs(skew) > MAX_SKEW:
-        return (f"timestamp {abs(skew) // 60:.0f} minutes {'old' if skew > 0 else 'ahead'} "
+        return (f"timestamp {round(abs(skew) / 60)} minutes {'old' if skew > 0 else 'ahead'} "
                 "(if every request says so, check this server's clock)")  # fmt: skip
     base = b"v0:" + timestamp.encode() + b":" + body
     expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
@@ -111,7 +112,7 @@ class _Deadlines:
                     sock.shutdown(socket.SHUT_RD)
 
 
-_DEADLINES = _Deadlines()
+DEADLINES = _Deadlines()
 
 
 def read_body(environ: Mapping[str, Any]) -> bytes:
@@ -130,7 +131,7 @@ def read_body(environ: Mapping[str, Any]) -> bytes:
     if isinstance(sock, socket.socket):
         previous = sock.gettimeout()
         sock.settimeout(READ_TIMEOUT)
-        token = _DEADLINES.watch(sock, BODY_DEADLINE)
+        token = DEADLINES.watch(sock, BODY_DEADLINE)
     try:
         # Without a length (chunked), read one byte past the limit to know it was exceeded.
         want = length if length is not None else MAX_BODY + 1
@@ -145,7 +146,7 @@ def read_body(environ: Mapping[str, Any]) -> bytes:
         raise _Refused(408, "body too slow") from exc
     finally:
         if token is not None and isinstance(sock, socket.socket):
-            _DEADLINES.done(token)
+            DEADLINES.done(token)
             with contextlib.suppress(OSError):
                 sock.settimeout(previous)  # writing the answer is gunicorn's, on its terms
     body = b"".join(chunks)
@@ -234,7 +235,14 @@ def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> W
             return _refuse(environ, start, refused.status, refused.reason)
         except UnicodeDecodeError:
             return _refuse(environ, start, 400, "not UTF-8")
-        request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=headers)
+        try:
+            request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""),
+                                  headers=headers)  # fmt: skip
+        except Exception:  # signed, yet no payload Slack would send (bad JSON, a list…)
+            request = None
+        if request is None or not isinstance(request.body, dict):
+            log.warning("refused a signed request whose payload could not be read")
+            return _refuse(environ, start, 400, "unreadable payload")
         return _bolt_reply(start, app.dispatch(request))
 
     def application(environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
@@ -271,7 +279,7 @@ def serve(
             # Threads are cheap and a slow client holds one until the body deadline: plenty of
             # them keep Slack's requests answered while a few connections trickle.
             self.cfg.set("threads", threads)
-            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("worker_class", "handlers.gunicorn_worker.GuardedThreadWorker")
             self.cfg.set("timeout", 30)
             # Slack's requests have short lines and few headers: refuse anything bigger early.
             self.cfg.set("limit_request_line", 4094)

@@ -31,7 +31,9 @@ class Gate:
     def foreign(self, body: dict[str, Any], context: BoltContext) -> bool:
         if self.team_id and context.team_id != self.team_id:
             return True
-        return bool(self.app_id and body.get("api_app_id") != self.app_id)
+        # Slack leaves api_app_id out of some payloads (message shortcuts): judge it if present.
+        app = body.get("api_app_id")
+        return bool(self.app_id and app is not None and app != self.app_id)
 
     def hook_ok(self, url: str) -> bool:
         return not url or url.startswith(self.hook_prefixes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -16,13 +17,25 @@ from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_clicked
 from handlers.parsing import button_value, metadata, plain_text, state_value
 
+# What Slack's ids look like: anything else in a signed event is not Slack's doing, and must not
+# end up in a key (a "channel" object could carry typed text into the database).
+_USER = re.compile(r"[UW][A-Z0-9]{2,20}")
+_CHANNEL = re.compile(r"[CDG][A-Z0-9]{2,20}")
+_TS = re.compile(r"[0-9]{1,12}\.[0-9]{1,9}")
+_EVENT = re.compile(r"Ev[A-Za-z0-9]{4,40}")
+
+
+def _slack_id(pattern: re.Pattern[str], value: Any) -> bool:
+    return isinstance(value, str) and pattern.fullmatch(value) is not None
+
 
 def _is_person_dm(event: dict[str, Any]) -> bool:
     return (
         event.get("channel_type") == "im"
         and not event.get("subtype")
         and not event.get("bot_id")
-        and bool(event.get("user"))
+        and _slack_id(_USER, event.get("user"))
+        and isinstance(event.get("text", ""), str)
     )
 
 
@@ -32,17 +45,21 @@ def _is_edited_update(event: dict[str, Any]) -> bool:
     if event.get("channel_type") != "im" or event.get("subtype") != "message_changed":
         return False
     edited = event.get("message") or {}
-    if edited.get("bot_id") or not edited.get("user"):
+    if not isinstance(edited, dict) or edited.get("bot_id"):
+        return False
+    if not _slack_id(_USER, edited.get("user")) or not isinstance(edited.get("text", ""), str):
         return False
     return updates.parse_dm(plain_text(edited.get("text", ""))) is not None
 
 
-def delivery_key(event: dict[str, Any], body: dict[str, Any]) -> str:
+def delivery_key(event: dict[str, Any], body: dict[str, Any]) -> str | None:
     """What makes one DM one: the message itself (Slack has sent one message under two
-    event_ids), else the event's id."""
-    if event.get("channel") and event.get("ts") and not event.get("subtype"):
-        return f"message:{event['channel']}:{event['ts']}"
-    return f"event:{body.get('event_id') or event.get('event_ts') or event.get('ts')}"
+    event_ids), else the event's id; None for ids Slack would not send."""
+    channel, ts = event.get("channel"), event.get("ts")
+    if not event.get("subtype") and _slack_id(_CHANNEL, channel) and _slack_id(_TS, ts):
+        return f"message:{channel}:{ts}"
+    event_id = body.get("event_id")
+    return f"event:{event_id}" if _slack_id(_EVENT, event_id) else None
 
 
 def register(app: App, ctx: AppContext) -> None:
@@ -50,15 +67,18 @@ def register(app: App, ctx: AppContext) -> None:
     def direct_message(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         # Runs before Slack is answered: the draft and the reply are saved (or nothing is, and
         # Slack's retry comes back); only sending the reply happens afterwards.
+        delivery = delivery_key(event, body)
+        if delivery is None:
+            return
         if _is_edited_update(event):
             keys = intake.edited_message(
                 uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
-                delivery=delivery_key(event, body), user_id=event["message"]["user"],
+                delivery=delivery, user_id=event["message"]["user"],
             )  # fmt: skip
         elif _is_person_dm(event):
             keys = intake.direct_message(
                 uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
-                delivery=delivery_key(event, body), user_id=event["user"],
+                delivery=delivery, user_id=event["user"],
                 text=plain_text(event.get("text", "")),
             )  # fmt: skip
         else:

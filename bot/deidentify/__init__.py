@@ -73,6 +73,7 @@ __all__ = [
     "Redaction",
     "deidentify",
     "forget_cached_identities",
+    "forget_clients_except",
     "normalise",
 ]
 
@@ -163,6 +164,7 @@ def _allowed(
 # costs no hashing of 500 identities), and by value (equal clients from a fresh read).
 _BY_IDENTITY: dict[tuple[int, ...], tuple[tuple[KnownClient, ...], Matcher]] = {}
 _LAST: list = []  # [the tuple last passed, its matcher]
+_CACHED_CODES: set[str] = set()  # every client some cached matcher was built with
 
 
 def _matcher_for(clients: Sequence[KnownClient]) -> Matcher:
@@ -174,6 +176,7 @@ def _matcher_for(clients: Sequence[KnownClient]) -> Matcher:
     if cached is not None:  # the objects are held below, so their ids cannot have been reused
         return cached[1]
     matcher = _matcher(given)
+    _CACHED_CODES.update(c.case_code for c in given)
     if len(_BY_IDENTITY) >= 8:
         _BY_IDENTITY.clear()
     _BY_IDENTITY[key] = (given, matcher)
@@ -198,3 +201,13 @@ def forget_cached_identities() -> None:
     _BY_IDENTITY.clear()
     _LAST.clear()
     _matcher.cache_clear()
+    _CACHED_CODES.clear()
+
+
+def forget_clients_except(codes: Collection[str]) -> bool:
+    """Drop every compiled pattern if one was built with a client not in ``codes`` (purged,
+    perhaps by another process): a running service forgets a purged client's details too."""
+    if set(codes) >= _CACHED_CODES:
+        return False
+    forget_cached_identities()
+    return True

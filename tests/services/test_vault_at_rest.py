@@ -301,3 +301,25 @@ def test_records_cannot_be_swapped_between_clients(cli, setup_group, tmp_path):
         with pytest.raises(VaultError):
             uow.vault.read_identity(uow.session, jane)
     app.close()
+
+
+def test_a_serving_process_forgets_a_client_purged_elsewhere(world):
+    """The purge runs in the secretariat's shell; the bot's own process holds compiled patterns
+    of every client's details until its next tick, which drops them."""
+    import sqlalchemy as sa
+
+    import bot.deidentify as engine
+    from bot.services import privacy
+
+    w = world()
+    with w.ctx.uow() as uow:
+        privacy.redact(uow, "Jane Quokkafield moved", None)
+    assert engine._matcher.cache_info().currsize >= 1
+    engine_url = w.cli.env["DATABASE_URL"]
+    other = sa.create_engine(engine_url)  # as another process would purge: not this one's cache
+    with other.begin() as conn:
+        conn.execute(sa.text("UPDATE clients SET purged_at = created_at, identity_blob = NULL "
+                             "WHERE case_code = 'U1R-014'"))  # fmt: skip
+    other.dispose()
+    w.tick("2026-11-26T10:00+10:00")
+    assert engine._matcher.cache_info().currsize == 0

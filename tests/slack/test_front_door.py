@@ -147,6 +147,13 @@ def test_only_the_configured_workspace_and_app_are_served(group_setup, slack_app
         assert h.sender.dm("U1R-014: news", user_id=KATE).status == 403
         assert h.sender.block_action("action_done", user_id=KATE, value="1").status == 403
     assert settled_calls(h) == before
+    # Slack leaves api_app_id out of a message shortcut's payload: it is still served.
+    h.sender.team_id, h.sender.api_app_id = "T0TEAM001", "A0CASEBOT"
+    shortcut = h.sender.message_shortcut("record_action", user_id=KATE, channel_id=CHANNEL,
+                                         message={"text": "U1R-014 needs a GP letter"},
+                                         trigger_id=h.fake.new_trigger_id())  # fmt: skip
+    assert shortcut.status == 200
+    assert h.settle("views.open", 1)
 
 
 def test_a_forged_done_click_cannot_rewrite_another_message(h):
@@ -235,3 +242,28 @@ def test_query_strings_and_methods_do_not_bypass_the_door(h):
         h.sender.url = request
     assert reply.status == 401
     assert settled_calls(h) == before
+
+
+def test_signed_but_malformed_payloads_are_refused_cleanly(h):
+    """Only someone with the signing secret can send these; still, a 400 and nothing else."""
+    before = settled_calls(h, 0)
+    for body, kind in ((b"payload=%7Bnot+json", FORM), (b"payload=%5B1%2C2%5D", FORM),
+                       (b"{not json", "application/json"), (b"[1, 2]", "application/json")):
+        assert h.sender.raw(body, content_type=kind).status == 400
+    assert settled_calls(h) == before
+
+
+def test_an_event_with_ids_slack_would_not_send_is_ignored(h):
+    """A "channel" that is an object (text inside) must not become a key in the database."""
+    event = {"type": "message", "channel": {"id": "D1", "note": "Jane Quokkafield"},
+             "user": KATE, "text": "U1R-014: news", "ts": "1700000000.000100",
+             "channel_type": "im"}  # fmt: skip
+    assert h.sender.event(event, event_id="Ev0ODD0001").status == 200
+    odd = {**event, "channel": dm_channel_id(KATE), "user": {"id": KATE}}
+    assert h.sender.event(odd, event_id="Ev0ODD0002").status == 200
+    time.sleep(0.3)
+    stored = repr(h.query("SELECT key FROM processed_events")
+                  + h.query("SELECT idempotency_key, payload FROM outbox"))  # fmt: skip
+    assert "Quokkafield" not in stored and "'id'" not in stored
+    assert "event:Ev0ODD0001" in stored  # the first is keyed by its event id instead
+    assert h.count("drafts") == 1  # and the one whose user is no user id is not handled

@@ -141,3 +141,27 @@ def test_the_server_log_at_debug_holds_no_identifier(served, fake):
     assert "refused a request: invalid request" in output
     assert " DEBUG " in output  # the log really was at DEBUG
     assert leaks(output) == []
+
+
+def test_a_connection_that_never_finishes_its_headers_is_cut_off(served):
+    """A slowloris holds a thread per connection: gunicorn alone waits for headers forever."""
+    base, _server = served
+    port = int(base.rsplit(":", 1)[1])
+    head = b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        cut = False
+        for n in range(len(head)):  # one byte every half second: 25 s if never cut
+            try:
+                sock.sendall(head[n : n + 1])
+                time.sleep(0.5)
+            except OSError:
+                cut = True
+                break
+        if not cut:
+            try:
+                cut = sock.recv(1) == b""  # closed by the server
+            except TimeoutError:
+                cut = False  # still waiting for the rest of the headers
+            except OSError:
+                cut = True
+    assert cut, "the server waited for the headers as long as they took"

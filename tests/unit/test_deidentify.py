@@ -687,3 +687,16 @@ def test_invisible_and_lookalike_characters_do_not_hide_a_name(text):
     )
     result = deidentify(text, [client])
     assert result.text == "U1R-014 moved in"
+
+
+def test_a_purged_clients_compiled_details_are_forgotten():
+    """A running service compiles clients' details into patterns; once one of them is gone
+    from the register (purged, perhaps by another process), every cached pattern goes."""
+    engine.forget_cached_identities()
+    deidentify("Jane Quokkafield rang", [JANE_C, TOM_C])
+    assert engine._matcher.cache_info().currsize == 1
+    assert engine.forget_clients_except(["U1R-014", "U1R-015", "U1R-016"]) is False
+    assert engine._matcher.cache_info().currsize == 1
+    assert engine.forget_clients_except(["U1R-014"]) is True
+    assert engine._matcher.cache_info().currsize == 0
+    assert not engine._BY_IDENTITY and not engine._LAST
