@@ -4,7 +4,8 @@ gunicorn gives a connection a thread once its first byte arrives, and then waits
 client likes for the rest of the headers: a few connections that trickle a byte every few
 seconds would hold every thread. Here a request must be in within ``REQUEST_DEADLINE`` of getting
 its thread; after that the connection's read side is shut (the answer can still be written), so
-one slow client costs one thread for two seconds at most.
+one slow client costs one thread for two seconds at most. A refused request's connection is
+closed at once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from gunicorn.workers.gthread import ThreadWorker
 
-from handlers.http import DEADLINES, REQUEST_DEADLINE
+from handlers.http import DEADLINES, HUNG_UP, REQUEST_DEADLINE
 
 
 class GuardedThreadWorker(ThreadWorker):  # type: ignore[misc]
@@ -23,3 +24,11 @@ class GuardedThreadWorker(ThreadWorker):  # type: ignore[misc]
             return super().handle(conn)
         finally:
             DEADLINES.done(token)
+
+    def _keepalive_after(self, conn: Any, keepalive: bool) -> bool:
+        """A refused request's connection is closed, not kept alive (gunicorn would first try
+        to read the rest of its body, however big or slow)."""
+        if conn.sock in HUNG_UP:
+            HUNG_UP.discard(conn.sock)
+            return False
+        return bool(super()._keepalive_after(conn, keepalive))

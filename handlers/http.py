@@ -20,6 +20,7 @@ import re
 import socket
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
@@ -184,8 +185,12 @@ class _ThenHangUp(list[bytes]):
         self._sock = sock
 
     def close(self) -> None:
+        HUNG_UP.add(self._sock)  # the worker closes it rather than keep it alive
         with contextlib.suppress(OSError):
             self._sock.shutdown(socket.SHUT_RDWR)
+
+
+HUNG_UP: weakref.WeakSet[socket.socket] = weakref.WeakSet()
 
 
 def _status(code: int) -> str:
