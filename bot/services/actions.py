@@ -25,7 +25,7 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from bot.services.running import ensure_item, live_meeting
 from bot.validation import clean_text
 from storage.models import Action, ActionProgress, Client, Group, Meeting, Member
@@ -93,7 +93,7 @@ def plan(
     channel_id: str | None = None,
 ) -> Plan:
     """Every check an action must pass; raises a domain error with a kind message."""
-    recorder = find_member(uow, user_id)
+    recorder = find_asker(uow, user_id)
     if not case_code:
         case_code = _on_screen(uow, channel_id)
     client = uow.clients.by_code(case_code)
@@ -243,7 +243,7 @@ def _view(
 def complete(*, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int) -> ActionView:
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         action, client, group = _editable(uow, member, action_id)
         if action.status == ActionStatus.OPEN.value:
             action.status = ActionStatus.DONE.value
@@ -264,7 +264,7 @@ def add_progress(
         raise InvalidInput(f"Please keep a progress note under {MAX_PROGRESS} characters.")
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         action, client, group = _editable(uow, member, action_id)
         redaction = privacy.redact(uow, clean, group.id)
         uow.session.add(
@@ -279,7 +279,7 @@ def add_progress(
 
 def get(*, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int) -> ActionView:
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         action, client, group = _editable(uow, member, action_id)
         return _view(uow, action, client, group, clock.now())
 
@@ -299,7 +299,7 @@ def check_member_of_channel(*, uow: UnitOfWork, user_id: str, channel_id: str | 
     """Refuse early (before the action form opens) anyone outside the channel's group. Elsewhere
     the form opens, and the case code typed in it decides the group."""
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         group = uow.groups.by_channel(channel_id) if channel_id else None
         if group is not None and not roster.is_member_of(uow.session, member.id, group.id):
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
@@ -316,7 +316,7 @@ def draft_from_message(
 ) -> Draft:
     """A de-identified starting point for an action made from a channel message."""
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         group = uow.groups.by_channel(channel_id)
         codes = [c.upper() for c in CODE_IN_TEXT.findall(text or "")]
         if group is None and codes:

@@ -13,7 +13,7 @@ from bot import recurrence
 from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised, NotFound
 from bot.ports import Clock, Renderer
 from bot.services import meetings, outbox, roster
-from bot.services.directory import find_group, find_member
+from bot.services.directory import find_asker, find_group
 from storage.models import Group, Meeting, OutboxMessage, Update
 from storage.uow import UnitOfWork
 
@@ -54,7 +54,7 @@ def _check_runner(uow: UnitOfWork, user_id: str | None, group: Group) -> None:
     """From Slack, only the group's facilitators and secretariat change meetings."""
     if user_id is None:
         return  # the command line: the operator
-    member = find_member(uow, user_id)
+    member = find_asker(uow, user_id)
     if not roster.runs_meetings(uow.session, member.id, group.id):
         raise NotAuthorised(
             f"Only {group.name}'s facilitators and secretariat can change its meetings."

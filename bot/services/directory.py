@@ -63,6 +63,17 @@ def find_member(uow: UnitOfWork, user_id: str) -> Member:
     return member
 
 
+def find_asker(uow: UnitOfWork, user_id: str) -> Member:
+    """The person asking, from Slack: if they are not set up, they are told whom to ask."""
+    member = uow.members.by_user(user_id)
+    if member is None:
+        raise NotFound(
+            "You're not set up in Casebot yet, so I can't do that. Ask your group's "
+            "secretariat to add you."
+        )
+    return member
+
+
 def add_agency(*, uow: UnitOfWork, clock: Clock, name: str, actor: str) -> str:
     clean = " ".join(validation.clean_text(name).split())
     if not clean or len(clean) > 120:

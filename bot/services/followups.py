@@ -19,7 +19,7 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, roster
 from bot.services.agenda import action_view
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from bot.services.running import Where, live_meeting, live_meetings, presenter, shown_in
 from storage.models import Action, Client, Group, Member
 from storage.uow import UnitOfWork
@@ -59,7 +59,7 @@ def request_reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_
     Casebot sent them."""
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         action, client, group = _action(uow, action_id)
         if action.owner_id != member.id:
             raise NotAuthorised("Only the action's owner can ask for it to be reassigned.")
@@ -90,7 +90,7 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
     """A facilitator gives the action to someone else in the group (consent permitting)."""
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         action, client, group = _action(uow, action_id)
         if not roster.runs_meetings(uow.session, member.id, group.id):
             raise NotAuthorised(f"Only {group.name}'s facilitators can reassign its actions.")

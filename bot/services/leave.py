@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain import InvalidInput, LeavePeriod
 from bot.ports import Clock
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from storage.models import MemberLeave
 from storage.uow import UnitOfWork
 
@@ -28,7 +28,7 @@ def set_leave(
     if ends_on - starts_on > MAX_LEAVE:
         raise InvalidInput("leave can be set up to a year at a time")
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         uow.session.add(
             MemberLeave(
                 member_id=member.id, starts_on=starts_on, ends_on=ends_on, created_at=clock.now()
@@ -42,7 +42,7 @@ def clear_leave(*, uow: UnitOfWork, clock: Clock, user_id: str) -> int:
     """End any current or future leave; returns how many periods were removed."""
     today = clock.now().date()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         result = uow.session.execute(
             delete(MemberLeave).where(
                 MemberLeave.member_id == member.id, MemberLeave.ends_on >= today

@@ -25,7 +25,7 @@ from bot.recurrence import (
 )
 from bot.services import leave, meetings, outbox, roster
 from bot.services.agenda import open_actions
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from storage.models import Action, Client, Group, Meeting, Member, OutboxMessage
 from storage.uow import UnitOfWork
 
@@ -157,7 +157,7 @@ def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int) -> d
     """Bring the nudge back on the next working day at the send time, on the member's clock."""
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         meeting = uow.session.get(Meeting, meeting_id)
         if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
             raise InvalidInput("That reminder is not about one of your groups' meetings.")

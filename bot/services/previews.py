@@ -17,7 +17,7 @@ from bot.deidentify import Redaction
 from bot.domain import InvalidInput, MeetingRef, NotFound, Preview, UpdateReceipt
 from bot.ports import Clock, Renderer
 from bot.services import actions, meetings, privacy, updates
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from bot.validation import clean_text
 from storage.models import Client, Draft, Member
 from storage.uow import UnitOfWork
@@ -130,7 +130,7 @@ def draft_action(
 
 
 def _own_draft(uow: UnitOfWork, user_id: str, draft_id: int, now: dt.datetime) -> Draft:
-    member = find_member(uow, user_id)
+    member = find_asker(uow, user_id)
     draft = uow.session.get(Draft, draft_id)
     if draft is None or draft.author_id != member.id or draft.expires_at <= now:
         raise NotFound(

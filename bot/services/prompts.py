@@ -25,7 +25,7 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
 from bot.services import leave, meetings, nudges, outbox, roster
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from storage.models import Attendance, Client, Group, Meeting, Member, OutboxMessage, Update
 from storage.uow import UnitOfWork
 
@@ -203,7 +203,7 @@ def respond(
     """Record attending/apologies; returns the prompt as it should now look."""
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         meeting = uow.session.get(Meeting, meeting_id)
         if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
             raise NotFound("that meeting is not one of your groups' meetings")

@@ -16,7 +16,7 @@ from bot.domain import (
 )
 from bot.ports import Clock
 from bot.services import privacy, roster, running
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from bot.services.running import Where, group_for_channel, running_meeting, shown_in
 from bot.validation import clean_text
 from storage.models import Action, Client, Group, Meeting, Member, Record
@@ -33,7 +33,7 @@ def _check_member(uow: UnitOfWork, member: Member, group: Group) -> None:
 def check_member_here(*, uow: UnitOfWork, user_id: str, channel_id: str) -> None:
     """Refuse early (before a form opens) anyone outside the channel's group."""
     with uow:
-        _check_member(uow, find_member(uow, user_id), group_for_channel(uow, channel_id))
+        _check_member(uow, find_asker(uow, user_id), group_for_channel(uow, channel_id))
 
 
 def record(
@@ -51,7 +51,7 @@ def record(
     now = clock.now()
     with uow:
         group = group_for_channel(uow, channel_id)
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         _check_member(uow, member, group)
         meeting = running_meeting(uow, group, now=now)
         if case_code:
@@ -80,7 +80,7 @@ def record(
 
 def _editable_in_meeting(uow: UnitOfWork, user_id: str, meeting_id: int,
                          author_id: int | None) -> Member:  # fmt: skip
-    member = find_member(uow, user_id)
+    member = find_asker(uow, user_id)
     meeting = uow.session.get(Meeting, meeting_id)
     assert meeting is not None
     # Roles are not per group: a facilitator elsewhere is nobody here.

@@ -25,7 +25,7 @@ from bot.domain import (
 )
 from bot.ports import Clock
 from bot.services import agenda, meetings, roster
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from storage.models import (
     Action,
     Attendance,
@@ -57,7 +57,7 @@ def group_for_channel(uow: UnitOfWork, channel_id: str) -> Group:
 
 
 def check_runner(uow: UnitOfWork, user_id: str, group: Group) -> Member:
-    member = find_member(uow, user_id)
+    member = find_asker(uow, user_id)
     if not roster.runs_meetings(uow.session, member.id, group.id):
         raise NotAuthorised(
             f"Only {group.name}'s facilitators and secretariat run its meetings. You can still "

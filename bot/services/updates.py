@@ -24,7 +24,7 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
-from bot.services.directory import find_member
+from bot.services.directory import find_asker
 from bot.validation import clean_text
 from storage.models import Client, Group, Meeting, Member, Update
 from storage.uow import UnitOfWork
@@ -122,7 +122,7 @@ def plan(
 ) -> Plan:
     """Every check an update must pass; raises a domain error with a kind message."""
     clean = _check_text(text)
-    member = find_member(uow, user_id)
+    member = find_asker(uow, user_id)
     client = _client_for(uow, member, case_code)
     group = uow.session.get(Group, client.group_id)
     assert group is not None
@@ -202,7 +202,7 @@ def submit(
 def own_update(*, uow: UnitOfWork, user_id: str, update_id: int) -> UpdateView:
     """An update of the caller's, as stored (de-identified), for editing."""
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         row = uow.session.get(Update, update_id)
         if row is None or row.author_id != member.id:
             raise NotFound("I can't find that update among yours.")
@@ -215,7 +215,7 @@ def next_meeting_for(*, uow: UnitOfWork, clock: Clock, user_id: str, case_code: 
     """The meeting an update on ``case_code`` by this person would go to (checks they may)."""
     now = clock.now()
     with uow:
-        member = find_member(uow, user_id)
+        member = find_asker(uow, user_id)
         client = _client_for(uow, member, case_code)
         group = uow.session.get(Group, client.group_id)
         assert group is not None

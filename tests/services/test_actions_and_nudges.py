@@ -82,7 +82,7 @@ def test_recording_tells_the_channel_and_the_owner_once(world):
 @pytest.mark.parametrize(
     ("by", "code", "owner", "text", "error", "words"),
     [
-        ("U0STRANGR", "U1R-014", SYDNEY_WORKER, "x", NotFound, "not a Casebot member"),
+        ("U0STRANGR", "U1R-014", SYDNEY_WORKER, "x", NotFound, "not set up in Casebot"),
         (FACILITATOR, "U1R-999", SYDNEY_WORKER, "x", NotFound, "U1R-999"),
         (FACILITATOR, "U1R-014", "U0NOBODY1", "call", NotFound, "not set up in Casebot"),
         (FACILITATOR, "U1R-014", SYDNEY_WORKER, "by Friday", InvalidInput, "what needs doing"),

@@ -87,7 +87,8 @@ def test_updates_for_someone_elses_client_are_refused_kindly(h):
     h.fake.add_user("U0STRANGR", name="stranger")
     h.sender.dm("U1R-014: news", user_id="U0STRANGR")
     wait_until(lambda: dm_texts(h, "U0STRANGR"))
-    assert "not a Casebot member" in dm_texts(h, "U0STRANGR")[-1]
+    assert "not set up in Casebot yet" in dm_texts(h, "U0STRANGR")[-1]
+    assert "secretariat" in dm_texts(h, "U0STRANGR")[-1]
 
 
 def test_help_unknown_and_usage_errors_are_answered_in_the_ack(h):
