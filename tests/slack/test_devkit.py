@@ -27,8 +27,8 @@ from handlers.devkit.fake_slack import FakeSlack, dm_channel_id
 from handlers.devkit.slack_requests import SlackSender, signature
 from handlers.devkit.transcript import render_message, render_view
 
-# ../shared beside the project root, as in CI.
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "slack-reference" / "payloads"
+# Slack's own payloads, copied from its docs and SDK test suites (see fixtures/slack/README.md).
+REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "slack"
 SECRET = "devkit-test-signing-secret"
 ALICE = "U0ALICE01"
 SAM = "U0SAM0001"

@@ -243,7 +243,7 @@ def test_rate_limited_posts_are_retried_after_retry_after(h):
     assert len([c for c in prompts if not c.ok]) == 1
 
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "slack-reference" / "payloads"
+REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "slack"
 
 
 def test_edits_in_the_dm_are_explained_and_other_changes_ignored(h):
