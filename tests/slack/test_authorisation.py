@@ -129,12 +129,12 @@ def snapshot_sql(conn: sa.Connection, save: bool) -> None:
             conn.execute(sa.text(f"DROP TABLE IF EXISTS snap_{name}"))
             conn.execute(sa.text(f"CREATE TABLE snap_{name} AS SELECT * FROM {name}"))
         return
-    if postgres:
-        conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    if postgres:  # small tables: DELETE is far quicker than TRUNCATE; no FK checks meanwhile
+        conn.execute(sa.text("SET LOCAL session_replication_role = replica"))
     else:
         conn.execute(sa.text("PRAGMA foreign_keys=OFF"))
-        for name in reversed(tables):
-            conn.execute(sa.text(f"DELETE FROM {name}"))
+    for name in reversed(tables):
+        conn.execute(sa.text(f"DELETE FROM {name}"))
     for name in tables:
         conn.execute(sa.text(f"INSERT INTO {name} SELECT * FROM snap_{name}"))
         if postgres and "id" in Base.metadata.tables[name].c:
@@ -368,8 +368,9 @@ def is_refusal_reply(reply: Any) -> bool:
     return answer.get("response_action") == "errors" or _starts_with_warning(answer)
 
 
-def outcome(w: World, entry: str, column: str) -> tuple[str, str]:
-    """Run one case from the saved world: ("y"|"-", what was seen)."""
+def outcome(w: World, entry: str, column: str) -> tuple[str, str, bool]:
+    """Run one case from the saved world: ("y"|"-", what was seen, whether it changed any
+    saved state)."""
     h, user = w.h, w.user(column)
     before_print, first_call = w.fingerprint(), len(h.fake.calls)
     reply = send(w, entry, column)
@@ -387,9 +388,9 @@ def outcome(w: World, entry: str, column: str) -> tuple[str, str]:
     if refused:
         # Refused means refused: nothing saved, no form, and the person was told.
         assert not changed and not opened, (entry, column, "refused but had an effect")
-        return "-", said[:300]
+        return "-", said[:300], changed
     assert changed or opened or calls or reply.body, (entry, column, "allowed but did nothing")
-    return "y", said[:300]
+    return "y", said[:300], changed
 
 
 @pytest.fixture
@@ -403,11 +404,12 @@ def test_every_entry_point_as_every_kind_of_person(world):
     wrong = []
     for entry, row in TABLE.items():
         for column in COLUMNS:
-            got, said = outcome(world, entry, column)
+            got, said, changed = outcome(world, entry, column)
             seen[(entry, column)] = got
             if got != row[column]:
                 wrong.append(f"{entry} as {column}: expected {row[column]}, got {got}: {said}")
-            world.restore()
+            if changed:  # back to the saved world (what changed nothing needs no undoing)
+                world.restore()
     assert wrong == [], "\n".join(wrong)
     assert len(seen) == len(TABLE) * len(COLUMNS)
 
