@@ -206,11 +206,11 @@ def respond(
         member = find_asker(uow, user_id)
         meeting = uow.session.get(Meeting, meeting_id)
         if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
-            raise NotFound("that meeting is not one of your groups' meetings")
+            raise NotFound("That meeting is not one of your groups' meetings.")
         group = uow.session.get(Group, meeting.group_id)
         assert group is not None
         if meeting.scheduled_at <= now:
-            raise InvalidInput("that meeting has already started; answers are closed")
+            raise InvalidInput("That meeting has already started, so answers are closed.")
         row = uow.session.get(Attendance, (meeting.id, member.id))
         if row is None:
             uow.session.add(
