@@ -33,9 +33,8 @@ StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1024 * 1024  # Slack's largest payloads (a full modal's state) are far below this
-# Slack sends a body at once; one that takes longer could not be answered within Slack's 3 s
-# anyway, and every second a trickling body is waited for holds one of the worker's threads.
-BODY_DEADLINE = 2.0  # seconds to receive the whole body, however it trickles in
+# Slack sends a request at once; one that takes longer could not be answered within Slack's 3 s
+# anyway, and every second a trickling request is waited for holds one of the worker's threads.
 REQUEST_DEADLINE = 2.0  # seconds for headers and body from when a thread takes the connection
 READ_TIMEOUT = 1.0  # seconds of silence in the middle of a body
 MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
@@ -66,7 +65,7 @@ def signature_problem(
 
 
 class _Deadlines:
-    """One thread that cuts off request bodies still arriving after their deadline.
+    """One thread that cuts off requests still arriving after their deadline.
 
     A per-read socket timeout alone does not stop a client that sends a byte every few seconds;
     shutting the socket's read side ends the read at once, wherever it is."""
@@ -85,7 +84,7 @@ class _Deadlines:
             self._live.add(token)
             if self._thread is None:
                 self._thread = threading.Thread(
-                    target=self._run, name="casebot-body-deadlines", daemon=True
+                    target=self._run, name="casebot-request-deadlines", daemon=True
                 )
                 self._thread.start()
             self._wake.notify()
@@ -117,7 +116,7 @@ DEADLINES = _Deadlines()
 
 
 def read_body(environ: Mapping[str, Any]) -> bytes:
-    """The request body, at most MAX_BODY bytes, within BODY_DEADLINE; else _Refused."""
+    """The request body, at most MAX_BODY bytes, read without long silences; else _Refused."""
     raw_length = str(environ.get("CONTENT_LENGTH") or "").strip()
     if raw_length and not raw_length.isdigit():
         raise _Refused(400, "bad content length")
@@ -127,12 +126,13 @@ def read_body(environ: Mapping[str, Any]) -> bytes:
     stream = environ.get("wsgi.input")
     if stream is None or length == 0:
         return b""
+    # Under gunicorn, Casebot's worker already holds the whole request to REQUEST_DEADLINE
+    # (handlers.gunicorn_worker); a silence mid-body ends the read sooner still.
     sock = environ.get("gunicorn.socket")  # absent under other servers (tests use wsgiref)
-    token, previous = None, None
+    previous = None
     if isinstance(sock, socket.socket):
         previous = sock.gettimeout()
         sock.settimeout(READ_TIMEOUT)
-        token = DEADLINES.watch(sock, BODY_DEADLINE)
     try:
         # Without a length (chunked), read one byte past the limit to know it was exceeded.
         want = length if length is not None else MAX_BODY + 1
@@ -146,8 +146,7 @@ def read_body(environ: Mapping[str, Any]) -> bytes:
     except (OSError, ValueError) as exc:  # a read timeout, or the deadline shut the socket
         raise _Refused(408, "body too slow") from exc
     finally:
-        if token is not None and isinstance(sock, socket.socket):
-            DEADLINES.done(token)
+        if isinstance(sock, socket.socket):
             with contextlib.suppress(OSError):
                 sock.settimeout(previous)  # writing the answer is gunicorn's, on its terms
     body = b"".join(chunks)

@@ -89,23 +89,28 @@ class MembershipRepository:
             out.setdefault(group_id, []).append(role)
         return out
 
-    def views(self) -> dict[int, list[Membership]]:
-        """member id -> each group they are in (by name) with their roles there."""
-        places = self.session.execute(
+    def views(self, member_id: int | None = None) -> dict[int, list[Membership]]:
+        """member id -> each group they are in (by name) with their roles there (everyone's, or
+        one member's)."""
+        places_query = (
             select(GroupMember.member_id, GroupMember.group_id, Group.name)
             .join(Group, Group.id == GroupMember.group_id)
             .order_by(Group.name)
-        ).all()
+        )
+        roles_query = select(
+            MembershipRole.group_id, MembershipRole.member_id, MembershipRole.role
+        ).order_by(MembershipRole.role)
+        if member_id is not None:
+            places_query = places_query.where(GroupMember.member_id == member_id)
+            roles_query = roles_query.where(MembershipRole.member_id == member_id)
+        places = self.session.execute(places_query).all()
         roles: dict[tuple[int, int], list[Role]] = {}
-        for group_id, member_id, role in self.session.execute(
-            select(MembershipRole.group_id, MembershipRole.member_id, MembershipRole.role)
-            .order_by(MembershipRole.role)
-        ):
-            roles.setdefault((group_id, member_id), []).append(Role(role))
+        for group_id, member_id_, role in self.session.execute(roles_query):
+            roles.setdefault((group_id, member_id_), []).append(Role(role))
         out: dict[int, list[Membership]] = {}
-        for member_id, group_id, name in places:
-            out.setdefault(member_id, []).append(
-                Membership(name, tuple(roles.get((group_id, member_id), ())))
+        for member, group_id, name in places:
+            out.setdefault(member, []).append(
+                Membership(name, tuple(roles.get((group_id, member), ())))
             )
         return out
 

@@ -217,7 +217,7 @@ def _member_view(uow: UnitOfWork, member: Member) -> MemberView:
     return MemberView(
         slack_user_id=member.slack_user_id,
         agency=member.agency.name,
-        memberships=tuple(uow.memberships.views().get(member.id, ())),
+        memberships=tuple(uow.memberships.views(member.id).get(member.id, ())),
     )
 
 
