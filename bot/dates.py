@@ -16,8 +16,11 @@
 * Numbers "3/12", "3-12", "3.12", "3/12/26", "3/12/2026": day first when ``day_first`` (Australian
   use), month first otherwise; two-digit years are 20yy. ISO "2026-12-03" is always ISO.
 * Month names: "3 Dec", "3rd of December", "December 3", "Dec 3rd 2026", "Dec. 3, 2026".
-* Without a year, a date is its next occurrence on or after today (next year once it has passed);
-  29 February without a year is accepted only when it falls within that window.
+* Without a year, a day and month mean the nearest such date. When that is ahead (or today) it is
+  taken; when it has passed (it is nearer behind than ahead: "3/12" on 5 December) the phrase is
+  refused with a question naming next year's date and how to write it, because silently moving
+  a just-missed date a whole year on hides the mistake. On 28 December "3/1" is next week.
+  29 February without a year counts only in the leap years around today.
 * Relative: "in 3 days", "in two weeks", "in a week", "in a fortnight", "in 1 month" (calendar
   months: 31 Jan + 1 month is the end of February), "within 2 weeks".
 * "(the) next meeting": ``next_meeting``; an error when none is scheduled.
@@ -37,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
@@ -93,6 +96,7 @@ class _Context:
     today: dt.date
     next_meeting: dt.date | None
     day_first: bool
+    connector: str = ""  # as typed before the date ("by "), to quote back in a question
 
 
 def parse_due(
@@ -126,10 +130,11 @@ def split_due(
 
 
 def _resolve(phrase: str, context: _Context, *, whole: bool) -> dt.date | None:
-    body = " ".join(phrase.lower().split()).rstrip(_PUNCTUATION + " ")
+    whole_phrase = body = " ".join(phrase.lower().split()).rstrip(_PUNCTUATION + " ")
     connected = False
     while match := _CONNECTOR.match(body):
         body, connected = body[match.end() :], True
+    context = replace(context, connector=whole_phrase[: len(whole_phrase) - len(body)])
     parsers = _BARE + _AFTER_CONNECTOR if whole or connected else _BARE
     for parser in parsers:
         due = parser(body, context)
@@ -203,10 +208,14 @@ def _numeric(body: str, context: _Context) -> dt.date | None:
     match = _NUMERIC.match(body)
     if match is None:
         return None
-    first, second = int(match[1]), int(match[3])
+    first, second, separator = int(match[1]), int(match[3]), match[2]
     day, month = (first, second) if context.day_first else (second, first)
     order = "day/month" if context.day_first else "month/day"
-    return _dated(day, month, match[4], f"{body}, read as {order},", context)
+
+    def with_year(year: int) -> str:
+        return f"{first}{separator}{second}{separator}{year}"
+
+    return _dated(day, month, match[4], f"{body}, read as {order},", context, with_year)
 
 
 def _month_name(body: str, context: _Context) -> dt.date | None:
@@ -219,22 +228,47 @@ def _month_name(body: str, context: _Context) -> dt.date | None:
     month = _MONTH_NUMBERS.get(name)
     if month is None:
         return None
-    return _dated(int(day), month, year, f"{int(day)} {_MONTHS[month - 1].title()}", context)
+    written = f"{int(day)} {_MONTHS[month - 1].title()}"
+    return _dated(int(day), month, year, written, context, lambda y: f"{_short(day, month)} {y}")
 
 
-def _dated(day: int, month: int, year: str | None, written: str, context: _Context) -> dt.date:
-    """A day and month with the year as written, or else the next time they come round."""
+def _dated(
+    day: int, month: int, year: str | None, written: str, context: _Context,
+    with_year: Callable[[int], str],
+) -> dt.date:  # fmt: skip
+    """A day and month with the year as written, or else the nearest such date (see above)."""
     if year is not None:
         return _make_date(int(year) + (2000 if len(year) == 2 else 0), month, day, written)
     _make_date(2000, month, day, written)  # a leap year: rejects 31/2 but not 29/2
-    for candidate in (context.today.year, context.today.year + 1):
-        try:
-            due = dt.date(candidate, month, day)
-        except ValueError:
-            continue
-        if due >= context.today:
-            return due
-    raise InvalidInput(f"{written} does not come round within a year; add the year")
+    today = context.today
+    around = [dt.date(y, month, day) for y in range(today.year - 1, today.year + 2)
+              if _exists(y, month, day)]  # fmt: skip
+    ahead = next((d for d in around if d >= today), None)
+    gone = next((d for d in reversed(around) if d < today), None)
+    if ahead is not None and (gone is None or ahead - today <= today - gone):
+        return ahead
+    if gone is None:
+        raise InvalidInput(f"{written} does not come round within a year; add the year")
+    short = _short(day, month)
+    if ahead is None:
+        raise InvalidInput(f"{short} has passed; add the year")
+    raise InvalidInput(
+        f"{short} has passed — did you mean {short} {ahead.year}? "
+        f"Write `{context.connector}{with_year(ahead.year)}` to confirm, or pick another date."
+    )
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _short(day: int | str, month: int) -> str:
+    """``3 Dec``: how the questions name a day and month."""
+    return f"{int(day)} {_MONTHS[month - 1][:3].title()}"
 
 
 def _make_date(year: int, month: int, day: int, written: str) -> dt.date:

@@ -161,7 +161,7 @@ def test_numeric_dates_are_day_first_by_default(phrase):
     [
         ("12/3", d(2026, 12, 3)),
         ("12-3-2026", d(2026, 12, 3)),
-        ("3/12", d(2027, 3, 12)),  # 12 March has passed this year
+        ("3/12", d(2027, 3, 12)),  # 12 March is 8 months gone, 3.5 months ahead
         ("12/31/26", d(2026, 12, 31)),
         ("2026-12-03", d(2026, 12, 3)),
     ],
@@ -180,11 +180,13 @@ def test_iso_dates_are_always_iso(phrase, day_first):
     ("today", "phrase", "expected"),
     [
         (WED, "25/11", WED),  # today still counts
-        (WED, "24/11", d(2027, 11, 24)),  # passed: next year
         (d(2026, 12, 20), "5/1", d(2027, 1, 5)),
         (d(2026, 12, 20), "20/12", d(2026, 12, 20)),
-        (d(2026, 12, 20), "19/12", d(2027, 12, 19)),
+        (d(2026, 12, 28), "3/1", d(2027, 1, 3)),  # New Year: next week, not last January
+        (d(2026, 12, 28), "by 3 Jan", d(2027, 1, 3)),
         (d(2026, 12, 20), "Jan 5", d(2027, 1, 5)),
+        (d(2026, 6, 5), "3/12", d(2026, 12, 3)),  # six months ahead beats six months gone
+        (d(2026, 3, 1), "20/8", d(2026, 8, 20)),
         (d(2026, 12, 20), "1st of January", d(2027, 1, 1)),
         (d(2026, 12, 20), "in 2 weeks", d(2027, 1, 3)),
         (d(2026, 12, 31), "1/1", d(2027, 1, 1)),
@@ -192,6 +194,51 @@ def test_iso_dates_are_always_iso(phrase, day_first):
 )
 def test_year_rollover(today, phrase, expected):
     assert parse(phrase, today=today) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "phrase", "day_first", "message"),
+    [
+        (d(2026, 12, 5), "by 3/12", True,
+         "3 Dec has passed — did you mean 3 Dec 2027? Write `by 3/12/2027` to confirm, "
+         "or pick another date."),
+        (d(2026, 12, 5), "by 12/3", False,
+         "3 Dec has passed — did you mean 3 Dec 2027? Write `by 12/3/2027` to confirm, "
+         "or pick another date."),
+        (d(2026, 12, 5), "3.12", True,
+         "3 Dec has passed — did you mean 3 Dec 2027? Write `3.12.2027` to confirm, "
+         "or pick another date."),
+        (d(2026, 12, 5), "due by 3rd of December", True,
+         "3 Dec has passed — did you mean 3 Dec 2027? Write `due by 3 Dec 2027` to confirm, "
+         "or pick another date."),
+        (d(2027, 1, 2), "by 30/12", True,  # last week, across New Year
+         "30 Dec has passed — did you mean 30 Dec 2027? Write `by 30/12/2027` to confirm, "
+         "or pick another date."),
+        (WED, "24/11", True,
+         "24 Nov has passed — did you mean 24 Nov 2027? Write `24/11/2027` to confirm, "
+         "or pick another date."),
+        (WED, "sept 10", True,
+         "10 Sep has passed — did you mean 10 Sep 2027? Write `10 Sep 2027` to confirm, "
+         "or pick another date."),
+    ],
+)  # fmt: skip
+def test_a_day_and_month_just_gone_is_asked_about_not_moved_a_year(
+    today, phrase, day_first, message
+):
+    with pytest.raises(InvalidInput) as caught:
+        parse(phrase, today=today, day_first=day_first)
+    assert caught.value.message == message
+
+
+def test_a_leap_day_just_gone_asks_for_the_year():
+    with pytest.raises(InvalidInput, match=r"29 Feb has passed; add the year"):
+        parse("by 29/2", today=d(2028, 3, 2))
+
+
+def test_the_question_stops_split_due_too():
+    with pytest.raises(InvalidInput, match="3 Dec has passed"):
+        split("book GP for U1R-016 by 3/12", today=d(2026, 12, 5))
+    assert split("book GP by 3/12/2027", today=d(2026, 12, 5)).due == d(2027, 12, 3)
 
 
 @pytest.mark.parametrize(
@@ -264,9 +311,8 @@ def test_the_error_names_the_reading_order():
         ("3 December 2027", d(2027, 12, 3)),
         ("1st jan", d(2027, 1, 1)),
         ("22nd Feb", d(2027, 2, 22)),
-        ("sept 10", d(2027, 9, 10)),
-        ("10 Sep", d(2027, 9, 10)),
-        ("May 1", d(2027, 5, 1)),
+        ("May 1", d(2027, 5, 1)),  # 7 months gone, 5 ahead
+        ("sept 10 2027", d(2027, 9, 10)),
         ("25 November", WED),
         ("on 30th Nov", MON),
     ],
@@ -593,11 +639,19 @@ def test_month_first_dates_round_trip(today, offset):
 
 
 @given(todays, offsets)
-def test_dates_without_a_year_mean_the_coming_one(today, offset):
+def test_dates_without_a_year_mean_the_nearest_one(today, offset):
     due = today + dt.timedelta(days=offset)
-    assume(due < today + relativedelta(years=1))
+    assume(due - relativedelta(years=1) < today - (due - today))  # nearer ahead than gone
     assert parse(f"{due.day}/{due.month}", today=today) == due
     assert parse(f"{due:%B} {due.day}", today=today) == due
+
+
+@given(todays, st.integers(min_value=1, max_value=180))
+def test_dates_without_a_year_just_gone_are_asked_about(today, ago):
+    gone = today - dt.timedelta(days=ago)
+    assume(not (gone.month == 2 and gone.day == 29))
+    with pytest.raises(InvalidInput, match=f"has passed — did you mean .* {gone.year + 1}\\?"):
+        parse(f"{gone.day}/{gone.month}", today=today)
 
 
 @given(todays, offsets, actions, st.sampled_from(["by ", "due ", "before ", "on "]))
