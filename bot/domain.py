@@ -292,6 +292,8 @@ class ActionView:
     overdue: bool
     created_by: str | None = None
     carried: int = 0
+    # The day ``overdue`` was judged on; a due date far from it is shown with its year.
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -400,6 +402,7 @@ class Preview:
     owner: str | None = None
     due_on: dt.date | None = None
     editing: bool = False
+    today: dt.date | None = None  # in the group's zone, for showing ``due_on``
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from bot.domain import (
 )
 from handlers import kit, replies
 from handlers.ids import ActionId, BlockId
-from handlers.text import day, escape, mention, mentions, plural, quote, when
+from handlers.text import day, due_of, escape, mention, mentions, plural, quote, when
 
 Payload = dict[str, Any]
 # A prompt has at most 8 blocks of its own; clients take one block each and actions two, so
@@ -104,7 +104,7 @@ def prompt(p: UpdatePrompt) -> Payload:
 def _action_line(a: ActionView) -> str:
     flag = "⚠️ *overdue* · " if a.overdue else ""
     carried = f" · carried ×{a.carried}" if a.carried else ""
-    return f"• {flag}{escape(a.text)} — {mention(a.owner)}, due {day(a.due_on)}{carried}"
+    return f"• {flag}{escape(a.text)} — {mention(a.owner)}, due {due_of(a)}{carried}"
 
 
 def _item_blocks(item: AgendaItem) -> list[kit.Block]:
@@ -170,7 +170,7 @@ def agenda(a: Agenda) -> list[Payload]:
 def _action_summary(a: ActionView, today: dt.date) -> str:
     late = (today - a.due_on).days
     flag = f" · ⚠️ *overdue by {plural(late, 'day')}*" if a.overdue and late > 0 else ""
-    return f"*{a.case_code}* · {escape(a.text)}\nDue {day(a.due_on)}{flag}"
+    return f"*{a.case_code}* · {escape(a.text)}\nDue {due_of(a)}{flag}"
 
 
 def action_buttons(a: ActionView) -> kit.Block:
@@ -219,10 +219,10 @@ def action_announcement(r: ActionRecorded) -> Payload:
     what = "🔒 _details withheld (consent)_" if r.withheld else escape(a.text)
     text = (
         f"📌 New action for *{a.case_code}*: {what}\n"
-        f"Owner {mention(a.owner)} · due {day(a.due_on)}{by}"
+        f"Owner {mention(a.owner)} · due {due_of(a)}{by}"
     )
     return {
-        "text": f"New action for {a.case_code}, due {day(a.due_on)}",
+        "text": f"New action for {a.case_code}, due {due_of(a)}",
         "blocks": [kit.section(text)],
     }
 
@@ -234,11 +234,11 @@ def action_assignment(r: ActionRecorded) -> Payload:
     blocks = [
         kit.section(
             f"You have a new action for *{a.case_code}*{group}:\n{quote(a.text)}\n"
-            f"Due *{day(a.due_on)}*.{by}"
+            f"Due *{due_of(a)}*.{by}"
         ),
         action_buttons(a),
     ]
-    return {"text": f"New action for {a.case_code}, due {day(a.due_on)}", "blocks": blocks}
+    return {"text": f"New action for {a.case_code}, due {due_of(a)}", "blocks": blocks}
 
 
 def late_update(r: UpdateReceipt) -> Payload:
@@ -386,7 +386,7 @@ def minutes(mi: Minutes) -> list[Payload]:
             if c.actions:
                 rows.append("*Actions*")
                 rows += [
-                    f"• {escape(a.text)} — {mention(a.owner)}, due {day(a.due_on)}"
+                    f"• {escape(a.text)} — {mention(a.owner)}, due {due_of(a)}"
                     for a in c.actions
                 ]
             rows += _records_text(c.notes, "note", "Notes")
@@ -423,7 +423,7 @@ def meeting_actions(o: OwnerActions) -> Payload:
 
 def escalation(e: Escalation) -> Payload:
     a = e.action
-    late = f"overdue since {day(a.due_on)}"
+    late = f"overdue since {due_of(a)}"
     what = "🔒 _details withheld (consent)_" if e.withheld else escape(a.text)
     text = (
         f"⚠️ An action your agency's worker {mention(a.owner)} owns has been overdue at two "

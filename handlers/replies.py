@@ -19,7 +19,18 @@ from bot.domain import (
 )
 from handlers import kit
 from handlers.ids import COMMAND, ActionId, BlockId
-from handlers.text import day, day_with_year, escape, marked, mention, plural, quote, when
+from handlers.text import (
+    day,
+    day_with_year,
+    due_day,
+    due_of,
+    escape,
+    marked,
+    mention,
+    plural,
+    quote,
+    when,
+)
 
 Payload = dict[str, Any]
 
@@ -81,7 +92,7 @@ def _preview_lines(p: Preview) -> list[str]:
     lines = [f"Here is your {what} on *{p.case_code}*{where}, as the group will see it:"]
     lines.append("\n".join("> " + line for line in marked(p.text, p.spans).splitlines()))
     if p.kind == "action" and p.owner:
-        due = f", due {day(p.due_on)}" if p.due_on else ""
+        due = f", due {due_day(p.due_on, p.today)}" if p.due_on else ""
         lines.append(f"Owner {mention(p.owner)}{due}")
     return lines
 
@@ -144,7 +155,7 @@ def action_recorded(a: ActionView, group_channel: str | None, asked_in: str | No
         where = f" and posted in <#{group_channel}>" if group_channel else ""
     return (
         f"Recorded{where}: *{a.case_code}* · {escape(a.text)} — {mention(a.owner)}, "
-        f"due {day(a.due_on)}. The owner gets a DM."
+        f"due {due_of(a)}. The owner gets a DM."
     )
 
 
@@ -155,7 +166,7 @@ def action_receipt(recorded: ActionRecorded, asked_in: str | None) -> Payload:
     a = recorded.action
     text = (
         f"Action recorded for *{a.case_code}*: {escape(a.text)} — {mention(a.owner)}, due "
-        f"{day(a.due_on)}. It is on the meeting's screen; the owner gets it in one DM with their "
+        f"{due_of(a)}. It is on the meeting's screen; the owner gets it in one DM with their "
         "other new actions when the meeting ends."
     )
     button = kit.button("Remove", ActionId.RECORD_REMOVE, f"action:{recorded.action.id}",
@@ -222,7 +233,7 @@ def reassign_prompt(request: ReassignRequest) -> Payload:
     what = "🔒 _details withheld (consent)_" if request.withheld else escape(a.text)
     text = (
         f"{mention(request.asked_by)} asks for this action to be reassigned:\n"
-        f"*{a.case_code}* · {what} (due {day(a.due_on)})\n"
+        f"*{a.case_code}* · {what} (due {due_of(a)})\n"
         "Choose the new owner; they get a DM. The client's consent must name their agency."
     )
     picker = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.domain import MeetingRef
+from bot.domain import ActionView, MeetingRef
 from bot.validation import clean_text
 
 
@@ -42,6 +42,22 @@ def day(value: dt.date) -> str:
 
 def day_with_year(value: dt.date) -> str:
     return f"{value:%a} {value.day} {value:%b} {value.year}"
+
+
+HALF_YEAR = 182  # days
+
+
+def due_day(value: dt.date, today: dt.date | None) -> str:
+    """A due date as ``Fri 3 Dec``, or ``Fri 3 Dec 2027`` when it is more than about six months
+    from ``today`` (or today is unknown). Typed without a year, a day and month mean the nearest
+    such date (bot/dates.py): those are exactly the ones shown without one."""
+    if today is not None and abs((value - today).days) <= HALF_YEAR:
+        return day(value)
+    return day_with_year(value)
+
+
+def due_of(action: ActionView) -> str:
+    return due_day(action.due_on, action.as_of)
 
 
 def zone_name(tz: str) -> str:

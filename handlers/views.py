@@ -9,7 +9,7 @@ from handlers import kit
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.metadata import seal
 from handlers.replies import preview_lines, replaced_note
-from handlers.text import day, day_with_year, escape, mention, when
+from handlers.text import day_with_year, due_of, escape, mention, when
 
 View = dict[str, Any]
 HOME_ACTIONS = 30
@@ -151,7 +151,7 @@ def action_modal(
 
 def progress_modal(action: ActionView) -> View:
     blocks = [
-        kit.section(f"*{action.case_code}* · {escape(action.text)}\nDue {day(action.due_on)}"),
+        kit.section(f"*{action.case_code}* · {escape(action.text)}\nDue {due_of(action)}"),
         _text_input(
             BlockId.PROGRESS_TEXT,
             "Progress so far",
@@ -194,7 +194,7 @@ def home(view: HomeView) -> View:
         flag = " · ⚠️ *overdue*" if action.overdue else ""
         blocks.append(
             kit.section(
-                f"*{action.case_code}* · {escape(action.text)}\nDue {day(action.due_on)}{flag} · "
+                f"*{action.case_code}* · {escape(action.text)}\nDue {due_of(action)}{flag} · "
                 f"from {mention(action.created_by) if action.created_by else 'the group'}",
                 accessory=kit.button("Done", ActionId.HOME_ACTION_DONE, str(action.id)),
             )

@@ -64,6 +64,7 @@ def action_view(
         overdue=action.status == ActionStatus.OPEN.value and action.due_on < today,
         created_by=creator,
         carried=action.carried_count,
+        as_of=today,
     )
 
 

@@ -41,6 +41,7 @@ def _action(d: dict[str, Any]) -> ActionView:
     return ActionView(
         d["id"], d["case_code"], d["text"], d["owner"], dt.date.fromisoformat(d["due_on"]),
         ActionStatus(d["status"]), d["overdue"], d.get("created_by"), d.get("carried", 0),
+        dt.date.fromisoformat(d["as_of"]) if d.get("as_of") else None,
     )  # fmt: skip
 
 

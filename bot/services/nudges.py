@@ -150,7 +150,7 @@ def _for_meeting(
 
 def as_of(views: list[ActionView], today: dt.date) -> tuple[ActionView, ...]:
     """The owner's actions with "overdue" judged on the owner's own date."""
-    return tuple(replace(a, overdue=a.due_on < today) for a in views)
+    return tuple(replace(a, overdue=a.due_on < today, as_of=today) for a in views)
 
 
 def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int) -> dt.datetime:

@@ -16,10 +16,10 @@ from sqlalchemy import delete
 from bot.deidentify import Redaction
 from bot.domain import InvalidInput, MeetingRef, NotFound, Preview, UpdateReceipt
 from bot.ports import Clock, Renderer
-from bot.services import actions, meetings, privacy, updates
+from bot.services import actions, meetings, privacy, roster, updates
 from bot.services.directory import find_asker
 from bot.validation import clean_text
-from storage.models import Client, Draft, Member
+from storage.models import Client, Draft, Group, Member
 from storage.uow import UnitOfWork
 
 LIFETIME = dt.timedelta(hours=24)
@@ -28,12 +28,14 @@ PURPOSE = "draft"
 
 
 def _show(
-    draft: Draft, redaction: Redaction, code: str, meeting: MeetingRef | None, owner: str | None
-) -> Preview:
+    draft: Draft, redaction: Redaction, code: str, meeting: MeetingRef | None, owner: str | None,
+    today: dt.date | None = None,
+) -> Preview:  # fmt: skip
     return Preview(
         draft_id=draft.id, kind=draft.kind, case_code=code, text=draft.text,
         replaced=privacy.replaced_kinds(redaction), spans=tuple(redaction.spans),
         meeting=meeting, owner=owner, due_on=draft.due_on, editing=draft.update_id is not None,
+        today=today,
     )  # fmt: skip
 
 
@@ -124,7 +126,7 @@ def draft_action(
                      owner_id=checked.owner.id, due_on=checked.due_on)  # fmt: skip
         meeting = meetings.ref(checked.group, checked.upcoming) if checked.upcoming else None
         preview = _show(draft, redaction, checked.client.case_code, meeting,
-                        checked.owner.slack_user_id)  # fmt: skip
+                        checked.owner.slack_user_id, checked.today)  # fmt: skip
         uow.commit()
     return preview
 
@@ -178,8 +180,10 @@ def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
         draft.text = redaction.text
         uow.session.flush()
         owner = uow.session.get(Member, draft.owner_id) if draft.owner_id else None
+        group = uow.session.get(Group, group_id) if group_id else None
+        today = roster.local_today(now, group.tz) if group else None
         preview = _show(draft, redaction, client.case_code, None,
-                        owner.slack_user_id if owner else None)  # fmt: skip
+                        owner.slack_user_id if owner else None, today)  # fmt: skip
         uow.commit()
     return preview
 
