@@ -6,7 +6,6 @@ The channel is told (de-identified) and the owner gets a DM, both through the ou
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -25,6 +24,7 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
+from bot.services.case_codes import CODE_IN_TEXT, named_in
 from bot.services.directory import find_asker
 from bot.services.running import ensure_item, live_meeting
 from bot.validation import clean_text
@@ -32,7 +32,6 @@ from storage.models import Action, ActionProgress, Client, Group, Meeting, Membe
 from storage.uow import UnitOfWork
 
 MAX_ACTION = 1000
-CODE_IN_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9]{0,7}-\d{1,6}\b")
 MAX_PROGRESS = 1500
 
 
@@ -95,7 +94,13 @@ def plan(
     """Every check an action must pass; raises a domain error with a kind message."""
     recorder = find_asker(uow, user_id)
     if not case_code:
-        case_code = _on_screen(uow, channel_id)
+        here = uow.groups.by_channel(channel_id) if channel_id else None
+        named = named_in(uow, text or "", group_id=here.id if here else None,
+                         usage="/casebot action {code} @owner …")  # fmt: skip
+        if named is not None:
+            case_code, text = named.client.case_code, named.text
+        else:
+            case_code = _on_screen(uow, channel_id)
     client = uow.clients.by_code(case_code)
     if client is None or client.purged_at is not None:
         raise NotFound(f"I don't know the case code {case_code}.")

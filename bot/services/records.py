@@ -16,6 +16,7 @@ from bot.domain import (
 )
 from bot.ports import Clock
 from bot.services import privacy, roster, running
+from bot.services.case_codes import named_in
 from bot.services.directory import find_asker
 from bot.services.running import Where, group_for_channel, running_meeting, shown_in
 from bot.validation import clean_text
@@ -54,9 +55,13 @@ def record(
         member = find_asker(uow, user_id)
         _check_member(uow, member, group)
         meeting = running_meeting(uow, group, now=now)
+        named = None if case_code else named_in(uow, clean, group_id=group.id,
+                                                usage=f"/casebot {kind} {{code}} …")  # fmt: skip
         if case_code:
             case_code = case_code.strip().upper()
             client = uow.clients.by_code(case_code)
+        elif named is not None:
+            client, clean = named.client, named.text
         elif meeting.current_client_id is not None:
             client = uow.session.get(Client, meeting.current_client_id)
         else:

@@ -241,6 +241,47 @@ def test_corrections_and_who_may_record(h):
     assert "decision_edited" in h.cli.ok("audit") and "note_removed" in h.cli.ok("audit")
 
 
+def filed_under(h, table: str) -> list[tuple[str, str]]:
+    """(case code, text) of every action, decision or note saved, in order."""
+    rows = h.query(f"SELECT c.case_code, t.text FROM {table} t "
+                   "JOIN clients c ON c.id = t.client_id ORDER BY t.id")  # fmt: skip
+    return [(code, text) for code, text in rows]
+
+
+def test_a_case_code_in_the_text_wins_over_the_client_on_screen(h):
+    command(h, "start")
+    assert "U1R-014" in render_message(presenter(h))  # on screen
+
+    answer = command(h, f"action <@{OMAR}|omar> book GP for U1R-015 by Friday", FAY)
+    assert "Action recorded for *U1R-015*: book GP for U1R-015" in answer
+    command(h, f"action <@{OMAR}|omar> U1R-015 call the landlord by Friday", FAY)
+    command(h, "decision refer U1R-015 to the outreach team", KATE)
+    command(h, "note waiting on the provider for u1r-015", KATE)
+    command(h, "note U1R-014 joint visit with U1R-015's worker", KATE)  # first code: chosen
+    assert filed_under(h, "actions") == [("U1R-015", "book GP for U1R-015"),
+                                         ("U1R-015", "call the landlord")]  # fmt: skip
+    assert filed_under(h, "records") == [
+        ("U1R-015", "refer U1R-015 to the outreach team"),
+        ("U1R-015", "waiting on the provider for u1r-015"),
+        ("U1R-014", "joint visit with U1R-015's worker"),
+    ]
+    shown = render_message(presenter(h))
+    assert "book GP" not in shown and "outreach team" not in shown  # not on 014's screen
+
+
+def test_two_case_codes_in_the_text_are_asked_about_and_nothing_is_saved(h):
+    command(h, "start")
+    asked = command(h, f"action <@{OMAR}|omar> swap the rooms of U1R-014 and U1R-015 by Friday",
+                    FAY)  # fmt: skip
+    assert ("This names U1R-014 and U1R-015 — which client is it for? Start with the case "
+            "code: `/casebot action U1R-015 @owner …`") in render_message(json.loads(asked))
+    asked = command(h, "decision move U1R-015 in with U1R-014", KATE)
+    assert ("This names U1R-015 and U1R-014 — which client is it for? Start with the case "
+            "code: `/casebot decision U1R-014 …`") in render_message(json.loads(asked))
+    assert h.count("actions") == 0 and h.count("records") == 0
+    assert "swap the rooms" not in h.texts() and "move U1R-015" not in h.texts()
+
+
 def test_minutes_export_and_repost(h, tmp_path):
     command(h, "start")
     command(h, "decision refer to the outreach team", KATE)
