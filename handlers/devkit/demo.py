@@ -54,6 +54,13 @@ MESSAGE_METHODS = frozenset(
         "views.open", "views.push", "views.update", "views.publish", "response_url",
     }
 )  # fmt: skip
+# What the other calls are for, in words (a method not listed is shown by its name).
+LOOKUPS = {
+    "users.info": "members' names and time zones",
+    "auth.test": "Casebot's own identity in the workspace",
+    "conversations.members": "who is in the channel",
+    "conversations.info": "the channel's name",
+}
 PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
 
 
@@ -586,6 +593,17 @@ def _cycle(w: World, n: Narrator) -> None:
     )
     n.message(f"DM to Kate ({KATE.agency})", nudge.args)
 
+    mark = w.mark()
+    w.tick(dt.datetime(2026, 12, 14, 8, 0, tzinfo=BNE))
+    reminder = w.dm_to(KATE, mark, containing="Reminder")
+    n.scene(
+        "Monday 14 Dec, 9:00 in Sydney: the reminder the day before",
+        "Kate has not answered yet, and her action is still open. The day before the meeting "
+        "Casebot reminds everyone who has not said whether they will come; Kate's open action "
+        "rides in the same DM, so she still gets one message, not two.",
+    )
+    n.message(f"DM to Kate ({KATE.agency})", reminder.args)
+
 
 def _fay_types(w: World, words: str) -> Call:
     """Fay's slash command in the channel; returns what only she sees."""
@@ -622,13 +640,17 @@ def _meeting(w: World, n: Narrator) -> None:
     (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
     n.message(f"#{CHANNEL_NAME}: the meeting's message, as it is now", screen)
 
-    w.clock.at = dt.datetime(2026, 12, 1, 11, 25, tzinfo=BNE)
-    for _ in range(3):
+    n.line("Fay steps through the other clients with Next ▶; each press edits that message:")
+    for minute in (40, 58, 72, 84):  # 10:40, 10:58, 11:12, 11:24
+        w.clock.at = dt.datetime(2026, 12, 1, 10, 0, tzinfo=BNE) + dt.timedelta(minutes=minute)
         mark = w.mark()
         (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
         w.sender.block_action(ActionId.STEP_NEXT, user_id=FAY.user_id, message=screen,
                               channel_id=CHANNEL)  # fmt: skip
-        w.wait(mark, lambda c: c.method == "chat.update", "the next client")
+        step = w.wait(mark, lambda c: c.method == "chat.update", "the next client")
+        n.line(f"  {w.clock.at:%H:%M}  Next ▶  →  {_screen_now(step.args)}")
+    n.line()
+    w.clock.at = dt.datetime(2026, 12, 1, 11, 25, tzinfo=BNE)
     mark = w.mark()
     _fay_types(w, "/casebot end")
     minutes = w.wait(mark, lambda c: c.method == "chat.postMessage"
@@ -640,6 +662,19 @@ def _meeting(w: World, n: Narrator) -> None:
     )
     n.message(f"#{CHANNEL_NAME}", minutes.args)
     n.message(f"DM to Kate ({KATE.agency})", w.dm_to(KATE, mark, containing="action").args)
+
+
+def _screen_now(screen: Mapping[str, Any]) -> str:
+    """The meeting's message in one line: where it is and the client on screen, or the end."""
+    shown = plain(render_message(screen))
+    end = re.search(r"All \d+ clients discussed\.", shown)
+    if end:
+        return end.group(0) + " Ending the meeting posts the minutes."
+    status = re.search(r"Client \d+ of \d+ · \d+ discussed · \d+ minutes left", shown)
+    code = re.search(r": (\S+) \(Client", str(screen.get("text", "")))
+    if status is None or code is None:
+        raise DemoFailed("the meeting's message did not say where it was")
+    return f"{status.group(0)} · {code.group(1)} on screen"
 
 
 def identifiers(client: DemoClient) -> list[tuple[str, re.Pattern[str]]]:
@@ -679,13 +714,18 @@ def find_leaks(calls: Sequence[Call]) -> list[str]:
 def _closing(w: World, n: Narrator) -> int:
     calls = w.calls_since(0)
     messages = sum(1 for c in calls if c.method in MESSAGE_METHODS)
+    looked_up = sorted({LOOKUPS.get(c.method, c.method) for c in calls
+                        if c.method not in MESSAGE_METHODS})  # fmt: skip
     leaks = find_leaks(calls)
     rejected = w.fake.invalid_calls()
     n.scene(
         "What reached Slack",
-        f"Every call Casebot made to the pretend Slack ({len(calls)} in all) was checked against "
-        f"the {len(CLIENTS)} clients' registered details. What Kate typed in her DM stays in her "
-        "own Slack history; that is why the Add update form is the better habit.",
+        f"Casebot made {len(calls)} calls to the pretend Slack: {messages} of them showed someone "
+        f"a message or a form, and {len(calls) - messages} looked up "
+        f"{' and '.join(looked_up) or 'nothing'}. "
+        f"All {len(calls)} were checked against the {len(CLIENTS)} clients' registered details. "
+        "What Kate typed in her DM stays in her own Slack history; that is why the Add update "
+        "form is the better habit.",
     )
     if leaks:
         n.line(f"LEAK: {len(leaks)} identifier(s) reached Slack:")
@@ -697,12 +737,12 @@ def _closing(w: World, n: Narrator) -> int:
             n.line(f"  {call.method}: {'; '.join(call.problems)[:200]}")
     if leaks:
         n.line(
-            f"Identifiable details DID reach Slack: {messages} messages sent, {len(leaks)} leaks."
+            f"Identifiable details DID reach Slack: {len(leaks)} leaks in {len(calls)} calls."
         )
     else:
         n.para(
-            f"Identifiable details never left the encrypted register: {messages} messages sent "
-            "to Slack, 0 containing a client's name, alias, date of birth, address, phone, "
+            f"Identifiable details never left the encrypted register: none of the {len(calls)} "
+            "calls to Slack contained a client's name, alias, date of birth, address, phone, "
             "email, Medicare number or CRN."
         )
     return 1 if leaks or rejected else 0

@@ -23,11 +23,12 @@ HEADINGS = [
     "10:00: Fay runs the meeting from one message",
     "11:25: Fay ends the meeting; the minutes follow",
     "Friday 11 Dec, 9:00 in Sydney: the next round, with Kate's open action",
+    "Monday 14 Dec, 9:00 in Sydney: the reminder the day before",
     "What reached Slack",
 ]
 CLOSING = re.compile(
-    r"Identifiable details never left the encrypted register: \d+ messages sent to Slack, "
-    r"0 containing a client's name"
+    r"Identifiable details never left the encrypted register: none of the \d+ calls to Slack "
+    r"contained a client's name"
 )
 
 
@@ -79,8 +80,8 @@ def test_demo_runs_the_cycle_without_setup_and_leaks_nothing(tmp_path):
 
     assert code == 0, text + err.getvalue()
     assert err.getvalue() == ""
-    assert re.findall(r"^━━ \d\. (.+?) ━+$", text, re.MULTILINE) == HEADINGS
-    assert len(text.splitlines()) < 270
+    assert re.findall(r"^━━ \d+\. (.+?) ━+$", text, re.MULTILINE) == HEADINGS
+    assert len(text.splitlines()) < 300
 
     frames = _frames(text)
     assert len(frames) >= 9
@@ -96,6 +97,47 @@ def test_demo_runs_the_cycle_without_setup_and_leaks_nothing(tmp_path):
 
     assert CLOSING.search(" ".join(text.split()))
     assert list(home.iterdir()) == []
+
+
+def run_demo_text() -> str:
+    out = io.StringIO()
+    assert main(["demo"], console=Console(out=out, err=io.StringIO(), environ={})) == 0
+    return out.getvalue()
+
+
+def scene(text: str, title: str) -> str:
+    """One numbered scene's text, up to the next."""
+    start = text.index(f" {title} ━")
+    end = text.find("\n━━ ", start)
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_the_demo_shows_each_step_between_the_first_client_and_the_minutes():
+    text = run_demo_text()
+    meeting = scene(text, HEADINGS[5]) + scene(text, HEADINGS[6])
+    steps = [meeting.index(f"Client {n} of 5 · {n - 1} discussed") for n in (2, 3, 4, 5)]
+    assert steps == sorted(steps), "the steps come in order"
+    end_of_list = meeting.index("All 5 clients discussed.")
+    minutes = meeting.index("5 of 5 clients discussed")
+    assert steps[-1] < end_of_list < minutes, "the last screen is shown before the minutes"
+
+
+def test_the_summary_counts_calls_and_messages_in_the_same_words():
+    summary = " ".join(scene(run_demo_text(), "What reached Slack").split())
+    counted = re.search(r"Casebot made (\d+) calls to the pretend Slack: (\d+) of them showed "
+                        r"someone a message or a form, and (\d+) looked up", summary)  # fmt: skip
+    assert counted, summary
+    calls, messages, lookups = map(int, counted.groups())
+    assert calls == messages + lookups and messages > 0 and lookups > 0
+    assert f"none of the {calls} calls to Slack contained" in summary
+    assert "in all" not in summary and "messages sent" not in summary
+
+
+def test_the_reminder_the_day_before_is_shown():
+    reminder = scene(run_demo_text(), HEADINGS[8])
+    (frame,) = _frames(reminder)
+    assert "Reminder: Under 1 Roof meets Tue 15 Dec" in frame
+    assert "ask the housing provider about furniture" in frame and "overdue by 10 days" in frame
 
 
 def test_leak_checker_finds_identifiers_in_any_spelling():
