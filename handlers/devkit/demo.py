@@ -638,7 +638,7 @@ def _meeting(w: World, n: Narrator) -> None:
     reply = _fay_types(w, FAY_TYPES)
     n.message(f"#{CHANNEL_NAME}, only Fay sees this", reply.args)
     (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
-    n.message(f"#{CHANNEL_NAME}: the meeting's message, as it is now", screen)
+    n.message(f"#{CHANNEL_NAME}: the meeting's message at {w.clock.at:%H:%M}", screen)
 
     n.line("Fay steps through the other clients with Next ▶; each press edits that message:")
     for minute in (40, 58, 72, 84):  # 10:40, 10:58, 11:12, 11:24
