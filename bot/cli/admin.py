@@ -43,7 +43,7 @@ def cmd_init(app: Container, args: argparse.Namespace, console: Console) -> int:
         if register_key is not None:  # never a new key over encrypted data
             raise VaultError(
                 f"the database {settings.database_url_for_display()} already holds a client "
-                f"register, encrypted with master key {register_key}, but its key file "
+                f"register, encrypted with master key {register_key}, but its master key file "
                 f"{source.path} is missing. Restore that file from your backup (or set "
                 "CASEBOT_KEY_FILE to where it is); a new key could never open the register"
             )
@@ -118,8 +118,7 @@ def cmd_status(app: Container, args: argparse.Namespace, console: Console) -> in
     if not groups:
         console.print("Next: casebot group create --help")
     if problem is not None:
-        print("casebot: the master key does not open the register; see 'master key' above",
-              file=console.err)  # fmt: skip
+        print(f"casebot: {problem}", file=console.err)
         return 1
     return 0
 
