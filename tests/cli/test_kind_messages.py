@@ -124,3 +124,10 @@ def test_mentions_and_real_ids_still_work(ready):
     out = ready.ok("member", "add", "--user", "<@U0NEW0001|newbie>", "--agency",
                    "Micah Projects", "--role", "worker")  # fmt: skip
     assert "Member U0NEW0001 added" in out
+
+
+def test_an_env_file_with_a_byte_order_mark(ready, tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(BOM + "SLACK_BOT_TOKEN=xoxb-1-2-abc\n", encoding="utf-8")
+    out = ready.ok("status", env={"CASEBOT_ENV_FILE": str(env_file)})
+    assert "slack         configured" in out
