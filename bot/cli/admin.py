@@ -15,6 +15,7 @@ from bot.app import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
 from bot.domain import InvalidInput, MemberView, VaultError
 from bot.services import changes, directory, keys, minutes, minutes_export
+from bot.services.meeting_hours import UnusualMeetingTime
 from storage import db
 from storage.crypto import MasterKey
 from storage.keyfile import FileKeySource, write_new_key_file
@@ -285,7 +286,12 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
     }  # fmt: skip
     if args.meeting_command == "move":
         to = recurrence.parse_local_datetime(args.to, field="--to")
-        change, queued = changes.move(to_local=to, **common)
+        try:
+            change, queued = changes.move(to_local=to, force=args.force, **common)
+        except UnusualMeetingTime as exc:
+            raise InvalidInput(
+                f"{exc.message} If that is right, run the command again with --force."
+            ) from None
         where = _when(change.meeting.starts_at, change.meeting.tz)
         console.print(f"Moved: {change.meeting.group} now meets {where}.")
     else:

@@ -232,6 +232,12 @@ def _meeting_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     move.add_argument("--group", required=True)
     move.add_argument("--from", dest="day", required=True, metavar="YYYY-MM-DD")
     move.add_argument("--to", required=True, metavar="YYYY-MM-DDTHH:MM")
+    move.add_argument(
+        "--force",
+        action="store_true",
+        help="move it even outside the group's meeting days (Mon–Fri and its rule's) or "
+        "07:00–19:00",
+    )
     cancel = actions.add_parser(
         "cancel", help="cancel one meeting (nothing more is sent for it; updates go to the next)"
     )
