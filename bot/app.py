@@ -16,8 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
+from bot.jobs import TickDeps, TickReport, tick
 from bot.ports import Clock, Renderer, SystemClock
-from storage.db import make_engine, session_factory
+from bot.services import dry_run
+from bot.services.dry_run import Planned
+from storage.db import make_engine, rolled_back, session_factory
 from storage.keyfile import FileKeySource, InlineKeySource, KeySource
 from storage.uow import UnitOfWork
 from storage.vault import Vault
@@ -134,6 +137,20 @@ def renderer() -> Renderer:
     from handlers.messages import SlackRenderer
 
     return SlackRenderer()
+
+
+def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:
+    """The tick as it would run now, sending nothing (a recorder stands in for Slack) and
+    changing nothing (its transactions are all rolled back); no Slack token needed."""
+    notifier = dry_run.RecordingNotifier()
+    with rolled_back(container.engine.url) as sessions:
+
+        def uow() -> UnitOfWork:
+            return UnitOfWork(sessions, container.vault)
+
+        report = tick(TickDeps(uow, container.clock, renderer(), notifier))
+        plan = dry_run.planned(uow=uow(), notifier=notifier, now=container.clock.now())
+    return report, plan
 
 
 def slack_runtime(container: Container) -> SlackRuntime:

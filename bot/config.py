@@ -168,7 +168,7 @@ def load_settings(
     if named == "" and env_file is None:
         pass  # explicitly disabled
     elif path.is_file():
-        for key, value in parse_env_file(path.read_text(encoding="utf-8")).items():
+        for key, value in parse_env_file(path.read_text(encoding="utf-8-sig")).items():
             env.setdefault(key, value)
     elif env.get("CASEBOT_ENV_FILE"):
         raise ConfigError(f"CASEBOT_ENV_FILE points to {path}, which does not exist")

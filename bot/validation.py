@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from bot.domain import ClientIdentity, ClientStatus, InvalidInput, Role
 
 CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
-SLACK_USER = re.compile(r"[UW][A-Z0-9]{6,}")
-SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{6,}")
+SLACK_USER = re.compile(r"[UW][A-Z0-9]{6,30}")
+SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{6,30}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 CRN = re.compile(r"[0-9]{9}[A-Z]")
 
@@ -47,26 +47,38 @@ def case_code(text: str) -> str:
     return code
 
 
-def slack_user_id(text: str) -> str:
+def slack_user_id(text: str, *, field: str | None = None) -> str:
+    """A member ID (``U…``/``W…``, capitals and digits) as typed, or a pasted mention.
+
+    Lower case is refused rather than raised: ``ushers123`` would otherwise pass as an ID. The
+    error quotes what was typed, or names ``field`` instead (values read from a file).
+    """
     value = text.strip()
     mention = re.fullmatch(r"<@([A-Z0-9]+)(\|[^>]*)?>", value)
-    value = (mention.group(1) if mention else value.lstrip("@")).upper()
+    value = mention.group(1) if mention else value.removeprefix("@")
     if not SLACK_USER.fullmatch(value):
         raise InvalidInput(
-            "a Slack user ID looks like U012AB3CD (in Slack: open the profile, ⋮ menu, "
-            "'Copy member ID')"
+            f"{field or _quoted(text)} doesn't look like a Slack member ID (like U0123ABCD). "
+            "In Slack: click the person's name → ⋮ → Copy member ID."
         )
     return value
 
 
 def slack_channel_id(text: str) -> str:
-    value = text.strip().upper()
+    value = text.strip()
     if not SLACK_CHANNEL.fullmatch(value):
         raise InvalidInput(
-            "a Slack channel ID looks like C012AB3CD (in Slack: open the channel details; "
-            "the ID is at the bottom), not the channel's #name"
+            f"{_quoted(text)} doesn't look like a Slack channel ID (like C0123ABCD); the "
+            "channel's #name won't do. In Slack: open the channel's details; the ID is at the "
+            "bottom."
         )
     return value
+
+
+def _quoted(text: str) -> str:
+    """What someone typed, fit to repeat back on one line."""
+    shown = " ".join(clean_text(text).split())
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def role(text: str) -> Role:
@@ -88,8 +100,38 @@ def client_status(text: str) -> ClientStatus:
         ) from None
 
 
+# Abbreviations people write for Australian and New Zealand time. Each says nothing certain
+# about daylight saving (AEST is Brisbane all year but Sydney only in winter), so they are
+# answered with the zones they may mean, never taken as one of them.
+ABBREVIATIONS = {
+    "AEST": "Australia/Brisbane (Queensland: AEST all year, no daylight saving) or "
+    "Australia/Sydney (NSW, ACT; Australia/Melbourne, Australia/Hobart alike: AEST in winter, "
+    "AEDT in summer)",
+    "AEDT": "Australia/Sydney (NSW, ACT), Australia/Melbourne or Australia/Hobart (AEDT in "
+    "summer, AEST in winter)",
+    "AET": "Australia/Sydney (NSW, ACT), Australia/Melbourne or Australia/Hobart, or "
+    "Australia/Brisbane (Queensland, no daylight saving)",
+    "ACST": "Australia/Darwin (NT: ACST all year, no daylight saving) or Australia/Adelaide "
+    "(SA: ACST in winter, ACDT in summer)",
+    "ACDT": "Australia/Adelaide (SA) or Australia/Broken_Hill (ACDT in summer, ACST in winter)",
+    "AWST": "Australia/Perth (WA, no daylight saving)",
+    "ACWST": "Australia/Eucla",
+    "LHST": "Australia/Lord_Howe",
+    "LHDT": "Australia/Lord_Howe",
+    "NZST": "Pacific/Auckland (NZST in winter, NZDT in summer)",
+    "NZDT": "Pacific/Auckland (NZDT in summer, NZST in winter)",
+}
+
+
 def timezone(text: str) -> str:
     name = text.strip()
+    meant = ABBREVIATIONS.get(name.upper())
+    if meant:
+        why = " (it can't say which rules for daylight saving apply)" if " or " in meant else ""
+        raise InvalidInput(
+            f"{name!r} is an abbreviation, not a time zone{why}: did you mean {meant}? "
+            "Give the IANA name"
+        )
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

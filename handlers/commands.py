@@ -17,6 +17,7 @@ from bot import dates
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
 from bot.services import changes, leave
+from bot.services.meeting_hours import UnusualMeetingTime
 from handlers import actions, meeting, replies
 from handlers.background import later
 from handlers.ids import COMMAND
@@ -52,8 +53,15 @@ MEETING_USAGE = (
 )
 
 
-def parse_meeting(rest: str) -> tuple[str, dt.date, dt.datetime | None]:
+FORCE_WORDS = ("force", "--force")
+
+
+def parse_meeting(rest: str) -> tuple[str, dt.date, dt.datetime | None, bool]:
+    """(move or cancel, the meeting's date, the new time, forced); a move may end in ``force``."""
     words = rest.split()
+    force = len(words) == 4 and words[0] == "move" and words[3].lower() in FORCE_WORDS
+    if force:
+        words = words[:3]
     if (
         not words
         or words[0] not in ("move", "cancel")
@@ -65,7 +73,7 @@ def parse_meeting(rest: str) -> tuple[str, dt.date, dt.datetime | None]:
         to = dt.datetime.fromisoformat(words[2]) if words[0] == "move" else None
     except ValueError:
         raise InvalidInput(MEETING_USAGE) from None
-    return words[0], day, to
+    return words[0], day, to, force
 
 
 def _plan(
@@ -98,14 +106,18 @@ def _plan(
         code, text = parse_record(rest, word)
         return lambda: meeting.record(ctx, client, user, channel, word, code, text, respond)
     if word == "meeting":
-        what, day, to = parse_meeting(rest)
+        what, day, to, force = parse_meeting(rest)
 
         def change() -> None:
             common = {"uow": ctx.uow(), "clock": ctx.clock, "renderer": ctx.renderer,
                       "group": command.get("channel_id", ""), "day": day,
                       "actor": user, "user_id": user}  # fmt: skip
             if what == "move" and to is not None:
-                result, keys = changes.move(to_local=to, **common)
+                try:
+                    result, keys = changes.move(to_local=to, force=force, **common)
+                except UnusualMeetingTime as exc:
+                    again = f"{COMMAND} meeting {' '.join(rest.split()[:3])} force"
+                    raise InvalidInput(f"{exc.message} If that is right: `{again}`") from None
             else:
                 result, keys = changes.cancel(**common)
             ctx.deliver(keys)

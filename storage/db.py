@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str | URL) -> Engine:
     """An engine with foreign keys enforced on SQLite and a busy timeout for concurrent writers."""
     parsed = make_url(url)
     # Statement parameters hold case notes (de-identified, but still): keep them out of SQL logs
@@ -46,6 +48,40 @@ def sqlite_path(engine: Engine) -> Path | None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def rolled_back(url: str | URL) -> Iterator[sessionmaker[Session]]:
+    """Sessions whose every commit is undone at the end: a dry run on the real database.
+
+    All of them share one connection inside one transaction; a session's commit only releases a
+    savepoint, and the transaction is rolled back when the block ends, whatever happened in it.
+    """
+    engine = make_engine(url)
+    if engine.url.get_backend_name() == "sqlite":
+        # pysqlite begins transactions lazily, so a SAVEPOINT would open (and its RELEASE
+        # commit) a transaction of its own: take over and begin explicitly.
+        event.listen(engine, "connect", _sqlite_manual_transactions)
+        event.listen(engine, "begin", _sqlite_begin)
+    try:
+        with engine.connect() as conn:
+            outer = conn.begin()
+            try:
+                yield sessionmaker(
+                    bind=conn, expire_on_commit=False, join_transaction_mode="create_savepoint"
+                )
+            finally:
+                outer.rollback()
+    finally:
+        engine.dispose()
+
+
+def _sqlite_manual_transactions(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 # Alembic is imported when needed: it doubles the start-up time of every command otherwise.

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain import ClientIdentity, VaultError
 from storage.crypto import DecryptionFailed, MasterKey, new_data_key, open_sealed, seal
-from storage.keyfile import KeySource
+from storage.keyfile import KeySource, MissingMasterKey
 from storage.models import Client, ClientKey, Draft, Update, VaultState
 
 
@@ -58,8 +58,9 @@ class Vault:
         if key.key_id != key_id:
             raise WrongMasterKey(
                 f"the master key in {self._source.describe()} (key {key.key_id}) is not the one "
-                f"this database was encrypted with (key {key_id}); restore the right key "
-                "(after a rotation, the new one); Casebot never makes a new key over existing data"
+                f"this database was encrypted with (key {key_id}); restore the right key from "
+                "your backup (after a rotation, the new one) or point CASEBOT_KEY_FILE or "
+                "CASEBOT_MASTER_KEY at it. Casebot never makes a new key over existing data"
             )
         return key
 
@@ -84,7 +85,15 @@ class Vault:
         state = self.state(session)
         if state is None:
             raise VaultError("this database has no client register yet; run `casebot init`")
-        return self.key_for(state.master_key_id).key_id
+        try:
+            return self.key_for(state.master_key_id).key_id
+        except MissingMasterKey as exc:
+            # The register exists, so this is no new installation: only the key will do.
+            raise MissingMasterKey(
+                f"{exc.message.partition(';')[0]}, and this database's register is encrypted "
+                f"with it (key {state.master_key_id}); restore it from your backup or set "
+                "CASEBOT_KEY_FILE to where it is. Casebot never makes a new key over existing data"
+            ) from None
 
     def _locked_state(self, session: Session) -> VaultState:
         # FOR UPDATE makes a concurrent rotation and a new client's key take turns (PostgreSQL);

@@ -11,10 +11,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot import recurrence, validation
-from bot.app import Container, check_schema, renderer
+from bot.app import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
-from bot.domain import InvalidInput, MemberView
+from bot.domain import InvalidInput, MemberView, VaultError
 from bot.services import changes, directory, keys, minutes, minutes_export
+from bot.services.meeting_hours import UnusualMeetingTime
 from storage import db
 from storage.crypto import MasterKey
 from storage.keyfile import FileKeySource, write_new_key_file
@@ -22,8 +23,9 @@ from storage.models import Agency, Client, Member
 
 
 def require_schema(app: Container) -> None:
-    """Fail with the fix when the database is missing or older than the code."""
-    check_schema(app)
+    """Fail with the fix when the database is missing or older than the code, or when the
+    master key is missing or not the database's: before any work, not when first needed."""
+    check_ready(app)
 
 
 def cmd_init(app: Container, args: argparse.Namespace, console: Console) -> int:
@@ -36,10 +38,16 @@ def cmd_init(app: Container, args: argparse.Namespace, console: Console) -> int:
     source = app.vault.source
     created_key = False
     with app.uow() as uow:
-        has_register = uow.vault.state(uow.session) is not None
+        state = uow.vault.state(uow.session)
+        register_key = state.master_key_id if state is not None else None
     if isinstance(source, FileKeySource) and not source.exists():
-        if has_register:
-            source.load()  # raises the "key file is missing" error: never a new key over data
+        if register_key is not None:  # never a new key over encrypted data
+            raise VaultError(
+                f"the database {settings.database_url_for_display()} already holds a client "
+                f"register, encrypted with master key {register_key}, but its master key file "
+                f"{source.path} is missing. Restore that file from your backup (or set "
+                "CASEBOT_KEY_FILE to where it is); a new key could never open the register"
+            )
         write_new_key_file(source.path, MasterKey.generate())
         created_key = True
     key_id, _ = keys.initialise(uow=app.uow(), clock=app.clock, actor=console.actor())
@@ -65,10 +73,15 @@ def _private_dir(path: Path) -> None:
 
 
 def cmd_status(app: Container, args: argparse.Namespace, console: Console) -> int:
-    require_schema(app)
+    check_schema(app)  # the key is reported below, not required: status is where to look
     settings = app.settings
+    problem: str | None = None
     with app.uow() as uow:
-        key_id = uow.vault.verify(uow.session)
+        try:
+            key = f"{uow.vault.verify(uow.session)} from {app.vault.source.describe()}"
+        except VaultError as exc:
+            problem = exc.message
+            key = f"NOT OPENING the register: {problem}"
         session = uow.session
         counts = {
             label: session.scalar(select(func.count()).select_from(model)) or 0
@@ -83,7 +96,7 @@ def cmd_status(app: Container, args: argparse.Namespace, console: Console) -> in
         "Casebot status",
         f"  database      {settings.database_url_for_display()}"
         f" (schema {db.current_revision(app.engine)})",
-        f"  master key    {key_id} from {app.vault.source.describe()}",
+        f"  master key    {key}",
         f"  slack         {slack}",
         f"  agencies      {counts['agencies']}",
         f"  members       {counts['members']}",
@@ -105,6 +118,9 @@ def cmd_status(app: Container, args: argparse.Namespace, console: Console) -> in
         )
     if not groups:
         console.print("Next: casebot group create --help")
+    if problem is not None:
+        print(f"casebot: {problem}", file=console.err)
+        return 1
     return 0
 
 
@@ -270,7 +286,12 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
     }  # fmt: skip
     if args.meeting_command == "move":
         to = recurrence.parse_local_datetime(args.to, field="--to")
-        change, queued = changes.move(to_local=to, **common)
+        try:
+            change, queued = changes.move(to_local=to, force=args.force, **common)
+        except UnusualMeetingTime as exc:
+            raise InvalidInput(
+                f"{exc.message} If that is right, run the command again with --force."
+            ) from None
         where = _when(change.meeting.starts_at, change.meeting.tz)
         console.print(f"Moved: {change.meeting.group} now meets {where}.")
     else:

@@ -99,7 +99,10 @@ def _new_client(
         return register.NewClient(
             code=code,
             agency=str(agency),
-            key_worker=validation.slack_user_id(str(key_worker)),
+            # From a file, the field is named rather than its value echoed (README's promise).
+            key_worker=validation.slack_user_id(
+                str(key_worker), field="key_worker" if raw.get("key_worker") else None
+            ),
             group=raw.get("group") or defaults.group,
             status=validation.client_status(str(raw.get("status") or defaults.status)),
             identity=validation.identity(raw, today=today),
@@ -112,7 +115,8 @@ def _new_client(
 
 def _from_json(path: str, args: argparse.Namespace, today: dt.date) -> list[register.NewClient]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        # utf-8-sig: Windows tools (Notepad, Excel) start UTF-8 files with a byte-order mark.
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InvalidInput(f"{path} does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -92,12 +92,24 @@ def build_parser() -> Parser:
     tick = sub.add_parser(
         "tick",
         help="run the scheduler's tick once (prompts, agendas, nudges, sending) and exit",
-        description="For cron-style deployments and tests. Safe to run any number of times.",
+        description="For cron-style deployments and tests. Safe to run any number of times. "
+        "To see what it would do without doing it: casebot tick --dry-run [--now …].",
     )
     tick.add_argument(
         "--now",
         metavar="ISO-TIME",
-        help="pretend it is this time, with its offset, e.g. 2026-12-01T09:00+10:00",
+        help="pretend it is this time, with its offset, e.g. 2026-12-01T09:00+10:00 (more than "
+        "a day from the clock needs --dry-run or --force)",
+    )
+    tick.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be sent, to whom and when, and change nothing (no token needed)",
+    )
+    tick.add_argument(
+        "--force",
+        action="store_true",
+        help="really tick at a --now more than a day from the clock (it sends and closes things)",
     )
 
     demo = sub.add_parser(
@@ -220,6 +232,12 @@ def _meeting_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     move.add_argument("--group", required=True)
     move.add_argument("--from", dest="day", required=True, metavar="YYYY-MM-DD")
     move.add_argument("--to", required=True, metavar="YYYY-MM-DDTHH:MM")
+    move.add_argument(
+        "--force",
+        action="store_true",
+        help="move it even outside the group's meeting days (Mon–Fri and its rule's) or "
+        "07:00–19:00",
+    )
     cancel = actions.add_parser(
         "cancel", help="cancel one meeting (nothing more is sent for it; updates go to the next)"
     )

@@ -45,7 +45,8 @@ def _items(args: argparse.Namespace, text: str) -> list[tuple[str | None, str]]:
 
 def cmd_redact(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
-    text = console.stdin.read(MAX_INPUT + 1)
+    # A byte-order mark (Windows tools write one) is not part of the first line's text or JSON.
+    text = console.stdin.read(MAX_INPUT + 1).removeprefix("\ufeff")
     if len(text) > MAX_INPUT:
         raise InvalidInput(f"the input is longer than {MAX_INPUT:,} characters; split it")
     items = _items(args, text)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+from zoneinfo import ZoneInfo
 
-from bot.app import Container, check_ready, run_demo, serve, slack_runtime
-from bot.cli.console import Console
+from bot.app import Container, check_ready, dry_run_tick, run_demo, serve, slack_runtime
+from bot.cli.console import Console, table
+from bot.config import ConfigError
 from bot.domain import InvalidInput
+from bot.jobs import TickReport
 from bot.ports import FixedClock
+from bot.services.dry_run import Planned
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -39,13 +43,76 @@ def parse_now(text: str) -> dt.datetime:
     return moment
 
 
+NEAR = dt.timedelta(days=1)
+
+
 def cmd_tick(app: Container, args: argparse.Namespace, console: Console) -> int:
     if args.now:
-        app.clock = FixedClock(parse_now(args.now))
+        moment = parse_now(args.now)
+        if not (args.dry_run or args.force):
+            _check_near(moment, app.clock.now())
+        app.clock = FixedClock(moment)
+    if not args.dry_run and app.settings.slack_bot_token is None:
+        raise ConfigError(
+            "SLACK_BOT_TOKEN is not set, and a real tick sends through Slack; to see what it "
+            "would send, without sending or changing anything, run: casebot tick --dry-run"
+            + (f" --now {args.now.strip()}" if args.now else "")
+        )
     check_ready(app)
+    if args.dry_run:
+        report, plan = dry_run_tick(app)
+        console.print(*_dry_run_lines(app.clock.now(), report, plan))
+        return 0
     report = slack_runtime(app).ctx.tick()
     console.print(f"Tick at {app.clock.now():%Y-%m-%d %H:%M %Z}: {report}.")
     return 0
+
+
+def _check_near(moment: dt.datetime, now: dt.datetime) -> None:
+    """A real tick far from the clock acts on that time now: prompts, minutes, closings."""
+    apart = moment - now
+    if abs(apart) <= NEAR:
+        return
+    hours = round(abs(apart) / dt.timedelta(hours=1))
+    size = f"{hours} hours" if hours < 48 else f"{round(hours / 24)} days"
+    raise InvalidInput(
+        f"--now is {size} {'from now' if apart > dt.timedelta(0) else 'ago'}; a real tick at "
+        "that time would send and close things now. Use --dry-run to look, or --force."
+    )
+
+
+def _dry_run_lines(now: dt.datetime, report: TickReport, plan: list[Planned]) -> list[str]:
+    at = f"{now.astimezone(dt.UTC):%a %d %b %Y %H:%M} UTC"
+    lines = [f"Dry run of the tick at {at}: nothing was sent and nothing in the database changed."]
+    sending = [p for p in plan if p.now]
+    waiting = [p for p in plan if not p.now]
+    headers = ["WHEN (GROUP'S TIME)", "WHEN (UTC)", "TO", "KIND", "PREVIEW"]
+    if sending:
+        lines += ["", f"It would send {len(sending)} message(s):", *table(_rows(sending), headers)]
+    else:
+        lines += ["", f"Nothing would be sent at {at}."]
+    if waiting:
+        lines += [
+            "",
+            f"{len(waiting)} message(s) would wait in the outbox for a later tick:",
+            *table(_rows(waiting), headers),
+        ]
+    lines += ["", f"({report.prompts} prompt(s)/reminder(s), {report.agendas} agenda message(s) "
+                  f"and {report.nudges} nudge(s) would be queued.)"]  # fmt: skip
+    return lines
+
+
+def _rows(plan: list[Planned]) -> list[list[str]]:
+    return [
+        [
+            f"{p.at.astimezone(ZoneInfo(p.zone)):%a %d %b %H:%M %Z}" if p.zone else "-",
+            f"{p.at.astimezone(dt.UTC):%d %b %H:%M} UTC",
+            p.to + (" (DM)" if p.to.startswith(("U", "W")) else ""),
+            p.kind,
+            p.preview,
+        ]
+        for p in plan
+    ]
 
 
 def cmd_demo(app: Container | None, args: argparse.Namespace, console: Console) -> int:

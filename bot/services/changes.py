@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from bot import recurrence
 from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised, NotFound
 from bot.ports import Clock, Renderer
-from bot.services import meetings, outbox, roster
+from bot.services import meeting_hours, meetings, outbox, roster
 from bot.services.directory import find_asker, find_group
 from storage.models import Group, Meeting, OutboxMessage, Update
 from storage.uow import UnitOfWork
@@ -93,9 +93,10 @@ def _tell(
 
 def move(
     *, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str, day: dt.date,
-    to_local: dt.datetime, actor: str, user_id: str | None = None,
+    to_local: dt.datetime, actor: str, user_id: str | None = None, force: bool = False,
 ) -> tuple[MeetingChange, list[str]]:  # fmt: skip
-    """Move the meeting on ``day`` to ``to_local`` (wall-clock time in the group's zone)."""
+    """Move the meeting on ``day`` to ``to_local`` (wall-clock time in the group's zone); a time
+    outside the group's days or hours only with ``force``."""
     now = clock.now()
     with uow:
         found = _group(uow, group)
@@ -104,6 +105,8 @@ def move(
         target = recurrence.localize(to_local.replace(tzinfo=None), ZoneInfo(found.tz))
         if target <= now:
             raise InvalidInput("the new time has passed; give a time from now on")
+        meeting_hours.check(group=found.name, rule=found.rrule, tz=found.tz, at=target,
+                            force=force)  # fmt: skip
         clash = uow.session.scalar(
             select(Meeting.id).where(Meeting.group_id == found.id, Meeting.id != meeting.id,
                                      Meeting.scheduled_at == target,

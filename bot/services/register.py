@@ -159,10 +159,20 @@ def show_client(*, uow: UnitOfWork, code: str) -> ClientSummary:
         return _summary(client, uow.clients.latest_consents([client.id]).get(client.id))
 
 
+REASON_MIN = 5  # characters: enough to rule out "x" or "test", not to judge the reason
+
+
 def _check_reason(reason: str | None, what: str) -> str:
     clean = " ".join(clean_text(reason or "").split())
-    if len(clean) < 5:
+    if not clean:
         raise InvalidInput(f"say why with --reason (e.g. --reason 'housing application'); {what}")
+    if len(clean) < REASON_MIN:
+        # Not echoed: a reason may name someone, and this line may end up in a log.
+        raise InvalidInput(
+            f"that --reason is too short: a reason needs at least {REASON_MIN} characters, a few "
+            "words saying why, e.g. --reason 'housing application for the client'; "
+            f"{what}"
+        )
     if len(clean) > 500:
         raise InvalidInput("--reason is longer than 500 characters")
     return clean

@@ -295,7 +295,7 @@ def test_unknown_key_worker(ready):
         ),
         (
             ["member", "add", "--user", "jane", "--agency", "Micah Projects", "--role", "worker"],
-            ["Slack user ID"],
+            ["Slack member ID"],
         ),
         (
             [

@@ -52,8 +52,15 @@ def test_crn_phone_email():
 def test_ids_and_codes():
     assert validation.case_code(" u1r-014 ") == "U1R-014"
     assert validation.slack_user_id("<@U0KW00001|kate>") == "U0KW00001"
-    assert validation.slack_user_id("@u0kw00001") == "U0KW00001"
-    assert validation.slack_channel_id("c0123abcd") == "C0123ABCD"
+    assert validation.slack_user_id("@U0KW00001") == "U0KW00001"
+    assert validation.slack_channel_id(" C0123ABCD ") == "C0123ABCD"
+    # Slack's IDs are capitals: upper-casing would let a name such as ushers123 through.
+    for user in ("@u0kw00001", "ushers123", "U0KW 0001"):
+        with pytest.raises(InvalidInput, match="doesn't look like a Slack member ID"):
+            validation.slack_user_id(user)
+    for channel in ("c0123abcd", "general1", "#general"):
+        with pytest.raises(InvalidInput, match="doesn't look like a Slack channel ID"):
+            validation.slack_channel_id(channel)
     for bad in ("JaneS", "U1R 014", "-014"):
         with pytest.raises(InvalidInput):
             validation.case_code(bad)
