@@ -17,3 +17,10 @@ def test_license_is_an_spdx_string_and_setuptools_understands_it():
     requires = " ".join(project["build-system"]["requires"])
     found = re.search(r"setuptools>=(\d+)", requires)
     assert found is not None and int(found.group(1)) >= 77, requires
+
+
+def test_editable_install_is_a_plain_path_entry():
+    setuptools = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["setuptools"]
+    # Without it, setuptools installs an import finder and `make start` prints an
+    # "Editable installation" warning about folders with the same name.
+    assert setuptools["package-dir"] == {"": "."}
