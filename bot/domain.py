@@ -214,6 +214,7 @@ class GroupView:
     tz: str
     first_meeting_at: dt.datetime
     next_meeting_at: dt.datetime | None = None
+    holidays: str | None = None  # the public-holiday calendar ("AU-QLD"); None: not checked
 
 
 @dataclass(frozen=True)
