@@ -69,10 +69,18 @@ def test_one_press_moves_it_and_a_later_press_is_told_it_was_handled(asked):
     for user, words in refusals.items():
         h.sender.block_action("holiday_move", user_id=user, message=fay)
         background.wait_idle()
-        (refusal,) = [t for m in h.fake.messages(user) if (t := render_message(m)).startswith("⚠️")]
+        (refusal,) = [t for t in map(render_message, h.fake.messages(user)) if t.startswith("⚠️")]
         assert words in refusal
         assert "scheduled" in listing(h)["Tue 26 Jan 2027"]
     assert "public holiday" in shown(h, FAY, fay["ts"])  # her question is as it was
+    # A forged click naming another day moves nothing: the day is worked out again.
+    meeting = json.dumps(fay).split('"value": "')[1].split(":")[0]
+    h.sender.block_action("holiday_move", user_id=FAY, message=fay,
+                          value=f"{meeting}:20270126:20270129")  # fmt: skip
+    background.wait_idle()
+    said = [render_message(m) for m in h.fake.messages(FAY)]
+    assert [t for t in said if t.startswith("⚠️") and "Fri 29 Jan is no longer free" in t]
+    assert "scheduled" in listing(h)["Tue 26 Jan 2027"]
     h.sender.block_action("holiday_move", user_id=FAY, message=fay)
     background.wait_idle()
     done = shown(h, FAY, fay["ts"])
