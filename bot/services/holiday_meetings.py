@@ -178,10 +178,14 @@ def _handled(
         raise InvalidInput("That meeting has already started, so it can't be moved or cancelled.")
     cancelled = status is MeetingStatus.CANCELLED
     following = meetings.upcoming(session, group, now) if cancelled else None
+    # Who answered, if their answer is what the meeting shows (not a command's change since).
+    by = None
+    if claim is not None and ("cancelled" in claim.payload) == cancelled:
+        by = claim.channel
     return HolidayAnswer(
         meeting=meetings.ref(group, meeting), on=day,
         holiday=public_holidays.name_on(group.holidays, day), cancelled=cancelled,
-        by=claim.channel if claim is not None else None, already=True,
+        by=by, already=True,
         next=meetings.ref(group, following) if following else None,
     )  # fmt: skip
 
