@@ -214,6 +214,7 @@ class GroupView:
     tz: str
     first_meeting_at: dt.datetime
     next_meeting_at: dt.datetime | None = None
+    holidays: str | None = None  # the public-holiday calendar ("AU-QLD"); None: not checked
 
 
 @dataclass(frozen=True)
@@ -412,6 +413,31 @@ class MeetingChange:
     meeting: MeetingRef
     was: dt.datetime
     cancelled: bool = False
+    next: MeetingRef | None = None
+
+
+@dataclass(frozen=True)
+class HolidayQuestion:
+    """To a facilitator, a week ahead: the meeting falls on a public holiday; move or cancel?"""
+
+    meeting: MeetingRef  # on the holiday
+    holiday: str  # its name, e.g. "Australia Day"
+    facilitator: str
+    # The same time on the next working day with no public holiday and no meeting of the group.
+    suggested: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class HolidayAnswer:
+    """What became of a meeting on a public holiday: moved (``meeting`` is where it is now) or
+    cancelled (``next`` is the one after)."""
+
+    meeting: MeetingRef
+    on: dt.date  # the holiday, in the group's zone
+    holiday: str | None
+    cancelled: bool
+    by: str | None  # who answered; None when it was changed another way (a command)
+    already: bool = False  # handled before this press
     next: MeetingRef | None = None
 
 

@@ -19,6 +19,7 @@ from bot.services import (
     directory,
     events,
     followups,
+    holiday_meetings,
     nudges,
     outbox,
     previews,
@@ -36,11 +37,17 @@ class TickReport:
     agendas: int
     nudges: int
     sent: int
+    holiday_questions: int = 0
 
     def __str__(self) -> str:
+        questions = (
+            f", {self.holiday_questions} public-holiday question(s)"
+            if self.holiday_questions
+            else ""
+        )
         return (
             f"queued {self.prompts} prompt(s)/reminder(s), {self.agendas} agenda message(s), "
-            f"{self.nudges} nudge(s); sent {self.sent} message(s)"
+            f"{self.nudges} nudge(s){questions}; sent {self.sent} message(s)"
         )
 
 
@@ -69,6 +76,9 @@ def tick(deps: TickDeps) -> TickReport:
     queued_prompts = prompts.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     queued_agendas = agenda.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     queued_nudges = nudges.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    questions = holiday_meetings.enqueue_due(
+        uow=deps.uow(), clock=deps.clock, renderer=deps.renderer
+    )
     with SCREEN:  # the screens' changes and their edits, as in the handlers
         screens: list[tuple[Presenter, tuple[str, str] | None]] = []
         for closed in closing.close_forgotten(
@@ -83,7 +93,7 @@ def tick(deps: TickDeps) -> TickReport:
     events.forget_old(uow=deps.uow(), clock=deps.clock)
     previews.forget_expired(uow=deps.uow(), clock=deps.clock)
     privacy.forget_purged(uow=deps.uow())  # every serving process ticks: each forgets
-    report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent)
-    if sent or queued_prompts or queued_agendas or queued_nudges:
+    report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent, questions)
+    if sent or queued_prompts or queued_agendas or queued_nudges or questions:
         log.info("tick: %s", report)
     return report

@@ -10,6 +10,7 @@ from bot.domain import (
     ActionRecorded,
     Agenda,
     Escalation,
+    HolidayQuestion,
     MeetingChange,
     Minutes,
     Nudge,
@@ -85,6 +86,8 @@ class Renderer(Protocol):
     def edit_not_seen(self) -> Payload: ...
 
     def reassign_prompt(self, request: ReassignRequest) -> Payload: ...
+
+    def holiday_question(self, question: HolidayQuestion) -> Payload: ...
 
 
 class DeliveryError(Exception):

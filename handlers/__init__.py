@@ -18,9 +18,19 @@ if TYPE_CHECKING:
 
 def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
     """Install middleware, the error handler and every feature's listeners."""
-    from handlers import actions, commands, errors, home, meeting, middleware, previews, updates
+    from handlers import (
+        actions,
+        commands,
+        errors,
+        holiday_meetings,
+        home,
+        meeting,
+        middleware,
+        previews,
+        updates,
+    )
 
     middleware.install(app, ctx, gate)
     errors.install(app)
-    for feature in (commands, updates, previews, actions, meeting, home):
+    for feature in (commands, updates, previews, actions, meeting, holiday_meetings, home):
         feature.register(app, ctx)

@@ -33,6 +33,8 @@ class ActionId(StrEnum):
     ACTION_REASSIGN = "action_reassign"
     RECORD_REMOVE = "record_remove"
     RECORD_EDIT = "record_edit"
+    HOLIDAY_MOVE = "holiday_move"
+    HOLIDAY_CANCEL = "holiday_cancel"
 
 
 class CallbackId(StrEnum):

@@ -26,7 +26,7 @@ from bot.domain import (
     UpdatePrompt,
     UpdateReceipt,
 )
-from handlers import kit, replies
+from handlers import holiday_meetings, kit, replies
 from handlers.ids import ActionId, BlockId
 from handlers.text import day, due_of, escape, mention, mentions, plural, quote, when
 
@@ -455,3 +455,4 @@ class SlackRenderer:
     dm_help = staticmethod(replies.dm_help)
     edit_not_seen = staticmethod(replies.edit_not_seen)
     reassign_prompt = staticmethod(replies.reassign_prompt)
+    holiday_question = staticmethod(holiday_meetings.question)

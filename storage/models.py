@@ -85,6 +85,8 @@ class Group(Base):
     meeting_minutes: Mapped[int] = mapped_column(Integer, default=90)
     # The time box per client in a running meeting; None: the meeting's length ÷ its clients.
     client_minutes: Mapped[int | None] = mapped_column(Integer)
+    # Whose public holidays the meetings are checked against ("AU-QLD"); None: not checked.
+    holidays: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 

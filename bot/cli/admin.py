@@ -10,16 +10,16 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from bot import recurrence, validation
+from bot import public_holidays, recurrence, validation
 from bot.app import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
-from bot.domain import InvalidInput, MemberView, VaultError
+from bot.domain import GroupView, InvalidInput, MemberView, VaultError
 from bot.services import changes, directory, keys, minutes, minutes_export
 from bot.services.meeting_hours import UnusualMeetingTime
 from storage import db
 from storage.crypto import MasterKey
 from storage.keyfile import FileKeySource, write_new_key_file
-from storage.models import Agency, Client, Member
+from storage.models import Agency, Client, Meeting, Member
 
 
 def require_schema(app: Container) -> None:
@@ -164,10 +164,15 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
     require_schema(app)
     if args.group_command == "list":
         rows = [
-            [g.name, g.channel_id, g.rrule, g.tz, _next(g.next_meeting_at, g.tz)]
+            [g.name, g.channel_id, g.rrule, g.tz, g.holidays or "-", _next(g.next_meeting_at, g.tz)]
             for g in directory.list_groups(uow=app.uow(), clock=app.clock)
         ]
-        console.print(*table(rows, ["NAME", "CHANNEL", "RULE", "ZONE", "NEXT"]))
+        console.print(*table(rows, ["NAME", "CHANNEL", "RULE", "ZONE", "HOLIDAYS", "NEXT"]))
+        return 0
+    if args.group_command == "holidays":
+        view = directory.set_holidays(uow=app.uow(), clock=app.clock, group=args.group,
+                                      code=args.calendar, actor=console.actor())  # fmt: skip
+        console.print(_holidays_line(view))
         return 0
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", args.send_time):
         raise InvalidInput("--send-time must be a 24-hour time such as 09:00")
@@ -192,6 +197,7 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
             if args.client_minutes is None
             else _positive(args.client_minutes, "--client-minutes", allow_zero=False)
         ),
+        holidays=args.holidays,
     )
     first = recurrence.parse_local_datetime(args.first, field="--first") if args.first else None
     view = directory.create_group(
@@ -208,9 +214,19 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
     console.print(
         f"Group {view.name!r} created in {view.channel_id}: "
         f"{_next(view.next_meeting_at, view.tz)}.",
+        *([_holidays_line(view)] if view.holidays else []),
         "Next: add members with casebot member add --user U… --agency … --role worker",
     )
     return 0
+
+
+def _holidays_line(group: GroupView) -> str:
+    if group.holidays is None:
+        return f"{group.name}'s meetings are not checked against public holidays."
+    return (
+        f"{group.name}'s meetings are checked against {group.holidays} public holidays: a week "
+        "before one that falls on a holiday, its facilitators are asked to move or cancel it."
+    )
 
 
 def cmd_agency(app: Container, args: argparse.Namespace, console: Console) -> int:
@@ -271,12 +287,14 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
     if args.meeting_command == "list":
         group = directory.group_view(uow=app.uow(), clock=app.clock, name=args.group)
         meetings = changes.upcoming_list(uow=app.uow(), clock=app.clock, group=args.group)
-        rows = [
-            [_when(m.scheduled_at, group.tz), m.status,
-             "moved" if m.scheduled_at != m.occurrence_at else ""]
-            for m in meetings
-        ]  # fmt: skip
-        console.print(*table(rows, ["WHEN", "STATUS", ""]))
+        rows = [[_when(m.scheduled_at, group.tz), m.status, _moved(m, group.tz),
+                 _holiday(m.scheduled_at, group)] for m in meetings]  # fmt: skip
+        console.print(*table(rows, ["WHEN", "STATUS", "CHANGED", "PUBLIC HOLIDAY"]))
+        if group.holidays is None:
+            console.print(
+                f"Public holidays are not checked for {group.name}; to check them: "
+                f'casebot group holidays --group "{group.name}" AU-QLD (your state)'
+            )
         return 0
     option = "--from" if args.meeting_command == "move" else "--date"
     day = validation.iso_date(args.day, field=option)
@@ -329,6 +347,17 @@ def cmd_minutes(app: Container, args: argparse.Namespace, console: Console) -> i
 
 def _when(at: dt.datetime, tz: str) -> str:
     return f"{at.astimezone(ZoneInfo(tz)):%a %d %b %Y %H:%M} ({tz})"
+
+
+def _moved(meeting: Meeting, tz: str) -> str:
+    if meeting.scheduled_at == meeting.occurrence_at:
+        return "-"
+    return f"moved from {meeting.occurrence_at.astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"
+
+
+def _holiday(at: dt.datetime, group: GroupView) -> str:
+    name = public_holidays.name_on(group.holidays, at.astimezone(ZoneInfo(group.tz)).date())
+    return f"🎉 {name}" if name else "-"
 
 
 def cmd_allow(app: Container, args: argparse.Namespace, console: Console) -> int:

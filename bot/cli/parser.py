@@ -155,7 +155,7 @@ def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         help="create a group with its channel and meeting schedule",
         description="Example: casebot group create --name 'Under 1 Roof' --channel C0123ABCD "
         "--rrule 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10' --tz Australia/Brisbane "
-        "--first 2026-12-01T10:00",
+        "--first 2026-12-01T10:00 --holidays AU-QLD",
     )
     create.add_argument("--name", required=True)
     create.add_argument("--channel", required=True, metavar="C…", help="the Slack channel ID")
@@ -207,7 +207,22 @@ def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         type=int,
         help="time box per client in the meeting (default: the meeting's length ÷ its clients)",
     )
+    create.add_argument(
+        "--holidays",
+        metavar="CC-STATE",
+        help="check meetings against this country's and state's public holidays, e.g. AU-QLD "
+        "(default: not checked)",
+    )
     actions.add_parser("list", help="list groups and their next meeting")
+    holidays = actions.add_parser(
+        "holidays",
+        help="set the public holidays a group's meetings are checked against",
+        description="A week before a meeting on a public holiday, the group's facilitators are "
+        "asked by DM whether to move or cancel it. Example: casebot group holidays --group "
+        "'Under 1 Roof' AU-QLD (none: stop checking).",
+    )
+    holidays.add_argument("--group", required=True, metavar="NAME")
+    holidays.add_argument("calendar", metavar="CC-STATE", help="e.g. AU-QLD, or none")
 
 
 def _agency_commands(sub: argparse._SubParsersAction[Parser]) -> None:

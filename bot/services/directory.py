@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from bot import recurrence, validation
+from bot import public_holidays, recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
 from bot.ports import Clock, UserDirectory
 from bot.services.meetings import schedule_of
@@ -246,6 +246,7 @@ class GroupSettings:
     day_first: bool = True
     meeting_minutes: int = 90
     client_minutes: int | None = None  # None: the meeting's length ÷ its clients
+    holidays: str | None = None  # a public-holiday calendar such as "AU-QLD"; None: not checked
 
 
 def create_group(
@@ -264,6 +265,7 @@ def create_group(
     if not clean or len(clean) > 80:
         raise InvalidInput("a group name must be 1 to 80 characters")
     tz = validation.timezone(tz)
+    calendar = public_holidays.normalise(settings.holidays or "")
     now = clock.now()
     schedule = recurrence.make_schedule(rule, tz, first_local=first_local, now=now)
     with uow:
@@ -286,6 +288,7 @@ def create_group(
             day_first=settings.day_first,
             meeting_minutes=settings.meeting_minutes,
             client_minutes=settings.client_minutes,
+            holidays=calendar,
             created_at=now,
         )
         uow.session.add(group)
@@ -314,12 +317,27 @@ def _group_view(group: Group, now: dt.datetime) -> GroupView:
         tz=group.tz,
         first_meeting_at=group.first_meeting_at,
         next_meeting_at=schedule.next_after(now, inclusive=True),
+        holidays=group.holidays,
     )
 
 
 def group_view(*, uow: UnitOfWork, clock: Clock, name: str) -> GroupView:
     with uow:
         return _group_view(find_group(uow, name), clock.now())
+
+
+def set_holidays(*, uow: UnitOfWork, clock: Clock, group: str, code: str,
+                 actor: str) -> GroupView:  # fmt: skip
+    """Check the group's meetings against this public-holiday calendar (``none``: stop)."""
+    calendar = public_holidays.normalise(code)
+    now = clock.now()
+    with uow:
+        found = find_group(uow, group)
+        before, found.holidays = found.holidays, calendar
+        change = f"{found.name}: {before or 'none'} -> {calendar or 'none'}"
+        uow.audit.add(at=now, actor=actor, action="group_holidays", detail=change)
+        uow.commit()
+        return _group_view(found, now)
 
 
 def list_groups(*, uow: UnitOfWork, clock: Clock) -> list[GroupView]:

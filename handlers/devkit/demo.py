@@ -466,7 +466,7 @@ def _setup(casebot: Cli, n: Narrator, tmp: Path) -> None:
     steps.append(
         ("group", "create", "--name", GROUP, "--channel", CHANNEL,
          "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-         "--first", "2026-12-01T10:00")
+         "--first", "2026-12-01T10:00", "--holidays", "AU-QLD")
     )  # fmt: skip
     for p in PEOPLE:
         roles = [word for role in p.roles for word in ("--role", role)]
@@ -488,7 +488,9 @@ def _setup(casebot: Cli, n: Narrator, tmp: Path) -> None:
         "Meetings are every second Tuesday at 10:00 Brisbane time. Casebot asks for updates three "
         "days before, posts the agenda two hours before, and nudges people about their actions "
         "three days and one day before the next meeting; a day that falls on a weekend moves to "
-        "the Friday, so nobody hears from Casebot at the weekend."
+        "the Friday, so nobody hears from Casebot at the weekend. A meeting that falls on a "
+        "Queensland public holiday (--holidays AU-QLD) gets a question to the facilitators a "
+        "week before: move it to the next free working day, or cancel it."
     )
 
 

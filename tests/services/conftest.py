@@ -76,6 +76,9 @@ class RecordingRenderer:
     def escalation(self, escalation: Any) -> dict[str, Any]:
         return self._keep("escalation", escalation)
 
+    def holiday_question(self, question: Any) -> dict[str, Any]:
+        return self._keep("holiday-question", question)
+
 
 @dataclass
 class RecordingNotifier:

@@ -82,6 +82,8 @@ btn:record_note_open      y y y y y - - - y y -
 btn:end_meeting           - y y - - - - - - y -
 btn:action_reassign_ask   y - - - - - - - - - -
 btn:action_reassign       - y y - - - - - - y -
+btn:holiday_move          - y y - - - - - - y -
+btn:holiday_cancel        - y y - - - - - - y -
 btn:record_remove         y y y - - - - - - y -
 btn:record_edit           y y y - - - - - - y -
 view:update_modal         y - - y - - - - y y -
@@ -118,6 +120,7 @@ class Side:
     update: int
     draft: int
     record: int
+    holiday_meeting: int  # Tue 26 Jan 2027, Australia Day
 
 
 def snapshot_sql(conn: sa.Connection, save: bool) -> None:
@@ -193,7 +196,9 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
     for name, channel in (("Alpha", ALPHA), ("Bravo", BRAVO)):
         cli.ok("group", "create", "--name", name, "--channel", channel,
                "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10",
-               "--tz", "Australia/Brisbane", "--first", "2026-12-01T10:00")  # fmt: skip
+               "--tz", "Australia/Brisbane", "--first", "2026-12-01T10:00",
+               "--holidays", "AU-QLD")  # fmt: skip
+        cli.ok("meeting", "list", "--group", name)  # the next meetings' rows, to 26 Jan
     for user, agency, places in PEOPLE.values():
         for group, roles in places:
             args = ["member", "add", "--user", user, "--group", group]
@@ -254,6 +259,8 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
             update=world.one(f"SELECT id FROM updates WHERE author_id = {member}"),
             draft=world.one(f"SELECT id FROM drafts WHERE author_id = {member}"),
             record=world.one(f"SELECT id FROM records WHERE author_id = {member}"),
+            holiday_meeting=world.one(f"SELECT id FROM meetings WHERE group_id = {group} "
+                                      "ORDER BY occurrence_at LIMIT 1 OFFSET 4"),
         )  # fmt: skip
     h.at("2026-12-01T10:05+10:00")
     world.alpha, world.bravo = sides["alpha"], sides["bravo"]
@@ -299,6 +306,8 @@ def send(w: World, entry: str, column: str) -> Any:
             "record_note_open": s.code, "end_meeting": str(s.running_meeting),
             "action_reassign_ask": str(s.action), "record_remove": f"decision:{s.record}",
             "record_edit": str(s.record),
+            "holiday_move": f"{s.holiday_meeting}:20270126:20270127",
+            "holiday_cancel": f"{s.holiday_meeting}:20270126",
         }.get(name, f"{s.running_meeting}:{s.on_screen}")  # the step buttons
         in_channel = name.startswith(("step_", "mark_", "record_", "end_", "action_open"))
         channel = s.channel if in_channel else dm_channel_id(user)

@@ -3,6 +3,7 @@ its minutes, sends nothing to Slack, and leaves the meeting running."""
 
 from __future__ import annotations
 
+from handlers import background
 from tests.slack.conftest import CHANNEL, FAY, wait_until
 
 LATE = "2026-12-01T15:00+10:00"  # the 10:00 meeting (90 minutes) is closed 3 hours after its end
@@ -13,6 +14,7 @@ def test_a_dry_run_closes_no_real_meeting(h):
     h.sender.command("start", user_id=FAY, channel_id=CHANNEL, response_url=h.fake.response_url())
     wait_until(lambda: h.fake.messages(CHANNEL))
     wait_until(lambda: h.query("SELECT status FROM meetings WHERE status = 'running'"))
+    assert background.wait_idle()  # the start's own Slack calls are done before we count
     calls = len(h.fake.calls)
 
     out = h.cli.ok("tick", "--dry-run", "--now", LATE)
