@@ -272,16 +272,16 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
         to = recurrence.parse_local_datetime(args.to, field="--to")
         change, queued = changes.move(to_local=to, **common)
         where = _when(change.meeting.starts_at, change.meeting.tz)
-        console.print(f"Moved: {change.meeting.group} now meets {where}.")
+        console.print(f"Moved: {change.meeting.group} now meets {where}. "
+                      + changes.who_is_told(change))  # fmt: skip
     else:
         change, queued = changes.cancel(**common)
         where = _when(change.was, change.meeting.tz)
-        console.print(f"Cancelled: {change.meeting.group} on {where}.")
+        console.print(f"Cancelled: {change.meeting.group} on {where}. "
+                      + changes.who_is_told(change))  # fmt: skip
     if queued:
-        console.print(
-            f"{len(queued)} notice(s) to the people already asked and the channel go out with "
-            "the bot's next tick."
-        )
+        notices = "The notice goes" if len(queued) == 1 else f"The {len(queued)} notices go"
+        console.print(f"{notices} out with the bot's next tick.")
     return 0
 
 
