@@ -378,7 +378,7 @@ def cmd_audit(app: Container, args: argparse.Namespace, console: Console) -> int
         entries = uow.audit.entries(case_code=code, limit=args.limit)
         rows = [
             [
-                e.at.strftime("%Y-%m-%d %H:%M:%SZ"),
+                e.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%SZ"),  # the column says UTC
                 e.actor,
                 e.action,
                 e.case_code or "-",

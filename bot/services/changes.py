@@ -16,6 +16,7 @@ from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised
 from bot.ports import Clock, Renderer
 from bot.services import meetings, outbox, roster
 from bot.services.directory import find_asker, find_group
+from bot.timestamps import utc_and_local
 from storage.models import Group, Meeting, OutboxMessage, Update
 from storage.uow import UnitOfWork
 
@@ -153,7 +154,8 @@ def move(
             at=now,
             actor=actor,
             action="meeting_moved",
-            detail=f"{found.name}: {was:%Y-%m-%dT%H:%MZ} -> {target:%Y-%m-%dT%H:%MZ}",
+            detail=f"{found.name}: {utc_and_local(was, found.tz)} -> "
+            f"{utc_and_local(target, found.tz)}",
         )
         uow.commit()
     return change, keys
@@ -186,7 +188,7 @@ def cancel(
             at=now,
             actor=actor,
             action="meeting_cancelled",
-            detail=f"{found.name}: {meeting.scheduled_at:%Y-%m-%dT%H:%MZ}",
+            detail=f"{found.name}: {utc_and_local(meeting.scheduled_at, found.tz)}",
         )
         uow.commit()
     return change, keys
