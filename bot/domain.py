@@ -414,6 +414,8 @@ class MeetingChange:
     was: dt.datetime
     cancelled: bool = False
     next: MeetingRef | None = None
+    asked: int = 0  # people already asked about it, each told by DM
+    channel_told: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from bot.domain import (
     RecordView,
     UpdateReceipt,
 )
+from bot.services import changes
 from handlers import kit
 from handlers.ids import COMMAND, ActionId, BlockId
 from handlers.text import (
@@ -175,10 +176,10 @@ def action_receipt(recorded: ActionRecorded, asked_in: str | None) -> Payload:
 
 
 def meeting_changed(change: MeetingChange) -> str:
-    m = change.meeting
+    told = changes.who_is_told(change)
     if change.cancelled:
-        return "Cancelled. Everyone already asked about it, and the channel, are told."
-    return f"Moved to {when(m)}. Everyone already asked about it, and the channel, are told."
+        return f"Cancelled. {told}"
+    return f"Moved to {when(change.meeting)}. {told}"
 
 
 def leave_set(period: LeavePeriod) -> str:

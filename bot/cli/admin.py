@@ -311,16 +311,16 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
                 f"{exc.message} If that is right, run the command again with --force."
             ) from None
         where = _when(change.meeting.starts_at, change.meeting.tz)
-        console.print(f"Moved: {change.meeting.group} now meets {where}.")
+        console.print(f"Moved: {change.meeting.group} now meets {where}. "
+                      + changes.who_is_told(change))  # fmt: skip
     else:
         change, queued = changes.cancel(**common)
         where = _when(change.was, change.meeting.tz)
-        console.print(f"Cancelled: {change.meeting.group} on {where}.")
+        console.print(f"Cancelled: {change.meeting.group} on {where}. "
+                      + changes.who_is_told(change))  # fmt: skip
     if queued:
-        console.print(
-            f"{len(queued)} notice(s) to the people already asked and the channel go out with "
-            "the bot's next tick."
-        )
+        notices = "The notice goes" if len(queued) == 1 else f"The {len(queued)} notices go"
+        console.print(f"{notices} out with the bot's next tick.")
     return 0
 
 
@@ -428,7 +428,7 @@ def cmd_audit(app: Container, args: argparse.Namespace, console: Console) -> int
         entries = uow.audit.entries(case_code=code, limit=args.limit)
         rows = [
             [
-                e.at.strftime("%Y-%m-%d %H:%M:%SZ"),
+                e.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%SZ"),  # the column says UTC
                 e.actor,
                 e.action,
                 e.case_code or "-",

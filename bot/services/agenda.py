@@ -171,8 +171,8 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     with uow:
         for group in uow.groups.all():
             meeting = meetings.current_or_upcoming(uow.session, group, now)
-            if meeting is None:
-                continue
+            if meeting is None or meeting.status != MeetingStatus.SCHEDULED.value:
+                continue  # one started (perhaps early) has its screen; an agenda now is noise
             post_at = meeting.scheduled_at - dt.timedelta(minutes=group.agenda_lead_minutes)
             ends_at = meeting.scheduled_at + dt.timedelta(minutes=group.meeting_minutes)
             if not post_at <= now < ends_at:

@@ -1,10 +1,12 @@
 """Moving or cancelling one meeting. Prompts, reminders, nudges and the agenda follow the new
-time by themselves (they are worked out from the meeting's time at every tick); the people who
-were already asked about it, and the channel if its agenda was out, are told."""
+time by themselves (they are worked out from the meeting's time at every tick). The people who
+were already asked about it are told, and the channel whenever the change is near: someone was
+asked, the agenda is out, or the old or new date is within the prompt window."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
@@ -14,6 +16,7 @@ from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised
 from bot.ports import Clock, Renderer
 from bot.services import meeting_hours, meetings, outbox, roster
 from bot.services.directory import find_asker, find_group
+from bot.timestamps import utc_and_local
 from storage.models import Group, Meeting, OutboxMessage, Update
 from storage.uow import UnitOfWork
 
@@ -25,17 +28,20 @@ def _meeting_on(uow: UnitOfWork, group: Group, day: dt.date, now: dt.datetime) -
     end = start + dt.timedelta(days=1)
     for occurrence in meetings.schedule_of(group).between(start, end):
         meetings.ensure_row(uow.session, group, occurrence, now)
-    found = uow.session.scalars(
+    rows = uow.session.scalars(
         select(Meeting).where(
             Meeting.group_id == group.id,
-            Meeting.status == MeetingStatus.SCHEDULED.value,
+            Meeting.status.in_(meetings.LIVE),
             ((Meeting.scheduled_at >= start) & (Meeting.scheduled_at < end))
             | ((Meeting.occurrence_at >= start) & (Meeting.occurrence_at < end)),
         )
-    ).first()
+    ).all()
+    found = next((m for m in rows if m.status == MeetingStatus.SCHEDULED.value), None)
+    if found is None and rows:
+        found = rows[0]  # running, perhaps started early
     if found is None:
         raise NotFound(f"{group.name} has no meeting on {day:%a %d %b %Y} to change")
-    if found.scheduled_at <= now:
+    if found.status != MeetingStatus.SCHEDULED.value or found.scheduled_at <= now:
         raise InvalidInput("that meeting has already started; it can't be moved or cancelled")
     return found
 
@@ -61,6 +67,14 @@ def _check_runner(uow: UnitOfWork, user_id: str | None, group: Group) -> None:
         )
 
 
+def _in_prompt_window(group: Group, at: dt.datetime, now: dt.datetime) -> bool:
+    """Whether ``now`` is on or after the day (in the group's zone) a meeting at ``at`` has its
+    prompts: from then on people may have planned around it, asked or not."""
+    day_starts = recurrence.send_at(at, group_tz=group.tz, days_before=group.prompt_lead_days,
+                                    at=dt.time(), member_tz=group.tz)  # fmt: skip
+    return now >= day_starts
+
+
 def _tell(
     uow: UnitOfWork,
     renderer: Renderer,
@@ -68,27 +82,48 @@ def _tell(
     meeting: Meeting,
     change: MeetingChange,
     now: dt.datetime,
-) -> list[str]:
-    """Queue a note to everyone already asked about the meeting, and to the channel."""
-    asked = uow.session.scalars(
+) -> tuple[MeetingChange, list[str]]:
+    """Queue a note to everyone already asked about the meeting, and to the channel when the
+    change is near; returns the change saying who is told, and the outbox keys."""
+    asked = sorted(set(uow.session.scalars(
         select(OutboxMessage.channel).where(
             OutboxMessage.idempotency_key.like(f"prompt:{meeting.id}:%")
         )
-    ).all()
+    ).all()))  # fmt: skip
+    near = (
+        bool(asked)
+        or outbox.has(uow.session, f"agenda:{meeting.id}")
+        or _in_prompt_window(group, change.was, now)
+        or (not change.cancelled and _in_prompt_window(group, change.meeting.starts_at, now))
+    )
+    change = replace(change, asked=len(asked), channel_told=near)
     stamp = f"{change.meeting.starts_at:%Y%m%dT%H%M}" + ("c" if change.cancelled else "")
     payload = renderer.meeting_changed(change)
     keys = []
-    for channel in sorted(set(asked)):
-        key = f"changed:{meeting.id}:{stamp}:{channel}"
+    for channel in asked + ([group.channel_id] if near else []):
+        suffix = "channel" if channel == group.channel_id else channel
+        key = f"changed:{meeting.id}:{stamp}:{suffix}"
         outbox.enqueue(uow.session, key=key, kind="meeting-change", channel=channel,
                        payload=payload, now=now)  # fmt: skip
         keys.append(key)
-    if outbox.has(uow.session, f"agenda:{meeting.id}") or asked:
-        key = f"changed:{meeting.id}:{stamp}:channel"
-        outbox.enqueue(uow.session, key=key, kind="meeting-change", channel=group.channel_id,
-                       payload=payload, now=now)  # fmt: skip
-        keys.append(key)
-    return keys
+    return change, keys
+
+
+def who_is_told(change: MeetingChange) -> str:
+    """The sentence telling whoever changed a meeting who hears of it (Slack and command line
+    say the same)."""
+    then = (
+        "nothing will be sent for it" if change.cancelled
+        else "prompts will go out for the new date"
+    )  # fmt: skip
+    if not change.channel_told:
+        return f"Nobody has been asked about it yet, so no one else is told; {then}."
+    if change.asked:
+        people = "person" if change.asked == 1 else "people"
+        return f"The channel and the {change.asked} {people} already asked about it are told."
+    if change.cancelled:
+        return "The channel is told; nobody had been asked about it yet."
+    return f"The channel is told; nobody had been asked about it yet, so {then}."
 
 
 def move(
@@ -117,12 +152,13 @@ def move(
         was, meeting.scheduled_at = meeting.scheduled_at, target
         uow.session.flush()
         change = MeetingChange(meetings.ref(found, meeting), was)
-        keys = _tell(uow, renderer, found, meeting, change, now)
+        change, keys = _tell(uow, renderer, found, meeting, change, now)
         uow.audit.add(
             at=now,
             actor=actor,
             action="meeting_moved",
-            detail=f"{found.name}: {was:%Y-%m-%dT%H:%MZ} -> {target:%Y-%m-%dT%H:%MZ}",
+            detail=f"{found.name}: {utc_and_local(was, found.tz)} -> "
+            f"{utc_and_local(target, found.tz)}",
         )
         uow.commit()
     return change, keys
@@ -150,12 +186,12 @@ def cancel(
             meetings.ref(found, meeting), meeting.scheduled_at, cancelled=True,
             next=meetings.ref(found, following) if following else None,
         )  # fmt: skip
-        keys = _tell(uow, renderer, found, meeting, change, now)
+        change, keys = _tell(uow, renderer, found, meeting, change, now)
         uow.audit.add(
             at=now,
             actor=actor,
             action="meeting_cancelled",
-            detail=f"{found.name}: {meeting.scheduled_at:%Y-%m-%dT%H:%MZ}",
+            detail=f"{found.name}: {utc_and_local(meeting.scheduled_at, found.tz)}",
         )
         uow.commit()
     return change, keys

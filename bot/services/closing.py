@@ -31,6 +31,7 @@ from bot.services.running import (
     running_meeting,
     shown_in,
 )
+from bot.timestamps import utc_and_local
 from storage.models import (
     Action,
     Client,
@@ -135,8 +136,8 @@ def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
     keys += minutes.post(uow.session, group, meeting, made, renderer, now, "minutes")
     keys += _owner_dms(uow.session, group, meeting, renderer, now)
     where = shown_in(meeting)
-    uow.audit.add(at=now, actor=actor, action="meeting_closed",
-                  detail=f"{group.name} {meeting.scheduled_at:%Y-%m-%d}")  # fmt: skip
+    detail = f"{group.name}: {utc_and_local(meeting.scheduled_at, group.tz)}"
+    uow.audit.add(at=now, actor=actor, action="meeting_closed", detail=detail)
     return Closed(made, tuple(keys), where)
 
 

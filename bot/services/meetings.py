@@ -50,7 +50,10 @@ def ensure_row(session: Session, group: Group, occurrence: dt.datetime, now: dt.
 
 
 def _materialise(session: Session, group: Group, now: dt.datetime) -> None:
-    """Make sure the schedule's next occurrence after ``now`` has a row (skipping cancelled)."""
+    """Make sure the schedule's next occurrence after ``now`` that has not started has a row.
+
+    Cancelled and closed ones are skipped, and so is one started early (running before its
+    time): while it runs, the next meeting is the one after it."""
     schedule = schedule_of(group)
     occurrence = schedule.next_after(now)
     for _ in range(52):  # a year of weekly cancellations is more than enough
@@ -62,13 +65,14 @@ def _materialise(session: Session, group: Group, now: dt.datetime) -> None:
         if row is None:
             ensure_row(session, group, occurrence, now)
             return
-        if row.status in LIVE and row.scheduled_at > now:
+        if row.status == MeetingStatus.SCHEDULED.value and row.scheduled_at > now:
             return
         occurrence = schedule.next_after(occurrence)
 
 
 def upcoming(session: Session, group: Group, now: dt.datetime) -> Meeting | None:
-    """The group's next meeting that has not started yet."""
+    """The group's next meeting that has not started yet (a running one, even before its
+    time, has started: updates and "next meeting" go to the one after it)."""
     _materialise(session, group, now)
     return session.scalar(
         select(Meeting)

@@ -91,7 +91,8 @@ def _open_meeting(meeting: Meeting | None, group: Group, now: dt.datetime) -> Me
         raise InvalidInput(
             f"{group.name} has no upcoming meeting, so there is nowhere to add this."
         )
-    if meeting.scheduled_at <= now:
+    if meeting.status != MeetingStatus.SCHEDULED.value or meeting.scheduled_at <= now:
+        # started, perhaps early (running or closed before its time)
         raise InvalidInput(
             "That meeting has started, so its updates are closed. "
             "Send a new update for the next one."
