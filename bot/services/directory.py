@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot import public_holidays, recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
 from bot.ports import Clock, UserDirectory
-from bot.services.meetings import schedule_of
+from bot.services import meetings
 from storage.models import (
     Agency,
     Client,
@@ -304,11 +304,13 @@ def create_group(
             detail=f"{clean} {channel_id} {schedule.rule}",
         )
         uow.commit()
-        return _group_view(group, now)
+        return _group_view(uow, group, now)
 
 
-def _group_view(group: Group, now: dt.datetime) -> GroupView:
-    schedule = schedule_of(group)
+def _group_view(uow: UnitOfWork, group: Group, now: dt.datetime) -> GroupView:
+    # The meetings table, not the bare rule, so a move, a cancel or a meeting started early
+    # shows; a row this makes for a future meeting is the tick's to keep, not a read's.
+    upcoming = meetings.upcoming(uow.session, group, now)
     return GroupView(
         id=group.id,
         name=group.name,
@@ -316,14 +318,14 @@ def _group_view(group: Group, now: dt.datetime) -> GroupView:
         rrule=group.rrule,
         tz=group.tz,
         first_meeting_at=group.first_meeting_at,
-        next_meeting_at=schedule.next_after(now, inclusive=True),
+        next_meeting_at=upcoming.scheduled_at if upcoming else None,
         holidays=group.holidays,
     )
 
 
 def group_view(*, uow: UnitOfWork, clock: Clock, name: str) -> GroupView:
     with uow:
-        return _group_view(find_group(uow, name), clock.now())
+        return _group_view(uow, find_group(uow, name), clock.now())
 
 
 def set_holidays(*, uow: UnitOfWork, clock: Clock, group: str, code: str,
@@ -337,13 +339,13 @@ def set_holidays(*, uow: UnitOfWork, clock: Clock, group: str, code: str,
         change = f"{found.name}: {before or 'none'} -> {calendar or 'none'}"
         uow.audit.add(at=now, actor=actor, action="group_holidays", detail=change)
         uow.commit()
-        return _group_view(found, now)
+        return _group_view(uow, found, now)
 
 
 def list_groups(*, uow: UnitOfWork, clock: Clock) -> list[GroupView]:
     now = clock.now()
     with uow:
-        return [_group_view(g, now) for g in uow.groups.all()]
+        return [_group_view(uow, g, now) for g in uow.groups.all()]
 
 
 TZ_FRESH = dt.timedelta(days=7)
