@@ -123,8 +123,19 @@ ABBREVIATIONS = {
 }
 
 
+# Zone names kept in the database for old POSIX systems: "EST" there is US Eastern (UTC-5),
+# not the Australian east coast a user here most likely means.
+LEGACY_ZONES = {"EST", "EST5EDT", "CST6CDT", "MST", "MST7MDT", "PST8PDT", "HST"}
+
+
 def timezone(text: str) -> str:
     name = text.strip()
+    if name.upper() in LEGACY_ZONES:
+        raise InvalidInput(
+            f"{name!r} is a US time zone (EST is UTC-5, New York in winter), which Casebot "
+            f"doesn't take from an abbreviation: did you mean {ABBREVIATIONS['AEST']}? "
+            "Give the IANA name (America/New_York if you do mean US Eastern)"
+        )
     meant = ABBREVIATIONS.get(name.upper())
     if meant:
         why = " (it can't say which rules for daylight saving apply)" if " or " in meant else ""

@@ -62,6 +62,14 @@ def test_an_australian_abbreviation_suggests_its_zones(ready, typed, suggested, 
     assert "EST?" not in line
 
 
+@pytest.mark.parametrize("typed", ["EST", "est", "EST5EDT"])
+def test_est_is_not_taken_for_the_australian_east_coast(ready, typed):
+    # The time zone database has "EST" (US Eastern, UTC-5): a group set to it would be
+    # prompted 15 hours out in Brisbane.
+    assert_refused(ready, [*GROUP, "--tz", typed], "US time zone", "Australia/Brisbane",
+                   "Australia/Sydney", "America/New_York")  # fmt: skip
+
+
 # --- JSON written by Windows tools (UTF-8 with a byte-order mark) -------------------------------
 
 
