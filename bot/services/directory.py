@@ -308,9 +308,8 @@ def create_group(
 
 
 def _group_view(uow: UnitOfWork, group: Group, now: dt.datetime) -> GroupView:
-    # The meetings table, not the bare rule, so a move, a cancel or a meeting started early
-    # shows; a row this makes for a future meeting is the tick's to keep, not a read's.
-    upcoming = meetings.upcoming(uow.session, group, now)
+    # The meetings table, not the bare rule, so a move, a cancel or a meeting started early shows.
+    upcoming = meetings.next_planned(uow.session, group, now)
     return GroupView(
         id=group.id,
         name=group.name,
@@ -318,7 +317,7 @@ def _group_view(uow: UnitOfWork, group: Group, now: dt.datetime) -> GroupView:
         rrule=group.rrule,
         tz=group.tz,
         first_meeting_at=group.first_meeting_at,
-        next_meeting_at=upcoming.scheduled_at if upcoming else None,
+        next_meeting_at=upcoming,
         holidays=group.holidays,
     )
 

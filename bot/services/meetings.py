@@ -117,6 +117,36 @@ def for_each_upcoming(
     return total
 
 
+def next_planned(session: Session, group: Group, now: dt.datetime) -> dt.datetime | None:
+    """When the group next meets (moves, cancels and early starts included), making no rows."""
+    planned = session.scalar(
+        select(Meeting.scheduled_at)
+        .where(
+            Meeting.group_id == group.id,
+            Meeting.status == MeetingStatus.SCHEDULED.value,
+            Meeting.scheduled_at > now,
+        )
+        .order_by(Meeting.scheduled_at)
+        .limit(1)
+    )
+    taken = set(
+        session.scalars(
+            select(Meeting.occurrence_at).where(
+                Meeting.group_id == group.id, Meeting.occurrence_at > now
+            )
+        )
+    )
+    schedule = schedule_of(group)
+    occurrence = schedule.next_after(now)
+    for _ in range(52):
+        if occurrence is None or (planned is not None and occurrence >= planned):
+            break
+        if occurrence not in taken:
+            return occurrence
+        occurrence = schedule.next_after(occurrence)
+    return planned
+
+
 def upcoming_by_group(
     session: Session, groups: Sequence[Group], now: dt.datetime
 ) -> list[tuple[Group, Meeting]]:

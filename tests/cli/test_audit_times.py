@@ -13,7 +13,7 @@ def test_a_move_in_brisbane_is_logged_in_utc_with_the_local_time(cli, setup_grou
     setup_group()
     cli.clock.at = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=10)))
     cli.ok("meeting", "move", "--group", "Under 1 Roof", "--from", "2027-01-12",
-           "--to", "2027-01-10T03:00")  # fmt: skip
+           "--to", "2027-01-10T03:00", "--force")  # fmt: skip
     (line,) = audit_lines(cli, "meeting_moved")
     assert line.startswith("2026-11-25 02:00:00Z  secretariat@test  meeting_moved"), line
     assert line.endswith(
