@@ -65,8 +65,8 @@ import sqlalchemy as sa  # noqa: E402
 
 from bot.cli import main as casebot_main  # noqa: E402
 from bot.cli.console import Console  # noqa: E402
-from handlers.devkit.fake_slack import Call, FakeSlack, dm_channel_id  # noqa: E402
-from handlers.devkit.slack_requests import SlackSender  # noqa: E402
+from devkit.fake_slack import Call, FakeSlack, dm_channel_id  # noqa: E402
+from devkit.slack_requests import SlackSender  # noqa: E402
 
 SECRET = "bench-signing-secret"
 BOT_TOKEN = "xoxb-test-token"

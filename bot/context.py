@@ -1,11 +1,11 @@
-"""What the Slack adapter and the scheduler are given: the services' collaborators, wired once."""
+"""What the Slack adapter and the scheduler's tick are given: the services' collaborators,
+wired once (bot.bootstrap)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.jobs import TickDeps, TickReport, tick
 from bot.ports import Clock, Notifier, Renderer, UserDirectory
 from bot.services import outbox
 from storage.uow import UnitOfWork
@@ -24,6 +24,3 @@ class AppContext:
         return outbox.deliver(
             uow_factory=self.uow, notifier=self.notifier, clock=self.clock, keys=keys
         )
-
-    def tick(self) -> TickReport:
-        return tick(TickDeps(self.uow, self.clock, self.renderer, self.notifier, self.directory))

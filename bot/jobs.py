@@ -7,11 +7,11 @@ queues nothing twice (outbox keys) and sends each message once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.context import AppContext
 from bot.domain import Presenter
-from bot.ports import Clock, DeliveryError, Notifier, Renderer, UserDirectory
+from bot.ports import DeliveryError
 from bot.screens import SCREEN
 from bot.services import (
     agenda,
@@ -26,7 +26,6 @@ from bot.services import (
     privacy,
     prompts,
 )
-from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -51,16 +50,8 @@ class TickReport:
         )
 
 
-@dataclass
-class TickDeps:
-    uow: Callable[[], UnitOfWork]
-    clock: Clock
-    renderer: Renderer
-    notifier: Notifier
-    directory: UserDirectory | None = None
 
-
-def _show(deps: TickDeps, screens: list[tuple[Presenter, tuple[str, str] | None]]) -> None:
+def _show(deps: AppContext, screens: list[tuple[Presenter, tuple[str, str] | None]]) -> None:
     for screen, where in screens:
         if where is None:
             continue
@@ -70,7 +61,7 @@ def _show(deps: TickDeps, screens: list[tuple[Presenter, tuple[str, str] | None]
             log.warning("could not update a meeting screen: %s", exc.code)
 
 
-def tick(deps: TickDeps) -> TickReport:
+def tick(deps: AppContext) -> TickReport:
     if deps.directory is not None:
         directory.refresh_profiles(uow=deps.uow(), clock=deps.clock, directory=deps.directory)
     queued_prompts = prompts.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)

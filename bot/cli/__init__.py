@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from bot.app import Container, build
+from bot.bootstrap import Container, build
 from bot.cli import admin, clients, redact, runtime
 from bot.cli.console import Console
 from bot.cli.parser import build_parser
@@ -63,7 +63,6 @@ def main(
         return _fail(console, exc.message, exc.exit_code)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
-    args.casebot = main  # the demo runs commands in-process (see bot.app.run_demo)
     app: Container | None = None
     try:
         if args.command in NO_SETUP:

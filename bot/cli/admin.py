@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot import public_holidays, recurrence, validation
-from bot.app import Container, check_ready, check_schema, renderer
+from bot.bootstrap import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
 from bot.domain import GroupView, InvalidInput, MemberView, VaultError
 from bot.services import changes, directory, keys, minutes, minutes_export

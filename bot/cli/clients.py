@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import validation
-from bot.app import Container
+from bot.bootstrap import Container
 from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
 from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, InvalidInput

@@ -10,7 +10,7 @@ import argparse
 import json
 
 from bot import validation
-from bot.app import Container
+from bot.bootstrap import Container
 from bot.cli.admin import require_schema
 from bot.cli.console import Console
 from bot.domain import InvalidInput

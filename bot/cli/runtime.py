@@ -7,11 +7,11 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
-from bot.app import Container, check_ready, dry_run_tick, run_demo, serve, slack_runtime
+from bot.bootstrap import Container, check_ready, dry_run_tick, serve, slack_runtime
 from bot.cli.console import Console, table
 from bot.config import ConfigError
 from bot.domain import InvalidInput
-from bot.jobs import TickReport
+from bot.jobs import TickReport, tick
 from bot.ports import FixedClock
 from bot.services.dry_run import Planned
 
@@ -63,7 +63,7 @@ def cmd_tick(app: Container, args: argparse.Namespace, console: Console) -> int:
         report, plan = dry_run_tick(app)
         console.print(*_dry_run_lines(app.clock.now(), report, plan))
         return 0
-    report = slack_runtime(app).ctx.tick()
+    report = tick(slack_runtime(app).ctx)
     console.print(f"Tick at {app.clock.now():%Y-%m-%d %H:%M %Z}: {report}.")
     return 0
 
@@ -119,7 +119,9 @@ def cmd_demo(app: Container | None, args: argparse.Namespace, console: Console) 
     """Ignores ``app``: the demo brings its own throwaway database, key and pretend Slack."""
     if not 0 <= args.pace <= 60:
         raise InvalidInput("--pace must be between 0 and 60 seconds")
-    code = run_demo(console.out, pace=args.pace, casebot=args.casebot)
+    from devkit.demo import run_demo  # the only way into the dev kit from the product
+
+    code = run_demo(console.out, pace=args.pace)
     if code == 0:
         console.print(NEXT_STEPS)
     return code
@@ -142,7 +144,7 @@ def cmd_start(app: Container, args: argparse.Namespace, console: Console) -> int
 
     if app.settings.slack_bot_token is None:
         console.print("No SLACK_BOT_TOKEN is set, so here is the offline demo first.", "")
-        return cmd_demo(None, argparse.Namespace(pace=0.0, casebot=args.casebot), console)
+        return cmd_demo(None, argparse.Namespace(pace=0.0), console)
     cmd_init(app, args, console)
     defaults = argparse.Namespace(http=False, host="0.0.0.0", port=3000, workers=1)
     return cmd_serve(app, defaults, console)

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import build
+from bot.bootstrap import build
 from bot.config import load_settings
 from bot.context import AppContext
+from bot.jobs import tick
 from bot.ports import DeliveryError, Posted, Profile
 
 SYDNEY_WORKER = "U0KATE001"
@@ -124,7 +125,7 @@ class World:
     def tick(self, iso: str | None = None) -> Any:
         if iso:
             self.at(iso)
-        return self.ctx.tick()
+        return tick(self.ctx)
 
     def sent_to(self, user: str) -> list[tuple[str, dt.datetime]]:
         return [(p["kind"], at) for c, p, at in self.notifier.sent if c == user]

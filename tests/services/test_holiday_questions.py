@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.jobs import tick
 from bot.services import changes
 from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
 
@@ -29,7 +30,7 @@ def walk(w, start: dt.datetime, end: dt.datetime, step_minutes: int = 60) -> Non
     moment = start
     while moment <= end:
         w.cli.clock.at = moment
-        w.ctx.tick()
+        tick(w.ctx)
         moment += dt.timedelta(minutes=step_minutes)
 
 

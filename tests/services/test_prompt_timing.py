@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from bot.jobs import tick
 from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
 
 SYD, BNE = ZoneInfo("Australia/Sydney"), ZoneInfo("Australia/Brisbane")
@@ -15,7 +16,7 @@ def walk(world, start: dt.datetime, end: dt.datetime, step_minutes: int = 30) ->
     moment = start
     while moment <= end:
         world.cli.clock.at = moment
-        world.ctx.tick()
+        tick(world.ctx)
         moment += dt.timedelta(minutes=step_minutes)
 
 

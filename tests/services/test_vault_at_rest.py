@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.app import build
+from bot.bootstrap import build
 from bot.config import load_settings
 from bot.domain import VaultError
 from storage.crypto import DecryptionFailed, MasterKey

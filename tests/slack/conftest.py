@@ -19,10 +19,10 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 import pytest
 import sqlalchemy as sa
 
-from bot.app import build, healthy, slack_runtime
+from bot.bootstrap import build, healthy, slack_runtime
 from bot.config import load_settings
-from handlers.devkit.fake_slack import Call, FakeSlack, dm_channel_id
-from handlers.devkit.slack_requests import SlackSender
+from devkit.fake_slack import Call, FakeSlack, dm_channel_id
+from devkit.slack_requests import SlackSender
 from tests.identities import JANE, TOM, write_clients_json
 
 SECRET = "test-signing-secret"

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from devkit.fake_slack import dm_channel_id
 from handlers import background, metadata
-from handlers.devkit.fake_slack import dm_channel_id
 from storage.models import Base
 from tests.slack.conftest import wait_until
 
@@ -425,12 +425,13 @@ def test_every_entry_point_as_every_kind_of_person(world):
 
 def test_the_table_covers_every_listener(cli, slack_env):
     """A new button, form, command word or shortcut must get a row here."""
-    from bot.app import build, slack_runtime
+    from bot.bootstrap import build, slack_runtime
     from bot.config import load_settings
+    from devkit.recording_app import RecordingApp
     from handlers.commands import WORDS
 
     container = build(load_settings(cli.env), clock=cli.clock)
-    app = slack_runtime(container).bolt_app()
+    app = slack_runtime(container).bolt_app(app_class=RecordingApp)
     container.close()
     registered = app.registered["action"] | app.registered["view"] | app.registered["shortcut"]
     rows = {e.split(":", 1)[1] for e in TABLE if e.startswith(("btn:", "view:", "shortcut:"))}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 
-from handlers.devkit.fake_slack import dm_channel_id
+from devkit.fake_slack import dm_channel_id
 from tests.slack.conftest import KATE, wait_until
 
 ROUNDS = 40

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bot.cli import main
 from bot.cli.console import Console
-from handlers.devkit import demo
-from handlers.devkit.fake_slack import Call
+from devkit import demo
+from devkit.fake_slack import Call
 
 HEADINGS = [
     "Setting up, once: the secretariat's commands",

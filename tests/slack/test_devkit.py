@@ -22,10 +22,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from handlers.devkit import block_limits
-from handlers.devkit.fake_slack import FakeSlack, dm_channel_id
-from handlers.devkit.slack_requests import SlackSender, signature
-from handlers.devkit.transcript import render_message, render_view
+from devkit import block_limits
+from devkit.fake_slack import FakeSlack, dm_channel_id
+from devkit.slack_requests import SlackSender, signature
+from devkit.transcript import render_message, render_view
 
 # Slack's own payloads, copied from its docs and SDK test suites (see fixtures/slack/README.md).
 REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "slack"

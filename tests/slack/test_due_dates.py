@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from handlers.devkit.transcript import render_message
+from devkit.transcript import render_message
 from tests.slack.conftest import CHANNEL, FAY, KATE
 
 

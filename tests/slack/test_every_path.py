@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from handlers.devkit.fake_slack import dm_channel_id
+from devkit.fake_slack import dm_channel_id
 from tests.identities import JANE, TOM, plaintext_markers
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 

@@ -8,8 +8,8 @@ import socket
 import time
 import urllib.parse
 
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.slack_requests import FORM, signature
+from devkit.fake_slack import dm_channel_id
+from devkit.slack_requests import FORM, signature
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, SECRET, wait_until
 
 # A body that names a real member and channel: before the fix, a 500 on it made the error

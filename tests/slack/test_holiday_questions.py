@@ -8,8 +8,8 @@ import json
 
 import pytest
 
+from devkit.transcript import render_message
 from handlers import background
-from handlers.devkit.transcript import render_message
 from tests.slack.conftest import FAY, KATE
 
 FRED = "U0FRED001"  # a second facilitator of Under 1 Roof

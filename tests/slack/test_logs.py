@@ -9,9 +9,9 @@ import time
 
 import pytest
 
+from devkit.fake_slack import dm_channel_id
+from devkit.slack_requests import FORM, signature
 from handlers import background
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.slack_requests import FORM, signature
 from tests.identities import JANE, TOM, plaintext_markers
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, SECRET, wait_until
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from bot.app import build, slack_runtime
+from bot.bootstrap import build, slack_runtime
 from bot.config import load_settings
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.slack_requests import SlackSender
+from devkit.fake_slack import dm_channel_id
+from devkit.recording_app import RecordingApp
+from devkit.slack_requests import SlackSender
 from tests.slack.conftest import CHANNEL, KATE, SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +62,7 @@ def web_api_methods() -> set[str]:
 
 def test_manifest_matches_what_the_code_registers(cli, slack_env):
     container = build(load_settings(cli.env), clock=cli.clock)
-    app = slack_runtime(container).bolt_app()
+    app = slack_runtime(container).bolt_app(app_class=RecordingApp)
     container.close()
     m = manifest()
     commands = m["features"]["slash_commands"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.transcript import render_message
+from devkit.fake_slack import dm_channel_id
+from devkit.transcript import render_message
 from tests.identities import JANE, TOM, plaintext_markers
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR
 

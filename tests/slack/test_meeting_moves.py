@@ -3,7 +3,7 @@ everyone already asked gets a DM, and the reply (Slack or command line) says exa
 
 from __future__ import annotations
 
-from handlers.devkit.transcript import render_message
+from devkit.transcript import render_message
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 GROUP = ("--group", "Under 1 Roof")

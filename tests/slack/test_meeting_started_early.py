@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.transcript import render_message, render_view
+from devkit.fake_slack import dm_channel_id
+from devkit.transcript import render_message, render_view
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
+from devkit.fake_slack import dm_channel_id
 from handlers import background
-from handlers.devkit.fake_slack import dm_channel_id
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, USERS, wait_until
 
 

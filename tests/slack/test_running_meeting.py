@@ -8,8 +8,8 @@ import re
 import pytest
 from slack_sdk import WebClient
 
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.transcript import render_message
+from devkit.fake_slack import dm_channel_id
+from devkit.transcript import render_message
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 OUTSIDER = "U0OUT0001"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.slack_requests import FORM, SlackSender, signature
+from devkit.fake_slack import dm_channel_id
+from devkit.slack_requests import FORM, SlackSender, signature
 from tests.slack.conftest import CHANNEL, KATE, SECRET
 from tests.slack.test_logs import TYPED, leaks
 

@@ -14,8 +14,8 @@ import re
 
 import sqlalchemy as sa
 
-from handlers.devkit.fake_slack import dm_channel_id
-from handlers.devkit.transcript import render_message
+from devkit.fake_slack import dm_channel_id
+from devkit.transcript import render_message
 from tests.slack.conftest import CHANNEL, FAY, KATE, wait_until
 
 HIDDEN = ("\x00", "\x1b", "\u202e", "\u202c")

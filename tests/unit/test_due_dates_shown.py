@@ -27,8 +27,8 @@ from bot.domain import (
     ReassignRequest,
     UpdatePrompt,
 )
+from devkit.transcript import render_message, render_view
 from handlers import messages, replies, views
-from handlers.devkit.transcript import render_message, render_view
 from handlers.text import due_day
 from tests.unit.test_rendering import action
 

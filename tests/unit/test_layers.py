@@ -33,7 +33,32 @@ def test_bot_never_imports_slack():
 
 def test_only_the_composition_root_reaches_up_to_handlers():
     reaching = {f for f, n in imports("bot").items() if any(m.startswith("handlers") for m in n)}
-    assert reaching == {"bot/app.py"}
+    assert reaching == {"bot/bootstrap.py"}
+
+
+def _top_level_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_the_product_never_imports_the_dev_kit():
+    """devkit (fake Slack, demo, request builders) is for tests and bench; the product reaches
+    it only from the `casebot demo` command, inside the function, so nothing else loads it."""
+    reaching = {
+        f
+        for package in ("bot", "storage", "handlers")
+        for f, n in imports(package).items()
+        if any(m.split(".")[0] == "devkit" for m in n)
+    }
+    assert reaching == {"bot/cli/runtime.py"}
+    lazily = _top_level_imports(ROOT / "bot/cli/runtime.py")
+    assert not any(m.split(".")[0] == "devkit" for m in lazily)
 
 
 def test_handlers_never_touch_the_database():
@@ -64,10 +89,12 @@ def test_domain_imports_nothing_of_the_project():
 def test_no_import_cycles():
     """No two project modules import each other, directly or in a loop (lazy imports count)."""
     graph: dict[str, set[str]] = {}
-    for package in ("bot", "storage", "handlers"):
+    for package in ("bot", "storage", "handlers", "devkit"):
         for path, names in imports(package).items():
             module = path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
-            graph[module] = {n for n in names if n.split(".")[0] in ("bot", "storage", "handlers")}
+            graph[module] = {
+                n for n in names if n.split(".")[0] in ("bot", "storage", "handlers", "devkit")
+            }
     modules = set(graph)
 
     def resolve(name: str) -> str | None:

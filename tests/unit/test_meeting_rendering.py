@@ -22,9 +22,9 @@ from bot.domain import (
     UpdateView,
 )
 from bot.services import minutes_snapshot
+from devkit.block_limits import problems, view_problems
+from devkit.transcript import render_message
 from handlers import messages, replies, views
-from handlers.devkit.block_limits import problems, view_problems
-from handlers.devkit.transcript import render_message
 from tests.unit.test_rendering import LONG, MEETING, NASTY, action
 
 PEOPLE = tuple(f"U0PERSON{n:02d}" for n in range(40))

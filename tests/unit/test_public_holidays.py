@@ -9,9 +9,9 @@ import pytest
 
 from bot import public_holidays
 from bot.domain import HolidayQuestion, InvalidInput, MeetingRef
+from devkit.block_limits import problems
+from devkit.transcript import render_message
 from handlers import holiday_meetings
-from handlers.devkit.block_limits import problems
-from handlers.devkit.transcript import render_message
 
 BNE = dt.timezone(dt.timedelta(hours=10))
 

@@ -28,8 +28,8 @@ from bot.domain import (
     UpdateReceipt,
     UpdateView,
 )
+from devkit.block_limits import problems, view_problems
 from handlers import messages, replies, views
-from handlers.devkit.block_limits import problems, view_problems
 from handlers.kit import split_text
 from handlers.text import escape
 

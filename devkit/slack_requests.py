@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from handlers.devkit.fake_slack import BOT_ID, TEAM_DOMAIN, dm_channel_id
+from devkit.fake_slack import BOT_ID, TEAM_DOMAIN, dm_channel_id
 
 FORM = "application/x-www-form-urlencoded"
 VERIFICATION_TOKEN = "legacy-verification-token"  # deprecated field Slack still sends; unused

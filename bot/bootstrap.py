@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
-from bot.jobs import TickDeps, TickReport, tick
+from bot.jobs import TickReport, tick
 from bot.ports import Clock, Renderer, SystemClock
 from bot.services import dry_run
 from bot.services.dry_run import Planned
@@ -104,7 +104,8 @@ class SlackRuntime:
     signing_secret: str | None
     settings: Settings
 
-    def bolt_app(self, *, socket_mode: bool = False) -> Any:
+    def bolt_app(self, *, socket_mode: bool = False, app_class: Any = None) -> Any:
+        """The Bolt app (``app_class``: a Bolt ``App`` subclass, for tests that inspect it)."""
         from handlers.app import create_app
         from handlers.middleware import SLACK_HOOKS, Gate
 
@@ -121,6 +122,7 @@ class SlackRuntime:
             socket_mode=socket_mode,
             gate=gate,
             forms_secret=self.signing_secret or (token.value if token else None),
+            **({"app_class": app_class} if app_class else {}),
         )
 
     def wsgi(self, healthy: Callable[[], bool]) -> Any:
@@ -148,7 +150,7 @@ def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:
         def uow() -> UnitOfWork:
             return UnitOfWork(sessions, container.vault)
 
-        report = tick(TickDeps(uow, container.clock, renderer(), notifier))
+        report = tick(AppContext(uow, container.clock, renderer(), notifier))
         plan = dry_run.planned(uow=uow(), notifier=notifier, now=container.clock.now())
     return report, plan
 
@@ -204,27 +206,11 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
             host=host,
             port=port,
             workers=workers,
-            on_worker_start=lambda: scheduler.start(workers_runtime[-1].ctx.tick),
+            on_worker_start=lambda: scheduler.start(lambda: tick(workers_runtime[-1].ctx)),
         )
         return
     from handlers.app import run_socket_mode
 
     app = runtime.bolt_app(socket_mode=True)
-    scheduler.start(runtime.ctx.tick)
+    scheduler.start(lambda: tick(runtime.ctx))
     run_socket_mode(app, settings.slack_app_token.value)
-
-
-def run_demo(out: TextIO, *, casebot: Callable[..., int], pace: float = 0.0) -> int:
-    """``casebot demo``: a whole meeting cycle on a throwaway database and a pretend Slack.
-
-    ``casebot`` is the CLI's own ``main``, handed in so the demo can run commands in-process
-    without the modules importing each other in a loop.
-    """
-    from handlers.devkit.demo import run_demo as walkthrough
-
-    def make_app(settings: Settings, clock: Clock) -> tuple[Any, Callable[[], None]]:
-        container = build(settings, clock=clock)
-        app = slack_runtime(container).wsgi(lambda: healthy(container))
-        return app, container.close
-
-    return walkthrough(out, pace=pace, casebot=casebot, make_app=make_app)

@@ -24,8 +24,8 @@ from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.devkit import block_limits
-from handlers.devkit.slack_methods import SLACK_METHODS
+from devkit import block_limits
+from devkit.slack_methods import SLACK_METHODS
 
 TEAM_NAME = "Casebot Test"
 TEAM_DOMAIN = "casebot-test"

@@ -28,16 +28,18 @@ from socketserver import ThreadingMixIn
 from typing import Any, TextIO
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from bot.bootstrap import build, healthy, slack_runtime
+from bot.cli import main
 from bot.cli.console import Console
 from bot.config import Secret, Settings
 from bot.ports import FixedClock
-from handlers.devkit.fake_slack import Call, FakeSlack, dm_channel_id
-from handlers.devkit.slack_requests import SlackSender
-from handlers.devkit.transcript import render_message, render_view
+from devkit.fake_slack import Call, FakeSlack, dm_channel_id
+from devkit.slack_requests import SlackSender
+from devkit.transcript import render_message, render_view
+from handlers.http import EVENTS_PATH
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 
 CasebotMain = Callable[..., int]  # bot.cli.main
-AppFactory = Callable[[Settings, FixedClock], tuple[Callable[..., Any], Callable[[], None]]]
 
 SECRET = "demo-signing-secret"
 CHANNEL, CHANNEL_NAME = "C0U1R0001", "under-1-roof"
@@ -383,11 +385,10 @@ def _environment(home: Path, fake: FakeSlack) -> tuple[Settings, dict[str, str]]
 
 
 @contextlib.contextmanager
-def _serve(settings: Settings, clock: FixedClock, make_app: AppFactory) -> Iterator[str]:
+def _serve(settings: Settings, clock: FixedClock) -> Iterator[str]:
     """The real app (handlers.http.wsgi_app) on 127.0.0.1 in a thread; yields the events URL."""
-    from handlers.http import EVENTS_PATH
-
-    app, close = make_app(settings, clock)
+    container = build(settings, clock=clock)
+    app = slack_runtime(container).wsgi(lambda: healthy(container))
     server = make_server(
         "127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler
     )
@@ -399,18 +400,14 @@ def _serve(settings: Settings, clock: FixedClock, make_app: AppFactory) -> Itera
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-        close()
+        container.close()
 
 
 # --- the walkthrough -----------------------------------------------------------------------------
 
 
-def run_demo(out: TextIO, *, casebot: CasebotMain, make_app: AppFactory, pace: float = 0.0) -> int:
-    """Run the narrated meeting cycle, writing it to `out`; 0 if nothing identifiable leaked.
-
-    ``casebot`` is the CLI's ``main`` and ``make_app`` builds the app from settings: both come
-    from the composition root, so this module depends on neither.
-    """
+def run_demo(out: TextIO, *, pace: float = 0.0) -> int:
+    """Run the narrated meeting cycle, writing it to `out`; 0 if nothing identifiable leaked."""
     users = {
         p.user_id: {"name": p.first.lower(), "real_name": f"{p.first} {p.last}", "tz": p.tz}
         for p in PEOPLE
@@ -426,11 +423,11 @@ def run_demo(out: TextIO, *, casebot: CasebotMain, make_app: AppFactory, pace: f
             CHANNEL, [fake.bot_user_id, *(p.user_id for p in PEOPLE)], name=CHANNEL_NAME
         )
         settings, env = _environment(Path(tmp), fake)
-        cli = Cli(env, FixedClock(dt.datetime(2026, 11, 24, 9, 0, tzinfo=BNE)), casebot)
+        cli = Cli(env, FixedClock(dt.datetime(2026, 11, 24, 9, 0, tzinfo=BNE)), main)
         try:
             _introduction(narrator)
             _setup(cli, narrator, Path(tmp))
-            with _serve(settings, cli.clock, make_app) as url:
+            with _serve(settings, cli.clock) as url:
                 world = World(fake, SlackSender(url, SECRET), cli)
                 _cycle(world, narrator)
             code = _closing(world, narrator)
