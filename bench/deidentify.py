@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
 from bench.corpus import CLIENT, OTHER, Corpus, Note, build, score  # noqa: E402
 from bot.deidentify import deidentify, names  # noqa: E402
 from bot.deidentify.keep import Keeper  # noqa: E402
-from bot.deidentify.register import words  # noqa: E402
+from bot.deidentify.known_clients import words  # noqa: E402
 
 Engine = Callable[[str], tuple[str, tuple[tuple[int, int, str], ...]]]
 KIND_ORDER = ("name", "person", "dob", "address", "phone", "email", "medicare", "crn", "tfn", "url")

@@ -389,7 +389,7 @@ class HomeView:
 
 
 @dataclass(frozen=True)
-class Preview:
+class DraftView:
     """What the author of an update or action sees before it is accepted: the de-identified text
     with the replaced places marked (positions in ``text``, never anything of the original)."""
 

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from bot.context import AppContext
 from bot.domain import Presenter
 from bot.ports import DeliveryError
-from bot.screens import SCREEN
+from bot.screen_lock import SCREEN
 from bot.services import (
     agenda,
     closing,
     directory,
+    drafts,
     events,
-    followups,
     holiday_meetings,
+    meeting_screen,
     nudges,
     outbox,
-    previews,
     privacy,
     prompts,
 )
@@ -77,12 +77,12 @@ def tick(deps: AppContext) -> TickReport:
         ):
             log.info("closed a meeting left running; its minutes go out now")
             screens.append((closed.final_screen, closed.presenter))
-        for _key, screen, where in followups.timeboxes_due(uow=deps.uow(), clock=deps.clock):
+        for _key, screen, where in meeting_screen.timeboxes_due(uow=deps.uow(), clock=deps.clock):
             screens.append((screen, where))  # the "2 minutes left" signal
         _show(deps, screens)
     sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
     events.forget_old(uow=deps.uow(), clock=deps.clock)
-    previews.forget_expired(uow=deps.uow(), clock=deps.clock)
+    drafts.forget_expired(uow=deps.uow(), clock=deps.clock)
     privacy.forget_purged(uow=deps.uow())  # every serving process ticks: each forgets
     report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent, questions)
     if sent or queued_prompts or queued_agendas or queued_nudges or questions:

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from bot.domain import (
     ActionRecorded,
     Agenda,
+    DraftView,
     Escalation,
     HolidayQuestion,
     MeetingChange,
@@ -16,7 +17,6 @@ from bot.domain import (
     Nudge,
     OwnerActions,
     Presenter,
-    Preview,
     ReassignRequest,
     UpdatePrompt,
     UpdateReceipt,
@@ -77,7 +77,7 @@ class Renderer(Protocol):
 
     def action_assignment(self, recorded: ActionRecorded) -> Payload: ...
 
-    def preview(self, preview: Preview) -> Payload: ...
+    def preview(self, preview: DraftView) -> Payload: ...
 
     def problem(self, message: str) -> Payload: ...
 

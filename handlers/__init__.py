@@ -21,16 +21,16 @@ def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
     from handlers import (
         actions,
         commands,
+        drafts,
         errors,
         holiday_meetings,
         home,
         meeting,
         middleware,
-        previews,
         updates,
     )
 
     middleware.install(app, ctx, gate)
     errors.install(app)
-    for feature in (commands, updates, previews, actions, meeting, holiday_meetings, home):
+    for feature in (commands, updates, drafts, actions, meeting, holiday_meetings, home):
         feature.register(app, ctx)

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput, NotFound
-from bot.services import actions, home, nudges, previews
+from bot.services import actions, drafts, home, nudges
 from handlers import meeting, replies, views
 from handlers.background import later
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
@@ -101,7 +101,7 @@ def register(app: App, ctx: AppContext) -> None:
         due = state_value(view, BlockId.ACTION_DUE, InputId.DUE)
         try:
             metadata(view)  # a form Casebot opened, or nothing
-            preview = previews.draft_action(
+            preview = drafts.draft_action(
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"], case_code=code,
                 owner_id=str(owner or ""), text=text, due_on=_date(due),
             )  # fmt: skip

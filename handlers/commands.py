@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from bot import dates
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
-from bot.services import changes, leave
+from bot.services import leave, reschedule
 from bot.services.meeting_hours import UnusualMeetingTime
 from handlers import actions, meeting, replies
 from handlers.background import later
@@ -114,12 +114,12 @@ def _plan(
                       "actor": user, "user_id": user}  # fmt: skip
             if what == "move" and to is not None:
                 try:
-                    result, keys = changes.move(to_local=to, force=force, **common)
+                    result, keys = reschedule.move(to_local=to, force=force, **common)
                 except UnusualMeetingTime as exc:
                     again = f"{COMMAND} meeting {' '.join(rest.split()[:3])} force"
                     raise InvalidInput(f"{exc.message} If that is right: `{again}`") from None
             else:
-                result, keys = changes.cancel(**common)
+                result, keys = reschedule.cancel(**common)
             ctx.deliver(keys)
             respond(response_type="ephemeral", text=replies.meeting_changed(result))
 

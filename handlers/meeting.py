@@ -13,8 +13,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
 from bot.domain import CasebotError, Presenter
-from bot.screens import SCREEN, one_at_a_time
-from bot.services import actions, closing, followups, records, running
+from bot.screen_lock import SCREEN, one_at_a_time
+from bot.services import actions, closing, meeting_screen, reassign, records, running
 from handlers import replies, views
 from handlers.background import later
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
@@ -56,7 +56,7 @@ def refresh_for_action(ctx: AppContext, client: WebClient, action_id: int) -> No
     """After an action changes elsewhere (Done from a DM, say): keep the meeting's screen true.
 
     A screen that cannot be edited is not the user's problem: their action was saved."""
-    found = followups.screen_for_action(uow=ctx.uow(), clock=ctx.clock, action_id=action_id)
+    found = meeting_screen.screen_for_action(uow=ctx.uow(), clock=ctx.clock, action_id=action_id)
     if found is None:
         return
     try:
@@ -293,7 +293,7 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
         user = body["user"]["id"]
 
         def work() -> None:
-            asked = followups.request_reassign(uow=ctx.uow(), clock=ctx.clock,
+            asked = reassign.request_reassign(uow=ctx.uow(), clock=ctx.clock,
                                                renderer=ctx.renderer, user_id=user,
                                                action_id=int(button_value(body) or 0))  # fmt: skip
             ctx.deliver(asked.outbox_keys)
@@ -310,7 +310,7 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
         user = body["user"]["id"]
 
         def work() -> None:
-            done = followups.reassign(
+            done = reassign.reassign(
                 uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
                 action_id=int(block.removeprefix("reassign-") or 0),
                 new_owner=str(picked.get("selected_user") or ""),

@@ -8,16 +8,16 @@ from typing import Any
 from bot.domain import (
     ActionRecorded,
     ActionView,
+    DraftView,
     LeavePeriod,
     MeetingChange,
     Minutes,
     Presenter,
-    Preview,
     ReassignRequest,
     RecordView,
     UpdateReceipt,
 )
-from bot.services import changes
+from bot.services import reschedule
 from handlers import kit
 from handlers.ids import COMMAND, ActionId, BlockId
 from handlers.text import (
@@ -87,7 +87,7 @@ def edit_not_seen() -> Payload:
     return {"text": text, "blocks": [kit.section(text)]}
 
 
-def _preview_lines(p: Preview) -> list[str]:
+def _preview_lines(p: DraftView) -> list[str]:
     what = "update" if p.kind == "update" else "action"
     where = f" for *{escape(p.meeting.group)}* on *{when(p.meeting)}*" if p.meeting else ""
     lines = [f"Here is your {what} on *{p.case_code}*{where}, as the group will see it:"]
@@ -98,7 +98,7 @@ def _preview_lines(p: Preview) -> list[str]:
     return lines
 
 
-def preview(p: Preview) -> Payload:
+def preview(p: DraftView) -> Payload:
     """The DM version: Confirm, Edit, or hide more words."""
     note = replaced_note(p.replaced, "Replaced (in bold)") or "Nothing needed replacing."
     value = str(p.draft_id)
@@ -115,7 +115,7 @@ def preview(p: Preview) -> Payload:
     return {"text": f"Check your {p.kind} on {p.case_code} before it is saved", "blocks": blocks}
 
 
-def preview_lines(p: Preview) -> str:
+def preview_lines(p: DraftView) -> str:
     return "\n".join(_preview_lines(p))
 
 
@@ -176,7 +176,7 @@ def action_receipt(recorded: ActionRecorded, asked_in: str | None) -> Payload:
 
 
 def meeting_changed(change: MeetingChange) -> str:
-    told = changes.who_is_told(change)
+    told = reschedule.who_is_told(change)
     if change.cancelled:
         return f"Cancelled. {told}"
     return f"Moved to {when(change.meeting)}. {told}"

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.domain import AttendanceResponse, CasebotError, InvalidInput
-from bot.services import intake, previews, prompts, updates
+from bot.services import drafts, intake, prompts, updates
 from handlers import views
 from handlers.background import later
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
@@ -136,7 +136,7 @@ def register(app: App, ctx: AppContext) -> None:
         text = state_value(view, BlockId.UPDATE_TEXT, InputId.TEXT) or ""
         try:
             data = metadata(view)
-            preview = previews.draft_update(
+            preview = drafts.draft_update(
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
                 case_code=str(data.get("code")), text=text, update_id=data.get("update"),
                 replaces=data.get("draft"),

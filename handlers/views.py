@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain import ActionView, HomeView, MeetingRef, Preview
+from bot.domain import ActionView, DraftView, HomeView, MeetingRef
 from handlers import kit
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.metadata import seal
@@ -204,7 +204,7 @@ def home(view: HomeView) -> View:
     return {"type": "home", "blocks": blocks[: kit.VIEW_BLOCKS]}
 
 
-def preview_modal(p: Preview) -> View:
+def preview_modal(p: DraftView) -> View:
     """The form's second screen: the de-identified text to confirm, and words to hide."""
     blocks = [
         kit.section(preview_lines(p)),

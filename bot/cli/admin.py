@@ -14,8 +14,9 @@ from bot import public_holidays, recurrence, validation
 from bot.bootstrap import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
 from bot.domain import GroupView, InvalidInput, MemberView, VaultError
-from bot.services import changes, directory, keys, minutes, minutes_export
+from bot.services import directory, keys, minutes, reschedule
 from bot.services.meeting_hours import UnusualMeetingTime
+from bot.services.minutes import export as minutes_export
 from storage import db
 from storage.crypto import MasterKey
 from storage.keyfile import FileKeySource, write_new_key_file
@@ -286,7 +287,7 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
     require_schema(app)
     if args.meeting_command == "list":
         group = directory.group_view(uow=app.uow(), clock=app.clock, name=args.group)
-        meetings = changes.upcoming_list(uow=app.uow(), clock=app.clock, group=args.group)
+        meetings = reschedule.upcoming_list(uow=app.uow(), clock=app.clock, group=args.group)
         rows = [[_when(m.scheduled_at, group.tz), m.status, _moved(m, group.tz),
                  _holiday(m.scheduled_at, group)] for m in meetings]  # fmt: skip
         console.print(*table(rows, ["WHEN", "STATUS", "CHANGED", "PUBLIC HOLIDAY"]))
@@ -305,19 +306,19 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
     if args.meeting_command == "move":
         to = recurrence.parse_local_datetime(args.to, field="--to")
         try:
-            change, queued = changes.move(to_local=to, force=args.force, **common)
+            change, queued = reschedule.move(to_local=to, force=args.force, **common)
         except UnusualMeetingTime as exc:
             raise InvalidInput(
                 f"{exc.message} If that is right, run the command again with --force."
             ) from None
         where = _when(change.meeting.starts_at, change.meeting.tz)
         console.print(f"Moved: {change.meeting.group} now meets {where}. "
-                      + changes.who_is_told(change))  # fmt: skip
+                      + reschedule.who_is_told(change))  # fmt: skip
     else:
-        change, queued = changes.cancel(**common)
+        change, queued = reschedule.cancel(**common)
         where = _when(change.was, change.meeting.tz)
         console.print(f"Cancelled: {change.meeting.group} on {where}. "
-                      + changes.who_is_told(change))  # fmt: skip
+                      + reschedule.who_is_told(change))  # fmt: skip
     if queued:
         notices = "The notice goes" if len(queued) == 1 else f"The {len(queued)} notices go"
         console.print(f"{notices} out with the bot's next tick.")

@@ -52,9 +52,9 @@ from types import MappingProxyType
 
 from bot.deidentify import names, patterns
 from bot.deidentify.keep import Keeper
+from bot.deidentify.known_clients import Matcher, place_spans, words
+from bot.deidentify.known_services import COMMON_SERVICES
 from bot.deidentify.model import DeidentificationFailed, KnownClient, Redaction
-from bot.deidentify.register import Matcher, place_spans, words
-from bot.deidentify.services import COMMON_SERVICES
 from bot.deidentify.text import (
     HAS_DIGIT,
     Hit,

@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from bot.deidentify.register import Word
+from bot.deidentify.known_clients import Word
 from bot.deidentify.text import LETTERS, normalise
 
 _SPACES = re.compile(r"\s+")

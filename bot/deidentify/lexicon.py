@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from bot.deidentify.services import COMMON_SERVICES
+from bot.deidentify.known_services import COMMON_SERVICES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Census surnames are ranked by frequency; the tail is mostly one-family names and oddities

@@ -38,9 +38,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.deidentify import lexicon
+from bot.deidentify.known_clients import Word
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
-from bot.deidentify.register import Word
 from bot.deidentify.text import Hit, hit, name_follows
 
 _APOS = frozenset("'’‘`")

@@ -22,8 +22,9 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, minutes, minutes_snapshot, outbox
+from bot.services import consent, meetings, minutes, outbox
 from bot.services.agenda import action_view
+from bot.services.minutes import snapshot
 from bot.services.running import (
     check_runner,
     group_for_channel,
@@ -132,7 +133,7 @@ def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
     uow.session.flush()
     keys = _follow_through(uow.session, group, meeting, now, renderer)
     made = minutes.build(uow.session, group, meeting)
-    meeting.minutes = minutes_snapshot.dumps(made)
+    meeting.minutes = snapshot.dumps(made)
     keys += minutes.post(uow.session, group, meeting, made, renderer, now, "minutes")
     keys += _owner_dms(uow.session, group, meeting, renderer, now)
     where = shown_in(meeting)

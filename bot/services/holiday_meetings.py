@@ -29,7 +29,7 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import localize, parse_time_of_day, send_at, working_hours_started
-from bot.services import changes, meetings, outbox, roster
+from bot.services import meetings, outbox, reschedule, roster
 from bot.services.directory import find_asker
 from storage.models import Group, Meeting, Member, MembershipRole, OutboxMessage
 from storage.uow import UnitOfWork
@@ -238,9 +238,9 @@ def answer(
                   "day": day, "actor": user_id, "user_id": user_id}  # fmt: skip
         if move_to is not None:
             to = dt.datetime.combine(move_to, local.time())
-            change, keys = changes.move(to_local=to, **common)
+            change, keys = reschedule.move(to_local=to, **common)
         else:
-            change, keys = changes.cancel(**common)
+            change, keys = reschedule.cancel(**common)
     except Exception:
         _release(uow, meeting_id, day)  # nothing was changed: the question stays open
         raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.domain import CasebotError
 from bot.ports import Clock, Payload, Renderer
-from bot.services import events, outbox, previews, updates
+from bot.services import drafts, events, outbox, updates
 from storage.uow import UnitOfWork
 
 
@@ -35,13 +35,13 @@ def direct_message(
         else:
             code, words = parsed
             try:
-                preview = previews.stage_update(uow, now, user_id=user_id, case_code=code,
+                preview = drafts.stage_update(uow, now, user_id=user_id, case_code=code,
                                                 text=words)  # fmt: skip
             except CasebotError as exc:  # checks come before any write: nothing to undo
                 key = _reply(uow, f"dm-reply:{delivery}", user_id, renderer.problem(exc.message),
                              clock)  # fmt: skip
             else:
-                key = _reply(uow, previews.preview_key(preview.draft_id, now), user_id,
+                key = _reply(uow, drafts.preview_key(preview.draft_id, now), user_id,
                              renderer.preview(preview), clock)  # fmt: skip
         uow.commit()
     return (key,)

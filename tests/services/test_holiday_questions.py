@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.jobs import tick
-from bot.services import changes
+from bot.services import reschedule
 from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
 
 SYD, BNE = ZoneInfo("Australia/Sydney"), ZoneInfo("Australia/Brisbane")
@@ -86,8 +86,8 @@ def test_no_question_for_a_meeting_already_off_the_holiday_or_without_a_calendar
     common = {"uow": w.ctx.uow(), "clock": w.ctx.clock, "renderer": w.ctx.renderer,
               "group": "Under 1 Roof", "day": dt.date(2027, 1, 26), "actor": "test"}  # fmt: skip
     if change == "moved":
-        changes.move(to_local=dt.datetime(2027, 1, 27, 10, 0), **common)
+        reschedule.move(to_local=dt.datetime(2027, 1, 27, 10, 0), **common)
     elif change == "cancelled":
-        changes.cancel(**common)
+        reschedule.cancel(**common)
     walk(w, dt.datetime(2027, 1, 18, 12, tzinfo=BNE), dt.datetime(2027, 1, 21, 12, tzinfo=BNE))
     assert questions(w) == {}

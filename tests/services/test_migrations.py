@@ -48,7 +48,7 @@ def test_every_migration_downgrades_cleanly(database_url):
 
 
 def test_roles_move_onto_each_membership(database_url):
-    """0006 gives every group a member is in the roles the member had; nothing else changes."""
+    """0006 gives every group a member is in the roles the member had; nothing else reschedule."""
     import sqlalchemy as sa
 
     engine = engine_for(database_url)

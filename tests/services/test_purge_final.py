@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.services import previews
+from bot.services import drafts
 from storage.crypto import DecryptionFailed, MasterKey, open_sealed
 from storage.keyfile import FileKeySource
 from storage.models import Client, ClientKey, Draft, Update
@@ -333,12 +333,12 @@ def test_purge_shreds_drafts_and_sealed_update_wording(world):
     w.at("2026-11-28T10:00+10:00")
 
     def draft(code: str, text: str, user: str = SYDNEY_WORKER):
-        return previews.draft_update(
+        return drafts.draft_update(
             uow=w.ctx.uow(), clock=w.ctx.clock, user_id=user, case_code=code, text=text
         )
 
     confirmed = draft("U1R-014", "Jane Quokkafield signed the lease")
-    previews.confirm(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+    drafts.confirm(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                      user_id=SYDNEY_WORKER, draft_id=confirmed.draft_id, source="dm")  # fmt: skip
     draft("U1R-014", "Jane Quokkafield moved in")  # waiting for its author to confirm
     toms = draft("U1R-015", "Thomas Brolgaway has an interview", BRISBANE_WORKER)
@@ -351,7 +351,7 @@ def test_purge_shreds_drafts_and_sealed_update_wording(world):
         assert jane not in uow.session.scalars(sa.select(Draft.client_id)).all()
         assert uow.session.scalars(sa.select(Update.sealed_raw)).all() == [None]
     # Tom's draft, sealed with a data key the purge re-wrapped, still opens and confirms.
-    receipt = previews.confirm(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+    receipt = drafts.confirm(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                                user_id=BRISBANE_WORKER, draft_id=toms.draft_id,
                                source="dm")  # fmt: skip
     assert receipt.update.text == "U1R-015 has an interview"

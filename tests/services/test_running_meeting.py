@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from bot.domain import InvalidInput, NotAuthorised, NotFound
-from bot.services import actions, closing, followups, minutes, minutes_export, records, running
+from bot.services import actions, closing, minutes, reassign, records, running
+from bot.services.minutes import export as minutes_export
 from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
 
 CHANNEL = "C0U1R0001"
@@ -259,17 +260,17 @@ def test_the_owner_asks_and_a_facilitator_reassigns(world):
     action_id = made.result.action.id
     end(w)
     with pytest.raises(NotAuthorised):
-        followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+        reassign.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                                    user_id=SYDNEY_WORKER, action_id=action_id)  # fmt: skip
-    (ask,) = followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
+    (ask,) = reassign.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
                                         renderer=w.ctx.renderer, user_id=BRISBANE_WORKER,
                                         action_id=action_id).requests  # fmt: skip
     assert ask.facilitator == FACILITATOR
     with pytest.raises(NotAuthorised):
-        followups.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+        reassign.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                            user_id=BRISBANE_WORKER, action_id=action_id,
                            new_owner=SYDNEY_WORKER)  # fmt: skip
-    done = followups.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
+    done = reassign.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                               user_id=FACILITATOR, action_id=action_id,
                               new_owner=SYDNEY_WORKER)  # fmt: skip
     w.ctx.deliver(done.outbox_keys)
@@ -323,7 +324,7 @@ def test_a_reassign_request_shows_details_only_to_facilitators_the_consent_names
              "--role", "facilitator")  # fmt: skip
     w.at("2026-12-01T10:00+10:00")
     made = action(w, "U1R-014", SYDNEY_WORKER, "find a bond loan", dt.date(2026, 12, 4))
-    asks = followups.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
+    asks = reassign.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
                                       renderer=w.ctx.renderer, user_id=SYDNEY_WORKER,
                                       action_id=made.result.action.id).requests  # fmt: skip
     assert {(a.facilitator, a.withheld) for a in asks} == {

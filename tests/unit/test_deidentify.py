@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.deidentify as engine
-from bot.deidentify import DeidentificationFailed, KnownClient, Redaction, deidentify, register
+from bot.deidentify import DeidentificationFailed, KnownClient, Redaction, deidentify, known_clients
 from bot.domain import CasebotError, ClientIdentity
 from tests.identities import JANE, TOM
 
@@ -544,7 +544,7 @@ def test_error_while_compiling_the_clients_fails_closed(monkeypatch):
     def boom(name):
         raise RuntimeError(name)
 
-    monkeypatch.setattr(register, "name_keys", boom)
+    monkeypatch.setattr(known_clients, "name_keys", boom)
     engine.forget_cached_identities()
     try:
         with pytest.raises(DeidentificationFailed, match="could not be checked"):
@@ -666,7 +666,7 @@ def test_property_no_registered_identifier_survives(persons):
     out = redact(text, clients)
     for p in persons:
         for part in f"{p['first']} {p['last']} {p['alias']}".split():
-            if len(part) >= 3 and not register.weak(part.casefold()):
+            if len(part) >= 3 and not known_clients.weak(part.casefold()):
                 assert not _survives(part, out)
         assert p["phone"] not in re.sub(r"[\s.()+\-]", "", out)
         assert p["dob_format"](p["dob"]) not in out

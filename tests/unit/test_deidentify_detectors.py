@@ -24,7 +24,7 @@ from bot.deidentify import (
     DeidentificationFailed,
     KnownClient,
     deidentify,
-    register,
+    known_clients,
 )
 from bot.deidentify.patterns import medicare_valid, tfn_valid
 from bot.domain import ClientIdentity
@@ -312,7 +312,7 @@ _SYLLABLES = ["qua", "rel", "zin", "mor", "tav", "kel", "bro", "wyn", "dar", "lo
 name_parts = (
     st.lists(st.sampled_from(_SYLLABLES), min_size=2, max_size=4)
     .map(lambda parts: "".join(parts).capitalize())
-    .filter(lambda w: not register.weak(w.casefold()))
+    .filter(lambda w: not known_clients.weak(w.casefold()))
 )
 mobiles = st.from_regex(r"4[0-9]{8}", fullmatch=True)
 medicares = st.from_regex(r"[2-6][0-9]{7}", fullmatch=True).map(medicare_number)

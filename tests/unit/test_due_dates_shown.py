@@ -13,6 +13,7 @@ from bot.domain import (
     Agenda,
     AgendaItem,
     ClientStatus,
+    DraftView,
     Escalation,
     HomeView,
     MeetingRef,
@@ -22,7 +23,6 @@ from bot.domain import (
     OwnerActions,
     Presenter,
     PresenterItem,
-    Preview,
     PromptClient,
     ReassignRequest,
     UpdatePrompt,
@@ -84,7 +84,7 @@ def rendered_everywhere(due: dt.date) -> dict[str, str]:
         "live receipt": render_message(replies.action_receipt(replace(recorded, live=True), None)),
         "reassign": render_message(replies.reassign_prompt(
             ReassignRequest("U0FAY0001", "U0KATE001", a))),
-        "preview": replies.preview_lines(Preview(
+        "preview": replies.preview_lines(DraftView(
             1, "action", "U1R-001", "call", (), (), MEETING, "U0KATE001", due, today=TODAY)),
         "progress form": render_view(views.progress_modal(a)),
         "home": render_view(views.home(HomeView("U0KATE001", True, actions=(a,), today=TODAY))),

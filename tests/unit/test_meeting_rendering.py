@@ -21,7 +21,7 @@ from bot.domain import (
     RecordView,
     UpdateView,
 )
-from bot.services import minutes_snapshot
+from bot.services.minutes import snapshot as minutes_snapshot
 from devkit.block_limits import problems, view_problems
 from devkit.transcript import render_message
 from handlers import messages, replies, views

@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 
 from bot.domain import ActionStatus, ActionView, MeetingRef, Minutes, MinutesClient, RecordView
-from bot.services.minutes_export import as_csv, as_markdown
+from bot.services.minutes.export import as_csv, as_markdown
 
 START = dt.datetime(2026, 12, 1, 0, 0, tzinfo=dt.UTC)
 MEETING = MeetingRef(7, "Under 1 Roof", "C0U1R0001", START, "Australia/Brisbane")

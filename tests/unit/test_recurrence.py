@@ -1,4 +1,4 @@
-"""Schedules in the group's zone: wall-clock times kept across daylight-saving changes."""
+"""Schedules in the group's zone: wall-clock times kept across daylight-saving reschedule."""
 
 from __future__ import annotations
 

@@ -20,9 +20,10 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, leave, meetings, minutes_snapshot, outbox, roster
+from bot.services import consent, leave, meetings, outbox, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_group
+from bot.services.minutes import snapshot
 from storage.models import (
     Action,
     Agency,
@@ -174,7 +175,7 @@ def _find(uow: UnitOfWork, group: str, day: dt.date) -> tuple[Group, Meeting]:
 def _stored(session: Session, group: Group, meeting: Meeting) -> Minutes:
     """The minutes as they were at the close (rebuilt only if none were kept)."""
     if meeting.minutes:
-        return minutes_snapshot.loads(meeting.minutes)
+        return snapshot.loads(meeting.minutes)
     return build(session, group, meeting)
 
 

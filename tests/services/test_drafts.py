@@ -8,19 +8,19 @@ import pytest
 import sqlalchemy as sa
 
 from bot.domain import NotFound
-from bot.services import previews
+from bot.services import drafts
 from storage.models import Action, AuditLog, Draft, Update
 from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
 
 
 def draft(w, text: str, user: str = SYDNEY_WORKER, code: str = "U1R-014", **kw):
-    return previews.draft_update(
+    return drafts.draft_update(
         uow=w.ctx.uow(), clock=w.ctx.clock, user_id=user, case_code=code, text=text, **kw
     )
 
 
 def confirm(w, preview, user: str = SYDNEY_WORKER):
-    return previews.confirm(
+    return drafts.confirm(
         uow=w.ctx.uow(),
         clock=w.ctx.clock,
         renderer=w.ctx.renderer,
@@ -56,7 +56,7 @@ def test_only_the_author_confirms_and_drafts_expire(world):
     shown = draft(w, "keys collected", user=BRISBANE_WORKER, code="U1R-015")
     with pytest.raises(NotFound):
         confirm(w, shown, user=FACILITATOR)
-    w.ctx.clock.advance(previews.LIFETIME)
+    w.ctx.clock.advance(drafts.LIFETIME)
     with pytest.raises(NotFound):
         confirm(w, shown, user=BRISBANE_WORKER)
     w.tick()
@@ -68,7 +68,7 @@ def test_hiding_more_words_joins_the_clients_aliases(world):
     w.at("2026-11-28T10:00+10:00")
     shown = draft(w, "Moved in at the Wattle flats, near the creek")
     assert "Wattle flats" in shown.text
-    again = previews.hide_more(
+    again = drafts.hide_more(
         uow=w.ctx.uow(),
         clock=w.ctx.clock,
         user_id=SYDNEY_WORKER,
@@ -102,7 +102,7 @@ def test_editing_a_draft_replaces_it_and_keeps_editing_the_same_update(world):
 def test_action_drafts(world):
     w = world()
     w.at("2026-11-25T12:00+10:00")
-    shown = previews.draft_action(
+    shown = drafts.draft_action(
         uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR, case_code="U1R-014",
         owner_id=SYDNEY_WORKER, text="ask Jane Quokkafield about the bond",
         due_on=dt.date(2026, 12, 4),

@@ -13,7 +13,7 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.domain import CasebotError, UpdateReceipt
-from bot.services import previews
+from bot.services import drafts
 from handlers import meeting, replies, views
 from handlers.background import later
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
@@ -22,7 +22,7 @@ from handlers.parsing import button_value, metadata, state_value
 
 
 def _shown_at(ctx: AppContext, user: str, draft_id: int) -> str:
-    return previews.shown_at(uow=ctx.uow(), clock=ctx.clock, user_id=user, draft_id=draft_id)
+    return drafts.shown_at(uow=ctx.uow(), clock=ctx.clock, user_id=user, draft_id=draft_id)
 
 
 def register(app: App, ctx: AppContext) -> None:
@@ -33,7 +33,7 @@ def register(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             shown = _shown_at(ctx, user, draft)  # before confirming deletes the draft
-            result = previews.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
+            result = drafts.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
                                       user_id=user, draft_id=draft, source="dm")  # fmt: skip
             assert isinstance(result, UpdateReceipt)  # DM drafts are updates
             ctx.deliver(result.outbox_keys)
@@ -47,7 +47,7 @@ def register(app: App, ctx: AppContext) -> None:
         ack()
 
         def work() -> None:
-            draft = previews.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
+            draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
                                                user_id=body["user"]["id"],
                                                draft_id=int(button_value(body) or 0))  # fmt: skip
             client.views_open(
@@ -64,7 +64,7 @@ def register(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             # Only the draft's author gets the form (the check raises a kind refusal).
-            draft = previews.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
+            draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
                                                user_id=body["user"]["id"],
                                                draft_id=int(button_value(body) or 0))  # fmt: skip
             client.views_open(trigger_id=body["trigger_id"],
@@ -78,7 +78,7 @@ def register(app: App, ctx: AppContext) -> None:
         user = body["user"]["id"]
         try:
             draft = int(metadata(view).get("draft") or 0)
-            preview = previews.hide_more(
+            preview = drafts.hide_more(
                 uow=ctx.uow(), clock=ctx.clock, user_id=user, draft_id=draft,
                 words=state_value(view, BlockId.PREVIEW_HIDE, InputId.TEXT) or "",
             )  # fmt: skip
@@ -98,11 +98,11 @@ def register(app: App, ctx: AppContext) -> None:
         try:
             draft = int(metadata(view).get("draft") or 0)
             if words:  # hide them, then show the check again
-                again = previews.hide_more(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                again = drafts.hide_more(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                            draft_id=draft, words=words)  # fmt: skip
                 ack(response_action="update", view=views.preview_modal(again))
                 return
-            result = previews.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
+            result = drafts.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
                                       user_id=user, draft_id=draft, source="modal")  # fmt: skip
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.PREVIEW_HIDE: exc.message[:150]})

@@ -1,5 +1,5 @@
-"""After the meeting: an owner can ask for an action to be reassigned; a facilitator does it in
-one click. Also: keep a running meeting's screen current when an action changes elsewhere."""
+"""An owner who can't do an action asks for it to be reassigned; a facilitator does it in one
+click (the consent must still cover the new owner's agency)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from bot.domain import (
     InvalidInput,
     NotAuthorised,
     NotFound,
-    Presenter,
     ReassignRequest,
     Role,
 )
@@ -20,7 +19,6 @@ from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, outbox, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_asker
-from bot.services.running import Where, live_meeting, live_meetings, presenter, shown_in
 from storage.models import Action, Client, Group, Member
 from storage.uow import UnitOfWork
 
@@ -127,39 +125,3 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
         uow.commit()
     return Reassigned(view, (key,), old.slack_user_id if old else None,
                       withheld=member.agency_id not in covered)  # fmt: skip
-
-
-def screen_for_action(*, uow: UnitOfWork, clock: Clock,
-                      action_id: int) -> tuple[Presenter, Where] | None:  # fmt: skip
-    """If the action's client is on a running meeting's screen, that screen as it is now."""
-    with uow:
-        action = uow.session.get(Action, action_id)
-        client = uow.session.get(Client, action.client_id) if action else None
-        if client is None or client.group_id is None:
-            return None
-        meeting = live_meeting(uow.session, client.group_id)
-        if meeting is None or meeting.current_client_id != client.id or not shown_in(meeting):
-            return None
-        group = uow.session.get(Group, client.group_id)
-        assert group is not None
-        return presenter(uow.session, group, meeting, clock.now()), shown_in(meeting)
-
-
-def timeboxes_due(*, uow: UnitOfWork, clock: Clock) -> list[tuple[str, Presenter, Where]]:
-    """Running meetings whose client on screen has 2 minutes left: (key, screen, where), once."""
-    now = clock.now()
-    out = []
-    with uow:
-        for meeting, group in live_meetings(uow.session):
-            if not shown_in(meeting) or meeting.current_client_id is None:
-                continue
-            shown = presenter(uow.session, group, meeting, now)
-            left = shown.client_minutes_left
-            if left is None or left > 2 or left < 0:
-                continue
-            key = f"timebox:{meeting.id}:{meeting.current_client_id}:{shown.position}"
-            if outbox.mark(uow.session, key=key, kind="timebox", channel=group.channel_id,
-                           note="2 minutes left shown", now=now):  # fmt: skip
-                out.append((key, shown, shown_in(meeting)))
-        uow.commit()
-    return out

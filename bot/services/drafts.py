@@ -14,7 +14,7 @@ from dataclasses import replace
 from sqlalchemy import delete
 
 from bot.deidentify import Redaction
-from bot.domain import InvalidInput, MeetingRef, NotFound, Preview, UpdateReceipt
+from bot.domain import DraftView, InvalidInput, MeetingRef, NotFound, UpdateReceipt
 from bot.ports import Clock, Renderer
 from bot.services import actions, meetings, privacy, roster, updates
 from bot.services.directory import find_asker
@@ -30,8 +30,8 @@ PURPOSE = "draft"
 def _show(
     draft: Draft, redaction: Redaction, code: str, meeting: MeetingRef | None, owner: str | None,
     today: dt.date | None = None,
-) -> Preview:  # fmt: skip
-    return Preview(
+) -> DraftView:  # fmt: skip
+    return DraftView(
         draft_id=draft.id, kind=draft.kind, case_code=code, text=draft.text,
         replaced=privacy.replaced_kinds(redaction), spans=tuple(redaction.spans),
         meeting=meeting, owner=owner, due_on=draft.due_on, editing=draft.update_id is not None,
@@ -66,7 +66,7 @@ def _new(
 def draft_update(
     *, uow: UnitOfWork, clock: Clock, user_id: str, case_code: str, text: str,
     update_id: int | None = None, replaces: int | None = None,
-) -> Preview:  # fmt: skip
+) -> DraftView:  # fmt: skip
     """Check and de-identify an update, and keep it as a draft for its author to confirm."""
     now = clock.now()
     with uow:
@@ -79,7 +79,7 @@ def draft_update(
 def stage_update(
     uow: UnitOfWork, now: dt.datetime, *, user_id: str, case_code: str, text: str,
     update_id: int | None = None, replaces: int | None = None,
-) -> Preview:  # fmt: skip
+) -> DraftView:  # fmt: skip
     """:func:`draft_update` inside the caller's unit of work (which commits it). Every check
     comes before the draft is written, so a refusal writes nothing."""
     if replaces is not None and update_id is None:
@@ -113,7 +113,7 @@ def shown_at(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int) -> s
 def draft_action(
     *, uow: UnitOfWork, clock: Clock, user_id: str, case_code: str, owner_id: str, text: str,
     due_on: dt.date | None, replaces: int | None = None,
-) -> Preview:  # fmt: skip
+) -> DraftView:  # fmt: skip
     """Check and de-identify an action, and keep it as a draft for its author to confirm."""
     now = clock.now()
     with uow:
@@ -153,7 +153,7 @@ def parse_words(text: str) -> list[str]:
 
 
 def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
-              words: str) -> Preview:  # fmt: skip
+              words: str) -> DraftView:  # fmt: skip
     """Add words to the client's (encrypted) aliases and de-identify the draft again."""
     extra = parse_words(words)
     now = clock.now()
@@ -216,7 +216,7 @@ def confirm(
     return result
 
 
-def draft_for_editing(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int) -> Preview:
+def draft_for_editing(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int) -> DraftView:
     """The draft as shown (de-identified), to prefill the form when its author edits it."""
     now = clock.now()
     with uow:
@@ -224,7 +224,7 @@ def draft_for_editing(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: 
         client = uow.session.get(Client, draft.client_id)
         assert client is not None
         owner = uow.session.get(Member, draft.owner_id) if draft.owner_id else None
-        return Preview(draft.id, draft.kind, client.case_code, draft.text, (), (), None,
+        return DraftView(draft.id, draft.kind, client.case_code, draft.text, (), (), None,
                        owner.slack_user_id if owner else None, draft.due_on,
                        draft.update_id is not None)  # fmt: skip
 

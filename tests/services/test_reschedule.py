@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 
 from bot.domain import NotAuthorised
-from bot.services import actions, changes, updates
+from bot.services import actions, reschedule, updates
 from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
 
 BNE = dt.timezone(dt.timedelta(hours=10))
 
 
 def move(w, day: dt.date, to: dt.datetime, **kw):
-    return changes.move(
+    return reschedule.move(
         uow=w.ctx.uow(),
         clock=w.ctx.clock,
         renderer=w.ctx.renderer,
@@ -27,7 +27,7 @@ def move(w, day: dt.date, to: dt.datetime, **kw):
 
 
 def cancel(w, day: dt.date, **kw):
-    return changes.cancel(
+    return reschedule.cancel(
         uow=w.ctx.uow(),
         clock=w.ctx.clock,
         renderer=w.ctx.renderer,
