@@ -175,11 +175,11 @@ TEMPLATES: tuple[str, ...] = (
 RELATIONS_F = (
     "sister", "mum", "mother", "nan", "aunt", "daughter", "niece", "cousin", "partner",
     "ex-partner", "girlfriend", "wife", "friend", "neighbour", "housemate", "flatmate", "stepmum",
-)  # fmt: skip
+)
 RELATIONS_M = (
     "brother", "dad", "father", "pop", "uncle", "son", "nephew", "cousin", "partner",
     "ex-partner", "boyfriend", "husband", "mate", "friend", "neighbour", "housemate", "stepdad",
-)  # fmt: skip
+)
 SUBURBS = (
     "Zillmere", "Deception Bay", "Fortitude Valley", "Logan", "Logan Central", "Ipswich",
     "Woodridge", "Kingston", "Inala", "Redcliffe", "Caboolture", "Morayfield", "Goodna",
@@ -191,7 +191,7 @@ SUBURBS = (
     "Forest Lake", "Springfield Lakes", "Booval", "Bundamba", "Southport", "Nerang",
     "Coolangatta", "Caloundra", "Maroochydore", "Nambour", "Toowoomba", "Townsville",
     "Brisbane", "Virginia", "Hope Island", "Daisy Hill", "Chapel Hill", "Milton", "Carseldine",
-)  # fmt: skip
+)
 MEDICATIONS = (
     "Seroquel", "quetiapine", "Endone", "methadone", "Suboxone", "Lyrica", "pregabalin",
     "olanzapine", "Zyprexa", "Valium", "diazepam", "Buvidal", "naloxone", "Abilify",
@@ -199,38 +199,38 @@ MEDICATIONS = (
     "mirtazapine", "Endep", "Stilnox", "Xanax", "Ritalin", "Vyvanse", "Panadeine Forte",
     "Targin", "Palexia", "tramadol", "Campral", "naltrexone", "Champix", "thiamine",
     "Ventolin", "metformin", "insulin", "Lipitor", "Nurofen", "Panadol", "Keflex", "Antabuse",
-)  # fmt: skip
+)
 BENEFITS = (
     "JobSeeker", "Disability Support Pension", "Youth Allowance", "Carer Payment", "DSP",
     "Parenting Payment", "Age Pension", "Rent Assistance", "Austudy", "Special Benefit",
-)  # fmt: skip
+)
 PROGRAMS = (
     "Bond Loan", "Rental Grant", "RentConnect", "Housing Register", "Safe Night Space",
     "Street to Home", "NDIS plan review", "Rent Connect", "HEEC", "No Interest Loan",
-)  # fmt: skip
+)
 SHOPS = ("Coles", "Woolies", "Kmart", "Big W", "Officeworks", "Bunnings", "Telstra", "Optus")
 LANDMARKS = (
     "Queen Street Mall", "King George Square", "Roma Street Parkland", "Musgrave Park",
     "Emma Miller Place", "Anzac Square", "South Bank", "the Story Bridge", "Chinatown Mall",
     "Brunswick Street Mall",
-)  # fmt: skip
+)
 SERVICE_URLS = (
     "centrelink.gov.au", "https://www.servicesaustralia.gov.au/centrelink",
     "www.qld.gov.au/housing", "https://www.rta.qld.gov.au", "1800respect.org.au",
     "https://micahprojects.org.au/services",
-)  # fmt: skip
+)
 WORDS = {  # ordinary words that are also names: as words they must survive
     "may": ("may",), "will": ("will",), "bill": ("bill", "phone bill"), "hope": ("Hope",),
     "grace": ("grace",),
-}  # fmt: skip
+}
 COMMON_WORD_FIRST_NAMES = (
     "Hope", "May", "Grace", "Joy", "Rose", "Dawn", "Faith", "Summer", "Mark", "Bill", "Will",
     "Ruby", "Amber", "Holly", "Jack", "Frank", "Crystal", "Robin", "Penny", "Sandy",
-)  # fmt: skip
+)
 APOSTROPHE_SURNAMES = (
     "O'Brien", "O'Connor", "O'Neill", "O'Sullivan", "O'Donnell", "O'Reilly", "D'Souza",
     "O'Keefe", "D'Angelo", "O'Hara",
-)  # fmt: skip
+)
 OTHER_LOCALES = ("en_NZ", "en_IN", "zh_CN", "en_KE", "en_NG", "it_IT", "vi_VN")
 EMAIL_DOMAINS = ("gmail.com", "hotmail.com", "outlook.com", "bigpond.com", "yahoo.com.au")
 STREET_TYPES = (  # (full, abbreviation), weighted towards the common ones
@@ -238,7 +238,7 @@ STREET_TYPES = (  # (full, abbreviation), weighted towards the common ones
     ("Crescent", "Cres"), ("Court", "Ct"), ("Drive", "Dr"), ("Place", "Pl"), ("Parade", "Pde"),
     ("Terrace", "Tce"), ("Highway", "Hwy"), ("Close", "Cl"), ("Boulevard", "Bvd"),
     ("Circuit", "Cct"), ("Esplanade", "Esp"), ("Lane", "Ln"), ("Way", "Way"), ("Grove", "Gr"),
-)  # fmt: skip
+)
 MONTHS = [
     "January",
     "February",
@@ -481,7 +481,7 @@ def _address_formats(p: Person, rng: random.Random, *, suburb: bool) -> str:
         street = rng.choice(
             (f"{unit}/{street}", f"Unit {unit}/{street}", f"Unit {unit}, {street}",
              f"U{unit} {street}", f"Flat {unit}, {street}")
-        )  # fmt: skip
+        )
     elif rng.random() < 0.1:
         street = f"Lot {number} {name} {kind}"
     if suburb:
@@ -493,7 +493,7 @@ def _medicare_formats(m: str, rng: random.Random) -> str:
     return rng.choice(
         (f"{m[:4]} {m[4:9]} {m[9]}", m, f"{m[:4]}-{m[4:9]}-{m[9]}", f"{m[:4]} {m[4:9]}{m[9]}",
          f"{m[:4]} {m[4:7]} {m[7:]}")
-    )  # fmt: skip
+    )
 
 
 def _crn_formats(c: str, rng: random.Random) -> str:
@@ -501,7 +501,7 @@ def _crn_formats(c: str, rng: random.Random) -> str:
     return rng.choice(
         (f"{d[:3]} {d[3:6]} {d[6:]}{letter}", c, f"{d[:3]}-{d[3:6]}-{d[6:]}-{letter}",
          f"{d[:3]} {d[3:6]} {d[6:]} {letter}", c.lower())
-    )  # fmt: skip
+    )
 
 
 def _tfn_formats(t: str, rng: random.Random) -> str:
@@ -515,7 +515,7 @@ def _url_formats(p: Person, rng: random.Random) -> str:
         (f"facebook.com/{first}.{last}", f"https://www.facebook.com/{first}.{last}.{n}",
          f"instagram.com/{first}_{last}", f"www.instagram.com/{first}{last}{n}",
          f"https://www.tiktok.com/@{first}{last}", f"fb.com/{first}{last[:1]}")
-    )  # fmt: skip
+    )
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -536,7 +536,7 @@ class _Renderer:
         self.keep: list[Survivor] = []
 
     def add(self, text: str, *, ident: tuple[str, str, bool, bool] | None = None,
-            keep: str | None = None) -> None:  # fmt: skip
+            keep: str | None = None) -> None:
         start, end = self.pos, self.pos + len(text)
         if ident:
             self.ids.append(Identifier(start, end, *ident))
@@ -591,7 +591,7 @@ class _Renderer:
             self.add(email, ident=("email", role, client, True))
         elif fld == "addr":
             self.add(_address_formats(p, rng, suburb=client and rng.random() < 0.3),
-                     ident=("address", role, client, True))  # fmt: skip
+                     ident=("address", role, client, True))
         elif fld == "medicare":
             self.add(_medicare_formats(p.medicare, rng), ident=("medicare", role, client, True))
         elif fld == "crn":
@@ -692,7 +692,7 @@ def _appointment(rng: random.Random) -> str:
          f"next {wd} {time}", f"{wd[:3]} {day.day}/{day.month} @ {time}",
          f"{day.day}/{day.month}/{day.year} at {time}", f"{day.isoformat()} {hour + 12}:00",
          f"{wd} {time}", f"{day.day} {m[:3]}")
-    )  # fmt: skip
+    )
 
 
 def _money(rng: random.Random) -> str:
@@ -759,7 +759,7 @@ class _Generator:
         parts = [rng.randrange(len(TEMPLATES)) for _ in range(rng.choice((1, 1, 2)))]
         c, d = rng.sample(self.clients, 2)
         renderer = _Renderer(self, {"c": c, "d": d, "t": self.third_party(),
-                                    "u": self.third_party()})  # fmt: skip
+                                    "u": self.third_party()})
         for k, index in enumerate(parts):
             if k:
                 renderer.add(rng.choice((" ", "\n", " \n")))
@@ -902,7 +902,7 @@ class Workshop:
         renderer = _Renderer(gen, people)
         renderer.render(TEMPLATES[template % len(TEMPLATES)])
         note = Note("".join(renderer.parts), f"T{template % len(TEMPLATES) + 1:02}",
-                    tuple(renderer.ids), tuple(renderer.keep))  # fmt: skip
+                    tuple(renderer.ids), tuple(renderer.keep))
         return note, (KnownClient(client.code, _identity(client)), *self.others)
 
 

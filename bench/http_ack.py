@@ -166,7 +166,7 @@ def create_group(env: dict[str, str], name: str, channel: str, first: dt.datetim
     byday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[first.weekday()]
     rule = f"FREQ=WEEKLY;INTERVAL=2;BYDAY={byday};BYHOUR={first.hour};BYMINUTE={first.minute}"
     casebot(env, "group", "create", "--name", name, "--channel", channel, "--rrule", rule,
-            "--tz", TZ, "--first", first.strftime("%Y-%m-%dT%H:%M"))  # fmt: skip
+            "--tz", TZ, "--first", first.strftime("%Y-%m-%dT%H:%M"))
 
 
 def set_up(env: dict[str, str], workdir: Path, meeting: dt.datetime, live: dt.datetime) -> None:
@@ -179,11 +179,11 @@ def set_up(env: dict[str, str], workdir: Path, meeting: dt.datetime, live: dt.da
     create_group(env, LIVE_GROUP, LIVE_CHANNEL, live)
     both = ("--group", GROUP, "--group", LIVE_GROUP)
     casebot(env, "member", "add", "--user", KATE, "--agency", "Micah Projects", "--role", "worker",
-            *both)  # fmt: skip
+            *both)
     casebot(env, "member", "add", "--user", OMAR, "--agency", "Brisbane Housing Company",
-            "--role", "worker", "--role", "champion", *both)  # fmt: skip
+            "--role", "worker", "--role", "champion", *both)
     casebot(env, "member", "add", "--user", FAY, "--agency", "Brisbane Housing Company",
-            "--role", "facilitator", "--role", "secretariat", *both)  # fmt: skip
+            "--role", "facilitator", "--role", "secretariat", *both)
     add_clients(env, workdir, GROUP, client_items())
     add_clients(env, workdir, LIVE_GROUP, live_client_items())
     prompts_at = (meeting - dt.timedelta(days=3)).replace(hour=9, minute=0)
@@ -401,7 +401,7 @@ def make_kinds(
         replies = len(fake.calls_to("response_url"))
         t0 = time.perf_counter()
         answer = sender.command(DECISION_TEXT, user_id=KATE, channel_id=LIVE_CHANNEL,
-                                response_url=hook)  # fmt: skip
+                                response_url=hook)
         ack = time.perf_counter() - t0
         _check("decision", answer.status, answer.body)
         # The receipt is posted after the write and the presenter's chat.update: the work is over.

@@ -49,7 +49,7 @@ from bot.domain import InvalidInput
 __all__ = ["DueSplit", "parse_due", "split_due"]
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")  # fmt: skip
+           "october", "november", "december")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Full names and their first three letters, plus a few common longer abbreviations.
 _MONTH_NUMBERS = {m[:n]: i for i, m in enumerate(_MONTHS, 1) for n in (3, len(m))} | {"sept": 9}
@@ -235,14 +235,14 @@ def _month_name(body: str, context: _Context) -> dt.date | None:
 def _dated(
     day: int, month: int, year: str | None, written: str, context: _Context,
     with_year: Callable[[int], str],
-) -> dt.date:  # fmt: skip
+) -> dt.date:
     """A day and month with the year as written, or else the nearest such date (see above)."""
     if year is not None:
         return _make_date(int(year) + (2000 if len(year) == 2 else 0), month, day, written)
     _make_date(2000, month, day, written)  # a leap year: rejects 31/2 but not 29/2
     today = context.today
     around = [dt.date(y, month, day) for y in range(today.year - 1, today.year + 2)
-              if _exists(y, month, day)]  # fmt: skip
+              if _exists(y, month, day)]
     ahead = next((d for d in around if d >= today), None)
     gone = next((d for d in reversed(around) if d < today), None)
     if ahead is not None and (gone is None or ahead - today <= today - gone):

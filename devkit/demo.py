@@ -55,7 +55,7 @@ MESSAGE_METHODS = frozenset(
         "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage",
         "views.open", "views.push", "views.update", "views.publish", "response_url",
     }
-)  # fmt: skip
+)
 # What the other calls are for, in words (a method not listed is shown by its name).
 LOOKUPS = {
     "users.info": "members' names and time zones",
@@ -464,7 +464,7 @@ def _setup(casebot: Cli, n: Narrator, tmp: Path) -> None:
         ("group", "create", "--name", GROUP, "--channel", CHANNEL,
          "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
          "--first", "2026-12-01T10:00", "--holidays", "AU-QLD")
-    )  # fmt: skip
+    )
     for p in PEOPLE:
         roles = [word for role in p.roles for word in ("--role", role)]
         steps.append(("member", "add", "--user", p.user_id, "--agency", p.agency, *roles))
@@ -555,12 +555,12 @@ def _cycle(w: World, n: Narrator) -> None:
     n.view("Omar's screen: the check before saving", check)
     mark = w.mark()
     w.sender.view_submission(CallbackId.PREVIEW_MODAL, {}, user_id=OMAR.user_id,
-                             view={**check, "id": view["id"]})  # fmt: skip
+                             view={**check, "id": view["id"]})
     n.message(f"DM to Omar ({OMAR.agency})", w.dm_to(OMAR, mark).args)
 
     # Off stage: everyone answers the attendance question (each press edits their prompt).
     for person, action in ((KATE, ActionId.ATTEND), (OMAR, ActionId.ATTEND),
-                           (FAY, ActionId.ATTEND), (PRIYA, ActionId.APOLOGISE)):  # fmt: skip
+                           (FAY, ActionId.ATTEND), (PRIYA, ActionId.APOLOGISE)):
         mark = w.mark()
         w.sender.block_action(action, user_id=person.user_id, message=w.prompt_message(person))
         w.wait(mark, lambda c: c.method == "chat.update", f"{person.first}'s answer")
@@ -623,7 +623,7 @@ def _meeting(w: World, n: Narrator) -> None:
     mark = w.mark()
     (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
     w.sender.block_action(ActionId.STEP_NEXT, user_id=FAY.user_id, message=screen,
-                          channel_id=CHANNEL)  # fmt: skip
+                          channel_id=CHANNEL)
     w.wait(mark, lambda c: c.method == "chat.update", "the next client")
     w.clock.at = dt.datetime(2026, 12, 1, 10, 12, tzinfo=BNE)
     n.scene(
@@ -645,7 +645,7 @@ def _meeting(w: World, n: Narrator) -> None:
         mark = w.mark()
         (screen,) = [m for m in w.fake.messages(CHANNEL) if "meeting in progress" in str(m)]
         w.sender.block_action(ActionId.STEP_NEXT, user_id=FAY.user_id, message=screen,
-                              channel_id=CHANNEL)  # fmt: skip
+                              channel_id=CHANNEL)
         step = w.wait(mark, lambda c: c.method == "chat.update", "the next client")
         n.line(f"  {w.clock.at:%H:%M}  Next ▶  →  {_screen_now(step.args)}")
     n.line()
@@ -653,7 +653,7 @@ def _meeting(w: World, n: Narrator) -> None:
     mark = w.mark()
     _fay_types(w, "/casebot end")
     minutes = w.wait(mark, lambda c: c.method == "chat.postMessage"
-                     and c.args.get("channel") == CHANNEL, "the minutes")  # fmt: skip
+                     and c.args.get("channel") == CHANNEL, "the minutes")
     n.scene(
         "11:25: Fay ends the meeting; the minutes follow",
         "/casebot end closes the meeting. Casebot posts the minutes, de-identified like "
@@ -714,7 +714,7 @@ def _closing(w: World, n: Narrator) -> int:
     calls = w.calls_since(0)
     messages = sum(1 for c in calls if c.method in MESSAGE_METHODS)
     looked_up = sorted({LOOKUPS.get(c.method, c.method) for c in calls
-                        if c.method not in MESSAGE_METHODS})  # fmt: skip
+                        if c.method not in MESSAGE_METHODS})
     leaks = find_leaks(calls)
     rejected = w.fake.invalid_calls()
     n.scene(

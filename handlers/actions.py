@@ -68,10 +68,10 @@ def register(app: App, ctx: AppContext) -> None:
         def work() -> None:
             # Members of the channel's group only: anyone else is told now, not after typing.
             actions.check_member_of_channel(uow=ctx.uow(), user_id=body["user"]["id"],
-                                            channel_id=channel)  # fmt: skip
+                                            channel_id=channel)
             client.views_open(trigger_id=body["trigger_id"],
                               view=views.action_modal(case_code=button_value(body),
-                                                      channel_id=channel))  # fmt: skip
+                                                      channel_id=channel))
 
         later(client, body, work)
 
@@ -84,12 +84,12 @@ def register(app: App, ctx: AppContext) -> None:
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
                 channel_id=body["channel"]["id"],
                 text=plain_text((body.get("message") or {}).get("text", "")),
-            )  # fmt: skip
+            )
             client.views_open(
                 trigger_id=body["trigger_id"],
                 view=views.action_modal(case_code=draft.case_code, initial_text=draft.text,
                                         channel_id=body["channel"]["id"]),
-            )  # fmt: skip
+            )
 
         later(client, body, work)
 
@@ -104,7 +104,7 @@ def register(app: App, ctx: AppContext) -> None:
             preview = drafts.draft_action(
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"], case_code=code,
                 owner_id=str(owner or ""), text=text, due_on=_date(due),
-            )  # fmt: skip
+            )
         except CasebotError as exc:
             ack(response_action="errors", errors=_modal_errors(exc))
             return
@@ -116,14 +116,14 @@ def register(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             action = actions.complete(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                      action_id=int(button_value(body) or 0))  # fmt: skip
+                                      action_id=int(button_value(body) or 0))
             meeting.refresh_for_action(ctx, client, action.id)
             if (body.get("view") or {}).get("type") == "home":
                 client.views_publish(user_id=user, view=views.home(
-                    home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)))  # fmt: skip
+                    home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)))
                 return
             change_clicked(ctx, client, body,
-                           lambda blocks: replies.after_done(blocks, action, user))  # fmt: skip
+                           lambda blocks: replies.after_done(blocks, action, user))
 
         later(client, body, work)
 
@@ -136,7 +136,7 @@ def register(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             action = actions.get(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                                 action_id=int(button_value(body) or 0))  # fmt: skip
+                                 action_id=int(button_value(body) or 0))
             client.views_open(trigger_id=body["trigger_id"], view=views.progress_modal(action))
 
         later(client, body, work)
@@ -151,7 +151,7 @@ def register(app: App, ctx: AppContext) -> None:
             action, note = actions.add_progress(
                 uow=ctx.uow(), clock=ctx.clock, user_id=user,
                 action_id=int(metadata(view).get("action") or 0), text=text,
-            )  # fmt: skip
+            )
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.PROGRESS_TEXT: exc.message[:150]})
             return
@@ -169,7 +169,7 @@ def register(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             until = nudges.snooze(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                                  meeting_id=int(button_value(body) or 0))  # fmt: skip
+                                  meeting_id=int(button_value(body) or 0))
             change_clicked(ctx, client, body, lambda blocks: replies.after_snooze(blocks, until))
 
         later(client, body, work)

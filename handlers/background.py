@@ -59,5 +59,5 @@ def _run(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> N
         ref = uuid.uuid4().hex[:8]
         # The type and reference only: the exception text may quote what someone typed.
         log.error("unexpected %s after answering a %s request (reference %s)",
-                  type(exc).__name__, body.get("type") or "slash command", ref)  # fmt: skip
+                  type(exc).__name__, body.get("type") or "slash command", ref)
         tell(client, body, SORRY.format(ref=ref))

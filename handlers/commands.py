@@ -96,12 +96,12 @@ def _plan(
     channel = command.get("channel_id", "")
     if word == "start":
         return lambda: respond(response_type="ephemeral",
-                               text=meeting.start(ctx, client, user, channel))  # fmt: skip
+                               text=meeting.start(ctx, client, user, channel))
     if word in STEP_WORDS:
         return lambda: meeting.step(ctx, client, user, channel, STEP_WORDS[word])
     if word == "end":
         return lambda: respond(response_type="ephemeral",
-                               text=meeting.end(ctx, client, user, channel))  # fmt: skip
+                               text=meeting.end(ctx, client, user, channel))
     if word in ("decision", "note"):
         code, text = parse_record(rest, word)
         return lambda: meeting.record(ctx, client, user, channel, word, code, text, respond)
@@ -111,7 +111,7 @@ def _plan(
         def change() -> None:
             common = {"uow": ctx.uow(), "clock": ctx.clock, "renderer": ctx.renderer,
                       "group": command.get("channel_id", ""), "day": day,
-                      "actor": user, "user_id": user}  # fmt: skip
+                      "actor": user, "user_id": user}
             if what == "move" and to is not None:
                 try:
                     result, keys = reschedule.move(to_local=to, force=force, **common)
@@ -151,7 +151,7 @@ def register(app: App, ctx: AppContext) -> None:
             # Echoed escaped and in code: a typed <!channel> must not ping anyone.
             ack(response_type="ephemeral",
                 text=f"I don't know `{escape(word[:30])}`. Here is what I can do:\n\n"
-                     f"{replies.HELP}")  # fmt: skip
+                     f"{replies.HELP}")
             return
         try:
             work = _plan(ctx, word, rest, command, respond, client)

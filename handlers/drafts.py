@@ -34,11 +34,11 @@ def register(app: App, ctx: AppContext) -> None:
         def work() -> None:
             shown = _shown_at(ctx, user, draft)  # before confirming deletes the draft
             result = drafts.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
-                                      user_id=user, draft_id=draft, source="dm")  # fmt: skip
+                                      user_id=user, draft_id=draft, source="dm")
             assert isinstance(result, UpdateReceipt)  # DM drafts are updates
             ctx.deliver(result.outbox_keys)
             replace_by_key(ctx, client, shown, user,
-                           replies.update_receipt(result, via_dm=True))  # fmt: skip
+                           replies.update_receipt(result, via_dm=True))
 
         later(client, body, work)
 
@@ -49,12 +49,12 @@ def register(app: App, ctx: AppContext) -> None:
         def work() -> None:
             draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
                                                user_id=body["user"]["id"],
-                                               draft_id=int(button_value(body) or 0))  # fmt: skip
+                                               draft_id=int(button_value(body) or 0))
             client.views_open(
                 trigger_id=body["trigger_id"],
                 view=views.update_modal(case_code=draft.case_code, meeting=None,
                                         initial=draft.text, draft_id=draft.draft_id),
-            )  # fmt: skip
+            )
 
         later(client, body, work)
 
@@ -66,44 +66,44 @@ def register(app: App, ctx: AppContext) -> None:
             # Only the draft's author gets the form (the check raises a kind refusal).
             draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
                                                user_id=body["user"]["id"],
-                                               draft_id=int(button_value(body) or 0))  # fmt: skip
+                                               draft_id=int(button_value(body) or 0))
             client.views_open(trigger_id=body["trigger_id"],
-                              view=views.hide_words_modal(draft.draft_id))  # fmt: skip
+                              view=views.hide_words_modal(draft.draft_id))
 
         later(client, body, work)
 
     @app.view(CallbackId.HIDE_MODAL)
     def hide_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                       client: WebClient) -> None:  # fmt: skip
+                       client: WebClient) -> None:
         user = body["user"]["id"]
         try:
             draft = int(metadata(view).get("draft") or 0)
             preview = drafts.hide_more(
                 uow=ctx.uow(), clock=ctx.clock, user_id=user, draft_id=draft,
                 words=state_value(view, BlockId.PREVIEW_HIDE, InputId.TEXT) or "",
-            )  # fmt: skip
+            )
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.PREVIEW_HIDE: exc.message[:150]})
             return
         ack()
         # A draft from the form had its check in the modal: then there is no DM to change.
         later(client, body, lambda: replace_by_key(ctx, client, _shown_at(ctx, user, draft), user,
-                                                   replies.preview(preview)))  # fmt: skip
+                                                   replies.preview(preview)))
 
     @app.view(CallbackId.PREVIEW_MODAL)
     def preview_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                          client: WebClient) -> None:  # fmt: skip
+                          client: WebClient) -> None:
         user = body["user"]["id"]
         words = state_value(view, BlockId.PREVIEW_HIDE, InputId.TEXT)
         try:
             draft = int(metadata(view).get("draft") or 0)
             if words:  # hide them, then show the check again
                 again = drafts.hide_more(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                           draft_id=draft, words=words)  # fmt: skip
+                                           draft_id=draft, words=words)
                 ack(response_action="update", view=views.preview_modal(again))
                 return
             result = drafts.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
-                                      user_id=user, draft_id=draft, source="modal")  # fmt: skip
+                                      user_id=user, draft_id=draft, source="modal")
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.PREVIEW_HIDE: exc.message[:150]})
             return

@@ -45,7 +45,7 @@ def question(q: HolidayQuestion) -> Payload:
     if q.suggested is not None:
         to = q.suggested.astimezone(start.tzinfo).date()
         buttons.append(kit.button(f"Move to {day(to)}", ActionId.HOLIDAY_MOVE,
-                                  f"{value}:{to:%Y%m%d}", style="primary"))  # fmt: skip
+                                  f"{value}:{to:%Y%m%d}", style="primary"))
         note = (
             f"{day(to)} is the next working day with no public holiday and no meeting; the "
             f"time stays {start:%H:%M}. "
@@ -112,7 +112,7 @@ def register(app: App, ctx: AppContext) -> None:
             meeting_id, on, to = _parse(button_value(body), cancel=cancel)
             done = holiday_meetings.answer(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
                                            user_id=user, meeting_id=meeting_id, day=on,
-                                           move_to=to)  # fmt: skip
+                                           move_to=to)
             if done.outbox_keys:
                 ctx.deliver(done.outbox_keys)
             payload = answered(done.answer)
@@ -129,7 +129,7 @@ def register(app: App, ctx: AppContext) -> None:
 
 
 def _show_everyone(ctx: AppContext, client: WebClient, done: holiday_meetings.Answered,
-                   user: str, payload: Payload, shown: bool) -> bool:  # fmt: skip
+                   user: str, payload: Payload, shown: bool) -> bool:
     """Every facilitator's copy says what was done; True once the presser's own one does."""
     for key, other in done.questions:
         if other == user and shown:

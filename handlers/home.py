@@ -22,11 +22,11 @@ def register(app: App, ctx: AppContext) -> None:
         # Publishing the Home tab again is harmless: no claim needed, and it can wait.
         later(client, body, lambda: client.views_publish(
             user_id=user, view=views.home(home.home_for(uow=ctx.uow(), clock=ctx.clock,
-                                                        user_id=user))))  # fmt: skip
+                                                        user_id=user))))
 
     @app.event("member_joined_channel")
     def joined(event: dict[str, Any], body: dict[str, Any], client: WebClient,
-               context: BoltContext) -> None:  # fmt: skip
+               context: BoltContext) -> None:
         channel, user = event.get("channel"), event.get("user")
         if not channel or not user or user == context.bot_user_id:
             return
@@ -40,7 +40,7 @@ def register(app: App, ctx: AppContext) -> None:
             return  # Slack's retry of a welcome already given
         text = WELCOME if known else NOT_SET_UP
         later(client, body, lambda: client.chat_postEphemeral(
-            channel=channel, user=user, text=text, blocks=[kit.section(text)]))  # fmt: skip
+            channel=channel, user=user, text=text, blocks=[kit.section(text)]))
 
 
 WELCOME = (

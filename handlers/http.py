@@ -58,7 +58,7 @@ def signature_problem(
     skew = now - int(timestamp)
     if abs(skew) > MAX_SKEW:
         return (f"timestamp {round(abs(skew) / 60)} minutes {'old' if skew > 0 else 'ahead'} "
-                "(if every request says so, check this server's clock)")  # fmt: skip
+                "(if every request says so, check this server's clock)")
     base = b"v0:" + timestamp.encode() + b":" + body
     expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
     return None if hmac.compare_digest(expected, signature) else "signature does not match"
@@ -170,7 +170,7 @@ def _headers(environ: Mapping[str, Any]) -> dict[str, str]:
 def _reply(start: StartResponse, status: int, body: dict[str, Any]) -> list[bytes]:
     data = json.dumps(body).encode()
     start(_status(status), [("Content-Type", "application/json"),
-                            ("Content-Length", str(len(data)))])  # fmt: skip
+                            ("Content-Length", str(len(data)))])
     return [data]
 
 
@@ -202,7 +202,7 @@ def _status(code: int) -> str:
 def _bolt_reply(start: StartResponse, response: BoltResponse) -> list[bytes]:
     data = (response.body or "").encode("utf-8")
     headers = [(k, v) for k, values in response.headers.items() if k.lower() != "content-length"
-               for v in values]  # fmt: skip
+               for v in values]
     headers.append(("Content-Length", str(len(data))))
     start(_status(response.status), headers)
     return [data]
@@ -228,7 +228,7 @@ def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> W
             problem = signature_problem(
                 signing_secret, headers.get("x-slack-request-timestamp", ""),
                 headers.get("x-slack-signature", ""), body, time.time(),
-            )  # fmt: skip
+            )
             if problem is not None:
                 log.info("refused a request: invalid request (%s)", problem)
                 return _refuse(environ, start, 401, "invalid request")
@@ -241,7 +241,7 @@ def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> W
             return _refuse(environ, start, 400, "not UTF-8")
         try:
             request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""),
-                                  headers=headers)  # fmt: skip
+                                  headers=headers)
         except Exception:  # signed, yet no payload Slack would send (bad JSON, a list…)
             request = None
         if request is None or not isinstance(request.body, dict):
@@ -254,7 +254,7 @@ def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> W
         if path == "/healthz" and method in ("GET", "HEAD"):
             ok = healthy()
             return _reply(start, 200 if ok else 503,
-                          {"status": "ok" if ok else "database unreachable"})  # fmt: skip
+                          {"status": "ok" if ok else "database unreachable"})
         if path == EVENTS_PATH:
             if method != "POST":
                 return _reply(start, 405, {"error": "POST only"})

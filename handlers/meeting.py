@@ -34,7 +34,7 @@ GONE = ("message_not_found", "cant_update_message", "edit_window_closed")
 
 
 def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
-         channel: str | None = None) -> None:  # fmt: skip
+         channel: str | None = None) -> None:
     """Edit the presenter message in place; post it (once) if it is not out yet."""
     payload = ctx.renderer.presenter(screen)
     if where is not None:
@@ -48,7 +48,7 @@ def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
     if channel is not None:
         posted = client.chat_postMessage(channel=channel, **payload)
         running.attach(uow=ctx.uow(), meeting_id=screen.meeting.id, channel=posted["channel"],
-                       ts=posted["ts"])  # fmt: skip
+                       ts=posted["ts"])
 
 
 @one_at_a_time
@@ -87,10 +87,10 @@ def start(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
 
 @one_at_a_time
 def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str,
-         seen: str | None = None) -> None:  # fmt: skip
+         seen: str | None = None) -> None:
     try:
         screen, where = running.step(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                     channel_id=channel, how=how, seen=seen)  # fmt: skip
+                                     channel_id=channel, how=how, seen=seen)
     except running.StaleScreen:
         _, where = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
         _refresh(ctx, client, where)  # in case this person's screen is the stale one
@@ -101,20 +101,20 @@ def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str,
 @one_at_a_time
 def end(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
     closed = closing.end(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
-                         channel_id=channel)  # fmt: skip
+                         channel_id=channel)
     if closed.presenter is not None:
         client.chat_update(channel=closed.presenter[0], ts=closed.presenter[1],
-                           **ctx.renderer.presenter(closed.final_screen))  # fmt: skip
+                           **ctx.renderer.presenter(closed.final_screen))
     ctx.deliver(closed.outbox_keys)
     return replies.meeting_ended(closed.minutes)
 
 
 @one_at_a_time
 def record(ctx: AppContext, client: WebClient, user: str, channel: str, kind: str,
-           code: str | None, text: str, respond: Respond | None = None) -> None:  # fmt: skip
+           code: str | None, text: str, respond: Respond | None = None) -> None:
     view, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                  channel_id=channel, kind=kind, case_code=code,
-                                 text=plain_text(text))  # fmt: skip
+                                 text=plain_text(text))
     _refresh(ctx, client, where)
     note = replies.recorded(view)
     if respond is not None:
@@ -129,7 +129,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
             ack()
             _, _, seen = button_value(body).partition(":")
             later(client, body, lambda: step(ctx, client, body["user"]["id"],
-                                             body["channel"]["id"], how, seen))  # fmt: skip
+                                             body["channel"]["id"], how, seen))
 
         return listener
 
@@ -143,7 +143,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         def work() -> None:
             text = end(ctx, client, body["user"]["id"], body["channel"]["id"])
             client.chat_postEphemeral(channel=body["channel"]["id"], user=body["user"]["id"],
-                                      text=text)  # fmt: skip
+                                      text=text)
 
         later(client, body, work)
 
@@ -154,21 +154,21 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         def work() -> None:
             channel = body["channel"]["id"]
             running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
-                                      channel_id=channel)  # fmt: skip
+                                      channel_id=channel)
             screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
             initial = list(screen.present or screen.attending)
             client.views_open(trigger_id=body["trigger_id"],
-                              view=views.present_modal(channel, initial))  # fmt: skip
+                              view=views.present_modal(channel, initial))
 
         later(client, body, work)
 
     @app.view(CallbackId.PRESENT_MODAL)
     def present_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                          client: WebClient) -> None:  # fmt: skip
+                          client: WebClient) -> None:
         try:
             channel = str(metadata(view).get("channel"))
             running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
-                                      channel_id=channel)  # fmt: skip
+                                      channel_id=channel)
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.PRESENT: exc.message[:150]})
             return
@@ -180,7 +180,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
                 screen, where = running.mark_present(uow=ctx.uow(), clock=ctx.clock,
                                                      user_id=body["user"]["id"],
                                                      channel_id=channel,
-                                                     present=list(chosen))  # fmt: skip
+                                                     present=list(chosen))
                 show(ctx, client, screen, where)
 
         later(client, {**body, "channel": {"id": channel}}, work)
@@ -194,9 +194,9 @@ def _register_records(app: App, ctx: AppContext) -> None:
 
             def work() -> None:
                 records.check_member_here(uow=ctx.uow(), user_id=body["user"]["id"],
-                                          channel_id=channel)  # fmt: skip
+                                          channel_id=channel)
                 view = views.record_modal(kind=kind, case_code=button_value(body) or None,
-                                          channel_id=channel)  # fmt: skip
+                                          channel_id=channel)
                 client.views_open(trigger_id=body["trigger_id"], view=view)
 
             later(client, body, work)
@@ -215,16 +215,16 @@ def _register_records(app: App, ctx: AppContext) -> None:
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
                 channel_id=body["channel"]["id"],
                 text=plain_text((body.get("message") or {}).get("text", "")),
-            )  # fmt: skip
+            )
             client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
                 kind="decision", case_code=draft.case_code, channel_id=body["channel"]["id"],
-                initial_text=draft.text))  # fmt: skip
+                initial_text=draft.text))
 
         later(client, body, work)
 
     @app.view(CallbackId.RECORD_MODAL)
     def record_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                         client: WebClient) -> None:  # fmt: skip
+                         client: WebClient) -> None:
         code = str(state_value(view, BlockId.RECORD_CLIENT, InputId.CODE) or "").strip().upper()
         text = plain_text(state_value(view, BlockId.RECORD_TEXT, InputId.TEXT) or "")
         user = body["user"]["id"]
@@ -234,12 +234,12 @@ def _register_records(app: App, ctx: AppContext) -> None:
             if data.get("record"):
                 changed, where = records.change_record(uow=ctx.uow(), clock=ctx.clock,
                                                        user_id=user, record_id=int(data["record"]),
-                                                       text=text)  # fmt: skip
+                                                       text=text)
                 receipt = replies.recorded(changed, edited=True) if changed is not None else None
             else:
                 made, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                              channel_id=channel, kind=str(data.get("kind")),
-                                             case_code=code or None, text=text)  # fmt: skip
+                                             case_code=code or None, text=text)
                 receipt = replies.recorded(made)
         except CasebotError as exc:
             block = BlockId.RECORD_CLIENT if "case code" in exc.message else BlockId.RECORD_TEXT
@@ -260,10 +260,10 @@ def _register_records(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             found = records.record_for_editing(uow=ctx.uow(), user_id=body["user"]["id"],
-                                               record_id=int(button_value(body) or 0))  # fmt: skip
+                                               record_id=int(button_value(body) or 0))
             client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
                 kind=found.kind, case_code=found.case_code, channel_id=body["channel"]["id"],
-                initial_text=found.text, record_id=found.id))  # fmt: skip
+                initial_text=found.text, record_id=found.id))
 
         later(client, body, work)
 
@@ -276,10 +276,10 @@ def _register_records(app: App, ctx: AppContext) -> None:
         def work() -> None:
             if kind == "action":
                 where = records.remove_action(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                              action_id=int(raw or 0))  # fmt: skip
+                                              action_id=int(raw or 0))
             else:
                 _, where = records.change_record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                                 record_id=int(raw or 0), text=None)  # fmt: skip
+                                                 record_id=int(raw or 0), text=None)
             respond(replace_original=True, text=replies.REMOVED)
             _refresh(ctx, client, where)
 
@@ -295,10 +295,10 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
         def work() -> None:
             asked = reassign.request_reassign(uow=ctx.uow(), clock=ctx.clock,
                                                renderer=ctx.renderer, user_id=user,
-                                               action_id=int(button_value(body) or 0))  # fmt: skip
+                                               action_id=int(button_value(body) or 0))
             ctx.deliver(asked.outbox_keys)
             client.chat_postEphemeral(channel=body["channel"]["id"], user=user,
-                                      text=replies.reassign_asked(len(asked.requests)))  # fmt: skip
+                                      text=replies.reassign_asked(len(asked.requests)))
 
         later(client, body, work)
 
@@ -314,13 +314,13 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
                 uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
                 action_id=int(block.removeprefix("reassign-") or 0),
                 new_owner=str(picked.get("selected_user") or ""),
-            )  # fmt: skip
+            )
             ctx.deliver(done.outbox_keys)
             replace_clicked(ctx, client, body,
                             replies.reassigned(done.action, user, withheld=done.withheld))
             if done.previous_owner and done.previous_owner != done.action.owner:
                 client.chat_postMessage(channel=done.previous_owner,
-                                        **replies.handed_on(done.action))  # fmt: skip
+                                        **replies.handed_on(done.action))
             refresh_for_action(ctx, client, done.action.id)
 
         later(client, body, work)

@@ -311,7 +311,7 @@ def presenter(p: Presenter) -> Payload:
             text = f"All {p.total} clients discussed."
         text += " Ending the meeting posts the minutes and sends each owner their new actions."
         buttons = [kit.button("End meeting", ActionId.END_MEETING, str(m.id), style="primary"),
-                   kit.button("◀ Back", ActionId.STEP_BACK, f"{m.id}:")]  # fmt: skip
+                   kit.button("◀ Back", ActionId.STEP_BACK, f"{m.id}:")]
         if p.skipped:
             buttons.append(kit.button("Go to skipped", ActionId.STEP_SKIPPED, f"{m.id}:"))
         blocks += [kit.section(text), kit.actions(*buttons)]
@@ -321,7 +321,7 @@ def presenter(p: Presenter) -> Payload:
     body[0] = {k: v for k, v in body[0].items() if k != "accessory"}
     blocks += body[: kit.MESSAGE_BLOCKS - 12]
     extra = (_records_text(p.current.records, "decision", "Decisions this meeting")
-             + _records_text(p.current.records, "note", "Notes this meeting"))  # fmt: skip
+             + _records_text(p.current.records, "note", "Notes this meeting"))
     if p.current.new_actions:
         extra.append("*New actions this meeting*")
         extra += [_action_line(a) for a in p.current.new_actions]
@@ -344,13 +344,13 @@ def presenter(p: Presenter) -> Payload:
         kit.button("Skip", ActionId.STEP_SKIP, value),
         kit.button("Mark discussed", ActionId.STEP_DISCUSSED, value),
         block_id="presenter_steps",
-    ))  # fmt: skip
+    ))
     blocks.append(kit.actions(
         kit.button("Add action", ActionId.ACTION_OPEN, item.case_code),
         kit.button("Add decision", ActionId.RECORD_DECISION, item.case_code),
         kit.button("Add note", ActionId.RECORD_NOTE, item.case_code),
         block_id="presenter_records",
-    ))  # fmt: skip
+    ))
     return {"text": f"{m.group}: {item.case_code} ({where})", "blocks": blocks}
 
 
@@ -374,7 +374,7 @@ def minutes(mi: Minutes) -> list[Payload]:
     intro.append(kit.divider())
     body: list[list[kit.Block]] = []
     quiet = [c.case_code for c in mi.clients if c.reached and not c.withheld
-             and not (c.decisions or c.actions or c.notes)]  # fmt: skip
+             and not (c.decisions or c.actions or c.notes)]
     for c in mi.clients:
         if not c.reached or c.case_code in quiet:
             continue
@@ -395,22 +395,22 @@ def minutes(mi: Minutes) -> list[Payload]:
     if quiet:
         body.append([kit.section(piece) for piece in kit.split_text(
             f"*Discussed, nothing recorded:* {', '.join(quiet)}"
-        )])  # fmt: skip
+        )])
     if mi.not_reached:
         body.append([kit.section(
             f"*Not reached* (first on the next agenda): {', '.join(mi.not_reached)}"
-        )])  # fmt: skip
+        )])
     carried = len(mi.not_reached)
     body.append([kit.context(
         f"{counts['discussed']} of {counts['clients']} clients discussed · "
         f"{plural(counts['actions'], 'action')} · {plural(counts['decisions'], 'decision')} · "
         f"{plural(counts['notes'], 'note')} · {carried} carried to the next meeting"
-    )])  # fmt: skip
+    )])
     pages = kit.paginate(intro, body, continued=f"*Minutes · {escape(m.group)}* (continued)")
     total = len(pages)
     return [{"text": f"Minutes of {m.group}, {day(m.local_start.date())}"
                      + (f" (part {n} of {total})" if total > 1 else ""), "blocks": blocks}
-            for n, blocks in enumerate(pages, start=1)]  # fmt: skip
+            for n, blocks in enumerate(pages, start=1)]
 
 
 def meeting_actions(o: OwnerActions) -> Payload:

@@ -26,7 +26,7 @@ PERMANENT = frozenset(
         "token_revoked", "missing_scope", "restricted_action", "message_not_found",
         "cant_update_message",
     }
-)  # fmt: skip
+)
 
 
 def make_client(token: str, base_url: str | None = None) -> WebClient:

@@ -26,7 +26,7 @@ def _clicked(ctx: AppContext, body: dict[str, Any]) -> sent.SentMessage | None:
 
 
 def _show(ctx: AppContext, client: WebClient, found: sent.SentMessage,
-          payload: dict[str, Any]) -> None:  # fmt: skip
+          payload: dict[str, Any]) -> None:
     client.chat_update(channel=found.channel, ts=found.ts, **payload)
     sent.revise(uow=ctx.uow(), key=found.key, payload=payload)
 

@@ -171,7 +171,7 @@ def action_receipt(recorded: ActionRecorded, asked_in: str | None) -> Payload:
         "other new actions when the meeting ends."
     )
     button = kit.button("Remove", ActionId.RECORD_REMOVE, f"action:{recorded.action.id}",
-                        style="danger")  # fmt: skip
+                        style="danger")
     return {"text": text, "blocks": [kit.section(text, accessory=button)]}
 
 
@@ -262,7 +262,7 @@ def handed_on(action: ActionView) -> Payload:
         "It's off your list."
     )
     return {"text": f"Your action for {action.case_code} was reassigned",
-            "blocks": [kit.section(text)]}  # fmt: skip
+            "blocks": [kit.section(text)]}
 
 
 def reassign_asked(count: int) -> str:
@@ -289,7 +289,7 @@ def recorded(view: RecordView, *, edited: bool = False) -> Payload:
                            style="danger"),
             ),
         ],
-    }  # fmt: skip
+    }
 
 
 def meeting_started(p: Presenter) -> str:

@@ -74,13 +74,13 @@ def register(app: App, ctx: AppContext) -> None:
             keys = intake.edited_message(
                 uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
                 delivery=delivery, user_id=event["message"]["user"],
-            )  # fmt: skip
+            )
         elif _is_person_dm(event):
             keys = intake.direct_message(
                 uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
                 delivery=delivery, user_id=event["user"],
                 text=plain_text(event.get("text", "")),
-            )  # fmt: skip
+            )
         else:
             return
         if keys:
@@ -95,7 +95,7 @@ def register(app: App, ctx: AppContext) -> None:
                 prompt = prompts.respond(
                     uow=ctx.uow(), clock=ctx.clock, user_id=user,
                     meeting_id=int(button_value(body) or 0), response=response,
-                )  # fmt: skip
+                )
                 replace_clicked(ctx, client, body, ctx.renderer.prompt(prompt))
 
             later(client, body, work)
@@ -111,7 +111,7 @@ def register(app: App, ctx: AppContext) -> None:
         code = button_value(body).partition("|")[2]
         later(client, body,
               lambda: open_update_modal(ctx, client, body["trigger_id"], body["user"]["id"],
-                                        code))  # fmt: skip
+                                        code))
 
     @app.action(ActionId.UPDATE_EDIT)
     def edit_update(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -120,14 +120,14 @@ def register(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             update = updates.own_update(uow=ctx.uow(), user_id=user,
-                                        update_id=int(button_value(body) or 0))  # fmt: skip
+                                        update_id=int(button_value(body) or 0))
             meeting = updates.next_meeting_for(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                               case_code=update.case_code)  # fmt: skip
+                                               case_code=update.case_code)
             client.views_open(
                 trigger_id=body["trigger_id"],
                 view=views.update_modal(case_code=update.case_code, meeting=meeting,
                                         initial=update.text, update_id=update.id),
-            )  # fmt: skip
+            )
 
         later(client, body, work)
 
@@ -140,7 +140,7 @@ def register(app: App, ctx: AppContext) -> None:
                 uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
                 case_code=str(data.get("code")), text=text, update_id=data.get("update"),
                 replaces=data.get("draft"),
-            )  # fmt: skip
+            )
         except CasebotError as exc:
             ack(response_action="errors", errors={BlockId.UPDATE_TEXT: exc.message[:150]})
             return

@@ -218,10 +218,10 @@ def preview_modal(p: DraftView) -> View:
             "element": {"type": "plain_text_input", "action_id": InputId.TEXT,
                         "max_length": 600},
         },
-    ]  # fmt: skip
+    ]
     title = "Check the update" if p.kind == "update" else "Check the action"
     return _modal(title, CallbackId.PREVIEW_MODAL, blocks, {"draft": p.draft_id},
-                  submit="Confirm")  # fmt: skip
+                  submit="Confirm")
 
 
 def hide_words_modal(draft_id: int) -> View:
@@ -230,7 +230,7 @@ def hide_words_modal(draft_id: int) -> View:
                     placeholder="e.g. Bronny, the Banksia flats",
                     hint="Separated by commas. They are hidden here and from now on for this "
                     "client."),
-    ]  # fmt: skip
+    ]
     metadata = {"draft": draft_id}
     return _modal("Hide more words", CallbackId.HIDE_MODAL, blocks, metadata, submit="Hide")
 
@@ -248,7 +248,7 @@ def present_modal(channel: str, initial: list[str]) -> View:
         kit.section("Tick who is here. Anyone not ticked shows in the minutes as absent."),
         {"type": "input", "block_id": BlockId.PRESENT, "optional": True,
          "label": kit.plain("Here today"), "element": element},
-    ]  # fmt: skip
+    ]
     return _modal("Who's here?", CallbackId.PRESENT_MODAL, blocks, {"channel": channel})
 
 
@@ -259,7 +259,7 @@ RECORD_PLACEHOLDER = {
 
 
 def record_modal(*, kind: str, case_code: str | None, channel_id: str, initial_text: str = "",
-                 record_id: int | None = None) -> View:  # fmt: skip
+                 record_id: int | None = None) -> View:
     """A decision or a note for the meeting's minutes."""
     code_input = _code_input(case_code)
     blocks = [
@@ -269,7 +269,7 @@ def record_modal(*, kind: str, case_code: str | None, channel_id: str, initial_t
         _text_input(BlockId.RECORD_TEXT, f"The {kind}", initial=initial_text, max_length=1000,
                     placeholder=RECORD_PLACEHOLDER.get(kind, ""),
                     hint="Use the case code, not names: identifying details are removed."),
-    ]  # fmt: skip
+    ]
     if record_id is not None:  # correcting an entry: its client stays
         blocks = [kit.section(f"Correcting a {kind} for *{case_code}*."), blocks[1]]
         title = "Edit the decision" if kind == "decision" else "Edit the note"

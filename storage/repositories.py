@@ -79,7 +79,7 @@ class MembershipRepository:
             g: [] for g in self.session.scalars(
                 select(GroupMember.group_id).where(GroupMember.member_id == member_id)
             )
-        }  # fmt: skip
+        }
         rows = self.session.execute(
             select(MembershipRole.group_id, MembershipRole.role)
             .where(MembershipRole.member_id == member_id)

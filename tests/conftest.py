@@ -196,10 +196,10 @@ def setup_group(cli: Cli) -> Callable[[], None]:
             "group", "create", "--name", "Under 1 Roof", "--channel", "C0123ABCD",
             "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10",
             "--tz", "Australia/Brisbane", "--first", "2026-12-01T10:00",
-        )  # fmt: skip
+        )
         cli.ok("member", "add", "--user", "U0KW00001", "--agency", "Micah Projects",
-               "--role", "worker")  # fmt: skip
+               "--role", "worker")
         cli.ok("member", "add", "--user", "U0SEC0001", "--agency", "Brisbane Housing Company",
-               "--role", "secretariat", "--role", "facilitator")  # fmt: skip
+               "--role", "secretariat", "--role", "facilitator")
 
     return run

@@ -172,7 +172,7 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
         return 0
     if args.group_command == "holidays":
         view = directory.set_holidays(uow=app.uow(), clock=app.clock, group=args.group,
-                                      code=args.calendar, actor=console.actor())  # fmt: skip
+                                      code=args.calendar, actor=console.actor())
         console.print(_holidays_line(view))
         return 0
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", args.send_time):
@@ -261,7 +261,7 @@ def cmd_member(app: Container, args: argparse.Namespace, console: Console) -> in
     if args.member_command == "roles":
         view = directory.set_roles(uow=app.uow(), clock=app.clock, user_id=user,
                                    group=args.group, roles=roles,
-                                   actor=console.actor())  # fmt: skip
+                                   actor=console.actor())
         console.print(f"{user}'s roles now: {_places(view)}.")
         return 0
     result = directory.add_member(
@@ -289,7 +289,7 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
         group = directory.group_view(uow=app.uow(), clock=app.clock, name=args.group)
         meetings = reschedule.upcoming_list(uow=app.uow(), clock=app.clock, group=args.group)
         rows = [[_when(m.scheduled_at, group.tz), m.status, _moved(m, group.tz),
-                 _holiday(m.scheduled_at, group)] for m in meetings]  # fmt: skip
+                 _holiday(m.scheduled_at, group)] for m in meetings]
         console.print(*table(rows, ["WHEN", "STATUS", "CHANGED", "PUBLIC HOLIDAY"]))
         if group.holidays is None:
             console.print(
@@ -302,7 +302,7 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
     common = {
         "uow": app.uow(), "clock": app.clock, "renderer": renderer(), "group": args.group,
         "day": day, "actor": console.actor(),
-    }  # fmt: skip
+    }
     if args.meeting_command == "move":
         to = recurrence.parse_local_datetime(args.to, field="--to")
         try:
@@ -313,12 +313,12 @@ def cmd_meeting(app: Container, args: argparse.Namespace, console: Console) -> i
             ) from None
         where = _when(change.meeting.starts_at, change.meeting.tz)
         console.print(f"Moved: {change.meeting.group} now meets {where}. "
-                      + reschedule.who_is_told(change))  # fmt: skip
+                      + reschedule.who_is_told(change))
     else:
         change, queued = reschedule.cancel(**common)
         where = _when(change.was, change.meeting.tz)
         console.print(f"Cancelled: {change.meeting.group} on {where}. "
-                      + reschedule.who_is_told(change))  # fmt: skip
+                      + reschedule.who_is_told(change))
     if queued:
         notices = "The notice goes" if len(queued) == 1 else f"The {len(queued)} notices go"
         console.print(f"{notices} out with the bot's next tick.")
@@ -330,7 +330,7 @@ def cmd_minutes(app: Container, args: argparse.Namespace, console: Console) -> i
     day = validation.iso_date(args.day, field="--date")
     if args.post:
         queued = minutes.repost(uow=app.uow(), clock=app.clock, renderer=renderer(),
-                                group=args.group, day=day)  # fmt: skip
+                                group=args.group, day=day)
         console.print(f"The minutes ({len(queued)} message(s)) go out with the bot's next tick.")
         return 0
     found = minutes.minutes_of(uow=app.uow(), group=args.group, day=day)
@@ -369,7 +369,7 @@ def cmd_allow(app: Container, args: argparse.Namespace, console: Console) -> int
     changed = directory.allow_terms(
         uow=app.uow(), clock=app.clock, group=args.group, terms=args.terms,
         allow=args.allow_command == "add", actor=console.actor(),
-    )  # fmt: skip
+    )
     verb = "Allowed" if args.allow_command == "add" else "No longer allowed"
     console.print(f"{verb}: {', '.join(changed)}." if changed else "Nothing to change.")
     return 0

@@ -44,7 +44,7 @@ def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> in
     require_schema(app)
     handler = {
         "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd
-    }[args.client_command]  # fmt: skip
+    }[args.client_command]
     return handler(app, args, console)
 
 
@@ -278,14 +278,14 @@ def _consent_cmd(app: Container, args: argparse.Namespace, console: Console) -> 
         {"given_on": args.date, "method": args.method, "agencies": args.agency,
          "expires_on": args.expires},
         where="",
-    )  # fmt: skip
+    )
     assert consent is not None
     summary = register.record_consent(
         uow=app.uow(), clock=app.clock, code=code, consent=consent, actor=console.actor()
     )
     covered = ", ".join(summary.consent.agencies) if summary.consent else "-"
     console.print(f"Consent recorded for {code}: {_consent_text(summary, app.clock.now().date())}; "
-                  f"covers {covered}.")  # fmt: skip
+                  f"covers {covered}.")
     return 0
 
 

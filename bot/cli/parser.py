@@ -271,7 +271,7 @@ def _minutes_command(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     minutes.add_argument("--group", required=True)
     minutes.add_argument("--date", "--meeting", dest="day", required=True, metavar="YYYY-MM-DD",
-                         help="the meeting's date (local to the group)")  # fmt: skip
+                         help="the meeting's date (local to the group)")
     minutes.add_argument("--format", choices=("md", "csv"), default="md", help="default md")
     minutes.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
     minutes.add_argument(

@@ -98,7 +98,7 @@ def _dry_run_lines(now: dt.datetime, report: TickReport, plan: list[Planned]) ->
             *table(_rows(waiting), headers),
         ]
     lines += ["", f"({report.prompts} prompt(s)/reminder(s), {report.agendas} agenda message(s) "
-                  f"and {report.nudges} nudge(s) would be queued.)"]  # fmt: skip
+                  f"and {report.nudges} nudge(s) would be queued.)"]
     return lines
 
 

@@ -96,7 +96,7 @@ def plan(
     if not case_code:
         here = uow.groups.by_channel(channel_id) if channel_id else None
         named = named_in(uow, text or "", group_id=here.id if here else None,
-                         usage="/casebot action {code} @owner …")  # fmt: skip
+                         usage="/casebot action {code} @owner …")
         if named is not None:
             case_code, text = named.client.case_code, named.text
         else:
@@ -177,7 +177,7 @@ def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Rec
         replaced=privacy.replaced_kinds(redaction),
         withheld=p.client.id not in shareable,
         live=live,
-    )  # fmt: skip
+    )
     if live:  # the meeting's screen shows it now; the owner gets one DM when the meeting ends
         return Recorded(result, ())
     keys = (f"action:{action.id}:announce", f"action:{action.id}:assign")
@@ -210,7 +210,7 @@ def record(
     with uow:
         checked = plan(uow, now, user_id=user_id, case_code=case_code, owner_id=owner_id,
                        text=text, due_on=due_on, parse_due=parse_due,
-                       channel_id=channel_id)  # fmt: skip
+                       channel_id=channel_id)
         recorded = store(uow, renderer, checked, now)
         uow.commit()
     return recorded

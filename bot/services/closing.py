@@ -59,7 +59,7 @@ class Closed:
     def final_screen(self) -> Presenter:
         counts = self.minutes.counts()
         return Presenter(self.minutes.meeting, 0, counts["clients"], counts["discussed"], 0, 0,
-                         None, None, (), (), (), ended=True)  # fmt: skip
+                         None, None, (), (), (), ended=True)
 
 
 FORGOTTEN_AFTER = dt.timedelta(hours=3)  # past the meeting's planned end, nobody pressed End
@@ -67,7 +67,7 @@ HELD_LOOKBACK = dt.timedelta(days=14)
 
 
 def end(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
-        channel_id: str) -> Closed:  # fmt: skip
+        channel_id: str) -> Closed:
     now = clock.now()
     with uow:
         group = group_for_channel(uow, channel_id)
@@ -118,7 +118,7 @@ def _held_without_casebot(uow: UnitOfWork, renderer: Renderer, now: dt.datetime)
 
 
 def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
-           now: dt.datetime, *, actor: str) -> Closed:  # fmt: skip
+           now: dt.datetime, *, actor: str) -> Closed:
     meeting.status = MeetingStatus.CLOSED.value
     meeting.ended_at = now
     on_screen = (
@@ -151,14 +151,14 @@ def _mark_talked_about(session: Session, meeting_id: int) -> None:
     )) | set(session.scalars(
         select(Action.client_id).where(Action.meeting_id == meeting_id,
                                        Action.removed_at.is_(None))
-    ))  # fmt: skip
+    ))
     for item in session.scalars(select(MeetingItem).where(MeetingItem.meeting_id == meeting_id)):
         if item.client_id in talked:
             item.state = "discussed"
 
 
 def _owner_dms(session: Session, group: Group, meeting: Meeting, renderer: Renderer,
-               now: dt.datetime) -> list[str]:  # fmt: skip
+               now: dt.datetime) -> list[str]:
     today = meetings.ref(group, meeting).local_start.date()
     views = minutes.meeting_actions(session, meeting.id, today)
     by_owner: dict[str, list[ActionView]] = {}
@@ -169,13 +169,13 @@ def _owner_dms(session: Session, group: Group, meeting: Meeting, renderer: Rende
         key = f"minutes-dm:{meeting.id}:{owner}"
         summary = OwnerActions(owner, meetings.ref(group, meeting), tuple(actions))
         outbox.enqueue(session, key=key, kind="meeting-actions", channel=owner,
-                       payload=renderer.meeting_actions(summary), now=now)  # fmt: skip
+                       payload=renderer.meeting_actions(summary), now=now)
         keys.append(key)
     return keys
 
 
 def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.datetime,
-                    renderer: Renderer) -> list[str]:  # fmt: skip
+                    renderer: Renderer) -> list[str]:
     """Carry open actions over (×N) and escalate the ones overdue at two meetings in a row."""
     ref = meetings.ref(group, meeting)
     day = ref.local_start.date()
@@ -185,7 +185,7 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
         .join(Member, Member.id == Action.owner_id)
         .where(Client.group_id == group.id, Action.status == ActionStatus.OPEN.value,
                Action.removed_at.is_(None))
-    ).all()  # fmt: skip
+    ).all()
     champions = _champions(session, group.id)
     consents = consent.covered(session, list({a.client_id for a, _, _ in rows}), day)
     keys = []
@@ -205,9 +205,9 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
         for champion in note_for:
             key = f"escalate:{action.id}:{meeting.id}:{champion}"
             note = Escalation(champion=champion, action=view, meeting=ref,
-                              withheld=owner.agency_id not in allowed)  # fmt: skip
+                              withheld=owner.agency_id not in allowed)
             outbox.enqueue(session, key=key, kind="escalation", channel=champion,
-                           payload=renderer.escalation(note), now=now)  # fmt: skip
+                           payload=renderer.escalation(note), now=now)
             keys.append(key)
         if note_for:  # with no champion to tell, try again at the next meeting
             action.escalated_at = now

@@ -42,7 +42,7 @@ def shareable(
     """Which of these clients the group's channel may see in detail today."""
     audience = group_agencies(session, group_id)
     return {cid for cid, agencies in covered(session, client_ids, today).items()
-            if audience <= agencies}  # fmt: skip
+            if audience <= agencies}
 
 
 def agency_names(session: Session, ids: set[int]) -> list[str]:

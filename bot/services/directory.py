@@ -179,7 +179,7 @@ def add_member(
         uow.session.flush()
         view = _member_view(uow, member)
         added = MemberAdded(view, tuple(g.name for g in chosen), by_default,
-                            new=not current)  # fmt: skip
+                            new=not current)
         uow.commit()
     return added
 
@@ -328,7 +328,7 @@ def group_view(*, uow: UnitOfWork, clock: Clock, name: str) -> GroupView:
 
 
 def set_holidays(*, uow: UnitOfWork, clock: Clock, group: str, code: str,
-                 actor: str) -> GroupView:  # fmt: skip
+                 actor: str) -> GroupView:
     """Check the group's meetings against this public-holiday calendar (``none``: stop)."""
     calendar = public_holidays.normalise(code)
     now = clock.now()
@@ -419,7 +419,7 @@ def allow_terms(
         if changed:
             uow.audit.add(at=clock.now(), actor=actor,
                           action="terms_allowed" if allow else "terms_disallowed",
-                          detail=f"{found.name}: " + "; ".join(changed))  # fmt: skip
+                          detail=f"{found.name}: " + "; ".join(changed))
         uow.commit()
     return changed
 

@@ -30,13 +30,13 @@ PURPOSE = "draft"
 def _show(
     draft: Draft, redaction: Redaction, code: str, meeting: MeetingRef | None, owner: str | None,
     today: dt.date | None = None,
-) -> DraftView:  # fmt: skip
+) -> DraftView:
     return DraftView(
         draft_id=draft.id, kind=draft.kind, case_code=code, text=draft.text,
         replaced=privacy.replaced_kinds(redaction), spans=tuple(redaction.spans),
         meeting=meeting, owner=owner, due_on=draft.due_on, editing=draft.update_id is not None,
         today=today,
-    )  # fmt: skip
+    )
 
 
 def _new(
@@ -57,7 +57,7 @@ def _new(
         kind=kind, author_id=author.id, client_id=client.id, text=redaction.text,
         sealed_raw=uow.vault.seal_text(uow.session, client, raw, purpose=PURPOSE),
         created_at=now, expires_at=now + LIFETIME, **fields,
-    )  # fmt: skip
+    )
     uow.session.add(draft)
     uow.session.flush()
     return draft
@@ -66,12 +66,12 @@ def _new(
 def draft_update(
     *, uow: UnitOfWork, clock: Clock, user_id: str, case_code: str, text: str,
     update_id: int | None = None, replaces: int | None = None,
-) -> DraftView:  # fmt: skip
+) -> DraftView:
     """Check and de-identify an update, and keep it as a draft for its author to confirm."""
     now = clock.now()
     with uow:
         preview = stage_update(uow, now, user_id=user_id, case_code=case_code, text=text,
-                               update_id=update_id, replaces=replaces)  # fmt: skip
+                               update_id=update_id, replaces=replaces)
         uow.commit()
     return preview
 
@@ -79,7 +79,7 @@ def draft_update(
 def stage_update(
     uow: UnitOfWork, now: dt.datetime, *, user_id: str, case_code: str, text: str,
     update_id: int | None = None, replaces: int | None = None,
-) -> DraftView:  # fmt: skip
+) -> DraftView:
     """:func:`draft_update` inside the caller's unit of work (which commits it). Every check
     comes before the draft is written, so a refusal writes nothing."""
     if replaces is not None and update_id is None:
@@ -87,13 +87,13 @@ def stage_update(
         earlier = uow.session.get(Draft, replaces)
         update_id = earlier.update_id if earlier is not None else None
     checked = updates.plan(uow, now, user_id=user_id, case_code=case_code, text=text,
-                           update_id=update_id)  # fmt: skip
+                           update_id=update_id)
     redaction = privacy.redact(uow, checked.text, checked.group.id)
     draft = _new(uow, now, kind="update", author=checked.member, client=checked.client,
                  raw=checked.text, redaction=redaction, replaces=replaces,
-                 update_id=update_id)  # fmt: skip
+                 update_id=update_id)
     return _show(draft, redaction, checked.client.case_code,
-                 meetings.ref(checked.group, checked.meeting), None)  # fmt: skip
+                 meetings.ref(checked.group, checked.meeting), None)
 
 
 def preview_key(draft_id: int, created_at: dt.datetime) -> str:
@@ -113,20 +113,20 @@ def shown_at(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int) -> s
 def draft_action(
     *, uow: UnitOfWork, clock: Clock, user_id: str, case_code: str, owner_id: str, text: str,
     due_on: dt.date | None, replaces: int | None = None,
-) -> DraftView:  # fmt: skip
+) -> DraftView:
     """Check and de-identify an action, and keep it as a draft for its author to confirm."""
     now = clock.now()
     with uow:
         checked = actions.plan(uow, now, user_id=user_id, case_code=case_code,
                                owner_id=owner_id, text=text, due_on=due_on,
-                               parse_due=False)  # fmt: skip
+                               parse_due=False)
         redaction = privacy.redact(uow, checked.text, checked.group.id)
         draft = _new(uow, now, kind="action", author=checked.recorder, client=checked.client,
                      raw=checked.text, redaction=redaction, replaces=replaces,
-                     owner_id=checked.owner.id, due_on=checked.due_on)  # fmt: skip
+                     owner_id=checked.owner.id, due_on=checked.due_on)
         meeting = meetings.ref(checked.group, checked.upcoming) if checked.upcoming else None
         preview = _show(draft, redaction, checked.client.case_code, meeting,
-                        checked.owner.slack_user_id, checked.today)  # fmt: skip
+                        checked.owner.slack_user_id, checked.today)
         uow.commit()
     return preview
 
@@ -153,7 +153,7 @@ def parse_words(text: str) -> list[str]:
 
 
 def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
-              words: str) -> DraftView:  # fmt: skip
+              words: str) -> DraftView:
     """Add words to the client's (encrypted) aliases and de-identify the draft again."""
     extra = parse_words(words)
     now = clock.now()
@@ -183,7 +183,7 @@ def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
         group = uow.session.get(Group, group_id) if group_id else None
         today = roster.local_today(now, group.tz) if group else None
         preview = _show(draft, redaction, client.case_code, None,
-                        owner.slack_user_id if owner else None, today)  # fmt: skip
+                        owner.slack_user_id if owner else None, today)
         uow.commit()
     return preview
 
@@ -191,7 +191,7 @@ def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
 def confirm(
     *, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str, draft_id: int,
     source: str,
-) -> UpdateReceipt | actions.Recorded:  # fmt: skip
+) -> UpdateReceipt | actions.Recorded:
     """Accept a draft: the update or action is saved (checked again) and the draft deleted."""
     now = clock.now()
     with uow:
@@ -202,14 +202,14 @@ def confirm(
         result: UpdateReceipt | actions.Recorded
         if draft.kind == "update":
             checked = updates.plan(uow, now, user_id=user_id, case_code=client.case_code,
-                                   text=raw, update_id=draft.update_id)  # fmt: skip
+                                   text=raw, update_id=draft.update_id)
             result = updates.store(uow, renderer, checked, source=source, now=now)
         else:
             owner = uow.session.get(Member, draft.owner_id)
             assert owner is not None
             planned = actions.plan(uow, now, user_id=user_id, case_code=client.case_code,
                                    owner_id=owner.slack_user_id, text=raw, due_on=draft.due_on,
-                                   parse_due=False)  # fmt: skip
+                                   parse_due=False)
             result = actions.store(uow, renderer, planned, now)
         uow.session.delete(draft)
         uow.commit()
@@ -226,7 +226,7 @@ def draft_for_editing(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: 
         owner = uow.session.get(Member, draft.owner_id) if draft.owner_id else None
         return DraftView(draft.id, draft.kind, client.case_code, draft.text, (), (), None,
                        owner.slack_user_id if owner else None, draft.due_on,
-                       draft.update_id is not None)  # fmt: skip
+                       draft.update_id is not None)
 
 
 def forget_expired(*, uow: UnitOfWork, clock: Clock) -> int:

@@ -65,7 +65,7 @@ def _facilitators(session: Session, group_id: int) -> Sequence[Member]:
         .where(MembershipRole.group_id == group_id,
                MembershipRole.role == Role.FACILITATOR.value)
         .order_by(Member.slack_user_id)
-    ).all()  # fmt: skip
+    ).all()
 
 
 def suggestion(session: Session, group: Group, meeting: Meeting) -> dt.datetime:
@@ -82,9 +82,9 @@ def suggestion(session: Session, group: Group, meeting: Meeting) -> dt.datetime:
     ).all()
     known = {row.occurrence_at for row in rows}
     taken = {_local(group, row.scheduled_at).date() for row in rows
-             if row.status != MeetingStatus.CANCELLED.value}  # fmt: skip
+             if row.status != MeetingStatus.CANCELLED.value}
     taken |= {_local(group, at).date() for at in meetings.schedule_of(group).between(start, end)
-              if at not in known}  # fmt: skip
+              if at not in known}
     local = _local(group, start)
     day = public_holidays.next_free_day(group.holidays, local.date(), taken)
     return localize(dt.datetime.combine(day, local.time()), ZoneInfo(group.tz))
@@ -126,15 +126,15 @@ def _ask(session: Session, group: Group, now: dt.datetime, renderer: Renderer) -
             key = question_key(meeting.id, day, member.slack_user_id)
             tz = roster.zone_of(member, group)
             due = send_at(meeting.scheduled_at, group_tz=group.tz, days_before=ASK_DAYS, at=at,
-                          member_tz=tz)  # fmt: skip
+                          member_tz=tz)
             if key in asked or now < due or not working_hours_started(now, tz=tz, at=at):
                 continue
             suggested = suggested or suggestion(session, group, meeting)
             question = HolidayQuestion(meetings.ref(group, meeting), holiday,
-                                       member.slack_user_id, suggested)  # fmt: skip
+                                       member.slack_user_id, suggested)
             if outbox.enqueue(session, key=key, kind="holiday-question",
                               channel=member.slack_user_id,
-                              payload=renderer.holiday_question(question), now=now):  # fmt: skip
+                              payload=renderer.holiday_question(question), now=now):
                 queued += 1
     return queued
 
@@ -187,13 +187,13 @@ def _handled(
         holiday=public_holidays.name_on(group.holidays, day), cancelled=cancelled,
         by=by, already=True,
         next=meetings.ref(group, following) if following else None,
-    )  # fmt: skip
+    )
 
 
 def answer(
     *, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str, meeting_id: int,
     day: dt.date, move_to: dt.date | None,
-) -> Answered:  # fmt: skip
+) -> Answered:
     """A facilitator's (or the secretariat's) answer: move the meeting to ``move_to`` (the day
     suggested to them) or, without one, cancel it."""
     now = clock.now()
@@ -228,14 +228,14 @@ def answer(
         claimed = outbox.mark(uow.session, key=_answer_key(meeting.id, day),
                               kind="holiday-answer", channel=user_id,
                               note=f"{'moved' if move_to else 'cancelled'} by {user_id}",
-                              now=now)  # fmt: skip
+                              now=now)
         if not claimed:
             raise Conflict("Another facilitator is answering this right now; look again soon.")
         channel = group.channel_id
         uow.commit()
     try:
         common = {"uow": uow, "clock": clock, "renderer": renderer, "group": channel,
-                  "day": day, "actor": user_id, "user_id": user_id}  # fmt: skip
+                  "day": day, "actor": user_id, "user_id": user_id}
         if move_to is not None:
             to = dt.datetime.combine(move_to, local.time())
             change, keys = reschedule.move(to_local=to, **common)
@@ -245,7 +245,7 @@ def answer(
         _release(uow, meeting_id, day)  # nothing was changed: the question stays open
         raise
     done = HolidayAnswer(meeting=change.meeting, on=day, holiday=holiday,
-                         cancelled=change.cancelled, by=user_id, next=change.next)  # fmt: skip
+                         cancelled=change.cancelled, by=user_id, next=change.next)
     return Answered(done, copies, tuple(keys))
 
 

@@ -16,7 +16,7 @@ from storage.uow import UnitOfWork
 
 def _reply(uow: UnitOfWork, key: str, user_id: str, payload: Payload, clock: Clock) -> str:
     outbox.enqueue(uow.session, key=key, kind="dm-reply", channel=user_id, payload=payload,
-                   now=clock.now())  # fmt: skip
+                   now=clock.now())
     return key
 
 
@@ -36,13 +36,13 @@ def direct_message(
             code, words = parsed
             try:
                 preview = drafts.stage_update(uow, now, user_id=user_id, case_code=code,
-                                                text=words)  # fmt: skip
+                                                text=words)
             except CasebotError as exc:  # checks come before any write: nothing to undo
                 key = _reply(uow, f"dm-reply:{delivery}", user_id, renderer.problem(exc.message),
-                             clock)  # fmt: skip
+                             clock)
             else:
                 key = _reply(uow, drafts.preview_key(preview.draft_id, now), user_id,
-                             renderer.preview(preview), clock)  # fmt: skip
+                             renderer.preview(preview), clock)
         uow.commit()
     return (key,)
 

@@ -28,7 +28,7 @@ def meeting_days(rule: str) -> frozenset[int]:
     """
     found = re.search(r"(?:^|;)\s*BYDAY=([^;]+)", rule.upper())
     days = {DAYS.index(item.strip()[-2:]) for item in found.group(1).split(",")
-            if item.strip()[-2:] in DAYS} if found else set()  # fmt: skip
+            if item.strip()[-2:] in DAYS} if found else set()
     return WORKING_WEEK | days
 
 

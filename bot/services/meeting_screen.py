@@ -12,7 +12,7 @@ from storage.uow import UnitOfWork
 
 
 def screen_for_action(*, uow: UnitOfWork, clock: Clock,
-                      action_id: int) -> tuple[Presenter, Where] | None:  # fmt: skip
+                      action_id: int) -> tuple[Presenter, Where] | None:
     """If the action's client is on a running meeting's screen, that screen as it is now."""
     with uow:
         action = uow.session.get(Action, action_id)
@@ -41,7 +41,7 @@ def timeboxes_due(*, uow: UnitOfWork, clock: Clock) -> list[tuple[str, Presenter
                 continue
             key = f"timebox:{meeting.id}:{meeting.current_client_id}:{shown.position}"
             if outbox.mark(uow.session, key=key, kind="timebox", channel=group.channel_id,
-                           note="2 minutes left shown", now=now):  # fmt: skip
+                           note="2 minutes left shown", now=now):
                 out.append((key, shown, shown_in(meeting)))
         uow.commit()
     return out

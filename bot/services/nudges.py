@@ -86,7 +86,7 @@ def due_key(
 
     def time_of(days: int) -> dt.datetime:
         return send_at(meeting.scheduled_at, group_tz=group.tz, days_before=days, at=at,
-                       member_tz=tz)  # fmt: skip
+                       member_tz=tz)
 
     due = [d for d in _stages(group) if now >= time_of(d)]
     if due and f"nudge:{meeting.id}:{owner.id}:{min(due)}" not in sent:

@@ -50,7 +50,7 @@ class Asked:
 
 
 def request_reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
-                     action_id: int) -> Asked:  # fmt: skip
+                     action_id: int) -> Asked:
     """The owner asks; every facilitator of the group gets the request, by DM.
 
     The DMs go through the outbox, so the picker a facilitator uses can be checked against what
@@ -71,12 +71,12 @@ def request_reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_
         agency_of = {m.slack_user_id: m.agency_id for m in roster.members(uow.session, group.id)}
         # A facilitator whose agency the client's consent does not name sees the case code only.
         requests = tuple(ReassignRequest(f, user_id, view, withheld=agency_of.get(f) not in allowed)
-                         for f in facilitators)  # fmt: skip
+                         for f in facilitators)
         keys = []
         for request in requests:
             key = f"reassign-ask:{action.id}:{request.facilitator}:{now:%Y%m%dT%H%M%S%f}"
             outbox.enqueue(uow.session, key=key, kind="reassign-ask", channel=request.facilitator,
-                           payload=renderer.reassign_prompt(request), now=now)  # fmt: skip
+                           payload=renderer.reassign_prompt(request), now=now)
             keys.append(key)
         uow.audit.add(at=now, actor=user_id, action="reassign_asked", client=client)
         uow.commit()
@@ -84,7 +84,7 @@ def request_reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_
 
 
 def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str, action_id: int,
-             new_owner: str) -> Reassigned:  # fmt: skip
+             new_owner: str) -> Reassigned:
     """A facilitator gives the action to someone else in the group (consent permitting)."""
     now = clock.now()
     with uow:
@@ -108,13 +108,13 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
         action.escalated_at = None  # a new owner: a new chance, and a new escalation if late
         uow.session.flush()
         view = action_view(action, client.case_code, owner.slack_user_id, member.slack_user_id,
-                           today)  # fmt: skip
+                           today)
         upcoming = meetings.upcoming(uow.session, group, now)
         recorded = ActionRecorded(view, meetings.ref(group, upcoming) if upcoming else None,
-                                  group.channel_id)  # fmt: skip
+                                  group.channel_id)
         key = f"reassigned:{action.id}:{now:%Y%m%dT%H%M%S%f}"
         outbox.enqueue(uow.session, key=key, kind="action", channel=owner.slack_user_id,
-                       payload=renderer.action_assignment(recorded), now=now)  # fmt: skip
+                       payload=renderer.action_assignment(recorded), now=now)
         uow.audit.add(
             at=now,
             actor=user_id,
@@ -124,4 +124,4 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
         )
         uow.commit()
     return Reassigned(view, (key,), old.slack_user_id if old else None,
-                      withheld=member.agency_id not in covered)  # fmt: skip
+                      withheld=member.agency_id not in covered)

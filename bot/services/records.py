@@ -40,7 +40,7 @@ def check_member_here(*, uow: UnitOfWork, user_id: str, channel_id: str) -> None
 def record(
     *, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str, kind: str,
     case_code: str | None, text: str,
-) -> tuple[RecordView, Where]:  # fmt: skip
+) -> tuple[RecordView, Where]:
     """Record a decision or note against a client (by default the one on screen)."""
     if kind not in ("decision", "note"):
         raise InvalidInput(f"unknown record {kind!r}")
@@ -56,7 +56,7 @@ def record(
         _check_member(uow, member, group)
         meeting = running_meeting(uow, group, now=now)
         named = None if case_code else named_in(uow, clean, group_id=group.id,
-                                                usage=f"/casebot {kind} {{code}} …")  # fmt: skip
+                                                usage=f"/casebot {kind} {{code}} …")
         if case_code:
             case_code = case_code.strip().upper()
             client = uow.clients.by_code(case_code)
@@ -70,11 +70,11 @@ def record(
             raise NotFound(
                 f"The case code {case_code} is not one of {group.name}'s clients." if case_code
                 else "No client is on screen: give the case code first."
-            )  # fmt: skip
+            )
         running.ensure_item(uow.session, meeting, client.id)
         redaction = privacy.redact(uow, clean, group.id)
         row = Record(meeting_id=meeting.id, client_id=client.id, kind=kind, text=redaction.text,
-                     author_id=member.id, created_at=now)  # fmt: skip
+                     author_id=member.id, created_at=now)
         uow.session.add(row)
         uow.session.flush()
         view = RecordView(row.id, kind, client.case_code, row.text, member.slack_user_id)
@@ -84,7 +84,7 @@ def record(
 
 
 def _editable_in_meeting(uow: UnitOfWork, user_id: str, meeting_id: int,
-                         author_id: int | None) -> Member:  # fmt: skip
+                         author_id: int | None) -> Member:
     member = find_asker(uow, user_id)
     meeting = uow.session.get(Meeting, meeting_id)
     assert meeting is not None
@@ -100,7 +100,7 @@ def _editable_in_meeting(uow: UnitOfWork, user_id: str, meeting_id: int,
 
 
 def _editable_record(uow: UnitOfWork, user_id: str,
-                     record_id: int) -> tuple[Record, Meeting, Client, Member]:  # fmt: skip
+                     record_id: int) -> tuple[Record, Meeting, Client, Member]:
     row = uow.session.get(Record, record_id)
     if row is None or row.removed_at is not None:
         raise NotFound("That entry was already removed.")
@@ -148,7 +148,7 @@ def change_record(
 
 
 def remove_action(*, uow: UnitOfWork, clock: Clock, user_id: str,
-                  action_id: int) -> Where:  # fmt: skip
+                  action_id: int) -> Where:
     """Take back an action recorded by mistake in the running meeting (audited)."""
     now = clock.now()
     with uow:

@@ -272,7 +272,7 @@ def record_consent(
             at=now, actor=actor, action="consent_recorded", client=client,
             detail=f"{consent.method} {consent.given_on.isoformat()}; "
             + ", ".join(a.name for a in agencies),
-        )  # fmt: skip
+        )
         uow.session.flush()
         summary = _summary(client, uow.clients.latest_consents([client.id]).get(client.id))
         uow.commit()

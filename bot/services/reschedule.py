@@ -71,7 +71,7 @@ def _in_prompt_window(group: Group, at: dt.datetime, now: dt.datetime) -> bool:
     """Whether ``now`` is on or after the day (in the group's zone) a meeting at ``at`` has its
     prompts: from then on people may have planned around it, asked or not."""
     day_starts = recurrence.send_at(at, group_tz=group.tz, days_before=group.prompt_lead_days,
-                                    at=dt.time(), member_tz=group.tz)  # fmt: skip
+                                    at=dt.time(), member_tz=group.tz)
     return now >= day_starts
 
 
@@ -89,7 +89,7 @@ def _tell(
         select(OutboxMessage.channel).where(
             OutboxMessage.idempotency_key.like(f"prompt:{meeting.id}:%")
         )
-    ).all()))  # fmt: skip
+    ).all()))
     near = (
         bool(asked)
         or outbox.has(uow.session, f"agenda:{meeting.id}")
@@ -104,7 +104,7 @@ def _tell(
         suffix = "channel" if channel == group.channel_id else channel
         key = f"changed:{meeting.id}:{stamp}:{suffix}"
         outbox.enqueue(uow.session, key=key, kind="meeting-change", channel=channel,
-                       payload=payload, now=now)  # fmt: skip
+                       payload=payload, now=now)
         keys.append(key)
     return change, keys
 
@@ -115,7 +115,7 @@ def who_is_told(change: MeetingChange) -> str:
     then = (
         "nothing will be sent for it" if change.cancelled
         else "prompts will go out for the new date"
-    )  # fmt: skip
+    )
     if not change.channel_told:
         return f"Nobody has been asked about it yet, so no one else is told; {then}."
     if change.asked:
@@ -129,7 +129,7 @@ def who_is_told(change: MeetingChange) -> str:
 def move(
     *, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str, day: dt.date,
     to_local: dt.datetime, actor: str, user_id: str | None = None, force: bool = False,
-) -> tuple[MeetingChange, list[str]]:  # fmt: skip
+) -> tuple[MeetingChange, list[str]]:
     """Move the meeting on ``day`` to ``to_local`` (wall-clock time in the group's zone); a time
     outside the group's days or hours only with ``force``."""
     now = clock.now()
@@ -141,12 +141,12 @@ def move(
         if target <= now:
             raise InvalidInput("the new time has passed; give a time from now on")
         meeting_hours.check(group=found.name, rule=found.rrule, tz=found.tz, at=target,
-                            force=force)  # fmt: skip
+                            force=force)
         clash = uow.session.scalar(
             select(Meeting.id).where(Meeting.group_id == found.id, Meeting.id != meeting.id,
                                      Meeting.scheduled_at == target,
                                      Meeting.status == MeetingStatus.SCHEDULED.value)
-        )  # fmt: skip
+        )
         if clash is not None:
             raise InvalidInput("another meeting of the group is already at that time")
         was, meeting.scheduled_at = meeting.scheduled_at, target
@@ -167,7 +167,7 @@ def move(
 def cancel(
     *, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str, day: dt.date,
     actor: str, user_id: str | None = None,
-) -> tuple[MeetingChange, list[str]]:  # fmt: skip
+) -> tuple[MeetingChange, list[str]]:
     """Cancel the meeting on ``day``: nothing more is sent for it; its updates go to the next."""
     now = clock.now()
     with uow:
@@ -181,11 +181,11 @@ def cancel(
             uow.session.execute(
                 update(Update).where(Update.meeting_id == meeting.id)
                 .values(meeting_id=following.id)
-            )  # fmt: skip
+            )
         change = MeetingChange(
             meetings.ref(found, meeting), meeting.scheduled_at, cancelled=True,
             next=meetings.ref(found, following) if following else None,
-        )  # fmt: skip
+        )
         change, keys = _tell(uow, renderer, found, meeting, change, now)
         uow.audit.add(
             at=now,
@@ -207,7 +207,7 @@ def upcoming_list(*, uow: UnitOfWork, clock: Clock, group: str, count: int = 6) 
         rows = uow.session.scalars(
             select(Meeting).where(Meeting.group_id == found.id, Meeting.scheduled_at > now)
             .order_by(Meeting.scheduled_at).limit(count)
-        ).all()  # fmt: skip
+        ).all()
         uow.commit()
         for row in rows:
             uow.session.expunge(row)

@@ -141,7 +141,7 @@ def start(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str) -> Pr
             ids = agenda.client_order(uow.session, group, meeting)
             for position, client_id in enumerate(ids, start=1):
                 uow.session.add(MeetingItem(meeting_id=meeting.id, client_id=client_id,
-                                            position=position, state="pending"))  # fmt: skip
+                                            position=position, state="pending"))
             if ids:
                 meeting.current_client_id = ids[0]
                 uow.session.flush()
@@ -170,7 +170,7 @@ def ensure_item(session: Session, meeting: Meeting, client_id: int) -> None:
         select(func.max(MeetingItem.position)).where(MeetingItem.meeting_id == meeting.id)
     )
     session.add(MeetingItem(meeting_id=meeting.id, client_id=client_id, position=(last or 0) + 1,
-                            state="discussed"))  # fmt: skip
+                            state="discussed"))
     session.flush()
 
 
@@ -183,7 +183,7 @@ def _item(session: Session, meeting: Meeting, client_id: int) -> MeetingItem:
 def step(
     *, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str, how: str,
     seen: str | None = None,
-) -> tuple[Presenter, Where]:  # fmt: skip
+) -> tuple[Presenter, Where]:
     """Move through the clients: next (discussed, then on), skip, back, mark discussed, or to the
     first skipped one. ``seen``: the case code on the screen the button was pressed on ("" for
     none); a button on an older screen changes nothing (raises StaleScreen).
@@ -253,13 +253,13 @@ def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime
     per_client = group.client_minutes or max(1, group.meeting_minutes // max(1, len(items)))
     codes = dict(session.execute(
         select(Client.id, Client.case_code).where(Client.id.in_([i.client_id for i in items]))
-    ).all())  # fmt: skip
+    ).all())
     current_item = next((i for i in items if i.client_id == meeting.current_client_id), None)
     current = None
     client_left = None
     if current_item is not None:
         current = _presenter_item(session, group, meeting, current_item.client_id,
-                                  codes.get(current_item.client_id, "?"))  # fmt: skip
+                                  codes.get(current_item.client_id, "?"))
         started = current_item.started_at or now
         client_left = per_client - int((now - started).total_seconds() // 60)
     people = {m.id: m for m in roster.members(session, group.id)}
@@ -272,9 +272,9 @@ def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime
         key=lambda row: people[row[0]].slack_user_id if row[0] in people else "",
     )
     attending = tuple(people[i].slack_user_id for i, r, _ in answers
-                      if r == AttendanceResponse.ATTENDING.value and i in people)  # fmt: skip
+                      if r == AttendanceResponse.ATTENDING.value and i in people)
     apologies = tuple(people[i].slack_user_id for i, r, _ in answers
-                      if r == AttendanceResponse.APOLOGIES.value and i in people)  # fmt: skip
+                      if r == AttendanceResponse.APOLOGIES.value and i in people)
     present = tuple(people[i].slack_user_id for i, _, p in answers if p and i in people)
     return Presenter(
         meeting=ref,
@@ -310,12 +310,12 @@ def _presenter_item(
                    Record.removed_at.is_(None))
             .order_by(Record.created_at, Record.id)
         )
-    )  # fmt: skip
+    )
     mine = _actions_of_meeting(session, meeting.id)
     new = tuple(a for a in item.actions if a.id in mine)
     item = dataclasses.replace(item, actions=tuple(a for a in item.actions if a.id not in mine))
     return PresenterItem(item=item, records=records if not item.withheld else (),
-                         new_actions=new)  # fmt: skip
+                         new_actions=new)
 
 
 def _actions_of_meeting(session: Session, meeting_id: int) -> set[int]:
@@ -323,7 +323,7 @@ def _actions_of_meeting(session: Session, meeting_id: int) -> set[int]:
 
 
 def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str,
-                 present: list[str]) -> tuple[Presenter, Where]:  # fmt: skip
+                 present: list[str]) -> tuple[Presenter, Where]:
     """Who is actually in the room (the facilitator ticks them; the rest are not present)."""
     now = clock.now()
     with uow:
@@ -336,7 +336,7 @@ def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str
             if row is None and user in present:  # came without answering the prompt
                 row = Attendance(meeting_id=meeting.id, member_id=member.id,
                                  response=AttendanceResponse.ATTENDING.value,
-                                 responded_at=now)  # fmt: skip
+                                 responded_at=now)
                 uow.session.add(row)
             if row is not None:
                 row.present = user in present

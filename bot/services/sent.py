@@ -30,7 +30,7 @@ def _found(row: OutboxMessage | None) -> SentMessage | None:
     if row is None or row.slack_channel is None or row.slack_ts is None:
         return None
     return SentMessage(row.idempotency_key, row.slack_channel, row.slack_ts,
-                       json.loads(row.payload))  # fmt: skip
+                       json.loads(row.payload))
 
 
 def to_person(*, uow: UnitOfWork, user_id: str, channel: str, ts: str) -> SentMessage | None:

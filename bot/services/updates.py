@@ -171,7 +171,7 @@ def store(
     ):
         key = f"late-update:{row.id}:{now:%Y%m%dT%H%M%S%f}"
         outbox.enqueue(uow.session, key=key, kind="late-update", channel=p.group.channel_id,
-                       payload=renderer.late_update(receipt), now=now)  # fmt: skip
+                       payload=renderer.late_update(receipt), now=now)
         receipt = replace(receipt, outbox_keys=(key,))
     return receipt
 
@@ -194,7 +194,7 @@ def submit(
     now = clock.now()
     with uow:
         checked = plan(uow, now, user_id=user_id, case_code=case_code, text=text,
-                       update_id=update_id)  # fmt: skip
+                       update_id=update_id)
         receipt = store(uow, renderer, checked, source=source, now=now)
         uow.commit()
     return receipt

@@ -11,7 +11,7 @@ BRISBANE = [
     "group", "create", "--name", "Under 1 Roof", "--channel", "C0123ABCD",
     "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10",
     "--tz", "Australia/Brisbane", "--first", "2026-12-01T10:00",
-]  # fmt: skip
+]
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_no_calendar_by_default_and_meeting_list_labels_every_column(ready):
     header = listing.splitlines()[0]
     assert [c.strip() for c in header.split("  ") if c.strip()] == [
         "WHEN", "STATUS", "CHANGED", "PUBLIC HOLIDAY",
-    ]  # fmt: skip
+    ]
     # Not checked unless the group has a calendar: no flag, and a hint how to turn it on.
     assert "Australia Day" not in listing
     assert "casebot group holidays --group" in listing
@@ -55,7 +55,7 @@ def test_meeting_list_flags_meetings_on_the_groups_public_holidays(ready):
     out = ready.ok(*BRISBANE, "--holidays", "au-qld")
     assert "AU-QLD" in out
     ready.ok("meeting", "move", "--group", "Under 1 Roof", "--from", "2026-12-15",
-             "--to", "2026-12-16T10:00")  # fmt: skip
+             "--to", "2026-12-16T10:00")
     listing = ready.ok("meeting", "list", "--group", "Under 1 Roof")
     by_day = rows(listing)
     assert "Australia Day" in by_day["Tue 26 Jan 2027"]

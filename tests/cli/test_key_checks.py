@@ -42,7 +42,7 @@ def test_a_wrong_inline_key_names_the_variable(cli, setup_group):
     inline = {"CASEBOT_MASTER_KEY": MasterKey.generate().encode(), "CASEBOT_KEY_FILE": ""}
     cli.env.update(inline)
     assert_refused(cli, ["agency", "add", "Mission Australia"], "CASEBOT_MASTER_KEY",
-                   "not the one this database")  # fmt: skip
+                   "not the one this database")
 
 
 def test_the_right_key_on_a_database_without_clients_works(cli, setup_group):

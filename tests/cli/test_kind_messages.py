@@ -11,7 +11,7 @@ from tests.identities import JANE, TOM, write_clients_json
 
 BOM = "\ufeff"
 GROUP = ["group", "create", "--name", "Northside", "--channel", "C0NORTH01",
-         "--rrule", "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10"]  # fmt: skip
+         "--rrule", "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10"]
 CLIENT = ["client", "add", "--code", "U1R-060", "--agency", "Micah Projects"]
 
 
@@ -31,7 +31,7 @@ def ready(cli, setup_group, tmp_path):
 )
 def test_a_short_reason_says_what_a_reason_needs(ready, command):
     line = assert_refused(ready, ["client", *command, "--reason", "test"],
-                          "at least 5 characters", "a few words saying why")  # fmt: skip
+                          "at least 5 characters", "a few words saying why")
     assert "say why with --reason" not in line, "a reason was given"
     assert "'test'" not in line, "the reason itself is not echoed"
 
@@ -57,7 +57,7 @@ def test_a_missing_reason_still_asks_for_one(ready):
 )
 def test_an_australian_abbreviation_suggests_its_zones(ready, typed, suggested, not_suggested):
     line = assert_refused(ready, [*GROUP, "--tz", typed], f"{typed!r} is an abbreviation",
-                          *suggested)  # fmt: skip
+                          *suggested)
     assert f"did you mean {not_suggested}" not in line
     assert "EST?" not in line
 
@@ -67,7 +67,7 @@ def test_est_is_not_taken_for_the_australian_east_coast(ready, typed):
     # The time zone database has "EST" (US Eastern, UTC-5): a group set to it would be
     # prompted 15 hours out in Brisbane.
     assert_refused(ready, [*GROUP, "--tz", typed], "US time zone", "Australia/Brisbane",
-                   "Australia/Sydney", "America/New_York")  # fmt: skip
+                   "Australia/Sydney", "America/New_York")
 
 
 # --- JSON written by Windows tools (UTF-8 with a byte-order mark) -------------------------------
@@ -117,20 +117,20 @@ def test_a_user_id_in_json_is_checked_without_echoing_it(ready, tmp_path):
     line = assert_refused(
         ready, ["client", "add", "--from-json", str(path)],
         "item 1 (U1R-061): key_worker doesn't look like a Slack member ID",
-    )  # fmt: skip
+    )
     assert "Kate" not in line
 
 
 @pytest.mark.parametrize("channel", ["general1", "c0north01", "#general"])
 def test_a_channel_id_of_the_wrong_shape_is_refused(ready, channel):
     args = ["group", "create", "--name", "Northside", "--channel", channel,
-            "--rrule", "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane"]  # fmt: skip
+            "--rrule", "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane"]
     assert_refused(ready, args, "doesn't look like a Slack channel ID (like C0123ABCD)")
 
 
 def test_mentions_and_real_ids_still_work(ready):
     out = ready.ok("member", "add", "--user", "<@U0NEW0001|newbie>", "--agency",
-                   "Micah Projects", "--role", "worker")  # fmt: skip
+                   "Micah Projects", "--role", "worker")
     assert "Member U0NEW0001 added" in out
 
 

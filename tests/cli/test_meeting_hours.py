@@ -36,7 +36,7 @@ def test_a_group_that_meets_on_saturdays_may_move_to_one(cli, setup_group):
     setup_group()
     cli.ok("group", "create", "--name", "Weekenders", "--channel", "C0WEEKEND1",
            "--rrule", "FREQ=WEEKLY;BYDAY=SA;BYHOUR=10", "--tz", "Australia/Sydney",
-           "--first", "2026-12-05T10:00")  # fmt: skip
+           "--first", "2026-12-05T10:00")
     move = ["meeting", "move", "--group", "Weekenders", "--from", "2026-12-05", "--to"]
     # Sydney is on daylight saving (AEDT) in December: the hours are the group's local ones.
     assert "Sat 12 Dec 2026 18:30" in cli.ok(*move, "2026-12-12T18:30")

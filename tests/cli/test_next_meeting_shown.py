@@ -12,7 +12,7 @@ def test_a_moved_meeting_is_the_next_one_shown(cli, setup_group):
     setup_group()
     assert "Tue 01 Dec 2026 10:00" in group_line(cli)
     cli.ok("meeting", "move", "--group", "Under 1 Roof", "--from", "2026-12-01",
-           "--to", "2026-12-03T14:00")  # fmt: skip
+           "--to", "2026-12-03T14:00")
     assert "Thu 03 Dec 2026 14:00" in group_line(cli)
     assert "Thu 03 Dec 2026 14:00" in cli.ok("status")
 

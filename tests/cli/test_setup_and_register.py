@@ -67,16 +67,16 @@ def test_members_join_the_only_group_by_default(cli, setup_group):
     listing = cli.ok("member", "list")
     assert "U0SEC0001  Brisbane Housing Company  Under 1 Roof: facilitator, secretariat" in listing
     cli.ok("group", "create", "--name", "Northside", "--channel", "C0NORTH01",
-           "--rrule", "FREQ=WEEKLY;BYDAY=WE;BYHOUR=14", "--tz", "Australia/Brisbane")  # fmt: skip
+           "--rrule", "FREQ=WEEKLY;BYDAY=WE;BYHOUR=14", "--tz", "Australia/Brisbane")
     # Two groups now: a role needs a group, so the command asks which.
     result = cli("member", "add", "--user", "U0NEW0001", "--agency", "Micah Projects",
-                 "--role", "champion")  # fmt: skip
+                 "--role", "champion")
     assert result.code != 0
     assert "say which group they join with --group NAME" in result.err
     assert "'Northside', 'Under 1 Roof'" in result.err
     assert "U0NEW0001" not in cli.ok("member", "list")
     out = cli.ok("member", "add", "--user", "U0NEW0002", "--agency", "Micah Projects",
-                 "--role", "mentor", "--group", "northside", "--group", "Under 1 Roof")  # fmt: skip
+                 "--role", "mentor", "--group", "northside", "--group", "Under 1 Roof")
     assert "in Northside, Under 1 Roof as mentor" in out
 
 
@@ -84,31 +84,31 @@ def test_roles_belong_to_each_group(cli, setup_group):
     """A facilitator in one group is only a worker in another, and each can change alone."""
     setup_group()
     cli.ok("group", "create", "--name", "Northside", "--channel", "C0NORTH01",
-           "--rrule", "FREQ=WEEKLY;BYDAY=WE;BYHOUR=14", "--tz", "Australia/Brisbane")  # fmt: skip
+           "--rrule", "FREQ=WEEKLY;BYDAY=WE;BYHOUR=14", "--tz", "Australia/Brisbane")
     cli.ok("member", "add", "--user", "U0DUAL001", "--agency", "Micah Projects",
-           "--role", "facilitator", "--group", "Northside")  # fmt: skip
+           "--role", "facilitator", "--group", "Northside")
     out = cli.ok("member", "add", "--user", "U0DUAL001", "--role", "worker",
-                 "--group", "Under 1 Roof")  # fmt: skip
+                 "--group", "Under 1 Roof")
     assert "U0DUAL001 joined Under 1 Roof as worker" in out
     assert "Now: Northside: facilitator; Under 1 Roof: worker." in out
     rows = [" ".join(line.split()) for line in cli.ok("member", "list").splitlines()]
     assert "U0DUAL001 Micah Projects Northside: facilitator; Under 1 Roof: worker" in rows
 
     again = cli("member", "add", "--user", "U0DUAL001", "--role", "facilitator",
-                "--group", "Under 1 Roof")  # fmt: skip
+                "--group", "Under 1 Roof")
     assert again.code != 0 and "already in Under 1 Roof (worker)" in again.err
     assert "casebot member roles --user U0DUAL001" in again.err
     other_agency = cli("member", "add", "--user", "U0DUAL001", "--agency",
                        "Brisbane Housing Company", "--role", "worker", "--group",
-                       "Northside")  # fmt: skip
+                       "Northside")
     assert other_agency.code != 0 and "already a member with Micah Projects" in other_agency.err
 
     out = cli.ok("member", "roles", "--user", "U0DUAL001", "--group", "Under 1 Roof",
-                 "--role", "worker", "--role", "champion")  # fmt: skip
+                 "--role", "worker", "--role", "champion")
     assert "Northside: facilitator; Under 1 Roof: champion, worker" in out
     assert "member_roles_changed" in cli.ok("audit")
     missing = cli("member", "roles", "--user", "U0KW00001", "--group", "Northside",
-                  "--role", "worker")  # fmt: skip
+                  "--role", "worker")
     assert missing.code != 0 and "U0KW00001 is not in Northside" in missing.err
     new = cli("member", "add", "--user", "U0NEW0009", "--role", "worker")
     assert new.code != 0 and "give their agency with --agency" in new.err

@@ -62,7 +62,7 @@ def test_now_far_from_the_clock_needs_force(cli, setup_group):
         cli, ["tick", "--now", "2026-12-07T09:00+00:00"],
         "--now is 12 days from now; a real tick at that time would send and close things now. "
         "Use --dry-run to look, or --force.",
-    )  # fmt: skip
+    )
     assert line.startswith("casebot: --now is 12 days")
     assert_refused(cli, ["tick", "--now", "2026-11-20T09:00+00:00"], "5 days ago", "--force")
     # A dry run may look as far ahead as it likes.

@@ -106,7 +106,7 @@ def test_action_drafts(world):
         uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR, case_code="U1R-014",
         owner_id=SYDNEY_WORKER, text="ask Jane Quokkafield about the bond",
         due_on=dt.date(2026, 12, 4),
-    )  # fmt: skip
+    )
     assert shown.text == "ask U1R-014 about the bond" and shown.owner == SYDNEY_WORKER
     assert count(w, Action) == 0
     recorded = confirm(w, shown, user=FACILITATOR)

@@ -44,9 +44,9 @@ def questions(w) -> dict[str, list[dt.datetime]]:
 
 def more_people(w) -> None:
     w.cli.ok("member", "add", "--user", SYDNEY_FACILITATOR, "--agency", "Micah Projects",
-             "--role", "facilitator")  # fmt: skip
+             "--role", "facilitator")
     w.cli.ok("member", "add", "--user", SECRETARIAT, "--agency", "Micah Projects",
-             "--role", "secretariat")  # fmt: skip
+             "--role", "secretariat")
 
 
 def test_facilitators_only_are_asked_once_a_week_before_at_nine_on_their_clocks(world):
@@ -84,7 +84,7 @@ def test_no_question_for_a_meeting_already_off_the_holiday_or_without_a_calendar
     w = world(extra=() if change == "no calendar" else QLD, zones=ZONES)
     w.at("2027-01-10T12:00+10:00")
     common = {"uow": w.ctx.uow(), "clock": w.ctx.clock, "renderer": w.ctx.renderer,
-              "group": "Under 1 Roof", "day": dt.date(2027, 1, 26), "actor": "test"}  # fmt: skip
+              "group": "Under 1 Roof", "day": dt.date(2027, 1, 26), "actor": "test"}
     if change == "moved":
         reschedule.move(to_local=dt.datetime(2027, 1, 27, 10, 0), **common)
     elif change == "cancelled":

@@ -56,7 +56,7 @@ def test_roles_move_onto_each_membership(database_url):
     now = "2026-11-01 00:00:00+00:00"
     with engine.begin() as conn:
         conn.execute(sa.text(f"INSERT INTO agencies (id, name, name_key, created_at) "
-                             f"VALUES (1, 'Micah', 'micah', '{now}')"))  # fmt: skip
+                             f"VALUES (1, 'Micah', 'micah', '{now}')"))
         for gid, name in ((1, "Alpha"), (2, "Bravo")):
             conn.execute(sa.text(
                 "INSERT INTO groups (id, name, channel_id, rrule, tz, first_meeting_at, "
@@ -64,10 +64,10 @@ def test_roles_move_onto_each_membership(database_url):
                 "send_time, day_first, meeting_minutes, created_at) VALUES "
                 f"({gid}, '{name}', 'C{gid}', 'FREQ=WEEKLY', 'UTC', '{now}', 3, 1, 120, '3,1', "
                 f"'09:00', true, 90, '{now}')"
-            ))  # fmt: skip
+            ))
         for mid, user in ((1, "U1"), (2, "U2"), (3, "U3")):
             conn.execute(sa.text(f"INSERT INTO members (id, slack_user_id, agency_id, created_at)"
-                                 f" VALUES ({mid}, '{user}', 1, '{now}')"))  # fmt: skip
+                                 f" VALUES ({mid}, '{user}', 1, '{now}')"))
         roles = [(1, "facilitator"), (1, "worker"), (2, "champion"), (3, "mentor")]
         for mid, role in roles:
             conn.execute(sa.text(f"INSERT INTO member_roles VALUES ({mid}, '{role}')"))
@@ -78,12 +78,12 @@ def test_roles_move_onto_each_membership(database_url):
         rows = set(conn.execute(sa.text(
             "SELECT g.name, m.slack_user_id, r.role FROM membership_roles r "
             "JOIN groups g ON g.id = r.group_id JOIN members m ON m.id = r.member_id"
-        )).all())  # fmt: skip
+        )).all())
         tables = sa.inspect(conn).get_table_names()
     engine.dispose()
     assert rows == {
         ("Alpha", "U1", "facilitator"), ("Alpha", "U1", "worker"),
         ("Bravo", "U1", "facilitator"), ("Bravo", "U1", "worker"),
         ("Bravo", "U2", "champion"),
-    }  # fmt: skip
+    }
     assert "member_roles" not in tables

@@ -339,7 +339,7 @@ def test_purge_shreds_drafts_and_sealed_update_wording(world):
 
     confirmed = draft("U1R-014", "Jane Quokkafield signed the lease")
     drafts.confirm(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
-                     user_id=SYDNEY_WORKER, draft_id=confirmed.draft_id, source="dm")  # fmt: skip
+                     user_id=SYDNEY_WORKER, draft_id=confirmed.draft_id, source="dm")
     draft("U1R-014", "Jane Quokkafield moved in")  # waiting for its author to confirm
     toms = draft("U1R-015", "Thomas Brolgaway has an interview", BRISBANE_WORKER)
 
@@ -353,7 +353,7 @@ def test_purge_shreds_drafts_and_sealed_update_wording(world):
     # Tom's draft, sealed with a data key the purge re-wrapped, still opens and confirms.
     receipt = drafts.confirm(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                                user_id=BRISBANE_WORKER, draft_id=toms.draft_id,
-                               source="dm")  # fmt: skip
+                               source="dm")
     assert receipt.update.text == "U1R-015 has an interview"
 
 

@@ -134,7 +134,7 @@ def test_nudges_follow_a_moved_meeting(world):
     w.at("2026-11-25T12:00+10:00")
     actions.record(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                    user_id=FACILITATOR, case_code="U1R-015", owner_id=BRISBANE_WORKER,
-                   text="book the van by 2026-11-28")  # fmt: skip
+                   text="book the van by 2026-11-28")
     move(w, dt.date(2026, 12, 1), dt.datetime(2026, 12, 8, 10, 0))  # a week later
     for day in ("2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02"):
         w.tick(f"{day}T09:00+10:00")  # the old meeting's nudge days: nothing for it

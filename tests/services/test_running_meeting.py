@@ -22,17 +22,17 @@ def start(w, by: str = FACILITATOR):
 
 def step(w, how: str, by: str = FACILITATOR):
     return running.step(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=by, channel_id=CHANNEL,
-                        how=how)  # fmt: skip
+                        how=how)
 
 
 def record(w, kind: str, text: str, code: str | None = None, by: str = SYDNEY_WORKER):
     return records.record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=by, channel_id=CHANNEL,
-                          kind=kind, case_code=code, text=text)  # fmt: skip
+                          kind=kind, case_code=code, text=text)
 
 
 def end(w, by: str = FACILITATOR):
     closed = closing.end(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer, user_id=by,
-                         channel_id=CHANNEL)  # fmt: skip
+                         channel_id=CHANNEL)
     w.ctx.deliver(closed.outbox_keys)
     return closed
 
@@ -40,7 +40,7 @@ def end(w, by: str = FACILITATOR):
 def action(w, code: str, owner: str, text: str, due: dt.date | None = None):
     return actions.record(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                           user_id=FACILITATOR, case_code=code, owner_id=owner, text=text,
-                          due_on=due, parse_due=due is None)  # fmt: skip
+                          due_on=due, parse_due=due is None)
 
 
 def test_only_facilitators_and_secretariat_run_the_meeting(world):
@@ -95,9 +95,9 @@ def test_a_button_on_an_out_of_date_screen_changes_nothing(world):
     step(w, "next")  # someone else pressed Next first
     with pytest.raises(running.StaleScreen):
         running.step(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
-                     channel_id=CHANNEL, how="skip", seen="U1R-014")  # fmt: skip
+                     channel_id=CHANNEL, how="skip", seen="U1R-014")
     screen, _ = running.step(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
-                             channel_id=CHANNEL, how="skip", seen="U1R-015")  # fmt: skip
+                             channel_id=CHANNEL, how="skip", seen="U1R-015")
     assert screen.current is None and screen.skipped == ("U1R-015",)
 
 
@@ -130,9 +130,9 @@ def test_a_non_member_cannot_record(world):
     w.cli.ok("agency", "add", "Elsewhere")
     w.cli.ok("group", "create", "--name", "Other", "--channel", "C0OTHER01", "--rrule",
              "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-             "--first", "2026-12-01T10:00")  # fmt: skip
+             "--first", "2026-12-01T10:00")
     w.cli.ok("member", "add", "--user", OUTSIDER, "--agency", "Elsewhere", "--role",
-             "facilitator", "--group", "Other")  # fmt: skip
+             "facilitator", "--group", "Other")
     w.at("2026-12-01T10:00+10:00")
     start(w)
     with pytest.raises(NotAuthorised, match="Only members of Under 1 Roof"):
@@ -148,18 +148,18 @@ def test_wrong_entries_are_corrected_or_removed_and_audited(world):
     view, _ = record(w, "decision", "refer to the wrong team")
     with pytest.raises(NotAuthorised):
         records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=BRISBANE_WORKER,
-                              record_id=view.id, text="hijack")  # fmt: skip
+                              record_id=view.id, text="hijack")
     fixed, _ = records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock,
                                      user_id=SYDNEY_WORKER, record_id=view.id,
-                                     text="refer to the outreach team")  # fmt: skip
+                                     text="refer to the outreach team")
     assert fixed.text == "refer to the outreach team" and fixed.author == SYDNEY_WORKER
     gone, _ = record(w, "note", "a note typed on the wrong client")
     records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
-                          record_id=gone.id, text=None)  # fmt: skip
+                          record_id=gone.id, text=None)
     wrong = action(w, "U1R-014", BRISBANE_WORKER, "a duplicate action")
     assert wrong.result.live
     records.remove_action(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
-                          action_id=wrong.result.action.id)  # fmt: skip
+                          action_id=wrong.result.action.id)
     closed = end(w)
     (client, _) = closed.minutes.clients
     assert [r.text for r in client.decisions] == ["refer to the outreach team"]
@@ -169,7 +169,7 @@ def test_wrong_entries_are_corrected_or_removed_and_audited(world):
         assert entry in audit
     with pytest.raises(InvalidInput, match="still running"):
         records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=SYDNEY_WORKER,
-                              record_id=view.id, text=None)  # fmt: skip
+                              record_id=view.id, text=None)
 
 
 def test_minutes_attendance_items_and_not_reached(world):
@@ -177,7 +177,7 @@ def test_minutes_attendance_items_and_not_reached(world):
     w.at("2026-12-01T10:00+10:00")
     start(w)
     running.mark_present(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=FACILITATOR,
-                         channel_id=CHANNEL, present=[FACILITATOR, SYDNEY_WORKER])  # fmt: skip
+                         channel_id=CHANNEL, present=[FACILITATOR, SYDNEY_WORKER])
     record(w, "decision", "refer to the outreach team")
     action(w, "U1R-014", SYDNEY_WORKER, "call the housing provider", dt.date(2026, 12, 8))
     action(w, "U1R-014", SYDNEY_WORKER, "book the GP", dt.date(2026, 12, 9))
@@ -232,7 +232,7 @@ def test_exports_are_deidentified_and_safe_in_a_spreadsheet(world):
 def test_carried_over_and_escalated_once_over_three_meetings(world):
     w = world()
     w.cli.ok("member", "add", "--user", CHAMPION, "--agency", "Brisbane Housing Company",
-             "--role", "champion")  # fmt: skip
+             "--role", "champion")
     w.at("2026-12-01T10:00+10:00")
     start(w)
     late = action(w, "U1R-015", BRISBANE_WORKER, "find a bond loan", dt.date(2026, 12, 4))
@@ -248,7 +248,7 @@ def test_carried_over_and_escalated_once_over_three_meetings(world):
     assert note.action.id == late.result.action.id
     assert note.meeting.local_start.date() == dt.date(2026, 12, 29)  # overdue on 15th and 29th
     home = actions.get(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=BRISBANE_WORKER,
-                       action_id=late.result.action.id)  # fmt: skip
+                       action_id=late.result.action.id)
     assert home.carried == 4  # open at each of the four closes
 
 
@@ -261,18 +261,18 @@ def test_the_owner_asks_and_a_facilitator_reassigns(world):
     end(w)
     with pytest.raises(NotAuthorised):
         reassign.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
-                                   user_id=SYDNEY_WORKER, action_id=action_id)  # fmt: skip
+                                   user_id=SYDNEY_WORKER, action_id=action_id)
     (ask,) = reassign.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
                                         renderer=w.ctx.renderer, user_id=BRISBANE_WORKER,
-                                        action_id=action_id).requests  # fmt: skip
+                                        action_id=action_id).requests
     assert ask.facilitator == FACILITATOR
     with pytest.raises(NotAuthorised):
         reassign.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                            user_id=BRISBANE_WORKER, action_id=action_id,
-                           new_owner=SYDNEY_WORKER)  # fmt: skip
+                           new_owner=SYDNEY_WORKER)
     done = reassign.reassign(uow=w.ctx.uow(), clock=w.ctx.clock, renderer=w.ctx.renderer,
                               user_id=FACILITATOR, action_id=action_id,
-                              new_owner=SYDNEY_WORKER)  # fmt: skip
+                              new_owner=SYDNEY_WORKER)
     w.ctx.deliver(done.outbox_keys)
     assert done.action.owner == SYDNEY_WORKER
     # the minutes keep what the meeting decided: the owner at the time
@@ -321,12 +321,12 @@ def test_a_reassign_request_shows_details_only_to_facilitators_the_consent_names
     w = world()
     w.cli.ok("agency", "add", "Elsewhere")
     w.cli.ok("member", "add", "--user", "U0FAC0002", "--agency", "Elsewhere",
-             "--role", "facilitator")  # fmt: skip
+             "--role", "facilitator")
     w.at("2026-12-01T10:00+10:00")
     made = action(w, "U1R-014", SYDNEY_WORKER, "find a bond loan", dt.date(2026, 12, 4))
     asks = reassign.request_reassign(uow=w.ctx.uow(), clock=w.ctx.clock,
                                       renderer=w.ctx.renderer, user_id=SYDNEY_WORKER,
-                                      action_id=made.result.action.id).requests  # fmt: skip
+                                      action_id=made.result.action.id).requests
     assert {(a.facilitator, a.withheld) for a in asks} == {
         (FACILITATOR, False),
         ("U0FAC0002", True),
@@ -342,7 +342,7 @@ def test_a_group_can_set_its_own_time_box_per_client(world):
     assert screen.client_minutes_left == 2
     bad = w.cli("group", "create", "--name", "X", "--channel", "C0X000001", "--rrule",
                 "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-                "--client-minutes", "0")  # fmt: skip
+                "--client-minutes", "0")
     assert bad.code != 0 and "--client-minutes" in bad.err
 
 
@@ -350,9 +350,9 @@ def test_a_facilitator_of_another_group_cannot_touch_this_groups_entries(world):
     w = world()
     w.cli.ok("agency", "add", "Elsewhere")
     w.cli.ok("group", "create", "--name", "Other", "--channel", "C0OTHER01", "--rrule",
-             "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane")  # fmt: skip
+             "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane")
     w.cli.ok("member", "add", "--user", OUTSIDER, "--agency", "Elsewhere", "--role",
-             "facilitator", "--group", "Other")  # fmt: skip
+             "facilitator", "--group", "Other")
     w.at("2026-12-01T10:00+10:00")
     start(w)
     view, _ = record(w, "decision", "refer to the outreach team")
@@ -361,10 +361,10 @@ def test_a_facilitator_of_another_group_cannot_touch_this_groups_entries(world):
         records.record_for_editing(uow=w.ctx.uow(), user_id=OUTSIDER, record_id=view.id)
     with pytest.raises(NotAuthorised):
         records.change_record(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=OUTSIDER,
-                              record_id=view.id, text=None)  # fmt: skip
+                              record_id=view.id, text=None)
     with pytest.raises(NotAuthorised):
         records.remove_action(uow=w.ctx.uow(), clock=w.ctx.clock, user_id=OUTSIDER,
-                              action_id=made.result.action.id)  # fmt: skip
+                              action_id=made.result.action.id)
     assert end(w).minutes.counts()["decisions"] == 1
 
 
@@ -375,7 +375,7 @@ def test_a_client_added_during_the_meeting_reaches_the_minutes(world):
     w.cli.ok("client", "add", "--code", "U1R-016", "--agency", "Micah Projects", "--key-worker",
              SYDNEY_WORKER, "--status", "referred", "--no-prompt", "--consent-date",
              "2026-11-30", "--consent-agency", "Micah Projects", "--consent-agency",
-             "Brisbane Housing Company")  # fmt: skip
+             "Brisbane Housing Company")
     record(w, "decision", "accept the referral", code="U1R-016")
     action(w, "U1R-016", SYDNEY_WORKER, "book an intake", dt.date(2026, 12, 8))
     minutes = end(w).minutes
@@ -407,7 +407,7 @@ def test_with_no_champion_the_escalation_waits_for_one(world):
         end(w)
     assert "escalation" not in w.notifier.kinds()  # overdue twice, but nobody to tell
     w.cli.ok("member", "add", "--user", CHAMPION, "--agency", "Brisbane Housing Company",
-             "--role", "champion")  # fmt: skip
+             "--role", "champion")
     w.at("2027-01-12T10:00+10:00")
     start(w)
     end(w)
@@ -418,7 +418,7 @@ def test_with_no_champion_the_escalation_waits_for_one(world):
 def test_meetings_not_run_in_casebot_still_count_towards_escalation(world):
     w = world()
     w.cli.ok("member", "add", "--user", CHAMPION, "--agency", "Brisbane Housing Company",
-             "--role", "champion")  # fmt: skip
+             "--role", "champion")
     w.at("2026-11-26T10:00+10:00")
     action(w, "U1R-015", BRISBANE_WORKER, "find a bond loan", dt.date(2026, 11, 30))
     for day in ("2026-12-01", "2026-12-15"):  # held, but nobody typed /casebot start

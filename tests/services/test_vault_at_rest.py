@@ -319,7 +319,7 @@ def test_a_serving_process_forgets_a_client_purged_elsewhere(world):
     other = sa.create_engine(engine_url)  # as another process would purge: not this one's cache
     with other.begin() as conn:
         conn.execute(sa.text("UPDATE clients SET purged_at = created_at, identity_blob = NULL "
-                             "WHERE case_code = 'U1R-014'"))  # fmt: skip
+                             "WHERE case_code = 'U1R-014'"))
     other.dispose()
     w.tick("2026-11-26T10:00+10:00")
     assert engine._matcher.cache_info().currsize == 0

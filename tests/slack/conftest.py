@@ -125,12 +125,12 @@ def group_setup(cli, slack_env, tmp_path):
             "group", "create", "--name", "Under 1 Roof", "--channel", CHANNEL,
             "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10",
             "--tz", "Australia/Brisbane", "--first", "2026-12-01T10:00",
-        )  # fmt: skip
+        )
         cli.ok("member", "add", "--user", KATE, "--agency", "Micah Projects", "--role", "worker")
         cli.ok("member", "add", "--user", OMAR, "--agency", "Brisbane Housing Company",
-               "--role", "worker", "--role", "champion")  # fmt: skip
+               "--role", "worker", "--role", "champion")
         cli.ok("member", "add", "--user", FAY, "--agency", "Brisbane Housing Company",
-               "--role", "facilitator", "--role", "secretariat")  # fmt: skip
+               "--role", "facilitator", "--role", "secretariat")
         consent = {"given_on": "2026-10-01", "agencies": AGENCIES}
         items = [
             {**JANE, "code": "U1R-014", "agency": "Micah Projects", "key_worker": KATE},
@@ -158,7 +158,7 @@ def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
         server = make_server(
             "127.0.0.1", 0, app,
             server_class=_ThreadingServer, handler_class=_QuietHandler,
-        )  # fmt: skip
+        )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append((server, container))
         url = f"http://127.0.0.1:{server.server_port}"

@@ -41,7 +41,7 @@ PEOPLE = {
     "no-group": ("U0LEAD001", "Micah Projects", [("Bravo", ["worker"])]),  # membership removed
 }
 COLUMNS = ["worker", "facilitator", "secretariat", "champion", "mentor", "non-member",
-           "other-group", "other-facilitator", "dual", "dual in Bravo", "no-group"]  # fmt: skip
+           "other-group", "other-facilitator", "dual", "dual in Bravo", "no-group"]
 
 # y: allowed, -: refused. The columns, in order: W F S C M N O G D d L
 EXPECTED = """
@@ -144,7 +144,7 @@ def snapshot_sql(conn: sa.Connection, save: bool) -> None:
             conn.execute(sa.text(
                 f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
                 f"COALESCE((SELECT max(id) FROM {name}), 0) + 1, false)"
-            ))  # fmt: skip
+            ))
     if not postgres:
         conn.execute(sa.text("PRAGMA foreign_keys=ON"))
 
@@ -197,7 +197,7 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
         cli.ok("group", "create", "--name", name, "--channel", channel,
                "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10",
                "--tz", "Australia/Brisbane", "--first", "2026-12-01T10:00",
-               "--holidays", "AU-QLD")  # fmt: skip
+               "--holidays", "AU-QLD")
         cli.ok("meeting", "list", "--group", name)  # the next meetings' rows, to 26 Jan
     for user, agency, places in PEOPLE.values():
         for group, roles in places:
@@ -205,20 +205,20 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
             args += [w for r in roles for w in ("--role", r)]
             cli.ok(*args, *(["--agency", agency] if agency else []))
     consent = {"given_on": "2026-10-01",
-               "agencies": ["Micah Projects", "Brisbane Housing Company"]}  # fmt: skip
+               "agencies": ["Micah Projects", "Brisbane Housing Company"]}
     clients = [
         {"code": "ALP-001", "agency": "Micah Projects", "key_worker": PEOPLE["worker"][0],
          "group": "Alpha", "full_name": "Avery Quillfeather", "consent": consent},
         {"code": "BRV-001", "agency": "Micah Projects", "key_worker": PEOPLE["other-group"][0],
          "group": "Bravo", "full_name": "Blair Wombatson", "consent": consent},
-    ]  # fmt: skip
+    ]
     (tmp_path / "c.json").write_text(json.dumps(clients))
     cli.ok("client", "add", "--from-json", str(tmp_path / "c.json"))
     world = World(h)
     with world.engine.begin() as conn:  # as migration 0006 leaves a member with no group
         for table in ("membership_roles", "group_members"):
             conn.execute(sa.text(f"DELETE FROM {table} WHERE member_id = (SELECT id FROM members "
-                                 f"WHERE slack_user_id = '{PEOPLE['no-group'][0]}')"))  # fmt: skip
+                                 f"WHERE slack_user_id = '{PEOPLE['no-group'][0]}')"))
     h.at("2026-12-01T10:00+10:00")
     sides = {}
     for name, channel, code, runner, worker in (
@@ -227,19 +227,19 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
     ):
         owner = PEOPLE[worker][0]
         h.sender.command("start", user_id=PEOPLE[runner][0], channel_id=channel,
-                         response_url=h.fake.response_url())  # fmt: skip
+                         response_url=h.fake.response_url())
         background.wait_idle()
         h.at("2026-12-01T10:05+10:00")
         h.sender.command(f"action {code} <@{owner}|w> call the GP by Friday",
                          user_id=PEOPLE[runner][0], channel_id=channel,
-                         response_url=h.fake.response_url())  # fmt: skip
+                         response_url=h.fake.response_url())
         h.sender.command(f"decision {code} refer to outreach", user_id=owner, channel_id=channel,
-                         response_url=h.fake.response_url())  # fmt: skip
+                         response_url=h.fake.response_url())
         background.wait_idle()
         h.sender.dm(f"{code}: first news", user_id=owner)
         background.wait_idle()
         preview = wait_until(lambda o=owner: [m for m in h.fake.messages(dm_channel_id(o))
-                                              if "first news" in json.dumps(m)])[-1]  # fmt: skip
+                                              if "first news" in json.dumps(m)])[-1]
         draft = int(json.dumps(preview).split('"draft_confirm", "value": "')[1].split('"')[0])
         h.sender.block_action("draft_confirm", user_id=owner, value=str(draft), message=preview)
         background.wait_idle()
@@ -261,7 +261,7 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
             record=world.one(f"SELECT id FROM records WHERE author_id = {member}"),
             holiday_meeting=world.one(f"SELECT id FROM meetings WHERE group_id = {group} "
                                       "ORDER BY occurrence_at LIMIT 1 OFFSET 4"),
-        )  # fmt: skip
+        )
     h.at("2026-12-01T10:05+10:00")
     world.alpha, world.bravo = sides["alpha"], sides["bravo"]
     world.save()
@@ -270,7 +270,7 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
 
 def _text_input(block: str, action: str, value: Any, kind: str = "plain_text_input") -> dict:
     key = {"users_select": "selected_user", "multi_users_select": "selected_users",
-           "datepicker": "selected_date"}.get(kind, "value")  # fmt: skip
+           "datepicker": "selected_date"}.get(kind, "value")
     return {block: {action: {"type": kind, key: value}}}
 
 
@@ -292,7 +292,7 @@ def send(w: World, entry: str, column: str) -> Any:
             "meeting-cancel": "meeting cancel 2026-12-15",
         }.get(name, name)
         return h.sender.command(text, user_id=user, channel_id=s.channel, trigger_id=trigger,
-                                response_url=hook)  # fmt: skip
+                                response_url=hook)
     if s_kind == "btn":
         message = {"ts": "1700000000.999999", "text": "", "blocks": []}
         value = {
@@ -313,16 +313,16 @@ def send(w: World, entry: str, column: str) -> Any:
         channel = s.channel if in_channel else dm_channel_id(user)
         if name == "home_action_done":
             return h.sender.block_action(name, user_id=user, value=value, trigger_id=trigger,
-                                         view={"type": "home", "id": "V0HOME001"})  # fmt: skip
+                                         view={"type": "home", "id": "V0HOME001"})
         if name == "action_reassign":
             new_owner = PEOPLE["champion"][0] if s is w.alpha else PEOPLE["dual"][0]
             return h.sender.block_action(name, user_id=user, block_id=f"reassign-{s.action}",
                                          action_type="users_select", selected=new_owner,
                                          channel_id=dm_channel_id(user), message=message,
-                                         trigger_id=trigger)  # fmt: skip
+                                         trigger_id=trigger)
         return h.sender.block_action(name, user_id=user, value=value, channel_id=channel,
                                      message=message, trigger_id=trigger,
-                                     response_url=hook)  # fmt: skip
+                                     response_url=hook)
     if s_kind == "view":
         data, values = {
             "update_modal": ({"code": s.code, "update": None, "draft": None},
@@ -340,15 +340,15 @@ def send(w: World, entry: str, column: str) -> Any:
                               **_text_input("record_text", "text", "refer to outreach")}),
             "present_modal": ({"channel": s.channel},
                               _text_input("present", "users", [user], "multi_users_select")),
-        }[name]  # fmt: skip
+        }[name]
         # Signed as Casebot signs its own forms: the service must refuse, not the signature.
         return h.sender.view_submission(name, values, user_id=user,
-                                        private_metadata=metadata.seal(name, data))  # fmt: skip
+                                        private_metadata=metadata.seal(name, data))
     if s_kind == "shortcut":
         return h.sender.message_shortcut(name, user_id=user, channel_id=s.channel,
                                          message={"text": f"{s.code} needs a GP letter",
                                                   "user": s.worker},
-                                         trigger_id=trigger, response_url=hook)  # fmt: skip
+                                         trigger_id=trigger, response_url=hook)
     if name == "dm_update":
         return h.sender.dm(f"{s.code}: moved into transitional housing", user_id=user)
     return h.sender.home_opened(user_id=user)
@@ -387,7 +387,7 @@ def outcome(w: World, entry: str, column: str) -> tuple[str, str, bool]:
     assert background.wait_idle(), "background work did not finish"
     calls = h.fake.calls[first_call:]
     to_person = [c for c in calls if user in json.dumps(c.args)
-                 or c.method in ("response_url", "views.open", "views.publish")]  # fmt: skip
+                 or c.method in ("response_url", "views.open", "views.publish")]
     said = reply.body + "".join(json.dumps(c.args) for c in to_person)
     refused = any(map(is_refusal, to_person)) or is_refusal_reply(reply)
     if entry == "event:home":

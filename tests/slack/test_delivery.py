@@ -29,7 +29,7 @@ def deliver_at_once(h, text: str, event_id: str, ts: str) -> list[int]:
         start.wait()
         message = {"type": "message", "channel": dm_channel_id(KATE), "user": KATE, "text": text,
                    "ts": ts, "event_ts": ts, "channel_type": "im",
-                   "client_msg_id": f"c-{event_id}", "team": h.sender.team_id}  # fmt: skip
+                   "client_msg_id": f"c-{event_id}", "team": h.sender.team_id}
         statuses.append(h.sender.event(message, event_id=event_id, retry_num=retry).status)
 
     threads = [threading.Thread(target=send, args=(r,)) for r in (None, 1, 2, 3)]
@@ -44,7 +44,7 @@ def test_an_event_and_its_retries_at_once_make_one_draft_and_one_reply(h):
     for n in range(ROUNDS):
         marker = f"round {n:02d} news"
         statuses = deliver_at_once(h, f"U1R-014: {marker}", f"Ev0ROUND{n:03d}",
-                                   f"1700000100.{n:06d}")  # fmt: skip
+                                   f"1700000100.{n:06d}")
         assert statuses == [200, 200, 200, 200]
         wait_until(lambda m=marker: replies_for(h, m) >= 1)
     assert drafts(h) == ROUNDS
@@ -59,7 +59,7 @@ def test_a_late_retry_or_the_same_message_under_another_event_id_does_nothing(h)
     wait_until(lambda: replies_for(h, "first news") == 1)
     for event_id in ("Ev0LATE001", "Ev0LATE002"):
         again = h.sender.dm("U1R-014: first news", user_id=KATE, event_id=event_id,
-                            ts="1700000200.000100")  # fmt: skip
+                            ts="1700000200.000100")
         assert again.status == 200
     assert drafts(h) == 1
     assert replies_for(h, "first news") == 1

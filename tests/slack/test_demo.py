@@ -125,7 +125,7 @@ def test_the_demo_shows_each_step_between_the_first_client_and_the_minutes():
 def test_the_summary_counts_calls_and_messages_in_the_same_words():
     summary = " ".join(scene(run_demo_text(), "What reached Slack").split())
     counted = re.search(r"Casebot made (\d+) calls to the pretend Slack: (\d+) of them showed "
-                        r"someone a message or a form, and (\d+) looked up", summary)  # fmt: skip
+                        r"someone a message or a form, and (\d+) looked up", summary)
     assert counted, summary
     calls, messages, lookups = map(int, counted.groups())
     assert calls == messages + lookups and messages > 0 and lookups > 0

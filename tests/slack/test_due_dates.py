@@ -25,7 +25,7 @@ def test_a_date_just_gone_is_asked_about_and_a_far_one_shows_its_year(h):
 
     asked = action(h, f"U1R-014 <@{KATE}|kate> renew the lease by 3/12")
     assert "3 Dec has passed — did you mean 3 Dec 2027? Write `by 3/12/2027` to confirm, or " \
-           "pick another date." in asked  # fmt: skip
+           "pick another date." in asked
     assert h.count("actions") == 0 and len(h.posts()) == posted, "nothing is saved or sent"
 
     confirmed = action(h, f"U1R-014 <@{KATE}|kate> renew the lease by 3/12/2027")
@@ -49,15 +49,15 @@ def test_over_new_year_the_coming_january_is_meant_and_shown_without_a_year(h):
 def test_month_first_groups_are_asked_in_their_own_order(h):
     h.cli.ok("group", "create", "--name", "Over There", "--channel", "C0OVER001", "--rrule",
              "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-             "--first", "2026-12-01T10:00", "--month-first")  # fmt: skip
+             "--first", "2026-12-01T10:00", "--month-first")
     h.cli.ok("member", "add", "--user", FAY, "--role", "facilitator", "--group", "Over There")
     h.cli.ok("member", "add", "--user", KATE, "--role", "worker", "--group", "Over There")
     h.cli.ok("client", "add", "--code", "OT-001", "--agency", "Micah Projects",
-             "--key-worker", KATE, "--group", "Over There")  # fmt: skip
+             "--key-worker", KATE, "--group", "Over There")
     h.at("2026-12-05T10:00+10:00")
     url = h.fake.response_url()
     h.sender.command(f"action OT-001 <@{KATE}|kate> renew the lease by 12/3", user_id=FAY,
-                     channel_id="C0OVER001", response_url=url)  # fmt: skip
+                     channel_id="C0OVER001", response_url=url)
     asked = json.dumps(h.settle("response_url", 1)[-1].args)
     assert "did you mean 3 Dec 2027? Write `by 12/3/2027` to confirm" in asked
     assert h.count("actions") == 0

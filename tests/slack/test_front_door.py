@@ -27,7 +27,7 @@ def settled_calls(h, wait: float = 0.3) -> int:
 
 
 MALFORMED_TIMESTAMPS = ["abc", "", " 1700000000", "1700000000.5", "-1", "1e9", "17000000¹²",
-                        "99999999999999999999", "0x10"]  # fmt: skip
+                        "99999999999999999999", "0x10"]
 
 
 def test_a_malformed_timestamp_is_refused_and_nothing_is_sent(h):
@@ -35,14 +35,14 @@ def test_a_malformed_timestamp_is_refused_and_nothing_is_sent(h):
     for timestamp in MALFORMED_TIMESTAMPS:
         reply = h.sender.raw(NAMING, content_type=FORM, extra_headers={
             "X-Slack-Request-Timestamp": timestamp,
-            "X-Slack-Signature": "v0=" + "a" * 64})  # fmt: skip
+            "X-Slack-Signature": "v0=" + "a" * 64})
         assert reply.status == 401, timestamp
         assert "U0KATE001" not in reply.body and "U1R-014" not in reply.body
     assert settled_calls(h) == before
 
 
 BAD_SIGNATURES = ["bad signature", "no signature", "v1 scheme", "6 minutes old",
-                  "6 minutes ahead", "signed for another body", "other secret"]  # fmt: skip
+                  "6 minutes ahead", "signed for another body", "other secret"]
 
 
 def _signed_badly(change: str, now: int) -> tuple[int, str]:
@@ -86,14 +86,14 @@ def raw_http(h, head: bytes, body: bytes = b"") -> tuple[int, str]:
 def test_oversized_and_malformed_bodies_are_refused_unread(h):
     before = settled_calls(h, 0)
     huge = (b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: " + FORM.encode()
-            + b"\r\nContent-Length: 209715200\r\nConnection: close\r\n\r\n")  # fmt: skip
+            + b"\r\nContent-Length: 209715200\r\nConnection: close\r\n\r\n")
     status, _ = raw_http(h, huge, b"payload=" + b"x" * 1000)
     assert status == 413
     just_over = (b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n"
-                 b"Connection: close\r\n\r\n")  # fmt: skip
+                 b"Connection: close\r\n\r\n")
     assert raw_http(h, just_over, b"x" * 100)[0] == 413
     bad_length = (b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n"
-                  b"Connection: close\r\n\r\n")  # fmt: skip
+                  b"Connection: close\r\n\r\n")
     assert raw_http(h, bad_length)[0] == 400
     not_utf8 = h.sender.raw(b"text=\xff\xfe", content_type=FORM)
     assert not_utf8.status == 400
@@ -107,7 +107,7 @@ def test_a_replayed_slash_command_records_the_action_once(h):
     for _ in range(3):
         reply = h.sender.command(f"action U1R-014 <@{KATE}|kate> call the GP by Friday",
                                  user_id=FAY, channel_id=CHANNEL, trigger_id=trigger,
-                                 response_url=h.fake.response_url())  # fmt: skip
+                                 response_url=h.fake.response_url())
         assert reply.status == 200
     wait_until(lambda: h.fake.calls_to("response_url"))
     time.sleep(0.5)
@@ -128,7 +128,7 @@ def test_the_unknown_word_reply_cannot_ping_the_channel(h):
 def test_response_urls_must_be_slacks(h):
     before = settled_calls(h, 0)
     reply = h.sender.command("help", user_id=KATE, channel_id=CHANNEL,
-                             response_url="https://attacker.example/collect")  # fmt: skip
+                             response_url="https://attacker.example/collect")
     assert reply.status == 400
     assert settled_calls(h) == before
 
@@ -150,7 +150,7 @@ def test_only_the_configured_workspace_and_app_are_served(group_setup, slack_app
     h.sender.team_id, h.sender.api_app_id = "T0TEAM001", "A0CASEBOT"
     shortcut = h.sender.message_shortcut("record_action", user_id=KATE, channel_id=CHANNEL,
                                          message={"text": "U1R-014 needs a GP letter"},
-                                         trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                                         trigger_id=h.fake.new_trigger_id())
     assert shortcut.status == 200
     assert h.settle("views.open", 1)
 
@@ -159,7 +159,7 @@ def test_a_forged_done_click_cannot_rewrite_another_message(h):
     """A signed Done click whose channel and ts name the group's channel message (another
     person's message, or the meeting screen) completes nothing it may not, and edits nothing."""
     h.sender.command(f"action U1R-014 <@{KATE}|kate> call the GP by Friday", user_id=FAY,
-                     channel_id=CHANNEL, response_url=h.fake.response_url())  # fmt: skip
+                     channel_id=CHANNEL, response_url=h.fake.response_url())
     announcement = wait_until(
         lambda: [m for m in h.fake.messages(CHANNEL) if "call the GP" in json.dumps(m)]
     )[-1]
@@ -172,16 +172,16 @@ def test_a_forged_done_click_cannot_rewrite_another_message(h):
               "blocks": [{"type": "section", "block_id": f"action-{action_id}", "text": pwned}]}
     # Kate owns the action: it is done, but the channel message is not hers to edit.
     h.sender.block_action("action_done", user_id=KATE, value=action_id, channel_id=CHANNEL,
-                          message=forged)  # fmt: skip
+                          message=forged)
     wait_until(lambda: "done" in h.cli.ok("client", "show", "U1R-014").lower() or True)
     time.sleep(0.5)
     assert all("PWNED" not in json.dumps(c.args) for c in h.fake.calls)
     assert [c for c in h.fake.calls_to("chat.update") if c.args.get("channel") == CHANNEL] == []
     # Omar does not own it: refused, and nothing edited either.
     h.sender.block_action("action_done", user_id=OMAR, value=action_id,
-                          channel_id=dm_channel_id(KATE), message=assignment)  # fmt: skip
+                          channel_id=dm_channel_id(KATE), message=assignment)
     refused = wait_until(lambda: [c for c in h.fake.calls if OMAR in json.dumps(c.args)
-                                  and "owner" in json.dumps(c.args)])  # fmt: skip
+                                  and "owner" in json.dumps(c.args)])
     assert refused
     assert h.fake.calls_to("chat.update") == []
     # Kate's own click on her own DM edits that DM, from what Casebot stored.
@@ -197,7 +197,7 @@ def test_forged_modal_metadata_is_refused(h):
     group's channel (or any metadata Casebot did not sign) is refused in the form."""
     h.sender.dm("U1R-014: moved house", user_id=KATE)
     preview = wait_until(lambda: [m for m in h.fake.messages(dm_channel_id(KATE))
-                                  if "Confirm" in json.dumps(m)])[-1]  # fmt: skip
+                                  if "Confirm" in json.dumps(m)])[-1]
     draft = json.dumps(preview).split('"draft_confirm", "value": "')[1].split('"')[0]
     before = settled_calls(h, 0)
     for metadata in (
@@ -208,7 +208,7 @@ def test_forged_modal_metadata_is_refused(h):
         reply = h.sender.view_submission(
             "hide_modal", {"preview_hide": {"text": {"type": "plain_text_input", "value": "Bo"}}},
             user_id=KATE, private_metadata=metadata,
-        )  # fmt: skip
+        )
         assert reply.status == 200
         assert reply.json()["response_action"] == "errors"
         assert "out of date" in json.dumps(reply.json())
@@ -218,14 +218,14 @@ def test_forged_modal_metadata_is_refused(h):
 def test_a_hide_words_form_opens_only_for_the_drafts_author(h):
     h.sender.dm("U1R-014: moved house", user_id=KATE)
     preview = wait_until(lambda: [m for m in h.fake.messages(dm_channel_id(KATE))
-                                  if "Confirm" in json.dumps(m)])[-1]  # fmt: skip
+                                  if "Confirm" in json.dumps(m)])[-1]
     draft = json.dumps(preview).split('"draft_hide", "value": "')[1].split('"')[0]
     h.sender.block_action("draft_hide", user_id=OMAR, value=draft,
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     wait_until(lambda: [c for c in h.fake.calls if "expired or was replaced" in json.dumps(c.args)])
     assert h.fake.calls_to("views.open") == []
     h.sender.block_action("draft_hide", user_id=KATE, value=draft, message=preview,
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     opened = h.settle("views.open", 1)[0]
     assert opened.args["view"]["callback_id"] == "hide_modal"
 
@@ -256,13 +256,13 @@ def test_an_event_with_ids_slack_would_not_send_is_ignored(h):
     """A "channel" that is an object (text inside) must not become a key in the database."""
     event = {"type": "message", "channel": {"id": "D1", "note": "Jane Quokkafield"},
              "user": KATE, "text": "U1R-014: news", "ts": "1700000000.000100",
-             "channel_type": "im"}  # fmt: skip
+             "channel_type": "im"}
     assert h.sender.event(event, event_id="Ev0ODD0001").status == 200
     odd = {**event, "channel": dm_channel_id(KATE), "user": {"id": KATE}}
     assert h.sender.event(odd, event_id="Ev0ODD0002").status == 200
     time.sleep(0.3)
     stored = repr(h.query("SELECT key FROM processed_events")
-                  + h.query("SELECT idempotency_key, payload FROM outbox"))  # fmt: skip
+                  + h.query("SELECT idempotency_key, payload FROM outbox"))
     assert "Quokkafield" not in stored and "'id'" not in stored
     assert "event:Ev0ODD0001" in stored  # the first is keyed by its event id instead
     assert h.count("drafts") == 1  # and the one whose user is no user id is not handled

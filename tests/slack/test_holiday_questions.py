@@ -22,19 +22,19 @@ def asked(h):
     h.fake.add_user(NORA, name="nora", tz="Australia/Brisbane")
     h.cli.ok("group", "holidays", "--group", "Under 1 Roof", "AU-QLD")
     h.cli.ok("member", "add", "--user", FRED, "--agency", "Micah Projects",
-             "--role", "facilitator")  # fmt: skip
+             "--role", "facilitator")
     h.cli.ok("group", "create", "--name", "Northside", "--channel", "C0NORTH01",
              "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-             "--first", "2026-12-01T10:00", "--holidays", "AU-QLD")  # fmt: skip
+             "--first", "2026-12-01T10:00", "--holidays", "AU-QLD")
     h.cli.ok("member", "add", "--user", NORA, "--agency", "Micah Projects",
-             "--role", "facilitator", "--group", "Northside")  # fmt: skip
+             "--role", "facilitator", "--group", "Northside")
     h.tick("2027-01-19T09:00+10:00")  # a week before Tue 26 Jan 2027, Australia Day
     return h
 
 
 def question(h, user: str) -> dict:
     (found,) = [m for m in h.fake.messages(user) if "public holiday" in m.get("text", "")
-                and "Under 1 Roof" in json.dumps(m)]  # fmt: skip
+                and "Under 1 Roof" in json.dumps(m)]
     return found
 
 
@@ -65,7 +65,7 @@ def test_one_press_moves_it_and_a_later_press_is_told_it_was_handled(asked):
     # A worker of the group, and the facilitator of another group, pressing (on a forged copy of
     # Fay's DM) are refused kindly, and the meeting stays where it is.
     refusals = {KATE: "Only Under 1 Roof's facilitators and secretariat can move or cancel",
-                NORA: "That meeting is not one of your groups' meetings."}  # fmt: skip
+                NORA: "That meeting is not one of your groups' meetings."}
     for user, words in refusals.items():
         h.sender.block_action("holiday_move", user_id=user, message=fay)
         background.wait_idle()
@@ -76,7 +76,7 @@ def test_one_press_moves_it_and_a_later_press_is_told_it_was_handled(asked):
     # A forged click naming another day moves nothing: the day is worked out again.
     meeting = json.dumps(fay).split('"value": "')[1].split(":")[0]
     h.sender.block_action("holiday_move", user_id=FAY, message=fay,
-                          value=f"{meeting}:20270126:20270129")  # fmt: skip
+                          value=f"{meeting}:20270126:20270129")
     background.wait_idle()
     said = [render_message(m) for m in h.fake.messages(FAY)]
     assert [t for t in said if t.startswith("⚠️") and "Fri 29 Jan is no longer free" in t]

@@ -65,7 +65,7 @@ def test_a_whole_cycle_at_debug_logs_no_identifier(group_setup, slack_app, debug
 
     # Requests that fail verification, each carrying identifiers in its body.
     body = ("command=%2Fcasebot&user_id=U0KATE001&channel_id=C0U1R0001&text="
-            + TYPED.replace(" ", "+")).encode()  # fmt: skip
+            + TYPED.replace(" ", "+")).encode()
     now = int(time.time())
     statuses = []
     for headers in (
@@ -73,7 +73,7 @@ def test_a_whole_cycle_at_debug_logs_no_identifier(group_setup, slack_app, debug
          "X-Slack-Signature": signature(SECRET, now - 360, body)},
         {"X-Slack-Request-Timestamp": "not-a-number", "X-Slack-Signature": "v0=" + "1" * 64},
         {"X-Slack-Request-Timestamp": str(now), "X-Slack-Signature": "v0=" + "2" * 64},
-    ):  # fmt: skip
+    ):
         statuses.append(h.sender.raw(body, content_type=FORM, extra_headers=headers).status)
     dm_event = {"type": "message", "channel": dm_channel_id(KATE), "user": KATE,
                 "text": f"U1R-014: {TYPED}", "ts": "1700000000.000100", "channel_type": "im"}
@@ -81,24 +81,24 @@ def test_a_whole_cycle_at_debug_logs_no_identifier(group_setup, slack_app, debug
     stale = now - 400
     statuses.append(h.sender.raw(envelope, content_type="application/json", extra_headers={
         "X-Slack-Request-Timestamp": str(stale),
-        "X-Slack-Signature": signature(SECRET, stale, envelope)}).status)  # fmt: skip
+        "X-Slack-Signature": signature(SECRET, stale, envelope)}).status)
 
     # The cycle: a DM update with identifiers, confirmed; an unknown code; an action; the form.
     h.sender.dm(f"U1R-014: {TYPED}", user_id=KATE)
     preview = wait_until(lambda: [m for m in h.fake.messages(dm_channel_id(KATE))
-                                  if "Confirm" in json.dumps(m)])[-1]  # fmt: skip
+                                  if "Confirm" in json.dumps(m)])[-1]
     h.sender.block_action("draft_confirm", user_id=KATE, message=preview)
     h.sender.dm(f"XYZ-999: {TYPED}", user_id=KATE)
     h.sender.dm(f"U1R-015: {TYPED}", user_id=KATE)  # someone else's client: refused
     h.sender.command(f"action U1R-014 <@{KATE}|kate> ring {TYPED} by Friday", user_id=FAY,
-                     channel_id=CHANNEL, response_url=h.fake.response_url())  # fmt: skip
+                     channel_id=CHANNEL, response_url=h.fake.response_url())
     h.sender.command("update U1R-015", user_id=OMAR, channel_id=CHANNEL,
-                     trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                     trigger_id=h.fake.new_trigger_id())
     opened = h.settle("views.open", 1)[-1]
     h.sender.view_submission(
         "update_modal", {"update_text": {"text": {"type": "plain_text_input", "value": TYPED}}},
         user_id=OMAR, view=h.fake.view(opened.response["view"]["id"]),
-    )  # fmt: skip
+    )
     h.sender.event({"type": "reaction_added", "user": KATE, "reaction": TYPED,
                     "item": {"type": "message", "channel": CHANNEL, "ts": "1.2"}})  # unhandled
     background.wait_idle()
@@ -109,7 +109,7 @@ def test_a_whole_cycle_at_debug_logs_no_identifier(group_setup, slack_app, debug
     h.sender.command("start", user_id=FAY, channel_id=CHANNEL, response_url=h.fake.response_url())
     background.wait_idle()
     h.sender.command(f"decision U1R-014 {TYPED}", user_id=KATE, channel_id=CHANNEL,
-                     response_url=h.fake.response_url())  # fmt: skip
+                     response_url=h.fake.response_url())
     background.wait_idle()
     h.sender.command("end", user_id=FAY, channel_id=CHANNEL, response_url=h.fake.response_url())
     background.wait_idle()

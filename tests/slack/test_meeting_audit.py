@@ -12,7 +12,7 @@ def test_a_closed_meeting_is_logged_with_its_utc_and_local_time(group_setup, sla
     h = slack_app()
     h.cli.ok("group", "create", "--name", "Harbour", "--channel", HARBOUR, "--rrule",
              "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9", "--tz", "Australia/Sydney",
-             "--first", "2026-11-30T09:00")  # fmt: skip
+             "--first", "2026-11-30T09:00")
     h.cli.ok("member", "add", "--user", FAY, "--role", "facilitator", "--group", "Harbour")
     h.at("2026-11-30T08:55+11:00")  # 21:55 UTC on Sunday
     for word in ("start", "end"):

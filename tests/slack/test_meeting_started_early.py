@@ -15,7 +15,7 @@ def command(h, text: str, user: str = FAY) -> str:
     url = h.fake.response_url()
     before = len(h.fake.calls_to("response_url"))
     ack = h.sender.command(text, user_id=user, channel_id=CHANNEL, response_url=url,
-                           trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                           trigger_id=h.fake.new_trigger_id())
     if ack.body:
         return ack.json().get("text", "") if ack.body.startswith("{") else ack.body
     answer = h.settle("response_url", before + 1)[-1]
@@ -34,7 +34,7 @@ def dm_update(h, user: str, text: str) -> str:
     assert "[Confirm]" in shown, shown
     edits = len(h.fake.calls_to("chat.update"))
     h.sender.block_action("draft_confirm", user_id=user,
-                          message=h.fake.messages(dm_channel_id(user))[-1])  # fmt: skip
+                          message=h.fake.messages(dm_channel_id(user))[-1])
     return render_message(h.settle("chat.update", edits + 1)[-1].args)
 
 
@@ -59,7 +59,7 @@ def test_the_next_meeting_is_the_following_one_while_a_meeting_runs_early(h):
 
     opened = len(h.fake.calls_to("views.open"))
     h.sender.command("update U1R-015", user_id=OMAR, channel_id=CHANNEL,
-                     trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                     trigger_id=h.fake.new_trigger_id())
     form = render_view(h.settle("views.open", opened + 1)[-1].args["view"])
     assert "Tue 15 Dec" in form, form
 
@@ -100,7 +100,7 @@ def test_an_update_can_not_be_edited_once_its_meeting_started_early(h):
     opened = len(h.fake.calls_to("views.open"))
     h.sender.block_action("update_edit", user_id=KATE, message=saved,
                           value=str(h.query("SELECT max(id) FROM updates")[0][0]),
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     view = h.fake.view(h.settle("views.open", opened + 1)[-1].response["view"]["id"])
     values = {"update_text": {"text": {"type": "plain_text_input", "value": "housed at last"}}}
     answer = h.sender.view_submission("update_modal", values, user_id=KATE, view=view).json()
@@ -113,7 +113,7 @@ def test_a_meeting_started_before_its_agenda_time_gets_no_agenda_in_the_middle(h
     other = "C0EARLY01"
     h.cli.ok("group", "create", "--name", "Early Birds", "--channel", other, "--rrule",
              "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-             "--first", "2026-12-01T10:00", "--agenda-minutes", "30")  # fmt: skip
+             "--first", "2026-12-01T10:00", "--agenda-minutes", "30")
     h.cli.ok("member", "add", "--user", FAY, "--role", "facilitator", "--group", "Early Birds")
     h.at("2026-12-01T09:15+10:00")  # before its agenda time (09:30)
     h.sender.command("start", user_id=FAY, channel_id=other, response_url=h.fake.response_url())

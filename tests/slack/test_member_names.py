@@ -20,7 +20,7 @@ def test_a_members_slack_name_cannot_switch_off_de_identification(h):
     ]
     h.sender.dm("U1R-014: Jane Quokkafield moved; her mobile is 0412 345 678", user_id=KATE)
     preview = wait_until(lambda: [m for m in h.fake.messages(dm_channel_id(KATE))
-                                  if "Confirm" in json.dumps(m)])[-1]  # fmt: skip
+                                  if "Confirm" in json.dumps(m)])[-1]
     shown = json.dumps(preview)
     assert "Quokkafield" not in shown and "0412" not in shown
     assert "U1R-014 moved" in shown or "*U1R-014* moved" in shown
@@ -29,12 +29,12 @@ def test_a_members_slack_name_cannot_switch_off_de_identification(h):
     h.sender.command("start", user_id=FAY, channel_id=CHANNEL, response_url=h.fake.response_url())
     background.wait_idle()
     h.sender.command("note U1R-014 Jane Quokkafield wants a transfer", user_id=KATE,
-                     channel_id=CHANNEL, response_url=h.fake.response_url())  # fmt: skip
+                     channel_id=CHANNEL, response_url=h.fake.response_url())
     background.wait_idle()
     assert [t for (t,) in h.query("SELECT text FROM records") if "Quokkafield" in t] == []
     assert "Quokkafield" not in h.texts()
     # Their names still are theirs where no client is named: Kate's name is kept.
     h.sender.command("note U1R-014 Kate Worker rang the GP", user_id=KATE,
-                     channel_id=CHANNEL, response_url=h.fake.response_url())  # fmt: skip
+                     channel_id=CHANNEL, response_url=h.fake.response_url())
     background.wait_idle()
     assert ("Kate Worker rang the GP",) in h.query("SELECT text FROM records")

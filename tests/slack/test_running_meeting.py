@@ -22,9 +22,9 @@ def h(group_setup, slack_app, cli, fake):
     cli.ok("agency", "add", "Elsewhere")
     cli.ok("group", "create", "--name", "Other", "--channel", "C0OTHER01", "--rrule",
            "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", "--tz", "Australia/Brisbane",
-           "--first", "2026-12-01T10:00")  # fmt: skip
+           "--first", "2026-12-01T10:00")
     cli.ok("member", "add", "--user", OUTSIDER, "--agency", "Elsewhere", "--role",
-           "facilitator", "--group", "Other")  # fmt: skip
+           "facilitator", "--group", "Other")
     fake.add_user(OUTSIDER, name="otto", real_name="Otto Outsider")
     harness = slack_app()
     harness.at("2026-12-01T09:58+10:00")
@@ -70,10 +70,10 @@ def ephemerals(h) -> list[str]:
 def record_by_button(h, action_id: str, text: str, user: str = KATE) -> None:
     opens = len(h.fake.calls_to("views.open"))
     h.sender.block_action(action_id, user_id=user, message=presenter(h), channel_id=CHANNEL,
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     view = modal_from(h, opens)
     values = {"record_client": {"code": {"type": "plain_text_input", "value": None}},
-              "record_text": {"text": {"type": "plain_text_input", "value": text}}}  # fmt: skip
+              "record_text": {"text": {"type": "plain_text_input", "value": text}}}
     before = len(h.fake.calls_to("chat.postEphemeral"))
     assert h.sender.view_submission("record_modal", values, user_id=user, view=view).body == ""
     h.settle("chat.postEphemeral", before + 1)
@@ -86,12 +86,12 @@ def action_by_modal(h, view: dict, owner: str, text: str, user: str) -> None:
         "action_owner": {"owner": {"type": "users_select", "selected_user": owner}},
         "action_text": {"text": {"type": "plain_text_input", "value": text}},
         "action_due": {"due": {"type": "datepicker", "selected_date": "2026-12-11"}},
-    }  # fmt: skip
+    }
     check = h.sender.view_submission("action_modal", values, user_id=user, view=view).json()
     assert check["response_action"] == "update", check
     before = len(h.fake.calls_to("chat.postEphemeral"))
     done = h.sender.view_submission("preview_modal", {}, user_id=user,
-                                    view={**check["view"], "id": view["id"]})  # fmt: skip
+                                    view={**check["view"], "id": view["id"]})
     assert done.body == ""
     h.settle("chat.postEphemeral", before + 1)
 
@@ -121,7 +121,7 @@ def test_a_twenty_client_meeting_runs_in_one_message(h):
             command(h, "decision Jane Quokkafield to be referred to the outreach team", KATE)
             command(h, "note U1R-014 waiting on the housing provider", OMAR)
             recorded += ["U1R-014 to be referred to the outreach team",
-                         "waiting on the housing provider"]  # fmt: skip
+                         "waiting on the housing provider"]
         elif n == 2:  # by the screen's buttons
             record_by_button(h, "record_decision_open", "decided: apply for the bond loan")
             record_by_button(h, "record_note_open", "note: school enrolment is done")
@@ -130,16 +130,16 @@ def test_a_twenty_client_meeting_runs_in_one_message(h):
             opens = len(h.fake.calls_to("views.open"))
             h.sender.block_action("action_open", user_id=FAY, message=presenter(h),
                                   channel_id=CHANNEL,
-                                  trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                                  trigger_id=h.fake.new_trigger_id())
             action_by_modal(h, modal_from(h, opens), KATE, "book the GP appointment", FAY)
             recorded.append("book the GP appointment")
         elif n == 4:  # the message shortcuts, on a message that names the client
             message = {"text": f"Can we ask Thomas Brolgaway on {PHONE} to sign the form?",
-                       "user": OMAR}  # fmt: skip
+                       "user": OMAR}
             opens = len(h.fake.calls_to("views.open"))
             h.sender.message_shortcut("record_decision", user_id=FAY, channel_id=CHANNEL,
                                       message=message,
-                                      trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                                      trigger_id=h.fake.new_trigger_id())
             view = modal_from(h, opens)
             text = view["blocks"][1]["element"]["initial_value"]
             assert "Brolgaway" not in text and "0412" not in text
@@ -154,7 +154,7 @@ def test_a_twenty_client_meeting_runs_in_one_message(h):
             opens = len(h.fake.calls_to("views.open"))
             h.sender.message_shortcut("record_action", user_id=FAY, channel_id=CHANNEL,
                                       message={"text": "ring the school counsellor", "user": KATE},
-                                      trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                                      trigger_id=h.fake.new_trigger_id())
             view = modal_from(h, opens)
             assert view["blocks"][0]["element"]["initial_value"] == "U1R-101"  # on screen
             action_by_modal(h, view, OMAR, "ring the school counsellor", FAY)
@@ -180,7 +180,7 @@ def test_a_twenty_client_meeting_runs_in_one_message(h):
 
     # one presenter message, edited at every step, never re-posted
     channel_posts = [c for c in h.fake.calls_to("chat.postMessage")
-                     if c.args.get("channel") == CHANNEL]  # fmt: skip
+                     if c.args.get("channel") == CHANNEL]
     assert len([c for c in channel_posts if "Minutes" not in c.args.get("text", "")]) == 1
     assert updates_so_far(h) >= 20
     assert "meeting closed" in render_message(presenter(h))
@@ -217,14 +217,14 @@ def test_corrections_and_who_may_record(h):
 
     # the author corrects it; someone else cannot
     h.sender.block_action("record_edit", user_id=OMAR, value=rec_id.group(1), channel_id=CHANNEL,
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     wait_until(lambda: any("Only whoever recorded it" in e for e in ephemerals(h)))
     opens = len(h.fake.calls_to("views.open"))
     h.sender.block_action("record_edit", user_id=KATE, value=rec_id.group(1), channel_id=CHANNEL,
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     view = modal_from(h, opens)
     values = {"record_text": {"text": {"type": "plain_text_input",
-                                       "value": "refer to the outreach team"}}}  # fmt: skip
+                                       "value": "refer to the outreach team"}}}
     h.sender.view_submission("record_modal", values, user_id=KATE, view=view)
     wait_until(lambda: "refer to the outreach team" in render_message(presenter(h)))
 
@@ -233,7 +233,7 @@ def test_corrections_and_who_may_record(h):
     note_id = re.search(r'"note:(\d+)"', answer)
     url = h.fake.response_url()
     h.sender.block_action("record_remove", user_id=KATE, value=f"note:{note_id.group(1)}",
-                          channel_id=CHANNEL, response_url=url)  # fmt: skip
+                          channel_id=CHANNEL, response_url=url)
     wait_until(lambda: "typed on the wrong client" not in render_message(presenter(h)))
     command(h, "end")
     minutes = render_message(h.fake.messages(CHANNEL)[1])
@@ -244,7 +244,7 @@ def test_corrections_and_who_may_record(h):
 def filed_under(h, table: str) -> list[tuple[str, str]]:
     """(case code, text) of every action, decision or note saved, in order."""
     rows = h.query(f"SELECT c.case_code, t.text FROM {table} t "
-                   "JOIN clients c ON c.id = t.client_id ORDER BY t.id")  # fmt: skip
+                   "JOIN clients c ON c.id = t.client_id ORDER BY t.id")
     return [(code, text) for code, text in rows]
 
 
@@ -259,7 +259,7 @@ def test_a_case_code_in_the_text_wins_over_the_client_on_screen(h):
     command(h, "note waiting on the provider for u1r-015", KATE)
     command(h, "note U1R-014 joint visit with U1R-015's worker", KATE)  # first code: chosen
     assert filed_under(h, "actions") == [("U1R-015", "book GP for U1R-015"),
-                                         ("U1R-015", "call the landlord")]  # fmt: skip
+                                         ("U1R-015", "call the landlord")]
     assert filed_under(h, "records") == [
         ("U1R-015", "refer U1R-015 to the outreach team"),
         ("U1R-015", "waiting on the provider for u1r-015"),
@@ -272,7 +272,7 @@ def test_a_case_code_in_the_text_wins_over_the_client_on_screen(h):
 def test_two_case_codes_in_the_text_are_asked_about_and_nothing_is_saved(h):
     command(h, "start")
     asked = command(h, f"action <@{OMAR}|omar> swap the rooms of U1R-014 and U1R-015 by Friday",
-                    FAY)  # fmt: skip
+                    FAY)
     assert ("This names U1R-014 and U1R-015 — which client is it for? Start with the case "
             "code: `/casebot action U1R-015 @owner …`") in render_message(json.loads(asked))
     asked = command(h, "decision move U1R-015 in with U1R-014", KATE)
@@ -290,10 +290,10 @@ def test_minutes_export_and_repost(h, tmp_path):
     assert "## Attendance" in md and "- refer to the outreach team (U0KATE001)" in md
     target = tmp_path / "m.csv"
     h.cli.ok("minutes", "--group", "Under 1 Roof", "--meeting", "2026-12-01", "--format", "csv",
-             "--output", str(target))  # fmt: skip
+             "--output", str(target))
     assert "U1R-014,decision,refer to the outreach team,U0KATE001," in target.read_text()
     again = h.cli("minutes", "--group", "Under 1 Roof", "--date", "2026-12-01", "--format",
-                  "csv", "--output", str(target))  # fmt: skip
+                  "csv", "--output", str(target))
     assert again.code != 0 and "already exists" in again.err
     missing = h.cli("minutes", "--group", "Under 1 Roof", "--date", "2026-12-15")
     assert missing.code != 0 and "no closed meeting on Tue 15 Dec 2026" in missing.err
@@ -309,12 +309,12 @@ def test_reassign_from_the_owners_dm(h):
     command(h, "end")
     (dm,) = h.fake.messages(dm_channel_id(OMAR))
     h.sender.block_action("action_reassign_ask", user_id=OMAR, message=dm,
-                          channel_id=dm_channel_id(OMAR))  # fmt: skip
+                          channel_id=dm_channel_id(OMAR))
     ask = wait_until(lambda: h.fake.messages(dm_channel_id(FAY)))[-1]
     assert "asks for this action to be reassigned" in render_message(ask)
     h.sender.block_action("action_reassign", user_id=FAY, message=ask,
                           channel_id=dm_channel_id(FAY), action_type="users_select",
-                          selected=KATE)  # fmt: skip
+                          selected=KATE)
     wait_until(lambda: "Reassigned to" in render_message(h.fake.messages(dm_channel_id(FAY))[-1]))
     kate = wait_until(lambda: h.fake.messages(dm_channel_id(KATE)))
     assert "find a bond loan" in render_message(kate[-1])
@@ -323,24 +323,24 @@ def test_reassign_from_the_owners_dm(h):
     # only a facilitator reassigns; pressing a stale picker as someone else changes nothing
     h.sender.block_action("action_reassign", user_id=OMAR, message=ask,
                           channel_id=dm_channel_id(OMAR), action_type="users_select",
-                          selected=OMAR)  # fmt: skip
+                          selected=OMAR)
     wait_until(lambda: any("Only Under 1 Roof's facilitators" in e for e in ephemerals(h))
                or any("Only Under 1 Roof's facilitators" in render_message(m)
-                      for m in h.fake.messages(dm_channel_id(OMAR))))  # fmt: skip
+                      for m in h.fake.messages(dm_channel_id(OMAR))))
 
 
 def test_who_is_here_is_marked_by_the_facilitator(h):
     command(h, "start")
     h.sender.block_action("mark_present", user_id=KATE, message=presenter(h), channel_id=CHANNEL,
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     wait_until(lambda: any("run its meetings" in e for e in ephemerals(h)))
     assert h.fake.calls_to("views.open") == []
     opens = len(h.fake.calls_to("views.open"))
     h.sender.block_action("mark_present", user_id=FAY, message=presenter(h), channel_id=CHANNEL,
-                          trigger_id=h.fake.new_trigger_id())  # fmt: skip
+                          trigger_id=h.fake.new_trigger_id())
     view = modal_from(h, opens)
     values = {"present": {"users": {"type": "multi_users_select",
-                                    "selected_users": [FAY, KATE]}}}  # fmt: skip
+                                    "selected_users": [FAY, KATE]}}}
     assert h.sender.view_submission("present_modal", values, user_id=FAY, view=view).body == ""
     wait_until(lambda: "*Here:* @U0FAY0001, @U0KATE001" in render_message(presenter(h)))
     command(h, "end")

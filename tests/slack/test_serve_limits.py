@@ -60,7 +60,7 @@ def served(group_setup, cli, fake, tmp_path) -> Iterator[tuple[str, subprocess.P
     server = subprocess.Popen(
         [exe, "serve", "--http", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
         env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -86,7 +86,7 @@ def test_a_200_mb_body_is_refused_unread_and_the_worker_stays_small(served):
     status = ""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
         sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: " + FORM.encode()
-                     + b"\r\nContent-Length: " + str(200 * MIB).encode() + b"\r\n\r\n")  # fmt: skip
+                     + b"\r\nContent-Length: " + str(200 * MIB).encode() + b"\r\n\r\n")
         sent = 0
         try:
             chunk = b"x" * MIB
@@ -104,7 +104,7 @@ def test_a_200_mb_body_is_refused_unread_and_the_worker_stays_small(served):
     # A chunked body without a length is cut off one byte past the limit.
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
         sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: " + FORM.encode()
-                     + b"\r\nTransfer-Encoding: chunked\r\n\r\n")  # fmt: skip
+                     + b"\r\nTransfer-Encoding: chunked\r\n\r\n")
         try:
             for _ in range(3):
                 sock.sendall(hex(MIB)[2:].encode() + b"\r\n" + b"y" * MIB + b"\r\n")
@@ -123,9 +123,9 @@ def test_the_server_log_at_debug_holds_no_identifier(served, fake):
     sender = SlackSender(base + "/slack/events", SECRET)
     now = int(time.time())
     body = ("command=%2Fcasebot&user_id=U0KATE001&channel_id=C0U1R0001&text="
-            + TYPED.replace(" ", "+")).encode()  # fmt: skip
+            + TYPED.replace(" ", "+")).encode()
     for ts, sig in ((str(now - 360), signature(SECRET, now - 360, body)),
-                    ("soon", "v0=" + "3" * 64), (str(now), "v0=" + "4" * 64)):  # fmt: skip
+                    ("soon", "v0=" + "3" * 64), (str(now), "v0=" + "4" * 64)):
         headers = {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sig}
         assert sender.raw(body, content_type=FORM, extra_headers=headers).status == 401
     sender.dm(f"U1R-014: {TYPED}", user_id=KATE)
@@ -134,7 +134,7 @@ def test_the_server_log_at_debug_holds_no_identifier(served, fake):
         assert time.monotonic() < deadline, "no reply to the DM"
         time.sleep(0.1)
     sender.command(f"action U1R-014 <@{KATE}|kate> ring {TYPED} by Friday", user_id=KATE,
-                   channel_id=CHANNEL)  # fmt: skip
+                   channel_id=CHANNEL)
     time.sleep(1)
     server.terminate()
     output = server.communicate(timeout=20)[0]

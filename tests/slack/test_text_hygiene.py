@@ -64,7 +64,7 @@ def test_a_dm_update_reaches_the_channel_without_control_or_bidi_characters(h):
 
     def preview() -> list[dict]:
         return [m for m in h.fake.messages(dm_channel_id(KATE))
-                if "as the group will see it" in render_message(m)]  # fmt: skip
+                if "as the group will see it" in render_message(m)]
 
     (check,) = wait_until(preview)
     assert "moved into crisis accommodation today" in render_message(check)
@@ -79,7 +79,7 @@ def test_a_dm_update_reaches_the_channel_without_control_or_bidi_characters(h):
 
 def test_an_action_by_slash_command_reaches_the_channel_and_owner_clean(h):
     answer = command(h, f"action U1R-014 <@{KATE}|kate> call\x00 the\x1b housing "
-                        "\u202eprovider\u202c by Friday")  # fmt: skip
+                        "\u202eprovider\u202c by Friday")
     assert "call the housing provider" in strings(answer)
     note = wait_until(lambda: h.posts(CHANNEL))[-1].args
     assignment = wait_until(lambda: h.dms_to(KATE))[-1].args

@@ -23,7 +23,7 @@ def test_a_dry_run_closes_no_real_meeting(h):
     assert any("screen edit" in line and "meeting closed" in line for line in channel_lines), out
     assert any("minutes" in line for line in channel_lines), out
     assert all("Tue 01 Dec 15:00 AEST" in line and "01 Dec 05:00 UTC" in line
-               for line in channel_lines)  # fmt: skip
+               for line in channel_lines)
     assert "Quokkafield" not in out and "Brolgaway" not in out
     assert len(h.fake.calls) == calls, "a dry run calls nothing in Slack"
     assert [r[0] for r in h.query("SELECT status FROM meetings WHERE status <> 'scheduled'")] == [

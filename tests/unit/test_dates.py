@@ -221,7 +221,7 @@ def test_year_rollover(today, phrase, expected):
          "10 Sep has passed — did you mean 10 Sep 2027? Write `10 Sep 2027` to confirm, "
          "or pick another date."),
     ],
-)  # fmt: skip
+)
 def test_a_day_and_month_just_gone_is_asked_about_not_moved_a_year(
     today, phrase, day_first, message
 ):

@@ -63,9 +63,9 @@ def rendered_everywhere(due: dt.date) -> dict[str, str]:
     a = replace(action(1), due_on=due, overdue=False, as_of=TODAY)
     item = AgendaItem("U1R-001", ClientStatus.ACTIVE, "U0KATE001", "Micah Projects", (), (a,))
     screen = Presenter(MEETING, 1, 3, 0, 90, 30, 30, PresenterItem(item, (), (a,)),
-                       (), (), ())  # fmt: skip
+                       (), (), ())
     closed = Minutes(MEETING, None, None, "U0FAY0001", (),
-                     (MinutesClient("U1R-001", True, False, (), (a,), ()),))  # fmt: skip
+                     (MinutesClient("U1R-001", True, False, (), (a,), ()),))
     recorded = ActionRecorded(a, MEETING, "C0U1R0001")
     return {
         "prompt": render_message(messages.prompt(UpdatePrompt(
@@ -88,7 +88,7 @@ def rendered_everywhere(due: dt.date) -> dict[str, str]:
             1, "action", "U1R-001", "call", (), (), MEETING, "U0KATE001", due, today=TODAY)),
         "progress form": render_view(views.progress_modal(a)),
         "home": render_view(views.home(HomeView("U0KATE001", True, actions=(a,), today=TODAY))),
-    }  # fmt: skip
+    }
 
 
 def test_a_due_date_a_year_out_shows_its_year_everywhere():

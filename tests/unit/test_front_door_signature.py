@@ -10,13 +10,13 @@ from handlers.http import MAX_SKEW, signature_problem
 VECTOR = json.loads(
     (Path(__file__).resolve().parents[1] / "fixtures" / "slack" / "signing"
      / "slash_command_signed__docs_vector.json").read_text()
-)  # fmt: skip
+)
 
 
 def _parts() -> tuple[str, str, str, bytes]:
     headers = {k.lower(): v for k, v in VECTOR["headers"].items()}
     return (VECTOR["signing_secret"], headers["x-slack-request-timestamp"],
-            headers["x-slack-signature"], VECTOR["raw_body"].encode())  # fmt: skip
+            headers["x-slack-signature"], VECTOR["raw_body"].encode())
 
 
 def test_slacks_documented_request_is_accepted_at_its_time():

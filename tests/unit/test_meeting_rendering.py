@@ -37,17 +37,17 @@ def valid(payload: dict) -> None:
 
 def records(code: str, count: int, text: str = LONG[:900]) -> tuple[RecordView, ...]:
     return tuple(RecordView(k, "decision" if k % 2 else "note", code, text, "U0KATE001")
-                 for k in range(count))  # fmt: skip
+                 for k in range(count))
 
 
 def screen(*, updates: int = 2, actions: int = 4, entries: int = 4, text: str = LONG[:2500],
-           left: int | None = 3, total: int = 20) -> Presenter:  # fmt: skip
+           left: int | None = 3, total: int = 20) -> Presenter:
     item = AgendaItem(
         "U1R-001", ClientStatus.ACTIVE, "U0KATE001", "Micah Projects",
         tuple(UpdateView(k, "U1R-001", text, "U0KATE001", MEETING.starts_at)
               for k in range(updates)),
         tuple(action(k, text=text[:900]) for k in range(actions)),
-    )  # fmt: skip
+    )
     current = PresenterItem(
         item,
         records("U1R-001", entries, text[:900]),
@@ -93,10 +93,10 @@ def minutes_for(count: int, entries: int = 3, text: str = LONG[:900]) -> Minutes
                       actions=tuple(action(n * 10 + k, text=text) for k in range(entries)),
                       notes=records(f"U1R-{n:03d}", entries, text)[0::2])
         for n in range(count)
-    )  # fmt: skip
+    )
     attendance = (AgencyAttendance("Micah & Co", PEOPLE[:20], PEOPLE[20:25], (), PEOPLE[25:]),)
     return Minutes(MEETING, MEETING.starts_at, MEETING.starts_at + dt.timedelta(minutes=85),
-                   "U0FAY0001", attendance, clients, attendance_taken=True)  # fmt: skip
+                   "U0FAY0001", attendance, clients, attendance_taken=True)
 
 
 @pytest.mark.parametrize("count", [1, 20, 60])
@@ -123,7 +123,7 @@ def test_owner_dm_escalation_and_receipts_within_limits():
                                     initial_text=LONG[:1000]),
                  views.record_modal(kind="note", case_code="U1R-001", channel_id="C1",
                                     initial_text="x", record_id=3),
-                 views.present_modal("C1", list(PEOPLE))):  # fmt: skip
+                 views.present_modal("C1", list(PEOPLE))):
         assert view_problems(view) == []
 
 

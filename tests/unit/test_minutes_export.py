@@ -38,7 +38,7 @@ def csv_texts(text: str) -> list[str]:
         " =1", "\u00a0=1", "\u200b=1", "\u200c\u200d=1", "\u2060+1", "\ufeff-1",
         "\u200e@x", "\u202e=1", "\u2066=1", "\u3164=1", " \u200b \t1", "\uff1d1+1",
     ],
-)  # fmt: skip
+)
 def test_csv_cells_a_spreadsheet_would_run_start_with_an_apostrophe(text):
     for cell in csv_texts(text):
         assert cell.startswith("'"), repr(cell)
@@ -68,7 +68,7 @@ def test_plain_csv_cells_are_left_alone(text):
         ("U1R-014 moved; follow-up on 3.5 weeks.", r"U1R-014 moved; follow-up on 3\.5 weeks."),
         ("call\x00 the\x1b GP\u202e", "call the GP"),
     ],
-)  # fmt: skip
+)
 def test_markdown_shows_what_people_wrote(typed, shown):
     md = as_markdown(minutes_with(typed))
     assert f"- {shown} (U0KATE001)\n" in md  # the decision

@@ -20,7 +20,7 @@ BNE = dt.timezone(dt.timedelta(hours=10))
     ("given", "stored"),
     [("AU-QLD", "AU-QLD"), ("au-qld", "AU-QLD"), (" AU-Qld ", "AU-QLD"), ("none", None),
      ("", None), ("NZ-AUK", "NZ-AUK")],
-)  # fmt: skip
+)
 def test_codes_are_normalised(given, stored):
     assert public_holidays.normalise(given) == stored
 
@@ -65,7 +65,7 @@ def test_the_question_renders_within_limits_and_escapes_the_group_name():
     question = HolidayQuestion(
         meeting=meeting, holiday="Australia Day", facilitator="U0FAY0001",
         suggested=dt.datetime(2027, 1, 27, 10, tzinfo=BNE),
-    )  # fmt: skip
+    )
     payload = holiday_meetings.question(question)
     assert payload["text"] and problems(payload["blocks"], surface="message") == []
     shown = render_message(payload)
@@ -73,7 +73,7 @@ def test_the_question_renders_within_limits_and_escapes_the_group_name():
     assert "[Move to Wed 27 Jan]" in shown and "[Cancel]" in shown
     assert "<!channel>" not in json_of(payload)
     values = [e["value"] for b in payload["blocks"] for e in b.get("elements", [])
-              if e.get("type") == "button"]  # fmt: skip
+              if e.get("type") == "button"]
     assert values == ["7:20270126:20270127", "7:20270126"]
 
 

@@ -131,7 +131,7 @@ def test_prompt_carrying_actions_within_limits(clients, actions):
         tuple(PromptClient(f"U1R-{n:03d}", ClientStatus.ACTIVE, 0) for n in range(clients)),
         None, actions=tuple(action(n, text=LONG[:900]) for n in range(actions)),
         today=dt.date(2026, 11, 27),
-    )  # fmt: skip
+    )
     rendered = messages.prompt(prompt)
     assert_valid_message(rendered)
     text = str(rendered["blocks"])
@@ -195,7 +195,7 @@ def test_a_client_with_a_huge_history_still_fits():
         tuple(UpdateView(k, "U1R-001", LONG[:2500], "U0KATE001", MEETING.starts_at)
               for k in range(60)),
         tuple(action(k, text=LONG[:900]) for k in range(40)),
-    )  # fmt: skip
+    )
     parts = messages.agenda(Agenda(MEETING, (), (), (), (), (item,)))
     assert len(parts) > 2
     for part in parts:
@@ -241,7 +241,7 @@ def test_control_and_bidi_characters_never_reach_slack():
     decision = RecordView(2, "decision", "U1R-001", SNEAKY, "U0KATE001")
     note = RecordView(3, "note", "U1R-001", SNEAKY, "U0KATE001")
     item = AgendaItem("U1R-001", ClientStatus.ACTIVE, "U0KATE001", "Micah Projects",
-                      (update,), (a,))  # fmt: skip
+                      (update,), (a,))
     client = MinutesClient("U1R-001", True, False, (decision,), (a,), (note,))
     closed = Minutes(MEETING, None, None, "U0FAY0001", (), (client,))
     rendered = [

@@ -97,7 +97,7 @@ def test_timezone_suggests():
 HIDDEN = "".join(
     map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
               *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C])
-)  # fmt: skip
+)
 
 
 def test_clean_text_drops_control_and_bidi_characters():
@@ -117,7 +117,7 @@ def test_identity_fields_drop_control_and_bidi_characters():
         {"full_name": "Jane\x00 \u202eQuokkafield", "aliases": ["Ja\x1bne"],
          "notes": "first\r\nsecond\x07"},
         today=TODAY,
-    )  # fmt: skip
+    )
     assert (found.full_name, found.aliases, found.notes) == (
         "Jane Quokkafield", ("Jane",), "first\nsecond"
-    )  # fmt: skip
+    )

@@ -39,12 +39,12 @@ from storage.uow import UnitOfWork
 
 
 def post(session: Session, group: Group, meeting: Meeting, minutes: Minutes,
-                  renderer: Renderer, now: dt.datetime, prefix: str) -> list[str]:  # fmt: skip
+                  renderer: Renderer, now: dt.datetime, prefix: str) -> list[str]:
     keys = []
     for number, payload in enumerate(renderer.minutes(minutes), start=1):
         key = f"{prefix}:{meeting.id}:{number:02d}"
         outbox.enqueue(session, key=key, kind="minutes", channel=group.channel_id,
-                       payload=payload, now=now)  # fmt: skip
+                       payload=payload, now=now)
         keys.append(key)
     return keys
 
@@ -92,20 +92,20 @@ def build(session: Session, group: Group, meeting: Meeting) -> Minutes:
         mine = records.get(item.client_id, []) if shown else []
         # an entry recorded for a client shows that it was talked about, whatever the buttons say
         talked = item.state == "discussed" or bool(records.get(item.client_id) or
-                                                   actions.get(code))  # fmt: skip
+                                                   actions.get(code))
         clients.append(MinutesClient(
             case_code=code, reached=talked, withheld=not shown,
             decisions=tuple(r for r in mine if r.kind == "decision"),
             actions=tuple(actions.get(code, [])) if shown else (),
             notes=tuple(r for r in mine if r.kind == "note"),
-        ))  # fmt: skip
+        ))
     facilitator = session.get(Member, meeting.facilitator_id) if meeting.facilitator_id else None
     return Minutes(
         meeting=ref, started_at=meeting.started_at, ended_at=meeting.ended_at,
         facilitator=facilitator.slack_user_id if facilitator else None,
         attendance=_attendance(session, group, meeting, day), clients=tuple(clients),
         attendance_taken=_attendance_taken(session, meeting.id),
-    )  # fmt: skip
+    )
 
 
 def _attendance_taken(session: Session, meeting_id: int) -> bool:
@@ -120,7 +120,7 @@ def _attendance_taken(session: Session, meeting_id: int) -> bool:
 
 
 def _attendance(session: Session, group: Group, meeting: Meeting,
-                day: dt.date) -> tuple[AgencyAttendance, ...]:  # fmt: skip
+                day: dt.date) -> tuple[AgencyAttendance, ...]:
     people = roster.members(session, group.id)
     answers = {
         member_id: (response, present)
@@ -128,7 +128,7 @@ def _attendance(session: Session, group: Group, meeting: Meeting,
             select(Attendance.member_id, Attendance.response, Attendance.present)
             .where(Attendance.meeting_id == meeting.id)
         )
-    }  # fmt: skip
+    }
     marked = any(present is not None for _, present in answers.values())
     away = leave.away_on(session, [m.id for m in people], day)
     agencies = dict(session.execute(select(Agency.id, Agency.name)).all())
@@ -186,12 +186,12 @@ def minutes_of(*, uow: UnitOfWork, group: str, day: dt.date) -> Minutes:
 
 
 def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
-           day: dt.date) -> list[str]:  # fmt: skip
+           day: dt.date) -> list[str]:
     now = clock.now()
     with uow:
         found, meeting = _find(uow, group, day)
         kept = _stored(uow.session, found, meeting)
         keys = post(uow.session, found, meeting, kept, renderer, now,
-                    f"minutes-repost-{now:%Y%m%dT%H%M%S}")  # fmt: skip
+                    f"minutes-repost-{now:%Y%m%dT%H%M%S}")
         uow.commit()
     return keys

@@ -27,7 +27,7 @@ def as_csv(minutes: Minutes) -> str:
             writer.writerow([day, client.case_code, rec.kind, _cell(rec.text), rec.author, ""])
         for action in client.actions:
             writer.writerow([day, client.case_code, "action", _cell(action.text), action.owner,
-                             action.due_on.isoformat()])  # fmt: skip
+                             action.due_on.isoformat()])
         if not client.reached:
             writer.writerow([day, client.case_code, "not reached", "", "", ""])
     return out.getvalue()
@@ -67,13 +67,13 @@ def as_markdown(minutes: Minutes) -> str:
     zone = m.local_start.tzinfo
     if minutes.started_at and minutes.ended_at:
         lines.append(f"{minutes.started_at.astimezone(zone):%H:%M}–"
-                     f"{minutes.ended_at.astimezone(zone):%H:%M} ({m.tz})  ")  # fmt: skip
+                     f"{minutes.ended_at.astimezone(zone):%H:%M} ({m.tz})  ")
     lines += [f"Facilitator: {minutes.facilitator or '-'}", "", "## Attendance", ""]
     for a in minutes.attendance:
         parts = [f"present: {_people(a.present)}"]
         missing = "absent" if minutes.attendance_taken else "no reply"
         for label, people in (("apologies", a.apologies), ("on leave", a.on_leave),
-                              (missing, a.absent)):  # fmt: skip
+                              (missing, a.absent)):
             if people:
                 parts.append(f"{label}: {_people(people)}")
         lines.append(f"- **{_md(a.agency)}**: " + "; ".join(parts))
@@ -93,7 +93,7 @@ def as_markdown(minutes: Minutes) -> str:
             lines += ["_Discussed; nothing recorded._", ""]
     if minutes.not_reached:
         lines += ["## Not reached (first on the next agenda)", "",
-                  ", ".join(minutes.not_reached), ""]  # fmt: skip
+                  ", ".join(minutes.not_reached), ""]
     lines.append(
         f"{counts['discussed']} of {counts['clients']} clients discussed; {counts['actions']} "
         f"actions, {counts['decisions']} decisions, {counts['notes']} notes; "

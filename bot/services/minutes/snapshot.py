@@ -30,7 +30,7 @@ def dumps(minutes: Minutes) -> str:
         raise TypeError(type(value).__name__)
 
     return json.dumps({"v": VERSION, **dataclasses.asdict(minutes)}, default=plain,
-                      separators=(",", ":"))  # fmt: skip
+                      separators=(",", ":"))
 
 
 def _when(text: str | None) -> dt.datetime | None:
@@ -42,7 +42,7 @@ def _action(d: dict[str, Any]) -> ActionView:
         d["id"], d["case_code"], d["text"], d["owner"], dt.date.fromisoformat(d["due_on"]),
         ActionStatus(d["status"]), d["overdue"], d.get("created_by"), d.get("carried", 0),
         dt.date.fromisoformat(d["as_of"]) if d.get("as_of") else None,
-    )  # fmt: skip
+    )
 
 
 def _records(items: list[dict[str, Any]]) -> tuple[RecordView, ...]:
@@ -53,7 +53,7 @@ def loads(text: str) -> Minutes:
     d = json.loads(text)
     m = d["meeting"]
     meeting = MeetingRef(m["id"], m["group"], m["channel_id"], _when(m["starts_at"]), m["tz"],
-                         m["minutes"])  # fmt: skip
+                         m["minutes"])
     return Minutes(
         meeting=meeting,
         started_at=_when(d["started_at"]),
