@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from devkit.fake_slack import dm_channel_id
 from devkit.transcript import render_message
+from handlers import background
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 OUTSIDER = "U0OUT0001"
@@ -39,6 +40,9 @@ def command(h, text: str, user: str = FAY) -> str:
     if ack.body:
         return ack.json().get("text", "") if ack.body.startswith("{") else ack.body
     answer = h.settle("response_url", before + 1)[-1]
+    # The reply comes first and the DMs after it: wait for those too, and for the outbox to note
+    # them as sent, or a click on one races the note (a person is never that quick).
+    assert background.wait_idle()
     return json.dumps(answer.args)
 
 
