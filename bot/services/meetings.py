@@ -11,8 +11,6 @@ from bot.recurrence import Schedule
 from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
 
-LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)  # not yet over
-
 
 def schedule_of(group: Group) -> Schedule:
     return Schedule(group.rrule, group.tz, group.first_meeting_at)

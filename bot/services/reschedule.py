@@ -25,7 +25,7 @@ def _meeting_on(uow: UnitOfWork, group: Group, day: dt.date, now: dt.datetime) -
     start = recurrence.localize(dt.datetime.combine(day, dt.time()), zone)
     end = start + dt.timedelta(days=1)
     meetings.ensure_rows(uow, group, start, end, now)
-    rows = uow.meetings.touching(group.id, start, end, statuses=meetings.LIVE)
+    rows = uow.meetings.touching(group.id, start, end, live_only=True)
     found = next((m for m in rows if m.status == MeetingStatus.SCHEDULED.value), None)
     if found is None and rows:
         found = rows[0]  # running, perhaps started early

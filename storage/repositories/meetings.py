@@ -4,7 +4,7 @@ a running meeting takes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,7 +13,7 @@ from bot.domain import MeetingStatus
 from storage.models import Client, Group, Meeting, MeetingItem
 from storage.upsert import insert_ignore
 
-LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)
+LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)  # not yet over
 
 
 class MeetingRepository:
@@ -138,21 +138,16 @@ class MeetingRepository:
         ).all()
 
     def touching(
-        self,
-        group_id: int,
-        start: dt.datetime,
-        end: dt.datetime,
-        *,
-        statuses: Collection[str] | None = None,
+        self, group_id: int, start: dt.datetime, end: dt.datetime, *, live_only: bool = False
     ) -> Sequence[Meeting]:
-        """Meetings now, or first planned, in ``[start, end)`` (of these ``statuses``)."""
+        """Meetings now, or first planned, in ``[start, end)`` (``live_only``: not yet over)."""
         query = select(Meeting).where(
             Meeting.group_id == group_id,
             ((Meeting.scheduled_at >= start) & (Meeting.scheduled_at < end))
             | ((Meeting.occurrence_at >= start) & (Meeting.occurrence_at < end)),
         )
-        if statuses is not None:
-            query = query.where(Meeting.status.in_(statuses))
+        if live_only:
+            query = query.where(Meeting.status.in_(LIVE))
         return self.session.scalars(query).all()
 
     def scheduled_between(
