@@ -104,6 +104,8 @@ class PromptTimes:
 
 @dataclass(frozen=True)
 class DuePrompt:
+    """One prompt or reminder to queue now."""
+
     member_id: int
     key: str  # the outbox key: "prompt:<meeting>:<member>" or "reminder:…"
     reminder: bool
@@ -167,6 +169,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
 def _enqueue_for_meeting(
     uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
+    """Queue the meeting's due prompts and reminders, a nudge that is due folded into each."""
     people: Sequence[Member] = roster.members(uow.session, group.id)
     by_id = {m.id: m for m in people}
     away = uow.leave.by_member(list(by_id), now.date() - dt.timedelta(1))
