@@ -14,6 +14,13 @@ from storage.repositories import (
     MemberRepository,
     MembershipRepository,
 )
+from storage.repositories.actions import ActionRepository
+from storage.repositories.attendance import AttendanceRepository
+from storage.repositories.leave import LeaveRepository
+from storage.repositories.meetings import MeetingRepository
+from storage.repositories.outbox import OutboxRepository
+from storage.repositories.records import RecordRepository
+from storage.repositories.updates import UpdateRepository
 from storage.vault import Vault
 
 
@@ -27,6 +34,13 @@ class UnitOfWork:
     memberships: MembershipRepository
     clients: ClientRepository
     audit: AuditRepository
+    meetings: MeetingRepository
+    attendance: AttendanceRepository
+    leave: LeaveRepository
+    records: RecordRepository
+    actions: ActionRepository
+    updates: UpdateRepository
+    outbox: OutboxRepository
 
     def __init__(self, sessions: sessionmaker[Session], vault: Vault) -> None:
         self._sessions = sessions
@@ -40,6 +54,13 @@ class UnitOfWork:
         self.memberships = MembershipRepository(self.session)
         self.clients = ClientRepository(self.session)
         self.audit = AuditRepository(self.session)
+        self.meetings = MeetingRepository(self.session)
+        self.attendance = AttendanceRepository(self.session)
+        self.leave = LeaveRepository(self.session)
+        self.records = RecordRepository(self.session)
+        self.actions = ActionRepository(self.session)
+        self.updates = UpdateRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
         return self
 
     def __exit__(
@@ -53,3 +74,7 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+    def flush(self) -> None:
+        """Send pending changes now (so later queries in this unit of work see them)."""
+        self.session.flush()

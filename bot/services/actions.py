@@ -26,7 +26,7 @@ from bot.services import consent, meetings, outbox, privacy, roster
 from bot.services.agenda import action_view
 from bot.services.case_codes import CODE_IN_TEXT, named_in
 from bot.services.directory import find_asker
-from bot.services.running import ensure_item, live_meeting
+from bot.services.running import ensure_item
 from bot.validation import clean_text
 from storage.models import Action, ActionProgress, Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
@@ -65,7 +65,7 @@ class Plan:
 def _on_screen(uow: UnitOfWork, channel_id: str | None) -> str:
     """With no case code given: the client on the screen of the meeting running here."""
     group = uow.groups.by_channel(channel_id) if channel_id else None
-    meeting = live_meeting(uow.session, group.id) if group else None
+    meeting = uow.meetings.live(group.id) if group else None
     client = (
         uow.session.get(Client, meeting.current_client_id)
         if meeting and meeting.current_client_id
@@ -125,7 +125,7 @@ def plan(
             f"{case_code}'s consent does not cover the owner's agency, so they can't be given "
             "its details. Choose someone from the lead agency or an agency the consent names."
         )
-    upcoming = meetings.upcoming(uow.session, group, now)
+    upcoming = meetings.upcoming(uow, group, now)
     next_day = upcoming.scheduled_at.astimezone(ZoneInfo(group.tz)).date() if upcoming else None
     body = clean_text(text or "").strip()
     if parse_due:
@@ -149,9 +149,7 @@ def plan(
 def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Recorded:
     """De-identify and save a planned action, and queue the channel note and the owner's DM."""
     redaction = privacy.redact(uow, p.text, p.group.id)
-    running = live_meeting(uow.session, p.group.id) or meetings.current_or_upcoming(
-        uow.session, p.group, now
-    )
+    running = uow.meetings.live(p.group.id) or meetings.current_or_upcoming(uow, p.group, now)
     live = running is not None and running.status == MeetingStatus.RUNNING.value
     action = Action(
         client_id=p.client.id,
@@ -167,7 +165,7 @@ def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Rec
     uow.session.add(action)
     uow.session.flush()
     if live and running is not None:
-        ensure_item(uow.session, running, p.client.id)
+        ensure_item(uow, running, p.client.id)
     shareable = consent.shareable(uow.session, p.group.id, [p.client.id], p.today)
     result = ActionRecorded(
         action=action_view(action, p.client.case_code, p.owner.slack_user_id,
@@ -333,7 +331,7 @@ def draft_from_message(
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
         redaction = privacy.redact(uow, clean_text(text or "").strip()[:MAX_ACTION], group.id)
         code = codes[0] if codes else None
-        meeting = live_meeting(uow.session, group.id) if code is None else None
+        meeting = uow.meetings.live(group.id) if code is None else None
         if meeting is not None and meeting.current_client_id is not None:
             on_screen = uow.session.get(Client, meeting.current_client_id)
             code = on_screen.case_code if on_screen else None

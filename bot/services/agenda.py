@@ -8,9 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
-
 from bot.domain import (
     ActionStatus,
     ActionView,
@@ -23,28 +20,17 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, leave, meetings, outbox, roster
-from storage.models import Action, Client, Group, Meeting, MeetingItem, Member, Update
+from bot.services import consent, meetings, outbox, roster
+from storage.models import Action, Client, Group, Meeting
 from storage.uow import UnitOfWork
 
 
 def open_actions(
-    session: Session, client_ids: Sequence[int], *, today: dt.date
+    uow: UnitOfWork, client_ids: Sequence[int], *, today: dt.date
 ) -> dict[int, list[ActionView]]:
     """Open actions of these clients with their owners, oldest due first (one query)."""
-    if not client_ids:
-        return {}
-    owner, creator = aliased(Member), aliased(Member)
-    rows = session.execute(
-        select(Action, Client.case_code, owner.slack_user_id, creator.slack_user_id)
-        .join(Client, Client.id == Action.client_id)
-        .join(owner, owner.id == Action.owner_id)
-        .outerjoin(creator, creator.id == Action.created_by_id)
-        .where(Action.client_id.in_(client_ids), Action.status == ActionStatus.OPEN.value)
-        .order_by(Action.due_on, Action.id)
-    ).all()
     out: dict[int, list[ActionView]] = {}
-    for action, code, owner_id, creator_id in rows:
+    for action, code, owner_id, creator_id in uow.actions.open_of_clients(client_ids):
         out.setdefault(action.client_id, []).append(
             action_view(action, code, owner_id, creator_id, today)
         )
@@ -68,73 +54,45 @@ def action_view(
     )
 
 
-def not_reached_last_time(session: Session, group: Group, meeting: Meeting) -> list[int]:
+def not_reached_last_time(uow: UnitOfWork, group: Group, meeting: Meeting) -> list[int]:
     """Clients the group's previous meeting did not get to: they go first this time."""
-    last = session.scalar(
-        select(Meeting)
-        .where(
-            Meeting.group_id == group.id,
-            Meeting.status == MeetingStatus.CLOSED.value,
-            Meeting.scheduled_at < meeting.scheduled_at,
-        )
-        .order_by(Meeting.scheduled_at.desc())
-        .limit(1)
-    )
+    last = uow.meetings.last_closed_before(group.id, meeting.scheduled_at)
     if last is None:
         return []
-    return list(
-        session.scalars(
-            select(MeetingItem.client_id)
-            .where(MeetingItem.meeting_id == last.id, MeetingItem.state != "discussed")
-            .order_by(MeetingItem.position)
-        )
-    )
+    return uow.meetings.not_reached(last.id)
 
 
-def _clients(session: Session, group: Group, meeting: Meeting) -> list[Client]:
+def _clients(uow: UnitOfWork, group: Group, meeting: Meeting) -> list[Client]:
     """On the agenda, in order: not reached last time, new referrals, then everyone else."""
-    clients = session.scalars(
-        select(Client)
-        .where(
-            Client.group_id == group.id,
-            Client.status.in_(roster.ON_AGENDA),
-            Client.purged_at.is_(None),
-        )
-        .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
-    ).all()
-    first = {cid: n for n, cid in enumerate(not_reached_last_time(session, group, meeting))}
+    clients = uow.clients.on_agenda(group.id)
+    first = {cid: n for n, cid in enumerate(not_reached_last_time(uow, group, meeting))}
     return sorted(clients, key=lambda c: (first.get(c.id, len(first)), 0))
 
 
-def client_order(session: Session, group: Group, meeting: Meeting) -> list[int]:
-    return [c.id for c in _clients(session, group, meeting)]
+def client_order(uow: UnitOfWork, group: Group, meeting: Meeting) -> list[int]:
+    return [c.id for c in _clients(uow, group, meeting)]
 
 
 def build(
-    session: Session, group: Group, meeting: Meeting, *, only: list[int] | None = None
+    uow: UnitOfWork, group: Group, meeting: Meeting, *, only: list[int] | None = None
 ) -> Agenda:
     meeting_day = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
-    clients = [c for c in _clients(session, group, meeting) if only is None or c.id in only]
+    clients = [c for c in _clients(uow, group, meeting) if only is None or c.id in only]
     ids = [c.id for c in clients]
-    visible = consent.shareable(session, group.id, ids, meeting_day)
+    visible = consent.shareable(uow.session, group.id, ids, meeting_day)
     updates: dict[int, list[UpdateView]] = {}
-    for row, author in session.execute(
-        select(Update, Member.slack_user_id)
-        .join(Member, Member.id == Update.author_id)
-        .where(Update.meeting_id == meeting.id)
-        .order_by(Update.created_at, Update.id)
-    ):
+    for row, author in uow.updates.of_meeting(meeting.id):
         updates.setdefault(row.client_id, []).append(
             UpdateView(row.id, "", row.text, author, row.updated_at)
         )
-    actions = open_actions(session, ids, today=meeting_day)
-    people = roster.members(session, group.id)
-    answers = roster.answers_for(session, meeting.id)
-    away_ids = leave.away_on(session, [m.id for m in people], meeting_day)
+    actions = open_actions(uow, ids, today=meeting_day)
+    people = roster.members(uow.session, group.id)
+    answers = uow.attendance.answers(meeting.id)
+    away_ids = uow.leave.away_on([m.id for m in people], meeting_day)
     by_id = {m.id: m.slack_user_id for m in people}
     return Agenda(
         meeting=meetings.ref(group, meeting),
-        facilitators=tuple(roster.with_role(session, group.id, Role.FACILITATOR)),
+        facilitators=tuple(roster.with_role(uow.session, group.id, Role.FACILITATOR)),
         attending=tuple(
             by_id[i] for i, a in answers.items() if a is AttendanceResponse.ATTENDING and i in by_id
         ),
@@ -170,7 +128,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     queued = 0
     with uow:
         for group in uow.groups.all():
-            meeting = meetings.current_or_upcoming(uow.session, group, now)
+            meeting = meetings.current_or_upcoming(uow, group, now)
             if meeting is None or meeting.status != MeetingStatus.SCHEDULED.value:
                 continue  # one started (perhaps early) has its screen; an agenda now is noise
             post_at = meeting.scheduled_at - dt.timedelta(minutes=group.agenda_lead_minutes)
@@ -188,7 +146,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
                 now=now,
             ):
                 continue
-            parts = renderer.agenda(build(uow.session, group, meeting))
+            parts = renderer.agenda(build(uow, group, meeting))
             for number, payload in enumerate(parts, start=1):
                 outbox.enqueue(
                     uow.session,

@@ -8,11 +8,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from bot.domain import (
-    ActionStatus,
     ActionView,
     Escalation,
     MeetingStatus,
@@ -25,24 +21,9 @@ from bot.ports import Clock, Renderer
 from bot.services import consent, meetings, minutes, outbox
 from bot.services.agenda import action_view
 from bot.services.minutes import snapshot
-from bot.services.running import (
-    check_runner,
-    group_for_channel,
-    live_meetings,
-    running_meeting,
-    shown_in,
-)
+from bot.services.running import check_runner, group_for_channel, running_meeting, shown_in
 from bot.timestamps import utc_and_local
-from storage.models import (
-    Action,
-    Client,
-    Group,
-    Meeting,
-    MeetingItem,
-    Member,
-    MembershipRole,
-    Record,
-)
+from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -84,7 +65,7 @@ def close_forgotten(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> lis
     now = clock.now()
     done = []
     with uow:
-        for meeting, group in live_meetings(uow.session):
+        for meeting, group in uow.meetings.all_live():
             began = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
             if began + dt.timedelta(minutes=group.meeting_minutes) + FORGOTTEN_AFTER <= now:
                 done.append(_close(uow, group, meeting, renderer, now, actor="casebot (auto)"))
@@ -97,14 +78,8 @@ def _held_without_casebot(uow: UnitOfWork, renderer: Renderer, now: dt.datetime)
     """A meeting nobody ran in Casebot still happened: its open actions carry over and count
     towards escalation (no minutes: nothing was recorded). Only recent ones, so an upgrade or a
     long outage does not escalate old actions all at once."""
-    for meeting in uow.session.scalars(
-        select(Meeting).where(
-            Meeting.status == MeetingStatus.SCHEDULED.value,
-            Meeting.scheduled_at > now - HELD_LOOKBACK,
-            Meeting.scheduled_at < now - FORGOTTEN_AFTER,
-        )
-    ):
-        group = uow.session.get(Group, meeting.group_id)
+    for meeting in uow.meetings.unstarted_between(now - HELD_LOOKBACK, now - FORGOTTEN_AFTER):
+        group = uow.groups.get(meeting.group_id)
         assert group is not None
         if (
             meeting.scheduled_at + dt.timedelta(minutes=group.meeting_minutes) + FORGOTTEN_AFTER
@@ -113,8 +88,8 @@ def _held_without_casebot(uow: UnitOfWork, renderer: Renderer, now: dt.datetime)
             continue
         meeting.status = MeetingStatus.CLOSED.value
         meeting.ended_at = now
-        uow.session.flush()
-        _follow_through(uow.session, group, meeting, now, renderer)  # sent with the outbox
+        uow.flush()
+        _follow_through(uow, group, meeting, now, renderer)  # sent with the outbox
 
 
 def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
@@ -122,45 +97,41 @@ def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
     meeting.status = MeetingStatus.CLOSED.value
     meeting.ended_at = now
     on_screen = (
-        uow.session.get(MeetingItem, (meeting.id, meeting.current_client_id))
+        uow.meetings.item(meeting.id, meeting.current_client_id)
         if meeting.current_client_id is not None
         else None
     )
     if on_screen is not None and on_screen.state == "pending":
         on_screen.state = "discussed"  # ended while talking about it
-    _mark_talked_about(uow.session, meeting.id)
+    _mark_talked_about(uow, meeting.id)
     meeting.current_client_id = None
-    uow.session.flush()
-    keys = _follow_through(uow.session, group, meeting, now, renderer)
-    made = minutes.build(uow.session, group, meeting)
+    uow.flush()
+    keys = _follow_through(uow, group, meeting, now, renderer)
+    made = minutes.build(uow, group, meeting)
     meeting.minutes = snapshot.dumps(made)
-    keys += minutes.post(uow.session, group, meeting, made, renderer, now, "minutes")
-    keys += _owner_dms(uow.session, group, meeting, renderer, now)
+    keys += minutes.post(uow, group, meeting, made, renderer, now, "minutes")
+    keys += _owner_dms(uow, group, meeting, renderer, now)
     where = shown_in(meeting)
     detail = f"{group.name}: {utc_and_local(meeting.scheduled_at, group.tz)}"
     uow.audit.add(at=now, actor=actor, action="meeting_closed", detail=detail)
     return Closed(made, tuple(keys), where)
 
 
-def _mark_talked_about(session: Session, meeting_id: int) -> None:
+def _mark_talked_about(uow: UnitOfWork, meeting_id: int) -> None:
     """A client something was recorded for was discussed, whichever buttons were pressed, so it
     is not carried to the front of the next agenda."""
-    talked = set(session.scalars(
-        select(Record.client_id).where(Record.meeting_id == meeting_id,
-                                       Record.removed_at.is_(None))
-    )) | set(session.scalars(
-        select(Action.client_id).where(Action.meeting_id == meeting_id,
-                                       Action.removed_at.is_(None))
-    ))
-    for item in session.scalars(select(MeetingItem).where(MeetingItem.meeting_id == meeting_id)):
+    talked = uow.records.clients_of_meeting(meeting_id) | uow.actions.clients_of_meeting(
+        meeting_id
+    )
+    for item in uow.meetings.items(meeting_id):
         if item.client_id in talked:
             item.state = "discussed"
 
 
-def _owner_dms(session: Session, group: Group, meeting: Meeting, renderer: Renderer,
+def _owner_dms(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
                now: dt.datetime) -> list[str]:
     today = meetings.ref(group, meeting).local_start.date()
-    views = minutes.meeting_actions(session, meeting.id, today)
+    views = minutes.meeting_actions(uow, meeting.id, today)
     by_owner: dict[str, list[ActionView]] = {}
     for view in views:
         by_owner.setdefault(view.owner, []).append(view)
@@ -168,26 +139,20 @@ def _owner_dms(session: Session, group: Group, meeting: Meeting, renderer: Rende
     for owner, actions in sorted(by_owner.items()):
         key = f"minutes-dm:{meeting.id}:{owner}"
         summary = OwnerActions(owner, meetings.ref(group, meeting), tuple(actions))
-        outbox.enqueue(session, key=key, kind="meeting-actions", channel=owner,
+        outbox.enqueue(uow.session, key=key, kind="meeting-actions", channel=owner,
                        payload=renderer.meeting_actions(summary), now=now)
         keys.append(key)
     return keys
 
 
-def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.datetime,
+def _follow_through(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime,
                     renderer: Renderer) -> list[str]:
     """Carry open actions over (×N) and escalate the ones overdue at two meetings in a row."""
     ref = meetings.ref(group, meeting)
     day = ref.local_start.date()
-    rows = session.execute(
-        select(Action, Client.case_code, Member)
-        .join(Client, Client.id == Action.client_id)
-        .join(Member, Member.id == Action.owner_id)
-        .where(Client.group_id == group.id, Action.status == ActionStatus.OPEN.value,
-               Action.removed_at.is_(None))
-    ).all()
-    champions = _champions(session, group.id)
-    consents = consent.covered(session, list({a.client_id for a, _, _ in rows}), day)
+    rows = uow.actions.open_in_group(group.id)
+    champions = _champions(uow, group.id)
+    consents = consent.covered(uow.session, list({a.client_id for a, _, _ in rows}), day)
     keys = []
     for action, code, owner in rows:
         if action.last_reviewed_meeting_id == meeting.id:
@@ -197,7 +162,7 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
         action.overdue_streak = action.overdue_streak + 1 if action.due_on < day else 0
         if action.overdue_streak < ESCALATE_AFTER or action.escalated_at is not None:
             continue
-        client = session.get(Client, action.client_id)
+        client = uow.clients.get(action.client_id)
         assert client is not None
         allowed = consents.get(client.id, set()) | {client.lead_agency_id}
         view = action_view(action, code, owner.slack_user_id, None, day)
@@ -206,7 +171,7 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
             key = f"escalate:{action.id}:{meeting.id}:{champion}"
             note = Escalation(champion=champion, action=view, meeting=ref,
                               withheld=owner.agency_id not in allowed)
-            outbox.enqueue(session, key=key, kind="escalation", channel=champion,
+            outbox.enqueue(uow.session, key=key, kind="escalation", channel=champion,
                            payload=renderer.escalation(note), now=now)
             keys.append(key)
         if note_for:  # with no champion to tell, try again at the next meeting
@@ -216,15 +181,9 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
     return keys
 
 
-def _champions(session: Session, group_id: int) -> dict[int, list[str]]:
+def _champions(uow: UnitOfWork, group_id: int) -> dict[int, list[str]]:
     """Each agency's champions in this group (a champion in another group is not asked)."""
-    rows = session.execute(
-        select(Member.agency_id, Member.slack_user_id)
-        .join(MembershipRole, MembershipRole.member_id == Member.id)
-        .where(MembershipRole.group_id == group_id, MembershipRole.role == Role.CHAMPION.value)
-        .order_by(Member.slack_user_id)
-    )
     out: dict[int, list[str]] = {}
-    for agency_id, user in rows:
-        out.setdefault(agency_id, []).append(user)
+    for member in uow.memberships.with_role(group_id, Role.CHAMPION):
+        out.setdefault(member.agency_id, []).append(member.slack_user_id)
     return out

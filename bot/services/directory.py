@@ -309,7 +309,7 @@ def create_group(
 
 def _group_view(uow: UnitOfWork, group: Group, now: dt.datetime) -> GroupView:
     # The meetings table, not the bare rule, so a move, a cancel or a meeting started early shows.
-    upcoming = meetings.next_planned(uow.session, group, now)
+    upcoming = meetings.next_planned(uow, group, now)
     return GroupView(
         id=group.id,
         name=group.name,

@@ -12,13 +12,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
-
-from bot.domain import OutboxStatus
 from bot.ports import Payload, Posted
 from bot.validation import clean_text
-from storage.models import Group, GroupMember, Member, OutboxMessage
 from storage.uow import UnitOfWork
 
 TS_PREFIX = "dry-run."  # the timestamps the recorder hands back, so its rows can be found
@@ -55,17 +50,8 @@ class Planned:
 def planned(*, uow: UnitOfWork, notifier: RecordingNotifier, now: dt.datetime) -> list[Planned]:
     """Every message the tick handed ``notifier``, then those still waiting, soonest first."""
     with uow:
-        zones = _zones(uow.session)
-        rows = uow.session.scalars(
-            select(OutboxMessage)
-            .where(
-                or_(
-                    OutboxMessage.status == OutboxStatus.PENDING.value,
-                    OutboxMessage.slack_ts.like(f"{TS_PREFIX}%"),
-                )
-            )
-            .order_by(OutboxMessage.not_before, OutboxMessage.id)
-        ).all()
+        zones = _zones(uow)
+        rows = uow.outbox.waiting_or_sent_as(TS_PREFIX)
         found = [
             Planned(
                 at=now if sent else row.not_before,
@@ -85,16 +71,12 @@ def planned(*, uow: UnitOfWork, notifier: RecordingNotifier, now: dt.datetime) -
     return sorted([*found, *edits], key=lambda p: (not p.now, p.at))
 
 
-def _zones(session: Session) -> dict[str, str]:
+def _zones(uow: UnitOfWork) -> dict[str, str]:
     """Each group channel's zone, and each member's: their groups' zone if they agree."""
-    zones = {channel: tz for channel, tz in session.execute(select(Group.channel_id, Group.tz))}
+    zones = uow.groups.channel_zones()
     seen: dict[str, set[str]] = {}
     own: dict[str, str | None] = {}
-    for user, own_tz, group_tz in session.execute(
-        select(Member.slack_user_id, Member.tz, Group.tz)
-        .outerjoin(GroupMember, GroupMember.member_id == Member.id)
-        .outerjoin(Group, Group.id == GroupMember.group_id)
-    ):
+    for user, own_tz, group_tz in uow.members.zones():
         own[user] = own_tz
         if group_tz:
             seen.setdefault(user, set()).add(group_tz)

@@ -9,12 +9,8 @@ what was done. A meeting already moved off the holiday, or cancelled, is not ask
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bot import public_holidays
 from bot.domain import (
@@ -31,7 +27,7 @@ from bot.ports import Clock, Renderer
 from bot.recurrence import localize, parse_time_of_day, send_at, working_hours_started
 from bot.services import meetings, outbox, reschedule, roster
 from bot.services.directory import find_asker
-from storage.models import Group, Meeting, Member, MembershipRole, OutboxMessage
+from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
 
 ASK_DAYS = 7
@@ -58,28 +54,12 @@ def _local(group: Group, at: dt.datetime) -> dt.datetime:
     return at.astimezone(ZoneInfo(group.tz))
 
 
-def _facilitators(session: Session, group_id: int) -> Sequence[Member]:
-    return session.scalars(
-        select(Member)
-        .join(MembershipRole, MembershipRole.member_id == Member.id)
-        .where(MembershipRole.group_id == group_id,
-               MembershipRole.role == Role.FACILITATOR.value)
-        .order_by(Member.slack_user_id)
-    ).all()
-
-
-def suggestion(session: Session, group: Group, meeting: Meeting) -> dt.datetime:
+def suggestion(uow: UnitOfWork, group: Group, meeting: Meeting) -> dt.datetime:
     """The meeting's time on the next working day that is no public holiday and has no meeting
     of the group (moved ones where they are now, cancelled ones not)."""
     start = meeting.scheduled_at
     end = start + TAKEN_WINDOW
-    rows = session.scalars(
-        select(Meeting).where(
-            Meeting.group_id == group.id,
-            ((Meeting.scheduled_at >= start) & (Meeting.scheduled_at < end))
-            | ((Meeting.occurrence_at >= start) & (Meeting.occurrence_at < end)),
-        )
-    ).all()
+    rows = uow.meetings.touching(group.id, start, end)
     known = {row.occurrence_at for row in rows}
     taken = {_local(group, row.scheduled_at).date() for row in rows
              if row.status != MeetingStatus.CANCELLED.value}
@@ -97,22 +77,14 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     with uow:
         for group in uow.groups.all():
             if group.holidays is not None:
-                queued += _ask(uow.session, group, now, renderer)
+                queued += _ask(uow, group, now, renderer)
         uow.commit()
     return queued
 
 
-def _ask(session: Session, group: Group, now: dt.datetime, renderer: Renderer) -> int:
-    for occurrence in meetings.schedule_of(group).between(now, now + LOOKAHEAD):
-        meetings.ensure_row(session, group, occurrence, now)
-    ahead = session.scalars(
-        select(Meeting).where(
-            Meeting.group_id == group.id,
-            Meeting.status == MeetingStatus.SCHEDULED.value,
-            Meeting.scheduled_at > now,
-            Meeting.scheduled_at <= now + LOOKAHEAD,
-        )
-    ).all()
+def _ask(uow: UnitOfWork, group: Group, now: dt.datetime, renderer: Renderer) -> int:
+    meetings.ensure_rows(uow, group, now, now + LOOKAHEAD, now)
+    ahead = uow.meetings.scheduled_between(group.id, now, now + LOOKAHEAD)
     at = parse_time_of_day(group.send_time)
     queued = 0
     for meeting in ahead:
@@ -120,34 +92,28 @@ def _ask(session: Session, group: Group, now: dt.datetime, renderer: Renderer) -
         holiday = public_holidays.name_on(group.holidays, day)
         if holiday is None:
             continue
-        asked = {key for key, _user in _questions(session, meeting.id, day)}
+        asked = {key for key, _user in _questions(uow, meeting.id, day)}
         suggested: dt.datetime | None = None
-        for member in _facilitators(session, group.id):
+        for member in uow.memberships.with_role(group.id, Role.FACILITATOR):
             key = question_key(meeting.id, day, member.slack_user_id)
             tz = roster.zone_of(member, group)
             due = send_at(meeting.scheduled_at, group_tz=group.tz, days_before=ASK_DAYS, at=at,
                           member_tz=tz)
             if key in asked or now < due or not working_hours_started(now, tz=tz, at=at):
                 continue
-            suggested = suggested or suggestion(session, group, meeting)
+            suggested = suggested or suggestion(uow, group, meeting)
             question = HolidayQuestion(meetings.ref(group, meeting), holiday,
                                        member.slack_user_id, suggested)
-            if outbox.enqueue(session, key=key, kind="holiday-question",
+            if outbox.enqueue(uow.session, key=key, kind="holiday-question",
                               channel=member.slack_user_id,
                               payload=renderer.holiday_question(question), now=now):
                 queued += 1
     return queued
 
 
-def _questions(session: Session, meeting_id: int, day: dt.date) -> tuple[tuple[str, str], ...]:
+def _questions(uow: UnitOfWork, meeting_id: int, day: dt.date) -> tuple[tuple[str, str], ...]:
     """(outbox key, facilitator) of every copy of the question about this meeting and day."""
-    prefix = f"holiday:{meeting_id}:{_on(day)}:"
-    rows = session.execute(
-        select(OutboxMessage.idempotency_key, OutboxMessage.channel)
-        .where(OutboxMessage.idempotency_key.like(prefix + "%"))
-        .order_by(OutboxMessage.id)
-    ).all()
-    return tuple((key, channel) for key, channel in rows)
+    return tuple(uow.outbox.keys_and_channels_under(f"holiday:{meeting_id}:{_on(day)}:"))
 
 
 @dataclass(frozen=True)
@@ -158,12 +124,10 @@ class Answered:
 
 
 def _handled(
-    session: Session, group: Group, meeting: Meeting, day: dt.date, now: dt.datetime
+    uow: UnitOfWork, group: Group, meeting: Meeting, day: dt.date, now: dt.datetime
 ) -> HolidayAnswer | None:
     """What was done already about the meeting on ``day``, or None if it is still open."""
-    claim = session.scalar(
-        select(OutboxMessage).where(OutboxMessage.idempotency_key == _answer_key(meeting.id, day))
-    )
+    claim = uow.outbox.by_key(_answer_key(meeting.id, day))
     status = MeetingStatus(meeting.status)
     moved = _local(group, meeting.scheduled_at).date() != day
     if status is MeetingStatus.SCHEDULED and not moved:
@@ -171,13 +135,13 @@ def _handled(
             return None
         if now - claim.created_at < STALE_CLAIM:
             raise Conflict("Another facilitator is answering this right now; look again soon.")
-        session.delete(claim)  # cut short before it was carried out: this answer takes over
-        session.flush()
+        uow.outbox.delete(claim)  # cut short before it was carried out: this answer takes over
+        uow.flush()
         return None
     if status not in (MeetingStatus.SCHEDULED, MeetingStatus.CANCELLED):
         raise InvalidInput("That meeting has already started, so it can't be moved or cancelled.")
     cancelled = status is MeetingStatus.CANCELLED
-    following = meetings.upcoming(session, group, now) if cancelled else None
+    following = meetings.upcoming(uow, group, now) if cancelled else None
     # Who answered, if their answer is what the meeting shows (not a command's change since).
     by = None
     if claim is not None and ("cancelled" in claim.payload) == cancelled:
@@ -199,8 +163,8 @@ def answer(
     now = clock.now()
     with uow:
         member = find_asker(uow, user_id)
-        meeting = uow.session.get(Meeting, meeting_id)
-        group = uow.session.get(Group, meeting.group_id) if meeting is not None else None
+        meeting = uow.meetings.get(meeting_id)
+        group = uow.groups.get(meeting.group_id) if meeting is not None else None
         if meeting is None or group is None or not roster.is_member_of(
             uow.session, member.id, group.id
         ):
@@ -209,8 +173,8 @@ def answer(
             raise NotAuthorised(
                 f"Only {group.name}'s facilitators and secretariat can move or cancel its meetings."
             )
-        copies = _questions(uow.session, meeting.id, day)
-        done = _handled(uow.session, group, meeting, day, now)
+        copies = _questions(uow, meeting.id, day)
+        done = _handled(uow, group, meeting, day, now)
         if done is not None:
             return Answered(done, copies)
         holiday = public_holidays.name_on(group.holidays, day)
@@ -220,7 +184,7 @@ def answer(
                 "nothing was changed."
             )
         local = _local(group, meeting.scheduled_at)
-        if move_to is not None and suggestion(uow.session, group, meeting).date() != move_to:
+        if move_to is not None and suggestion(uow, group, meeting).date() != move_to:
             raise InvalidInput(
                 f"{move_to:%a %d %b} is no longer free. Choose another time with: /casebot "
                 f"meeting move {day.isoformat()} YYYY-MM-DDTHH:MM"
@@ -251,11 +215,7 @@ def answer(
 
 def _release(uow: UnitOfWork, meeting_id: int, day: dt.date) -> None:
     with uow:
-        claim = uow.session.scalar(
-            select(OutboxMessage).where(
-                OutboxMessage.idempotency_key == _answer_key(meeting_id, day)
-            )
-        )
+        claim = uow.outbox.by_key(_answer_key(meeting_id, day))
         if claim is not None:
-            uow.session.delete(claim)
+            uow.outbox.delete(claim)
         uow.commit()

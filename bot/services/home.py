@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from bot.domain import ActionStatus, HomeView
+from bot.domain import HomeView
 from bot.ports import Clock
-from bot.services import leave, meetings, roster
+from bot.services import meetings, roster
 from bot.services.agenda import open_actions
-from storage.models import Action, Client
 from storage.uow import UnitOfWork
 
 
@@ -21,39 +18,21 @@ def home_for(*, uow: UnitOfWork, clock: Clock, user_id: str) -> HomeView:
         groups = [g for g in uow.groups.all() if roster.is_member_of(uow.session, member.id, g.id)]
         tz = roster.zone_of(member, groups[0]) if groups else "UTC"
         today = roster.local_today(now, tz)
-        upcoming = [
-            meetings.ref(g, m) for g, m in meetings.upcoming_by_group(uow.session, groups, now)
-        ]
-        clients = list(
-            uow.session.scalars(
-                select(Client.case_code)
-                .where(
-                    Client.key_worker_id == member.id,
-                    Client.status.in_(roster.ON_AGENDA),
-                    Client.purged_at.is_(None),
-                )
-                .order_by(Client.case_code)
-            )
-        )
-        client_ids = list(
-            uow.session.scalars(
-                select(Action.client_id).where(
-                    Action.owner_id == member.id, Action.status == ActionStatus.OPEN.value
-                )
-            )
-        )
-        actions = open_actions(uow.session, client_ids, today=today)
+        upcoming = [meetings.ref(g, m) for g, m in meetings.upcoming_by_group(uow, groups, now)]
+        clients = uow.clients.codes_on_agenda_of_worker(member.id)
+        client_ids = uow.actions.clients_owned_by(member.id)
+        actions = open_actions(uow, client_ids, today=today)
         mine = tuple(
             a for views in actions.values() for a in views if a.owner == member.slack_user_id
         )
-        uow.session.commit()  # meeting rows made from the schedule are kept
+        uow.commit()  # meeting rows made from the schedule are kept
         return HomeView(
             user=user_id,
             is_member=True,
             meetings=tuple(sorted(upcoming, key=lambda m: m.starts_at)),
             clients=tuple(clients),
             actions=tuple(sorted(mine, key=lambda a: (a.due_on, a.id))),
-            leave=leave.periods(uow.session, member.id, today),
+            leave=uow.leave.periods(member.id, today),
             today=today,
         )
 

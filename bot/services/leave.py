@@ -5,13 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
 from bot.domain import InvalidInput, LeavePeriod
 from bot.ports import Clock
 from bot.services.directory import find_asker
-from storage.models import MemberLeave
 from storage.uow import UnitOfWork
 
 MAX_LEAVE = dt.timedelta(days=366)
@@ -29,13 +25,10 @@ def set_leave(
         raise InvalidInput("leave can be set up to a year at a time")
     with uow:
         member = find_asker(uow, user_id)
-        uow.session.add(
-            MemberLeave(
-                member_id=member.id, starts_on=starts_on, ends_on=ends_on, created_at=clock.now()
-            )
-        )
+        period = LeavePeriod(starts_on, ends_on)
+        uow.leave.add(member.id, period, clock.now())
         uow.commit()
-    return LeavePeriod(starts_on, ends_on)
+    return period
 
 
 def clear_leave(*, uow: UnitOfWork, clock: Clock, user_id: str) -> int:
@@ -43,55 +36,11 @@ def clear_leave(*, uow: UnitOfWork, clock: Clock, user_id: str) -> int:
     today = clock.now().date()
     with uow:
         member = find_asker(uow, user_id)
-        result = uow.session.execute(
-            delete(MemberLeave).where(
-                MemberLeave.member_id == member.id, MemberLeave.ends_on >= today
-            )
-        )
+        removed = uow.leave.clear_from(member.id, today)
         uow.commit()
-        return result.rowcount or 0
-
-
-def away_on(session: Session, member_ids: Collection[int], day: dt.date) -> set[int]:
-    """Which of these members are on leave on ``day`` (one query)."""
-    if not member_ids:
-        return set()
-    return set(
-        session.scalars(
-            select(MemberLeave.member_id).where(
-                MemberLeave.member_id.in_(member_ids),
-                MemberLeave.starts_on <= day,
-                MemberLeave.ends_on >= day,
-            )
-        )
-    )
-
-
-def periods(session: Session, member_id: int, today: dt.date) -> tuple[LeavePeriod, ...]:
-    rows = session.execute(
-        select(MemberLeave.starts_on, MemberLeave.ends_on)
-        .where(MemberLeave.member_id == member_id, MemberLeave.ends_on >= today)
-        .order_by(MemberLeave.starts_on)
-    ).all()
-    return tuple(LeavePeriod(s, e) for s, e in rows)
-
-
-def periods_by_member(
-    session: Session, member_ids: Collection[int], since: dt.date
-) -> dict[int, list[LeavePeriod]]:
-    """Current and future leave for these members (one query), for checks on local dates."""
-    out: dict[int, list[LeavePeriod]] = {}
-    if not member_ids:
-        return out
-    rows = session.execute(
-        select(MemberLeave.member_id, MemberLeave.starts_on, MemberLeave.ends_on).where(
-            MemberLeave.member_id.in_(member_ids), MemberLeave.ends_on >= since
-        )
-    )
-    for member_id, start, end in rows:
-        out.setdefault(member_id, []).append(LeavePeriod(start, end))
-    return out
+        return removed
 
 
 def is_away(leave: Collection[LeavePeriod], day: dt.date) -> bool:
+    """Whether any of these periods covers ``day``."""
     return any(p.starts_on <= day <= p.ends_on for p in leave)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from bot.domain import Presenter
 from bot.ports import Clock
 from bot.services import outbox
-from bot.services.running import Where, live_meeting, live_meetings, presenter, shown_in
-from storage.models import Action, Client, Group
+from bot.services.running import Where, presenter, shown_in
 from storage.uow import UnitOfWork
 
 
@@ -15,16 +14,16 @@ def screen_for_action(*, uow: UnitOfWork, clock: Clock,
                       action_id: int) -> tuple[Presenter, Where] | None:
     """If the action's client is on a running meeting's screen, that screen as it is now."""
     with uow:
-        action = uow.session.get(Action, action_id)
-        client = uow.session.get(Client, action.client_id) if action else None
+        action = uow.actions.get(action_id)
+        client = uow.clients.get(action.client_id) if action else None
         if client is None or client.group_id is None:
             return None
-        meeting = live_meeting(uow.session, client.group_id)
+        meeting = uow.meetings.live(client.group_id)
         if meeting is None or meeting.current_client_id != client.id or not shown_in(meeting):
             return None
-        group = uow.session.get(Group, client.group_id)
+        group = uow.groups.get(client.group_id)
         assert group is not None
-        return presenter(uow.session, group, meeting, clock.now()), shown_in(meeting)
+        return presenter(uow, group, meeting, clock.now()), shown_in(meeting)
 
 
 def timeboxes_due(*, uow: UnitOfWork, clock: Clock) -> list[tuple[str, Presenter, Where]]:
@@ -32,10 +31,10 @@ def timeboxes_due(*, uow: UnitOfWork, clock: Clock) -> list[tuple[str, Presenter
     now = clock.now()
     out = []
     with uow:
-        for meeting, group in live_meetings(uow.session):
+        for meeting, group in uow.meetings.all_live():
             if not shown_in(meeting) or meeting.current_client_id is None:
                 continue
-            shown = presenter(uow.session, group, meeting, now)
+            shown = presenter(uow, group, meeting, now)
             left = shown.client_minutes_left
             if left is None or left > 2 or left < 0:
                 continue

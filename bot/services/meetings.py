@@ -5,17 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from bot.domain import MeetingRef, MeetingStatus
 from bot.ports import Clock
 from bot.recurrence import Schedule
 from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
-from storage.upsert import insert_ignore
-
-LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)
 
 
 def schedule_of(group: Group) -> Schedule:
@@ -33,23 +27,7 @@ def ref(group: Group, meeting: Meeting) -> MeetingRef:
     )
 
 
-def ensure_row(session: Session, group: Group, occurrence: dt.datetime, now: dt.datetime) -> None:
-    """Make sure the schedule's ``occurrence`` has a meeting row (two processes may race)."""
-    insert_ignore(
-        session,
-        Meeting,
-        {
-            "group_id": group.id,
-            "occurrence_at": occurrence,
-            "scheduled_at": occurrence,
-            "status": MeetingStatus.SCHEDULED.value,
-            "created_at": now,
-        },
-        ["group_id", "occurrence_at"],
-    )
-
-
-def _materialise(session: Session, group: Group, now: dt.datetime) -> None:
+def _materialise(uow: UnitOfWork, group: Group, now: dt.datetime) -> None:
     """Make sure the schedule's next occurrence after ``now`` that has not started has a row.
 
     Cancelled and closed ones are skipped, and so is one started early (running before its
@@ -59,83 +37,54 @@ def _materialise(session: Session, group: Group, now: dt.datetime) -> None:
     for _ in range(52):  # a year of weekly cancellations is more than enough
         if occurrence is None:
             return
-        row = session.scalar(
-            select(Meeting).where(Meeting.group_id == group.id, Meeting.occurrence_at == occurrence)
-        )
+        row = uow.meetings.at_occurrence(group.id, occurrence)
         if row is None:
-            ensure_row(session, group, occurrence, now)
+            uow.meetings.ensure_row(group.id, occurrence, now)
             return
         if row.status == MeetingStatus.SCHEDULED.value and row.scheduled_at > now:
             return
         occurrence = schedule.next_after(occurrence)
 
 
-def upcoming(session: Session, group: Group, now: dt.datetime) -> Meeting | None:
+def ensure_rows(uow: UnitOfWork, group: Group, start: dt.datetime, end: dt.datetime,
+                now: dt.datetime) -> None:
+    """Make sure every occurrence of the schedule in ``[start, end)`` has a meeting row."""
+    for occurrence in schedule_of(group).between(start, end):
+        uow.meetings.ensure_row(group.id, occurrence, now)
+
+
+def upcoming(uow: UnitOfWork, group: Group, now: dt.datetime) -> Meeting | None:
     """The group's next meeting that has not started yet (a running one, even before its
     time, has started: updates and "next meeting" go to the one after it)."""
-    _materialise(session, group, now)
-    return session.scalar(
-        select(Meeting)
-        .where(
-            Meeting.group_id == group.id,
-            Meeting.status == MeetingStatus.SCHEDULED.value,
-            Meeting.scheduled_at > now,
-        )
-        .order_by(Meeting.scheduled_at)
-        .limit(1)
-    )
+    _materialise(uow, group, now)
+    return uow.meetings.next_scheduled(group.id, now)
 
 
-def current_or_upcoming(session: Session, group: Group, now: dt.datetime) -> Meeting | None:
+def current_or_upcoming(uow: UnitOfWork, group: Group, now: dt.datetime) -> Meeting | None:
     """A meeting under way (within its length), else the next one."""
     length = dt.timedelta(minutes=group.meeting_minutes)
-    _materialise(session, group, now - length)  # a meeting that began before any tick saw it
-    started = session.scalar(
-        select(Meeting)
-        .where(
-            Meeting.group_id == group.id,
-            Meeting.status.in_(LIVE),
-            Meeting.scheduled_at <= now,
-            Meeting.scheduled_at > now - length,
-        )
-        .order_by(Meeting.scheduled_at.desc())
-        .limit(1)
-    )
-    return started or upcoming(session, group, now)
+    _materialise(uow, group, now - length)  # a meeting that began before any tick saw it
+    started = uow.meetings.begun(group.id, now - length, now)
+    return started or upcoming(uow, group, now)
 
 
 def for_each_upcoming(
-    *, uow: UnitOfWork, clock: Clock, work: Callable[[Session, Group, Meeting, dt.datetime], int]
+    *, uow: UnitOfWork, clock: Clock, work: Callable[[UnitOfWork, Group, Meeting, dt.datetime], int]
 ) -> int:
     """Run ``work`` for every group's next meeting in one transaction; returns the sum."""
     now = clock.now()
     total = 0
     with uow:
-        for group, meeting in upcoming_by_group(uow.session, uow.groups.all(), now):
-            total += work(uow.session, group, meeting, now)
+        for group, meeting in upcoming_by_group(uow, uow.groups.all(), now):
+            total += work(uow, group, meeting, now)
         uow.commit()
     return total
 
 
-def next_planned(session: Session, group: Group, now: dt.datetime) -> dt.datetime | None:
+def next_planned(uow: UnitOfWork, group: Group, now: dt.datetime) -> dt.datetime | None:
     """When the group next meets (moves, cancels and early starts included), making no rows."""
-    planned = session.scalar(
-        select(Meeting.scheduled_at)
-        .where(
-            Meeting.group_id == group.id,
-            Meeting.status == MeetingStatus.SCHEDULED.value,
-            Meeting.scheduled_at > now,
-        )
-        .order_by(Meeting.scheduled_at)
-        .limit(1)
-    )
-    taken = set(
-        session.scalars(
-            select(Meeting.occurrence_at).where(
-                Meeting.group_id == group.id, Meeting.occurrence_at > now
-            )
-        )
-    )
+    planned = uow.meetings.next_scheduled_time(group.id, now)
+    taken = uow.meetings.occurrences_after(group.id, now)
     schedule = schedule_of(group)
     occurrence = schedule.next_after(now)
     for _ in range(52):
@@ -148,11 +97,11 @@ def next_planned(session: Session, group: Group, now: dt.datetime) -> dt.datetim
 
 
 def upcoming_by_group(
-    session: Session, groups: Sequence[Group], now: dt.datetime
+    uow: UnitOfWork, groups: Sequence[Group], now: dt.datetime
 ) -> list[tuple[Group, Meeting]]:
     out = []
     for group in groups:
-        meeting = upcoming(session, group, now)
+        meeting = upcoming(uow, group, now)
         if meeting is not None:
             out.append((group, meeting))
     return out

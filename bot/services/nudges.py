@@ -11,10 +11,7 @@ import datetime as dt
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from bot.domain import ActionStatus, ActionView, InvalidInput, Nudge
+from bot.domain import ActionView, InvalidInput, Nudge
 from bot.ports import Clock, Renderer
 from bot.recurrence import (
     localize,
@@ -26,7 +23,7 @@ from bot.recurrence import (
 from bot.services import leave, meetings, outbox, roster
 from bot.services.agenda import open_actions
 from bot.services.directory import find_asker
-from storage.models import Action, Client, Group, Meeting, Member, OutboxMessage
+from storage.models import Group, Meeting, Member
 from storage.uow import UnitOfWork
 
 
@@ -34,41 +31,17 @@ def _stages(group: Group) -> list[int]:
     return sorted({int(d) for d in group.nudge_lead_days.split(",") if d.strip()}, reverse=True)
 
 
-def owner_actions(session: Session, group: Group, today: dt.date) -> dict[int, list[ActionView]]:
-    """owner id -> their open actions on this group's clients (two queries in all)."""
-    client_ids = list(
-        session.scalars(
-            select(Action.client_id)
-            .join(Client, Client.id == Action.client_id)
-            .where(Client.group_id == group.id, Action.status == ActionStatus.OPEN.value)
-            .distinct()
-        )
-    )
-    by_user = {
-        m.slack_user_id: m.id
-        for m in session.scalars(
-            select(Member)
-            .join(Action, Action.owner_id == Member.id)
-            .where(Action.client_id.in_(client_ids))
-        )
-    }
+def owner_actions(uow: UnitOfWork, group: Group, today: dt.date) -> dict[int, list[ActionView]]:
+    """owner id -> their open actions on this group's clients (three queries in all)."""
+    client_ids = uow.actions.clients_with_open(group.id)
+    by_user = {m.slack_user_id: m.id for m in uow.actions.owners(client_ids)}
     out: dict[int, list[ActionView]] = {}
-    for views in open_actions(session, client_ids, today=today).values():
+    for views in open_actions(uow, client_ids, today=today).values():
         for view in views:
             out.setdefault(by_user[view.owner], []).append(view)
     for views in out.values():
         views.sort(key=lambda a: (a.due_on, a.id))
     return out
-
-
-def sent_keys(session: Session, meeting_id: int) -> set[str]:
-    return set(
-        session.scalars(
-            select(OutboxMessage.idempotency_key).where(
-                OutboxMessage.idempotency_key.like(f"nudge:{meeting_id}:%")
-            )
-        )
-    )
 
 
 def due_key(
@@ -101,22 +74,20 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     return meetings.for_each_upcoming(
         uow=uow,
         clock=clock,
-        work=lambda session, group, meeting, now: _for_meeting(
-            session, group, meeting, now, renderer
-        ),
+        work=lambda uow, group, meeting, now: _for_meeting(uow, group, meeting, now, renderer),
     )
 
 
 def _for_meeting(
-    session: Session, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
+    uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
     at = parse_time_of_day(group.send_time)
-    owned = owner_actions(session, group, roster.local_today(now, group.tz))
+    owned = owner_actions(uow, group, roster.local_today(now, group.tz))
     if not owned:
         return 0
-    people = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(owned)))}
-    away = leave.periods_by_member(session, list(owned), now.date() - dt.timedelta(1))
-    sent = sent_keys(session, meeting.id)
+    people = {m.id: m for m in uow.members.by_ids(list(owned))}
+    away = uow.leave.by_member(list(owned), now.date() - dt.timedelta(1))
+    sent = uow.outbox.keys_under(f"nudge:{meeting.id}:")
     queued = 0
     for owner_id, views in owned.items():
         owner = people[owner_id]
@@ -137,7 +108,7 @@ def _for_meeting(
             today=today,
         )
         if outbox.enqueue(
-            session,
+            uow.session,
             key=key,
             kind="nudge",
             channel=owner.slack_user_id,
@@ -158,10 +129,10 @@ def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int) -> d
     now = clock.now()
     with uow:
         member = find_asker(uow, user_id)
-        meeting = uow.session.get(Meeting, meeting_id)
+        meeting = uow.meetings.get(meeting_id)
         if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
             raise InvalidInput("That reminder is not about one of your groups' meetings.")
-        group = uow.session.get(Group, meeting.group_id)
+        group = uow.groups.get(meeting.group_id)
         assert group is not None
         tz = roster.zone_of(member, group)
         at = parse_time_of_day(group.send_time)

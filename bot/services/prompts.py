@@ -7,17 +7,15 @@ own clock; a reminder goes ``reminder_lead_days`` before to those who have not a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from bot.domain import (
     ActionView,
     AttendanceResponse,
     ClientStatus,
     InvalidInput,
+    LeavePeriod,
     NotFound,
     PromptClient,
     UpdatePrompt,
@@ -26,37 +24,18 @@ from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
 from bot.services import leave, meetings, nudges, outbox, roster
 from bot.services.directory import find_asker
-from storage.models import Attendance, Client, Group, Meeting, Member, OutboxMessage, Update
+from storage.models import Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
 # A reminder needs the prompt to have had time to be seen.
 REMINDER_GAP = dt.timedelta(hours=12)
 
 
-def _clients_by_worker(session: Session, group_id: int) -> dict[int, list[Client]]:
-    rows = session.scalars(
-        select(Client)
-        .where(
-            Client.group_id == group_id,
-            Client.status.in_(roster.ON_AGENDA),
-            Client.purged_at.is_(None),
-        )
-        .order_by(Client.status.desc(), Client.case_code)  # referred before active
-    ).all()
+def _clients_by_worker(uow: UnitOfWork, group_id: int) -> dict[int, list[Client]]:
     out: dict[int, list[Client]] = {}
-    for client in rows:
+    for client in uow.clients.on_agenda(group_id):  # referred before active
         out.setdefault(client.key_worker_id, []).append(client)
     return out
-
-
-def _update_counts(session: Session, meeting_id: int) -> dict[int, int]:
-    return dict(
-        session.execute(
-            select(Update.client_id, func.count())
-            .where(Update.meeting_id == meeting_id)
-            .group_by(Update.client_id)
-        ).all()
-    )
 
 
 @dataclass(frozen=True)
@@ -68,16 +47,16 @@ class _MeetingFacts:
     answers: dict[int, AttendanceResponse]
 
     @classmethod
-    def read(cls, session: Session, group: Group, meeting: Meeting) -> _MeetingFacts:
+    def read(cls, uow: UnitOfWork, group: Group, meeting: Meeting) -> _MeetingFacts:
         return cls(
-            _clients_by_worker(session, group.id),
-            _update_counts(session, meeting.id),
-            roster.answers_for(session, meeting.id),
+            _clients_by_worker(uow, group.id),
+            uow.updates.counts(meeting.id),
+            uow.attendance.answers(meeting.id),
         )
 
 
 def build_prompt(
-    session: Session,
+    uow: UnitOfWork,
     group: Group,
     meeting: Meeting,
     member: Member,
@@ -87,7 +66,7 @@ def build_prompt(
     actions: tuple[ActionView, ...] = (),
     today: dt.date | None = None,
 ) -> UpdatePrompt:
-    facts = facts or _MeetingFacts.read(session, group, meeting)
+    facts = facts or _MeetingFacts.read(uow, group, meeting)
     return UpdatePrompt(
         meeting=meetings.ref(group, meeting),
         member=member.slack_user_id,
@@ -102,14 +81,78 @@ def build_prompt(
     )
 
 
-def _sent_keys(session: Session, meeting_id: int) -> dict[str, dt.datetime]:
-    rows = session.execute(
-        select(OutboxMessage.idempotency_key, OutboxMessage.created_at).where(
-            OutboxMessage.idempotency_key.like(f"prompt:{meeting_id}:%")
-            | OutboxMessage.idempotency_key.like(f"reminder:{meeting_id}:%")
-        )
-    )
-    return dict(rows.all())
+@dataclass(frozen=True)
+class Recipient:
+    """A group member as the prompt timing sees them."""
+
+    member_id: int
+    tz: str  # their own zone, else the group's
+    leave: Sequence[LeavePeriod] = ()
+
+
+@dataclass(frozen=True)
+class PromptTimes:
+    """A group's settings for when its prompts go, and the meeting they are for."""
+
+    meeting_id: int
+    meeting_at: dt.datetime
+    group_tz: str
+    send_time: dt.time
+    prompt_lead_days: int
+    reminder_lead_days: int
+
+
+@dataclass(frozen=True)
+class DuePrompt:
+    """One prompt or reminder to queue now."""
+
+    member_id: int
+    key: str  # the outbox key: "prompt:<meeting>:<member>" or "reminder:…"
+    reminder: bool
+    today: dt.date  # on the member's own clock
+
+
+def due_prompts(
+    times: PromptTimes,
+    members: Sequence[Recipient],
+    *,
+    answered: Collection[int],
+    sent: Mapping[str, dt.datetime],
+    now: dt.datetime,
+) -> list[DuePrompt]:
+    """Who is due a prompt or a reminder at ``now``, in the order of ``members``.
+
+    Nobody on leave (on their own date), nobody outside their working hours. The prompt goes
+    ``prompt_lead_days`` before the meeting at the send time on the member's clock; a reminder
+    ``reminder_lead_days`` before, to those who have not answered, and only ``REMINDER_GAP``
+    after their prompt. ``sent``: the keys already queued for the meeting, with when."""
+    out = []
+    for member in members:
+        tz = member.tz
+        today = roster.local_today(now, tz)
+        if leave.is_away(member.leave, today):
+            continue
+        if not working_hours_started(now, tz=tz, at=times.send_time):
+            continue
+        prompt_key = f"prompt:{times.meeting_id}:{member.member_id}"
+        reminder_key = f"reminder:{times.meeting_id}:{member.member_id}"
+
+        def due(days: int, tz: str = tz) -> bool:
+            moment = send_at(times.meeting_at, group_tz=times.group_tz, days_before=days,
+                             at=times.send_time, member_tz=tz)
+            return now >= moment
+
+        if prompt_key not in sent and due(times.prompt_lead_days):
+            out.append(DuePrompt(member.member_id, prompt_key, False, today))
+        elif (
+            prompt_key in sent
+            and reminder_key not in sent
+            and member.member_id not in answered
+            and due(times.reminder_lead_days)
+            and now - sent[prompt_key] >= REMINDER_GAP
+        ):
+            out.append(DuePrompt(member.member_id, reminder_key, True, today))
+    return out
 
 
 def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
@@ -117,66 +160,55 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     return meetings.for_each_upcoming(
         uow=uow,
         clock=clock,
-        work=lambda session, group, meeting, now: _enqueue_for_meeting(
-            session, group, meeting, now, renderer
+        work=lambda uow, group, meeting, now: _enqueue_for_meeting(
+            uow, group, meeting, now, renderer
         ),
     )
 
 
 def _enqueue_for_meeting(
-    session: Session, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
+    uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
-    at = parse_time_of_day(group.send_time)
-    people: Sequence[Member] = roster.members(session, group.id)
-    away = leave.periods_by_member(session, [m.id for m in people], now.date() - dt.timedelta(1))
-    facts = _MeetingFacts.read(session, group, meeting)
-    sent = _sent_keys(session, meeting.id)
-    owned = nudges.owner_actions(session, group, roster.local_today(now, group.tz))
-    nudged = nudges.sent_keys(session, meeting.id)
+    """Queue the meeting's due prompts and reminders, a nudge that is due folded into each."""
+    people: Sequence[Member] = roster.members(uow.session, group.id)
+    by_id = {m.id: m for m in people}
+    away = uow.leave.by_member(list(by_id), now.date() - dt.timedelta(1))
+    facts = _MeetingFacts.read(uow, group, meeting)
+    times = PromptTimes(
+        meeting_id=meeting.id,
+        meeting_at=meeting.scheduled_at,
+        group_tz=group.tz,
+        send_time=parse_time_of_day(group.send_time),
+        prompt_lead_days=group.prompt_lead_days,
+        reminder_lead_days=group.reminder_lead_days,
+    )
+    due = due_prompts(
+        times,
+        [Recipient(m.id, roster.zone_of(m, group), away.get(m.id, [])) for m in people],
+        answered=set(facts.answers),
+        sent=uow.outbox.created_under(f"prompt:{meeting.id}:", f"reminder:{meeting.id}:"),
+        now=now,
+    )
+    owned = nudges.owner_actions(uow, group, roster.local_today(now, group.tz))
+    nudged = uow.outbox.keys_under(f"nudge:{meeting.id}:")
     queued = 0
-    for member in people:
-        tz = roster.zone_of(member, group)
-        if leave.is_away(away.get(member.id, []), roster.local_today(now, tz)):
-            continue
-        if not working_hours_started(now, tz=tz, at=at):
-            continue
-        prompt_key = f"prompt:{meeting.id}:{member.id}"
-        reminder_key = f"reminder:{meeting.id}:{member.id}"
-
-        def due(days: int, tz: str = tz) -> bool:
-            moment = send_at(
-                meeting.scheduled_at, group_tz=group.tz, days_before=days, at=at, member_tz=tz
-            )
-            return now >= moment
-
-        if prompt_key not in sent and due(group.prompt_lead_days):
-            key, reminder = prompt_key, False
-        elif (
-            prompt_key in sent
-            and reminder_key not in sent
-            and member.id not in facts.answers
-            and due(group.reminder_lead_days)
-            and now - sent[prompt_key] >= REMINDER_GAP
-        ):
-            key, reminder = reminder_key, True
-        else:
-            continue
+    for one in due:
+        member, key, today = by_id[one.member_id], one.key, one.today
         nudge_key = (
             nudges.due_key(group, meeting, member, now, nudged) if owned.get(member.id) else None
         )
-        today = roster.local_today(now, tz)
         prompt = build_prompt(
-            session,
+            uow,
             group,
             meeting,
             member,
-            reminder=reminder,
+            reminder=one.reminder,
             facts=facts,
             today=today,
             actions=nudges.as_of(owned[member.id], today) if nudge_key else (),
         )
         if outbox.enqueue(
-            session,
+            uow.session,
             key=key,
             kind=key.split(":", 1)[0],
             channel=member.slack_user_id,
@@ -186,7 +218,7 @@ def _enqueue_for_meeting(
             queued += 1
             if nudge_key:
                 outbox.mark(
-                    session,
+                    uow.session,
                     key=nudge_key,
                     kind="nudge",
                     channel=member.slack_user_id,
@@ -204,26 +236,19 @@ def respond(
     now = clock.now()
     with uow:
         member = find_asker(uow, user_id)
-        meeting = uow.session.get(Meeting, meeting_id)
+        meeting = uow.meetings.get(meeting_id)
         if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
             raise NotFound("That meeting is not one of your groups' meetings.")
-        group = uow.session.get(Group, meeting.group_id)
+        group = uow.groups.get(meeting.group_id)
         assert group is not None
         if meeting.scheduled_at <= now:
             raise InvalidInput("That meeting has already started, so answers are closed.")
-        row = uow.session.get(Attendance, (meeting.id, member.id))
+        row = uow.attendance.get(meeting.id, member.id)
         if row is None:
-            uow.session.add(
-                Attendance(
-                    meeting_id=meeting.id,
-                    member_id=member.id,
-                    response=response.value,
-                    responded_at=now,
-                )
-            )
+            uow.attendance.add(meeting.id, member.id, response, now)
         else:
             row.response, row.responded_at = response.value, now
-        uow.session.flush()
-        prompt = build_prompt(uow.session, group, meeting, member)
+        uow.flush()
+        prompt = build_prompt(uow, group, meeting, member)
         uow.commit()
     return prompt

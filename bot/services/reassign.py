@@ -109,7 +109,7 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
         uow.session.flush()
         view = action_view(action, client.case_code, owner.slack_user_id, member.slack_user_id,
                            today)
-        upcoming = meetings.upcoming(uow.session, group, now)
+        upcoming = meetings.upcoming(uow, group, now)
         recorded = ActionRecorded(view, meetings.ref(group, upcoming) if upcoming else None,
                                   group.channel_id)
         key = f"reassigned:{action.id}:{now:%Y%m%dT%H%M%S%f}"

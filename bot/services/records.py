@@ -71,7 +71,7 @@ def record(
                 f"The case code {case_code} is not one of {group.name}'s clients." if case_code
                 else "No client is on screen: give the case code first."
             )
-        running.ensure_item(uow.session, meeting, client.id)
+        running.ensure_item(uow, meeting, client.id)
         redaction = privacy.redact(uow, clean, group.id)
         row = Record(meeting_id=meeting.id, client_id=client.id, kind=kind, text=redaction.text,
                      author_id=member.id, created_at=now)

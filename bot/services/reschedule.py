@@ -9,15 +9,13 @@ import datetime as dt
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
-
 from bot import recurrence
 from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised, NotFound
 from bot.ports import Clock, Renderer
 from bot.services import meeting_hours, meetings, outbox, roster
 from bot.services.directory import find_asker, find_group
 from bot.timestamps import utc_and_local
-from storage.models import Group, Meeting, OutboxMessage, Update
+from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
 
 
@@ -26,16 +24,8 @@ def _meeting_on(uow: UnitOfWork, group: Group, day: dt.date, now: dt.datetime) -
     zone = ZoneInfo(group.tz)
     start = recurrence.localize(dt.datetime.combine(day, dt.time()), zone)
     end = start + dt.timedelta(days=1)
-    for occurrence in meetings.schedule_of(group).between(start, end):
-        meetings.ensure_row(uow.session, group, occurrence, now)
-    rows = uow.session.scalars(
-        select(Meeting).where(
-            Meeting.group_id == group.id,
-            Meeting.status.in_(meetings.LIVE),
-            ((Meeting.scheduled_at >= start) & (Meeting.scheduled_at < end))
-            | ((Meeting.occurrence_at >= start) & (Meeting.occurrence_at < end)),
-        )
-    ).all()
+    meetings.ensure_rows(uow, group, start, end, now)
+    rows = uow.meetings.touching(group.id, start, end, live_only=True)
     found = next((m for m in rows if m.status == MeetingStatus.SCHEDULED.value), None)
     if found is None and rows:
         found = rows[0]  # running, perhaps started early
@@ -85,11 +75,7 @@ def _tell(
 ) -> tuple[MeetingChange, list[str]]:
     """Queue a note to everyone already asked about the meeting, and to the channel when the
     change is near; returns the change saying who is told, and the outbox keys."""
-    asked = sorted(set(uow.session.scalars(
-        select(OutboxMessage.channel).where(
-            OutboxMessage.idempotency_key.like(f"prompt:{meeting.id}:%")
-        )
-    ).all()))
+    asked = sorted(set(uow.outbox.channels_under(f"prompt:{meeting.id}:")))
     near = (
         bool(asked)
         or outbox.has(uow.session, f"agenda:{meeting.id}")
@@ -142,15 +128,10 @@ def move(
             raise InvalidInput("the new time has passed; give a time from now on")
         meeting_hours.check(group=found.name, rule=found.rrule, tz=found.tz, at=target,
                             force=force)
-        clash = uow.session.scalar(
-            select(Meeting.id).where(Meeting.group_id == found.id, Meeting.id != meeting.id,
-                                     Meeting.scheduled_at == target,
-                                     Meeting.status == MeetingStatus.SCHEDULED.value)
-        )
-        if clash is not None:
+        if uow.meetings.clash(found.id, target, besides=meeting.id):
             raise InvalidInput("another meeting of the group is already at that time")
         was, meeting.scheduled_at = meeting.scheduled_at, target
-        uow.session.flush()
+        uow.flush()
         change = MeetingChange(meetings.ref(found, meeting), was)
         change, keys = _tell(uow, renderer, found, meeting, change, now)
         uow.audit.add(
@@ -175,13 +156,10 @@ def cancel(
         _check_runner(uow, user_id, found)
         meeting = _meeting_on(uow, found, day, now)
         meeting.status = MeetingStatus.CANCELLED.value
-        uow.session.flush()
-        following = meetings.upcoming(uow.session, found, now)
+        uow.flush()
+        following = meetings.upcoming(uow, found, now)
         if following is not None:
-            uow.session.execute(
-                update(Update).where(Update.meeting_id == meeting.id)
-                .values(meeting_id=following.id)
-            )
+            uow.updates.move_to(meeting.id, following.id)
         change = MeetingChange(
             meetings.ref(found, meeting), meeting.scheduled_at, cancelled=True,
             next=meetings.ref(found, following) if following else None,
@@ -202,13 +180,8 @@ def upcoming_list(*, uow: UnitOfWork, clock: Clock, group: str, count: int = 6) 
     now = clock.now()
     with uow:
         found = find_group(uow, group)
-        for occurrence in meetings.schedule_of(found).between(now, now + dt.timedelta(days=120)):
-            meetings.ensure_row(uow.session, found, occurrence, now)
-        rows = uow.session.scalars(
-            select(Meeting).where(Meeting.group_id == found.id, Meeting.scheduled_at > now)
-            .order_by(Meeting.scheduled_at).limit(count)
-        ).all()
+        meetings.ensure_rows(uow, found, now, now + dt.timedelta(days=120), now)
+        rows = uow.meetings.after(found.id, now, count)
         uow.commit()
-        for row in rows:
-            uow.session.expunge(row)
-        return list(rows)
+        uow.meetings.detach(rows)
+        return rows

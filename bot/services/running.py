@@ -9,9 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from bot.domain import (
     AgendaItem,
     AttendanceResponse,
@@ -26,16 +23,7 @@ from bot.domain import (
 from bot.ports import Clock
 from bot.services import agenda, meetings, roster
 from bot.services.directory import find_asker
-from storage.models import (
-    Action,
-    Attendance,
-    Client,
-    Group,
-    Meeting,
-    MeetingItem,
-    Member,
-    Record,
-)
+from storage.models import Group, Meeting, MeetingItem, Member
 from storage.uow import UnitOfWork
 
 START_EARLY = dt.timedelta(minutes=60)  # a facilitator may open the room a little early
@@ -72,37 +60,14 @@ def check_runner_here(*, uow: UnitOfWork, user_id: str, channel_id: str) -> None
         check_runner(uow, user_id, group_for_channel(uow, channel_id))
 
 
-def live_meeting(session: Session, group_id: int, *, lock: bool = False) -> Meeting | None:
-    """The group's running meeting, if any (``lock``: held until commit, so steps queue up)."""
-    query = select(Meeting).where(
-        Meeting.group_id == group_id, Meeting.status == MeetingStatus.RUNNING.value
-    )
-    return session.scalar(query.with_for_update() if lock else query)
-
-
-def live_meetings(session: Session) -> list[tuple[Meeting, Group]]:
-    """Every running meeting, with its group."""
-    rows = session.execute(
-        select(Meeting, Group)
-        .join(Group, Group.id == Meeting.group_id)
-        .where(Meeting.status == MeetingStatus.RUNNING.value)
-    )
-    return [(meeting, group) for meeting, group in rows]
-
-
 def running_meeting(
     uow: UnitOfWork, group: Group, *, lock: bool = False, now: dt.datetime | None = None
 ) -> Meeting:
     """The group's running meeting, or a kind error saying there is none."""
-    meeting = live_meeting(uow.session, group.id, lock=lock)
+    meeting = uow.meetings.live(group.id, lock=lock)
     if meeting is not None:
         return meeting
-    ended = uow.session.scalar(
-        select(Meeting.ended_at)
-        .where(Meeting.group_id == group.id, Meeting.status == MeetingStatus.CLOSED.value)
-        .order_by(Meeting.ended_at.desc())
-        .limit(1)
-    )
+    ended = uow.meetings.last_ended_at(group.id)
     if ended is not None and now is not None and now - ended < dt.timedelta(hours=12):
         raise InvalidInput(
             "This meeting has ended and its minutes are posted. A facilitator starts the next "
@@ -116,7 +81,7 @@ class StaleScreen(InvalidInput):
 
 
 def _meeting_to_start(uow: UnitOfWork, group: Group, now: dt.datetime) -> Meeting:
-    meeting = meetings.current_or_upcoming(uow.session, group, now)
+    meeting = meetings.current_or_upcoming(uow, group, now)
     if meeting is None or meeting.scheduled_at - START_EARLY > now:
         when = ""
         if meeting is not None:
@@ -132,22 +97,21 @@ def start(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str) -> Pr
     with uow:
         group = group_for_channel(uow, channel_id)
         member = check_runner(uow, user_id, group)
-        existing = live_meeting(uow.session, group.id)
+        existing = uow.meetings.live(group.id)
         meeting = existing or _meeting_to_start(uow, group, now)
         if existing is None:
             meeting.status = MeetingStatus.RUNNING.value
             meeting.started_at = now
             meeting.facilitator_id = member.id
-            ids = agenda.client_order(uow.session, group, meeting)
+            ids = agenda.client_order(uow, group, meeting)
             for position, client_id in enumerate(ids, start=1):
-                uow.session.add(MeetingItem(meeting_id=meeting.id, client_id=client_id,
-                                            position=position, state="pending"))
+                uow.meetings.add_item(meeting.id, client_id, position=position, state="pending")
             if ids:
                 meeting.current_client_id = ids[0]
-                uow.session.flush()
-                _item(uow.session, meeting, ids[0]).started_at = now
-        uow.session.flush()
-        shown = presenter(uow.session, group, meeting, now)
+                uow.flush()
+                _item(uow, meeting, ids[0]).started_at = now
+        uow.flush()
+        shown = presenter(uow, group, meeting, now)
         uow.commit()
     return shown
 
@@ -155,27 +119,24 @@ def start(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str) -> Pr
 def attach(*, uow: UnitOfWork, meeting_id: int, channel: str, ts: str) -> None:
     """Remember the presenter message so every later step edits it in place."""
     with uow:
-        meeting = uow.session.get(Meeting, meeting_id)
+        meeting = uow.meetings.get(meeting_id)
         assert meeting is not None
         meeting.presenter_channel, meeting.presenter_ts = channel, ts
         uow.commit()
 
 
-def ensure_item(session: Session, meeting: Meeting, client_id: int) -> None:
+def ensure_item(uow: UnitOfWork, meeting: Meeting, client_id: int) -> None:
     """A client recorded for but not on the meeting's list (a referral added since it started)
     joins the list, so its entries reach the minutes."""
-    if session.get(MeetingItem, (meeting.id, client_id)) is not None:
+    if uow.meetings.item(meeting.id, client_id) is not None:
         return
-    last = session.scalar(
-        select(func.max(MeetingItem.position)).where(MeetingItem.meeting_id == meeting.id)
-    )
-    session.add(MeetingItem(meeting_id=meeting.id, client_id=client_id, position=(last or 0) + 1,
-                            state="discussed"))
-    session.flush()
+    last = uow.meetings.last_position(meeting.id)
+    uow.meetings.add_item(meeting.id, client_id, position=last + 1, state="discussed")
+    uow.flush()
 
 
-def _item(session: Session, meeting: Meeting, client_id: int) -> MeetingItem:
-    item = session.get(MeetingItem, (meeting.id, client_id))
+def _item(uow: UnitOfWork, meeting: Meeting, client_id: int) -> MeetingItem:
+    item = uow.meetings.item(meeting.id, client_id)
     assert item is not None
     return item
 
@@ -197,17 +158,11 @@ def step(
         check_runner(uow, user_id, group)
         meeting = running_meeting(uow, group, lock=True, now=now)
         on_screen = (
-            uow.session.get(Client, meeting.current_client_id)
-            if meeting.current_client_id
-            else None
+            uow.clients.get(meeting.current_client_id) if meeting.current_client_id else None
         )
         if seen is not None and seen != (on_screen.case_code if on_screen else ""):
             raise StaleScreen("The meeting had already moved on; the screen shows where it is now.")
-        items = uow.session.scalars(
-            select(MeetingItem)
-            .where(MeetingItem.meeting_id == meeting.id)
-            .order_by(MeetingItem.position)
-        ).all()
+        items = uow.meetings.items(meeting.id)
         order = [i.client_id for i in items]
         here = (
             order.index(meeting.current_client_id)
@@ -234,41 +189,31 @@ def step(
                 items[target].started_at = now
         else:
             meeting.current_client_id = None
-        uow.session.flush()
-        shown = presenter(uow.session, group, meeting, now)
+        uow.flush()
+        shown = presenter(uow, group, meeting, now)
         where = shown_in(meeting)
         uow.commit()
     return shown, where
 
 
-def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime) -> Presenter:
-    items = session.scalars(
-        select(MeetingItem)
-        .where(MeetingItem.meeting_id == meeting.id)
-        .order_by(MeetingItem.position)
-    ).all()
+def presenter(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime) -> Presenter:
+    items = uow.meetings.items(meeting.id)
     ref = meetings.ref(group, meeting)
     begin = max(meeting.scheduled_at, meeting.started_at or meeting.scheduled_at)
     end = begin + dt.timedelta(minutes=group.meeting_minutes)
     per_client = group.client_minutes or max(1, group.meeting_minutes // max(1, len(items)))
-    codes = dict(session.execute(
-        select(Client.id, Client.case_code).where(Client.id.in_([i.client_id for i in items]))
-    ).all())
+    codes = uow.clients.codes([i.client_id for i in items])
     current_item = next((i for i in items if i.client_id == meeting.current_client_id), None)
     current = None
     client_left = None
     if current_item is not None:
-        current = _presenter_item(session, group, meeting, current_item.client_id,
+        current = _presenter_item(uow, group, meeting, current_item.client_id,
                                   codes.get(current_item.client_id, "?"))
         started = current_item.started_at or now
         client_left = per_client - int((now - started).total_seconds() // 60)
-    people = {m.id: m for m in roster.members(session, group.id)}
+    people = {m.id: m for m in roster.members(uow.session, group.id)}
     answers = sorted(
-        session.execute(
-            select(Attendance.member_id, Attendance.response, Attendance.present).where(
-                Attendance.meeting_id == meeting.id
-            )
-        ).all(),
+        uow.attendance.rows(meeting.id),
         key=lambda row: people[row[0]].slack_user_id if row[0] in people else "",
     )
     attending = tuple(people[i].slack_user_id for i, r, _ in answers
@@ -294,32 +239,22 @@ def presenter(session: Session, group: Group, meeting: Meeting, now: dt.datetime
 
 
 def _presenter_item(
-    session: Session, group: Group, meeting: Meeting, client_id: int, code: str
+    uow: UnitOfWork, group: Group, meeting: Meeting, client_id: int, code: str
 ) -> PresenterItem:
-    full = agenda.build(session, group, meeting, only=[client_id])
+    full = agenda.build(uow, group, meeting, only=[client_id])
     if not full.items:  # purged or gone from the group since the meeting started
         gone = AgendaItem(code, ClientStatus.EXITED, "", "", (), (), withheld=True)
         return PresenterItem(item=gone, records=(), new_actions=())
     (item,) = full.items
     records = tuple(
         RecordView(r.id, r.kind, item.case_code, r.text, author)
-        for r, author in session.execute(
-            select(Record, Member.slack_user_id)
-            .join(Member, Member.id == Record.author_id)
-            .where(Record.meeting_id == meeting.id, Record.client_id == client_id,
-                   Record.removed_at.is_(None))
-            .order_by(Record.created_at, Record.id)
-        )
+        for r, author in uow.records.of_client_at(meeting.id, client_id)
     )
-    mine = _actions_of_meeting(session, meeting.id)
+    mine = uow.actions.ids_of_meeting(meeting.id)
     new = tuple(a for a in item.actions if a.id in mine)
     item = dataclasses.replace(item, actions=tuple(a for a in item.actions if a.id not in mine))
     return PresenterItem(item=item, records=records if not item.withheld else (),
                          new_actions=new)
-
-
-def _actions_of_meeting(session: Session, meeting_id: int) -> set[int]:
-    return set(session.scalars(select(Action.id).where(Action.meeting_id == meeting_id)))
 
 
 def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str,
@@ -332,16 +267,13 @@ def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str
         meeting = running_meeting(uow, group, now=now)
         people = {m.slack_user_id: m for m in roster.members(uow.session, group.id)}
         for user, member in people.items():
-            row = uow.session.get(Attendance, (meeting.id, member.id))
+            row = uow.attendance.get(meeting.id, member.id)
             if row is None and user in present:  # came without answering the prompt
-                row = Attendance(meeting_id=meeting.id, member_id=member.id,
-                                 response=AttendanceResponse.ATTENDING.value,
-                                 responded_at=now)
-                uow.session.add(row)
+                row = uow.attendance.add(meeting.id, member.id, AttendanceResponse.ATTENDING, now)
             if row is not None:
                 row.present = user in present
-        uow.session.flush()
-        shown = presenter(uow.session, group, meeting, now)
+        uow.flush()
+        shown = presenter(uow, group, meeting, now)
         where = shown_in(meeting)
         uow.commit()
     return shown, where
@@ -353,6 +285,6 @@ def current(*, uow: UnitOfWork, clock: Clock, channel_id: str) -> tuple[Presente
     with uow:
         group = group_for_channel(uow, channel_id)
         meeting = running_meeting(uow, group, now=now)
-        shown = presenter(uow.session, group, meeting, now)
+        shown = presenter(uow, group, meeting, now)
         where = shown_in(meeting)
         return shown, where

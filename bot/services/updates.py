@@ -133,7 +133,7 @@ def plan(
             raise NotFound("I can't find that update among yours.")
         meeting = uow.session.get(Meeting, row.meeting_id)
     else:
-        row, meeting = None, meetings.upcoming(uow.session, group, now)
+        row, meeting = None, meetings.upcoming(uow, group, now)
     return Plan(member, client, group, _open_meeting(meeting, group, now), row, clean)
 
 
@@ -220,7 +220,7 @@ def next_meeting_for(*, uow: UnitOfWork, clock: Clock, user_id: str, case_code: 
         client = _client_for(uow, member, case_code)
         group = uow.session.get(Group, client.group_id)
         assert group is not None
-        meeting = meetings.upcoming(uow.session, group, now)
+        meeting = meetings.upcoming(uow, group, now)
         if meeting is None:
             raise InvalidInput(
                 f"{group.name} has no upcoming meeting, so there is nowhere to add this."

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.domain import Membership, Role
+from bot.domain import ClientStatus, Membership, Role
 from storage.models import (
     Agency,
     AuditLog,
@@ -20,6 +20,8 @@ from storage.models import (
     MembershipRole,
 )
 
+ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
+
 
 class AgencyRepository:
     def __init__(self, session: Session) -> None:
@@ -30,6 +32,9 @@ class AgencyRepository:
 
     def names(self) -> list[str]:
         return list(self.session.scalars(select(Agency.name).order_by(Agency.name)))
+
+    def names_by_id(self) -> dict[int, str]:
+        return {i: name for i, name in self.session.execute(select(Agency.id, Agency.name))}
 
     def all(self) -> Sequence[Agency]:
         return self.session.scalars(select(Agency).order_by(Agency.name)).all()
@@ -44,6 +49,13 @@ class GroupRepository:
 
     def by_channel(self, channel_id: str) -> Group | None:
         return self.session.scalar(select(Group).where(Group.channel_id == channel_id))
+
+    def get(self, group_id: int) -> Group | None:
+        return self.session.get(Group, group_id)
+
+    def channel_zones(self) -> dict[str, str]:
+        """Each group's channel ID -> its time zone."""
+        return {c: tz for c, tz in self.session.execute(select(Group.channel_id, Group.tz))}
 
     def all(self) -> Sequence[Group]:
         return self.session.scalars(select(Group).order_by(Group.name)).all()
@@ -65,6 +77,22 @@ class MemberRepository:
 
     def all(self) -> Sequence[Member]:
         return self.session.scalars(select(Member).order_by(Member.slack_user_id)).all()
+
+    def get(self, member_id: int) -> Member | None:
+        return self.session.get(Member, member_id)
+
+    def by_ids(self, member_ids: Sequence[int]) -> Sequence[Member]:
+        return self.session.scalars(select(Member).where(Member.id.in_(member_ids))).all()
+
+    def zones(self) -> list[tuple[str, str | None, str | None]]:
+        """(Slack ID, own zone, a group's zone) for every member in each of their groups (once,
+        with no group zone, for a member in none)."""
+        rows = self.session.execute(
+            select(Member.slack_user_id, Member.tz, Group.tz)
+            .outerjoin(GroupMember, GroupMember.member_id == Member.id)
+            .outerjoin(Group, Group.id == GroupMember.group_id)
+        )
+        return [(user, own, group) for user, own, group in rows]
 
 
 class MembershipRepository:
@@ -88,6 +116,15 @@ class MembershipRepository:
         for group_id, role in rows:
             out.setdefault(group_id, []).append(role)
         return out
+
+    def with_role(self, group_id: int, role: Role) -> Sequence[Member]:
+        """The group's members with this role there, by Slack ID."""
+        return self.session.scalars(
+            select(Member)
+            .join(MembershipRole, MembershipRole.member_id == Member.id)
+            .where(MembershipRole.group_id == group_id, MembershipRole.role == role.value)
+            .order_by(Member.slack_user_id)
+        ).all()
 
     def views(self, member_id: int | None = None) -> dict[int, list[Membership]]:
         """member id -> each group they are in (by name) with their roles there (everyone's, or
@@ -121,6 +158,43 @@ class ClientRepository:
 
     def by_code(self, code: str) -> Client | None:
         return self.session.scalar(select(Client).where(Client.case_code == code))
+
+    def get(self, client_id: int) -> Client | None:
+        return self.session.get(Client, client_id)
+
+    def on_agenda(self, group_id: int) -> Sequence[Client]:
+        """The group's referred and active clients (not purged): referrals first, by code."""
+        return self.session.scalars(
+            select(Client)
+            .where(
+                Client.group_id == group_id,
+                Client.status.in_(ON_AGENDA),
+                Client.purged_at.is_(None),
+            )
+            .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
+        ).all()
+
+    def codes_on_agenda_of_worker(self, member_id: int) -> list[str]:
+        """Case codes of the member's referred and active clients (not purged)."""
+        return list(
+            self.session.scalars(
+                select(Client.case_code)
+                .where(
+                    Client.key_worker_id == member_id,
+                    Client.status.in_(ON_AGENDA),
+                    Client.purged_at.is_(None),
+                )
+                .order_by(Client.case_code)
+            )
+        )
+
+    def codes(self, client_ids: Sequence[int]) -> dict[int, str]:
+        return {
+            i: code
+            for i, code in self.session.execute(
+                select(Client.id, Client.case_code).where(Client.id.in_(client_ids))
+            )
+        }
 
     def existing_codes(self, codes: Sequence[str]) -> set[str]:
         return set(

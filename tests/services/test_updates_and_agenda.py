@@ -219,7 +219,7 @@ def test_agenda_helper_marks_overdue_against_the_meeting_day(world):
     )
     with w.ctx.uow() as uow:
         client_id = uow.clients.by_code("U1R-015").id
-        views = agenda.open_actions(uow.session, [client_id], today=dt.date(2026, 12, 1))
+        views = agenda.open_actions(uow, [client_id], today=dt.date(2026, 12, 1))
     assert views[client_id][0].overdue is False
 
 

@@ -6,85 +6,52 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
-
 from bot.domain import (
     ActionView,
     AgencyAttendance,
     AttendanceResponse,
-    MeetingStatus,
     Minutes,
     MinutesClient,
     NotFound,
     RecordView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, leave, meetings, outbox, roster
+from bot.services import consent, meetings, outbox, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_group
 from bot.services.minutes import snapshot
-from storage.models import (
-    Action,
-    Agency,
-    Attendance,
-    Client,
-    Group,
-    Meeting,
-    MeetingItem,
-    Member,
-    Record,
-)
+from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
 
 
-def post(session: Session, group: Group, meeting: Meeting, minutes: Minutes,
-                  renderer: Renderer, now: dt.datetime, prefix: str) -> list[str]:
+def post(uow: UnitOfWork, group: Group, meeting: Meeting, minutes: Minutes,
+         renderer: Renderer, now: dt.datetime, prefix: str) -> list[str]:
     keys = []
     for number, payload in enumerate(renderer.minutes(minutes), start=1):
         key = f"{prefix}:{meeting.id}:{number:02d}"
-        outbox.enqueue(session, key=key, kind="minutes", channel=group.channel_id,
+        outbox.enqueue(uow.session, key=key, kind="minutes", channel=group.channel_id,
                        payload=payload, now=now)
         keys.append(key)
     return keys
 
 
-def meeting_actions(session: Session, meeting_id: int, today: dt.date) -> list[ActionView]:
-    owner, creator = aliased(Member), aliased(Member)
-    rows = session.execute(
-        select(Action, Client.case_code, owner.slack_user_id, creator.slack_user_id)
-        .join(Client, Client.id == Action.client_id)
-        .join(owner, owner.id == Action.owner_id)
-        .outerjoin(creator, creator.id == Action.created_by_id)
-        .where(Action.meeting_id == meeting_id, Action.removed_at.is_(None))
-        .order_by(Action.id)
-    ).all()
-    return [action_view(a, code, o, c, today) for a, code, o, c in rows]
+def meeting_actions(uow: UnitOfWork, meeting_id: int, today: dt.date) -> list[ActionView]:
+    rows = uow.actions.of_meeting(meeting_id)
+    return [action_view(a, code, owner, creator, today) for a, code, owner, creator in rows]
 
 
-def build(session: Session, group: Group, meeting: Meeting) -> Minutes:
+def build(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
     ref = meetings.ref(group, meeting)
     day = ref.local_start.date()
-    items = session.execute(
-        select(MeetingItem, Client.case_code)
-        .join(Client, Client.id == MeetingItem.client_id)
-        .where(MeetingItem.meeting_id == meeting.id)
-        .order_by(MeetingItem.position)
-    ).all()
-    visible = consent.shareable(session, group.id, [i.client_id for i, _ in items], day)
+    items = uow.meetings.items_with_codes(meeting.id)
+    visible = consent.shareable(uow.session, group.id, [i.client_id for i, _ in items], day)
     records: dict[int, list[RecordView]] = {}
-    for rec, author, code in session.execute(
-        select(Record, Member.slack_user_id, Client.case_code)
-        .join(Member, Member.id == Record.author_id)
-        .join(Client, Client.id == Record.client_id)
-        .where(Record.meeting_id == meeting.id, Record.removed_at.is_(None))
-        .order_by(Record.created_at, Record.id)
-    ):
+    for rec, author, code in uow.records.of_meeting(meeting.id):
         records.setdefault(rec.client_id, []).append(
             RecordView(rec.id, rec.kind, code, rec.text, author)
         )
     actions: dict[str, list[ActionView]] = {}
-    for view in meeting_actions(session, meeting.id, day):
+    for view in meeting_actions(uow, meeting.id, day):
         actions.setdefault(view.case_code, []).append(view)
     clients = []
     for item, code in items:
@@ -99,39 +66,25 @@ def build(session: Session, group: Group, meeting: Meeting) -> Minutes:
             actions=tuple(actions.get(code, [])) if shown else (),
             notes=tuple(r for r in mine if r.kind == "note"),
         ))
-    facilitator = session.get(Member, meeting.facilitator_id) if meeting.facilitator_id else None
+    facilitator = uow.members.get(meeting.facilitator_id) if meeting.facilitator_id else None
     return Minutes(
         meeting=ref, started_at=meeting.started_at, ended_at=meeting.ended_at,
         facilitator=facilitator.slack_user_id if facilitator else None,
-        attendance=_attendance(session, group, meeting, day), clients=tuple(clients),
-        attendance_taken=_attendance_taken(session, meeting.id),
+        attendance=_attendance(uow, group, meeting, day), clients=tuple(clients),
+        attendance_taken=uow.attendance.taken(meeting.id),
     )
 
 
-def _attendance_taken(session: Session, meeting_id: int) -> bool:
-    return (
-        session.scalar(
-            select(Attendance.member_id)
-            .where(Attendance.meeting_id == meeting_id, Attendance.present.is_not(None))
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def _attendance(session: Session, group: Group, meeting: Meeting,
+def _attendance(uow: UnitOfWork, group: Group, meeting: Meeting,
                 day: dt.date) -> tuple[AgencyAttendance, ...]:
-    people = roster.members(session, group.id)
+    people = roster.members(uow.session, group.id)
     answers = {
         member_id: (response, present)
-        for member_id, response, present in session.execute(
-            select(Attendance.member_id, Attendance.response, Attendance.present)
-            .where(Attendance.meeting_id == meeting.id)
-        )
+        for member_id, response, present in uow.attendance.rows(meeting.id)
     }
     marked = any(present is not None for _, present in answers.values())
-    away = leave.away_on(session, [m.id for m in people], day)
-    agencies = dict(session.execute(select(Agency.id, Agency.name)).all())
+    away = uow.leave.away_on([m.id for m in people], day)
+    agencies = uow.agencies.names_by_id()
     grouped: dict[str, dict[str, list[str]]] = {}
     for member in people:
         response, present = answers.get(member.id, (None, None))
@@ -157,11 +110,7 @@ def _attendance(session: Session, group: Group, meeting: Meeting,
 def _find(uow: UnitOfWork, group: str, day: dt.date) -> tuple[Group, Meeting]:
     found = find_group(uow, group)
     zone = meetings.schedule_of(found).zone
-    for meeting in uow.session.scalars(
-        select(Meeting).where(
-            Meeting.group_id == found.id, Meeting.status == MeetingStatus.CLOSED.value
-        )
-    ):
+    for meeting in uow.meetings.closed(found.id):
         if meeting.scheduled_at.astimezone(zone).date() == day:
             if meeting.started_at is None:
                 raise NotFound(
@@ -172,17 +121,17 @@ def _find(uow: UnitOfWork, group: str, day: dt.date) -> tuple[Group, Meeting]:
     raise NotFound(f"{found.name} has no closed meeting on {day:%a %d %b %Y}")
 
 
-def _stored(session: Session, group: Group, meeting: Meeting) -> Minutes:
+def _stored(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
     """The minutes as they were at the close (rebuilt only if none were kept)."""
     if meeting.minutes:
         return snapshot.loads(meeting.minutes)
-    return build(session, group, meeting)
+    return build(uow, group, meeting)
 
 
 def minutes_of(*, uow: UnitOfWork, group: str, day: dt.date) -> Minutes:
     with uow:
         found, meeting = _find(uow, group, day)
-        return _stored(uow.session, found, meeting)
+        return _stored(uow, found, meeting)
 
 
 def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
@@ -190,8 +139,8 @@ def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
     now = clock.now()
     with uow:
         found, meeting = _find(uow, group, day)
-        kept = _stored(uow.session, found, meeting)
-        keys = post(uow.session, found, meeting, kept, renderer, now,
+        kept = _stored(uow, found, meeting)
+        keys = post(uow, found, meeting, kept, renderer, now,
                     f"minutes-repost-{now:%Y%m%dT%H%M%S}")
         uow.commit()
     return keys

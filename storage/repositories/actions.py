@@ -1,0 +1,106 @@
+"""Actions agreed for clients, as the meeting side reads them: open ones with their owners,
+those recorded at a meeting, and those a closing meeting carries over."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
+
+from bot.domain import ActionStatus
+from storage.models import Action, Client, Member
+
+# (action, its client's case code, owner's Slack ID, creator's Slack ID if known)
+ActionRow = tuple[Action, str, str, str | None]
+
+
+class ActionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, action_id: int) -> Action | None:
+        return self.session.get(Action, action_id)
+
+    def _with_people(self) -> Select[tuple[Action, str, str, str | None]]:
+        owner, creator = aliased(Member), aliased(Member)
+        return (
+            select(Action, Client.case_code, owner.slack_user_id, creator.slack_user_id)
+            .join(Client, Client.id == Action.client_id)
+            .join(owner, owner.id == Action.owner_id)
+            .outerjoin(creator, creator.id == Action.created_by_id)
+        )
+
+    def open_of_clients(self, client_ids: Collection[int]) -> list[ActionRow]:
+        """Open actions of these clients, oldest due first (one query)."""
+        if not client_ids:
+            return []
+        rows = self.session.execute(
+            self._with_people()
+            .where(Action.client_id.in_(client_ids), Action.status == ActionStatus.OPEN.value)
+            .order_by(Action.due_on, Action.id)
+        ).all()
+        return [(a, code, owner, creator) for a, code, owner, creator in rows]
+
+    def of_meeting(self, meeting_id: int) -> list[ActionRow]:
+        """Actions recorded at the meeting (not removed), in the order they were recorded."""
+        rows = self.session.execute(
+            self._with_people()
+            .where(Action.meeting_id == meeting_id, Action.removed_at.is_(None))
+            .order_by(Action.id)
+        ).all()
+        return [(a, code, owner, creator) for a, code, owner, creator in rows]
+
+    def ids_of_meeting(self, meeting_id: int) -> set[int]:
+        """Every action recorded at the meeting, removed ones too."""
+        return set(self.session.scalars(select(Action.id).where(Action.meeting_id == meeting_id)))
+
+    def clients_of_meeting(self, meeting_id: int) -> set[int]:
+        """Clients an action (not removed) was recorded for at the meeting."""
+        return set(
+            self.session.scalars(
+                select(Action.client_id).where(
+                    Action.meeting_id == meeting_id, Action.removed_at.is_(None)
+                )
+            )
+        )
+
+    def open_in_group(self, group_id: int) -> list[tuple[Action, str, Member]]:
+        """The group's clients' open actions (not removed), with case code and owner."""
+        rows = self.session.execute(
+            select(Action, Client.case_code, Member)
+            .join(Client, Client.id == Action.client_id)
+            .join(Member, Member.id == Action.owner_id)
+            .where(Client.group_id == group_id, Action.status == ActionStatus.OPEN.value,
+                   Action.removed_at.is_(None))
+        ).all()
+        return [(action, code, owner) for action, code, owner in rows]
+
+    def clients_with_open(self, group_id: int) -> list[int]:
+        """The group's clients that have an open action."""
+        return list(
+            self.session.scalars(
+                select(Action.client_id)
+                .join(Client, Client.id == Action.client_id)
+                .where(Client.group_id == group_id, Action.status == ActionStatus.OPEN.value)
+                .distinct()
+            )
+        )
+
+    def owners(self, client_ids: Collection[int]) -> Sequence[Member]:
+        """Everyone who owns an action of these clients (a row per action)."""
+        return self.session.scalars(
+            select(Member)
+            .join(Action, Action.owner_id == Member.id)
+            .where(Action.client_id.in_(client_ids))
+        ).all()
+
+    def clients_owned_by(self, member_id: int) -> list[int]:
+        """Clients the member has an open action for (a row per action)."""
+        return list(
+            self.session.scalars(
+                select(Action.client_id).where(
+                    Action.owner_id == member_id, Action.status == ActionStatus.OPEN.value
+                )
+            )
+        )

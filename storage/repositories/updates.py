@@ -1,0 +1,38 @@
+"""Updates on clients, written for a meeting, as the meeting side reads them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import Member, Update
+
+
+class UpdateRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def of_meeting(self, meeting_id: int) -> list[tuple[Update, str]]:
+        """The meeting's updates, oldest first, with their author's Slack ID."""
+        rows = self.session.execute(
+            select(Update, Member.slack_user_id)
+            .join(Member, Member.id == Update.author_id)
+            .where(Update.meeting_id == meeting_id)
+            .order_by(Update.created_at, Update.id)
+        )
+        return [(row, author) for row, author in rows]
+
+    def counts(self, meeting_id: int) -> dict[int, int]:
+        """client id -> how many updates they have for the meeting."""
+        rows = self.session.execute(
+            select(Update.client_id, func.count())
+            .where(Update.meeting_id == meeting_id)
+            .group_by(Update.client_id)
+        ).all()
+        return {client_id: count for client_id, count in rows}
+
+    def move_to(self, from_meeting: int, to_meeting: int) -> None:
+        """Every update written for one meeting now goes to another."""
+        self.session.execute(
+            update(Update).where(Update.meeting_id == from_meeting).values(meeting_id=to_meeting)
+        )
