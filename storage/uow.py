@@ -14,6 +14,14 @@ from storage.repositories import (
     MemberRepository,
     MembershipRepository,
 )
+from storage.repositories.actions import ActionRepository
+from storage.repositories.attendance import AttendanceRepository
+from storage.repositories.consents import ConsentRepository
+from storage.repositories.drafts import DraftRepository
+from storage.repositories.events import EventRepository
+from storage.repositories.outbox import OutboxRepository
+from storage.repositories.updates import RecordRepository, UpdateRepository
+from storage.repositories.vault import VaultRepository
 from storage.vault import Vault
 
 
@@ -27,6 +35,15 @@ class UnitOfWork:
     memberships: MembershipRepository
     clients: ClientRepository
     audit: AuditRepository
+    consents: ConsentRepository
+    attendance: AttendanceRepository
+    actions: ActionRepository
+    updates: UpdateRepository
+    records: RecordRepository
+    drafts: DraftRepository
+    outbox: OutboxRepository
+    events: EventRepository
+    secrets: VaultRepository  # the vault in this session
 
     def __init__(self, sessions: sessionmaker[Session], vault: Vault) -> None:
         self._sessions = sessions
@@ -40,6 +57,15 @@ class UnitOfWork:
         self.memberships = MembershipRepository(self.session)
         self.clients = ClientRepository(self.session)
         self.audit = AuditRepository(self.session)
+        self.consents = ConsentRepository(self.session)
+        self.attendance = AttendanceRepository(self.session)
+        self.actions = ActionRepository(self.session)
+        self.updates = UpdateRepository(self.session)
+        self.records = RecordRepository(self.session)
+        self.drafts = DraftRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
+        self.events = EventRepository(self.session)
+        self.secrets = VaultRepository(self.session, self.vault)
         return self
 
     def __exit__(
@@ -50,6 +76,14 @@ class UnitOfWork:
     ) -> None:
         self.session.rollback()
         self.session.close()
+
+    def add(self, obj: object) -> None:
+        """Keep a new entity in this unit of work (written at the next flush or commit)."""
+        self.session.add(obj)
+
+    def flush(self) -> None:
+        """Write pending changes now, e.g. to learn a new row's id."""
+        self.session.flush()
 
     def commit(self) -> None:
         self.session.commit()

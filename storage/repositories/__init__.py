@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.domain import Membership, Role
+from bot.domain import ClientStatus, Membership, Role
 from storage.models import (
     Agency,
     AuditLog,
@@ -16,9 +16,13 @@ from storage.models import (
     ConsentRecord,
     Group,
     GroupMember,
+    GroupTerm,
     Member,
     MembershipRole,
 )
+
+# Who may start, run and close a group's meetings.
+RUNS_MEETINGS = frozenset({Role.FACILITATOR, Role.SECRETARIAT})
 
 
 class AgencyRepository:
@@ -48,6 +52,26 @@ class GroupRepository:
     def all(self) -> Sequence[Group]:
         return self.session.scalars(select(Group).order_by(Group.name)).all()
 
+    def get(self, group_id: int) -> Group | None:
+        return self.session.get(Group, group_id)
+
+    def add(self, group: Group) -> None:
+        self.session.add(group)
+
+    def terms(self, group_id: int) -> list[str]:
+        """The group's allow-list: words its channel may always show."""
+        return list(
+            self.session.scalars(select(GroupTerm.term).where(GroupTerm.group_id == group_id))
+        )
+
+    def allow_term(self, group_id: int, term: str) -> None:
+        self.session.add(GroupTerm(group_id=group_id, term=term))
+
+    def disallow_term(self, group_id: int, term: str) -> None:
+        row = self.session.get(GroupTerm, (group_id, term))
+        if row is not None:
+            self.session.delete(row)
+
     def member_ids(self, group_id: int) -> list[int]:
         return list(
             self.session.scalars(
@@ -66,12 +90,81 @@ class MemberRepository:
     def all(self) -> Sequence[Member]:
         return self.session.scalars(select(Member).order_by(Member.slack_user_id)).all()
 
+    def get(self, member_id: int) -> Member | None:
+        return self.session.get(Member, member_id)
+
+    def add(self, member: Member) -> None:
+        self.session.add(member)
+
+    def stale_profiles(self, checked_before: dt.datetime, limit: int) -> Sequence[Member]:
+        """Members whose Slack profile was never read or not since ``checked_before``, never
+        read first."""
+        return self.session.scalars(
+            select(Member)
+            .where((Member.tz_checked_at.is_(None)) | (Member.tz_checked_at < checked_before))
+            .order_by(Member.tz_checked_at.is_not(None), Member.tz_checked_at)
+            .limit(limit)
+        ).all()
+
+    def names(self) -> list[tuple[str | None, str | None]]:
+        """Every member's (real name, display name) from Slack."""
+        return [
+            (real, display)
+            for real, display in self.session.execute(
+                select(Member.real_name, Member.display_name)
+            )
+        ]
+
 
 class MembershipRepository:
     """Members' places in groups and their roles there (two statements however many)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def get(self, group_id: int, member_id: int) -> GroupMember | None:
+        return self.session.get(GroupMember, (group_id, member_id))
+
+    def add(self, membership: GroupMember) -> None:
+        self.session.add(membership)
+
+    def is_member(self, member_id: int, group_id: int) -> bool:
+        return self.get(group_id, member_id) is not None
+
+    def members_of(self, group_id: int) -> Sequence[Member]:
+        """The group's members, by Slack user id."""
+        return self.session.scalars(
+            select(Member)
+            .join(GroupMember, GroupMember.member_id == Member.id)
+            .where(GroupMember.group_id == group_id)
+            .order_by(Member.slack_user_id)
+        ).all()
+
+    def with_role(self, group_id: int, role: Role) -> list[str]:
+        """Slack user ids of the group's members holding ``role`` there."""
+        return list(
+            self.session.scalars(
+                select(Member.slack_user_id)
+                .join(MembershipRole, MembershipRole.member_id == Member.id)
+                .where(MembershipRole.group_id == group_id, MembershipRole.role == role.value)
+                .order_by(Member.slack_user_id)
+            )
+        )
+
+    def roles_in(self, member_id: int, group_id: int) -> set[Role]:
+        """The member's roles in this group (none if they are not in it)."""
+        return {
+            Role(r)
+            for r in self.session.scalars(
+                select(MembershipRole.role).where(
+                    MembershipRole.group_id == group_id, MembershipRole.member_id == member_id
+                )
+            )
+        }
+
+    def runs_meetings(self, member_id: int, group_id: int) -> bool:
+        """A facilitator or the secretariat of this group (roles elsewhere count for nothing)."""
+        return bool(self.roles_in(member_id, group_id) & RUNS_MEETINGS)
 
     def of_member(self, member_id: int) -> dict[int, list[str]]:
         """group id -> the member's roles there."""
@@ -118,6 +211,31 @@ class MembershipRepository:
 class ClientRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def get(self, client_id: int) -> Client | None:
+        return self.session.get(Client, client_id)
+
+    def add(self, client: Client) -> None:
+        self.session.add(client)
+
+    def add_consent(self, record: ConsentRecord) -> None:
+        self.session.add(record)
+
+    def unpurged(self) -> Sequence[Client]:
+        """Every client whose details still exist."""
+        return self.session.scalars(select(Client).where(Client.purged_at.is_(None))).all()
+
+    def unpurged_codes(self) -> list[str]:
+        return list(
+            self.session.scalars(select(Client.case_code).where(Client.purged_at.is_(None)))
+        )
+
+    def codes_not_exited(self) -> list[str]:
+        return list(
+            self.session.scalars(
+                select(Client.case_code).where(Client.status != ClientStatus.EXITED.value)
+            )
+        )
 
     def by_code(self, code: str) -> Client | None:
         return self.session.scalar(select(Client).where(Client.case_code == code))
