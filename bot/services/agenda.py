@@ -23,8 +23,11 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, leave, meetings, outbox, roster
+from bot.services import leave, meetings, roster
 from storage.models import Action, Client, Group, Meeting, MeetingItem, Member, Update
+from storage.repositories import MembershipRepository
+from storage.repositories.attendance import AttendanceRepository
+from storage.repositories.consents import ConsentRepository
 from storage.uow import UnitOfWork
 
 
@@ -116,7 +119,7 @@ def build(
     meeting_day = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
     clients = [c for c in _clients(session, group, meeting) if only is None or c.id in only]
     ids = [c.id for c in clients]
-    visible = consent.shareable(session, group.id, ids, meeting_day)
+    visible = ConsentRepository(session).shareable(group.id, ids, meeting_day)
     updates: dict[int, list[UpdateView]] = {}
     for row, author in session.execute(
         select(Update, Member.slack_user_id)
@@ -128,13 +131,13 @@ def build(
             UpdateView(row.id, "", row.text, author, row.updated_at)
         )
     actions = open_actions(session, ids, today=meeting_day)
-    people = roster.members(session, group.id)
-    answers = roster.answers_for(session, meeting.id)
+    people = MembershipRepository(session).members_of(group.id)
+    answers = AttendanceRepository(session).answers_for(meeting.id)
     away_ids = leave.away_on(session, [m.id for m in people], meeting_day)
     by_id = {m.id: m.slack_user_id for m in people}
     return Agenda(
         meeting=meetings.ref(group, meeting),
-        facilitators=tuple(roster.with_role(session, group.id, Role.FACILITATOR)),
+        facilitators=tuple(MembershipRepository(session).with_role(group.id, Role.FACILITATOR)),
         attending=tuple(
             by_id[i] for i, a in answers.items() if a is AttendanceResponse.ATTENDING and i in by_id
         ),
@@ -179,8 +182,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
                 continue
             # Claim the agenda before rendering it: a second process waits on this row, then
             # finds it taken, so two renderings (which could split differently) never mix.
-            if not outbox.mark(
-                uow.session,
+            if not uow.outbox.mark(
                 key=f"agenda:{meeting.id}",
                 kind="agenda",
                 channel=group.channel_id,
@@ -190,8 +192,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
                 continue
             parts = renderer.agenda(build(uow.session, group, meeting))
             for number, payload in enumerate(parts, start=1):
-                outbox.enqueue(
-                    uow.session,
+                uow.outbox.enqueue(
                     key=f"agenda:{meeting.id}:{number:02d}",
                     kind="agenda",
                     channel=group.channel_id,

@@ -22,7 +22,7 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, minutes, outbox
+from bot.services import meetings, minutes
 from bot.services.agenda import action_view
 from bot.services.minutes import snapshot
 from bot.services.running import (
@@ -43,6 +43,8 @@ from storage.models import (
     MembershipRole,
     Record,
 )
+from storage.repositories.consents import ConsentRepository
+from storage.repositories.outbox import OutboxRepository
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -168,8 +170,8 @@ def _owner_dms(session: Session, group: Group, meeting: Meeting, renderer: Rende
     for owner, actions in sorted(by_owner.items()):
         key = f"minutes-dm:{meeting.id}:{owner}"
         summary = OwnerActions(owner, meetings.ref(group, meeting), tuple(actions))
-        outbox.enqueue(session, key=key, kind="meeting-actions", channel=owner,
-                       payload=renderer.meeting_actions(summary), now=now)
+        OutboxRepository(session).enqueue(key=key, kind="meeting-actions", channel=owner,
+                                          payload=renderer.meeting_actions(summary), now=now)
         keys.append(key)
     return keys
 
@@ -187,7 +189,7 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
                Action.removed_at.is_(None))
     ).all()
     champions = _champions(session, group.id)
-    consents = consent.covered(session, list({a.client_id for a, _, _ in rows}), day)
+    consents = ConsentRepository(session).covered(list({a.client_id for a, _, _ in rows}), day)
     keys = []
     for action, code, owner in rows:
         if action.last_reviewed_meeting_id == meeting.id:
@@ -206,8 +208,8 @@ def _follow_through(session: Session, group: Group, meeting: Meeting, now: dt.da
             key = f"escalate:{action.id}:{meeting.id}:{champion}"
             note = Escalation(champion=champion, action=view, meeting=ref,
                               withheld=owner.agency_id not in allowed)
-            outbox.enqueue(session, key=key, kind="escalation", channel=champion,
-                           payload=renderer.escalation(note), now=now)
+            OutboxRepository(session).enqueue(key=key, kind="escalation", channel=champion,
+                                              payload=renderer.escalation(note), now=now)
             keys.append(key)
         if note_for:  # with no champion to tell, try again at the next meeting
             action.escalated_at = now

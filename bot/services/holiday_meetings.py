@@ -29,9 +29,10 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import localize, parse_time_of_day, send_at, working_hours_started
-from bot.services import meetings, outbox, reschedule, roster
+from bot.services import meetings, reschedule, roster
 from bot.services.directory import find_asker
 from storage.models import Group, Meeting, Member, MembershipRole, OutboxMessage
+from storage.repositories.outbox import OutboxRepository
 from storage.uow import UnitOfWork
 
 ASK_DAYS = 7
@@ -132,9 +133,10 @@ def _ask(session: Session, group: Group, now: dt.datetime, renderer: Renderer) -
             suggested = suggested or suggestion(session, group, meeting)
             question = HolidayQuestion(meetings.ref(group, meeting), holiday,
                                        member.slack_user_id, suggested)
-            if outbox.enqueue(session, key=key, kind="holiday-question",
-                              channel=member.slack_user_id,
-                              payload=renderer.holiday_question(question), now=now):
+            if OutboxRepository(session).enqueue(
+                key=key, kind="holiday-question", channel=member.slack_user_id,
+                payload=renderer.holiday_question(question), now=now,
+            ):
                 queued += 1
     return queued
 
@@ -201,11 +203,11 @@ def answer(
         member = find_asker(uow, user_id)
         meeting = uow.session.get(Meeting, meeting_id)
         group = uow.session.get(Group, meeting.group_id) if meeting is not None else None
-        if meeting is None or group is None or not roster.is_member_of(
-            uow.session, member.id, group.id
+        if meeting is None or group is None or not uow.memberships.is_member(
+            member.id, group.id
         ):
             raise NotFound("That meeting is not one of your groups' meetings.")
-        if not roster.runs_meetings(uow.session, member.id, group.id):
+        if not uow.memberships.runs_meetings(member.id, group.id):
             raise NotAuthorised(
                 f"Only {group.name}'s facilitators and secretariat can move or cancel its meetings."
             )
@@ -225,10 +227,10 @@ def answer(
                 f"{move_to:%a %d %b} is no longer free. Choose another time with: /casebot "
                 f"meeting move {day.isoformat()} YYYY-MM-DDTHH:MM"
             )
-        claimed = outbox.mark(uow.session, key=_answer_key(meeting.id, day),
-                              kind="holiday-answer", channel=user_id,
-                              note=f"{'moved' if move_to else 'cancelled'} by {user_id}",
-                              now=now)
+        claimed = uow.outbox.mark(key=_answer_key(meeting.id, day),
+                                  kind="holiday-answer", channel=user_id,
+                                  note=f"{'moved' if move_to else 'cancelled'} by {user_id}",
+                                  now=now)
         if not claimed:
             raise Conflict("Another facilitator is answering this right now; look again soon.")
         channel = group.channel_id

@@ -23,10 +23,11 @@ from bot.recurrence import (
     send_at,
     working_hours_started,
 )
-from bot.services import leave, meetings, outbox, roster
+from bot.services import leave, meetings, roster
 from bot.services.agenda import open_actions
 from bot.services.directory import find_asker
 from storage.models import Action, Client, Group, Meeting, Member, OutboxMessage
+from storage.repositories.outbox import OutboxRepository
 from storage.uow import UnitOfWork
 
 
@@ -136,8 +137,7 @@ def _for_meeting(
             actions=as_of(views, today),
             today=today,
         )
-        if outbox.enqueue(
-            session,
+        if OutboxRepository(session).enqueue(
             key=key,
             kind="nudge",
             channel=owner.slack_user_id,
@@ -159,7 +159,7 @@ def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int) -> d
     with uow:
         member = find_asker(uow, user_id)
         meeting = uow.session.get(Meeting, meeting_id)
-        if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
+        if meeting is None or not uow.memberships.is_member(member.id, meeting.group_id):
             raise InvalidInput("That reminder is not about one of your groups' meetings.")
         group = uow.session.get(Group, meeting.group_id)
         assert group is not None

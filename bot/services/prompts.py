@@ -24,9 +24,12 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
-from bot.services import leave, meetings, nudges, outbox, roster
+from bot.services import leave, meetings, nudges, roster
 from bot.services.directory import find_asker
 from storage.models import Attendance, Client, Group, Meeting, Member, OutboxMessage, Update
+from storage.repositories import MembershipRepository
+from storage.repositories.attendance import AttendanceRepository
+from storage.repositories.outbox import OutboxRepository
 from storage.uow import UnitOfWork
 
 # A reminder needs the prompt to have had time to be seen.
@@ -72,7 +75,7 @@ class _MeetingFacts:
         return cls(
             _clients_by_worker(session, group.id),
             _update_counts(session, meeting.id),
-            roster.answers_for(session, meeting.id),
+            AttendanceRepository(session).answers_for(meeting.id),
         )
 
 
@@ -127,7 +130,7 @@ def _enqueue_for_meeting(
     session: Session, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
     at = parse_time_of_day(group.send_time)
-    people: Sequence[Member] = roster.members(session, group.id)
+    people: Sequence[Member] = MembershipRepository(session).members_of(group.id)
     away = leave.periods_by_member(session, [m.id for m in people], now.date() - dt.timedelta(1))
     facts = _MeetingFacts.read(session, group, meeting)
     sent = _sent_keys(session, meeting.id)
@@ -175,8 +178,7 @@ def _enqueue_for_meeting(
             today=today,
             actions=nudges.as_of(owned[member.id], today) if nudge_key else (),
         )
-        if outbox.enqueue(
-            session,
+        if OutboxRepository(session).enqueue(
             key=key,
             kind=key.split(":", 1)[0],
             channel=member.slack_user_id,
@@ -185,8 +187,7 @@ def _enqueue_for_meeting(
         ):
             queued += 1
             if nudge_key:
-                outbox.mark(
-                    session,
+                OutboxRepository(session).mark(
                     key=nudge_key,
                     kind="nudge",
                     channel=member.slack_user_id,
@@ -205,7 +206,7 @@ def respond(
     with uow:
         member = find_asker(uow, user_id)
         meeting = uow.session.get(Meeting, meeting_id)
-        if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
+        if meeting is None or not uow.memberships.is_member(member.id, meeting.group_id):
             raise NotFound("That meeting is not one of your groups' meetings.")
         group = uow.session.get(Group, meeting.group_id)
         assert group is not None

@@ -38,6 +38,9 @@ class AgencyRepository:
     def all(self) -> Sequence[Agency]:
         return self.session.scalars(select(Agency).order_by(Agency.name)).all()
 
+    def add(self, agency: Agency) -> None:
+        self.session.add(agency)
+
 
 class GroupRepository:
     def __init__(self, session: Session) -> None:

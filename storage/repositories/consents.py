@@ -1,4 +1,9 @@
-"""Which agencies a client's current consent covers, and so what a group's channel may see."""
+"""Consent decides what the channel may see: a client is shown beyond their case code only while
+their written consent is current and names every agency in the group's channel.
+
+The lead agency always holds the client's details; other agencies see them only as consented.
+The decisions are the pure functions here; the repository applies them to what is stored.
+"""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, leave, meetings, outbox, roster
+from bot.services import leave, meetings
 from bot.services.agenda import action_view
 from bot.services.directory import find_group
 from bot.services.minutes import snapshot
@@ -35,6 +35,9 @@ from storage.models import (
     Member,
     Record,
 )
+from storage.repositories import MembershipRepository
+from storage.repositories.consents import ConsentRepository
+from storage.repositories.outbox import OutboxRepository
 from storage.uow import UnitOfWork
 
 
@@ -43,8 +46,8 @@ def post(session: Session, group: Group, meeting: Meeting, minutes: Minutes,
     keys = []
     for number, payload in enumerate(renderer.minutes(minutes), start=1):
         key = f"{prefix}:{meeting.id}:{number:02d}"
-        outbox.enqueue(session, key=key, kind="minutes", channel=group.channel_id,
-                       payload=payload, now=now)
+        OutboxRepository(session).enqueue(key=key, kind="minutes", channel=group.channel_id,
+                                          payload=payload, now=now)
         keys.append(key)
     return keys
 
@@ -71,7 +74,7 @@ def build(session: Session, group: Group, meeting: Meeting) -> Minutes:
         .where(MeetingItem.meeting_id == meeting.id)
         .order_by(MeetingItem.position)
     ).all()
-    visible = consent.shareable(session, group.id, [i.client_id for i, _ in items], day)
+    visible = ConsentRepository(session).shareable(group.id, [i.client_id for i, _ in items], day)
     records: dict[int, list[RecordView]] = {}
     for rec, author, code in session.execute(
         select(Record, Member.slack_user_id, Client.case_code)
@@ -121,7 +124,7 @@ def _attendance_taken(session: Session, meeting_id: int) -> bool:
 
 def _attendance(session: Session, group: Group, meeting: Meeting,
                 day: dt.date) -> tuple[AgencyAttendance, ...]:
-    people = roster.members(session, group.id)
+    people = MembershipRepository(session).members_of(group.id)
     answers = {
         member_id: (response, present)
         for member_id, response, present in session.execute(
