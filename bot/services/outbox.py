@@ -71,7 +71,7 @@ def deliver(
     return sent
 
 
-def retry_in(exc: DeliveryError, attempts: int) -> int | None:
+def retry_in(exc: DeliveryError, attempts: int) -> float | None:
     """Seconds to wait before sending again after ``attempts`` tries failed with ``exc``, or
     None to give up: Slack's Retry-After if it gave one, else doubling from 30 s to an hour."""
     if exc.permanent or attempts >= MAX_ATTEMPTS:
