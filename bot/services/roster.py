@@ -8,10 +8,8 @@ from zoneinfo import ZoneInfo
 
 from bot.domain import ClientStatus
 from storage.models import Group, Member
-from storage.repositories import RUNS_MEETINGS
 
 ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
-__all__ = ["ON_AGENDA", "RUNS_MEETINGS", "local_today", "zone_of"]
 
 
 def zone_of(member: Member, group: Group) -> str:
