@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot import public_holidays, recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
-from bot.ports import Clock, UserDirectory
+from bot.ports import Clock, Profile, UserDirectory
 from bot.services import meetings
 from storage.models import (
     Agency,
@@ -361,16 +361,20 @@ def refresh_profiles(
         for member in stale:
             profile = directory.profile(member.slack_user_id)
             member.tz_checked_at = now
-            if profile is None:
-                continue
-            member.real_name = (profile.real_name or "")[:120] or member.real_name
-            member.display_name = (profile.display_name or "")[:120] or member.display_name
-            if profile.tz:
-                # A zone this machine's tzdata lacks keeps the group's.
-                with contextlib.suppress(InvalidInput):
-                    member.tz = validation.timezone(profile.tz)
+            if profile is not None:
+                apply_profile(member, profile)
         uow.commit()
     return len(stale)
+
+
+def apply_profile(member: Member, profile: Profile) -> None:
+    """Take the names and zone Slack gives; an empty name keeps the one known."""
+    member.real_name = (profile.real_name or "")[:120] or member.real_name
+    member.display_name = (profile.display_name or "")[:120] or member.display_name
+    if profile.tz:
+        # A zone this machine's tzdata lacks keeps the group's.
+        with contextlib.suppress(InvalidInput):
+            member.tz = validation.timezone(profile.tz)
 
 
 def allowed_terms(*, uow: UnitOfWork, group: str) -> list[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.ports import DeliveryError
+from bot.ports import DeliveryError, Profile
+from bot.services.directory import apply_profile
 from bot.services.outbox import MAX_ATTEMPTS, retry_in
 from bot.services.updates import may_update
 from storage.models import Agency, Client, ConsentRecord, Member
@@ -50,3 +51,14 @@ def test_retry_backs_off_doubling_from_thirty_seconds_then_gives_up():
 
 def test_retry_after_from_slack_wins():
     assert retry_in(DeliveryError("ratelimited", permanent=False, retry_after=7), 3) == 7
+
+
+def test_a_profile_fills_names_and_a_known_zone_only():
+    member = Member(real_name="Omar Haddad", display_name="omar", tz=None)
+    apply_profile(member, Profile(tz="Australia/Brisbane", real_name="", display_name="Omz"))
+    assert (member.real_name, member.display_name, member.tz) == (
+        "Omar Haddad", "Omz", "Australia/Brisbane"
+    )
+    apply_profile(member, Profile(tz="Mars/Olympus_Mons", real_name="x" * 200))
+    assert member.tz == "Australia/Brisbane"  # an unknown zone keeps the one known
+    assert member.real_name == "x" * 120
