@@ -16,11 +16,15 @@ from storage.repositories import (
 )
 from storage.repositories.actions import ActionRepository
 from storage.repositories.attendance import AttendanceRepository
+from storage.repositories.consents import ConsentRepository
+from storage.repositories.drafts import DraftRepository
+from storage.repositories.events import EventRepository
 from storage.repositories.leave import LeaveRepository
 from storage.repositories.meetings import MeetingRepository
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.records import RecordRepository
 from storage.repositories.updates import UpdateRepository
+from storage.repositories.vault import VaultRepository
 from storage.vault import Vault
 
 
@@ -41,6 +45,10 @@ class UnitOfWork:
     actions: ActionRepository
     updates: UpdateRepository
     outbox: OutboxRepository
+    consents: ConsentRepository
+    drafts: DraftRepository
+    events: EventRepository
+    secrets: VaultRepository  # the vault in this session
 
     def __init__(self, sessions: sessionmaker[Session], vault: Vault) -> None:
         self._sessions = sessions
@@ -61,6 +69,10 @@ class UnitOfWork:
         self.actions = ActionRepository(self.session)
         self.updates = UpdateRepository(self.session)
         self.outbox = OutboxRepository(self.session)
+        self.consents = ConsentRepository(self.session)
+        self.drafts = DraftRepository(self.session)
+        self.events = EventRepository(self.session)
+        self.secrets = VaultRepository(self.session, self.vault)
         return self
 
     def __exit__(
@@ -72,9 +84,13 @@ class UnitOfWork:
         self.session.rollback()
         self.session.close()
 
-    def commit(self) -> None:
-        self.session.commit()
+    def add(self, obj: object) -> None:
+        """Keep a new entity in this unit of work (written at the next flush or commit)."""
+        self.session.add(obj)
 
     def flush(self) -> None:
-        """Send pending changes now (so later queries in this unit of work see them)."""
+        """Write pending changes now, e.g. to learn a new row's id."""
         self.session.flush()
+
+    def commit(self) -> None:
+        self.session.commit()

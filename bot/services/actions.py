@@ -9,8 +9,6 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from bot import dates
 from bot.domain import (
     ActionRecorded,
@@ -22,7 +20,7 @@ from bot.domain import (
     NotFound,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, outbox, privacy, roster
+from bot.services import meetings, privacy, roster
 from bot.services.agenda import action_view
 from bot.services.case_codes import CODE_IN_TEXT, named_in
 from bot.services.directory import find_asker
@@ -42,7 +40,7 @@ class Recorded:
 
 
 def _group_of(uow: UnitOfWork, client: Client) -> Group:
-    group = uow.session.get(Group, client.group_id) if client.group_id else None
+    group = uow.groups.get(client.group_id) if client.group_id else None
     if group is None:
         raise InvalidInput(f"{client.case_code} is not reviewed by any group yet.")
     return group
@@ -67,7 +65,7 @@ def _on_screen(uow: UnitOfWork, channel_id: str | None) -> str:
     group = uow.groups.by_channel(channel_id) if channel_id else None
     meeting = uow.meetings.live(group.id) if group else None
     client = (
-        uow.session.get(Client, meeting.current_client_id)
+        uow.clients.get(meeting.current_client_id)
         if meeting and meeting.current_client_id
         else None
     )
@@ -105,7 +103,7 @@ def plan(
     if client is None or client.purged_at is not None:
         raise NotFound(f"I don't know the case code {case_code}.")
     group = _group_of(uow, client)
-    if not roster.is_member_of(uow.session, recorder.id, group.id):
+    if not uow.memberships.is_member(recorder.id, group.id):
         raise NotAuthorised(f"Only members of {group.name} can record actions for its clients.")
     owner = uow.members.by_user(owner_id)
     if owner is None:
@@ -113,13 +111,13 @@ def plan(
             "The person you named as owner is not set up in Casebot yet, so they can't own "
             "an action. Ask your secretariat to add them."
         )
-    if not roster.is_member_of(uow.session, owner.id, group.id):
+    if not uow.memberships.is_member(owner.id, group.id):
         raise NotAuthorised(
             f"The owner must be a member of {group.name}, so they get its DMs and nudges. "
             "Ask your secretariat to add them to the group."
         )
     today = roster.local_today(now, group.tz)
-    consented = consent.covered(uow.session, [client.id], today).get(client.id, set())
+    consented = uow.consents.covered([client.id], today).get(client.id, set())
     if owner.agency_id != client.lead_agency_id and owner.agency_id not in consented:
         raise NotAuthorised(
             f"{case_code}'s consent does not cover the owner's agency, so they can't be given "
@@ -162,11 +160,11 @@ def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Rec
         carried_count=0,
         created_at=now,
     )
-    uow.session.add(action)
-    uow.session.flush()
+    uow.actions.add(action)
+    uow.flush()
     if live and running is not None:
         ensure_item(uow, running, p.client.id)
-    shareable = consent.shareable(uow.session, p.group.id, [p.client.id], p.today)
+    shareable = uow.consents.shareable(p.group.id, [p.client.id], p.today)
     result = ActionRecorded(
         action=action_view(action, p.client.case_code, p.owner.slack_user_id,
                            p.recorder.slack_user_id, p.today),
@@ -183,9 +181,7 @@ def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Rec
         (keys[0], p.group.channel_id, renderer.action_announcement(result)),
         (keys[1], p.owner.slack_user_id, renderer.action_assignment(result)),
     ):
-        outbox.enqueue(
-            uow.session, key=key, kind="action", channel=channel, payload=payload, now=now
-        )
+        uow.outbox.enqueue(key=key, kind="action", channel=channel, payload=payload, now=now)
     return Recorded(result, keys)
 
 
@@ -215,15 +211,13 @@ def record(
 
 
 def _editable(uow: UnitOfWork, member: Member, action_id: int) -> tuple[Action, Client, Group]:
-    action = uow.session.get(Action, action_id)
+    action = uow.actions.get(action_id)
     if action is None:
         raise NotFound("I can't find that action; it may have been removed.")
-    client = uow.session.get(Client, action.client_id)
+    client = uow.clients.get(action.client_id)
     assert client is not None
     group = _group_of(uow, client)
-    if action.owner_id != member.id and not roster.runs_meetings(
-        uow.session, member.id, group.id
-    ):
+    if action.owner_id != member.id and not uow.memberships.runs_meetings(member.id, group.id):
         raise NotAuthorised("Only the action's owner (or the group's facilitator) can change it.")
     return action, client, group
 
@@ -231,8 +225,8 @@ def _editable(uow: UnitOfWork, member: Member, action_id: int) -> tuple[Action, 
 def _view(
     uow: UnitOfWork, action: Action, client: Client, group: Group, now: dt.datetime
 ) -> ActionView:
-    owner = uow.session.get(Member, action.owner_id)
-    creator = uow.session.get(Member, action.created_by_id) if action.created_by_id else None
+    owner = uow.members.get(action.owner_id)
+    creator = uow.members.get(action.created_by_id) if action.created_by_id else None
     assert owner is not None
     return action_view(
         action,
@@ -270,7 +264,7 @@ def add_progress(
         member = find_asker(uow, user_id)
         action, client, group = _editable(uow, member, action_id)
         redaction = privacy.redact(uow, clean, group.id)
-        uow.session.add(
+        uow.actions.add_progress(
             ActionProgress(
                 action_id=action.id, author_id=member.id, text=redaction.text, created_at=now
             )
@@ -289,13 +283,7 @@ def get(*, uow: UnitOfWork, clock: Clock, user_id: str, action_id: int) -> Actio
 
 def progress_notes(*, uow: UnitOfWork, action_id: int) -> list[str]:
     with uow:
-        return list(
-            uow.session.scalars(
-                select(ActionProgress.text)
-                .where(ActionProgress.action_id == action_id)
-                .order_by(ActionProgress.created_at)
-            )
-        )
+        return uow.actions.progress_notes(action_id)
 
 
 def check_member_of_channel(*, uow: UnitOfWork, user_id: str, channel_id: str | None) -> None:
@@ -304,7 +292,7 @@ def check_member_of_channel(*, uow: UnitOfWork, user_id: str, channel_id: str | 
     with uow:
         member = find_asker(uow, user_id)
         group = uow.groups.by_channel(channel_id) if channel_id else None
-        if group is not None and not roster.is_member_of(uow.session, member.id, group.id):
+        if group is not None and not uow.memberships.is_member(member.id, group.id):
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
 
 
@@ -327,12 +315,12 @@ def draft_from_message(
             group = _group_of(uow, client) if client else None
         if group is None:
             raise InvalidInput("Use this on a message in your case coordination group's channel.")
-        if not roster.is_member_of(uow.session, member.id, group.id):
+        if not uow.memberships.is_member(member.id, group.id):
             raise NotAuthorised(f"Only members of {group.name} can record actions for it.")
         redaction = privacy.redact(uow, clean_text(text or "").strip()[:MAX_ACTION], group.id)
         code = codes[0] if codes else None
         meeting = uow.meetings.live(group.id) if code is None else None
         if meeting is not None and meeting.current_client_id is not None:
-            on_screen = uow.session.get(Client, meeting.current_client_id)
+            on_screen = uow.clients.get(meeting.current_client_id)
             code = on_screen.case_code if on_screen else None
     return Draft(code, redaction.text)

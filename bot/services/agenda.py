@@ -20,7 +20,7 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, outbox, roster
+from bot.services import meetings
 from storage.models import Action, Client, Group, Meeting
 from storage.uow import UnitOfWork
 
@@ -79,20 +79,20 @@ def build(
     meeting_day = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
     clients = [c for c in _clients(uow, group, meeting) if only is None or c.id in only]
     ids = [c.id for c in clients]
-    visible = consent.shareable(uow.session, group.id, ids, meeting_day)
+    visible = uow.consents.shareable(group.id, ids, meeting_day)
     updates: dict[int, list[UpdateView]] = {}
     for row, author in uow.updates.of_meeting(meeting.id):
         updates.setdefault(row.client_id, []).append(
             UpdateView(row.id, "", row.text, author, row.updated_at)
         )
     actions = open_actions(uow, ids, today=meeting_day)
-    people = roster.members(uow.session, group.id)
+    people = uow.memberships.members_of(group.id)
     answers = uow.attendance.answers(meeting.id)
     away_ids = uow.leave.away_on([m.id for m in people], meeting_day)
     by_id = {m.id: m.slack_user_id for m in people}
     return Agenda(
         meeting=meetings.ref(group, meeting),
-        facilitators=tuple(roster.with_role(uow.session, group.id, Role.FACILITATOR)),
+        facilitators=tuple(uow.memberships.with_role(group.id, Role.FACILITATOR)),
         attending=tuple(
             by_id[i] for i, a in answers.items() if a is AttendanceResponse.ATTENDING and i in by_id
         ),
@@ -137,8 +137,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
                 continue
             # Claim the agenda before rendering it: a second process waits on this row, then
             # finds it taken, so two renderings (which could split differently) never mix.
-            if not outbox.mark(
-                uow.session,
+            if not uow.outbox.mark(
                 key=f"agenda:{meeting.id}",
                 kind="agenda",
                 channel=group.channel_id,
@@ -148,8 +147,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
                 continue
             parts = renderer.agenda(build(uow, group, meeting))
             for number, payload in enumerate(parts, start=1):
-                outbox.enqueue(
-                    uow.session,
+                uow.outbox.enqueue(
                     key=f"agenda:{meeting.id}:{number:02d}",
                     kind="agenda",
                     channel=group.channel_id,

@@ -18,7 +18,7 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, minutes, outbox
+from bot.services import meetings, minutes
 from bot.services.agenda import action_view
 from bot.services.minutes import snapshot
 from bot.services.running import check_runner, group_for_channel, running_meeting, shown_in
@@ -139,7 +139,7 @@ def _owner_dms(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Render
     for owner, actions in sorted(by_owner.items()):
         key = f"minutes-dm:{meeting.id}:{owner}"
         summary = OwnerActions(owner, meetings.ref(group, meeting), tuple(actions))
-        outbox.enqueue(uow.session, key=key, kind="meeting-actions", channel=owner,
+        uow.outbox.enqueue(key=key, kind="meeting-actions", channel=owner,
                        payload=renderer.meeting_actions(summary), now=now)
         keys.append(key)
     return keys
@@ -152,7 +152,7 @@ def _follow_through(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.dat
     day = ref.local_start.date()
     rows = uow.actions.open_in_group(group.id)
     champions = _champions(uow, group.id)
-    consents = consent.covered(uow.session, list({a.client_id for a, _, _ in rows}), day)
+    consents = uow.consents.covered(list({a.client_id for a, _, _ in rows}), day)
     keys = []
     for action, code, owner in rows:
         if action.last_reviewed_meeting_id == meeting.id:
@@ -171,7 +171,7 @@ def _follow_through(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.dat
             key = f"escalate:{action.id}:{meeting.id}:{champion}"
             note = Escalation(champion=champion, action=view, meeting=ref,
                               withheld=owner.agency_id not in allowed)
-            outbox.enqueue(uow.session, key=key, kind="escalation", channel=champion,
+            uow.outbox.enqueue(key=key, kind="escalation", channel=champion,
                            payload=renderer.escalation(note), now=now)
             keys.append(key)
         if note_for:  # with no champion to tell, try again at the next meeting
@@ -184,6 +184,6 @@ def _follow_through(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.dat
 def _champions(uow: UnitOfWork, group_id: int) -> dict[int, list[str]]:
     """Each agency's champions in this group (a champion in another group is not asked)."""
     out: dict[int, list[str]] = {}
-    for member in uow.memberships.with_role(group_id, Role.CHAMPION):
+    for member in uow.memberships.members_with_role(group_id, Role.CHAMPION):
         out.setdefault(member.agency_id, []).append(member.slack_user_id)
     return out

@@ -8,18 +8,14 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from bot import public_holidays, recurrence, validation
 from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
-from bot.ports import Clock, UserDirectory
+from bot.ports import Clock, Profile, UserDirectory
 from bot.services import meetings
 from storage.models import (
     Agency,
-    Client,
     Group,
     GroupMember,
-    GroupTerm,
     Member,
     MembershipRole,
 )
@@ -83,7 +79,7 @@ def add_agency(*, uow: UnitOfWork, clock: Clock, name: str, actor: str) -> str:
         if existing is not None:
             raise Conflict(f"agency {existing.name!r} already exists")
         now = clock.now()
-        uow.session.add(Agency(name=clean, name_key=clean.lower(), created_at=now))
+        uow.agencies.add(Agency(name=clean, name_key=clean.lower(), created_at=now))
         uow.audit.add(at=now, actor=actor, action="agency_added", detail=clean)
         uow.commit()
     return clean
@@ -149,8 +145,8 @@ def add_member(
             assert agency is not None
             found_agency = find_agency(uow, agency)
             member = Member(slack_user_id=user_id, agency_id=found_agency.id, created_at=now)
-            uow.session.add(member)
-            uow.session.flush()
+            uow.members.add(member)
+            uow.flush()
         elif agency and find_agency(uow, agency).id != member.agency_id:
             raise Conflict(
                 f"{user_id} is already a member with {member.agency.name}; leave out --agency "
@@ -168,7 +164,7 @@ def add_member(
         for group in chosen:
             membership = GroupMember(group_id=group.id, member_id=member.id)
             membership.roles = [MembershipRole(role=r.value) for r in wanted]
-            uow.session.add(membership)
+            uow.memberships.add(membership)
         uow.audit.add(
             at=now,
             actor=actor,
@@ -176,7 +172,7 @@ def add_member(
             detail=f"{user_id} ({member.agency.name}) to {', '.join(g.name for g in chosen)} as "
             f"{', '.join(r.value for r in wanted)}",
         )
-        uow.session.flush()
+        uow.flush()
         view = _member_view(uow, member)
         added = MemberAdded(view, tuple(g.name for g in chosen), by_default,
                             new=not current)
@@ -192,7 +188,7 @@ def set_roles(
     with uow:
         member = find_member(uow, user_id)
         found = find_group(uow, group)
-        membership = uow.session.get(GroupMember, (found.id, member.id))
+        membership = uow.memberships.get(found.id, member.id)
         if membership is None:
             raise NotFound(
                 f"{user_id} is not in {found.name}; add them with: casebot member add --user "
@@ -207,7 +203,7 @@ def set_roles(
             detail=f"{user_id} in {found.name}: {', '.join(before) or '-'} -> "
             f"{', '.join(r.value for r in wanted)}",
         )
-        uow.session.flush()
+        uow.flush()
         view = _member_view(uow, member)
         uow.commit()
     return view
@@ -291,12 +287,12 @@ def create_group(
             holidays=calendar,
             created_at=now,
         )
-        uow.session.add(group)
-        uow.session.flush()
+        uow.groups.add(group)
+        uow.flush()
         from bot.deidentify import COMMON_SERVICES  # the seed of every group's allow-list
 
         for term in dict.fromkeys(COMMON_SERVICES):
-            uow.session.add(GroupTerm(group_id=group.id, term=term))
+            uow.groups.allow_term(group.id, term)
         uow.audit.add(
             at=now,
             actor=actor,
@@ -361,34 +357,30 @@ def refresh_profiles(
     """
     now = clock.now()
     with uow:
-        stale = uow.session.scalars(
-            select(Member)
-            .where((Member.tz_checked_at.is_(None)) | (Member.tz_checked_at < now - TZ_FRESH))
-            .order_by(Member.tz_checked_at.is_not(None), Member.tz_checked_at)
-            .limit(limit)
-        ).all()
+        stale = uow.members.stale_profiles(now - TZ_FRESH, limit)
         for member in stale:
             profile = directory.profile(member.slack_user_id)
             member.tz_checked_at = now
-            if profile is None:
-                continue
-            member.real_name = (profile.real_name or "")[:120] or member.real_name
-            member.display_name = (profile.display_name or "")[:120] or member.display_name
-            if profile.tz:
-                # A zone this machine's tzdata lacks keeps the group's.
-                with contextlib.suppress(InvalidInput):
-                    member.tz = validation.timezone(profile.tz)
+            if profile is not None:
+                apply_profile(member, profile)
         uow.commit()
     return len(stale)
+
+
+def apply_profile(member: Member, profile: Profile) -> None:
+    """Take the names and zone Slack gives; an empty name keeps the one known."""
+    member.real_name = (profile.real_name or "")[:120] or member.real_name
+    member.display_name = (profile.display_name or "")[:120] or member.display_name
+    if profile.tz:
+        # A zone this machine's tzdata lacks keeps the group's.
+        with contextlib.suppress(InvalidInput):
+            member.tz = validation.timezone(profile.tz)
 
 
 def allowed_terms(*, uow: UnitOfWork, group: str) -> list[str]:
     with uow:
         found = find_group(uow, group)
-        return sorted(
-            uow.session.scalars(select(GroupTerm.term).where(GroupTerm.group_id == found.id)),
-            key=str.lower,
-        )
+        return sorted(uow.groups.terms(found.id), key=str.lower)
 
 
 def allow_terms(
@@ -405,16 +397,14 @@ def allow_terms(
         found = find_group(uow, group)
         if allow:
             _refuse_client_details(uow, clean)
-        existing = set(
-            uow.session.scalars(select(GroupTerm.term).where(GroupTerm.group_id == found.id))
-        )
+        existing = set(uow.groups.terms(found.id))
         changed = []
         for term in dict.fromkeys(clean):
             if allow and term not in existing:
-                uow.session.add(GroupTerm(group_id=found.id, term=term))
+                uow.groups.allow_term(found.id, term)
                 changed.append(term)
             elif not allow and term in existing:
-                uow.session.delete(uow.session.get(GroupTerm, (found.id, term)))
+                uow.groups.disallow_term(found.id, term)
                 changed.append(term)
         if changed:
             uow.audit.add(at=clock.now(), actor=actor,
@@ -426,8 +416,8 @@ def allow_terms(
 
 def _refuse_client_details(uow: UnitOfWork, terms: Sequence[str]) -> None:
     """An allow-listed word is shown as typed: never let a client's own details in."""
-    for client in uow.session.scalars(select(Client).where(Client.purged_at.is_(None))):
-        identity = uow.vault.read_identity(uow.session, client)
+    for client in uow.clients.unpurged():
+        identity = uow.secrets.read_identity(client)
         if any(identity.mentioned_in(term, names_only=True) for term in terms):
             raise InvalidInput(
                 f"a term matches {client.case_code}'s registered details; the allow-list is for "

@@ -11,15 +11,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from sqlalchemy import delete
-
 from bot.deidentify import Redaction
 from bot.domain import DraftView, InvalidInput, MeetingRef, NotFound, UpdateReceipt
 from bot.ports import Clock, Renderer
 from bot.services import actions, meetings, privacy, roster, updates
 from bot.services.directory import find_asker
 from bot.validation import clean_text
-from storage.models import Client, Draft, Group, Member
+from storage.models import Client, Draft, Member
 from storage.uow import UnitOfWork
 
 LIFETIME = dt.timedelta(hours=24)
@@ -52,14 +50,14 @@ def _new(
     **fields: object,
 ) -> Draft:
     if replaces is not None:
-        uow.session.execute(delete(Draft).where(Draft.id == replaces, Draft.author_id == author.id))
+        uow.drafts.delete_own(replaces, author.id)
     draft = Draft(
         kind=kind, author_id=author.id, client_id=client.id, text=redaction.text,
-        sealed_raw=uow.vault.seal_text(uow.session, client, raw, purpose=PURPOSE),
+        sealed_raw=uow.secrets.seal_text(client, raw, purpose=PURPOSE),
         created_at=now, expires_at=now + LIFETIME, **fields,
     )
-    uow.session.add(draft)
-    uow.session.flush()
+    uow.drafts.add(draft)
+    uow.flush()
     return draft
 
 
@@ -84,7 +82,7 @@ def stage_update(
     comes before the draft is written, so a refusal writes nothing."""
     if replaces is not None and update_id is None:
         # Editing a draft that was itself an edit: keep editing the same update.
-        earlier = uow.session.get(Draft, replaces)
+        earlier = uow.drafts.get(replaces)
         update_id = earlier.update_id if earlier is not None else None
     checked = updates.plan(uow, now, user_id=user_id, case_code=case_code, text=text,
                            update_id=update_id)
@@ -133,7 +131,7 @@ def draft_action(
 
 def _own_draft(uow: UnitOfWork, user_id: str, draft_id: int, now: dt.datetime) -> Draft:
     member = find_asker(uow, user_id)
-    draft = uow.session.get(Draft, draft_id)
+    draft = uow.drafts.get(draft_id)
     if draft is None or draft.author_id != member.id or draft.expires_at <= now:
         raise NotFound(
             "That draft has expired or was replaced. Please send the update or action again."
@@ -159,14 +157,14 @@ def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
     now = clock.now()
     with uow:
         draft = _own_draft(uow, user_id, draft_id, now)
-        client = uow.session.get(Client, draft.client_id)
+        client = uow.clients.get(draft.client_id)
         assert client is not None and draft.sealed_raw is not None
-        identity = uow.vault.read_identity(uow.session, client)
+        identity = uow.secrets.read_identity(client)
         known = {a.lower() for a in identity.aliases}
         added = tuple(w for w in extra if w.lower() not in known)
         if added:
             grown = replace(identity, aliases=identity.aliases + added)
-            uow.vault.store_identity(uow.session, client, grown)
+            uow.secrets.store_identity(client, grown)
             uow.audit.add(
                 at=now,
                 actor=user_id,
@@ -174,13 +172,13 @@ def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
                 client=client,
                 detail=f"{len(added)} word(s) marked identifying in a preview",
             )
-        raw = uow.vault.open_text(uow.session, client, draft.sealed_raw, purpose=PURPOSE)
+        raw = uow.secrets.open_text(client, draft.sealed_raw, purpose=PURPOSE)
         group_id = client.group_id
         redaction = privacy.redact(uow, raw, group_id)
         draft.text = redaction.text
-        uow.session.flush()
-        owner = uow.session.get(Member, draft.owner_id) if draft.owner_id else None
-        group = uow.session.get(Group, group_id) if group_id else None
+        uow.flush()
+        owner = uow.members.get(draft.owner_id) if draft.owner_id else None
+        group = uow.groups.get(group_id) if group_id else None
         today = roster.local_today(now, group.tz) if group else None
         preview = _show(draft, redaction, client.case_code, None,
                         owner.slack_user_id if owner else None, today)
@@ -196,22 +194,22 @@ def confirm(
     now = clock.now()
     with uow:
         draft = _own_draft(uow, user_id, draft_id, now)
-        client = uow.session.get(Client, draft.client_id)
+        client = uow.clients.get(draft.client_id)
         assert client is not None and draft.sealed_raw is not None
-        raw = uow.vault.open_text(uow.session, client, draft.sealed_raw, purpose=PURPOSE)
+        raw = uow.secrets.open_text(client, draft.sealed_raw, purpose=PURPOSE)
         result: UpdateReceipt | actions.Recorded
         if draft.kind == "update":
             checked = updates.plan(uow, now, user_id=user_id, case_code=client.case_code,
                                    text=raw, update_id=draft.update_id)
             result = updates.store(uow, renderer, checked, source=source, now=now)
         else:
-            owner = uow.session.get(Member, draft.owner_id)
+            owner = uow.members.get(draft.owner_id)
             assert owner is not None
             planned = actions.plan(uow, now, user_id=user_id, case_code=client.case_code,
                                    owner_id=owner.slack_user_id, text=raw, due_on=draft.due_on,
                                    parse_due=False)
             result = actions.store(uow, renderer, planned, now)
-        uow.session.delete(draft)
+        uow.drafts.delete(draft)
         uow.commit()
     return result
 
@@ -221,9 +219,9 @@ def draft_for_editing(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: 
     now = clock.now()
     with uow:
         draft = _own_draft(uow, user_id, draft_id, now)
-        client = uow.session.get(Client, draft.client_id)
+        client = uow.clients.get(draft.client_id)
         assert client is not None
-        owner = uow.session.get(Member, draft.owner_id) if draft.owner_id else None
+        owner = uow.members.get(draft.owner_id) if draft.owner_id else None
         return DraftView(draft.id, draft.kind, client.case_code, draft.text, (), (), None,
                        owner.slack_user_id if owner else None, draft.due_on,
                        draft.update_id is not None)
@@ -231,6 +229,6 @@ def draft_for_editing(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: 
 
 def forget_expired(*, uow: UnitOfWork, clock: Clock) -> int:
     with uow:
-        result = uow.session.execute(delete(Draft).where(Draft.expires_at <= clock.now()))
+        gone = uow.drafts.delete_expired(clock.now())
         uow.commit()
-        return result.rowcount or 0
+        return gone

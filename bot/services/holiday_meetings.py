@@ -25,7 +25,7 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import localize, parse_time_of_day, send_at, working_hours_started
-from bot.services import meetings, outbox, reschedule, roster
+from bot.services import meetings, reschedule, roster
 from bot.services.directory import find_asker
 from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
@@ -94,7 +94,7 @@ def _ask(uow: UnitOfWork, group: Group, now: dt.datetime, renderer: Renderer) ->
             continue
         asked = {key for key, _user in _questions(uow, meeting.id, day)}
         suggested: dt.datetime | None = None
-        for member in uow.memberships.with_role(group.id, Role.FACILITATOR):
+        for member in uow.memberships.members_with_role(group.id, Role.FACILITATOR):
             key = question_key(meeting.id, day, member.slack_user_id)
             tz = roster.zone_of(member, group)
             due = send_at(meeting.scheduled_at, group_tz=group.tz, days_before=ASK_DAYS, at=at,
@@ -104,7 +104,7 @@ def _ask(uow: UnitOfWork, group: Group, now: dt.datetime, renderer: Renderer) ->
             suggested = suggested or suggestion(uow, group, meeting)
             question = HolidayQuestion(meetings.ref(group, meeting), holiday,
                                        member.slack_user_id, suggested)
-            if outbox.enqueue(uow.session, key=key, kind="holiday-question",
+            if uow.outbox.enqueue(key=key, kind="holiday-question",
                               channel=member.slack_user_id,
                               payload=renderer.holiday_question(question), now=now):
                 queued += 1
@@ -165,11 +165,10 @@ def answer(
         member = find_asker(uow, user_id)
         meeting = uow.meetings.get(meeting_id)
         group = uow.groups.get(meeting.group_id) if meeting is not None else None
-        if meeting is None or group is None or not roster.is_member_of(
-            uow.session, member.id, group.id
+        if meeting is None or group is None or not uow.memberships.is_member(member.id, group.id
         ):
             raise NotFound("That meeting is not one of your groups' meetings.")
-        if not roster.runs_meetings(uow.session, member.id, group.id):
+        if not uow.memberships.runs_meetings(member.id, group.id):
             raise NotAuthorised(
                 f"Only {group.name}'s facilitators and secretariat can move or cancel its meetings."
             )
@@ -189,10 +188,10 @@ def answer(
                 f"{move_to:%a %d %b} is no longer free. Choose another time with: /casebot "
                 f"meeting move {day.isoformat()} YYYY-MM-DDTHH:MM"
             )
-        claimed = outbox.mark(uow.session, key=_answer_key(meeting.id, day),
-                              kind="holiday-answer", channel=user_id,
-                              note=f"{'moved' if move_to else 'cancelled'} by {user_id}",
-                              now=now)
+        claimed = uow.outbox.mark(key=_answer_key(meeting.id, day),
+                                  kind="holiday-answer", channel=user_id,
+                                  note=f"{'moved' if move_to else 'cancelled'} by {user_id}",
+                                  now=now)
         if not claimed:
             raise Conflict("Another facilitator is answering this right now; look again soon.")
         channel = group.channel_id

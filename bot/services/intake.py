@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from bot.domain import CasebotError
 from bot.ports import Clock, Payload, Renderer
-from bot.services import drafts, events, outbox, updates
+from bot.services import drafts, updates
 from storage.uow import UnitOfWork
 
 
 def _reply(uow: UnitOfWork, key: str, user_id: str, payload: Payload, clock: Clock) -> str:
-    outbox.enqueue(uow.session, key=key, kind="dm-reply", channel=user_id, payload=payload,
-                   now=clock.now())
+    uow.outbox.enqueue(key=key, kind="dm-reply", channel=user_id, payload=payload,
+                       now=clock.now())
     return key
 
 
@@ -27,7 +27,7 @@ def direct_message(
     a kind answer. Returns the outbox keys to send now (none for a repeated delivery)."""
     now = clock.now()
     with uow:
-        if not events.claim(uow.session, delivery, now):
+        if not uow.events.claim(delivery, now):
             return ()
         parsed = updates.parse_dm(text)
         if parsed is None:
@@ -52,7 +52,7 @@ def edited_message(
 ) -> tuple[str, ...]:
     """A person edited a DM shaped like an update: say edits are not picked up (once)."""
     with uow:
-        if not events.claim(uow.session, delivery, clock.now()):
+        if not uow.events.claim(delivery, clock.now()):
             return ()
         key = _reply(uow, f"dm-reply:{delivery}", user_id, renderer.edit_not_seen(), clock)
         uow.commit()

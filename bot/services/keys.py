@@ -18,8 +18,8 @@ from storage.uow import UnitOfWork
 def initialise(*, uow: UnitOfWork, clock: Clock, actor: str) -> tuple[str, bool]:
     """Record (first run) or check the master key's fingerprint. Returns (key id, created)."""
     with uow:
-        created = uow.vault.state(uow.session) is None
-        key_id = uow.vault.initialise(uow.session, clock.now())
+        created = uow.secrets.state() is None
+        key_id = uow.secrets.initialise(clock.now())
         if created:
             uow.audit.add(at=clock.now(), actor=actor, action="vault_created", detail=key_id)
         uow.commit()
@@ -50,7 +50,7 @@ def unfinished_purges(*, uow: UnitOfWork) -> list[UnfinishedPurge]:
     with uow:
         return [
             UnfinishedPurge(c.case_code, c.purged_at)
-            for c in uow.vault.unfinished_purges(uow.session)
+            for c in uow.secrets.unfinished_purges()
             if c.purged_at is not None
         ]
 
@@ -86,9 +86,9 @@ def rotate(
         target = new_key_file
     new_key = MasterKey.generate()
     with uow:
-        old_key_id = uow.vault.verify(uow.session)
+        old_key_id = uow.secrets.verify()
         note = together(uow) if together else ""
-        finalised = tuple(c.case_code for c in uow.vault.unfinished_purges(uow.session))
+        finalised = tuple(c.case_code for c in uow.secrets.unfinished_purges())
         written: list[Path] = []
         try:
             if keep_old_key is not None:
@@ -103,7 +103,7 @@ def rotate(
                 )
             write_new_key_file(target, new_key)
             written.append(target)
-            count = uow.vault.rotate(uow.session, new_key, clock.now())
+            count = uow.secrets.rotate(new_key, clock.now())
             uow.audit.add(
                 at=clock.now(),
                 actor=actor,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bot.domain import Presenter
 from bot.ports import Clock
-from bot.services import outbox
 from bot.services.running import Where, presenter, shown_in
 from storage.uow import UnitOfWork
 
@@ -39,8 +38,8 @@ def timeboxes_due(*, uow: UnitOfWork, clock: Clock) -> list[tuple[str, Presenter
             if left is None or left > 2 or left < 0:
                 continue
             key = f"timebox:{meeting.id}:{meeting.current_client_id}:{shown.position}"
-            if outbox.mark(uow.session, key=key, kind="timebox", channel=group.channel_id,
-                           note="2 minutes left shown", now=now):
+            if uow.outbox.mark(key=key, kind="timebox", channel=group.channel_id,
+                               note="2 minutes left shown", now=now):
                 out.append((key, shown, shown_in(meeting)))
         uow.commit()
     return out

@@ -20,7 +20,7 @@ from bot.recurrence import (
     send_at,
     working_hours_started,
 )
-from bot.services import leave, meetings, outbox, roster
+from bot.services import leave, meetings, roster
 from bot.services.agenda import open_actions
 from bot.services.directory import find_asker
 from storage.models import Group, Meeting, Member
@@ -107,9 +107,7 @@ def _for_meeting(
             actions=as_of(views, today),
             today=today,
         )
-        if outbox.enqueue(
-            uow.session,
-            key=key,
+        if uow.outbox.enqueue(key=key,
             kind="nudge",
             channel=owner.slack_user_id,
             payload=renderer.nudge(nudge),
@@ -130,7 +128,7 @@ def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int) -> d
     with uow:
         member = find_asker(uow, user_id)
         meeting = uow.meetings.get(meeting_id)
-        if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
+        if meeting is None or not uow.memberships.is_member(member.id, meeting.group_id):
             raise InvalidInput("That reminder is not about one of your groups' meetings.")
         group = uow.groups.get(meeting.group_id)
         assert group is not None

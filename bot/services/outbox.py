@@ -1,4 +1,5 @@
-"""Scheduled messages are written here first, each under a unique idempotency key, then sent.
+"""Scheduled messages are written first (``uow.outbox.enqueue``), each under a unique
+idempotency key, then sent from here.
 
 A key enqueued twice is one message. A sender leases a row before sending so a second process
 skips it; a crash frees the lease, and the row is sent by the next tick. The one window left is
@@ -13,14 +14,9 @@ import logging
 import uuid
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
-
 from bot.domain import OutboxStatus
-from bot.ports import Clock, DeliveryError, Notifier, Payload
-from storage.models import OutboxMessage
+from bot.ports import Clock, DeliveryError, Notifier
 from storage.uow import UnitOfWork
-from storage.upsert import insert_ignore
 
 log = logging.getLogger(__name__)
 
@@ -28,106 +24,15 @@ LEASE = dt.timedelta(minutes=5)  # one send, including waiting out a 429
 MAX_ATTEMPTS = 8
 
 
-def enqueue(
-    session: Session,
-    *,
-    key: str,
-    kind: str,
-    channel: str,
-    payload: Payload,
-    now: dt.datetime,
-    not_before: dt.datetime | None = None,
-) -> bool:
-    """Add a message unless its key is already there; True if this call added it."""
-    return insert_ignore(
-        session,
-        OutboxMessage,
-        {
-            "idempotency_key": key,
-            "kind": kind,
-            "channel": channel,
-            "payload": json.dumps(payload, separators=(",", ":")),
-            "status": OutboxStatus.PENDING.value,
-            "attempts": 0,
-            "not_before": not_before or now,
-            "created_at": now,
-        },
-        ["idempotency_key"],
-    )
-
-
-def mark(
-    session: Session, *, key: str, kind: str, channel: str, note: str, now: dt.datetime
-) -> bool:
-    """Record ``key`` as done without sending anything; True if this call recorded it.
-
-    Used to claim a piece of work once across processes (an agenda about to be rendered) and
-    to retire a message delivered inside another (a nudge folded into a prompt).
-    """
-    return insert_ignore(
-        session,
-        OutboxMessage,
-        {
-            "idempotency_key": key,
-            "kind": kind,
-            "channel": channel,
-            "payload": json.dumps({"note": note}),
-            "status": OutboxStatus.SENT.value,
-            "attempts": 0,
-            "not_before": now,
-            "created_at": now,
-            "sent_at": now,
-        },
-        ["idempotency_key"],
-    )
-
-
-def has(session: Session, key: str) -> bool:
-    return (
-        session.scalar(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key))
-        is not None
-    )
-
-
 def _claim_one(
     uow: UnitOfWork, now: dt.datetime, token: str, keys: Sequence[str] | None
 ) -> int | None:
     """Lease the oldest due row to ``token``; None when nothing is due."""
-    free = (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now)
-    query = (
-        select(OutboxMessage.id)
-        .where(
-            OutboxMessage.status == OutboxStatus.PENDING.value,
-            OutboxMessage.not_before <= now,
-            free,
-        )
-        .order_by(OutboxMessage.id)
-        .limit(5)
-        .with_for_update(skip_locked=True)
-    )
-    if keys is not None:
-        query = query.where(OutboxMessage.idempotency_key.in_(keys))
     with uow:
-        for row_id in uow.session.scalars(query).all():
-            # The conditional update is the lease itself: only one sender can win it.
-            won = uow.session.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.id == row_id,
-                    OutboxMessage.status == OutboxStatus.PENDING.value,
-                    free,
-                )
-                .values(
-                    claimed_until=now + LEASE,
-                    claim_token=token,
-                    attempts=OutboxMessage.attempts + 1,
-                )
-                .returning(OutboxMessage.id)
-            ).first()
-            if won is not None:
-                uow.commit()
-                return row_id
-    return None
+        row_id = uow.outbox.lease_next(now=now, until=now + LEASE, token=token, keys=keys)
+        if row_id is not None:
+            uow.commit()
+        return row_id
 
 
 def deliver(
@@ -146,7 +51,7 @@ def deliver(
         if row_id is None:
             break
         with uow_factory() as uow:
-            row = uow.session.get(OutboxMessage, row_id)
+            row = uow.outbox.get(row_id)
             assert row is not None
             channel, payload, kind = row.channel, json.loads(row.payload), row.kind
         try:
@@ -155,21 +60,10 @@ def deliver(
             _record_failure(uow_factory(), row_id, token, exc, clock.now())
             continue
         with uow_factory() as uow:
-            marked = uow.session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == row_id, OutboxMessage.claim_token == token)
-                .values(
-                    status=OutboxStatus.SENT.value,
-                    sent_at=clock.now(),
-                    slack_channel=posted.channel,
-                    slack_ts=posted.ts,
-                    claimed_until=None,
-                    last_error=None,
-                )
-                .returning(OutboxMessage.id)
-            ).first()
+            marked = uow.outbox.mark_sent(row_id, token=token, now=clock.now(),
+                                          slack_channel=posted.channel, slack_ts=posted.ts)
             uow.commit()
-        if marked is None:
+        if not marked:
             # Our lease ran out mid-send and another sender took the row over.
             log.warning("lease lost while sending %s message %s", kind, row_id)
         sent += 1
@@ -177,21 +71,29 @@ def deliver(
     return sent
 
 
+def retry_in(exc: DeliveryError, attempts: int) -> float | None:
+    """Seconds to wait before sending again after ``attempts`` tries failed with ``exc``, or
+    None to give up: Slack's Retry-After if it gave one, else doubling from 30 s to an hour."""
+    if exc.permanent or attempts >= MAX_ATTEMPTS:
+        return None
+    return exc.retry_after or min(30 * 2 ** (attempts - 1), 3600)
+
+
 def _record_failure(
     uow: UnitOfWork, row_id: int, token: str, exc: DeliveryError, now: dt.datetime
 ) -> None:
     with uow:
-        row = uow.session.get(OutboxMessage, row_id)
+        row = uow.outbox.get(row_id)
         assert row is not None
         if row.claim_token != token:
             return  # someone else holds the row now
         row.last_error = exc.code[:500]
         row.claimed_until = None
-        if exc.permanent or row.attempts >= MAX_ATTEMPTS:
+        backoff = retry_in(exc, row.attempts)
+        if backoff is None:
             row.status = OutboxStatus.FAILED.value
             log.warning("gave up on %s message %s: %s", row.kind, row_id, exc.code)
         else:
-            backoff = exc.retry_after or min(30 * 2 ** (row.attempts - 1), 3600)
             row.not_before = now + dt.timedelta(seconds=backoff)
             log.info("will retry %s message %s in %ss: %s", row.kind, row_id, backoff, exc.code)
         uow.commit()

@@ -8,24 +8,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import select
-
 from bot.deidentify import KnownClient, Redaction, deidentify, forget_clients_except
-from bot.domain import ClientStatus, NotFound
+from bot.domain import NotFound
 from bot.ports import Clock
 from bot.services.directory import find_group
 from bot.validation import clean_text
-from storage.models import Agency, Client, GroupTerm, Member
 from storage.uow import UnitOfWork
 
 
 def known_clients(uow: UnitOfWork) -> list[KnownClient]:
     """Every client in the register whose details still exist, whatever their group: a worker in
     two groups may name the other group's client, and that name must not reach this channel."""
-    clients = uow.session.scalars(select(Client).where(Client.purged_at.is_(None))).all()
+    clients = uow.clients.unpurged()
     forget_clients_except([c.case_code for c in clients])  # a purged client's patterns go
     return [
-        KnownClient(c.case_code, uow.vault.read_identity(uow.session, c))
+        KnownClient(c.case_code, uow.secrets.read_identity(c))
         for c in clients
         if c.identity_blob is not None
     ]
@@ -71,12 +68,12 @@ def keep_terms(
     """What a channel may always show: agencies, the group's allow-list, the workers' names,
     less any phrase that quotes a registered client (``clients``)."""
     register = _Register(clients)
-    keep = list(uow.session.scalars(select(Agency.name)))
+    keep = uow.agencies.names()
     if group_id is not None:
-        keep += uow.session.scalars(select(GroupTerm.term).where(GroupTerm.group_id == group_id))
+        keep += uow.groups.terms(group_id)
     keep = [term for term in keep if not register.quoted_in(term, names_only=True)]
     # Members name themselves in Slack: any of a client's details there, and it is not kept.
-    for real, display in uow.session.execute(select(Member.real_name, Member.display_name)):
+    for real, display in uow.members.names():
         keep += [n for n in (real, display) if n and not register.quoted_in(n, names_only=False)]
     return keep
 
@@ -84,8 +81,7 @@ def keep_terms(
 def forget_purged(*, uow: UnitOfWork) -> bool:
     """Forget, in this process, the compiled details of clients purged (by any process)."""
     with uow:
-        codes = uow.session.scalars(select(Client.case_code).where(Client.purged_at.is_(None)))
-        return forget_clients_except(list(codes))
+        return forget_clients_except(uow.clients.unpurged_codes())
 
 
 def redact(uow: UnitOfWork, text: str, group_id: int | None = None) -> Redaction:
@@ -118,9 +114,7 @@ def redact_texts(
         everyone = {k.case_code: k for k in known_clients(uow)}
         active = [
             everyone[code]
-            for code in uow.session.scalars(
-                select(Client.case_code).where(Client.status != ClientStatus.EXITED.value)
-            )
+            for code in uow.clients.codes_not_exited()
             if code in everyone
         ]
         for code, _ in items:

@@ -22,7 +22,7 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
-from bot.services import leave, meetings, nudges, outbox, roster
+from bot.services import leave, meetings, nudges, roster
 from bot.services.directory import find_asker
 from storage.models import Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
@@ -170,7 +170,7 @@ def _enqueue_for_meeting(
     uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
     """Queue the meeting's due prompts and reminders, a nudge that is due folded into each."""
-    people: Sequence[Member] = roster.members(uow.session, group.id)
+    people: Sequence[Member] = uow.memberships.members_of(group.id)
     by_id = {m.id: m for m in people}
     away = uow.leave.by_member(list(by_id), now.date() - dt.timedelta(1))
     facts = _MeetingFacts.read(uow, group, meeting)
@@ -207,9 +207,7 @@ def _enqueue_for_meeting(
             today=today,
             actions=nudges.as_of(owned[member.id], today) if nudge_key else (),
         )
-        if outbox.enqueue(
-            uow.session,
-            key=key,
+        if uow.outbox.enqueue(key=key,
             kind=key.split(":", 1)[0],
             channel=member.slack_user_id,
             payload=renderer.prompt(prompt),
@@ -217,9 +215,7 @@ def _enqueue_for_meeting(
         ):
             queued += 1
             if nudge_key:
-                outbox.mark(
-                    uow.session,
-                    key=nudge_key,
+                uow.outbox.mark(key=nudge_key,
                     kind="nudge",
                     channel=member.slack_user_id,
                     note=f"sent inside {key}",
@@ -237,7 +233,7 @@ def respond(
     with uow:
         member = find_asker(uow, user_id)
         meeting = uow.meetings.get(meeting_id)
-        if meeting is None or not roster.is_member_of(uow.session, member.id, meeting.group_id):
+        if meeting is None or not uow.memberships.is_member(member.id, meeting.group_id):
             raise NotFound("That meeting is not one of your groups' meetings.")
         group = uow.groups.get(meeting.group_id)
         assert group is not None

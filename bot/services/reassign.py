@@ -16,10 +16,10 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, outbox, roster
+from bot.services import meetings, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_asker
-from storage.models import Action, Client, Group, Member
+from storage.models import Action, Client, Group
 from storage.uow import UnitOfWork
 
 
@@ -32,12 +32,12 @@ class Reassigned:
 
 
 def _action(uow: UnitOfWork, action_id: int) -> tuple[Action, Client, Group]:
-    action = uow.session.get(Action, action_id)
+    action = uow.actions.get(action_id)
     if action is None or action.status != ActionStatus.OPEN.value:
         raise NotFound("That action is no longer open.")
-    client = uow.session.get(Client, action.client_id)
+    client = uow.clients.get(action.client_id)
     assert client is not None
-    group = uow.session.get(Group, client.group_id) if client.group_id else None
+    group = uow.groups.get(client.group_id) if client.group_id else None
     if group is None:
         raise InvalidInput("That client is not in a group any more.")
     return action, client, group
@@ -61,22 +61,22 @@ def request_reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_
         action, client, group = _action(uow, action_id)
         if action.owner_id != member.id:
             raise NotAuthorised("Only the action's owner can ask for it to be reassigned.")
-        facilitators = roster.with_role(uow.session, group.id, Role.FACILITATOR)
+        facilitators = uow.memberships.with_role(group.id, Role.FACILITATOR)
         if not facilitators:
             raise InvalidInput(f"{group.name} has no facilitator to ask; tell your secretariat.")
         today = roster.local_today(now, group.tz)
         view = action_view(action, client.case_code, member.slack_user_id, None, today)
-        allowed = consent.covered(uow.session, [client.id], today).get(client.id, set())
+        allowed = uow.consents.covered([client.id], today).get(client.id, set())
         allowed.add(client.lead_agency_id)
-        agency_of = {m.slack_user_id: m.agency_id for m in roster.members(uow.session, group.id)}
+        agency_of = {m.slack_user_id: m.agency_id for m in uow.memberships.members_of(group.id)}
         # A facilitator whose agency the client's consent does not name sees the case code only.
         requests = tuple(ReassignRequest(f, user_id, view, withheld=agency_of.get(f) not in allowed)
                          for f in facilitators)
         keys = []
         for request in requests:
             key = f"reassign-ask:{action.id}:{request.facilitator}:{now:%Y%m%dT%H%M%S%f}"
-            outbox.enqueue(uow.session, key=key, kind="reassign-ask", channel=request.facilitator,
-                           payload=renderer.reassign_prompt(request), now=now)
+            uow.outbox.enqueue(key=key, kind="reassign-ask", channel=request.facilitator,
+                               payload=renderer.reassign_prompt(request), now=now)
             keys.append(key)
         uow.audit.add(at=now, actor=user_id, action="reassign_asked", client=client)
         uow.commit()
@@ -90,31 +90,31 @@ def reassign(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id: str,
     with uow:
         member = find_asker(uow, user_id)
         action, client, group = _action(uow, action_id)
-        if not roster.runs_meetings(uow.session, member.id, group.id):
+        if not uow.memberships.runs_meetings(member.id, group.id):
             raise NotAuthorised(f"Only {group.name}'s facilitators can reassign its actions.")
         owner = uow.members.by_user(new_owner)
-        if owner is None or not roster.is_member_of(uow.session, owner.id, group.id):
+        if owner is None or not uow.memberships.is_member(owner.id, group.id):
             raise InvalidInput(f"The new owner must be a member of {group.name}.")
         today = roster.local_today(now, group.tz)
-        covered = consent.covered(uow.session, [client.id], today).get(client.id, set())
+        covered = uow.consents.covered([client.id], today).get(client.id, set())
         covered.add(client.lead_agency_id)
         if owner.agency_id not in covered:
             raise NotAuthorised(
                 f"{client.case_code}'s consent does not cover that person's agency."
             )
-        old = uow.session.get(Member, action.owner_id)
+        old = uow.members.get(action.owner_id)
         action.owner_id = owner.id
         action.overdue_streak = 0
         action.escalated_at = None  # a new owner: a new chance, and a new escalation if late
-        uow.session.flush()
+        uow.flush()
         view = action_view(action, client.case_code, owner.slack_user_id, member.slack_user_id,
                            today)
         upcoming = meetings.upcoming(uow, group, now)
         recorded = ActionRecorded(view, meetings.ref(group, upcoming) if upcoming else None,
                                   group.channel_id)
         key = f"reassigned:{action.id}:{now:%Y%m%dT%H%M%S%f}"
-        outbox.enqueue(uow.session, key=key, kind="action", channel=owner.slack_user_id,
-                       payload=renderer.action_assignment(recorded), now=now)
+        uow.outbox.enqueue(key=key, kind="action", channel=owner.slack_user_id,
+                           payload=renderer.action_assignment(recorded), now=now)
         uow.audit.add(
             at=now,
             actor=user_id,

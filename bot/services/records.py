@@ -15,19 +15,19 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock
-from bot.services import privacy, roster, running
+from bot.services import privacy, running
 from bot.services.case_codes import named_in
 from bot.services.directory import find_asker
 from bot.services.running import Where, group_for_channel, running_meeting, shown_in
 from bot.validation import clean_text
-from storage.models import Action, Client, Group, Meeting, Member, Record
+from storage.models import Client, Group, Meeting, Member, Record
 from storage.uow import UnitOfWork
 
 MAX_RECORD = 1000
 
 
 def _check_member(uow: UnitOfWork, member: Member, group: Group) -> None:
-    if not roster.is_member_of(uow.session, member.id, group.id):
+    if not uow.memberships.is_member(member.id, group.id):
         raise NotAuthorised(f"Only members of {group.name} can record into its meetings.")
 
 
@@ -63,7 +63,7 @@ def record(
         elif named is not None:
             client, clean = named.client, named.text
         elif meeting.current_client_id is not None:
-            client = uow.session.get(Client, meeting.current_client_id)
+            client = uow.clients.get(meeting.current_client_id)
         else:
             client = None
         if client is None or client.group_id != group.id or client.purged_at is not None:
@@ -75,8 +75,8 @@ def record(
         redaction = privacy.redact(uow, clean, group.id)
         row = Record(meeting_id=meeting.id, client_id=client.id, kind=kind, text=redaction.text,
                      author_id=member.id, created_at=now)
-        uow.session.add(row)
-        uow.session.flush()
+        uow.records.add(row)
+        uow.flush()
         view = RecordView(row.id, kind, client.case_code, row.text, member.slack_user_id)
         where = shown_in(meeting)
         uow.commit()
@@ -86,14 +86,14 @@ def record(
 def _editable_in_meeting(uow: UnitOfWork, user_id: str, meeting_id: int,
                          author_id: int | None) -> Member:
     member = find_asker(uow, user_id)
-    meeting = uow.session.get(Meeting, meeting_id)
+    meeting = uow.meetings.get(meeting_id)
     assert meeting is not None
     # Roles are not per group: a facilitator elsewhere is nobody here.
-    if not roster.is_member_of(uow.session, member.id, meeting.group_id):
+    if not uow.memberships.is_member(member.id, meeting.group_id):
         raise NotAuthorised("Only members of the meeting's group can change its entries.")
     if meeting.status != MeetingStatus.RUNNING.value:
         raise InvalidInput("Only entries of a meeting still running can be changed.")
-    runs = roster.runs_meetings(uow.session, member.id, meeting.group_id)
+    runs = uow.memberships.runs_meetings(member.id, meeting.group_id)
     if member.id != author_id and not runs:
         raise NotAuthorised("Only whoever recorded it, or a facilitator, can change it.")
     return member
@@ -101,18 +101,18 @@ def _editable_in_meeting(uow: UnitOfWork, user_id: str, meeting_id: int,
 
 def _editable_record(uow: UnitOfWork, user_id: str,
                      record_id: int) -> tuple[Record, Meeting, Client, Member]:
-    row = uow.session.get(Record, record_id)
+    row = uow.records.get(record_id)
     if row is None or row.removed_at is not None:
         raise NotFound("That entry was already removed.")
-    meeting = uow.session.get(Meeting, row.meeting_id)
-    client = uow.session.get(Client, row.client_id)
+    meeting = uow.meetings.get(row.meeting_id)
+    client = uow.clients.get(row.client_id)
     assert meeting is not None and client is not None
     member = _editable_in_meeting(uow, user_id, meeting.id, row.author_id)
     return row, meeting, client, member
 
 
 def _author(uow: UnitOfWork, row: Record) -> str:
-    author = uow.session.get(Member, row.author_id)
+    author = uow.members.get(row.author_id)
     return author.slack_user_id if author else ""
 
 
@@ -152,11 +152,11 @@ def remove_action(*, uow: UnitOfWork, clock: Clock, user_id: str,
     """Take back an action recorded by mistake in the running meeting (audited)."""
     now = clock.now()
     with uow:
-        action = uow.session.get(Action, action_id)
+        action = uow.actions.get(action_id)
         if action is None or action.removed_at is not None or action.meeting_id is None:
             raise NotFound("That action can't be removed here (it was not recorded in a meeting).")
-        meeting = uow.session.get(Meeting, action.meeting_id)
-        client = uow.session.get(Client, action.client_id)
+        meeting = uow.meetings.get(action.meeting_id)
+        client = uow.clients.get(action.client_id)
         assert meeting is not None and client is not None
         _editable_in_meeting(uow, user_id, meeting.id, action.created_by_id)
         action.removed_at = now

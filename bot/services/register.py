@@ -54,7 +54,7 @@ def add_clients(
         seen.add(item.code)
     now = clock.now()
     with uow:
-        uow.vault.verify(uow.session)
+        uow.secrets.verify()
         taken = uow.clients.existing_codes([c.code for c in clients])
         groups = uow.groups.all()
         added: list[str] = []
@@ -88,13 +88,13 @@ def add_clients(
                 created_at=now,
                 status_changed_at=now,
             )
-            uow.session.add(client)
-            uow.session.flush()
-            uow.vault.store_identity(uow.session, client, item.identity)
+            uow.clients.add(client)
+            uow.flush()
+            uow.secrets.store_identity(client, item.identity)
             if item.consent:
                 if agency not in consent_agencies:
                     consent_agencies.insert(0, agency)
-                uow.session.add(
+                uow.clients.add_consent(
                     ConsentRecord(
                         client_id=client.id,
                         given_on=item.consent.given_on,
@@ -191,7 +191,7 @@ def reveal_client(
     clean = _check_reason(reason, "every reveal is audited")
     with uow:
         client = _get(uow, code)
-        identity = uow.vault.read_identity(uow.session, client)
+        identity = uow.secrets.read_identity(client)
         if identity.mentioned_in(clean):
             raise InvalidInput(
                 "the reason quotes the client's own details; describe why without them "
@@ -225,7 +225,7 @@ def purge_client(
         client = _get(uow, code)
         if client.purged_at is not None:
             raise Conflict(f"{code} was already purged on {client.purged_at:%Y-%m-%d}")
-        now = uow.vault.shred(uow.session, client, clock.now())
+        now = uow.secrets.shred(client, clock.now())
         if client.status != ClientStatus.EXITED.value:
             client.status = ClientStatus.EXITED.value
             client.status_changed_at = now
@@ -237,7 +237,7 @@ def purge_client(
     else:
         rotation = None
         with uow:
-            uow.vault.verify(uow.session)
+            uow.secrets.verify()
             shred(uow)
             uow.commit()
     forget_cached_identities()
@@ -258,7 +258,7 @@ def record_consent(
         agencies = [find_agency(uow, name) for name in consent.agencies]
         if client.lead_agency not in agencies:
             agencies.insert(0, client.lead_agency)
-        uow.session.add(
+        uow.clients.add_consent(
             ConsentRecord(
                 client_id=client.id,
                 given_on=consent.given_on,
@@ -273,7 +273,7 @@ def record_consent(
             detail=f"{consent.method} {consent.given_on.isoformat()}; "
             + ", ".join(a.name for a in agencies),
         )
-        uow.session.flush()
+        uow.flush()
         summary = _summary(client, uow.clients.latest_consents([client.id]).get(client.id))
         uow.commit()
     return summary

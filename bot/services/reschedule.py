@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot import recurrence
 from bot.domain import InvalidInput, MeetingChange, MeetingStatus, NotAuthorised, NotFound
 from bot.ports import Clock, Renderer
-from bot.services import meeting_hours, meetings, outbox, roster
+from bot.services import meeting_hours, meetings
 from bot.services.directory import find_asker, find_group
 from bot.timestamps import utc_and_local
 from storage.models import Group, Meeting
@@ -51,7 +51,7 @@ def _check_runner(uow: UnitOfWork, user_id: str | None, group: Group) -> None:
     if user_id is None:
         return  # the command line: the operator
     member = find_asker(uow, user_id)
-    if not roster.runs_meetings(uow.session, member.id, group.id):
+    if not uow.memberships.runs_meetings(member.id, group.id):
         raise NotAuthorised(
             f"Only {group.name}'s facilitators and secretariat can change its meetings."
         )
@@ -78,7 +78,7 @@ def _tell(
     asked = sorted(set(uow.outbox.channels_under(f"prompt:{meeting.id}:")))
     near = (
         bool(asked)
-        or outbox.has(uow.session, f"agenda:{meeting.id}")
+        or uow.outbox.has(f"agenda:{meeting.id}")
         or _in_prompt_window(group, change.was, now)
         or (not change.cancelled and _in_prompt_window(group, change.meeting.starts_at, now))
     )
@@ -89,8 +89,8 @@ def _tell(
     for channel in asked + ([group.channel_id] if near else []):
         suffix = "channel" if channel == group.channel_id else channel
         key = f"changed:{meeting.id}:{stamp}:{suffix}"
-        outbox.enqueue(uow.session, key=key, kind="meeting-change", channel=channel,
-                       payload=payload, now=now)
+        uow.outbox.enqueue(key=key, kind="meeting-change", channel=channel,
+                           payload=payload, now=now)
         keys.append(key)
     return change, keys
 

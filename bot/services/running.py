@@ -21,7 +21,7 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock
-from bot.services import agenda, meetings, roster
+from bot.services import agenda, meetings
 from bot.services.directory import find_asker
 from storage.models import Group, Meeting, MeetingItem, Member
 from storage.uow import UnitOfWork
@@ -46,7 +46,7 @@ def group_for_channel(uow: UnitOfWork, channel_id: str) -> Group:
 
 def check_runner(uow: UnitOfWork, user_id: str, group: Group) -> Member:
     member = find_asker(uow, user_id)
-    if not roster.runs_meetings(uow.session, member.id, group.id):
+    if not uow.memberships.runs_meetings(member.id, group.id):
         raise NotAuthorised(
             f"Only {group.name}'s facilitators and secretariat run its meetings. You can still "
             "record actions, decisions and notes."
@@ -211,7 +211,7 @@ def presenter(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime)
                                   codes.get(current_item.client_id, "?"))
         started = current_item.started_at or now
         client_left = per_client - int((now - started).total_seconds() // 60)
-    people = {m.id: m for m in roster.members(uow.session, group.id)}
+    people = {m.id: m for m in uow.memberships.members_of(group.id)}
     answers = sorted(
         uow.attendance.rows(meeting.id),
         key=lambda row: people[row[0]].slack_user_id if row[0] in people else "",
@@ -265,7 +265,7 @@ def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str
         group = group_for_channel(uow, channel_id)
         check_runner(uow, user_id, group)
         meeting = running_meeting(uow, group, now=now)
-        people = {m.slack_user_id: m for m in roster.members(uow.session, group.id)}
+        people = {m.slack_user_id: m for m in uow.memberships.members_of(group.id)}
         for user, member in people.items():
             row = uow.attendance.get(meeting.id, member.id)
             if row is None and user in present:  # came without answering the prompt

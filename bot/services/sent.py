@@ -10,9 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
-
-from bot.domain import OutboxStatus
 from bot.ports import Payload
 from storage.models import OutboxMessage
 from storage.uow import UnitOfWork
@@ -36,36 +33,17 @@ def _found(row: OutboxMessage | None) -> SentMessage | None:
 def to_person(*, uow: UnitOfWork, user_id: str, channel: str, ts: str) -> SentMessage | None:
     """The message at (channel, ts), if Casebot sent it to ``user_id`` as a DM."""
     with uow:
-        row = uow.session.scalar(
-            select(OutboxMessage).where(
-                OutboxMessage.slack_channel == channel,
-                OutboxMessage.slack_ts == ts,
-                OutboxMessage.channel == user_id,
-                OutboxMessage.status == OutboxStatus.SENT.value,
-            )
-        )
-        return _found(row)
+        return _found(uow.outbox.sent_to(user_id=user_id, slack_channel=channel, ts=ts))
 
 
 def by_key(*, uow: UnitOfWork, key: str, user_id: str) -> SentMessage | None:
     """The message sent under ``key``, if it went to ``user_id``."""
     with uow:
-        row = uow.session.scalar(
-            select(OutboxMessage).where(
-                OutboxMessage.idempotency_key == key,
-                OutboxMessage.channel == user_id,
-                OutboxMessage.status == OutboxStatus.SENT.value,
-            )
-        )
-        return _found(row)
+        return _found(uow.outbox.sent_under(key=key, user_id=user_id))
 
 
 def revise(*, uow: UnitOfWork, key: str, payload: Payload) -> None:
     """Remember what a sent message shows after an edit (the next edit starts from it)."""
     with uow:
-        uow.session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.idempotency_key == key)
-            .values(payload=json.dumps(payload, separators=(",", ":")))
-        )
+        uow.outbox.revise(key, payload)
         uow.commit()

@@ -10,8 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from sqlalchemy.orm import Session
-
 from bot.domain import (
     ClientStatus,
     InvalidInput,
@@ -23,7 +21,7 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, outbox, privacy, roster
+from bot.services import meetings, privacy
 from bot.services.directory import find_asker
 from bot.validation import clean_text
 from storage.models import Client, Group, Meeting, Member, Update
@@ -42,12 +40,10 @@ def parse_dm(text: str) -> tuple[str, str] | None:
     return match.group(1).upper(), match.group(2).strip()
 
 
-def can_update(session: Session, member: Member, client: Client) -> bool:
-    """Members of the client's group update the clients they are key worker for, or that their
-    agency leads. Being in the lead agency without being in the group is not enough: the update
-    goes to that group's channel."""
-    if client.group_id is None or not roster.is_member_of(session, member.id, client.group_id):
-        return False
+def may_update(member: Member, client: Client) -> bool:
+    """A member of the client's group updates the clients they are key worker for, or that their
+    agency leads. (Being in the lead agency without being in the group is not enough: the update
+    goes to that group's channel; the caller checks membership.)"""
     return client.key_worker_id == member.id or client.lead_agency_id == member.agency_id
 
 
@@ -58,12 +54,12 @@ def _client_for(uow: UnitOfWork, member: Member, code: str) -> Client:
         client is None
         or client.purged_at is not None
         or client.group_id is None
-        or not roster.is_member_of(uow.session, member.id, client.group_id)
+        or not uow.memberships.is_member(member.id, client.group_id)
     ):
         raise NotFound(
             f"I don't know the case code {code} in your groups. Check it in your prompt message."
         )
-    if not can_update(uow.session, member, client):
+    if not may_update(member, client):
         raise NotAuthorised(
             f"You can only send updates for clients you are key worker for, or that your agency "
             f"leads. {code} is with another agency: please pass your news to its key worker."
@@ -125,13 +121,14 @@ def plan(
     clean = _check_text(text)
     member = find_asker(uow, user_id)
     client = _client_for(uow, member, case_code)
-    group = uow.session.get(Group, client.group_id)
+    assert client.group_id is not None
+    group = uow.groups.get(client.group_id)
     assert group is not None
     if update_id is not None:
-        row = uow.session.get(Update, update_id)
+        row = uow.updates.get(update_id)
         if row is None or row.author_id != member.id or row.client_id != client.id:
             raise NotFound("I can't find that update among yours.")
-        meeting = uow.session.get(Meeting, row.meeting_id)
+        meeting = uow.meetings.get(row.meeting_id)
     else:
         row, meeting = None, meetings.upcoming(uow, group, now)
     return Plan(member, client, group, _open_meeting(meeting, group, now), row, clean)
@@ -154,11 +151,11 @@ def store(
             created_at=now,
             updated_at=now,
         )
-        uow.session.add(row)
+        uow.updates.add(row)
     else:
         row.text, row.updated_at, row.source = redaction.text, now, source
-    row.sealed_raw = uow.vault.seal_text(uow.session, p.client, p.text, purpose="update")
-    uow.session.flush()
+    row.sealed_raw = uow.secrets.seal_text(p.client, p.text, purpose="update")
+    uow.flush()
     ref = meetings.ref(p.group, p.meeting)
     receipt = UpdateReceipt(
         update=UpdateView(row.id, p.client.case_code, row.text, p.member.slack_user_id, now),
@@ -166,12 +163,12 @@ def store(
         replaced=privacy.replaced_kinds(redaction),
         edited=p.row is not None,
     )
-    if outbox.has(uow.session, f"agenda:{p.meeting.id}") and consent.shareable(
-        uow.session, p.group.id, [p.client.id], ref.local_start.date()
+    if uow.outbox.has(f"agenda:{p.meeting.id}") and uow.consents.shareable(
+        p.group.id, [p.client.id], ref.local_start.date()
     ):
         key = f"late-update:{row.id}:{now:%Y%m%dT%H%M%S%f}"
-        outbox.enqueue(uow.session, key=key, kind="late-update", channel=p.group.channel_id,
-                       payload=renderer.late_update(receipt), now=now)
+        uow.outbox.enqueue(key=key, kind="late-update", channel=p.group.channel_id,
+                           payload=renderer.late_update(receipt), now=now)
         receipt = replace(receipt, outbox_keys=(key,))
     return receipt
 
@@ -204,10 +201,10 @@ def own_update(*, uow: UnitOfWork, user_id: str, update_id: int) -> UpdateView:
     """An update of the caller's, as stored (de-identified), for editing."""
     with uow:
         member = find_asker(uow, user_id)
-        row = uow.session.get(Update, update_id)
+        row = uow.updates.get(update_id)
         if row is None or row.author_id != member.id:
             raise NotFound("I can't find that update among yours.")
-        client = uow.session.get(Client, row.client_id)
+        client = uow.clients.get(row.client_id)
         assert client is not None
         return UpdateView(row.id, client.case_code, row.text, member.slack_user_id, row.updated_at)
 
@@ -218,7 +215,8 @@ def next_meeting_for(*, uow: UnitOfWork, clock: Clock, user_id: str, case_code: 
     with uow:
         member = find_asker(uow, user_id)
         client = _client_for(uow, member, case_code)
-        group = uow.session.get(Group, client.group_id)
+        assert client.group_id is not None
+        group = uow.groups.get(client.group_id)
         assert group is not None
         meeting = meetings.upcoming(uow, group, now)
         if meeting is None:

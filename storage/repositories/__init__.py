@@ -16,11 +16,14 @@ from storage.models import (
     ConsentRecord,
     Group,
     GroupMember,
+    GroupTerm,
     Member,
     MembershipRole,
 )
 
 ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
+# Who may start, run and close a group's meetings.
+RUNS_MEETINGS = frozenset({Role.FACILITATOR, Role.SECRETARIAT})
 
 
 class AgencyRepository:
@@ -38,6 +41,9 @@ class AgencyRepository:
 
     def all(self) -> Sequence[Agency]:
         return self.session.scalars(select(Agency).order_by(Agency.name)).all()
+
+    def add(self, agency: Agency) -> None:
+        self.session.add(agency)
 
 
 class GroupRepository:
@@ -59,6 +65,23 @@ class GroupRepository:
 
     def all(self) -> Sequence[Group]:
         return self.session.scalars(select(Group).order_by(Group.name)).all()
+
+    def add(self, group: Group) -> None:
+        self.session.add(group)
+
+    def terms(self, group_id: int) -> list[str]:
+        """The group's allow-list: words its channel may always show."""
+        return list(
+            self.session.scalars(select(GroupTerm.term).where(GroupTerm.group_id == group_id))
+        )
+
+    def allow_term(self, group_id: int, term: str) -> None:
+        self.session.add(GroupTerm(group_id=group_id, term=term))
+
+    def disallow_term(self, group_id: int, term: str) -> None:
+        row = self.session.get(GroupTerm, (group_id, term))
+        if row is not None:
+            self.session.delete(row)
 
     def member_ids(self, group_id: int) -> list[int]:
         return list(
@@ -93,6 +116,27 @@ class MemberRepository:
             .outerjoin(Group, Group.id == GroupMember.group_id)
         )
         return [(user, own, group) for user, own, group in rows]
+    def add(self, member: Member) -> None:
+        self.session.add(member)
+
+    def stale_profiles(self, checked_before: dt.datetime, limit: int) -> Sequence[Member]:
+        """Members whose Slack profile was never read or not since ``checked_before``, never
+        read first."""
+        return self.session.scalars(
+            select(Member)
+            .where((Member.tz_checked_at.is_(None)) | (Member.tz_checked_at < checked_before))
+            .order_by(Member.tz_checked_at.is_not(None), Member.tz_checked_at)
+            .limit(limit)
+        ).all()
+
+    def names(self) -> list[tuple[str | None, str | None]]:
+        """Every member's (real name, display name) from Slack."""
+        return [
+            (real, display)
+            for real, display in self.session.execute(
+                select(Member.real_name, Member.display_name)
+            )
+        ]
 
 
 class MembershipRepository:
@@ -100,6 +144,50 @@ class MembershipRepository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def get(self, group_id: int, member_id: int) -> GroupMember | None:
+        return self.session.get(GroupMember, (group_id, member_id))
+
+    def add(self, membership: GroupMember) -> None:
+        self.session.add(membership)
+
+    def is_member(self, member_id: int, group_id: int) -> bool:
+        return self.get(group_id, member_id) is not None
+
+    def members_of(self, group_id: int) -> Sequence[Member]:
+        """The group's members, by Slack user id."""
+        return self.session.scalars(
+            select(Member)
+            .join(GroupMember, GroupMember.member_id == Member.id)
+            .where(GroupMember.group_id == group_id)
+            .order_by(Member.slack_user_id)
+        ).all()
+
+    def with_role(self, group_id: int, role: Role) -> list[str]:
+        """Slack user ids of the group's members holding ``role`` there."""
+        return list(
+            self.session.scalars(
+                select(Member.slack_user_id)
+                .join(MembershipRole, MembershipRole.member_id == Member.id)
+                .where(MembershipRole.group_id == group_id, MembershipRole.role == role.value)
+                .order_by(Member.slack_user_id)
+            )
+        )
+
+    def roles_in(self, member_id: int, group_id: int) -> set[Role]:
+        """The member's roles in this group (none if they are not in it)."""
+        return {
+            Role(r)
+            for r in self.session.scalars(
+                select(MembershipRole.role).where(
+                    MembershipRole.group_id == group_id, MembershipRole.member_id == member_id
+                )
+            )
+        }
+
+    def runs_meetings(self, member_id: int, group_id: int) -> bool:
+        """A facilitator or the secretariat of this group (roles elsewhere count for nothing)."""
+        return bool(self.roles_in(member_id, group_id) & RUNS_MEETINGS)
 
     def of_member(self, member_id: int) -> dict[int, list[str]]:
         """group id -> the member's roles there."""
@@ -117,8 +205,8 @@ class MembershipRepository:
             out.setdefault(group_id, []).append(role)
         return out
 
-    def with_role(self, group_id: int, role: Role) -> Sequence[Member]:
-        """The group's members with this role there, by Slack ID."""
+    def members_with_role(self, group_id: int, role: Role) -> Sequence[Member]:
+        """The group's members with this role there, in Slack ID order."""
         return self.session.scalars(
             select(Member)
             .join(MembershipRole, MembershipRole.member_id == Member.id)
@@ -156,11 +244,33 @@ class ClientRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def by_code(self, code: str) -> Client | None:
-        return self.session.scalar(select(Client).where(Client.case_code == code))
-
     def get(self, client_id: int) -> Client | None:
         return self.session.get(Client, client_id)
+
+    def add(self, client: Client) -> None:
+        self.session.add(client)
+
+    def add_consent(self, record: ConsentRecord) -> None:
+        self.session.add(record)
+
+    def unpurged(self) -> Sequence[Client]:
+        """Every client whose details still exist."""
+        return self.session.scalars(select(Client).where(Client.purged_at.is_(None))).all()
+
+    def unpurged_codes(self) -> list[str]:
+        return list(
+            self.session.scalars(select(Client.case_code).where(Client.purged_at.is_(None)))
+        )
+
+    def codes_not_exited(self) -> list[str]:
+        return list(
+            self.session.scalars(
+                select(Client.case_code).where(Client.status != ClientStatus.EXITED.value)
+            )
+        )
+
+    def by_code(self, code: str) -> Client | None:
+        return self.session.scalar(select(Client).where(Client.case_code == code))
 
     def on_agenda(self, group_id: int) -> Sequence[Client]:
         """The group's referred and active clients (not purged): referrals first, by code."""

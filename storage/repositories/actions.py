@@ -1,5 +1,5 @@
-"""Actions agreed for clients, as the meeting side reads them: open ones with their owners,
-those recorded at a meeting, and those a closing meeting carries over."""
+"""Actions agreed for clients and their progress notes: open ones with their owners, those
+recorded at a meeting, and those a closing meeting carries over."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.domain import ActionStatus
-from storage.models import Action, Client, Member
+from storage.models import Action, ActionProgress, Client, Member
 
 # (action, its client's case code, owner's Slack ID, creator's Slack ID if known)
 ActionRow = tuple[Action, str, str, str | None]
@@ -102,5 +102,21 @@ class ActionRepository:
                 select(Action.client_id).where(
                     Action.owner_id == member_id, Action.status == ActionStatus.OPEN.value
                 )
+            )
+        )
+
+    def add(self, action: Action) -> None:
+        self.session.add(action)
+
+    def add_progress(self, note: ActionProgress) -> None:
+        self.session.add(note)
+
+    def progress_notes(self, action_id: int) -> list[str]:
+        """The action's progress notes as stored (de-identified), oldest first."""
+        return list(
+            self.session.scalars(
+                select(ActionProgress.text)
+                .where(ActionProgress.action_id == action_id)
+                .order_by(ActionProgress.created_at)
             )
         )

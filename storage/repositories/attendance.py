@@ -28,7 +28,7 @@ class AttendanceRepository:
         return row
 
     def answers(self, meeting_id: int) -> dict[int, AttendanceResponse]:
-        """member id -> their answer to the prompt."""
+        """member id -> their answer to the prompt (absent: no answer)."""
         rows = self.session.execute(
             select(Attendance.member_id, Attendance.response).where(
                 Attendance.meeting_id == meeting_id

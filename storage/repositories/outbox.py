@@ -1,15 +1,25 @@
-"""The outbox read by its keys: what was already asked, claimed or sent about a meeting."""
+"""The outbox: messages written under a unique idempotency key, leased, then marked sent; and
+read by their keys (what was already asked, claimed or sent about a meeting)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain import OutboxStatus
 from storage.models import OutboxMessage
+from storage.upsert import insert_ignore
+
+Payload = dict[str, Any]  # as bot.ports.Payload (storage may not import it)
+
+
+def _dump(payload: Payload) -> str:
+    return json.dumps(payload, separators=(",", ":"))
 
 
 class OutboxRepository:
@@ -73,3 +83,156 @@ class OutboxRepository:
             )
             .order_by(OutboxMessage.not_before, OutboxMessage.id)
         ).all()
+
+    def enqueue(
+        self,
+        *,
+        key: str,
+        kind: str,
+        channel: str,
+        payload: Payload,
+        now: dt.datetime,
+        not_before: dt.datetime | None = None,
+    ) -> bool:
+        """Add a message unless its key is already there; True if this call added it."""
+        return insert_ignore(
+            self.session,
+            OutboxMessage,
+            {
+                "idempotency_key": key,
+                "kind": kind,
+                "channel": channel,
+                "payload": _dump(payload),
+                "status": OutboxStatus.PENDING.value,
+                "attempts": 0,
+                "not_before": not_before or now,
+                "created_at": now,
+            },
+            ["idempotency_key"],
+        )
+
+    def mark(self, *, key: str, kind: str, channel: str, note: str, now: dt.datetime) -> bool:
+        """Record ``key`` as done without sending anything; True if this call recorded it.
+
+        Used to claim a piece of work once across processes (an agenda about to be rendered)
+        and to retire a message delivered inside another (a nudge folded into a prompt).
+        """
+        return insert_ignore(
+            self.session,
+            OutboxMessage,
+            {
+                "idempotency_key": key,
+                "kind": kind,
+                "channel": channel,
+                "payload": json.dumps({"note": note}),
+                "status": OutboxStatus.SENT.value,
+                "attempts": 0,
+                "not_before": now,
+                "created_at": now,
+                "sent_at": now,
+            },
+            ["idempotency_key"],
+        )
+
+    def has(self, key: str) -> bool:
+        return (
+            self.session.scalar(
+                select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)
+            )
+            is not None
+        )
+
+    def get(self, row_id: int) -> OutboxMessage | None:
+        return self.session.get(OutboxMessage, row_id)
+
+    def lease_next(
+        self,
+        *,
+        now: dt.datetime,
+        until: dt.datetime,
+        token: str,
+        keys: Sequence[str] | None = None,
+    ) -> int | None:
+        """Lease the oldest due row (of ``keys``, if given) to ``token`` until ``until``; its id,
+        or None when nothing is due or every due row went to another sender."""
+        free = (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now)
+        query = (
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.status == OutboxStatus.PENDING.value,
+                OutboxMessage.not_before <= now,
+                free,
+            )
+            .order_by(OutboxMessage.id)
+            .limit(5)
+            .with_for_update(skip_locked=True)
+        )
+        if keys is not None:
+            query = query.where(OutboxMessage.idempotency_key.in_(keys))
+        for row_id in self.session.scalars(query).all():
+            # The conditional update is the lease itself: only one sender can win it.
+            won = self.session.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id == row_id,
+                    OutboxMessage.status == OutboxStatus.PENDING.value,
+                    free,
+                )
+                .values(
+                    claimed_until=until,
+                    claim_token=token,
+                    attempts=OutboxMessage.attempts + 1,
+                )
+                .returning(OutboxMessage.id)
+            ).first()
+            if won is not None:
+                return row_id
+        return None
+
+    def mark_sent(
+        self, row_id: int, *, token: str, now: dt.datetime, slack_channel: str, slack_ts: str
+    ) -> bool:
+        """Mark a leased row sent; False if ``token`` no longer holds the lease."""
+        marked = self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.claim_token == token)
+            .values(
+                status=OutboxStatus.SENT.value,
+                sent_at=now,
+                slack_channel=slack_channel,
+                slack_ts=slack_ts,
+                claimed_until=None,
+                last_error=None,
+            )
+            .returning(OutboxMessage.id)
+        ).first()
+        return marked is not None
+
+    def sent_to(self, *, user_id: str, slack_channel: str, ts: str) -> OutboxMessage | None:
+        """The message sent to ``user_id`` that landed at (slack_channel, ts)."""
+        return self.session.scalar(
+            select(OutboxMessage).where(
+                OutboxMessage.slack_channel == slack_channel,
+                OutboxMessage.slack_ts == ts,
+                OutboxMessage.channel == user_id,
+                OutboxMessage.status == OutboxStatus.SENT.value,
+            )
+        )
+
+    def sent_under(self, *, key: str, user_id: str) -> OutboxMessage | None:
+        """The message sent under ``key``, if it went to ``user_id``."""
+        return self.session.scalar(
+            select(OutboxMessage).where(
+                OutboxMessage.idempotency_key == key,
+                OutboxMessage.channel == user_id,
+                OutboxMessage.status == OutboxStatus.SENT.value,
+            )
+        )
+
+    def revise(self, key: str, payload: Payload) -> None:
+        """Store what a sent message shows now."""
+        self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.idempotency_key == key)
+            .values(payload=_dump(payload))
+        )

@@ -12,6 +12,12 @@ class RecordRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def get(self, record_id: int) -> Record | None:
+        return self.session.get(Record, record_id)
+
+    def add(self, row: Record) -> None:
+        self.session.add(row)
+
     def of_client_at(self, meeting_id: int, client_id: int) -> list[tuple[Record, str]]:
         """The client's entries at the meeting (not removed) with their author's Slack ID."""
         rows = self.session.execute(

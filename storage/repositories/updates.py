@@ -1,4 +1,4 @@
-"""Updates on clients, written for a meeting, as the meeting side reads them."""
+"""Workers' updates on their clients, written for a meeting."""
 
 from __future__ import annotations
 
@@ -36,3 +36,9 @@ class UpdateRepository:
         self.session.execute(
             update(Update).where(Update.meeting_id == from_meeting).values(meeting_id=to_meeting)
         )
+
+    def get(self, update_id: int) -> Update | None:
+        return self.session.get(Update, update_id)
+
+    def add(self, row: Update) -> None:
+        self.session.add(row)

@@ -14,8 +14,7 @@ from storage.models import OutboxMessage
 
 def queue(w, key: str, channel: str = "U0OMAR001") -> bool:
     with w.ctx.uow() as uow:
-        added = outbox.enqueue(
-            uow.session,
+        added = uow.outbox.enqueue(
             key=key,
             kind="test",
             channel=channel,

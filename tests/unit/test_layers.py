@@ -130,76 +130,31 @@ def test_no_import_cycles():
     assert cycle == [], " -> ".join(cycle)
 
 
-def _session_uses(path: Path) -> tuple[bool, bool]:
-    """(queries: imports sqlalchemy, takes a ``session``, or calls a session's methods;
-    hands on: passes ``uow.session`` to another function)."""
+def _writes_sql(path: Path) -> bool:
+    """Imports sqlalchemy, takes a ``session``, or reaches a session's methods."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    queries = hands_on = False
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            queries |= any(a.name.split(".")[0] == "sqlalchemy" for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            queries |= (node.module or "").split(".")[0] == "sqlalchemy"
-        elif isinstance(node, ast.arg):
-            queries |= node.arg == "session"
-        elif isinstance(node, ast.Attribute):
-            inner = node.value
-            queries |= (isinstance(inner, ast.Name) and inner.id == "session") or (
-                isinstance(inner, ast.Attribute) and inner.attr == "session"
-            )
-        elif isinstance(node, ast.Call):
-            handed = [*node.args, *(k.value for k in node.keywords)]
-            hands_on |= any(
-                isinstance(a, ast.Attribute) and a.attr == "session" for a in handed
-            )
-    return queries, hands_on
-
-
-# Services still writing SQL or handed a Session: a shrinking list (issue 11). Each module
-# leaves it when its queries move to a repository in storage/repositories/ behind the unit of
-# work; when it is empty, the test says "no service imports sqlalchemy or touches a session".
-STILL_SQL = {
-    "bot/services/actions.py",
-    "bot/services/consent.py",
-    "bot/services/directory.py",
-    "bot/services/drafts.py",
-    "bot/services/events.py",
-    "bot/services/outbox.py",
-    "bot/services/privacy.py",
-    "bot/services/records.py",
-    "bot/services/reassign.py",
-    "bot/services/register.py",
-    "bot/services/roster.py",
-    "bot/services/sent.py",
-    "bot/services/updates.py",
-}
-# Services that write no SQL but still pass ``uow.session`` on, to helpers that take a Session
-# (roster, outbox, consent, events, the vault); each leaves as those helpers take ``uow``.
-STILL_HANDS_ON_SESSION = {
-    "bot/services/intake.py",
-    "bot/services/keys.py",
-    # the meeting side: converted, handing on only to roster, outbox and consent
-    "bot/services/agenda.py",
-    "bot/services/closing.py",
-    "bot/services/holiday_meetings.py",
-    "bot/services/home.py",
-    "bot/services/meeting_screen.py",
-    "bot/services/minutes/__init__.py",
-    "bot/services/nudges.py",
-    "bot/services/prompts.py",
-    "bot/services/reschedule.py",
-    "bot/services/running.py",
-}
+        if isinstance(node, ast.Import) and any(
+            a.name.split(".")[0] == "sqlalchemy" for a in node.names
+        ):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sqlalchemy":
+            return True
+        if isinstance(node, ast.arg) and node.arg == "session":
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "session":
+            return True
+        if isinstance(node, ast.Name) and node.id == "Session":
+            return True
+    return False
 
 
 def test_services_ask_repositories_and_write_no_sql():
-    queries, hands_on = set(), set()
-    for path in (ROOT / "bot/services").rglob("*.py"):
-        name = str(path.relative_to(ROOT))
-        q, h = _session_uses(path)
-        if q:
-            queries.add(name)
-        elif h:
-            hands_on.add(name)
-    assert queries == STILL_SQL  # a converted module leaves the list, and none comes back
-    assert hands_on == STILL_HANDS_ON_SESSION
+    """A service asks ``uow.<repository>``: no sqlalchemy import, no session in hand. Every query
+    lives in storage/repositories/ behind the unit of work."""
+    writing = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "bot/services").rglob("*.py")
+        if _writes_sql(path)
+    }
+    assert writing == set()

@@ -16,7 +16,7 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import consent, meetings, outbox, roster
+from bot.services import meetings
 from bot.services.agenda import action_view
 from bot.services.directory import find_group
 from bot.services.minutes import snapshot
@@ -29,7 +29,7 @@ def post(uow: UnitOfWork, group: Group, meeting: Meeting, minutes: Minutes,
     keys = []
     for number, payload in enumerate(renderer.minutes(minutes), start=1):
         key = f"{prefix}:{meeting.id}:{number:02d}"
-        outbox.enqueue(uow.session, key=key, kind="minutes", channel=group.channel_id,
+        uow.outbox.enqueue(key=key, kind="minutes", channel=group.channel_id,
                        payload=payload, now=now)
         keys.append(key)
     return keys
@@ -44,7 +44,7 @@ def build(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
     ref = meetings.ref(group, meeting)
     day = ref.local_start.date()
     items = uow.meetings.items_with_codes(meeting.id)
-    visible = consent.shareable(uow.session, group.id, [i.client_id for i, _ in items], day)
+    visible = uow.consents.shareable(group.id, [i.client_id for i, _ in items], day)
     records: dict[int, list[RecordView]] = {}
     for rec, author, code in uow.records.of_meeting(meeting.id):
         records.setdefault(rec.client_id, []).append(
@@ -77,7 +77,7 @@ def build(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
 
 def _attendance(uow: UnitOfWork, group: Group, meeting: Meeting,
                 day: dt.date) -> tuple[AgencyAttendance, ...]:
-    people = roster.members(uow.session, group.id)
+    people = uow.memberships.members_of(group.id)
     answers = {
         member_id: (response, present)
         for member_id, response, present in uow.attendance.rows(meeting.id)
