@@ -44,7 +44,7 @@ def run_command(
         channel_id=channel,
     )
     ctx.deliver(recorded.outbox_keys)
-    meeting.refresh_for_action(ctx, client, recorded.result.action.id)
+    meeting.refresh_for_action(ctx, recorded.result.action.id)
     respond(response_type="ephemeral", **replies.action_receipt(recorded.result, asked_in=channel))
 
 
@@ -117,7 +117,7 @@ def register(app: App, ctx: AppContext) -> None:
         def work() -> None:
             action = actions.complete(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                       action_id=int(button_value(body) or 0))
-            meeting.refresh_for_action(ctx, client, action.id)
+            meeting.refresh_for_action(ctx, action.id)
             if (body.get("view") or {}).get("type") == "home":
                 client.views_publish(user_id=user, view=views.home(
                     home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)))
@@ -159,7 +159,7 @@ def register(app: App, ctx: AppContext) -> None:
 
         def work() -> None:
             client.chat_postMessage(channel=user, **replies.progress_saved(action, note))
-            meeting.refresh_for_action(ctx, client, action.id)
+            meeting.refresh_for_action(ctx, action.id)
 
         later(client, body, work)
 

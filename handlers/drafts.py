@@ -117,7 +117,7 @@ def register(app: App, ctx: AppContext) -> None:
                 return
             recorded = result.result
             if recorded.live and recorded.channel_id:  # in the meeting: a receipt to undo it
-                meeting.refresh_for_action(ctx, client, recorded.action.id)
+                meeting.refresh_for_action(ctx, recorded.action.id)
                 client.chat_postEphemeral(channel=recorded.channel_id, user=user,
                                           **replies.action_receipt(recorded,
                                                                    recorded.channel_id))

@@ -4,15 +4,14 @@ one-click reassign."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
-from bot.domain import CasebotError, Presenter
+from bot.domain import CasebotError
+from bot.screen import Where, show, show_quietly
 from bot.screen_lock import SCREEN, one_at_a_time
 from bot.services import actions, closing, meeting_screen, reassign, records, running
 from handlers import replies, views
@@ -28,83 +27,56 @@ STEP_OF = {
     ActionId.STEP_DISCUSSED: "discussed",
     ActionId.STEP_SKIPPED: "skipped",
 }
-Where = tuple[str, str] | None
-log = logging.getLogger(__name__)
-GONE = ("message_not_found", "cant_update_message", "edit_window_closed")
-
-
-def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
-         channel: str | None = None) -> None:
-    """Edit the presenter message in place; post it (once) if it is not out yet."""
-    payload = ctx.renderer.presenter(screen)
-    if where is not None:
-        try:
-            client.chat_update(channel=where[0], ts=where[1], **payload)
-            return
-        except SlackApiError as exc:
-            if exc.response.get("error") not in GONE:
-                raise
-            channel = where[0]  # deleted (or too old to edit): post it again, once
-    if channel is not None:
-        posted = client.chat_postMessage(channel=channel, **payload)
-        running.attach(uow=ctx.uow(), meeting_id=screen.meeting.id, channel=posted["channel"],
-                       ts=posted["ts"])
 
 
 @one_at_a_time
-def refresh_for_action(ctx: AppContext, client: WebClient, action_id: int) -> None:
+def refresh_for_action(ctx: AppContext, action_id: int) -> None:
     """After an action changes elsewhere (Done from a DM, say): keep the meeting's screen true.
 
     A screen that cannot be edited is not the user's problem: their action was saved."""
     found = meeting_screen.screen_for_action(uow=ctx.uow(), clock=ctx.clock, action_id=action_id)
-    if found is None:
-        return
-    try:
-        show(ctx, client, *found)
-    except SlackApiError as exc:
-        log.warning("could not refresh a meeting screen: %s", exc.response.get("error"))
+    if found is not None:
+        show_quietly(ctx, *found)
 
 
 @one_at_a_time
-def _refresh(ctx: AppContext, client: WebClient, where: Where) -> None:
+def _refresh(ctx: AppContext, where: Where) -> None:
     """Show the meeting's screen, wherever it is, as it is now (after an entry changed)."""
     if where is None:
         return
     screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=where[0])
-    show(ctx, client, screen, where)
+    show(ctx, screen, where)
 
 
 @one_at_a_time
-def start(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
+def start(ctx: AppContext, user: str, channel: str) -> str:
     """Open the meeting and post its screen; the reply for the facilitator."""
     screen = running.start(uow=ctx.uow(), clock=ctx.clock, user_id=user, channel_id=channel)
     _, where = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
-    show(ctx, client, screen, where, channel)
+    show(ctx, screen, where, post_in=channel)
     if where is not None:
         return "The meeting is already running; I've refreshed its message in the channel."
     return replies.meeting_started(screen)
 
 
 @one_at_a_time
-def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str,
-         seen: str | None = None) -> None:
+def step(ctx: AppContext, user: str, channel: str, how: str, seen: str | None = None) -> None:
     try:
         screen, where = running.step(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                      channel_id=channel, how=how, seen=seen)
     except running.StaleScreen:
         _, where = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
-        _refresh(ctx, client, where)  # in case this person's screen is the stale one
+        _refresh(ctx, where)  # in case this person's screen is the stale one
         raise
-    show(ctx, client, screen, where, channel)
+    show(ctx, screen, where, post_in=channel)
 
 
 @one_at_a_time
-def end(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
+def end(ctx: AppContext, user: str, channel: str) -> str:
     closed = closing.end(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
                          channel_id=channel)
-    if closed.presenter is not None:
-        client.chat_update(channel=closed.presenter[0], ts=closed.presenter[1],
-                           **ctx.renderer.presenter(closed.final_screen))
+    # As in the tick: the meeting is closed whatever becomes of its screen, so the minutes go.
+    show_quietly(ctx, closed.final_screen, closed.presenter, repost=False)
     ctx.deliver(closed.outbox_keys)
     return replies.meeting_ended(closed.minutes)
 
@@ -115,7 +87,7 @@ def record(ctx: AppContext, client: WebClient, user: str, channel: str, kind: st
     view, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                  channel_id=channel, kind=kind, case_code=code,
                                  text=plain_text(text))
-    _refresh(ctx, client, where)
+    _refresh(ctx, where)
     note = replies.recorded(view)
     if respond is not None:
         respond(response_type="ephemeral", **note)
@@ -128,7 +100,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
             ack()
             _, _, seen = button_value(body).partition(":")
-            later(client, body, lambda: step(ctx, client, body["user"]["id"],
+            later(client, body, lambda: step(ctx, body["user"]["id"],
                                              body["channel"]["id"], how, seen))
 
         return listener
@@ -141,7 +113,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         ack()
 
         def work() -> None:
-            text = end(ctx, client, body["user"]["id"], body["channel"]["id"])
+            text = end(ctx, body["user"]["id"], body["channel"]["id"])
             client.chat_postEphemeral(channel=body["channel"]["id"], user=body["user"]["id"],
                                       text=text)
 
@@ -181,7 +153,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
                                                      user_id=body["user"]["id"],
                                                      channel_id=channel,
                                                      present=list(chosen))
-                show(ctx, client, screen, where)
+                show(ctx, screen, where)
 
         later(client, {**body, "channel": {"id": channel}}, work)
 
@@ -248,7 +220,7 @@ def _register_records(app: App, ctx: AppContext) -> None:
         ack()
 
         def work() -> None:
-            _refresh(ctx, client, where)
+            _refresh(ctx, where)
             if receipt is not None:
                 client.chat_postEphemeral(channel=channel, user=user, **receipt)
 
@@ -281,7 +253,7 @@ def _register_records(app: App, ctx: AppContext) -> None:
                 _, where = records.change_record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                                  record_id=int(raw or 0), text=None)
             respond(replace_original=True, text=replies.REMOVED)
-            _refresh(ctx, client, where)
+            _refresh(ctx, where)
 
         later(client, body, work)
 
@@ -321,7 +293,7 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
             if done.previous_owner and done.previous_owner != done.action.owner:
                 client.chat_postMessage(channel=done.previous_owner,
                                         **replies.handed_on(done.action))
-            refresh_for_action(ctx, client, done.action.id)
+            refresh_for_action(ctx, done.action.id)
 
         later(client, body, work)
 
