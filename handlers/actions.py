@@ -9,10 +9,11 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.context import AppContext
-from bot.domain import CasebotError, InvalidInput, NotFound
+from bot.domain import CasebotError, InvalidInput
 from bot.services import actions, drafts, home, nudges
 from handlers import meeting, replies, views
 from handlers.background import later
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import change_clicked
 from handlers.parsing import (
@@ -46,17 +47,6 @@ def run_command(
     ctx.deliver(recorded.outbox_keys)
     meeting.refresh_for_action(ctx, recorded.result.action.id)
     respond(response_type="ephemeral", **replies.action_receipt(recorded.result, asked_in=channel))
-
-
-def _modal_errors(exc: CasebotError) -> dict[str, str]:
-    block = BlockId.ACTION_TEXT
-    if isinstance(exc, NotFound) and "case code" in exc.message:
-        block = BlockId.ACTION_CLIENT
-    elif "owner" in exc.message:
-        block = BlockId.ACTION_OWNER
-    elif isinstance(exc, InvalidInput) and ("past" in exc.message or "date" in exc.message):
-        block = BlockId.ACTION_DUE
-    return {block: exc.message[:150]}
 
 
 def register(app: App, ctx: AppContext) -> None:
@@ -106,7 +96,7 @@ def register(app: App, ctx: AppContext) -> None:
                 owner_id=str(owner or ""), text=text, due_on=_date(due),
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors=_modal_errors(exc))
+            ack(response_action="errors", errors=modal_errors(CallbackId.ACTION_MODAL, exc))
             return
         ack(response_action="update", view=views.preview_modal(preview))
 
@@ -153,7 +143,7 @@ def register(app: App, ctx: AppContext) -> None:
                 action_id=int(metadata(view).get("action") or 0), text=text,
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PROGRESS_TEXT: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.PROGRESS_MODAL, exc))
             return
         ack()
 

@@ -16,6 +16,7 @@ from bot.domain import CasebotError, UpdateReceipt
 from bot.services import drafts
 from handlers import meeting, replies, views
 from handlers.background import later
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_by_key
 from handlers.parsing import button_value, metadata, state_value
@@ -83,7 +84,7 @@ def register(app: App, ctx: AppContext) -> None:
                 words=state_value(view, BlockId.PREVIEW_HIDE, InputId.TEXT) or "",
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PREVIEW_HIDE: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.HIDE_MODAL, exc))
             return
         ack()
         # A draft from the form had its check in the modal: then there is no DM to change.
@@ -105,7 +106,7 @@ def register(app: App, ctx: AppContext) -> None:
             result = drafts.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
                                       user_id=user, draft_id=draft, source="modal")
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PREVIEW_HIDE: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.PREVIEW_MODAL, exc))
             return
         ack()
 

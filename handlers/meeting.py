@@ -16,6 +16,7 @@ from bot.screen_lock import SCREEN, one_at_a_time
 from bot.services import actions, closing, meeting_screen, reassign, records, running
 from handlers import replies, views
 from handlers.background import later
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_clicked
 from handlers.parsing import button_value, metadata, plain_text, state_value
@@ -142,7 +143,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
             running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
                                       channel_id=channel)
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PRESENT: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.PRESENT_MODAL, exc))
             return
         ack()
         chosen = state_value(view, BlockId.PRESENT, InputId.USERS) or []
@@ -214,8 +215,7 @@ def _register_records(app: App, ctx: AppContext) -> None:
                                              case_code=code or None, text=text)
                 receipt = replies.recorded(made)
         except CasebotError as exc:
-            block = BlockId.RECORD_CLIENT if "case code" in exc.message else BlockId.RECORD_TEXT
-            ack(response_action="errors", errors={block: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.RECORD_MODAL, exc))
             return
         ack()
 

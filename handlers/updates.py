@@ -13,6 +13,7 @@ from bot.domain import AttendanceResponse, CasebotError, InvalidInput
 from bot.services import drafts, intake, prompts, updates
 from handlers import views
 from handlers.background import later
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_clicked
 from handlers.parsing import button_value, metadata, plain_text, state_value
@@ -142,7 +143,7 @@ def register(app: App, ctx: AppContext) -> None:
                 replaces=data.get("draft"),
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.UPDATE_TEXT: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.UPDATE_MODAL, exc))
             return
         ack(response_action="update", view=views.preview_modal(preview))
 
