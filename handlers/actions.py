@@ -12,7 +12,7 @@ from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
 from bot.services import actions, drafts, home, nudges
 from handlers import meeting, replies, views
-from handlers.background import later
+from handlers.background import later, opens_modal
 from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import change_clicked
@@ -21,8 +21,10 @@ from handlers.parsing import (
     button_value,
     metadata,
     plain_text,
+    shortcut_message_text,
     state_value,
 )
+from handlers.views import View
 
 
 def run_command(
@@ -51,37 +53,23 @@ def run_command(
 
 def register(app: App, ctx: AppContext) -> None:
     @app.action(ActionId.ACTION_OPEN)
-    def open_from_agenda(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
+    @opens_modal
+    def open_from_agenda(body: dict[str, Any]) -> View:
         channel = (body.get("channel") or {}).get("id")
-
-        def work() -> None:
-            # Members of the channel's group only: anyone else is told now, not after typing.
-            actions.check_member_of_channel(uow=ctx.uow(), user_id=body["user"]["id"],
-                                            channel_id=channel)
-            client.views_open(trigger_id=body["trigger_id"],
-                              view=views.action_modal(case_code=button_value(body),
-                                                      channel_id=channel))
-
-        later(client, body, work)
+        # Members of the channel's group only: anyone else is told now, not after typing.
+        actions.check_member_of_channel(uow=ctx.uow(), user_id=body["user"]["id"],
+                                        channel_id=channel)
+        return views.action_modal(case_code=button_value(body), channel_id=channel)
 
     @app.shortcut(CallbackId.RECORD_ACTION_SHORTCUT)
-    def open_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            draft = actions.draft_from_message(
-                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                channel_id=body["channel"]["id"],
-                text=plain_text((body.get("message") or {}).get("text", "")),
-            )
-            client.views_open(
-                trigger_id=body["trigger_id"],
-                view=views.action_modal(case_code=draft.case_code, initial_text=draft.text,
-                                        channel_id=body["channel"]["id"]),
-            )
-
-        later(client, body, work)
+    @opens_modal
+    def open_from_message(body: dict[str, Any]) -> View:
+        draft = actions.draft_from_message(uow=ctx.uow(), clock=ctx.clock,
+                                           user_id=body["user"]["id"],
+                                           channel_id=body["channel"]["id"],
+                                           text=shortcut_message_text(body))
+        return views.action_modal(case_code=draft.case_code, initial_text=draft.text,
+                                  channel_id=body["channel"]["id"])
 
     @app.view(CallbackId.ACTION_MODAL)
     def submit_action(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
@@ -121,15 +109,11 @@ def register(app: App, ctx: AppContext) -> None:
     app.action(ActionId.HOME_ACTION_DONE)(done)
 
     @app.action(ActionId.ACTION_PROGRESS)
-    def open_progress(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            action = actions.get(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                                 action_id=int(button_value(body) or 0))
-            client.views_open(trigger_id=body["trigger_id"], view=views.progress_modal(action))
-
-        later(client, body, work)
+    @opens_modal
+    def open_progress(body: dict[str, Any]) -> View:
+        action = actions.get(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                             action_id=int(button_value(body) or 0))
+        return views.progress_modal(action)
 
     @app.view(CallbackId.PROGRESS_MODAL)
     def submit_progress(

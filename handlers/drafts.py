@@ -12,14 +12,15 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.context import AppContext
-from bot.domain import CasebotError, UpdateReceipt
+from bot.domain import CasebotError, DraftView, UpdateReceipt
 from bot.services import drafts
 from handlers import meeting, replies, views
-from handlers.background import later
+from handlers.background import later, opens_modal
 from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_by_key
 from handlers.parsing import button_value, metadata, state_value
+from handlers.views import View
 
 
 def _shown_at(ctx: AppContext, user: str, draft_id: int) -> str:
@@ -43,35 +44,24 @@ def register(app: App, ctx: AppContext) -> None:
 
         later(client, body, work)
 
+    def own_draft(body: dict[str, Any]) -> DraftView:
+        """The draft the button is on; only its author gets it (the check raises a kind
+        refusal)."""
+        return drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
+                                        user_id=body["user"]["id"],
+                                        draft_id=int(button_value(body) or 0))
+
     @app.action(ActionId.DRAFT_EDIT)
-    def edit(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
-                                               user_id=body["user"]["id"],
-                                               draft_id=int(button_value(body) or 0))
-            client.views_open(
-                trigger_id=body["trigger_id"],
-                view=views.update_modal(case_code=draft.case_code, meeting=None,
-                                        initial=draft.text, draft_id=draft.draft_id),
-            )
-
-        later(client, body, work)
+    @opens_modal
+    def edit(body: dict[str, Any]) -> View:
+        draft = own_draft(body)
+        return views.update_modal(case_code=draft.case_code, meeting=None, initial=draft.text,
+                                  draft_id=draft.draft_id)
 
     @app.action(ActionId.DRAFT_HIDE)
-    def hide(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            # Only the draft's author gets the form (the check raises a kind refusal).
-            draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
-                                               user_id=body["user"]["id"],
-                                               draft_id=int(button_value(body) or 0))
-            client.views_open(trigger_id=body["trigger_id"],
-                              view=views.hide_words_modal(draft.draft_id))
-
-        later(client, body, work)
+    @opens_modal
+    def hide(body: dict[str, Any]) -> View:
+        return views.hide_words_modal(own_draft(body).draft_id)
 
     @app.view(CallbackId.HIDE_MODAL)
     def hide_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],

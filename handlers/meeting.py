@@ -15,11 +15,12 @@ from bot.screen import Where, show, show_quietly
 from bot.screen_lock import SCREEN, one_at_a_time
 from bot.services import actions, closing, meeting_screen, reassign, records, running
 from handlers import replies, views
-from handlers.background import later
+from handlers.background import later, opens_modal
 from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_clicked
-from handlers.parsing import button_value, metadata, plain_text, state_value
+from handlers.parsing import button_value, metadata, plain_text, shortcut_message_text, state_value
+from handlers.views import View
 
 STEP_OF = {
     ActionId.STEP_NEXT: "next",
@@ -121,19 +122,12 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         later(client, body, work)
 
     @app.action(ActionId.MARK_PRESENT)
-    def who_is_here(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            channel = body["channel"]["id"]
-            running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
-                                      channel_id=channel)
-            screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
-            initial = list(screen.present or screen.attending)
-            client.views_open(trigger_id=body["trigger_id"],
-                              view=views.present_modal(channel, initial))
-
-        later(client, body, work)
+    @opens_modal
+    def who_is_here(body: dict[str, Any]) -> View:
+        channel = body["channel"]["id"]
+        running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"], channel_id=channel)
+        screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
+        return views.present_modal(channel, list(screen.present or screen.attending))
 
     @app.view(CallbackId.PRESENT_MODAL)
     def present_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
@@ -161,39 +155,27 @@ def _register_steps(app: App, ctx: AppContext) -> None:
 
 def _register_records(app: App, ctx: AppContext) -> None:
     def open_record(kind: str) -> Any:
-        def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-            ack()
+        def build(body: dict[str, Any]) -> View:
             channel = body["channel"]["id"]
+            records.check_member_here(uow=ctx.uow(), user_id=body["user"]["id"],
+                                      channel_id=channel)
+            return views.record_modal(kind=kind, case_code=button_value(body) or None,
+                                      channel_id=channel)
 
-            def work() -> None:
-                records.check_member_here(uow=ctx.uow(), user_id=body["user"]["id"],
-                                          channel_id=channel)
-                view = views.record_modal(kind=kind, case_code=button_value(body) or None,
-                                          channel_id=channel)
-                client.views_open(trigger_id=body["trigger_id"], view=view)
-
-            later(client, body, work)
-
-        return listener
+        return opens_modal(build)
 
     app.action(ActionId.RECORD_DECISION)(open_record("decision"))
     app.action(ActionId.RECORD_NOTE)(open_record("note"))
 
     @app.shortcut(CallbackId.RECORD_DECISION_SHORTCUT)
-    def decision_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            draft = actions.draft_from_message(
-                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                channel_id=body["channel"]["id"],
-                text=plain_text((body.get("message") or {}).get("text", "")),
-            )
-            client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
-                kind="decision", case_code=draft.case_code, channel_id=body["channel"]["id"],
-                initial_text=draft.text))
-
-        later(client, body, work)
+    @opens_modal
+    def decision_from_message(body: dict[str, Any]) -> View:
+        draft = actions.draft_from_message(uow=ctx.uow(), clock=ctx.clock,
+                                           user_id=body["user"]["id"],
+                                           channel_id=body["channel"]["id"],
+                                           text=shortcut_message_text(body))
+        return views.record_modal(kind="decision", case_code=draft.case_code,
+                                  channel_id=body["channel"]["id"], initial_text=draft.text)
 
     @app.view(CallbackId.RECORD_MODAL)
     def record_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
@@ -227,17 +209,13 @@ def _register_records(app: App, ctx: AppContext) -> None:
         later(client, {**body, "channel": {"id": channel}}, work)
 
     @app.action(ActionId.RECORD_EDIT)
-    def edit_record(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            found = records.record_for_editing(uow=ctx.uow(), user_id=body["user"]["id"],
-                                               record_id=int(button_value(body) or 0))
-            client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
-                kind=found.kind, case_code=found.case_code, channel_id=body["channel"]["id"],
-                initial_text=found.text, record_id=found.id))
-
-        later(client, body, work)
+    @opens_modal
+    def edit_record(body: dict[str, Any]) -> View:
+        found = records.record_for_editing(uow=ctx.uow(), user_id=body["user"]["id"],
+                                           record_id=int(button_value(body) or 0))
+        return views.record_modal(kind=found.kind, case_code=found.case_code,
+                                  channel_id=body["channel"]["id"], initial_text=found.text,
+                                  record_id=found.id)
 
     @app.action(ActionId.RECORD_REMOVE)
     def take_back(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
