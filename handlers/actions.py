@@ -21,7 +21,6 @@ from handlers.parsing import (
     button_value,
     metadata,
     plain_text,
-    shortcut_message_text,
     state_value,
 )
 from handlers.views import View
@@ -64,10 +63,7 @@ def register(app: App, ctx: AppContext) -> None:
     @app.shortcut(CallbackId.RECORD_ACTION_SHORTCUT)
     @opens_modal
     def open_from_message(body: dict[str, Any]) -> View:
-        draft = actions.draft_from_message(uow=ctx.uow(), clock=ctx.clock,
-                                           user_id=body["user"]["id"],
-                                           channel_id=body["channel"]["id"],
-                                           text=shortcut_message_text(body))
+        draft = meeting.drafted_from_message(ctx, body)
         return views.action_modal(case_code=draft.case_code, initial_text=draft.text,
                                   channel_id=body["channel"]["id"])
 

@@ -31,6 +31,14 @@ STEP_OF = {
 }
 
 
+def drafted_from_message(ctx: AppContext, body: dict[str, Any]) -> actions.Draft:
+    """What a message shortcut (record an action or a decision) starts its form with: the
+    message's words, de-identified, and the client they name or the one on screen."""
+    return actions.draft_from_message(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                                      channel_id=body["channel"]["id"],
+                                      text=shortcut_message_text(body))
+
+
 @one_at_a_time
 def refresh_for_action(ctx: AppContext, action_id: int) -> None:
     """After an action changes elsewhere (Done from a DM, say): keep the meeting's screen true.
@@ -170,10 +178,7 @@ def _register_records(app: App, ctx: AppContext) -> None:
     @app.shortcut(CallbackId.RECORD_DECISION_SHORTCUT)
     @opens_modal
     def decision_from_message(body: dict[str, Any]) -> View:
-        draft = actions.draft_from_message(uow=ctx.uow(), clock=ctx.clock,
-                                           user_id=body["user"]["id"],
-                                           channel_id=body["channel"]["id"],
-                                           text=shortcut_message_text(body))
+        draft = drafted_from_message(ctx, body)
         return views.record_modal(kind="decision", case_code=draft.case_code,
                                   channel_id=body["channel"]["id"], initial_text=draft.text)
 
