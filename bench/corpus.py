@@ -37,6 +37,7 @@ from faker import Faker
 from bot.deidentify import COMMON_SERVICES, KnownClient
 from bot.deidentify.lexicon import english_words, word_set
 from bot.domain import ClientIdentity
+from bot.ids_au import medicare_check_digit, tfn_valid
 
 CLIENT, OTHER = "client", "other"
 # Identifier kinds a client's register record holds (the engine matches them by value).
@@ -361,16 +362,14 @@ def _phone_number(rng: random.Random) -> str:
 
 def _medicare(rng: random.Random) -> str:
     first8 = str(rng.randint(2, 6)) + "".join(str(rng.randint(0, 9)) for _ in range(7))
-    check = sum(int(d) * w for d, w in zip(first8, (1, 3, 7, 9, 1, 3, 7, 9), strict=True)) % 10
-    return f"{first8}{check}{rng.randint(1, 5)}"
+    return medicare_number(first8, rng.randint(1, 5))
 
 
 def _tfn(rng: random.Random) -> str:
-    weights = (1, 4, 3, 7, 5, 8, 6, 9, 10)
     while True:
-        digits = [rng.randint(0, 9) for _ in range(9)]
-        if sum(d * w for d, w in zip(digits, weights, strict=True)) % 11 == 0:
-            return "".join(map(str, digits))
+        digits = "".join(str(rng.randint(0, 9)) for _ in range(9))
+        if tfn_valid(digits):
+            return digits
 
 
 NICKNAME_ENDINGS = ("o", "zza", "y", "ie", "s")
@@ -908,5 +907,4 @@ class Workshop:
 
 def medicare_number(first8: str, issue: int = 1) -> str:
     """Ten digits with a valid check digit, then the issue number."""
-    check = sum(int(d) * w for d, w in zip(first8, (1, 3, 7, 9, 1, 3, 7, 9), strict=True)) % 10
-    return f"{first8}{check}{issue}"
+    return f"{first8}{medicare_check_digit(first8)}{issue}"

@@ -5,12 +5,18 @@ Nothing is read at import time: call :func:`load_settings`. Secrets never appear
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from dotenv import dotenv_values
+from dotenv.parser import parse_stream
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from bot.domain import InvalidInput
 
@@ -52,29 +58,25 @@ class Settings:
 
     def database_url_for_display(self) -> str:
         """The URL with any password masked."""
-        return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", self.database_url)
+        try:
+            return make_url(self.database_url).render_as_string(hide_password=True)
+        except (ArgumentError, ValueError):
+            # Not a URL SQLAlchemy reads (a password with a bare ':' or '@'): show no credentials.
+            scheme, _, rest = self.database_url.partition("://")
+            return f"{scheme}://***@{rest.rpartition('@')[2]}" if "@" in rest else self.database_url
 
 
 def parse_env_file(text: str) -> dict[str, str]:
-    """Parse ``KEY=VALUE`` lines (``#`` comments, optional ``export`` and quotes)."""
-    values: dict[str, str] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("export "):
-            line = line[len("export ") :].lstrip()
-        key, sep, value = line.partition("=")
-        key = key.strip()
-        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
-            raise ConfigError(f".env line {number} is not KEY=VALUE; fix or remove that line")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        else:
-            value = value.split(" #", 1)[0].rstrip()
-        values[key] = value
-    return values
+    """Parse ``KEY=VALUE`` lines with python-dotenv (``#`` comments, optional ``export`` and
+    quotes; no ``${VAR}`` expansion). A line that is not a setting is an error, not skipped."""
+    for line in parse_stream(io.StringIO(text)):
+        if line.error or (line.key is not None and (
+                line.value is None or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", line.key))):
+            raise ConfigError(
+                f".env line {line.original.line} is not KEY=VALUE; fix or remove that line"
+            )
+    values = dotenv_values(stream=io.StringIO(text), interpolate=False)
+    return {key: value or "" for key, value in values.items()}
 
 
 def default_data_dir(env: Mapping[str, str]) -> Path:

@@ -63,14 +63,17 @@ class OutboxStatus(enum.StrEnum):
 class CasebotError(Exception):
     """An error whose message is safe to show to the person who caused it.
 
-    Messages never contain identifiable details; they name fields, not values.
+    Messages never contain identifiable details; they name fields, not values. ``field`` names
+    the input it is about in the domain's words ("client", "owner", "text", "due"), so a form
+    can show the message beside that input; None when it is about no one input.
     """
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class InvalidInput(CasebotError):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.context import AppContext
 from bot.domain import Presenter
-from bot.ports import DeliveryError
+from bot.screen import Where, show_quietly
 from bot.screen_lock import SCREEN
 from bot.services import (
     agenda,
@@ -51,16 +51,6 @@ class TickReport:
 
 
 
-def _show(deps: AppContext, screens: list[tuple[Presenter, tuple[str, str] | None]]) -> None:
-    for screen, where in screens:
-        if where is None:
-            continue
-        try:
-            deps.notifier.update(where[0], where[1], deps.renderer.presenter(screen))
-        except DeliveryError as exc:
-            log.warning("could not update a meeting screen: %s", exc.code)
-
-
 def tick(deps: AppContext) -> TickReport:
     if deps.directory is not None:
         directory.refresh_profiles(uow=deps.uow(), clock=deps.clock, directory=deps.directory)
@@ -71,7 +61,7 @@ def tick(deps: AppContext) -> TickReport:
         uow=deps.uow(), clock=deps.clock, renderer=deps.renderer
     )
     with SCREEN:  # the screens' changes and their edits, as in the handlers
-        screens: list[tuple[Presenter, tuple[str, str] | None]] = []
+        screens: list[tuple[Presenter, Where]] = []
         for closed in closing.close_forgotten(
             uow=deps.uow(), clock=deps.clock, renderer=deps.renderer
         ):
@@ -79,7 +69,8 @@ def tick(deps: AppContext) -> TickReport:
             screens.append((closed.final_screen, closed.presenter))
         for _key, screen, where in meeting_screen.timeboxes_due(uow=deps.uow(), clock=deps.clock):
             screens.append((screen, where))  # the "2 minutes left" signal
-        _show(deps, screens)
+        for screen, where in screens:  # a deleted screen is not put back by the tick
+            show_quietly(deps, screen, where, repost=False)
     sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
     events.forget_old(uow=deps.uow(), clock=deps.clock)
     drafts.forget_expired(uow=deps.uow(), clock=deps.clock)

@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain import ClientIdentity, ClientStatus, InvalidInput, Role
+from bot.ids_au import medicare_valid
 
 CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
 SLACK_USER = re.compile(r"[UW][A-Z0-9]{6,30}")
@@ -192,18 +193,12 @@ def date_of_birth(text: str, *, today: dt.date) -> dt.date:
 def medicare_number(text: str) -> str:
     """10 digits (or 11 with the individual reference number) with a valid check digit."""
     digits = re.sub(r"[\s-]", "", text)
-    if not re.fullmatch(r"[2-6][0-9]{9,10}", digits) or not _medicare_check_ok(digits):
+    if not re.fullmatch(r"[2-6][0-9]{9,10}", digits) or not medicare_valid(digits):
         raise InvalidInput(
             "medicare is not a valid Medicare number (10 digits, or 11 with the reference "
             "number, starting 2–6, with a correct check digit)"
         )
     return digits
-
-
-def _medicare_check_ok(digits: str) -> bool:
-    weights = (1, 3, 7, 9, 1, 3, 7, 9)
-    total = sum(int(d) * w for d, w in zip(digits[:8], weights, strict=True))
-    return total % 10 == int(digits[8])
 
 
 def crn(text: str) -> str:

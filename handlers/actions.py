@@ -9,10 +9,11 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.context import AppContext
-from bot.domain import CasebotError, InvalidInput, NotFound
+from bot.domain import CasebotError, InvalidInput
 from bot.services import actions, drafts, home, nudges
 from handlers import meeting, replies, views
-from handlers.background import later
+from handlers.background import later, opens_modal
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import change_clicked
 from handlers.parsing import (
@@ -22,6 +23,7 @@ from handlers.parsing import (
     plain_text,
     state_value,
 )
+from handlers.views import View
 
 
 def run_command(
@@ -44,54 +46,26 @@ def run_command(
         channel_id=channel,
     )
     ctx.deliver(recorded.outbox_keys)
-    meeting.refresh_for_action(ctx, client, recorded.result.action.id)
+    meeting.refresh_for_action(ctx, recorded.result.action.id)
     respond(response_type="ephemeral", **replies.action_receipt(recorded.result, asked_in=channel))
-
-
-def _modal_errors(exc: CasebotError) -> dict[str, str]:
-    block = BlockId.ACTION_TEXT
-    if isinstance(exc, NotFound) and "case code" in exc.message:
-        block = BlockId.ACTION_CLIENT
-    elif "owner" in exc.message:
-        block = BlockId.ACTION_OWNER
-    elif isinstance(exc, InvalidInput) and ("past" in exc.message or "date" in exc.message):
-        block = BlockId.ACTION_DUE
-    return {block: exc.message[:150]}
 
 
 def register(app: App, ctx: AppContext) -> None:
     @app.action(ActionId.ACTION_OPEN)
-    def open_from_agenda(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
+    @opens_modal
+    def open_from_agenda(body: dict[str, Any]) -> View:
         channel = (body.get("channel") or {}).get("id")
-
-        def work() -> None:
-            # Members of the channel's group only: anyone else is told now, not after typing.
-            actions.check_member_of_channel(uow=ctx.uow(), user_id=body["user"]["id"],
-                                            channel_id=channel)
-            client.views_open(trigger_id=body["trigger_id"],
-                              view=views.action_modal(case_code=button_value(body),
-                                                      channel_id=channel))
-
-        later(client, body, work)
+        # Members of the channel's group only: anyone else is told now, not after typing.
+        actions.check_member_of_channel(uow=ctx.uow(), user_id=body["user"]["id"],
+                                        channel_id=channel)
+        return views.action_modal(case_code=button_value(body), channel_id=channel)
 
     @app.shortcut(CallbackId.RECORD_ACTION_SHORTCUT)
-    def open_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            draft = actions.draft_from_message(
-                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                channel_id=body["channel"]["id"],
-                text=plain_text((body.get("message") or {}).get("text", "")),
-            )
-            client.views_open(
-                trigger_id=body["trigger_id"],
-                view=views.action_modal(case_code=draft.case_code, initial_text=draft.text,
-                                        channel_id=body["channel"]["id"]),
-            )
-
-        later(client, body, work)
+    @opens_modal
+    def open_from_message(body: dict[str, Any]) -> View:
+        draft = meeting.drafted_from_message(ctx, body)
+        return views.action_modal(case_code=draft.case_code, initial_text=draft.text,
+                                  channel_id=body["channel"]["id"])
 
     @app.view(CallbackId.ACTION_MODAL)
     def submit_action(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
@@ -106,7 +80,7 @@ def register(app: App, ctx: AppContext) -> None:
                 owner_id=str(owner or ""), text=text, due_on=_date(due),
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors=_modal_errors(exc))
+            ack(response_action="errors", errors=modal_errors(CallbackId.ACTION_MODAL, exc))
             return
         ack(response_action="update", view=views.preview_modal(preview))
 
@@ -117,7 +91,7 @@ def register(app: App, ctx: AppContext) -> None:
         def work() -> None:
             action = actions.complete(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                       action_id=int(button_value(body) or 0))
-            meeting.refresh_for_action(ctx, client, action.id)
+            meeting.refresh_for_action(ctx, action.id)
             if (body.get("view") or {}).get("type") == "home":
                 client.views_publish(user_id=user, view=views.home(
                     home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)))
@@ -131,15 +105,11 @@ def register(app: App, ctx: AppContext) -> None:
     app.action(ActionId.HOME_ACTION_DONE)(done)
 
     @app.action(ActionId.ACTION_PROGRESS)
-    def open_progress(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            action = actions.get(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                                 action_id=int(button_value(body) or 0))
-            client.views_open(trigger_id=body["trigger_id"], view=views.progress_modal(action))
-
-        later(client, body, work)
+    @opens_modal
+    def open_progress(body: dict[str, Any]) -> View:
+        action = actions.get(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                             action_id=int(button_value(body) or 0))
+        return views.progress_modal(action)
 
     @app.view(CallbackId.PROGRESS_MODAL)
     def submit_progress(
@@ -153,13 +123,13 @@ def register(app: App, ctx: AppContext) -> None:
                 action_id=int(metadata(view).get("action") or 0), text=text,
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PROGRESS_TEXT: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.PROGRESS_MODAL, exc))
             return
         ack()
 
         def work() -> None:
             client.chat_postMessage(channel=user, **replies.progress_saved(action, note))
-            meeting.refresh_for_action(ctx, client, action.id)
+            meeting.refresh_for_action(ctx, action.id)
 
         later(client, body, work)
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
+from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from bot.domain import CasebotError
@@ -35,6 +36,19 @@ def later(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> 
         _pending.add(future)
     future.add_done_callback(_forget)
     return future
+
+
+def opens_modal(build: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[..., None]:
+    """The listener of a button or shortcut that opens a form: it acknowledges at once, then
+    ``build`` checks what it must and returns the view to open (a refusal is told, as by
+    :func:`later`). Not ``functools.wraps``: Bolt reads the listener's own parameter names."""
+
+    def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        later(client, body,
+              lambda: client.views_open(trigger_id=body["trigger_id"], view=build(body)))
+
+    return listener
 
 
 def _forget(future: Future[None]) -> None:

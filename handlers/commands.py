@@ -96,12 +96,12 @@ def _plan(
     channel = command.get("channel_id", "")
     if word == "start":
         return lambda: respond(response_type="ephemeral",
-                               text=meeting.start(ctx, client, user, channel))
+                               text=meeting.start(ctx, user, channel))
     if word in STEP_WORDS:
-        return lambda: meeting.step(ctx, client, user, channel, STEP_WORDS[word])
+        return lambda: meeting.step(ctx, user, channel, STEP_WORDS[word])
     if word == "end":
         return lambda: respond(response_type="ephemeral",
-                               text=meeting.end(ctx, client, user, channel))
+                               text=meeting.end(ctx, user, channel))
     if word in ("decision", "note"):
         code, text = parse_record(rest, word)
         return lambda: meeting.record(ctx, client, user, channel, word, code, text, respond)

@@ -12,13 +12,15 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.context import AppContext
-from bot.domain import CasebotError, UpdateReceipt
+from bot.domain import CasebotError, DraftView, UpdateReceipt
 from bot.services import drafts
 from handlers import meeting, replies, views
-from handlers.background import later
+from handlers.background import later, opens_modal
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_by_key
 from handlers.parsing import button_value, metadata, state_value
+from handlers.views import View
 
 
 def _shown_at(ctx: AppContext, user: str, draft_id: int) -> str:
@@ -42,35 +44,24 @@ def register(app: App, ctx: AppContext) -> None:
 
         later(client, body, work)
 
+    def own_draft(body: dict[str, Any]) -> DraftView:
+        """The draft the button is on; only its author gets it (the check raises a kind
+        refusal)."""
+        return drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
+                                        user_id=body["user"]["id"],
+                                        draft_id=int(button_value(body) or 0))
+
     @app.action(ActionId.DRAFT_EDIT)
-    def edit(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
-                                               user_id=body["user"]["id"],
-                                               draft_id=int(button_value(body) or 0))
-            client.views_open(
-                trigger_id=body["trigger_id"],
-                view=views.update_modal(case_code=draft.case_code, meeting=None,
-                                        initial=draft.text, draft_id=draft.draft_id),
-            )
-
-        later(client, body, work)
+    @opens_modal
+    def edit(body: dict[str, Any]) -> View:
+        draft = own_draft(body)
+        return views.update_modal(case_code=draft.case_code, meeting=None, initial=draft.text,
+                                  draft_id=draft.draft_id)
 
     @app.action(ActionId.DRAFT_HIDE)
-    def hide(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            # Only the draft's author gets the form (the check raises a kind refusal).
-            draft = drafts.draft_for_editing(uow=ctx.uow(), clock=ctx.clock,
-                                               user_id=body["user"]["id"],
-                                               draft_id=int(button_value(body) or 0))
-            client.views_open(trigger_id=body["trigger_id"],
-                              view=views.hide_words_modal(draft.draft_id))
-
-        later(client, body, work)
+    @opens_modal
+    def hide(body: dict[str, Any]) -> View:
+        return views.hide_words_modal(own_draft(body).draft_id)
 
     @app.view(CallbackId.HIDE_MODAL)
     def hide_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
@@ -83,7 +74,7 @@ def register(app: App, ctx: AppContext) -> None:
                 words=state_value(view, BlockId.PREVIEW_HIDE, InputId.TEXT) or "",
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PREVIEW_HIDE: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.HIDE_MODAL, exc))
             return
         ack()
         # A draft from the form had its check in the modal: then there is no DM to change.
@@ -105,7 +96,7 @@ def register(app: App, ctx: AppContext) -> None:
             result = drafts.confirm(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
                                       user_id=user, draft_id=draft, source="modal")
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PREVIEW_HIDE: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.PREVIEW_MODAL, exc))
             return
         ack()
 
@@ -117,7 +108,7 @@ def register(app: App, ctx: AppContext) -> None:
                 return
             recorded = result.result
             if recorded.live and recorded.channel_id:  # in the meeting: a receipt to undo it
-                meeting.refresh_for_action(ctx, client, recorded.action.id)
+                meeting.refresh_for_action(ctx, recorded.action.id)
                 client.chat_postEphemeral(channel=recorded.channel_id, user=user,
                                           **replies.action_receipt(recorded,
                                                                    recorded.channel_id))

@@ -4,22 +4,23 @@ one-click reassign."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
-from bot.domain import CasebotError, Presenter
+from bot.domain import CasebotError
+from bot.screen import Where, show, show_quietly
 from bot.screen_lock import SCREEN, one_at_a_time
 from bot.services import actions, closing, meeting_screen, reassign, records, running
 from handlers import replies, views
-from handlers.background import later
+from handlers.background import later, opens_modal
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_clicked
-from handlers.parsing import button_value, metadata, plain_text, state_value
+from handlers.parsing import button_value, metadata, plain_text, shortcut_message_text, state_value
+from handlers.views import View
 
 STEP_OF = {
     ActionId.STEP_NEXT: "next",
@@ -28,83 +29,64 @@ STEP_OF = {
     ActionId.STEP_DISCUSSED: "discussed",
     ActionId.STEP_SKIPPED: "skipped",
 }
-Where = tuple[str, str] | None
-log = logging.getLogger(__name__)
-GONE = ("message_not_found", "cant_update_message", "edit_window_closed")
 
 
-def show(ctx: AppContext, client: WebClient, screen: Presenter, where: Where,
-         channel: str | None = None) -> None:
-    """Edit the presenter message in place; post it (once) if it is not out yet."""
-    payload = ctx.renderer.presenter(screen)
-    if where is not None:
-        try:
-            client.chat_update(channel=where[0], ts=where[1], **payload)
-            return
-        except SlackApiError as exc:
-            if exc.response.get("error") not in GONE:
-                raise
-            channel = where[0]  # deleted (or too old to edit): post it again, once
-    if channel is not None:
-        posted = client.chat_postMessage(channel=channel, **payload)
-        running.attach(uow=ctx.uow(), meeting_id=screen.meeting.id, channel=posted["channel"],
-                       ts=posted["ts"])
+def drafted_from_message(ctx: AppContext, body: dict[str, Any]) -> actions.Draft:
+    """What a message shortcut (record an action or a decision) starts its form with: the
+    message's words, de-identified, and the client they name or the one on screen."""
+    return actions.draft_from_message(uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                                      channel_id=body["channel"]["id"],
+                                      text=shortcut_message_text(body))
 
 
 @one_at_a_time
-def refresh_for_action(ctx: AppContext, client: WebClient, action_id: int) -> None:
+def refresh_for_action(ctx: AppContext, action_id: int) -> None:
     """After an action changes elsewhere (Done from a DM, say): keep the meeting's screen true.
 
     A screen that cannot be edited is not the user's problem: their action was saved."""
     found = meeting_screen.screen_for_action(uow=ctx.uow(), clock=ctx.clock, action_id=action_id)
-    if found is None:
-        return
-    try:
-        show(ctx, client, *found)
-    except SlackApiError as exc:
-        log.warning("could not refresh a meeting screen: %s", exc.response.get("error"))
+    if found is not None:
+        show_quietly(ctx, *found)
 
 
 @one_at_a_time
-def _refresh(ctx: AppContext, client: WebClient, where: Where) -> None:
+def _refresh(ctx: AppContext, where: Where) -> None:
     """Show the meeting's screen, wherever it is, as it is now (after an entry changed)."""
     if where is None:
         return
     screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=where[0])
-    show(ctx, client, screen, where)
+    show(ctx, screen, where)
 
 
 @one_at_a_time
-def start(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
+def start(ctx: AppContext, user: str, channel: str) -> str:
     """Open the meeting and post its screen; the reply for the facilitator."""
     screen = running.start(uow=ctx.uow(), clock=ctx.clock, user_id=user, channel_id=channel)
     _, where = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
-    show(ctx, client, screen, where, channel)
+    show(ctx, screen, where, post_in=channel)
     if where is not None:
         return "The meeting is already running; I've refreshed its message in the channel."
     return replies.meeting_started(screen)
 
 
 @one_at_a_time
-def step(ctx: AppContext, client: WebClient, user: str, channel: str, how: str,
-         seen: str | None = None) -> None:
+def step(ctx: AppContext, user: str, channel: str, how: str, seen: str | None = None) -> None:
     try:
         screen, where = running.step(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                      channel_id=channel, how=how, seen=seen)
     except running.StaleScreen:
         _, where = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
-        _refresh(ctx, client, where)  # in case this person's screen is the stale one
+        _refresh(ctx, where)  # in case this person's screen is the stale one
         raise
-    show(ctx, client, screen, where, channel)
+    show(ctx, screen, where, post_in=channel)
 
 
 @one_at_a_time
-def end(ctx: AppContext, client: WebClient, user: str, channel: str) -> str:
+def end(ctx: AppContext, user: str, channel: str) -> str:
     closed = closing.end(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer, user_id=user,
                          channel_id=channel)
-    if closed.presenter is not None:
-        client.chat_update(channel=closed.presenter[0], ts=closed.presenter[1],
-                           **ctx.renderer.presenter(closed.final_screen))
+    # As in the tick: the meeting is closed whatever becomes of its screen, so the minutes go.
+    show_quietly(ctx, closed.final_screen, closed.presenter, repost=False)
     ctx.deliver(closed.outbox_keys)
     return replies.meeting_ended(closed.minutes)
 
@@ -115,7 +97,7 @@ def record(ctx: AppContext, client: WebClient, user: str, channel: str, kind: st
     view, where = records.record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                  channel_id=channel, kind=kind, case_code=code,
                                  text=plain_text(text))
-    _refresh(ctx, client, where)
+    _refresh(ctx, where)
     note = replies.recorded(view)
     if respond is not None:
         respond(response_type="ephemeral", **note)
@@ -128,7 +110,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
             ack()
             _, _, seen = button_value(body).partition(":")
-            later(client, body, lambda: step(ctx, client, body["user"]["id"],
+            later(client, body, lambda: step(ctx, body["user"]["id"],
                                              body["channel"]["id"], how, seen))
 
         return listener
@@ -141,26 +123,19 @@ def _register_steps(app: App, ctx: AppContext) -> None:
         ack()
 
         def work() -> None:
-            text = end(ctx, client, body["user"]["id"], body["channel"]["id"])
+            text = end(ctx, body["user"]["id"], body["channel"]["id"])
             client.chat_postEphemeral(channel=body["channel"]["id"], user=body["user"]["id"],
                                       text=text)
 
         later(client, body, work)
 
     @app.action(ActionId.MARK_PRESENT)
-    def who_is_here(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            channel = body["channel"]["id"]
-            running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
-                                      channel_id=channel)
-            screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
-            initial = list(screen.present or screen.attending)
-            client.views_open(trigger_id=body["trigger_id"],
-                              view=views.present_modal(channel, initial))
-
-        later(client, body, work)
+    @opens_modal
+    def who_is_here(body: dict[str, Any]) -> View:
+        channel = body["channel"]["id"]
+        running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"], channel_id=channel)
+        screen, _ = running.current(uow=ctx.uow(), clock=ctx.clock, channel_id=channel)
+        return views.present_modal(channel, list(screen.present or screen.attending))
 
     @app.view(CallbackId.PRESENT_MODAL)
     def present_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
@@ -170,7 +145,7 @@ def _register_steps(app: App, ctx: AppContext) -> None:
             running.check_runner_here(uow=ctx.uow(), user_id=body["user"]["id"],
                                       channel_id=channel)
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.PRESENT: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.PRESENT_MODAL, exc))
             return
         ack()
         chosen = state_value(view, BlockId.PRESENT, InputId.USERS) or []
@@ -181,46 +156,31 @@ def _register_steps(app: App, ctx: AppContext) -> None:
                                                      user_id=body["user"]["id"],
                                                      channel_id=channel,
                                                      present=list(chosen))
-                show(ctx, client, screen, where)
+                show(ctx, screen, where)
 
         later(client, {**body, "channel": {"id": channel}}, work)
 
 
 def _register_records(app: App, ctx: AppContext) -> None:
     def open_record(kind: str) -> Any:
-        def listener(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-            ack()
+        def build(body: dict[str, Any]) -> View:
             channel = body["channel"]["id"]
+            records.check_member_here(uow=ctx.uow(), user_id=body["user"]["id"],
+                                      channel_id=channel)
+            return views.record_modal(kind=kind, case_code=button_value(body) or None,
+                                      channel_id=channel)
 
-            def work() -> None:
-                records.check_member_here(uow=ctx.uow(), user_id=body["user"]["id"],
-                                          channel_id=channel)
-                view = views.record_modal(kind=kind, case_code=button_value(body) or None,
-                                          channel_id=channel)
-                client.views_open(trigger_id=body["trigger_id"], view=view)
-
-            later(client, body, work)
-
-        return listener
+        return opens_modal(build)
 
     app.action(ActionId.RECORD_DECISION)(open_record("decision"))
     app.action(ActionId.RECORD_NOTE)(open_record("note"))
 
     @app.shortcut(CallbackId.RECORD_DECISION_SHORTCUT)
-    def decision_from_message(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            draft = actions.draft_from_message(
-                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                channel_id=body["channel"]["id"],
-                text=plain_text((body.get("message") or {}).get("text", "")),
-            )
-            client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
-                kind="decision", case_code=draft.case_code, channel_id=body["channel"]["id"],
-                initial_text=draft.text))
-
-        later(client, body, work)
+    @opens_modal
+    def decision_from_message(body: dict[str, Any]) -> View:
+        draft = drafted_from_message(ctx, body)
+        return views.record_modal(kind="decision", case_code=draft.case_code,
+                                  channel_id=body["channel"]["id"], initial_text=draft.text)
 
     @app.view(CallbackId.RECORD_MODAL)
     def record_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
@@ -242,30 +202,25 @@ def _register_records(app: App, ctx: AppContext) -> None:
                                              case_code=code or None, text=text)
                 receipt = replies.recorded(made)
         except CasebotError as exc:
-            block = BlockId.RECORD_CLIENT if "case code" in exc.message else BlockId.RECORD_TEXT
-            ack(response_action="errors", errors={block: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.RECORD_MODAL, exc))
             return
         ack()
 
         def work() -> None:
-            _refresh(ctx, client, where)
+            _refresh(ctx, where)
             if receipt is not None:
                 client.chat_postEphemeral(channel=channel, user=user, **receipt)
 
         later(client, {**body, "channel": {"id": channel}}, work)
 
     @app.action(ActionId.RECORD_EDIT)
-    def edit_record(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-
-        def work() -> None:
-            found = records.record_for_editing(uow=ctx.uow(), user_id=body["user"]["id"],
-                                               record_id=int(button_value(body) or 0))
-            client.views_open(trigger_id=body["trigger_id"], view=views.record_modal(
-                kind=found.kind, case_code=found.case_code, channel_id=body["channel"]["id"],
-                initial_text=found.text, record_id=found.id))
-
-        later(client, body, work)
+    @opens_modal
+    def edit_record(body: dict[str, Any]) -> View:
+        found = records.record_for_editing(uow=ctx.uow(), user_id=body["user"]["id"],
+                                           record_id=int(button_value(body) or 0))
+        return views.record_modal(kind=found.kind, case_code=found.case_code,
+                                  channel_id=body["channel"]["id"], initial_text=found.text,
+                                  record_id=found.id)
 
     @app.action(ActionId.RECORD_REMOVE)
     def take_back(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
@@ -281,7 +236,7 @@ def _register_records(app: App, ctx: AppContext) -> None:
                 _, where = records.change_record(uow=ctx.uow(), clock=ctx.clock, user_id=user,
                                                  record_id=int(raw or 0), text=None)
             respond(replace_original=True, text=replies.REMOVED)
-            _refresh(ctx, client, where)
+            _refresh(ctx, where)
 
         later(client, body, work)
 
@@ -321,7 +276,7 @@ def _register_reassign(app: App, ctx: AppContext) -> None:
             if done.previous_owner and done.previous_owner != done.action.owner:
                 client.chat_postMessage(channel=done.previous_owner,
                                         **replies.handed_on(done.action))
-            refresh_for_action(ctx, client, done.action.id)
+            refresh_for_action(ctx, done.action.id)
 
         later(client, body, work)
 

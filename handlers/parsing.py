@@ -121,3 +121,8 @@ def plain_text(slack_text: str) -> str:
     """
     text = _LINK.sub(_plain_link, slack_text or "")
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def shortcut_message_text(body: dict[str, Any]) -> str:
+    """The words of the message a message shortcut was used on."""
+    return plain_text((body.get("message") or {}).get("text", ""))

@@ -12,10 +12,12 @@ from bot.context import AppContext
 from bot.domain import AttendanceResponse, CasebotError, InvalidInput
 from bot.services import drafts, intake, prompts, updates
 from handlers import views
-from handlers.background import later
+from handlers.background import later, opens_modal
+from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_clicked
 from handlers.parsing import button_value, metadata, plain_text, state_value
+from handlers.views import View
 
 # What Slack's ids look like: anything else in a signed event is not Slack's doing, and must not
 # end up in a key (a "channel" object could carry typed text into the database).
@@ -114,22 +116,15 @@ def register(app: App, ctx: AppContext) -> None:
                                         code))
 
     @app.action(ActionId.UPDATE_EDIT)
-    def edit_update(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
+    @opens_modal
+    def edit_update(body: dict[str, Any]) -> View:
         user = body["user"]["id"]
-
-        def work() -> None:
-            update = updates.own_update(uow=ctx.uow(), user_id=user,
-                                        update_id=int(button_value(body) or 0))
-            meeting = updates.next_meeting_for(uow=ctx.uow(), clock=ctx.clock, user_id=user,
-                                               case_code=update.case_code)
-            client.views_open(
-                trigger_id=body["trigger_id"],
-                view=views.update_modal(case_code=update.case_code, meeting=meeting,
-                                        initial=update.text, update_id=update.id),
-            )
-
-        later(client, body, work)
+        update = updates.own_update(uow=ctx.uow(), user_id=user,
+                                    update_id=int(button_value(body) or 0))
+        meeting = updates.next_meeting_for(uow=ctx.uow(), clock=ctx.clock, user_id=user,
+                                           case_code=update.case_code)
+        return views.update_modal(case_code=update.case_code, meeting=meeting,
+                                  initial=update.text, update_id=update.id)
 
     @app.view(CallbackId.UPDATE_MODAL)
     def submit_update(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
@@ -142,7 +137,7 @@ def register(app: App, ctx: AppContext) -> None:
                 replaces=data.get("draft"),
             )
         except CasebotError as exc:
-            ack(response_action="errors", errors={BlockId.UPDATE_TEXT: exc.message[:150]})
+            ack(response_action="errors", errors=modal_errors(CallbackId.UPDATE_MODAL, exc))
             return
         ack(response_action="update", view=views.preview_modal(preview))
 

@@ -19,6 +19,7 @@ import phonenumbers
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.text import Hit, hit
+from bot.ids_au import medicare_valid, tfn_valid
 
 # A run of 6 or more digits, however grouped: where phones and ID numbers can be (cheap to check).
 LONG_NUMBER = re.compile(r"\d(?:[ \t\n\r.\-()+]{0,3}\d){5}", re.ASCII).search
@@ -112,7 +113,6 @@ _CRN_CUE = re.compile(
     r"(?:\bcrn|\bcustomer\s+reference(?:\s+(?:number|no\.?))?)[\s:#=.\-]*(?:(?:is|was)\s+)?\Z",
     re.IGNORECASE,
 )
-_TFN_WEIGHTS = {9: (1, 4, 3, 7, 5, 8, 6, 9, 10), 8: (10, 7, 8, 4, 6, 3, 5, 1)}
 
 
 def id_numbers(text: str) -> list[Hit]:
@@ -130,18 +130,6 @@ def id_numbers(text: str) -> list[Hit]:
     return hits
 
 
-def medicare_valid(number: str) -> bool:
-    """The 9th digit is the check digit of the first 8 (weights 1,3,7,9,1,3,7,9, mod 10)."""
-    digits = re.sub(r"\D", "", number)
-    weights = (1, 3, 7, 9, 1, 3, 7, 9)
-    total = sum(int(d) * w for d, w in zip(digits[:8], weights, strict=True))
-    return len(digits) >= 9 and total % 10 == int(digits[8])
-
-
-def tfn_valid(digits: str) -> bool:
-    """A tax file number's checksum: the weighted digit sum is a multiple of 11."""
-    weights = _TFN_WEIGHTS.get(len(digits))
-    return bool(weights) and sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
 
 
 # --- emails and URLs ---------------------------------------------------------------------------

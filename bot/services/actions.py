@@ -72,7 +72,7 @@ def _on_screen(uow: UnitOfWork, channel_id: str | None) -> str:
     if client is None:
         raise InvalidInput(
             "Which client is it for? Start with the case code, e.g. `U1R-014`. (In a running "
-            "meeting, the client on screen is used when you leave it out.)"
+            "meeting, the client on screen is used when you leave it out.)", field="client",
         )
     return client.case_code
 
@@ -101,7 +101,7 @@ def plan(
             case_code = _on_screen(uow, channel_id)
     client = uow.clients.by_code(case_code)
     if client is None or client.purged_at is not None:
-        raise NotFound(f"I don't know the case code {case_code}.")
+        raise NotFound(f"I don't know the case code {case_code}.", field="client")
     group = _group_of(uow, client)
     if not uow.memberships.is_member(recorder.id, group.id):
         raise NotAuthorised(f"Only members of {group.name} can record actions for its clients.")
@@ -109,19 +109,20 @@ def plan(
     if owner is None:
         raise NotFound(
             "The person you named as owner is not set up in Casebot yet, so they can't own "
-            "an action. Ask your secretariat to add them."
+            "an action. Ask your secretariat to add them.", field="owner",
         )
     if not uow.memberships.is_member(owner.id, group.id):
         raise NotAuthorised(
             f"The owner must be a member of {group.name}, so they get its DMs and nudges. "
-            "Ask your secretariat to add them to the group."
+            "Ask your secretariat to add them to the group.", field="owner",
         )
     today = roster.local_today(now, group.tz)
     consented = uow.consents.covered([client.id], today).get(client.id, set())
     if owner.agency_id != client.lead_agency_id and owner.agency_id not in consented:
         raise NotAuthorised(
             f"{case_code}'s consent does not cover the owner's agency, so they can't be given "
-            "its details. Choose someone from the lead agency or an agency the consent names."
+            "its details. Choose someone from the lead agency or an agency the consent names.",
+            field="owner",
         )
     upcoming = meetings.upcoming(uow, group, now)
     next_day = upcoming.scheduled_at.astimezone(ZoneInfo(group.tz)).date() if upcoming else None
@@ -130,17 +131,20 @@ def plan(
         split = dates.split_due(body, today=today, next_meeting=next_day, day_first=group.day_first)
         body, due_on = split.text, split.due
     if not body:
-        raise InvalidInput("Say what needs doing, e.g. `call the housing provider by Friday`.")
+        raise InvalidInput("Say what needs doing, e.g. `call the housing provider by Friday`.",
+                           field="text")
     if len(body) > MAX_ACTION:
-        raise InvalidInput(f"Please keep an action under {MAX_ACTION} characters.")
+        raise InvalidInput(f"Please keep an action under {MAX_ACTION} characters.", field="text")
     if due_on is None:
         if next_day is None:
             raise InvalidInput(
-                "There is no next meeting to be due at; add a date, e.g. `by Friday`."
+                "There is no next meeting to be due at; add a date, e.g. `by Friday`.",
+                field="due",
             )
         due_on = next_day
     if due_on < today:
-        raise InvalidInput(f"{due_on:%a %d %b %Y} is in the past; give a date from today on.")
+        raise InvalidInput(f"{due_on:%a %d %b %Y} is in the past; give a date from today on.",
+                           field="due")
     return Plan(recorder, client, group, owner, today, upcoming, body, due_on)
 
 

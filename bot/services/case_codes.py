@@ -41,7 +41,7 @@ def named_in(uow: UnitOfWork, text: str, *, group_id: int | None, usage: str) ->
         named = ", ".join(codes[:-1]) + " and " + codes[-1]
         raise InvalidInput(
             f"This names {named} — which client is it for? Start with the case code: "
-            f"`{usage.format(code=codes[-1])}`"
+            f"`{usage.format(code=codes[-1])}`", field="client",  # the answer: which client
         )
     client = clients[0]
     first, _, rest = text.strip().partition(" ")

@@ -46,9 +46,9 @@ def record(
         raise InvalidInput(f"unknown record {kind!r}")
     clean = clean_text(text or "").strip()
     if not clean:
-        raise InvalidInput(f"Say what the {kind} is.")
+        raise InvalidInput(f"Say what the {kind} is.", field="text")
     if len(clean) > MAX_RECORD:
-        raise InvalidInput(f"Please keep a {kind} under {MAX_RECORD} characters.")
+        raise InvalidInput(f"Please keep a {kind} under {MAX_RECORD} characters.", field="text")
     now = clock.now()
     with uow:
         group = group_for_channel(uow, channel_id)
@@ -69,7 +69,8 @@ def record(
         if client is None or client.group_id != group.id or client.purged_at is not None:
             raise NotFound(
                 f"The case code {case_code} is not one of {group.name}'s clients." if case_code
-                else "No client is on screen: give the case code first."
+                else "No client is on screen: give the case code first.",
+                field="client",
             )
         running.ensure_item(uow, meeting, client.id)
         redaction = privacy.redact(uow, clean, group.id)
@@ -137,7 +138,8 @@ def change_record(
         else:
             clean = clean_text(text or "").strip()
             if not clean or len(clean) > MAX_RECORD:
-                raise InvalidInput(f"A {row.kind} needs 1 to {MAX_RECORD} characters.")
+                raise InvalidInput(f"A {row.kind} needs 1 to {MAX_RECORD} characters.",
+                                   field="text")
             row.text = privacy.redact(uow, clean, meeting.group_id).text
             row.edited_at = now
             uow.audit.add(at=now, actor=user_id, action=f"{row.kind}_edited", client=client)

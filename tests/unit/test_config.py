@@ -92,3 +92,24 @@ def test_env_file_fills_gaps_but_environment_wins(tmp_path):
 def test_env_file_syntax_error_names_the_line():
     with pytest.raises(ConfigError, match="line 2"):
         parse_env_file("A=1\nthis is not a setting\n")
+
+
+def test_env_file_through_python_dotenv_keeps_its_old_rules(tmp_path):
+    values = parse_env_file("A=$HOME/x\nB='a b'  # kept\n\nexport C=3\n")
+    assert values == {"A": "$HOME/x", "B": "a b", "C": "3"}  # no ${VAR} expansion
+    with pytest.raises(ConfigError, match="line 3"):
+        parse_env_file("A=1\n# a comment\nJUST_A_NAME\n")  # no '=': not quietly a blank value
+    env_file = tmp_path / ".env"
+    env_file.write_text("\ufeffSLACK_BOT_TOKEN=xoxb-bom\n", encoding="utf-8")  # Notepad's BOM
+    settings = load_settings({**BASE, "CASEBOT_ENV_FILE": str(env_file)})
+    assert settings.slack_bot_token.value == "xoxb-bom"
+
+
+def test_display_url_hides_only_the_password():
+    for url, shown in [
+        ("postgresql://u:p%40ss@db:5432/cb", "postgresql+psycopg://u:***@db:5432/cb"),
+        ("postgresql://u:p@ss:w#rd@db:5432/cb", "postgresql+psycopg://***@db:5432/cb"),
+        ("postgresql://u@db/cb", "postgresql+psycopg://u@db/cb"),
+        ("sqlite:////srv/cb.db", "sqlite:////srv/cb.db"),
+    ]:
+        assert load_settings({**BASE, "DATABASE_URL": url}).database_url_for_display() == shown

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import bot.deidentify as engine
 from bot.deidentify import DeidentificationFailed, KnownClient, Redaction, deidentify, known_clients
 from bot.domain import CasebotError, ClientIdentity
+from bot.ids_au import medicare_check_digit
 from tests.identities import JANE, TOM
 
 
@@ -43,8 +44,7 @@ def redact(text: str, clients: tuple[KnownClient, ...] = CLIENTS, keep=KEEP) -> 
 
 def medicare_with_check(first8: str, issue: str = "1") -> str:
     """A Medicare number with a valid check digit (weights 1,3,7,9,1,3,7,9, mod 10)."""
-    check = sum(int(d) * w for d, w in zip(first8, (1, 3, 7, 9, 1, 3, 7, 9), strict=True)) % 10
-    return f"{first8[:4]} {first8[4:]}{check} {issue}"
+    return f"{first8[:4]} {first8[4:]}{medicare_check_digit(first8)} {issue}"
 
 
 # --- registered names ------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 
 from bot import validation
 from bot.domain import ClientIdentity, InvalidInput
+from bot.ids_au import medicare_check_digit, medicare_valid
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -37,6 +38,12 @@ def test_medicare_check_digit():
         validation.medicare_number("2123 45671 1")
     with pytest.raises(InvalidInput):
         validation.medicare_number("123")
+
+
+def test_one_medicare_check_serves_validation_and_the_deidentifier():
+    assert medicare_check_digit("21234567") == 0
+    assert medicare_valid("2123 45670 1") and not medicare_valid("2123 45671 1")
+    assert not medicare_valid("2123")  # too short to hold a check digit: not one, no error
 
 
 def test_crn_phone_email():
