@@ -159,7 +159,8 @@ def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
             "127.0.0.1", 0, app,
             server_class=_ThreadingServer, handler_class=_QuietHandler,
         )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # shutdown() waits for the loop to look up: poll often (the default 0.5 s per test adds up).
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         servers.append((server, container))
         url = f"http://127.0.0.1:{server.server_port}"
         return Harness(fake, SlackSender(url + "/slack/events", SECRET), cli, url)
