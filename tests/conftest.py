@@ -40,7 +40,6 @@ POSTGRES_MATTERS = (
     "tests/services/test_purge_final.py",  # shredding: what a dump or the table files still hold
     "tests/slack/test_delivery.py",  # Slack's retries at once: the event claim (ON CONFLICT)
     "tests/slack/test_meeting_cycle.py::test_full_cycle",  # one whole cycle over HTTP
-    "tests/slack/test_authorisation.py",  # every entry point as every kind of person
 )
 
 
@@ -198,19 +197,34 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(params=BACKENDS)
-def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database with the current schema and no rows (migrated once per session)."""
+def migrated_database(request: pytest.FixtureRequest, folder: Path, *, spare: bool = False) -> str:
+    """A database on ``request.param``'s backend with the current schema and no rows.
+
+    ``spare`` (PostgreSQL): the session's blank database, migrated now, for a fixture wider than
+    one test that must not be emptied by the tests it spans.
+    """
     if request.param == "sqlite":
-        data = tmp_path / "data"
+        data = folder / "data"
         data.mkdir(mode=0o700)
         target = data / "casebot.db"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
         target.chmod(0o600)
         return f"sqlite:///{target}"
     pg: Postgres = request.getfixturevalue("postgres")
+    if spare:
+        _drop_schema(pg.blank)
+        engine = sa.create_engine(pg.blank)
+        db.upgrade(engine)
+        engine.dispose()
+        return pg.blank
     _empty_postgres(pg)
     return pg.migrated
+
+
+@pytest.fixture(params=BACKENDS)
+def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database with the current schema and no rows (migrated once per session)."""
+    return migrated_database(request, tmp_path)
 
 
 @pytest.fixture
@@ -264,7 +278,8 @@ class Cli:
         return self.tmp_path / "keys" / "master.key"
 
 
-def _cli(url: str, clock: FixedClock, tmp_path: Path) -> Cli:
+def make_cli(url: str, clock: FixedClock, tmp_path: Path) -> Cli:
+    """The CLI on ``url``, with its key and data under ``tmp_path``."""
     env = {
         "HOME": str(tmp_path),
         "CASEBOT_DATA_DIR": str(tmp_path / "data"),
@@ -279,13 +294,13 @@ def _cli(url: str, clock: FixedClock, tmp_path: Path) -> Cli:
 @pytest.fixture
 def cli(migrated_url: str, clock: FixedClock, tmp_path: Path) -> Cli:
     """The CLI on a migrated, empty database (run ``init`` to create the key)."""
-    return _cli(migrated_url, clock, tmp_path)
+    return make_cli(migrated_url, clock, tmp_path)
 
 
 @pytest.fixture
 def blank_cli(database_url: str, clock: FixedClock, tmp_path: Path) -> Cli:
     """The CLI on a database that has never been set up."""
-    return _cli(database_url, clock, tmp_path)
+    return make_cli(database_url, clock, tmp_path)
 
 
 @pytest.fixture
