@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: start test lint clean
+.PHONY: start test test-all lint clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +14,15 @@ $(BIN)/.installed: pyproject.toml
 start: $(BIN)/.installed
 	$(BIN)/casebot start
 
+# Two workers (pytest-xdist, -n auto); PostgreSQL only where the database matters.
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
+
+# The full test command (CI runs it): every database test on SQLite and on PostgreSQL.
+test-all: $(BIN)/.installed
+	$(BIN)/ruff check .
+	CASEBOT_TEST_ALL=1 $(BIN)/pytest -q -n auto
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

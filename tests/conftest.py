@@ -11,57 +11,190 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import shutil
+import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
 
 from bot.cli import main
 from bot.cli.console import Console
 from bot.ports import FixedClock
 from storage import db
+from storage.models import Base
 
 LOCAL_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+# `make test-all` (and CI): every database test on both backends. `make test` runs the
+# PostgreSQL variants only where the database matters; elsewhere SQLite is enough.
+ALL_BACKENDS = os.environ.get("CASEBOT_TEST_ALL") == "1"
+POSTGRES_MATTERS = (
+    "tests/services/test_outbox.py",  # SKIP LOCKED leases, two senders at once, idempotency keys
+    "tests/services/test_migrations.py",  # the migrations build the models' schema
+    "tests/services/test_vault_at_rest.py",  # key rows locked FOR UPDATE, ciphertext at rest
+    "tests/services/test_purge_final.py",  # shredding: what a dump or the table files still hold
+    "tests/slack/test_delivery.py",  # Slack's retries at once: the event claim (ON CONFLICT)
+    "tests/slack/test_meeting_cycle.py::test_full_cycle",  # one whole cycle over HTTP
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Test files (SQLite databases, keys) in memory where Linux offers it, unless TMPDIR says
+    otherwise: on disk every SQLite commit waits for an fsync, a third of those tests' time."""
+    shm = Path("/dev/shm")
+    if "TMPDIR" not in os.environ and shm.is_dir() and os.access(shm, os.W_OK | os.X_OK):
+        os.environ["TMPDIR"] = str(shm)  # xdist workers inherit it
+        tempfile.tempdir = None  # gettempdir() looks again
 
 
 def _require_postgres() -> bool:
     return os.environ.get("CASEBOT_REQUIRE_POSTGRES") == "1"
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A PostgreSQL database for this test session (fresh, dropped afterwards if we made it)."""
-    given = os.environ.get("CASEBOT_TEST_POSTGRES_URL")
-    if given:
-        yield given.replace("postgresql://", "postgresql+psycopg://", 1)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect PostgreSQL variants of tests where only SQLite is needed (unless everything)."""
+    if ALL_BACKENDS:
         return
-    name = f"casebot_test_{uuid.uuid4().hex[:10]}"
+    ids = {item.nodeid for item in items}
+    keep, drop = [], []
+    for item in items:
+        name, bracket, params = item.nodeid.partition("[")
+        # Only a variant with a SQLite twin goes: tests written for PostgreSQL alone always run.
+        twin = name + bracket + re.sub(r"\bpostgresql\b", "sqlite", params)
+        if (
+            item.get_closest_marker("postgres")
+            and not item.nodeid.startswith(POSTGRES_MATTERS)
+            and twin != item.nodeid
+            and twin in ids
+        ):
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@dataclass
+class Postgres:
+    """This session's PostgreSQL databases: one kept at the current schema, one left blank."""
+
+    migrated: str
+    blank: str
+    tables: list[str]  # children before parents, for deleting rows
+    sequences: list[str]
+
+
+def _create_database(server: sa.Engine, name: str) -> None:
+    with server.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        # Test databases are thrown away: no need to wait for the disk at every commit.
+        conn.execute(sa.text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Postgres:
+    """PostgreSQL databases for this session (and xdist worker), made here and dropped after.
+
+    ``CASEBOT_TEST_POSTGRES_URL`` (CI) names a fresh database: used as is in a single process;
+    with xdist each worker derives its own databases from that name on the same server.
+    Otherwise they are made on the local server.
+    """
+    given = os.environ.get("CASEBOT_TEST_POSTGRES_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if given:
+        base = make_url(given.replace("postgresql://", "postgresql+psycopg://", 1))
+        stem = base.database or "casebot_test"
+    else:
+        base = make_url(LOCAL_SERVER)
+        stem = f"casebot_test_{uuid.uuid4().hex[:10]}"
+    migrated = f"{stem}_{worker}" if worker else stem
+    own = not given or bool(worker)  # made (and dropped) here, rather than handed to us
+    names = [f"{migrated}_blank"] + ([migrated] if own else [])
     try:
-        admin = sa.create_engine(LOCAL_SERVER, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        server = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        for name in names:
+            _create_database(server, name)
+            _TO_DROP.append((base, name))
     except Exception as exc:
-        reason = f"PostgreSQL not reachable at 127.0.0.1:5432 ({type(exc).__name__})"
+        reason = f"PostgreSQL not reachable at {base.host}:{base.port} ({type(exc).__name__})"
         if _require_postgres():
             pytest.fail(reason + " and CASEBOT_REQUIRE_POSTGRES=1")
         pytest.skip(reason)
-    yield LOCAL_SERVER.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    url = base.set(database=migrated).render_as_string(hide_password=False)
+    engine = sa.create_engine(url)
+    if not own:  # the database CI made for this run: start from a clean slate
+        _drop_schema(url)
+    db.upgrade(engine)
+    with engine.connect() as conn:
+        sequences = conn.scalars(
+            sa.text("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")
+        ).all()
+    engine.dispose()
+    server.dispose()
+    return Postgres(
+        migrated=url,
+        blank=base.set(database=f"{migrated}_blank").render_as_string(hide_password=False),
+        tables=[t.name for t in reversed(Base.metadata.sorted_tables)],
+        sequences=list(sequences),
+    )
 
 
-def _reset_postgres(url: str) -> None:
+_TO_DROP: list[tuple[URL, str]] = []  # (a database on the server to connect to, one to drop)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Drop this session's databases: here, as DROP DATABASE waits for a checkpoint (seconds on
+    a busy server) that would otherwise be charged to whichever test happened to run last."""
+    while _TO_DROP:
+        base, name = _TO_DROP.pop()
+        server = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        with server.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres: Postgres) -> str:
+    """This session's PostgreSQL database (at the current schema; prefer ``migrated_url``)."""
+    return postgres.migrated
+
+
+def _drop_schema(url: str) -> None:
     engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(sa.text("DROP SCHEMA public CASCADE"))
         conn.execute(sa.text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+def _empty_postgres(pg: Postgres) -> None:
+    """Delete every row and restart the ids; migrate again if a test left another schema.
+
+    For a few rows DELETE is several times quicker than TRUNCATE (which makes new files).
+    """
+    engine = sa.create_engine(pg.migrated)
+    try:
+        with engine.begin() as conn:
+            version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
+            if version != db.head_revision():
+                raise LookupError(version)
+            for table in pg.tables:
+                conn.execute(sa.text(f'DELETE FROM "{table}"'))
+            for sequence in pg.sequences:
+                conn.execute(sa.text(f'ALTER SEQUENCE "{sequence}" RESTART'))
+    except (LookupError, sa.exc.DBAPIError):
+        _drop_schema(pg.migrated)
+        db.upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -72,9 +205,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database (no schema) on each backend; tests using it run twice."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'data' / 'casebot.db'}"
-    url = request.getfixturevalue("postgres_url")
-    _reset_postgres(url)
-    return url
+    pg: Postgres = request.getfixturevalue("postgres")
+    _drop_schema(pg.blank)
+    return pg.blank
 
 
 @pytest.fixture(scope="session")
@@ -86,27 +219,34 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(params=BACKENDS)
-def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database with the current schema and no rows (cheaper than migrating every test)."""
+def migrated_database(request: pytest.FixtureRequest, folder: Path, *, spare: bool = False) -> str:
+    """A database on ``request.param``'s backend with the current schema and no rows.
+
+    ``spare`` (PostgreSQL): the session's blank database, migrated now, for a fixture wider than
+    one test that must not be emptied by the tests it spans.
+    """
     if request.param == "sqlite":
-        data = tmp_path / "data"
+        data = folder / "data"
         data.mkdir(mode=0o700)
         target = data / "casebot.db"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
         target.chmod(0o600)
         return f"sqlite:///{target}"
-    url = request.getfixturevalue("postgres_url")
-    engine = sa.create_engine(url)
-    if db.is_initialised(engine) and db.current_revision(engine) == db.head_revision():
-        with engine.begin() as conn:
-            tables = [t for t in sa.inspect(conn).get_table_names() if t != "alembic_version"]
-            conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-    else:
-        _reset_postgres(url)
+    pg: Postgres = request.getfixturevalue("postgres")
+    if spare:
+        _drop_schema(pg.blank)
+        engine = sa.create_engine(pg.blank)
         db.upgrade(engine)
-    engine.dispose()
-    return url
+        engine.dispose()
+        return pg.blank
+    _empty_postgres(pg)
+    return pg.migrated
+
+
+@pytest.fixture(params=BACKENDS)
+def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database with the current schema and no rows (migrated once per session)."""
+    return migrated_database(request, tmp_path)
 
 
 @pytest.fixture
@@ -160,7 +300,8 @@ class Cli:
         return self.tmp_path / "keys" / "master.key"
 
 
-def _cli(url: str, clock: FixedClock, tmp_path: Path) -> Cli:
+def make_cli(url: str, clock: FixedClock, tmp_path: Path) -> Cli:
+    """The CLI on ``url``, with its key and data under ``tmp_path``."""
     env = {
         "HOME": str(tmp_path),
         "CASEBOT_DATA_DIR": str(tmp_path / "data"),
@@ -175,13 +316,13 @@ def _cli(url: str, clock: FixedClock, tmp_path: Path) -> Cli:
 @pytest.fixture
 def cli(migrated_url: str, clock: FixedClock, tmp_path: Path) -> Cli:
     """The CLI on a migrated, empty database (run ``init`` to create the key)."""
-    return _cli(migrated_url, clock, tmp_path)
+    return make_cli(migrated_url, clock, tmp_path)
 
 
 @pytest.fixture
 def blank_cli(database_url: str, clock: FixedClock, tmp_path: Path) -> Cli:
     """The CLI on a database that has never been set up."""
-    return _cli(database_url, clock, tmp_path)
+    return make_cli(database_url, clock, tmp_path)
 
 
 @pytest.fixture

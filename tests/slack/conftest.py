@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -101,8 +102,8 @@ def fake() -> Iterator[FakeSlack]:
         yield server
 
 
-@pytest.fixture
-def slack_env(cli, fake) -> dict[str, str]:
+def point_at(cli: Any, fake: FakeSlack) -> dict[str, str]:
+    """Give the CLI's environment the Slack settings of ``fake``."""
     cli.env.update(
         {
             "SLACK_BOT_TOKEN": fake.bot_token,
@@ -111,6 +112,11 @@ def slack_env(cli, fake) -> dict[str, str]:
         }
     )
     return cli.env
+
+
+@pytest.fixture
+def slack_env(cli, fake) -> dict[str, str]:
+    return point_at(cli, fake)
 
 
 @pytest.fixture
@@ -147,9 +153,9 @@ def group_setup(cli, slack_env, tmp_path):
     return run
 
 
-@pytest.fixture
-def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
-    """Serve the app over HTTP on localhost (call after the database is set up)."""
+@contextmanager
+def serving(cli: Any, fake: FakeSlack) -> Iterator[Callable[[], Harness]]:
+    """``start()`` serves the app over HTTP on localhost; stopped on leaving."""
     servers: list[Any] = []
 
     def start() -> Harness:
@@ -159,15 +165,25 @@ def slack_app(cli, slack_env, fake) -> Iterator[Harness]:
             "127.0.0.1", 0, app,
             server_class=_ThreadingServer, handler_class=_QuietHandler,
         )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # shutdown() waits for the loop to look up: poll often (the default 0.5 s per test adds up).
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         servers.append((server, container))
         url = f"http://127.0.0.1:{server.server_port}"
         return Harness(fake, SlackSender(url + "/slack/events", SECRET), cli, url)
 
-    yield start  # type: ignore[misc]
-    for server, container in servers:
-        server.shutdown()
-        container.close()
+    try:
+        yield start
+    finally:
+        for server, container in servers:
+            server.shutdown()
+            container.close()
+
+
+@pytest.fixture
+def slack_app(cli, slack_env, fake) -> Iterator[Callable[[], Harness]]:
+    """Serve the app over HTTP on localhost (call after the database is set up)."""
+    with serving(cli, fake) as start:
+        yield start
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -99,6 +100,7 @@ def test_demo_runs_the_cycle_without_setup_and_leaks_nothing(tmp_path):
     assert list(home.iterdir()) == []
 
 
+@functools.cache  # the three tests below read one run: it is deterministic and takes seconds
 def run_demo_text() -> str:
     out = io.StringIO()
     assert main(["demo"], console=Console(out=out, err=io.StringIO(), environ={})) == 0
