@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 from typing import NoReturn
 
 from bot.domain import InvalidInput, Role
@@ -22,6 +23,7 @@ class Parser(argparse.ArgumentParser):
 ROLES = ", ".join(r.value for r in Role)
 
 
+@functools.cache  # built once per process: parse_args leaves the parser as it was
 def build_parser() -> Parser:
     root = Parser(
         prog="casebot",
