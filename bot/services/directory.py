@@ -16,6 +16,7 @@ from storage.models import (
     Agency,
     Group,
     GroupMember,
+    Meeting,
     Member,
     MembershipRole,
 )
@@ -68,6 +69,17 @@ def find_asker(uow: UnitOfWork, user_id: str) -> Member:
             "secretariat to add you."
         )
     return member
+
+
+def members_meeting(
+    uow: UnitOfWork, member: Member, meeting_id: int
+) -> tuple[Meeting, Group] | None:
+    """The meeting and its group, or None unless it is a meeting of one of the member's groups."""
+    meeting = uow.meetings.get(meeting_id)
+    group = uow.groups.get(meeting.group_id) if meeting is not None else None
+    if meeting is None or group is None or not uow.memberships.is_member(member.id, group.id):
+        return None
+    return meeting, group
 
 
 def add_agency(*, uow: UnitOfWork, clock: Clock, name: str, actor: str) -> str:

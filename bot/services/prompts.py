@@ -23,7 +23,7 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
 from bot.services import leave, meetings, nudges, roster
-from bot.services.directory import find_asker
+from bot.services.directory import find_asker, members_meeting
 from storage.models import Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -232,11 +232,10 @@ def respond(
     now = clock.now()
     with uow:
         member = find_asker(uow, user_id)
-        meeting = uow.meetings.get(meeting_id)
-        if meeting is None or not uow.memberships.is_member(member.id, meeting.group_id):
+        found = members_meeting(uow, member, meeting_id)
+        if found is None:
             raise NotFound("That meeting is not one of your groups' meetings.")
-        group = uow.groups.get(meeting.group_id)
-        assert group is not None
+        meeting, group = found
         if meeting.scheduled_at <= now:
             raise InvalidInput("That meeting has already started, so answers are closed.")
         row = uow.attendance.get(meeting.id, member.id)
