@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot import public_holidays, recurrence, validation
-from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
+from bot.domain import (
+    CasebotError,
+    Conflict,
+    GroupView,
+    InvalidInput,
+    MemberView,
+    NotFound,
+    Role,
+)
 from bot.ports import Clock, Profile, UserDirectory
 from bot.services import meetings
 from storage.models import (
@@ -71,15 +79,17 @@ def find_asker(uow: UnitOfWork, user_id: str) -> Member:
     return member
 
 
-def members_meeting(
-    uow: UnitOfWork, member: Member, meeting_id: int
-) -> tuple[Meeting, Group] | None:
-    """The meeting and its group, or None unless it is a meeting of one of the member's groups."""
+def asker_and_meeting(
+    uow: UnitOfWork, user_id: str, meeting_id: int, *, refusal: CasebotError | None = None
+) -> tuple[Member, Meeting, Group]:
+    """The person asking, and the meeting with its group if it is one of their groups' meetings;
+    otherwise ``refusal`` is raised (by default: not found)."""
+    member = find_asker(uow, user_id)
     meeting = uow.meetings.get(meeting_id)
     group = uow.groups.get(meeting.group_id) if meeting is not None else None
     if meeting is None or group is None or not uow.memberships.is_member(member.id, group.id):
-        return None
-    return meeting, group
+        raise refusal or NotFound("That meeting is not one of your groups' meetings.")
+    return member, meeting, group
 
 
 def add_agency(*, uow: UnitOfWork, clock: Clock, name: str, actor: str) -> str:
