@@ -31,19 +31,19 @@ from storage.models import (
 from storage.uow import UnitOfWork
 
 
-def _suggest(name: str, known: Sequence[str]) -> str:
+def _unknown(what: str, name: str, known: Sequence[str], hint: str) -> NotFound:
+    """``unknown agency 'Forensics'; did you mean 'Forensic'? (hint)``: the closest known name."""
     lowered = {k.lower(): k for k in known}
     match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.5)
-    return f"; did you mean {lowered[match[0]]!r}?" if match else ""
+    suggestion = f"; did you mean {lowered[match[0]]!r}?" if match else ""
+    return NotFound(f"unknown {what} {name.strip()!r}{suggestion} ({hint})")
 
 
 def find_agency(uow: UnitOfWork, name: str) -> Agency:
     agency = uow.agencies.by_name(name)
     if agency is None:
-        raise NotFound(
-            f"unknown agency {name.strip()!r}{_suggest(name, uow.agencies.names())} "
-            "(add it first with: casebot agency add NAME)"
-        )
+        hint = "add it first with: casebot agency add NAME"
+        raise _unknown("agency", name, uow.agencies.names(), hint)
     return agency
 
 
@@ -51,10 +51,7 @@ def find_group(uow: UnitOfWork, name: str) -> Group:
     group = uow.groups.by_name(name.strip())
     if group is None:
         names = [g.name for g in uow.groups.all()]
-        raise NotFound(
-            f"unknown group {name.strip()!r}{_suggest(name, names)} "
-            "(list them with: casebot group list)"
-        )
+        raise _unknown("group", name, names, hint="list them with: casebot group list")
     return group
 
 
