@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain import ClientIdentity, ClientStatus, InvalidInput, Role
@@ -20,6 +21,7 @@ SLACK_USER = re.compile(r"[UW][A-Z0-9]{6,30}")
 SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]{6,30}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 CRN = re.compile(r"[0-9]{9}[A-Z]")
+E = TypeVar("E", bound=StrEnum)
 
 # Characters that change how text is shown, or what a terminal or spreadsheet does with it,
 # without being seen: C0 controls (NUL, ESC…) except the newline and tab people type, DEL, C1
@@ -83,21 +85,19 @@ def _quoted(text: str) -> str:
 
 
 def role(text: str) -> Role:
-    try:
-        return Role(text.strip().lower())
-    except ValueError:
-        raise InvalidInput(
-            f"unknown role {text.strip()!r}; choose from {', '.join(r.value for r in Role)}"
-        ) from None
+    return _one_of(Role, text, what="role")
 
 
 def client_status(text: str) -> ClientStatus:
+    return _one_of(ClientStatus, text, what="status")
+
+
+def _one_of(choices: type[E], text: str, *, what: str) -> E:
     try:
-        return ClientStatus(text.strip().lower())
+        return choices(text.strip().lower())
     except ValueError:
         raise InvalidInput(
-            f"unknown status {text.strip()!r}; choose from "
-            f"{', '.join(s.value for s in ClientStatus)}"
+            f"unknown {what} {text.strip()!r}; choose from {', '.join(c.value for c in choices)}"
         ) from None
 
 

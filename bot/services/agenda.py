@@ -6,7 +6,7 @@ New referrals come first. Posted ``agenda_lead_minutes`` before the meeting, onc
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bot.domain import (
     ActionStatus,
@@ -22,6 +22,7 @@ from bot.domain import (
 from bot.ports import Clock, Renderer
 from bot.services import meetings
 from storage.models import Action, Client, Group, Meeting
+from storage.repositories.actions import ActionRow
 from storage.uow import UnitOfWork
 
 
@@ -29,12 +30,16 @@ def open_actions(
     uow: UnitOfWork, client_ids: Sequence[int], *, today: dt.date
 ) -> dict[int, list[ActionView]]:
     """Open actions of these clients with their owners, oldest due first (one query)."""
+    rows = uow.actions.open_of_clients(client_ids)
     out: dict[int, list[ActionView]] = {}
-    for action, code, owner_id, creator_id in uow.actions.open_of_clients(client_ids):
-        out.setdefault(action.client_id, []).append(
-            action_view(action, code, owner_id, creator_id, today)
-        )
+    for (action, *_), view in zip(rows, action_views(rows, today), strict=True):
+        out.setdefault(action.client_id, []).append(view)
     return out
+
+
+def action_views(rows: Iterable[ActionRow], today: dt.date) -> list[ActionView]:
+    """Action rows from the repository (action, case code, owner, creator) as views."""
+    return [action_view(a, code, owner, creator, today) for a, code, owner, creator in rows]
 
 
 def action_view(

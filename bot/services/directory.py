@@ -9,32 +9,41 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot import public_holidays, recurrence, validation
-from bot.domain import Conflict, GroupView, InvalidInput, MemberView, NotFound, Role
+from bot.domain import (
+    CasebotError,
+    Conflict,
+    GroupView,
+    InvalidInput,
+    MemberView,
+    NotFound,
+    Role,
+)
 from bot.ports import Clock, Profile, UserDirectory
 from bot.services import meetings
 from storage.models import (
     Agency,
     Group,
     GroupMember,
+    Meeting,
     Member,
     MembershipRole,
 )
 from storage.uow import UnitOfWork
 
 
-def _suggest(name: str, known: Sequence[str]) -> str:
+def _unknown(what: str, name: str, known: Sequence[str], hint: str) -> NotFound:
+    """``unknown agency 'Forensics'; did you mean 'Forensic'? (hint)``: the closest known name."""
     lowered = {k.lower(): k for k in known}
     match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.5)
-    return f"; did you mean {lowered[match[0]]!r}?" if match else ""
+    suggestion = f"; did you mean {lowered[match[0]]!r}?" if match else ""
+    return NotFound(f"unknown {what} {name.strip()!r}{suggestion} ({hint})")
 
 
 def find_agency(uow: UnitOfWork, name: str) -> Agency:
     agency = uow.agencies.by_name(name)
     if agency is None:
-        raise NotFound(
-            f"unknown agency {name.strip()!r}{_suggest(name, uow.agencies.names())} "
-            "(add it first with: casebot agency add NAME)"
-        )
+        hint = "add it first with: casebot agency add NAME"
+        raise _unknown("agency", name, uow.agencies.names(), hint)
     return agency
 
 
@@ -42,10 +51,7 @@ def find_group(uow: UnitOfWork, name: str) -> Group:
     group = uow.groups.by_name(name.strip())
     if group is None:
         names = [g.name for g in uow.groups.all()]
-        raise NotFound(
-            f"unknown group {name.strip()!r}{_suggest(name, names)} "
-            "(list them with: casebot group list)"
-        )
+        raise _unknown("group", name, names, hint="list them with: casebot group list")
     return group
 
 
@@ -68,6 +74,19 @@ def find_asker(uow: UnitOfWork, user_id: str) -> Member:
             "secretariat to add you."
         )
     return member
+
+
+def asker_and_meeting(
+    uow: UnitOfWork, user_id: str, meeting_id: int, *, refusal: CasebotError | None = None
+) -> tuple[Member, Meeting, Group]:
+    """The person asking, and the meeting with its group if it is one of their groups' meetings;
+    otherwise ``refusal`` is raised (by default: not found)."""
+    member = find_asker(uow, user_id)
+    meeting = uow.meetings.get(meeting_id)
+    group = uow.groups.get(meeting.group_id) if meeting is not None else None
+    if meeting is None or group is None or not uow.memberships.is_member(member.id, group.id):
+        raise refusal or NotFound("That meeting is not one of your groups' meetings.")
+    return member, meeting, group
 
 
 def add_agency(*, uow: UnitOfWork, clock: Clock, name: str, actor: str) -> str:

@@ -20,13 +20,12 @@ from bot.domain import (
     InvalidInput,
     MeetingStatus,
     NotAuthorised,
-    NotFound,
     Role,
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import localize, parse_time_of_day, send_at, working_hours_started
 from bot.services import meetings, reschedule, roster
-from bot.services.directory import find_asker
+from bot.services.directory import asker_and_meeting
 from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
 
@@ -162,12 +161,7 @@ def answer(
     suggested to them) or, without one, cancel it."""
     now = clock.now()
     with uow:
-        member = find_asker(uow, user_id)
-        meeting = uow.meetings.get(meeting_id)
-        group = uow.groups.get(meeting.group_id) if meeting is not None else None
-        if meeting is None or group is None or not uow.memberships.is_member(member.id, group.id
-        ):
-            raise NotFound("That meeting is not one of your groups' meetings.")
+        member, meeting, group = asker_and_meeting(uow, user_id, meeting_id)
         if not uow.memberships.runs_meetings(member.id, group.id):
             raise NotAuthorised(
                 f"Only {group.name}'s facilitators and secretariat can move or cancel its meetings."

@@ -22,7 +22,7 @@ from bot.recurrence import (
 )
 from bot.services import leave, meetings, roster
 from bot.services.agenda import open_actions
-from bot.services.directory import find_asker
+from bot.services.directory import asker_and_meeting
 from storage.models import Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -126,12 +126,10 @@ def snooze(*, uow: UnitOfWork, clock: Clock, user_id: str, meeting_id: int) -> d
     """Bring the nudge back on the next working day at the send time, on the member's clock."""
     now = clock.now()
     with uow:
-        member = find_asker(uow, user_id)
-        meeting = uow.meetings.get(meeting_id)
-        if meeting is None or not uow.memberships.is_member(member.id, meeting.group_id):
-            raise InvalidInput("That reminder is not about one of your groups' meetings.")
-        group = uow.groups.get(meeting.group_id)
-        assert group is not None
+        member, _, group = asker_and_meeting(
+            uow, user_id, meeting_id,
+            refusal=InvalidInput("That reminder is not about one of your groups' meetings."),
+        )
         tz = roster.zone_of(member, group)
         at = parse_time_of_day(group.send_time)
         next_day = next_working_day(roster.local_today(now, tz))

@@ -16,14 +16,13 @@ from bot.domain import (
     ClientStatus,
     InvalidInput,
     LeavePeriod,
-    NotFound,
     PromptClient,
     UpdatePrompt,
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
 from bot.services import leave, meetings, nudges, roster
-from bot.services.directory import find_asker
+from bot.services.directory import asker_and_meeting
 from storage.models import Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -231,12 +230,7 @@ def respond(
     """Record attending/apologies; returns the prompt as it should now look."""
     now = clock.now()
     with uow:
-        member = find_asker(uow, user_id)
-        meeting = uow.meetings.get(meeting_id)
-        if meeting is None or not uow.memberships.is_member(member.id, meeting.group_id):
-            raise NotFound("That meeting is not one of your groups' meetings.")
-        group = uow.groups.get(meeting.group_id)
-        assert group is not None
+        member, meeting, group = asker_and_meeting(uow, user_id, meeting_id)
         if meeting.scheduled_at <= now:
             raise InvalidInput("That meeting has already started, so answers are closed.")
         row = uow.attendance.get(meeting.id, member.id)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from bot.domain import MeetingStatus
 from storage.models import Client, Group, Meeting, MeetingItem
 from storage.upsert import insert_ignore
+
+T = TypeVar("T")
 
 LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)  # not yet over
 
@@ -45,22 +48,16 @@ class MeetingRepository:
 
     def next_scheduled(self, group_id: int, after: dt.datetime) -> Meeting | None:
         """The soonest meeting still to start after ``after``."""
-        return self.session.scalar(
-            select(Meeting)
-            .where(
-                Meeting.group_id == group_id,
-                Meeting.status == MeetingStatus.SCHEDULED.value,
-                Meeting.scheduled_at > after,
-            )
-            .order_by(Meeting.scheduled_at)
-            .limit(1)
-        )
+        return self.session.scalar(self._soonest(select(Meeting), group_id, after))
 
     def next_scheduled_time(self, group_id: int, after: dt.datetime) -> dt.datetime | None:
         """When the soonest meeting still to start after ``after`` is (loads no row)."""
-        return self.session.scalar(
-            select(Meeting.scheduled_at)
-            .where(
+        return self.session.scalar(self._soonest(select(Meeting.scheduled_at), group_id, after))
+
+    @staticmethod
+    def _soonest(query: Select[tuple[T]], group_id: int, after: dt.datetime) -> Select[tuple[T]]:
+        return (
+            query.where(
                 Meeting.group_id == group_id,
                 Meeting.status == MeetingStatus.SCHEDULED.value,
                 Meeting.scheduled_at > after,

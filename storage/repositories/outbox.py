@@ -95,21 +95,8 @@ class OutboxRepository:
         not_before: dt.datetime | None = None,
     ) -> bool:
         """Add a message unless its key is already there; True if this call added it."""
-        return insert_ignore(
-            self.session,
-            OutboxMessage,
-            {
-                "idempotency_key": key,
-                "kind": kind,
-                "channel": channel,
-                "payload": _dump(payload),
-                "status": OutboxStatus.PENDING.value,
-                "attempts": 0,
-                "not_before": not_before or now,
-                "created_at": now,
-            },
-            ["idempotency_key"],
-        )
+        return self._add_once(key, kind, channel, _dump(payload), now,
+                              status=OutboxStatus.PENDING.value, not_before=not_before or now)
 
     def mark(self, *, key: str, kind: str, channel: str, note: str, now: dt.datetime) -> bool:
         """Record ``key`` as done without sending anything; True if this call recorded it.
@@ -117,20 +104,17 @@ class OutboxRepository:
         Used to claim a piece of work once across processes (an agenda about to be rendered)
         and to retire a message delivered inside another (a nudge folded into a prompt).
         """
+        return self._add_once(key, kind, channel, json.dumps({"note": note}), now,
+                              status=OutboxStatus.SENT.value, not_before=now, sent_at=now)
+
+    def _add_once(self, key: str, kind: str, channel: str, payload: str, now: dt.datetime,
+                  **columns: Any) -> bool:
+        # ON CONFLICT DO NOTHING: the idempotency key is what makes a message happen once.
         return insert_ignore(
             self.session,
             OutboxMessage,
-            {
-                "idempotency_key": key,
-                "kind": kind,
-                "channel": channel,
-                "payload": json.dumps({"note": note}),
-                "status": OutboxStatus.SENT.value,
-                "attempts": 0,
-                "not_before": now,
-                "created_at": now,
-                "sent_at": now,
-            },
+            {"idempotency_key": key, "kind": kind, "channel": channel, "payload": payload,
+             "attempts": 0, "created_at": now, **columns},
             ["idempotency_key"],
         )
 

@@ -17,7 +17,7 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.services import meetings
-from bot.services.agenda import action_view
+from bot.services.agenda import action_views
 from bot.services.directory import find_group
 from bot.services.minutes import snapshot
 from storage.models import Group, Meeting
@@ -36,8 +36,8 @@ def post(uow: UnitOfWork, group: Group, meeting: Meeting, minutes: Minutes,
 
 
 def meeting_actions(uow: UnitOfWork, meeting_id: int, today: dt.date) -> list[ActionView]:
-    rows = uow.actions.of_meeting(meeting_id)
-    return [action_view(a, code, owner, creator, today) for a, code, owner, creator in rows]
+    """Actions recorded at the meeting (not removed), in the order they were recorded."""
+    return action_views(uow.actions.of_meeting(meeting_id), today)
 
 
 def build(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
