@@ -20,6 +20,7 @@ from storage.models import (
     Member,
     MembershipRole,
 )
+from storage.repositories.base import Repository
 
 ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
 # Who may start, run and close a group's meetings.
@@ -46,9 +47,8 @@ class AgencyRepository:
         self.session.add(agency)
 
 
-class GroupRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+class GroupRepository(Repository[Group]):
+    model = Group
 
     def by_name(self, name: str) -> Group | None:
         return self.session.scalar(select(Group).where(func.lower(Group.name) == name.lower()))
@@ -56,18 +56,12 @@ class GroupRepository:
     def by_channel(self, channel_id: str) -> Group | None:
         return self.session.scalar(select(Group).where(Group.channel_id == channel_id))
 
-    def get(self, group_id: int) -> Group | None:
-        return self.session.get(Group, group_id)
-
     def channel_zones(self) -> dict[str, str]:
         """Each group's channel ID -> its time zone."""
         return {c: tz for c, tz in self.session.execute(select(Group.channel_id, Group.tz))}
 
     def all(self) -> Sequence[Group]:
         return self.session.scalars(select(Group).order_by(Group.name)).all()
-
-    def add(self, group: Group) -> None:
-        self.session.add(group)
 
     def terms(self, group_id: int) -> list[str]:
         """The group's allow-list: words its channel may always show."""
@@ -91,18 +85,14 @@ class GroupRepository:
         )
 
 
-class MemberRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+class MemberRepository(Repository[Member]):
+    model = Member
 
     def by_user(self, slack_user_id: str) -> Member | None:
         return self.session.scalar(select(Member).where(Member.slack_user_id == slack_user_id))
 
     def all(self) -> Sequence[Member]:
         return self.session.scalars(select(Member).order_by(Member.slack_user_id)).all()
-
-    def get(self, member_id: int) -> Member | None:
-        return self.session.get(Member, member_id)
 
     def by_ids(self, member_ids: Sequence[int]) -> Sequence[Member]:
         return self.session.scalars(select(Member).where(Member.id.in_(member_ids))).all()
@@ -116,8 +106,6 @@ class MemberRepository:
             .outerjoin(Group, Group.id == GroupMember.group_id)
         )
         return [(user, own, group) for user, own, group in rows]
-    def add(self, member: Member) -> None:
-        self.session.add(member)
 
     def stale_profiles(self, checked_before: dt.datetime, limit: int) -> Sequence[Member]:
         """Members whose Slack profile was never read or not since ``checked_before``, never
@@ -240,15 +228,8 @@ class MembershipRepository:
         return out
 
 
-class ClientRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, client_id: int) -> Client | None:
-        return self.session.get(Client, client_id)
-
-    def add(self, client: Client) -> None:
-        self.session.add(client)
+class ClientRepository(Repository[Client]):
+    model = Client
 
     def add_consent(self, record: ConsentRecord) -> None:
         self.session.add(record)

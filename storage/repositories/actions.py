@@ -6,21 +6,18 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from bot.domain import ActionStatus
 from storage.models import Action, ActionProgress, Client, Member
+from storage.repositories.base import Repository
 
 # (action, its client's case code, owner's Slack ID, creator's Slack ID if known)
 ActionRow = tuple[Action, str, str, str | None]
 
 
-class ActionRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, action_id: int) -> Action | None:
-        return self.session.get(Action, action_id)
+class ActionRepository(Repository[Action]):
+    model = Action
 
     def _with_people(self) -> Select[tuple[Action, str, str, str | None]]:
         owner, creator = aliased(Member), aliased(Member)
@@ -104,9 +101,6 @@ class ActionRepository:
                 )
             )
         )
-
-    def add(self, action: Action) -> None:
-        self.session.add(action)
 
     def add_progress(self, note: ActionProgress) -> None:
         self.session.add(note)

@@ -5,20 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete
-from sqlalchemy.orm import Session
 
 from storage.models import Draft
+from storage.repositories.base import Repository
 
 
-class DraftRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, draft_id: int) -> Draft | None:
-        return self.session.get(Draft, draft_id)
-
-    def add(self, draft: Draft) -> None:
-        self.session.add(draft)
+class DraftRepository(Repository[Draft]):
+    model = Draft
 
     def delete(self, draft: Draft) -> None:
         self.session.delete(draft)

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
 
 from bot.domain import MeetingStatus
 from storage.models import Client, Group, Meeting, MeetingItem
+from storage.repositories.base import Repository
 from storage.upsert import insert_ignore
 
 T = TypeVar("T")
@@ -19,12 +19,8 @@ T = TypeVar("T")
 LIVE = (MeetingStatus.SCHEDULED.value, MeetingStatus.RUNNING.value)  # not yet over
 
 
-class MeetingRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, meeting_id: int) -> Meeting | None:
-        return self.session.get(Meeting, meeting_id)
+class MeetingRepository(Repository[Meeting]):
+    model = Meeting
 
     def ensure_row(self, group_id: int, occurrence: dt.datetime, now: dt.datetime) -> None:
         """Make sure the schedule's ``occurrence`` has a meeting row (two processes may race)."""

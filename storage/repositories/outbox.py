@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.orm import Session
 
 from bot.domain import OutboxStatus
 from storage.models import OutboxMessage
+from storage.repositories.base import Repository
 from storage.upsert import insert_ignore
 
 Payload = dict[str, Any]  # as bot.ports.Payload (storage may not import it)
@@ -22,9 +22,8 @@ def _dump(payload: Payload) -> str:
     return json.dumps(payload, separators=(",", ":"))
 
 
-class OutboxRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+class OutboxRepository(Repository[OutboxMessage]):
+    model = OutboxMessage
 
     def by_key(self, key: str) -> OutboxMessage | None:
         return self.session.scalar(
@@ -125,9 +124,6 @@ class OutboxRepository:
             )
             is not None
         )
-
-    def get(self, row_id: int) -> OutboxMessage | None:
-        return self.session.get(OutboxMessage, row_id)
 
     def lease_next(
         self,

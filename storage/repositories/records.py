@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from storage.models import Client, Member, Record
+from storage.repositories.base import Repository
 
 
-class RecordRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, record_id: int) -> Record | None:
-        return self.session.get(Record, record_id)
-
-    def add(self, row: Record) -> None:
-        self.session.add(row)
+class RecordRepository(Repository[Record]):
+    model = Record
 
     def of_client_at(self, meeting_id: int, client_id: int) -> list[tuple[Record, str]]:
         """The client's entries at the meeting (not removed) with their author's Slack ID."""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
 from storage.models import Member, Update
+from storage.repositories.base import Repository
 
 
-class UpdateRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+class UpdateRepository(Repository[Update]):
+    model = Update
 
     def of_meeting(self, meeting_id: int) -> list[tuple[Update, str]]:
         """The meeting's updates, oldest first, with their author's Slack ID."""
@@ -37,8 +36,4 @@ class UpdateRepository:
             update(Update).where(Update.meeting_id == from_meeting).values(meeting_id=to_meeting)
         )
 
-    def get(self, update_id: int) -> Update | None:
-        return self.session.get(Update, update_id)
 
-    def add(self, row: Update) -> None:
-        self.session.add(row)
