@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,20 @@ def _where(item: NewClient) -> str:
     return f"{item.label} ({item.code}): " if item.label else f"{item.code}: "
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def code_names_client(code: str, identity: ClientIdentity) -> bool:
+    """Whether the case code spells part of the client's name or an alias (``JONES-001`` for Sam
+    Jones): the code is posted in Slack with every update, so it must say nothing of the person."""
+    runs = {run.casefold() for run in _LETTERS.findall(code)}
+    for value in (identity.full_name or "", *identity.aliases):
+        for word in _LETTERS.findall(value.casefold()):
+            if word in runs or (len(word) >= 3 and any(word in run for run in runs)):
+                return True
+    return False
+
+
 def add_clients(
     *, uow: UnitOfWork, clock: Clock, clients: Sequence[NewClient], actor: str
 ) -> list[str]:
@@ -51,6 +66,13 @@ def add_clients(
     for item in clients:
         if item.code in seen:
             raise Conflict(f"{_where(item)}case code appears twice in the input")
+        if code_names_client(item.code, item.identity):
+            # Which part is not said: this message may end up in a terminal log.
+            raise InvalidInput(
+                f"{_where(item)}the case code contains part of the client's name or an alias; "
+                "case codes are shown in Slack with every update, so choose one that says "
+                "nothing about the person (like U1R-015)"
+            )
         seen.add(item.code)
     now = clock.now()
     with uow:

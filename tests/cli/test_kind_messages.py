@@ -139,3 +139,31 @@ def test_an_env_file_with_a_byte_order_mark(ready, tmp_path):
     env_file.write_text(BOM + "SLACK_BOT_TOKEN=xoxb-1-2-abc\n", encoding="utf-8")
     out = ready.ok("status", env={"CASEBOT_ENV_FILE": str(env_file)})
     assert "slack         configured" in out
+
+
+# --- a case code that spells the client's name ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "aliases"),
+    [
+        ("JONES-001", "Sam Jones", []),
+        ("SJONES-01", "Sam Jones", []),
+        ("HO-102", "Minh Ho", []),
+        ("BIGROB-01", "Robert Lorikeetson", ["Big Rob"]),
+    ],
+)
+def test_a_case_code_that_spells_the_clients_name_is_refused(ready, code, name, aliases):
+    # The code goes to Slack with every update: the surname would reach the channel each time.
+    args = ["client", "add", "--code", code, "--agency", "Micah Projects",
+            "--key-worker", "U0KW00001", "--full-name", name]
+    for alias in aliases:
+        args += ["--alias", alias]
+    line = assert_refused(ready, args, "case code contains part of the client's name")
+    assert name.split()[-1] not in line and "Big" not in line  # the message names no one
+
+
+def test_a_case_code_with_nothing_of_the_name_is_taken(ready):
+    # "Ur" in a name is not in "U1R" (its letters are U and R, apart).
+    ready.ok("client", "add", "--code", "U1R-061", "--agency", "Micah Projects",
+             "--key-worker", "U0KW00001", "--full-name", "Uri Rakoto")
