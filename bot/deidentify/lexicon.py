@@ -40,7 +40,9 @@ RELATIONS = word_set(
 RELATION_LINKS = word_set("named called is was")
 WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
-    "fri sat sun"
+    "fri sat sun "
+    # "on Tuesdays", "Fridays at the drop-in": a habit, not a person
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays weekends"
 )
 MONTHS = word_set(
     "january february march april may june july august september october november december "

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.deidentify import KnownClient, Redaction, deidentify, forget_clients_except
+from bot.deidentify import (
+    COMMON_SERVICES,
+    KnownClient,
+    Redaction,
+    deidentify,
+    forget_clients_except,
+)
 from bot.domain import NotFound
 from bot.ports import Clock
 from bot.services.directory import find_group
@@ -70,7 +76,9 @@ def keep_terms(
     register = _Register(clients)
     keep = uow.agencies.names()
     if group_id is not None:
-        keep += uow.groups.terms(group_id)
+        keep += uow.groups.terms(group_id)  # seeded with COMMON_SERVICES, then the group's own
+    else:
+        keep += COMMON_SERVICES  # no group's list to go by: the built-in services still stand
     keep = [term for term in keep if not register.quoted_in(term, names_only=True)]
     # Members name themselves in Slack: any of a client's details there, and it is not kept.
     for real, display in uow.members.names():

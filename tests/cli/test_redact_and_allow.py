@@ -83,3 +83,10 @@ def test_allow_list_is_seeded_and_editable(ready):
     assert "No longer allowed" in ready.ok(
         "allow", "remove", "--group", "Under 1 Roof", "Zillmere Community Centre"
     )
+
+
+@pytest.mark.parametrize("group", [[], ["--group", "Under 1 Roof"]])
+def test_redact_keeps_the_common_services_with_or_without_a_group(ready, group):
+    # Without --group the built-in services were not kept: "Orange Sky" came back as "[name]".
+    text = "Took him to Orange Sky and DV Connect, then St Vincent de Paul on Tuesdays.\n"
+    assert ready.ok("redact", *group, stdin=text) == text
