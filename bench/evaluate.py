@@ -1,0 +1,179 @@
+"""Score the de-identifier on an evaluation set it was not written with (bench/eval/notes.jsonl).
+
+Each note carries its own register, the workers' names and span-level gold: what must be removed
+and what must survive. The engine runs as `casebot redact` runs it: every registered client of
+the note in play; the built-in services and the workers' names (the real name, and the first
+name as a display name) kept. A must-remove span counts as removed when every letter and digit
+of it is inside a replacement; a must-survive span counts as kept when none of it is. Every miss
+is listed.
+
+    .venv/bin/python bench/evaluate.py [--set bench/eval/notes.jsonl] [--misses N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify  # noqa: E402
+from bot.deidentify.text import normalise  # noqa: E402
+from bot.domain import ClientIdentity  # noqa: E402
+
+GROUPS = {  # how the gold kinds are reported
+    "register": ("client-",),
+    "other names": ("name",),
+    "other phones, emails, IDs, addresses, DOBs": ("phone", "email", "id", "address", "dob"),
+}
+
+
+def identity(entry: dict[str, Any]) -> ClientIdentity:
+    dob = entry.get("dob")
+    return ClientIdentity(
+        full_name=entry.get("full_name"),
+        aliases=tuple(entry.get("aliases") or ()),
+        date_of_birth=dt.date.fromisoformat(dob) if dob else None,
+        address=entry.get("address"),
+        phone=entry.get("phone"),
+        email=entry.get("email"),
+        medicare=entry.get("medicare"),
+        crn=entry.get("crn"),
+    )
+
+
+def replaced_in_input(source: str, output: str, spans: tuple[tuple[int, int, str], ...]) -> list[
+    tuple[int, int]
+]:
+    """Where each replacement stands in ``source``: the text between replacements is copied
+    verbatim, so the replaced stretches are what a regex of those copies leaves over."""
+    literals, last = [], 0
+    for start, end, _kind in sorted(spans):
+        literals.append(output[last:start])
+        last = end
+    literals.append(output[last:])
+    pattern = "".join(
+        re.escape(lit) + ("(.+?)" if i < len(literals) - 1 else "")
+        for i, lit in enumerate(literals)
+    )
+    found = re.fullmatch(pattern, source, flags=re.S)
+    if found is None:
+        raise ValueError("output is not the input with replacements")
+    return [found.span(i + 1) for i in range(len(literals) - 1)]
+
+
+def covered(start: int, end: int, text: str, holes: list[tuple[int, int]]) -> tuple[int, int]:
+    """(letters and digits of text[start:end] inside a replacement, all of them)."""
+    inside = total = 0
+    for i in range(start, end):
+        if text[i].isalnum():
+            total += 1
+            inside += any(a <= i < b for a, b in holes)
+    return inside, total
+
+
+def score(notes: list[dict[str, Any]]) -> dict[str, Any]:
+    removed: Counter[str] = Counter()
+    to_remove: Counter[str] = Counter()
+    kept: Counter[str] = Counter()
+    to_keep: Counter[str] = Counter()
+    misses: dict[str, list[str]] = defaultdict(list)
+    clean_changed: list[str] = []
+    clean = 0
+    for note in notes:
+        text = note["text"]
+        clients = [KnownClient(c["code"], identity(c)) for c in note.get("register", [])]
+        # Members as Slack knows them: a real name and a display name (often the first name).
+        workers = note.get("workers", [])
+        keep = [*COMMON_SERVICES, *workers, *(w.split()[0] for w in workers if w.split())]
+        result = deidentify(text, clients, keep=keep)
+        source = normalise(text)
+        if len(source) != len(text):
+            raise SystemExit(f"{note['id']}: folding changed the text's length; score it by hand")
+        holes = replaced_in_input(source, result.text, result.spans)
+        for span in note.get("remove", []):
+            kind = span["kind"]
+            inside, total = covered(span["start"], span["end"], text, holes)
+            to_remove[kind] += 1
+            if total and inside == total:
+                removed[kind] += 1
+            else:
+                misses[f"leaked {kind}"].append(
+                    f"{note['id']}: {text[span['start']:span['end']]!r} → {result.text!r}"
+                )
+        for span in note.get("keep", []):
+            kind = span["kind"]
+            inside, _ = covered(span["start"], span["end"], text, holes)
+            to_keep[kind] += 1
+            if inside == 0:
+                kept[kind] += 1
+            else:
+                misses[f"removed {kind}"].append(
+                    f"{note['id']}: {text[span['start']:span['end']]!r} → {result.text!r}"
+                )
+        if note.get("clean"):
+            clean += 1
+            if result.text != text:
+                clean_changed.append(f"{note['id']}: {text!r} → {result.text!r}")
+    return {
+        "notes": len(notes),
+        "removed": removed,
+        "to_remove": to_remove,
+        "kept": kept,
+        "to_keep": to_keep,
+        "misses": misses,
+        "clean": clean,
+        "clean_changed": clean_changed,
+    }
+
+
+def _rate(hit: int, total: int) -> str:
+    return f"{100 * hit / total:.1f}% ({hit}/{total})" if total else "–"
+
+
+def report(result: dict[str, Any], *, misses: int) -> str:
+    removed, to_remove = result["removed"], result["to_remove"]
+    lines = [f"Evaluation set: {result['notes']} notes", "", "| what | rate |", "|---|---|"]
+    for label, prefixes in GROUPS.items():
+        kinds = [k for k in to_remove if k.startswith(prefixes)]
+        hit = sum(removed[k] for k in kinds)
+        lines.append(f"| removed: {label} | {_rate(hit, sum(to_remove[k] for k in kinds))} |")
+    kept, to_keep = result["kept"], result["to_keep"]
+    survived = _rate(sum(kept.values()), sum(to_keep.values()))
+    lines.append(f"| kept: must-survive words | {survived} |")
+    unchanged = result["clean"] - len(result["clean_changed"])
+    clean = _rate(unchanged, result["clean"])
+    lines.append(f"| notes with nothing identifying, unchanged | {clean} |")
+    lines += ["", "| kind | rate |", "|---|---|"]
+    for kind in sorted(to_remove):
+        lines.append(f"| remove {kind} | {_rate(removed[kind], to_remove[kind])} |")
+    for kind in sorted(to_keep):
+        lines.append(f"| keep {kind} | {_rate(kept[kind], to_keep[kind])} |")
+    lines += ["", "Misses:"]
+    for what, found in sorted(result["misses"].items()):
+        lines.append(f"- {what} ({len(found)}):")
+        lines += [f"  - {m}" for m in found[:misses]]
+    for m in result["clean_changed"][:misses]:
+        lines.append(f"- clean note changed: {m}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", type=Path, default=ROOT / "bench/eval/notes.jsonl")
+    parser.add_argument("--misses", type=int, default=1000, help="misses listed per kind")
+    args = parser.parse_args()
+    notes = [json.loads(line) for line in args.set.read_text(encoding="utf-8").splitlines() if line]
+    print(report(score(notes), misses=args.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
