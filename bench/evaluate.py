@@ -13,7 +13,6 @@ is listed.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import re
 import sys
@@ -36,17 +35,8 @@ GROUPS = {  # how the gold kinds are reported
 
 
 def identity(entry: dict[str, Any]) -> ClientIdentity:
-    dob = entry.get("dob")
-    return ClientIdentity(
-        full_name=entry.get("full_name"),
-        aliases=tuple(entry.get("aliases") or ()),
-        date_of_birth=dt.date.fromisoformat(dob) if dob else None,
-        address=entry.get("address"),
-        phone=entry.get("phone"),
-        email=entry.get("email"),
-        medicare=entry.get("medicare"),
-        crn=entry.get("crn"),
-    )
+    """The gold set writes ``dob``; the register's own field is ``date_of_birth``."""
+    return ClientIdentity.from_dict({**entry, "date_of_birth": entry.get("dob")})
 
 
 def replaced_in_input(source: str, output: str, spans: tuple[tuple[int, int, str], ...]) -> list[
