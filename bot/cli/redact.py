@@ -1,7 +1,9 @@
 """``casebot redact``: de-identify text from standard input against the register.
 
 For case studies and training material, and for checking a text before it is shared elsewhere.
-Everything is read and checked before anything is printed: a bad line prints nothing.
+Plain text is read whole and checked before anything is printed. ``--jsonl`` is a streaming
+filter: each line is answered by one line, at once, so one process can serve many notes; a bad
+line gets an ``error`` line of its own and the rest go on.
 """
 
 from __future__ import annotations
@@ -13,54 +15,80 @@ from bot import validation
 from bot.bootstrap import Container
 from bot.cli.admin import require_schema
 from bot.cli.console import Console
-from bot.domain import InvalidInput
+from bot.domain import CasebotError, InvalidInput
 from bot.services import privacy
 
 MAX_INPUT = 5_000_000  # characters: a whole book of notes, not an accidental binary
 
 
-def _items(args: argparse.Namespace, text: str) -> list[tuple[str | None, str]]:
+MAX_LINE = 100_000  # characters in one --jsonl line
+
+
+def _item(line: str, default: str | None) -> tuple[object, str | None, str]:
+    """(id, case code, text) of one --jsonl line; raises InvalidInput saying what is wrong."""
+    if len(line) > MAX_LINE:
+        raise InvalidInput(f"the line is longer than {MAX_LINE:,} characters")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        raise InvalidInput("not JSON") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InvalidInput('needs {"text": "…"} (and optionally "client": CODE, "id": …)')
+    code = record.get("client")
+    if code is not None and not isinstance(code, str):
+        raise InvalidInput("client must be a case code")
+    return record.get("id"), validation.case_code(code) if code else default, record["text"]
+
+
+def _stream(app: Container, args: argparse.Namespace, console: Console) -> int:
     default = validation.case_code(args.client) if args.client else None
-    if not args.jsonl:
-        return [(default, text)]
-    items: list[tuple[str | None, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    redactor = privacy.outside_redactor(
+        uow=app.uow(), clock=app.clock, group=args.group, actor=console.actor(),
+        codes=[default], what="texts de-identified for use outside Casebot (--jsonl stream)",
+    )
+    failed = 0
+    for number, raw in enumerate(console.stdin, start=1):
+        line = raw.removeprefix("\ufeff") if number == 1 else raw
         if not line.strip():
             continue
+        ident: object = None
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            raise InvalidInput(f"line {number} is not JSON") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InvalidInput(f'line {number} needs {{"client": CODE, "text": "…"}}')
-        code = record.get("client")
-        if code is not None and not isinstance(code, str):
-            raise InvalidInput(f"line {number}: client must be a case code")
-        try:
-            items.append((validation.case_code(code) if code else default, record["text"]))
-        except InvalidInput as exc:
-            raise InvalidInput(f"line {number}: {exc.message}") from None
-    return items
+            ident, code, text = _item(line, default)
+            result = redactor(code, text)
+            answer: dict[str, object] = {
+                "text": result.text,
+                "replaced": dict(sorted(result.replaced.items())),
+                "spans": [[a, b, kind] for a, b, kind in result.sources],
+            }
+        except CasebotError as exc:
+            failed += 1
+            answer = {"error": f"line {number}: {exc.message}"}
+        if ident is not None:
+            answer = {"id": ident, **answer}
+        console.out.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        console.out.flush()
+    if failed:
+        console.err.write(f"casebot: {failed} line(s) could not be de-identified (see \"error\")\n")
+    return 1 if failed else 0
 
 
 def cmd_redact(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
-    # A byte-order mark (Windows tools write one) is not part of the first line's text or JSON.
+    if args.jsonl:
+        return _stream(app, args, console)
+    # A byte-order mark (Windows tools write one) is not part of the text.
     text = console.stdin.read(MAX_INPUT + 1).removeprefix("\ufeff")
     if len(text) > MAX_INPUT:
         raise InvalidInput(f"the input is longer than {MAX_INPUT:,} characters; split it")
-    items = _items(args, text)
+    default = validation.case_code(args.client) if args.client else None
     results = privacy.redact_texts(
-        uow=app.uow(), clock=app.clock, items=items, group=args.group, actor=console.actor()
+        uow=app.uow(), clock=app.clock, items=[(default, text)], group=args.group,
+        actor=console.actor(),
     )
-    if args.jsonl:
-        for result in results:
-            line = {"text": result.text, "replaced": dict(sorted(result.replaced.items()))}
-            console.out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    else:
-        console.out.write(results[0].text)
-        if results[0].text and not results[0].text.endswith("\n"):
-            console.out.write("\n")
-        summary = ", ".join(f"{n} {k}" for k, n in sorted(results[0].replaced.items()) if n)
-        console.err.write(f"casebot: replaced {summary or 'nothing'}\n")
+    (result,) = results
+    console.out.write(result.text)
+    if result.text and not result.text.endswith("\n"):
+        console.out.write("\n")
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(result.replaced.items()) if n)
+    console.err.write(f"casebot: replaced {summary or 'nothing'}\n")
     return 0

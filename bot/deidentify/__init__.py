@@ -58,6 +58,7 @@ from bot.deidentify.model import DeidentificationFailed, KnownClient, Redaction
 from bot.deidentify.text import (
     HAS_DIGIT,
     Hit,
+    Trace,
     apply,
     merge,
     normalise,
@@ -99,11 +100,15 @@ def _deidentify(text: str, clients: Sequence[KnownClient], keep: Collection[str]
     keeper = _keeper((keep,) if isinstance(keep, str) else tuple(keep))
     counts: Counter[str] = Counter()
     spans: list[tuple[int, int, str]] = []
+    trace = Trace(len(text))
     for _ in range(_MAX_PASSES):
         hits = _find(text, matcher, keeper)
         redacted, found, placed = apply(text, hits)
         if redacted == text:
-            return Redaction(text, MappingProxyType(dict(counts)), tuple(sorted(spans)))
+            return Redaction(
+                text, MappingProxyType(dict(counts)), tuple(sorted(spans)), trace.sources()
+            )
+        trace.apply(hits)
         spans = shift(spans, hits) + placed
         counts.update(found)
         text = redacted

@@ -32,6 +32,9 @@ class Redaction:
     text: str
     replaced: Mapping[str, int] = field(hash=False)
     spans: tuple[tuple[int, int, str], ...] = ()
+    # where each replacement stands in the text as given (after look-alike folding, which
+    # leaves plain text as it is): for callers outside Slack, never shown in it
+    sources: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def changed(self) -> bool:

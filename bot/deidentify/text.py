@@ -145,6 +145,55 @@ def apply(text: str, hits: list[Hit]) -> tuple[str, Counter[str], list[tuple[int
     return "".join(out), counts, spans
 
 
+class Trace:
+    """Where each stretch of the current text came from in the original: copied, or a
+    replacement standing for ``original[src_start:src_end]``. Kept over the passes so a caller
+    can be told where, in what they gave, each replacement is."""
+
+    def __init__(self, length: int) -> None:
+        # (start, end) in the current text, (src_start, src_end) in the original, kind or "" if
+        # copied (then src_end - src_start == end - start)
+        self.pieces: list[tuple[int, int, int, int, str]] = [(0, length, 0, length, "")]
+
+    def _source(self, pos: int, *, end: bool) -> int:
+        for start, stop, src_start, src_stop, kind in self.pieces:
+            if (start < pos <= stop) if end else (start <= pos < stop):
+                if not kind:
+                    return src_start + (pos - start)
+                return src_stop if end else src_start
+        return self.pieces[-1][3] if self.pieces else 0
+
+    def _slice(self, a: int, b: int, delta: int) -> list[tuple[int, int, int, int, str]]:
+        out = []
+        for start, stop, src_start, src_stop, kind in self.pieces:
+            lo, hi = max(start, a), min(stop, b)
+            if lo >= hi:
+                continue
+            if kind:
+                out.append((lo + delta, hi + delta, src_start, src_stop, kind))
+            else:
+                offset = src_start - start
+                out.append((lo + delta, hi + delta, lo + offset, hi + offset, ""))
+        return out
+
+    def apply(self, hits: list[Hit]) -> None:
+        pieces: list[tuple[int, int, int, int, str]] = []
+        last = delta = 0
+        for h in hits:
+            src = (self._source(h.start, end=False), self._source(h.end, end=True))
+            pieces += self._slice(last, h.start, delta)
+            start = h.start + delta
+            pieces.append((start, start + len(h.replacement), src[0], src[1], h.kind))
+            delta += len(h.replacement) - (h.end - h.start)
+            last = h.end
+        end = max((p[1] for p in self.pieces), default=0)
+        pieces += self._slice(last, end, delta)
+        self.pieces = pieces
+
+    def sources(self) -> tuple[tuple[int, int, str], ...]:
+        return tuple((a, b, kind) for _, _, a, b, kind in self.pieces if kind)
+
+
 def shift(spans: list[tuple[int, int, str]], hits: list[Hit]) -> list[tuple[int, int, str]]:
     """Where earlier replacements are after ``hits`` were applied to their text; one that a new
     hit swallowed is gone (the new one stands for it)."""

@@ -5,8 +5,10 @@ Identities are decrypted only in memory, only for the engine; nothing decrypted 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.deidentify import (
     COMMON_SERVICES,
@@ -15,6 +17,7 @@ from bot.deidentify import (
     deidentify,
     forget_clients_except,
 )
+from bot.deidentify.text import normalise
 from bot.domain import NotFound
 from bot.ports import Clock
 from bot.services.directory import find_group
@@ -102,6 +105,70 @@ def replaced_kinds(redaction: Redaction) -> tuple[str, ...]:
     return tuple(sorted(k for k, n in redaction.replaced.items() if n))
 
 
+class OutsideRedactor:
+    """De-identifies texts for use outside Casebot one at a time, against the register as it was
+    read once (a stream of notes does not decrypt it again per note)."""
+
+    def __init__(
+        self, everyone: dict[str, KnownClient], active: list[KnownClient], keep: list[str]
+    ) -> None:
+        self._everyone, self._active, self._keep = everyone, active, keep
+
+    def check(self, code: str | None) -> None:
+        if code is not None and code not in self._everyone:
+            raise NotFound(f"no client with case code {code} (or their details were purged)")
+
+    def __call__(self, code: str | None, text: str) -> Redaction:
+        """``code``: the client the text is about (their identifiers become the case code), or
+        None: every active client's. ``sources`` are positions in ``text`` as given."""
+        self.check(code)
+        prepared = clean_text(text)
+        found = deidentify(prepared, [self._everyone[code]] if code else self._active,
+                           keep=self._keep)
+        folded = normalise(prepared)
+        if folded == text:
+            return found
+        back = _positions(folded, text)
+        sources = tuple((back[a], back[b], kind) for a, b, kind in found.sources)
+        return replace(found, sources=sources)
+
+
+def _positions(changed: str, original: str) -> list[int]:
+    """For each position in ``changed`` (and its end), the position in ``original`` it came from,
+    across small edits (control characters dropped, look-alike letters folded)."""
+    out = [0] * (len(changed) + 1)
+    matcher = difflib.SequenceMatcher(None, changed, original, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        for i in range(a1, a2):
+            out[i] = b1 + (i - a1) if op == "equal" else b1
+        out[a2] = b2
+    return out
+
+
+def outside_redactor(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    group: str | None,
+    actor: str,
+    what: str,
+    codes: Sequence[str | None] = (),
+) -> OutsideRedactor:
+    """Read the register once for texts bound outside Casebot, after checking ``codes``; the
+    reading is audited before any text is worked on."""
+    with uow:
+        group_id = find_group(uow, group).id if group else None
+        everyone = {k.case_code: k for k in known_clients(uow)}
+        active = [everyone[c] for c in uow.clients.codes_not_exited() if c in everyone]
+        keep = keep_terms(uow, group_id, list(everyone.values()))
+        redactor = OutsideRedactor(everyone, active, keep)
+        for code in codes:
+            redactor.check(code)
+        uow.audit.add(at=clock.now(), actor=actor, action="redact", detail=what)
+        uow.commit()
+    return redactor
+
+
 def redact_texts(
     *,
     uow: UnitOfWork,
@@ -110,34 +177,10 @@ def redact_texts(
     group: str | None,
     actor: str,
 ) -> list[Redaction]:
-    """De-identify texts for use outside Casebot (case studies, training material).
-
-    Each item names the client it is about (their identifiers are replaced with their case code)
-    or None (every active client's). All texts are checked before any result is returned.
-    """
-    with uow:
-        group_id = None
-        if group:
-            group_id = find_group(uow, group).id
-        everyone = {k.case_code: k for k in known_clients(uow)}
-        active = [
-            everyone[code]
-            for code in uow.clients.codes_not_exited()
-            if code in everyone
-        ]
-        for code, _ in items:
-            if code is not None and code not in everyone:
-                raise NotFound(f"no client with case code {code} (or their details were purged)")
-        keep = keep_terms(uow, group_id, list(everyone.values()))
-        results = [
-            deidentify(clean_text(text), [everyone[code]] if code else active, keep=keep)
-            for code, text in items
-        ]
-        uow.audit.add(
-            at=clock.now(),
-            actor=actor,
-            action="redact",
-            detail=f"{len(items)} text(s) de-identified for use outside Casebot",
-        )
-        uow.commit()
-    return results
+    """De-identify texts for use outside Casebot (case studies, training material); every case
+    code named is checked before any text is worked on."""
+    redactor = outside_redactor(
+        uow=uow, clock=clock, group=group, actor=actor, codes=[code for code, _ in items],
+        what=f"{len(items)} text(s) de-identified for use outside Casebot",
+    )
+    return [redactor(code, text) for code, text in items]

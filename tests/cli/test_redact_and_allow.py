@@ -40,28 +40,70 @@ def test_redact_jsonl_batch(ready):
     lines = "\n".join(
         json.dumps(r)
         for r in [
-            {"client": "U1R-014", "text": "Janey Q rang from 0412 345 678"},
+            {"id": "note-1", "client": "U1R-014", "text": "Janey Q rang from 0412 345 678"},
             {"text": "Tommo is doing well"},
         ]
     )
     out = ready.ok("redact", "--jsonl", stdin=lines)
     first, second = (json.loads(line) for line in out.splitlines())
-    assert first == {"text": "U1R-014 rang from [phone]", "replaced": {"name": 1, "phone": 1}}
-    assert second["text"] == "U1R-015 is doing well"
+    assert first == {
+        "id": "note-1",
+        "text": "U1R-014 rang from [phone]",
+        "replaced": {"name": 1, "phone": 1},
+        "spans": [[0, 7, "name"], [18, 30, "phone"]],  # in the text as given
+    }
+    assert second["text"] == "U1R-015 is doing well" and "id" not in second
+
+
+def test_redact_jsonl_spans_are_in_the_text_as_given(ready):
+    # A zero-width space and a control character are dropped before matching; the spans still
+    # point into what was sent.
+    text = "Called \u200bJaney Q\x07 on 0412 345 678 today"
+    out = ready.ok("redact", "--jsonl", stdin=json.dumps({"client": "U1R-014", "text": text}))
+    spans = json.loads(out)["spans"]
+    assert [text[a:b].strip("\u200b\x07") for a, b, _ in spans] == ["Janey Q", "0412 345 678"]
 
 
 @pytest.mark.parametrize(
-    ("stdin", "words"),
+    ("bad", "words"),
     [
-        ('{"client": "U1R-014", "text": "ok"}\nnot json\n', "line 2 is not JSON"),
-        ('{"client": "U1R-999", "text": "ok"}\n', "U1R-999"),
-        ('{"client": "Jane", "text": "ok"}\n', "line 1: a case code"),
-        ('["text"]\n', "line 1 needs"),
+        ("not json", "line 2: not JSON"),
+        ('{"client": "U1R-999", "text": "ok"}', "line 2: no client with case code U1R-999"),
+        ('{"client": "Jane", "text": "ok"}', "line 2: a case code"),
+        ('["text"]', "line 2: needs"),
     ],
 )
-def test_redact_jsonl_bad_lines_print_nothing(ready, stdin, words):
-    result = ready("redact", "--jsonl", stdin=stdin)
-    assert result.code != 0 and result.out == "" and words in result.err
+def test_redact_jsonl_a_bad_line_gets_an_error_and_the_rest_go_on(ready, bad, words):
+    good = json.dumps({"client": "U1R-014", "text": "Janey Q rang"})
+    result = ready("redact", "--jsonl", stdin=f"{good}\n{bad}\n{good}\n")
+    first, error, third = (json.loads(line) for line in result.out.splitlines())
+    assert first["text"] == third["text"] == "U1R-014 rang"
+    assert words in error["error"] and "Janey" not in error["error"]
+    assert result.code == 1 and "1 line(s) could not be de-identified" in result.err
+
+
+def test_redact_jsonl_answers_each_line_before_reading_the_next(cli, setup_group, tmp_path):
+    """A filter one process can serve: the answer to a line is written (and flushed) before the
+    next line is read."""
+    import io
+
+    from bot.cli import main
+    from bot.cli.console import Console
+
+    setup_group()
+    answered: list[str] = []
+
+    class Lines(io.StringIO):
+        def __iter__(self):
+            for line in ['{"text": "one"}\n', '{"text": "two"}\n']:
+                answered.append(out.getvalue())
+                yield line
+
+    out = io.StringIO()
+    console = Console(out=out, err=io.StringIO(), stdin=Lines(), environ=cli.env,
+                      secret_prompt=lambda _p: "", interactive=False)
+    assert main(["redact", "--jsonl"], console=console, clock=cli.clock) == 0
+    assert answered[0] == "" and json.loads(answered[1])["text"] == "one"
 
 
 def test_allow_list_is_seeded_and_editable(ready):
