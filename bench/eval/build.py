@@ -115,7 +115,7 @@ def check_name(span: str, client: dict, alias: bool) -> str | None:
     if not sw:
         return "empty name span"
     # "J. Smith" / "Smith, J." / "JS" / "J.S."
-    if re.fullmatch(r"[A-Za-z]\.?\s*([A-Za-z]\.?)?(\s*[A-Za-z]\.?)?", span.strip()) and initials_ok(span, client):
+    if re.fullmatch(r"[A-Za-z](\.?\s*[A-Za-z]){0,4}\.?", span.strip()) and len(re.sub(r"[^A-Za-z]", "", span)) <= 5 and initials_ok(span, client):
         return None
     bad = []
     for w in sw:
