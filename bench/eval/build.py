@@ -35,7 +35,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december"]
 NUMWORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
             "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-            "eight": "8", "nine": "9"}
+            "eight": "8", "nine": "9", "hundred": "00"}
 ABBREV = {"st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "cres": "crescent",
           "ct": "court", "dr": "drive", "pde": "parade", "tce": "terrace", "hwy": "highway",
           "pl": "place", "ln": "lane", "cl": "close", "u": "unit", "apt": "unit", "blvd": "boulevard",
