@@ -8,51 +8,155 @@ Offsets are computed here, never typed. Exits non-zero with line-numbered errors
 
 Usage: python bench/eval/build.py [--check] [src] [out]
 """
+
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 HERE = Path(__file__).resolve().parent
 REMOVE_KINDS = {
-    "client-name", "client-alias", "client-dob", "client-address", "client-phone",
-    "client-email", "client-medicare", "client-crn",
-    "name", "phone", "email", "id", "dob", "address",
+    "client-name",
+    "client-alias",
+    "client-dob",
+    "client-address",
+    "client-phone",
+    "client-email",
+    "client-medicare",
+    "client-crn",
+    "name",
+    "phone",
+    "email",
+    "id",
+    "dob",
+    "address",
 }
 KEEP_KINDS = {
-    "service", "agency", "place", "street-place", "weekday", "date", "amount",
-    "medication", "title", "word", "worker", "case-code",
+    "service",
+    "agency",
+    "place",
+    "street-place",
+    "weekday",
+    "date",
+    "amount",
+    "medication",
+    "title",
+    "word",
+    "worker",
+    "case-code",
 }
 STYLES = {"case-note", "sms", "handover", "meeting", "referral"}
-REGISTER_FIELDS = {"code", "full_name", "aliases", "dob", "address", "phone", "email",
-                   "medicare", "crn"}
+REGISTER_FIELDS = {
+    "code",
+    "full_name",
+    "aliases",
+    "dob",
+    "address",
+    "phone",
+    "email",
+    "medicare",
+    "crn",
+}
 MARK = re.compile(r"(\[\[|\{\{)([a-z-]+)\|(.*?)(\]\]|\}\})", re.S)
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-NUMWORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
-            "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-            "eight": "8", "nine": "9", "hundred": "00"}
-ABBREV = {"st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "cres": "crescent",
-          "ct": "court", "dr": "drive", "pde": "parade", "tce": "terrace", "hwy": "highway",
-          "pl": "place", "ln": "lane", "cl": "close", "u": "unit", "apt": "unit", "blvd": "boulevard",
-          "qld": "queensland", "nsw": "new south wales", "vic": "victoria", "esp": "esplanade",
-          "mt": "mount", "sth": "south", "nth": "north", "stn": "station"}
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+NUMWORDS = {
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "nought": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "hundred": "00",
+}
+ABBREV = {
+    "st": "street",
+    "rd": "road",
+    "ave": "avenue",
+    "av": "avenue",
+    "cres": "crescent",
+    "ct": "court",
+    "dr": "drive",
+    "pde": "parade",
+    "tce": "terrace",
+    "hwy": "highway",
+    "pl": "place",
+    "ln": "lane",
+    "cl": "close",
+    "u": "unit",
+    "apt": "unit",
+    "blvd": "boulevard",
+    "qld": "queensland",
+    "nsw": "new south wales",
+    "vic": "victoria",
+    "esp": "esplanade",
+    "mt": "mount",
+    "sth": "south",
+    "nth": "north",
+    "stn": "station",
+}
 HONORIFICS = {"mr", "ms", "mrs", "miss", "mx"}
 ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
-DAYWORDS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+DAYWORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        1,
+    )
+}
 
 
 class LineLoader(yaml.SafeLoader):
     pass
 
 
-def _construct_mapping(loader, node, deep=False):
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     m = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
     m["__line__"] = node.start_mark.line + 1
     return m
@@ -66,7 +170,7 @@ def medicare_ok(num: str) -> bool:
     if len(d) not in (10, 11) or d[0] not in "23456":
         return False
     w = [1, 3, 7, 9, 1, 3, 7, 9]
-    return sum(int(a) * b for a, b in zip(d[:8], w)) % 10 == int(d[8])
+    return sum(int(a) * b for a, b in zip(d[:8], w, strict=True)) % 10 == int(d[8])
 
 
 def words(s: str) -> list[str]:
@@ -83,11 +187,15 @@ def near(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     if len(a) < len(b):
         a, b = b, a
-    return any(a[:i] + a[i + 1:] == b for i in range(len(a)))
+    return any(a[:i] + a[i + 1 :] == b for i in range(len(a)))
 
 
 def name_tokens(client: dict) -> set[str]:
@@ -99,12 +207,18 @@ def name_tokens(client: dict) -> set[str]:
 
 def initials_ok(span: str, client: dict) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", span).lower()
-    names = [client.get("full_name", "")] + list(client.get("aliases") or [])
+    names = [client.get("full_name", ""), *(client.get("aliases") or [])]
     for n in names:
         ws = words(n)
         ini = "".join(w[0] for w in ws)
-        if letters and (letters == ini or letters == ini[::-1] or (len(letters) >= 1 and letters in
-                        {ws[0][0], ws[-1][0], ini[0] + ini[-1], ini[-1] + ini[0]})):
+        if letters and (
+            letters == ini
+            or letters == ini[::-1]
+            or (
+                len(letters) >= 1
+                and letters in {ws[0][0], ws[-1][0], ini[0] + ini[-1], ini[-1] + ini[0]}
+            )
+        ):
             return True
     return False
 
@@ -115,7 +229,8 @@ def check_name(span: str, client: dict, alias: bool) -> str | None:
     if not sw:
         return "empty name span"
     # "J. Smith" / "Smith, J." / "JS" / "J.S."
-    if re.fullmatch(r"[A-Za-z](\.?\s*[A-Za-z]){0,4}\.?", span.strip()) and len(re.sub(r"[^A-Za-z]", "", span)) <= 5 and initials_ok(span, client):
+    initials = re.fullmatch(r"[A-Za-z](\.?\s*[A-Za-z]){0,4}\.?", span.strip())
+    if initials and len(re.sub(r"[^A-Za-z]", "", span)) <= 5 and initials_ok(span, client):
         return None
     bad = []
     for w in sw:
@@ -169,10 +284,14 @@ def check_dob(span: str, dob: str) -> str | None:
             nums.append(int(w))
         elif w in DAYWORDS:
             nums.append(DAYWORDS[w])
-    month_named = any(mn.startswith(w) and len(w) >= 3 for w in re.findall(r"[a-z]+", s) for mn in
-                      [MONTHS[m - 1]])
-    other_month = any(w in MONTHS or w in [x[:3] for x in MONTHS] for w in re.findall(r"[a-z]+", s)
-                      if not MONTHS[m - 1].startswith(w))
+    month_named = any(
+        mn.startswith(w) and len(w) >= 3 for w in re.findall(r"[a-z]+", s) for mn in [MONTHS[m - 1]]
+    )
+    other_month = any(
+        w in MONTHS or w in [x[:3] for x in MONTHS]
+        for w in re.findall(r"[a-z]+", s)
+        if not MONTHS[m - 1].startswith(w)
+    )
     if other_month:
         return f"month in {span!r} is not the registered {dob}"
     allowed = {d, m, y, y % 100}
@@ -186,9 +305,10 @@ def check_dob(span: str, dob: str) -> str | None:
 
 
 def check_address(span: str, addr: str) -> str | None:
-    def norm(x):
+    def norm(x: str) -> set[str]:
         x = re.sub(r"([a-z])(\d)", r"\1 \2", x.lower().replace("/", " "))
         return {ABBREV.get(w, w) for w in words(x)}
+
     a, s = norm(addr), norm(span)
     extra = s - a - {"unit", "the", "of"}
     if extra:
@@ -199,7 +319,7 @@ def check_address(span: str, addr: str) -> str | None:
 
 
 def check_client_span(kind: str, span: str, client: dict) -> str | None:
-    f = kind[len("client-"):]
+    f = kind[len("client-") :]
     if f in ("name", "alias"):
         return check_name(span, client, f == "alias")
     if f == "dob":
@@ -213,25 +333,32 @@ def check_client_span(kind: str, span: str, client: dict) -> str | None:
             return f"phone {span!r} -> {got} != registered {reg}"
         return None
     if f == "email":
-        return None if span.strip().lower() == client["email"].lower() else f"email {span!r} not registered"
+        if span.strip().lower() == client["email"].lower():
+            return None
+        return f"email {span!r} not registered"
     if f == "medicare":
         reg = re.sub(r"\D", "", str(client["medicare"]))
         got = re.sub(r"\D", "", span)
-        return None if (got == reg or got == reg[:10] or reg.startswith(got) and len(got) >= 10) \
-            else f"medicare {span!r} != registered {client['medicare']}"
+        if got == reg or (reg.startswith(got) and len(got) >= 10):
+            return None
+        return f"medicare {span!r} != registered {client['medicare']}"
     if f == "crn":
-        norm = lambda x: re.sub(r"[^0-9a-z]", "", str(x).lower())
-        return None if norm(span) == norm(client["crn"]) else f"CRN {span!r} != registered {client['crn']}"
+
+        def alnum(x: object) -> str:
+            return re.sub(r"[^0-9a-z]", "", str(x).lower())
+
+        same = alnum(span) == alnum(client["crn"])
+        return None if same else f"CRN {span!r} != registered {client['crn']}"
     return f"unknown client kind {kind}"
 
 
-def parse_text(raw: str):
+def parse_text(raw: str) -> tuple[str, list[dict], list[dict], list[str]]:
     plain, remove, keep, errs = [], [], [], []
     pos = 0
     out_len = 0
     for m in MARK.finditer(raw):
         opener, kind, inner, closer = m.groups()
-        before = raw[pos:m.start()]
+        before = raw[pos : m.start()]
         plain.append(before)
         out_len += len(before)
         if (opener == "[[") != (closer == "]]"):
@@ -257,15 +384,15 @@ def parse_text(raw: str):
     return text, remove, keep, errs
 
 
-def build(src: Path):
+def build(src: Path) -> tuple[list[dict[str, Any]], list[str]]:
     data = yaml.load(src.read_text(encoding="utf-8"), Loader=LineLoader)
     notes = data["notes"] if isinstance(data, dict) else data
     errors, out, seen = [], [], {}
     for n in notes:
         line = n.get("__line__", 0)
 
-        def err(msg):
-            errors.append(f"{src.name}:{line}: note {n.get('id')!r}: {msg}")
+        def err(msg: str, line: int = line, nid: object = n.get("id")) -> None:
+            errors.append(f"{src.name}:{line}: note {nid!r}: {msg}")
 
         nid = n.get("id")
         if not nid:
@@ -300,26 +427,23 @@ def build(src: Path):
         for e in perrs:
             err(e)
         for sp in remove:
-            st = text[sp["start"]:sp["end"]]
-            if sp["kind"].startswith("client-") and about in codes:
+            st = text[sp["start"] : sp["end"]]
+            if sp["kind"].startswith("client-") and codes:
                 # the span may belong to any registered client; must fit at least one
                 msgs = [check_client_span(sp["kind"], st, c) for c in codes.values()]
                 if all(msgs):
                     err(f"{sp['kind']} span {st!r}: {msgs[0]}")
-            if sp["kind"] == "id" and re.fullmatch(r"[\d ]{10,12}", st) and len(re.sub(r"\D", "", st)) in (10, 11) and st.strip()[0] in "23456":
-                if not medicare_ok(st):
-                    pass  # other people's numbers may be TFNs etc.; no check demanded
         wt = set()
         for w in workers:
             wt |= set(words(w))
         for sp in keep:
-            st = text[sp["start"]:sp["end"]]
+            st = text[sp["start"] : sp["end"]]
             if sp["kind"] == "worker" and not set(words(st)) <= wt:
                 err(f"worker span {st!r} not among workers {workers}")
             if sp["kind"] == "case-code" and st not in codes:
                 err(f"case-code span {st!r} not registered")
         spans = sorted(remove + keep, key=lambda s: s["start"])
-        for a, b in zip(spans, spans[1:]):
+        for a, b in itertools.pairwise(spans):
             if b["start"] < a["end"]:
                 err("overlapping spans")
         classes = n.get("class") or []
@@ -330,13 +454,24 @@ def build(src: Path):
         reg_out = [{k: c[k] for k in c if k != "__line__"} for c in reg]
         for c in reg_out:
             c["dob"] = str(c["dob"])
-        out.append({"id": nid, "style": n.get("style"), "classes": classes, "register": reg_out,
-                    "about": about, "workers": workers, "text": text,
-                    "remove": remove, "keep": keep, "clean": not remove})
+        out.append(
+            {
+                "id": nid,
+                "style": n.get("style"),
+                "classes": classes,
+                "register": reg_out,
+                "about": about,
+                "workers": workers,
+                "text": text,
+                "remove": remove,
+                "keep": keep,
+                "clean": not remove,
+            }
+        )
     return out, errors
 
 
-def main(argv):
+def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     src = Path(args[0]) if args else HERE / "notes.src.yaml"
     dst = Path(args[1]) if len(args) > 1 else HERE / "notes.jsonl"
