@@ -4,8 +4,8 @@ Each note carries its own register, the workers' names and span-level gold: what
 and what must survive. The engine runs as `casebot redact` runs it: every registered client of
 the note in play; the built-in services and the workers' names (the real name, and the first
 name as a display name) kept. A must-remove span counts as removed when every letter and digit
-of it is inside a replacement; a must-survive span counts as kept when none of it is. Every miss
-is listed.
+of it is inside a replacement (``Redaction.sources``); a must-survive span counts as kept when
+none of it is. Every miss is listed.
 
     .venv/bin/python bench/evaluate.py [--set bench/eval/notes.jsonl] [--misses N]
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -37,26 +36,6 @@ GROUPS = {  # how the gold kinds are reported
 def identity(entry: dict[str, Any]) -> ClientIdentity:
     """The gold set writes ``dob``; the register's own field is ``date_of_birth``."""
     return ClientIdentity.from_dict({**entry, "date_of_birth": entry.get("dob")})
-
-
-def replaced_in_input(source: str, output: str, spans: tuple[tuple[int, int, str], ...]) -> list[
-    tuple[int, int]
-]:
-    """Where each replacement stands in ``source``: the text between replacements is copied
-    verbatim, so the replaced stretches are what a regex of those copies leaves over."""
-    literals, last = [], 0
-    for start, end, _kind in sorted(spans):
-        literals.append(output[last:start])
-        last = end
-    literals.append(output[last:])
-    pattern = "".join(
-        re.escape(lit) + ("(.+?)" if i < len(literals) - 1 else "")
-        for i, lit in enumerate(literals)
-    )
-    found = re.fullmatch(pattern, source, flags=re.S)
-    if found is None:
-        raise ValueError("output is not the input with replacements")
-    return [found.span(i + 1) for i in range(len(literals) - 1)]
 
 
 def covered(start: int, end: int, text: str, holes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -84,10 +63,9 @@ def score(notes: list[dict[str, Any]]) -> dict[str, Any]:
         workers = note.get("workers", [])
         keep = [*COMMON_SERVICES, *workers, *(w.split()[0] for w in workers if w.split())]
         result = deidentify(text, clients, keep=keep)
-        source = normalise(text)
-        if len(source) != len(text):
-            raise SystemExit(f"{note['id']}: folding changed the text's length; score it by hand")
-        holes = replaced_in_input(source, result.text, result.spans)
+        if normalise(text) != text:  # sources would be in the folded text, not this one
+            raise SystemExit(f"{note['id']}: look-alike folding changed the text; score by hand")
+        holes = [(a, b) for a, b, _kind in result.sources]
         for span in note.get("remove", []):
             kind = span["kind"]
             inside, total = covered(span["start"], span["end"], text, holes)

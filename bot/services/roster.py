@@ -6,10 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from bot.domain import ClientStatus
 from storage.models import Group, Member
-
-ON_AGENDA = (ClientStatus.REFERRED.value, ClientStatus.ACTIVE.value)
 
 
 def zone_of(member: Member, group: Group) -> str:
