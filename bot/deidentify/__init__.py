@@ -121,7 +121,8 @@ def _find(text: str, matcher: Matcher, keeper: Keeper) -> list[Hit]:
     kept = keeper.spans(text, tokens)
     protected = protected_spans(text)
     places = place_spans(text, tokens)
-    hits = matcher.names_in(text, tokens, protected + places)
+    hits = matcher.initials.widen(text, matcher.names_in(text, tokens, protected + places))
+    hits += matcher.initials.find(text)
     hits += matcher.addresses_in(text, tokens)
     if HAS_DIGIT(text):
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here

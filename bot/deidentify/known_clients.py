@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.deidentify import lexicon
+from bot.deidentify.initials import Initials
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.model import KnownClient
 from bot.deidentify.patterns import STREET_TYPE_FORMS, UNIT
@@ -63,7 +64,7 @@ _STREET = re.compile(
     rf"(?P<type>{'|'.join(sorted(STREET_TYPE_FORMS, key=len, reverse=True))})\b\.?",
     re.IGNORECASE,
 )
-_PLACE_AFTER = word_set("central city station qld area hospital library plaza mall")
+_PLACE_AFTER = word_set("central city station qld nt area hospital library plaza mall via")
 
 
 class Word(NamedTuple):
@@ -98,8 +99,9 @@ def words(text: str) -> list[Word]:
             # Between two words of one sentence there is mostly a single space: no regex then.
             opens = text[prev_end:start] != " " and sentence_start(text, prev_end, start)
             append(_new(Word, (start, end, w.casefold(), True, title, opens)))
-        else:
-            append(_new(Word, (start, end, w.casefold(), False, False, False)))
+        else:  # SMS notes open sentences in lowercase: "frank?? no show"
+            opens = text[prev_end:start] != " " and sentence_start(text, prev_end, start)
+            append(_new(Word, (start, end, w.casefold(), False, False, opens)))
         prev_end = end
     return out
 
@@ -192,6 +194,11 @@ class Matcher:
                 anchor, number, pattern = rule
                 self.addresses.setdefault(anchor, []).append((number, pattern))
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
+        self.initials = Initials(
+            (c.case_code, name)
+            for c in clients
+            for name in (c.identity.full_name or "", *c.identity.aliases)
+        )
         self.parts = frozenset(w for key in self.names for w in key if len(w) >= 3)
         self.firsts = {k[0] for k in self.names}
         self.longest = max(map(len, self.names), default=0)
@@ -204,10 +211,10 @@ class Matcher:
         # Near a month or medication is another month or medication, not a typo.
         no_typos = lexicon.MONTHS | lexicon.medications()
         for key in self.names:
-            if len(key) == 1 and len(key[0]) >= 5 and key[0] not in no_typos:
+            if len(key) == 1 and len(key[0]) >= 4 and key[0] not in no_typos:
                 for variant in deletes(key[0], 2 if len(key[0]) >= 9 else 1):
                     self.typo_index.setdefault(variant, set()).add(key[0])
-        self.typo_cache: dict[str, frozenset[str]] = {}
+        self.typo_cache: dict[tuple[str, bool], frozenset[str]] = {}
 
     # --- names ---------------------------------------------------------------------------------
 
@@ -241,12 +248,13 @@ class Matcher:
                         owner[i : i + size] = [entry.codes] * size
                         step = size
                         break
-                    if size == 1 and tokens[i].caps:
+                    if size == 1:
                         pending.append(i)
             i += step
         for i, token in enumerate(tokens):
-            if owner[i] is None and free[i] and token.title and i not in pending:
-                owner[i] = self._misspelt(token.key)
+            spelt = token.title or not token.caps  # not ALL CAPS: "JOSN" is an acronym
+            if owner[i] is None and free[i] and i not in pending and spelt:
+                owner[i] = self._misspelt(token.key, lowercase=not token.caps)
         while pending:  # until no more context is found; chains like "May Hope Quokkafeild"
             found = {i: c for i in pending if (c := self._in_context(text, tokens, owner, i))}
             for i, codes in found.items():
@@ -283,18 +291,69 @@ class Matcher:
             return codes
         for j in (i - 1, i + 1):
             near = owner[j] if 0 <= j < len(owner) else None
-            if near and codes & near and joined(text, tokens, min(i, j), 2):
+            if (
+                near
+                and codes & near
+                and (t.caps or not tokens[j].caps)  # "Hartigan hope" is not one name
+                and tokens[j].key != t.key  # "rose rose early": the second is the verb
+                and joined(text, tokens, min(i, j), 2)
+            ):
                 return codes & near
-        if (
-            not t.title
-            or len(t.key) < 3  # "Jo", "He": only beside the name, a title or a possessive
-            or t.key in lexicon.GRAMMAR
-            or self._not_a_name_here(text, tokens, i)
+        if len(t.key) < 3 or t.key in lexicon.GRAMMAR or self._not_a_name_here(text, tokens, i):
+            return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
+        if t.caps and not t.opens:  # capitalised mid-sentence: "spoke with Hope", "says BANI"
+            return codes
+        if t.title and name_follows(text, t.end):  # "Hope said", "May and her son"
+            return codes
+        return codes if self._used_as_name(text, tokens, owner, i) else frozenset()
+
+    @staticmethod
+    def _used_as_name(
+        text: str, tokens: list[Word], owner: list[frozenset[str] | None], i: int
+    ) -> bool:
+        """A registered name that is also a word, written lowercase, in capitals, or opening a
+        sentence, is the person when a cue says so: a contact word before it ("spoke with hope",
+        "aka joy"), a subject's word after it ("hope rang", "billy ok", "will will be at 11",
+        "autumn ph ..."), another client's name beside it ("grace n hope"), or nothing else in
+        its sentence ("hope", "frank??"). A determiner, pronoun or verb before it ("no joy",
+        "i hope", "waited long") or "to" after it ("hope to see her") make it the word.
+        Lowercase with no cue at all, it is the word: the author's preview shows what survived."""
+        t = tokens[i]
+        n = len(tokens)
+        prev = tokens[i - 1] if i > 0 and not t.opens else None
+        nxt = tokens[i + 1] if i + 1 < n and not tokens[i + 1].opens else None
+        after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
+        if prev is not None:
+            if prev.key == "to":
+                return i > 1 and tokens[i - 2].key in lexicon.CONTACT_CUES  # "spoke to hope"
+            if prev.key in lexicon.CONTACT_CUES:
+                return True
+            if prev.key in lexicon.WORD_CUES:
+                return False
+            if (
+                prev.key in lexicon.NAME_JOINERS
+                and i > 1
+                and owner[i - 2]
+                and owner[i - 2] != owner[i]
+            ):
+                return True  # "grace n hope"
+        if text[t.start - 1 : t.start] == "(" and after[:1] == ")":
+            return True  # "(JJ)", "(joy)"
+        if nxt is None:
+            return prev is None  # the whole sentence: "hope", "frank?? no show"
+        if after.strip(" "):
+            return prev is None and after.strip(" ")[0] in ",—–-:"  # "Guy — the guy from"
+        if nxt.key in ("to", "that", "thats", "so", "you", "u", "she", "he", "they", "it", "all"):
+            return False  # "hope to see her", "hope thats ok", "joy all round"
+        if nxt.key == t.key:
+            return True  # "rose rose early", "will will be at 11"
+        if nxt.key in lexicon.NAME_JOINERS and i + 2 < n and owner[i + 2]:
+            return True  # "will n guy will share"
+        if nxt.key in lexicon.SUBJECT_CUES or (
+            t.key not in lexicon.MODALS and name_follows(text, t.end)
         ):
-            return frozenset()
-        if t.opens:  # "Hope said", "May and her son": a verb or "and" after it
-            return codes if name_follows(text, t.end) else frozenset()
-        return codes
+            return prev is None or not prev.key.endswith("ed")  # "waited long at" is the word
+        return False
 
     def _not_a_name_here(self, text: str, tokens: list[Word], i: int) -> bool:
         """A date ("in May", "May 2026"), a place ("moved to Logan"), or a run of capitalised
@@ -337,25 +396,33 @@ class Matcher:
                     return True
         return False
 
-    def _misspelt(self, word: str) -> frozenset[str] | None:
-        codes = self.typo_cache.get(word)  # .get: another thread may clear the cache meanwhile
+    def _misspelt(self, word: str, *, lowercase: bool = False) -> frozenset[str] | None:
+        key = (word, lowercase)
+        codes = self.typo_cache.get(key)  # .get: another thread may clear the cache meanwhile
         if codes is None:
-            codes = self._typo_of(word)
+            codes = self._typo_of(word, lowercase)
             if len(self.typo_cache) > 4096:  # bounded: words seen are not worth keeping forever
                 self.typo_cache.clear()
-            self.typo_cache[word] = codes
+            self.typo_cache[key] = codes
         return codes or None
 
-    def _typo_of(self, word: str) -> frozenset[str]:
+    def _typo_of(self, word: str, lowercase: bool) -> frozenset[str]:
+        """Capitalised, a lexicon name near a client's is someone else's (the third-party
+        detector's); lowercase ("nancey ok"), where that detector does not look, it is the
+        client's. A 4-letter name takes only a swap or one letter more ("makr", "amaal")."""
         if len(word) < 4 or weak(word) or not self.typo_index:
             return frozenset()
-        if word in lexicon.given_names() or word in lexicon.surnames():
-            return frozenset()  # someone else's real name: the third-party detector's
+        if not lowercase and (word in lexicon.given_names() or word in lexicon.surnames()):
+            return frozenset()
         found: set[str] = set()
         for variant in deletes(word, 2 if len(word) >= 7 else 1):
             for target in self.typo_index.get(variant, ()):
                 limit = 2 if len(target) >= 9 else 1
-                if target[0] == word[0] and edit_distance(word, target) <= limit:
+                if (
+                    target[0] == word[0]
+                    and edit_distance(word, target) <= limit
+                    and (len(target) > 4 or len(word) > 4 or sorted(word) == sorted(target))
+                ):
                     found |= self.names[(target,)].codes
         return frozenset(found)
 

@@ -58,7 +58,7 @@ PLACE_CONTEXT = word_set("in at near from around via towards toward into outside
 MOVEMENT = word_set(
     "moved move moving relocated relocating went go going gone headed heading travelled "
     "traveled travelling returned returning back drove driving walked bus train trip transfer "
-    "transferred referred"
+    "transferred referred flying flew fly flights flight catching"
 )
 # The last word of a capitalised run that names a place, program or organisation, not a person:
 # "Musgrave Park", "Queen Street Mall", "Bond Loan", "Roma House". The weak ones are also
@@ -97,7 +97,10 @@ NAME_FOLLOWERS = word_set(
     can't cannot could would will should might may can must hasn't hadn't also still now
     already been
     appears appeared spoke talked turned showed dropped picked lost found got gets received
-    signed paid owes owed"""
+    signed paid owes owed lives stays sleeps keeps feels thinks knows goes comes gets takes
+    makes uses works walks drinks smokes uses hopes tries prefers likes loves hates wishes
+    does doesnt didnt isnt wasnt cant wont aint hasnt
+    admits denies reckons claims describes explains mentions notes requests requires relies"""
 )
 
 
@@ -177,3 +180,47 @@ def never_names() -> frozenset[str]:
     """Words never taken for a person's name: medications, listed non-names, weekdays, titles
     and relation words."""
     return medications() | not_names() | WEEKDAYS | TITLES | RELATIONS
+
+
+# --- registered names that are also words, written lowercase or opening a sentence -------------
+# ("spoke with hope", "billy ok", "will will be at 11", but "no joy yet", "hope to see her").
+
+# After a registered word-name, these make it the subject: "hope rang", "rich w his uncle",
+# "autumn ph 04..", "guy gf ...". Irregular past tenses, SMS words and the cues of an identifier.
+SUBJECT_CUES = (
+    NAME_FOLLOWERS
+    | RELATIONS
+    | word_set(
+        """ok okay k kk at w with n & says rang ph mob mobile phone number num no dob bday born
+        crn medicare email aka new back home still safe fine good well unwell sick upset happy
+        seen saw met gave took went got slept stayed staying waited kicked told sent spent
+        brought bought sat stood woke fell ate drove rode wrote knew heard ran hit kept felt
+        made did lives living sleeping doing going coming asking wants needs has is was will
+        would might should can could may must"""
+    )
+)
+# Before a word-name, these make it a person: "spoke with hope", "saw joy", "aka joy", "try faith".
+CONTACT_CUES = word_set(
+    """with w saw see seen met meet meeting visited visit visiting called call calling rang ring
+    phoned phone texted txt text told tell ask asked aka try tried spoke speak talked talk
+    emailed contacted contact re cc thank thanks"""
+)
+# Before a word-name, these make it a word: "no joy", "i hope", "the bill", "lost hope",
+# "said grace", "she'll hope to".
+WORD_CUES = (
+    FUNCTION_WORDS - word_set("with and or for from to")
+    | word_set(
+        """u ya ll d ve re last next every early late mid over during since nice lovely old
+        young poor other same different another weird random top decent much more most lost
+        little great good big full such real false high
+        any some all lots lot plenty bit bad best better said say says saying pay paid
+        phone electricity power water gas rent final overdue unpaid fingers"""
+    )
+)
+# Between two registered names: "grace n hope", "will & guy".
+NAME_JOINERS = word_set("and n & or plus")
+# Nouns in -ing, no verb after a name: "Sunny morning", "Hope housing list".
+ING_NOUNS = word_set(
+    """morning evening housing meeting building funding training nothing something anything
+    everything thing king ring spring wedding clothing parking shopping feeling outing"""
+)

@@ -107,7 +107,8 @@ def name_follows(text: str, end: int, *, strict: bool = False) -> bool:
     return word in lexicon.NAME_FOLLOWERS or (
         not strict
         and len(word) > 3
-        and (word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss")))
+        and word.endswith(("ed", "ing"))
+        and word not in lexicon.ING_NOUNS  # "Sunny morning"; and a plural is no verb: "Sunny days"
     )
 
 

@@ -67,15 +67,15 @@ def medicare_with_check(first8: str, issue: str = "1") -> str:
         ("Janey came", "U1R-014 came"),
         ("Jq Wattlebird and Wattlebird", "U1R-014 and U1R-014"),
         ("Thomas Brolgaway, Thomas, Tommo", "U1R-015, U1R-015, U1R-015"),
-        ("Mr Brolgaway", "Mr U1R-015"),
+        ("Mr Brolgaway", "U1R-015"),  # the title goes with the name
         ("Liam O'Brien", "U1R-016"),
         ("O'Brien and O’Brien and OBrien", "U1R-016 and U1R-016 and U1R-016"),
-        ("Mr O'Brien's dog", "Mr U1R-016's dog"),
+        ("Mr O'Brien's dog", "U1R-016's dog"),
         ("Liam came", "U1R-016 came"),
         ("Mia Smith-Jones", "U1R-017"),
         ("Smith-Jones's flat", "U1R-017's flat"),
         ("Mia Smith Jones", "U1R-017"),
-        ("Ms Jones and Smith", "Ms U1R-017 and U1R-017"),
+        ("Ms Jones and Smith", "U1R-017 and U1R-017"),
         ("Ruby Lorikeetson aka Rubes", "U1R-019 aka U1R-019"),
         ("Kestrelton", "U1R-018"),
         ("Pelicanby", "U1R-020"),
@@ -111,6 +111,7 @@ def test_a_name_shared_by_two_clients_in_play_is_not_pinned_on_either():
         ("Lorikeetsen called", "U1R-019 called"),
         ("Thomsa called", "U1R-015 called"),
         ("Morningr called", "U1R-021 called"),
+        ("quokkafeild called", "U1R-014 called"),  # lowercase too: no other detector looks there
     ],
 )
 def test_capitalised_misspellings_of_long_names_are_replaced(text, expected):
@@ -126,7 +127,6 @@ def test_capitalised_misspellings_of_long_names_are_replaced(text, expected):
         ("Xuokkafield called", "[name] called"),  # another first letter
         ("Quokkaxxxld called", "[name] called"),  # three edits away
         ("Brolgaxxxy called", "[name] called"),  # three edits
-        ("quokkafeild called", "quokkafeild called"),  # not capitalised
         ("Morning team", "Morning team"),  # a common word two edits from Morninger
     ],
 )
@@ -141,7 +141,7 @@ def test_words_that_are_not_misspellings_are_not_given_the_code(text, expected):
         ("May Kestrelton came", "U1R-018 came"),
         ("Hope Kestrelton came", "U1R-018 came"),
         ("May Hope came", "U1R-018 came"),
-        ("Ms May came", "Ms U1R-018 came"),
+        ("Ms May came", "U1R-018 came"),
         ("Dr. Hope came", "Dr. U1R-018 came"),
         ("Hope Kestrelon came", "U1R-018 came"),  # next to a misspelt part of the name
         ("May Hope Kestrelton came", "U1R-018 came"),

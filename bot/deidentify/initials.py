@@ -1,0 +1,142 @@
+"""A registered client written by title and initials rather than by name: "Ms Nguyen",
+"K. Ah Mat", "WALKER, S.", "Priya R.", "NGUYEN V. L.", "J.S.", "JS", "MVDB", "gk", "Mr T.".
+
+Rules (the register wins; a wrong guess is over-redaction the author can see in the preview):
+
+* A client's name found in the text takes along a civil title before it (Mr, Mrs, Ms, Miss,
+  Mx; "Aunty", "Dr" stay, being how the meeting knows the person's standing) and initials
+  beside it that are initials of that client's name ("K. Ah Mat", "Walker, S.", "Joy W").
+* The initials of a client in play, two to five letters, dotted ("J.S.", "G. L.") or in
+  capitals ("JS", "MVDB", "KAM"), are the client, unless in capitals they are a common
+  abbreviation (GP, DV, ED, QLD...); in lowercase ("gk") only when no English word or SMS
+  abbreviation. Initials are those of every part ("Katherine Ah Mat" is KAM, "Hasan El-Masri"
+  HEM, "Maarten van der Berg" MVDB), first and last (KM), and last and first (MK).
+* A title with one initial of a client in play ("Mr T.", "Mrs L.") is the client.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.deidentify import lexicon
+from bot.deidentify.lexicon import word_set
+from bot.deidentify.text import PLACEHOLDERS, Hit
+
+_PARTS = re.compile(r"[^\W\d_]+")
+_TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])\.?\s+\Z")
+_INITIALS_AFTER = re.compile(r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|(?=[^\w]|\Z))){1,3})")
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,4}[A-Za-z]\.?(?![^\W\d_])")
+_CAPITALS = re.compile(r"(?<![\w.'’\-])[A-Z]{2,5}(?![\w'’\-])")
+_LOWER = re.compile(r"(?<![\w.'’\-])[a-z]{2,3}(?![\w'’\-])")
+_TITLE_INITIAL = re.compile(
+    r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+([A-Z])\.?(?![^\W\d_])"
+)
+_WINDOW = 12  # characters before a name where a title or an initial can be
+
+# Capitals that are abbreviations in case notes, never read as a client's initials.
+ABBREVIATIONS = word_set(
+    """gp ed er dv dvo avo pa nt qld nsw vic sa wa tas act ok am pm tv id mh aod ndis crn tfn
+    dob abn rta cib epoa qcat tis bys ptsd adhd asd hiv hcv sti nfa atm sms uk us nz it hr ceo
+    cbd icu gps un rsvp asap fyi aka tbc tba nb ps na eta dhs dsp lgbt lgbtqi idk lol omg bf gf
+    dm fb ig qps afp qh rbwh pah qeii qcs dcj csyw acat mhs mp mla cv gst bsb pin sos cpr ecg
+    mri ct ivf od oh hq po pc ab ac de ave nw ne se sw ps pcyc rspca ndia nrl afl
+    abc sbs tafe uni qut uq atsichs atsils cald nesb ahr tenants bp ok ot sw cm tl dsw sp
+    mho cmo ao dob ppe"""
+)
+# Lowercase SMS words of two or three letters that are not initials.
+SMS_WORDS = word_set(
+    """ph pm am ok tx txt bf gf w n u r ur pls plz thx ty tmrw tmr appt mob hr hrs wk wks yr yrs
+    dr st rd mt mr ms nt qld nsw vic gp ed dv aod mh crn tfn id atm nfa bc cos coz abt tho
+    til wat wot ya yep nah yeh ta hv gd rn lol omg idk btw imo fyi asap eta aka cnr nxt prev
+    mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep oct nov dec hwy ave pde tce
+    cct esp qut uq"""
+)
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a name, casefolded, hyphenated parts apart: "El-Masri" is el, masri."""
+    return [p.casefold() for p in _PARTS.findall(name)]
+
+
+class Initials:
+    """The titles and initials that stand for the clients in play."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        """``names``: (case code, full name or alias as registered) pairs."""
+        self.letters: dict[str, set[str]] = {}  # code -> initial letters of its name parts
+        self.acronyms: dict[str, set[str]] = {}  # "kam" -> codes
+        for code, name in names:
+            parts = name_parts(name)
+            if not parts:
+                continue
+            self.letters.setdefault(code, set()).update(p[0] for p in parts)
+            if len(parts) == 1:
+                if name.isupper() and 2 <= len(parts[0]) <= 5:  # an alias such as "JJ"
+                    self.acronyms.setdefault(parts[0], set()).add(code)
+                continue
+            for acronym in {
+                "".join(p[0] for p in parts),
+                parts[0][0] + parts[-1][0],
+                parts[-1][0] + parts[0][0],
+            }:
+                if 2 <= len(acronym) <= 5:
+                    self.acronyms.setdefault(acronym, set()).add(code)
+        self.any_letter = set().union(*self.letters.values()) if self.letters else set()
+
+    def widen(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The client-name hits with their title and initials taken along."""
+        out = []
+        for h in hits:
+            if h.kind != "name":
+                out.append(h)
+                continue
+            letters = self.letters.get(h.replacement, self.any_letter)
+            start, end = h.start, h.end
+            m = _INITIALS_AFTER.match(text, end)
+            if m and all(ch.casefold() in letters for ch in m[1] if ch.isalpha()):
+                end = m.start(1) + len(m[1].rstrip())
+            for _ in range(2):  # "Mr J. Smith": an initial, then a title
+                before = text[max(0, start - _WINDOW) : start]
+                if title := _TITLE_BEFORE.search(before):
+                    start -= len(before) - title.start()
+                    break
+                initial = _INITIAL_BEFORE.search(before)
+                if not initial or initial[1].casefold() not in letters or initial[1] in "ai":
+                    break
+                start -= len(before) - initial.start(1)
+            out.append(h._replace(start=start, end=end))
+        return out
+
+    def find(self, text: str) -> list[Hit]:
+        """Initials and "Mr T." forms standing alone for a client in play."""
+        if not self.acronyms and not self.letters:
+            return []
+        hits: list[Hit] = []
+        for m in _DOTTED.finditer(text):
+            letters = "".join(ch for ch in m[0] if ch.isalpha())
+            if len(letters) >= 2 and m[0][0].isupper():
+                hits += self._hit(m.start(), m.end(), letters.casefold())
+        for m in _CAPITALS.finditer(text):
+            key = m[0].casefold()
+            if key not in ABBREVIATIONS and (len(key) > 2 or key not in lexicon.english_words()):
+                hits += self._hit(m.start(), m.end(), key)
+        for m in _LOWER.finditer(text):
+            key = m[0]
+            if key not in SMS_WORDS and key not in lexicon.english_words():
+                hits += self._hit(m.start(), m.end(), key)
+        for m in _TITLE_INITIAL.finditer(text):
+            codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
+            if codes:
+                hits.append(_code_hit(m.start(), m.end(), codes))
+        return hits
+
+    def _hit(self, start: int, end: int, key: str) -> list[Hit]:
+        codes = self.acronyms.get(key)
+        return [_code_hit(start, end, codes)] if codes else []
+
+
+def _code_hit(start: int, end: int, codes: set[str]) -> Hit:
+    code = next(iter(codes)) if len(codes) == 1 else PLACEHOLDERS["name"]
+    return Hit(start, end, "name", code)
