@@ -179,6 +179,7 @@ class Matcher:
         self.dobs: set[tuple[int, int, int]] = set()
         self.digit_ids: list[tuple[str, str]] = []
         self.addresses: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         for client in clients:
             ident, code = client.identity, client.case_code
             if not isinstance(ident, ClientIdentity) or not isinstance(code, str):
@@ -193,6 +194,8 @@ class Matcher:
             if ident.address and (rule := address_rule(ident.address)):
                 anchor, number, pattern = rule
                 self.addresses.setdefault(anchor, []).append((number, pattern))
+            if ident.address and (street := street_rule(ident.address)):
+                self.streets.setdefault(street[0], []).append(street[1])
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.initials = Initials(
             (c.case_code, name)
@@ -342,7 +345,7 @@ class Matcher:
         if nxt is None:
             return prev is None  # the whole sentence: "hope", "frank?? no show"
         if after.strip(" "):
-            return prev is None and after.strip(" ")[0] in ",—–-:"  # "Guy — the guy from"
+            return prev is None and after.strip(" ")[0] in ",—–-:("  # "Guy — the guy", "BILL (W."
         if nxt.key in ("to", "that", "thats", "so", "you", "u", "she", "he", "they", "it", "all"):
             return False  # "hope to see her", "hope thats ok", "joy all round"
         if nxt.key == t.key:
@@ -469,6 +472,35 @@ class Matcher:
                 if number in before:  # the street number is written before the street name
                     for m in pattern.finditer(text, max(0, token.start - 40), token.end + 600):
                         yield hit(m.start(), m.end(), "address")
+
+    def streets_in(self, text: str, tokens: list[Word]) -> Iterator[Hit]:
+        """The street of a registered address on its own: "still at boundary st", "moving off
+        Logan Road" (the client lives at 22 Logan Road). Register wins over street-named places."""
+        streets = self.streets
+        for token in [t for t in tokens if t.key in streets] if streets else ():
+            for pattern in streets[token.key]:
+                if m := pattern.match(text, token.start):
+                    yield hit(m.start(), m.end(), "address")
+
+
+def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
+    """The street name and type of a registered address, as a pattern for it standing alone in
+    any case and with any form of its type ("Logan Road", "logan rd"), not where it names a
+    place ("Brunswick Street Mall", "Roma Street station")."""
+    street = re.match(
+        rf"\s*(?i:{UNIT})\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?\s+([^,]+)", address, re.IGNORECASE
+    )
+    if not street:
+        return None
+    words = LETTERS.findall(street[1].casefold())
+    if len(words) < 2 or words[-1] not in STREET_TYPE_FORMS:
+        return None
+    kind = STREET_TYPE_FORMS[words[-1]]
+    name = r"[\s\-]+".join(map(re.escape, words[:-1]))
+    place = "|".join(sorted(lexicon.PLACE_HEADS | _PLACE_AFTER))
+    return words[0], re.compile(
+        rf"{name}\s+(?:{kind})\b\.?(?!\s+(?i:{place})\b)", re.IGNORECASE
+    )
 
 
 def name_keys(name: str) -> set[tuple[str, ...]]:

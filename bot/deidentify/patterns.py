@@ -49,7 +49,7 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
             window, start = window[1:], start + 1
         if window[-1] == ")" and window.count("(") < window.count(")"):
             window, end = window[:-1], end - 1
-        if sum(ch.isdigit() for ch in window) <= 13 and _is_phone(window):
+        if sum(ch.isdigit() for ch in window) <= 13 and is_phone(window):
             hits.append(hit(start, end, "phone"))
         elif sum(ch.isdigit() for ch in window) > 13:  # numbers side by side: let the library split
             for m in phonenumbers.PhoneNumberMatcher(window, "AU", phonenumbers.Leniency.VALID):
@@ -59,7 +59,7 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
-def _is_phone(candidate: str) -> bool:
+def is_phone(candidate: str) -> bool:
     """A valid number for its region (AU unless it starts with + and another country code), or
     one shaped like an Australian mobile in a range not yet allocated; never a 13/1300/1800
     service number."""
@@ -90,6 +90,13 @@ def _is_foreign_phone(candidate: str) -> bool:
         phonenumbers.number_type(number) not in _SERVICE_TYPES
     )
 
+
+# Two digit words in a row, where a phone may be written in words ("four one two").
+SPOKEN_DIGIT = re.compile(
+    r"\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]+"
+    r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred)\b",
+    re.IGNORECASE,
+).search
 
 # --- ID numbers --------------------------------------------------------------------------------
 
@@ -216,9 +223,38 @@ _AGE_AFTER = re.compile(  # "(aged 37)", ", age: 37", "(37 yo)", "37 years old"
 )
 
 
+_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth".split()
+_ORDINAL = (
+    rf"(?:(?:twenty|thirty)[\s\-]?(?:{'|'.join(_UNITS)})|twentieth|thirtieth"
+    rf"|eighteenth|nineteenth|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
+)
+_YEAR = r"(?:,?[\s\-]+(?:\d{4}|'?\d\d)(?!\d))?"
+# After a birth cue only: a day and month without a year, or in words ("the 4th of July",
+# "third of April 1992", "bday june 30"), or digits without separators ("DOB 16101981").
+_CUED_DATE = re.compile(
+    rf"(?:(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?:{_MONTH})\b\.?{_YEAR}"
+    rf"|(?:{_MONTH})\.?\s+(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})\b{_YEAR}"
+    r"|(?P<compact>\d{6}|\d{8}))(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def _compact_date(digits: str) -> bool:
+    """ "16101981", "050103": a day, a month, then a year."""
+    day, month = int(digits[:2]), int(digits[2:4])
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
 def dates_of_birth(text: str, registered: Collection[tuple[int, int, int]]) -> Iterator[Hit]:
     """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
-    date of birth (numeric ones also read month-first); other dates (appointments) survive."""
+    date of birth (numeric ones also read month-first); other dates (appointments) survive.
+    After a cue, a day and month alone, words and ordinals, and bare digits count too."""
+    for cue in _DOB_CUE.finditer(text):
+        gap = _CUE_GAP.match(text, cue.end())
+        m = _CUED_DATE.match(text, gap.end()) if gap else None
+        if m and (not m["compact"] or _compact_date(m["compact"])):
+            yield hit(*m.span(), "dob")
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
         if (

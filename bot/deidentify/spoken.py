@@ -1,0 +1,62 @@
+"""Phone numbers written as they are said: "oh four one two, three four five, six seven eight",
+"zero four double two…", "zero four hundred…", "04 one two…", "o four one seven six two o…".
+
+A run of digit words and digits (with "double", "triple" and "hundred") is read out to digits;
+read out, it is a phone when it has the shape of one (``patterns.phones`` decides). "oh" and "o"
+count only inside a run that has other digit words, so "oh well" is never a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.deidentify.text import Hit, hit
+
+_DIGITS = dict(
+    zip(
+        "zero oh o nought nil one two three four five six seven eight nine".split(),
+        "00000123456789",
+        strict=True,
+    )
+)
+_REPEAT = {"double": 2, "triple": 3}
+_WORD = rf"(?:{'|'.join(sorted([*_DIGITS, *_REPEAT, 'hundred'], key=len, reverse=True))})"
+_ITEM = rf"(?:{_WORD}|\d{{1,4}})"
+_RUN = re.compile(rf"(?<![\w+]){_ITEM}(?:[\s,.\-]{{1,3}}{_ITEM}){{5,}}(?![\w])", re.IGNORECASE)
+_ITEMS = re.compile(_ITEM, re.IGNORECASE)
+_A_WORD = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def read_out(run: str) -> str | None:
+    """The digits a spoken run stands for, or None if it does not read as digits."""
+    out: list[str] = []
+    repeat = 1
+    for m in _ITEMS.finditer(run):
+        item = m[0].casefold()
+        if item in _REPEAT:
+            repeat = _REPEAT[item]
+            continue
+        if item == "hundred":
+            if not out or repeat > 1:
+                return None
+            out.append("00")
+            continue
+        digits = _DIGITS.get(item, item)
+        out.append(digits * repeat if len(digits) == 1 else digits)
+        repeat = 1
+    return "".join(out) if repeat == 1 else None
+
+
+def spoken_phones(text: str, is_phone: Callable[[str], bool]) -> list[Hit]:
+    """Phones written in words (at least one digit word in the run)."""
+    hits: list[Hit] = []
+    for m in _RUN.finditer(text):
+        run = m[0].rstrip(" ,.-")
+        words = [w.casefold() for w in _ITEMS.findall(run) if _A_WORD.match(w)]
+        if not words or all(w in ("o", "oh") for w in words):
+            continue  # plain digits: the ordinary detector's
+        digits = read_out(run)
+        if digits and 8 <= len(digits) <= 12 and is_phone(digits):
+            hits.append(hit(m.start(), m.start() + len(run), "phone"))
+    return hits
