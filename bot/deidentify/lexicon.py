@@ -23,7 +23,8 @@ def word_set(text: str) -> frozenset[str]:
 
 
 TITLES = word_set(
-    "mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof"
+    """mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof
+    constable sergeant sgt detective inspector superintendent sheikh imam pastor father"""
 )
 # Words after which a capitalised word is a person: "her sister Bronwyn", "neighbour Dave".
 RELATIONS = word_set(
@@ -34,7 +35,18 @@ RELATIONS = word_set(
     spouse defacto de-facto friend mate bestie neighbour neighbor landlord landlady flatmate
     housemate roommate stepmum stepmom stepdad stepfather stepmother stepson stepdaughter
     stepbrother stepsister sibling siblings carer guardian foster in-law brother-in-law
-    sister-in-law mother-in-law father-in-law caseworker"""
+    sister-in-law mother-in-law father-in-law caseworker cousins sisters brothers aunties
+    uncles nephews nieces mates friends sons daughters grandsons granddaughters"""
+)
+# Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
+# "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").
+CIVIL_TITLES = word_set("mr mrs ms miss mx mister aunty auntie uncle father sheikh imam pastor")
+RANKS = word_set(
+    "constable sergeant sgt detective det inspector superintendent senior snr const officer"
+)
+# Between two parts of one name: "Omar bin Saleh", "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi".
+PARTICLES = word_set(
+    "bin binti bint ibn de da del della di dos das du van der den von al el abu ah le la ter"
 )
 # Between a relation word and the name: "sister, Bronwyn", "son named Liam", "mum (Kath)".
 RELATION_LINKS = word_set("named called is was")
@@ -50,7 +62,8 @@ MONTHS = word_set(
 )
 # Before a month word, a date: "in May", "since June", "3 April" (a number also counts).
 MONTH_CONTEXT = word_set(
-    "in of since until till by from during early late mid end next last this before after around on"
+    "in of since until till by from during early late mid end next last this before after around "
+    "on off til"
 )
 # Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
 PLACE_CONTEXT = word_set("in at near from around via towards toward into outside inside past")
@@ -223,4 +236,14 @@ NAME_JOINERS = word_set("and n & or plus")
 ING_NOUNS = word_set(
     """morning evening housing meeting building funding training nothing something anything
     everything thing king ring spring wedding clothing parking shopping feeling outing"""
+)
+# After a relation word, lowercase words that are not the person's name: "her mum today",
+# "his brother too", "her son school" aside. (Function words, verbs and places are also out.)
+NOT_AFTER_RELATION = word_set(
+    """place house flat home unit room car phone number ph mob kids kid family side lives lived
+    died passed away also too again now here there back still just only really very new old
+    own about over after before into onto off out up down around re since until till today
+    tomorrow yesterday tonight tonite tmrw arvo morning evening recently already who whos
+    which when where while whose both all each every either neither none one two three four
+    five six ok okay lol pls thx"""
 )

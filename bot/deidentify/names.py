@@ -47,7 +47,7 @@ _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
 _JOIN = re.compile(r" ?[-‐‑–] ?| ")  # between two words of one name
 _INITIAL = re.compile(r" [B-HJ-Z](?![^\W\d_])")  # not "I" or "A", which are words
-_LINK = re.compile(r"[\s,:(\-–]*")  # between a relation word and the name
+_LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
 _TITLE_GAP = re.compile(r"\.?\s+")
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z]")  # "RentConnect", "JobSeeker"; not "McDonald"
 _AFTER_NUMBER = re.compile(r"\d[a-zA-Z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
@@ -60,7 +60,8 @@ _DETERMINERS = word_set(
 )
 _PLACE_FOLLOWERS = word_set(
     """central city station qld nsw area hospital library plaza mall shopping council region
-shire heights north south east west"""
+shire heights north south east west cib police court courthouse magistrates watchhouse pcyc
+via"""
 )
 _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat sun")
 _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
@@ -111,7 +112,7 @@ def find(
             _mark_after(text, toks, name, i, title=True)
         elif t.key in lexicon.RELATIONS and (not t.capital or t.opens):  # not "Heather Foster"
             _mark_after(text, toks, name, i, title=False)
-        if t.capital and not (t.never or t.brand or name[i]):
+        if t.capital and not (t.never or t.brand or name[i]) and not _names_a_place(text, toks, i):
             name[i] = (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
             )
@@ -122,7 +123,20 @@ def find(
     _extend(text, toks, name)
     _same_names(toks, name)
     _extend(text, toks, name)
+    _particles(text, toks, name)
     return _runs(text, toks, name)
+
+
+def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """A particle between two parts of a name, or before one, is part of it: "Omar bin Saleh",
+    "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi"."""
+    for k, t in enumerate(toks):
+        if name[k] or t.key not in lexicon.PARTICLES or t.blocked or k + 1 >= len(toks):
+            continue
+        after = name[k + 1] and _JOIN.fullmatch(text, t.end, toks[k + 1].start)
+        before = k > 0 and name[k - 1] and _JOIN.fullmatch(text, toks[k - 1].end, t.start)
+        if after and (before or t.capital):
+            name[k] = True
 
 
 def _tokens(
@@ -384,6 +398,22 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
     return nxt in _PLACE_FOLLOWERS or _POSTCODE_AFTER.match(text, toks[i].end) is not None
 
 
+def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Roma Street station", "George Street registry", "Logan CIB": the word names a street
+    or a place with what follows it, not a person."""
+    for a in (i - 1, i):  # the word, or the street type or place word after one
+        if a < 0 or a + 1 >= len(toks) or text[toks[a].end : toks[a + 1].start] != " ":
+            continue
+        first, second = toks[a], toks[a + 1]
+        if not first.capital:
+            continue
+        if (second.cap and second.key in ANY_CASE_TYPE_FORMS) or (
+            first.place and second.key in _PLACE_FOLLOWERS
+        ):
+            return True
+    return False
+
+
 def _street_type(text: str, t: _Tok) -> bool:
     """ "Dr" or "St" after a number and a street name is a street type ("17 Banksia Dr")."""
     window = text[max(0, t.start - 60) : t.start]
@@ -403,9 +433,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         return
     if t.brand and (not title or t.upper):  # "Miss Torres" is a person, "sister DOB" not
         return
-    if not t.capital:  # "sister bronwyn (smith)"
-        given, _, word = _flags(t.key)[:3]
-        plausible = not title and given and not word and len(t.key) >= 3
+    if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
+        plausible = (not title or toks[i].key in lexicon.RELATIONS) and _lower_name(text, toks, j)
     elif title and toks[i].key in _STRICT_TITLES:  # "Dr Patel", "Dr Were", not "Dr Appointment"
         plausible = t.lexical or not t.word or t.key in lexicon.FUNCTION_WORDS
     else:
@@ -413,11 +442,39 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if not plausible or (t.dated and not title and _DATE_AFTER.match(text, t.end)):
         return
     name[j] = True
+    if t.key in lexicon.PARTICLES and j + 1 < len(toks):  # "cousins Ah Kuoi", "co hanh"
+        name[j + 1] = _JOIN.fullmatch(text, t.end, toks[j + 1].start) is not None
+        j += 1
+        t = toks[j]
     if not t.capital and j + 1 < len(toks):
         nxt = toks[j + 1]
-        _, surname, word = _flags(nxt.key)[:3]
-        if surname and not word and _JOIN.fullmatch(text, t.end, nxt.start):
-            name[j + 1] = True
+        given, surname, word = _flags(nxt.key)[:3]
+        if (
+            not nxt.capital
+            and (given or surname or not word)
+            and _lower_name(text, toks, j + 1)
+            and _JOIN.fullmatch(text, t.end, nxt.start)
+        ):
+            name[j + 1] = True  # "zhang wei", "gary pike"
+
+
+def _lower_name(text: str, toks: list[_Tok], j: int) -> bool:
+    """Could the lowercase word at ``j``, after a relation word, be a name? Not a function
+    word, a verb, a place, a time or a word that tells about the person ("her mum today")."""
+    t = toks[j]
+    key = t.key
+    return not (
+        len(key) < 2
+        or t.blocked
+        or key in lexicon.FUNCTION_WORDS
+        or key in lexicon.SUBJECT_CUES
+        or key in lexicon.NOT_AFTER_RELATION
+        or key in lexicon.never_names()
+        or key in lexicon.place_words()
+        or (key.endswith(("ed", "ing")) and key not in lexicon.given_names())
+        or (key in lexicon.MONTHS and _DATE_AFTER.match(text, t.end) is not None)
+        or _glued(text, t.start, t.end)
+    )
 
 
 def _extend(text: str, toks: list[_Tok], name: list[bool]) -> None:
@@ -494,6 +551,14 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
         ):
             j += 1
         initial = _INITIAL.match(text, toks[j].end)
-        hits.append(hit(toks[i].start, initial.end() if initial else toks[j].end, "person"))
+        start = toks[i].start
+        if (  # "Mr Nabil Haddad", "Aunty Flora Nona": the title goes too; "Dr", ranks stay
+            i > 0
+            and toks[i - 1].key in lexicon.CIVIL_TITLES
+            and (toks[i - 1].capital or toks[i - 1].key not in lexicon.RELATIONS)  # "his uncle"
+            and _TITLE_GAP.fullmatch(text, toks[i - 1].end, start)
+        ):
+            start = toks[i - 1].start
+        hits.append(hit(start, initial.end() if initial else toks[j].end, "person"))
         i = j + 1
     return hits

@@ -223,8 +223,11 @@ _AGE_AFTER = re.compile(  # "(aged 37)", ", age: 37", "(37 yo)", "37 years old"
 )
 
 
-_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth".split()
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth",
+]
 _ORDINAL = (
     rf"(?:(?:twenty|thirty)[\s\-]?(?:{'|'.join(_UNITS)})|twentieth|thirtieth"
     rf"|eighteenth|nineteenth|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"

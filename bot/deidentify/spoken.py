@@ -15,7 +15,10 @@ from bot.deidentify.text import Hit, hit
 
 _DIGITS = dict(
     zip(
-        "zero oh o nought nil one two three four five six seven eight nine".split(),
+        [
+            "zero", "oh", "o", "nought", "nil",
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ],
         "00000123456789",
         strict=True,
     )

@@ -304,6 +304,9 @@ def test_registered_medicare_crn_and_email(written, expected):
         ("lives at 17 banksia cres. now", "lives at [address] now"),
         ("lives at Unit 4, 17 Banksia Crescent, Zillmere QLD 4034 now", "lives at [address] now"),
         ("lives at 17 Banksia Crescent, Zillmere now", "lives at [address] now"),
+        # The registered street alone is the client's address too (the register wins).
+        ("still at banksia cres", "still at [address]"),
+        ("moving off Banksia Crescent soon", "moving off [address] soon"),
         ("lives at 17  Banksia\nCrescent now", "lives at [address] now"),
         ("Lot 9 Mulga Road, Deception Bay", "[address]"),
         ("9 Mulga Rd", "[address]"),
@@ -317,7 +320,7 @@ def test_registered_address_and_its_street_part(text, expected):
     "text",
     [
         "moved to Zillmere",
-        "near Banksia Crescent",  # a street without the number is nobody's address
+        "near Wattle Crescent",  # a street without the number is nobody's address
         "Deception Bay library",
         "QLD 4034",
     ],

@@ -205,8 +205,10 @@ def test_service_urls_survive(url):
     [
         ("her sister Bronwyn rang", "her sister [name] rang"),
         ("neighbour Dave Smith complained", "neighbour [name] complained"),
-        ("Mr Tran the landlord", "Mr [name] the landlord"),
-        ("Aunty Jo came", "Aunty [name] came"),
+        ("Mr Tran the landlord", "[name] the landlord"),  # a civil title goes with the name
+        ("Aunty Jo came", "[name] came"),
+        ("Dr Tran came", "Dr [name] came"),  # "Dr" and ranks say who the person is: they stay
+        ("Senior Constable Reid took it", "Senior Constable [name] took it"),
         ("Dr Patel at RBWH", "Dr [name] at RBWH"),
         ("her son, Liam (8), is well", "her son, [name] (8), is well"),
         ("her son named Kiprono is well", "her son named [name] is well"),
