@@ -253,6 +253,8 @@ class Matcher:
                         break
                     if size == 1:
                         pending.append(i)
+            elif len(keys[i]) > 3 and keys[i][-1] == "s" and free[i]:
+                owner[i] = self._possessive_unmarked(tokens, i)  # "longs neighbour"
             i += step
         for i, token in enumerate(tokens):
             spelt = token.title or not token.caps  # not ALL CAPS: "JOSN" is an acronym
@@ -266,6 +268,17 @@ class Matcher:
             if not found:
                 break
         return name_runs(text, tokens, owner)
+
+    def _possessive_unmarked(self, tokens: list[Word], i: int) -> frozenset[str] | None:
+        """A name with an "s" and no apostrophe, as SMS writes a possessive: "hassans place";
+        a name that is also a word only before a relation or a home ("longs neighbour")."""
+        entry = self.names.get((tokens[i].key[:-1],))
+        if entry is None:
+            return None
+        nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+        if not entry.weak or nxt in lexicon.RELATIONS or nxt in lexicon.HOMES:
+            return entry.codes
+        return None
 
     @staticmethod
     def _written_as_name(run: list[Word]) -> bool:

@@ -247,3 +247,5 @@ NOT_AFTER_RELATION = word_set(
     which when where while whose both all each every either neither none one two three four
     five six ok okay lol pls thx"""
 )
+# After a name with an unmarked possessive: "longs place", "hopes flat".
+HOMES = word_set("place house flat home unit room car phone number caravan tent van")

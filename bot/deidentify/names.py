@@ -555,7 +555,7 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
         if (  # "Mr Nabil Haddad", "Aunty Flora Nona": the title goes too; "Dr", ranks stay
             i > 0
             and toks[i - 1].key in lexicon.CIVIL_TITLES
-            and (toks[i - 1].capital or toks[i - 1].key not in lexicon.RELATIONS)  # "his uncle"
+            and not (i > 1 and toks[i - 2].key in _DETERMINERS)  # "his uncle [name]"
             and _TITLE_GAP.fullmatch(text, toks[i - 1].end, start)
         ):
             start = toks[i - 1].start

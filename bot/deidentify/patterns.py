@@ -122,10 +122,35 @@ _CRN_CUE = re.compile(
 )
 
 
+_STATES = r"(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s*"
+# After its cue, any number of the kind is replaced, whatever its check digit says ("Medicare
+# 4309 31852 1" with a typo is still someone's card): passports, licences, Medicare, accounts.
+_CUED_ID = re.compile(
+    r"\b(?P<cue>medicare(?:\s+(?:card|no\.?|number|#))?"
+    r"|passport(?:\s+(?:no\.?|number|#))?"
+    r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?"
+    r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
+    r"|bsb)[\s:#.=\-]*(?:(?:is|was)\s+)?"
+    rf"(?P<id>(?:{_STATES})?[A-Z]{{0,2}}\d(?:[\s\-]?\d){{5,13}}[A-Z]?)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def cued_ids(text: str) -> list[Hit]:
+    """ID numbers after their cue: "passport N4456789", "licence QLD 098 765 432",
+    "Medicare 4309 31852 1" (check digit or not), "bond no. 4411239" -- as [ID], or [Medicare]."""
+    hits = []
+    for m in _CUED_ID.finditer(text):
+        kind = "medicare" if m["cue"].casefold().startswith("medicare") else "id"
+        hits.append(hit(m.start("id"), m.end("id"), kind))
+    return hits
+
+
 def id_numbers(text: str) -> list[Hit]:
     """Medicare numbers (valid check digit), CRNs (9 digits and a letter, or after "CRN"), and
     tax file numbers (after "TFN"/"tax file number", or 9 digits with a valid checksum)."""
     hits = [hit(*m.span(), "medicare") for m in _MEDICARE.finditer(text) if medicare_valid(m[0])]
+    hits += cued_ids(text)
     hits += [hit(*m.span(), "crn") for m in _CRN.finditer(text)]
     for m in _NINE.finditer(text):
         digits = re.sub(r"\D", "", m[0])
@@ -343,12 +368,27 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 
 def addresses(text: str) -> list[Hit]:
     """Street addresses of anyone: a number, a street name and a street type, with any unit or
-    lot before it. The suburb after it is left alone (suburbs are no identifier on their own)."""
+    lot before it, and a listed suburb written after it."""
     hits = []
     for m in ADDRESS.finditer(text):
         end = m.end()
         last = _LAST_WORD.search(m[0])
         if last and last[1].casefold() in _FULL_TYPES:
             end -= 1
-        hits.append(hit(m.start(), end, "address"))
+        hits.append(hit(m.start(), _suburb_after(text, end), "address"))
     return hits
+
+
+_SUBURB = re.compile(r",?\s+([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?")
+
+
+def _suburb_after(text: str, end: int) -> int:
+    """Where an address ends with the suburb written after its street ("8 Chester Street,
+    Newstead"): the suburb narrows a street down to one house, so it goes with it."""
+    m = _SUBURB.match(text, end)
+    if not m:
+        return end
+    first = m[1].casefold()
+    if m[2] and (first, m[2].casefold()) in lexicon.place_phrases().get(first, ()):
+        return m.end(2)
+    return m.end(1) if first in lexicon.place_words() else end

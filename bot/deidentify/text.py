@@ -23,6 +23,7 @@ PLACEHOLDERS: Mapping[str, str] = MappingProxyType(
         "medicare": "[Medicare]",
         "crn": "[CRN]",
         "tfn": "[TFN]",
+        "id": "[ID]",
         "url": "[URL]",
     }
 )
@@ -39,14 +40,15 @@ RANK: Mapping[str, int] = MappingProxyType(
         "dob": 6,
         "phone": 7,
         "address": 8,
-        "person": 9,
+        "id": 9,
+        "person": 10,
     }
 )
 
 # Never looked inside: our placeholders, case codes, URL schemes, Slack mention IDs. Each is
 # looked for only when the character it needs is in the text (most notes have few of them).
 _PROTECTED = (
-    ("[", re.compile(r"\[(?:name|DOB|address|phone|email|Medicare|CRN|TFN|URL)\]")),
+    ("[", re.compile(r"\[(?:name|DOB|address|phone|email|Medicare|CRN|TFN|ID|URL)\]")),
     ("-", re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}(?![0-9])")),
     (":", re.compile(r"(?<![\w+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*://|(?:mailto|tel|sms):)")),
     ("<", re.compile(r"<[@#!][A-Z0-9]+")),
