@@ -117,7 +117,8 @@ TEMPLATES: tuple[str, ...] = (
     "page is {t.url}. Info sheet: {svcurl}",
     "TFN {c.tfn} needed for the {agency} application (see {svcurl}); {c.name} has the letter. "
     "Appointment {appt}.",
-    "{c.name} staying with {t.rel} {t.name} at {t.addr}, {suburb}. Contact via {t.email}.",
+    "{c.name} staying with {t.rel} {t.name} at {t.addr} (near {suburb} station). "
+    "Contact via {t.email}.",
     "{c.She} said {t.first} has been helping with rent ({money}) but {t.first}'s partner "
     "{u.first} is using again.",
     "{c.name} DOB {c.dob} Medicare {c.medicare} CRN {c.crn} - identity docs sighted by {member}.",

@@ -55,7 +55,7 @@ from bot.deidentify.keep import Keeper
 from bot.deidentify.known_clients import Matcher, place_spans, words
 from bot.deidentify.known_services import COMMON_SERVICES
 from bot.deidentify.model import DeidentificationFailed, KnownClient, Redaction
-from bot.deidentify.spoken import spoken_phones
+from bot.deidentify.spoken import spoken_digits, spoken_phones
 from bot.deidentify.text import (
     HAS_DIGIT,
     Hit,
@@ -123,9 +123,9 @@ def _find(text: str, matcher: Matcher, keeper: Keeper) -> list[Hit]:
     protected = protected_spans(text)
     places = place_spans(text, tokens)
     hits = matcher.initials.widen(text, matcher.names_in(text, tokens, protected + places))
-    hits += matcher.initials.find(text)
+    hits += matcher.initials.find(text, tokens)
     hits += matcher.addresses_in(text, tokens)
-    hits += matcher.streets_in(text, tokens)
+    hits += matcher.streets_in(text, tokens, places)
     if HAS_DIGIT(text):
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
             numbers = patterns.id_numbers(text) + matcher.numbers_in(text)
@@ -133,7 +133,7 @@ def _find(text: str, matcher: Matcher, keeper: Keeper) -> list[Hit]:
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
         hits += patterns.dates_of_birth(text, matcher.dobs)
         hits += patterns.addresses(text)
-    if patterns.SPOKEN_DIGIT(text):  # "oh four one two, three four five..."
+    if spoken_digits(tokens):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
     if "@" in text:
         hits += patterns.emails(text)

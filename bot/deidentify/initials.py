@@ -17,19 +17,23 @@ Rules (the register wins; a wrong guess is over-redaction the author can see in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.text import PLACEHOLDERS, Hit
+
+if TYPE_CHECKING:
+    from bot.deidentify.known_clients import Word
 
 _PARTS = re.compile(r"[^\W\d_]+")
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])\.?\s+\Z")
 _INITIALS_AFTER = re.compile(r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|(?=[^\w]|\Z))){1,3})")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,4}[A-Za-z]\.?(?![^\W\d_])")
-_CAPITALS = re.compile(r"(?<![\w.'’\-])[A-Z]{2,5}(?![\w'’\-])")
-_LOWER = re.compile(r"(?<![\w.'’\-])[a-z]{2,3}(?![\w'’\-])")
+# The word alone, not glued to digits, dots, hyphens or apostrophes ("U1R-014", "J.S.", "O'Neil").
+_ALONE = re.compile(r"[^\w.'’\-]?[^\W\d_]+[^\w'’\-]?")
 _TITLE_INITIAL = re.compile(
     r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+([A-Z])\.?(?![^\W\d_])"
 )
@@ -109,23 +113,30 @@ class Initials:
             out.append(h._replace(start=start, end=end))
         return out
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, tokens: Sequence[Word]) -> list[Hit]:
         """Initials and "Mr T." forms standing alone for a client in play."""
         if not self.acronyms and not self.letters:
             return []
         hits: list[Hit] = []
+        initials = False  # a single letter: dotted initials or "Mr T." may be here
+        acronyms, words = self.acronyms, lexicon.english_words()
+        for t in tokens:
+            size = t.end - t.start
+            if size == 1:
+                initials = True
+            elif size <= 5 and t.key in acronyms:
+                word = text[t.start : t.end]
+                common = t.key in words
+                upper = word.isupper() and t.key not in ABBREVIATIONS and (size > 2 or not common)
+                lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and not common
+                if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]):
+                    hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
+        if not initials:
+            return hits
         for m in _DOTTED.finditer(text):
             letters = "".join(ch for ch in m[0] if ch.isalpha())
             if len(letters) >= 2 and m[0][0].isupper():
                 hits += self._hit(m.start(), m.end(), letters.casefold())
-        for m in _CAPITALS.finditer(text):
-            key = m[0].casefold()
-            if key not in ABBREVIATIONS and (len(key) > 2 or key not in lexicon.english_words()):
-                hits += self._hit(m.start(), m.end(), key)
-        for m in _LOWER.finditer(text):
-            key = m[0]
-            if key not in SMS_WORDS and key not in lexicon.english_words():
-                hits += self._hit(m.start(), m.end(), key)
         for m in _TITLE_INITIAL.finditer(text):
             codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
             if codes:

@@ -51,7 +51,7 @@ from bot.domain import ClientIdentity
 
 # Given names and surnames that are everyday words but too rare for the word list.
 _COMMON_NAMES = word_set(
-    """sonny earl duke baron destiny harmony patience charity trust chance victory major rusty
+    """max sonny earl duke baron destiny harmony patience charity trust chance victory major rusty
 dusty sandy misty stormy sunny honey pearl rowan sage summer autumn"""
 )
 _JOINER = re.compile(r"\s+|\s*[-‐‑–]\s*|['’‘`´]\s?")  # what may sit between parts of one name
@@ -99,14 +99,22 @@ def words(text: str) -> list[Word]:
             # Between two words of one sentence there is mostly a single space: no regex then.
             opens = text[prev_end:start] != " " and sentence_start(text, prev_end, start)
             append(_new(Word, (start, end, w.casefold(), True, title, opens)))
-        else:  # SMS notes open sentences in lowercase: "frank?? no show"
-            opens = text[prev_end:start] != " " and sentence_start(text, prev_end, start)
-            append(_new(Word, (start, end, w.casefold(), False, False, opens)))
+        else:  # where a lowercase word opens a sentence is found when needed: see opens()
+            append(_new(Word, (start, end, w.casefold(), False, False, False)))
         prev_end = end
     return out
 
 
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
+
+
+def opens(text: str, tokens: list[Word], i: int) -> bool:
+    """Does word ``i`` open a sentence? (SMS notes open them in lowercase: "frank?? no show".)"""
+    t = tokens[i]
+    if t.caps:
+        return t.opens
+    prev_end = tokens[i - 1].end if i else 0
+    return text[prev_end : t.start] != " " and sentence_start(text, prev_end, t.start)
 
 
 def place_spans(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
@@ -256,9 +264,17 @@ class Matcher:
             elif len(keys[i]) > 3 and keys[i][-1] == "s" and free[i]:
                 owner[i] = self._possessive_unmarked(tokens, i)  # "longs neighbour"
             i += step
+        english = lexicon.english_words()
         for i, token in enumerate(tokens):
             spelt = token.title or not token.caps  # not ALL CAPS: "JOSN" is an acronym
-            if owner[i] is None and free[i] and i not in pending and spelt:
+            if (
+                owner[i] is None
+                and spelt
+                and len(token.key) > 3
+                and token.key not in english  # most words: no misspelling of a name
+                and free[i]
+                and i not in pending
+            ):
                 owner[i] = self._misspelt(token.key, lowercase=not token.caps)
         while pending:  # until no more context is found; chains like "May Hope Quokkafeild"
             found = {i: c for i in pending if (c := self._in_context(text, tokens, owner, i))}
@@ -276,7 +292,9 @@ class Matcher:
         if entry is None:
             return None
         nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
-        if not entry.weak or nxt in lexicon.RELATIONS or nxt in lexicon.HOMES:
+        if nxt in lexicon.RELATIONS or nxt in lexicon.HOMES or not (
+            entry.weak or weak(tokens[i].key)  # "Coles" is a shop, whoever is called Cole
+        ):
             return entry.codes
         return None
 
@@ -336,8 +354,10 @@ class Matcher:
         Lowercase with no cue at all, it is the word: the author's preview shows what survived."""
         t = tokens[i]
         n = len(tokens)
-        prev = tokens[i - 1] if i > 0 and not t.opens else None
-        nxt = tokens[i + 1] if i + 1 < n and not tokens[i + 1].opens else None
+        prev = tokens[i - 1] if i > 0 and not opens(text, tokens, i) else None
+        if prev is not None and "," in text[prev.end : t.start]:
+            prev = None  # a new clause: "not much chance of that, chance said"
+        nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
         if prev is not None:
             if prev.key == "to":
@@ -417,7 +437,7 @@ class Matcher:
         codes = self.typo_cache.get(key)  # .get: another thread may clear the cache meanwhile
         if codes is None:
             codes = self._typo_of(word, lowercase)
-            if len(self.typo_cache) > 4096:  # bounded: words seen are not worth keeping forever
+            if len(self.typo_cache) > 50_000:  # bounded: words seen are not worth keeping forever
                 self.typo_cache.clear()
             self.typo_cache[key] = codes
         return codes or None
@@ -486,14 +506,17 @@ class Matcher:
                     for m in pattern.finditer(text, max(0, token.start - 40), token.end + 600):
                         yield hit(m.start(), m.end(), "address")
 
-    def streets_in(self, text: str, tokens: list[Word]) -> Iterator[Hit]:
+    def streets_in(
+        self, text: str, tokens: list[Word], places: list[tuple[int, int]]
+    ) -> Iterator[Hit]:
         """The street of a registered address on its own: "still at boundary st", "moving off
         Logan Road" (the client lives at 22 Logan Road). Register wins over street-named places."""
         streets = self.streets
         for token in [t for t in tokens if t.key in streets] if streets else ():
             for pattern in streets[token.key]:
-                if m := pattern.match(text, token.start):
-                    yield hit(m.start(), m.end(), "address")
+                m = pattern.match(text, token.start)
+                if m and not any(s < m.end() and m.start() < e for s, e in places):
+                    yield hit(m.start(), m.end(), "address")  # not "Emma Miller Place"
 
 
 def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
@@ -511,8 +534,8 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
     kind = STREET_TYPE_FORMS[words[-1]]
     name = r"[\s\-]+".join(map(re.escape, words[:-1]))
     place = "|".join(sorted(lexicon.PLACE_HEADS | _PLACE_AFTER))
-    return words[0], re.compile(
-        rf"{name}\s+(?:{kind})\b\.?(?!\s+(?i:{place})\b)", re.IGNORECASE
+    return words[0], re.compile(  # no full stop after it: "Miller Place." ends a sentence
+        rf"{name}\s+(?:{kind})\b(?!\s+(?i:{place})\b)", re.IGNORECASE
     )
 
 

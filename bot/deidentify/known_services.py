@@ -91,6 +91,7 @@ COMMON_SERVICES: tuple[str, ...] = (
     "Hope Street Cafe",
     "Communify",
     "Wesley Mission Queensland",
+    "Wesley Mission",
     "Sisters Inside",
     "Youth Advocacy Centre",
     "Lives Lived Well",

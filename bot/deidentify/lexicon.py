@@ -24,7 +24,8 @@ def word_set(text: str) -> frozenset[str]:
 
 TITLES = word_set(
     """mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof
-    constable sergeant sgt detective inspector superintendent sheikh imam pastor father"""
+    constable sergeant sgt detective inspector superintendent sheikh imam pastor father
+    reverend rev"""
 )
 # Words after which a capitalised word is a person: "her sister Bronwyn", "neighbour Dave".
 RELATIONS = word_set(
@@ -66,7 +67,9 @@ MONTH_CONTEXT = word_set(
     "on off til"
 )
 # Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
-PLACE_CONTEXT = word_set("in at near from around via towards toward into outside inside past")
+PLACE_CONTEXT = word_set(
+    "in at near from around via towards toward into outside inside past town city suburb"
+)
 # "to" introduces a place after these: "moved to Logan", but "spoke to Logan" is a person.
 MOVEMENT = word_set(
     "moved move moving relocated relocating went go going gone headed heading travelled "
@@ -81,7 +84,7 @@ PLACE_HEADS = word_set(
     centre center hospital clinic hostel cafe café service services program programme project
     projects station library plaza council office team unit school college university
     campus village fund scheme network association foundation society agency department
-    precinct arcade markets market quarter terminal shelter refuge kitchen pantry"""
+    precinct arcade markets market quarter terminal shelter refuge kitchen pantry hyperdome"""
 )
 WEAK_PLACE_HEADS = word_set(
     "park place bridge hall house grant gardens green hill point ward court lodge"
@@ -113,6 +116,7 @@ NAME_FOLLOWERS = word_set(
     signed paid owes owed lives stays sleeps keeps feels thinks knows goes comes gets takes
     makes uses works walks drinks smokes uses hopes tries prefers likes loves hates wishes
     does doesnt didnt isnt wasnt cant wont aint hasnt
+    posts visits calls texts rings sees attends misses pays asks gives leaves sends shows
     admits denies reckons claims describes explains mentions notes requests requires relies"""
 )
 
@@ -204,7 +208,7 @@ SUBJECT_CUES = (
     NAME_FOLLOWERS
     | RELATIONS
     | word_set(
-        """ok okay k kk at w with n & says rang ph mob mobile phone number num no dob bday born
+        """ok okay k kk not at w with n & says rang ph mob mobile phone number num no dob bday born
         crn medicare email aka new back home still safe fine good well unwell sick upset happy
         seen saw met gave took went got slept stayed staying waited kicked told sent spent
         brought bought sat stood woke fell ate drove rode wrote knew heard ran hit kept felt

@@ -116,6 +116,7 @@ def find(
             name[i] = (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
             )
+    _lower_possessives(text, toks, name)
     if anchors:
         _after_clients(text, toks, name)
     if not any(name):
@@ -127,15 +128,33 @@ def find(
     return _runs(text, toks, name)
 
 
+def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """ "jaylene's bf", "anjali's husband": a lowercase word no list knows, with a possessive
+    and a relation word after it, is a person's name."""
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if (
+            not t.capital
+            and not name[i]
+            and len(t.key) > 2
+            and toks[i + 1].key in lexicon.RELATIONS
+            and _POSSESSIVE.match(text, t.end)
+            and _lower_name(text, toks, i)
+            and t.key not in lexicon.english_words()
+        ):
+            name[i] = True
+
+
 def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """A particle between two parts of a name, or before one, is part of it: "Omar bin Saleh",
     "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi"."""
-    for k, t in enumerate(toks):
-        if name[k] or t.key not in lexicon.PARTICLES or t.blocked or k + 1 >= len(toks):
+    for k in range(len(toks) - 2, -1, -1):  # from the right: "Rodel de la Cruz"
+        t = toks[k]
+        if name[k] or t.key not in lexicon.PARTICLES or t.blocked:
             continue
         after = name[k + 1] and _JOIN.fullmatch(text, t.end, toks[k + 1].start)
-        before = k > 0 and name[k - 1] and _JOIN.fullmatch(text, toks[k - 1].end, t.start)
-        if after and (before or t.capital):
+        before = k > 0 and _JOIN.fullmatch(text, toks[k - 1].end, t.start)
+        if after and (t.capital or (before and (name[k - 1] or toks[k - 1].capital))):
             name[k] = True
 
 
@@ -430,6 +449,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
     t = toks[j]
     if gap is None or t.blocked or _excluded(t) or (t.place and not t.lexical):
+        return
+    if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
     if t.brand and (not title or t.upper):  # "Miss Torres" is a person, "sister DOB" not
         return

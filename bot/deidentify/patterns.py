@@ -91,13 +91,6 @@ def _is_foreign_phone(candidate: str) -> bool:
     )
 
 
-# Two digit words in a row, where a phone may be written in words ("four one two").
-SPOKEN_DIGIT = re.compile(
-    r"\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple)[\s,\-]+"
-    r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred)\b",
-    re.IGNORECASE,
-).search
-
 # --- ID numbers --------------------------------------------------------------------------------
 
 _MEDICARE = re.compile(  # 4-5-1 as printed on the card (or 4-3-3), then the person's number
@@ -128,7 +121,7 @@ _STATES = r"(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s*"
 _CUED_ID = re.compile(
     r"\b(?P<cue>medicare(?:\s+(?:card|no\.?|number|#))?"
     r"|passport(?:\s+(?:no\.?|number|#))?"
-    r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?"
+    r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?|d/?l"
     r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
     r"|bsb)[\s:#.=\-]*(?:(?:is|was)\s+)?"
     rf"(?P<id>(?:{_STATES})?[A-Z]{{0,2}}\d(?:[\s\-]?\d){{5,13}}[A-Z]?)(?![\w])",
@@ -240,7 +233,9 @@ _DOB_CUE = re.compile(
     r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’]?day|born)",
     re.IGNORECASE,
 )
-_CUE_GAP = re.compile(r"[\s:;,=()\-–]{0,4}(?:(?:is|was|on|in|of|the)[\s:;,=()\-–]{1,4}){0,3}")
+_CUE_GAP = re.compile(
+    r"[\s:;,=()\-–]{0,4}(?:(?:is|was|on|in|of|the|as)[\s:;,=()\-–]{1,4}){0,3}"
+)
 _AGE_AFTER = re.compile(  # "(aged 37)", ", age: 37", "(37 yo)", "37 years old"
     r"[\s,]{0,3}[(\[]?\s?"
     r"(?:aged?\s?:?\s?\d{1,3}|\d{1,3}\s?(?:yo|y/o|y\.o\.?|yrs?\s+old|years?\s+old))\b",

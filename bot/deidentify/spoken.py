@@ -9,9 +9,13 @@ count only inside a run that has other digit words, so "oh well" is never a numb
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from bot.deidentify.text import Hit, hit
+
+if TYPE_CHECKING:
+    from bot.deidentify.known_clients import Word
 
 _DIGITS = dict(
     zip(
@@ -26,9 +30,23 @@ _DIGITS = dict(
 _REPEAT = {"double": 2, "triple": 3}
 _WORD = rf"(?:{'|'.join(sorted([*_DIGITS, *_REPEAT, 'hundred'], key=len, reverse=True))})"
 _ITEM = rf"(?:{_WORD}|\d{{1,4}})"
-_RUN = re.compile(rf"(?<![\w+]){_ITEM}(?:[\s,.\-]{{1,3}}{_ITEM}){{5,}}(?![\w])", re.IGNORECASE)
+_RUN = re.compile(rf"(?<![\w+]){_ITEM}(?:[\s,.\-]{{1,3}}{_ITEM}){{4,}}(?![\w])", re.IGNORECASE)
 _ITEMS = re.compile(_ITEM, re.IGNORECASE)
 _A_WORD = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+_NUMBER_WORDS = frozenset([*_DIGITS, *_REPEAT])
+
+
+def spoken_digits(tokens: Sequence[Word]) -> bool:
+    """Two digit words in a row ("four one"): where a phone may be written in words."""
+    after = False
+    for t in tokens:
+        here = t.key in _NUMBER_WORDS
+        if here and after:
+            return True
+        after = here
+    return False
 
 
 def read_out(run: str) -> str | None:
