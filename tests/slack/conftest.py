@@ -8,6 +8,7 @@ with a proxy. Nothing of the project is mocked.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from bot.config import load_settings
 from devkit.fake_slack import Call, FakeSlack, dm_channel_id
 from devkit.slack_requests import SlackSender
 from tests.identities import JANE, TOM, write_clients_json
+from tests.leak_forms import leaks_in
 
 SECRET = "test-signing-secret"
 CHANNEL = "C0U1R0001"
@@ -100,6 +102,11 @@ class Harness:
 def fake() -> Iterator[FakeSlack]:
     with FakeSlack(users=USERS) as server:
         yield server
+    # Every Slack test: nothing the app sent may hold the test clients' registered details, in
+    # any of the forms a person writes them (tests/leak_forms.py).
+    sent = "\n".join(json.dumps(c.args, ensure_ascii=False) for c in server.calls)
+    leaks = leaks_in(sent, {"U1R-014": JANE, "U1R-015": TOM})
+    assert not leaks, f"identifiers reached Slack: {leaks}"
 
 
 def point_at(cli: Any, fake: FakeSlack) -> dict[str, str]:
