@@ -65,12 +65,20 @@ def register(app: App, ctx: AppContext) -> None:
         return views.hide_words_modal(own_draft(body).draft_id)
 
     @app.action(ActionId.DRAFT_KEEP)
-    @opens_modal
-    def keep(body: dict[str, Any]) -> View:
-        return views.keep_words_modal(restore.choices(
-            uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-            draft_id=int(button_value(body) or 0),
-        ))
+    def keep(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+
+        def work() -> None:
+            listing = views.keep_words_modal(restore.choices(
+                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                draft_id=int(button_value(body) or 0),
+            ))
+            if (body.get("container") or {}).get("type") == "view":  # on the form's check
+                client.views_push(trigger_id=body["trigger_id"], view=listing)
+            else:
+                client.views_open(trigger_id=body["trigger_id"], view=listing)
+
+        later(client, body, work)
 
     @app.view(CallbackId.KEEP_MODAL)
     def keep_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
@@ -92,10 +100,15 @@ def register(app: App, ctx: AppContext) -> None:
             return
         ack(response_action="update", view=views.keep_done_modal(restored_note(done)))
 
+        under = view.get("previous_view_id")  # the form's check screen, if pushed on it
+
         def work() -> None:
             ctx.deliver(done.outbox_keys)
-            replace_by_key(ctx, client, _shown_at(ctx, user, draft), user,
-                           replies.preview(done.preview))
+            if under:
+                client.views_update(view_id=under, view=views.preview_modal(done.preview))
+            else:
+                replace_by_key(ctx, client, _shown_at(ctx, user, draft), user,
+                               replies.preview(done.preview))
 
         later(client, body, work)
 

@@ -210,6 +210,11 @@ def preview_modal(p: DraftView) -> View:
         kit.section(preview_lines(p)),
         kit.context(replaced_note(p.replaced, "Replaced (in bold)")
                     or "Nothing needed replacing."),
+    ]
+    if p.restorable:  # a harmless word hidden by mistake: chosen in a form pushed on this one
+        blocks.append(kit.actions(kit.button("Not identifying", ActionId.DRAFT_KEEP,
+                                             str(p.draft_id))))
+    blocks += [
         {
             "type": "input", "block_id": BlockId.PREVIEW_HIDE, "optional": True,
             "label": kit.plain("Anything else that could identify someone?"),

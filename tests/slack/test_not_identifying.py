@@ -140,3 +140,30 @@ def test_someone_elses_draft_is_refused(h):
     assert reply.json()["response_action"] == "errors"
     background.wait_idle()
     assert "Sunny Days with" not in dm_text(h, KATE) and h.count("term_requests") == 0
+
+
+def test_on_the_forms_check_screen_the_list_is_pushed_and_the_check_is_updated(h):
+    h.sender.command("update U1R-014", user_id=KATE, channel_id="C0U1R0001",
+                     trigger_id=h.fake.new_trigger_id(), response_url=h.fake.response_url())
+    form = h.settle("views.open", 1)[-1].response["view"]["id"]
+    check = h.sender.view_submission(
+        "update_modal",
+        {"update_text": {"text": {"type": "plain_text_input",
+                                  "value": "went to Sunny Days with the kids"}}},
+        user_id=KATE, view=h.fake.view(form),
+    ).json()
+    assert check["response_action"] == "update" and "draft_keep" in json.dumps(check)
+    shown = {**check["view"], "id": form}
+    h.sender.block_action("draft_keep", user_id=KATE, view=shown,
+                          trigger_id=h.fake.new_trigger_id(view_id=form))
+    pushed = h.settle("views.push", 1)[-1].response["view"]["id"]
+    listing = h.fake.view(pushed)
+    assert listing["previous_view_id"] == form
+    values = {"keep_word": {"word": {"type": "static_select",
+                                     "selected_option": {"value": "0"}}}}
+    reply = h.sender.view_submission("keep_modal", values, user_id=KATE, view=listing).json()
+    assert reply["response_action"] == "update"
+    wait_until(lambda: "went to Sunny Days with the kids" in json.dumps(h.fake.view(form)))
+    h.sender.view_submission("preview_modal", {}, user_id=KATE, view=h.fake.view(form))
+    wait_until(lambda: "saved for" in dm_text(h, KATE))
+    assert "went to Sunny Days with the kids" in dm_text(h, KATE)
