@@ -34,6 +34,7 @@ from storage.uow import UnitOfWork
 REGISTER_WORD = "That word is part of a registered client's details, so it stays hidden."
 STALE = "That list is out of date (the draft changed). Press *Not identifying* again."
 TERM = "term-request"
+TERM_MAX = 120  # the longest allow-list term; a longer phrase is restored in its draft only
 
 
 def version(draft: Draft) -> str:
@@ -93,7 +94,9 @@ def restore(
         _audit(uow, now, user_id, "word_restored", client, group,
                f"draft {draft.id}: a word restored ({group.restore_policy})")
         outcome, keys = "draft", ()
-        if group.restore_policy == "at_once":
+        if len(word) > TERM_MAX:
+            pass  # too long for the group's list: this draft only, whatever the policy
+        elif group.restore_policy == "at_once":
             if word not in uow.groups.terms(group.id):
                 uow.groups.allow_term(group.id, word)
             _audit(uow, now, user_id, "term_allowed", client, group,
@@ -155,9 +158,10 @@ def decide(*, uow: UnitOfWork, clock: Clock, user_id: str, request_id: int,
         word = _word(uow, client, request)
         if word is None:
             raise NotFound("That client's details were purged, so the request is void.")
+        about = f"draft {request.draft_id}, request {request.id}"
         if allow and privacy.register_detail(uow, word):
             _audit(uow, now, user_id, "term_refused", client, group,
-                   f"request {request.id}: the word now quotes the register; declined")
+                   f"{about}: the word now quotes the register; declined")
             allow = False
         request.status = "allowed" if allow else "declined"
         request.decided_by_id, request.decided_at = member.id, now
@@ -165,10 +169,9 @@ def decide(*, uow: UnitOfWork, clock: Clock, user_id: str, request_id: int,
             if word not in uow.groups.terms(group.id):
                 uow.groups.allow_term(group.id, word)
             _audit(uow, now, user_id, "term_allowed", client, group,
-                   f"request {request.id}: allowed for the group")
+                   f"{about}: allowed for the group")
         else:
-            _audit(uow, now, user_id, "term_declined", client, group,
-                   f"request {request.id}: not allowed")
+            _audit(uow, now, user_id, "term_declined", client, group, f"{about}: not allowed")
         uow.commit()
         return TermDecision(request.id, group.name, allow, user_id, word if allow else None,
                             copies=copies)

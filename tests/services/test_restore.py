@@ -85,7 +85,8 @@ def test_a_restored_word_is_shown_again_and_the_facilitator_is_asked(w):
 
 
 def test_allow_adds_the_word_once_and_a_second_answer_is_told_it_was_decided(w):
-    pick(w, draft(w), "Sunny Days")
+    shown = draft(w)
+    pick(w, shown, "Sunny Days")
     (request,) = rows(w, TermRequest)
     with pytest.raises(NotAuthorised, match="facilitators"):
         decide(w, request.id, user=BRISBANE_WORKER)
@@ -98,6 +99,15 @@ def test_allow_adds_the_word_once_and_a_second_answer_is_told_it_was_decided(w):
     # From now on the group's updates keep it.
     assert "Sunny Days" in draft(w, "Back at Sunny Days on Friday").text
     assert "Sunny" not in audit_text(w)
+    # Each step names the draft, the group, who and what was decided.
+    steps = sorted((a for a in rows(w, AuditLog) if a.action.startswith(("word_", "term_"))),
+                   key=lambda a: a.id)
+    assert [(a.action, a.actor) for a in steps] == [
+        ("word_restored", SYDNEY_WORKER), ("term_requested", SYDNEY_WORKER),
+        ("term_allowed", FACILITATOR),
+    ]
+    assert all(f"draft {shown.draft_id}" in a.detail and "Under 1 Roof" in a.detail
+               and a.case_code == "U1R-014" for a in steps)
 
 
 def test_dont_allow_leaves_the_list_as_it_was(w):
