@@ -134,11 +134,11 @@ def redact(
 
 def _redact(
     uow: UnitOfWork, text: str, group_id: int | None, clients: Sequence[KnownClient],
-    keep: Sequence[str],
+    keep: Sequence[str], register: _Register | None = None,
 ) -> Redaction:
     terms = keep_terms(uow, group_id, clients)
     if keep:
-        register = _Register(clients)
+        register = register or _Register(clients)
         terms += [w for w in keep if not register.resembles(w)]
     return deidentify(text, clients, keep=terms)
 
@@ -152,28 +152,46 @@ def restorable(text: str, spans: Sequence[tuple[int, int, str]]) -> bool:
     return any(kind != "name" or text[s:e] == _ANYONE for s, e, kind in spans)
 
 
-def redact_with_words(
-    uow: UnitOfWork, raw: str, group_id: int | None, keep: Sequence[str] = ()
-) -> tuple[Redaction, list[str]]:
-    """De-identify a draft's words, and list the replaced words its author may restore, in
-    order: not a registered client's case code, nor a number, date or address that quotes the
-    register. The words come from ``raw``; they are for its author's eyes only."""
-    clients = known_clients(uow)
-    found = _redact(uow, raw, group_id, clients, keep)
-    if len(found.spans) != len(found.sources):  # cannot pair them: offer nothing
-        return found, []
-    register = _Register(clients)
-    given = normalise(raw)
-    words: list[str] = []
-    for (s, e, kind), (a, b, _) in zip(found.spans, found.sources, strict=True):
-        word = " ".join(given[a:b].split())
-        if not word or (kind == "name" and found.text[s:e] != _ANYONE):
-            continue
-        if kind not in ("name", "person") and register.quoted_in(word, names_only=False):
-            continue
-        if word not in words:
-            words.append(word)
-    return found, words
+class DraftWords:
+    """A draft's own words against the register as read once (one decryption per request):
+    which replaced words its author may restore, whether a word quotes the register, and the
+    draft de-identified again. The words are for the author's eyes only."""
+
+    def __init__(
+        self, uow: UnitOfWork, raw: str, group_id: int | None, keep: Sequence[str] = ()
+    ) -> None:
+        self._uow, self._raw, self._group_id = uow, raw, group_id
+        self._clients = known_clients(uow)
+        self._register = _Register(self._clients)
+        self.words = self._restorable(self.redact(keep))
+
+    def redact(self, keep: Sequence[str]) -> Redaction:
+        """The draft de-identified with ``keep`` shown (less any that quotes the register)."""
+        return _redact(self._uow, self._raw, self._group_id, self._clients, keep,
+                       self._register)
+
+    def register_detail(self, phrase: str) -> bool:
+        """Whether ``phrase`` is, holds, or nearly spells part of a registered client's
+        details."""
+        return self._register.resembles(phrase)
+
+    def _restorable(self, found: Redaction) -> tuple[str, ...]:
+        """The replaced words in order, once each: not a registered client's case code, nor a
+        number, date or address that quotes the register."""
+        if len(found.spans) != len(found.sources):  # cannot pair them: offer nothing
+            return ()
+        given = normalise(self._raw)
+        words: list[str] = []
+        for (s, e, kind), (a, b, _) in zip(found.spans, found.sources, strict=True):
+            word = " ".join(given[a:b].split())
+            if not word or (kind == "name" and found.text[s:e] != _ANYONE):
+                continue
+            if kind not in ("name", "person") and self._register.quoted_in(word,
+                                                                           names_only=False):
+                continue
+            if word not in words:
+                words.append(word)
+        return tuple(words)
 
 
 def register_detail(uow: UnitOfWork, phrase: str) -> bool:

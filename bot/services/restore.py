@@ -43,20 +43,21 @@ def version(draft: Draft) -> str:
 
 
 def _open(uow: UnitOfWork, user_id: str, draft_id: int,
-          now: dt.datetime) -> tuple[Draft, Client, str, list[str]]:
+          now: dt.datetime) -> tuple[Draft, Client, list[str], privacy.DraftWords]:
+    """One of the caller's drafts, its client, the words kept so far, and its words."""
     draft = drafts.own_draft(uow, user_id, draft_id, now)
     client = uow.clients.get(draft.client_id)
     assert client is not None and draft.sealed_raw is not None
     raw = uow.secrets.open_text(client, draft.sealed_raw, purpose=drafts.PURPOSE)
-    return draft, client, raw, drafts.kept_words(uow, client, draft)
+    keep = drafts.kept_words(uow, client, draft)
+    return draft, client, keep, privacy.DraftWords(uow, raw, client.group_id, keep)
 
 
 def choices(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int) -> RestoreChoices:
     """The replaced words of one of the caller's drafts that they may restore."""
     with uow:
-        draft, client, raw, keep = _open(uow, user_id, draft_id, clock.now())
-        _, words = privacy.redact_with_words(uow, raw, client.group_id, keep)
-        return RestoreChoices(draft.id, client.case_code, tuple(words), version(draft))
+        draft, client, _, words = _open(uow, user_id, draft_id, clock.now())
+        return RestoreChoices(draft.id, client.case_code, words.words, version(draft))
 
 
 def _audit(uow: UnitOfWork, now: dt.datetime, actor: str, action: str, client: Client | None,
@@ -72,25 +73,21 @@ def restore(
     """Restore the ``index``-th word of the list ``shown`` (a :func:`version`) in the draft."""
     now = clock.now()
     with uow:
-        draft, client, raw, keep = _open(uow, user_id, draft_id, now)
-        if shown != version(draft):
+        draft, client, keep, words = _open(uow, user_id, draft_id, now)
+        if shown != version(draft) or not 0 <= index < len(words.words):
             raise InvalidInput(STALE, field="word")
-        _, words = privacy.redact_with_words(uow, raw, client.group_id, keep)
-        if not 0 <= index < len(words):
-            raise InvalidInput(STALE, field="word")
-        word = words[index]
+        word = words.words[index]
         assert client.group_id is not None
         group = uow.groups.get(client.group_id)
         assert group is not None
-        if privacy.register_detail(uow, word):
+        if words.register_detail(word):
             _audit(uow, now, user_id, "restore_refused", client, group,
                    f"draft {draft.id}: a word quoting the register stays hidden")
             uow.commit()
             raise InvalidInput(REGISTER_WORD, field="word")
         keep = [*keep, word]
         drafts.keep_word(uow, client, draft, keep)
-        preview = drafts.reshow(uow, now, draft, client,
-                                privacy.redact(uow, raw, group.id, keep=keep))
+        preview = drafts.reshow(uow, now, draft, client, words.redact(keep))
         _audit(uow, now, user_id, "word_restored", client, group,
                f"draft {draft.id}: a word restored ({group.restore_policy})")
         outcome, keys = "draft", ()
