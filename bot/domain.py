@@ -407,6 +407,9 @@ class DraftView:
     due_on: dt.date | None = None
     editing: bool = False
     today: dt.date | None = None  # in the group's zone, for showing ``due_on``
+    # Some replacement may be a harmless word the author can mark "not identifying" (not
+    # a registered client's case code).
+    restorable: bool = False
 
 
 @dataclass(frozen=True)
@@ -419,6 +422,56 @@ class MeetingChange:
     next: MeetingRef | None = None
     asked: int = 0  # people already asked about it, each told by DM
     channel_told: bool = False
+
+
+RESTORE_POLICIES = ("confirm", "at_once", "off")
+
+
+@dataclass(frozen=True)
+class RestoreChoices:
+    """The replaced words of a draft its author may restore, shown to the author alone.
+
+    ``version`` names the draft's de-identified text the list was made from: a choice made on
+    an older list is refused rather than restoring a different word."""
+
+    draft_id: int
+    case_code: str
+    words: tuple[str, ...]
+    version: str
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A word restored in a draft, and what became of it for the group."""
+
+    preview: DraftView
+    outcome: str  # "draft" (this draft only), "allowed" (the group's list), "asked"
+    group: str
+    outbox_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TermQuestion:
+    """To a facilitator: may a word an author marked "not identifying" join the allow-list?"""
+
+    request_id: int
+    group: str
+    author: str  # Slack ID
+    case_code: str
+    word: str
+
+
+@dataclass(frozen=True)
+class TermDecision:
+    """A facilitator's answer to a :class:`TermQuestion` (``already``: decided before)."""
+
+    request_id: int
+    group: str
+    allowed: bool
+    by: str | None  # Slack ID of who decided
+    word: str | None  # shown only when allowed (it is on the group's list, in the clear)
+    already: bool = False
+    copies: tuple[tuple[str, str], ...] = ()  # every facilitator's DM: (outbox key, user)
 
 
 @dataclass(frozen=True)

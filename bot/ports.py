@@ -18,6 +18,7 @@ from bot.domain import (
     OwnerActions,
     Presenter,
     ReassignRequest,
+    TermQuestion,
     UpdatePrompt,
     UpdateReceipt,
 )
@@ -88,6 +89,8 @@ class Renderer(Protocol):
     def reassign_prompt(self, request: ReassignRequest) -> Payload: ...
 
     def holiday_question(self, question: HolidayQuestion) -> Payload: ...
+
+    def term_request(self, question: TermQuestion) -> Payload: ...
 
 
 class DeliveryError(Exception):

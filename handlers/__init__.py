@@ -27,10 +27,12 @@ def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
         home,
         meeting,
         middleware,
+        restore,
         updates,
     )
 
     middleware.install(app, ctx, gate)
     errors.install(app)
-    for feature in (commands, updates, drafts, actions, meeting, holiday_meetings, home):
+    for feature in (commands, updates, drafts, actions, meeting, holiday_meetings, restore,
+                    home):
         feature.register(app, ctx)

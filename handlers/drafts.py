@@ -12,14 +12,15 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.context import AppContext
-from bot.domain import CasebotError, DraftView, UpdateReceipt
-from bot.services import drafts
+from bot.domain import CasebotError, DraftView, InvalidInput, UpdateReceipt
+from bot.services import drafts, restore
 from handlers import meeting, replies, views
 from handlers.background import later, opens_modal
 from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_by_key
 from handlers.parsing import button_value, metadata, state_value
+from handlers.restore import restored_note
 from handlers.views import View
 
 
@@ -62,6 +63,54 @@ def register(app: App, ctx: AppContext) -> None:
     @opens_modal
     def hide(body: dict[str, Any]) -> View:
         return views.hide_words_modal(own_draft(body).draft_id)
+
+    @app.action(ActionId.DRAFT_KEEP)
+    def keep(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+
+        def work() -> None:
+            listing = views.keep_words_modal(restore.choices(
+                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
+                draft_id=int(button_value(body) or 0),
+            ))
+            if (body.get("container") or {}).get("type") == "view":  # on the form's check
+                client.views_push(trigger_id=body["trigger_id"], view=listing)
+            else:
+                client.views_open(trigger_id=body["trigger_id"], view=listing)
+
+        later(client, body, work)
+
+    @app.view(CallbackId.KEEP_MODAL)
+    def keep_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                       client: WebClient) -> None:
+        user = body["user"]["id"]
+        try:
+            data = metadata(view)
+            draft = int(data.get("draft") or 0)
+            chosen = state_value(view, BlockId.KEEP_WORD, InputId.WORD) or {}
+            try:
+                index = int(chosen.get("value") if isinstance(chosen, dict) else "")
+            except (TypeError, ValueError):
+                raise InvalidInput("Choose a word from the list.") from None
+            done = restore.restore(uow=ctx.uow(), clock=ctx.clock, renderer=ctx.renderer,
+                                   user_id=user, draft_id=draft, index=index,
+                                   shown=str(data.get("v") or ""))
+        except CasebotError as exc:
+            ack(response_action="errors", errors=modal_errors(CallbackId.KEEP_MODAL, exc))
+            return
+        ack(response_action="update", view=views.keep_done_modal(restored_note(done)))
+
+        under = view.get("previous_view_id")  # the form's check screen, if pushed on it
+
+        def work() -> None:
+            ctx.deliver(done.outbox_keys)
+            if under:
+                client.views_update(view_id=under, view=views.preview_modal(done.preview))
+            else:
+                replace_by_key(ctx, client, _shown_at(ctx, user, draft), user,
+                               replies.preview(done.preview))
+
+        later(client, body, work)
 
     @app.view(CallbackId.HIDE_MODAL)
     def hide_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],

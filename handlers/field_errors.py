@@ -26,6 +26,7 @@ BLOCKS: dict[CallbackId, dict[str, BlockId]] = {
     CallbackId.PROGRESS_MODAL: {MAIN: BlockId.PROGRESS_TEXT},
     CallbackId.PREVIEW_MODAL: {MAIN: BlockId.PREVIEW_HIDE},
     CallbackId.HIDE_MODAL: {MAIN: BlockId.PREVIEW_HIDE},
+    CallbackId.KEEP_MODAL: {MAIN: BlockId.KEEP_WORD},
     CallbackId.PRESENT_MODAL: {MAIN: BlockId.PRESENT},
 }
 LIMIT = 150  # Slack shows no more of a block's error

@@ -26,7 +26,7 @@ from bot.domain import (
     UpdatePrompt,
     UpdateReceipt,
 )
-from handlers import holiday_meetings, kit, replies
+from handlers import holiday_meetings, kit, replies, restore
 from handlers.ids import ActionId, BlockId
 from handlers.text import day, due_of, escape, mention, mentions, plural, quote, when
 
@@ -456,3 +456,4 @@ class SlackRenderer:
     edit_not_seen = staticmethod(replies.edit_not_seen)
     reassign_prompt = staticmethod(replies.reassign_prompt)
     holiday_question = staticmethod(holiday_meetings.question)
+    term_request = staticmethod(restore.question)

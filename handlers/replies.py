@@ -102,15 +102,18 @@ def preview(p: DraftView) -> Payload:
     """The DM version: Confirm, Edit, or hide more words."""
     note = replaced_note(p.replaced, "Replaced (in bold)") or "Nothing needed replacing."
     value = str(p.draft_id)
+    buttons = [
+        kit.button("Confirm", ActionId.DRAFT_CONFIRM, value, style="primary"),
+        kit.button("Edit", ActionId.DRAFT_EDIT, value),
+        kit.button("Hide more words", ActionId.DRAFT_HIDE, value),
+    ]
+    if p.restorable:
+        note += " A harmless word hidden by mistake? Press *Not identifying*."
+        buttons.append(kit.button("Not identifying", ActionId.DRAFT_KEEP, value))
     blocks = [
         kit.section("\n".join(_preview_lines(p))),
         kit.context(note + " Anything else that could identify someone? Press *Hide more words*."),
-        kit.actions(
-            kit.button("Confirm", ActionId.DRAFT_CONFIRM, value, style="primary"),
-            kit.button("Edit", ActionId.DRAFT_EDIT, value),
-            kit.button("Hide more words", ActionId.DRAFT_HIDE, value),
-            block_id=BlockId.DRAFT_BUTTONS,
-        ),
+        kit.actions(*buttons, block_id=BlockId.DRAFT_BUTTONS),
     ]
     return {"text": f"Check your {p.kind} on {p.case_code} before it is saved", "blocks": blocks}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain import ActionView, DraftView, HomeView, MeetingRef
+from bot.domain import ActionView, DraftView, HomeView, MeetingRef, RestoreChoices
 from handlers import kit
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.metadata import seal
@@ -210,6 +210,11 @@ def preview_modal(p: DraftView) -> View:
         kit.section(preview_lines(p)),
         kit.context(replaced_note(p.replaced, "Replaced (in bold)")
                     or "Nothing needed replacing."),
+    ]
+    if p.restorable:  # a harmless word hidden by mistake: chosen in a form pushed on this one
+        blocks.append(kit.actions(kit.button("Not identifying", ActionId.DRAFT_KEEP,
+                                             str(p.draft_id))))
+    blocks += [
         {
             "type": "input", "block_id": BlockId.PREVIEW_HIDE, "optional": True,
             "label": kit.plain("Anything else that could identify someone?"),
@@ -233,6 +238,52 @@ def hide_words_modal(draft_id: int) -> View:
     ]
     metadata = {"draft": draft_id}
     return _modal("Hide more words", CallbackId.HIDE_MODAL, blocks, metadata, submit="Hide")
+
+
+KEEP_OPTIONS = 100  # Slack's most options in a select
+
+
+def keep_words_modal(choices: RestoreChoices) -> View:
+    """The replaced words of a draft, for its author alone (a modal is kept in no history):
+    choose one to show again. Option values are positions in the list, never the word."""
+    metadata = {"draft": choices.draft_id, "v": choices.version}
+    if not choices.words:
+        blocks = [kit.section(
+            "Nothing here can be shown again: every replacement stands for a registered "
+            "client's details."
+        )]
+        view = _modal("Not identifying", CallbackId.KEEP_MODAL, blocks, metadata)
+        view.pop("submit")
+        view["close"] = kit.plain("Close")
+        return view
+    options = [
+        {"text": kit.plain(kit.truncate(word, kit.BUTTON_TEXT)), "value": str(i)}
+        for i, word in enumerate(choices.words[:KEEP_OPTIONS])
+    ]
+    blocks = [
+        kit.section(
+            f"Which word in your draft on *{choices.case_code}* was hidden but identifies no "
+            "one? It is shown again in this draft. A word that is part of a registered client's "
+            "details always stays hidden."
+        ),
+        {
+            "type": "input", "block_id": BlockId.KEEP_WORD,
+            "label": kit.plain("Not identifying"),
+            "element": {"type": "static_select", "action_id": InputId.WORD,
+                        "placeholder": kit.plain("Choose a word"), "options": options},
+            "hint": kit.plain("Only you see this list. Your group may also allow the word from "
+                              "now on."),
+        },
+    ]
+    return _modal("Not identifying", CallbackId.KEEP_MODAL, blocks, metadata, submit="Show it")
+
+
+def keep_done_modal(text: str) -> View:
+    """What became of a restored word (the preview in the DM is already updated)."""
+    view = _modal("Not identifying", CallbackId.KEEP_MODAL, [kit.section(text)], {})
+    view.pop("submit")
+    view["close"] = kit.plain("Done")
+    return view
 
 
 def present_modal(channel: str, initial: list[str]) -> View:

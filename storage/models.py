@@ -87,6 +87,12 @@ class Group(Base):
     client_minutes: Mapped[int | None] = mapped_column(Integer)
     # Whose public holidays the meetings are checked against ("AU-QLD"); None: not checked.
     holidays: Mapped[str | None] = mapped_column(String(40))
+    # A word an author marks "not identifying" in a preview: ask the facilitators before it
+    # joins the allow-list (confirm), add it at once (at_once), or keep it to that draft (off).
+    # Checked by the service, not the database: a CHECK would make SQLite rebuild the table.
+    restore_policy: Mapped[str] = mapped_column(
+        String(10), default="confirm", server_default="confirm"
+    )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
@@ -337,9 +343,33 @@ class Draft(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     sealed_raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Words the author marked "not identifying", kept in this draft (sealed like its words).
+    sealed_keep: Mapped[bytes | None] = mapped_column(LargeBinary)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class TermRequest(Base):
+    """An author's ask that a word restored in a preview join the group's allow-list, for the
+    group's facilitators to allow or decline. The word is sealed with the client's data key
+    (purging the client makes it unreadable); only the decision is in the clear."""
+
+    __tablename__ = "term_requests"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'allowed', 'declined')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    draft_id: Mapped[int | None] = mapped_column(Integer)  # drafts are deleted: no key
+    sealed_term: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class MeetingItem(Base):

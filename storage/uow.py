@@ -23,6 +23,7 @@ from storage.repositories.leave import LeaveRepository
 from storage.repositories.meetings import MeetingRepository
 from storage.repositories.outbox import OutboxRepository
 from storage.repositories.records import RecordRepository
+from storage.repositories.term_requests import TermRequestRepository
 from storage.repositories.updates import UpdateRepository
 from storage.repositories.vault import VaultRepository
 from storage.vault import Vault
@@ -48,6 +49,7 @@ class UnitOfWork:
     consents: ConsentRepository
     drafts: DraftRepository
     events: EventRepository
+    term_requests: TermRequestRepository
     secrets: VaultRepository  # the vault in this session
 
     def __init__(self, sessions: sessionmaker[Session], vault: Vault) -> None:
@@ -72,6 +74,7 @@ class UnitOfWork:
         self.consents = ConsentRepository(self.session)
         self.drafts = DraftRepository(self.session)
         self.events = EventRepository(self.session)
+        self.term_requests = TermRequestRepository(self.session)
         self.secrets = VaultRepository(self.session, self.vault)
         return self
 

@@ -14,7 +14,7 @@ from bot import public_holidays, recurrence, validation
 from bot.bootstrap import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
 from bot.domain import GroupView, InvalidInput, MemberView, VaultError
-from bot.services import directory, keys, minutes, reschedule
+from bot.services import directory, keys, minutes, reschedule, restore
 from bot.services.meeting_hours import UnusualMeetingTime
 from bot.services.minutes import export as minutes_export
 from storage import db
@@ -170,6 +170,11 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
         ]
         console.print(*table(rows, ["NAME", "CHANNEL", "RULE", "ZONE", "HOLIDAYS", "NEXT"]))
         return 0
+    if args.group_command == "restored-words":
+        name = restore.set_policy(uow=app.uow(), clock=app.clock, group=args.group,
+                                  policy=args.policy, actor=console.actor())
+        console.print(_restored_line(name, args.policy.strip().lower().replace("-", "_")))
+        return 0
     if args.group_command == "holidays":
         view = directory.set_holidays(uow=app.uow(), clock=app.clock, group=args.group,
                                       code=args.calendar, actor=console.actor())
@@ -219,6 +224,17 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
         "Next: add members with casebot member add --user U… --agency … --role worker",
     )
     return 0
+
+
+def _restored_line(group: str, policy: str) -> str:
+    return {
+        "confirm": f"A word marked 'not identifying' in a preview is shown in that draft; "
+                   f"{group}'s facilitators are asked whether to allow it for the group.",
+        "at_once": f"A word marked 'not identifying' in a preview joins {group}'s allowed "
+                   "terms at once.",
+        "off": f"A word marked 'not identifying' in a preview is shown in that draft only; "
+               f"{group}'s allowed terms stay as they are.",
+    }[policy]
 
 
 def _holidays_line(group: GroupView) -> str:

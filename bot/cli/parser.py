@@ -225,6 +225,16 @@ def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     holidays.add_argument("--group", required=True, metavar="NAME")
     holidays.add_argument("calendar", metavar="CC-STATE", help="e.g. AU-QLD, or none")
+    restored = actions.add_parser(
+        "restored-words",
+        help="what a word an author marks 'not identifying' in a preview does for the group",
+        description="The word is always shown again in that draft. confirm (the default): the "
+        "group's facilitators are asked by DM whether to add it to the group's allowed terms; "
+        "at_once: it is added at once; off: that draft only. Example: casebot group "
+        "restored-words --group 'Under 1 Roof' at_once",
+    )
+    restored.add_argument("--group", required=True, metavar="NAME")
+    restored.add_argument("policy", metavar="confirm|at_once|off")
 
 
 def _agency_commands(sub: argparse._SubParsersAction[Parser]) -> None:

@@ -6,6 +6,7 @@ The channel is told (de-identified) and the owner gets a DM, both through the ou
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -148,9 +149,12 @@ def plan(
     return Plan(recorder, client, group, owner, today, upcoming, body, due_on)
 
 
-def store(uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime) -> Recorded:
-    """De-identify and save a planned action, and queue the channel note and the owner's DM."""
-    redaction = privacy.redact(uow, p.text, p.group.id)
+def store(
+    uow: UnitOfWork, renderer: Renderer, p: Plan, now: dt.datetime, *, keep: Sequence[str] = ()
+) -> Recorded:
+    """De-identify and save a planned action, and queue the channel note and the owner's DM.
+    ``keep``: words its author marked "not identifying" in the preview."""
+    redaction = privacy.redact(uow, p.text, p.group.id, keep=keep)
     running = uow.meetings.live(p.group.id) or meetings.current_or_upcoming(uow, p.group, now)
     live = running is not None and running.status == MeetingStatus.RUNNING.value
     action = Action(

@@ -23,6 +23,7 @@ from storage.uow import UnitOfWork
 LIFETIME = dt.timedelta(hours=24)
 MAX_WORDS = 10
 PURPOSE = "draft"
+KEEP = "draft-keep"
 
 
 def _show(
@@ -33,7 +34,7 @@ def _show(
         draft_id=draft.id, kind=draft.kind, case_code=code, text=draft.text,
         replaced=privacy.replaced_kinds(redaction), spans=tuple(redaction.spans),
         meeting=meeting, owner=owner, due_on=draft.due_on, editing=draft.update_id is not None,
-        today=today,
+        today=today, restorable=privacy.restorable(redaction.text, redaction.spans),
     )
 
 
@@ -129,6 +130,37 @@ def draft_action(
     return preview
 
 
+def kept_words(uow: UnitOfWork, client: Client, draft: Draft) -> list[str]:
+    """The words the author marked "not identifying" in this draft."""
+    if draft.sealed_keep is None:
+        return []
+    return [w for w in uow.secrets.open_text(client, draft.sealed_keep, purpose=KEEP).split("\n")
+            if w]
+
+
+def keep_word(uow: UnitOfWork, client: Client, draft: Draft, words: list[str]) -> None:
+    draft.sealed_keep = (
+        uow.secrets.seal_text(client, "\n".join(words), purpose=KEEP) if words else None
+    )
+
+
+def reshow(uow: UnitOfWork, now: dt.datetime, draft: Draft, client: Client,
+           redaction: Redaction) -> DraftView:
+    """The draft's preview after its text was de-identified again (``redaction``)."""
+    draft.text = redaction.text
+    uow.flush()
+    owner = uow.members.get(draft.owner_id) if draft.owner_id else None
+    group = uow.groups.get(client.group_id) if client.group_id else None
+    today = roster.local_today(now, group.tz) if group else None
+    return _show(draft, redaction, client.case_code, None,
+                 owner.slack_user_id if owner else None, today)
+
+
+def own_draft(uow: UnitOfWork, user_id: str, draft_id: int, now: dt.datetime) -> Draft:
+    """One of the caller's drafts, still open (a kind refusal otherwise)."""
+    return _own_draft(uow, user_id, draft_id, now)
+
+
 def _own_draft(uow: UnitOfWork, user_id: str, draft_id: int, now: dt.datetime) -> Draft:
     member = find_asker(uow, user_id)
     draft = uow.drafts.get(draft_id)
@@ -173,15 +205,12 @@ def hide_more(*, uow: UnitOfWork, clock: Clock, user_id: str, draft_id: int,
                 detail=f"{len(added)} word(s) marked identifying in a preview",
             )
         raw = uow.secrets.open_text(client, draft.sealed_raw, purpose=PURPOSE)
-        group_id = client.group_id
-        redaction = privacy.redact(uow, raw, group_id)
-        draft.text = redaction.text
-        uow.flush()
-        owner = uow.members.get(draft.owner_id) if draft.owner_id else None
-        group = uow.groups.get(group_id) if group_id else None
-        today = roster.local_today(now, group.tz) if group else None
-        preview = _show(draft, redaction, client.case_code, None,
-                        owner.slack_user_id if owner else None, today)
+        # A word restored earlier and now named to hide is hidden: the later wish wins.
+        hidden = {w.lower() for w in extra}
+        keep = [w for w in kept_words(uow, client, draft) if w.lower() not in hidden]
+        keep_word(uow, client, draft, keep)
+        redaction = privacy.redact(uow, raw, client.group_id, keep=keep)
+        preview = reshow(uow, now, draft, client, redaction)
         uow.commit()
     return preview
 
@@ -197,18 +226,19 @@ def confirm(
         client = uow.clients.get(draft.client_id)
         assert client is not None and draft.sealed_raw is not None
         raw = uow.secrets.open_text(client, draft.sealed_raw, purpose=PURPOSE)
+        keep = kept_words(uow, client, draft)
         result: UpdateReceipt | actions.Recorded
         if draft.kind == "update":
             checked = updates.plan(uow, now, user_id=user_id, case_code=client.case_code,
                                    text=raw, update_id=draft.update_id)
-            result = updates.store(uow, renderer, checked, source=source, now=now)
+            result = updates.store(uow, renderer, checked, source=source, now=now, keep=keep)
         else:
             owner = uow.members.get(draft.owner_id)
             assert owner is not None
             planned = actions.plan(uow, now, user_id=user_id, case_code=client.case_code,
                                    owner_id=owner.slack_user_id, text=raw, due_on=draft.due_on,
                                    parse_due=False)
-            result = actions.store(uow, renderer, planned, now)
+            result = actions.store(uow, renderer, planned, now, keep=keep)
         uow.drafts.delete(draft)
         uow.commit()
     return result

@@ -70,6 +70,32 @@ class _Register:
         digits = re.sub(r"\D", "", phrase)
         return len(digits) >= 6 and any(n in digits for n in self.numbers)
 
+    def resembles(self, phrase: str) -> bool:
+        """Whether ``phrase`` is, holds, or is a near-spelling of any registered detail's word
+        or number: stricter than :meth:`quoted_in`, for a word an author asks to show."""
+        if self.quoted_in(phrase, names_only=False):
+            return True
+        for word in _WORD.findall(phrase.lower()):
+            for known in self.words:
+                if known in word or (len(word) >= 4 and len(known) >= 4
+                                     and _near(word, known, 2 if len(known) >= 9 else 1)):
+                    return True
+        return False
+
+
+def _near(a: str, b: str, most: int) -> bool:
+    """Whether ``a`` and ``b`` are within ``most`` edits (insert, delete, change) of each other."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > most:
+            return False
+    return row[-1] <= most
+
 
 def keep_terms(
     uow: UnitOfWork, group_id: int | None, clients: Sequence[KnownClient] = ()
@@ -95,10 +121,82 @@ def forget_purged(*, uow: UnitOfWork) -> bool:
         return forget_clients_except(uow.clients.unpurged_codes())
 
 
-def redact(uow: UnitOfWork, text: str, group_id: int | None = None) -> Redaction:
-    """De-identify ``text`` for a channel; raises DeidentificationFailed (fail closed)."""
+def redact(
+    uow: UnitOfWork, text: str, group_id: int | None = None, *, keep: Sequence[str] = ()
+) -> Redaction:
+    """De-identify ``text`` for a channel; raises DeidentificationFailed (fail closed).
+
+    ``keep``: words the author marked "not identifying" in this text's preview (a word that
+    quotes a registered client is hidden all the same)."""
     clients = known_clients(uow)
-    return deidentify(text, clients, keep=keep_terms(uow, group_id, clients))
+    return _redact(uow, text, group_id, clients, keep)
+
+
+def _redact(
+    uow: UnitOfWork, text: str, group_id: int | None, clients: Sequence[KnownClient],
+    keep: Sequence[str], register: _Register | None = None,
+) -> Redaction:
+    terms = keep_terms(uow, group_id, clients)
+    if keep:
+        register = register or _Register(clients)
+        terms += [w for w in keep if not register.resembles(w)]
+    return deidentify(text, clients, keep=terms)
+
+
+# Replacements that stand for a registered client by their case code ("[name]" is anyone's).
+_ANYONE = "[name]"
+
+
+def restorable(text: str, spans: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a preview has a replacement its author might restore (no case code)."""
+    return any(kind != "name" or text[s:e] == _ANYONE for s, e, kind in spans)
+
+
+class DraftWords:
+    """A draft's own words against the register as read once (one decryption per request):
+    which replaced words its author may restore, whether a word quotes the register, and the
+    draft de-identified again. The words are for the author's eyes only."""
+
+    def __init__(
+        self, uow: UnitOfWork, raw: str, group_id: int | None, keep: Sequence[str] = ()
+    ) -> None:
+        self._uow, self._raw, self._group_id = uow, raw, group_id
+        self._clients = known_clients(uow)
+        self._register = _Register(self._clients)
+        self.words = self._restorable(self.redact(keep))
+
+    def redact(self, keep: Sequence[str]) -> Redaction:
+        """The draft de-identified with ``keep`` shown (less any that quotes the register)."""
+        return _redact(self._uow, self._raw, self._group_id, self._clients, keep,
+                       self._register)
+
+    def register_detail(self, phrase: str) -> bool:
+        """Whether ``phrase`` is, holds, or nearly spells part of a registered client's
+        details."""
+        return self._register.resembles(phrase)
+
+    def _restorable(self, found: Redaction) -> tuple[str, ...]:
+        """The replaced words in order, once each: not a registered client's case code, nor a
+        number, date or address that quotes the register."""
+        if len(found.spans) != len(found.sources):  # cannot pair them: offer nothing
+            return ()
+        given = normalise(self._raw)
+        words: list[str] = []
+        for (s, e, kind), (a, b, _) in zip(found.spans, found.sources, strict=True):
+            word = " ".join(given[a:b].split())
+            if not word or (kind == "name" and found.text[s:e] != _ANYONE):
+                continue
+            if kind not in ("name", "person") and self._register.quoted_in(word,
+                                                                           names_only=False):
+                continue
+            if word not in words:
+                words.append(word)
+        return tuple(words)
+
+
+def register_detail(uow: UnitOfWork, phrase: str) -> bool:
+    """Whether ``phrase`` is, holds, or nearly spells part of any registered client's details."""
+    return _Register(known_clients(uow)).resembles(phrase)
 
 
 def replaced_kinds(redaction: Redaction) -> tuple[str, ...]:

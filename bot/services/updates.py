@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.domain import (
@@ -135,11 +136,12 @@ def plan(
 
 
 def store(
-    uow: UnitOfWork, renderer: Renderer, p: Plan, *, source: str, now: dt.datetime
+    uow: UnitOfWork, renderer: Renderer, p: Plan, *, source: str, now: dt.datetime,
+    keep: Sequence[str] = (),
 ) -> UpdateReceipt:
     """De-identify and save a planned update (the words sealed); a late note once the agenda
-    is out."""
-    redaction = privacy.redact(uow, p.text, p.group.id)
+    is out. ``keep``: words its author marked "not identifying" in the preview."""
+    redaction = privacy.redact(uow, p.text, p.group.id, keep=keep)
     row = p.row
     if row is None:
         row = Update(

@@ -80,6 +80,9 @@ class RecordingRenderer:
     def holiday_question(self, question: Any) -> dict[str, Any]:
         return self._keep("holiday-question", question)
 
+    def term_request(self, question: Any) -> dict[str, Any]:
+        return self._keep("term-request", question)
+
 
 @dataclass
 class RecordingNotifier:

@@ -87,3 +87,26 @@ def test_roles_move_onto_each_membership(database_url):
         ("Bravo", "U2", "champion"),
     }
     assert "member_roles" not in tables
+
+
+def test_existing_groups_ask_their_facilitators_about_restored_words(database_url):
+    """0009 gives every existing group the ``confirm`` policy; its drafts keep no words yet."""
+    import sqlalchemy as sa
+
+    engine = engine_for(database_url)
+    db.upgrade(engine, "0008")
+    now = "2026-11-01 00:00:00+00:00"
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO groups (id, name, channel_id, rrule, tz, first_meeting_at, "
+            "prompt_lead_days, reminder_lead_days, agenda_lead_minutes, nudge_lead_days, "
+            "send_time, day_first, meeting_minutes, created_at) VALUES "
+            f"(1, 'Alpha', 'C1', 'FREQ=WEEKLY', 'UTC', '{now}', 3, 1, 120, '3,1', "
+            f"'09:00', true, 90, '{now}')"
+        ))
+    db.upgrade(engine)
+    with engine.connect() as conn:
+        policy = conn.execute(sa.text("SELECT restore_policy FROM groups")).scalar_one()
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("drafts")}
+    engine.dispose()
+    assert policy == "confirm" and "sealed_keep" in columns

@@ -74,6 +74,7 @@ btn:home_action_done      y y y - - - - - - y -
 btn:draft_confirm         y - - - - - - - - - -
 btn:draft_edit            y - - - - - - - - - -
 btn:draft_hide            y - - - - - - - - - -
+btn:draft_keep            y - - - - - - - - - -
 btn:step_next             - y y - - - - - - y -
 btn:step_back             - y y - - - - - - y -
 btn:step_skip             - y y - - - - - - y -
@@ -87,6 +88,8 @@ btn:action_reassign_ask   y - - - - - - - - - -
 btn:action_reassign       - y y - - - - - - y -
 btn:holiday_move          - y y - - - - - - y -
 btn:holiday_cancel        - y y - - - - - - y -
+btn:term_allow            - y - - - - - - - y -
+btn:term_decline          - y - - - - - - - y -
 btn:record_remove         y y y - - - - - - y -
 btn:record_edit           y y y - - - - - - y -
 view:update_modal         y - - y - - - - y y -
@@ -94,6 +97,7 @@ view:action_modal         y y y y y - - - y y -
 view:progress_modal       y y y - - - - - - y -
 view:preview_modal        y - - - - - - - - - -
 view:hide_modal           y - - - - - - - - - -
+view:keep_modal           y - - - - - - - - - -
 view:record_modal         y y y y y - - - y y -
 view:present_modal        - y y - - - - - - y -
 shortcut:record_action    y y y y y - - - y y -
@@ -124,6 +128,8 @@ class Side:
     draft: int
     record: int
     holiday_meeting: int  # Tue 26 Jan 2027, Australia Day
+    term_request: int  # a word the worker restored in the draft, for the facilitators
+    keep_version: str  # the draft's list of words to restore, as last shown
 
 
 def snapshot_sql(conn: sa.Connection, save: bool) -> None:
@@ -246,7 +252,19 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
         draft = int(json.dumps(preview).split('"draft_confirm", "value": "')[1].split('"')[0])
         h.sender.block_action("draft_confirm", user_id=owner, value=str(draft), message=preview)
         background.wait_idle()
-        h.sender.dm(f"{code}: second news", user_id=owner)  # a draft left to confirm
+        # A draft left to confirm, with two harmless words hidden: one restored already (the
+        # facilitators are asked about it), one left to restore.
+        h.sender.dm(f"{code}: second news, lunch at Sunny Days with Kalinda", user_id=owner)
+        background.wait_idle()
+        member = world.one(f"SELECT id FROM members WHERE slack_user_id = '{owner}'")
+        second = world.one(f"SELECT id FROM drafts WHERE author_id = {member}")
+        h.sender.block_action("draft_keep", user_id=owner, value=str(second),
+                              trigger_id=h.fake.new_trigger_id())
+        background.wait_idle()
+        listing = h.fake.calls_to("views.open")[-1].args["view"]
+        first = {"type": "static_select", "selected_option": {"value": "0"}}
+        h.sender.view_submission("keep_modal", {"keep_word": {"word": first}}, user_id=owner,
+                                 private_metadata=listing["private_metadata"])
         background.wait_idle()
         h.at("2026-12-01T10:00+10:00")
         group = world.one(f"SELECT id FROM groups WHERE channel_id = '{channel}'")
@@ -264,11 +282,22 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
             record=world.one(f"SELECT id FROM records WHERE author_id = {member}"),
             holiday_meeting=world.one(f"SELECT id FROM meetings WHERE group_id = {group} "
                                       "ORDER BY occurrence_at LIMIT 1 OFFSET 4"),
+            term_request=world.one(f"SELECT id FROM term_requests WHERE author_id = {member}"),
+            keep_version=_version(world, member),
         )
     h.at("2026-12-01T10:05+10:00")
     world.alpha, world.bravo = sides["alpha"], sides["bravo"]
     world.save()
     return world
+
+
+def _version(world: World, member: int) -> str:
+    from bot.services import restore
+    from storage.models import Draft
+
+    draft_id = world.one(f"SELECT id FROM drafts WHERE author_id = {member}")
+    text = world.one(f"SELECT text FROM drafts WHERE id = {draft_id}")
+    return restore.version(Draft(id=draft_id, text=text))
 
 
 def _text_input(block: str, action: str, value: Any, kind: str = "plain_text_input") -> dict:
@@ -304,7 +333,8 @@ def send(w: World, entry: str, column: str) -> Any:
             "action_open": s.code, "action_done": str(s.action),
             "action_progress": str(s.action), "nudge_snooze": str(s.next_meeting),
             "home_action_done": str(s.action), "draft_confirm": str(s.draft),
-            "draft_edit": str(s.draft), "draft_hide": str(s.draft),
+            "draft_edit": str(s.draft), "draft_hide": str(s.draft), "draft_keep": str(s.draft),
+            "term_allow": str(s.term_request), "term_decline": str(s.term_request),
             "mark_present": str(s.running_meeting), "record_decision_open": s.code,
             "record_note_open": s.code, "end_meeting": str(s.running_meeting),
             "action_reassign_ask": str(s.action), "record_remove": f"decision:{s.record}",
@@ -338,6 +368,9 @@ def send(w: World, entry: str, column: str) -> Any:
                                _text_input("progress_text", "text", "left a message")),
             "preview_modal": ({"draft": s.draft}, {}),
             "hide_modal": ({"draft": s.draft}, _text_input("preview_hide", "text", "Bo")),
+            "keep_modal": ({"draft": s.draft, "v": s.keep_version},
+                           {"keep_word": {"word": {"type": "static_select",
+                                                   "selected_option": {"value": "0"}}}}),
             "record_modal": ({"channel": s.channel, "kind": "decision", "record": None},
                              {**_text_input("record_client", "code", s.code),
                               **_text_input("record_text", "text", "refer to outreach")}),

@@ -30,6 +30,8 @@ METHOD_SCOPES = {
     "users_info": "users:read",
     "views_open": None,
     "views_publish": None,
+    "views_push": None,
+    "views_update": None,
 }
 EVENT_SCOPES = {
     "message.im": {"im:history"},
