@@ -39,6 +39,7 @@ KIND_NAMES = {
     "name": "name",
     "person": "someone else's name",
     "tfn": "tax file number",
+    "id": "ID number",
     "url": "link",
     "dob": "date of birth",
     "address": "address",

@@ -3,15 +3,17 @@
 ``deidentify`` is pure: text in; redacted text, per-type counts and the output positions of the
 replacements out. It replaces
 
-* the registered identifiers of the clients in play (``register.py``): names, aliases and their
-  misspellings become the client's case code (``[name]`` when the words belong to more than one
-  client in play, so nobody is pointed at the wrong person); date of birth (in any format),
+* the registered identifiers of the clients in play (``known_clients.py``, ``initials.py``):
+  names, aliases, their misspellings, initials and titles become the client's case code
+  (``[name]`` when the words belong to more than one client in play, so nobody is pointed at
+  the wrong person); date of birth (in any format),
   address, phone, email, Medicare number and CRN become ``[DOB]``, ``[address]``, ``[phone]``,
   ``[email]``, ``[Medicare]``, ``[CRN]``;
 * anyone's identifiers (``patterns.py``): phone numbers (``phonenumbers``), emails, Medicare
   numbers (valid check digit), CRNs, tax file numbers (``[TFN]``: after "TFN", or a valid
-  checksum), dates of birth given with a cue ("DOB", "born", "(aged 37)"), street addresses
-  with their unit or lot, and URLs that carry a name (``[URL]``);
+  checksum), other ID numbers after their cue (``[ID]``), phones said in words, dates of birth
+  given with a cue ("DOB", "born", "(aged 37)", "bday june 30", "DOB 16101981"), street
+  addresses with their unit or lot and suburb, and URLs that carry a name (``[URL]``);
 * other people's names (``names.py``): a name lexicon (US Census given names and surnames) plus
   context (titles, relation words, possessives, pairs of name words), as ``[name]``.
 
@@ -23,18 +25,43 @@ dollar amounts, medication names, 13/1300/1800 numbers, plain service URLs.
 Deliberate trade-offs (details in each module):
 
 * A name part that is short or also an everyday word, month or place (Hope, May, Bill, Logan,
-  Jo) is replaced only where it is used as a name -- see ``register.py`` for the rule: "there is
-  hope" and "moved to Logan" survive, "Hope said", "spoke with Hope" and "Ms May" do not; "Hope
-  to engage Tuesday" at the start of a sentence survives even when Hope is a client in play.
-* A misspelling is recognised for name parts of 5+ letters (one typo, two from 9 letters), first
-  letter kept; "Jayne" for "Jane" is not. A near-name may take a client's code (over-redaction).
+  Jo) is replaced where it is used as a name -- ``known_clients`` has the rule. Capitalised
+  mid-sentence it is the name ("spoke with Hope"); lowercase, in capitals or opening a sentence
+  it needs a cue: a contact word before ("spoke with hope", "aka joy"), a subject's word after
+  ("hope rang", "billy ok", "will will be at 11"), another client beside it ("grace n hope"),
+  or nothing else in its sentence ("hope"). A determiner, pronoun or verb before ("no joy", "i
+  hope", "waited long") or "to" after ("hope to see her") make it the word. Trade-off, measured
+  in BENCHMARKS.md: a lowercase word-name with no cue at all survives; the author sees it in
+  the preview.
+* The register wins over places and streets: a registered street alone ("still at logan rd") is
+  the client's address, unless it names a place ("Brunswick Street Mall") or lies in a listed
+  place ("Emma Miller Place"). A misspelling is recognised for name parts of 4+ letters (one
+  edit; for 4 letters only a swap or a letter more; two edits from 9 letters), first letter
+  kept, lowercase too ("nancey ok").
 * A match lying wholly inside a ``keep`` phrase is left alone; one reaching beyond it (a
   client's full name around a member's first name) is still replaced. So a client who shares a
   first name with a member is not recognised by that first name alone.
 * Third-party names are guessed: an unlisted suburb or brand may be taken for a name (the safe
-  side); a lowercase name outside a relation ("spoke to bronwyn") is missed.
+  side); lowercase, a name is found after a relation word ("his cousin tevita", "aunty june")
+  or before "'s" and one ("jaylene's bf"), but missed elsewhere ("spoke to bronwyn").
 * Suburbs and street names without a number survive; a registered address is replaced with the
   suburb, state and postcode written after it, anyone else's street address without them.
+
+Checklist: the 18 identifier kinds of HIPAA's Safe Harbor method (45 CFR 164.514(b)(2)), read
+with the OAIC's de-identification guidance, in their Australian forms. Covered: (1) names --
+registered ones in any case, order, initials, misspelling (``known_clients``, ``initials``),
+anyone's by lexicon and context (``names``); (2) geography below a state -- street addresses
+with unit, lot and the suburb after them, a registered street alone; a suburb on its own stays
+(a meeting needs it; OAIC: context decides); (3) dates that identify -- dates of birth in any
+form after a cue, and any registered DOB; appointment dates stay; ages stay; (4) phone numbers,
+in digits or words (``spoken``); (5) fax numbers, as phones; (6) emails; (7) tax file numbers
+(the SSN's counterpart); (8) Medicare numbers; (9) health-fund and (10) account numbers, (11)
+licence, passport and visa numbers -- after their cue, as ``[ID]``; CRNs; (14) URLs that carry
+a name. Not covered, and why: (12) vehicle registrations and (13) device serial numbers are
+rare in case notes and look like reference codes -- ``[ID]`` only after a cue such as "account
+no."; (15) IP addresses do not occur; (16) biometrics and (17) photographs are not text; (18)
+"any other unique characteristic" (a rare illness, a job) needs a reader: the author's preview
+shows every replacement and "Hide more words" adds the rest.
 
 Case codes, placeholders, Slack mentions and URL schemes are never touched inside, and the engine
 runs to a fixed point, so a second pass changes nothing. Any internal error raises

@@ -26,7 +26,7 @@ class Redaction:
     each replacement stands in ``text`` -- positions in the output, never anything of the input.
 
     Types: name (a client's, as a case code or ``[name]``), person (anyone else's name, as
-    ``[name]``), dob, address, phone, email, medicare, crn, tfn, url.
+    ``[name]``), dob, address, phone, email, medicare, crn, tfn, id, url.
     """
 
     text: str
