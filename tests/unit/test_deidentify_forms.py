@@ -90,3 +90,24 @@ def test_everyday_words_and_sums_in_words_survive():
         "will ring back. the phone bill is due",
     ):
         assert deidentify(text, [client("Joy", "Hope")]).text == text
+
+
+def test_the_authors_preview_bolds_every_replacement_of_the_new_forms():
+    """What the author sees before confirming: each replacement marked, nothing else."""
+    from handlers.text import marked
+
+    c = KnownClient(
+        "U1R-200",
+        ClientIdentity(
+            full_name="Faith Nguyen", phone="0423 118 907", address="15 Cordelia Street, Bowen QLD"
+        ),
+    )
+    text = (
+        "Ms Nguyen (F.N.) still at cordelia st. new number oh four two three, one one eight, "
+        "nine oh seven. her cousin tevita has passport N4456789. DOB 16101981"
+    )
+    r = deidentify(text, [c])
+    shown = marked(r.text, r.spans)
+    for placeholder in ("U1R-200", "[address]", "[phone]", "[name]", "[ID]", "[DOB]"):
+        assert f"*{placeholder}*" in shown, (placeholder, shown)
+    assert shown.count("*") == 2 * len(r.spans)
