@@ -18,14 +18,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.text import PLACEHOLDERS, Hit
 
-if TYPE_CHECKING:
-    from bot.deidentify.known_clients import Word
+
+class Token(Protocol):
+    """A word of the text, as ``known_clients.words`` reads it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def key(self) -> str: ...
 
 _PARTS = re.compile(r"[^\W\d_]+")
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
@@ -48,6 +56,9 @@ ABBREVIATIONS = word_set(
     mri ct ivf od oh hq po pc ab ac de ave nw ne se sw ps pcyc rspca ndia nrl afl
     abc sbs tafe uni qut uq atsichs atsils cald nesb ahr tenants bp ok ot sw cm tl dsw sp
     mho cmo ao dob ppe"""
+)
+_TWO_LETTER_WORDS = word_set(
+    "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye yo"
 )
 # Lowercase SMS words of two or three letters that are not initials.
 SMS_WORDS = word_set(
@@ -113,7 +124,7 @@ class Initials:
             out.append(h._replace(start=start, end=end))
         return out
 
-    def find(self, text: str, tokens: Sequence[Word]) -> list[Hit]:
+    def find(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
         """Initials and "Mr T." forms standing alone for a client in play."""
         if not self.acronyms and not self.letters:
             return []
@@ -126,9 +137,14 @@ class Initials:
                 initials = True
             elif size <= 5 and t.key in acronyms:
                 word = text[t.start : t.end]
-                common = t.key in words
-                upper = word.isupper() and t.key not in ABBREVIATIONS and (size > 2 or not common)
-                lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and not common
+                upper = (
+                    word.isupper()
+                    and t.key not in ABBREVIATIONS
+                    and (size > 2 or t.key not in _TWO_LETTER_WORDS)  # "AS", "IT"; not "GS"
+                )
+                lower = (
+                    word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
+                )
                 if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]):
                     hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
         if not initials:
