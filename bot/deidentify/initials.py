@@ -100,6 +100,9 @@ class Initials:
                     self.acronyms.setdefault(acronym, set()).add(code)
         self.any_letter = set().union(*self.letters.values()) if self.letters else set()
 
+    def letters_of(self, codes: Iterable[str]) -> set[str]:
+        return set().union(*(self.letters.get(c, set()) for c in codes))
+
     def widen(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The client-name hits with their title and initials taken along."""
         out = []

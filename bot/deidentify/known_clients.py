@@ -57,6 +57,7 @@ dusty sandy misty stormy sunny honey pearl rowan sage summer autumn"""
 _JOINER = re.compile(r"\s+|\s*[-‐‑–]\s*|['’‘`´]\s?")  # what may sit between parts of one name
 _TITLE_GAP = re.compile(r"\.?\s+")
 _POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
     r"(?<!\w)(?P<num>\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\s+"
@@ -305,6 +306,8 @@ class Matcher:
         bill"; but "jack potter", "may martin" are names)."""
         if all(t.caps for t in run):
             return True
+        if any(t.caps for t in run):
+            return False  # "his son Dang Minh Khoa": a word, then someone capitalised
         if run[0].key not in lexicon.FUNCTION_WORDS:
             return True
         second, words = run[1].key, lexicon.english_words()
@@ -333,12 +336,15 @@ class Matcher:
                 and joined(text, tokens, min(i, j), 2)
             ):
                 return codes & near
+        initial = _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start)
+        if initial and initial[1].casefold() in self.initials.letters_of(codes):
+            return codes  # "S. Marsden" where Marsden is also a suburb
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR or self._not_a_name_here(text, tokens, i):
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if t.caps and not t.opens:  # capitalised mid-sentence: "spoke with Hope", "says BANI"
             return codes
-        if t.title and name_follows(text, t.end):  # "Hope said", "May and her son"
-            return codes
+        if t.title and name_follows(text, t.end) and _not_a_dish(text, tokens, i):
+            return codes  # "Hope said", "May and her son"
         return codes if self._used_as_name(text, tokens, owner, i) else frozenset()
 
     @staticmethod
@@ -379,12 +385,16 @@ class Matcher:
             return prev is None  # the whole sentence: "hope", "frank?? no show"
         if after.strip(" "):
             return prev is None and after.strip(" ")[0] in ",—–-:("  # "Guy — the guy", "BILL (W."
-        if nxt.key in ("to", "that", "thats", "so", "you", "u", "she", "he", "they", "it", "all"):
-            return False  # "hope to see her", "hope thats ok", "joy all round"
+        if nxt.key == "to":  # "hope to see her"; but "Dale to attend", "autumn to call back"
+            return t.key not in lexicon.VERB_NAMES
+        if nxt.key in ("that", "thats", "so", "you", "u", "she", "he", "they", "it", "all"):
+            return False  # "hope thats ok", "joy all round"
         if nxt.key == t.key:
             return True  # "rose rose early", "will will be at 11"
         if nxt.key in lexicon.NAME_JOINERS and i + 2 < n and owner[i + 2]:
             return True  # "will n guy will share"
+        if nxt.key in lexicon.NAME_JOINERS:  # "rice and curry"; "grace n hope" is above
+            return False
         if nxt.key in lexicon.SUBJECT_CUES or (
             t.key not in lexicon.MODALS and name_follows(text, t.end)
         ):
@@ -426,7 +436,10 @@ class Matcher:
                     other.caps
                     and len(other.key) > 1  # an initial: "Melody D" is a name
                     and other.key not in self.parts
-                    and other.key in lexicon.english_words()
+                    and (
+                        other.key in lexicon.english_words()
+                        or (other.title and other.key in lexicon.not_names())  # "Trinity Anglican"
+                    )
                     and not (j == i - 1 and other.opens)  # capitalised for the sentence
                 ):
                     return True
@@ -515,7 +528,7 @@ class Matcher:
         for token in [t for t in tokens if t.key in streets] if streets else ():
             for pattern in streets[token.key]:
                 m = pattern.match(text, token.start)
-                if m and not any(s < m.end() and m.start() < e for s, e in places):
+                if m and not any(s <= m.start() and m.end() <= e for s, e in places):
                     yield hit(m.start(), m.end(), "address")  # not "Emma Miller Place"
 
 
@@ -533,9 +546,23 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
         return None
     kind = STREET_TYPE_FORMS[words[-1]]
     name = r"[\s\-]+".join(map(re.escape, words[:-1]))
-    place = "|".join(sorted(lexicon.PLACE_HEADS | _PLACE_AFTER))
+    place = "|".join(sorted(lexicon.LANDMARKS))
     return words[0], re.compile(  # no full stop after it: "Miller Place." ends a sentence
         rf"{name}\s+(?:{kind})\b(?!\s+(?i:{place})\b)", re.IGNORECASE
+    )
+
+
+def _not_a_dish(text: str, tokens: list[Word], i: int) -> bool:
+    """ "Rice and dahl" is food; "May and her son", "Hope and Kirra" are people: after "and",
+    a pronoun, a determiner, a relation or a capitalised word."""
+    if i + 2 >= len(tokens) or tokens[i + 1].key not in lexicon.NAME_JOINERS:
+        return True
+    after = tokens[i + 2]
+    return (
+        after.caps
+        or after.key in lexicon.FUNCTION_WORDS
+        or after.key in lexicon.RELATIONS
+        or text[tokens[i + 1].end : after.start].strip() != ""
     )
 
 

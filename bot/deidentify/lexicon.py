@@ -37,7 +37,8 @@ RELATIONS = word_set(
     housemate roommate stepmum stepmom stepdad stepfather stepmother stepson stepdaughter
     stepbrother stepsister sibling siblings carer guardian foster in-law brother-in-law
     sister-in-law mother-in-law father-in-law caseworker cousins sisters brothers aunties
-    uncles nephews nieces mates friends sons daughters grandsons granddaughters"""
+    uncles nephews nieces mates friends sons daughters grandsons granddaughters
+    tita tito lola lolo kuya manong manang cuz cuzzie uso khala khalto teta jiddo whaea matua"""
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").
@@ -47,7 +48,8 @@ RANKS = word_set(
 )
 # Between two parts of one name: "Omar bin Saleh", "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi".
 PARTICLES = word_set(
-    "bin binti bint ibn de da del della di dos das du van der den von al el abu ah le la ter"
+    "bin binti bint ibn de da del della dela delos di dos das du van der den von al el abu ah "
+    "le la ter"
 )
 # Between a relation word and the name: "sister, Bronwyn", "son named Liam", "mum (Kath)".
 RELATION_LINKS = word_set("named called is was")
@@ -213,6 +215,10 @@ SUBJECT_CUES = (
         seen saw met gave took went got slept stayed staying waited kicked told sent spent
         brought bought sat stood woke fell ate drove rode wrote knew heard ran hit kept felt
         made did lives living sleeping doing going coming asking wants needs has is was will
+        sold held built caught taught fought thought lent meant left lost found stood took
+        shook broke spoke chose rode wrote gave ate came became ran began sang drank swam let
+        put quit fled got forgot won stuck hid grew threw flew
+        drew blew showed went were
         would might should can could may must"""
     )
 )
@@ -227,7 +233,7 @@ CONTACT_CUES = word_set(
 WORD_CUES = (
     FUNCTION_WORDS - word_set("with and or for from to")
     | word_set(
-        """u ya ll d ve re last next every early late mid over during since nice lovely old
+        """s u ya ll d ve re last next every early late mid over during since nice lovely old
         young poor other same different another weird random top decent much more most lost
         little great good big full such real false high
         any some all lots lot plenty bit bad best better said say says saying pay paid
@@ -253,3 +259,22 @@ NOT_AFTER_RELATION = word_set(
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set("place house flat home unit room car phone number caravan tent van")
+# After a registered street, words that make it a landmark rather than where the client lives:
+# "Brunswick Street Mall", "Roma Street station", "the Ipswich Road camp", "Lutwyche Road
+# underpass".
+LANDMARKS = PLACE_HEADS | word_set(
+    """camp underpass overpass bridge busway bus stop shops shopping tunnel roundabout lights
+    intersection exit entrance servo carpark park reserve oval pool jetty beach markets
+    church mosque temple qld nt area hospital central city via"""
+)
+# Plural relation words: a name after them only if it is no English word ("cousins Ah Kuoi",
+# not "sons and daughters welcome").
+PLURAL_RELATIONS = word_set(
+    """cousins sisters brothers aunties uncles nephews nieces mates friends sons daughters
+    grandsons granddaughters kids children siblings"""
+)
+# Word-names that are also verbs: "Hope to see her Tuesday" is the verb; "Dale to attend" a name.
+VERB_NAMES = word_set(
+    """hope will may might can bill mark sue pat chase wade drew rob jack grant don bob nick
+    carol long storm max grace merit guy bill frank rose"""
+)

@@ -456,6 +456,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         return
     if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
         plausible = (not title or toks[i].key in lexicon.RELATIONS) and _lower_name(text, toks, j)
+        if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
+            plausible = False  # "sons and daughters welcome"
     elif title and toks[i].key in _STRICT_TITLES:  # "Dr Patel", "Dr Were", not "Dr Appointment"
         plausible = t.lexical or not t.word or t.key in lexicon.FUNCTION_WORDS
     else:

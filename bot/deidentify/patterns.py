@@ -124,7 +124,7 @@ _CUED_ID = re.compile(
     r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?|d/?l"
     r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
     r"|bsb)[\s:#.=\-]*(?:(?:is|was)\s+)?"
-    rf"(?P<id>(?:{_STATES})?[A-Z]{{0,2}}\d(?:[\s\-]?\d){{5,13}}[A-Z]?)(?![\w])",
+    rf"(?P<id>(?:{_STATES})?(?:DL\s*)?[A-Z]{{0,2}}\d(?:[\s\-]?\d){{5,13}}[A-Z]?)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -167,7 +167,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _SOCIAL = word_set(
-    """facebook.com fb.com m.facebook.com instagram.com tiktok.com twitter.com x.com
+    """wechat.com weibo.com vk.com line.me viber.com kakao.com telegram.me
+facebook.com fb.com m.facebook.com instagram.com tiktok.com twitter.com x.com
 linkedin.com au.linkedin.com snapchat.com youtube.com threads.net onlyfans.com
 pinterest.com reddit.com tumblr.com t.me wa.me m.me linktr.ee"""
 )
@@ -233,8 +234,8 @@ _DOB_CUE = re.compile(
     r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’]?day|born)",
     re.IGNORECASE,
 )
-_CUE_GAP = re.compile(
-    r"[\s:;,=()\-–]{0,4}(?:(?:is|was|on|in|of|the|as)[\s:;,=()\-–]{1,4}){0,3}"
+_CUE_GAP = re.compile(  # "DOB: ", "born on the ", "DOB confirmed ", "DOB on cue card: "
+    r"[\s:;,=()\-–]{0,4}(?:[a-z]{1,9}[\s:;,=()\-–]{1,4}){0,3}"
 )
 _AGE_AFTER = re.compile(  # "(aged 37)", ", age: 37", "(37 yo)", "37 years old"
     r"[\s,]{0,3}[(\[]?\s?"
@@ -252,7 +253,12 @@ _ORDINAL = (
     rf"(?:(?:twenty|thirty)[\s\-]?(?:{'|'.join(_UNITS)})|twentieth|thirtieth"
     rf"|eighteenth|nineteenth|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
 )
-_YEAR = r"(?:,?[\s\-]+(?:\d{4}|'?\d\d)(?!\d))?"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_YEAR_WORDS = (
+    rf"(?:nineteen\s+|two\s+thousand\s+(?:and\s+)?)?(?:{_TENS.replace(' ', '|')})"
+    r"(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_YEAR = rf"(?:,?[\s\-]+(?:\d{{4}}|'?\d\d|{_YEAR_WORDS})(?!\d))?"
 # After a birth cue only: a day and month without a year, or in words ("the 4th of July",
 # "third of April 1992", "bday june 30"), or digits without separators ("DOB 16101981").
 _CUED_DATE = re.compile(
@@ -261,6 +267,9 @@ _CUED_DATE = re.compile(
     r"|(?P<compact>\d{6}|\d{8}))(?![\w/])",
     re.IGNORECASE,
 )
+
+
+_GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})", re.IGNORECASE)
 
 
 def _compact_date(digits: str) -> bool:
@@ -274,10 +283,9 @@ def dates_of_birth(text: str, registered: Collection[tuple[int, int, int]]) -> I
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
     After a cue, a day and month alone, words and ordinals, and bare digits count too."""
     for cue in _DOB_CUE.finditer(text):
-        gap = _CUE_GAP.match(text, cue.end())
-        m = _CUED_DATE.match(text, gap.end()) if gap else None
+        m = _GAP_THEN_DATE.match(text, cue.end())
         if m and (not m["compact"] or _compact_date(m["compact"])):
-            yield hit(*m.span(), "dob")
+            yield hit(m.start("date"), m.end("date"), "dob")
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
         if (
