@@ -132,26 +132,21 @@ class Initials:
         if not self.acronyms and not self.letters:
             return []
         hits: list[Hit] = []
-        initials = False  # a single letter: dotted initials or "Mr T." may be here
         acronyms, words = self.acronyms, lexicon.english_words()
-        for t in tokens:
+        present = acronyms.keys() & {t.key for t in tokens}  # mostly empty: no loop then
+        for t in (t for t in tokens if t.key in present) if present else ():
             size = t.end - t.start
-            if size == 1:
-                initials = True
-            elif size <= 5 and t.key in acronyms:
-                word = text[t.start : t.end]
-                upper = (
-                    word.isupper()
-                    and t.key not in ABBREVIATIONS
-                    and (size > 2 or t.key not in _TWO_LETTER_WORDS)  # "AS", "IT"; not "GS"
-                )
-                lower = (
-                    word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
-                )
-                if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]):
-                    hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
-        if not initials:
-            return hits
+            if size > 5:
+                continue
+            word = text[t.start : t.end]
+            upper = (
+                word.isupper()
+                and t.key not in ABBREVIATIONS
+                and (size > 2 or t.key not in _TWO_LETTER_WORDS)  # "AS", "IT"; not "GS"
+            )
+            lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
+            if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]):
+                hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
         for m in _DOTTED.finditer(text):
             letters = "".join(ch for ch in m[0] if ch.isalpha())
             if len(letters) >= 2 and m[0][0].isupper():

@@ -265,14 +265,14 @@ class Matcher:
             elif len(keys[i]) > 3 and keys[i][-1] == "s" and free[i]:
                 owner[i] = self._possessive_unmarked(tokens, i)  # "longs neighbour"
             i += step
-        english = lexicon.english_words()
-        for i, token in enumerate(tokens):
-            spelt = token.title or not token.caps  # not ALL CAPS: "JOSN" is an acronym
+        # Most words are English words, which are no misspelling of a name: only the rest are read.
+        unknown = {t.key for t in tokens} - lexicon.english_words() if self.typo_index else ()
+        for i, token in enumerate(tokens) if unknown else ():
             if (
-                owner[i] is None
-                and spelt
+                token.key in unknown
+                and owner[i] is None
                 and len(token.key) > 3
-                and token.key not in english  # most words: no misspelling of a name
+                and (token.title or not token.caps)  # not ALL CAPS: "JOSN" is an acronym
                 and free[i]
                 and i not in pending
             ):
