@@ -58,6 +58,7 @@ _JOINER = re.compile(r"\s+|\s*[-‐‑–]\s*|['’‘`´]\s?")  # what may sit 
 _TITLE_GAP = re.compile(r"\.?\s+")
 _POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
+_INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
     r"(?<!\w)(?P<num>\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\s+"
@@ -336,9 +337,13 @@ class Matcher:
                 and joined(text, tokens, min(i, j), 2)
             ):
                 return codes & near
+        letters = self.initials.letters_of(codes)
         initial = _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start)
-        if initial and initial[1].casefold() in self.initials.letters_of(codes):
-            return codes  # "S. Marsden" where Marsden is also a suburb
+        after = _INITIAL_AFTER.match(text, t.end)
+        if (initial and initial[1].casefold() in letters) or (
+            after and after[1].casefold() in letters and after[1] not in "aiAI"
+        ):
+            return codes  # "S. Marsden" (also a suburb), "STONE G.", "nona c at kurbingui"
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR or self._not_a_name_here(text, tokens, i):
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if t.caps and not t.opens:  # capitalised mid-sentence: "spoke with Hope", "says BANI"
@@ -383,18 +388,21 @@ class Matcher:
             return True  # "(JJ)", "(joy)"
         if nxt is None:
             return prev is None  # the whole sentence: "hope", "frank?? no show"
+        if after.startswith("-"):
+            return False  # "short-term", "sunny-side"
         if after.strip(" "):
             return prev is None and after.strip(" ")[0] in ",—–-:("  # "Guy — the guy", "BILL (W."
-        if nxt.key == "to":  # "hope to see her"; but "Dale to attend", "autumn to call back"
-            return t.key not in lexicon.VERB_NAMES
+        if nxt.key == "to":  # "hope to see her", "kind to him"; but "Dale to attend"
+            return prev is None and t.key not in lexicon.TO_VERBS
         if nxt.key in ("that", "thats", "so", "you", "u", "she", "he", "they", "it", "all"):
             return False  # "hope thats ok", "joy all round"
         if nxt.key == t.key:
             return True  # "rose rose early", "will will be at 11"
         if nxt.key in lexicon.NAME_JOINERS and i + 2 < n and owner[i + 2]:
             return True  # "will n guy will share"
-        if nxt.key in lexicon.NAME_JOINERS:  # "rice and curry"; "grace n hope" is above
-            return False
+        if nxt.key in lexicon.NAME_JOINERS:  # "rice and curry"; "chase n his gf" is him
+            after_it = tokens[i + 2].key if i + 2 < n else ""
+            return after_it in ("his", "her", "their") or after_it in lexicon.RELATIONS
         if nxt.key in lexicon.SUBJECT_CUES or (
             t.key not in lexicon.MODALS and name_follows(text, t.end)
         ):

@@ -119,7 +119,7 @@ NAME_FOLLOWERS = word_set(
     makes uses works walks drinks smokes uses hopes tries prefers likes loves hates wishes
     does doesnt didnt isnt wasnt cant wont aint hasnt
     posts visits calls texts rings sees attends misses pays asks gives leaves sends shows
-    admits denies reckons claims describes explains mentions notes requests requires relies"""
+    admits denies reckons claims describes explains mentions requests requires relies"""
 )
 
 
@@ -218,7 +218,7 @@ SUBJECT_CUES = (
         sold held built caught taught fought thought lent meant left lost found stood took
         shook broke spoke chose rode wrote gave ate came became ran began sang drank swam let
         put quit fled got forgot won stuck hid grew threw flew
-        drew blew showed went were
+        drew blew showed went were then dna fta flies
         would might should can could may must"""
     )
 )
@@ -226,7 +226,7 @@ SUBJECT_CUES = (
 CONTACT_CUES = word_set(
     """with w saw see seen met meet meeting visited visit visiting called call calling rang ring
     phoned phone texted txt text told tell ask asked aka try tried spoke speak talked talk
-    emailed contacted contact re cc thank thanks"""
+    emailed contacted contact cc thank thanks"""
 )
 # Before a word-name, these make it a word: "no joy", "i hope", "the bill", "lost hope",
 # "said grace", "she'll hope to".
@@ -262,8 +262,9 @@ HOMES = word_set("place house flat home unit room car phone number caravan tent 
 # After a registered street, words that make it a landmark rather than where the client lives:
 # "Brunswick Street Mall", "Roma Street station", "the Ipswich Road camp", "Lutwyche Road
 # underpass".
-LANDMARKS = PLACE_HEADS | word_set(
-    """camp underpass overpass bridge busway bus stop shops shopping tunnel roundabout lights
+LANDMARKS = word_set(
+    """mall square parkland parklands station library plaza markets market terminal shelter
+    camp underpass overpass bridge busway bus stop shops shopping tunnel roundabout lights
     intersection exit entrance servo carpark park reserve oval pool jetty beach markets
     church mosque temple qld nt area hospital central city via"""
 )
@@ -274,6 +275,8 @@ PLURAL_RELATIONS = word_set(
     grandsons granddaughters kids children siblings"""
 )
 # Word-names that are also verbs: "Hope to see her Tuesday" is the verb; "Dale to attend" a name.
+# Of those, the ones "to" follows as a verb: "hope to see her", "long to go home".
+TO_VERBS = word_set("hope long wish plan aim pray care mean")
 VERB_NAMES = word_set(
     """hope will may might can bill mark sue pat chase wade drew rob jack grant don bob nick
     carol long storm max grace merit guy bill frank rose"""

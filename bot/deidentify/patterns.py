@@ -123,7 +123,7 @@ _CUED_ID = re.compile(
     r"|passport(?:\s+(?:no\.?|number|#))?"
     r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?|d/?l"
     r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
-    r"|bsb)[\s:#.=\-]*(?:(?:is|was)\s+)?"
+    r"|bsb)[\s:#.=\-(]*(?:(?:is|was)\s+)?"
     rf"(?P<id>(?:{_STATES})?(?:DL\s*)?[A-Z]{{0,2}}\d(?:[\s\-]?\d){{5,13}}[A-Z]?)(?![\w])",
     re.IGNORECASE,
 )
@@ -262,8 +262,9 @@ _YEAR = rf"(?:,?[\s\-]+(?:\d{{4}}|'?\d\d|{_YEAR_WORDS})(?!\d))?"
 # After a birth cue only: a day and month without a year, or in words ("the 4th of July",
 # "third of April 1992", "bday june 30"), or digits without separators ("DOB 16101981").
 _CUED_DATE = re.compile(
-    rf"(?:(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?:{_MONTH})\b\.?{_YEAR}"
+    rf"(?:(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?:{_MONTH})\b\.?{_YEAR}"
     rf"|(?:{_MONTH})\.?\s+(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})\b{_YEAR}"
+    r"|\d\d?\s\d\d?\s(?:\d{4}|\d\d)"  # "DOB 28 02 1983"
     r"|(?P<compact>\d{6}|\d{8}))(?![\w/])",
     re.IGNORECASE,
 )
@@ -383,6 +384,7 @@ def addresses(text: str) -> list[Hit]:
 
 
 _SUBURB = re.compile(r",?\s+([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?")
+_STATE_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)(?:\s+\d{4})?(?![\w])")
 
 
 def _suburb_after(text: str, end: int) -> int:
@@ -393,5 +395,10 @@ def _suburb_after(text: str, end: int) -> int:
         return end
     first = m[1].casefold()
     if m[2] and (first, m[2].casefold()) in lexicon.place_phrases().get(first, ()):
-        return m.end(2)
-    return m.end(1) if first in lexicon.place_words() else end
+        end = m.end(2)
+    elif first in lexicon.place_words():
+        end = m.end(1)
+    else:
+        return end
+    state = _STATE_POSTCODE.match(text, end)  # "Ashgrove QLD 4060"
+    return state.end() if state else end
