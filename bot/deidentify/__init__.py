@@ -146,21 +146,25 @@ def _deidentify(text: str, clients: Sequence[KnownClient], keep: Collection[str]
 def _find(text: str, matcher: Matcher, keeper: Keeper) -> list[Hit]:
     """Every identifier in ``text``, overlaps merged, none inside a kept phrase."""
     tokens = words(text)
+    keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens)
     protected = protected_spans(text)
-    places = place_spans(text, tokens)
-    hits = matcher.initials.widen(text, matcher.names_in(text, tokens, protected + places))
-    hits += matcher.initials.find(text, tokens)
-    hits += matcher.addresses_in(text, tokens)
-    hits += matcher.streets_in(text, tokens, places)
+    places = place_spans(text, tokens, keys)
+    hits = matcher.initials.widen(text, matcher.names_in(text, tokens, protected + places, keys))
+    hits += matcher.initials.find(text, tokens, keys)
+    hits += matcher.addresses_in(text, tokens, keys)
+    hits += matcher.streets_in(text, tokens, places, keys)
     if HAS_DIGIT(text):
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
             numbers = patterns.id_numbers(text) + matcher.numbers_in(text)
             hits += numbers
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
-        hits += patterns.dates_of_birth(text, matcher.dobs)
+        cued = not patterns.BIRTH.isdisjoint(keys)
+        hits += patterns.dates_of_birth(text, matcher.dobs, cued=cued)
         hits += patterns.addresses(text)
-    if spoken_digits(tokens):  # "oh four one two, three four five..."
+    elif not patterns.BIRTH.isdisjoint(keys):  # "born the fifth of December seventy-four"
+        hits += patterns.dates_of_birth(text, matcher.dobs, cued=True)
+    if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
     if "@" in text:
         hits += patterns.emails(text)
@@ -170,7 +174,7 @@ def _find(text: str, matcher: Matcher, keeper: Keeper) -> list[Hit]:
         hits = _allowed(text, hits, kept, protected)
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
-    hits += names.find(text, tokens, kept + protected + places + others, clients)
+    hits += names.find(text, tokens, kept + protected + places + others, clients, keys)
     return merge(hits)
 
 

@@ -17,7 +17,7 @@ Rules (the register wins; a wrong guess is over-redaction the author can see in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import Protocol
 
 from bot.deidentify import lexicon
@@ -39,6 +39,7 @@ _PARTS = re.compile(r"[^\W\d_]+")
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])\.?\s+\Z")
 _INITIALS_AFTER = re.compile(r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|(?=[^\w]|\Z))){1,3})")
+_LETTER_DOT = re.compile(r"\b[A-Za-z]\.")  # a quick look: "J." somewhere
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,4}[A-Za-z]\.?(?![^\W\d_])")
 # The word alone, not glued to digits, dots, hyphens or apostrophes ("U1R-014", "J.S.", "O'Neil").
 _ALONE = re.compile(r"[^\w.'’\-]?[^\W\d_]+[^\w'’\-]?")
@@ -99,6 +100,7 @@ class Initials:
                 if 2 <= len(acronym) <= 5:
                     self.acronyms.setdefault(acronym, set()).add(code)
         self.any_letter = set().union(*self.letters.values()) if self.letters else set()
+        self.keys = frozenset(self.acronyms)  # a set, so that "&" walks the note's few words
 
     def letters_of(self, codes: Iterable[str]) -> set[str]:
         return set().union(*(self.letters.get(c, set()) for c in codes))
@@ -127,13 +129,13 @@ class Initials:
             out.append(h._replace(start=start, end=end))
         return out
 
-    def find(self, text: str, tokens: Sequence[Token]) -> list[Hit]:
+    def find(self, text: str, tokens: Sequence[Token], keys: Set[str]) -> list[Hit]:
         """Initials and "Mr T." forms standing alone for a client in play."""
         if not self.acronyms and not self.letters:
             return []
         hits: list[Hit] = []
         acronyms, words = self.acronyms, lexicon.english_words()
-        present = acronyms.keys() & {t.key for t in tokens}  # mostly empty: no loop then
+        present = self.keys & keys if keys else ()  # mostly empty: no loop then
         for t in (t for t in tokens if t.key in present) if present else ():
             size = t.end - t.start
             if size > 5:
@@ -147,6 +149,8 @@ class Initials:
             lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
             if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]):
                 hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
+        if not _LETTER_DOT.search(text):
+            return hits  # no "J." in the text: no dotted initials, no "Mr T."
         for m in _DOTTED.finditer(text):
             letters = "".join(ch for ch in m[0] if ch.isalpha())
             if len(letters) >= 2 and m[0][0].isupper():

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -66,6 +67,9 @@ _STREET = re.compile(
     rf"(?P<type>{'|'.join(sorted(STREET_TYPE_FORMS, key=len, reverse=True))})\b\.?",
     re.IGNORECASE,
 )
+_LANDMARK_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(sorted(lexicon.LANDMARKS))})\b", re.IGNORECASE
+)  # "Brunswick Street Mall", "the Ipswich Road camp": a place, not where someone lives
 _PLACE_AFTER = word_set("central city station qld nt area hospital library plaza mall via")
 
 
@@ -119,13 +123,16 @@ def opens(text: str, tokens: list[Word], i: int) -> bool:
     return text[prev_end : t.start] != " " and sentence_start(text, prev_end, t.start)
 
 
-def place_spans(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
+def place_spans(
+    text: str, tokens: list[Word], keys: AbstractSet[str] | None = None
+) -> list[tuple[int, int]]:
     """Where places of two or more words are -- listed ones ("Kelvin Grove", "Daisy Hill") and
     capitalised runs ending in a word like Park, Mall, Loan, Centre ("Musgrave Park", "Queen
     Street Mall", "Bond Loan") -- whose words are nobody's name there. A run ending in a word that
     is also a surname ("Park", "Hall") is a place only if it does not open with a given name:
     "Jane Park" is a person."""
-    spans = _listed_places(tokens)
+    listed = keys is None or not lexicon.place_firsts().isdisjoint(keys)
+    spans = _listed_places(tokens) if listed else []
     given, words_ = lexicon.given_names(), lexicon.english_words()
     run_start = 0
     for i, t in enumerate(tokens):
@@ -190,6 +197,7 @@ class Matcher:
         self.digit_ids: list[tuple[str, str]] = []
         self.addresses: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
+        self.street_keys: frozenset[str] = frozenset()
         for client in clients:
             ident, code = client.identity, client.case_code
             if not isinstance(ident, ClientIdentity) or not isinstance(code, str):
@@ -207,12 +215,15 @@ class Matcher:
             if ident.address and (street := street_rule(ident.address)):
                 self.streets.setdefault(street[0], []).append(street[1])
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
+        self.street_keys = frozenset(self.streets)
+        self.address_keys = frozenset(self.addresses)
         self.initials = Initials(
             (c.case_code, name)
             for c in clients
             for name in (c.identity.full_name or "", *c.identity.aliases)
         )
         self.parts = frozenset(w for key in self.names for w in key if len(w) >= 3)
+        self.with_s = frozenset(k[0] + "s" for k in self.names if len(k) == 1 and len(k[0]) >= 3)
         self.firsts = {k[0] for k in self.names}
         self.longest = max(map(len, self.names), default=0)
         self.min_digits = min((len(v) for v, _ in self.digit_ids), default=0)
@@ -232,7 +243,11 @@ class Matcher:
     # --- names ---------------------------------------------------------------------------------
 
     def names_in(
-        self, text: str, tokens: list[Word], protected: list[tuple[int, int]]
+        self,
+        text: str,
+        tokens: list[Word],
+        protected: list[tuple[int, int]],
+        present: AbstractSet[str] | None = None,
     ) -> list[Hit]:
         if protected:
             mask = bytearray(len(text))
@@ -263,15 +278,17 @@ class Matcher:
                         break
                     if size == 1:
                         pending.append(i)
-            elif len(keys[i]) > 3 and keys[i][-1] == "s" and free[i]:
+            elif keys[i] in self.with_s and free[i]:
                 owner[i] = self._possessive_unmarked(tokens, i)  # "longs neighbour"
             i += step
         # Most words are English words, which are no misspelling of a name: only the rest are read.
-        unknown = {t.key for t in tokens} - lexicon.english_words() if self.typo_index else ()
-        for i, token in enumerate(tokens) if unknown else ():
+        if present is None:
+            present = set(keys)
+        unknown = present - lexicon.english_words() if self.typo_index else ()
+        for i in [i for i, k in enumerate(keys) if k in unknown] if unknown else ():
+            token = tokens[i]
             if (
-                token.key in unknown
-                and owner[i] is None
+                owner[i] is None
                 and len(token.key) > 3
                 and (token.title or not token.caps)  # not ALL CAPS: "JOSN" is an acronym
                 and free[i]
@@ -337,13 +354,14 @@ class Matcher:
                 and joined(text, tokens, min(i, j), 2)
             ):
                 return codes & near
-        letters = self.initials.letters_of(codes)
-        initial = _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start)
-        after = _INITIAL_AFTER.match(text, t.end)
-        if (initial and initial[1].casefold() in letters) or (
-            after and after[1].casefold() in letters and after[1] not in "aiAI"
-        ):
-            return codes  # "S. Marsden" (also a suburb), "STONE G.", "nona c at kurbingui"
+        if not t.caps and len(t.key) >= 3 and t.key not in lexicon.GRAMMAR:
+            # Lowercase, mostly the word: the cheap cues first, the date and place checks only to
+            # overrule a name ("in may" is no one).
+            if self._used_as_name(text, tokens, owner, i):
+                return frozenset() if self._not_a_name_here(text, tokens, i) else codes
+            return codes if self._initial_beside(text, t, codes) else frozenset()
+        if self._initial_beside(text, t, codes):
+            return codes  # "S. Marsden" (also a suburb), "STONE G."
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR or self._not_a_name_here(text, tokens, i):
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if t.caps and not t.opens:  # capitalised mid-sentence: "spoke with Hope", "says BANI"
@@ -351,6 +369,16 @@ class Matcher:
         if t.title and name_follows(text, t.end) and _not_a_dish(text, tokens, i):
             return codes  # "Hope said", "May and her son"
         return codes if self._used_as_name(text, tokens, owner, i) else frozenset()
+
+    def _initial_beside(self, text: str, t: Word, codes: frozenset[str]) -> bool:
+        """An initial of the client's just before or after: "S. Marsden", "STONE G.", "nona c"."""
+        initial = _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start)
+        after = _INITIAL_AFTER.match(text, t.end)
+        if after and after[1] in "aiAIwnurkx":  # "hope i think", "long w his mum": SMS words
+            after = None
+        return bool(initial or after) and any(
+            m[1].casefold() in self.initials.letters_of(codes) for m in (initial, after) if m
+        )
 
     @staticmethod
     def _used_as_name(
@@ -518,9 +546,13 @@ class Matcher:
                 hits.append(Hit(start, end, kind, PLACEHOLDERS[kind]))
         return hits
 
-    def addresses_in(self, text: str, tokens: list[Word]) -> Iterator[Hit]:
+    def addresses_in(
+        self, text: str, tokens: list[Word], keys: AbstractSet[str] | None = None
+    ) -> Iterator[Hit]:
         addresses = self.addresses
-        for token in [t for t in tokens if t.key in addresses] if HAS_DIGIT(text) else ():
+        if not HAS_DIGIT(text) or (keys is not None and self.address_keys.isdisjoint(keys)):
+            return
+        for token in [t for t in tokens if t.key in addresses]:
             before = text[max(0, token.start - 40) : token.start]
             for number, pattern in addresses[token.key]:
                 if number in before:  # the street number is written before the street name
@@ -528,15 +560,25 @@ class Matcher:
                         yield hit(m.start(), m.end(), "address")
 
     def streets_in(
-        self, text: str, tokens: list[Word], places: list[tuple[int, int]]
+        self,
+        text: str,
+        tokens: list[Word],
+        places: list[tuple[int, int]],
+        keys: AbstractSet[str] | None = None,
     ) -> Iterator[Hit]:
         """The street of a registered address on its own: "still at boundary st", "moving off
         Logan Road" (the client lives at 22 Logan Road). Register wins over street-named places."""
         streets = self.streets
-        for token in [t for t in tokens if t.key in streets] if streets else ():
+        if not streets or self.street_keys.isdisjoint(keys or [t.key for t in tokens]):
+            return
+        for token in [t for t in tokens if t.key in streets]:
             for pattern in streets[token.key]:
                 m = pattern.match(text, token.start)
-                if m and not any(s <= m.start() and m.end() <= e for s, e in places):
+                if (
+                    m
+                    and not _LANDMARK_AFTER.match(text, m.end())
+                    and not any(s <= m.start() and m.end() <= e for s, e in places)
+                ):
                     yield hit(m.start(), m.end(), "address")  # not "Emma Miller Place"
 
 
@@ -554,10 +596,8 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
         return None
     kind = STREET_TYPE_FORMS[words[-1]]
     name = r"[\s\-]+".join(map(re.escape, words[:-1]))
-    place = "|".join(sorted(lexicon.LANDMARKS))
-    return words[0], re.compile(  # no full stop after it: "Miller Place." ends a sentence
-        rf"{name}\s+(?:{kind})\b(?!\s+(?i:{place})\b)", re.IGNORECASE
-    )
+    # No full stop after it: "Miller Place." ends a sentence.
+    return words[0], re.compile(rf"{name}\s+(?:{kind})\b", re.IGNORECASE)
 
 
 def _not_a_dish(text: str, tokens: list[Word], i: int) -> bool:

@@ -159,6 +159,12 @@ def place_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @functools.cache
+def place_firsts() -> frozenset[str]:
+    """The first words of the places of two or more words."""
+    return frozenset(place_phrases())
+
+
+@functools.cache
 def place_words() -> frozenset[str]:
     """Single-word places ("Zillmere", "Logan")."""
     entries = (_letters(line) for line in _read("places.txt"))

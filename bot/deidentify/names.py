@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from bot.deidentify import lexicon
@@ -95,6 +96,7 @@ def find(
     words: list[Word],
     blocked: Sequence[tuple[int, int]],
     anchors: Sequence[tuple[int, int]] = (),
+    keys: AbstractSet[str] | None = None,
 ) -> list[Hit]:
     """Hits (type "person") for the names of people in ``text`` outside ``blocked`` spans, given
     the text's ``words`` (``register.words``).
@@ -116,7 +118,8 @@ def find(
             name[i] = (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
             )
-    _lower_possessives(text, toks, name)
+    if "'" in text or "’" in text:
+        _lower_possessives(text, toks, name)
     if anchors:
         _after_clients(text, toks, name)
     if not any(name):
@@ -124,7 +127,8 @@ def find(
     _extend(text, toks, name)
     _same_names(toks, name)
     _extend(text, toks, name)
-    _particles(text, toks, name)
+    if not lexicon.PARTICLES.isdisjoint(keys if keys is not None else [t.key for t in toks]):
+        _particles(text, toks, name)
     return _runs(text, toks, name)
 
 

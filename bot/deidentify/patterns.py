@@ -279,11 +279,17 @@ def _compact_date(digits: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
-def dates_of_birth(text: str, registered: Collection[tuple[int, int, int]]) -> Iterator[Hit]:
+# Words of a birth cue ("DOB", "d.o.b", "born", "birthday", "b'day", "date of birth").
+BIRTH = frozenset({"dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b"})
+
+
+def dates_of_birth(
+    text: str, registered: Collection[tuple[int, int, int]], *, cued: bool = True
+) -> Iterator[Hit]:
     """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
     After a cue, a day and month alone, words and ordinals, and bare digits count too."""
-    for cue in _DOB_CUE.finditer(text):
+    for cue in _DOB_CUE.finditer(text) if cued else ():
         m = _GAP_THEN_DATE.match(text, cue.end())
         if m and (not m["compact"] or _compact_date(m["compact"])):
             yield hit(m.start("date"), m.end("date"), "dob")

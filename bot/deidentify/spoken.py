@@ -9,13 +9,9 @@ count only inside a run that has other digit words, so "oh well" is never a numb
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Set
 
 from bot.deidentify.text import Hit, hit
-
-if TYPE_CHECKING:
-    from bot.deidentify.known_clients import Word
 
 _DIGITS = dict(
     zip(
@@ -38,15 +34,9 @@ _A_WORD = re.compile(r"[a-z]", re.IGNORECASE)
 _NUMBER_WORDS = frozenset([*_DIGITS, *_REPEAT])
 
 
-def spoken_digits(tokens: Sequence[Word]) -> bool:
-    """Two digit words in a row ("four one"): where a phone may be written in words."""
-    after = False
-    for t in tokens:
-        here = t.key in _NUMBER_WORDS
-        if here and after:
-            return True
-        after = here
-    return False
+def spoken_digits(keys: Set[str]) -> bool:
+    """Two different digit words in the text (``keys``): a phone may be written in words."""
+    return len(_NUMBER_WORDS & keys) >= 2
 
 
 def read_out(run: str) -> str | None:
