@@ -48,7 +48,16 @@ def covered(start: int, end: int, text: str, holes: list[tuple[int, int]]) -> tu
     return inside, total
 
 
-def score(notes: list[dict[str, Any]]) -> dict[str, Any]:
+def restorable(kept: str, kind: str, register: list[dict[str, Any]]) -> bool:
+    """Could the author give this word back with *Not identifying*? Not a client's name (its
+    replacement is the case code), nor a word of anyone's registered details."""
+    if kind == "name":
+        return False
+    words = {w.casefold() for c in register for v in c.values() for w in str(v).split()}
+    return not any(w.casefold().strip(".,") in words for w in kept.split())
+
+
+def score(notes: list[dict[str, Any]], *, strict: bool = False) -> dict[str, Any]:
     removed: Counter[str] = Counter()
     to_remove: Counter[str] = Counter()
     kept: Counter[str] = Counter()
@@ -56,13 +65,14 @@ def score(notes: list[dict[str, Any]]) -> dict[str, Any]:
     misses: dict[str, list[str]] = defaultdict(list)
     clean_changed: list[str] = []
     clean = 0
+    restored = 0  # wrongly removed words the author could give back (Not identifying)
     for note in notes:
         text = note["text"]
         clients = [KnownClient(c["code"], identity(c)) for c in note.get("register", [])]
         # Members as Slack knows them: a real name and a display name (often the first name).
         workers = note.get("workers", [])
         keep = [*COMMON_SERVICES, *workers, *(w.split()[0] for w in workers if w.split())]
-        result = deidentify(text, clients, keep=keep)
+        result = deidentify(text, clients, keep=keep, strict=strict)
         if normalise(text) != text:  # sources would be in the folded text, not this one
             raise SystemExit(f"{note['id']}: look-alike folding changed the text; score by hand")
         holes = [(a, b) for a, b, _kind in result.sources]
@@ -83,6 +93,9 @@ def score(notes: list[dict[str, Any]]) -> dict[str, Any]:
             if inside == 0:
                 kept[kind] += 1
             else:
+                by = {k for a, b, k in result.sources if a < span["end"] and span["start"] < b}
+                piece = text[span["start"] : span["end"]]
+                restored += all(restorable(piece, k, note["register"]) for k in by)
                 misses[f"removed {kind}"].append(
                     f"{note['id']}: {text[span['start']:span['end']]!r} → {result.text!r}"
                 )
@@ -99,6 +112,7 @@ def score(notes: list[dict[str, Any]]) -> dict[str, Any]:
         "misses": misses,
         "clean": clean,
         "clean_changed": clean_changed,
+        "restored": restored,
     }
 
 
@@ -116,6 +130,8 @@ def report(result: dict[str, Any], *, misses: int) -> str:
     kept, to_keep = result["kept"], result["to_keep"]
     survived = _rate(sum(kept.values()), sum(to_keep.values()))
     lines.append(f"| kept: must-survive words | {survived} |")
+    after = _rate(sum(kept.values()) + result["restored"], sum(to_keep.values()))
+    lines.append(f"| kept, once the author restores what *Not identifying* allows | {after} |")
     unchanged = result["clean"] - len(result["clean_changed"])
     clean = _rate(unchanged, result["clean"])
     lines.append(f"| notes with nothing identifying, unchanged | {clean} |")
@@ -137,9 +153,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=ROOT / "bench/eval/notes.jsonl")
     parser.add_argument("--misses", type=int, default=1000, help="misses listed per kind")
+    parser.add_argument("--strict", action="store_true", help="a word-name with no cue is the name")
     args = parser.parse_args()
     notes = [json.loads(line) for line in args.set.read_text(encoding="utf-8").splitlines() if line]
-    print(report(score(notes), misses=args.misses))
+    print(report(score(notes, strict=args.strict), misses=args.misses))
     return 0
 
 

@@ -111,16 +111,24 @@ _MAX_PASSES = 4  # one pass normally suffices; the next only confirms the fixed 
 
 
 def deidentify(
-    text: str, clients: Sequence[KnownClient] = (), *, keep: Collection[str] = ()
+    text: str,
+    clients: Sequence[KnownClient] = (),
+    *,
+    keep: Collection[str] = (),
+    strict: bool = False,
 ) -> Redaction:
-    """Replace identifying details in ``text``; raise ``DeidentificationFailed`` if unsure."""
+    """Replace identifying details in ``text``; raise ``DeidentificationFailed`` if unsure.
+    ``strict``: a registered name that is also a word, with no cue either way, is the name
+    (measured in BENCHMARKS.md; the default keeps the word)."""
     with contextlib.suppress(Exception):
-        return _deidentify(text, clients, keep)
+        return _deidentify(text, clients, keep, strict)
     # Raised outside the handler so the original error (which may quote the text) is not chained.
     raise DeidentificationFailed(_FAILED)
 
 
-def _deidentify(text: str, clients: Sequence[KnownClient], keep: Collection[str]) -> Redaction:
+def _deidentify(
+    text: str, clients: Sequence[KnownClient], keep: Collection[str], strict: bool = False
+) -> Redaction:
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     text = normalise(text)
@@ -130,7 +138,7 @@ def _deidentify(text: str, clients: Sequence[KnownClient], keep: Collection[str]
     spans: list[tuple[int, int, str]] = []
     trace = Trace(len(text))
     for _ in range(_MAX_PASSES):
-        hits = _find(text, matcher, keeper)
+        hits = _find(text, matcher, keeper, strict)
         redacted, found, placed = apply(text, hits)
         if redacted == text:
             return Redaction(
@@ -143,14 +151,15 @@ def _deidentify(text: str, clients: Sequence[KnownClient], keep: Collection[str]
     raise RuntimeError("no fixed point")
 
 
-def _find(text: str, matcher: Matcher, keeper: Keeper) -> list[Hit]:
+def _find(text: str, matcher: Matcher, keeper: Keeper, strict: bool = False) -> list[Hit]:
     """Every identifier in ``text``, overlaps merged, none inside a kept phrase."""
     tokens = words(text)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens)
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
-    hits = matcher.initials.widen(text, matcher.names_in(text, tokens, protected + places, keys))
+    found = matcher.names_in(text, tokens, protected + places, keys, strict=strict)
+    hits = matcher.initials.widen(text, found)
     hits += matcher.initials.find(text, tokens, keys)
     hits += matcher.addresses_in(text, tokens, keys)
     hits += matcher.streets_in(text, tokens, places, keys)

@@ -248,6 +248,8 @@ class Matcher:
         tokens: list[Word],
         protected: list[tuple[int, int]],
         present: AbstractSet[str] | None = None,
+        *,
+        strict: bool = False,
     ) -> list[Hit]:
         if protected:
             mask = bytearray(len(text))
@@ -296,7 +298,9 @@ class Matcher:
             ):
                 owner[i] = self._misspelt(token.key, lowercase=not token.caps)
         while pending:  # until no more context is found; chains like "May Hope Quokkafeild"
-            found = {i: c for i in pending if (c := self._in_context(text, tokens, owner, i))}
+            found = {
+                i: c for i in pending if (c := self._in_context(text, tokens, owner, i, strict))
+            }
             for i, codes in found.items():
                 owner[i] = codes
                 pending.remove(i)
@@ -332,7 +336,12 @@ class Matcher:
         return not (second + "ed" in words or second + "d" in words or second.endswith("ed"))
 
     def _in_context(
-        self, text: str, tokens: list[Word], owner: list[frozenset[str] | None], i: int
+        self,
+        text: str,
+        tokens: list[Word],
+        owner: list[frozenset[str] | None],
+        i: int,
+        strict: bool = False,
     ) -> frozenset[str]:
         """The codes a weak name word stands for here, if it is used as a name."""
         t = tokens[i]
@@ -357,7 +366,7 @@ class Matcher:
         if not t.caps and len(t.key) >= 3 and t.key not in lexicon.GRAMMAR:
             # Lowercase, mostly the word: the cheap cues first, the date and place checks only to
             # overrule a name ("in may" is no one).
-            if self._used_as_name(text, tokens, owner, i):
+            if self._used_as_name(text, tokens, owner, i, strict):
                 return frozenset() if self._not_a_name_here(text, tokens, i) else codes
             return codes if self._initial_beside(text, t, codes) else frozenset()
         if self._initial_beside(text, t, codes):
@@ -368,7 +377,7 @@ class Matcher:
             return codes
         if t.title and name_follows(text, t.end) and _not_a_dish(text, tokens, i):
             return codes  # "Hope said", "May and her son"
-        return codes if self._used_as_name(text, tokens, owner, i) else frozenset()
+        return codes if self._used_as_name(text, tokens, owner, i, strict) else frozenset()
 
     def _initial_beside(self, text: str, t: Word, codes: frozenset[str]) -> bool:
         """An initial of the client's just before or after: "S. Marsden", "STONE G.", "nona c"."""
@@ -382,7 +391,11 @@ class Matcher:
 
     @staticmethod
     def _used_as_name(
-        text: str, tokens: list[Word], owner: list[frozenset[str] | None], i: int
+        text: str,
+        tokens: list[Word],
+        owner: list[frozenset[str] | None],
+        i: int,
+        strict: bool = False,
     ) -> bool:
         """A registered name that is also a word, written lowercase, in capitals, or opening a
         sentence, is the person when a cue says so: a contact word before it ("spoke with hope",
@@ -435,7 +448,7 @@ class Matcher:
             t.key not in lexicon.MODALS and name_follows(text, t.end)
         ):
             return prev is None or not prev.key.endswith("ed")  # "waited long at" is the word
-        return False
+        return strict  # no cue either way: the word by default, the name when strict
 
     def _not_a_name_here(self, text: str, tokens: list[Word], i: int) -> bool:
         """A date ("in May", "May 2026"), a place ("moved to Logan"), or a run of capitalised
