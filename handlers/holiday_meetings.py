@@ -9,7 +9,6 @@ from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
 from bot.domain import HolidayAnswer, HolidayQuestion, InvalidInput
@@ -17,7 +16,7 @@ from bot.services import holiday_meetings
 from handlers import kit
 from handlers.background import later
 from handlers.ids import COMMAND, ActionId
-from handlers.own_messages import replace_by_key, replace_clicked
+from handlers.own_messages import replace_clicked, replace_copies
 from handlers.parsing import button_value
 from handlers.text import day, escape, mention, when, zone_name
 
@@ -118,7 +117,7 @@ def register(app: App, ctx: AppContext) -> None:
             payload = answered(done.answer)
             shown = replace_clicked(ctx, client, body, payload)
             if not done.answer.already:
-                shown = _show_everyone(ctx, client, done, user, payload, shown)
+                shown = replace_copies(ctx, client, done.questions, user, payload, shown)
             if not shown:  # the press was not on a copy Casebot sent them
                 client.chat_postMessage(channel=user, **payload)
 
@@ -126,17 +125,3 @@ def register(app: App, ctx: AppContext) -> None:
 
     app.action(ActionId.HOLIDAY_MOVE)(pressed)
     app.action(ActionId.HOLIDAY_CANCEL)(pressed)
-
-
-def _show_everyone(ctx: AppContext, client: WebClient, done: holiday_meetings.Answered,
-                   user: str, payload: Payload, shown: bool) -> bool:
-    """Every facilitator's copy says what was done; True once the presser's own one does."""
-    for key, other in done.questions:
-        if other == user and shown:
-            continue
-        try:
-            if replace_by_key(ctx, client, key, other, payload) and other == user:
-                shown = True
-        except SlackApiError as exc:  # one old copy that can't be edited stops no one
-            log.warning("could not edit a public-holiday question: %s", exc.response.get("error"))
-    return shown

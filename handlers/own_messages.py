@@ -7,15 +7,18 @@ never from the blocks echoed back in the payload.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
 from bot.services import sent
 
 Blocks = list[dict[str, Any]]
+log = logging.getLogger(__name__)
 
 
 def _clicked(ctx: AppContext, body: dict[str, Any]) -> sent.SentMessage | None:
@@ -60,3 +63,25 @@ def replace_by_key(
     if found is not None:
         _show(ctx, client, found, payload)
     return found is not None
+
+
+def replace_copies(
+    ctx: AppContext,
+    client: WebClient,
+    copies: Iterable[tuple[str, str]],
+    user: str,
+    payload: dict[str, Any],
+    shown: bool,
+) -> bool:
+    """Show ``payload`` in every (outbox key, user) copy of a question sent to several people,
+    so each says what was decided; True once the presser's own copy does. One old copy that
+    cannot be edited stops no one."""
+    for key, other in copies:
+        if other == user and shown:
+            continue
+        try:
+            if replace_by_key(ctx, client, key, other, payload) and other == user:
+                shown = True
+        except SlackApiError as exc:
+            log.warning("could not edit a copy of a question: %s", exc.response.get("error"))
+    return shown

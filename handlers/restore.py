@@ -8,7 +8,6 @@ from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.context import AppContext
 from bot.domain import InvalidInput, Restored, TermDecision, TermQuestion
@@ -16,7 +15,7 @@ from bot.services import restore
 from handlers import kit
 from handlers.background import later
 from handlers.ids import ActionId
-from handlers.own_messages import replace_by_key, replace_clicked
+from handlers.own_messages import replace_clicked, replace_copies
 from handlers.parsing import button_value
 from handlers.text import escape, mention
 
@@ -86,7 +85,7 @@ def register(app: App, ctx: AppContext) -> None:
             payload = decided(done)
             shown = replace_clicked(ctx, client, body, payload)
             if not done.already:
-                shown = _show_everyone(ctx, client, done, user, payload, shown)
+                shown = replace_copies(ctx, client, done.copies, user, payload, shown)
             if not shown:  # the press was not on a copy Casebot sent them
                 client.chat_postMessage(channel=user, **payload)
 
@@ -94,17 +93,3 @@ def register(app: App, ctx: AppContext) -> None:
 
     app.action(ActionId.TERM_ALLOW)(pressed)
     app.action(ActionId.TERM_DECLINE)(pressed)
-
-
-def _show_everyone(ctx: AppContext, client: WebClient, done: TermDecision, user: str,
-                   payload: Payload, shown: bool) -> bool:
-    """Every facilitator's copy says what was decided (so a declined word leaves their DMs)."""
-    for key, other in done.copies:
-        if other == user and shown:
-            continue
-        try:
-            if replace_by_key(ctx, client, key, other, payload) and other == user:
-                shown = True
-        except SlackApiError as exc:  # one old copy that can't be edited stops no one
-            log.warning("could not edit a word question: %s", exc.response.get("error"))
-    return shown
