@@ -33,6 +33,70 @@ class ClientStatus(enum.StrEnum):
     EXITED = "exited"
 
 
+class ReferralCriterion(enum.StrEnum):
+    """Who the group takes (seed 000, slide 18): at least one must apply."""
+
+    INTERSECTING_NEEDS = "intersecting_needs"
+    REPEATED_HOMELESSNESS = "repeated_homelessness"
+    FAILED_PLACEMENT = "failed_placement"
+    TENANCY_AT_RISK = "tenancy_at_risk"
+    MULTI_AGENCY_INPUT = "multi_agency_input"
+    RAISE_PROFILE = "raise_profile"
+
+
+REFERRAL_CRITERIA: Mapping[ReferralCriterion, str] = {
+    ReferralCriterion.INTERSECTING_NEEDS: "Multiple intersecting needs",
+    ReferralCriterion.REPEATED_HOMELESSNESS: "Repeated homelessness",
+    ReferralCriterion.FAILED_PLACEMENT: "Failed placement",
+    ReferralCriterion.TENANCY_AT_RISK: "Tenancy at risk",
+    ReferralCriterion.MULTI_AGENCY_INPUT: "Practitioner wants multi-agency input",
+    ReferralCriterion.RAISE_PROFILE: "Raise the client's profile",
+}
+
+
+class ReferralDecision(enum.StrEnum):
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    MORE_INFO = "more_info"
+
+
+class ExitOutcome(enum.StrEnum):
+    """Why a client left the group's list (seeds 002, 004): a fixed list, for reports."""
+
+    HOUSED_SOCIAL = "housed_social"
+    HOUSED_PRIVATE = "housed_private"
+    TENANCY_SUSTAINED = "tenancy_sustained"
+    TRANSFERRED = "transferred"
+    DISENGAGED = "disengaged"
+    MOVED_AWAY = "moved_away"
+    DECEASED = "deceased"
+    OTHER = "other"
+    REFERRAL_DECLINED = "referral_declined"  # the group declined the referral: never active
+
+
+EXIT_OUTCOMES: Mapping[ExitOutcome, str] = {
+    ExitOutcome.HOUSED_SOCIAL: "Housed – social",
+    ExitOutcome.HOUSED_PRIVATE: "Housed – private rental",
+    ExitOutcome.TENANCY_SUSTAINED: "Tenancy sustained",
+    ExitOutcome.TRANSFERRED: "Transferred",
+    ExitOutcome.DISENGAGED: "Disengaged",
+    ExitOutcome.MOVED_AWAY: "Moved away",
+    ExitOutcome.DECEASED: "Deceased",
+    ExitOutcome.OTHER: "Other",
+    ExitOutcome.REFERRAL_DECLINED: "Referral declined",
+}
+
+
+class ConsentChange(enum.StrEnum):
+    """What a consent record did: the first one is given; later ones renew, narrow (fewer
+    agencies) or withdraw."""
+
+    GIVEN = "given"
+    RENEWED = "renewed"
+    NARROWED = "narrowed"
+    WITHDRAWN = "withdrawn"
+
+
 class MeetingStatus(enum.StrEnum):
     SCHEDULED = "scheduled"
     RUNNING = "running"

@@ -25,8 +25,10 @@ from bot.domain import (
     ActionStatus,
     AttendanceResponse,
     ClientStatus,
+    ExitOutcome,
     MeetingStatus,
     OutboxStatus,
+    ReferralDecision,
     Role,
 )
 from storage.types import UTCDateTime
@@ -93,6 +95,16 @@ class Group(Base):
     restore_policy: Mapped[str] = mapped_column(
         String(10), default="confirm", server_default="confirm"
     )
+    # After a client's exit or consent withdrawal: how long the identifiable details, then the
+    # case record (updates, notes), are kept before they are destroyed. Defaults: 2 and 7 years.
+    details_retention_days: Mapped[int] = mapped_column(
+        Integer, default=730, server_default="730"
+    )
+    record_retention_days: Mapped[int] = mapped_column(
+        Integer, default=2555, server_default="2555"
+    )
+    # An archived group holds no meetings and sends nothing; its history stays for reports.
+    archived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
@@ -220,6 +232,9 @@ class Client(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     status_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # The case record (updates, notes, drafts) destroyed at the end of its retention; actions
+    # and outcomes stay, de-identified, for reports.
+    record_purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     lead_agency: Mapped[Agency] = relationship(lazy="joined")
     key_worker: Mapped[Member] = relationship(lazy="joined")
@@ -246,8 +261,75 @@ class ConsentRecord(Base):
     method: Mapped[str] = mapped_column(String(40))
     expires_on: Mapped[dt.date | None] = mapped_column(Date)
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # given, renewed, narrowed or withdrawn (ConsentChange); checked by the service.
+    change: Mapped[str] = mapped_column(String(10), default="given", server_default="given")
+    review_on: Mapped[dt.date | None] = mapped_column(Date)  # when to ask the client again
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The key worker's reminder, 14 days before ``review_on``: sent once.
+    review_reminded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     agencies: Mapped[list[Agency]] = relationship(secondary="consent_agencies", lazy="selectin")
+
+
+class ConsentOverride(Base):
+    """A secretariat member's override of missing or withdrawn consent for one meeting, for an
+    urgent risk to life or safety. The reason is de-identified text; it expires with the meeting."""
+
+    __tablename__ = "consent_overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    actor: Mapped[str] = mapped_column(String(64))  # who, as the audit log names them
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Referral(Base):
+    """A referral to the group. No identifiable detail comes through Slack: the client is a new
+    case code until the secretariat adds the details from the command line."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        CheckConstraint(
+            "decision IS NULL OR " + _one_of("decision", ReferralDecision), name="decision"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    referrer_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))  # the referring agency
+    criteria: Mapped[str] = mapped_column(String(200))  # ReferralCriterion values, comma-separated
+    summary: Mapped[str] = mapped_column(Text)  # de-identified
+    consent_obtained: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    details_added_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    decision: Mapped[str | None] = mapped_column(String(10))
+    decision_reason: Mapped[str | None] = mapped_column(Text)  # de-identified
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+
+
+class ClientExit(Base):
+    """A client leaving the group's list, with the outcome (for reports) and a de-identified
+    note. A re-referral under the same case code ends it (``ended_at``)."""
+
+    __tablename__ = "client_exits"
+    __table_args__ = (CheckConstraint(_one_of("outcome", ExitOutcome), name="outcome"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    exited_on: Mapped[dt.date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)  # de-identified
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    actor: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class ConsentAgency(Base):

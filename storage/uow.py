@@ -19,10 +19,13 @@ from storage.repositories.attendance import AttendanceRepository
 from storage.repositories.consents import ConsentRepository
 from storage.repositories.drafts import DraftRepository
 from storage.repositories.events import EventRepository
+from storage.repositories.exits import ClientExitRepository
 from storage.repositories.leave import LeaveRepository
 from storage.repositories.meetings import MeetingRepository
 from storage.repositories.outbox import OutboxRepository
+from storage.repositories.overrides import ConsentOverrideRepository
 from storage.repositories.records import RecordRepository
+from storage.repositories.referrals import ReferralRepository
 from storage.repositories.term_requests import TermRequestRepository
 from storage.repositories.updates import UpdateRepository
 from storage.repositories.vault import VaultRepository
@@ -75,6 +78,9 @@ class UnitOfWork:
         self.drafts = DraftRepository(self.session)
         self.events = EventRepository(self.session)
         self.term_requests = TermRequestRepository(self.session)
+        self.referrals = ReferralRepository(self.session)
+        self.exits = ClientExitRepository(self.session)
+        self.overrides = ConsentOverrideRepository(self.session)
         self.secrets = VaultRepository(self.session, self.vault)
         return self
 
