@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""Build bench/eval5/notes.jsonl from bench/eval5/notes.src.yaml with bench/eval's builder (the
+same markup, validation and format; see bench/eval/README.md).
+
+Usage: python bench/eval5/build.py [--check] [src] [out]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "eval"))
+
+import build  # noqa: E402  (bench/eval/build.py)
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    paths = [a for a in args if not a.startswith("-")]
+    flags = [a for a in args if a.startswith("-")]
+    defaults = [str(HERE / "notes.src.yaml"), str(HERE / "notes.jsonl")]
+    sys.exit(build.main(flags + paths + defaults[len(paths) :]))
