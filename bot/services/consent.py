@@ -160,7 +160,7 @@ def change(
         uow.audit.add(
             at=now,
             actor=actor,
-            action=f"consent_{record.change}",
+            action="consent_recorded" if record.change == "given" else f"consent_{record.change}",
             client=client,
             detail=_audit_detail(record),
         )

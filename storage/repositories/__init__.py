@@ -280,6 +280,13 @@ class ClientRepository(Repository[Client]):
             .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
         ).all()
 
+    def by_ids(self, client_ids: Sequence[int]) -> Sequence[Client]:
+        if not client_ids:
+            return []
+        return self.session.scalars(
+            select(Client).where(Client.id.in_(client_ids)).order_by(Client.case_code)
+        ).all()
+
     def codes_on_agenda_of_worker(self, member_id: int) -> list[str]:
         """Case codes of the member's referred and active clients (not purged)."""
         return list(

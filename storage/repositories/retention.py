@@ -32,32 +32,27 @@ class RetentionRepository:
         """client id -> (exited on, consent withdrawn on) for every client whose case record
         still exists and whose retention clock runs (an exit not ended by a re-referral, or a
         latest consent that is a withdrawal). Two statements however many clients."""
-        exits = dict(
-            self.session.execute(
+        exits: dict[int, dt.date] = {
+            client_id: exited_on
+            for client_id, exited_on in self.session.execute(
                 select(ClientExit.client_id, func.max(ClientExit.exited_on))
                 .join(Client, Client.id == ClientExit.client_id)
                 .where(ClientExit.ended_at.is_(None), Client.record_purged_at.is_(None))
                 .group_by(ClientExit.client_id)
-            ).tuples()
-        )
+            )
+        }
         withdrawn_on = consent_withdrawn_on()
-        withdrawals = dict(
-            self.session.execute(
+        withdrawals: dict[int, dt.date] = {
+            client_id: on
+            for client_id, on in self.session.execute(
                 select(Client.id, withdrawn_on).where(
                     Client.record_purged_at.is_(None), withdrawn_on.is_not(None)
                 )
-            ).tuples()
-        )
+            )
+        }
         return {
             cid: (exits.get(cid), withdrawals.get(cid)) for cid in sorted({*exits, *withdrawals})
         }
-
-    def clients(self, client_ids: Sequence[int]) -> Sequence[Client]:
-        if not client_ids:
-            return []
-        return self.session.scalars(
-            select(Client).where(Client.id.in_(client_ids)).order_by(Client.case_code)
-        ).all()
 
     def minutes_naming(self, case_code: str) -> Sequence[Meeting]:
         """Closed meetings whose kept minutes list this case code."""
