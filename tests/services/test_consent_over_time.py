@@ -115,7 +115,7 @@ def test_withdrawal_takes_the_client_off_future_agendas_and_starts_retention(wor
     w.at("2026-11-26T12:00+10:00")
     w.cli.ok("client", "consent", "U1R-014", "--date", "2026-11-26", "--agency",
              "Brisbane Housing Company")
-    assert "U1R-014" in agenda_items(w, "2026-12-01T08:00+10:00")
+    assert "U1R-014" in agenda_items(w, "2026-12-15T08:00+10:00")
 
 
 def test_the_override_applies_to_one_meeting_is_audited_in_the_minutes_and_expires(world):
