@@ -303,8 +303,8 @@ def _consent_cmd(app: Container, args: argparse.Namespace, console: Console) -> 
     if latest.change is ConsentChange.WITHDRAWN:
         console.print(
             f"Consent withdrawal recorded for {code} on {latest.given_on.isoformat()}: they are "
-            "off future agendas and shown by case code only. The retention period starts today "
-            "(see: casebot group retention)."
+            "off future agendas and shown by case code only. Their retention period runs from "
+            "that date (see: casebot group retention)."
         )
         return 0
     words = {

@@ -153,8 +153,9 @@ def change(
                     "say what to record: --date (a consent), --renew, --narrow, --withdraw or "
                     "--review"
                 )
-            kind = _only_review(latest)
-        record = _new_record(uow, client, kind, request, latest, today)
+            record = _only_review(client, latest, request.review_on)
+        else:
+            record = _new_record(uow, client, kind, request, latest, today)
         record.recorded_at = now
         uow.clients.add_consent(record)
         uow.audit.add(
@@ -171,13 +172,19 @@ def change(
     return state
 
 
-def _only_review(latest: ConsentRecord | None) -> ConsentChange:
+def _only_review(
+    client: Client, latest: ConsentRecord | None, review_on: dt.date
+) -> ConsentRecord:
+    """A new review date for the current consent: the same consent, asked again later."""
     if latest is None or latest.withdrawn_on is not None:
         raise InvalidInput(
             "there is no current consent to set a review date on; record one with --date … "
             "--agency … --review …"
         )
-    return ConsentChange(latest.change)
+    return _record(
+        client, ConsentChange(latest.change), latest.given_on, latest.method,
+        list(latest.agencies), latest.expires_on, review_on,
+    )
 
 
 def _new_record(

@@ -167,3 +167,14 @@ def test_dates_that_make_no_sense_are_refused_and_nothing_is_recorded(world):
     nothing = w.cli("client", "consent", "U1R-014")
     assert nothing.code != 0 and "say what to record" in nothing.err
     assert w.cli.ok("client", "show", "U1R-014") == before
+
+
+def test_a_review_date_alone_keeps_the_consent_as_it_was(world):
+    w = world()
+    w.cli.ok("client", "consent", "U1R-014", "--renew", "--date", "2026-11-01",
+             "--expires", "2027-11-01")
+    w.cli.ok("client", "consent", "U1R-014", "--review", "2027-05-01")
+    last = w.cli.ok("client", "show", "U1R-014").splitlines()[-1]
+    assert "2026-11-01  renewed" in last
+    assert "expires 2027-11-01; review 2027-05-01" in last
+    assert "Micah Projects, Brisbane Housing Company" in last
