@@ -397,6 +397,20 @@ class AgendaItem:
     actions: tuple[ActionView, ...]
     # No current consent covering every agency in the channel: shown by case code only.
     withheld: bool = False
+    # The consent expired, was withdrawn, or its review date has come: ask the client again.
+    review_due: bool = False
+    # Discussed at this one meeting under a secretariat's consent override (de-identified reason).
+    override: str | None = None
+
+
+@dataclass(frozen=True)
+class ConsentReview:
+    """A DM to a key worker: a client's consent is due to be asked again (case code only)."""
+
+    member: str
+    case_code: str
+    review_on: dt.date
+    today: dt.date  # on the worker's own clock
 
 
 @dataclass(frozen=True)
@@ -609,6 +623,7 @@ class MinutesClient:
     decisions: tuple[RecordView, ...]
     actions: tuple[ActionView, ...]
     notes: tuple[RecordView, ...]
+    override: str | None = None  # discussed under a consent override: the (de-identified) reason
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from bot.screen_lock import SCREEN
 from bot.services import (
     agenda,
     closing,
+    consent,
     directory,
     drafts,
     events,
@@ -25,6 +26,7 @@ from bot.services import (
     outbox,
     privacy,
     prompts,
+    retention,
 )
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,8 @@ class TickReport:
     nudges: int
     sent: int
     holiday_questions: int = 0
+    consent_reviews: int = 0  # key workers reminded that a consent is due for review
+    retention_purges: int = 0  # clients whose details or case record reached retention's end
 
     def __str__(self) -> str:
         questions = (
@@ -44,6 +48,10 @@ class TickReport:
             if self.holiday_questions
             else ""
         )
+        if self.consent_reviews:
+            questions += f", {self.consent_reviews} consent review reminder(s)"
+        if self.retention_purges:
+            questions += f", {self.retention_purges} retention purge(s)"
         return (
             f"queued {self.prompts} prompt(s)/reminder(s), {self.agendas} agenda message(s), "
             f"{self.nudges} nudge(s){questions}; sent {self.sent} message(s)"
@@ -60,6 +68,9 @@ def tick(deps: AppContext) -> TickReport:
     questions = holiday_meetings.enqueue_due(
         uow=deps.uow(), clock=deps.clock, renderer=deps.renderer
     )
+    reviews = consent.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    # Details and case records past their retention periods (a no-op on most ticks).
+    purged = len(retention.purge_due(uow=deps.uow(), clock=deps.clock).due)
     with SCREEN:  # the screens' changes and their edits, as in the handlers
         screens: list[tuple[Presenter, Where]] = []
         for closed in closing.close_forgotten(
@@ -75,7 +86,9 @@ def tick(deps: AppContext) -> TickReport:
     events.forget_old(uow=deps.uow(), clock=deps.clock)
     drafts.forget_expired(uow=deps.uow(), clock=deps.clock)
     privacy.forget_purged(uow=deps.uow())  # every serving process ticks: each forgets
-    report = TickReport(queued_prompts, queued_agendas, queued_nudges, sent, questions)
-    if sent or queued_prompts or queued_agendas or queued_nudges or questions:
+    report = TickReport(
+        queued_prompts, queued_agendas, queued_nudges, sent, questions, reviews, purged
+    )
+    if sent or queued_prompts or queued_agendas or queued_nudges or questions or reviews or purged:
         log.info("tick: %s", report)
     return report

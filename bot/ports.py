@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from bot.domain import (
     ActionRecorded,
     Agenda,
+    ConsentReview,
     DraftView,
     Escalation,
     HolidayQuestion,
@@ -91,6 +92,8 @@ class Renderer(Protocol):
     def holiday_question(self, question: HolidayQuestion) -> Payload: ...
 
     def term_request(self, question: TermQuestion) -> Payload: ...
+
+    def consent_review(self, review: ConsentReview) -> Payload: ...
 
 
 class DeliveryError(Exception):

@@ -16,6 +16,7 @@ from bot.domain import (
     AgendaItem,
     AttendanceResponse,
     ClientStatus,
+    ConsentReview,
     Escalation,
     MeetingChange,
     Minutes,
@@ -109,6 +110,10 @@ def _action_line(a: ActionView) -> str:
 
 def _item_blocks(item: AgendaItem) -> list[kit.Block]:
     tag = " · 🆕 *new referral*" if item.status is ClientStatus.REFERRED else ""
+    if item.review_due:
+        tag += " · ⏳ *consent review due*"
+    if item.override is not None:
+        tag += f" · ⚠️ *consent override for this meeting only:* {escape(item.override)}"
     if item.withheld:
         note = (
             f"*{item.case_code}*{tag} · 🔒 _details withheld: no current consent covering every "
@@ -211,6 +216,29 @@ def nudge(n: Nudge) -> Payload:
         )
     )
     return {"text": f"You have {count} before {m.group} on {when(m)}", "blocks": blocks}
+
+
+def consent_review(r: ConsentReview) -> Payload:
+    """The key worker's reminder: a client's consent is due to be asked again (case code only)."""
+    days = (r.review_on - r.today).days
+    if days > 1:
+        soon = f"in {days} days, on *{day(r.review_on)}*"
+    elif days == 1:
+        soon = f"tomorrow, *{day(r.review_on)}*"
+    elif days == 0:
+        soon = "today"
+    else:
+        soon = f"since *{day(r.review_on)}*"
+    text = (
+        f"📝 *{r.case_code}*: their consent to share information is due for review {soon}.\n"
+        "When you next see them, check they still agree, and which agencies it covers. Then "
+        "ask the secretariat to record it (renewed, narrowed or withdrawn). Until it is renewed "
+        "the group will see this client marked _consent review due_."
+    )
+    return {
+        "text": f"{r.case_code}: consent review due {soon.replace('*', '')}",
+        "blocks": [kit.section(text)],
+    }
 
 
 def action_announcement(r: ActionRecorded) -> Payload:
@@ -382,6 +410,8 @@ def minutes(mi: Minutes) -> list[Payload]:
             text = f"*{c.case_code}* · 🔒 _details withheld (consent)_"
         else:
             rows = [f"*{c.case_code}*"]
+            if c.override is not None:
+                rows.append(f"⚠️ _discussed under a consent override:_ {escape(c.override)}")
             rows += _records_text(c.decisions, "decision", "Decisions")
             if c.actions:
                 rows.append("*Actions*")
@@ -457,3 +487,4 @@ class SlackRenderer:
     reassign_prompt = staticmethod(replies.reassign_prompt)
     holiday_question = staticmethod(holiday_meetings.question)
     term_request = staticmethod(restore.question)
+    consent_review = staticmethod(consent_review)

@@ -26,6 +26,7 @@ from storage.repositories.outbox import OutboxRepository
 from storage.repositories.overrides import ConsentOverrideRepository
 from storage.repositories.records import RecordRepository
 from storage.repositories.referrals import ReferralRepository
+from storage.repositories.retention import RetentionRepository
 from storage.repositories.term_requests import TermRequestRepository
 from storage.repositories.updates import UpdateRepository
 from storage.repositories.vault import VaultRepository
@@ -81,6 +82,7 @@ class UnitOfWork:
         self.referrals = ReferralRepository(self.session)
         self.exits = ClientExitRepository(self.session)
         self.overrides = ConsentOverrideRepository(self.session)
+        self.retention = RetentionRepository(self.session)
         self.secrets = VaultRepository(self.session, self.vault)
         return self
 

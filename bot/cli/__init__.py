@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from bot.bootstrap import Container, build
-from bot.cli import admin, clients, redact, runtime
+from bot.cli import admin, clients, redact, retention, runtime
 from bot.cli.console import Console
 from bot.cli.parser import build_parser
 from bot.config import load_settings
@@ -37,6 +37,7 @@ COMMANDS: dict[str, Command] = {
     "client": clients.cmd_client,
     "keys": admin.cmd_keys,
     "audit": admin.cmd_audit,
+    "purge": retention.cmd_purge,
     "redact": redact.cmd_redact,
     "serve": runtime.cmd_serve,
     "tick": runtime.cmd_tick,

@@ -14,7 +14,7 @@ from bot import public_holidays, recurrence, validation
 from bot.bootstrap import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
 from bot.domain import GroupView, InvalidInput, MemberView, VaultError
-from bot.services import directory, keys, minutes, reschedule, restore
+from bot.services import directory, keys, minutes, reschedule, restore, retention
 from bot.services.meeting_hours import UnusualMeetingTime
 from bot.services.minutes import export as minutes_export
 from storage import db
@@ -175,6 +175,8 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
                                   policy=args.policy, actor=console.actor())
         console.print(_restored_line(name, args.policy.strip().lower().replace("-", "_")))
         return 0
+    if args.group_command == "retention":
+        return _group_retention(app, args, console)
     if args.group_command == "holidays":
         view = directory.set_holidays(uow=app.uow(), clock=app.clock, group=args.group,
                                       code=args.calendar, actor=console.actor())
@@ -455,4 +457,18 @@ def cmd_audit(app: Container, args: argparse.Namespace, console: Console) -> int
             for e in entries
         ]
     console.print(*table(rows, ["WHEN (UTC)", "WHO", "WHAT", "CLIENT", "WHY", "DETAIL"]))
+    return 0
+
+
+def _group_retention(app: Container, args: argparse.Namespace, console: Console) -> int:
+    periods = retention.set_periods(
+        uow=app.uow(), clock=app.clock, group=args.group, details_days=args.details_days,
+        record_days=args.record_days, actor=console.actor(),
+    )
+    changed = args.details_days is not None or args.record_days is not None
+    console.print(
+        f"{periods.group}{' now keeps' if changed else ' keeps'}, after a client's exit or "
+        f"consent withdrawal: identifiable details {periods.details_days} days, the case record "
+        f"{periods.record_days} days. Actions and outcomes stay, de-identified, for reports."
+    )
     return 0

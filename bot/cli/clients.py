@@ -13,8 +13,8 @@ from bot import validation
 from bot.bootstrap import Container
 from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
-from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, InvalidInput
-from bot.services import register
+from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, ConsentChange, InvalidInput
+from bot.services import consent, register
 from storage.keyfile import FileKeySource
 
 JSON_FIELDS = (
@@ -43,7 +43,8 @@ PROMPTS = (
 def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
     handler = {
-        "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd
+        "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd,
+        "override": _override,
     }[args.client_command]
     return handler(app, args, console)
 
@@ -255,7 +256,10 @@ def _show(app: Container, args: argparse.Namespace, console: Console) -> int:
     if not args.reveal:
         if args.reason:
             raise InvalidInput("--reason goes with --reveal")
-        console.print(*_summary_lines(register.show_client(uow=app.uow(), code=code), today))
+        console.print(
+            *_summary_lines(register.show_client(uow=app.uow(), code=code), today),
+            *_history_lines(consent.history(uow=app.uow(), clock=app.clock, code=code)),
+        )
         return 0
     revealed = register.reveal_client(
         uow=app.uow(), clock=app.clock, code=code, actor=console.actor(), reason=args.reason
@@ -272,20 +276,78 @@ def _show(app: Container, args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _date(raw: str | None, option: str) -> dt.date | None:
+    return validation.iso_date(raw, field=option) if raw else None
+
+
 def _consent_cmd(app: Container, args: argparse.Namespace, console: Console) -> int:
     code = validation.case_code(args.code)
-    consent = _consent(
-        {"given_on": args.date, "method": args.method, "agencies": args.agency,
-         "expires_on": args.expires},
-        where="",
+    kind = (
+        ConsentChange.RENEWED if args.renew
+        else ConsentChange.NARROWED if args.narrow
+        else ConsentChange.WITHDRAWN if args.withdraw
+        else None
     )
-    assert consent is not None
-    summary = register.record_consent(
-        uow=app.uow(), clock=app.clock, code=code, consent=consent, actor=console.actor()
+    request = consent.ConsentRequest(
+        change=kind,
+        on=_date(args.date, "--date"),
+        method=args.method,
+        agencies=tuple(args.agency),
+        expires_on=_date(args.expires, "--expires"),
+        review_on=_date(args.review, "--review"),
     )
-    covered = ", ".join(summary.consent.agencies) if summary.consent else "-"
-    console.print(f"Consent recorded for {code}: {_consent_text(summary, app.clock.now().date())}; "
-                  f"covers {covered}.")
+    state = consent.change(
+        uow=app.uow(), clock=app.clock, code=code, request=request, actor=console.actor()
+    )
+    latest = state.history[-1]
+    if latest.change is ConsentChange.WITHDRAWN:
+        console.print(
+            f"Consent withdrawal recorded for {code} on {latest.given_on.isoformat()}: they are "
+            "off future agendas and shown by case code only. Their retention period runs from "
+            "that date (see: casebot group retention)."
+        )
+        return 0
+    words = {
+        ConsentChange.GIVEN: "Consent recorded", ConsentChange.RENEWED: "Consent renewed",
+        ConsentChange.NARROWED: "Consent narrowed",
+    }[latest.change]
+    review = f"; review on {latest.review_on.isoformat()}" if latest.review_on else ""
+    expires = f" (expires {latest.expires_on.isoformat()})" if latest.expires_on else ""
+    console.print(
+        f"{words} for {code}: {latest.method} {latest.given_on.isoformat()}{expires}; "
+        f"covers {', '.join(latest.agencies)}{review}."
+    )
+    return 0
+
+
+def _history_lines(state: consent.ConsentState) -> list[str]:
+    lines = [f"  consent now   {state.state}"]
+    if not state.history:
+        return lines
+    lines.append("  consent history:")
+    for e in state.history:
+        extra = [f"expires {e.expires_on.isoformat()}"] if e.expires_on else []
+        extra += [f"review {e.review_on.isoformat()}"] if e.review_on else []
+        extra += ["key worker reminded"] if e.reminded else []
+        agencies = ", ".join(e.agencies) or "-"
+        tail = f" ({'; '.join(extra)})" if extra else ""
+        lines.append(
+            f"    {e.given_on.isoformat()}  {e.change.value:<9}  {e.method:<10}  {agencies}{tail}"
+        )
+    return lines
+
+
+def _override(app: Container, args: argparse.Namespace, console: Console) -> int:
+    code = validation.case_code(args.code)
+    done = consent.override(
+        uow=app.uow(), clock=app.clock, code=code, meeting=args.meeting, reason=args.reason,
+        actor=console.actor(),
+    )
+    console.print(
+        f"Override recorded: {code} may be discussed in detail at {done.group}'s meeting on "
+        f"{done.meeting_at:%a %d %b %Y %H:%M} only. It ends with that meeting.",
+        f"Reason as the minutes and the audit log will show it: {done.reason}",
+    )
     return 0
 
 

@@ -142,6 +142,18 @@ def build_parser() -> Parser:
     redact.add_argument("--group", help="also keep this group's allowed terms")
     redact.add_argument("--jsonl", action="store_true", help="batch: JSON lines in and out")
 
+    purge = sub.add_parser(
+        "purge",
+        help="destroy what is past its retention period (--due), as the daily tick does",
+        description="Crypto-shreds the identifiable details, and deletes the case records, of "
+        "clients past their group's retention periods after exit or consent withdrawal (see "
+        "casebot group retention). Each is audited. With a key file the master key is replaced "
+        "too, so the purge is final at once.",
+    )
+    purge.add_argument("--due", action="store_true", required=True,
+                       help="everything past its retention period")
+    purge.add_argument("--dry-run", action="store_true", help="list what is due; change nothing")
+
     audit = sub.add_parser("audit", help="show the audit log (reveals, purges, key rotations, …)")
     audit.add_argument("--client", metavar="CODE", help="only entries about this case code")
     audit.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")
@@ -235,6 +247,17 @@ def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     restored.add_argument("--group", required=True, metavar="NAME")
     restored.add_argument("policy", metavar="confirm|at_once|off")
+    retention = actions.add_parser(
+        "retention",
+        help="how long details and case records are kept after a client's exit or withdrawal",
+        description="After a client's exit or consent withdrawal, their identifiable details are "
+        "crypto-shredded after --details-days (default 730, 2 years) and their case record "
+        "(updates, decisions, notes) deleted after --record-days (default 2555, 7 years); actions "
+        "and outcomes stay, de-identified, for reports. Without either option: show them.",
+    )
+    retention.add_argument("--group", required=True, metavar="NAME")
+    retention.add_argument("--details-days", type=int, metavar="N")
+    retention.add_argument("--record-days", type=int, metavar="N")
 
 
 def _agency_commands(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -411,7 +434,10 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         "channel sees the client by case code only. The lead agency is always covered.",
     )
     consent.add_argument("code", metavar="CODE")
-    consent.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="when it was given")
+    consent.add_argument(
+        "--date", metavar="YYYY-MM-DD",
+        help="when it was given (renewed, narrowed, withdrawn: default today); not in the future",
+    )
     consent.add_argument("--method", default="written", help="how (default: written)")
     consent.add_argument(
         "--agency",
@@ -421,6 +447,30 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         help="an agency it covers (repeatable)",
     )
     consent.add_argument("--expires", metavar="YYYY-MM-DD")
+    consent.add_argument(
+        "--review", metavar="YYYY-MM-DD",
+        help="when to ask the client again (the key worker is reminded 14 days before); alone, "
+        "it sets a new review date for the current consent",
+    )
+    change = consent.add_mutually_exclusive_group()
+    change.add_argument("--renew", action="store_true",
+                        help="the client renewed their consent (same agencies unless --agency)")
+    change.add_argument("--narrow", action="store_true",
+                        help="the client now agrees to fewer agencies: name those left (--agency)")
+    change.add_argument("--withdraw", action="store_true",
+                        help="the client withdrew consent: off future agendas; retention starts")
+
+    override = actions.add_parser(
+        "override",
+        help="let the next meeting discuss a client without current consent (urgent risk only)",
+        description="For an urgent risk to life or safety: the client's group may discuss them "
+        "in detail at its next meeting only, although their consent is missing, expired or "
+        "withdrawn. The reason (no identifying details) is audited and shown in that meeting's "
+        "minutes; the override ends with that meeting.",
+    )
+    override.add_argument("code", metavar="CODE")
+    override.add_argument("--meeting", required=True, metavar="next", help="only: next")
+    override.add_argument("--reason", help="the urgent risk, without identifying anyone")
 
     purge = actions.add_parser(
         "purge",

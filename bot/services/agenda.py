@@ -20,7 +20,7 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import meetings
+from bot.services import consent, meetings
 from storage.models import Action, Client, Group, Meeting
 from storage.repositories.actions import ActionRow
 from storage.uow import UnitOfWork
@@ -69,7 +69,14 @@ def not_reached_last_time(uow: UnitOfWork, group: Group, meeting: Meeting) -> li
 
 def _clients(uow: UnitOfWork, group: Group, meeting: Meeting) -> list[Client]:
     """On the agenda, in order: not reached last time, new referrals, then everyone else."""
-    clients = uow.clients.on_agenda(group.id)
+    clients = list(uow.clients.on_agenda(group.id))
+    # A client brought to this one meeting by a consent override (e.g. consent withdrawn).
+    on = {c.id for c in clients}
+    clients += [
+        c for c in uow.clients.by_ids([i for i in uow.overrides.for_meeting(meeting.id)
+                                          if i not in on])
+        if c.purged_at is None and c.group_id == group.id
+    ]
     first = {cid: n for n, cid in enumerate(not_reached_last_time(uow, group, meeting))}
     return sorted(clients, key=lambda c: (first.get(c.id, len(first)), 0))
 
@@ -84,7 +91,9 @@ def build(
     meeting_day = meeting.scheduled_at.astimezone(meetings.schedule_of(group).zone).date()
     clients = [c for c in _clients(uow, group, meeting) if only is None or c.id in only]
     ids = [c.id for c in clients]
-    visible = uow.consents.shareable(group.id, ids, meeting_day)
+    overrides = uow.overrides.for_meeting(meeting.id)  # this meeting only: then they expire
+    visible = uow.consents.shareable(group.id, ids, meeting_day) | set(overrides)
+    review = consent.review_flags(uow, ids, meeting_day)
     updates: dict[int, list[UpdateView]] = {}
     for row, author in uow.updates.of_meeting(meeting.id):
         updates.setdefault(row.client_id, []).append(
@@ -121,6 +130,8 @@ def build(
                 else (),
                 actions=tuple(actions.get(c.id, [])) if c.id in visible else (),
                 withheld=c.id not in visible,
+                review_due=c.id in review,
+                override=overrides.get(c.id),
             )
             for c in clients
         ),

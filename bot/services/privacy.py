@@ -282,3 +282,9 @@ def redact_texts(
         what=f"{len(items)} text(s) de-identified for use outside Casebot",
     )
     return [redactor(code, text) for code, text in items]
+
+
+def quotes_register(uow: UnitOfWork, phrase: str) -> bool:
+    """Whether ``phrase`` quotes any registered client's identifier (a word of a name, address,
+    email…, or a long number): a reason that does is refused, never stored or echoed."""
+    return _Register(known_clients(uow)).quoted_in(phrase, names_only=False)

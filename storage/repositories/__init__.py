@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -228,6 +229,19 @@ class MembershipRepository:
         return out
 
 
+def consent_withdrawn_on() -> Any:
+    """The withdrawal date of the client's latest consent (NULL: none, or not withdrawn): a
+    client who withdrew consent leaves the agenda (and the prompts) until a new consent."""
+    return (
+        select(ConsentRecord.withdrawn_on)
+        .where(ConsentRecord.client_id == Client.id)
+        .order_by(ConsentRecord.given_on.desc(), ConsentRecord.id.desc())
+        .limit(1)
+        .correlate(Client)
+        .scalar_subquery()
+    )
+
+
 class ClientRepository(Repository[Client]):
     model = Client
 
@@ -261,8 +275,16 @@ class ClientRepository(Repository[Client]):
                 Client.group_id == group_id,
                 Client.status.in_(ON_AGENDA),
                 Client.purged_at.is_(None),
+                consent_withdrawn_on().is_(None),
             )
             .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
+        ).all()
+
+    def by_ids(self, client_ids: Sequence[int]) -> Sequence[Client]:
+        if not client_ids:
+            return []
+        return self.session.scalars(
+            select(Client).where(Client.id.in_(client_ids)).order_by(Client.case_code)
         ).all()
 
     def codes_on_agenda_of_worker(self, member_id: int) -> list[str]:
@@ -274,6 +296,7 @@ class ClientRepository(Repository[Client]):
                     Client.key_worker_id == member_id,
                     Client.status.in_(ON_AGENDA),
                     Client.purged_at.is_(None),
+                    consent_withdrawn_on().is_(None),
                 )
                 .order_by(Client.case_code)
             )

@@ -83,6 +83,9 @@ class RecordingRenderer:
     def term_request(self, question: Any) -> dict[str, Any]:
         return self._keep("term-request", question)
 
+    def consent_review(self, review: Any) -> dict[str, Any]:
+        return self._keep("consent-review", review)
+
 
 @dataclass
 class RecordingNotifier:

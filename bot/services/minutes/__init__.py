@@ -44,7 +44,9 @@ def build(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
     ref = meetings.ref(group, meeting)
     day = ref.local_start.date()
     items = uow.meetings.items_with_codes(meeting.id)
+    overrides = uow.overrides.for_meeting(meeting.id)
     visible = uow.consents.shareable(group.id, [i.client_id for i, _ in items], day)
+    visible |= set(overrides)
     records: dict[int, list[RecordView]] = {}
     for rec, author, code in uow.records.of_meeting(meeting.id):
         records.setdefault(rec.client_id, []).append(
@@ -65,6 +67,7 @@ def build(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
             decisions=tuple(r for r in mine if r.kind == "decision"),
             actions=tuple(actions.get(code, [])) if shown else (),
             notes=tuple(r for r in mine if r.kind == "note"),
+            override=overrides.get(item.client_id),
         ))
     facilitator = uow.members.get(meeting.facilitator_id) if meeting.facilitator_id else None
     return Minutes(

@@ -73,6 +73,7 @@ def loads(text: str) -> Minutes:
                 _records(c["decisions"]),
                 tuple(_action(a) for a in c["actions"]),
                 _records(c["notes"]),
+                c.get("override"),
             )
             for c in d["clients"]
         ),
