@@ -130,14 +130,17 @@ def _read(name: str) -> list[str]:
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    """US Census 1990 given names (public domain)."""
-    return frozenset(w.casefold() for w in _read("given_names.txt"))
+    """US Census 1990 given names (public domain), and given names of the communities the
+    services work with (hand-compiled: Pacific, African, Asian, Middle Eastern)."""
+    return frozenset(w.casefold() for w in _read("given_names.txt") + _read("given_names_more.txt"))
 
 
 @functools.cache
 def surnames() -> frozenset[str]:
-    """The most frequent US Census 1990 surnames (public domain)."""
-    return frozenset(w.casefold() for w in _read("surnames.txt")[:SURNAME_LIMIT])
+    """The most frequent US Census 1990 surnames (public domain), and family names of the
+    communities the services work with (hand-compiled)."""
+    census = _read("surnames.txt")[:SURNAME_LIMIT]
+    return frozenset(w.casefold() for w in census + _read("surnames_more.txt"))
 
 
 @functools.cache
