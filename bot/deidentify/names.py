@@ -42,7 +42,7 @@ from bot.deidentify import lexicon
 from bot.deidentify.known_clients import Word
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
-from bot.deidentify.text import Hit, hit, name_follows
+from bot.deidentify.text import Hit, hit, name_follows, sentence_start
 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
@@ -67,6 +67,15 @@ via"""
 _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat sun")
 _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
 _NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags matter
+# SMS words in no list, never names: "w tmrw", "saw appt", "with gf".
+_SMS_WORDS = word_set(
+    """tmrw tmr tomoz arvo appt appts txt txted thx pls plz ppl govt dept meds scripts rego bub
+    bubs gf bf hubby missus mum's brekkie servo bottlo centrelink vinnies salvos ozcare tafe
+    dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
+    yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre"""
+)
+# Lowercase words in no list that still follow "with" in notes: not names.
+_COMMON_LOWER = word_set("whanau fam crew mob mates cuz bro sis kids rellies family aunties")
 
 
 class _Tok(NamedTuple):
@@ -120,6 +129,7 @@ def find(
             )
     if "'" in text or "’" in text:
         _lower_possessives(text, toks, name)
+    _lower_names(text, toks, name, keys)
     if anchors:
         _after_clients(text, toks, name)
     if not any(name):
@@ -130,6 +140,52 @@ def find(
     if not lexicon.PARTICLES.isdisjoint(keys if keys is not None else [t.key for t in toks]):
         _particles(text, toks, name)
     return _runs(text, toks, name)
+
+
+def _lower_names(
+    text: str, toks: list[_Tok], name: list[bool], keys: AbstractSet[str] | None
+) -> None:
+    """A lowercase word that is a name and no English word, or in no list at all, is a person
+    where a cue says so: a contact word before it ("saw noeleen", "w jono"), a subject's word
+    after it ("tevita rang", "debbie says"), or a name beside it ("jono and mick")."""
+    present = keys if keys is not None else {t.key for t in toks}
+    candidates = present - lexicon.english_words() - lexicon.place_words() - lexicon.never_names()
+    if not candidates:
+        return
+    given, surnames = lexicon.given_names(), lexicon.surnames()
+    for i, t in enumerate(toks):
+        if t.key not in candidates or t.capital or name[i] or t.blocked or len(t.key) < 3:
+            continue
+        if t.key in _SMS_WORDS or _glued(text, t.start, t.end) or text[t.end : t.end + 1] in "./@:":
+            continue  # "www.qld.gov.au": part of a link
+        if t.key.endswith("s") and t.key[:-1] in lexicon.english_words():
+            continue  # a plural: "young mums w prams"
+        prev = toks[i - 1] if i > 0 and not _opens(text, toks, i) else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        before = prev is not None and prev.key in lexicon.CONTACT_CUES and not prev.blocked
+        after = (
+            nxt is not None
+            and text[t.end : nxt.start].strip(" ") in ("", ",")
+            and nxt.key in lexicon.SUBJECT_CUES
+            and nxt.key not in lexicon.NAME_JOINERS
+        )
+        beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
+        lexical = t.key in given or t.key in surnames
+        if (lexical and (before or after or beside)) or (before and after) or (
+            before and not lexical and t.key not in _COMMON_LOWER
+        ):
+            name[i] = True
+            nxt_i = i + 1
+            if nxt is not None and not nxt.capital and nxt.key in surnames and (
+                nxt.key not in lexicon.english_words()
+            ) and _JOIN.fullmatch(text, t.end, nxt.start):
+                name[nxt_i] = True  # "mick obrien", "gary pike"
+
+
+def _opens(text: str, toks: list[_Tok], i: int) -> bool:
+    """Does word ``i`` open a sentence (lowercase words too)?"""
+    prev_end = toks[i - 1].end if i else 0
+    return text[prev_end : toks[i].start] != " " and sentence_start(text, prev_end, toks[i].start)
 
 
 def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
