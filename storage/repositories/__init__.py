@@ -63,6 +63,12 @@ class GroupRepository(Repository[Group]):
     def all(self) -> Sequence[Group]:
         return self.session.scalars(select(Group).order_by(Group.name)).all()
 
+    def active(self) -> Sequence[Group]:
+        """Groups not archived: the only ones that meet, prompt, nudge or post."""
+        return self.session.scalars(
+            select(Group).where(Group.archived_at.is_(None)).order_by(Group.name)
+        ).all()
+
     def terms(self, group_id: int) -> list[str]:
         """The group's allow-list: words its channel may always show."""
         return list(
