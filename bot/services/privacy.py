@@ -289,10 +289,14 @@ def redact_texts(
 
 # Address words that say nothing of a person: street types, unit words, states.
 _ADDRESS_COMMON = frozenset(
-    """unit units flat apartment apt level lot shop suite street st road rd avenue ave crescent
-    cres court ct drive dr place pl lane ln parade pde terrace tce way highway hwy close boulevard
-    circuit grove square esplanade north south east west upper lower the and qld nsw vic tas act
-    wa sa nt australia""".split()
+    {
+        "unit", "units", "flat", "apartment", "apt", "level", "lot", "shop", "suite", "street",
+        "st", "road", "rd", "avenue", "ave", "crescent", "cres", "court", "ct", "drive", "dr",
+        "place", "pl", "lane", "ln", "parade", "pde", "terrace", "tce", "way", "highway", "hwy",
+        "close", "boulevard", "circuit", "grove", "square", "esplanade", "north", "south",
+        "east", "west", "upper", "lower", "the", "and", "qld", "nsw", "vic", "tas", "act", "wa",
+        "sa", "nt", "australia",
+    }
 )
 
 

@@ -145,6 +145,10 @@ class MembershipRepository:
     def add(self, membership: GroupMember) -> None:
         self.session.add(membership)
 
+    def remove(self, membership: GroupMember) -> None:
+        """Take the member out of the group (their roles there go with it)."""
+        self.session.delete(membership)
+
     def is_member(self, member_id: int, group_id: int) -> bool:
         return self.get(group_id, member_id) is not None
 
