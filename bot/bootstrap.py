@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
 from bot.jobs import TickReport, tick
-from bot.ports import Clock, Renderer, SystemClock
+from bot.ports import ChannelDirectory, Clock, Renderer, SystemClock
 from bot.services import dry_run
 from bot.services.dry_run import Planned
 from storage.db import make_engine, rolled_back, session_factory
@@ -139,6 +139,16 @@ def renderer() -> Renderer:
     from handlers.messages import SlackRenderer
 
     return SlackRenderer()
+
+
+def channel_directory(container: Container) -> ChannelDirectory | None:
+    """Slack's view of channels, to check a group's channel; None without a bot token."""
+    token = container.settings.slack_bot_token
+    if token is None:
+        return None
+    from handlers.notifier import SlackChannels, make_client
+
+    return SlackChannels(make_client(token.value, container.settings.slack_api_url))
 
 
 def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:

@@ -137,3 +137,18 @@ class UserDirectory(Protocol):
     def profile(self, user_id: str) -> Profile | None:
         """The user's profile as Slack knows it, or None if it cannot be read."""
         ...
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    """What Slack's conversations.info says of a channel the bot asked about."""
+
+    found: bool  # False: no such channel, or a private one the bot was not invited to
+    is_member: bool = False  # the bot is in it (it can post there)
+    archived: bool = False
+
+
+class ChannelDirectory(Protocol):
+    def channel(self, channel_id: str) -> ChannelInfo | None:
+        """The channel as Slack knows it, or None if Slack could not be asked."""
+        ...

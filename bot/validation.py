@@ -68,12 +68,16 @@ def slack_user_id(text: str, *, field: str | None = None) -> str:
 
 
 def slack_channel_id(text: str) -> str:
+    """A channel ID (``C…`` public, ``G…`` private: capitals and digits), never its name.
+
+    All letters (``GENERAL``) is refused too: it is a channel's name typed in capitals, and
+    Slack's IDs carry digits."""
     value = text.strip()
-    if not SLACK_CHANNEL.fullmatch(value):
+    if not SLACK_CHANNEL.fullmatch(value) or value.isalpha():
         raise InvalidInput(
             f"{_quoted(text)} doesn't look like a Slack channel ID (like C0123ABCD); the "
-            "channel's #name won't do. In Slack: open the channel's details; the ID is at the "
-            "bottom."
+            "channel's #name won't do. In Slack: open the channel, click its name at the top; "
+            "the Channel ID is at the bottom of the About tab (copy it from there)."
         )
     return value
 

@@ -150,8 +150,12 @@ class FakeSlack:
         users: Mapping[str, Mapping[str, Any]] | None = None,
         strict_triggers: bool = True,
         clock: Callable[[], float] = time.monotonic,
+        open_channels: bool = False,
     ) -> None:
         self.bot_token, self.bot_user_id, self.team_id = bot_token, bot_user_id, team_id
+        # Any C…/G… channel exists (public, the bot in it) for conversations.info too, as
+        # posting already assumes: for tests whose groups' channels are beside the point.
+        self.open_channels = open_channels
         self.strict_triggers = strict_triggers
         self.base_url = ""
         self.calls: list[Call] = []
@@ -764,6 +768,8 @@ def _conversations_info(fake: FakeSlack, request: _Request) -> dict[str, Any]:
             }
         }
     entry = fake._channels.get(channel)
+    if entry is None and fake.open_channels and channel[:1] in ("C", "G"):
+        entry = fake._channels.setdefault(channel, {"name": channel.lower()})
     if entry is None:
         raise SlackError("channel_not_found")
     members = entry.get("members")

@@ -13,7 +13,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
-from bot.ports import DeliveryError, Posted, Profile
+from bot.ports import ChannelInfo, DeliveryError, Posted, Profile
 
 log = logging.getLogger(__name__)
 
@@ -102,4 +102,29 @@ class SlackDirectory:
             tz=str(user["tz"]) if user.get("tz") else None,
             real_name=(user.get("real_name") or names.get("real_name") or None),
             display_name=(names.get("display_name") or None),
+        )
+
+
+class SlackChannels:
+    """Whether a channel exists and the bot is in it, from conversations.info (scopes
+    channels:read, groups:read)."""
+
+    def __init__(self, client: WebClient) -> None:
+        self.client = client
+
+    def channel(self, channel_id: str) -> ChannelInfo | None:
+        try:
+            found = self.client.conversations_info(channel=channel_id)["channel"]
+        except SlackApiError as exc:
+            if exc.response.get("error") == "channel_not_found":
+                return ChannelInfo(found=False)
+            log.warning("conversations.info failed: %s", exc.response.get("error"))
+            return None
+        except OSError as exc:
+            log.warning("conversations.info failed: %s", type(exc).__name__)
+            return None
+        return ChannelInfo(
+            found=True,
+            is_member=bool(found.get("is_member")),
+            archived=bool(found.get("is_archived")),
         )

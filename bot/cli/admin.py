@@ -163,9 +163,17 @@ def _positive(value: int, option: str, *, allow_zero: bool = True) -> int:
 
 def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
+    from bot.cli import upkeep  # edit, archive, and the channel check
+
+    if args.group_command in ("edit", "archive"):
+        return {"edit": upkeep.group_edit, "archive": upkeep.group_archive}[
+            args.group_command](app, args, console)
     if args.group_command == "list":
+        archived = upkeep.archived_names(app)
         rows = [
-            [g.name, g.channel_id, g.rrule, g.tz, g.holidays or "-", _next(g.next_meeting_at, g.tz)]
+            [g.name + (" (archived)" if g.name in archived else ""), g.channel_id, g.rrule, g.tz,
+             g.holidays or "-",
+             "archived: meets no more" if g.name in archived else _next(g.next_meeting_at, g.tz)]
             for g in directory.list_groups(uow=app.uow(), clock=app.clock)
         ]
         console.print(*table(rows, ["NAME", "CHANNEL", "RULE", "ZONE", "HOLIDAYS", "NEXT"]))
@@ -212,7 +220,7 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
         uow=app.uow(),
         clock=app.clock,
         name=args.name,
-        channel_id=validation.slack_channel_id(args.channel),
+        channel_id=upkeep.checked_channel(app, args.channel, console),
         rule=args.rrule,
         tz=args.tz,
         first_local=first,
@@ -267,6 +275,11 @@ def _places(member: MemberView) -> str:
 
 def cmd_member(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
+    if args.member_command in ("remove", "edit"):
+        from bot.cli import upkeep  # reassigning open work first
+
+        return {"remove": upkeep.member_remove, "edit": upkeep.member_edit}[
+            args.member_command](app, args, console)
     if args.member_command == "list":
         rows = [
             [m.slack_user_id, m.agency, _places(m) or "-"]

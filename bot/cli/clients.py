@@ -42,6 +42,11 @@ PROMPTS = (
 
 def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
+    if args.client_command in ("edit", "status"):
+        from bot.cli import upkeep  # it builds on this module's prompts and checks
+
+        return {"edit": upkeep.client_edit, "status": upkeep.client_status}[
+            args.client_command](app, args, console)
     handler = {
         "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd,
         "override": _override,

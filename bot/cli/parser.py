@@ -258,6 +258,34 @@ def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     retention.add_argument("--group", required=True, metavar="NAME")
     retention.add_argument("--details-days", type=int, metavar="N")
     retention.add_argument("--record-days", type=int, metavar="N")
+    _group_upkeep(actions)
+
+
+def _group_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:
+    edit = actions.add_parser(
+        "edit",
+        help="change a group's name, channel, schedule, time zone or minutes per client",
+        description="Only what is given changes. A new schedule (--rrule, --tz or --first) "
+        "re-plans the future meetings nobody was asked or told about yet; meetings people were "
+        "already asked about, or moved by hand, keep their time and are listed. Example: "
+        "casebot group edit --group 'Under 1 Roof' --rrule 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=14'",
+    )
+    edit.add_argument("--group", required=True, metavar="NAME")
+    edit.add_argument("--name", help="the new name")
+    edit.add_argument("--channel", metavar="C…", help="the new Slack channel ID")
+    edit.add_argument("--rrule", "--schedule", dest="rrule", help="RFC 5545 recurrence rule")
+    edit.add_argument("--tz", help="IANA time zone, e.g. Australia/Brisbane")
+    edit.add_argument("--first", metavar="YYYY-MM-DDTHH:MM",
+                      help="first meeting of the new schedule, local time")
+    edit.add_argument("--minutes-per-client", metavar="N|auto",
+                      help="time box per client in the meeting (auto: the meeting's length ÷ "
+                      "its clients)")
+    archive = actions.add_parser(
+        "archive",
+        help="stop a group for good: no more meetings, prompts, nudges or posts (history kept)",
+    )
+    archive.add_argument("--group", required=True, metavar="NAME")
+    archive.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
 
 def _agency_commands(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -366,6 +394,30 @@ def _member_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         "--role", action="append", required=True, metavar="ROLE", help=f"repeat: {ROLES}"
     )
     actions.add_parser("list", help="list members")
+    _member_upkeep(actions)
+
+
+def _member_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:
+    remove = actions.add_parser(
+        "remove",
+        help="take a member out of a group (or all theirs); open work is reassigned first",
+        description="Their open actions in the group(s), and the clients they are key worker "
+        "for, must go to someone else first: give --reassign-to U… (asked for at a terminal). "
+        "Nothing is left without an owner. Their past work stays in the history.",
+    )
+    remove.add_argument("--user", required=True, metavar="U…", help="Slack member ID")
+    remove.add_argument("--group", metavar="NAME", help="only this group (default: all theirs)")
+    remove.add_argument("--reassign-to", metavar="U…",
+                        help="who takes their open actions and clients")
+    edit = actions.add_parser(
+        "edit",
+        help="a member's change of agency (actions consent doesn't allow are reassigned first)",
+        description="Open actions of clients whose consent doesn't cover the new agency must go "
+        "to someone else first: give --reassign-to U… (asked for at a terminal).",
+    )
+    edit.add_argument("--user", required=True, metavar="U…", help="Slack member ID")
+    edit.add_argument("--agency", required=True, help="their new agency")
+    edit.add_argument("--reassign-to", metavar="U…", help="who takes the actions concerned")
 
 
 def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -484,3 +536,41 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     purge.add_argument("code", metavar="CODE")
     purge.add_argument("--reason", help="why (recorded in the audit log)")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _client_upkeep(actions)
+
+
+def _client_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:
+    edit = actions.add_parser(
+        "edit",
+        help="change a client's details, lead agency, key worker or group (audited, no values)",
+        description="Only what is given changes. With no option at a terminal, each detail is "
+        "asked for without echo (Enter keeps it, - clears it). Identifiable details given as "
+        "options stay in your shell history: prefer the prompts or --from-json (then delete "
+        "the file; null clears a field). Consent: casebot client consent.",
+    )
+    edit.add_argument("code", metavar="CODE")
+    edit.add_argument("--agency", help="lead agency")
+    edit.add_argument("--key-worker", metavar="U…", help="the key worker's Slack member ID")
+    edit.add_argument("--group", help="the group that reviews the client")
+    edit.add_argument("--from-json", metavar="FILE", help="an object with the fields to change")
+    edit.add_argument("--no-prompt", action="store_true", help="do not ask for details")
+    details = edit.add_argument_group("identifiable details (encrypted)")
+    details.add_argument("--full-name")
+    details.add_argument("--add-alias", action="append", default=[], help="repeatable")
+    details.add_argument("--remove-alias", action="append", default=[], help="repeatable")
+    details.add_argument(
+        "--date-of-birth", "--dob", dest="date_of_birth", help="YYYY-MM-DD or day/month/year"
+    )
+    details.add_argument("--address")
+    details.add_argument("--phone")
+    details.add_argument("--email")
+    details.add_argument("--medicare")
+    details.add_argument("--crn", help="Centrelink customer reference number")
+    details.add_argument("--notes")
+    details.add_argument("--clear", action="append", default=[], metavar="FIELD",
+                         help="empty this detail (repeatable), e.g. --clear phone")
+    status = actions.add_parser(
+        "status",
+        help="where a client is: status, group, key worker, consent, open actions, last update",
+    )
+    status.add_argument("code", metavar="CODE")

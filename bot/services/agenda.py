@@ -143,7 +143,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     now = clock.now()
     queued = 0
     with uow:
-        for group in uow.groups.all():
+        for group in uow.groups.active():
             meeting = meetings.current_or_upcoming(uow, group, now)
             if meeting is None or meeting.status != MeetingStatus.SCHEDULED.value:
                 continue  # one started (perhaps early) has its screen; an agenda now is noise

@@ -347,12 +347,7 @@ def _override_reason(uow: UnitOfWork, reason: str | None, group_id: int | None) 
         )
     if len(clean) > REASON_MAX:
         raise InvalidInput(f"--reason is longer than {REASON_MAX} characters")
-    if privacy.quotes_register(uow, clean):
-        # Not echoed: the reason names someone, and this line may end up in a log.
-        raise InvalidInput(
-            "the reason contains a registered client's identifier (a name, address, number…); "
-            "describe the risk without it: the minutes and the audit log show the reason"
-        )
+    privacy.refuse_identifying(uow, clean, what="reason")  # not echoed: it may be logged
     try:
         return privacy.redact(uow, clean, group_id).text
     except DeidentificationFailed:

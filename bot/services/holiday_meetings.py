@@ -74,7 +74,7 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
     now = clock.now()
     queued = 0
     with uow:
-        for group in uow.groups.all():
+        for group in uow.groups.active():
             if group.holidays is not None:
                 queued += _ask(uow, group, now, renderer)
         uow.commit()

@@ -15,7 +15,7 @@ def home_for(*, uow: UnitOfWork, clock: Clock, user_id: str) -> HomeView:
         member = uow.members.by_user(user_id)
         if member is None:
             return HomeView(user=user_id, is_member=False)
-        groups = [g for g in uow.groups.all() if uow.memberships.is_member(member.id, g.id)]
+        groups = [g for g in uow.groups.active() if uow.memberships.is_member(member.id, g.id)]
         tz = roster.zone_of(member, groups[0]) if groups else "UTC"
         today = roster.local_today(now, tz)
         upcoming = [meetings.ref(g, m) for g, m in meetings.upcoming_by_group(uow, groups, now)]

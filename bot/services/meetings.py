@@ -55,13 +55,18 @@ def ensure_rows(uow: UnitOfWork, group: Group, start: dt.datetime, end: dt.datet
 
 def upcoming(uow: UnitOfWork, group: Group, now: dt.datetime) -> Meeting | None:
     """The group's next meeting that has not started yet (a running one, even before its
-    time, has started: updates and "next meeting" go to the one after it)."""
+    time, has started: updates and "next meeting" go to the one after it). An archived group
+    has none."""
+    if group.archived_at is not None:
+        return None
     _materialise(uow, group, now)
     return uow.meetings.next_scheduled(group.id, now)
 
 
 def current_or_upcoming(uow: UnitOfWork, group: Group, now: dt.datetime) -> Meeting | None:
     """A meeting under way (within its length), else the next one."""
+    if group.archived_at is not None:
+        return None  # it meets no more
     length = dt.timedelta(minutes=group.meeting_minutes)
     _materialise(uow, group, now - length)  # a meeting that began before any tick saw it
     started = uow.meetings.begun(group.id, now - length, now)
@@ -75,7 +80,7 @@ def for_each_upcoming(
     now = clock.now()
     total = 0
     with uow:
-        for group, meeting in upcoming_by_group(uow, uow.groups.all(), now):
+        for group, meeting in upcoming_by_group(uow, uow.groups.active(), now):
             total += work(uow, group, meeting, now)
         uow.commit()
     return total
@@ -83,6 +88,8 @@ def for_each_upcoming(
 
 def next_planned(uow: UnitOfWork, group: Group, now: dt.datetime) -> dt.datetime | None:
     """When the group next meets (moves, cancels and early starts included), making no rows."""
+    if group.archived_at is not None:
+        return None
     planned = uow.meetings.next_scheduled_time(group.id, now)
     taken = uow.meetings.occurrences_after(group.id, now)
     schedule = schedule_of(group)

@@ -5,6 +5,7 @@ Identities are decrypted only in memory, only for the engine; nothing decrypted 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from bot.deidentify import (
     forget_clients_except,
 )
 from bot.deidentify.text import normalise
-from bot.domain import NotFound
+from bot.domain import ClientIdentity, InvalidInput, NotFound
 from bot.ports import Clock
 from bot.services.directory import find_group
 from bot.validation import clean_text
@@ -284,7 +285,79 @@ def redact_texts(
     return [redactor(code, text) for code, text in items]
 
 
-def quotes_register(uow: UnitOfWork, phrase: str) -> bool:
-    """Whether ``phrase`` quotes any registered client's identifier (a word of a name, address,
-    email…, or a long number): a reason that does is refused, never stored or echoed."""
-    return _Register(known_clients(uow)).quoted_in(phrase, names_only=False)
+# --- reasons and notes written outside Slack (purge, reveal, override) ---------------------------
+
+# Address words that say nothing of a person: street types, unit words, states.
+_ADDRESS_COMMON = frozenset(
+    {
+        "unit", "units", "flat", "apartment", "apt", "level", "lot", "shop", "suite", "street",
+        "st", "road", "rd", "avenue", "ave", "crescent", "cres", "court", "ct", "drive", "dr",
+        "place", "pl", "lane", "ln", "parade", "pde", "terrace", "tce", "way", "highway", "hwy",
+        "close", "boulevard", "circuit", "grove", "square", "esplanade", "north", "south",
+        "east", "west", "upper", "lower", "the", "and", "qld", "nsw", "vic", "tas", "act", "wa",
+        "sa", "nt", "australia",
+    }
+)
+
+
+def _date_forms(day: dt.date) -> list[str]:
+    """How a date of birth may be written in a sentence (ISO, day-first, with or without zeros)."""
+    return [
+        day.isoformat(),
+        f"{day.day}/{day.month}/{day.year}",
+        f"{day.day:02d}/{day.month:02d}/{day.year}",
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day.day}-{day.month}-{day.year}",
+        f"{day.day:02d}-{day.month:02d}-{day.year}",
+    ]
+
+
+def quotes_identity(text: str, identity: ClientIdentity) -> bool:
+    """Whether ``text`` contains one of the client's registered identifiers: a word of a name or
+    alias, a phone, Medicare or CRN number (spaces or not), the email, the date of birth, or a
+    distinctive word of the address (street types, unit words and states don't count)."""
+    lowered = text.casefold()
+    words = set(_WORD.findall(lowered))
+    digits = re.sub(r"\D", "", text)
+    compact = re.sub(r"[\s-]", "", lowered)
+    for value in (identity.full_name or "", *identity.aliases):
+        if words & set(_WORD.findall(value.casefold())):
+            return True
+    for number in (identity.phone, identity.medicare):
+        value_digits = re.sub(r"\D", "", number or "")
+        if len(value_digits) >= 6 and value_digits in digits:
+            return True
+    if identity.crn and identity.crn.casefold() in compact:
+        return True
+    if identity.email:
+        email = identity.email.casefold()
+        local = email.partition("@")[0]
+        if email in lowered or (len(local) >= 4 and local in lowered):
+            return True
+    if identity.date_of_birth and any(
+        form in lowered for form in _date_forms(identity.date_of_birth)
+    ):
+        return True
+    if identity.address:
+        street = {w for w in _WORD.findall(identity.address.casefold())
+                  if len(w) >= 4 and w not in _ADDRESS_COMMON}
+        if words & street:
+            return True
+    return False
+
+
+def refuse_identifying(uow: UnitOfWork, text: str, *, what: str = "reason") -> None:
+    """Refuse a reason (purge, reveal, override…) that quotes any registered client's details:
+    it is kept in the clear (the audit log, the minutes). Call inside ``with uow:``.
+
+    Neither the client nor the word is named: the message may end up in a terminal's log."""
+    for client in uow.clients.unpurged():
+        if client.identity_blob is None:
+            continue
+        if quotes_identity(text, uow.secrets.read_identity(client)):
+            raise InvalidInput(
+                f"the {what} quotes a client's registered details (a name, alias, phone, "
+                "email, Medicare or CRN number, date of birth or address); it is kept in the "
+                "clear, so say why without them (the case code is fine). Nothing was done.",
+                field=what,
+            )

@@ -17,7 +17,7 @@ from bot.domain import (
     NotFound,
 )
 from bot.ports import Clock
-from bot.services import keys
+from bot.services import keys, privacy
 from bot.services.directory import find_agency, find_group, find_member
 from bot.services.keys import Rotation
 from bot.validation import clean_text
@@ -214,11 +214,7 @@ def reveal_client(
     with uow:
         client = _get(uow, code)
         identity = uow.secrets.read_identity(client)
-        if identity.mentioned_in(clean):
-            raise InvalidInput(
-                "the reason quotes the client's own details; describe why without them "
-                "(the audit log is not encrypted)"
-            )
+        privacy.refuse_identifying(uow, clean)  # the audit log is not encrypted
         uow.audit.add(at=clock.now(), actor=actor, action="reveal", client=client, reason=clean)
         summary = _summary(client, uow.clients.latest_consents([client.id]).get(client.id))
         uow.commit()
@@ -247,6 +243,7 @@ def purge_client(
         client = _get(uow, code)
         if client.purged_at is not None:
             raise Conflict(f"{code} was already purged on {client.purged_at:%Y-%m-%d}")
+        privacy.refuse_identifying(uow, clean)  # read before the details are shredded
         now = uow.secrets.shred(client, clock.now())
         if client.status != ClientStatus.EXITED.value:
             client.status = ClientStatus.EXITED.value

@@ -41,6 +41,11 @@ def group_for_channel(uow: UnitOfWork, channel_id: str) -> Group:
     group = uow.groups.by_channel(channel_id)
     if group is None:
         raise InvalidInput("Use this in your case coordination group's channel.")
+    if group.archived_at is not None:
+        raise InvalidInput(
+            f"{group.name} is archived: it holds no more meetings. Its history is kept; ask "
+            "your secretariat if it should meet again."
+        )
     return group
 
 

@@ -64,6 +64,12 @@ class GroupRepository(Repository[Group]):
     def all(self) -> Sequence[Group]:
         return self.session.scalars(select(Group).order_by(Group.name)).all()
 
+    def active(self) -> Sequence[Group]:
+        """Groups not archived: the only ones that meet, prompt, nudge or post."""
+        return self.session.scalars(
+            select(Group).where(Group.archived_at.is_(None)).order_by(Group.name)
+        ).all()
+
     def terms(self, group_id: int) -> list[str]:
         """The group's allow-list: words its channel may always show."""
         return list(
@@ -139,6 +145,10 @@ class MembershipRepository:
 
     def add(self, membership: GroupMember) -> None:
         self.session.add(membership)
+
+    def remove(self, membership: GroupMember) -> None:
+        """Take the member out of the group (their roles there go with it)."""
+        self.session.delete(membership)
 
     def is_member(self, member_id: int, group_id: int) -> bool:
         return self.get(group_id, member_id) is not None

@@ -10,7 +10,19 @@ from typing import TypeVar
 from sqlalchemy import Select, func, select
 
 from bot.domain import MeetingStatus
-from storage.models import Client, Group, Meeting, MeetingItem
+from storage.models import (
+    Action,
+    Attendance,
+    Client,
+    ClientExit,
+    ConsentOverride,
+    Group,
+    Meeting,
+    MeetingItem,
+    Record,
+    Referral,
+    Update,
+)
 from storage.repositories.base import Repository
 from storage.upsert import insert_ignore
 
@@ -235,3 +247,29 @@ class MeetingRepository(Repository[Meeting]):
                 .order_by(MeetingItem.position)
             )
         )
+
+    # Re-planning after a group's schedule changes.
+
+    def future_scheduled(self, group_id: int, after: dt.datetime) -> Sequence[Meeting]:
+        """The group's meetings still to start after ``after``, soonest first."""
+        return self.session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.group_id == group_id,
+                Meeting.status == MeetingStatus.SCHEDULED.value,
+                Meeting.scheduled_at > after,
+            )
+            .order_by(Meeting.scheduled_at)
+        ).all()
+
+    def has_dependents(self, meeting_id: int) -> bool:
+        """Whether anything was recorded against the meeting (updates, answers, actions…)."""
+        for model in (Update, Attendance, MeetingItem, Record, Action, ConsentOverride,
+                      Referral, ClientExit):
+            column = model.meeting_id  # type: ignore[attr-defined]
+            if self.session.scalar(select(column).where(column == meeting_id).limit(1)):
+                return True
+        return False
+
+    def delete(self, meeting: Meeting) -> None:
+        self.session.delete(meeting)

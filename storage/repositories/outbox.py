@@ -216,3 +216,16 @@ class OutboxRepository(Repository[OutboxMessage]):
             .where(OutboxMessage.idempotency_key == key)
             .values(payload=_dump(payload))
         )
+
+    def withdraw_pending(self, *, channel: str, prefixes: Sequence[str], note: str) -> int:
+        """Stop messages not yet sent to ``channel`` or under ``prefixes`` (marked failed with
+        ``note``, so the record says why); returns how many."""
+        matches = [OutboxMessage.channel == channel,
+                   *(OutboxMessage.idempotency_key.like(f"{p}%") for p in prefixes)]
+        result = self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == OutboxStatus.PENDING.value, or_(*matches))
+            .values(status=OutboxStatus.FAILED.value, last_error=note[:500])
+            .execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

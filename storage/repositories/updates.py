@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import func, select, update
 
 from storage.models import Member, Update
@@ -37,3 +39,9 @@ class UpdateRepository(Repository[Update]):
         )
 
 
+
+    def last_at(self, client_id: int) -> dt.datetime | None:
+        """When the client's latest update was written."""
+        return self.session.scalar(
+            select(func.max(Update.created_at)).where(Update.client_id == client_id)
+        )

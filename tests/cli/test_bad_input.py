@@ -331,7 +331,7 @@ def test_unknown_key_worker(ready):
         (["client", "show", "U1R-014", "--reveal"], ["--reason"]),
         (
             ["client", "show", "U1R-014", "--reveal", "--reason", "call Jane Quokkafield"],
-            ["quotes the client's own details"],
+            ["quotes a client's registered details"],
         ),
         (["client", "purge", "U1R-014", "--reason", "retention period"], ["--yes"]),
         (["client", "frobnicate"], ["invalid choice"]),

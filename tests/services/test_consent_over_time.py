@@ -123,7 +123,7 @@ def test_the_override_applies_to_one_meeting_is_audited_in_the_minutes_and_expir
     w.cli.ok("client", "consent", "U1R-014", "--withdraw")
     named = w.cli("client", "override", "U1R-014", "--meeting", "next", "--reason",
                   "Jane is at risk of harm tonight")
-    assert named.code != 0 and "registered client's identifier" in named.err
+    assert named.code != 0 and "quotes a client's registered details" in named.err
     assert "Jane" not in named.err
     out = w.cli.ok("client", "override", "U1R-014", "--meeting", "next", "--reason",
                    "urgent risk of harm from an ex-partner; needs a safe place tonight")

@@ -100,7 +100,7 @@ class Harness:
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
-    with FakeSlack(users=USERS) as server:
+    with FakeSlack(users=USERS, open_channels=True) as server:
         yield server
     # Every Slack test: nothing the app sent may hold the test clients' registered details, in
     # any of the forms a person writes them (tests/leak_forms.py).

@@ -443,7 +443,7 @@ def world(request, tmp_path_factory) -> Iterator[World]:
     """The saved world, built once per database for all the rows (each case restores it)."""
     folder = tmp_path_factory.mktemp("matrix")
     cli = make_cli(migrated_database(request, folder, spare=True), FixedClock(NOW), folder)
-    with FakeSlack(users=USERS) as fake, serving(cli, fake) as start:
+    with FakeSlack(users=USERS, open_channels=True) as fake, serving(cli, fake) as start:
         point_at(cli, fake)
         world = build_world(start(), cli, folder)
         yield world

@@ -28,6 +28,7 @@ METHOD_SCOPES = {
     "chat_update": "chat:write",
     "chat_postEphemeral": "chat:write",
     "users_info": "users:read",
+    "conversations_info": "channels:read",  # a group's channel checked (groups:read: private)
     "views_open": None,
     "views_publish": None,
     "views_push": None,
