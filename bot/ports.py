@@ -18,6 +18,8 @@ from bot.domain import (
     OwnerActions,
     Presenter,
     ReassignRequest,
+    ReferralDecided,
+    ReferralNotice,
     TermQuestion,
     UpdatePrompt,
     UpdateReceipt,
@@ -91,6 +93,10 @@ class Renderer(Protocol):
     def holiday_question(self, question: HolidayQuestion) -> Payload: ...
 
     def term_request(self, question: TermQuestion) -> Payload: ...
+
+    def referral_notice(self, notice: ReferralNotice) -> Payload: ...
+
+    def referral_decided(self, decided: ReferralDecided) -> Payload: ...
 
 
 class DeliveryError(Exception):

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot import validation
 from bot.bootstrap import Container
+from bot.cli import referrals
 from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
 from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, InvalidInput
@@ -43,7 +44,8 @@ PROMPTS = (
 def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
     handler = {
-        "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd
+        "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd,
+        "exit": referrals.cmd_exit, "re-refer": referrals.cmd_re_refer,
     }[args.client_command]
     return handler(app, args, console)
 

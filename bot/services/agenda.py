@@ -21,6 +21,7 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.services import meetings
+from bot.services.referral_view import waiting_views
 from storage.models import Action, Client, Group, Meeting
 from storage.repositories.actions import ActionRow
 from storage.uow import UnitOfWork
@@ -95,6 +96,7 @@ def build(
     answers = uow.attendance.answers(meeting.id)
     away_ids = uow.leave.away_on([m.id for m in people], meeting_day)
     by_id = {m.id: m.slack_user_id for m in people}
+    referrals = waiting_views(uow, clients)  # issue 13: what the facilitators decide on
     return Agenda(
         meeting=meetings.ref(group, meeting),
         facilitators=tuple(uow.memberships.with_role(group.id, Role.FACILITATOR)),
@@ -121,6 +123,7 @@ def build(
                 else (),
                 actions=tuple(actions.get(c.id, [])) if c.id in visible else (),
                 withheld=c.id not in visible,
+                referral=referrals.get(c.id) if c.id in visible else None,
             )
             for c in clients
         ),
