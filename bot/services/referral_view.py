@@ -25,7 +25,7 @@ def view(uow: UnitOfWork, referral: Referral, client: Client) -> ReferralView:
         summary=referral.summary,
         consent_obtained=referral.consent_obtained,
         created_at=referral.created_at,
-        details_added=referral.details_added_at is not None or client.identity_blob is not None,
+        details_added=referral.details_added_at is not None,
         decision=ReferralDecision(referral.decision) if referral.decision else None,
         decision_reason=referral.decision_reason,
     )

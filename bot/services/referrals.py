@@ -444,7 +444,7 @@ def _referred(uow: UnitOfWork, code: str) -> tuple[Client, Referral]:
             f"{code} is not a referral waiting for its details (it is {client.status}); "
             "use casebot client edit for a registered client"
         )
-    if client.identity_blob is not None or referral.details_added_at is not None:
+    if referral.details_added_at is not None:
         raise Conflict(f"{code}'s details were added already")
     return client, referral
 
