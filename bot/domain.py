@@ -401,6 +401,7 @@ class AgendaItem:
     review_due: bool = False
     # Discussed at this one meeting under a secretariat's consent override (de-identified reason).
     override: str | None = None
+    referral: ReferralView | None = None  # a referral waiting for the group's decision
 
 
 @dataclass(frozen=True)
@@ -684,3 +685,71 @@ class OwnerActions:
     member: str
     meeting: MeetingRef
     actions: tuple[ActionView, ...]
+
+
+# --- Referrals and exits (issue 13, items 1 and 3) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    """A referral as the group sees it: case code, people by Slack ID, de-identified text."""
+
+    case_code: str
+    group: str
+    referrer: str
+    agency: str
+    key_worker: str
+    criteria: tuple[ReferralCriterion, ...]
+    summary: str
+    consent_obtained: bool
+    created_at: dt.datetime
+    details_added: bool
+    decision: ReferralDecision | None = None
+    decision_reason: str | None = None
+
+    @property
+    def criteria_labels(self) -> tuple[str, ...]:
+        return tuple(REFERRAL_CRITERIA[c] for c in self.criteria)
+
+
+@dataclass(frozen=True)
+class ReferralPreview:
+    """A referral checked but not saved: the summary as the group would see it."""
+
+    summary: str
+    replaced: tuple[str, ...]  # kinds of detail taken out ("name", "phone"…)
+
+
+@dataclass(frozen=True)
+class ReferralNotice:
+    """To the group's secretariat: a new referral needs its details added from the CLI."""
+
+    secretariat: str
+    referral: ReferralView
+
+
+@dataclass(frozen=True)
+class ReferralDecided:
+    """The group's decision on a referral, for the referrer and the person who made it."""
+
+    referral: ReferralView
+    decision: ReferralDecision
+    reason: str | None
+    decided_by: str
+    meeting: MeetingRef | None
+
+
+@dataclass(frozen=True)
+class ExitView:
+    """A client's exit as recorded: outcome, date, de-identified note, actions it closed."""
+
+    case_code: str
+    outcome: ExitOutcome
+    exited_on: dt.date
+    note: str | None
+    actions_closed: int
+    meeting: MeetingRef | None
+
+    @property
+    def outcome_label(self) -> str:
+        return EXIT_OUTCOMES[self.outcome]

@@ -19,6 +19,8 @@ from bot.domain import (
     OwnerActions,
     Presenter,
     ReassignRequest,
+    ReferralDecided,
+    ReferralNotice,
     TermQuestion,
     UpdatePrompt,
     UpdateReceipt,
@@ -94,6 +96,10 @@ class Renderer(Protocol):
     def term_request(self, question: TermQuestion) -> Payload: ...
 
     def consent_review(self, review: ConsentReview) -> Payload: ...
+
+    def referral_notice(self, notice: ReferralNotice) -> Payload: ...
+
+    def referral_decided(self, decided: ReferralDecided) -> Payload: ...
 
 
 class DeliveryError(Exception):

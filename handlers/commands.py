@@ -18,7 +18,7 @@ from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
 from bot.services import leave, reschedule
 from bot.services.meeting_hours import UnusualMeetingTime
-from handlers import actions, meeting, replies
+from handlers import actions, meeting, referrals, replies
 from handlers.background import later
 from handlers.ids import COMMAND
 from handlers.parsing import parse_action, parse_record, parse_update_target, split_command
@@ -31,6 +31,7 @@ AWAY_USAGE = (
 Work = Callable[[], None]
 STEP_WORDS = {"next": "next", "back": "back", "skip": "skip", "discussed": "discussed"}
 WORDS = {"action", "away", "update", "meeting", "start", "end", "decision", "note", *STEP_WORDS}
+WORDS |= {"refer", "exit"}  # issue 13: referrals and exits (handlers/referrals.py)
 
 
 def parse_away(rest: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -93,6 +94,12 @@ def _plan(
     if word == "update":
         code = parse_update_target(rest)
         return lambda: open_update_modal(ctx, client, command["trigger_id"], user, code)
+    if word == "refer":
+        where = command.get("channel_id")
+        return lambda: referrals.open_refer_modal(ctx, client, command["trigger_id"], user, where)
+    if word == "exit":
+        code = referrals.parse_exit(rest)
+        return lambda: referrals.open_exit_modal(ctx, client, command["trigger_id"], user, code)
     channel = command.get("channel_id", "")
     if word == "start":
         return lambda: respond(response_type="ephemeral",

@@ -28,6 +28,26 @@ BLOCKS: dict[CallbackId, dict[str, BlockId]] = {
     CallbackId.HIDE_MODAL: {MAIN: BlockId.PREVIEW_HIDE},
     CallbackId.KEEP_MODAL: {MAIN: BlockId.KEEP_WORD},
     CallbackId.PRESENT_MODAL: {MAIN: BlockId.PRESENT},
+    CallbackId.REFER_MODAL: {
+        MAIN: BlockId.REFER_SUMMARY,
+        "agency": BlockId.REFER_AGENCY,
+        "key_worker": BlockId.REFER_KEY_WORKER,
+        "criteria": BlockId.REFER_CRITERIA,
+        "summary": BlockId.REFER_SUMMARY,
+        "consent_obtained": BlockId.REFER_CONSENT,
+        "consent_date": BlockId.REFER_CONSENT_DATE,
+        "consent_method": BlockId.REFER_CONSENT_METHOD,
+        "agencies": BlockId.REFER_AGENCIES,
+        "review_on": BlockId.REFER_REVIEW,
+    },
+    CallbackId.REFER_CHECK_MODAL: {MAIN: BlockId.REFER_HIDE},
+    CallbackId.DECLINE_MODAL: {MAIN: BlockId.DECLINE_REASON},
+    CallbackId.EXIT_MODAL: {
+        MAIN: BlockId.EXIT_NOTE,
+        "outcome": BlockId.EXIT_OUTCOME,
+        "date": BlockId.EXIT_DATE,
+        "note": BlockId.EXIT_NOTE,
+    },
 }
 LIMIT = 150  # Slack shows no more of a block's error
 

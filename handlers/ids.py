@@ -38,6 +38,9 @@ class ActionId(StrEnum):
     RECORD_EDIT = "record_edit"
     HOLIDAY_MOVE = "holiday_move"
     HOLIDAY_CANCEL = "holiday_cancel"
+    REFERRAL_ACCEPT = "referral_accept"
+    REFERRAL_DECLINE = "referral_decline"
+    REFERRAL_MORE_INFO = "referral_more_info"
 
 
 class CallbackId(StrEnum):
@@ -51,6 +54,10 @@ class CallbackId(StrEnum):
     RECORD_MODAL = "record_modal"
     PRESENT_MODAL = "present_modal"
     RECORD_DECISION_SHORTCUT = "record_decision"
+    REFER_MODAL = "refer_modal"
+    REFER_CHECK_MODAL = "refer_check_modal"
+    DECLINE_MODAL = "decline_modal"
+    EXIT_MODAL = "exit_modal"
 
 
 class BlockId(StrEnum):
@@ -68,6 +75,20 @@ class BlockId(StrEnum):
     RECORD_TEXT = "record_text"
     RECORD_CLIENT = "record_client"
     PRESENT = "present"
+    REFER_AGENCY = "refer_agency"
+    REFER_KEY_WORKER = "refer_key_worker"
+    REFER_CRITERIA = "refer_criteria"
+    REFER_SUMMARY = "refer_summary"
+    REFER_CONSENT = "refer_consent"
+    REFER_CONSENT_DATE = "refer_consent_date"
+    REFER_CONSENT_METHOD = "refer_consent_method"
+    REFER_AGENCIES = "refer_agencies"
+    REFER_REVIEW = "refer_review"
+    REFER_HIDE = "refer_hide"
+    DECLINE_REASON = "decline_reason"
+    EXIT_OUTCOME = "exit_outcome"
+    EXIT_DATE = "exit_date"
+    EXIT_NOTE = "exit_note"
 
 
 class InputId(StrEnum):
@@ -79,3 +100,7 @@ class InputId(StrEnum):
     DUE = "due"
     USERS = "users"
     WORD = "word"
+    AGENCY = "agency"
+    CHOICE = "choice"
+    CHOICES = "choices"
+    DATE = "date"

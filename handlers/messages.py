@@ -27,7 +27,8 @@ from bot.domain import (
     UpdatePrompt,
     UpdateReceipt,
 )
-from handlers import holiday_meetings, kit, replies, restore
+from bot.validation import SLACK_USER
+from handlers import holiday_meetings, kit, referral_views, replies, restore
 from handlers.ids import ActionId, BlockId
 from handlers.text import day, due_of, escape, mention, mentions, plural, quote, when
 
@@ -114,16 +115,20 @@ def _item_blocks(item: AgendaItem) -> list[kit.Block]:
         tag += " · ⏳ *consent review due*"
     if item.override is not None:
         tag += f" · ⚠️ *consent override for this meeting only:* {escape(item.override)}"
+    decide = ([referral_views.decision_buttons(item.case_code)]
+              if item.status is ClientStatus.REFERRED else [])
     if item.withheld:
         note = (
             f"*{item.case_code}*{tag} · 🔒 _details withheld: no current consent covering every "
             "agency here. The secretariat can record it with `casebot client consent`._"
         )
-        return [kit.section(note)]
+        return [kit.section(note), *decide]
     lines = [
         f"*{item.case_code}*{tag} · key worker {mention(item.key_worker)} · "
         f"{escape(item.lead_agency)}"
     ]
+    if item.referral is not None:
+        lines.extend(referral_views.referral_lines(item.referral))
     if item.updates:
         for update in item.updates:
             lines.append(f"{quote(update.text)}\n— {mention(update.author)}")
@@ -134,7 +139,7 @@ def _item_blocks(item: AgendaItem) -> list[kit.Block]:
         lines.extend(_action_line(a) for a in item.actions)
     pieces = kit.split_text("\n".join(lines))
     add = kit.button("Add action", ActionId.ACTION_OPEN, item.case_code)
-    return [kit.section(pieces[0], accessory=add)] + [kit.section(p) for p in pieces[1:]]
+    return [kit.section(pieces[0], accessory=add)] + [kit.section(p) for p in pieces[1:]] + decide
 
 
 def agenda(a: Agenda) -> list[Payload]:
@@ -298,7 +303,12 @@ def _records_text(records: tuple[RecordView, ...], kind: str, title: str) -> lis
     mine = [r for r in records if r.kind == kind]
     if not mine:
         return []
-    return [f"*{title}*"] + [f"• {escape(r.text)} — {mention(r.author)}" for r in mine]
+    return [f"*{title}*"] + [f"• {escape(r.text)} — {_author(r.author)}" for r in mine]
+
+
+def _author(author: str) -> str:
+    """A member by mention; the secretariat (from the command line) by name."""
+    return mention(author) if SLACK_USER.fullmatch(author) else escape(author or "secretariat")
 
 
 def presenter(p: Presenter) -> Payload:
@@ -488,3 +498,5 @@ class SlackRenderer:
     holiday_question = staticmethod(holiday_meetings.question)
     term_request = staticmethod(restore.question)
     consent_review = staticmethod(consent_review)
+    referral_notice = staticmethod(referral_views.referral_notice)
+    referral_decided = staticmethod(referral_views.referral_decided)

@@ -139,6 +139,8 @@ HELP = f"""*Casebot* helps run case coordination meetings.
 • `{COMMAND} update U1R-014` — add an update for the next meeting
 • `{COMMAND} away 2026-12-01 2026-12-14` — on leave: no prompts or nudges, shown as on leave
 • `{COMMAND} away clear` — back from leave
+• `{COMMAND} refer` — refer a client to the group (no names: the client gets a case code)
+• `{COMMAND} exit U1R-014` — facilitators: a client leaves the list, with the outcome
 • In a DM to me: `U1R-014: what has happened` adds an update.
 *In the meeting* (in the group's channel):
 • `{COMMAND} start`, `{COMMAND} next` (or `back`, `skip`), `{COMMAND} end` — facilitators and \

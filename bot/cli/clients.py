@@ -11,6 +11,7 @@ from typing import Any
 
 from bot import validation
 from bot.bootstrap import Container
+from bot.cli import referrals
 from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
 from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, ConsentChange, InvalidInput
@@ -50,6 +51,7 @@ def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> in
     handler = {
         "add": _add, "list": _list, "show": _show, "purge": _purge, "consent": _consent_cmd,
         "override": _override,
+        "exit": referrals.cmd_exit, "re-refer": referrals.cmd_re_refer,
     }[args.client_command]
     return handler(app, args, console)
 

@@ -58,6 +58,7 @@ def build_parser() -> Parser:
     _meeting_commands(sub)
     _minutes_command(sub)
     _client_commands(sub)
+    _referral_commands(sub)
 
     keys = sub.add_parser("keys", help="the master key").add_subparsers(
         dest="keys_command", metavar="ACTION", parser_class=Parser
@@ -537,6 +538,7 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     purge.add_argument("--reason", help="why (recorded in the audit log)")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _client_upkeep(actions)
+    _client_path_commands(actions)
 
 
 def _client_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:
@@ -574,3 +576,58 @@ def _client_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:
         help="where a client is: status, group, key worker, consent, open actions, last update",
     )
     status.add_argument("code", metavar="CODE")
+
+
+def _client_path_commands(actions: argparse._SubParsersAction[Parser]) -> None:
+    """Issue 13: a client leaves the list (exit) and comes back (re-refer)."""
+    leave = actions.add_parser(
+        "exit",
+        help="a client leaves the group's list, with an outcome (open actions close)",
+        description="Outcomes: housed_social, housed_private, tenancy_sustained, transferred, "
+        "disengaged, moved_away, deceased, other. The exit is in the minutes of the meeting it "
+        "happened in (or the next one) and the client leaves the agenda.",
+    )
+    leave.add_argument("code", metavar="CODE")
+    leave.add_argument("--outcome", required=True, help="one of the outcomes above")
+    leave.add_argument("--date", required=True, metavar="YYYY-MM-DD",
+                       help="when the client exited (not in the future)")
+    leave.add_argument("--note", help="a short note (de-identified before it is saved)")
+    back = actions.add_parser(
+        "re-refer",
+        help="bring a former client back as a referral under the same case code",
+    )
+    back.add_argument("code", metavar="CODE")
+    back.add_argument("--yes", action="store_true",
+                      help="confirm it is the same person without being asked")
+
+
+def _referral_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    """Issue 13: referrals made in Slack, waiting for their details or the group's decision."""
+    referrals = sub.add_parser(
+        "referrals",
+        help="referrals waiting for their details or the group's decision",
+        description="Without an action: list them. `referrals details CODE` adds a new "
+        "referral's identifiable details (prompted without echo, like client add).",
+    )
+    referrals.add_argument("--group", help="only this group's referrals")
+    actions = referrals.add_subparsers(dest="referrals_command", metavar="ACTION",
+                                       parser_class=Parser)
+    details = actions.add_parser("details", help="add a new referral's identifiable details")
+    details.add_argument("code", metavar="CODE")
+    details.add_argument("--no-prompt", action="store_true", help="do not ask for details")
+    details.add_argument("--re-refer", action="store_true",
+                         help="if the details match a former client, re-refer under that code")
+    details.add_argument("--new", action="store_true",
+                         help="if they match a former client, keep the new case code anyway")
+    given = details.add_argument_group("identifiable details (encrypted)")
+    given.add_argument("--full-name")
+    given.add_argument("--alias", action="append", default=[], help="repeatable")
+    given.add_argument(
+        "--date-of-birth", "--dob", dest="date_of_birth", help="YYYY-MM-DD or day/month/year"
+    )
+    given.add_argument("--address")
+    given.add_argument("--phone")
+    given.add_argument("--email")
+    given.add_argument("--medicare")
+    given.add_argument("--crn", help="Centrelink customer reference number")
+    given.add_argument("--notes")

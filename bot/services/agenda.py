@@ -21,6 +21,7 @@ from bot.domain import (
 )
 from bot.ports import Clock, Renderer
 from bot.services import consent, meetings
+from bot.services.referral_view import waiting_views
 from storage.models import Action, Client, Group, Meeting
 from storage.repositories.actions import ActionRow
 from storage.uow import UnitOfWork
@@ -104,6 +105,7 @@ def build(
     answers = uow.attendance.answers(meeting.id)
     away_ids = uow.leave.away_on([m.id for m in people], meeting_day)
     by_id = {m.id: m.slack_user_id for m in people}
+    referrals = waiting_views(uow, clients)  # issue 13: what the facilitators decide on
     return Agenda(
         meeting=meetings.ref(group, meeting),
         facilitators=tuple(uow.memberships.with_role(group.id, Role.FACILITATOR)),
@@ -132,6 +134,7 @@ def build(
                 withheld=c.id not in visible,
                 review_due=c.id in review,
                 override=overrides.get(c.id),
+                referral=referrals.get(c.id) if c.id in visible else None,
             )
             for c in clients
         ),

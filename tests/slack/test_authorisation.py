@@ -62,6 +62,8 @@ cmd:back                  - y y - - - - - - y -
 cmd:skip                  - y y - - - - - - y -
 cmd:discussed             - y y - - - - - - y -
 cmd:end                   - y y - - - - - - y -
+cmd:refer                 y y y y y - - - y y -
+cmd:exit                  - y - - - - - - - y -
 btn:attend                y y y y y - - - y y -
 btn:apologise             y y y y y - - - y y -
 btn:update_open           y - - y - - - - y y -
@@ -92,6 +94,9 @@ btn:term_allow            - y - - - - - - - y -
 btn:term_decline          - y - - - - - - - y -
 btn:record_remove         y y y - - - - - - y -
 btn:record_edit           y y y - - - - - - y -
+btn:referral_accept       - y - - - - - - - y -
+btn:referral_decline      - y - - - - - - - y -
+btn:referral_more_info    - y - - - - - - - y -
 view:update_modal         y - - y - - - - y y -
 view:action_modal         y y y y y - - - y y -
 view:progress_modal       y y y - - - - - - y -
@@ -100,6 +105,10 @@ view:hide_modal           y - - - - - - - - - -
 view:keep_modal           y - - - - - - - - - -
 view:record_modal         y y y y y - - - y y -
 view:present_modal        - y y - - - - - - y -
+view:refer_modal          y y y y y - - - y y -
+view:refer_check_modal    y y y y y - - - y y -
+view:decline_modal        - y - - - - - - - y -
+view:exit_modal           - y - - - - - - - y -
 shortcut:record_action    y y y y y - - - y y -
 shortcut:record_decision  y y y y y - - - y y -
 event:dm_update           y - - y - - - - y y -
@@ -130,6 +139,9 @@ class Side:
     holiday_meeting: int  # Tue 26 Jan 2027, Australia Day
     term_request: int  # a word the worker restored in the draft, for the facilitators
     keep_version: str  # the draft's list of words to restore, as last shown
+    referral: str = ""  # a referred client waiting for the group's decision
+    group_id: int = 0
+    agency_id: int = 0
 
 
 def snapshot_sql(conn: sa.Connection, save: bool) -> None:
@@ -286,6 +298,14 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
             keep_version=_version(world, member),
         )
     h.at("2026-12-01T10:05+10:00")
+    for name, code, worker, group in (("alpha", "ALP-002", "worker", "Alpha"),
+                                      ("bravo", "BRV-002", "other-group", "Bravo")):
+        cli.ok("client", "add", "--code", code, "--agency", "Micah Projects", "--key-worker",
+               PEOPLE[worker][0], "--group", group, "--status", "referred", "--no-prompt",
+               "--consent-date", "2026-10-01", "--consent-agency", "Brisbane Housing Company")
+        sides[name].referral = code
+        sides[name].group_id = world.one(f"SELECT id FROM groups WHERE name = '{group}'")
+        sides[name].agency_id = world.one("SELECT id FROM agencies WHERE name = 'Micah Projects'")
     world.alpha, world.bravo = sides["alpha"], sides["bravo"]
     world.save()
     return world
@@ -306,6 +326,23 @@ def _text_input(block: str, action: str, value: Any, kind: str = "plain_text_inp
     return {block: {action: {"type": kind, key: value}}}
 
 
+def _referral_form(s: Side) -> dict:
+    """The referral form's answers (nothing identifying), for the given side's group."""
+    return {
+        "refer_agency": {"agency": {"type": "static_select",
+                                    "selected_option": {"value": str(s.agency_id)}}},
+        **_text_input("refer_key_worker", "owner", s.worker, "users_select"),
+        "refer_criteria": {"choices": {"type": "checkboxes",
+                                       "selected_options": [{"value": "tenancy_at_risk"}]}},
+        **_text_input("refer_summary", "text", "needs support with the tenancy"),
+        "refer_consent": {"choice": {"type": "radio_buttons",
+                                     "selected_option": {"value": "yes"}}},
+        **_text_input("refer_consent_date", "date", "2026-11-20", "datepicker"),
+        "refer_consent_method": {"choice": {"type": "static_select",
+                                            "selected_option": {"value": "written"}}},
+    }
+
+
 def send(w: World, entry: str, column: str) -> Any:
     """Make the request ``entry`` as ``column`` would; returns the HTTP response."""
     h, s, user = w.h, w.side(column), w.user(column)
@@ -322,6 +359,7 @@ def send(w: World, entry: str, column: str) -> Any:
             "away": "away 2026-12-20 2026-12-24",
             "meeting-move": "meeting move 2026-12-15 2026-12-16T10:00",
             "meeting-cancel": "meeting cancel 2026-12-15",
+            "exit": f"exit {s.code}",
         }.get(name, name)
         return h.sender.command(text, user_id=user, channel_id=s.channel, trigger_id=trigger,
                                 response_url=hook)
@@ -341,8 +379,11 @@ def send(w: World, entry: str, column: str) -> Any:
             "record_edit": str(s.record),
             "holiday_move": f"{s.holiday_meeting}:20270126:20270127",
             "holiday_cancel": f"{s.holiday_meeting}:20270126",
+            "referral_accept": s.referral, "referral_decline": s.referral,
+            "referral_more_info": s.referral,
         }.get(name, f"{s.running_meeting}:{s.on_screen}")  # the step buttons
-        in_channel = name.startswith(("step_", "mark_", "record_", "end_", "action_open"))
+        in_channel = name.startswith(("step_", "mark_", "record_", "end_", "action_open",
+                                      "referral_"))
         channel = s.channel if in_channel else dm_channel_id(user)
         if name == "home_action_done":
             return h.sender.block_action(name, user_id=user, value=value, trigger_id=trigger,
@@ -376,6 +417,19 @@ def send(w: World, entry: str, column: str) -> Any:
                               **_text_input("record_text", "text", "refer to outreach")}),
             "present_modal": ({"channel": s.channel},
                               _text_input("present", "users", [user], "multi_users_select")),
+            "refer_modal": ({"group": s.group_id}, _referral_form(s)),
+            "refer_check_modal": (
+                {"group": s.group_id, "agency": s.agency_id, "key_worker": s.worker,
+                 "criteria": ["tenancy_at_risk"], "consent": True,
+                 "consent_date": "2026-11-20", "method": "written", "agencies": [],
+                 "review": None, "summary": "needs support with the tenancy"}, {}),
+            "decline_modal": ({"code": s.referral},
+                              _text_input("decline_reason", "text", "outside our area")),
+            "exit_modal": ({"code": s.code}, {
+                "exit_outcome": {"choice": {"type": "static_select",
+                                            "selected_option": {"value": "housed_social"}}},
+                **_text_input("exit_date", "date", "2026-12-01", "datepicker"),
+            }),
         }[name]
         # Signed as Casebot signs its own forms: the service must refuse, not the signature.
         return h.sender.view_submission(name, values, user_id=user,

@@ -4,22 +4,28 @@ the (already redacted) recorded text only."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from bot.domain import (
+    EXIT_OUTCOMES,
     ActionView,
     AgencyAttendance,
     AttendanceResponse,
+    ExitOutcome,
     Minutes,
     MinutesClient,
     NotFound,
     RecordView,
+    ReferralDecision,
 )
 from bot.ports import Clock, Renderer
 from bot.services import meetings
 from bot.services.agenda import action_views
 from bot.services.directory import find_group
 from bot.services.minutes import snapshot
+from bot.services.referral_view import decision_text
+from bot.validation import SLACK_USER
 from storage.models import Group, Meeting
 from storage.uow import UnitOfWork
 
@@ -69,6 +75,7 @@ def build(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
             notes=tuple(r for r in mine if r.kind == "note"),
             override=overrides.get(item.client_id),
         ))
+    clients = _with_path_decisions(uow, group, meeting, day, clients)
     facilitator = uow.members.get(meeting.facilitator_id) if meeting.facilitator_id else None
     return Minutes(
         meeting=ref, started_at=meeting.started_at, ended_at=meeting.ended_at,
@@ -147,3 +154,45 @@ def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
                     f"minutes-repost-{now:%Y%m%dT%H%M%S}")
         uow.commit()
     return keys
+
+
+def _with_path_decisions(uow: UnitOfWork, group: Group, meeting: Meeting, day: dt.date,
+                         clients: list[MinutesClient]) -> list[MinutesClient]:
+    """Issue 13: the meeting's referral decisions and exits, as decisions of their clients (a
+    client decided on outside the list, like an exit from the command line, joins it)."""
+    extra: dict[int, list[tuple[dt.datetime, str, str]]] = {}
+    for referral in uow.referrals.decided_in(meeting.id):
+        author = uow.members.get(referral.decided_by_id) if referral.decided_by_id else None
+        text = decision_text(ReferralDecision(str(referral.decision)), referral.decision_reason)
+        when = referral.decided_at or referral.created_at
+        extra.setdefault(referral.client_id, []).append(
+            (when, text, author.slack_user_id if author else "")
+        )
+    for ended in uow.exits.of_meeting(meeting.id):
+        if ended.outcome == ExitOutcome.REFERRAL_DECLINED.value:
+            continue  # the declined referral says it
+        text = f"Exited: {EXIT_OUTCOMES[ExitOutcome(ended.outcome)]} ({ended.exited_on:%d %b %Y})"
+        if ended.note:
+            text += f" — {ended.note}"
+        extra.setdefault(ended.client_id, []).append((ended.recorded_at, text, ended.actor))
+    if not extra:
+        return clients
+    codes = uow.clients.codes(list(extra))
+    visible = uow.consents.shareable(group.id, list(extra), day)
+    out = list(clients)
+    for client_id, entries in extra.items():
+        code = codes[client_id]
+        shown = client_id in visible
+        records = tuple(
+            RecordView(0, "decision", code, text,
+                       who if SLACK_USER.fullmatch(who) else "secretariat")
+            for _, text, who in sorted(entries, key=lambda e: e[0])
+        ) if shown else ()
+        index = next((n for n, c in enumerate(out) if c.case_code == code), None)
+        if index is None:
+            out.append(MinutesClient(code, True, not shown, records, (), ()))
+        else:
+            old = out[index]
+            out[index] = dataclasses.replace(old, reached=True,
+                                             decisions=records + old.decisions)
+    return out
