@@ -69,7 +69,8 @@ def not_reached_last_time(uow: UnitOfWork, group: Group, meeting: Meeting) -> li
 
 
 def _clients(uow: UnitOfWork, group: Group, meeting: Meeting) -> list[Client]:
-    """On the agenda, in order: not reached last time, new referrals, then everyone else."""
+    """On the agenda, in order: new referrals (they wait for a decision), then those not reached
+    last time, then everyone else."""
     clients = list(uow.clients.on_agenda(group.id))
     # A client brought to this one meeting by a consent override (e.g. consent withdrawn).
     on = {c.id for c in clients}
@@ -79,7 +80,10 @@ def _clients(uow: UnitOfWork, group: Group, meeting: Meeting) -> list[Client]:
         if c.purged_at is None and c.group_id == group.id
     ]
     first = {cid: n for n, cid in enumerate(not_reached_last_time(uow, group, meeting))}
-    return sorted(clients, key=lambda c: (first.get(c.id, len(first)), 0))
+    return sorted(  # sorted() keeps the repository's order (by code) within each rank
+        clients,
+        key=lambda c: (c.status != ClientStatus.REFERRED.value, first.get(c.id, len(first))),
+    )
 
 
 def client_order(uow: UnitOfWork, group: Group, meeting: Meeting) -> list[int]:

@@ -197,9 +197,13 @@ def test_minutes_attendance_items_and_not_reached(world):
     (summary,) = [o for k, o in w.renderer.rendered if k == "meeting-actions"]
     assert [a.text for a in summary.actions] == ["call the housing provider", "book the GP"]
     assert "minutes" in w.notifier.kinds(CHANNEL)
-    # the client not reached goes first next time
+    # the client not reached goes first next time, after a new referral (waiting for a decision)
+    w.cli("client", "add", "--code", "U1R-099", "--agency", "Micah Projects", "--key-worker",
+          SYDNEY_WORKER, "--status", "referred", "--no-prompt")
     w.at("2026-12-15T10:00+10:00")
-    assert start(w).current.item.case_code == "U1R-015"
+    screen = start(w)
+    assert screen.current.item.case_code == "U1R-099"
+    assert step(w, "next")[0].current.item.case_code == "U1R-015"
 
 
 def test_the_client_on_screen_at_the_end_and_clients_with_entries_count_as_discussed(world):

@@ -221,3 +221,72 @@ def test_decline_and_more_information(h, cli):
     again = render_message(h.fake.messages(CHANNEL)[-1])
     assert "U1R-021" in again and "More information was asked for" in again
     assert "U1R-020" not in again
+
+
+def test_one_client_from_referral_to_exit(h, cli):
+    """The acceptance path of issue 13 for one client: referred in Slack, details added on the
+    command line, first on the agenda, accepted, an ordinary client at the next meeting, exited
+    there with an outcome (its action closed), in the minutes, and gone from the agenda after."""
+    opened = _refer(h)
+    view = h.fake.view(opened.response["view"]["id"])
+    check = h.sender.view_submission("refer_modal", _form(h, opened), user_id=KATE,
+                                     view=view).json()
+    h.sender.view_submission("refer_check_modal", {}, user_id=KATE,
+                             view={**check["view"], "id": view["id"]})
+    background.wait_idle()
+    assert h.query("SELECT status FROM clients WHERE case_code = 'U1R-016'") == [("referred",)]
+    to_fay = wait_until(lambda: h.dms_to(FAY))
+    assert "U1R-016" in render_message(to_fay[-1].args)
+    cli.ok("referrals", "details", "U1R-016", "--no-prompt", "--full-name", "Ruby Lorikeetson")
+    assert "details not added yet" not in cli.ok("referrals")
+
+    # Meeting 1 (Tue 1 Dec): first on the agenda; the facilitator accepts it.
+    h.tick("2026-12-01T08:00+10:00")
+    first = h.fake.messages(CHANNEL)[-1]
+    shown = render_message(first)
+    assert shown.index("U1R-016") < shown.index("U1R-014")
+    assert "Lorikeetson" not in shown and "Ruby" not in shown
+    h.at("2026-12-01T10:00+10:00")
+    _command(h, "start", FAY)
+    h.sender.block_action("referral_accept", user_id=FAY, message=first, channel_id=CHANNEL,
+                          value="U1R-016")
+    background.wait_idle()
+    _command(h, f"action U1R-016 <@{OMAR}|omar> book the GP for Ruby", FAY)
+    _command(h, "end", FAY)
+    minutes = wait_until(lambda: [m for m in h.fake.messages(CHANNEL)
+                                  if "Minutes" in m.get("text", "")])
+    assert "Referral accepted" in render_message(minutes[-1])
+    assert "Ruby" not in json.dumps([c.args for c in h.fake.calls])  # the name, de-identified
+
+    # Meeting 2 (Tue 15 Dec): an ordinary client now; exited there, with an outcome.
+    h.tick("2026-12-15T08:00+10:00")
+    second = render_message(h.fake.messages(CHANNEL)[-1])
+    assert "U1R-016" in second and "new referral" not in second
+    assert h.query("SELECT status FROM clients WHERE case_code = 'U1R-016'") == [("active",)]
+    h.at("2026-12-15T10:00+10:00")
+    _command(h, "start", FAY)
+    before = len(h.fake.calls_to("views.open"))
+    _command(h, "exit U1R-016", FAY)
+    opened_exit = h.settle("views.open", before + 1)[-1]
+    h.sender.view_submission("exit_modal", {
+        "exit_outcome": {"choice": {"type": "static_select",
+                                    "selected_option": {"value": "housed_private"}}},
+        "exit_date": {"date": {"type": "datepicker", "selected_date": "2026-12-15"}},
+        "exit_note": {"text": {"type": "plain_text_input", "value": "Lease signed"}},
+    }, user_id=FAY, view=h.fake.view(opened_exit.response["view"]["id"]))
+    background.wait_idle()
+    assert h.query("SELECT status FROM clients WHERE case_code = 'U1R-016'") == [("exited",)]
+    assert h.query(
+        "SELECT actions.status FROM actions JOIN clients ON clients.id = actions.client_id "
+        "WHERE case_code = 'U1R-016'") == [("cancelled",)]
+    _command(h, "end", FAY)
+    minutes = wait_until(lambda: [m for m in h.fake.messages(CHANNEL)
+                                  if "Minutes" in m.get("text", "")][1:])
+    last = render_message(minutes[-1])
+    assert "Exited: Housed – private rental" in last and "U1R-016" in last
+
+    # Meeting 3 (Tue 29 Dec): gone from the agenda.
+    h.tick("2026-12-29T08:00+10:00")
+    third = render_message(h.fake.messages(CHANNEL)[-1])
+    assert "U1R-016" not in third and "U1R-014" in third
+    assert h.fake.invalid_calls() == []
