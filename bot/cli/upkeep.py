@@ -141,7 +141,8 @@ def client_status(app: Container, args: argparse.Namespace, console: Console) ->
         group += " (archived)"
     console.print(
         where.code,
-        f"  status        {where.status}" + (" (details purged)" if where.purged else ""),
+        f"  status        {where.status}" + (" (details purged)" if where.purged else "")
+        + (f": {where.exited}" if where.exited else ""),
         f"  group         {group}",
         f"  key worker    {where.key_worker}",
         f"  lead agency   {where.lead_agency}",

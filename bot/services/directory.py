@@ -119,8 +119,12 @@ class MemberAdded:
 
 def _groups_to_join(uow: UnitOfWork, groups: Sequence[str]) -> tuple[list[Group], bool]:
     if groups:
-        return list(dict.fromkeys(find_group(uow, g) for g in groups)), False
-    every = uow.groups.all()
+        found = list(dict.fromkeys(find_group(uow, g) for g in groups))
+        for group in found:
+            if group.archived_at is not None:
+                raise InvalidInput(f"{group.name} is archived; it takes no new members")
+        return found, False
+    every = uow.groups.active()
     if len(every) == 1:
         return [every[0]], True
     if not every:

@@ -78,7 +78,7 @@ def add_clients(
     with uow:
         uow.secrets.verify()
         taken = uow.clients.existing_codes([c.code for c in clients])
-        groups = uow.groups.all()
+        groups = uow.groups.active()  # an archived group takes no one new
         added: list[str] = []
         for item in clients:
             if item.code in taken:
@@ -88,6 +88,8 @@ def add_clients(
                 worker = find_member(uow, item.key_worker)
                 if item.group:
                     group = find_group(uow, item.group)
+                    if group.archived_at is not None:
+                        raise InvalidInput(f"{group.name} is archived; it takes no new clients")
                 elif len(groups) == 1:
                     group = groups[0]
                 elif groups:

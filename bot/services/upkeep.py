@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo
 from bot import recurrence, validation
 from bot.deidentify import forget_cached_identities
 from bot.domain import (
+    EXIT_OUTCOMES,
     IDENTITY_FIELDS,
     ActionRecorded,
     ActionStatus,
     ClientIdentity,
     ClientStatus,
     Conflict,
+    ExitOutcome,
     InvalidInput,
     MeetingStatus,
     NotFound,
@@ -564,6 +566,7 @@ class ClientWhere:
     open_actions: int
     last_update: dt.date | None
     purged: bool
+    exited: str | None = None  # "Housed – social on 2026-12-01" (the outcome, no note)
 
 
 def _consent_state(uow: UnitOfWork, client: Client, today: dt.date) -> str:
@@ -594,6 +597,7 @@ def client_status(*, uow: UnitOfWork, clock: Clock, code: str) -> ClientWhere:
         actions = [a for a, *_ in uow.actions.open_of_clients([client.id])
                    if a.status == ActionStatus.OPEN.value and a.removed_at is None]
         last = uow.updates.last_at(client.id)
+        left = uow.exits.open_of(client.id)
         return ClientWhere(
             code=client.case_code,
             status=client.status,
@@ -606,4 +610,6 @@ def client_status(*, uow: UnitOfWork, clock: Clock, code: str) -> ClientWhere:
             last_update=last.astimezone(ZoneInfo(group.tz)).date()
             if last and group else (last.date() if last else None),
             purged=client.purged_at is not None,
+            exited=(f"{EXIT_OUTCOMES[ExitOutcome(left.outcome)]} on {left.exited_on.isoformat()}"
+                    if left else None),
         )

@@ -45,6 +45,7 @@ def test_exit_and_re_refer(cli, setup_group):
     assert _rows(cli, "SELECT outcome, note FROM client_exits") == [
         ("housed_private", "Signed a lease with U1R-014's brother")]
     assert "exited" in cli.ok("client", "show", "U1R-014")
+    assert "exited: Housed – private rental on 2026-11-20" in cli.ok("client", "status", "U1R-014")
     again = cli("client", "exit", "U1R-014", "--outcome", "other", "--date", "2026-11-21")
     assert again.code != 0 and "exited already on 2026-11-20" in again.err
 
@@ -65,6 +66,18 @@ def test_exit_and_re_refer(cli, setup_group):
     audit = cli.ok("audit")
     assert "client_exited" in audit and "client_re_referred" in audit
     assert "Quokkafield" not in audit
+
+
+def test_an_archived_group_takes_no_one_new(cli, setup_group):
+    setup_group()
+    cli.ok("group", "archive", "--group", "Under 1 Roof", "--yes")
+    client = cli("client", "add", "--code", "U1R-050", "--agency", "Micah Projects",
+                 "--key-worker", KW, "--group", "Under 1 Roof", "--no-prompt")
+    assert client.code != 0 and "archived; it takes no new clients" in client.err
+    member = cli("member", "add", "--user", "U0NEW0001", "--agency", "Micah Projects",
+                 "--role", "worker", "--group", "Under 1 Roof")
+    assert member.code != 0 and "archived; it takes no new members" in member.err
+    assert _rows(cli, "SELECT count(*) FROM clients WHERE case_code = 'U1R-050'") == [(0,)]
 
 
 def test_referrals_listing_and_details(cli, setup_group):
