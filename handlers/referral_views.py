@@ -21,6 +21,7 @@ from bot.domain import (
     ReferralPreview,
     ReferralView,
 )
+from bot.wording import plural
 from handlers import kit
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.metadata import seal
@@ -218,7 +219,7 @@ def decision_receipt(d: ReferralDecided) -> str:
 
 def exit_saved(e: ExitView) -> Payload:
     text = (f"*{e.case_code}* exited on {day_with_year(e.exited_on)}: {e.outcome_label}. "
-            f"{e.actions_closed} open action(s) closed; the client leaves the agenda.")
+            f"{plural(e.actions_closed, 'open action')} closed; the client leaves the agenda.")
     if e.note:
         text += "\n" + quote(e.note)
     return {"text": f"{e.case_code} exited", "blocks": [kit.section(text)]}

@@ -6,6 +6,7 @@ import datetime as dt
 
 from bot.domain import ActionView, MeetingRef
 from bot.validation import clean_text
+from bot.wording import plural  # noqa: F401  (re-exported for the renderers)
 
 
 def escape(text: str) -> str:
@@ -86,5 +87,3 @@ def truncate(text: str, limit: int, marker: str = "…") -> str:
     return cut + marker
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else many or word + 's'}"

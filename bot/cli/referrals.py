@@ -12,6 +12,7 @@ from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
 from bot.domain import EXIT_OUTCOMES, InvalidInput
 from bot.services import exits, referrals
+from bot.wording import plural
 
 PROMPTS = (
     ("full_name", "Full name"),
@@ -117,8 +118,8 @@ def cmd_exit(app: Container, args: argparse.Namespace, console: Console) -> int:
     where = f" (in the minutes of {done.meeting.local_start:%d %b %Y})" if done.meeting else ""
     console.print(
         f"{code} exited on {done.exited_on.isoformat()}: {EXIT_OUTCOMES[done.outcome]}{where}. "
-        f"{done.actions_closed} open action(s) closed as \"client exited\"; {code} leaves the "
-        "agenda."
+        f"{plural(done.actions_closed, 'open action')} closed as \"client exited\"; "
+        f"{code} leaves the agenda."
     )
     return 0
 

@@ -16,6 +16,7 @@ from bot.cli.clients import PROMPTS, _check_keys
 from bot.cli.console import Console
 from bot.domain import IDENTITY_FIELDS, InvalidInput
 from bot.services import upkeep
+from bot.wording import plural
 
 CLEAR = "-"  # typed at a prompt: empty this detail
 EDIT_JSON_FIELDS = (*IDENTITY_FIELDS, "add_aliases", "remove_aliases", "agency", "key_worker",
@@ -188,8 +189,9 @@ def member_remove(app: Container, args: argparse.Namespace, console: Console) ->
         reassign_to=to, actor=console.actor()))
     console.print(f"{user} left {', '.join(done.groups)}.")
     if done.to:
-        console.print(f"{done.actions_moved} open action(s) and {done.clients_moved} client(s) "
-                      f"went to {done.to}; they are told with the bot's next tick.")
+        moved = f"{plural(done.actions_moved, 'open action')} and "
+        moved += plural(done.clients_moved, "client")
+        console.print(f"{moved} went to {done.to}; they are told with the bot's next tick.")
     return 0
 
 
@@ -200,8 +202,9 @@ def member_edit(app: Container, args: argparse.Namespace, console: Console) -> i
         reassign_to=to, actor=console.actor()))
     console.print(f"{user} is now with {done.agency}.")
     if done.to:
-        console.print(f"{done.actions_moved} open action(s) whose clients' consent doesn't cover "
-                      f"{done.agency} went to {done.to}; they are told with the bot's next tick.")
+        console.print(f"{plural(done.actions_moved, 'open action')} whose clients' consent "
+                      f"doesn't cover {done.agency} went to {done.to}; they are told with the "
+                      "bot's next tick.")
     return 0
 
 

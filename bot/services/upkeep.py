@@ -34,6 +34,7 @@ from bot.services.agenda import action_view
 from bot.services.directory import find_agency, find_group, find_member
 from bot.services.register import code_names_client
 from bot.timestamps import utc_and_local
+from bot.wording import plural
 from storage.models import Action, Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -373,9 +374,9 @@ def remove_member(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id:
                 and c.purged_at is None]
         if (items or kept) and reassign_to is None:
             raise HasOpenWork(
-                f"{user_id} has {len(items)} open action(s) and is key worker for "
-                f"{len(kept)} client(s) in {', '.join(g.name for g in chosen)}: reassign them "
-                "first with --reassign-to U… (someone in the group whose agency the clients' "
+                f"{user_id} has {plural(len(items), 'open action')} and is key worker for "
+                f"{plural(len(kept), 'client')} in {', '.join(g.name for g in chosen)}: reassign "
+                "them first with --reassign-to U… (someone in the group whose agency the clients' "
                 "consent covers). Nothing was changed.",
                 _work_list(items, kept),
             )
@@ -416,7 +417,7 @@ def change_agency(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id:
                  if new.id not in _covered(uow, c, _today(c, now))]
         if items and reassign_to is None:
             raise HasOpenWork(
-                f"{len(items)} of {user_id}'s open action(s) are for clients whose consent "
+                f"{plural(len(items), 'open action')} of {user_id}'s are for clients whose consent "
                 f"doesn't cover {new.name}: reassign them first with --reassign-to U…. "
                 "Nothing was changed.",
                 _work_list(items),

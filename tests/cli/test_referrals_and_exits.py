@@ -41,7 +41,7 @@ def test_exit_and_re_refer(cli, setup_group):
 
     out = cli.ok("client", "exit", "U1R-014", "--outcome", "housed-private", "--date",
                  "2026-11-20", "--note", "Signed a lease with Jane Quokkafield's brother")
-    assert "Housed – private rental" in out and "0 open action(s) closed" in out
+    assert "Housed – private rental" in out and "0 open actions closed" in out
     assert _rows(cli, "SELECT outcome, note FROM client_exits") == [
         ("housed_private", "Signed a lease with U1R-014's brother")]
     assert "exited" in cli.ok("client", "show", "U1R-014")

@@ -168,7 +168,7 @@ def test_remove_with_open_work_lists_it_and_changes_nothing(ready):
     before = snapshot(ready.env["DATABASE_URL"])
     result = ready("member", "remove", "--user", "U0KW00001")
     assert result.code != 0
-    assert "1 open action(s) and is key worker for 1 client(s)" in result.err
+    assert "1 open action and is key worker for 1 client" in result.err
     assert "U1R-014  due 2026-12-04  Book the tenancy interview" in result.err
     assert "--reassign-to" in result.err
     assert snapshot(ready.env["DATABASE_URL"]) == before
@@ -178,7 +178,7 @@ def test_remove_with_reassignment(ready):
     _open_action(ready)
     out = ready.ok("member", "remove", "--user", "U0KW00001", "--reassign-to", "U0SEC0001")
     assert "U0KW00001 left Under 1 Roof." in out
-    assert "1 open action(s) and 1 client(s) went to U0SEC0001" in out
+    assert "1 open action and 1 client went to U0SEC0001" in out
     assert "U0SEC0001" in ready.ok("client", "status", "U1R-014").split("key worker")[1]
     member = [ln for ln in ready.ok("member", "list").splitlines() if "U0KW00001" in ln]
     assert member[0].split() == ["U0KW00001", "Micah", "Projects", "-"]
