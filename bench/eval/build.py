@@ -488,5 +488,13 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def main_for(here: Path, argv: list[str]) -> int:
+    """Build another set's notes (bench/evalN/) with this builder: its own default paths."""
+    paths = [a for a in argv if not a.startswith("-")]
+    flags = [a for a in argv if a.startswith("-")]
+    defaults = [str(here / "notes.src.yaml"), str(here / "notes.jsonl")]
+    return main(flags + paths + defaults[len(paths) :])
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

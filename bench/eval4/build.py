@@ -16,8 +16,4 @@ sys.path.insert(0, str(HERE.parent / "eval"))
 import build  # noqa: E402  (bench/eval/build.py)
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    paths = [a for a in args if not a.startswith("-")]
-    flags = [a for a in args if a.startswith("-")]
-    defaults = [str(HERE / "notes.src.yaml"), str(HERE / "notes.jsonl")]
-    sys.exit(build.main(flags + paths + defaults[len(paths) :]))
+    sys.exit(build.main_for(HERE, sys.argv[1:]))

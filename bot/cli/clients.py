@@ -14,6 +14,7 @@ from bot.bootstrap import Container
 from bot.cli import referrals
 from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
+from bot.cli.details import PROMPTS
 from bot.domain import IDENTITY_FIELDS, ClientSummary, Consent, ConsentChange, InvalidInput
 from bot.services import consent, register
 from storage.keyfile import FileKeySource
@@ -28,19 +29,6 @@ JSON_FIELDS = (
     *IDENTITY_FIELDS,
 )
 CONSENT_FIELDS = ("given_on", "method", "agencies", "expires_on")
-PROMPTS = (
-    ("full_name", "Full name"),
-    ("aliases", "Aliases / nicknames, comma-separated"),
-    ("date_of_birth", "Date of birth (YYYY-MM-DD or day/month/year)"),
-    ("address", "Address"),
-    ("phone", "Phone"),
-    ("email", "Email"),
-    ("medicare", "Medicare number"),
-    ("crn", "Centrelink CRN"),
-    ("notes", "Notes"),
-)
-
-
 def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
     if args.client_command in ("edit", "status"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from bot.domain import InvalidInput, Role
 
@@ -445,18 +445,7 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         help="one client or a list of clients; options above act as defaults",
     )
     add.add_argument("--no-prompt", action="store_true", help="do not ask for missing details")
-    details = add.add_argument_group("identifiable details (encrypted)")
-    details.add_argument("--full-name")
-    details.add_argument("--alias", action="append", default=[], help="repeatable")
-    details.add_argument(
-        "--date-of-birth", "--dob", dest="date_of_birth", help="YYYY-MM-DD or day/month/year"
-    )
-    details.add_argument("--address")
-    details.add_argument("--phone")
-    details.add_argument("--email")
-    details.add_argument("--medicare")
-    details.add_argument("--crn", help="Centrelink customer reference number")
-    details.add_argument("--notes")
+    _identity_options(add)
     consent = add.add_argument_group("consent")
     consent.add_argument("--consent-date", metavar="YYYY-MM-DD", help="when consent was given")
     consent.add_argument(
@@ -556,19 +545,9 @@ def _client_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:
     edit.add_argument("--group", help="the group that reviews the client")
     edit.add_argument("--from-json", metavar="FILE", help="an object with the fields to change")
     edit.add_argument("--no-prompt", action="store_true", help="do not ask for details")
-    details = edit.add_argument_group("identifiable details (encrypted)")
-    details.add_argument("--full-name")
+    details = _identity_options(edit, aliases=False)
     details.add_argument("--add-alias", action="append", default=[], help="repeatable")
     details.add_argument("--remove-alias", action="append", default=[], help="repeatable")
-    details.add_argument(
-        "--date-of-birth", "--dob", dest="date_of_birth", help="YYYY-MM-DD or day/month/year"
-    )
-    details.add_argument("--address")
-    details.add_argument("--phone")
-    details.add_argument("--email")
-    details.add_argument("--medicare")
-    details.add_argument("--crn", help="Centrelink customer reference number")
-    details.add_argument("--notes")
     details.add_argument("--clear", action="append", default=[], metavar="FIELD",
                          help="empty this detail (repeatable), e.g. --clear phone")
     status = actions.add_parser(
@@ -619,15 +598,22 @@ def _referral_commands(sub: argparse._SubParsersAction[Parser]) -> None:
                          help="if the details match a former client, re-refer under that code")
     details.add_argument("--new", action="store_true",
                          help="if they match a former client, keep the new case code anyway")
-    given = details.add_argument_group("identifiable details (encrypted)")
-    given.add_argument("--full-name")
-    given.add_argument("--alias", action="append", default=[], help="repeatable")
-    given.add_argument(
+    _identity_options(details)
+
+
+def _identity_options(parser: argparse.ArgumentParser, *, aliases: bool = True) -> Any:
+    """A client's identifiable details as options (add, edit, referral details)."""
+    details = parser.add_argument_group("identifiable details (encrypted)")
+    details.add_argument("--full-name")
+    if aliases:
+        details.add_argument("--alias", action="append", default=[], help="repeatable")
+    details.add_argument(
         "--date-of-birth", "--dob", dest="date_of_birth", help="YYYY-MM-DD or day/month/year"
     )
-    given.add_argument("--address")
-    given.add_argument("--phone")
-    given.add_argument("--email")
-    given.add_argument("--medicare")
-    given.add_argument("--crn", help="Centrelink customer reference number")
-    given.add_argument("--notes")
+    details.add_argument("--address")
+    details.add_argument("--phone")
+    details.add_argument("--email")
+    details.add_argument("--medicare")
+    details.add_argument("--crn", help="Centrelink customer reference number")
+    details.add_argument("--notes")
+    return details

@@ -10,21 +10,10 @@ from bot import validation
 from bot.bootstrap import Container
 from bot.cli.admin import require_schema
 from bot.cli.console import Console, table
+from bot.cli.details import PROMPTS
 from bot.domain import EXIT_OUTCOMES, InvalidInput
 from bot.services import exits, referrals
 from bot.wording import plural
-
-PROMPTS = (
-    ("full_name", "Full name"),
-    ("aliases", "Aliases / nicknames, comma-separated"),
-    ("date_of_birth", "Date of birth (YYYY-MM-DD or day/month/year)"),
-    ("address", "Address"),
-    ("phone", "Phone"),
-    ("email", "Email"),
-    ("medicare", "Medicare number"),
-    ("crn", "Centrelink CRN"),
-    ("notes", "Notes"),
-)
 
 
 def cmd_referrals(app: Container, args: argparse.Namespace, console: Console) -> int:

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 from bot import recurrence, validation
 from bot.bootstrap import Container, channel_directory, renderer
-from bot.cli.clients import PROMPTS, _check_keys
+from bot.cli.clients import _check_keys
 from bot.cli.console import Console
+from bot.cli.details import PROMPTS
 from bot.domain import IDENTITY_FIELDS, InvalidInput
 from bot.services import upkeep
 from bot.wording import plural
