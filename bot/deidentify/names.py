@@ -162,7 +162,10 @@ def _lower_names(
             continue  # a plural: "young mums w prams"
         prev = toks[i - 1] if i > 0 and not _opens(text, toks, i) else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        before = prev is not None and prev.key in lexicon.CONTACT_CUES and not prev.blocked
+        before = prev is not None and not prev.blocked and (
+            prev.key in lexicon.CONTACT_CUES
+            or (prev.key == "to" and i > 1 and toks[i - 2].key in lexicon.CONTACT_CUES)
+        )  # "saw noeleen", "spoke to bronwyn"
         after = (
             nxt is not None
             and text[t.end : nxt.start].strip(" ") in ("", ",")
