@@ -334,8 +334,8 @@ def _move_actions(
     return keys
 
 
-def _refuse_uncovered(uow: UnitOfWork, items: Sequence[tuple[Action, Client]], agency_id: int,
-                      now: dt.datetime, who: str) -> None:
+def _refuse_uncovered(uow: UnitOfWork, items: Sequence[tuple[Action | None, Client]],
+                      agency_id: int, now: dt.datetime, who: str) -> None:
     refused = sorted({c.case_code for _a, c in items
                       if agency_id not in _covered(uow, c, _today(c, now))})
     if refused:
@@ -385,7 +385,10 @@ def remove_member(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, user_id:
         if items or kept:
             assert reassign_to is not None
             owner = _new_owner(uow, reassign_to, member, chosen)
-            _refuse_uncovered(uow, items, owner.agency_id, now, reassign_to)
+            # The new owner sees these clients' details: their consent must cover that agency,
+            # for the clients whose key worker they become as for the actions they take over.
+            _refuse_uncovered(uow, [*items, *((None, c) for c in kept)], owner.agency_id, now,
+                              reassign_to)
             keys = _move_actions(uow, renderer, items, owner, now)
             for client in kept:
                 client.key_worker_id = owner.id

@@ -207,6 +207,16 @@ def test_reassigning_to_someone_consent_does_not_cover_is_refused(ready):
                            "U0MH00001"], "consent of U1R-014 does not cover")
 
 
+def test_a_key_worker_handover_needs_consent_too(ready):
+    """No open action, but U1R-014's key worker leaves: the new key worker's agency must be one
+    the client's consent covers (they would see the client's details)."""
+    ready.ok("agency", "add", "Mental Health Service")
+    ready.ok("member", "add", "--user", "U0MH00001", "--agency", "Mental Health Service",
+             "--role", "worker")
+    assert_refused(ready, ["member", "remove", "--user", "U0KW00001", "--reassign-to",
+                           "U0MH00001"], "consent of U1R-014 does not cover")
+
+
 def test_change_of_agency_offers_the_actions_consent_does_not_allow(ready):
     ready.ok("agency", "add", "Mental Health Service")
     _open_action(ready)
