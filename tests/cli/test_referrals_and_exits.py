@@ -99,7 +99,7 @@ def test_referrals_listing_and_details(cli, setup_group):
             conn.execute(sa.text(
                 "INSERT INTO referrals (client_id, group_id, referrer_id, agency_id, criteria, "
                 "summary, consent_obtained, created_at) VALUES (:c, :g, :m, :a, "
-                "'tenancy_at_risk', 'needs support', 1, '2026-11-25 00:00:00')"),
+                "'tenancy_at_risk', 'needs support', TRUE, '2026-11-25 00:00:00')"),
                 {"c": client_id, "g": group, "m": member, "a": agency})
         engine.dispose()
     listing = cli.ok("referrals")
