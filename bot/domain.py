@@ -87,6 +87,71 @@ EXIT_OUTCOMES: Mapping[ExitOutcome, str] = {
 }
 
 
+class AutoTick(enum.StrEnum):
+    """What ticks an onboarding item by itself."""
+
+    ATTEND = "attend"  # the champion attended a meeting of the group
+    PRESENT = "present"  # the champion presented a client (an update or record on one they key)
+    REFER = "refer"  # the champion made a referral
+
+
+@dataclass(frozen=True)
+class OnboardingItem:
+    """One step of a champion's onboarding; ``help`` is a short text Casebot shows in Slack."""
+
+    key: str  # short, stable: "purpose", "observe"
+    title: str
+    help: str = ""
+    auto: AutoTick | None = None
+
+
+# The default pathway, from the seeds (000 slide 34: champions "share information about U1R within
+# agencies and are a contact point for referrals"). A group can replace it from a YAML/TOML file.
+DEFAULT_CHECKLIST: tuple[OnboardingItem, ...] = (
+    OnboardingItem("purpose", "The purpose of case coordination",
+                   "Why agencies meet: clients with needs no single service can meet, reviewed "
+                   "together so actions have owners and nobody falls through the gaps."),
+    OnboardingItem("privacy", "Consent and privacy obligations",
+                   "Clients are discussed only with their written informed consent, by case "
+                   "code; their details stay in the encrypted register and never go into Slack."),
+    OnboardingItem("refer", "How to refer a client",
+                   "/casebot refer: the criteria, a short de-identified summary and the consent "
+                   "record. The secretariat adds the details.", AutoTick.REFER),
+    OnboardingItem("cycle", "How updates, actions and nudges work",
+                   "Workers who can't attend send updates by DM; actions get an owner and a due "
+                   "date; Casebot nudges owners before the next meeting."),
+    OnboardingItem("observe", "Observe a meeting",
+                   "Come to a meeting and watch how the facilitator runs through the agenda.",
+                   AutoTick.ATTEND),
+    OnboardingItem("present", "Present a client at a meeting",
+                   "Give an update on one of your agency's clients at a meeting.",
+                   AutoTick.PRESENT),
+    OnboardingItem("brief", "Brief your agency's team",
+                   "Tell your colleagues what the group does and how to bring a client to it."),
+    OnboardingItem("contact", "Be the referral contact point",
+                   "Colleagues come to you to refer a client: you know the criteria and consent."),
+)
+
+
+@dataclass(frozen=True)
+class ChampionProgress:
+    """A champion's onboarding, as the champion, their mentor and the secretariat see it."""
+
+    champion: str  # Slack user ID
+    agency: str
+    group: str
+    mentor: str | None
+    items: tuple[OnboardingItem, ...]
+    ticked: frozenset[str]  # item keys
+    started_on: dt.date
+    completed_on: dt.date | None = None
+    last_progress_on: dt.date | None = None
+
+    @property
+    def done(self) -> int:
+        return sum(1 for i in self.items if i.key in self.ticked)
+
+
 class ConsentChange(enum.StrEnum):
     """What a consent record did: the first one is given; later ones renew, narrow (fewer
     agencies) or withdraw."""

@@ -8,6 +8,12 @@ COMMAND = "/casebot"
 
 
 class ActionId(StrEnum):
+    # Onboarding (issue 14): a champion ticks an item or reads its help ("<champion id>:<key>"),
+    # a mentor nudges a mentee ("<champion id>"), a facilitator welcomes a champion.
+    ONBOARDING_TICK = "onboarding_tick"
+    ONBOARDING_HELP = "onboarding_help"
+    MENTEE_NUDGE = "mentee_nudge"
+    WELCOME_CHAMPION = "welcome_champion"
     ATTEND = "attend"
     APOLOGISE = "apologise"
     UPDATE_OPEN = "update_open"

@@ -103,6 +103,9 @@ class Group(Base):
     record_retention_days: Mapped[int] = mapped_column(
         Integer, default=2555, server_default="2555"
     )
+    # Roles whose members get every prompt even with no clients and no open actions (else those
+    # members get the attendance question only): comma-separated Role values.
+    full_prompt_roles: Mapped[str] = mapped_column(String(100), default="", server_default="")
     # An archived group holds no meetings and sends nothing; its history stays for reports.
     archived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -269,6 +272,52 @@ class ConsentRecord(Base):
     review_reminded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     agencies: Mapped[list[Agency]] = relationship(secondary="consent_agencies", lazy="selectin")
+
+
+class Champion(Base):
+    """An agency's champion in a group, with their mentor. One current (``ended_at`` null) per
+    agency per group; a hand-over ends the old row and keeps it."""
+
+    __tablename__ = "champions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    announced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # completion, once
+    welcomed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # in the channel
+    last_progress_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    stall_nudged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class OnboardingStep(Base):
+    """A group's own onboarding checklist (none: the default, ``DEFAULT_CHECKLIST``)."""
+
+    __tablename__ = "onboarding_steps"
+    __table_args__ = (UniqueConstraint("group_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(150))
+    help: Mapped[str] = mapped_column(Text, default="")
+    auto: Mapped[str | None] = mapped_column(String(10))  # AutoTick value
+
+
+class OnboardingTick(Base):
+    """An onboarding item done by a champion: ticked by hand or automatically."""
+
+    __tablename__ = "onboarding_ticks"
+
+    champion_id: Mapped[int] = mapped_column(ForeignKey("champions.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    ticked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    how: Mapped[str] = mapped_column(String(10))  # "hand" or an AutoTick value
 
 
 class ConsentOverride(Base):

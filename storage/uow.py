@@ -16,6 +16,7 @@ from storage.repositories import (
 )
 from storage.repositories.actions import ActionRepository
 from storage.repositories.attendance import AttendanceRepository
+from storage.repositories.champions import ChampionRepository
 from storage.repositories.consents import ConsentRepository
 from storage.repositories.drafts import DraftRepository
 from storage.repositories.events import EventRepository
@@ -82,6 +83,7 @@ class UnitOfWork:
         self.referrals = ReferralRepository(self.session)
         self.exits = ClientExitRepository(self.session)
         self.overrides = ConsentOverrideRepository(self.session)
+        self.champions = ChampionRepository(self.session)
         self.retention = RetentionRepository(self.session)
         self.secrets = VaultRepository(self.session, self.vault)
         return self
