@@ -155,7 +155,7 @@ def _find(text: str, matcher: Matcher, keeper: Keeper, strict: bool = False) -> 
     """Every identifier in ``text``, overlaps merged, none inside a kept phrase."""
     tokens = words(text)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
-    kept = keeper.spans(text, tokens)
+    kept = keeper.spans(text, tokens, keys)
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
     found = matcher.names_in(text, tokens, protected + places, keys, strict=strict)
@@ -163,9 +163,9 @@ def _find(text: str, matcher: Matcher, keeper: Keeper, strict: bool = False) -> 
     hits += matcher.initials.find(text, tokens, keys)
     hits += matcher.addresses_in(text, tokens, keys)
     hits += matcher.streets_in(text, tokens, places, keys)
-    if HAS_DIGIT(text):
+    if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, protected))):
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
-            numbers = patterns.id_numbers(text) + matcher.numbers_in(text)
+            numbers = patterns.id_numbers(text, keys) + matcher.numbers_in(text)
             hits += numbers
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
         cued = not patterns.BIRTH.isdisjoint(keys)
@@ -185,6 +185,16 @@ def _find(text: str, matcher: Matcher, keeper: Keeper, strict: bool = False) -> 
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     hits += names.find(text, tokens, kept + protected + places + others, clients, keys)
     return merge(hits)
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text without the spans (case codes, placeholders): are there digits of its own?"""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        out.append(text[last:start])
+        last = max(last, end)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _allowed(

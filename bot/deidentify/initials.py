@@ -58,6 +58,7 @@ ABBREVIATIONS = word_set(
     abc sbs tafe uni qut uq atsichs atsils cald nesb ahr tenants bp ok ot sw cm tl dsw sp
     mho cmo ao dob ppe"""
 )
+_TITLES = word_set("mr mrs ms miss mx mister")
 _TWO_LETTER_WORDS = word_set(
     "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye yo"
 )
@@ -155,7 +156,7 @@ class Initials:
             letters = "".join(ch for ch in m[0] if ch.isalpha())
             if len(letters) >= 2 and m[0][0].isupper():
                 hits += self._hit(m.start(), m.end(), letters.casefold())
-        for m in _TITLE_INITIAL.finditer(text):
+        for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
             codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
             if codes:
                 hits.append(_code_hit(m.start(), m.end(), codes))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from bot.deidentify.known_clients import Word
 from bot.deidentify.text import LETTERS, normalise
@@ -40,14 +41,20 @@ class Keeper:
             self.index.setdefault(words[0], []).append(entry)
         for entries in self.index.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
+        self.firsts = frozenset(self.index)
 
-    def spans(self, text: str, tokens: list[Word]) -> list[tuple[int, int]]:
+    def spans(
+        self, text: str, tokens: list[Word], present: AbstractSet[str] | None = None
+    ) -> list[tuple[int, int]]:
+        """Where the kept phrases are; ``present`` (the text's words) skips the words no phrase
+        starts with without looking at each."""
         out: list[tuple[int, int]] = []
         keys: list[str] = []
-        for i, t in enumerate(tokens):
-            entries = self.index.get(t.key)
-            if not entries:
+        starts = self.firsts & present if present is not None else self.firsts
+        for i, t in enumerate(tokens) if starts else ():
+            if t.key not in starts:
                 continue
+            entries = self.index[t.key]
             keys = keys or [w.key for w in tokens]
             for words, gaps, before, after in entries:
                 if tuple(keys[i : i + len(words)]) != words:

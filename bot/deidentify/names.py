@@ -150,6 +150,7 @@ def _lower_names(
     after it ("tevita rang", "debbie says"), or a name beside it ("jono and mick")."""
     present = keys if keys is not None else {t.key for t in toks}
     candidates = present - lexicon.english_words() - lexicon.place_words() - lexicon.never_names()
+    candidates = {k for k in candidates if len(k) > 2} - _SMS_WORDS
     if not candidates:
         return
     given, surnames = lexicon.given_names(), lexicon.surnames()

@@ -139,11 +139,19 @@ def cued_ids(text: str) -> list[Hit]:
     return hits
 
 
-def id_numbers(text: str) -> list[Hit]:
+# Words of an ID number's cue ("passport", "licence", "Medicare", "account no.", "DL").
+ID_CUES = word_set(
+    "medicare passport licence license dl d visa account acct card client customer ihi bond ref "
+    "reference bsb"
+)
+
+
+def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Medicare numbers (valid check digit), CRNs (9 digits and a letter, or after "CRN"), and
     tax file numbers (after "TFN"/"tax file number", or 9 digits with a valid checksum)."""
     hits = [hit(*m.span(), "medicare") for m in _MEDICARE.finditer(text) if medicare_valid(m[0])]
-    hits += cued_ids(text)
+    if keys is None or not ID_CUES.isdisjoint(keys):
+        hits += cued_ids(text)
     hits += [hit(*m.span(), "crn") for m in _CRN.finditer(text)]
     for m in _NINE.finditer(text):
         digits = re.sub(r"\D", "", m[0])
