@@ -91,7 +91,7 @@ def test_champion_onboarding_from_pairing_to_welcome(h, cli):
     h.sender.block_action("mentee_nudge", user_id=MEL, view=_home(h, MEL),
                           value=str(champion_id))
     wait_until(lambda: any("checking in" in t for t in _dm_texts(h, KATE)))
-    assert "2 of 8 done" in [t for t in _dm_texts(h, KATE) if "checking in" in t][0]
+    assert "2 of 8 done" in next(t for t in _dm_texts(h, KATE) if "checking in" in t)
 
     # (3) Kate says she'll attend, and attends: the meeting's close ticks "Observe a meeting".
     h.tick("2026-11-27T09:00+10:00")
