@@ -17,7 +17,7 @@ import yaml
 from bot.domain import AutoTick, InvalidInput, OnboardingItem
 from bot.validation import clean_text
 
-MAX_ITEMS = 30
+MAX_ITEMS = 20  # two blocks an item at most: a checklist DM stays within 50 blocks
 MAX_KEY = 40
 MAX_TITLE = 150
 MAX_HELP = 1000
