@@ -146,10 +146,38 @@ class ChampionProgress:
     started_on: dt.date
     completed_on: dt.date | None = None
     last_progress_on: dt.date | None = None
+    champion_id: int = 0  # the champion row: buttons carry "<champion_id>:<item key>"
 
     @property
     def done(self) -> int:
         return sum(1 for i in self.items if i.key in self.ticked)
+
+
+class OnboardingNoticeKind(enum.StrEnum):
+    """Which onboarding message: who it goes to and why."""
+
+    CHECKLIST = "checklist"  # to a new champion: the checklist, with tick and help buttons
+    PAIRED = "paired"  # to a mentor: a new mentee
+    STALLED = "stalled"  # to a champion: no progress for two weeks
+    MENTEE_STALLED = "mentee_stalled"  # to their mentor
+    NUDGE = "nudge"  # to a champion: their mentor pressed Nudge
+    COMPLETE = "complete"  # to the mentor and the secretariat
+    COMPLETE_WELCOME = "complete_welcome"  # to a facilitator, with the Welcome button
+    CHANNEL_WELCOME = "channel_welcome"  # in the group's channel
+    DIGEST = "digest"  # to a mentor, weekly: their mentees' progress
+
+
+@dataclass(frozen=True)
+class OnboardingNotice:
+    """A message about a champion's onboarding. ``progress`` is the champion's (the digest's
+    first mentee); ``mentees`` is the whole digest."""
+
+    kind: OnboardingNoticeKind
+    to: str  # Slack user or channel ID
+    progress: ChampionProgress
+    today: dt.date
+    by: str | None = None  # who nudged or welcomed
+    mentees: tuple[ChampionProgress, ...] = ()
 
 
 class ConsentChange(enum.StrEnum):

@@ -23,6 +23,7 @@ from bot.services import (
     holiday_meetings,
     meeting_screen,
     nudges,
+    onboarding,
     outbox,
     privacy,
     prompts,
@@ -41,6 +42,7 @@ class TickReport:
     holiday_questions: int = 0
     consent_reviews: int = 0  # key workers reminded that a consent is due for review
     retention_purges: int = 0  # clients whose details or case record reached retention's end
+    onboarding: int = 0  # champions' stall nudges, mentors' digests, completions announced
 
     def __str__(self) -> str:
         questions = (
@@ -52,6 +54,8 @@ class TickReport:
             questions += f", {self.consent_reviews} consent review reminder(s)"
         if self.retention_purges:
             questions += f", {self.retention_purges} retention purge(s)"
+        if self.onboarding:
+            questions += f", {self.onboarding} onboarding message(s)"
         return (
             f"queued {self.prompts} prompt(s)/reminder(s), {self.agendas} agenda message(s), "
             f"{self.nudges} nudge(s){questions}; sent {self.sent} message(s)"
@@ -69,6 +73,7 @@ def tick(deps: AppContext) -> TickReport:
         uow=deps.uow(), clock=deps.clock, renderer=deps.renderer
     )
     reviews = consent.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    mentoring = onboarding.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     # Details and case records past their retention periods (a no-op on most ticks).
     purged = len(retention.purge_due(uow=deps.uow(), clock=deps.clock).due)
     with SCREEN:  # the screens' changes and their edits, as in the handlers
@@ -87,8 +92,10 @@ def tick(deps: AppContext) -> TickReport:
     drafts.forget_expired(uow=deps.uow(), clock=deps.clock)
     privacy.forget_purged(uow=deps.uow())  # every serving process ticks: each forgets
     report = TickReport(
-        queued_prompts, queued_agendas, queued_nudges, sent, questions, reviews, purged
+        queued_prompts, queued_agendas, queued_nudges, sent, questions, reviews, purged,
+        mentoring,
     )
-    if sent or queued_prompts or queued_agendas or queued_nudges or questions or reviews or purged:
+    if (sent or queued_prompts or queued_agendas or queued_nudges or questions or reviews
+            or purged or mentoring):
         log.info("tick: %s", report)
     return report

@@ -16,6 +16,7 @@ from bot.domain import (
     MeetingChange,
     Minutes,
     Nudge,
+    OnboardingNotice,
     OwnerActions,
     Presenter,
     ReassignRequest,
@@ -100,6 +101,8 @@ class Renderer(Protocol):
     def referral_notice(self, notice: ReferralNotice) -> Payload: ...
 
     def referral_decided(self, decided: ReferralDecided) -> Payload: ...
+
+    def onboarding(self, notice: OnboardingNotice) -> Payload: ...
 
 
 class DeliveryError(Exception):

@@ -27,6 +27,7 @@ def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
         home,
         meeting,
         middleware,
+        onboarding,
         referrals,
         restore,
         updates,
@@ -35,5 +36,5 @@ def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
     middleware.install(app, ctx, gate)
     errors.install(app)
     for feature in (commands, updates, drafts, actions, meeting, holiday_meetings, restore,
-                    home, referrals):
+                    home, referrals, onboarding):
         feature.register(app, ctx)

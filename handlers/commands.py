@@ -18,7 +18,7 @@ from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
 from bot.services import leave, reschedule
 from bot.services.meeting_hours import UnusualMeetingTime
-from handlers import actions, meeting, referrals, replies
+from handlers import actions, meeting, onboarding, referrals, replies
 from handlers.background import later
 from handlers.ids import COMMAND
 from handlers.parsing import parse_action, parse_record, parse_update_target, split_command
@@ -32,6 +32,7 @@ Work = Callable[[], None]
 STEP_WORDS = {"next": "next", "back": "back", "skip": "skip", "discussed": "discussed"}
 WORDS = {"action", "away", "update", "meeting", "start", "end", "decision", "note", *STEP_WORDS}
 WORDS |= {"refer", "exit"}  # issue 13: referrals and exits (handlers/referrals.py)
+WORDS |= {"champion"}  # issue 14: a new agency champion (handlers/onboarding.py)
 
 
 def parse_away(rest: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -100,6 +101,10 @@ def _plan(
     if word == "exit":
         code = referrals.parse_exit(rest)
         return lambda: referrals.open_exit_modal(ctx, client, command["trigger_id"], user, code)
+    if word == "champion":
+        target = onboarding.parse_champion(rest)
+        where = command.get("channel_id")
+        return lambda: onboarding.add_from_slack(ctx, user, where, target, respond)
     channel = command.get("channel_id", "")
     if word == "start":
         return lambda: respond(response_type="ephemeral",

@@ -28,7 +28,7 @@ from bot.domain import (
     UpdateReceipt,
 )
 from bot.validation import SLACK_USER
-from handlers import holiday_meetings, kit, referral_views, replies, restore
+from handlers import holiday_meetings, kit, onboarding_views, referral_views, replies, restore
 from handlers.ids import ActionId, BlockId
 from handlers.text import day, due_of, escape, mention, mentions, plural, quote, when
 
@@ -500,3 +500,4 @@ class SlackRenderer:
     consent_review = staticmethod(consent_review)
     referral_notice = staticmethod(referral_views.referral_notice)
     referral_decided = staticmethod(referral_views.referral_decided)
+    onboarding = staticmethod(onboarding_views.onboarding)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from bot.bootstrap import Container, build
-from bot.cli import admin, clients, redact, referrals, retention, runtime
+from bot.cli import admin, clients, onboarding, redact, referrals, retention, runtime
 from bot.cli.console import Console
 from bot.cli.parser import build_parser
 from bot.config import load_settings
@@ -36,6 +36,8 @@ COMMANDS: dict[str, Command] = {
     "minutes": admin.cmd_minutes,
     "client": clients.cmd_client,
     "referrals": referrals.cmd_referrals,
+    "champion": onboarding.cmd_champion,
+    "onboarding": onboarding.cmd_onboarding,
     "keys": admin.cmd_keys,
     "audit": admin.cmd_audit,
     "purge": retention.cmd_purge,

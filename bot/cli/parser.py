@@ -59,6 +59,7 @@ def build_parser() -> Parser:
     _minutes_command(sub)
     _client_commands(sub)
     _referral_commands(sub)
+    _champion_commands(sub)  # issue 14
 
     keys = sub.add_parser("keys", help="the master key").add_subparsers(
         dest="keys_command", metavar="ACTION", parser_class=Parser
@@ -599,6 +600,46 @@ def _referral_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     details.add_argument("--new", action="store_true",
                          help="if they match a former client, keep the new case code anyway")
     _identity_options(details)
+
+
+def _champion_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    """Issue 14: agency champions, their mentors, and the onboarding checklist."""
+    champion = sub.add_parser(
+        "champion", help="agency champions and their mentors",
+        description="One current champion per agency per group; adding another hands over "
+        "(the history is kept). A new champion is paired with --mentor, or the group's mentor "
+        "with the fewest current mentees; both are told by DM.",
+    )
+    actions = champion.add_subparsers(dest="champion_command", metavar="ACTION",
+                                      parser_class=Parser)
+    actions.required = True
+    add = actions.add_parser("add", help="make a member their agency's champion in a group")
+    add.add_argument("--user", required=True, metavar="U…", help="Slack member ID")
+    add.add_argument("--agency", required=True, help="their agency")
+    add.add_argument("--group", metavar="NAME", help="the group (needed if there are several)")
+    add.add_argument("--mentor", metavar="U…", help="their mentor (default: the least busy)")
+    mentor = actions.add_parser("mentor", help="pair a champion with a mentor (or another one)")
+    mentor.add_argument("--user", required=True, metavar="U…", help="the champion")
+    mentor.add_argument("--mentor", required=True, metavar="U…", help="a mentor of the group")
+    mentor.add_argument("--group", metavar="NAME", help="if they champion in several groups")
+    listing = actions.add_parser("list", help="each agency's champion, mentor and progress")
+    listing.add_argument("--group", metavar="NAME", help="only this group")
+    listing.add_argument("--history", action="store_true", help="former champions too")
+
+    onboarding = sub.add_parser(
+        "onboarding", help="champions' onboarding: everyone's progress, a group's checklist",
+        description="Without an action: everyone's progress, item by item. `onboarding "
+        "checklist --group G --from FILE` replaces the group's checklist with a YAML or TOML "
+        "list of items (key, title, optional help, optional auto: attend, present or refer); "
+        "--default restores the default checklist.",
+    )
+    onboarding.add_argument("--group", metavar="NAME", help="only this group")
+    steps = onboarding.add_subparsers(dest="onboarding_command", metavar="ACTION",
+                                      parser_class=Parser)
+    checklist = steps.add_parser("checklist", help="replace a group's checklist (all or nothing)")
+    checklist.add_argument("--group", required=True, metavar="NAME")
+    checklist.add_argument("--from", dest="from_file", metavar="FILE", help=".yaml or .toml")
+    checklist.add_argument("--default", action="store_true", help="back to the default")
 
 
 def _identity_options(parser: argparse.ArgumentParser, *, aliases: bool = True) -> Any:

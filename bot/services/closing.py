@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from bot.domain import (
     ActionView,
+    AttendanceResponse,
+    AutoTick,
     Escalation,
     MeetingStatus,
     Minutes,
@@ -18,7 +20,7 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import meetings, minutes
+from bot.services import meetings, minutes, onboarding
 from bot.services.agenda import action_view
 from bot.services.minutes import snapshot
 from bot.services.running import check_runner, group_for_channel, running_meeting, shown_in
@@ -105,6 +107,7 @@ def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
         on_screen.state = "discussed"  # ended while talking about it
     _mark_talked_about(uow, meeting.id)
     meeting.current_client_id = None
+    _attended(uow, group, meeting, now)
     uow.flush()
     keys = _follow_through(uow, group, meeting, now, renderer)
     made = minutes.build(uow, group, meeting)
@@ -115,6 +118,16 @@ def _close(uow: UnitOfWork, group: Group, meeting: Meeting, renderer: Renderer,
     detail = f"{group.name}: {utc_and_local(meeting.scheduled_at, group.tz)}"
     uow.audit.add(at=now, actor=actor, action="meeting_closed", detail=detail)
     return Closed(made, tuple(keys), where)
+
+
+def _attended(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime) -> None:
+    """Champions who came (marked present, or said they would and no roll was called) have
+    attended a meeting, for their onboarding."""
+    for member_id, response, present in uow.attendance.rows(meeting.id):
+        came = present if present is not None else response == AttendanceResponse.ATTENDING
+        if came:
+            onboarding.auto_tick(uow, member_id=member_id, group_id=group.id,
+                                 kind=AutoTick.ATTEND, now=now)
 
 
 def _mark_talked_about(uow: UnitOfWork, meeting_id: int) -> None:

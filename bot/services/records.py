@@ -15,7 +15,7 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock
-from bot.services import privacy, running
+from bot.services import onboarding, privacy, running
 from bot.services.case_codes import named_in
 from bot.services.directory import find_asker
 from bot.services.running import Where, group_for_channel, running_meeting, shown_in
@@ -78,6 +78,7 @@ def record(
                      author_id=member.id, created_at=now)
         uow.records.add(row)
         uow.flush()
+        onboarding.presented(uow, member, client, now)  # a champion presenting a client
         view = RecordView(row.id, kind, client.case_code, row.text, member.slack_user_id)
         where = shown_in(meeting)
         uow.commit()

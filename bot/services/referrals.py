@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.domain import (
     REFERRAL_CRITERIA,
+    AutoTick,
     ClientIdentity,
     ClientStatus,
     Conflict,
@@ -30,7 +31,7 @@ from bot.domain import (
     Role,
 )
 from bot.ports import Clock, Renderer
-from bot.services import exits, meetings, privacy, roster, running
+from bot.services import exits, meetings, onboarding, privacy, roster, running
 from bot.services.directory import find_asker, find_group
 from bot.services.referral_view import view
 from bot.services.register import code_names_client
@@ -262,6 +263,9 @@ def create(
             change=ConsentChange.GIVEN.value, review_on=form.review_on,
             agencies=checked.covered,
         ))
+        # A champion's first referral ticks their onboarding's "refer" item.
+        onboarding.auto_tick(uow, member_id=checked.referrer.id, group_id=group.id,
+                             kind=AutoTick.REFER, now=now)
         uow.audit.add(at=now, actor=form.user_id, action="referral_created", client=client,
                       detail=f"{len(checked.criteria)} criteria; consent "
                              f"{CONSENT_METHODS[form.consent_method]}")

@@ -12,6 +12,7 @@ import datetime as dt
 from bot.domain import (
     AgendaItem,
     AttendanceResponse,
+    AutoTick,
     ClientStatus,
     InvalidInput,
     MeetingStatus,
@@ -21,7 +22,7 @@ from bot.domain import (
     RecordView,
 )
 from bot.ports import Clock
-from bot.services import agenda, meetings
+from bot.services import agenda, meetings, onboarding
 from bot.services.directory import find_asker
 from storage.models import Group, Meeting, MeetingItem, Member
 from storage.uow import UnitOfWork
@@ -277,6 +278,9 @@ def mark_present(*, uow: UnitOfWork, clock: Clock, user_id: str, channel_id: str
                 row = uow.attendance.add(meeting.id, member.id, AttendanceResponse.ATTENDING, now)
             if row is not None:
                 row.present = user in present
+            if user in present:  # a champion attending a meeting, for their onboarding
+                onboarding.auto_tick(uow, member_id=member.id, group_id=group.id,
+                                     kind=AutoTick.ATTEND, now=now)
         uow.flush()
         shown = presenter(uow, group, meeting, now)
         where = shown_in(meeting)

@@ -22,7 +22,7 @@ from bot.domain import (
     UpdateView,
 )
 from bot.ports import Clock, Renderer
-from bot.services import meetings, privacy
+from bot.services import meetings, onboarding, privacy
 from bot.services.directory import find_asker
 from bot.validation import clean_text
 from storage.models import Client, Group, Meeting, Member, Update
@@ -158,6 +158,7 @@ def store(
         row.text, row.updated_at, row.source = redaction.text, now, source
     row.sealed_raw = uow.secrets.seal_text(p.client, p.text, purpose="update")
     uow.flush()
+    onboarding.presented(uow, p.member, p.client, now)  # a champion presenting a client
     ref = meetings.ref(p.group, p.meeting)
     receipt = UpdateReceipt(
         update=UpdateView(row.id, p.client.case_code, row.text, p.member.slack_user_id, now),

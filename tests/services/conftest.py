@@ -86,6 +86,9 @@ class RecordingRenderer:
     def consent_review(self, review: Any) -> dict[str, Any]:
         return self._keep("consent-review", review)
 
+    def onboarding(self, notice: Any) -> dict[str, Any]:
+        return self._keep(f"onboarding-{notice.kind.value}", notice)
+
 
 @dataclass
 class RecordingNotifier:

@@ -113,6 +113,11 @@ shortcut:record_action    y y y y y - - - y y -
 shortcut:record_decision  y y y y y - - - y y -
 event:dm_update           y - - y - - - - y y -
 event:home                y y y y y - y y y y y
+cmd:champion              - y y - - - - - - y -
+btn:onboarding_tick       - - - y - - - - - - -
+btn:onboarding_help       - y y y y - - - - y -
+btn:mentee_nudge          - - - - y - - - - - -
+btn:welcome_champion      - y - - - - - - - y -
 """
 TABLE = {
     row.split()[0]: dict(zip(COLUMNS, row.split()[1:], strict=True))
@@ -142,6 +147,7 @@ class Side:
     referral: str = ""  # a referred client waiting for the group's decision
     group_id: int = 0
     agency_id: int = 0
+    champion: int = 0  # the group's Micah Projects champion (onboarding done, not welcomed)
 
 
 def snapshot_sql(conn: sa.Connection, save: bool) -> None:
@@ -306,6 +312,19 @@ def build_world(h: Any, cli: Any, tmp_path: Any) -> World:
         sides[name].referral = code
         sides[name].group_id = world.one(f"SELECT id FROM groups WHERE name = '{group}'")
         sides[name].agency_id = world.one("SELECT id FROM agencies WHERE name = 'Micah Projects'")
+    # Each group's Micah Projects champion, onboarding completed and announced (not welcomed):
+    # Alpha's mentored by Alpha's mentor; Bravo has no mentor.
+    cli.ok("champion", "add", "--user", PEOPLE["champion"][0], "--agency", "Micah Projects",
+           "--group", "Alpha", "--mentor", PEOPLE["mentor"][0])
+    cli.ok("champion", "add", "--user", PEOPLE["other-group"][0], "--agency", "Micah Projects",
+           "--group", "Bravo")
+    with world.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE champions SET completed_at = started_at, "
+                             "announced_at = started_at"))
+    for name, group in (("alpha", "Alpha"), ("bravo", "Bravo")):
+        sides[name].champion = world.one(
+            "SELECT c.id FROM champions c JOIN groups g ON g.id = c.group_id "
+            f"WHERE g.name = '{group}'")
     world.alpha, world.bravo = sides["alpha"], sides["bravo"]
     world.save()
     return world
@@ -360,6 +379,9 @@ def send(w: World, entry: str, column: str) -> Any:
             "meeting-move": "meeting move 2026-12-15 2026-12-16T10:00",
             "meeting-cancel": "meeting cancel 2026-12-15",
             "exit": f"exit {s.code}",
+            # Alpha: a hand-over to its worker; Bravo: to "dual", of the same agency there.
+            "champion": "champion <@%s|x> Micah Projects" % (
+                PEOPLE["worker"][0] if s is w.alpha else PEOPLE["dual"][0]),
         }.get(name, name)
         return h.sender.command(text, user_id=user, channel_id=s.channel, trigger_id=trigger,
                                 response_url=hook)
@@ -381,6 +403,8 @@ def send(w: World, entry: str, column: str) -> Any:
             "holiday_cancel": f"{s.holiday_meeting}:20270126",
             "referral_accept": s.referral, "referral_decline": s.referral,
             "referral_more_info": s.referral,
+            "onboarding_tick": f"{s.champion}:purpose", "onboarding_help": f"{s.champion}:purpose",
+            "mentee_nudge": str(s.champion), "welcome_champion": str(s.champion),
         }.get(name, f"{s.running_meeting}:{s.on_screen}")  # the step buttons
         in_channel = name.startswith(("step_", "mark_", "record_", "end_", "action_open",
                                       "referral_"))
