@@ -450,6 +450,9 @@ class UpdatePrompt:
     reminder: bool = False
     actions: tuple[ActionView, ...] = ()
     today: dt.date | None = None
+    # No clients and no open actions in the group (and no role the group prompts in full):
+    # the attendance question only, with no update prompt and no reminder.
+    attendance_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -184,6 +184,17 @@ class MembershipRepository:
             )
         }
 
+    def roles_by_member(self, group_id: int) -> dict[int, set[Role]]:
+        """member id -> their roles in this group (one statement)."""
+        out: dict[int, set[Role]] = {}
+        rows = self.session.execute(
+            select(MembershipRole.member_id, MembershipRole.role)
+            .where(MembershipRole.group_id == group_id)
+        )
+        for member_id, role in rows:
+            out.setdefault(member_id, set()).add(Role(role))
+        return out
+
     def runs_meetings(self, member_id: int, group_id: int) -> bool:
         """A facilitator or the secretariat of this group (roles elsewhere count for nothing)."""
         return bool(self.roles_in(member_id, group_id) & RUNS_MEETINGS)
