@@ -323,6 +323,20 @@ class ClientRepository(Repository[Client]):
             )
         )
 
+    def on_agenda_of_worker(self, member_id: int) -> Sequence[Client]:
+        """The member's referred and active clients (not purged, consent not withdrawn), by
+        case code."""
+        return self.session.scalars(
+            select(Client)
+            .where(
+                Client.key_worker_id == member_id,
+                Client.status.in_(ON_AGENDA),
+                Client.purged_at.is_(None),
+                consent_withdrawn_on().is_(None),
+            )
+            .order_by(Client.case_code)
+        ).all()
+
     def codes(self, client_ids: Sequence[int]) -> dict[int, str]:
         return {
             i: code
