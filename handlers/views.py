@@ -235,12 +235,13 @@ def _page(items: Sequence[Any], name: str, page: int) -> tuple[Sequence[Any], ki
     size = HOME_PAGE_SIZES[name]
     last = max(0, (len(items) - 1) // size)
     page = min(max(page, 0), last)
-    buttons = []
-    if page > 0:
-        buttons.append(kit.button("Back to the start", ActionId.HOME_PAGE, f"{name}:0"))
+    nav = None
     if page < last:
-        buttons.append(kit.button("Show more", ActionId.HOME_PAGE, f"{name}:{page + 1}"))
-    nav = kit.actions(*buttons, block_id=f"page-{name}") if buttons else None
+        nav = kit.actions(kit.button("Show more", ActionId.HOME_PAGE, f"{name}:{page + 1}"),
+                          block_id=f"page-{name}")
+    elif page > 0:  # the last page: back to the first (one button a block: one action id)
+        nav = kit.actions(kit.button("Back to the start", ActionId.HOME_PAGE, f"{name}:0"),
+                          block_id=f"page-{name}")
     return items[page * size:(page + 1) * size], nav
 
 
@@ -297,8 +298,9 @@ def _readiness_text(r: Readiness) -> str:
     if r.referrals:
         lines.append(f"🆕 New referrals: {_codes(r.referrals)}")
     if r.overdue:
+        more = f" and {len(r.overdue) - 8} more agencies" if len(r.overdue) > 8 else ""
         lines.append("⚠️ Overdue actions: " + ", ".join(
-            f"{escape(agency)} {count}" for agency, count in r.overdue[:8]))
+            f"{escape(agency)} {count}" for agency, count in r.overdue[:8]) + more)
     else:
         lines.append("No overdue actions.")
     return "\n".join(lines)
