@@ -222,11 +222,14 @@ def home(view: HomeView, pages: Mapping[str, int] | None = None) -> View:
     return {"type": "home", "blocks": blocks[: kit.VIEW_BLOCKS]}
 
 
+_ANSWERED = {
+    AttendanceResponse.ATTENDING: "you said you'll be there",
+    AttendanceResponse.APOLOGIES: "you sent apologies",
+}
+
+
 def _meeting_line(m: MeetingRef, answer: AttendanceResponse | None) -> str:
-    said = {
-        AttendanceResponse.ATTENDING: "you said you'll be there",
-        AttendanceResponse.APOLOGIES: "you sent apologies",
-    }.get(answer, "_not answered yet_") if answer else "_not answered yet_"
+    said = _ANSWERED.get(answer, "_not answered yet_") if answer else "_not answered yet_"
     return f"• *{escape(m.group)}*: {when(m)} · {said}"
 
 
