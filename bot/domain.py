@@ -478,6 +478,9 @@ class UpdatePrompt:
     reminder: bool = False
     actions: tuple[ActionView, ...] = ()
     today: dt.date | None = None
+    # No clients and no open actions in the group (and no role the group prompts in full):
+    # the attendance question only, with no update prompt and no reminder.
+    attendance_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -553,14 +556,45 @@ class LeavePeriod:
 
 
 @dataclass(frozen=True)
+class HomeClient:
+    """A client on the member's Home: case code and the latest de-identified status."""
+
+    case_code: str
+    status: ClientStatus
+    latest: str | None = None  # first line of the latest update (de-identified)
+    latest_on: dt.date | None = None
+    since: dt.date | None = None  # no update ever: since the client was added
+    withheld: bool = False  # no current consent covering the group: the case code only
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """How ready a group's coming agenda is, for its facilitators and secretariat."""
+
+    group: str
+    meeting: MeetingRef | None
+    clients: int  # on the agenda
+    updated: int  # of them with an update for the meeting
+    apologies: int
+    nothing_new: tuple[str, ...] = ()  # case codes with no update for the meeting
+    referrals: tuple[str, ...] = ()  # case codes waiting for a decision
+    overdue: tuple[tuple[str, int], ...] = ()  # (agency, overdue actions), most first
+
+
+@dataclass(frozen=True)
 class HomeView:
     user: str
     is_member: bool
-    meetings: tuple[MeetingRef, ...] = ()
-    clients: tuple[str, ...] = ()
+    meetings: tuple[MeetingRef, ...] = ()  # in the member's own time zone
+    clients: tuple[HomeClient, ...] = ()
     actions: tuple[ActionView, ...] = ()
     leave: tuple[LeavePeriod, ...] = ()
     today: dt.date | None = None
+    answers: Mapping[int, AttendanceResponse] = field(default_factory=dict)  # by meeting id
+    roles: frozenset[Role] = frozenset()  # in any of their groups
+    readiness: tuple[Readiness, ...] = ()  # groups they facilitate or are secretariat of
+    checklist: tuple[ChampionProgress, ...] = ()  # their own onboarding as a champion
+    mentees: tuple[ChampionProgress, ...] = ()  # the champions they mentor
 
 
 @dataclass(frozen=True)

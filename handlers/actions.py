@@ -10,7 +10,8 @@ from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
-from bot.services import actions, drafts, home, nudges
+from bot.services import actions, drafts, nudges
+from handlers import home as home_tab
 from handlers import meeting, replies, views
 from handlers.background import later, opens_modal
 from handlers.field_errors import modal_errors
@@ -48,6 +49,7 @@ def run_command(
     ctx.deliver(recorded.outbox_keys)
     meeting.refresh_for_action(ctx, recorded.result.action.id)
     respond(response_type="ephemeral", **replies.action_receipt(recorded.result, asked_in=channel))
+    home_tab.refresh(ctx, client, user, recorded.result.action.owner)
 
 
 def register(app: App, ctx: AppContext) -> None:
@@ -93,11 +95,11 @@ def register(app: App, ctx: AppContext) -> None:
                                       action_id=int(button_value(body) or 0))
             meeting.refresh_for_action(ctx, action.id)
             if (body.get("view") or {}).get("type") == "home":
-                client.views_publish(user_id=user, view=views.home(
-                    home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user)))
+                home_tab.publish(ctx, client, user)
                 return
             change_clicked(ctx, client, body,
                            lambda blocks: replies.after_done(blocks, action, user))
+            home_tab.refresh(ctx, client, user)
 
         later(client, body, work)
 
@@ -130,6 +132,7 @@ def register(app: App, ctx: AppContext) -> None:
         def work() -> None:
             client.chat_postMessage(channel=user, **replies.progress_saved(action, note))
             meeting.refresh_for_action(ctx, action.id)
+            home_tab.refresh(ctx, client, user)
 
         later(client, body, work)
 

@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from bot import dates
 from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
-from bot.services import leave, reschedule
+from bot.services import home, leave, reschedule
 from bot.services.meeting_hours import UnusualMeetingTime
 from handlers import actions, meeting, onboarding, referrals, replies
 from handlers.background import later
@@ -157,7 +157,8 @@ def register(app: App, ctx: AppContext) -> None:
     def casebot(ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient) -> None:
         word, rest = split_command(command.get("text", ""))
         if word in ("", "help"):
-            ack(response_type="ephemeral", **replies.help_message())
+            roles = home.roles_of(uow=ctx.uow(), user_id=command.get("user_id", ""))
+            ack(response_type="ephemeral", **replies.role_help_message(roles))
             return
         if word not in WORDS:
             # Echoed escaped and in code: a typed <!channel> must not ping anyone.

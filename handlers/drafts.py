@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from bot.context import AppContext
 from bot.domain import CasebotError, DraftView, InvalidInput, UpdateReceipt
 from bot.services import drafts, restore
+from handlers import home as home_tab
 from handlers import meeting, replies, views
 from handlers.background import later, opens_modal
 from handlers.field_errors import modal_errors
@@ -42,6 +43,7 @@ def register(app: App, ctx: AppContext) -> None:
             ctx.deliver(result.outbox_keys)
             replace_by_key(ctx, client, shown, user,
                            replies.update_receipt(result, via_dm=True))
+            home_tab.refresh(ctx, client, user)
 
         later(client, body, work)
 
@@ -154,8 +156,10 @@ def register(app: App, ctx: AppContext) -> None:
             if isinstance(result, UpdateReceipt):
                 client.chat_postMessage(channel=user,
                                         **replies.update_receipt(result, via_dm=False))
+                home_tab.refresh(ctx, client, user)
                 return
             recorded = result.result
+            home_tab.refresh(ctx, client, user, recorded.action.owner)
             if recorded.live and recorded.channel_id:  # in the meeting: a receipt to undo it
                 meeting.refresh_for_action(ctx, recorded.action.id)
                 client.chat_postEphemeral(channel=recorded.channel_id, user=user,

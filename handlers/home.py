@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.context import AppContext
 from bot.services import events, home
 from handlers import kit, views
 from handlers.background import later
+from handlers.ids import ActionId
+from handlers.parsing import button_value
+
+log = logging.getLogger(__name__)
+
+
+def publish(ctx: AppContext, client: WebClient, user: str,
+            pages: dict[str, int] | None = None) -> None:
+    """Publish the user's Home tab as it is now (``pages``: which page of each list)."""
+    client.views_publish(user_id=user, view=views.home(
+        home.home_for(uow=ctx.uow(), clock=ctx.clock, user_id=user), pages))
+
+
+def refresh(ctx: AppContext, client: WebClient, *users: str | None) -> None:
+    """What these users' Home tabs show has changed: publish them again (call from background
+    work, after the change is saved). Best effort: a Home that could not be refreshed is
+    published again when its owner opens it, so a failure here is logged, never shown."""
+    for user in dict.fromkeys(u for u in users if u):
+        try:
+            publish(ctx, client, user)
+        except Exception as exc:  # the saved change stands whatever Slack says
+            log.warning("could not refresh a Home tab (%s)", type(exc).__name__)
+
+
+def page_of(value: str) -> dict[str, int]:
+    """A paging button's value "<list>:<page>" as pages to show (nonsense: the first page)."""
+    name, _, page = value.partition(":")
+    if name not in views.HOME_PAGE_SIZES or not page.isdigit() or len(page) > 4:
+        return {}
+    return {name: int(page)}
 
 
 def register(app: App, ctx: AppContext) -> None:
@@ -20,9 +51,14 @@ def register(app: App, ctx: AppContext) -> None:
             return
         user = event["user"]
         # Publishing the Home tab again is harmless: no claim needed, and it can wait.
-        later(client, body, lambda: client.views_publish(
-            user_id=user, view=views.home(home.home_for(uow=ctx.uow(), clock=ctx.clock,
-                                                        user_id=user))))
+        later(client, body, lambda: publish(ctx, client, user))
+
+    @app.action(ActionId.HOME_PAGE)
+    def home_page(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        user = body["user"]["id"]
+        pages = page_of(button_value(body) or "")
+        later(client, body, lambda: publish(ctx, client, user, pages))
 
     @app.event("member_joined_channel")
     def joined(event: dict[str, Any], body: dict[str, Any], client: WebClient,

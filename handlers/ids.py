@@ -23,6 +23,7 @@ class ActionId(StrEnum):
     ACTION_PROGRESS = "action_progress"
     NUDGE_SNOOZE = "nudge_snooze"
     HOME_ACTION_DONE = "home_action_done"
+    HOME_PAGE = "home_page"  # "<list>:<page>": another page of a list on the Home tab
     DRAFT_CONFIRM = "draft_confirm"
     DRAFT_EDIT = "draft_edit"
     DRAFT_HIDE = "draft_hide"

@@ -93,12 +93,17 @@ def prompt(p: UpdatePrompt) -> Payload:
         if len(p.actions) > len(shown_actions):
             more = len(p.actions) - len(shown_actions)
             blocks.append(kit.context(f"…and {more} more on Casebot's *Home* tab."))
-    blocks.append(
-        kit.context(
-            "Updates are de-identified before anyone else sees them. The *Add update* form is "
-            "best: what you type in a DM stays in Slack's history."
+    if p.attendance_only:
+        # Nothing of theirs to update or act on: no update prompt, and no reminder will follow.
+        blocks.append(kit.context("You have no clients or open actions in this group, so this "
+                                  "is all I need from you for this meeting."))
+    else:
+        blocks.append(
+            kit.context(
+                "Updates are de-identified before anyone else sees them. The *Add update* form "
+                "is best: what you type in a DM stays in Slack's history."
+            )
         )
-    )
     text = f"{lead}{m.group} meets {when(m)}. Will you be there?"
     return {"text": text, "blocks": blocks}
 

@@ -15,6 +15,7 @@ from bot.domain import (
     Presenter,
     ReassignRequest,
     RecordView,
+    Role,
     UpdateReceipt,
 )
 from bot.services import reschedule
@@ -153,6 +154,73 @@ facilitators and secretariat"""
 
 def help_message() -> Payload:
     return {"text": "How to use Casebot", "blocks": [kit.section(HELP)]}
+
+
+# Help by role (issue 14): what Casebot does, what it never does with client details, and the
+# commands the reader's roles allow (docs/SECURITY.md has the full matrix).
+ABOUT = (
+    "*Casebot* helps your case coordination group run its meetings. Before each meeting it asks "
+    "who will attend and, if you have clients on the agenda, for an update on each; it posts the "
+    "de-identified agenda, runs the meeting client by client, posts the minutes and reminds "
+    "owners of their actions."
+)
+PRIVACY = (
+    "*Client details:* Casebot never puts a client's name, date of birth, address, phone, "
+    "Medicare or Centrelink number into Slack. Clients are known by case code; every update, "
+    "action and note is de-identified before anyone else sees it, and you see the preview first. "
+    "Details stay in the encrypted register, opened only by the secretariat outside Slack, and "
+    "every look is audited. A client without current consent is shown by case code only."
+)
+ALL_ROLES = frozenset(Role)
+RUNS = frozenset({Role.FACILITATOR, Role.SECRETARIAT})
+# (who may use it, the line) in the order shown; a line shows if the reader has any of its roles.
+ROLE_LINES: tuple[tuple[frozenset[Role], str], ...] = (
+    (frozenset({Role.WORKER, Role.CHAMPION}),
+     f"`{COMMAND} update U1R-014` — an update on your client for the next meeting (or in a DM "
+     "to me: `U1R-014: what has happened`)"),
+    (ALL_ROLES,
+     f"`{COMMAND} action U1R-014 @owner call the housing provider by Friday` — record an action "
+     "(dates: Friday, 3/12, tomorrow, in 2 weeks, next meeting)"),
+    (ALL_ROLES, f"`{COMMAND} refer` — refer a client to the group (no names: they get a case "
+                "code)"),
+    (ALL_ROLES, f"`{COMMAND} away 2026-12-01 2026-12-14` / `{COMMAND} away clear` — on leave: no "
+                "prompts or nudges"),
+    (ALL_ROLES, f"`{COMMAND} decision …` / `{COMMAND} note …` — in the meeting, for the client on "
+                "screen"),
+    (RUNS, f"`{COMMAND} start`, `next` / `back` / `skip`, `end` — run the meeting in the "
+           "group's channel; `end` posts the minutes"),
+    (RUNS, f"`{COMMAND} meeting move 2026-12-01 2026-12-03T14:00` / `{COMMAND} meeting cancel "
+           "2026-12-01` — move or cancel one meeting"),
+    (frozenset({Role.FACILITATOR}),
+     f"`{COMMAND} exit U1R-014` — a client leaves the list, with the outcome"),
+    (RUNS, f"`{COMMAND} champion @user Agency` — make someone their agency's champion; a mentor "
+           "is paired with them"),
+    (frozenset({Role.SECRETARIAT}),
+     "On the command line: `casebot client …` (the register and consent), `casebot group "
+     "prompts`, `casebot champion add`, `casebot onboarding`, exports and reports"),
+    (frozenset({Role.CHAMPION}),
+     "Your onboarding checklist is on my *Home* tab: tick items as you go, *Help* explains each; "
+     "attending, presenting and referring tick themselves"),
+    (frozenset({Role.MENTOR}),
+     "Your mentees' progress is on my *Home* tab, with *Nudge* to send one a reminder"),
+)
+ROLE_ORDER = (Role.WORKER, Role.FACILITATOR, Role.SECRETARIAT, Role.CHAMPION, Role.MENTOR)
+
+
+def role_help(roles: frozenset[Role]) -> str:
+    """What Casebot does, what it never does with client details, and the reader's commands."""
+    if not roles:
+        return (f"{ABOUT}\n\n{PRIVACY}\n\nYou're not set up in a group yet: ask your group's "
+                "secretariat to add you.")
+    named = ", ".join(r.value for r in ROLE_ORDER if r in roles)
+    lines = [f"• {line}" for who, line in ROLE_LINES if who & roles]
+    return f"{ABOUT}\n\n{PRIVACY}\n\n*What you can do* (as {named}):\n" + "\n".join(lines)
+
+
+def role_help_message(roles: frozenset[Role]) -> Payload:
+    """``/casebot help`` for the reader's roles."""
+    return {"text": "How to use Casebot",
+            "blocks": [kit.section(part) for part in kit.split_text(role_help(roles))]}
 
 
 def action_recorded(a: ActionView, group_channel: str | None, asked_in: str | None = None) -> str:

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.context import AppContext
 from bot.domain import AttendanceResponse, CasebotError, InvalidInput
 from bot.services import drafts, intake, prompts, updates
+from handlers import home as home_tab
 from handlers import views
 from handlers.background import later, opens_modal
 from handlers.field_errors import modal_errors
@@ -99,6 +100,7 @@ def register(app: App, ctx: AppContext) -> None:
                     meeting_id=int(button_value(body) or 0), response=response,
                 )
                 replace_clicked(ctx, client, body, ctx.renderer.prompt(prompt))
+                home_tab.refresh(ctx, client, user)
 
             later(client, body, work)
 

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.domain import ActionView, DraftView, HomeView, MeetingRef, RestoreChoices
+from bot.domain import (
+    ActionView,
+    AttendanceResponse,
+    ChampionProgress,
+    ClientStatus,
+    DraftView,
+    HomeClient,
+    HomeView,
+    MeetingRef,
+    Readiness,
+    RestoreChoices,
+)
 from handlers import kit
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.metadata import seal
-from handlers.replies import preview_lines, replaced_note
-from handlers.text import day_with_year, due_of, escape, mention, when
+from handlers.replies import preview_lines, replaced_note, role_help
+from handlers.text import day, day_with_year, due_of, escape, mention, plural, truncate, when
 
 View = dict[str, Any]
-HOME_ACTIONS = 30
 
 
 def _modal(
@@ -162,7 +173,17 @@ def progress_modal(action: ActionView) -> View:
     return _modal("Add progress", CallbackId.PROGRESS_MODAL, blocks, {"action": action.id})
 
 
-def home(view: HomeView) -> View:
+# Paging on the Home tab (Slack allows 100 blocks): each list shows a page at a time, with
+# "Show more" / "Back to the start" buttons whose value is "<list>:<page>".
+HOME_PAGE_SIZES = {"actions": 10, "clients": 15, "mentees": 10}
+HOME_GROUPS = 4  # readiness shown for at most this many groups
+HOME_CHECKLISTS = 2
+HOME_CHECKLIST_ITEMS = 10
+HOME_CODES = 15  # case codes listed in one readiness line
+
+
+def home(view: HomeView, pages: Mapping[str, int] | None = None) -> View:
+    """The App Home by role; ``pages``: which page of each list to show (default the first)."""
     if not view.is_member:
         blocks = [
             kit.header("Casebot"),
@@ -172,36 +193,163 @@ def home(view: HomeView) -> View:
             ),
         ]
         return {"type": "home", "blocks": blocks}
+    pages = pages or {}
     blocks: list[kit.Block] = [kit.header("Your case coordination")]
     if view.leave:
         periods = "; ".join(
             f"{day_with_year(p.starts_on)} to {day_with_year(p.ends_on)}" for p in view.leave
         )
         blocks.append(kit.context(f"🌴 On leave: {periods}. `/casebot away clear` to end it."))
-    meetings = "\n".join(f"• *{escape(m.group)}*: {when(m)}" for m in view.meetings)
-    blocks.append(kit.section("*Next meetings*\n" + (meetings or "_None scheduled._")))
-    clients = ", ".join(view.clients) or "_none_"
-    blocks.append(kit.section(f"*Your clients*\n{clients}"))
+    blocks.append(kit.section("*Next meetings*\n" + (
+        "\n".join(_meeting_line(m, view.answers.get(m.id)) for m in view.meetings)
+        or "_None scheduled._")))
+    blocks += _home_clients(view, pages.get("clients", 0))
     blocks.append(kit.divider())
-    blocks.append(
-        kit.section(
-            f"*Your open actions* ({len(view.actions)})"
-            if view.actions
-            else "*Your open actions*\n_Nothing open. Well done!_"
-        )
-    )
-    for action in view.actions[:HOME_ACTIONS]:
-        flag = " · ⚠️ *overdue*" if action.overdue else ""
-        blocks.append(
-            kit.section(
-                f"*{action.case_code}* · {escape(action.text)}\nDue {due_of(action)}{flag} · "
-                f"from {mention(action.created_by) if action.created_by else 'the group'}",
-                accessory=kit.button("Done", ActionId.HOME_ACTION_DONE, str(action.id)),
-            )
-        )
-    if len(view.actions) > HOME_ACTIONS:
-        blocks.append(kit.context(f"…and {len(view.actions) - HOME_ACTIONS} more."))
+    blocks += _home_actions(view, pages.get("actions", 0))
+    if view.readiness:
+        blocks += [kit.divider(), kit.section("*Coming agendas*")]
+        blocks += [kit.section(_readiness_text(r)) for r in view.readiness[:HOME_GROUPS]]
+        if len(view.readiness) > HOME_GROUPS:
+            blocks.append(kit.context(f"…and {len(view.readiness) - HOME_GROUPS} more groups."))
+    if view.checklist:
+        blocks.append(kit.divider())
+        for progress in view.checklist[:HOME_CHECKLISTS]:
+            blocks += _checklist(progress)
+    if view.mentees:
+        blocks += [kit.divider(), *_home_mentees(view, pages.get("mentees", 0))]
+    blocks += [kit.divider(), kit.section("*How this works*")]
+    blocks += [kit.section(part) for part in kit.split_text(role_help(view.roles))]
     return {"type": "home", "blocks": blocks[: kit.VIEW_BLOCKS]}
+
+
+_ANSWERED = {
+    AttendanceResponse.ATTENDING: "you said you'll be there",
+    AttendanceResponse.APOLOGIES: "you sent apologies",
+}
+
+
+def _meeting_line(m: MeetingRef, answer: AttendanceResponse | None) -> str:
+    said = _ANSWERED.get(answer, "_not answered yet_") if answer else "_not answered yet_"
+    return f"• *{escape(m.group)}*: {when(m)} · {said}"
+
+
+def _page(items: Sequence[Any], name: str, page: int) -> tuple[Sequence[Any], kit.Block | None]:
+    """One page of ``items`` and, if there are others, the buttons to move between pages."""
+    size = HOME_PAGE_SIZES[name]
+    last = max(0, (len(items) - 1) // size)
+    page = min(max(page, 0), last)
+    nav = None
+    if page < last:
+        nav = kit.actions(kit.button("Show more", ActionId.HOME_PAGE, f"{name}:{page + 1}"),
+                          block_id=f"page-{name}")
+    elif page > 0:  # the last page: back to the first (one button a block: one action id)
+        nav = kit.actions(kit.button("Back to the start", ActionId.HOME_PAGE, f"{name}:0"),
+                          block_id=f"page-{name}")
+    return items[page * size:(page + 1) * size], nav
+
+
+def _client_line(c: HomeClient) -> str:
+    tag = " · 🆕 new referral" if c.status is ClientStatus.REFERRED else ""
+    if c.withheld:
+        return f"• *{c.case_code}*{tag} · 🔒 _no current consent: case code only_"
+    if c.latest is not None and c.latest_on is not None:
+        return f"• *{c.case_code}*{tag} · {truncate(escape(c.latest), 120)} ({day(c.latest_on)})"
+    since = f" since {day_with_year(c.since)}" if c.since else " yet"
+    return f"• *{c.case_code}*{tag} · _no update{since}_"
+
+
+def _home_clients(view: HomeView, page: int) -> list[kit.Block]:
+    if not view.clients:
+        return [kit.section("*Your clients*\n_none_")]
+    shown, nav = _page(view.clients, "clients", page)
+    text = f"*Your clients* ({len(view.clients)})\n" + "\n".join(_client_line(c) for c in shown)
+    return [kit.section(text), *([nav] if nav else [])]
+
+
+def _home_actions(view: HomeView, page: int) -> list[kit.Block]:
+    if not view.actions:
+        return [kit.section("*Your open actions*\n_Nothing open. Well done!_")]
+    blocks = [kit.section(f"*Your open actions* ({len(view.actions)})")]
+    shown, nav = _page(view.actions, "actions", page)
+    for action in shown:
+        flag = " · ⚠️ *overdue*" if action.overdue else ""
+        blocks.append(kit.section(
+            f"*{action.case_code}* · {escape(action.text)}\nDue {due_of(action)}{flag} · "
+            f"from {mention(action.created_by) if action.created_by else 'the group'}"))
+        blocks.append(kit.actions(
+            kit.button("Done", ActionId.HOME_ACTION_DONE, str(action.id), style="primary"),
+            kit.button("Add progress", ActionId.ACTION_PROGRESS, str(action.id)),
+            block_id=f"home-action-{action.id}",
+        ))
+    return blocks + ([nav] if nav else [])
+
+
+def _codes(codes: Sequence[str]) -> str:
+    more = f" and {len(codes) - HOME_CODES} more" if len(codes) > HOME_CODES else ""
+    return ", ".join(codes[:HOME_CODES]) + more
+
+
+def _readiness_text(r: Readiness) -> str:
+    head = f"*{escape(r.group)}*" + (f" · {when(r.meeting)}" if r.meeting else "")
+    lines = [
+        head,
+        f"Updates in for {r.updated} of {r.clients} clients · "
+        f"{plural(r.apologies, 'apology', 'apologies')}",
+    ]
+    if r.nothing_new:
+        lines.append(f"Nothing new yet: {_codes(r.nothing_new)}")
+    if r.referrals:
+        lines.append(f"🆕 New referrals: {_codes(r.referrals)}")
+    if r.overdue:
+        more = f" and {len(r.overdue) - 8} more agencies" if len(r.overdue) > 8 else ""
+        lines.append("⚠️ Overdue actions: " + ", ".join(
+            f"{escape(agency)} {count}" for agency, count in r.overdue[:8]) + more)
+    else:
+        lines.append("No overdue actions.")
+    return "\n".join(lines)
+
+
+def _checklist(p: ChampionProgress) -> list[kit.Block]:
+    """The champion's own checklist: a tick and a help button per open item."""
+    done = f"{p.done} of {len(p.items)} done"
+    status = f" · completed {day_with_year(p.completed_on)}" if p.completed_on else ""
+    blocks: list[kit.Block] = [kit.section(
+        f"*Your onboarding as {escape(p.agency)}'s champion* in {escape(p.group)}: "
+        f"{done}{status}" + (f" · mentor {mention(p.mentor)}" if p.mentor else ""))]
+    open_items = [i for i in p.items if i.key not in p.ticked]
+    champion = _champion_id(p)
+    for item in open_items[:HOME_CHECKLIST_ITEMS]:
+        value = f"{champion}:{item.key}"
+        buttons = [kit.button(f"☐ {item.title}", ActionId.ONBOARDING_TICK, value)]
+        if item.help:
+            buttons.append(kit.button("Help", ActionId.ONBOARDING_HELP, value))
+        blocks.append(kit.actions(*buttons, block_id=f"tick-{champion}-{item.key}"[:255]))
+    if len(open_items) > HOME_CHECKLIST_ITEMS:
+        blocks.append(kit.context(f"…and {len(open_items) - HOME_CHECKLIST_ITEMS} more items."))
+    ticked = [i.title for i in p.items if i.key in p.ticked]
+    if ticked:
+        blocks.append(kit.context(truncate("✅ " + escape("; ".join(ticked)), 2000)))
+    return blocks
+
+
+def _champion_id(p: ChampionProgress) -> str:
+    """The champion row's id the buttons carry (a member may champion in several groups)."""
+    return str(p.champion_id)
+
+
+def _home_mentees(view: HomeView, page: int) -> list[kit.Block]:
+    blocks = [kit.section(f"*Your mentees* ({len(view.mentees)})")]
+    shown, nav = _page(view.mentees, "mentees", page)
+    for p in shown:
+        last = p.last_progress_on or p.started_on
+        state = (f"completed {day_with_year(p.completed_on)}" if p.completed_on
+                 else f"last progress {day_with_year(last)}")
+        nudge = (None if p.completed_on else
+                 kit.button("Nudge", ActionId.MENTEE_NUDGE, _champion_id(p)))
+        blocks.append(kit.section(
+            f"{mention(p.champion)} · {escape(p.agency)} · {escape(p.group)}\n"
+            f"{p.done} of {len(p.items)} done · {state}", accessory=nudge))
+    return blocks + ([nav] if nav else [])
 
 
 def preview_modal(p: DraftView) -> View:

@@ -13,8 +13,16 @@ from sqlalchemy import func, select
 from bot import public_holidays, recurrence, validation
 from bot.bootstrap import Container, check_ready, check_schema, renderer
 from bot.cli.console import Console, table
-from bot.domain import GroupView, InvalidInput, MemberView, VaultError
-from bot.services import directory, keys, minutes, reschedule, restore, retention
+from bot.domain import GroupView, InvalidInput, MemberView, Role, VaultError
+from bot.services import (
+    directory,
+    keys,
+    minutes,
+    prompts,
+    reschedule,
+    restore,
+    retention,
+)
 from bot.services.meeting_hours import UnusualMeetingTime
 from bot.services.minutes import export as minutes_export
 from storage import db
@@ -185,6 +193,8 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
         return 0
     if args.group_command == "retention":
         return _group_retention(app, args, console)
+    if args.group_command == "prompts":
+        return _group_prompts(app, args, console)
     if args.group_command == "holidays":
         view = directory.set_holidays(uow=app.uow(), clock=app.clock, group=args.group,
                                       code=args.calendar, actor=console.actor())
@@ -232,6 +242,22 @@ def cmd_group(app: Container, args: argparse.Namespace, console: Console) -> int
         f"{_next(view.next_meeting_at, view.tz)}.",
         *([_holidays_line(view)] if view.holidays else []),
         "Next: add members with casebot member add --user U… --agency … --role worker",
+    )
+    return 0
+
+
+def _group_prompts(app: Container, args: argparse.Namespace, console: Console) -> int:
+    full = (prompts.roles_from_option(args.full_for, "--full-for")
+            if args.full_for is not None else frozenset())
+    only = (prompts.roles_from_option(args.attendance_only_for, "--attendance-only-for")
+            if args.attendance_only_for is not None else frozenset())
+    name, roles = prompts.set_full_roles(uow=app.uow(), clock=app.clock, group=args.group,
+                                         full_for=full, attendance_only_for=only,
+                                         actor=console.actor())
+    listed = ", ".join(r.value for r in Role if r in roles)
+    console.print(
+        f"{name}: members with no clients and no open actions get the attendance question only"
+        + (f", except {listed}: they get every prompt and reminder." if listed else ".")
     )
     return 0
 

@@ -261,6 +261,23 @@ def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     retention.add_argument("--details-days", type=int, metavar="N")
     retention.add_argument("--record-days", type=int, metavar="N")
     _group_upkeep(actions)
+    _group_prompts(actions)
+
+
+def _group_prompts(actions: argparse._SubParsersAction[Parser]) -> None:
+    prompts = actions.add_parser(
+        "prompts",
+        help="which roles get every prompt and reminder even with no clients or open actions",
+        description="Members with no clients and no open actions in a group are asked only "
+        "whether they will attend (no update prompt, no reminder). --full-for gives members "
+        "with these roles every prompt again; --attendance-only-for takes that away. Roles: "
+        "worker, facilitator, secretariat, champion, mentor. Without either option: show the "
+        "setting. Example: casebot group prompts --group 'Under 1 Roof' --full-for mentor,champion",
+    )
+    prompts.add_argument("--group", required=True, metavar="NAME")
+    prompts.add_argument("--full-for", metavar="ROLE,…", help="roles to prompt in full")
+    prompts.add_argument("--attendance-only-for", metavar="ROLE,…",
+                         help="roles to ask about attendance only when they have nothing to update")
 
 
 def _group_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:

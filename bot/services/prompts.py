@@ -17,12 +17,13 @@ from bot.domain import (
     InvalidInput,
     LeavePeriod,
     PromptClient,
+    Role,
     UpdatePrompt,
 )
 from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, send_at, working_hours_started
 from bot.services import leave, meetings, nudges, roster
-from bot.services.directory import asker_and_meeting
+from bot.services.directory import asker_and_meeting, find_group
 from storage.models import Client, Group, Meeting, Member
 from storage.uow import UnitOfWork
 
@@ -44,6 +45,9 @@ class _MeetingFacts:
     clients: dict[int, list[Client]]
     counts: dict[int, int]
     answers: dict[int, AttendanceResponse]
+    owners: set[int]  # members with an open action on one of the group's clients
+    roles: dict[int, set[Role]]
+    full_roles: frozenset[Role]  # the group's roles prompted in full regardless
 
     @classmethod
     def read(cls, uow: UnitOfWork, group: Group, meeting: Meeting) -> _MeetingFacts:
@@ -51,7 +55,75 @@ class _MeetingFacts:
             _clients_by_worker(uow, group.id),
             uow.updates.counts(meeting.id),
             uow.attendance.answers(meeting.id),
+            uow.actions.open_owner_ids(group.id),
+            uow.memberships.roles_by_member(group.id),
+            parse_roles(group.full_prompt_roles),
         )
+
+    def attendance_only(self, member_id: int) -> bool:
+        return attendance_only(
+            roles=self.roles.get(member_id, set()),
+            full_roles=self.full_roles,
+            has_clients=bool(self.clients.get(member_id)),
+            has_actions=member_id in self.owners,
+        )
+
+
+def attendance_only(
+    *, roles: Collection[Role], full_roles: Collection[Role], has_clients: bool, has_actions: bool
+) -> bool:
+    """Whether a member is asked only whether they will attend: nothing of theirs to update or
+    act on, and none of their roles is one the group prompts in full."""
+    if has_clients or has_actions:
+        return False
+    return not set(roles) & set(full_roles)
+
+
+def parse_roles(value: str) -> frozenset[Role]:
+    """Comma-separated roles as stored in ``Group.full_prompt_roles`` (unknown ones ignored:
+    they are checked on the way in)."""
+    known = {r.value for r in Role}
+    return frozenset(Role(r) for r in (p.strip().lower() for p in value.split(",")) if r in known)
+
+
+def roles_from_option(value: str, option: str) -> frozenset[Role]:
+    """Roles named on the command line, e.g. ``mentor,champion``, or a kind error."""
+    names = [p.strip().lower() for p in value.split(",") if p.strip()]
+    unknown = [n for n in names if n not in {r.value for r in Role}]
+    if unknown or not names:
+        roles = ", ".join(r.value for r in Role)
+        what = (f"{', '.join(repr(u) for u in unknown)} is not a role" if unknown
+                else "no role given")
+        raise InvalidInput(f"{option}: {what}; use any of {roles}, separated by commas")
+    return frozenset(Role(n) for n in names)
+
+
+def set_full_roles(
+    *,
+    uow: UnitOfWork,
+    clock: Clock,
+    group: str,
+    full_for: frozenset[Role] = frozenset(),
+    attendance_only_for: frozenset[Role] = frozenset(),
+    actor: str,
+) -> tuple[str, frozenset[Role]]:
+    """Add roles whose members get every prompt, or take them off; returns the group's name and
+    the roles prompted in full now."""
+    both = full_for & attendance_only_for
+    if both:
+        raise InvalidInput(
+            f"{', '.join(sorted(both))} can't be both in --full-for and --attendance-only-for"
+        )
+    with uow:
+        found = find_group(uow, group)
+        before = parse_roles(found.full_prompt_roles)
+        after = (before | full_for) - attendance_only_for
+        found.full_prompt_roles = ",".join(r.value for r in Role if r in after)
+        if after != before:
+            uow.audit.add(at=clock.now(), actor=actor, action="group_prompt_roles",
+                          detail=f"{found.name}: {found.full_prompt_roles or 'none'}")
+        uow.commit()
+        return found.name, after
 
 
 def build_prompt(
@@ -66,9 +138,11 @@ def build_prompt(
     today: dt.date | None = None,
 ) -> UpdatePrompt:
     facts = facts or _MeetingFacts.read(uow, group, meeting)
+    only = facts.attendance_only(member.id)
     return UpdatePrompt(
         meeting=meetings.ref(group, meeting),
         member=member.slack_user_id,
+        attendance_only=only,
         clients=tuple(
             PromptClient(c.case_code, ClientStatus(c.status), facts.counts.get(c.id, 0))
             for c in facts.clients.get(member.id, [])
@@ -87,6 +161,7 @@ class Recipient:
     member_id: int
     tz: str  # their own zone, else the group's
     leave: Sequence[LeavePeriod] = ()
+    attendance_only: bool = False  # asked once whether they will attend, never reminded
 
 
 @dataclass(frozen=True)
@@ -123,8 +198,9 @@ def due_prompts(
 
     Nobody on leave (on their own date), nobody outside their working hours. The prompt goes
     ``prompt_lead_days`` before the meeting at the send time on the member's clock; a reminder
-    ``reminder_lead_days`` before, to those who have not answered, and only ``REMINDER_GAP``
-    after their prompt. ``sent``: the keys already queued for the meeting, with when."""
+    ``reminder_lead_days`` before, to those who have not answered (and are not asked about
+    attendance only), and only ``REMINDER_GAP`` after their prompt. ``sent``: the keys already
+    queued for the meeting, with when."""
     out = []
     for member in members:
         tz = member.tz
@@ -144,7 +220,8 @@ def due_prompts(
         if prompt_key not in sent and due(times.prompt_lead_days):
             out.append(DuePrompt(member.member_id, prompt_key, False, today))
         elif (
-            prompt_key in sent
+            not member.attendance_only
+            and prompt_key in sent
             and reminder_key not in sent
             and member.member_id not in answered
             and due(times.reminder_lead_days)
@@ -183,7 +260,8 @@ def _enqueue_for_meeting(
     )
     due = due_prompts(
         times,
-        [Recipient(m.id, roster.zone_of(m, group), away.get(m.id, [])) for m in people],
+        [Recipient(m.id, roster.zone_of(m, group), away.get(m.id, []),
+                   facts.attendance_only(m.id)) for m in people],
         answered=set(facts.answers),
         sent=uow.outbox.created_under(f"prompt:{meeting.id}:", f"reminder:{meeting.id}:"),
         now=now,

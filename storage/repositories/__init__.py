@@ -184,6 +184,17 @@ class MembershipRepository:
             )
         }
 
+    def roles_by_member(self, group_id: int) -> dict[int, set[Role]]:
+        """member id -> their roles in this group (one statement)."""
+        out: dict[int, set[Role]] = {}
+        rows = self.session.execute(
+            select(MembershipRole.member_id, MembershipRole.role)
+            .where(MembershipRole.group_id == group_id)
+        )
+        for member_id, role in rows:
+            out.setdefault(member_id, set()).add(Role(role))
+        return out
+
     def runs_meetings(self, member_id: int, group_id: int) -> bool:
         """A facilitator or the secretariat of this group (roles elsewhere count for nothing)."""
         return bool(self.roles_in(member_id, group_id) & RUNS_MEETINGS)
@@ -311,6 +322,20 @@ class ClientRepository(Repository[Client]):
                 .order_by(Client.case_code)
             )
         )
+
+    def on_agenda_of_worker(self, member_id: int) -> Sequence[Client]:
+        """The member's referred and active clients (not purged, consent not withdrawn), by
+        case code."""
+        return self.session.scalars(
+            select(Client)
+            .where(
+                Client.key_worker_id == member_id,
+                Client.status.in_(ON_AGENDA),
+                Client.purged_at.is_(None),
+                consent_withdrawn_on().is_(None),
+            )
+            .order_by(Client.case_code)
+        ).all()
 
     def codes(self, client_ids: Sequence[int]) -> dict[int, str]:
         return {

@@ -62,6 +62,18 @@ class ActionRepository(Repository[Action]):
             )
         )
 
+    def open_owner_ids(self, group_id: int) -> set[int]:
+        """Members owning an open action (not removed) on one of the group's clients."""
+        return set(
+            self.session.scalars(
+                select(Action.owner_id)
+                .join(Client, Client.id == Action.client_id)
+                .where(Client.group_id == group_id, Action.status == ActionStatus.OPEN.value,
+                       Action.removed_at.is_(None))
+                .distinct()
+            )
+        )
+
     def open_in_group(self, group_id: int) -> list[tuple[Action, str, Member]]:
         """The group's clients' open actions (not removed), with case code and owner."""
         rows = self.session.execute(

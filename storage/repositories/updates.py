@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import func, select, update
 
@@ -39,6 +40,18 @@ class UpdateRepository(Repository[Update]):
         )
 
 
+
+    def latest_of_clients(self, client_ids: Sequence[int]) -> dict[int, Update]:
+        """client id -> their latest update (one statement)."""
+        if not client_ids:
+            return {}
+        latest = (
+            select(func.max(Update.id))
+            .where(Update.client_id.in_(client_ids))
+            .group_by(Update.client_id)
+        )
+        rows = self.session.scalars(select(Update).where(Update.id.in_(latest)))
+        return {row.client_id: row for row in rows}
 
     def last_at(self, client_id: int) -> dt.datetime | None:
         """When the client's latest update was written."""
