@@ -43,11 +43,23 @@ def _home(h, user: str) -> dict:
     return published.args["view"] | {"id": published.response["view"]["id"]}
 
 
+def _buttons(view: dict, action_id: str) -> list[str]:
+    """The values of the buttons with ``action_id`` on a published view."""
+    return [e.get("value", "") for b in view.get("blocks", []) for e in
+            (b.get("elements") or ([b["accessory"]] if b.get("accessory") else []))
+            if e.get("action_id") == action_id]
+
+
 def _tick_from_home(h, user: str, champion_id: int, key: str) -> None:
+    """Press the Tick button the Home shows for ``key`` (a forged value where there is none:
+    someone else's item, or one already ticked)."""
     home = _home(h, user)
+    shown = [v for v in _buttons(home, "onboarding_tick") if v.endswith(f":{key}")]
+    if user == KATE and key not in _ticks(h):
+        assert shown == [f"{champion_id}:{key}"], _buttons(home, "onboarding_tick")
     before = len(h.fake.calls_to("views.publish"))
     h.sender.block_action("onboarding_tick", user_id=user, view=home,
-                          value=f"{champion_id}:{key}")
+                          value=shown[0] if shown else f"{champion_id}:{key}")
     background.wait_idle()
     if user == KATE:
         h.settle("views.publish", before + 1)  # the Home shows the tick
