@@ -47,7 +47,7 @@ def add_from_slack(ctx: AppContext, user: str, channel: str | None, target: tupl
     handed = f" (handed over from {mention(added.handed_over_from)})" \
         if added.handed_over_from else ""
     respond(response_type="ephemeral",
-            text=f"{mention(p.champion)} is now {escape(p.agency)}'s champion in "
+            text=f"{mention(p.champion)} is now the champion for {escape(p.agency)} in "
                  f"{escape(p.group)}{handed}; {mentor}. Both have been told by DM.")
 
 

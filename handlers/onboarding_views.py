@@ -27,7 +27,7 @@ def _next(p: ChampionProgress) -> OnboardingItem | None:
 
 
 def _where(p: ChampionProgress) -> str:
-    return f"*{escape(p.agency)}*'s champion in *{escape(p.group)}*"
+    return f"the champion for *{escape(p.agency)}* in *{escape(p.group)}*"
 
 
 def checklist_blocks(p: ChampionProgress, *, open_only: bool = False) -> list[kit.Block]:
@@ -71,7 +71,7 @@ def onboarding(n: OnboardingNotice) -> Payload:
             "*Help* explains it. Coming to a meeting, presenting a client and making your first "
             "referral tick their items by themselves."
         )
-        return _message(f"Your onboarding as {p.agency}'s champion: {count} done",
+        return _message(f"Your onboarding as the champion for {p.agency}: {count} done",
                         [kit.section(intro), *checklist_blocks(p)])
     if n.kind is Kind.PAIRED:
         titles = "\n".join(f"• {escape(i.title)}" for i in p.items)
@@ -108,11 +108,11 @@ def onboarding(n: OnboardingNotice) -> Payload:
             blocks.append(kit.actions(kit.button("Welcome to the channel",
                                                  ActionId.WELCOME_CHAMPION,
                                                  str(p.champion_id), style="primary")))
-        return _message(f"{p.agency}'s champion completed their onboarding", blocks)
+        return _message(f"The champion for {p.agency} completed their onboarding", blocks)
     if n.kind is Kind.CHANNEL_WELCOME:
-        text = (f"👋 Please welcome {mention(p.champion)}, {escape(p.agency)}'s champion: the "
-                f"contact point for referrals from {escape(p.agency)}.")
-        return _message(f"Welcome, {p.agency}'s champion", [kit.section(text)])
+        text = (f"👋 Please welcome {mention(p.champion)}, the champion for "
+                f"{escape(p.agency)}: the contact point for referrals from {escape(p.agency)}.")
+        return _message(f"Welcome, the champion for {p.agency}", [kit.section(text)])
     # The weekly digest.
     lines = [kit.section(f"📋 Your mentees' onboarding this week ({len(n.mentees)}):")]
     for m in n.mentees[:MAX_DIGEST]:

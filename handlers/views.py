@@ -314,7 +314,7 @@ def _checklist(p: ChampionProgress) -> list[kit.Block]:
     done = f"{p.done} of {len(p.items)} done"
     status = f" · completed {day_with_year(p.completed_on)}" if p.completed_on else ""
     blocks: list[kit.Block] = [kit.section(
-        f"*Your onboarding as {escape(p.agency)}'s champion* in {escape(p.group)}: "
+        f"*Your onboarding as the champion for {escape(p.agency)}* in {escape(p.group)}: "
         f"{done}{status}" + (f" · mentor {mention(p.mentor)}" if p.mentor else ""))]
     open_items = [i for i in p.items if i.key not in p.ticked]
     champion = _champion_id(p)

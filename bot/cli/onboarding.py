@@ -41,7 +41,7 @@ def cmd_champion(app: Container, args: argparse.Namespace, console: Console) -> 
         )
         p = added.progress
         handed = f" (handed over from {added.handed_over_from})" if added.handed_over_from else ""
-        console.print(f"{p.champion} is now {p.agency}'s champion in {p.group}{handed}.")
+        console.print(f"{p.champion} is now the champion for {p.agency} in {p.group}{handed}.")
         if p.mentor:
             console.print(f"Mentor: {p.mentor}. Both get a DM with the checklist "
                           f"({len(p.items)} items) at the bot's next tick.")

@@ -221,7 +221,8 @@ def add_champion(
                                " a champion is one of their own agency's staff")
         old = uow.champions.current(place.id, named_agency.id)
         if old is not None and old.member_id == member.id:
-            raise Conflict(f"{user} is already {named_agency.name}'s champion in {place.name}")
+            raise Conflict(f"{user} is already the champion for {named_agency.name} in "
+                           f"{place.name}")
         paired = _pick_mentor(uow, place, member, mentor)
         handed_from = None
         if old is not None:

@@ -24,7 +24,7 @@ def test_add_pairs_the_least_busy_mentor_and_a_second_champion_hands_over(cli, s
     setup_group()
     _people(cli)
     out = cli.ok("champion", "add", "--user", KW, "--agency", "Micah Projects")
-    assert f"{KW} is now Micah Projects's champion in Under 1 Roof" in out
+    assert f"{KW} is now the champion for Micah Projects in Under 1 Roof" in out
     assert f"Mentor: {MENTOR_A}" in out  # no mentees yet on either: the earliest added
     out = cli.ok("champion", "add", "--user", SEC, "--agency", "Brisbane Housing Company")
     assert f"Mentor: {MENTOR_B}" in out  # the one with fewer mentees now
@@ -69,7 +69,7 @@ def test_kind_errors_and_nothing_changed(cli, setup_group):
     assert "--from FILE" in fails("onboarding", "checklist", "--group", "Under 1 Roof")
     assert "Slack" in fails("champion", "add", "--user", "kate", "--agency", "Micah Projects")
     cli.ok("champion", "add", "--user", KW, "--agency", "Micah Projects")
-    assert "already Micah Projects's champion" in fails(
+    assert "already the champion for Micah Projects" in fails(
         "champion", "add", "--user", KW, "--agency", "Micah Projects")
     assert cli.ok("champion", "list", "--history").count(KW) == 1
 

@@ -76,13 +76,13 @@ def test_champion_onboarding_from_pairing_to_welcome(h, cli):
 
     # (1) The facilitator adds Kate as Micah Projects' champion; Mel is paired; both are DMed.
     said = _said(_command(h, f"champion <@{KATE}|kate> Micah Projects", FAY))
-    assert f"@{KATE} is now Micah Projects's champion in Under 1 Roof" in said
+    assert f"@{KATE} is now the champion for Micah Projects in Under 1 Roof" in said
     assert f"@{MEL} is their mentor" in said
     (champion_id,) = h.query("SELECT id FROM champions")[0]
     wait_until(lambda: h.fake.messages(dm_channel_id(KATE)) and h.fake.messages(
         dm_channel_id(MEL)))
     to_kate = _dm_texts(h, KATE)[-1]
-    assert "You're now Micah Projects's champion in Under 1 Roof" in to_kate.replace("*", "")
+    assert "You're now the champion for Micah Projects in Under 1 Roof" in to_kate.replace("*", "")
     assert f"Your mentor is @{MEL}" in to_kate
     assert "The purpose of case coordination" in to_kate and "[Tick]" in to_kate
     to_mel = _dm_texts(h, MEL)[-1]
@@ -161,5 +161,5 @@ def test_champion_onboarding_from_pairing_to_welcome(h, cli):
                                for m in h.fake.messages(CHANNEL)))
     welcomes = [m for m in h.fake.messages(CHANNEL) if "Please welcome" in render_message(m)]
     assert len(welcomes) == 1
-    assert f"@{KATE}, Micah Projects's champion" in render_message(welcomes[0])
+    assert f"@{KATE}, the champion for Micah Projects" in render_message(welcomes[0])
     assert h.fake.invalid_calls() == []
