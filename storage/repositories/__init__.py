@@ -263,6 +263,12 @@ def consent_withdrawn_on() -> Any:
     )
 
 
+def _on_agenda_now() -> tuple[Any, ...]:
+    """Referred or active, not purged, consent not withdrawn: on agendas from now on."""
+    return (Client.status.in_(ON_AGENDA), Client.purged_at.is_(None),
+            consent_withdrawn_on().is_(None))
+
+
 class ClientRepository(Repository[Client]):
     model = Client
 
@@ -292,12 +298,7 @@ class ClientRepository(Repository[Client]):
         """The group's referred and active clients (not purged): referrals first, by code."""
         return self.session.scalars(
             select(Client)
-            .where(
-                Client.group_id == group_id,
-                Client.status.in_(ON_AGENDA),
-                Client.purged_at.is_(None),
-                consent_withdrawn_on().is_(None),
-            )
+            .where(Client.group_id == group_id, *_on_agenda_now())
             .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
         ).all()
 
@@ -310,30 +311,14 @@ class ClientRepository(Repository[Client]):
 
     def codes_on_agenda_of_worker(self, member_id: int) -> list[str]:
         """Case codes of the member's referred and active clients (not purged)."""
-        return list(
-            self.session.scalars(
-                select(Client.case_code)
-                .where(
-                    Client.key_worker_id == member_id,
-                    Client.status.in_(ON_AGENDA),
-                    Client.purged_at.is_(None),
-                    consent_withdrawn_on().is_(None),
-                )
-                .order_by(Client.case_code)
-            )
-        )
+        return [c.case_code for c in self.on_agenda_of_worker(member_id)]
 
     def on_agenda_of_worker(self, member_id: int) -> Sequence[Client]:
         """The member's referred and active clients (not purged, consent not withdrawn), by
         case code."""
         return self.session.scalars(
             select(Client)
-            .where(
-                Client.key_worker_id == member_id,
-                Client.status.in_(ON_AGENDA),
-                Client.purged_at.is_(None),
-                consent_withdrawn_on().is_(None),
-            )
+            .where(Client.key_worker_id == member_id, *_on_agenda_now())
             .order_by(Client.case_code)
         ).all()
 
