@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
-from bot.jobs import TickReport, tick
+from bot.jobs import TickReport, scheduled_tick, tick
 from bot.ports import ChannelDirectory, Clock, Renderer, SystemClock
 from bot.services import dry_run
 from bot.services.dry_run import Planned
@@ -216,11 +216,13 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
             host=host,
             port=port,
             workers=workers,
-            on_worker_start=lambda: scheduler.start(lambda: tick(workers_runtime[-1].ctx)),
+            on_worker_start=lambda: scheduler.start(
+                lambda: scheduled_tick(workers_runtime[-1].ctx)  # one per minute for them all
+            ),
         )
         return
     from handlers.app import run_socket_mode
 
     app = runtime.bolt_app(socket_mode=True)
-    scheduler.start(lambda: tick(runtime.ctx))
+    scheduler.start(lambda: scheduled_tick(runtime.ctx))
     run_socket_mode(app, settings.slack_app_token.value)

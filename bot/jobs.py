@@ -7,6 +7,8 @@ queues nothing twice (outbox keys) and sends each message once.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from dataclasses import dataclass
 
 from bot.context import AppContext
@@ -31,6 +33,13 @@ from bot.services import (
 )
 
 log = logging.getLogger(__name__)
+
+TICK_LEASE = "tick"
+
+
+def _holder() -> str:
+    """Who took a minute's tick, for the debug log: host and process (read after the fork)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass(frozen=True)
@@ -99,3 +108,25 @@ def tick(deps: AppContext) -> TickReport:
             or purged or mentoring):
         log.info("tick: %s", report)
     return report
+
+
+def claim_tick(deps: AppContext, *, holder: str | None = None, seconds: int = 60) -> bool:
+    """Claim this period's tick for the whole deployment (every worker and instance asks;
+    exactly one a period is told yes, on the database's clock)."""
+    with deps.uow() as uow:
+        won = uow.leases.claim(TICK_LEASE, holder or _holder(), seconds=seconds)
+        uow.commit()
+    if not won:
+        log.debug("tick skipped: this minute's tick is another worker's or instance's")
+    return won
+
+
+def scheduled_tick(
+    deps: AppContext, *, holder: str | None = None, seconds: int = 60
+) -> TickReport | None:
+    """What each serving process's scheduler runs every minute: the tick, if this process is the
+    one to claim the minute; otherwise only its own housekeeping. None when skipped."""
+    if claim_tick(deps, holder=holder, seconds=seconds):
+        return tick(deps)
+    privacy.forget_purged(uow=deps.uow())  # the register's compiled copy is per process
+    return None

@@ -6,6 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -588,3 +589,15 @@ class AuditLog(Base):
     case_code: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class Lease(Base):
+    """A job that must run once per period for the whole deployment (the scheduler's tick):
+    ``slot`` is the last period claimed, counted on the database's clock, so workers and
+    instances agree whatever their own clocks say."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    slot: Mapped[int] = mapped_column(BigInteger)
+    holder: Mapped[str] = mapped_column(String(100))  # host:pid, for the debug log

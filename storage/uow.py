@@ -21,6 +21,7 @@ from storage.repositories.consents import ConsentRepository
 from storage.repositories.drafts import DraftRepository
 from storage.repositories.events import EventRepository
 from storage.repositories.exits import ClientExitRepository
+from storage.repositories.leases import LeaseRepository
 from storage.repositories.leave import LeaveRepository
 from storage.repositories.meetings import MeetingRepository
 from storage.repositories.outbox import OutboxRepository
@@ -56,6 +57,7 @@ class UnitOfWork:
     events: EventRepository
     term_requests: TermRequestRepository
     secrets: VaultRepository  # the vault in this session
+    leases: LeaseRepository
 
     def __init__(self, sessions: sessionmaker[Session], vault: Vault) -> None:
         self._sessions = sessions
@@ -86,6 +88,7 @@ class UnitOfWork:
         self.champions = ChampionRepository(self.session)
         self.retention = RetentionRepository(self.session)
         self.secrets = VaultRepository(self.session, self.vault)
+        self.leases = LeaseRepository(self.session)
         return self
 
     def __exit__(

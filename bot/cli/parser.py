@@ -96,7 +96,8 @@ def build_parser() -> Parser:
     tick = sub.add_parser(
         "tick",
         help="run the scheduler's tick once (prompts, agendas, nudges, sending) and exit",
-        description="For cron-style deployments and tests. Safe to run any number of times. "
+        description="For cron-style deployments and tests. Safe to run any number of times; "
+        "on the clock it runs once a minute for the whole deployment (--force: again). "
         "To see what it would do without doing it: casebot tick --dry-run [--now …].",
     )
     tick.add_argument(
@@ -113,7 +114,8 @@ def build_parser() -> Parser:
     tick.add_argument(
         "--force",
         action="store_true",
-        help="really tick at a --now more than a day from the clock (it sends and closes things)",
+        help="really tick at a --now more than a day from the clock (it sends and closes things), "
+        "or again in a minute whose tick has run",
     )
 
     demo = sub.add_parser(

@@ -11,7 +11,7 @@ from bot.bootstrap import Container, check_ready, dry_run_tick, serve, slack_run
 from bot.cli.console import Console, table
 from bot.config import ConfigError
 from bot.domain import InvalidInput
-from bot.jobs import TickReport, tick
+from bot.jobs import TickReport, claim_tick, tick
 from bot.ports import FixedClock
 from bot.services.dry_run import Planned
 
@@ -63,7 +63,15 @@ def cmd_tick(app: Container, args: argparse.Namespace, console: Console) -> int:
         report, plan = dry_run_tick(app)
         console.print(*_dry_run_lines(app.clock.now(), report, plan))
         return 0
-    report = tick(slack_runtime(app).ctx)
+    ctx = slack_runtime(app).ctx
+    # On the clock, from cron on several instances or beside `casebot serve`: one a minute.
+    if not (args.now or args.force) and not claim_tick(ctx):
+        console.print(
+            f"This minute's tick has already run (in `casebot serve` or another instance), so "
+            f"nothing was done at {app.clock.now():%Y-%m-%d %H:%M %Z}. --force runs it anyway."
+        )
+        return 0
+    report = tick(ctx)
     console.print(f"Tick at {app.clock.now():%Y-%m-%d %H:%M %Z}: {report}.")
     return 0
 

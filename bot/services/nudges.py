@@ -81,15 +81,18 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
 def _for_meeting(
     uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
+    """Queue the meeting's due nudges. Who is owed one is settled from the owners, their leave
+    and the keys already queued (a few queries, however many actions); the open actions are read
+    only when someone is."""
     at = parse_time_of_day(group.send_time)
-    owned = owner_actions(uow, group, roster.local_today(now, group.tz))
-    if not owned:
+    owner_ids = sorted(uow.actions.open_owner_ids(group.id))
+    if not owner_ids:
         return 0
-    people = {m.id: m for m in uow.members.by_ids(list(owned))}
-    away = uow.leave.by_member(list(owned), now.date() - dt.timedelta(1))
+    people = {m.id: m for m in uow.members.by_ids(owner_ids)}
+    away = uow.leave.by_member(owner_ids, now.date() - dt.timedelta(1))
     sent = uow.outbox.keys_under(f"nudge:{meeting.id}:")
-    queued = 0
-    for owner_id, views in owned.items():
+    due: list[tuple[Member, str, dt.date]] = []
+    for owner_id in owner_ids:
         owner = people[owner_id]
         tz = roster.zone_of(owner, group)
         today = roster.local_today(now, tz)
@@ -98,7 +101,15 @@ def _for_meeting(
         if not working_hours_started(now, tz=tz, at=at):
             continue
         key = due_key(group, meeting, owner, now, sent)
-        if key is None:
+        if key is not None:
+            due.append((owner, key, today))
+    if not due:
+        return 0
+    owned = owner_actions(uow, group, roster.local_today(now, group.tz))
+    queued = 0
+    for owner, key, today in due:
+        views = owned.get(owner.id)
+        if not views:
             continue
         owner.snoozed_until = None  # a due snooze is answered by this nudge
         nudge = Nudge(

@@ -7,7 +7,7 @@ own clock; a reminder goes ``reminder_lead_days`` before to those who have not a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.domain import (
@@ -245,11 +245,14 @@ def enqueue_due(*, uow: UnitOfWork, clock: Clock, renderer: Renderer) -> int:
 def _enqueue_for_meeting(
     uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime, renderer: Renderer
 ) -> int:
-    """Queue the meeting's due prompts and reminders, a nudge that is due folded into each."""
+    """Queue the meeting's due prompts and reminders, a nudge that is due folded into each.
+
+    Most minutes nothing is due: that is settled from the members, their leave, their answers
+    and the keys already queued (a few queries, however many clients and actions), before the
+    clients and the open actions are read."""
     people: Sequence[Member] = uow.memberships.members_of(group.id)
     by_id = {m.id: m for m in people}
     away = uow.leave.by_member(list(by_id), now.date() - dt.timedelta(1))
-    facts = _MeetingFacts.read(uow, group, meeting)
     times = PromptTimes(
         meeting_id=meeting.id,
         meeting_at=meeting.scheduled_at,
@@ -258,14 +261,21 @@ def _enqueue_for_meeting(
         prompt_lead_days=group.prompt_lead_days,
         reminder_lead_days=group.reminder_lead_days,
     )
-    due = due_prompts(
-        times,
-        [Recipient(m.id, roster.zone_of(m, group), away.get(m.id, []),
-                   facts.attendance_only(m.id)) for m in people],
-        answered=set(facts.answers),
-        sent=uow.outbox.created_under(f"prompt:{meeting.id}:", f"reminder:{meeting.id}:"),
-        now=now,
-    )
+    sent = uow.outbox.created_under(f"prompt:{meeting.id}:", f"reminder:{meeting.id}:")
+    answered = set(uow.attendance.answers(meeting.id))
+
+    def due_now(only: Callable[[int], bool]) -> list[DuePrompt]:
+        recipients = [Recipient(m.id, roster.zone_of(m, group), away.get(m.id, []), only(m.id))
+                      for m in people]
+        return due_prompts(times, recipients, answered=answered, sent=sent, now=now)
+
+    # Taking nobody as "attendance only" can only add reminders: none due then, none at all.
+    if not due_now(lambda _member: False):
+        return 0
+    facts = _MeetingFacts.read(uow, group, meeting)
+    due = due_now(facts.attendance_only)
+    if not due:
+        return 0
     owned = nudges.owner_actions(uow, group, roster.local_today(now, group.tz))
     nudged = uow.outbox.keys_under(f"nudge:{meeting.id}:")
     queued = 0

@@ -1,0 +1,44 @@
+"""Leases: once per period for the whole deployment, decided by the database's clock."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, cast, func, literal, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from storage.models import Lease
+
+
+class LeaseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _slot(self, seconds: int) -> ColumnElement[int]:
+        """The current period's number on the database's clock (not this process's)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            epoch = func.extract("epoch", func.clock_timestamp())
+            return cast(func.floor(epoch / seconds), BigInteger)
+        epoch = cast(func.strftime("%s", "now"), BigInteger)  # SQLite: integer division
+        return epoch / literal(seconds, BigInteger)
+
+    def claim(self, name: str, holder: str, *, seconds: int = 60) -> bool:
+        """Take ``name`` for the current period in one statement; True for exactly one caller
+        per period, however many race (the row's lock, or SQLite's write lock, orders them)."""
+        slot = self._slot(seconds)
+        insert = (pg_insert if self.session.get_bind().dialect.name == "postgresql"
+                  else sqlite_insert)(Lease)
+        statement = (
+            insert.values(name=name, slot=slot, holder=holder[:100])
+            .on_conflict_do_update(
+                index_elements=[Lease.name],
+                set_={"slot": insert.excluded.slot, "holder": insert.excluded.holder},
+                where=Lease.slot < insert.excluded.slot,
+            )
+            .returning(Lease.name)
+        )
+        return self.session.execute(statement).first() is not None
+
+    def holder(self, name: str) -> str | None:
+        return self.session.scalar(select(Lease.holder).where(Lease.name == name))
