@@ -36,6 +36,7 @@ NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 ALL_BACKENDS = os.environ.get("CASEBOT_TEST_ALL") == "1"
 POSTGRES_MATTERS = (
     "tests/services/test_outbox.py",  # SKIP LOCKED leases, two senders at once, idempotency keys
+    "tests/services/test_tick_lease.py",  # one tick a minute: workers racing for the lease row
     "tests/services/test_migrations.py",  # the migrations build the models' schema
     "tests/services/test_vault_at_rest.py",  # key rows locked FOR UPDATE, ciphertext at rest
     "tests/services/test_purge_final.py",  # shredding: what a dump or the table files still hold
