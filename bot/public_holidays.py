@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import holidays
-
 from bot.domain import InvalidInput
 
 OFF = ("", "none", "off", "no")
@@ -19,8 +17,14 @@ EXAMPLE = "AU-QLD"
 _LISTED = 24  # subdivisions named in an error before "…"
 
 
+# ``holidays`` is imported where a calendar is read: most processes (a tick with nothing due, the
+# CLI) never read one, and importing it costs start-up time.
+
+
 @functools.cache
 def _supported() -> dict[str, tuple[str, ...]]:
+    import holidays
+
     return {c: tuple(s) for c, s in holidays.list_supported_countries().items()}
 
 
@@ -66,6 +70,8 @@ def normalise(code: str) -> str | None:
 @functools.lru_cache(maxsize=64)
 def _year(code: str, year: int) -> dict[dt.date, str]:
     """One year of a calendar, read once (a plain dict: safe to share between threads)."""
+    import holidays
+
     country, _, subdivision = code.partition("-")
     found = holidays.country_holidays(country, subdiv=subdivision or None, years=year)
     return dict(found.items())

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from slack_bolt import App
+if TYPE_CHECKING:  # a renderer or the notifier, imported alone, needs no Bolt (start-up time)
+    from slack_bolt import App
 
-from bot.context import AppContext
-
-if TYPE_CHECKING:
+    from bot.context import AppContext
     from handlers.middleware import Gate
 
 

@@ -18,17 +18,19 @@ from bot.domain import (
     ClientStatus,
     ConsentReview,
     Escalation,
+    HolidayQuestion,
     MeetingChange,
     Minutes,
     Nudge,
     OwnerActions,
     Presenter,
     RecordView,
+    TermQuestion,
     UpdatePrompt,
     UpdateReceipt,
 )
 from bot.validation import SLACK_USER
-from handlers import holiday_meetings, kit, onboarding_views, referral_views, replies, restore
+from handlers import kit, onboarding_views, referral_views, replies
 from handlers.ids import ActionId, BlockId
 from handlers.text import day, due_of, escape, mention, mentions, plural, quote, when
 
@@ -500,9 +502,21 @@ class SlackRenderer:
     dm_help = staticmethod(replies.dm_help)
     edit_not_seen = staticmethod(replies.edit_not_seen)
     reassign_prompt = staticmethod(replies.reassign_prompt)
-    holiday_question = staticmethod(holiday_meetings.question)
-    term_request = staticmethod(restore.question)
     consent_review = staticmethod(consent_review)
     referral_notice = staticmethod(referral_views.referral_notice)
     referral_decided = staticmethod(referral_views.referral_decided)
     onboarding = staticmethod(onboarding_views.onboarding)
+
+    # These two live beside their buttons' listeners, which import Bolt: imported when first
+    # rendered, so a tick (or the CLI) that renders neither starts without Bolt.
+    @staticmethod
+    def holiday_question(q: HolidayQuestion) -> Payload:
+        from handlers import holiday_meetings
+
+        return holiday_meetings.question(q)
+
+    @staticmethod
+    def term_request(q: TermQuestion) -> Payload:
+        from handlers import restore
+
+        return restore.question(q)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.models import Base
@@ -20,7 +18,11 @@ def insert_ignore(
     Two processes racing to insert the same row both succeed and one row results, without the
     loser's transaction being aborted (which a caught IntegrityError would do on PostgreSQL).
     """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    # The dialect's own insert, imported here: loading PostgreSQL's slows every SQLite start-up.
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
     table = model.__table__
     statement = (
         insert(table)

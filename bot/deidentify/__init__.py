@@ -76,13 +76,10 @@ import functools
 from collections import Counter
 from collections.abc import Collection, Sequence
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from bot.deidentify import names, patterns
-from bot.deidentify.keep import Keeper
-from bot.deidentify.known_clients import Matcher, place_spans, words
 from bot.deidentify.known_services import COMMON_SERVICES
 from bot.deidentify.model import DeidentificationFailed, KnownClient, Redaction
-from bot.deidentify.spoken import spoken_digits, spoken_phones
 from bot.deidentify.text import (
     HAS_DIGIT,
     Hit,
@@ -94,6 +91,15 @@ from bot.deidentify.text import (
     shift,
     within,
 )
+
+if TYPE_CHECKING:
+    from bot.deidentify.keep import Keeper
+    from bot.deidentify.known_clients import Matcher
+
+# The detectors (``names``, ``patterns``, ``known_clients``, ``keep``, ``spoken``: compiled
+# patterns, ``phonenumbers``) are imported by the functions that use them, on the first text:
+# the services import this package for its types and ``forget_*``, and a process that never
+# de-identifies anything (`casebot tick` with nothing due) starts without them.
 
 __all__ = [
     "COMMON_SERVICES",
@@ -160,6 +166,10 @@ def _find(
 ) -> list[Hit]:
     """Every identifier in ``text`` (only names: ``names_only``), overlaps merged, none inside a
     kept phrase."""
+    from bot.deidentify import names, patterns
+    from bot.deidentify.known_clients import place_spans, words
+    from bot.deidentify.spoken import spoken_digits, spoken_phones
+
     tokens = words(text)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens, keys)
@@ -259,6 +269,8 @@ def _matcher_for(clients: Sequence[KnownClient]) -> Matcher:
 
 @functools.lru_cache(maxsize=16)
 def _matcher(clients: tuple[KnownClient, ...]) -> Matcher:
+    from bot.deidentify.known_clients import Matcher
+
     return Matcher(clients)
 
 
@@ -266,6 +278,8 @@ def _matcher(clients: tuple[KnownClient, ...]) -> Matcher:
 def _keeper(phrases: tuple[str, ...]) -> Keeper:
     if not all(isinstance(p, str) for p in phrases):
         raise TypeError("keep phrases must be str")
+    from bot.deidentify.keep import Keeper
+
     return Keeper(phrases)
 
 

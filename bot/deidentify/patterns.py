@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-
-import phonenumbers
+from typing import TYPE_CHECKING
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.text import Hit, hit
 from bot.ids_au import medicare_valid, tfn_valid
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+# ``phonenumbers`` (its metadata) is imported by the functions that ask it, on the first digit
+# run that could be a phone: a process that never checks one (`casebot tick`) starts faster.
 
 # A run of 6 or more digits, however grouped: where phones and ID numbers can be (cheap to check).
 LONG_NUMBER = re.compile(r"\d(?:[ \t\n\r.\-()+]{0,3}\d){5}", re.ASCII).search
@@ -28,10 +33,6 @@ LONG_NUMBER = re.compile(r"\d(?:[ \t\n\r.\-()+]{0,3}\d){5}", re.ASCII).search
 
 _PHONE_RUN = re.compile(r"(?:\+\s?|\b00)?\(?\d(?:[ \t\n\r.\-()]{0,3}\d){7,15}\)?", re.ASCII)
 _LOCAL_LANDLINE = re.compile(r"(?<![\w$.,/:\-])[3-9]\d{3} \d{4}(?![\w/]|[.,:]\d)", re.ASCII)
-_SERVICE_TYPES = frozenset(
-    {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST}
-)
-_MOBILE = phonenumbers.PhoneNumberType.MOBILE
 _NOT_DIGIT = re.compile(r"\D")
 _AREA_CODE = re.compile(r"\(0?\d\)")
 _WHITESPACE = str.maketrans("\t\n\r", "   ")
@@ -52,8 +53,10 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
         if sum(ch.isdigit() for ch in window) <= 13 and is_phone(window):
             hits.append(hit(start, end, "phone"))
         elif sum(ch.isdigit() for ch in window) > 13:  # numbers side by side: let the library split
+            import phonenumbers
+
             for m in phonenumbers.PhoneNumberMatcher(window, "AU", phonenumbers.Leniency.VALID):
-                if phonenumbers.number_type(m.number) not in _SERVICE_TYPES:
+                if not _service(m.number):
                     hits.append(hit(start + m.start, start + m.end, "phone"))
     hits += [hit(*m.span(), "phone") for m in _LOCAL_LANDLINE.finditer(text)]
     return hits
@@ -74,21 +77,31 @@ def is_phone(candidate: str) -> bool:
         national = digits.removeprefix("0")
     if not 8 <= len(national) <= 10 or national.startswith(("13", "18")):
         return False  # too short or long, or a 13/1300/1800 service
+    import phonenumbers
+
     # Built directly from the digits: the library's parse costs twice its validation.
     number = phonenumbers.PhoneNumber(country_code=61, national_number=int(national))
     if phonenumbers.is_valid_number(number):
         return True
-    return phonenumbers.is_possible_number_for_type(number, _MOBILE) and national[0] == "4"
+    mobile = phonenumbers.PhoneNumberType.MOBILE
+    return phonenumbers.is_possible_number_for_type(number, mobile) and national[0] == "4"
+
+
+def _service(number: PhoneNumber) -> bool:
+    """A toll-free or shared-cost number (13/1300/1800 here): a service's, not a person's."""
+    from phonenumbers import PhoneNumberType, number_type
+
+    return number_type(number) in (PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST)
 
 
 def _is_foreign_phone(candidate: str) -> bool:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(candidate, "AU")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number) and (
-        phonenumbers.number_type(number) not in _SERVICE_TYPES
-    )
+    return phonenumbers.is_valid_number(number) and not _service(number)
 
 
 # --- ID numbers --------------------------------------------------------------------------------

@@ -1,0 +1,315 @@
+"""Start-up time and idle memory of Casebot's processes, each measured beside its floor.
+
+**Start-up.** Whole processes, timed from outside (from spawn to exit, ``time.perf_counter``), in
+rounds that run these three one after the other, in an order that rotates from round to round:
+
+* ``python -c pass``: the floor (the same interpreter and environment);
+* ``casebot --help``;
+* ``casebot tick`` with nothing due, on a small SQLite database (one group whose next meeting is a
+  month away, five clients), sending through a fake Slack Web API served by this process.
+
+Each command is run once before the rounds (not counted), with bytecode writing on, so every
+figure is for compiled modules, as after ``pip install``. Reported: median and spread (min–max) in
+ms, and the median of each round's ratio to that round's floor.
+
+**Idle memory.** ``casebot serve --http --workers 2`` against ``bench/bare_bolt.py`` (a Bolt app
+whose only listener calls ``ack()``) under the same gunicorn settings and worker class, with 2
+workers, alternately, a fresh server each time: once ``/healthz`` answers and the server has been
+idle for ``--settle`` seconds (Casebot's first tick has run), the resident set (VmRSS) of the
+master and its workers, summed; also their PSS (shared pages split between the processes that
+share them). Reported: the median over ``--memory-rounds`` and the ratio to the floor's.
+
+    .venv/bin/python bench/startup.py [--rounds 15] [--memory-rounds 3] [--settle 5] [--markdown]
+        [--skip-memory]
+
+A benchmark, not a test: nothing here asserts on timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import http_ack as base  # noqa: E402  (the throwaway installation's helpers)
+
+from devkit.fake_slack import FakeSlack  # noqa: E402
+
+CLIENTS = 5
+WORKERS = 2
+MIB = 1024 * 1024
+
+
+class BenchError(Exception):
+    pass
+
+
+# --- the installation ------------------------------------------------------------------------
+
+
+def install(workdir: Path, fake: FakeSlack) -> dict[str, str]:
+    """A throwaway installation with one group, three members and five clients; its env."""
+    env = {
+        "HOME": str(workdir),
+        "CASEBOT_DATA_DIR": str(workdir / "data"),
+        "DATABASE_URL": f"sqlite:///{workdir / 'data' / 'casebot.db'}",
+        "CASEBOT_KEY_FILE": str(workdir / "keys" / "master.key"),
+        "CASEBOT_ENV_FILE": "",
+        "CASEBOT_ACTOR": "bench@localhost",
+        "SLACK_BOT_TOKEN": base.BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": base.SECRET,
+        "CASEBOT_SLACK_API_URL": fake.base_url,
+    }
+    casebot = base.casebot
+    casebot(env, "init")
+    casebot(env, "agency", "add", "Micah Projects")
+    casebot(env, "agency", "add", "Brisbane Housing Company")
+    # A month away: no prompt, agenda or nudge is due while the benchmark runs.
+    today = dt.datetime.now(ZoneInfo(base.TZ)).date()
+    first = dt.datetime.combine(today + dt.timedelta(days=30), dt.time(10), ZoneInfo(base.TZ))
+    base.create_group(env, base.GROUP, base.CHANNEL, first)
+    group = ("--group", base.GROUP)
+    casebot(env, "member", "add", "--user", base.KATE, "--agency", "Micah Projects",
+            "--role", "worker", *group)
+    casebot(env, "member", "add", "--user", base.OMAR, "--agency", "Brisbane Housing Company",
+            "--role", "worker", "--role", "champion", *group)
+    casebot(env, "member", "add", "--user", base.FAY, "--agency", "Brisbane Housing Company",
+            "--role", "facilitator", "--role", "secretariat", *group)
+    clients = [
+        {"code": f"U1R-{100 + n}", "agency": "Micah Projects", "key_worker": base.KATE}
+        for n in range(CLIENTS)
+    ]
+    base.add_clients(env, workdir, base.GROUP, clients)
+    return env
+
+
+def child_env(env: dict[str, str]) -> dict[str, str]:
+    """The subprocesses' environment: this tree's code first, bytecode written (warm-up)."""
+    out = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    out.pop("PYTHONDONTWRITEBYTECODE", None)
+    return out
+
+
+# --- start-up --------------------------------------------------------------------------------
+
+
+@dataclass
+class Command:
+    name: str
+    argv: list[str]
+    expect: str = ""  # a check on its output: the tick must have had nothing to do
+    times: list[float] = field(default_factory=list)
+
+
+def run_once(command: Command, env: dict[str, str], cwd: Path) -> float:
+    t0 = time.perf_counter()
+    done = subprocess.run(command.argv, env=env, cwd=cwd, capture_output=True, text=True)
+    elapsed = (time.perf_counter() - t0) * 1000
+    if done.returncode != 0:
+        raise BenchError(f"{command.name} failed ({done.returncode}): {done.stderr.strip()[:300]}")
+    if command.expect not in done.stdout:
+        raise BenchError(f"{command.name}: expected {command.expect!r}, got {done.stdout[:300]!r}")
+    return elapsed
+
+
+def startup(env: dict[str, str], workdir: Path, rounds: int) -> list[Command]:
+    casebot = base.casebot_executable()
+    commands = [
+        Command("python -c pass", [sys.executable, "-c", "pass"]),
+        Command("casebot --help", [casebot, "--help"], "usage: casebot"),
+        Command("casebot tick", [casebot, "tick"], "queued 0 prompt(s)/reminder(s), 0 agenda"),
+    ]
+    for command in commands:  # warm-up: compiles to bytecode, fills the OS's file cache
+        run_once(command, env, workdir)
+    for n in range(rounds):
+        shift = n % len(commands)
+        for command in commands[shift:] + commands[:shift]:
+            command.times.append(run_once(command, env, workdir))
+    return commands
+
+
+def startup_rows(commands: list[Command]) -> list[list[str]]:
+    floor = commands[0].times
+    rows = []
+    for command in commands:
+        ratios = [t / f for t, f in zip(command.times, floor, strict=True)]
+        rows.append([
+            command.name,
+            f"{statistics.median(command.times):.0f}",
+            f"{min(command.times):.0f}–{max(command.times):.0f}",
+            f"{statistics.median(ratios):.1f}×",
+        ])
+    return rows
+
+
+# --- idle memory -----------------------------------------------------------------------------
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _kib(path: Path, key: str) -> int:
+    for line in path.read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    raise BenchError(f"no {key} in {path}")
+
+
+def memory_of(master: int) -> tuple[float, float, int]:
+    """RSS and PSS (MiB) of the master and its children, summed; the number of children."""
+    pids = [master, *children(master)]
+    rss = sum(_kib(Path(f"/proc/{p}/status"), "VmRSS") for p in pids)
+    pss = sum(_kib(Path(f"/proc/{p}/smaps_rollup"), "Pss") for p in pids)
+    return rss / 1024, pss / 1024, len(pids) - 1
+
+
+@dataclass
+class Server:
+    name: str
+    argv: list[str]
+    rss: list[float] = field(default_factory=list)
+    pss: list[float] = field(default_factory=list)
+
+
+def idle_memory(server: Server, env: dict[str, str], workdir: Path, settle: float) -> None:
+    port = base.free_port()
+    log = workdir / f"{server.name.split()[0]}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [*server.argv, "--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS)],
+            env=env, cwd=workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        base.wait_healthy(f"http://127.0.0.1:{port}", process, log)
+        deadline = time.monotonic() + 30
+        while len(children(process.pid)) < WORKERS:
+            if time.monotonic() > deadline:
+                raise BenchError(f"{server.name}: fewer than {WORKERS} workers:\n{base.tail(log)}")
+            time.sleep(0.2)
+        time.sleep(settle)
+        rss, pss, workers = memory_of(process.pid)
+        if workers != WORKERS:
+            raise BenchError(f"{server.name}: {workers} children, expected {WORKERS}")
+        server.rss.append(rss)
+        server.pss.append(pss)
+    finally:
+        base.stop_server(process)
+
+
+def memory(env: dict[str, str], workdir: Path, rounds: int, settle: float) -> list[Server]:
+    servers = [
+        Server("bare Bolt (floor)", [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]),
+        Server("casebot serve --http", [base.casebot_executable(), "serve", "--http"]),
+    ]
+    for n in range(rounds):
+        for server in servers if n % 2 == 0 else servers[::-1]:
+            idle_memory(server, env, workdir, settle)
+    return servers
+
+
+def memory_rows(servers: list[Server]) -> list[list[str]]:
+    floor_rss = statistics.median(servers[0].rss)
+    floor_pss = statistics.median(servers[0].pss)
+    rows = []
+    for server in servers:
+        rss, pss = statistics.median(server.rss), statistics.median(server.pss)
+        rows.append([
+            server.name,
+            f"{rss:.0f}",
+            f"{min(server.rss):.0f}–{max(server.rss):.0f}",
+            f"{rss / floor_rss:.2f}×",
+            f"{pss:.0f}",
+            f"{pss / floor_pss:.2f}×",
+        ])
+    return rows
+
+
+# --- the report ------------------------------------------------------------------------------
+
+STARTUP_HEADERS = ["process", "median ms", "spread ms", "÷ floor (per round, median)"]
+MEMORY_HEADERS = ["server, 2 workers", "RSS MiB", "spread MiB", "÷ floor", "PSS MiB", "÷ floor"]
+
+
+def table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
+    if markdown:
+        lines = ["| " + " | ".join(headers) + " |", "|---" + "|---:" * (len(headers) - 1) + "|"]
+        return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = [headers, ["-" * w for w in widths], *rows]
+    return "\n".join("  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)) for r in lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=15, help="start-up rounds (default 15)")
+    parser.add_argument("--memory-rounds", type=int, default=3, help="servers of each kind")
+    parser.add_argument("--settle", type=float, default=5.0, help="idle seconds before reading")
+    parser.add_argument("--skip-memory", action="store_true", help="start-up figures only")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    args = parser.parse_args(argv)
+    if args.rounds < 1 or args.memory_rounds < 1 or args.settle < 0:
+        parser.error("--rounds and --memory-rounds must be 1 or more, --settle 0 or more")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    workdir = Path(tempfile.mkdtemp(prefix="casebot-startup-"))
+    fake = FakeSlack(bot_token=base.BOT_TOKEN, users=base.USERS, open_channels=True)
+    try:
+        fake.start()
+        env = child_env(install(workdir, fake))
+        commands = startup(env, workdir, args.rounds)
+        servers = [] if args.skip_memory else memory(
+            env, workdir, args.memory_rounds, args.settle
+        )
+        if invalid := fake.invalid_calls():
+            raise BenchError(f"{len(invalid)} Slack call(s) broke a Slack limit")
+    except (BenchError, base.BenchError) as exc:
+        print(f"startup: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        fake.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(
+        f"Start-up: {args.rounds} interleaved rounds; {os.cpu_count()} CPU, Python "
+        f"{platform.python_version()}, SQLite, {time.perf_counter() - started:.0f} s in all"
+    )
+    print(table(STARTUP_HEADERS, startup_rows(commands), args.markdown))
+    if servers:
+        print()
+        print(
+            f"Idle memory: {args.memory_rounds} servers of each kind, alternately, read "
+            f"{args.settle:g} s after /healthz answered"
+        )
+        print(table(MEMORY_HEADERS, memory_rows(servers), args.markdown))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
