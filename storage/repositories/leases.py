@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, cast, func, literal, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -27,8 +25,12 @@ class LeaseRepository:
         """Take ``name`` for the current period in one statement; True for exactly one caller
         per period, however many race (the row's lock, or SQLite's write lock, orders them)."""
         slot = self._slot(seconds)
-        insert = (pg_insert if self.session.get_bind().dialect.name == "postgresql"
-                  else sqlite_insert)(Lease)
+        # The dialect's own insert, imported here: loading PostgreSQL's slows SQLite start-up.
+        if self.session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        insert = dialect_insert(Lease)
         statement = (
             insert.values(name=name, slot=slot, holder=holder[:100])
             .on_conflict_do_update(
