@@ -212,11 +212,11 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
         from handlers.http import serve as serve_http
 
         workers_runtime: list[SlackRuntime] = []
-        workers: list[Container] = []
+        worker_containers: list[Container] = []
 
         def load() -> Any:
             worker = build(settings)
-            workers.append(worker)
+            worker_containers.append(worker)
             workers_runtime.append(slack_runtime(worker))
             return workers_runtime[-1].wsgi(lambda: healthy(worker))
 
@@ -226,7 +226,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
             port=port,
             workers=workers,
             on_worker_start=lambda: scheduler.start(lambda: tick(workers_runtime[-1].ctx)),
-            on_worker_exit=lambda: workers[-1].close(),  # the register leaves memory
+            on_worker_exit=lambda: worker_containers[-1].close(),  # the register leaves memory
         )
         return
     from handlers.app import run_socket_mode
