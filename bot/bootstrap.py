@@ -6,6 +6,7 @@ The only module that wires layers together; the CLI (and later the Slack app) st
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,12 @@ class Container:
         return UnitOfWork(self.sessions, self.vault)
 
     def close(self) -> None:
+        """Shut down: the decrypted register and the patterns compiled from it go with the
+        connections (they live in this process's memory only)."""
+        self.vault.forget_register()
+        engine = sys.modules.get("bot.deidentify")  # not imported: nothing compiled
+        if engine is not None:
+            engine.forget_cached_identities()
         self.engine.dispose()
 
 
@@ -205,9 +212,11 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
         from handlers.http import serve as serve_http
 
         workers_runtime: list[SlackRuntime] = []
+        worker_containers: list[Container] = []
 
         def load() -> Any:
             worker = build(settings)
+            worker_containers.append(worker)
             workers_runtime.append(slack_runtime(worker))
             return workers_runtime[-1].wsgi(lambda: healthy(worker))
 
@@ -219,10 +228,14 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
             on_worker_start=lambda: scheduler.start(
                 lambda: scheduled_tick(workers_runtime[-1].ctx)  # one per minute for them all
             ),
+            on_worker_exit=lambda: worker_containers[-1].close(),  # the register leaves memory
         )
         return
     from handlers.app import run_socket_mode
 
     app = runtime.bolt_app(socket_mode=True)
     scheduler.start(lambda: scheduled_tick(runtime.ctx))
-    run_socket_mode(app, settings.slack_app_token.value)
+    try:
+        run_socket_mode(app, settings.slack_app_token.value)
+    finally:
+        container.close()  # the register leaves memory

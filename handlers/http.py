@@ -283,8 +283,10 @@ def serve(
     workers: int = 1,
     threads: int = 32,
     on_worker_start: Callable[[], None] | None = None,
+    on_worker_exit: Callable[[], None] | None = None,
 ) -> None:
-    """Run under gunicorn. ``load`` builds the app inside each worker (after the fork)."""
+    """Run under gunicorn. ``load`` builds the app inside each worker (after the fork);
+    ``on_worker_exit`` runs in each worker as it stops."""
     from gunicorn.app.base import BaseApplication
 
     class Casebot(BaseApplication):  # type: ignore[misc]
@@ -306,6 +308,8 @@ def serve(
                 self.cfg.set("control_socket_disable", True)
             if on_worker_start is not None:
                 self.cfg.set("post_worker_init", lambda _worker: on_worker_start())
+            if on_worker_exit is not None:
+                self.cfg.set("worker_exit", lambda _server, _worker: on_worker_exit())
 
         def load(self) -> WSGIApp:
             return load()

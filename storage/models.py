@@ -63,6 +63,21 @@ class VaultState(Base):
     rotated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
+class RegisterVersion(Base):
+    """One row: the register's version, bumped in the transaction of every change to a client's
+    identity (add, edit, purge, details added to a referral) and of a key rotation, so every
+    process's decrypted copy (``storage.register``) is checked with one cheap read. ``stamp``
+    is random at each bump: a version seen in a transaction that was rolled back, or in a
+    database restored from a backup, never matches the one that takes its number."""
+
+    __tablename__ = "register_version"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    stamp: Mapped[str] = mapped_column(String(32))
+
+
 class Group(Base):
     __tablename__ = "groups"
     __table_args__ = (

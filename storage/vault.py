@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain import ClientIdentity, VaultError
+from storage import register
 from storage.crypto import DecryptionFailed, MasterKey, new_data_key, open_sealed, seal
 from storage.keyfile import KeySource, MissingMasterKey
 from storage.models import Client, ClientKey, Draft, Update, VaultState
+
+T = TypeVar("T")
 
 
 class WrongMasterKey(VaultError):
@@ -36,12 +41,21 @@ def _identity_context(client_id: int) -> bytes:
     return f"client:{client_id}:identity".encode()
 
 
+def _open_identity(client_id: int, code: str, blob: bytes, data_key: bytes) -> ClientIdentity:
+    try:
+        plaintext = open_sealed(data_key, blob, context=_identity_context(client_id))
+    except DecryptionFailed:
+        raise VaultError(f"{code}'s record failed its integrity check") from None
+    return ClientIdentity.from_dict(json.loads(plaintext))
+
+
 class Vault:
     """Seals and opens client records. Holds the master key in memory, never in the database."""
 
     def __init__(self, source: KeySource) -> None:
         self._source = source
         self._key: MasterKey | None = None
+        self.register = register.RegisterCache()  # this process's decrypted register
 
     @property
     def source(self) -> KeySource:
@@ -136,6 +150,7 @@ class Vault:
         data_key = self._data_key(session, client, create=True)
         plaintext = json.dumps(identity.to_dict(), separators=(",", ":")).encode()
         client.identity_blob = seal(data_key, plaintext, context=_identity_context(client.id))
+        register.bump(session)
 
     def read_identity(self, session: Session, client: Client) -> ClientIdentity:
         if client.purged_at is not None:
@@ -143,13 +158,42 @@ class Vault:
         if client.identity_blob is None:
             return ClientIdentity()
         data_key = self._data_key(session, client, create=False)
-        try:
-            plaintext = open_sealed(
-                data_key, client.identity_blob, context=_identity_context(client.id)
-            )
-        except DecryptionFailed:
-            raise VaultError(f"{client.case_code}'s record failed its integrity check") from None
-        return ClientIdentity.from_dict(json.loads(plaintext))
+        return _open_identity(client.id, client.case_code, client.identity_blob, data_key)
+
+    def read_register(
+        self, session: Session, keep: Callable[[Sequence[tuple[str, ClientIdentity]]], T]
+    ) -> T:
+        """Every unpurged client's case code and identity, as ``keep`` shapes them (once per
+        register version and process; it may not hold the session or anything of it).
+
+        One read of the version; when it changed, one query for the records and their keys.
+        A transaction that changed the register reads it afresh and keeps no copy."""
+        version = None if register.changed_here(session) else register.current(session)
+        if version is not None:
+            kept = self.register.get(version)
+            if kept is not None:
+                return kept  # type: ignore[no-any-return]
+        rows = session.execute(
+            select(Client.id, Client.case_code, Client.identity_blob, ClientKey.wrapped_key,
+                   ClientKey.master_key_id)
+            .outerjoin(ClientKey, ClientKey.client_id == Client.id)
+            .where(Client.purged_at.is_(None), Client.identity_blob.is_not(None))
+            .order_by(Client.id)
+        ).all()
+        entries = []
+        for client_id, code, blob, wrapped, master_key_id in rows:
+            if wrapped is None:
+                raise VaultError(f"{code} has no encryption key")
+            data_key = self.key_for(master_key_id).unwrap(wrapped, context=_key_context(client_id))
+            entries.append((code, _open_identity(client_id, code, blob, data_key)))
+        shaped = keep(entries)
+        if version is not None:
+            self.register.put(version, shaped)
+        return shaped
+
+    def forget_register(self) -> None:
+        """Drop this process's decrypted register (on shutdown)."""
+        self.register.clear()
 
     def seal_text(self, session: Session, client: Client, text: str, *, purpose: str) -> bytes:
         """Encrypt free text about a client (e.g. an update's raw wording) with their data key."""
@@ -181,6 +225,7 @@ class Vault:
             )
             row.master_key_id = new_key.key_id
         state.master_key_id = new_key.key_id
+        register.bump(session)  # every process reads its keys again
         # Never earlier than a purge already made (clocks differ between hosts): a purge is final
         # when the key that wrapped its data key is gone, i.e. when rotated_at >= purged_at.
         last_purge = session.scalar(select(func.max(Client.purged_at)))
@@ -203,6 +248,7 @@ class Vault:
             session.delete(key_row)
         client.identity_blob = None
         client.purged_at = now
+        register.bump(session)  # every process drops the client's details at its next read
         session.execute(update(Update).where(Update.client_id == client.id).values(sealed_raw=None))
         # Unconfirmed drafts hold the author's words sealed with the same data key.
         session.execute(delete(Draft).where(Draft.client_id == client.id))

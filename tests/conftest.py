@@ -40,6 +40,7 @@ POSTGRES_MATTERS = (
     "tests/services/test_migrations.py",  # the migrations build the models' schema
     "tests/services/test_vault_at_rest.py",  # key rows locked FOR UPDATE, ciphertext at rest
     "tests/services/test_purge_final.py",  # shredding: what a dump or the table files still hold
+    "tests/services/test_register_cache.py",  # the register's version row, seen across processes
     "tests/slack/test_delivery.py",  # Slack's retries at once: the event claim (ON CONFLICT)
     "tests/slack/test_meeting_cycle.py::test_full_cycle",  # one whole cycle over HTTP
 )

@@ -98,7 +98,7 @@ def _clients(uow: UnitOfWork, rows: Sequence[Client], today: dt.date) -> tuple[H
 
 def _readiness(uow: UnitOfWork, group: Group, meeting: Meeting, now: dt.datetime) -> Readiness:
     """The coming agenda as its facilitators see it, in a fixed number of queries."""
-    clients = uow.clients.on_agenda(group.id)
+    clients = uow.clients.on_agenda_brief(group.id)
     counts = uow.updates.counts(meeting.id)
     answers = uow.attendance.answers(meeting.id)
     today = roster.local_today(now, group.tz)

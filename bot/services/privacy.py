@@ -26,16 +26,34 @@ from bot.validation import clean_text
 from storage.uow import UnitOfWork
 
 
-def known_clients(uow: UnitOfWork) -> list[KnownClient]:
+def known_clients(uow: UnitOfWork) -> tuple[KnownClient, ...]:
     """Every client in the register whose details still exist, whatever their group: a worker in
-    two groups may name the other group's client, and that name must not reach this channel."""
-    clients = uow.clients.unpurged()
-    forget_clients_except([c.case_code for c in clients])  # a purged client's patterns go
-    return [
-        KnownClient(c.case_code, uow.secrets.read_identity(c))
-        for c in clients
-        if c.identity_blob is not None
-    ]
+    two groups may name the other group's client, and that name must not reach this channel.
+
+    The same tuple while the register is unchanged, so the engine's compiled patterns for it
+    are found at once."""
+    return _known(uow).clients
+
+
+def _known(uow: UnitOfWork) -> _Known:
+    """The register as this process keeps it (read and decrypted once per register version)."""
+    return uow.secrets.read_register(_Known)
+
+
+class _Known:
+    """The clients in play, and the words of their details (made when first asked for)."""
+
+    def __init__(self, entries: Sequence[tuple[str, ClientIdentity]]) -> None:
+        self.clients = tuple(KnownClient(code, identity) for code, identity in entries)
+        # A new reading of the register: patterns compiled with a purged client's details go.
+        forget_clients_except([c.case_code for c in self.clients])
+        self._words: _Register | None = None
+
+    @property
+    def words(self) -> _Register:
+        if self._words is None:  # two threads may both build it: the same words either way
+            self._words = _Register(self.clients)
+        return self._words
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
@@ -99,11 +117,16 @@ def _near(a: str, b: str, most: int) -> bool:
 
 
 def keep_terms(
-    uow: UnitOfWork, group_id: int | None, clients: Sequence[KnownClient] = ()
+    uow: UnitOfWork,
+    group_id: int | None,
+    clients: Sequence[KnownClient] = (),
+    *,
+    register: _Register | None = None,
 ) -> list[str]:
     """What a channel may always show: agencies, the group's allow-list, the workers' names,
-    less any phrase that quotes a registered client (``clients``)."""
-    register = _Register(clients)
+    less any phrase that quotes a registered client (``clients``, or their words
+    ``register``)."""
+    register = register or _Register(clients)
     keep = uow.agencies.names()
     if group_id is not None:
         keep += uow.groups.terms(group_id)  # seeded with COMMON_SERVICES, then the group's own
@@ -129,17 +152,17 @@ def redact(
 
     ``keep``: words the author marked "not identifying" in this text's preview (a word that
     quotes a registered client is hidden all the same)."""
-    clients = known_clients(uow)
-    return _redact(uow, text, group_id, clients, keep)
+    known = _known(uow)
+    return _redact(uow, text, group_id, known.clients, keep, known.words)
 
 
 def _redact(
     uow: UnitOfWork, text: str, group_id: int | None, clients: Sequence[KnownClient],
     keep: Sequence[str], register: _Register | None = None,
 ) -> Redaction:
-    terms = keep_terms(uow, group_id, clients)
+    register = register or _Register(clients)
+    terms = keep_terms(uow, group_id, clients, register=register)
     if keep:
-        register = register or _Register(clients)
         terms += [w for w in keep if not register.resembles(w)]
     return deidentify(text, clients, keep=terms)
 
@@ -162,8 +185,8 @@ class DraftWords:
         self, uow: UnitOfWork, raw: str, group_id: int | None, keep: Sequence[str] = ()
     ) -> None:
         self._uow, self._raw, self._group_id = uow, raw, group_id
-        self._clients = known_clients(uow)
-        self._register = _Register(self._clients)
+        known = _known(uow)
+        self._clients, self._register = known.clients, known.words
         self.words = self._restorable(self.redact(keep))
 
     def redact(self, keep: Sequence[str]) -> Redaction:
@@ -197,7 +220,7 @@ class DraftWords:
 
 def register_detail(uow: UnitOfWork, phrase: str) -> bool:
     """Whether ``phrase`` is, holds, or nearly spells part of any registered client's details."""
-    return _Register(known_clients(uow)).resembles(phrase)
+    return _known(uow).words.resembles(phrase)
 
 
 def replaced_kinds(redaction: Redaction) -> tuple[str, ...]:
@@ -257,9 +280,10 @@ def outside_redactor(
     reading is audited before any text is worked on."""
     with uow:
         group_id = find_group(uow, group).id if group else None
-        everyone = {k.case_code: k for k in known_clients(uow)}
+        known = _known(uow)
+        everyone = {k.case_code: k for k in known.clients}
         active = [everyone[c] for c in uow.clients.codes_not_exited() if c in everyone]
-        keep = keep_terms(uow, group_id, list(everyone.values()))
+        keep = keep_terms(uow, group_id, known.clients, register=known.words)
         redactor = OutsideRedactor(everyone, active, keep)
         for code in codes:
             redactor.check(code)
@@ -351,10 +375,8 @@ def refuse_identifying(uow: UnitOfWork, text: str, *, what: str = "reason") -> N
     it is kept in the clear (the audit log, the minutes). Call inside ``with uow:``.
 
     Neither the client nor the word is named: the message may end up in a terminal's log."""
-    for client in uow.clients.unpurged():
-        if client.identity_blob is None:
-            continue
-        if quotes_identity(text, uow.secrets.read_identity(client)):
+    for client in known_clients(uow):
+        if quotes_identity(text, client.identity):
             raise InvalidInput(
                 f"the {what} quotes a client's registered details (a name, alias, phone, "
                 "email, Medicare or CRN number, date of birth or address); it is kept in the "

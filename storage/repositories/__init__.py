@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -269,6 +269,12 @@ def _on_agenda_now() -> tuple[Any, ...]:
             consent_withdrawn_on().is_(None))
 
 
+class AgendaClient(NamedTuple):
+    id: int
+    case_code: str
+    status: str
+
+
 class ClientRepository(Repository[Client]):
     model = Client
 
@@ -301,6 +307,18 @@ class ClientRepository(Repository[Client]):
             .where(Client.group_id == group_id, *_on_agenda_now())
             .order_by(Client.status.desc(), Client.case_code)  # "referred" sorts before "active"
         ).all()
+
+    def on_agenda_brief(self, group_id: int) -> list[AgendaClient]:
+        """:meth:`on_agenda`'s clients, in its order, as id, case code and status only: a
+        thousand full rows (and their joined agency, worker and group) cost tens of ms."""
+        return [
+            AgendaClient(*row)
+            for row in self.session.execute(
+                select(Client.id, Client.case_code, Client.status)
+                .where(Client.group_id == group_id, *_on_agenda_now())
+                .order_by(Client.status.desc(), Client.case_code)
+            )
+        ]
 
     def by_ids(self, client_ids: Sequence[int]) -> Sequence[Client]:
         if not client_ids:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -10,6 +12,8 @@ from bot.domain import ClientIdentity
 from storage.crypto import MasterKey
 from storage.models import Client, VaultState
 from storage.vault import Vault
+
+T = TypeVar("T")
 
 
 class VaultRepository:
@@ -33,6 +37,9 @@ class VaultRepository:
 
     def read_identity(self, client: Client) -> ClientIdentity:
         return self.vault.read_identity(self.session, client)
+
+    def read_register(self, keep: Callable[[Sequence[tuple[str, ClientIdentity]]], T]) -> T:
+        return self.vault.read_register(self.session, keep)
 
     def seal_text(self, client: Client, text: str, *, purpose: str) -> bytes:
         return self.vault.seal_text(self.session, client, text, purpose=purpose)
