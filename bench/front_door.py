@@ -156,7 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     kinds = [k for k in args.kinds.split(",") if k in ("body", "headers", "idle")]
     modes = [("floor", 0)] + [(kind, n) for kind in kinds for n in counts]
     workdir = Path(tempfile.mkdtemp(prefix="casebot-door-"))
-    fake = base.FakeSlack(bot_token=base.BOT_TOKEN, users=base.USERS, clock=time.perf_counter)
+    fake = base.FakeSlack(bot_token=base.BOT_TOKEN, users=base.USERS, clock=time.perf_counter,
+                          open_channels=True)
     server = None
     try:
         fake.start()

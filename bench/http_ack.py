@@ -525,7 +525,8 @@ def bench(database_url: str | None, args: argparse.Namespace) -> tuple[str, list
     """Set up, serve, measure; returns the database kind, the results and any problems seen."""
     workdir = Path(tempfile.mkdtemp(prefix="casebot-bench-"))
     server: subprocess.Popen[bytes] | None = None
-    fake = FakeSlack(bot_token=BOT_TOKEN, users=USERS, clock=time.perf_counter)
+    fake = FakeSlack(bot_token=BOT_TOKEN, users=USERS, clock=time.perf_counter,
+                     open_channels=True)
     log = workdir / "server.log"
     try:
         fake.start()
