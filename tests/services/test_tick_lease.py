@@ -85,18 +85,23 @@ def test_two_workers_on_two_instances_run_one_tick_a_minute(world, caplog):
         _start_of_a_period(60, room=20)
         with caplog.at_level("DEBUG", logger="bot.jobs"):
             first = _at_once(contexts)
+            minute = int(time.time() // 60)
             again = _at_once(contexts)  # later in the same minute: the minute's tick has run
+            crossed = int(time.time() // 60) != minute  # a slow machine reached the next minute
     finally:
         close()
     assert sum(r is not None for r in first) == 1
-    assert all(r is None for r in again)
+    later = [r for r in again if r is not None]
+    # In the same minute nothing runs again; in the next, one tick runs and finds nothing to send.
+    assert len(later) == (1 if crossed else 0)
+    assert all(r.sent == 0 and r.prompts == 0 for r in later)
     ran = next(r for r in first if r is not None)
     assert ran.prompts == 3 and ran.sent == 3
     # Each member got their prompt once, not once per worker.
     for user in (SYDNEY_WORKER, BRISBANE_WORKER):
         assert [kind for kind, _ in w.sent_to(user)] == ["prompt"]
     skipped = [r for r in caplog.records if "tick skipped" in r.getMessage()]
-    assert len(skipped) == 7 and all(r.levelname == "DEBUG" for r in skipped)
+    assert len(skipped) == 7 - crossed and all(r.levelname == "DEBUG" for r in skipped)
 
 
 def test_one_tick_each_period_however_many_ask(world):
@@ -104,14 +109,19 @@ def test_one_tick_each_period_however_many_ask(world):
     w.at(QUIET)
     contexts, close = _instances(w)
     try:
-        ran = []
+        rounds = []
         for _ in range(3):  # three periods of two seconds, each asked by all four at once
             _start_of_a_period(2, room=1.5)
-            ran.append(sum(r is not None for r in _at_once(contexts, seconds=2)))
+            first = int(time.time() // 2)
+            ran = sum(r is not None for r in _at_once(contexts, seconds=2))
+            rounds.append((ran, int(time.time() // 2) - first + 1))  # ticks, periods spanned
             time.sleep(2 - time.time() % 2 + 0.05)  # into the next period
     finally:
         close()
-    assert ran == [1, 1, 1]
+    # One tick a period: exactly one when the round stayed in its period (the usual case), and
+    # never more than one a period when a loaded machine made it reach into the next.
+    assert all(1 <= ran <= periods for ran, periods in rounds), rounds
+    assert any(periods == 1 for _, periods in rounds), rounds
 
 
 def _open_actions(w: Any, total: int) -> None:
