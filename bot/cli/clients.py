@@ -109,10 +109,11 @@ def _new_client(
         raise InvalidInput(where + exc.message) from None
 
 
-def _from_json(path: str, args: argparse.Namespace, today: dt.date) -> list[register.NewClient]:
+def read_json_file(path: str) -> Any:
+    """A JSON file, or one kind line saying why not."""
     try:
         # utf-8-sig: Windows tools (Notepad, Excel) start UTF-8 files with a byte-order mark.
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InvalidInput(f"{path} does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -121,6 +122,10 @@ def _from_json(path: str, args: argparse.Namespace, today: dt.date) -> list[regi
         raise InvalidInput(
             f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno})"
         ) from None
+
+
+def _from_json(path: str, args: argparse.Namespace, today: dt.date) -> list[register.NewClient]:
+    data = read_json_file(path)
     items = data if isinstance(data, list) else [data]
     if not items or not all(isinstance(i, dict) for i in items):
         raise InvalidInput(f"{path} must hold one client object or a list of them")

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import recurrence, validation
 from bot.bootstrap import Container, channel_directory, renderer
-from bot.cli.clients import _check_keys
+from bot.cli.clients import _check_keys, read_json_file
 from bot.cli.console import Console
 from bot.cli.details import PROMPTS
 from bot.domain import IDENTITY_FIELDS, InvalidInput
@@ -41,15 +39,7 @@ def _checked(fields: dict[str, Any], today: dt.date) -> dict[str, Any]:
 
 
 def _edit_from_json(path: str, today: dt.date) -> upkeep.ClientEdit:
-    try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path} cannot be read ({type(exc).__name__})") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno})"
-                           ) from None
+    raw = read_json_file(path)
     if not isinstance(raw, dict):
         raise InvalidInput(f"{path} must hold one object with the fields to change")
     _check_keys(raw, EDIT_JSON_FIELDS, where="")

@@ -29,7 +29,7 @@ from bot.domain import (
     NotFound,
 )
 from bot.ports import ChannelDirectory, Clock, Renderer
-from bot.services import meetings, roster
+from bot.services import consent, meetings, roster
 from bot.services.agenda import action_view
 from bot.services.directory import find_agency, find_group, find_member
 from bot.services.register import code_names_client
@@ -575,11 +575,12 @@ class ClientWhere:
 
 def _consent_state(uow: UnitOfWork, client: Client, today: dt.date) -> str:
     record = uow.clients.latest_consents([client.id]).get(client.id)
+    state = consent.state_of(record, today)  # one reading of a consent, as `client show` has
     if record is None:
         return "none recorded: shown by case code only"
-    if record.withdrawn_on is not None or record.change == "withdrawn":
+    if state == "withdrawn":
         return f"withdrawn {(record.withdrawn_on or record.given_on).isoformat()}"
-    if record.expires_on is not None and record.expires_on < today:
+    if state == "expired" and record.expires_on is not None:
         return f"expired {record.expires_on.isoformat()}: consent review due"
     text = f"current ({record.method} {record.given_on.isoformat()}"
     if record.expires_on is not None:
