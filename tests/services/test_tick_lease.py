@@ -82,26 +82,30 @@ def test_two_workers_on_two_instances_run_one_tick_a_minute(world, caplog):
     w.at(PROMPT_TIME)
     contexts, close = _instances(w)
     try:
-        _start_of_a_period(60, room=20)
+        _start_of_a_period(60, room=30)
         with caplog.at_level("DEBUG", logger="bot.jobs"):
+            start = int(time.time() // 60)
             first = _at_once(contexts)
             minute = int(time.time() // 60)
             again = _at_once(contexts)  # later in the same minute: the minute's tick has run
-            crossed = int(time.time() // 60) != minute  # a slow machine reached the next minute
+            end = int(time.time() // 60)
     finally:
         close()
-    assert sum(r is not None for r in first) == 1
-    later = [r for r in again if r is not None]
-    # In the same minute nothing runs again; in the next, one tick runs and finds nothing to send.
-    assert len(later) == (1 if crossed else 0)
-    assert all(r.sent == 0 and r.prompts == 0 for r in later)
-    ran = next(r for r in first if r is not None)
+    # One tick a minute. A loaded machine can reach the next minute while a claim waits for the
+    # running tick's write (SQLite reads the clock once it has the lock): that minute may have one
+    # tick too, which finds nothing left to send.
+    ticks = [r for r in first + again if r is not None]
+    assert sum(r is not None for r in first) <= minute - start + 1
+    assert 1 <= len(ticks) <= end - start + 1
+    assert sum(r is not None for r in again) <= end - minute
+    ran = max(ticks, key=lambda r: r.prompts)
+    assert all(r.sent == 0 and r.prompts == 0 for r in ticks if r is not ran)
     assert ran.prompts == 3 and ran.sent == 3
     # Each member got their prompt once, not once per worker.
     for user in (SYDNEY_WORKER, BRISBANE_WORKER):
         assert [kind for kind, _ in w.sent_to(user)] == ["prompt"]
     skipped = [r for r in caplog.records if "tick skipped" in r.getMessage()]
-    assert len(skipped) == 7 - crossed and all(r.levelname == "DEBUG" for r in skipped)
+    assert len(skipped) == 8 - len(ticks) and all(r.levelname == "DEBUG" for r in skipped)
 
 
 def test_one_tick_each_period_however_many_ask(world):
