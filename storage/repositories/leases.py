@@ -18,8 +18,10 @@ class LeaseRepository:
         if self.session.get_bind().dialect.name == "postgresql":
             epoch = func.extract("epoch", func.clock_timestamp())
             return cast(func.floor(epoch / seconds), BigInteger)
-        epoch = cast(func.strftime("%s", "now"), BigInteger)  # SQLite: integer division
-        return epoch / literal(seconds, BigInteger)
+        epoch = cast(func.strftime("%s", "now"), BigInteger)
+        # "//": SQLAlchemy renders "/" as true division ("/ (? + 0.0)"), and a fractional slot
+        # grows every second, so a later second of the same minute would claim it again.
+        return epoch // literal(seconds, BigInteger)
 
     def claim(self, name: str, holder: str, *, seconds: int = 60) -> bool:
         """Take ``name`` for the current period in one statement; True for exactly one caller
