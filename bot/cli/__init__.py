@@ -44,6 +44,8 @@ COMMANDS: dict[str, str | Command] = {
     "onboarding": "onboarding:cmd_onboarding",
     "keys": "admin:cmd_keys",
     "audit": "admin:cmd_audit",
+    "backup": "backup:cmd_backup",
+    "restore": "backup:cmd_restore",
     "purge": "retention:cmd_purge",
     "redact": "redact:cmd_redact",
     "serve": "runtime:cmd_serve",

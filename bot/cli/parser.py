@@ -158,10 +158,45 @@ def build_parser() -> Parser:
                        help="everything past its retention period")
     purge.add_argument("--dry-run", action="store_true", help="list what is due; change nothing")
 
+    _backup_commands(sub)
+
     audit = sub.add_parser("audit", help="show the audit log (reveals, purges, key rotations, …)")
     audit.add_argument("--client", metavar="CODE", help="only entries about this case code")
     audit.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")
     return root
+
+
+def _backup_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    """Issue 16: the whole database to a file and back; the master key is never in it."""
+    backup = sub.add_parser(
+        "backup",
+        help="copy the whole database to a new file (the master key is NOT in it)",
+        description="Writes casebot-<UTC time>.sqlite3 (SQLite's online backup: safe while "
+        "casebot serve runs) or .pgdump (pg_dump -Fc; needs PostgreSQL's client tools), "
+        "readable by you only, and says which master key it needs. Keep a copy of the key "
+        "separately: without it the client register in the backup cannot be read.",
+    )
+    backup.add_argument(
+        "--to", metavar="FOLDER",
+        help="where to write it (default: backups/ in the data directory; made 0700)",
+    )
+    backup.add_argument(
+        "--with-key-to", metavar="PATH",
+        help="also copy the master key to PATH (0600), outside the backup folder",
+    )
+    restore = sub.add_parser(
+        "restore",
+        help="replace the database with a backup (stop casebot serve first)",
+        description="Checks the backup and that the configured master key opens its register, "
+        "upgrades an older schema, and replaces the database in one step: if anything fails, "
+        "nothing changes. A database that holds data is replaced only with --force, and is "
+        "backed up first.",
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="a file written by casebot backup")
+    restore.add_argument(
+        "--force", action="store_true",
+        help="replace a database that already holds data (it is backed up first)",
+    )
 
 
 def _group_commands(sub: argparse._SubParsersAction[Parser]) -> None:
