@@ -54,7 +54,7 @@ def _key_copy_target(given: str, folder: Path) -> Path:
     if path.exists():
         raise InvalidInput(f"--with-key-to: {path} already exists; Casebot never overwrites a "
                            "key file. Give a new file name")
-    if path.resolve().parent == folder.resolve():
+    if folder.resolve() in path.resolve().parents:
         raise InvalidInput(
             f"--with-key-to must be outside the backup folder {folder}: a key kept beside its "
             "backups protects nothing. Give a path on another disk or a USB stick"
@@ -107,9 +107,13 @@ def cmd_restore(app: Container, args: argparse.Namespace, console: Console) -> i
     if schema != done.revision:
         schema = f"{schema}, upgraded to {done.revision}"
     console.print(f"Restored {path} into {run.where(app.engine)} (schema {schema}).")
-    if done.info.key_id:
-        console.print(f"Master key {done.info.key_id} opens the register: "
-                      f"{_clients(done.checked.clients_read)} read back.")
+    read = done.checked.clients_read
+    if done.info.key_id and read:
+        console.print(f"Master key {done.info.key_id} opens the register: {_clients(read)} "
+                      "read back.")
+    elif done.info.key_id:
+        console.print(f"Master key {done.info.key_id} opens the register (it holds no client "
+                      "details yet).")
     if done.saved_first is not None:
         console.print(f"What the database held before ({done.replaced}) was saved first to "
                       f"{done.saved_first.path}.")

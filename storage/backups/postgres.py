@@ -58,9 +58,12 @@ class Tools:
         return found
 
     def major(self, exe: str) -> int:
-        out = subprocess.run(
-            [exe, "--version"], capture_output=True, text=True, env=self.env, check=False
-        ).stdout
+        try:
+            out = subprocess.run(
+                [exe, "--version"], capture_output=True, text=True, env=self.env, check=False
+            ).stdout
+        except OSError as exc:
+            raise BackupRefused(f"{exe} could not be run ({exc.strerror})") from None
         found = re.search(r"\(PostgreSQL\)\s+(\d+)", out)
         if found is None:
             raise BackupRefused(f"{exe} --version did not name its version: {_install(None)}")
