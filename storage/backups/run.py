@@ -55,8 +55,15 @@ def where(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
 
+def check_file_backed(engine: Engine) -> None:
+    if kind_of_engine(engine) == "sqlite" and db.sqlite_path(engine) is None:
+        raise BackupRefused("DATABASE_URL names an in-memory SQLite database, which has nothing "
+                            "to back up or restore; point it at a file")
+
+
 def check_backup_source(engine: Engine) -> None:
     """There is a Casebot database here to back up (at any schema: before an upgrade too)."""
+    check_file_backed(engine)
     db_file = db.sqlite_path(engine)
     if (db_file is not None and not db_file.exists()) or not db.is_initialised(engine):
         raise BackupRefused(
@@ -101,6 +108,7 @@ def restore(
 ) -> Restored:
     """Check the backup (kind, schema, key) and the database it would replace (in use? holding
     data?), save that database first when ``force`` lets a restore replace it, then restore."""
+    check_file_backed(engine)
     kind, mine = kind_of(path), kind_of_engine(engine)
     if kind != mine:
         raise BackupRefused(
@@ -123,8 +131,8 @@ def restore(
             )
         saved = make(engine, safety_folder, now, environ)
     head = db.head_revision()
-    detail = f"from {path} (schema {revision}" + (f", upgraded to {head})" if revision != head
-                                                  else ")")
+    upgraded = f", upgraded to {head}" if revision != head else ""
+    detail = f"from {path} (schema {revision}{upgraded})"
     if saved:
         detail += f"; replaced {target.describe(found)}, saved first to {saved.path}"
 

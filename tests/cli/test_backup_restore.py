@@ -8,6 +8,8 @@ import datetime as dt
 import json
 import sqlite3
 import stat
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -334,3 +336,41 @@ def test_a_register_the_key_cannot_open_is_refused_and_the_database_kept(install
             "the master key does not open this backup's register", "nothing was changed")
     assert JANE["full_name"] in cli.ok("client", "show", "U1R-014", "--reveal",
                                        "--reason", "checking the database was kept")
+
+
+def test_a_backup_while_another_writer_is_busy_holds_what_was_committed(installed, tmp_path):
+    """As while `casebot serve` works: a write under way is not copied, and the backup does not
+    wait for it (the writer commits only once the backup file is there)."""
+    cli = installed
+    folder = tmp_path / "backups"
+    engine = sa.create_engine(cli.env["DATABASE_URL"])
+    writing, problems = threading.Event(), []
+
+    def writer() -> None:
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.text("INSERT INTO agencies (name, name_key, created_at) VALUES "
+                                     "('Half Written', 'half written', CURRENT_TIMESTAMP)"))
+                writing.set()
+                for _ in range(3000):  # until the backup file is there (30 s at most)
+                    if folder.exists() and any(folder.glob("casebot-*")):
+                        break
+                    time.sleep(0.01)
+                conn.commit()  # then the backup's audit entry, waiting on this write, goes in
+        except Exception as exc:  # shown by the test, not lost in the thread
+            problems.append(exc)
+            writing.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert writing.wait(30)
+        made, _ = backup(cli, tmp_path)
+    finally:
+        thread.join()
+        engine.dispose()
+    assert problems == []
+    assert "Half Written" in cli.ok("agency", "list")
+    cli.ok("restore", str(made), "--force")
+    listed = cli.ok("agency", "list")
+    assert "Half Written" not in listed and AGENCIES[0] in listed
