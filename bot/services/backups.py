@@ -8,5 +8,5 @@ from storage.uow import UnitOfWork
 
 def record_backup(*, uow: UnitOfWork, clock: Clock, actor: str, detail: str) -> None:
     with uow:
-        uow.audit.add(at=clock.now(), actor=actor, action="database_backup", detail=detail)
+        uow.audit.add(at=clock.now(), actor=actor, action="backup_made", detail=detail)
         uow.commit()

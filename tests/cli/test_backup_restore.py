@@ -133,7 +133,7 @@ def test_a_backup_restored_on_an_empty_database_runs_the_next_meeting_cycle(
     assert f"needs master key {key_id}" in out
     assert "The master key is NOT in the backup" in out
     assert f"Keep a copy of the key file {cli.key_file}" in out
-    assert "database_backup" in cli.ok("audit")
+    assert "backup_made" in cli.ok("audit")
     assert JANE["full_name"].encode() not in made.read_bytes()  # sealed in the backup too
 
     wipe(cli)
