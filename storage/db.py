@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
+CONNECT_TIMEOUT = 10  # seconds to reach PostgreSQL
 # `revision = "0011"` / `down_revision = "0010"` (or annotated) at the start of a line.
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
 
@@ -29,6 +30,10 @@ def make_engine(url: str | URL) -> Engine:
         kwargs["connect_args"] = {"timeout": 15}
     else:
         kwargs["pool_pre_ping"] = True
+        if "connect_timeout" not in parsed.query:
+            # libpq waits for TCP's own timeout (minutes) on a host that does not answer: a
+            # health probe or `casebot doctor` would hang instead of saying what is wrong.
+            kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
     engine = create_engine(parsed, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
