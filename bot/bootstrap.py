@@ -18,7 +18,7 @@ from bot.config import ConfigError, Settings
 from bot.context import AppContext
 from bot.health import Probe
 from bot.jobs import TickReport, scheduled_tick, tick
-from bot.ports import ChannelDirectory, Clock, Renderer, SystemClock
+from bot.ports import ChannelDirectory, Clock, Renderer, SlackProbe, SystemClock
 from bot.services import dry_run
 from bot.services.dry_run import Planned
 from storage.db import make_engine, rolled_back, session_factory
@@ -151,6 +151,17 @@ def channel_directory(container: Container) -> ChannelDirectory | None:
     from handlers.notifier import SlackChannels, make_client
 
     return SlackChannels(make_client(token.value, container.settings.slack_api_url))
+
+
+def slack_probe(container: Container) -> SlackProbe | None:
+    """Slack's answers for `casebot doctor` (short timeouts, no retries); None without a bot
+    token."""
+    token = container.settings.slack_bot_token
+    if token is None:
+        return None
+    from handlers.slack_checks import SlackChecks
+
+    return SlackChecks(token.value, container.settings.slack_api_url)
 
 
 def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:

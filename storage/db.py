@@ -127,8 +127,8 @@ def current_revision(engine: Engine) -> str | None:
     return versions[0] if versions else None
 
 
-def head_revision() -> str | None:
-    """The newest migration in ``migrations/versions``: the revision no other one revises."""
+def _revisions() -> tuple[set[str], set[str]]:
+    """Every migration's revision, and every revision some migration revises."""
     revisions: set[str] = set()
     revised: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
@@ -138,6 +138,18 @@ def head_revision() -> str | None:
         revisions.add(ast.literal_eval(found["revision"]))
         down = ast.literal_eval(found.get("down_revision", "None"))
         revised.update([down] if isinstance(down, str) else down or ())
+    return revisions, revised
+
+
+def known_revisions() -> set[str]:
+    """The revisions this code has migrations for (a database at another came from a newer
+    Casebot)."""
+    return _revisions()[0]
+
+
+def head_revision() -> str | None:
+    """The newest migration in ``migrations/versions``: the revision no other one revises."""
+    revisions, revised = _revisions()
     heads = sorted(revisions - revised)
     if len(heads) > 1:
         raise RuntimeError(f"the migrations have several heads: {', '.join(heads)}")
