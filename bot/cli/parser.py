@@ -93,7 +93,9 @@ def build_parser() -> Parser:
         "serve",
         help="run the Slack bot and its minute tick (Socket Mode with SLACK_APP_TOKEN, else HTTP)",
         description="Socket Mode when SLACK_APP_TOKEN is set; otherwise (or with --http) an HTTP "
-        "server under gunicorn: POST /slack/events for Slack, GET /healthz for load balancers.",
+        "server under gunicorn: POST /slack/events for Slack, GET /readyz for load balancers and "
+        "GET /healthz for monitoring (docs/DEPLOY.md). Runs casebot doctor's checks first: a "
+        "problem it cannot run with stops it; others are logged.",
     )
     serve.add_argument(
         "--http", action="store_true", help="HTTP mode even if SLACK_APP_TOKEN is set"
