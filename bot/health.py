@@ -83,7 +83,8 @@ class Probe:
         try:
             tick = last_tick(self.uow())
         except Exception:  # reachable, but no lease table yet (not set up, or an old schema)
-            return True, {"status": "ok", "database": "ok", "scheduler": {"state": "unknown"}}
+            return True, {"status": "ok", "database": "ok",
+                          "scheduler": {"state": "unknown", "last_tick_seconds_ago": None}}
         return True, {
             "status": "scheduler late" if tick.late else "ok",
             "database": "ok",
@@ -93,26 +94,22 @@ class Probe:
     def ready(self) -> Answer:
         body: dict[str, Any] = {"ready": False}
         try:
-            with self.engine.connect() as conn:
-                versions = conn.execute(
-                    text(f"SELECT version_num FROM {db.VERSION_TABLE}")
-                ).scalars().all()
+            conn = self.engine.connect()
         except Exception:
-            # Unreachable, or reachable with no version table: tell them apart only if cheap.
-            body["database"] = "unreachable" if not self._reachable() else "ok"
-            body["schema"] = "not set up" if body["database"] == "ok" else "unknown"
+            body["database"] = "unreachable"
             return False, body
         body["database"] = "ok"
-        body["schema"] = "ok" if list(versions) == [self.head] else "not at this version"
+        with conn:
+            try:
+                versions = list(conn.execute(
+                    text(f"SELECT version_num FROM {db.VERSION_TABLE}")
+                ).scalars())
+            except Exception:  # no version table: `casebot init` never ran on this database
+                versions = None
+        if versions is None:
+            body["schema"] = "not set up"
+        else:
+            body["schema"] = "ok" if versions == [self.head] else "not at this version"
         body["config"] = "ok" if configured(self.settings) else "incomplete"
-        ok = body["schema"] == "ok" and body["config"] == "ok"
-        body["ready"] = ok
-        return ok, body
-
-    def _reachable(self) -> bool:
-        try:
-            with self.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-        except Exception:
-            return False
-        return True
+        body["ready"] = body["schema"] == "ok" and body["config"] == "ok"
+        return body["ready"], body

@@ -79,6 +79,12 @@ def test_readyz_is_not_ready_with_the_schema_behind(h):
     assert get(h.base_url + "/healthz")[0] == 200  # alive, just not to be sent traffic
 
 
+def test_readyz_is_not_ready_on_a_database_never_set_up(h):
+    execute(h, "DROP TABLE alembic_version")
+    status, body, _ = get(h.base_url + "/readyz")
+    assert status == 503 and body["schema"] == "not set up" and body["database"] == "ok"
+
+
 def test_readyz_is_not_ready_with_a_key_file_others_can_open(h):
     h.cli.key_file.chmod(0o644)
     status, body, _ = get(h.base_url + "/readyz")
