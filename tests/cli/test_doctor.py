@@ -121,11 +121,12 @@ def test_an_unreachable_database_says_where_and_what_to_check(clock, tmp_path):
     assert found["schema"].startswith("- ") and found["scheduler"].startswith("- ")
 
 
-def test_a_missing_database_says_to_run_init(blank_cli):
-    if not blank_cli.env["DATABASE_URL"].startswith("sqlite"):
-        pytest.skip("a PostgreSQL database that exists but is empty: the schema check says so")
-    database = lines_of(blank_cli("doctor").out)["database"]
+def test_a_missing_sqlite_database_says_to_run_init_and_is_not_created(clock, tmp_path):
+    missing = tmp_path / "data" / "casebot.db"
+    cli = make_cli(f"sqlite:///{missing}", clock, tmp_path)
+    database = lines_of(cli("doctor").out)["database"]
     assert database.startswith("✗ there is no database at") and "→ run: casebot init" in database
+    assert not missing.exists()
 
 
 def test_an_empty_database_says_to_run_init(blank_cli):
