@@ -65,7 +65,7 @@ from http_ack import (  # noqa: E402
 )
 from sqlalchemy import event  # noqa: E402
 
-from bot.bootstrap import build, healthy, slack_runtime  # noqa: E402
+from bot.bootstrap import build, health_probe, slack_runtime  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from devkit.fake_slack import FakeSlack, dm_channel_id  # noqa: E402
 from devkit.slack_requests import SlackSender  # noqa: E402
@@ -147,7 +147,7 @@ class Site:
 @contextmanager
 def serving(env: dict[str, str], clients: int) -> Iterator[Site]:
     container = build(load_settings(env))
-    app = slack_runtime(container).wsgi(lambda: healthy(container))
+    app = slack_runtime(container).wsgi(health_probe(container))
     server = make_server("127.0.0.1", 0, app, server_class=_Threading, handler_class=_Quiet)
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     site = Site(clients, SlackSender(f"http://127.0.0.1:{server.server_port}/slack/events",

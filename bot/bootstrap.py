@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,8 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
+from bot.health import Probe
 from bot.jobs import TickReport, scheduled_tick, tick
-from bot.ports import ChannelDirectory, Clock, Renderer, SystemClock
+from bot.ports import ChannelDirectory, Clock, Renderer, SlackProbe, SystemClock
 from bot.services import dry_run
 from bot.services.dry_run import Planned
 from storage.db import make_engine, rolled_back, session_factory
@@ -85,15 +85,9 @@ def check_ready(container: Container) -> None:
         uow.vault.verify(uow.session)
 
 
-def healthy(container: Container) -> bool:
-    from sqlalchemy import text
-
-    try:
-        with container.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except Exception:
-        return False
-    return True
+def health_probe(container: Container) -> Probe:
+    """What ``/healthz`` and ``/readyz`` answer for this container's process."""
+    return Probe(container.engine, container.uow, container.settings)
 
 
 SIGNING_SECRET_MISSING = (
@@ -132,13 +126,14 @@ class SlackRuntime:
             **({"app_class": app_class} if app_class else {}),
         )
 
-    def wsgi(self, healthy: Callable[[], bool]) -> Any:
-        """The HTTP endpoint: the Bolt app behind the front door (size, time, signature)."""
+    def wsgi(self, health: Probe) -> Any:
+        """The HTTP endpoint: the Bolt app behind the front door (size, time, signature), and
+        ``/healthz`` and ``/readyz`` answered by ``health``."""
         from handlers.http import wsgi_app
 
         if self.signing_secret is None:
             raise ConfigError(SIGNING_SECRET_MISSING)
-        return wsgi_app(self.bolt_app(), healthy, signing_secret=self.signing_secret)
+        return wsgi_app(self.bolt_app(), health, signing_secret=self.signing_secret)
 
 
 def renderer() -> Renderer:
@@ -156,6 +151,17 @@ def channel_directory(container: Container) -> ChannelDirectory | None:
     from handlers.notifier import SlackChannels, make_client
 
     return SlackChannels(make_client(token.value, container.settings.slack_api_url))
+
+
+def slack_probe(container: Container) -> SlackProbe | None:
+    """Slack's answers for `casebot doctor` (short timeouts, no retries); None without a bot
+    token."""
+    token = container.settings.slack_bot_token
+    if token is None:
+        return None
+    from handlers.slack_checks import SlackChecks
+
+    return SlackChecks(token.value, container.settings.slack_api_url)
 
 
 def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:
@@ -218,7 +224,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
             worker = build(settings)
             worker_containers.append(worker)
             workers_runtime.append(slack_runtime(worker))
-            return workers_runtime[-1].wsgi(lambda: healthy(worker))
+            return workers_runtime[-1].wsgi(health_probe(worker))
 
         serve_http(
             load,

@@ -161,3 +161,27 @@ class ChannelDirectory(Protocol):
     def channel(self, channel_id: str) -> ChannelInfo | None:
         """The channel as Slack knows it, or None if Slack could not be asked."""
         ...
+
+
+# The bot scopes app_manifest.yml asks for (tests/slack/test_manifest_and_serve.py checks they
+# agree): what `casebot doctor` expects Slack to have granted.
+SLACK_SCOPES = frozenset(
+    {"channels:read", "chat:write", "commands", "groups:read", "im:history", "users:read"}
+)
+
+
+@dataclass(frozen=True)
+class SlackIdentity:
+    """What Slack's auth.test says of the bot token."""
+
+    error: str | None = None  # Slack's error code ("invalid_auth"…), or "unreachable"
+    team_id: str | None = None
+    team: str | None = None
+    user_id: str | None = None
+    scopes: frozenset[str] | None = None  # granted (the x-oauth-scopes header); None: not said
+
+
+class SlackProbe(ChannelDirectory, Protocol):
+    """Slack's answers `casebot doctor` needs; each call gives up quickly."""
+
+    def identity(self) -> SlackIdentity: ...

@@ -28,7 +28,7 @@ from socketserver import ThreadingMixIn
 from typing import Any, TextIO
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from bot.bootstrap import build, healthy, slack_runtime
+from bot.bootstrap import build, health_probe, slack_runtime
 from bot.cli import main
 from bot.cli.console import Console
 from bot.config import Secret, Settings
@@ -388,7 +388,7 @@ def _environment(home: Path, fake: FakeSlack) -> tuple[Settings, dict[str, str]]
 def _serve(settings: Settings, clock: FixedClock) -> Iterator[str]:
     """The real app (handlers.http.wsgi_app) on 127.0.0.1 in a thread; yields the events URL."""
     container = build(settings, clock=clock)
-    app = slack_runtime(container).wsgi(lambda: healthy(container))
+    app = slack_runtime(container).wsgi(health_probe(container))
     server = make_server(
         "127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler
     )

@@ -16,7 +16,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.ports import SLACK_SCOPES
 from devkit import block_limits
 from devkit.slack_methods import SLACK_METHODS
 
@@ -151,8 +152,11 @@ class FakeSlack:
         strict_triggers: bool = True,
         clock: Callable[[], float] = time.monotonic,
         open_channels: bool = False,
+        scopes: Iterable[str] = SLACK_SCOPES,
     ) -> None:
         self.bot_token, self.bot_user_id, self.team_id = bot_token, bot_user_id, team_id
+        # What the app was granted: every Web API answer says so in X-OAuth-Scopes, as Slack's.
+        self.scopes = sorted(scopes)
         # Any C…/G… channel exists (public, the bot in it) for conversations.info too, as
         # posting already assumes: for tests whose groups' channels are beside the point.
         self.open_channels = open_channels
@@ -378,9 +382,10 @@ class FakeSlack:
             known = method in SLACK_METHODS
             raise SlackError("not_implemented_in_fake" if known else "unknown_method")
         self._authenticate(headers, request.args.pop("token", None))
+        scopes = {"X-OAuth-Scopes": ",".join(self.scopes)}
         if fault := self._next_fault(method):
-            return fault
-        return _Reply(200, {"ok": True, **handler(self, request)})
+            return _Reply(fault.status, fault.body, {**scopes, **fault.headers})
+        return _Reply(200, {"ok": True, **handler(self, request)}, scopes)
 
     def _authenticate(self, headers: dict[str, str], form_token: Any) -> None:
         auth = headers.get("authorization", "")

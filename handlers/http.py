@@ -1,5 +1,5 @@
-"""HTTP mode: ``POST /slack/events`` (events, commands, interactivity) and ``GET /healthz``,
-served by gunicorn in production.
+"""HTTP mode: ``POST /slack/events`` (events, commands, interactivity), ``GET /healthz`` and
+``GET /readyz`` (what they answer: bot/health.py), served by gunicorn in production.
 
 The front door refuses, before Bolt sees anything: bodies over 1 MiB (413, unread), bodies that
 arrive too slowly (408), bodies that are not UTF-8 (400: Slack's never are), and requests
@@ -21,7 +21,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Protocol
 
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_sdk.signature import Clock, SignatureVerifier
@@ -39,6 +39,17 @@ READ_TIMEOUT = 1.0  # seconds of silence in the middle of a body
 MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
+
+
+class Health(Protocol):
+    """The health answers: (healthy or ready, a JSON body with nothing secret in it)."""
+
+    def live(self) -> tuple[bool, dict[str, Any]]: ...
+
+    def ready(self) -> tuple[bool, dict[str, Any]]: ...
+
+
+HEALTH_PATHS = {"/healthz": "live", "/readyz": "ready"}
 
 
 class _Refused(Exception):
@@ -226,8 +237,8 @@ def _refuse(
     return _ThenHangUp(reply, sock) if isinstance(sock, socket.socket) else reply
 
 
-def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> WSGIApp:
-    """The WSGI application: Slack's endpoint behind the front door, and a health check."""
+def wsgi_app(app: App, health: Health, *, signing_secret: str) -> WSGIApp:
+    """The WSGI application: Slack's endpoint behind the front door, and the health checks."""
     if not signing_secret:
         raise ValueError("HTTP mode needs the signing secret to check requests")
 
@@ -262,10 +273,9 @@ def wsgi_app(app: App, healthy: Callable[[], bool], *, signing_secret: str) -> W
 
     def application(environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
-        if path == "/healthz" and method in ("GET", "HEAD"):
-            ok = healthy()
-            return _reply(start, 200 if ok else 503,
-                          {"status": "ok" if ok else "database unreachable"})
+        if path in HEALTH_PATHS and method in ("GET", "HEAD"):
+            ok, body = getattr(health, HEALTH_PATHS[path])()
+            return _reply(start, 200 if ok else 503, body)
         if path == EVENTS_PATH:
             if method != "POST":
                 return _reply(start, 405, {"error": "POST only"})

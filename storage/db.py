@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
+CONNECT_TIMEOUT = 10  # seconds to reach PostgreSQL
 # `revision = "0011"` / `down_revision = "0010"` (or annotated) at the start of a line.
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
 
@@ -29,6 +30,10 @@ def make_engine(url: str | URL) -> Engine:
         kwargs["connect_args"] = {"timeout": 15}
     else:
         kwargs["pool_pre_ping"] = True
+        if "connect_timeout" not in parsed.query:
+            # libpq waits for TCP's own timeout (minutes) on a host that does not answer: a
+            # health probe or `casebot doctor` would hang instead of saying what is wrong.
+            kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
     engine = create_engine(parsed, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -122,8 +127,8 @@ def current_revision(engine: Engine) -> str | None:
     return versions[0] if versions else None
 
 
-def head_revision() -> str | None:
-    """The newest migration in ``migrations/versions``: the revision no other one revises."""
+def _revisions() -> tuple[set[str], set[str]]:
+    """Every migration's revision, and every revision some migration revises."""
     revisions: set[str] = set()
     revised: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
@@ -133,6 +138,18 @@ def head_revision() -> str | None:
         revisions.add(ast.literal_eval(found["revision"]))
         down = ast.literal_eval(found.get("down_revision", "None"))
         revised.update([down] if isinstance(down, str) else down or ())
+    return revisions, revised
+
+
+def known_revisions() -> set[str]:
+    """The revisions this code has migrations for (a database at another came from a newer
+    Casebot)."""
+    return _revisions()[0]
+
+
+def head_revision() -> str | None:
+    """The newest migration in ``migrations/versions``: the revision no other one revises."""
+    revisions, revised = _revisions()
     heads = sorted(revisions - revised)
     if len(heads) > 1:
         raise RuntimeError(f"the migrations have several heads: {', '.join(heads)}")

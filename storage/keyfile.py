@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -21,6 +22,33 @@ class KeySource(Protocol):
 
 class MissingMasterKey(VaultError):
     pass
+
+
+class ExposedKeyFile(VaultError):
+    """The key file can be read (or changed) by users other than its owner."""
+
+
+# Group and others: any of their bits. Reading leaks every client's details; writing lets
+# someone swap the key. The owner's own bits are the owner's business (0400 is fine).
+SHARED_BITS = stat.S_IRWXG | stat.S_IRWXO
+
+
+def exposed_mode(path: Path) -> int | None:
+    """The file's permission bits when group or others have any, else None (None too when
+    there is no file: that is another problem, reported as such)."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+    return mode if mode & SHARED_BITS else None
+
+
+def exposed_message(path: Path, mode: int) -> str:
+    return (
+        f"the master key file {path} is open to other users of this machine (permissions "
+        f"{mode:03o}), and it unlocks every client's details; make it yours alone with: "
+        f"chmod 600 {path}"
+    )
 
 
 class InlineKeySource:
@@ -97,6 +125,9 @@ class FileKeySource:
                 old.close()
 
     def _read(self, path: Path) -> MasterKey:
+        mode = exposed_mode(path)
+        if mode is not None:  # refused, not fixed: someone may already have copied it
+            raise ExposedKeyFile(exposed_message(path, mode))
         try:
             text = path.read_text(encoding="ascii")
         except (OSError, UnicodeDecodeError):

@@ -31,6 +31,7 @@ Command = Callable[["Container", argparse.Namespace, Console], int]
 COMMANDS: dict[str, str | Command] = {
     "init": "admin:cmd_init",
     "status": "admin:cmd_status",
+    "doctor": "doctor:cmd_doctor",
     "db": "admin:cmd_db",
     "group": "admin:cmd_group",
     "agency": "admin:cmd_agency",
@@ -57,6 +58,7 @@ COMMANDS: dict[str, str | Command] = {
 # they work where `casebot init` never ran, whatever DATABASE_URL or .env say.
 NO_SETUP: dict[str, str | Callable[[Container | None, argparse.Namespace, Console], int]] = {
     "demo": "runtime:cmd_demo",
+    "doctor": "doctor:cmd_doctor",  # reads the settings itself: a bad one is one of its findings
 }
 
 

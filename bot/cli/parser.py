@@ -43,6 +43,15 @@ def build_parser() -> Parser:
         "init", help="create the data directory, database and master key (safe to re-run)"
     )
     sub.add_parser("status", help="show what is set up: database, key, groups, members, clients")
+    doctor = sub.add_parser(
+        "doctor",
+        help="check this installation and say what to fix: settings, database, key, Slack, "
+        "channels, scheduler",
+        description="One line per check: ✓ fine, ✗ must be fixed (with what to do), ! worth a "
+        "look, - skipped (with why). Exit code 0 when nothing must be fixed, 1 otherwise. "
+        "`casebot serve` runs the same checks when it starts.",
+    )
+    doctor.add_argument("--json", action="store_true", help="the findings as JSON, for machines")
 
     db = sub.add_parser("db", help="database schema").add_subparsers(
         dest="db_command", metavar="ACTION", parser_class=Parser
@@ -84,7 +93,9 @@ def build_parser() -> Parser:
         "serve",
         help="run the Slack bot and its minute tick (Socket Mode with SLACK_APP_TOKEN, else HTTP)",
         description="Socket Mode when SLACK_APP_TOKEN is set; otherwise (or with --http) an HTTP "
-        "server under gunicorn: POST /slack/events for Slack, GET /healthz for load balancers.",
+        "server under gunicorn: POST /slack/events for Slack, GET /readyz for load balancers and "
+        "GET /healthz for monitoring (docs/DEPLOY.md). Runs casebot doctor's checks first: a "
+        "problem it cannot run with stops it; others are logged.",
     )
     serve.add_argument(
         "--http", action="store_true", help="HTTP mode even if SLACK_APP_TOKEN is set"

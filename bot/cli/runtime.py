@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
-from bot.bootstrap import Container, check_ready, dry_run_tick, serve, slack_runtime
+from bot.bootstrap import Container, check_ready, dry_run_tick, serve, slack_probe, slack_runtime
 from bot.cli.console import Console, table
 from bot.config import ConfigError
 from bot.domain import InvalidInput
@@ -16,6 +16,7 @@ from bot.ports import FixedClock
 from bot.services.dry_run import Planned
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+log = logging.getLogger(__name__)
 
 
 def cmd_serve(app: Container, args: argparse.Namespace, console: Console) -> int:
@@ -24,7 +25,11 @@ def cmd_serve(app: Container, args: argparse.Namespace, console: Console) -> int
     if args.workers < 1:
         raise InvalidInput("--workers must be 1 or more")
     logging.basicConfig(level=app.settings.log_level, format=LOG_FORMAT)
-    check_ready(app)
+    from bot import doctor  # `casebot doctor`'s checks; the fatal ones stop serve here
+
+    for finding in doctor.at_start(app, slack_probe(app)):
+        log.warning("casebot doctor: %s: %s%s", finding.check, finding.detail,
+                    f" (to fix: {finding.fix})" if finding.fix else "")
     mode = "HTTP" if args.http or app.settings.slack_app_token is None else "Socket Mode"
     where = f" on {args.host}:{args.port}" if mode == "HTTP" else ""
     console.print(f"Casebot starting in {mode}{where}. Ctrl-C stops it.")

@@ -13,12 +13,18 @@ class LeaseRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def _epoch(self) -> ColumnElement[int]:
+        """Whole seconds since 1970 on the database's clock (not this process's)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            return cast(func.floor(func.extract("epoch", func.clock_timestamp())), BigInteger)
+        return cast(func.strftime("%s", "now"), BigInteger)
+
     def _slot(self, seconds: int) -> ColumnElement[int]:
         """The current period's number on the database's clock (not this process's)."""
         if self.session.get_bind().dialect.name == "postgresql":
             epoch = func.extract("epoch", func.clock_timestamp())
             return cast(func.floor(epoch / seconds), BigInteger)
-        epoch = cast(func.strftime("%s", "now"), BigInteger)
+        epoch = self._epoch()
         # "//": SQLAlchemy renders "/" as true division ("/ (? + 0.0)"), and a fractional slot
         # grows every second, so a later second of the same minute would claim it again.
         return epoch // literal(seconds, BigInteger)
@@ -43,6 +49,16 @@ class LeaseRepository:
             .returning(Lease.name)
         )
         return self.session.execute(statement).first() is not None
+
+    def last_claim(self, name: str, *, seconds: int = 60) -> tuple[int, str] | None:
+        """Seconds since the start of the last period claimed for ``name``, on the database's
+        clock (so an instance with a wrong clock still reads it right), and who claimed it;
+        None if it was never claimed."""
+        row = self.session.execute(
+            select(self._epoch() - Lease.slot * literal(seconds, BigInteger), Lease.holder)
+            .where(Lease.name == name)
+        ).first()
+        return None if row is None else (max(0, int(row[0])), row[1])
 
     def holder(self, name: str) -> str | None:
         return self.session.scalar(select(Lease.holder).where(Lease.name == name))

@@ -68,3 +68,34 @@ def test_init_never_replaces_a_missing_key_of_an_existing_database(cli, setup_gr
     line = assert_refused(cli, ["init"], "already holds", str(cli.key_file), "backup")
     assert "run `casebot init`" not in line and "run: casebot init" not in line
     assert not cli.key_file.exists()
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604], ids=oct)
+@pytest.mark.parametrize("args", [*USES_THE_DATABASE[:4], ["init"], ["keys", "rotate"]],
+                         ids=lambda a: " ".join(a[:2]))
+def test_a_key_file_others_can_open_stops_every_command(cli, setup_group, args, mode):
+    """Today's key, but readable by the group or anyone: refused everywhere it is loaded, with
+    the command that fixes it, and nothing done."""
+    setup_group()
+    key_before = cli.key_file.read_bytes()
+    cli.key_file.chmod(mode)
+    line = assert_refused(cli, args, str(cli.key_file), "open to other users",
+                          f"chmod 600 {cli.key_file}")
+    assert f"permissions {mode:03o}" in line
+    assert cli.key_file.read_bytes() == key_before
+    cli.key_file.chmod(0o600)
+    assert cli("agency", "list").code == 0
+
+
+def test_a_read_only_key_file_is_fine(cli, setup_group):
+    setup_group()
+    cli.key_file.chmod(0o400)
+    assert "Micah Projects" in cli.ok("agency", "list")
+
+
+def test_status_reports_a_key_file_others_can_open(cli, setup_group):
+    setup_group()
+    cli.key_file.chmod(0o644)
+    result = cli("status")
+    assert result.code != 0 and "chmod 600" in result.err
+    assert "NOT OPENING" in next(line for line in result.out.splitlines() if "master key" in line)

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from bot.services import drafts
 from storage.crypto import DecryptionFailed, MasterKey, open_sealed
-from storage.keyfile import FileKeySource
+from storage.keyfile import FileKeySource, write_new_key_file
 from storage.models import Client, ClientKey, Draft, Update
 from tests.identities import JANE, TOM
 from tests.services.conftest import BRISBANE_WORKER, SYDNEY_WORKER
@@ -438,7 +438,7 @@ def test_an_interrupted_purge_is_finished_at_next_start_and_the_old_key_overwrit
     old_file = os.open(cli.key_file, os.O_RDONLY)
     source = FileKeySource(cli.key_file)
     new_key = MasterKey.generate()
-    source.pending_path.write_text(new_key.encode())
+    write_new_key_file(source.pending_path, new_key)  # as the purge wrote it: 0600
     app = container(cli)
     with app.uow() as uow:  # the purge's transaction committed; the key file was never moved
         uow.vault.shred(uow.session, uow.clients.by_code("U1R-014"), cli.clock.now())

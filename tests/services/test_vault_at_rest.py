@@ -13,7 +13,7 @@ from bot.bootstrap import build
 from bot.config import load_settings
 from bot.domain import VaultError
 from storage.crypto import DecryptionFailed, MasterKey
-from storage.keyfile import FileKeySource
+from storage.keyfile import FileKeySource, write_new_key_file
 from storage.models import Client, ClientKey
 from storage.vault import Shredded, Vault
 from tests.identities import JANE, TOM, plaintext_markers, write_clients_json
@@ -169,7 +169,7 @@ def test_interrupted_rotation_is_finished_on_next_start(cli, setup_group, tmp_pa
     app = container(cli)
     source = FileKeySource(cli.key_file)
     new_key = MasterKey.generate()
-    source.pending_path.write_text(new_key.encode())
+    write_new_key_file(source.pending_path, new_key)  # as a rotation writes it: 0600
     with app.uow() as uow:  # the database part of a rotation committed, the rename never happened
         uow.vault.rotate(uow.session, new_key, cli.clock.now())
         uow.commit()
@@ -256,14 +256,17 @@ def test_missing_key_is_an_error_not_a_new_key(cli, setup_group, tmp_path):
         assert result.code != 0, args
         assert "master key file" in result.err and "missing" in result.err
     assert not cli.key_file.exists(), "init must never create a new key over existing data"
-    cli.key_file.write_bytes(original)
+    cli.key_file.write_bytes(original)  # restored from a backup, but readable by anyone
+    exposed = cli("client", "list")
+    assert exposed.code != 0 and f"chmod 600 {cli.key_file}" in exposed.err
+    cli.key_file.chmod(0o600)
     assert "U1R-014" in cli.ok("client", "list")
 
 
 def test_wrong_key_at_startup_is_a_clear_error(cli, setup_group, tmp_path):
     add_two_clients(cli, setup_group, tmp_path)
     other = tmp_path / "other.key"
-    other.write_text(MasterKey.generate().encode())
+    write_new_key_file(other, MasterKey.generate())
     for args in (
         ("status",),
         ("init",),
@@ -288,6 +291,7 @@ def test_malformed_key_file_names_the_file(cli, setup_group, tmp_path):
     setup_group()
     bad = tmp_path / "bad.key"
     bad.write_text("not a key")
+    bad.chmod(0o600)
     result = cli("status", env={"CASEBOT_KEY_FILE": str(bad)})
     assert result.code != 0 and str(bad) in result.err
 

@@ -21,7 +21,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 import pytest
 import sqlalchemy as sa
 
-from bot.bootstrap import build, healthy, slack_runtime
+from bot.bootstrap import build, health_probe, slack_runtime
 from bot.config import load_settings
 from devkit.fake_slack import Call, FakeSlack, dm_channel_id
 from devkit.slack_requests import SlackSender
@@ -167,7 +167,7 @@ def serving(cli: Any, fake: FakeSlack) -> Iterator[Callable[[], Harness]]:
 
     def start() -> Harness:
         container = build(load_settings(cli.env), clock=cli.clock)
-        app = slack_runtime(container).wsgi(lambda: healthy(container))
+        app = slack_runtime(container).wsgi(health_probe(container))
         server = make_server(
             "127.0.0.1", 0, app,
             server_class=_ThreadingServer, handler_class=_QuietHandler,

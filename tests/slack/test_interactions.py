@@ -34,7 +34,8 @@ def test_signatures_are_checked(h):
 
 def test_health_and_other_paths(h):
     with urllib.request.urlopen(h.base_url + "/healthz") as reply:
-        assert reply.status == 200 and json.load(reply) == {"status": "ok"}
+        # Still {"status": "ok", …} for monitors written before /readyz (tests/slack/test_health.py)
+        assert reply.status == 200 and json.load(reply)["status"] == "ok"
     for path, method, status in (("/slack/events", "GET", 405), ("/nope", "GET", 404)):
         request = urllib.request.Request(h.base_url + path, method=method)
         with pytest.raises(urllib.error.HTTPError) as caught:

@@ -16,6 +16,7 @@ import yaml
 
 from bot.bootstrap import build, slack_runtime
 from bot.config import load_settings
+from bot.ports import SLACK_SCOPES
 from devkit.fake_slack import dm_channel_id
 from devkit.recording_app import RecordingApp
 from devkit.slack_requests import SlackSender
@@ -29,6 +30,7 @@ METHOD_SCOPES = {
     "chat_postEphemeral": "chat:write",
     "users_info": "users:read",
     "conversations_info": "channels:read",  # a group's channel checked (groups:read: private)
+    "auth_test": None,  # casebot doctor: the token, and the scopes granted
     "views_open": None,
     "views_publish": None,
     "views_push": None,
@@ -84,6 +86,8 @@ def test_manifest_matches_what_the_code_registers(cli, slack_env):
     for event in events:
         needed |= EVENT_SCOPES[event]
     assert set(m["oauth_config"]["scopes"]["bot"]) == needed
+    # `casebot doctor` checks what Slack granted against this list.
+    assert set(m["oauth_config"]["scopes"]["bot"]) == SLACK_SCOPES
 
 
 def free_port() -> int:
