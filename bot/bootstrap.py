@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
 from bot.jobs import TickReport, scheduled_tick, tick
-from bot.ports import ChannelDirectory, Clock, Renderer, SystemClock
+from bot.ports import ChannelDirectory, Clock, Renderer, SystemClock, UserDirectory
 from bot.services import dry_run
 from bot.services.dry_run import Planned
 from storage.db import make_engine, rolled_back, session_factory
@@ -156,6 +156,17 @@ def channel_directory(container: Container) -> ChannelDirectory | None:
     from handlers.notifier import SlackChannels, make_client
 
     return SlackChannels(make_client(token.value, container.settings.slack_api_url))
+
+
+def user_directory(container: Container) -> UserDirectory | None:
+    """Slack's profiles (users.info), for people's names in exports; None without a bot token,
+    so nothing goes over the network."""
+    token = container.settings.slack_bot_token
+    if token is None:
+        return None
+    from handlers.notifier import SlackDirectory, make_client
+
+    return SlackDirectory(make_client(token.value, container.settings.slack_api_url))
 
 
 def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:
