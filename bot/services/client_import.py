@@ -295,7 +295,7 @@ def _key_worker(check: _RowCheck, text: str, found: _Lookups) -> str | None:
         check.problem("key_worker", f"{user} is not a Casebot member yet (add them with: casebot "
                                     "member add --user U… --agency … --role worker)")
         return None
-    matches = found.member_names.get(" ".join(text.casefold().split()), [])
+    matches = found.member_names.get(" ".join(user.casefold().split()), [])
     if len(matches) == 1:
         return matches[0]
     if matches:

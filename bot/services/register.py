@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.deidentify import forget_cached_identities
 from bot.domain import (
@@ -23,7 +24,7 @@ from bot.services.directory import find_agency, find_group, find_member
 from bot.services.keys import Rotation
 from bot.validation import clean_text
 from storage.keyfile import FileKeySource
-from storage.models import Client, ConsentRecord
+from storage.models import Agency, Client, ConsentRecord, Group, Member
 from storage.uow import UnitOfWork
 
 
@@ -67,6 +68,15 @@ def add_clients(
     return added
 
 
+K = TypeVar("K")
+
+
+def _memo(found: dict[str, K], name: str, find: Callable[[str], K]) -> K:
+    if name not in found:
+        found[name] = find(name)
+    return found[name]
+
+
 def add_in(
     uow: UnitOfWork,
     *,
@@ -94,15 +104,19 @@ def add_in(
     uow.secrets.verify()
     taken = uow.clients.existing_codes([c.code for c in clients])
     groups = uow.groups.active()  # an archived group takes no one new
+    # A spreadsheet names the same few agencies, workers and groups hundreds of times.
+    agencies: dict[str, Agency] = {}
+    workers: dict[str, Member] = {}
+    named: dict[str, Group] = {}
     added: list[str] = []
     for item in clients:
         if item.code in taken:
             raise Conflict(f"case code {item.code} is already in the register")
         try:
-            agency = find_agency(uow, item.agency)
-            worker = find_member(uow, item.key_worker)
+            agency = _memo(agencies, item.agency, lambda n: find_agency(uow, n))
+            worker = _memo(workers, item.key_worker, lambda u: find_member(uow, u))
             if item.group:
-                group = find_group(uow, item.group)
+                group = _memo(named, item.group, lambda n: find_group(uow, n))
                 if group.archived_at is not None:
                     raise InvalidInput(f"{group.name} is archived; it takes no new clients")
             elif len(groups) == 1:
@@ -113,9 +127,10 @@ def add_in(
                 )
             else:
                 group = None
-            consent_agencies = (
-                [find_agency(uow, a) for a in item.consent.agencies] if item.consent else []
-            )
+            consent_agencies = [
+                _memo(agencies, a, lambda n: find_agency(uow, n))
+                for a in (item.consent.agencies if item.consent else ())
+            ]
         except (NotFound, InvalidInput) as exc:
             raise type(exc)(_where(item) + exc.message) from None
         client = Client(
