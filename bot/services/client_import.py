@@ -338,10 +338,10 @@ def _consent(check: _RowCheck, lead: str | None, found: _Lookups) -> Consent | N
             agency = _agency(check, "consent_agencies", part, found, "an agency named there")
             if agency and agency != lead and agency not in agencies:
                 agencies.append(agency)
-    method = _text(check.cell("consent_method")) or "written"
+    method = " ".join(validation.clean_text(_text(check.cell("consent_method"))).split())
     if given is None:
         return None
-    return Consent(given_on=given, method=method[:40], agencies=tuple(agencies),
+    return Consent(given_on=given, method=method[:40] or "written", agencies=tuple(agencies),
                    expires_on=expires)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.domain import InvalidInput
+from bot.sheets.reading import column_letter
 
 # field -> the headings it is known by (compared after normalising: case, spaces, punctuation)
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -75,21 +76,12 @@ class Column:
     field: str
 
 
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _shown(headers: Sequence[str], index: int) -> str:
     """A heading to quote back: one that looks like data (an email, a number) is not quoted,
     in case row 1 is a client's row rather than headings."""
     heading = headers[index]
     if re.search(r"\d{3}|@", heading):
-        return f"column {_letter(index)} (its heading looks like data, so it is not shown)"
+        return f"column {column_letter(index)} (its heading looks like data, so it is not shown)"
     return repr(heading)
 
 
@@ -142,7 +134,7 @@ def map_columns(
         if index in skipped:
             continue
         if not heading.strip():
-            unknown.append(f"column {_letter(index)} has no heading")
+            unknown.append(f"column {column_letter(index)} has no heading")
             continue
         field = wanted.get(index) or _KNOWN.get(normalise(heading))
         if field is None:

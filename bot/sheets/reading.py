@@ -19,7 +19,9 @@ from bot.domain import InvalidInput
 
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 MAX_BYTES = 50_000_000
-MAX_ROWS = 50_000
+# Far beyond any group's list; keeps an import's one query of its case codes under SQLite's
+# limit of bound parameters.
+MAX_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,16 @@ def _xlsx(path: Path, wanted: str | None) -> Sheet:
         book.close()
 
 
+def column_letter(index: int) -> str:
+    """A 0-based column's letters as a spreadsheet shows them: 0 → A, 27 → AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
@@ -133,6 +145,12 @@ def _sheet(name: str, rows: Iterable[Sequence[Cell]], note: str) -> Sheet:
                 continue
             if all(_blank(c) for c in cells):
                 continue
+            beyond = [n for n, c in enumerate(cells) if n >= len(headers) and not _blank(c)]
+            if beyond:
+                raise InvalidInput(
+                    f"{name}: row {number} has something in column {column_letter(beyond[0])}, "
+                    "which has no heading; give that column a heading in row 1 (or delete it)"
+                )
             if len(out) >= MAX_ROWS:
                 raise InvalidInput(f"{name} has more than {MAX_ROWS:,} rows; split it")
             out.append(Row(number, tuple(cells)))

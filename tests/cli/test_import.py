@@ -191,6 +191,16 @@ def test_a_file_without_a_heading_row_is_refused_without_echoing_row_one(ready, 
         assert value not in line
 
 
+def test_a_column_with_data_but_no_heading_is_refused(ready, tmp_path):
+    path = small(tmp_path, "Case code,Name,\nU1R-014,Jane Quokkafield,\n"
+                           "U1R-015,Tom B,0412 345 678\nU1R-016,Sam C,,extra\n")
+    line = assert_refused(ready, ["client", "import", str(path)],
+                          "row 3 has something in column C, which has no heading")
+    assert "0412" not in line
+    wider = small(tmp_path, "Case code,Name\nU1R-014,Jane Q,,extra\n", "w.csv")
+    assert_refused(ready, ["client", "import", str(wider)], "column D, which has no heading")
+
+
 def test_files_casebot_cannot_read_are_refused(ready, tmp_path):
     assert_refused(ready, ["client", "import", str(tmp_path / "nope.csv")], "does not exist")
     assert_refused(ready, ["client", "import", str(small(tmp_path, "x", "c.xls"))],
