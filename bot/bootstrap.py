@@ -18,7 +18,14 @@ from bot.config import ConfigError, Settings
 from bot.context import AppContext
 from bot.health import Probe
 from bot.jobs import TickReport, scheduled_tick, tick
-from bot.ports import ChannelDirectory, Clock, Renderer, SlackProbe, SystemClock
+from bot.ports import (
+    ChannelDirectory,
+    Clock,
+    Renderer,
+    SlackProbe,
+    SystemClock,
+    UserDirectory,
+)
 from bot.services import dry_run
 from bot.services.dry_run import Planned
 from storage.db import make_engine, rolled_back, session_factory
@@ -162,6 +169,15 @@ def slack_probe(container: Container) -> SlackProbe | None:
     from handlers.slack_checks import SlackChecks
 
     return SlackChecks(token.value, container.settings.slack_api_url)
+def user_directory(container: Container) -> UserDirectory | None:
+    """Slack's profiles (users.info), for people's names in exports; None without a bot token,
+    so nothing goes over the network."""
+    token = container.settings.slack_bot_token
+    if token is None:
+        return None
+    from handlers.notifier import SlackDirectory, make_client
+
+    return SlackDirectory(make_client(token.value, container.settings.slack_api_url))
 
 
 def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:

@@ -53,6 +53,7 @@ COMMANDS: dict[str, str | Command] = {
     "tick": "runtime:cmd_tick",
     "demo": "runtime:cmd_demo",
     "start": "runtime:cmd_start",
+    "export": "exports:cmd_export",  # issue 17
 }
 # Commands that bring their own database (the demo): dispatched before any setting is read, so
 # they work where `casebot init` never ran, whatever DATABASE_URL or .env say.

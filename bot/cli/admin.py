@@ -11,13 +11,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot import public_holidays, recurrence, validation
-from bot.bootstrap import Container, check_ready, check_schema, renderer
+from bot.bootstrap import Container, check_ready, check_schema, renderer, user_directory
 from bot.cli.console import Console, table
 from bot.domain import GroupView, InvalidInput, MemberView, Role, VaultError
 from bot.services import (
     directory,
     keys,
     minutes,
+    people,
     prompts,
     reschedule,
     restore,
@@ -391,7 +392,10 @@ def cmd_minutes(app: Container, args: argparse.Namespace, console: Console) -> i
         console.print(f"The minutes ({len(queued)} message(s)) go out with the bot's next tick.")
         return 0
     found = minutes.minutes_of(uow=app.uow(), group=args.group, day=day)
-    text = (minutes_export.as_csv if args.format == "csv" else minutes_export.as_markdown)(found)
+    names = people.names_for(uow=app.uow(), clock=app.clock, directory=user_directory(app),
+                             user_ids=minutes_export.people_in(found))
+    write = minutes_export.as_csv if args.format == "csv" else minutes_export.as_markdown
+    text = write(found, names)
     if args.output:
         target = Path(args.output)
         if target.exists():

@@ -31,6 +31,10 @@ JSON_FIELDS = (
 CONSENT_FIELDS = ("given_on", "method", "agencies", "expires_on")
 def cmd_client(app: Container, args: argparse.Namespace, console: Console) -> int:
     require_schema(app)
+    if args.client_command == "import":
+        from bot.cli import imports  # issue 17: reads spreadsheets
+
+        return imports.cmd_import(app, args, console)
     if args.client_command in ("edit", "status"):
         from bot.cli import upkeep  # it builds on this module's prompts and checks
 

@@ -69,6 +69,7 @@ def build_parser() -> Parser:
     _client_commands(sub)
     _referral_commands(sub)
     _champion_commands(sub)  # issue 14
+    _export_command(sub)  # issue 17
 
     keys = sub.add_parser("keys", help="the master key").add_subparsers(
         dest="keys_command", metavar="ACTION", parser_class=Parser
@@ -594,6 +595,7 @@ def _client_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _client_upkeep(actions)
     _client_path_commands(actions)
+    _client_import(actions)  # issue 17
 
 
 def _client_upkeep(actions: argparse._SubParsersAction[Parser]) -> None:
@@ -723,3 +725,61 @@ def _identity_options(parser: argparse.ArgumentParser, *, aliases: bool = True) 
     details.add_argument("--crn", help="Centrelink customer reference number")
     details.add_argument("--notes")
     return details
+
+
+# --- issue 17: the secretariat's spreadsheet in and out ------------------------------------------
+
+
+def _client_import(actions: argparse._SubParsersAction[Parser]) -> None:
+    imports = actions.add_parser(
+        "import",
+        help="add the clients of a spreadsheet (CSV or XLSX) to the register, all or none",
+        description="Row 1 holds the column headings; common ones are known in any case (Case "
+        "code, First name, Surname, DOB, Phone, Mobile, Address, Agency, Key worker, Aliases, "
+        "…). Every row is checked first and every problem listed by row number; nothing is "
+        "imported unless all rows are right. Identifiable columns go straight into the "
+        "encrypted register. Example: casebot client import clients.xlsx --map "
+        '"Given name=first_name" --ignore "Referral source"',
+    )
+    imports.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    imports.add_argument(
+        "--map", action="append", default=[], metavar="HEADING=FIELD",
+        help="read a column Casebot doesn't know as this field (repeatable)",
+    )
+    imports.add_argument("--ignore", action="append", default=[], metavar="HEADING",
+                         help="leave this column out (repeatable)")
+    imports.add_argument("--sheet", metavar="NAME", help="which sheet of a workbook (default: "
+                         "the first)")
+    imports.add_argument("--agency", help="lead agency for rows without one")
+    imports.add_argument("--key-worker", metavar="U…",
+                         help="key worker (Slack member ID) for rows without one")
+    imports.add_argument("--group", help="group for rows without one (default: the only group)")
+    imports.add_argument("--status", default="active",
+                         help="referred, active or exited, for rows without one (default active)")
+    imports.add_argument("--dry-run", action="store_true",
+                         help="check every row and import nothing")
+    imports.add_argument("--progress", action="store_true",
+                         help="show a progress bar even when standard error is not a terminal")
+
+
+def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
+    export = sub.add_parser(
+        "export",
+        help="clients, actions, meetings or minutes as a CSV or XLSX file (de-identified)",
+        description="De-identified by default: case codes, agencies, statuses, people's Slack "
+        "names and de-identified text only. --identifiable adds clients' details (clients and "
+        "actions): for the secretariat only (--as U…, checked against the secretariat role), "
+        "with a --reason that is written to the audit log; the file is readable by you only. "
+        "Example: casebot export actions --format xlsx --output actions.xlsx",
+    )
+    export.add_argument("what", choices=("clients", "actions", "meetings", "minutes"),
+                        metavar="clients|actions|meetings|minutes")
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="default csv")
+    export.add_argument("--output", metavar="FILE",
+                        help="write to FILE (needed for xlsx; a CSV without it is printed)")
+    export.add_argument("--group", metavar="NAME", help="only this group")
+    export.add_argument("--identifiable", action="store_true",
+                        help="include clients' identifiable details (secretariat; audited)")
+    export.add_argument("--reason", help="why (required with --identifiable; audited)")
+    export.add_argument("--as", dest="as_user", metavar="U…",
+                        help="your Slack member ID (required with --identifiable)")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.deidentify import forget_cached_identities
 from bot.domain import (
@@ -22,7 +24,7 @@ from bot.services.directory import find_agency, find_group, find_member
 from bot.services.keys import Rotation
 from bot.validation import clean_text
 from storage.keyfile import FileKeySource
-from storage.models import Client, ConsentRecord
+from storage.models import Agency, Client, ConsentRecord, Group, Member
 from storage.uow import UnitOfWork
 
 
@@ -60,6 +62,31 @@ def add_clients(
     *, uow: UnitOfWork, clock: Clock, clients: Sequence[NewClient], actor: str
 ) -> list[str]:
     """Register clients all together, or none of them if any is wrong."""
+    with uow:
+        added = add_in(uow, now=clock.now(), clients=clients, actor=actor)
+        uow.commit()
+    return added
+
+
+K = TypeVar("K")
+
+
+def _memo(found: dict[str, K], name: str, find: Callable[[str], K]) -> K:
+    if name not in found:
+        found[name] = find(name)
+    return found[name]
+
+
+def add_in(
+    uow: UnitOfWork,
+    *,
+    now: dt.datetime,
+    clients: Sequence[NewClient],
+    actor: str,
+    on_added: Callable[[], None] | None = None,
+) -> list[str]:
+    """Register clients inside the caller's open unit of work (it commits, or nothing is
+    kept); ``on_added`` is called after each one (a progress bar)."""
     if not clients:
         raise InvalidInput("no clients to add")
     seen: set[str] = set()
@@ -74,70 +101,74 @@ def add_clients(
                 "nothing about the person (like U1R-015)"
             )
         seen.add(item.code)
-    now = clock.now()
-    with uow:
-        uow.secrets.verify()
-        taken = uow.clients.existing_codes([c.code for c in clients])
-        groups = uow.groups.active()  # an archived group takes no one new
-        added: list[str] = []
-        for item in clients:
-            if item.code in taken:
-                raise Conflict(f"case code {item.code} is already in the register")
-            try:
-                agency = find_agency(uow, item.agency)
-                worker = find_member(uow, item.key_worker)
-                if item.group:
-                    group = find_group(uow, item.group)
-                    if group.archived_at is not None:
-                        raise InvalidInput(f"{group.name} is archived; it takes no new clients")
-                elif len(groups) == 1:
-                    group = groups[0]
-                elif groups:
-                    raise InvalidInput(
-                        f'there are {len(groups)} groups; choose one with --group (or "group")'
-                    )
-                else:
-                    group = None
-                consent_agencies = (
-                    [find_agency(uow, a) for a in item.consent.agencies] if item.consent else []
+    uow.secrets.verify()
+    taken = uow.clients.existing_codes([c.code for c in clients])
+    groups = uow.groups.active()  # an archived group takes no one new
+    # A spreadsheet names the same few agencies, workers and groups hundreds of times.
+    agencies: dict[str, Agency] = {}
+    workers: dict[str, Member] = {}
+    named: dict[str, Group] = {}
+    added: list[str] = []
+    for item in clients:
+        if item.code in taken:
+            raise Conflict(f"case code {item.code} is already in the register")
+        try:
+            agency = _memo(agencies, item.agency, lambda n: find_agency(uow, n))
+            worker = _memo(workers, item.key_worker, lambda u: find_member(uow, u))
+            if item.group:
+                group = _memo(named, item.group, lambda n: find_group(uow, n))
+                if group.archived_at is not None:
+                    raise InvalidInput(f"{group.name} is archived; it takes no new clients")
+            elif len(groups) == 1:
+                group = groups[0]
+            elif groups:
+                raise InvalidInput(
+                    f'there are {len(groups)} groups; choose one with --group (or "group")'
                 )
-            except (NotFound, InvalidInput) as exc:
-                raise type(exc)(_where(item) + exc.message) from None
-            client = Client(
-                case_code=item.code,
-                group_id=group.id if group else None,
-                status=item.status.value,
-                lead_agency_id=agency.id,
-                key_worker_id=worker.id,
-                created_at=now,
-                status_changed_at=now,
-            )
-            uow.clients.add(client)
-            uow.flush()
-            uow.secrets.store_identity(client, item.identity)
-            if item.consent:
-                if agency not in consent_agencies:
-                    consent_agencies.insert(0, agency)
-                uow.clients.add_consent(
-                    ConsentRecord(
-                        client_id=client.id,
-                        given_on=item.consent.given_on,
-                        method=item.consent.method,
-                        expires_on=item.consent.expires_on,
-                        recorded_at=now,
-                        agencies=consent_agencies,
-                    )
+            else:
+                group = None
+            consent_agencies = [
+                _memo(agencies, a, lambda n: find_agency(uow, n))
+                for a in (item.consent.agencies if item.consent else ())
+            ]
+        except (NotFound, InvalidInput) as exc:
+            raise type(exc)(_where(item) + exc.message) from None
+        client = Client(
+            case_code=item.code,
+            group_id=group.id if group else None,
+            status=item.status.value,
+            lead_agency_id=agency.id,
+            key_worker_id=worker.id,
+            created_at=now,
+            status_changed_at=now,
+        )
+        uow.clients.add(client)
+        uow.flush()
+        uow.secrets.store_identity(client, item.identity)
+        if item.consent:
+            if agency not in consent_agencies:
+                consent_agencies.insert(0, agency)
+            uow.clients.add_consent(
+                ConsentRecord(
+                    client_id=client.id,
+                    given_on=item.consent.given_on,
+                    method=item.consent.method,
+                    expires_on=item.consent.expires_on,
+                    recorded_at=now,
+                    agencies=consent_agencies,
                 )
-            present = [k for k, v in item.identity.to_dict().items() if v]
-            uow.audit.add(
-                at=now,
-                actor=actor,
-                action="client_added",
-                client=client,
-                detail="fields: " + (", ".join(present) or "none"),
             )
-            added.append(item.code)
-        uow.commit()
+        present = [k for k, v in item.identity.to_dict().items() if v]
+        uow.audit.add(
+            at=now,
+            actor=actor,
+            action="client_added",
+            client=client,
+            detail="fields: " + (", ".join(present) or "none"),
+        )
+        added.append(item.code)
+        if on_added is not None:
+            on_added()
     return added
 
 
@@ -186,7 +217,7 @@ def show_client(*, uow: UnitOfWork, code: str) -> ClientSummary:
 REASON_MIN = 5  # characters: enough to rule out "x" or "test", not to judge the reason
 
 
-def _check_reason(reason: str | None, what: str) -> str:
+def check_reason(reason: str | None, what: str) -> str:
     clean = " ".join(clean_text(reason or "").split())
     if not clean:
         raise InvalidInput(f"say why with --reason (e.g. --reason 'housing application'); {what}")
@@ -212,7 +243,7 @@ def reveal_client(
     *, uow: UnitOfWork, clock: Clock, code: str, actor: str, reason: str | None
 ) -> Revealed:
     """Decrypt a client's details; the audit entry is committed before anything is returned."""
-    clean = _check_reason(reason, "every reveal is audited")
+    clean = check_reason(reason, "every reveal is audited")
     with uow:
         client = _get(uow, code)
         identity = uow.secrets.read_identity(client)
@@ -239,7 +270,7 @@ def purge_client(
     Copies of the wrapped data key outlive the delete (backups, PostgreSQL's dead rows), so with
     a key file the master key is rotated in the same transaction and the old key file destroyed.
     """
-    clean = _check_reason(reason, "every purge is audited")
+    clean = check_reason(reason, "every purge is audited")
 
     def shred(uow: UnitOfWork) -> str:
         client = _get(uow, code)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
@@ -122,6 +122,14 @@ class MemberRepository(Repository[Member]):
             .where((Member.tz_checked_at.is_(None)) | (Member.tz_checked_at < checked_before))
             .order_by(Member.tz_checked_at.is_not(None), Member.tz_checked_at)
             .limit(limit)
+        ).all()
+
+    def by_users(self, slack_user_ids: Collection[str]) -> Sequence[Member]:
+        """The members with these Slack IDs (one query; unknown IDs are left out)."""
+        if not slack_user_ids:
+            return []
+        return self.session.scalars(
+            select(Member).where(Member.slack_user_id.in_(list(slack_user_ids)))
         ).all()
 
     def names(self) -> list[tuple[str | None, str | None]]:

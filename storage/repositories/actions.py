@@ -3,17 +3,20 @@ recorded at a meeting, and those a closing meeting carries over."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Sequence
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
 from bot.domain import ActionStatus
-from storage.models import Action, ActionProgress, Client, Member
+from storage.models import Action, ActionProgress, Client, Meeting, Member
 from storage.repositories.base import Repository
 
 # (action, its client's case code, owner's Slack ID, creator's Slack ID if known)
 ActionRow = tuple[Action, str, str, str | None]
+# (action, case code, owner's Slack ID, client's group id, when its meeting was, if at one)
+ExportRow = tuple[Action, str, str, int | None, dt.datetime | None]
 
 
 class ActionRepository(Repository[Action]):
@@ -113,6 +116,23 @@ class ActionRepository(Repository[Action]):
                 )
             )
         )
+
+    def for_export(self, group_id: int | None) -> list[ExportRow]:
+        """Every action (not removed) of the group's clients, or of all, by case code and due
+        date (one query)."""
+        query = (
+            select(Action, Client.case_code, Member.slack_user_id, Client.group_id,
+                   Meeting.scheduled_at)
+            .join(Client, Client.id == Action.client_id)
+            .join(Member, Member.id == Action.owner_id)
+            .outerjoin(Meeting, Meeting.id == Action.meeting_id)
+            .where(Action.removed_at.is_(None))
+            .order_by(Client.case_code, Action.due_on, Action.id)
+        )
+        if group_id is not None:
+            query = query.where(Client.group_id == group_id)
+        return [(a, code, owner, group, at) for a, code, owner, group, at in
+                self.session.execute(query)]
 
     def add_progress(self, note: ActionProgress) -> None:
         self.session.add(note)

@@ -19,6 +19,7 @@ from storage.models import (
     Group,
     Meeting,
     MeetingItem,
+    Member,
     Record,
     Referral,
     Update,
@@ -200,6 +201,18 @@ class MeetingRepository(Repository[Meeting]):
                 .limit(count)
             ).all()
         )
+
+    def for_export(self, group_id: int | None) -> list[tuple[Meeting, str | None]]:
+        """The group's meetings (or all groups'), each with its facilitator's Slack ID, by
+        group and time (one query)."""
+        query = (
+            select(Meeting, Member.slack_user_id)
+            .outerjoin(Member, Member.id == Meeting.facilitator_id)
+            .order_by(Meeting.group_id, Meeting.scheduled_at)
+        )
+        if group_id is not None:
+            query = query.where(Meeting.group_id == group_id)
+        return [(meeting, who) for meeting, who in self.session.execute(query)]
 
     def detach(self, meetings: Sequence[Meeting]) -> None:
         """Keep these rows readable after the unit of work ends."""

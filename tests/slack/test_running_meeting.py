@@ -291,11 +291,13 @@ def test_minutes_export_and_repost(h, tmp_path):
     command(h, "decision refer to the outreach team", KATE)
     command(h, "end")
     md = h.cli.ok("minutes", "--group", "Under 1 Roof", "--date", "2026-12-01")
-    assert "## Attendance" in md and "- refer to the outreach team (U0KATE001)" in md
+    # People by their Slack display names (from users.info), not their member IDs.
+    assert "## Attendance" in md and "- refer to the outreach team (kate)" in md
+    assert "Facilitator: fay" in md and "U0KATE001" not in md
     target = tmp_path / "m.csv"
     h.cli.ok("minutes", "--group", "Under 1 Roof", "--meeting", "2026-12-01", "--format", "csv",
              "--output", str(target))
-    assert "U1R-014,decision,refer to the outreach team,U0KATE001," in target.read_text()
+    assert "U1R-014,decision,refer to the outreach team,kate," in target.read_text()
     again = h.cli("minutes", "--group", "Under 1 Roof", "--date", "2026-12-01", "--format",
                   "csv", "--output", str(target))
     assert again.code != 0 and "already exists" in again.err

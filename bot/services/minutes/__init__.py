@@ -131,7 +131,7 @@ def _find(uow: UnitOfWork, group: str, day: dt.date) -> tuple[Group, Meeting]:
     raise NotFound(f"{found.name} has no closed meeting on {day:%a %d %b %Y}")
 
 
-def _stored(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
+def stored(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
     """The minutes as they were at the close (rebuilt only if none were kept)."""
     if meeting.minutes:
         return snapshot.loads(meeting.minutes)
@@ -141,7 +141,7 @@ def _stored(uow: UnitOfWork, group: Group, meeting: Meeting) -> Minutes:
 def minutes_of(*, uow: UnitOfWork, group: str, day: dt.date) -> Minutes:
     with uow:
         found, meeting = _find(uow, group, day)
-        return _stored(uow, found, meeting)
+        return stored(uow, found, meeting)
 
 
 def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
@@ -149,7 +149,7 @@ def repost(*, uow: UnitOfWork, clock: Clock, renderer: Renderer, group: str,
     now = clock.now()
     with uow:
         found, meeting = _find(uow, group, day)
-        kept = _stored(uow, found, meeting)
+        kept = stored(uow, found, meeting)
         keys = post(uow, found, meeting, kept, renderer, now,
                     f"minutes-repost-{now:%Y%m%dT%H%M%S}")
         uow.commit()

@@ -1,66 +1,67 @@
 """Minutes as files: Markdown to read or file, CSV for a spreadsheet. De-identified like the
-channel's copy: case codes, Slack member IDs and the recorded (already redacted) text only."""
+channel's copy: case codes, people (by their Slack names when known, else their member IDs) and
+the recorded (already redacted) text only."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-import unicodedata
+from collections.abc import Mapping
 
 from bot.domain import ActionView, Minutes, RecordView
+from bot.sheets.cells import safe_cell as _cell
 from bot.validation import clean_text
 
 FORMATS = ("md", "csv")
+Names = Mapping[str, str]  # Slack member ID -> the name to show; an ID not in it is shown as is
+NO_NAMES: Names = {}
 
 
-def as_csv(minutes: Minutes) -> str:
-    """One row per decision, action or note, and one per client not reached."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["meeting", "client", "kind", "text", "owner_or_author", "due"])
+def people_in(minutes: Minutes) -> set[str]:
+    """Everyone the minutes name (by Slack ID): to look their names up before writing them."""
+    people = {minutes.facilitator} if minutes.facilitator else set()
+    for agency in minutes.attendance:
+        people.update(*(agency.present, agency.apologies, agency.on_leave, agency.absent))
+    for client in minutes.clients:
+        people.update(r.author for r in client.decisions + client.notes)
+        people.update(a.owner for a in client.actions)
+    return people
+
+
+CSV_HEADERS = ("meeting", "client", "kind", "text", "owner_or_author", "due")
+PERSON = CSV_HEADERS.index("owner_or_author")
+
+
+def rows(minutes: Minutes) -> list[tuple[str, ...]]:
+    """One row per decision, action or note, and one per client not reached (or withheld),
+    as typed: people by Slack ID, cells not yet made safe for a spreadsheet."""
+    out: list[tuple[str, ...]] = []
     day = minutes.meeting.local_start.date().isoformat()
     for client in minutes.clients:
         if client.withheld:
-            writer.writerow([day, client.case_code, "withheld (consent)", "", "", ""])
+            out.append((day, client.case_code, "withheld (consent)", "", "", ""))
         for rec in client.decisions + client.notes:
-            writer.writerow([day, client.case_code, rec.kind, _cell(rec.text), rec.author, ""])
+            out.append((day, client.case_code, rec.kind, rec.text, rec.author, ""))
         for action in client.actions:
-            writer.writerow([day, client.case_code, "action", _cell(action.text), action.owner,
-                             action.due_on.isoformat()])
+            out.append((day, client.case_code, "action", action.text, action.owner,
+                        action.due_on.isoformat()))
         if not client.reached:
-            writer.writerow([day, client.case_code, "not reached", "", "", ""])
+            out.append((day, client.case_code, "not reached", "", "", ""))
+    return out
+
+
+def as_csv(minutes: Minutes, names: Names = NO_NAMES) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADERS)
+    for row in rows(minutes):
+        person = row[PERSON]
+        writer.writerow([*row[:3], _cell(row[3]), _cell(names.get(person, person)), row[5]])
     return out.getvalue()
 
 
-# Shown as nothing, so a leading one would hide a formula from a check of the first character.
-_FILLERS = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")  # Hangul fillers, blank braille
-_FORMULA = frozenset("=+-@")
-
-
-def _unseen(ch: str) -> bool:
-    # Cf: zero-width space, (non-)joiners, word joiner, BOM, soft hyphen, direction marks.
-    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc") or ch in _FILLERS
-
-
-def _cell(text: str) -> str:
-    """Keep a spreadsheet from reading a cell as a formula (CSV injection).
-
-    A cell whose first visible character is =, +, - or @ (full-width ones too), or with a tab
-    before it, gets a leading apostrophe, however many blanks or invisible characters come
-    first. Those invisible ones (zero-width space and joiners, BOM, marks) are dropped from the
-    start; blanks are kept. Carriage returns are already line feeds (``clean_text``)."""
-    text = clean_text(text)
-    lead = 0
-    while lead < len(text) and _unseen(text[lead]):
-        lead += 1
-    blanks = "".join(ch for ch in text[:lead] if ch.isspace())
-    first = unicodedata.normalize("NFKC", text[lead : lead + 1])[:1]
-    risky = first in _FORMULA or "\t" in blanks
-    return ("'" if risky else "") + blanks + text[lead:]
-
-
-def as_markdown(minutes: Minutes) -> str:
+def as_markdown(minutes: Minutes, names: Names = NO_NAMES) -> str:
     m = minutes.meeting
     counts = minutes.counts()
     lines = [f"# Minutes: {_md(m.group)}, {m.local_start:%a %d %b %Y}", ""]
@@ -68,14 +69,15 @@ def as_markdown(minutes: Minutes) -> str:
     if minutes.started_at and minutes.ended_at:
         lines.append(f"{minutes.started_at.astimezone(zone):%H:%M}–"
                      f"{minutes.ended_at.astimezone(zone):%H:%M} ({m.tz})  ")
-    lines += [f"Facilitator: {minutes.facilitator or '-'}", "", "## Attendance", ""]
+    facilitator = _name(minutes.facilitator, names) if minutes.facilitator else "-"
+    lines += [f"Facilitator: {facilitator}", "", "## Attendance", ""]
     for a in minutes.attendance:
-        parts = [f"present: {_people(a.present)}"]
+        parts = [f"present: {_people(a.present, names)}"]
         missing = "absent" if minutes.attendance_taken else "no reply"
         for label, people in (("apologies", a.apologies), ("on leave", a.on_leave),
                               (missing, a.absent)):
             if people:
-                parts.append(f"{label}: {_people(people)}")
+                parts.append(f"{label}: {_people(people, names)}")
         lines.append(f"- **{_md(a.agency)}**: " + "; ".join(parts))
     lines += ["", "## Clients", ""]
     for client in minutes.clients:
@@ -86,9 +88,9 @@ def as_markdown(minutes: Minutes) -> str:
             lines += ["", "_Details withheld (consent)._", ""]
             continue
         lines.append("")
-        lines += _records("Decisions", client.decisions)
-        lines += _actions(client.actions)
-        lines += _records("Notes", client.notes)
+        lines += _records("Decisions", client.decisions, names)
+        lines += _actions(client.actions, names)
+        lines += _records("Notes", client.notes, names)
         if not (client.decisions or client.actions or client.notes):
             lines += ["_Discussed; nothing recorded._", ""]
     if minutes.not_reached:
@@ -102,20 +104,27 @@ def as_markdown(minutes: Minutes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _people(users: tuple[str, ...]) -> str:
-    return ", ".join(users) or "none"
+def _name(user: str, names: Names) -> str:
+    return _md(names.get(user, user))
 
 
-def _records(title: str, records: tuple[RecordView, ...]) -> list[str]:
+def _people(users: tuple[str, ...], names: Names) -> str:
+    return ", ".join(_name(u, names) for u in users) or "none"
+
+
+def _records(title: str, records: tuple[RecordView, ...], names: Names) -> list[str]:
     if not records:
         return []
-    return [f"**{title}**", ""] + [f"- {_md(r.text)} ({r.author})" for r in records] + [""]
+    return [f"**{title}**", ""] + [
+        f"- {_md(r.text)} ({_name(r.author, names)})" for r in records
+    ] + [""]
 
 
-def _actions(actions: tuple[ActionView, ...]) -> list[str]:
+def _actions(actions: tuple[ActionView, ...], names: Names) -> list[str]:
     if not actions:
         return []
-    rows = [f"- {_md(a.text)} (owner {a.owner}, due {a.due_on.isoformat()})" for a in actions]
+    rows = [f"- {_md(a.text)} (owner {_name(a.owner, names)}, due {a.due_on.isoformat()})"
+            for a in actions]
     return ["**Actions**", "", *rows, ""]
 
 
