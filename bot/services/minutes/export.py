@@ -60,6 +60,11 @@ def _cell(text: str) -> str:
     return ("'" if risky else "") + blanks + text[lead:]
 
 
+def safe_cell(text: str) -> str:
+    """A text cell that a spreadsheet shows as text and never runs (reports use it too)."""
+    return _cell(text)
+
+
 def as_markdown(minutes: Minutes) -> str:
     m = minutes.meeting
     counts = minutes.counts()
