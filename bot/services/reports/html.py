@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
-from zoneinfo import ZoneInfo
 
 from bot.services.reports import svg
 from bot.services.reports import wording as w
@@ -26,8 +25,8 @@ h1 { font-size: 17pt; margin: 0 0 2mm; }
 h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid #bbb; }
 p.period { margin: 0 0 4mm; color: #444; }
 section { break-inside: avoid; page-break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 9.5pt; }
-th, td { border: 1px solid #ccc; padding: 1.2mm 2mm; text-align: right; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 9pt; }
+th, td { border: 1px solid #ccc; padding: 1mm 1.4mm; text-align: right; vertical-align: top; }
 th:first-child, td:first-child { text-align: left; }
 th { background: #f0f0f0; }
 tr.total td { font-weight: bold; background: #fafafa; }
@@ -35,7 +34,8 @@ svg.chart { width: 100%; height: auto; display: block; margin: 2mm 0; }
 dl.key { display: grid; grid-template-columns: max-content auto; gap: 1mm 4mm; margin: 0; }
 dl.key dt { font-weight: bold; }
 dl.key dd { margin: 0; }
-footer { margin-top: 6mm; font-size: 8.5pt; color: #555; }
+p.note, footer { font-size: 8.5pt; color: #555; }
+footer { margin-top: 6mm; }
 """
 
 
@@ -84,14 +84,14 @@ def render_html(r: ReportFigures) -> str:
         "</section>",
         "<section><h2>Attendance per agency</h2>",
         svg.hbars("Meetings attended per agency",
-                  [(w.name(a.agency), a.meetings_attended) for a in r.agencies], most=held,
-                  of=" meetings"),
+                  [(w.name(a.agency), a.meetings_attended) for a in r.agencies], most=held),
         _table(("Agency", "Meetings attended", "People present", "Apologies"),
                [(w.name(a.agency), f"{a.meetings_attended} of {held}", str(a.present),
                  str(a.apologies)) for a in r.agencies]),
         "</section>",
         "<section><h2>Actions by the owner's agency</h2>",
         _table(w.AGENCY_COLUMNS, [w.agency_row(a) for a in r.agencies], w.agency_row(total)),
+        f'<p class="note">{escape(w.NOTES)}</p>',
         "</section>",
         "<section><h2>Meetings</h2>",
         svg.line("Clients reviewed per meeting",
@@ -110,8 +110,8 @@ def render_html(r: ReportFigures) -> str:
                [(w.name(c.name), w.name(c.agency), f"{c.completed_on:%d %b %Y}")
                 for c in r.champions]) if r.champions else "<p>None in this period.</p>",
         "</section>",
-        f"<footer>Figures as of {r.as_of.astimezone(ZoneInfo(r.tz)):%d %b %Y %H:%M} on the "
-        "group's clock. No client is named or coded in this report. Made by Casebot.</footer>",
+        f"<footer>{escape(w.as_of(r))} No client is named or coded in this report. "
+        "Made by Casebot.</footer>",
     ]
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

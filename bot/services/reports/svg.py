@@ -89,7 +89,7 @@ def _legend(labels: Sequence[str], y0: float) -> list[str]:
         y = y0 + (n // 3) * 20
         out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="12" height="12" '
                    f'fill="{PALETTE[n % len(PALETTE)]}"/>')
-        out.append(_text(x + 18, y + 11, _fit(label, 30)))
+        out.append(_text(x + 18, y + 11, _fit(label, 26)))
     return out
 
 
@@ -97,8 +97,7 @@ def _fit(label: str, most: int) -> str:
     return label if len(label) <= most else label[: most - 1] + "…"
 
 
-def hbars(title: str, rows: Sequence[tuple[str, int]], *, most: int | None = None,
-          of: str = "") -> str:
+def hbars(title: str, rows: Sequence[tuple[str, int]], *, most: int | None = None) -> str:
     """Horizontal bars, one a row, labelled on the left, the value (``of most``) on the right."""
     label_width, right, row = 220, 80, 26
     height = 10 + row * max(len(rows), 1)
@@ -117,7 +116,7 @@ def hbars(title: str, rows: Sequence[tuple[str, int]], *, most: int | None = Non
                     f'fill="{PALETTE[n % len(PALETTE)]}"><title>{escape(f"{label}: {value}")}'
                     "</title></rect>")
         shown = f"{value} of {most}" if most is not None else str(value)
-        body.append(_text(label_width + span + 6, y + 15, f"{shown}{of}"))
+        body.append(_text(label_width + span + 6, y + 15, shown))
     return _frame(title, height + 10, body)
 
 

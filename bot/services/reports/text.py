@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
 from bot.services.reports import wording as w
 from bot.services.reports.model import ReportFigures
+
+# Shorter than the HTML report's column names, for a terminal.
+SHORT_COLUMNS = ("Agency", "Created", "Done", "On time", "Before next meeting", "Overdue",
+                 "Median days", "Carried", "Escalated")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -39,7 +42,9 @@ def render_text(r: ReportFigures) -> str:
           str(a.apologies)) for a in r.agencies],
     )
     lines += ["", "Actions by the owner's agency"]
-    lines += _table(w.AGENCY_COLUMNS, [w.agency_row(a) for a in (*r.agencies, total)])
+    lines += _table(SHORT_COLUMNS, [w.agency_row(a) for a in (*r.agencies, total)])
+    lines.append("  (before next meeting: of the actions made in the period whose next meeting "
+                 "was held)")
     exits = ", ".join(f"{label} {n}" for label, n in r.exits) or "none"
     champions = "; ".join(f"{w.name(c.name)} ({w.name(c.agency)}, {c.completed_on:%d %b %Y})"
                           for c in r.champions) or "none"
@@ -50,7 +55,6 @@ def render_text(r: ReportFigures) -> str:
         f"Days from referral to housed: {w.housed(r)}",
         f"Champions onboarded: {len(r.champions)} ({champions})",
         "",
-        f"Figures as of {r.as_of.astimezone(ZoneInfo(r.tz)):%d %b %Y %H:%M} on the group's "
-        "clock. No client is named or coded in this report.",
+        f"{w.as_of(r)} No client is named or coded in this report.",
     ]
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from bot.services.reports.model import AgencyFigures, ReportFigures
 from bot.validation import clean_text
@@ -15,6 +16,14 @@ def name(text: str) -> str:
 
 def period(r: ReportFigures) -> str:
     return f"{r.first:%a %d %b %Y} to {r.last:%a %d %b %Y} ({r.tz})"
+
+
+def as_of(r: ReportFigures) -> str:
+    """When the figures were taken: the period's end, or now if it has not ended."""
+    end = dt.datetime.combine(r.last + dt.timedelta(days=1), dt.time(), ZoneInfo(r.tz))
+    if r.as_of >= end:
+        return "Figures at the end of the period."
+    return f"Figures as of {r.as_of.astimezone(ZoneInfo(r.tz)):%d %b %Y %H:%M} ({r.tz})."
 
 
 def share(part: int, whole: int) -> str:
@@ -52,9 +61,15 @@ def housed(r: ReportFigures) -> str:
             f"({counted} of {r.housed} housed had a referral on record)")
 
 
-AGENCY_COLUMNS = ("Agency", "Actions created", "Completed", "On time",
-                  "Done before next meeting", "Overdue", "Median days to complete",
-                  "Carry-overs", "Escalations")
+AGENCY_COLUMNS = ("Agency", "Created", "Completed", "On time", "Done before next meeting",
+                  "Overdue", "Median days to complete", "Carried over", "Escalated")
+NOTES = (
+    "Actions count for their owner's agency. On time: completed on or before the due date. "
+    "Done before next meeting: of the actions made in the period whose next meeting was held, "
+    "those completed before it (cancelled ones left out). Overdue: open at the end of the "
+    "period, past the due date. Carried over: each time an open action went on to the next "
+    "meeting. Escalated: overdue at two meetings in a row, so the agency's champion was told."
+)
 
 
 def agency_row(a: AgencyFigures) -> tuple[str, ...]:
