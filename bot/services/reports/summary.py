@@ -84,10 +84,10 @@ def full_report(*, uow: UnitOfWork, clock: Clock, user_id: str, value: str) -> F
         if group is None or not uow.memberships.runs_meetings(member.id, group.id):
             raise NotAuthorised(REFUSED)
         found = figures.build(uow, group, start, end, clock.now())
-    slug = re.sub(r"[^a-z0-9]+", "-", group.name.lower()).strip("-") or "group"
+    slug = re.sub(r"[^a-z0-9]+", "-", found.group.lower()).strip("-") or "group"
     return FullReport(
         filename=f"{slug}-report-{start.isoformat()}-to-{end.isoformat()}.html",
-        title=f"{group.name}: report, {start:%d %b %Y} to {end:%d %b %Y}",
+        title=f"{found.group}: report, {start:%d %b %Y} to {end:%d %b %Y}",
         html=render_html(found),
     )
 
