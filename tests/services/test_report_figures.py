@@ -5,6 +5,8 @@ use them; every expected figure is a literal, with the arithmetic beside it."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 
 import pytest
 
@@ -12,7 +14,7 @@ from bot.domain import AttendanceResponse, InvalidInput, NotFound, ReferralDecis
 from bot.services import actions, closing, meetings, onboarding, prompts, referrals, running
 from bot.services import updates as update_service
 from bot.services.referrals import ReferralForm
-from bot.services.reports import figures
+from bot.services.reports import figures, html, summary, tables, text
 from bot.services.reports.model import ReportFigures
 from tests.services.conftest import BRISBANE_WORKER, FACILITATOR, SYDNEY_WORKER
 
@@ -328,3 +330,88 @@ def test_a_period_with_nothing_in_it_is_all_zeros(world):
         0, 0, 0, 0, 0)
     assert all(a.present == a.actions_created == 0 for a in r.agencies)
     assert r.total.median_days_to_complete is None and r.median_days_to_housed is None
+
+
+def test_no_format_names_or_codes_a_client_and_the_html_fetches_nothing(world, tmp_path):
+    from devkit.report_screenshot import offline_problems
+    from tests.leak_forms import leaks_in
+
+    w, _ = build_two_months(world, tmp_path)
+    r = _report(w, "2026-12-01", "2027-01-31")
+    page = html.render_html(r)
+    sheet = tables.render_xlsx(r)
+    outputs = {"text": text.render_text(r), "html": page, "csv": tables.render_csv(r)}
+    with zipfile.ZipFile(io.BytesIO(sheet)) as book:
+        outputs["xlsx"] = "".join(book.read(n).decode("utf-8") for n in book.namelist()
+                                  if n.endswith(".xml"))
+    registered = {"U1R-014": {"full_name": "Jane Quokkafield"},
+                  "U1R-015": {"full_name": "Thomas Brolgaway"}}
+    for fmt, out in outputs.items():
+        assert "U1R-" not in out, fmt
+        assert not leaks_in(out, registered), fmt
+    assert offline_problems(page) == []
+    assert page.count("<svg") == 4  # on time by month, attendance, reviewed, outcomes
+
+
+def _statements(w, first: str, last: str) -> int:
+    import sqlalchemy as sa
+
+    from bot.bootstrap import build
+    from bot.config import load_settings
+
+    container = build(load_settings(w.cli.env), clock=w.ctx.clock)
+    count = 0
+
+    def counted(*_args) -> None:
+        nonlocal count
+        count += 1
+
+    sa.event.listen(container.engine, "before_cursor_execute", counted)
+    try:
+        figures.compute(uow=container.uow(), clock=w.ctx.clock, group=GROUP,
+                        first=dt.date.fromisoformat(first), last=dt.date.fromisoformat(last))
+    finally:
+        container.close()
+    return count
+
+
+def test_the_figures_take_as_many_statements_for_500_more_actions(world, tmp_path):
+    import sqlalchemy as sa
+
+    from storage.models import Action
+
+    w, _ = build_two_months(world, tmp_path)
+    before = _statements(w, "2026-12-01", "2027-01-31")
+    engine = sa.create_engine(w.cli.env["DATABASE_URL"])
+    with engine.begin() as conn:
+        clients = conn.scalars(sa.text("SELECT id FROM clients")).all()
+        owners = conn.scalars(sa.text("SELECT id FROM members")).all()
+        conn.execute(sa.insert(Action), [
+            {"client_id": clients[n % len(clients)], "owner_id": owners[n % len(owners)],
+             "text": f"follow up {n}", "due_on": dt.date(2026, 12, 20), "status": "done",
+             "carried_count": 1, "created_at": dt.datetime(2026, 12, 2, tzinfo=dt.UTC),
+             "completed_at": dt.datetime(2026, 12, 18, tzinfo=dt.UTC)}
+            for n in range(500)
+        ])
+    engine.dispose()
+    assert _statements(w, "2026-12-01", "2027-01-31") == before
+    r = _report(w, "2026-12-01", "2027-01-31")
+    assert r.total.actions_completed == 3 + 500  # the fixture's three, and the new ones
+
+
+def test_the_monthly_summary_is_due_from_the_first_working_day_in_working_hours():
+    nine = dt.time(9, 0)
+
+    def due(iso: str, holidays: str | None = None):
+        return summary.summary_due(dt.datetime.fromisoformat(iso), tz="Australia/Sydney",
+                                   send_time=nine, holidays=holidays)
+
+    december = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert due("2027-01-01T08:59+11:00") is None  # Friday 1 Jan, before 09:00
+    assert due("2027-01-01T09:00+11:00") == december
+    assert due("2027-01-01T18:00+11:00") is None  # after working hours
+    # With New South Wales' holidays, 1 Jan is New Year's Day: Monday 4 Jan it is.
+    assert due("2027-01-01T10:00+11:00", "AU-NSW") is None
+    assert due("2027-01-04T09:00+11:00", "AU-NSW") == december
+    assert due("2027-01-20T11:00+11:00", "AU-NSW") == december  # later in the month: catch up
+    assert due("2027-01-02T10:00+11:00") is None  # a Saturday
