@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Collection
 from typing import NamedTuple
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain import ActionStatus
@@ -103,27 +103,27 @@ class ReportRepository:
         )
         return [(m, who, response, present) for m, who, response, present in rows]
 
-    def update_authors(self, meeting_ids: Collection[int]) -> list[tuple[int, int]]:
-        """(meeting, author) for each update sent for these meetings."""
+    def update_authors(self, meeting_ids: Collection[int]) -> list[tuple[int, int, int]]:
+        """(meeting, author, how many updates) for these meetings."""
         if not meeting_ids:
             return []
         rows = self.session.execute(
-            select(Update.meeting_id, Update.author_id).where(Update.meeting_id.in_(meeting_ids))
+            select(Update.meeting_id, Update.author_id, func.count())
+            .where(Update.meeting_id.in_(meeting_ids))
+            .group_by(Update.meeting_id, Update.author_id)
         )
-        return [(m, author) for m, author in rows]
+        return [(m, author, n) for m, author, n in rows]
 
     def items_discussed(self, meeting_ids: Collection[int]) -> dict[int, int]:
         """meeting -> clients discussed at it."""
         if not meeting_ids:
             return {}
-        counts: dict[int, int] = {}
-        for meeting_id in self.session.scalars(
-            select(MeetingItem.meeting_id).where(
-                MeetingItem.meeting_id.in_(meeting_ids), MeetingItem.state == "discussed"
-            )
-        ):
-            counts[meeting_id] = counts.get(meeting_id, 0) + 1
-        return counts
+        rows = self.session.execute(
+            select(MeetingItem.meeting_id, func.count())
+            .where(MeetingItem.meeting_id.in_(meeting_ids), MeetingItem.state == "discussed")
+            .group_by(MeetingItem.meeting_id)
+        )
+        return {meeting_id: n for meeting_id, n in rows}
 
     def actions(self, group_id: int, before: dt.datetime, since: dt.datetime) -> list[ActionRow]:
         """The group's clients' actions (not removed) made before ``before`` that could count

@@ -7,6 +7,7 @@ How each figure is counted is said where it is computed, and in README's *Report
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -173,16 +174,16 @@ class _FollowUp:
 
 def _meetings(
     facts: _Facts, held: Sequence[MeetingRow], answers: Iterable[tuple[int, int, str, bool | None]],
-    authors: Iterable[tuple[int, int]], discussed: dict[int, int],
+    authors: Iterable[tuple[int, int, int]], discussed: dict[int, int],
 ) -> tuple[list[MeetingFigures], dict[str, _Attendance]]:
     """Each meeting held, and attendance by agency. Present, as in the minutes: marked present
     when the roll was called, else said they would come; apologies: said so and not there."""
     rows: dict[int, list[tuple[int, str, bool | None]]] = {}
     for meeting_id, member_id, response, present in answers:
         rows.setdefault(meeting_id, []).append((member_id, response, present))
-    wrote: dict[int, list[int]] = {}
-    for meeting_id, author_id in authors:
-        wrote.setdefault(meeting_id, []).append(author_id)
+    wrote: dict[int, list[tuple[int, int]]] = {}
+    for meeting_id, author_id, count in authors:
+        wrote.setdefault(meeting_id, []).append((author_id, count))
     out, by_agency = [], {}
     for meeting in held:
         mine = rows.get(meeting.id, [])
@@ -202,8 +203,8 @@ def _meetings(
         authors_here = wrote.get(meeting.id, [])
         out.append(MeetingFigures(
             day=facts.day(meeting.scheduled_at), present=len(there), apologies=len(sorry),
-            updates=len(authors_here),
-            updates_from_absent=sum(1 for a in authors_here if a not in there),
+            updates=sum(n for _, n in authors_here),
+            updates_from_absent=sum(n for a, n in authors_here if a not in there),
             clients_reviewed=discussed.get(meeting.id, 0),
         ))
     return out, by_agency
@@ -225,6 +226,7 @@ def _actions(facts: _Facts, actions: Sequence[ActionRow],
     - escalations: escalated to the agency's champion in the period.
     """
     going = [m for m in meetings if m.status != MeetingStatus.CANCELLED.value]
+    starts = [m.scheduled_at for m in going]  # sorted, as the rows come
     closed = [m for m in meetings if m.status == MeetingStatus.CLOSED.value and m.ended_at]
     today = facts.day(facts.as_of)
     out: dict[str, _FollowUp] = {}
@@ -233,7 +235,8 @@ def _actions(facts: _Facts, actions: Sequence[ActionRow],
         done = a.status == ActionStatus.DONE.value and a.completed_at is not None
         if facts.inside(a.created_at):
             f.created += 1
-            following = next((m for m in going if m.scheduled_at > a.created_at), None)
+            later = bisect.bisect_right(starts, a.created_at)
+            following = going[later] if later < len(going) else None
             if (a.status != ActionStatus.CANCELLED.value and following is not None
                     and following.scheduled_at <= facts.as_of):
                 f.due_by_next += 1
@@ -248,8 +251,10 @@ def _actions(facts: _Facts, actions: Sequence[ActionRow],
             done and a.completed_at is not None and a.completed_at >= facts.as_of)
         if still_open and a.created_at < facts.as_of and a.due_on < today:
             f.overdue += 1
-        carries = [m for m in closed if m.ended_at and m.ended_at >= a.created_at]
-        f.carried += sum(1 for m in carries[: a.carried_count] if facts.inside(m.scheduled_at))
+        if a.carried_count:
+            carries = [m for m in closed if m.ended_at and m.ended_at >= a.created_at]
+            f.carried += sum(1 for m in carries[: a.carried_count]
+                             if facts.inside(m.scheduled_at))
         f.escalated += facts.inside(a.escalated_at)
     return out
 
