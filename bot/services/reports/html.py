@@ -34,7 +34,9 @@ svg.chart { width: 100%; height: auto; display: block; margin: 2mm 0; }
 dl.key { display: grid; grid-template-columns: max-content auto; gap: 1mm 4mm; margin: 0; }
 dl.key dt { font-weight: bold; }
 dl.key dd { margin: 0; }
+th { hyphens: auto; }
 p.note, footer { font-size: 8.5pt; color: #555; }
+@media print { body { max-width: none; padding: 0; } table { font-size: 8pt; } }
 footer { margin-top: 6mm; }
 """
 
