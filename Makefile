@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: start test test-all lint clean
+.PHONY: start test test-all lint clean report-screenshot
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ test: $(BIN)/.installed
 test-all: $(BIN)/.installed
 	$(BIN)/ruff check .
 	CASEBOT_TEST_ALL=1 $(BIN)/pytest -q -n auto
+
+# The HTML report in headless Chromium with the network shut off (apt-get install -y chromium):
+# a screenshot of a sample report in build/report-screenshot/report.png, and checks that the
+# file names nothing to fetch, the page asked for nothing and the charts were drawn.
+# REPORT_HTML=file.html screenshots a report of your own (casebot report --format html).
+REPORT_OUT ?= build/report-screenshot
+PY ?= $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON))
+report-screenshot:
+	$(PY) -m devkit.report_screenshot --out $(REPORT_OUT) $(if $(REPORT_HTML),--html $(REPORT_HTML))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

@@ -31,6 +31,7 @@ from bot.services import (
     prompts,
     retention,
 )
+from bot.services.reports import summary as report_summary
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class TickReport:
     consent_reviews: int = 0  # key workers reminded that a consent is due for review
     retention_purges: int = 0  # clients whose details or case record reached retention's end
     onboarding: int = 0  # champions' stall nudges, mentors' digests, completions announced
+    reports: int = 0  # monthly summaries in the groups' channels
 
     def __str__(self) -> str:
         questions = (
@@ -65,6 +67,8 @@ class TickReport:
             questions += f", {self.retention_purges} retention purge(s)"
         if self.onboarding:
             questions += f", {self.onboarding} onboarding message(s)"
+        if self.reports:
+            questions += f", {self.reports} monthly summary(ies)"
         return (
             f"queued {self.prompts} prompt(s)/reminder(s), {self.agendas} agenda message(s), "
             f"{self.nudges} nudge(s){questions}; sent {self.sent} message(s)"
@@ -83,6 +87,8 @@ def tick(deps: AppContext) -> TickReport:
     )
     reviews = consent.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
     mentoring = onboarding.enqueue_due(uow=deps.uow(), clock=deps.clock, renderer=deps.renderer)
+    summaries = report_summary.enqueue_due(uow=deps.uow(), clock=deps.clock,
+                                           renderer=deps.renderer)
     # Details and case records past their retention periods (a no-op on most ticks).
     purged = len(retention.purge_due(uow=deps.uow(), clock=deps.clock).due)
     with SCREEN:  # the screens' changes and their edits, as in the handlers
@@ -102,10 +108,10 @@ def tick(deps: AppContext) -> TickReport:
     privacy.forget_purged(uow=deps.uow())  # every serving process ticks: each forgets
     report = TickReport(
         queued_prompts, queued_agendas, queued_nudges, sent, questions, reviews, purged,
-        mentoring,
+        mentoring, summaries,
     )
     if (sent or queued_prompts or queued_agendas or queued_nudges or questions or reviews
-            or purged or mentoring):
+            or purged or mentoring or summaries):
         log.info("tick: %s", report)
     return report
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.domain import (
     ActionRecorded,
@@ -26,6 +26,9 @@ from bot.domain import (
     UpdatePrompt,
     UpdateReceipt,
 )
+
+if TYPE_CHECKING:
+    from bot.services.reports.model import Headline
 
 Payload = dict[str, Any]
 """A rendered message (Slack's ``text`` + ``blocks``): opaque to the services."""
@@ -103,6 +106,8 @@ class Renderer(Protocol):
     def referral_decided(self, decided: ReferralDecided) -> Payload: ...
 
     def onboarding(self, notice: OnboardingNotice) -> Payload: ...
+
+    def report_summary(self, headline: Headline) -> Payload: ...
 
 
 class DeliveryError(Exception):

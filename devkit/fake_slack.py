@@ -39,6 +39,8 @@ RESPONSE_URL_USES = 5
 RESPONSE_URL_TTL = 30 * 60.0
 VIEW_STACK_LIMIT = 3
 TS_EPOCH = 1_700_000_000
+UPLOAD_PATH = "/upload/v1/"  # where files.getUploadURLExternal sends the file's bytes
+MAX_UPLOAD = 1024 * 1024 * 1024  # Slack's 1 GB per file
 
 
 def dm_channel_id(user_id: str) -> str:
@@ -179,6 +181,7 @@ class FakeSlack:
         self._triggers: dict[str, dict[str, Any]] = {}
         self._hooks: dict[str, dict[str, Any]] = {}
         self._faults: dict[str, list[_Reply]] = {}
+        self._files: dict[str, dict[str, Any]] = {}  # F ids -> files.uploadV2's three steps
         self.add_user(bot_user_id, name="casebot", real_name="Casebot", is_bot=True)
         for user_id, spec in (users or {}).items():
             self.add_user(user_id, **spec)
@@ -258,6 +261,15 @@ class FakeSlack:
         """The current state of a view the bot opened, pushed, updated or published."""
         with self._lock:
             return json.loads(json.dumps(self._views[view_id]))
+
+    def files(self, channel: str | None = None) -> list[dict[str, Any]]:
+        """Files shared by files.completeUploadExternal (in ``channel``, a user id meaning their
+        DM): id, filename, title, channel, initial_comment and the uploaded ``data`` (bytes)."""
+        with self._lock:
+            if channel and channel[:1] in "UW":
+                channel = dm_channel_id(channel)
+            return [dict(f) for f in self._files.values()
+                    if f["shared"] and (channel is None or f["channel"] == channel)]
 
     # --- workspace setup and fault injection --------------------------------------------------
 
@@ -341,6 +353,8 @@ class FakeSlack:
             method = url.path[len("/api/") :]
         elif url.path.startswith("/hooks/"):
             method = "response_url"
+        elif url.path.startswith(UPLOAD_PATH):
+            return self._receive_upload(url.path[len(UPLOAD_PATH):], headers, body)
         else:
             return _Reply(404, {"ok": False, "error": "unknown_path"})
         request = _Request({})
@@ -375,6 +389,26 @@ class FakeSlack:
             )
             self._changed.notify_all()
             return reply
+
+    def _receive_upload(self, file_id: str, headers: dict[str, str], body: bytes) -> _Reply:
+        """Step 2 of files.uploadV2: the bytes POSTed to the URL files.getUploadURLExternal gave
+        (raw, whatever the content type says). Recorded as a call named "upload"."""
+        with self._changed:
+            entry = self._files.get(file_id)
+            problems = []
+            if entry is None:
+                status, answer = 404, {"ok": False, "error": "file_not_found"}
+            else:
+                if len(body) != entry["length"]:
+                    problems.append(f"uploaded {len(body)} bytes, announced {entry['length']}")
+                entry["data"] = body
+                status, answer = 200, {"ok": True}
+            self.calls.append(Call(method="upload", args={"file_id": file_id, "bytes": len(body)},
+                                   headers=headers, ok=status == 200, error=answer.get("error"),
+                                   at=self._clock(), status=status, response=answer,
+                                   problems=problems))
+            self._changed.notify_all()
+            return _Reply(status, answer)
 
     def _api(self, method: str, headers: dict[str, str], request: _Request) -> _Reply:
         handler = _METHODS.get(method)
@@ -866,6 +900,53 @@ def _views_publish(fake: FakeSlack, request: _Request) -> dict[str, Any]:
     stored = fake._store_view(view, current and current["id"])
     fake._homes[user_id] = stored["id"]
     return {"view": stored}
+
+
+@_method("files.getUploadURLExternal")
+def _files_get_upload_url(fake: FakeSlack, request: _Request) -> dict[str, Any]:
+    """Step 1 of files.uploadV2: a file id and the URL to POST its bytes to."""
+    filename = request.need("filename")
+    try:
+        length = int(request.need("length"))
+    except ValueError:
+        raise SlackError("invalid_arguments") from None
+    if not 0 < length <= MAX_UPLOAD:
+        raise SlackError("invalid_arguments", problems=[f"length {length} out of range"])
+    file_id = f"F{next(fake._counter):09d}"
+    fake._files[file_id] = {"id": file_id, "filename": str(filename), "length": length,
+                            "data": None, "shared": False, "title": None, "channel": None,
+                            "initial_comment": None}
+    return {"upload_url": fake.base_url.replace("/api/", f"{UPLOAD_PATH}{file_id}"),
+            "file_id": file_id}
+
+
+@_method("files.completeUploadExternal")
+def _files_complete_upload(fake: FakeSlack, request: _Request) -> dict[str, Any]:
+    """Step 3: share the uploaded files in ``channel_id`` (a user's DM is its D… id)."""
+    files = request.need("files")
+    if isinstance(files, str):
+        try:
+            files = json.loads(files)
+        except ValueError:
+            raise SlackError("invalid_arguments") from None
+    if not isinstance(files, list) or not files:
+        raise SlackError("invalid_arguments")
+    channel = request.args.get("channel_id") or None
+    if channel is not None:
+        channel = fake._post_channel(str(channel))
+    done = []
+    for item in files:
+        entry = fake._files.get(str((item or {}).get("id")))
+        if entry is None or entry["data"] is None:
+            raise SlackError("file_not_found")
+        entry.update(shared=True, title=item.get("title") or entry["filename"], channel=channel,
+                     initial_comment=request.args.get("initial_comment"))
+        done.append({"id": entry["id"], "name": entry["filename"], "title": entry["title"]})
+    if channel is not None:
+        message = fake._store_message(channel, str(request.args.get("initial_comment") or ""),
+                                      [])
+        message["files"] = done
+    return {"files": done}
 
 
 def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:

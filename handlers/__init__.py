@@ -28,6 +28,7 @@ def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
         middleware,
         onboarding,
         referrals,
+        reports,
         restore,
         updates,
     )
@@ -35,5 +36,5 @@ def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
     middleware.install(app, ctx, gate)
     errors.install(app)
     for feature in (commands, updates, drafts, actions, meeting, holiday_meetings, restore,
-                    home, referrals, onboarding):
+                    home, referrals, onboarding, reports):
         feature.register(app, ctx)

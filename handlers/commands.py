@@ -18,7 +18,7 @@ from bot.context import AppContext
 from bot.domain import CasebotError, InvalidInput
 from bot.services import home, leave, reschedule
 from bot.services.meeting_hours import UnusualMeetingTime
-from handlers import actions, meeting, onboarding, referrals, replies
+from handlers import actions, meeting, onboarding, referrals, replies, reports
 from handlers.background import later
 from handlers.ids import COMMAND
 from handlers.parsing import parse_action, parse_record, parse_update_target, split_command
@@ -33,6 +33,7 @@ STEP_WORDS = {"next": "next", "back": "back", "skip": "skip", "discussed": "disc
 WORDS = {"action", "away", "update", "meeting", "start", "end", "decision", "note", *STEP_WORDS}
 WORDS |= {"refer", "exit"}  # issue 13: referrals and exits (handlers/referrals.py)
 WORDS |= {"champion"}  # issue 14: a new agency champion (handlers/onboarding.py)
+WORDS |= {"report"}  # issue 17: this month's figures, the full report (handlers/reports.py)
 
 
 def parse_away(rest: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -106,6 +107,8 @@ def _plan(
         where = command.get("channel_id")
         return lambda: onboarding.add_from_slack(ctx, user, where, target, respond)
     channel = command.get("channel_id", "")
+    if word == "report":
+        return lambda: reports.answer(ctx, user, channel, respond)
     if word == "start":
         return lambda: respond(response_type="ephemeral",
                                text=meeting.start(ctx, user, channel))

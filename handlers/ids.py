@@ -48,6 +48,7 @@ class ActionId(StrEnum):
     REFERRAL_ACCEPT = "referral_accept"
     REFERRAL_DECLINE = "referral_decline"
     REFERRAL_MORE_INFO = "referral_more_info"
+    REPORT_SEND = "report_send"  # "<group id>:<first day>:<last day>", checked again
 
 
 class CallbackId(StrEnum):

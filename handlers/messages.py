@@ -30,7 +30,7 @@ from bot.domain import (
     UpdateReceipt,
 )
 from bot.validation import SLACK_USER
-from handlers import kit, onboarding_views, referral_views, replies
+from handlers import kit, onboarding_views, referral_views, replies, report_views
 from handlers.ids import ActionId, BlockId
 from handlers.text import day, due_of, escape, mention, mentions, plural, quote, when
 
@@ -506,6 +506,7 @@ class SlackRenderer:
     referral_notice = staticmethod(referral_views.referral_notice)
     referral_decided = staticmethod(referral_views.referral_decided)
     onboarding = staticmethod(onboarding_views.onboarding)
+    report_summary = staticmethod(report_views.report_summary)
 
     # These two live beside their buttons' listeners, which import Bolt: imported when first
     # rendered, so a tick (or the CLI) that renders neither starts without Bolt.

@@ -149,7 +149,8 @@ secretariat run the meeting; `end` posts the minutes
 • `{COMMAND} decision U1R-014 refer to the outreach team` / `{COMMAND} note …` — leave out the \
 case code for the client on screen; actions too: `{COMMAND} action @owner …`
 • `{COMMAND} meeting move 2026-12-01 2026-12-03T14:00` / `meeting cancel 2026-12-01` — \
-facilitators and secretariat"""
+facilitators and secretariat
+• `{COMMAND} report` — facilitators and secretariat: this month's figures, the full report by DM"""
 
 
 def help_message() -> Payload:
@@ -195,6 +196,8 @@ ROLE_LINES: tuple[tuple[frozenset[Role], str], ...] = (
      f"`{COMMAND} exit U1R-014` — a client leaves the list, with the outcome"),
     (RUNS, f"`{COMMAND} champion @user Agency` — make someone their agency's champion; a mentor "
            "is paired with them"),
+    (RUNS, f"`{COMMAND} report` — this month's figures so far, only to you; *Send me the full "
+           "report* for the HTML file in a DM"),
     (frozenset({Role.SECRETARIAT}),
      "On the command line: `casebot client …` (the register and consent), `casebot group "
      "prompts`, `casebot champion add`, `casebot onboarding`, exports and reports"),

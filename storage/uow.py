@@ -28,6 +28,7 @@ from storage.repositories.outbox import OutboxRepository
 from storage.repositories.overrides import ConsentOverrideRepository
 from storage.repositories.records import RecordRepository
 from storage.repositories.referrals import ReferralRepository
+from storage.repositories.reports import ReportRepository
 from storage.repositories.retention import RetentionRepository
 from storage.repositories.term_requests import TermRequestRepository
 from storage.repositories.updates import UpdateRepository
@@ -58,6 +59,7 @@ class UnitOfWork:
     term_requests: TermRequestRepository
     secrets: VaultRepository  # the vault in this session
     leases: LeaseRepository
+    reports: ReportRepository
 
     def __init__(self, sessions: sessionmaker[Session], vault: Vault) -> None:
         self._sessions = sessions
@@ -89,6 +91,7 @@ class UnitOfWork:
         self.retention = RetentionRepository(self.session)
         self.secrets = VaultRepository(self.session, self.vault)
         self.leases = LeaseRepository(self.session)
+        self.reports = ReportRepository(self.session)
         return self
 
     def __exit__(

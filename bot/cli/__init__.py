@@ -39,6 +39,7 @@ COMMANDS: dict[str, str | Command] = {
     "allow": "admin:cmd_allow",
     "meeting": "admin:cmd_meeting",
     "minutes": "admin:cmd_minutes",
+    "report": "reports:cmd_report",
     "client": "clients:cmd_client",
     "referrals": "referrals:cmd_referrals",
     "champion": "onboarding:cmd_champion",

@@ -66,6 +66,7 @@ def build_parser() -> Parser:
     _allow_commands(sub)
     _meeting_commands(sub)
     _minutes_command(sub)
+    _report_command(sub)  # issue 17
     _client_commands(sub)
     _referral_commands(sub)
     _champion_commands(sub)  # issue 14
@@ -408,6 +409,25 @@ def _minutes_command(sub: argparse._SubParsersAction[Parser]) -> None:
     minutes.add_argument(
         "--post", action="store_true", help="post them in the group's channel again (next tick)"
     )
+
+
+def _report_command(sub: argparse._SubParsersAction[Parser]) -> None:
+    report = sub.add_parser(
+        "report",
+        help="a group's figures for a period: meetings, attendance, actions, referrals, exits",
+        description="Example: casebot report --group 'Under 1 Roof' --from 2026-12-01 "
+        "--to 2027-01-31 --format html --output report.html. The days are the group's own "
+        "calendar, both included. No client is named or coded in a report.",
+    )
+    report.add_argument("--group", required=True)
+    report.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD",
+                        help="the first day of the period")
+    report.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD",
+                        help="the last day of the period")
+    report.add_argument("--format", choices=("text", "html", "csv", "xlsx"), default="text",
+                        help="text (default), html (one file that opens offline and prints on "
+                        "A4), csv or xlsx (needs --output)")
+    report.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
 
 
 def _allow_commands(sub: argparse._SubParsersAction[Parser]) -> None:

@@ -89,6 +89,15 @@ class RecordingRenderer:
     def onboarding(self, notice: Any) -> dict[str, Any]:
         return self._keep(f"onboarding-{notice.kind.value}", notice)
 
+    def referral_notice(self, notice: Any) -> dict[str, Any]:
+        return self._keep("referral-notice", notice)
+
+    def referral_decided(self, decided: Any) -> dict[str, Any]:
+        return self._keep("referral-decided", decided)
+
+    def report_summary(self, headline: Any) -> dict[str, Any]:
+        return self._keep("report-summary", headline)
+
 
 @dataclass
 class RecordingNotifier:

@@ -119,6 +119,8 @@ btn:onboarding_tick       - - - y - - - - - - -
 btn:onboarding_help       - y y y y - - - - y -
 btn:mentee_nudge          - - - - y - - - - - -
 btn:welcome_champion      - y - - - - - - - y -
+cmd:report                - y y - - - - - - y -
+btn:report_send           - y y - - - - - - y -
 """
 TABLE = {
     row.split()[0]: dict(zip(COLUMNS, row.split()[1:], strict=True))
@@ -407,6 +409,7 @@ def send(w: World, entry: str, column: str) -> Any:
             "referral_more_info": s.referral,
             "onboarding_tick": f"{s.champion}:purpose", "onboarding_help": f"{s.champion}:purpose",
             "mentee_nudge": str(s.champion), "welcome_champion": str(s.champion),
+            "report_send": f"{s.group_id}:20261201:20261231",
         }.get(name, f"{s.running_meeting}:{s.on_screen}")  # the step buttons
         in_channel = name.startswith(("step_", "mark_", "record_", "end_", "action_open",
                                       "referral_"))

@@ -31,6 +31,8 @@ METHOD_SCOPES = {
     "users_info": "users:read",
     "conversations_info": "channels:read",  # a group's channel checked (groups:read: private)
     "auth_test": None,  # casebot doctor: the token, and the scopes granted
+    "conversations_open": "im:write",  # the DM a full report is uploaded to
+    "files_upload_v2": "files:write",  # the full report, as an HTML file
     "views_open": None,
     "views_publish": None,
     "views_push": None,
