@@ -171,7 +171,8 @@ class ChannelDirectory(Protocol):
 # The bot scopes app_manifest.yml asks for (tests/slack/test_manifest_and_serve.py checks they
 # agree): what `casebot doctor` expects Slack to have granted.
 SLACK_SCOPES = frozenset(
-    {"channels:read", "chat:write", "commands", "groups:read", "im:history", "users:read"}
+    {"channels:read", "chat:write", "commands", "files:write", "groups:read", "im:history",
+     "im:write", "users:read"}
 )
 
 
