@@ -203,6 +203,15 @@ def slack_runtime(container: Container) -> SlackRuntime:
     return SlackRuntime(ctx, client, secret, settings)
 
 
+def _import_the_app() -> None:
+    """What each gunicorn worker imports to build its app, imported once in the master before
+    it forks them: they share those pages instead of each loading its own copy."""
+    import handlers.app  # noqa: F401
+    from handlers import features
+
+    features()
+
+
 def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
     """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn)."""
     from bot import scheduler
@@ -218,6 +227,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
         if settings.slack_signing_secret is None:
             raise ConfigError(SIGNING_SECRET_MISSING)
         container.close()  # each gunicorn worker builds its own after the fork
+        _import_the_app()
         from handlers.http import serve as serve_http
 
         workers_runtime: list[SlackRuntime] = []
