@@ -6,7 +6,8 @@ rounds that run these three one after the other, in an order that rotates from r
 * ``python -c pass``: the floor (the same interpreter and environment);
 * ``casebot --help``;
 * ``casebot tick`` with nothing due, on a small SQLite database (one group whose next meeting is a
-  month away, five clients), sending through a fake Slack Web API served by this process.
+  month away, five clients), sending through a fake Slack Web API served by this process. Each
+  run claims its minute as cron's would (the claim is released, untimed, before each run).
 
 Each command is run once before the rounds (not counted), with bytecode writing on, so every
 figure is for compiled modules, as after ``pip install``. Reported: median and spread (min–max) in
@@ -14,13 +15,26 @@ ms, and the median of each round's ratio to that round's floor.
 
 **Idle memory.** ``casebot serve --http --workers 2`` against ``bench/bare_bolt.py`` (a Bolt app
 whose only listener calls ``ack()``) under the same gunicorn settings and worker class, with 2
-workers, alternately, a fresh server each time: once ``/healthz`` answers and the server has been
-idle for ``--settle`` seconds (Casebot's first tick has run), the resident set (VmRSS) of the
-master and its workers, summed; also their PSS (shared pages split between the processes that
-share them). Reported: the median over ``--memory-rounds`` and the ratio to the floor's.
+workers, alternately, a fresh server each time. Read once ``/healthz`` answers and the server has
+been idle for ``--settle`` seconds (Casebot's first tick has run), and again after ``--requests``
+rounds of ``/casebot help`` and ``/casebot action …`` (an action de-identifies its text and is
+saved, announced and sent to its owner; the bare app acknowledges them) and as long idle again.
+From ``/proc/<pid>/smaps_rollup`` of the master and its workers, summed:
 
-    .venv/bin/python bench/startup.py [--rounds 15] [--memory-rounds 3] [--settle 5] [--markdown]
-        [--skip-memory]
+* RSS: resident pages, each process's own count. Pages a worker shares with the master
+  (copy-on-write, after the fork) count once per process, so the sum overstates the total;
+* PSS: each page divided between the processes that share it. Summed, each page counts once:
+  what the server costs the machine, near what a container's memory limit charges. **The
+  target (≤ 1.5× the floor) is read on PSS**;
+* USS: pages no other process maps (what stopping only that process would free).
+
+Reported: the medians over ``--memory-rounds``, each sum's ratio to the floor's, and per process.
+
+``--baseline DIR`` adds another checkout of Casebot (same migrations; e.g. ``git worktree add
+/tmp/before <commit>``) to the same rounds: its ``--help``, ``tick`` and server, run from DIR.
+
+    .venv/bin/python bench/startup.py [--rounds 15] [--memory-rounds 3] [--settle 5]
+        [--requests 10] [--baseline DIR] [--skip-memory] [--markdown]
 
 A benchmark, not a test: nothing here asserts on timings.
 """
@@ -28,16 +42,18 @@ A benchmark, not a test: nothing here asserts on timings.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -47,10 +63,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import http_ack as base  # noqa: E402  (the throwaway installation's helpers)
 
 from devkit.fake_slack import FakeSlack  # noqa: E402
+from devkit.slack_requests import SlackSender  # noqa: E402
 
 CLIENTS = 5
 WORKERS = 2
-MIB = 1024 * 1024
 
 
 class BenchError(Exception):
@@ -112,11 +128,17 @@ class Command:
     argv: list[str]
     expect: str = ""  # a check on its output: the tick must have had nothing to do
     times: list[float] = field(default_factory=list)
+    before: Callable[[], None] | None = None  # untimed preparation before each run
+    env: dict[str, str] = field(default_factory=dict)  # on top of the common environment
 
 
 def run_once(command: Command, env: dict[str, str], cwd: Path) -> float:
+    if command.before is not None:
+        command.before()
     t0 = time.perf_counter()
-    done = subprocess.run(command.argv, env=env, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(
+        command.argv, env={**env, **command.env}, cwd=cwd, capture_output=True, text=True
+    )
     elapsed = (time.perf_counter() - t0) * 1000
     if done.returncode != 0:
         raise BenchError(f"{command.name} failed ({done.returncode}): {done.stderr.strip()[:300]}")
@@ -125,13 +147,33 @@ def run_once(command: Command, env: dict[str, str], cwd: Path) -> float:
     return elapsed
 
 
-def startup(env: dict[str, str], workdir: Path, rounds: int) -> list[Command]:
+def release_tick(workdir: Path) -> Callable[[], None]:
+    """Forget this minute's claim on the tick, so each timed `casebot tick` claims it and runs
+    the whole idle tick, as cron's once a minute does (not "this minute's tick has run")."""
+
+    def release() -> None:
+        with contextlib.closing(sqlite3.connect(workdir / "data" / "casebot.db")) as conn:
+            conn.execute("DELETE FROM leases WHERE name = 'tick'")
+            conn.commit()
+
+    return release
+
+
+def startup(
+    env: dict[str, str], workdir: Path, rounds: int, baseline: Path | None
+) -> list[Command]:
     casebot = base.casebot_executable()
-    commands = [
-        Command("python -c pass", [sys.executable, "-c", "pass"]),
-        Command("casebot --help", [casebot, "--help"], "usage: casebot"),
-        Command("casebot tick", [casebot, "tick"], "queued 0 prompt(s)/reminder(s), 0 agenda"),
-    ]
+    trees = [("", {})]
+    if baseline is not None:
+        trees.append((" (baseline)", {"PYTHONPATH": str(baseline)}))
+    commands = [Command("python -c pass", [sys.executable, "-c", "pass"])]
+    for label, tree in trees:
+        commands += [
+            Command(f"casebot --help{label}", [casebot, "--help"], "usage: casebot", env=tree),
+            Command(f"casebot tick{label}", [casebot, "tick"],
+                    "queued 0 prompt(s)/reminder(s), 0 agenda", before=release_tick(workdir),
+                    env=tree),
+        ]
     for command in commands:  # warm-up: compiles to bytecode, fills the OS's file cache
         run_once(command, env, workdir)
     for n in range(rounds):
@@ -172,36 +214,74 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def _kib(path: Path, key: str) -> int:
-    for line in path.read_text().splitlines():
-        if line.startswith(key + ":"):
-            return int(line.split()[1])
-    raise BenchError(f"no {key} in {path}")
+@dataclass
+class Usage:
+    """One process's memory in MiB, from /proc/<pid>/smaps_rollup."""
+
+    rss: float
+    pss: float
+    uss: float
+
+    @classmethod
+    def of(cls, pid: int) -> Usage:
+        kib: dict[str, int] = {}
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            key, _, value = line.partition(":")
+            kib[key] = int(value.split()[0])
+        private = kib["Private_Clean"] + kib["Private_Dirty"]
+        return cls(kib["Rss"] / 1024, kib["Pss"] / 1024, private / 1024)
 
 
-def memory_of(master: int) -> tuple[float, float, int]:
-    """RSS and PSS (MiB) of the master and its children, summed; the number of children."""
-    pids = [master, *children(master)]
-    rss = sum(_kib(Path(f"/proc/{p}/status"), "VmRSS") for p in pids)
-    pss = sum(_kib(Path(f"/proc/{p}/smaps_rollup"), "Pss") for p in pids)
-    return rss / 1024, pss / 1024, len(pids) - 1
+@dataclass
+class Reading:
+    master: Usage
+    workers: list[Usage]
+
+    def total(self, what: str) -> float:
+        return sum(getattr(u, what) for u in [self.master, *self.workers])
 
 
 @dataclass
 class Server:
     name: str
     argv: list[str]
-    rss: list[float] = field(default_factory=list)
-    pss: list[float] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    readings: dict[str, list[Reading]] = field(default_factory=dict)
 
 
-def idle_memory(server: Server, env: dict[str, str], workdir: Path, settle: float) -> None:
+def reading(server: Server, master: int) -> Reading:
+    workers = children(master)
+    if len(workers) != WORKERS:
+        raise BenchError(f"{server.name}: {len(workers)} children, expected {WORKERS}")
+    return Reading(Usage.of(master), [Usage.of(w) for w in workers])
+
+
+def use(server: Server, port: int, fake: FakeSlack, requests: int) -> None:
+    """``requests`` rounds of `/casebot help` and `/casebot action …`, answered and done."""
+    sender = SlackSender(f"http://127.0.0.1:{port}/slack/events", base.SECRET)
+    for n in range(requests):
+        client = f"U1R-{100 + n % CLIENTS}"
+        text = f"action {client} <@{base.KATE}|kate> ring the housing provider by Friday"
+        for answer in (
+            sender.command("help", user_id=base.FAY, channel_id=base.CHANNEL),
+            sender.command(text, user_id=base.FAY, channel_id=base.CHANNEL,
+                           response_url=fake.response_url()),
+        ):
+            if answer.status != 200:
+                raise BenchError(f"{server.name}: HTTP {answer.status}: {answer.body[:200]}")
+
+
+def measure(
+    server: Server, env: dict[str, str], workdir: Path, fake: FakeSlack, settle: float,
+    requests: int,
+) -> None:
     port = base.free_port()
     log = workdir / f"{server.name.split()[0]}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [*server.argv, "--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS)],
-            env=env, cwd=workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**env, **server.env}, cwd=workdir, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         base.wait_healthy(f"http://127.0.0.1:{port}", process, log)
@@ -211,47 +291,62 @@ def idle_memory(server: Server, env: dict[str, str], workdir: Path, settle: floa
                 raise BenchError(f"{server.name}: fewer than {WORKERS} workers:\n{base.tail(log)}")
             time.sleep(0.2)
         time.sleep(settle)
-        rss, pss, workers = memory_of(process.pid)
-        if workers != WORKERS:
-            raise BenchError(f"{server.name}: {workers} children, expected {WORKERS}")
-        server.rss.append(rss)
-        server.pss.append(pss)
+        server.readings.setdefault("idle", []).append(reading(server, process.pid))
+        if requests:
+            use(server, port, fake, requests)
+            time.sleep(settle)  # the work after each acknowledgement, then idle again
+            server.readings.setdefault("used", []).append(reading(server, process.pid))
     finally:
         base.stop_server(process)
 
 
-def memory(env: dict[str, str], workdir: Path, rounds: int, settle: float) -> list[Server]:
+def memory(
+    env: dict[str, str], workdir: Path, fake: FakeSlack, args: argparse.Namespace
+) -> list[Server]:
+    serve = [base.casebot_executable(), "serve", "--http"]
     servers = [
         Server("bare Bolt (floor)", [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]),
-        Server("casebot serve --http", [base.casebot_executable(), "serve", "--http"]),
+        Server("casebot serve --http", serve),
     ]
-    for n in range(rounds):
-        for server in servers if n % 2 == 0 else servers[::-1]:
-            idle_memory(server, env, workdir, settle)
+    if args.baseline is not None:
+        servers.append(Server("casebot (baseline)", serve, {"PYTHONPATH": str(args.baseline)}))
+    for n in range(args.memory_rounds):
+        order = servers[n % len(servers):] + servers[:n % len(servers)]
+        for server in order:
+            measure(server, env, workdir, fake, args.settle, args.requests)
     return servers
 
 
 def memory_rows(servers: list[Server]) -> list[list[str]]:
-    floor_rss = statistics.median(servers[0].rss)
-    floor_pss = statistics.median(servers[0].pss)
     rows = []
-    for server in servers:
-        rss, pss = statistics.median(server.rss), statistics.median(server.pss)
-        rows.append([
-            server.name,
-            f"{rss:.0f}",
-            f"{min(server.rss):.0f}–{max(server.rss):.0f}",
-            f"{rss / floor_rss:.2f}×",
-            f"{pss:.0f}",
-            f"{pss / floor_pss:.2f}×",
-        ])
+    for phase in servers[0].readings:
+        floor = servers[0].readings[phase]
+        for server in servers:
+            got = server.readings[phase]
+            cells = [server.name, phase]
+            for what in ("rss", "pss", "uss"):
+                mine = statistics.median(r.total(what) for r in got)
+                ratio = mine / statistics.median(r.total(what) for r in floor)
+                cells += [f"{mine:.0f}", f"{ratio:.2f}×"]
+            master = [r.master for r in got]
+            each = [w for r in got for w in r.workers]
+            cells += [
+                f"{statistics.median(u.rss for u in master):.0f} / "
+                f"{statistics.median(u.pss for u in master):.0f}",
+                f"{statistics.median(u.rss for u in each):.0f} / "
+                f"{statistics.median(u.pss for u in each):.0f}",
+            ]
+            rows.append(cells)
     return rows
 
 
 # --- the report ------------------------------------------------------------------------------
 
 STARTUP_HEADERS = ["process", "median ms", "spread ms", "÷ floor (per round, median)"]
-MEMORY_HEADERS = ["server, 2 workers", "RSS MiB", "spread MiB", "÷ floor", "PSS MiB", "÷ floor"]
+MEMORY_HEADERS = [
+    "server, 2 workers", "when", "RSS MiB", "÷ floor", "PSS MiB", "÷ floor", "USS MiB",
+    "÷ floor", "master RSS / PSS", "each worker RSS / PSS",
+]
 
 
 def table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
@@ -268,11 +363,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=15, help="start-up rounds (default 15)")
     parser.add_argument("--memory-rounds", type=int, default=3, help="servers of each kind")
     parser.add_argument("--settle", type=float, default=5.0, help="idle seconds before reading")
+    parser.add_argument("--requests", type=int, default=10,
+                        help="rounds of help + action before the second reading (0: none)")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="another checkout of Casebot, measured in the same rounds")
     parser.add_argument("--skip-memory", action="store_true", help="start-up figures only")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     args = parser.parse_args(argv)
-    if args.rounds < 1 or args.memory_rounds < 1 or args.settle < 0:
-        parser.error("--rounds and --memory-rounds must be 1 or more, --settle 0 or more")
+    if args.rounds < 1 or args.memory_rounds < 1 or args.settle < 0 or args.requests < 0:
+        parser.error("--rounds and --memory-rounds must be 1 or more, --settle and --requests "
+                     "0 or more")
+    if args.baseline is not None and not (args.baseline / "bot" / "cli").is_dir():
+        parser.error(f"--baseline {args.baseline}: not a checkout of Casebot")
     return args
 
 
@@ -284,10 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         fake.start()
         env = child_env(install(workdir, fake))
-        commands = startup(env, workdir, args.rounds)
-        servers = [] if args.skip_memory else memory(
-            env, workdir, args.memory_rounds, args.settle
-        )
+        commands = startup(env, workdir, args.rounds, args.baseline)
+        servers = [] if args.skip_memory else memory(env, workdir, fake, args)
         if invalid := fake.invalid_calls():
             raise BenchError(f"{len(invalid)} Slack call(s) broke a Slack limit")
     except (BenchError, base.BenchError) as exc:
@@ -296,16 +396,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         fake.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+    load = os.getloadavg()[0]
     print(
         f"Start-up: {args.rounds} interleaved rounds; {os.cpu_count()} CPU, Python "
-        f"{platform.python_version()}, SQLite, {time.perf_counter() - started:.0f} s in all"
+        f"{platform.python_version()}, SQLite, {time.perf_counter() - started:.0f} s in all, "
+        f"load average {load:.1f} at the end"
     )
     print(table(STARTUP_HEADERS, startup_rows(commands), args.markdown))
     if servers:
         print()
         print(
-            f"Idle memory: {args.memory_rounds} servers of each kind, alternately, read "
-            f"{args.settle:g} s after /healthz answered"
+            f"Memory: {args.memory_rounds} servers of each kind in turn; idle: {args.settle:g} s "
+            f"after /healthz answered; used: after {args.requests} rounds of help + action and "
+            f"{args.settle:g} s idle. Sums over the master and its {WORKERS} workers, MiB "
+            "(medians); the target reads PSS"
         )
         print(table(MEMORY_HEADERS, memory_rows(servers), args.markdown))
     return 0

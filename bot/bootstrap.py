@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
@@ -26,12 +26,13 @@ from bot.ports import (
     SystemClock,
     UserDirectory,
 )
-from bot.services import dry_run
-from bot.services.dry_run import Planned
 from storage.db import make_engine, rolled_back, session_factory
 from storage.keyfile import FileKeySource, InlineKeySource, KeySource
 from storage.uow import UnitOfWork
 from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from bot.services.dry_run import Planned
 
 
 def key_source(settings: Settings) -> KeySource:
@@ -105,12 +106,18 @@ SIGNING_SECRET_MISSING = (
 
 @dataclass
 class SlackRuntime:
-    """The Slack side, wired: the services' context and the Web API client."""
+    """The Slack side, wired: the services' context and the Web API client (made when first
+    used: a tick with nothing to send never imports slack_sdk)."""
 
     ctx: AppContext
-    client: Any
+    lazy_client: Any  # handlers.notifier.LazyClient
     signing_secret: str | None
     settings: Settings
+
+    @property
+    def client(self) -> Any:
+        """The WebClient the notifier shares."""
+        return self.lazy_client()
 
     def bolt_app(self, *, socket_mode: bool = False, app_class: Any = None) -> Any:
         """The Bolt app (``app_class``: a Bolt ``App`` subclass, for tests that inspect it)."""
@@ -155,9 +162,9 @@ def channel_directory(container: Container) -> ChannelDirectory | None:
     token = container.settings.slack_bot_token
     if token is None:
         return None
-    from handlers.notifier import SlackChannels, make_client
+    from handlers.notifier import LazyClient, SlackChannels
 
-    return SlackChannels(make_client(token.value, container.settings.slack_api_url))
+    return SlackChannels(LazyClient(token.value, container.settings.slack_api_url))
 
 
 def slack_probe(container: Container) -> SlackProbe | None:
@@ -175,14 +182,16 @@ def user_directory(container: Container) -> UserDirectory | None:
     token = container.settings.slack_bot_token
     if token is None:
         return None
-    from handlers.notifier import SlackDirectory, make_client
+    from handlers.notifier import LazyClient, SlackDirectory
 
-    return SlackDirectory(make_client(token.value, container.settings.slack_api_url))
+    return SlackDirectory(LazyClient(token.value, container.settings.slack_api_url))
 
 
 def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:
     """The tick as it would run now, sending nothing (a recorder stands in for Slack) and
     changing nothing (its transactions are all rolled back); no Slack token needed."""
+    from bot.services import dry_run
+
     notifier = dry_run.RecordingNotifier()
     with rolled_back(container.engine.url) as sessions:
 
@@ -196,7 +205,7 @@ def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:
 
 def slack_runtime(container: Container) -> SlackRuntime:
     from handlers.messages import SlackRenderer
-    from handlers.notifier import SlackDirectory, SlackNotifier, make_client
+    from handlers.notifier import LazyClient, SlackDirectory, SlackNotifier
 
     settings = container.settings
     if settings.slack_bot_token is None:
@@ -204,7 +213,7 @@ def slack_runtime(container: Container) -> SlackRuntime:
             "SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…) from your Slack "
             "app's settings, or try `casebot demo` to see Casebot without Slack"
         )
-    client = make_client(settings.slack_bot_token.value, settings.slack_api_url)
+    client = LazyClient(settings.slack_bot_token.value, settings.slack_api_url)
     ctx = AppContext(
         uow=container.uow,
         clock=container.clock,
@@ -214,6 +223,15 @@ def slack_runtime(container: Container) -> SlackRuntime:
     )
     secret = settings.slack_signing_secret.value if settings.slack_signing_secret else None
     return SlackRuntime(ctx, client, secret, settings)
+
+
+def _import_the_app() -> None:
+    """What each gunicorn worker imports to build its app, imported once in the master before
+    it forks them: they share those pages instead of each loading its own copy."""
+    import handlers.app  # noqa: F401
+    from handlers import features
+
+    features()
 
 
 def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
@@ -231,6 +249,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
         if settings.slack_signing_secret is None:
             raise ConfigError(SIGNING_SECRET_MISSING)
         container.close()  # each gunicorn worker builds its own after the fork
+        _import_the_app()
         from handlers.http import serve as serve_http
 
         workers_runtime: list[SlackRuntime] = []

@@ -6,6 +6,7 @@ touches the database directly.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # a renderer or the notifier, imported alone, needs no Bolt (start-up time)
@@ -15,17 +16,15 @@ if TYPE_CHECKING:  # a renderer or the notifier, imported alone, needs no Bolt (
     from handlers.middleware import Gate
 
 
-def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
-    """Install middleware, the error handler and every feature's listeners."""
+def features() -> tuple[ModuleType, ...]:
+    """Every feature's listener module, imported on the first call."""
     from handlers import (
         actions,
         commands,
         drafts,
-        errors,
         holiday_meetings,
         home,
         meeting,
-        middleware,
         onboarding,
         referrals,
         reports,
@@ -33,8 +32,15 @@ def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
         updates,
     )
 
+    return (commands, updates, drafts, actions, meeting, holiday_meetings, restore, home,
+            referrals, onboarding, reports)
+
+
+def register_all(app: App, ctx: AppContext, gate: Gate) -> None:
+    """Install middleware, the error handler and every feature's listeners."""
+    from handlers import errors, middleware
+
     middleware.install(app, ctx, gate)
     errors.install(app)
-    for feature in (commands, updates, drafts, actions, meeting, holiday_meetings, restore,
-                    home, referrals, onboarding, reports):
+    for feature in features():
         feature.register(app, ctx)

@@ -36,6 +36,11 @@ def create_app(
     if secret:
         metadata.configure(secret)
     app = app_class(
+        # The name Bolt would give it (its caller's file name), given so that Bolt does not
+        # work it out with inspect.stack(): that reads the source of every frame and looks up
+        # every loaded module's file, which in a gunicorn worker copies ~5 MiB of pages it
+        # shared with the master.
+        name="app.py",
         client=client,
         signing_secret=signing_secret,
         request_verification_enabled=not socket_mode,

@@ -1,19 +1,20 @@
-"""The only place that sends messages to Slack's Web API for the services."""
+"""The only place that sends messages to Slack's Web API for the services.
+
+slack_sdk is imported when the first call is made (:class:`LazyClient`): a tick with nothing to
+send or look up, most of them, never loads it.
+"""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
-
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from bot.ports import ChannelInfo, DeliveryError, Posted, Profile
+
+if TYPE_CHECKING:
+    from slack_sdk import WebClient
+    from slack_sdk.errors import SlackApiError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,13 @@ PERMANENT = frozenset(
 
 def make_client(token: str, base_url: str | None = None) -> WebClient:
     """A WebClient that waits out 429s (Retry-After) and retries connection and 5xx errors."""
+    from slack_sdk import WebClient
+    from slack_sdk.http_retry.builtin_handlers import (
+        ConnectionErrorRetryHandler,
+        RateLimitErrorRetryHandler,
+        ServerErrorRetryHandler,
+    )
+
     client = WebClient(token=token, base_url=base_url or WebClient.BASE_URL, timeout=15)
     client.retry_handlers.extend(
         [
@@ -41,6 +49,21 @@ def make_client(token: str, base_url: str | None = None) -> WebClient:
     if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):
         client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
     return client
+
+
+class LazyClient:
+    """:func:`make_client`'s client, made the first time it is asked for (slack_sdk takes a
+    twentieth of an idle `casebot tick` to import). Two threads asking at once may each make
+    one; both are the same client, and the later one stays."""
+
+    def __init__(self, token: str, base_url: str | None = None) -> None:
+        self._token, self._base_url = token, base_url
+        self._client: WebClient | None = None
+
+    def __call__(self) -> WebClient:
+        if self._client is None:
+            self._client = make_client(self._token, self._base_url)
+        return self._client
 
 
 def _delivery_error(exc: SlackApiError) -> DeliveryError:
@@ -56,12 +79,15 @@ def _delivery_error(exc: SlackApiError) -> DeliveryError:
 
 
 class SlackNotifier:
-    def __init__(self, client: WebClient) -> None:
-        self.client = client
+    def __init__(self, client: Callable[[], WebClient]) -> None:
+        self._client = client
 
     def post(self, channel: str, payload: dict[str, Any]) -> Posted:
+        client = self._client()
+        from slack_sdk.errors import SlackApiError
+
         try:
-            response = self.client.chat_postMessage(
+            response = client.chat_postMessage(
                 channel=channel,
                 text=payload.get("text", ""),
                 blocks=payload.get("blocks"),
@@ -75,8 +101,11 @@ class SlackNotifier:
         return Posted(str(response["channel"]), str(response["ts"]))
 
     def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
+        client = self._client()
+        from slack_sdk.errors import SlackApiError
+
         try:
-            self.client.chat_update(
+            client.chat_update(
                 channel=channel, ts=ts, text=payload.get("text", ""), blocks=payload.get("blocks")
             )
         except SlackApiError as exc:
@@ -88,12 +117,15 @@ class SlackNotifier:
 class SlackDirectory:
     """Members' time zones and names from users.info (scope users:read)."""
 
-    def __init__(self, client: WebClient) -> None:
-        self.client = client
+    def __init__(self, client: Callable[[], WebClient]) -> None:
+        self._client = client
 
     def profile(self, user_id: str) -> Profile | None:
+        client = self._client()
+        from slack_sdk.errors import SlackApiError
+
         try:
-            user = self.client.users_info(user=user_id)["user"]
+            user = client.users_info(user=user_id)["user"]
         except (SlackApiError, OSError) as exc:
             log.warning("users.info failed for a member: %s", type(exc).__name__)
             return None
@@ -109,12 +141,15 @@ class SlackChannels:
     """Whether a channel exists and the bot is in it, from conversations.info (scopes
     channels:read, groups:read)."""
 
-    def __init__(self, client: WebClient) -> None:
-        self.client = client
+    def __init__(self, client: Callable[[], WebClient]) -> None:
+        self._client = client
 
     def channel(self, channel_id: str) -> ChannelInfo | None:
+        client = self._client()
+        from slack_sdk.errors import SlackApiError
+
         try:
-            found = self.client.conversations_info(channel=channel_id)["channel"]
+            found = client.conversations_info(channel=channel_id)["channel"]
         except SlackApiError as exc:
             if exc.response.get("error") == "channel_not_found":
                 return ChannelInfo(found=False)

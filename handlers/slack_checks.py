@@ -48,4 +48,4 @@ class SlackChecks:
         )
 
     def channel(self, channel_id: str) -> ChannelInfo | None:
-        return SlackChannels(self.client).channel(channel_id)
+        return SlackChannels(lambda: self.client).channel(channel_id)

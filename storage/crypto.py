@@ -2,6 +2,9 @@
 
 Every ciphertext is bound (as associated data) to what it belongs to, so a wrapped key or a sealed
 record copied onto another client's row fails to decrypt instead of revealing the wrong person.
+
+``cryptography`` is imported by the first encryption or decryption: checking the master key
+needs only its fingerprint, so an idle tick never loads it.
 """
 
 from __future__ import annotations
@@ -11,9 +14,6 @@ import binascii
 import hashlib
 import hmac
 import os
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bot.domain import VaultError
 
@@ -70,6 +70,8 @@ class MasterKey:
 
 
 def new_data_key() -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     return AESGCM.generate_key(bit_length=KEY_BYTES * 8)
 
 
@@ -83,11 +85,16 @@ def open_sealed(data_key: bytes, blob: bytes, *, context: bytes) -> bytes:
 
 
 def _seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(NONCE_BYTES)
     return FORMAT_V1 + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
 
 
 def _open(key: bytes, blob: bytes, aad: bytes) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if len(blob) < 1 + NONCE_BYTES + 16 or blob[:1] != FORMAT_V1:
         raise DecryptionFailed("an encrypted value is damaged or in an unknown format")
     nonce, body = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from bot.domain import InvalidInput, Role
@@ -23,8 +25,30 @@ class Parser(argparse.ArgumentParser):
 ROLES = ", ".join(r.value for r in Role)
 
 
+@contextlib.contextmanager
+def _each_phrase_translated_once() -> Iterator[None]:
+    """argparse translates the same few phrases ("options", "show this help message and exit")
+    for each of the ~60 parsers below, and gettext searches the locale directories every time:
+    10 ms of every command where LANG is set, more than building the parsers takes. The same
+    translations, each looked up once."""
+    translate = getattr(argparse, "_", None)
+    if translate is None:  # another Python's argparse: nothing to speed up
+        yield
+        return
+    argparse._ = functools.cache(translate)
+    try:
+        yield
+    finally:
+        argparse._ = translate
+
+
 @functools.cache  # built once per process: parse_args leaves the parser as it was
 def build_parser() -> Parser:
+    with _each_phrase_translated_once():
+        return _build_parser()
+
+
+def _build_parser() -> Parser:
     root = Parser(
         prog="casebot",
         description="Casebot: Slack assistant for case coordination meetings. "

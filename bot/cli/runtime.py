@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.bootstrap import Container, check_ready, dry_run_tick, serve, slack_probe, slack_runtime
@@ -13,7 +14,9 @@ from bot.config import ConfigError
 from bot.domain import InvalidInput
 from bot.jobs import TickReport, claim_tick, tick
 from bot.ports import FixedClock
-from bot.services.dry_run import Planned
+
+if TYPE_CHECKING:
+    from bot.services.dry_run import Planned  # only a dry run imports it
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 log = logging.getLogger(__name__)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +32,8 @@ from storage.uow import UnitOfWork
 
 def _unknown(what: str, name: str, known: Sequence[str], hint: str) -> NotFound:
     """``unknown agency 'Forensics'; did you mean 'Forensic'? (hint)``: the closest known name."""
+    import difflib  # a mistake's suggestion only: not on the tick's path
+
     lowered = {k.lower(): k for k in known}
     match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.5)
     suggestion = f"; did you mean {lowered[match[0]]!r}?" if match else ""

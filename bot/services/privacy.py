@@ -6,7 +6,6 @@ Identities are decrypted only in memory, only for the engine; nothing decrypted 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -258,6 +257,8 @@ class OutsideRedactor:
 def _positions(changed: str, original: str) -> list[int]:
     """For each position in ``changed`` (and its end), the position in ``original`` it came from,
     across small edits (control characters dropped, look-alike letters folded)."""
+    import difflib  # only for a text that folding changed: not on the tick's path
+
     out = [0] * (len(changed) + 1)
     matcher = difflib.SequenceMatcher(None, changed, original, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
