@@ -134,7 +134,8 @@ class Posted:
 @dataclass(frozen=True)
 class Pace:
     """How fast a notifier may be given messages: ``gap`` seconds at least between two posts to
-    one channel or DM, and up to ``parallel`` posts at once (to different ones)."""
+    one channel (a member's DMs are only kept in order), and up to ``parallel`` posts at once
+    (each to a different channel or member)."""
 
     gap: float = 0.0
     parallel: int = 1

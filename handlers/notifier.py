@@ -38,8 +38,8 @@ MAYBE_DONE = frozenset({"internal_error", "fatal_error"})
 POSTING = frozenset(
     {"chat.postMessage", "chat.postEphemeral", "chat.scheduleMessage", "chat.meMessage"}
 )
-# Slack takes about one message a second per channel (LIMITS.md §4); DMs to different people
-# go out a few at a time.
+# Slack takes about one message a second per channel, short bursts tolerated (LIMITS.md §4);
+# DMs to different people go out a few at a time.
 SLACK_PACE = Pace(gap=1.0, parallel=4)
 
 

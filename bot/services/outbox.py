@@ -2,12 +2,13 @@
 idempotency key, then sent from here in batches.
 
 A batch is leased in one statement and settled in one more (plus one per failure). It holds due
-rows, at most one per channel (a channel's messages go one at a time, in the order queued) and
-none for a channel that had a post less than ``pace.gap`` seconds ago: Slack takes about one
+rows, at most one per channel or member (their messages go one at a time, in the order queued)
+and none for a channel that had a post less than ``pace.gap`` seconds ago: Slack takes about one
 message a second per channel, and as the pace is read from the rows, it holds across batches,
-ticks and processes. A batch goes out ``pace.parallel`` posts at once. A pass keeps sending
-while something is due and its time budget lasts, waiting out a channel's pace (never more than
-``gap`` at a time) so that a long agenda goes out in one tick.
+ticks and processes. (A member's DMs are not spaced: a person gets a few at a time at most, and
+a reply held back a second would feel slow.) A batch goes out ``pace.parallel`` posts at once.
+A pass keeps sending while something is due and its time budget lasts, waiting out a channel's
+pace (never more than ``gap`` at a time) so that a long agenda goes out in one tick.
 
 Two clocks. ``not_before`` (when a message is due) and ``created_at`` are the services' times,
 from the injected clock: when to send is the domain's decision, and tests move that clock. What
@@ -52,7 +53,7 @@ MAX_ATTEMPTS = 8
 # Slack client's 15 s timeout per post.
 BATCH = 40
 # Seconds a pass keeps sending; the scheduler ticks every minute and does other work first.
-BUDGET = 40.0
+BUDGET = 45.0
 MIN_WAIT = 0.01
 
 
@@ -74,8 +75,11 @@ def deliver(
     timer: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
-    """Send what is due (or just ``keys``) for up to ``budget`` seconds of ``timer``; returns
-    how many were posted."""
+    """Send what is due for up to ``budget`` seconds of ``timer``; returns how many were posted.
+
+    ``keys`` (a reply to what someone just did): what is due in those keys' channels, which
+    includes them and what was queued before them (it goes first).
+    """
     pace = notifier.pace
     token = uuid.uuid4().hex
     deadline = timer() + budget

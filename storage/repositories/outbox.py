@@ -163,7 +163,8 @@ class OutboxRepository(Repository[OutboxMessage]):
     ) -> tuple[type[OutboxMessage], Select[tuple[int]]]:
         """(row, its ids): rows due (``now``: the services' clock), free to lease and not held
         back after a failure (the database's clock), each the oldest due row of its channel (a
-        channel's messages go one at a time, in the order queued)."""
+        channel's messages go one at a time, in the order queued); of ``keys``' channels only,
+        if given."""
         row, first = aliased(OutboxMessage), aliased(OutboxMessage)
         heads = (
             select(func.min(first.id))
@@ -178,11 +179,22 @@ class OutboxRepository(Repository[OutboxMessage]):
             or_(row.retry_at.is_(None), row.retry_at <= db_now_),
         )
         if keys is not None:
-            waiting = waiting.where(row.idempotency_key.in_(keys))
+            # What is due in those keys' channels: what was queued before them goes first.
+            # All of it, not just up to the keys: if another sender holds the head of a channel
+            # now, the keys wait for it, and it sends them next, whatever it was asked for.
+            mine = aliased(OutboxMessage)
+            waiting = waiting.where(
+                row.channel.in_(select(mine.channel).where(mine.idempotency_key.in_(keys)))
+            )
         return row, waiting
 
     def _recent_posts(self, gap: float) -> Select[tuple[str, dt.datetime]]:
-        """Channels that had a message from us less than ``gap`` seconds ago, and when."""
+        """Channels that had a message from us less than ``gap`` seconds ago, and when.
+
+        A member's DMs (addressed by their U…/W… ID) are not spaced, only kept in order: a
+        person gets a few at a time at most (a prompt, a reply to what they just did), which
+        Slack takes, and a reply held back a second would make Casebot feel slow.
+        """
         post = aliased(OutboxMessage)
         return (
             select(post.channel, func.max(post.sent_at).label("last"))
@@ -190,6 +202,8 @@ class OutboxRepository(Repository[OutboxMessage]):
                 post.sent_at > self._now(-dt.timedelta(seconds=gap)),
                 post.status == OutboxStatus.SENT.value,
                 post.slack_ts.is_not(None),  # rows marked done without a post do not count
+                ~post.channel.startswith("U"),
+                ~post.channel.startswith("W"),
             )
             .group_by(post.channel)
         )
@@ -204,8 +218,9 @@ class OutboxRepository(Repository[OutboxMessage]):
         gap: float = 0.0,
         keys: Sequence[str] | None = None,
     ) -> list[Claimed]:
-        """Lease up to ``limit`` due rows to ``token``, at most one per channel and none to a
-        channel that had a post less than ``gap`` seconds ago, in one statement; oldest first.
+        """Lease up to ``limit`` due rows to ``token``, at most one per channel (or member's DM)
+        and none to a channel that had a post less than ``gap`` seconds ago, in one statement;
+        oldest first.
 
         A row whose previous lease ran out unsettled (its sender vanished mid-send) is marked
         ``outcome_unknown_at``: Slack may have posted it.

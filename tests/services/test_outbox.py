@@ -288,3 +288,36 @@ def test_a_skewed_clock_is_not_needed_to_send(world):
     queue(w, "k:future")
     w.notifier.pace = Pace(gap=1.0)
     assert w.ctx.deliver() == 1
+
+
+def test_delivering_keys_sends_what_is_due_before_them_in_their_channel(world):
+    """A reply sent right after a button press goes after the message queued before it for
+    the same person, which goes with it; other people's messages wait for the tick."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "k:earlier")
+    queue(w, "k:someone-else", "U0KATE001")
+    queue(w, "k:reply")
+    assert w.ctx.deliver(["k:reply"]) == 2
+    assert sent_texts(w) == ["k:earlier", "k:reply"]
+
+
+def test_a_reply_behind_another_senders_message_goes_with_that_sender(world):
+    """Two replies to one person at once: the second finds the first mid-send by another
+    sender and leaves; that sender sends it next, in order, without waiting for a tick."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "k:first")
+    second: list[int] = []
+    original = w.notifier.post
+
+    def meanwhile(channel, payload):
+        if not second:  # the second reply is queued and delivered during the first's send
+            queue(w, "k:second")
+            second.append(w.ctx.deliver(["k:second"]))
+        return original(channel, payload)
+
+    w.notifier.post = meanwhile
+    assert w.ctx.deliver(["k:first"]) == 2
+    assert second == [0]
+    assert sent_texts(w) == ["k:first", "k:second"]
