@@ -8,8 +8,9 @@ tiers) and once without. The floor: a plain ``slack_sdk.WebClient`` posting the 
 one after another, no database, no pacing, no retries, against the same fake. Senders, fakes and
 backends are interleaved round by round.
 
-Per row: messages posted, msg/s (median over rounds), SQL statements per message and commits
-(a ``before_cursor_execute`` listener and the engine's ``commit`` event, Casebot only), and 429s.
+Per row: messages posted, msg/s (median over rounds) and its ratio to the raw client's in the
+same run, SQL statements per message and commits (a ``before_cursor_execute`` listener and the
+engine's ``commit`` event, Casebot only), and 429s.
 
     .venv/bin/python bench/outbox.py [--rounds N] [--backends sqlite,postgresql] [--markdown]
 
@@ -201,17 +202,21 @@ def run(backends: Sequence[str], rounds: int) -> list[Row]:
 
 def table(rows: list[Row]) -> tuple[list[str], list[list[str]]]:
     head = ["backend", "Slack's limits", "workload", "sender", "posted", "msg/s p50",
-            "statements/msg", "commits", "429s"]
+            "÷ raw", "statements/msg", "commits", "429s"]
+    speed = {(r.backend, r.limits, r.workload, r.sender):
+             statistics.median(x.posted / x.seconds for x in r.samples) for r in rows}
     body = []
     for row in rows:
         s = row.samples
-        per_second = statistics.median(x.posted / x.seconds for x in s)
+        per_second = speed[(row.backend, row.limits, row.workload, row.sender)]
+        floor = speed[(row.backend, row.limits, row.workload, "raw WebClient")]
         casebot_row = row.sender.startswith("Casebot")
         body.append([
             "PostgreSQL" if row.backend == "postgresql" else "SQLite",
             row.limits, row.workload, row.sender,
             "/".join(sorted({f"{x.posted}" for x in s})),
             f"{per_second:.1f}",
+            f"{per_second / floor:.2f}",
             f"{statistics.median(x.statements / x.posted for x in s):.3f}" if casebot_row
             else "-",
             "/".join(sorted({str(x.commits) for x in s})) if casebot_row else "-",

@@ -90,10 +90,11 @@ def deliver(
             with uow_factory() as uow:
                 batch = uow.outbox.claim(now=clock.now(), token=token, limit=BATCH, lease=LEASE,
                                          gap=pace.gap, keys=keys)
-                uow.commit()
-            if not batch:
-                with uow_factory() as uow:
+                if batch:
+                    uow.commit()
+                else:
                     wait = uow.outbox.paced_wait(now=clock.now(), gap=pace.gap, keys=keys)
+            if not batch:
                 if wait is None or timer() + wait > deadline:
                     return sent
                 sleep(max(wait, MIN_WAIT))
