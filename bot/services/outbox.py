@@ -128,6 +128,11 @@ def _send(
             if exc.retry_after is not None:
                 stop.set()
             return exc
+        except Exception as exc:
+            # A fault of ours must not cost the batch its record of what Slack took: the rest
+            # would be sent again when their lease ran out. The name only: no message text.
+            log.error("sending message %s failed: %s", item.id, type(exc).__name__)
+            return DeliveryError(f"error: {type(exc).__name__}", permanent=False, unknown=True)
 
     if pool is None or len(batch) == 1:
         return [one(item) for item in batch]

@@ -321,3 +321,29 @@ def test_a_reply_behind_another_senders_message_goes_with_that_sender(world):
     assert w.ctx.deliver(["k:first"]) == 2
     assert second == [0]
     assert sent_texts(w) == ["k:first", "k:second"]
+
+
+def test_a_fault_in_one_send_does_not_lose_the_rest_of_the_batch(world):
+    """The others in the batch are recorded as sent (not sent again later); the one that
+    failed is held and marked as of unknown outcome."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(6):
+        queue(w, f"k:batch:{n}", f"U0BATCH{n:02d}")
+    w.notifier.pace = Pace(parallel=3)
+    original = w.notifier.post
+
+    def flaky(channel, payload):
+        if payload["text"] == "k:batch:2":
+            raise RuntimeError("a bug of ours")
+        return original(channel, payload)
+
+    w.notifier.post = flaky
+    assert w.ctx.deliver() == 5
+    failed = row(w, "k:batch:2")
+    assert failed.status == OutboxStatus.PENDING.value and failed.outcome_unknown_at is not None
+    assert {row(w, f"k:batch:{n}").status for n in (0, 1, 3, 4, 5)} == {OutboxStatus.SENT.value}
+    database_time_passes(w, 3600)
+    w.notifier.post = original
+    assert w.ctx.deliver() == 1
+    assert sorted(sent_texts(w)) == [f"k:batch:{n}" for n in range(6)]
