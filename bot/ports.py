@@ -111,13 +111,23 @@ class Renderer(Protocol):
 
 
 class DeliveryError(Exception):
-    """A message could not be delivered. ``permanent`` ones are not retried."""
+    """A message could not be delivered. ``permanent`` ones are not retried; ``retry_after``
+    (seconds) comes with a rate limit; ``unknown``: it may have been delivered all the same (a
+    server error or a timeout after the request went out)."""
 
-    def __init__(self, code: str, *, permanent: bool, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        *,
+        permanent: bool,
+        retry_after: float | None = None,
+        unknown: bool = False,
+    ) -> None:
         super().__init__(code)
         self.code = code
         self.permanent = permanent
         self.retry_after = retry_after
+        self.unknown = unknown
 
 
 @dataclass(frozen=True)
@@ -126,8 +136,21 @@ class Posted:
     ts: str
 
 
+@dataclass(frozen=True)
+class Pace:
+    """How fast a notifier may be given messages: ``gap`` seconds at least between two posts to
+    one channel (a member's DMs are only kept in order), and up to ``parallel`` posts at once
+    (each to a different channel or member)."""
+
+    gap: float = 0.0
+    parallel: int = 1
+
+
 class Notifier(Protocol):
-    """Sends rendered messages. Raises :class:`DeliveryError`."""
+    """Sends rendered messages. Raises :class:`DeliveryError`. ``post`` may be called from
+    several threads at once, up to ``pace.parallel``."""
+
+    pace: Pace
 
     def post(self, channel: str, payload: Payload) -> Posted:
         """Post to a channel or, given a user ID, to that user's DM."""

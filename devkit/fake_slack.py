@@ -4,6 +4,8 @@ Point a real ``slack_sdk.WebClient(base_url=fake.base_url)`` at it: every call i
 :class:`Call`, answered with Slack's response shapes and error codes, and every Block Kit payload is
 checked against Slack's limits (``invalid_calls()`` lists the offenders). Faults are injectable:
 rate limits (HTTP 429 + Retry-After), errors, expired/reused trigger ids, used-up response URLs.
+``rate_limits=RateLimits()`` enforces Slack's rate limits as Slack does (devkit/rate_limits.py);
+without it, nothing is ever rate limited unless a test asks (``rate_limit``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from bot.ports import SLACK_SCOPES
 from devkit import block_limits
+from devkit.rate_limits import Limiter, RateLimits
 from devkit.slack_methods import SLACK_METHODS
 
 TEAM_NAME = "Casebot Test"
@@ -155,6 +158,7 @@ class FakeSlack:
         clock: Callable[[], float] = time.monotonic,
         open_channels: bool = False,
         scopes: Iterable[str] = SLACK_SCOPES,
+        rate_limits: RateLimits | None = None,
     ) -> None:
         self.bot_token, self.bot_user_id, self.team_id = bot_token, bot_user_id, team_id
         # What the app was granted: every Web API answer says so in X-OAuth-Scopes, as Slack's.
@@ -182,6 +186,7 @@ class FakeSlack:
         self._hooks: dict[str, dict[str, Any]] = {}
         self._faults: dict[str, list[_Reply]] = {}
         self._files: dict[str, dict[str, Any]] = {}  # F ids -> files.uploadV2's three steps
+        self._limiter = Limiter(rate_limits) if rate_limits else None
         self.add_user(bot_user_id, name="casebot", real_name="Casebot", is_bot=True)
         for user_id, spec in (users or {}).items():
             self.add_user(user_id, **spec)
@@ -226,6 +231,11 @@ class FakeSlack:
     def calls_to(self, method: str) -> list[Call]:
         with self._lock:
             return [c for c in self.calls if c.method == method]
+
+    def rate_limited(self) -> list[Call]:
+        """Calls answered 429."""
+        with self._lock:
+            return [c for c in self.calls if c.status == 429]
 
     def invalid_calls(self) -> list[Call]:
         """Calls that broke a Slack limit: rejected blocks/views, truncated text, a trigger id
@@ -419,6 +429,11 @@ class FakeSlack:
         scopes = {"X-OAuth-Scopes": ",".join(self.scopes)}
         if fault := self._next_fault(method):
             return _Reply(fault.status, fault.body, {**scopes, **fault.headers})
+        if self._limiter is not None:
+            wait = self._limiter.retry_after(method, request.args.get("channel"), self._clock())
+            if wait is not None:
+                return _Reply(429, {"ok": False, "error": "ratelimited"},
+                              {**scopes, "Retry-After": str(wait)})
         return _Reply(200, {"ok": True, **handler(self, request)}, scopes)
 
     def _authenticate(self, headers: dict[str, str], form_token: Any) -> None:

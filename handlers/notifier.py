@@ -1,16 +1,19 @@
 """The only place that sends messages to Slack's Web API for the services.
 
 slack_sdk is imported when the first call is made (:class:`LazyClient`): a tick with nothing to
-send or look up, most of them, never loads it.
+send or look up, most of them, never loads it. The clients and their retry rules are in
+:mod:`handlers.slack_client`.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
+import urllib.error
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bot.ports import ChannelInfo, DeliveryError, Posted, Profile
+from bot.ports import ChannelInfo, DeliveryError, Pace, Posted, Profile
 
 if TYPE_CHECKING:
     from slack_sdk import WebClient
@@ -28,33 +31,23 @@ PERMANENT = frozenset(
         "cant_update_message",
     }
 )
+# Slack's own words for these: "it's possible some aspect of the operation succeeded".
+MAYBE_DONE = frozenset({"internal_error", "fatal_error"})
+# Slack takes about one message a second per channel, short bursts tolerated (LIMITS.md §4);
+# DMs to different people go out a few at a time.
+SLACK_PACE = Pace(gap=1.0, parallel=4)
 
 
 def make_client(token: str, base_url: str | None = None) -> WebClient:
-    """A WebClient that waits out 429s (Retry-After) and retries connection and 5xx errors."""
-    from slack_sdk import WebClient
-    from slack_sdk.http_retry.builtin_handlers import (
-        ConnectionErrorRetryHandler,
-        RateLimitErrorRetryHandler,
-        ServerErrorRetryHandler,
-    )
+    """The listeners' WebClient (:func:`handlers.slack_client.make_client`)."""
+    from handlers.slack_client import make_client as make
 
-    client = WebClient(token=token, base_url=base_url or WebClient.BASE_URL, timeout=15)
-    client.retry_handlers.extend(
-        [
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2),
-        ]
-    )
-    if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):
-        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
-    return client
+    return make(token, base_url)
 
 
 class LazyClient:
-    """:func:`make_client`'s client, made the first time it is asked for (slack_sdk takes a
-    twentieth of an idle `casebot tick` to import). Two threads asking at once may each make
-    one; both are the same client, and the later one stays."""
+    """:func:`make_client`'s client, made the first time it is asked for. Two threads asking at
+    once may each make one; both are the same client, and the later one stays."""
 
     def __init__(self, token: str, base_url: str | None = None) -> None:
         self._token, self._base_url = token, base_url
@@ -67,27 +60,54 @@ class LazyClient:
 
 
 def _delivery_error(exc: SlackApiError) -> DeliveryError:
-    code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
+    status = exc.response.status_code
+    code = str(exc.response.get("error") or f"http_{status}")
     retry_after = None
-    if exc.response.status_code == 429:
+    if status == 429:
         retry_after = float(exc.response.headers.get("Retry-After", "30") or 30)
     return DeliveryError(
         code,
-        permanent=code in PERMANENT or 400 <= exc.response.status_code < 429,
+        permanent=code in PERMANENT or 400 <= status < 429,
         retry_after=retry_after,
+        unknown=status >= 500 or code in MAYBE_DONE,
     )
 
 
+def _not_sent(exc: OSError) -> bool:
+    """The request never reached Slack: refused, or the name did not resolve."""
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    return isinstance(reason, ConnectionRefusedError | socket.gaierror)
+
+
+def _connection_error(exc: OSError) -> DeliveryError:
+    return DeliveryError(f"connection: {type(exc).__name__}", permanent=False,
+                         unknown=not _not_sent(exc))
+
+
 class SlackNotifier:
+    """Posts through a twin of the client that retries nothing
+    (:func:`handlers.slack_client.posting_client`); edits, which are safe to repeat, through the
+    client with its retries."""
+
+    pace = SLACK_PACE
+
     def __init__(self, client: Callable[[], WebClient]) -> None:
         self._client = client
+        self._posting: WebClient | None = None
+
+    def _poster(self) -> WebClient:
+        if self._posting is None:
+            from handlers.slack_client import posting_client
+
+            self._posting = posting_client(self._client())
+        return self._posting
 
     def post(self, channel: str, payload: dict[str, Any]) -> Posted:
-        client = self._client()
+        poster = self._poster()
         from slack_sdk.errors import SlackApiError
 
         try:
-            response = client.chat_postMessage(
+            response = poster.chat_postMessage(
                 channel=channel,
                 text=payload.get("text", ""),
                 blocks=payload.get("blocks"),
@@ -97,7 +117,7 @@ class SlackNotifier:
         except SlackApiError as exc:
             raise _delivery_error(exc) from None
         except OSError as exc:
-            raise DeliveryError(f"connection: {type(exc).__name__}", permanent=False) from None
+            raise _connection_error(exc) from None
         return Posted(str(response["channel"]), str(response["ts"]))
 
     def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
@@ -111,7 +131,7 @@ class SlackNotifier:
         except SlackApiError as exc:
             raise _delivery_error(exc) from None
         except OSError as exc:
-            raise DeliveryError(f"connection: {type(exc).__name__}", permanent=False) from None
+            raise _connection_error(exc) from None
 
 
 class SlackDirectory:

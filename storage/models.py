@@ -570,6 +570,8 @@ class OutboxMessage(Base):
         Index(None, "status", "not_before"),
         # A button press names the message it was on: found here, never trusted from the payload.
         Index(None, "slack_channel", "slack_ts"),
+        # Pacing: the channels posted to in the last second.
+        Index(None, "sent_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -579,12 +581,22 @@ class OutboxMessage(Base):
     payload: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    # A sender's lease on the row: others skip it until then (a crash frees it again).
+    # Two clocks (see bot/services/outbox.py). The services' clock: when the message is due,
+    # and when it was queued.
+    not_before: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # The database's clock, which every sender shares. A sender's lease on the row: others skip
+    # it until then (a crash frees it again).
     claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # Who holds the lease: only that sender may mark the row sent.
     claim_token: Mapped[str | None] = mapped_column(String(32))
-    not_before: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # Held back after a failed attempt until then (Slack's Retry-After, or a backoff).
+    retry_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # The last attempt whose outcome is unknown (a 5xx, a timeout, a sender gone mid-send):
+    # Slack may have posted it. Such a row is retried like any other for now.
+    outcome_unknown_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # When Slack took it, on the database's clock (a row marked done without being sent has no
+    # slack_ts, and the services' time of that).
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     slack_channel: Mapped[str | None] = mapped_column(String(32))
     slack_ts: Mapped[str | None] = mapped_column(String(32))

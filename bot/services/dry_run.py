@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from bot.ports import Payload, Posted
+from bot.ports import Pace, Payload, Posted
 from bot.validation import clean_text
 from storage.uow import UnitOfWork
 
@@ -22,6 +22,8 @@ PREVIEW_CHARS = 70
 
 class RecordingNotifier:
     """A :class:`~bot.ports.Notifier` that keeps what it is given; nothing reaches Slack."""
+
+    pace = Pace()  # nothing to wait for: one post at a time, no gap
 
     def __init__(self) -> None:
         self.posts: list[tuple[str, Payload]] = []

@@ -1,21 +1,34 @@
-"""The outbox: messages written under a unique idempotency key, leased, then marked sent; and
-read by their keys (what was already asked, claimed or sent about a meeting)."""
+"""The outbox: messages written under a unique idempotency key, leased in batches, then marked
+sent; and read by their keys (what was already asked, claimed or sent about a meeting)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ARRAY, Integer, Select, any_, case, cast, func, or_, select, update
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.domain import OutboxStatus
+from storage.db_clock import db_now
 from storage.models import OutboxMessage
 from storage.repositories.base import Repository
 from storage.upsert import insert_ignore
 
 Payload = dict[str, Any]  # as bot.ports.Payload (storage may not import it)
+
+
+class Claimed(NamedTuple):
+    """A row leased for sending (sorts oldest first)."""
+
+    id: int
+    channel: str
+    kind: str
+    payload: str
+    attempts: int
 
 
 def _dump(payload: Payload) -> str:
@@ -125,68 +138,213 @@ class OutboxRepository(Repository[OutboxMessage]):
             is not None
         )
 
-    def lease_next(
+    # --- sending: a few statements per batch, leases and pacing on the database's clock -------
+
+    def _now(self, offset: dt.timedelta = dt.timedelta(0)) -> ColumnElement[dt.datetime]:
+        return db_now(self.session.get_bind().dialect.name, offset)
+
+    def _among(self, ids: ColumnElement[int], chosen: Select[tuple[int]]) -> ColumnElement[bool]:
+        """``ids`` is one of ``chosen``'s, which is read once per statement, not per row.
+
+        On PostgreSQL as ``= ANY(array)``: an IN subquery or a join was planned as a nested
+        loop, quadratic in the rows waiting, whenever the table's statistics were stale (just
+        after a thousand prompts were queued); ``= ANY`` of an array found once is looked up in
+        the primary key whatever the statistics say.
+        """
+        if self.session.get_bind().dialect.name == "postgresql":
+            found = chosen.subquery()
+            # The cast makes it an array value: ANY (SELECT …) would compare row by row.
+            array = cast(select(func.array_agg(found.c[0])).scalar_subquery(), ARRAY(Integer))
+            return ids == any_(array)
+        return ids.in_(chosen)  # SQLite reads an uncorrelated IN subquery once
+
+    def _waiting(
+        self, now: dt.datetime, keys: Sequence[str] | None
+    ) -> tuple[type[OutboxMessage], Select[tuple[int]]]:
+        """(row, its ids): rows due (``now``: the services' clock), free to lease and not held
+        back after a failure (the database's clock), each the oldest due row of its channel (a
+        channel's messages go one at a time, in the order queued); of ``keys``' channels only,
+        if given."""
+        row, first = aliased(OutboxMessage), aliased(OutboxMessage)
+        heads = (
+            select(func.min(first.id))
+            .where(first.status == OutboxStatus.PENDING.value, first.not_before <= now)
+            .group_by(first.channel)
+        )
+        db_now_ = self._now()
+        waiting = select(row.id).where(
+            self._among(row.id, heads),
+            row.status == OutboxStatus.PENDING.value,  # again: a locked row is re-read
+            or_(row.claimed_until.is_(None), row.claimed_until < db_now_),
+            or_(row.retry_at.is_(None), row.retry_at <= db_now_),
+        )
+        if keys is not None:
+            # What is due in those keys' channels: what was queued before them goes first.
+            # All of it, not just up to the keys: if another sender holds the head of a channel
+            # now, the keys wait for it, and it sends them next, whatever it was asked for.
+            mine = aliased(OutboxMessage)
+            waiting = waiting.where(
+                row.channel.in_(select(mine.channel).where(mine.idempotency_key.in_(keys)))
+            )
+        return row, waiting
+
+    def _recent_posts(self, gap: float) -> Select[tuple[str, dt.datetime]]:
+        """Channels that had a message from us less than ``gap`` seconds ago, and when.
+
+        A member's DMs (addressed by their U…/W… ID) are not spaced, only kept in order: a
+        person gets a few at a time at most (a prompt, a reply to what they just did), which
+        Slack takes, and a reply held back a second would make Casebot feel slow.
+        """
+        post = aliased(OutboxMessage)
+        return (
+            select(post.channel, func.max(post.sent_at).label("last"))
+            .where(
+                post.sent_at > self._now(-dt.timedelta(seconds=gap)),
+                post.status == OutboxStatus.SENT.value,
+                post.slack_ts.is_not(None),  # rows marked done without a post do not count
+                ~post.channel.startswith("U"),
+                ~post.channel.startswith("W"),
+            )
+            .group_by(post.channel)
+        )
+
+    def claim(
         self,
         *,
         now: dt.datetime,
-        until: dt.datetime,
         token: str,
+        limit: int,
+        lease: dt.timedelta,
+        gap: float = 0.0,
         keys: Sequence[str] | None = None,
-    ) -> int | None:
-        """Lease the oldest due row (of ``keys``, if given) to ``token`` until ``until``; its id,
-        or None when nothing is due or every due row went to another sender."""
-        free = (OutboxMessage.claimed_until.is_(None)) | (OutboxMessage.claimed_until < now)
-        query = (
-            select(OutboxMessage.id)
-            .where(
-                OutboxMessage.status == OutboxStatus.PENDING.value,
-                OutboxMessage.not_before <= now,
-                free,
-            )
-            .order_by(OutboxMessage.id)
-            .limit(5)
-            .with_for_update(skip_locked=True)
-        )
-        if keys is not None:
-            query = query.where(OutboxMessage.idempotency_key.in_(keys))
-        for row_id in self.session.scalars(query).all():
-            # The conditional update is the lease itself: only one sender can win it.
-            won = self.session.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.id == row_id,
-                    OutboxMessage.status == OutboxStatus.PENDING.value,
-                    free,
-                )
-                .values(
-                    claimed_until=until,
-                    claim_token=token,
-                    attempts=OutboxMessage.attempts + 1,
-                )
-                .returning(OutboxMessage.id)
-            ).first()
-            if won is not None:
-                return row_id
-        return None
+    ) -> list[Claimed]:
+        """Lease up to ``limit`` due rows to ``token``, at most one per channel (or member's DM)
+        and none to a channel that had a post less than ``gap`` seconds ago, in one statement;
+        oldest first.
 
-    def mark_sent(
-        self, row_id: int, *, token: str, now: dt.datetime, slack_channel: str, slack_ts: str
-    ) -> bool:
-        """Mark a leased row sent; False if ``token`` no longer holds the lease."""
+        A row whose previous lease ran out unsettled (its sender vanished mid-send) is marked
+        ``outcome_unknown_at``: Slack may have posted it.
+        """
+        row = OutboxMessage
+        candidate, chosen = self._waiting(now, keys)
+        if gap > 0:
+            recent = self._recent_posts(gap).subquery()
+            chosen = chosen.where(candidate.channel.not_in(select(recent.c.channel)))
+        chosen = chosen.order_by(candidate.id).limit(limit)
+        if self.session.get_bind().dialect.name == "postgresql":
+            # Rows another sender is claiming right now are skipped, not waited for. The choice
+            # is made once, in a materialised CTE: as a plain IN subquery PostgreSQL may run it
+            # again for each row, and each run skips the rows the last one locked, so the LIMIT
+            # would not hold.
+            chosen = chosen.with_for_update(skip_locked=True, of=candidate)
+            picked = chosen.cte("picked").prefix_with("MATERIALIZED")
+        else:
+            picked = chosen.cte("picked")
+        db_now_ = self._now()
+        claimed = self.session.execute(
+            update(row)
+            .where(
+                self._among(row.id, select(picked.c.id)),
+                # Checked again on the row itself: PostgreSQL re-reads a row another sender
+                # changed while this statement waited, and this must then leave it.
+                row.status == OutboxStatus.PENDING.value,
+                or_(row.claimed_until.is_(None), row.claimed_until < db_now_),
+            )
+            .values(
+                claimed_until=self._now(lease),
+                claim_token=token,
+                attempts=row.attempts + 1,
+                outcome_unknown_at=case(
+                    (row.claim_token.is_not(None), db_now_), else_=row.outcome_unknown_at
+                ),
+            )
+            .returning(row.id, row.channel, row.kind, row.payload, row.attempts)
+            .execution_options(synchronize_session=False)
+        ).all()
+        return sorted(Claimed(*found) for found in claimed)
+
+    def paced_wait(
+        self, *, now: dt.datetime, gap: float, keys: Sequence[str] | None = None
+    ) -> float | None:
+        """Seconds until the first row that waits only for its channel's pace (``gap`` seconds
+        after its last post) may go; None if none does."""
+        if gap <= 0:
+            return None
+        row, waiting = self._waiting(now, keys)
+        recent = self._recent_posts(gap).subquery()
+        found = self.session.execute(
+            waiting.join(recent, recent.c.channel == row.channel)
+            .with_only_columns(func.min(recent.c.last), self._now())
+        ).one()
+        if found[0] is None:
+            return None
+        return max(0.0, (found[0] - found[1]).total_seconds() + gap)
+
+    def mark_sent(self, token: str, posted: Mapping[int, tuple[str, str]]) -> set[int]:
+        """Mark rows sent where Slack put them (id -> (channel, ts)), in one statement; the ids
+        marked (a row whose lease ``token`` lost is left alone)."""
+        if not posted:
+            return set()
+        row = OutboxMessage
+        ids = list(posted)
         marked = self.session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == row_id, OutboxMessage.claim_token == token)
+            update(row)
+            .where(row.id.in_(ids), row.claim_token == token)
             .values(
                 status=OutboxStatus.SENT.value,
-                sent_at=now,
-                slack_channel=slack_channel,
-                slack_ts=slack_ts,
+                sent_at=self._now(),
+                slack_channel=case({i: posted[i][0] for i in ids}, value=row.id),
+                slack_ts=case({i: posted[i][1] for i in ids}, value=row.id),
                 claimed_until=None,
+                retry_at=None,
                 last_error=None,
             )
-            .returning(OutboxMessage.id)
+            .returning(row.id)
+            .execution_options(synchronize_session=False)
+        ).scalars()
+        return set(marked)
+
+    def release(self, token: str, ids: Sequence[int]) -> None:
+        """Give back leased rows that were not tried (their attempt is not counted)."""
+        if not ids:
+            return
+        row = OutboxMessage
+        self.session.execute(
+            update(row)
+            .where(row.id.in_(ids), row.claim_token == token)
+            .values(claimed_until=None, claim_token=None, attempts=row.attempts - 1)
+            .execution_options(synchronize_session=False)
+        )
+
+    def record_failure(
+        self,
+        row_id: int,
+        *,
+        token: str,
+        error: str,
+        retry_in: float | None,
+        unknown: bool = False,
+    ) -> bool:
+        """Settle a failed attempt: hold the row ``retry_in`` seconds (database clock), or give
+        up on it (None). ``unknown``: Slack may have posted it. False if ``token`` lost it."""
+        row = OutboxMessage
+        values: dict[str, Any] = {
+            "last_error": error[:500], "claimed_until": None, "claim_token": None,
+        }
+        if retry_in is None:
+            values["status"] = OutboxStatus.FAILED.value
+        else:
+            values["retry_at"] = self._now(dt.timedelta(seconds=retry_in))
+        if unknown:
+            values["outcome_unknown_at"] = self._now()
+        settled = self.session.execute(
+            update(row)
+            .where(row.id == row_id, row.claim_token == token)
+            .values(**values)
+            .returning(row.id)
+            .execution_options(synchronize_session=False)
         ).first()
-        return marked is not None
+        return settled is not None
 
     def sent_to(self, *, user_id: str, slack_channel: str, ts: str) -> OutboxMessage | None:
         """The message sent to ``user_id`` that landed at (slack_channel, ts)."""

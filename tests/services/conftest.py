@@ -12,7 +12,7 @@ from bot.bootstrap import build
 from bot.config import load_settings
 from bot.context import AppContext
 from bot.jobs import tick
-from bot.ports import DeliveryError, Posted, Profile
+from bot.ports import DeliveryError, Pace, Posted, Profile
 
 SYDNEY_WORKER = "U0KATE001"
 BRISBANE_WORKER = "U0OMAR001"
@@ -105,6 +105,7 @@ class RecordingNotifier:
     failures: list[DeliveryError] = field(default_factory=list)
     updated: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     clock: Any = None
+    pace: Pace = field(default_factory=Pace)
 
     def post(self, channel: str, payload: dict[str, Any]) -> Posted:
         if self.failures:

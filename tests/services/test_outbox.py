@@ -1,18 +1,25 @@
-"""The outbox: each key sent once, failures retried with backoff, leases keep senders apart."""
+"""The outbox: each key sent once, failures held back on the database's clock, leases keep
+senders apart whatever their own clocks say, a channel's messages go in order."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import threading
 
 import sqlalchemy as sa
 
 from bot.domain import OutboxStatus
-from bot.ports import DeliveryError
+from bot.ports import DeliveryError, FixedClock, Pace
 from bot.services import outbox
 from storage.models import OutboxMessage
+from tests import outbox_time
+
+CHANNEL = "C0U1R0001"
 
 
-def queue(w, key: str, channel: str = "U0OMAR001") -> bool:
+def queue(w, key: str, channel: str = "U0OMAR001", *, not_before: dt.datetime | None = None
+          ) -> bool:
     with w.ctx.uow() as uow:
         added = uow.outbox.enqueue(
             key=key,
@@ -20,6 +27,7 @@ def queue(w, key: str, channel: str = "U0OMAR001") -> bool:
             channel=channel,
             payload={"text": key, "kind": "test"},
             now=w.ctx.clock.now(),
+            not_before=not_before,
         )
         uow.commit()
     return added
@@ -32,6 +40,18 @@ def row(w, key: str) -> OutboxMessage:
         )
         uow.session.expunge(found)  # keep its loaded values after the session closes
         return found
+
+
+def database_time(w) -> dt.datetime:
+    return outbox_time.database_time(w.ctx.uow)
+
+
+def database_time_passes(w, seconds: float) -> None:
+    outbox_time.database_time_passes(w.ctx.uow, seconds)
+
+
+def sent_texts(w) -> list[str]:
+    return [p["text"] for _, p, _ in w.notifier.sent]
 
 
 def test_a_key_is_one_message(world):
@@ -47,27 +67,38 @@ def test_a_key_is_one_message(world):
     assert (sent.slack_channel, sent.slack_ts) == ("DU0OMAR001", "1.0")
 
 
-def test_transient_failures_are_retried_later(world):
+def test_transient_failures_are_held_on_the_database_clock(world):
+    """The backoff is counted on the database's clock: moving the sender's clock on does not
+    end it; the database's clock reaching it does."""
     w = world()
     w.at("2026-11-25T12:00+10:00")
     queue(w, "k:2")
     w.notifier.failures.append(DeliveryError("internal_error", permanent=False))
+    before = database_time(w)
     assert w.ctx.deliver() == 0
+    after = database_time(w)
     failed = row(w, "k:2")
     assert failed.status == OutboxStatus.PENDING.value and failed.last_error == "internal_error"
-    assert failed.not_before == w.ctx.clock.now() + dt.timedelta(seconds=30)
-    assert w.ctx.deliver() == 0, "not before its backoff"
-    w.ctx.clock.advance(dt.timedelta(seconds=30))
+    backoff = dt.timedelta(seconds=30)
+    assert before + backoff <= failed.retry_at <= after + backoff
+    assert failed.not_before == w.ctx.clock.now(), "the due time is the domain's, unchanged"
+    w.ctx.clock.advance(dt.timedelta(hours=1))
+    assert w.ctx.deliver() == 0, "not before its backoff, whatever the sender's clock says"
+    database_time_passes(w, 30)
     assert w.ctx.deliver() == 1
+    assert row(w, "k:2").retry_at is None
 
 
-def test_rate_limits_wait_for_retry_after(world):
+def test_rate_limits_hold_the_row_for_retry_after(world):
     w = world()
     w.at("2026-11-25T12:00+10:00")
     queue(w, "k:3")
     w.notifier.failures.append(DeliveryError("ratelimited", permanent=False, retry_after=7))
-    w.ctx.deliver()
-    assert row(w, "k:3").not_before == w.ctx.clock.now() + dt.timedelta(seconds=7)
+    before = database_time(w)
+    assert w.ctx.deliver() == 0
+    after = database_time(w)
+    held = dt.timedelta(seconds=7)
+    assert before + held <= row(w, "k:3").retry_at <= after + held
 
 
 def test_permanent_failures_stop(world):
@@ -76,7 +107,7 @@ def test_permanent_failures_stop(world):
     queue(w, "k:4")
     w.notifier.failures.append(DeliveryError("channel_not_found", permanent=True))
     w.ctx.deliver()
-    w.ctx.clock.advance(dt.timedelta(hours=1))
+    database_time_passes(w, 3600)
     assert w.ctx.deliver() == 0
     assert row(w, "k:4").status == OutboxStatus.FAILED.value
 
@@ -88,21 +119,80 @@ def test_give_up_after_repeated_failures(world):
     for _ in range(outbox.MAX_ATTEMPTS):
         w.notifier.failures.append(DeliveryError("internal_error", permanent=False))
         w.ctx.deliver()
-        w.ctx.clock.advance(dt.timedelta(hours=2))
+        database_time_passes(w, 7200)
     assert row(w, "k:5").status == OutboxStatus.FAILED.value
     assert w.notifier.sent == []
 
 
-def test_a_leased_row_is_left_to_its_sender(world):
-    """Another process claimed the row and is sending it: this one must not send it too."""
+def test_an_attempt_slack_may_have_posted_is_recorded(world):
+    """The seam for checking Slack before trying again: a 5xx or a timeout leaves the row
+    pending, held, and marked as of unknown outcome; a plain refusal does not."""
     w = world()
     w.at("2026-11-25T12:00+10:00")
-    queue(w, "k:6")
-    assert outbox._claim_one(w.ctx.uow(), w.ctx.clock.now(), "other", None)  # the other process
+    queue(w, "k:maybe")
+    queue(w, "k:refused", "U0KATE001")
+    w.notifier.failures.append(DeliveryError("http_503", permanent=False, unknown=True))
+    w.notifier.failures.append(DeliveryError("connection: Refused", permanent=False))
     assert w.ctx.deliver() == 0
-    w.ctx.clock.advance(outbox.LEASE + dt.timedelta(seconds=1))  # it crashed: the lease ends
+    maybe, refused = row(w, "k:maybe"), row(w, "k:refused")
+    assert maybe.status == OutboxStatus.PENDING.value and maybe.retry_at is not None
+    assert maybe.outcome_unknown_at is not None
+    assert refused.outcome_unknown_at is None
+
+
+def test_a_due_time_is_read_on_the_services_clock(world):
+    """``not_before`` is a domain time: a message scheduled for later waits for the services'
+    clock to reach it, and does not hold back the channel's messages due now."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    later = w.ctx.clock.now() + dt.timedelta(hours=2)
+    queue(w, "k:later", not_before=later)
+    queue(w, "k:now")
     assert w.ctx.deliver() == 1
-    assert len(w.notifier.sent) == 1
+    assert sent_texts(w) == ["k:now"]
+    w.ctx.clock.advance(dt.timedelta(hours=2))
+    assert w.ctx.deliver() == 1
+    assert sent_texts(w) == ["k:now", "k:later"]
+
+
+def test_a_channels_messages_go_in_order_and_a_held_one_holds_the_rest(world):
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(3):
+        queue(w, f"agenda:{n}", CHANNEL)
+    queue(w, "dm:kate", "U0KATE001")
+    w.notifier.failures.append(DeliveryError("internal_error", permanent=False))
+    assert w.ctx.deliver() == 1  # agenda:0 failed, so agenda:1 and :2 wait behind it
+    assert sent_texts(w) == ["dm:kate"]
+    database_time_passes(w, 30)
+    assert w.ctx.deliver() == 3
+    assert sent_texts(w) == ["dm:kate", "agenda:0", "agenda:1", "agenda:2"]
+
+
+def test_a_leased_row_is_left_to_its_sender_whatever_the_clocks_say(world):
+    """Another process holds the row (mid-send). Senders whose own clocks are six minutes
+    ahead or behind (more than the lease) cannot take it; when the lease ends on the database's
+    clock (that process crashed), the row goes once, marked as of unknown outcome."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "k:6", not_before=w.ctx.clock.now() - dt.timedelta(minutes=10))
+    with w.ctx.uow() as uow:
+        assert uow.outbox.claim(now=w.ctx.clock.now(), token="other", limit=1,
+                                lease=outbox.LEASE)
+        uow.commit()
+    home = w.ctx.clock.now()
+    for skew in (dt.timedelta(minutes=6), dt.timedelta(minutes=-6)):
+        w.at((home + skew).isoformat())
+        assert w.ctx.deliver() == 0
+    assert w.notifier.sent == []
+    database_time_passes(w, outbox.LEASE.total_seconds() + 1)
+    w.at(home.isoformat())
+    assert w.ctx.deliver() == 1
+    for skew in (dt.timedelta(minutes=6), dt.timedelta(minutes=-6)):
+        w.at((home + skew).isoformat())
+        assert w.ctx.deliver() == 0
+    assert sent_texts(w) == ["k:6"]
+    assert row(w, "k:6").outcome_unknown_at is not None
 
 
 def test_two_senders_at_once_send_each_message_once(world):
@@ -110,7 +200,8 @@ def test_two_senders_at_once_send_each_message_once(world):
     w = world()
     w.at("2026-11-25T12:00+10:00")
     for n in range(4):
-        queue(w, f"k:race:{n}")
+        queue(w, f"k:race:{n}", f"U0RACE{n:03d}")
+        queue(w, f"k:channel:{n}", CHANNEL)
     other_sent = []
     original = w.notifier.post
 
@@ -122,6 +213,137 @@ def test_two_senders_at_once_send_each_message_once(world):
 
     w.notifier.post = slow_post
     first_sent = w.ctx.deliver()
-    assert first_sent + other_sent[0] == 4
-    texts = [p["text"] for _, p, _ in w.notifier.sent]
-    assert sorted(texts) == [f"k:race:{n}" for n in range(4)]
+    assert first_sent + other_sent[0] == 8
+    texts = sent_texts(w)
+    assert sorted(texts) == sorted([f"k:race:{n}" for n in range(4)]
+                                   + [f"k:channel:{n}" for n in range(4)])
+    assert [t for t in texts if t.startswith("k:channel")] == [f"k:channel:{n}"
+                                                                for n in range(4)]
+
+
+def test_dms_go_out_several_at_once(world):
+    """With a notifier that takes four posts at once, four DMs are in flight together."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(8):
+        queue(w, f"k:dm:{n}", f"U0PAR{n:04d}")
+    w.notifier.pace = Pace(parallel=4)
+    together = threading.Barrier(4, timeout=10)
+    original = w.notifier.post
+
+    def meet_then_post(channel, payload):
+        together.wait()  # breaks (and the test fails) unless four posts are in flight at once
+        return original(channel, payload)
+
+    w.notifier.post = meet_then_post
+    assert w.ctx.deliver() == 8
+    assert sorted(sent_texts(w)) == [f"k:dm:{n}" for n in range(8)]
+
+
+def test_a_pass_waits_out_a_channels_pace_within_its_budget(world):
+    """Three messages for one channel with a pace of a second: one pass sends them all,
+    spaced, rather than one per tick; a pass whose budget is spent leaves the rest."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(3):
+        queue(w, f"k:paced:{n}", CHANNEL)
+    w.notifier.pace = Pace(gap=1.0)
+    waits: list[float] = []
+    sent = outbox.deliver(uow_factory=w.ctx.uow, notifier=w.notifier, clock=w.ctx.clock,
+                          budget=0.0, sleep=waits.append)
+    assert (sent, waits) == (1, []), "no budget left: the rest waits for the next pass"
+    assert outbox.deliver(uow_factory=w.ctx.uow, notifier=w.notifier, clock=w.ctx.clock) == 2
+    assert sent_texts(w) == [f"k:paced:{n}" for n in range(3)]
+    posted = sorted(r.sent_at for r in (row(w, f"k:paced:{n}") for n in range(3)))
+    assert all(b - a >= dt.timedelta(seconds=1) for a, b in itertools.pairwise(posted))
+
+
+def test_statements_are_per_batch_not_per_message(world):
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(100):
+        queue(w, f"k:many:{n}", f"U0MANY{n:03d}")
+    engine = w.ctx.uow.__self__.engine
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert w.ctx.deliver() == 100
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+    batches = -(-100 // outbox.BATCH)
+    # A claim and a settlement per batch, and the claim that finds nothing left.
+    assert len(statements) == 2 * batches + 1, [x[:30] for x in statements]
+
+
+def test_a_skewed_clock_is_not_needed_to_send(world):
+    """Sanity for the two clocks: with the services' clock years away from the database's,
+    messages due on the services' clock are still sent (leases and pace need no agreement)."""
+    w = world()
+    assert isinstance(w.ctx.clock, FixedClock)
+    w.at("2031-06-01T09:00+10:00")
+    queue(w, "k:future")
+    w.notifier.pace = Pace(gap=1.0)
+    assert w.ctx.deliver() == 1
+
+
+def test_delivering_keys_sends_what_is_due_before_them_in_their_channel(world):
+    """A reply sent right after a button press goes after the message queued before it for
+    the same person, which goes with it; other people's messages wait for the tick."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "k:earlier")
+    queue(w, "k:someone-else", "U0KATE001")
+    queue(w, "k:reply")
+    assert w.ctx.deliver(["k:reply"]) == 2
+    assert sent_texts(w) == ["k:earlier", "k:reply"]
+
+
+def test_a_reply_behind_another_senders_message_goes_with_that_sender(world):
+    """Two replies to one person at once: the second finds the first mid-send by another
+    sender and leaves; that sender sends it next, in order, without waiting for a tick."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "k:first")
+    second: list[int] = []
+    original = w.notifier.post
+
+    def meanwhile(channel, payload):
+        if not second:  # the second reply is queued and delivered during the first's send
+            queue(w, "k:second")
+            second.append(w.ctx.deliver(["k:second"]))
+        return original(channel, payload)
+
+    w.notifier.post = meanwhile
+    assert w.ctx.deliver(["k:first"]) == 2
+    assert second == [0]
+    assert sent_texts(w) == ["k:first", "k:second"]
+
+
+def test_a_fault_in_one_send_does_not_lose_the_rest_of_the_batch(world):
+    """The others in the batch are recorded as sent (not sent again later); the one that
+    failed is held and marked as of unknown outcome."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(6):
+        queue(w, f"k:batch:{n}", f"U0BATCH{n:02d}")
+    w.notifier.pace = Pace(parallel=3)
+    original = w.notifier.post
+
+    def flaky(channel, payload):
+        if payload["text"] == "k:batch:2":
+            raise RuntimeError("a bug of ours")
+        return original(channel, payload)
+
+    w.notifier.post = flaky
+    assert w.ctx.deliver() == 5
+    failed = row(w, "k:batch:2")
+    assert failed.status == OutboxStatus.PENDING.value and failed.outcome_unknown_at is not None
+    assert {row(w, f"k:batch:{n}").status for n in (0, 1, 3, 4, 5)} == {OutboxStatus.SENT.value}
+    database_time_passes(w, 3600)
+    w.notifier.post = original
+    assert w.ctx.deliver() == 1
+    assert sorted(sent_texts(w)) == [f"k:batch:{n}" for n in range(6)]

@@ -24,6 +24,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from devkit import block_limits
 from devkit.fake_slack import FakeSlack, dm_channel_id
+from devkit.rate_limits import RateLimits
 from devkit.slack_requests import SlackSender, signature
 from devkit.transcript import render_message, render_view
 
@@ -257,6 +258,70 @@ def test_rate_limit_retry_handler_waits_and_succeeds(fake):
     assert patient.chat_postMessage(channel=ALICE, text="x")["ok"]
     assert time.monotonic() - started >= 1.0
     assert [c.error for c in fake.calls_to("chat.postMessage")] == ["ratelimited", None]
+
+
+@pytest.fixture
+def tiered(clock: Clock) -> Iterator[FakeSlack]:
+    """The fake enforcing Slack's rate limits, on the hand-wound clock."""
+    users = {ALICE: {"name": "alice"}, SAM: {"name": "sam"}}
+    with FakeSlack(users=users, clock=clock, rate_limits=RateLimits()) as server:
+        yield server
+
+
+def test_by_default_nothing_is_rate_limited(fake, client):
+    for n in range(30):
+        assert client.chat_postMessage(channel="C0BUSY001", text=f"{n}")["ok"]
+    for _ in range(120):
+        client.users_info(user=ALICE)
+    assert fake.rate_limited() == []
+
+
+def test_tiers_hold_a_channel_to_a_message_a_second_after_a_short_burst(tiered, clock):
+    client = WebClient(token=tiered.bot_token, base_url=tiered.base_url, retry_handlers=[])
+    for n in range(3):  # the burst Slack tolerates
+        assert client.chat_postMessage(channel="C0BUSY001", text=f"{n}")["ok"]
+    error = slack_error(lambda: client.chat_postMessage(channel="C0BUSY001", text="3"))
+    assert (error.response.status_code, error.response["error"]) == (429, "ratelimited")
+    assert error.response.headers["retry-after"] in ("1", ["1"])
+    assert client.chat_postMessage(channel="C0OTHER01", text="elsewhere")["ok"]
+    clock.now += 1.0
+    assert client.chat_postMessage(channel="C0BUSY001", text="3")["ok"]
+    error = slack_error(lambda: client.chat_postMessage(channel="C0BUSY001", text="4"))
+    assert error.response.status_code == 429, "a refused call does not count, a second has not"
+    assert [c.args["text"] for c in tiered.rate_limited()] == ["3", "4"]
+
+
+def test_tiers_count_a_dm_by_user_id_and_by_channel_as_one(tiered):
+    client = WebClient(token=tiered.bot_token, base_url=tiered.base_url, retry_handlers=[])
+    for target in (ALICE, dm_channel_id(ALICE), ALICE):
+        assert client.chat_postMessage(channel=target, text="hi")["ok"]
+    assert slack_error(lambda: client.chat_postMessage(channel=ALICE, text="hi")).response[
+        "error"] == "ratelimited"
+    assert client.chat_postMessage(channel=SAM, text="hi")["ok"], "another person's DM is free"
+
+
+def test_tiers_hold_other_methods_to_their_minute(tiered, clock):
+    client = WebClient(token=tiered.bot_token, base_url=tiered.base_url, retry_handlers=[])
+    for _ in range(100):  # users.info is Tier 4: 100 a minute
+        client.users_info(user=ALICE)
+    error = slack_error(lambda: client.users_info(user=ALICE))
+    assert error.response.status_code == 429
+    tiered.set_channel_members("C0TIER001", [tiered.bot_user_id])
+    for _ in range(50):  # conversations.info is Tier 3, counted on its own
+        client.conversations_info(channel="C0TIER001")
+    error = slack_error(lambda: client.conversations_info(channel="C0TIER001"))
+    assert error.response.status_code == 429
+    clock.now += 0.6  # 100 a minute: one more call 0.6 s later
+    assert client.users_info(user=ALICE)["ok"]
+
+
+def test_a_workspace_cap_when_given(clock):
+    with FakeSlack(clock=clock, rate_limits=RateLimits(workspace_per_minute=5)) as fake:
+        client = WebClient(token=fake.bot_token, base_url=fake.base_url, retry_handlers=[])
+        for n in range(5):
+            assert client.chat_postMessage(channel=f"C0WIDE{n:03d}", text="x")["ok"]
+        error = slack_error(lambda: client.chat_postMessage(channel="C0WIDE999", text="x"))
+        assert error.response.headers["retry-after"] in ("12", ["12"])
 
 
 # --- Block Kit limits -------------------------------------------------------------------------
