@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
 from bot.health import Probe
-from bot.jobs import TickReport, scheduled_tick, tick
+from bot.jobs import TickReport, give_back_tick, scheduled_tick, tick
 from bot.ports import (
     ChannelDirectory,
     Clock,
@@ -32,7 +32,11 @@ from storage.uow import UnitOfWork
 from storage.vault import Vault
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     from bot.services.dry_run import Planned
+
+log = logging.getLogger(__name__)
 
 
 def key_source(settings: Settings) -> KeySource:
@@ -235,7 +239,12 @@ def _import_the_app() -> None:
 
 
 def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
-    """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn)."""
+    """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn).
+
+    SIGTERM (or Ctrl-C) stops it gracefully: nothing new is sent, the posts under way finish and
+    are recorded, the messages it had leased are given back for the next instance at once, and
+    it exits 0 (:func:`stop_serving`).
+    """
     from bot import scheduler
     from handlers import logs
 
@@ -254,6 +263,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
 
         workers_runtime: list[SlackRuntime] = []
         worker_containers: list[Container] = []
+        worker_ticks: list[BackgroundScheduler] = []
 
         def load() -> Any:
             worker = build(settings)
@@ -261,22 +271,65 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
             workers_runtime.append(slack_runtime(worker))
             return workers_runtime[-1].wsgi(health_probe(worker))
 
+        def worker_stopping() -> None:
+            # From the signal handler: only a flag, which the tick's sending loop looks at.
+            if workers_runtime:
+                workers_runtime[-1].ctx.stopping.set()
+
+        def worker_exit() -> None:
+            if workers_runtime:
+                stop_serving(workers_runtime[-1].ctx, worker_ticks[-1] if worker_ticks else None)
+            if worker_containers:
+                worker_containers[-1].close()  # the register leaves memory
+
         serve_http(
             load,
             host=host,
             port=port,
             workers=workers,
-            on_worker_start=lambda: scheduler.start(
+            on_worker_start=lambda: worker_ticks.append(scheduler.start(
                 lambda: scheduled_tick(workers_runtime[-1].ctx)  # one per minute for them all
-            ),
-            on_worker_exit=lambda: worker_containers[-1].close(),  # the register leaves memory
+            )),
+            on_worker_stopping=worker_stopping,
+            on_worker_exit=worker_exit,
         )
         return
+    import signal
+    import threading
+
     from handlers.app import run_socket_mode
 
     app = runtime.bolt_app(socket_mode=True)
-    scheduler.start(lambda: scheduled_tick(runtime.ctx))
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    ticks = scheduler.start(lambda: scheduled_tick(runtime.ctx))
     try:
-        run_socket_mode(app, settings.slack_app_token.value)
+        run_socket_mode(app, settings.slack_app_token.value, until=stop)
+    except KeyboardInterrupt:
+        pass  # Ctrl-C: the same orderly stop
     finally:
+        stop_serving(runtime.ctx, ticks)
         container.close()  # the register leaves memory
+
+
+# Seconds a stopping process waits for the work already handed over (replies after a click):
+# within gunicorn's graceful timeout (handlers/http.py), with the tick's post under way.
+STOP_WAIT = 10.0
+
+
+def stop_serving(ctx: AppContext, ticks: BackgroundScheduler | None) -> None:
+    """Stop sending, let the tick and the work under way finish (their posts complete and are
+    recorded; the rows they leased and did not start are given back at once), then hand back
+    this minute's tick so another instance can send them without waiting."""
+    ctx.stopping.set()
+    if ticks is not None:
+        ticks.shutdown(wait=True)
+    from handlers.background import wait_idle
+
+    if not wait_idle(timeout=STOP_WAIT):
+        log.warning("stopping: work after a request was still running")
+    try:
+        give_back_tick(ctx)
+    except Exception as exc:  # the database may be what is failing; the leases end anyway
+        log.warning("stopping: could not hand back the tick: %s", type(exc).__name__)
+    log.info("stopped sending: what this process had leased and not begun is given back")

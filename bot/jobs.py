@@ -102,7 +102,8 @@ def tick(deps: AppContext) -> TickReport:
             screens.append((screen, where))  # the "2 minutes left" signal
         for screen, where in screens:  # a deleted screen is not put back by the tick
             show_quietly(deps, screen, where, repost=False)
-    sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock)
+    sent = outbox.deliver(uow_factory=deps.uow, notifier=deps.notifier, clock=deps.clock,
+                          stop=deps.stopping)
     events.forget_old(uow=deps.uow(), clock=deps.clock)
     drafts.forget_expired(uow=deps.uow(), clock=deps.clock)
     privacy.forget_purged(uow=deps.uow())  # every serving process ticks: each forgets
@@ -131,8 +132,21 @@ def scheduled_tick(
     deps: AppContext, *, holder: str | None = None, seconds: int = 60
 ) -> TickReport | None:
     """What each serving process's scheduler runs every minute: the tick, if this process is the
-    one to claim the minute; otherwise only its own housekeeping. None when skipped."""
+    one to claim the minute; otherwise only its own housekeeping. None when skipped (also once
+    the process is stopping)."""
+    if deps.stopping.is_set():
+        return None
     if claim_tick(deps, holder=holder, seconds=seconds):
         return tick(deps)
     privacy.forget_purged(uow=deps.uow())  # the register's compiled copy is per process
     return None
+
+
+def give_back_tick(deps: AppContext, *, holder: str | None = None, seconds: int = 60) -> None:
+    """A stopping process hands back this minute's tick if it had it, so that another instance
+    (one starting in its place) may tick at once, and send what this one gave back."""
+    with deps.uow() as uow:
+        given = uow.leases.give_back(TICK_LEASE, holder or _holder(), seconds=seconds)
+        uow.commit()
+    if given:
+        log.info("stopping: this minute's tick is handed back")

@@ -130,6 +130,14 @@ class DeliveryError(Exception):
         self.unknown = unknown
 
 
+class CannotCheck(DeliveryError):
+    """The notifier cannot look for a message there at all (a permission the app lacks): asking
+    again will not help."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code, permanent=True)
+
+
 @dataclass(frozen=True)
 class Posted:
     channel: str  # where it landed: a user ID posts into a D… DM channel
@@ -147,13 +155,20 @@ class Pace:
 
 
 class Notifier(Protocol):
-    """Sends rendered messages. Raises :class:`DeliveryError`. ``post`` may be called from
-    several threads at once, up to ``pace.parallel``."""
+    """Sends rendered messages. Raises :class:`DeliveryError`. ``post`` and ``find`` may be
+    called from several threads at once, up to ``pace.parallel``."""
 
     pace: Pace
 
-    def post(self, channel: str, payload: Payload) -> Posted:
-        """Post to a channel or, given a user ID, to that user's DM."""
+    def post(self, channel: str, payload: Payload, *, mark: str | None = None) -> Posted:
+        """Post to a channel or, given a user ID, to that user's DM. ``mark`` (a digest, never
+        client data) goes with the message, unseen by people, so :meth:`find` can find it."""
+        ...
+
+    def find(self, channel: str, mark: str, since: dt.datetime) -> Posted | None:
+        """The message posted to ``channel`` with ``mark`` no earlier than ``since``, or None if
+        there is none. Raises :class:`DeliveryError` when it cannot tell (``CannotCheck`` when
+        it never will)."""
         ...
 
     def update(self, channel: str, ts: str, payload: Payload) -> None:

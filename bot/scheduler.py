@@ -1,4 +1,5 @@
-"""The minute tick inside ``casebot serve`` (APScheduler, in memory: restarts never duplicate)."""
+"""The minute tick inside ``casebot serve`` (APScheduler, in memory: restarts never duplicate).
+``start`` returns the scheduler: ``shutdown(wait=True)`` lets a tick under way finish."""
 
 from __future__ import annotations
 

@@ -3,7 +3,11 @@
 Point a real ``slack_sdk.WebClient(base_url=fake.base_url)`` at it: every call is recorded as a
 :class:`Call`, answered with Slack's response shapes and error codes, and every Block Kit payload is
 checked against Slack's limits (``invalid_calls()`` lists the offenders). Faults are injectable:
-rate limits (HTTP 429 + Retry-After), errors, expired/reused trigger ids, used-up response URLs.
+rate limits (HTTP 429 + Retry-After), errors, expired/reused trigger ids, used-up response URLs,
+and the ones that leave a caller not knowing what happened: a 500 after the message was stored,
+an answer that comes late (after the caller's timeout), a connection dropped after storing, a
+message stored only some time after it was asked for. Messages keep their ``metadata`` and
+conversations.history returns it when asked (``include_all_metadata``).
 ``rate_limits=RateLimits()`` enforces Slack's rate limits as Slack does (devkit/rate_limits.py);
 without it, nothing is ever rate limited unless a test asks (``rate_limit``).
 """
@@ -14,6 +18,7 @@ import contextlib
 import hashlib
 import itertools
 import json
+import socket
 import threading
 import time
 import urllib.parse
@@ -42,6 +47,7 @@ RESPONSE_URL_USES = 5
 RESPONSE_URL_TTL = 30 * 60.0
 VIEW_STACK_LIMIT = 3
 TS_EPOCH = 1_700_000_000
+MAX_METADATA = 8_000  # bytes of JSON: a bound for the fake (Slack documents none found here)
 UPLOAD_PATH = "/upload/v1/"  # where files.getUploadURLExternal sends the file's bytes
 MAX_UPLOAD = 1024 * 1024 * 1024  # Slack's 1 GB per file
 
@@ -82,6 +88,18 @@ class _Reply:
     status: int
     body: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (the work is already done)
+    drop: bool = False  # close the connection instead of answering
+
+
+@dataclass(frozen=True)
+class _Aftermath:
+    """A fault that lets the call do its work, then spoils the answer (or delays the work)."""
+
+    kind: str  # "status" (answer ``status`` anyway), "late", "drop", "store_late"
+    seconds: float = 0.0
+    status: int = 500
+    error: str = "internal_error"
 
 
 @dataclass
@@ -159,8 +177,13 @@ class FakeSlack:
         open_channels: bool = False,
         scopes: Iterable[str] = SLACK_SCOPES,
         rate_limits: RateLimits | None = None,
+        wall_clock_ts: bool = False,
     ) -> None:
         self.bot_token, self.bot_user_id, self.team_id = bot_token, bot_user_id, team_id
+        # Message timestamps from the system clock, as Slack's are (a caller can then ask for
+        # history since a time); by default a counter from 2023, the same in every run.
+        self.wall_clock_ts = wall_clock_ts
+        self._last_ts = 0.0
         # What the app was granted: every Web API answer says so in X-OAuth-Scopes, as Slack's.
         self.scopes = sorted(scopes)
         # Any C…/G… channel exists (public, the bot in it) for conversations.info too, as
@@ -185,6 +208,7 @@ class FakeSlack:
         self._triggers: dict[str, dict[str, Any]] = {}
         self._hooks: dict[str, dict[str, Any]] = {}
         self._faults: dict[str, list[_Reply]] = {}
+        self._aftermaths: dict[str, list[_Aftermath]] = {}
         self._files: dict[str, dict[str, Any]] = {}  # F ids -> files.uploadV2's three steps
         self._limiter = Limiter(rate_limits) if rate_limits else None
         self.add_user(bot_user_id, name="casebot", real_name="Casebot", is_bot=True)
@@ -262,7 +286,8 @@ class FakeSlack:
             self.calls.clear()
 
     def messages(self, channel: str) -> list[dict[str, Any]]:
-        """Messages currently in a channel (after updates/deletes); a user id means their DM."""
+        """Messages currently in a channel (after updates/deletes), oldest first, with their
+        ``metadata`` if posted with some; a user id means their DM."""
         with self._lock:
             channel = dm_channel_id(channel) if channel[:1] in "UW" else channel
             return [json.loads(json.dumps(m)) for m in self._messages.get(channel, [])]
@@ -329,6 +354,32 @@ class FakeSlack:
             reply = _Reply(status, {"ok": False, "error": error})
             self._faults.setdefault(method, []).extend([reply] * times)
 
+    def fail_after_storing(
+        self, method: str, *, status: int = 500, error: str = "internal_error", times: int = 1
+    ) -> None:
+        """The next `times` calls of `method` do their work (a post is stored) and then answer
+        HTTP `status` with `error`, as Slack sometimes does after posting."""
+        self._add_aftermath(method, _Aftermath("status", status=status, error=error), times)
+
+    def answer_late(self, method: str, *, seconds: float, times: int = 1) -> None:
+        """The next `times` calls of `method` do their work at once but answer only after
+        `seconds` (past a caller's timeout, it never learns the outcome)."""
+        self._add_aftermath(method, _Aftermath("late", seconds=seconds), times)
+
+    def drop_after_storing(self, method: str, *, times: int = 1) -> None:
+        """The next `times` calls of `method` do their work, then the connection is closed
+        without an answer."""
+        self._add_aftermath(method, _Aftermath("drop"), times)
+
+    def store_late(self, method: str, *, seconds: float, times: int = 1) -> None:
+        """The next `times` calls of `method` are taken, held `seconds`, and only then done and
+        answered: a post shows in the channel's history that much later than it was asked for."""
+        self._add_aftermath(method, _Aftermath("store_late", seconds=seconds), times)
+
+    def _add_aftermath(self, method: str, fault: _Aftermath, times: int) -> None:
+        with self._lock:
+            self._aftermaths.setdefault(method, []).extend([fault] * times)
+
     def new_trigger_id(self, *, view_id: str | None = None) -> str:
         """A trigger id usable once within 3 s; `view_id` ties it to a modal (for views.push)."""
         with self._lock:
@@ -368,6 +419,9 @@ class FakeSlack:
         else:
             return _Reply(404, {"ok": False, "error": "unknown_path"})
         request = _Request({})
+        aftermath = self._next_aftermath(method) if url.path.startswith("/api/") else None
+        if aftermath is not None and aftermath.kind == "store_late":
+            time.sleep(aftermath.seconds)  # outside the lock: other calls go on meanwhile
         with self._changed:
             try:
                 content_type = lowered.get("content-type", "")
@@ -383,6 +437,8 @@ class FakeSlack:
                 reply = _Reply(exc.status, {"ok": False, "error": exc.error, **exc.extra})
             except Exception as exc:  # a bug in the fake: answer like Slack's 500, keep serving
                 reply = _Reply(500, {"ok": False, "error": "fatal_error", "detail": repr(exc)})
+            if aftermath is not None and reply.body.get("ok"):
+                reply = _spoil(reply, aftermath, request)
             self.calls.append(
                 Call(
                     method=method,
@@ -448,6 +504,11 @@ class FakeSlack:
         queue = self._faults.get(method)
         return queue.pop(0) if queue else None
 
+    def _next_aftermath(self, method: str) -> _Aftermath | None:
+        with self._lock:
+            queue = self._aftermaths.get(method)
+            return queue.pop(0) if queue else None
+
     def _hook(self, token: str, request: _Request) -> _Reply:
         hook = self._hooks.get(token)
         if hook is None:
@@ -483,6 +544,10 @@ class FakeSlack:
     # --- shared state helpers -----------------------------------------------------------------
 
     def _next_ts(self) -> str:
+        if self.wall_clock_ts:
+            # Unique and increasing, as Slack's are within a channel.
+            self._last_ts = max(round(time.time(), 6), round(self._last_ts + 0.000001, 6))
+            return f"{self._last_ts:.6f}"
         micros = next(self._counter) * 100
         return f"{TS_EPOCH + micros // 1_000_000}.{micros % 1_000_000:06d}"
 
@@ -541,7 +606,8 @@ class FakeSlack:
         return text, blocks
 
     def _store_message(
-        self, channel: str, text: str, blocks: list[Any], thread_ts: Any = None
+        self, channel: str, text: str, blocks: list[Any], thread_ts: Any = None,
+        metadata: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         message: dict[str, Any] = {
             "ts": self._next_ts(),
@@ -551,6 +617,8 @@ class FakeSlack:
         }
         if thread_ts:
             message["thread_ts"] = str(thread_ts)
+        if metadata is not None:
+            message["metadata"] = metadata
         self._messages.setdefault(channel, []).append(message)
         return message
 
@@ -716,8 +784,88 @@ def _chat_post_message(fake: FakeSlack, request: _Request) -> dict[str, Any]:
     text, blocks = fake._content(request)
     if not (text or blocks or request.args.get("attachments")):
         raise SlackError("no_text")
-    message = fake._store_message(channel, text, blocks, request.args.get("thread_ts"))
+    metadata = _metadata(request.args.get("metadata"))
+    message = fake._store_message(channel, text, blocks, request.args.get("thread_ts"), metadata)
     return {"channel": channel, "ts": message["ts"], "message": fake._message_object(message)}
+
+
+def _metadata(value: Any) -> dict[str, Any] | None:
+    """Message metadata as Slack checks it: an object with a string ``event_type`` and an
+    object ``event_payload``."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, dict):
+        raise SlackError("invalid_metadata_format")
+    if not isinstance(value.get("event_type"), str) or not isinstance(
+        value.get("event_payload"), dict
+    ):
+        raise SlackError("invalid_metadata_schema")
+    if len(json.dumps(value)) > MAX_METADATA:
+        raise SlackError("metadata_too_large")
+    return {"event_type": value["event_type"], "event_payload": value["event_payload"]}
+
+
+# Reading a conversation's history needs the scope of its kind (Slack: conversations.history).
+HISTORY_SCOPES = {"C": "channels:history", "G": "groups:history", "D": "im:history"}
+HISTORY_LIMIT = 999
+
+
+def _truthy(value: Any) -> bool:
+    return value in (True, 1, "1", "true", "True")
+
+
+@_method("conversations.history")
+def _conversations_history(fake: FakeSlack, request: _Request) -> dict[str, Any]:
+    """Newest first, between ``oldest`` and ``latest`` (exclusive unless ``inclusive``), a page
+    of ``limit`` with a cursor; ``metadata`` only with ``include_all_metadata``."""
+    channel = str(request.need("channel", error="channel_not_found"))
+    needed = HISTORY_SCOPES.get(channel[:1])
+    if needed is None:
+        raise SlackError("channel_not_found")
+    if needed not in fake.scopes:
+        raise SlackError("missing_scope", needed=needed, provided=",".join(fake.scopes))
+    if channel[:1] == "D":
+        if channel not in fake._dms:
+            raise SlackError("channel_not_found")
+    else:
+        entry = fake._channels.get(channel)
+        if entry is None and fake.open_channels:
+            entry = fake._channels.setdefault(channel, {"name": channel.lower()})
+        if entry is None:
+            raise SlackError("channel_not_found")
+        if "members" in entry and fake.bot_user_id not in entry["members"]:
+            raise SlackError("not_in_channel")
+    try:
+        oldest = float(request.args.get("oldest") or 0)
+        latest = float(request.args["latest"]) if request.args.get("latest") else None
+        limit = min(int(request.args.get("limit") or 100), HISTORY_LIMIT) or 100
+        start = int(request.args.get("cursor") or 0)
+    except ValueError:
+        raise SlackError("invalid_arguments") from None
+    inclusive = _truthy(request.args.get("inclusive"))
+    with_metadata = _truthy(request.args.get("include_all_metadata"))
+
+    def within(ts: float) -> bool:
+        after = ts >= oldest if inclusive else ts > oldest
+        before = latest is None or (ts <= latest if inclusive else ts < latest)
+        return after and before
+
+    found = [m for m in reversed(fake._messages.get(channel, [])) if within(float(m["ts"]))]
+    page = found[start : start + limit]
+    more = start + limit < len(found)
+    messages = []
+    for message in page:
+        shown = {"type": "message", "bot_id": BOT_ID, "app_id": APP_ID, "team": fake.team_id,
+                 **message}
+        if not with_metadata:
+            shown.pop("metadata", None)
+        messages.append(shown)
+    return {
+        "messages": messages,
+        "has_more": more,
+        "pin_count": 0,
+        "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+    }
 
 
 @_method("chat.postEphemeral")
@@ -964,6 +1112,21 @@ def _files_complete_upload(fake: FakeSlack, request: _Request) -> dict[str, Any]
     return {"files": done}
 
 
+def _spoil(reply: _Reply, fault: _Aftermath, request: _Request) -> _Reply:
+    """The answer to a call that did its work, as ``fault`` leaves it."""
+    if fault.kind == "status":
+        request.notes.append(f"done, then answered {fault.status}")
+        return _Reply(fault.status, {"ok": False, "error": fault.error}, reply.headers)
+    if fault.kind == "late":
+        request.notes.append(f"done, answered after {fault.seconds} s")
+        return _Reply(reply.status, reply.body, reply.headers, delay=fault.seconds)
+    if fault.kind == "drop":
+        request.notes.append("done, then the connection was dropped")
+        return _Reply(reply.status, reply.body, reply.headers, drop=True)
+    request.notes.append(f"done {fault.seconds} s after it was asked for")
+    return reply
+
+
 def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
     class _Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -976,6 +1139,13 @@ def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             reply = fake._dispatch(self.path, dict(self.headers.items()), body)
+            if reply.drop:
+                self.close_connection = True
+                with contextlib.suppress(OSError):
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            if reply.delay:
+                time.sleep(reply.delay)
             data = json.dumps(reply.body).encode()
             self.send_response(reply.status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -983,7 +1153,8 @@ def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
-            self.wfile.write(data)
+            with contextlib.suppress(OSError):  # the caller may have given up waiting
+                self.wfile.write(data)
 
         def log_message(self, format: str, *args: Any) -> None:
             """Quiet: tests read calls from the fake, not from stderr."""

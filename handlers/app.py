@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -52,8 +53,14 @@ def create_app(
     return app
 
 
-def run_socket_mode(app: App, app_token: str) -> None:
-    """Connect out to Slack over a WebSocket (no public URL needed); blocks until stopped."""
+def run_socket_mode(app: App, app_token: str, *, until: threading.Event) -> None:
+    """Connect out to Slack over a WebSocket (no public URL needed) until ``until`` is set, then
+    disconnect: no new request comes in while the process stops."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    SocketModeHandler(app, app_token).start()
+    handler = SocketModeHandler(app, app_token)
+    handler.connect()
+    try:
+        until.wait()
+    finally:
+        handler.close()

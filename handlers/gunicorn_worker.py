@@ -5,11 +5,12 @@ client likes for the rest of the headers: a few connections that trickle a byte 
 seconds would hold every thread. Here a request must be in within ``REQUEST_DEADLINE`` of getting
 its thread; after that the connection's read side is shut (the answer can still be written), so
 one slow client costs one thread for two seconds at most. A refused request's connection is
-closed at once.
+closed at once. SIGTERM tells the app before gunicorn's own graceful stop begins.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gunicorn.workers.gthread import ThreadWorker
@@ -18,6 +19,14 @@ from handlers.http import DEADLINES, HUNG_UP, REQUEST_DEADLINE
 
 
 class GuardedThreadWorker(ThreadWorker):  # type: ignore[misc]
+    on_stopping: Callable[[], None] | None = None  # set after the worker starts (handlers.http)
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        """SIGTERM: tell the app first (its tick stops sending new posts), then gunicorn."""
+        if self.on_stopping is not None:
+            self.on_stopping()
+        super().handle_exit(sig, frame)
+
     def handle(self, conn: Any) -> Any:
         token = DEADLINES.watch(conn.sock, REQUEST_DEADLINE)
         try:

@@ -37,6 +37,9 @@ MAX_BODY = 1024 * 1024  # Slack's largest payloads (a full modal's state) are fa
 # anyway, and every second a trickling request is waited for holds one of the worker's threads.
 REQUEST_DEADLINE = 2.0  # seconds for headers and body from when a thread takes the connection
 READ_TIMEOUT = 1.0  # seconds of silence in the middle of a body
+# Seconds a stopping worker has before gunicorn kills it: its tick's post under way (15 s at
+# most, the Slack client's timeout) and the work after its last requests.
+GRACEFUL_TIMEOUT = 30
 MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
@@ -300,10 +303,12 @@ def serve(
     workers: int = 1,
     threads: int = 32,
     on_worker_start: Callable[[], None] | None = None,
+    on_worker_stopping: Callable[[], None] | None = None,
     on_worker_exit: Callable[[], None] | None = None,
 ) -> None:
     """Run under gunicorn. ``load`` builds the app inside each worker (after the fork);
-    ``on_worker_exit`` runs in each worker as it stops."""
+    ``on_worker_stopping`` runs in a worker when it is told to stop (SIGTERM, from the signal
+    handler: it must only raise a flag), ``on_worker_exit`` once its requests are answered."""
     from gunicorn.app.base import BaseApplication
 
     class Casebot(BaseApplication):  # type: ignore[misc]
@@ -324,8 +329,16 @@ def serve(
                 # gunicorn 23+ would leave a control socket in the working directory.
                 self.cfg.set("control_socket_disable", True)
             self.cfg.set("pre_fork", _freeze)
-            if on_worker_start is not None:
-                self.cfg.set("post_worker_init", lambda _worker: on_worker_start())
+            # SIGTERM: each worker answers the requests it has, its tick finishes the post under
+            # way, gives back what it leased (on_worker_exit), and it exits, all within this.
+            self.cfg.set("graceful_timeout", GRACEFUL_TIMEOUT)
+
+            def started(worker: Any) -> None:
+                worker.on_stopping = on_worker_stopping  # GuardedThreadWorker.handle_exit
+                if on_worker_start is not None:
+                    on_worker_start()
+
+            self.cfg.set("post_worker_init", started)
             if on_worker_exit is not None:
                 self.cfg.set("worker_exit", lambda _server, _worker: on_worker_exit())
 

@@ -7,13 +7,15 @@ send or look up, most of them, never loads it. The clients and their retry rules
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import socket
+import threading
 import urllib.error
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bot.ports import ChannelInfo, DeliveryError, Pace, Posted, Profile
+from bot.ports import CannotCheck, ChannelInfo, DeliveryError, Pace, Posted, Profile
 
 if TYPE_CHECKING:
     from slack_sdk import WebClient
@@ -36,6 +38,15 @@ MAYBE_DONE = frozenset({"internal_error", "fatal_error"})
 # Slack takes about one message a second per channel, short bursts tolerated (LIMITS.md §4);
 # DMs to different people go out a few at a time.
 SLACK_PACE = Pace(gap=1.0, parallel=4)
+# A post's mark travels as message metadata: no scope to send, shown to no one in the client
+# (apps and the API can read it: it is a digest, never client data).
+METADATA_TYPE = "casebot_outbox"
+# A look reads up to this many messages a page, and this many pages, from the first attempt on;
+# a conversation busier than that cannot be checked and the message waits.
+HISTORY_PAGE = 200
+HISTORY_PAGES = 3
+# Errors of a look that asking again will not mend: the app may not read that conversation.
+CANNOT_READ = frozenset({"missing_scope", "not_allowed_token_type", "no_permission"})
 
 
 def make_client(token: str, base_url: str | None = None) -> WebClient:
@@ -85,27 +96,34 @@ def _connection_error(exc: OSError) -> DeliveryError:
 
 
 class SlackNotifier:
-    """Posts through a twin of the client that retries nothing
-    (:func:`handlers.slack_client.posting_client`); edits, which are safe to repeat, through the
-    client with its retries."""
+    """Posts, and looks for earlier posts, through a twin of the client that retries nothing
+    (:func:`handlers.slack_client.posting_client`; ``post_timeout``: seconds it waits for an
+    answer); edits, which are safe to repeat, through the client with its retries."""
 
     pace = SLACK_PACE
 
-    def __init__(self, client: Callable[[], WebClient]) -> None:
+    def __init__(self, client: Callable[[], WebClient], *, post_timeout: int | None = None
+                 ) -> None:
         self._client = client
+        self._post_timeout = post_timeout
         self._posting: WebClient | None = None
+        self._dms: dict[str, str] = {}  # member -> their DM's channel id, as Slack answered
+        self._lock = threading.Lock()
 
     def _poster(self) -> WebClient:
         if self._posting is None:
             from handlers.slack_client import posting_client
 
-            self._posting = posting_client(self._client())
+            self._posting = posting_client(self._client(), timeout=self._post_timeout)
         return self._posting
 
-    def post(self, channel: str, payload: dict[str, Any]) -> Posted:
+    def post(self, channel: str, payload: dict[str, Any], *, mark: str | None = None) -> Posted:
         poster = self._poster()
         from slack_sdk.errors import SlackApiError
 
+        metadata = None
+        if mark is not None:
+            metadata = {"event_type": METADATA_TYPE, "event_payload": {"key": mark}}
         try:
             response = poster.chat_postMessage(
                 channel=channel,
@@ -113,12 +131,60 @@ class SlackNotifier:
                 blocks=payload.get("blocks"),
                 unfurl_links=False,
                 unfurl_media=False,
+                metadata=metadata,
             )
         except SlackApiError as exc:
             raise _delivery_error(exc) from None
         except OSError as exc:
             raise _connection_error(exc) from None
-        return Posted(str(response["channel"]), str(response["ts"]))
+        posted = Posted(str(response["channel"]), str(response["ts"]))
+        if channel[:1] in ("U", "W"):
+            with self._lock:
+                self._dms[channel] = posted.channel
+        return posted
+
+    def find(self, channel: str, mark: str, since: dt.datetime) -> Posted | None:
+        """conversations.history of ``channel`` (a member's DM: conversations.open first, unless
+        a post told us its id) from ``since``, newest first, for a message carrying ``mark``."""
+        poster = self._poster()
+        from slack_sdk.errors import SlackApiError
+
+        try:
+            conversation = self._conversation(poster, channel)
+            cursor = None
+            for _page in range(HISTORY_PAGES):
+                page = poster.conversations_history(
+                    channel=conversation, oldest=f"{since.timestamp():.6f}", limit=HISTORY_PAGE,
+                    include_all_metadata=True, cursor=cursor,
+                )
+                for message in page.get("messages") or []:
+                    found = message.get("metadata") or {}
+                    if (found.get("event_type") == METADATA_TYPE
+                            and (found.get("event_payload") or {}).get("key") == mark):
+                        return Posted(conversation, str(message["ts"]))
+                cursor = (page.get("response_metadata") or {}).get("next_cursor")
+                if not page.get("has_more") or not cursor:
+                    return None
+        except SlackApiError as exc:
+            error = _delivery_error(exc)
+            if error.code in CANNOT_READ:
+                raise CannotCheck(error.code) from None
+            raise error from None
+        except OSError as exc:
+            raise _connection_error(exc) from None
+        raise DeliveryError("history too long to check", permanent=False)
+
+    def _conversation(self, poster: WebClient, channel: str) -> str:
+        """Where a post to ``channel`` lands: a member's DM has its own channel id."""
+        if channel[:1] not in ("U", "W"):
+            return channel
+        with self._lock:
+            known = self._dms.get(channel)
+        if known is None:
+            known = str(poster.conversations_open(users=channel)["channel"]["id"])
+            with self._lock:
+                self._dms[channel] = known
+        return known
 
     def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
         client = self._client()

@@ -62,7 +62,9 @@ def make_client(token: str, base_url: str | None = None) -> WebClient:
     )
 
 
-def posting_client(client: WebClient) -> WebClient:
-    """``client``'s twin for the outbox's posts: no retries, no sleeping."""
-    return WebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
+def posting_client(client: WebClient, *, timeout: int | None = None) -> WebClient:
+    """``client``'s twin for the outbox's posts and its looks for them: no retries, no
+    sleeping; ``timeout`` seconds for an answer (default: ``client``'s)."""
+    return WebClient(token=client.token, base_url=client.base_url,
+                     timeout=timeout or client.timeout,
                      retry_handlers=[])

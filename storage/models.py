@@ -593,8 +593,13 @@ class OutboxMessage(Base):
     # Held back after a failed attempt until then (Slack's Retry-After, or a backoff).
     retry_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # The last attempt whose outcome is unknown (a 5xx, a timeout, a sender gone mid-send):
-    # Slack may have posted it. Such a row is retried like any other for now.
+    # Slack may have posted it, so before trying again the sender looks for it in Slack.
     outcome_unknown_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # When the first attempt was leased (the database's clock): a look for the message in Slack
+    # reads the conversation from a little before then.
+    first_tried_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Posts made again after an unknown outcome (a DM is posted again once at most).
+    reposts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # When Slack took it, on the database's clock (a row marked done without being sent has no
     # slack_ts, and the services' time of that).
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

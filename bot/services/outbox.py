@@ -20,25 +20,37 @@ agrees with the database's to within clock sync: a skew moves a due time by that
 A 429 holds its row for Slack's Retry-After and ends the pass (posts already started finish): we
 never sleep on it, and sending on after Slack said stop risks the app being disabled; the rest
 goes at the next tick. The Slack client retries nothing of a post: a failed row is tried again
-by a later pass after its backoff, and an attempt Slack may have posted (a server error, a
-timeout, a sender that vanished mid-send) is recorded as ``outcome_unknown_at`` on the row.
+by a later pass after its backoff.
 
-A sender that crashes between Slack's answer and the batch being marked sent leaves those rows
-to be sent again when the lease ends (marked as of unknown outcome): a batch wide, seconds.
+An attempt Slack may have posted (a server error, a timeout, a sender that vanished mid-send
+between Slack's answer and the batch being marked sent) is recorded as ``outcome_unknown_at``.
+Such a row is looked for before it is tried again: every post carries a mark (a digest of its
+key, never client data) and the notifier looks for it in the conversation from a little before
+the first attempt. Found, the row is marked sent where it landed; not there, it is posted again;
+if the look itself fails, the row waits for its backoff rather than posting blind. A DM is posted
+again once at most after an unknown outcome (``reposts``); a second unknown outcome that the
+look does not find gives it up rather than risk a second copy. A pass makes at most
+``CHECKS`` looks (Slack allows about 50 a minute); later rows wait a minute. docs/RELIABILITY.md
+says what remains.
+
+``stop`` (the process is shutting down): no further batch is leased, no further post started;
+the posts under way finish and are recorded, and the rows not started are given back at once
+for another sender.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.ports import Clock, DeliveryError, Notifier, Posted
+from bot.ports import CannotCheck, Clock, DeliveryError, Notifier, Posted
 from storage.repositories.outbox import Claimed
 from storage.uow import UnitOfWork
 
@@ -55,14 +67,56 @@ BATCH = 40
 # Seconds a pass keeps sending; the scheduler ticks every minute and does other work first.
 BUDGET = 45.0
 MIN_WAIT = 0.01
+# Looks for a message whose outcome is unknown, per pass: conversations.history is Tier 3 (50+
+# a minute) and the scheduler makes about one pass a minute. A row beyond them waits CHECK_HOLD.
+CHECKS = 20
+CHECK_HOLD = 60.0
+# A look reads the conversation from this long before the first attempt (the database's clock,
+# compared with Slack's timestamps: a margin for the two clocks to differ).
+CHECK_MARGIN = dt.timedelta(minutes=10)
+# Posts again after an unknown outcome that a look did not find, for a DM (a channel post is
+# posted again whenever the look says it is not there; one that cannot be looked for, once).
+DM_REPOSTS = 1
+GAVE_UP_UNKNOWN = "outcome unknown and not found in Slack; not posted again"
 
 
 class _NotTried:
-    """The pass stopped before this row's turn (a rate limit, or its lease nearly out)."""
+    """The pass stopped before this row's turn (a rate limit, a shutdown, or its lease nearly
+    out)."""
+
+
+class _Deferred:
+    """The pass had no looks left for this row: it waits ``CHECK_HOLD``."""
 
 
 NOT_TRIED = _NotTried()
-Outcome = Posted | DeliveryError | _NotTried
+DEFERRED = _Deferred()
+Outcome = Posted | DeliveryError | _NotTried | _Deferred
+
+
+def mark(key: str) -> str:
+    """What a post carries to be found again: a digest of its idempotency key (the key names
+    members and records by id; the digest names nothing)."""
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def is_dm(channel: str) -> bool:
+    return channel[:1] in ("U", "W")
+
+
+class _Checks:
+    """The looks a pass may still make (its threads share them)."""
+
+    def __init__(self, left: int) -> None:
+        self._left = left
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        with self._lock:
+            if self._left <= 0:
+                return False
+            self._left -= 1
+            return True
 
 
 def deliver(
@@ -74,19 +128,23 @@ def deliver(
     budget: float = BUDGET,
     timer: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
+    stop: threading.Event | None = None,
 ) -> int:
-    """Send what is due for up to ``budget`` seconds of ``timer``; returns how many were posted.
+    """Send what is due for up to ``budget`` seconds of ``timer``; returns how many were posted
+    (or found already posted).
 
     ``keys`` (a reply to what someone just did): what is due in those keys' channels, which
-    includes them and what was queued before them (it goes first).
+    includes them and what was queued before them (it goes first). ``stop``: see the module.
     """
     pace = notifier.pace
     token = uuid.uuid4().hex
     deadline = timer() + budget
+    halt = stop or threading.Event()
+    checks = _Checks(CHECKS)
     sent = 0
     with ThreadPoolExecutor(max_workers=max(1, pace.parallel),
                             thread_name_prefix="outbox") as pool:
-        while True:
+        while not halt.is_set():
             with uow_factory() as uow:
                 batch = uow.outbox.claim(now=clock.now(), token=token, limit=BATCH, lease=LEASE,
                                          gap=pace.gap, keys=keys)
@@ -99,12 +157,15 @@ def deliver(
                     return sent
                 sleep(max(wait, MIN_WAIT))
                 continue
+            reposted: set[int] = set()
             outcomes = _send(batch, notifier, pool if pace.parallel > 1 else None,
-                             give_back_at=timer() + SEND_WITHIN, timer=timer)
-            posted, rate_limited = _settle(uow_factory(), token, batch, outcomes)
+                             give_back_at=timer() + SEND_WITHIN, timer=timer, halt=halt,
+                             checks=checks, reposted=reposted)
+            posted, rate_limited = _settle(uow_factory(), token, batch, outcomes, reposted)
             sent += posted
             if rate_limited or timer() >= deadline:
                 return sent
+    return sent
 
 
 def _send(
@@ -114,16 +175,27 @@ def _send(
     *,
     give_back_at: float,
     timer: Callable[[], float],
+    halt: threading.Event,
+    checks: _Checks,
+    reposted: set[int],
 ) -> list[Outcome]:
-    """Post each row (one channel each, so their order does not matter); after a 429 the rows
-    not yet started are left untried."""
+    """Post each row (one channel each, so their order does not matter), looking first for
+    those Slack may have posted already; after a 429 or a stop the rows not yet started are
+    left untried."""
     stop = threading.Event()
 
     def one(item: Claimed) -> Outcome:
-        if stop.is_set() or timer() > give_back_at:
+        if stop.is_set() or halt.is_set() or timer() > give_back_at:
             return NOT_TRIED
         try:
-            return notifier.post(item.channel, json.loads(item.payload))
+            if item.outcome_unknown_at is not None:
+                checked = _check(item, notifier, checks)
+                if checked is not None:
+                    return checked
+                if halt.is_set():  # not found, but a new post is not begun while stopping
+                    return NOT_TRIED
+                reposted.add(item.id)
+            return notifier.post(item.channel, json.loads(item.payload), mark=mark(item.key))
         except DeliveryError as exc:
             if exc.retry_after is not None:
                 stop.set()
@@ -139,16 +211,52 @@ def _send(
     return list(pool.map(one, batch))
 
 
+def _check(item: Claimed, notifier: Notifier, checks: _Checks) -> Outcome | None:
+    """Whether an earlier attempt of ``item`` reached Slack: its Posted if so; None to post it
+    again; else why not now (no looks left: it waits; given up). Raises DeliveryError when the
+    look failed (the row waits for its backoff)."""
+    limit = DM_REPOSTS if is_dm(item.channel) else None
+    if not checks.take():
+        return DEFERRED
+    first = item.first_tried_at or item.outcome_unknown_at  # the first is set by the lease
+    assert first is not None
+    try:
+        found = notifier.find(item.channel, mark(item.key), first - CHECK_MARGIN)
+    except CannotCheck as exc:
+        # Never will be able to look (a scope the app lacks): post again once, blind.
+        log.warning("cannot look for message %s in Slack (%s)", item.id, exc.code)
+        limit = 1 if limit is None else min(limit, 1)
+        found = None
+    except DeliveryError as exc:
+        log.info("could not look for message %s in Slack: %s", item.id, exc.code)
+        # A look that failed says nothing of the post: the row waits (a rate limit stops the
+        # pass too), whatever the error, and is looked for again.
+        raise DeliveryError(f"lookup: {exc.code}", permanent=False,
+                            retry_after=exc.retry_after) from None
+    if found is not None:
+        log.info("message %s was already in Slack: recorded as sent, not posted again", item.id)
+        return found
+    if limit is not None and item.reposts >= limit:
+        return DeliveryError(GAVE_UP_UNKNOWN, permanent=True)
+    log.info("message %s is not in Slack after an unknown outcome: posting it again (%s)",
+             item.id, "a DM, once at most" if is_dm(item.channel) else "a channel post")
+    return None
+
+
 def _settle(
-    uow: UnitOfWork, token: str, batch: list[Claimed], outcomes: list[Outcome]
+    uow: UnitOfWork, token: str, batch: list[Claimed], outcomes: list[Outcome],
+    reposted: Collection[int] = (),
 ) -> tuple[int, bool]:
     """Record a batch's outcomes in one transaction; (how many were posted, whether Slack
     said to slow down)."""
     pairs = list(zip(batch, outcomes, strict=True))
     posted = {item.id: (o.channel, o.ts) for item, o in pairs if isinstance(o, Posted)}
     with uow:
+        uow.outbox.count_reposts(token, sorted(reposted))  # first: settling ends the lease
         marked = uow.outbox.mark_sent(token, posted)
         uow.outbox.release(token, [item.id for item, o in pairs if o is NOT_TRIED])
+        uow.outbox.release(token, [item.id for item, o in pairs if o is DEFERRED],
+                           hold=CHECK_HOLD)
         for item, outcome in pairs:
             if isinstance(outcome, DeliveryError):
                 _record_failure(uow, token, item, outcome)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, cast, func, literal, select
+from sqlalchemy import BigInteger, cast, func, literal, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -62,3 +62,15 @@ class LeaseRepository:
 
     def holder(self, name: str) -> str | None:
         return self.session.scalar(select(Lease.holder).where(Lease.name == name))
+
+    def give_back(self, name: str, holder: str, *, seconds: int = 60) -> bool:
+        """Hand back this period's ``name`` if ``holder`` took it (a process stopping early), so
+        another may take it in the same period; True if it was given back."""
+        statement = (
+            update(Lease)
+            .where(Lease.name == name, Lease.holder == holder[:100],
+                   Lease.slot == self._slot(seconds))
+            .values(slot=Lease.slot - 1)
+            .returning(Lease.name)
+        )
+        return self.session.execute(statement).first() is not None

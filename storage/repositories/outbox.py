@@ -29,6 +29,11 @@ class Claimed(NamedTuple):
     kind: str
     payload: str
     attempts: int
+    key: str = ""
+    # Slack may have posted an earlier attempt: look before posting again.
+    outcome_unknown_at: dt.datetime | None = None
+    first_tried_at: dt.datetime | None = None  # the database's clock
+    reposts: int = 0
 
 
 def _dump(payload: Payload) -> str:
@@ -257,8 +262,11 @@ class OutboxRepository(Repository[OutboxMessage]):
                 outcome_unknown_at=case(
                     (row.claim_token.is_not(None), db_now_), else_=row.outcome_unknown_at
                 ),
+                first_tried_at=func.coalesce(row.first_tried_at, db_now_),
             )
-            .returning(row.id, row.channel, row.kind, row.payload, row.attempts)
+            .returning(row.id, row.channel, row.kind, row.payload, row.attempts,
+                       row.idempotency_key, row.outcome_unknown_at, row.first_tried_at,
+                       row.reposts)
             .execution_options(synchronize_session=False)
         ).all()
         return sorted(Claimed(*found) for found in claimed)
@@ -304,15 +312,34 @@ class OutboxRepository(Repository[OutboxMessage]):
         ).scalars()
         return set(marked)
 
-    def release(self, token: str, ids: Sequence[int]) -> None:
-        """Give back leased rows that were not tried (their attempt is not counted)."""
+    def release(self, token: str, ids: Sequence[int], *, hold: float | None = None) -> None:
+        """Give back leased rows that were not tried (their attempt is not counted), for
+        anyone to take at once or, with ``hold``, that many seconds from now (database clock).
+        """
+        if not ids:
+            return
+        row = OutboxMessage
+        values: dict[str, Any] = {
+            "claimed_until": None, "claim_token": None, "attempts": row.attempts - 1,
+        }
+        if hold is not None:
+            values["retry_at"] = self._now(dt.timedelta(seconds=hold))
+        self.session.execute(
+            update(row)
+            .where(row.id.in_(ids), row.claim_token == token)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+    def count_reposts(self, token: str, ids: Sequence[int]) -> None:
+        """Record that these rows were posted again after an unknown outcome."""
         if not ids:
             return
         row = OutboxMessage
         self.session.execute(
             update(row)
             .where(row.id.in_(ids), row.claim_token == token)
-            .values(claimed_until=None, claim_token=None, attempts=row.attempts - 1)
+            .values(reposts=row.reposts + 1)
             .execution_options(synchronize_session=False)
         )
 

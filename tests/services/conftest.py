@@ -101,17 +101,37 @@ class RecordingRenderer:
 
 @dataclass
 class RecordingNotifier:
+    """Slack as a list. ``failures``: the next posts fail, posting nothing; ``landed``: the
+    next posts are kept and then fail all the same (Slack posted, then answered 500);
+    ``find_failures``: the next looks fail."""
+
     sent: list[tuple[str, dict[str, Any], dt.datetime]] = field(default_factory=list)
     failures: list[DeliveryError] = field(default_factory=list)
+    landed: list[DeliveryError] = field(default_factory=list)
+    find_failures: list[DeliveryError] = field(default_factory=list)
     updated: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    marks: dict[str, Posted] = field(default_factory=dict)
+    looked: list[tuple[str, str, dt.datetime]] = field(default_factory=list)
     clock: Any = None
     pace: Pace = field(default_factory=Pace)
 
-    def post(self, channel: str, payload: dict[str, Any]) -> Posted:
+    def post(self, channel: str, payload: dict[str, Any], *, mark: str | None = None) -> Posted:
         if self.failures:
             raise self.failures.pop(0)
         self.sent.append((channel, payload, self.clock.now()))
-        return Posted("D" + channel if channel.startswith("U") else channel, f"{len(self.sent)}.0")
+        posted = Posted("D" + channel if channel.startswith("U") else channel,
+                        f"{len(self.sent)}.0")
+        if mark is not None:
+            self.marks[mark] = posted
+        if self.landed:
+            raise self.landed.pop(0)
+        return posted
+
+    def find(self, channel: str, mark: str, since: dt.datetime) -> Posted | None:
+        self.looked.append((channel, mark, since))
+        if self.find_failures:
+            raise self.find_failures.pop(0)
+        return self.marks.get(mark)
 
     def update(self, channel: str, ts: str, payload: dict[str, Any]) -> None:
         self.updated.append((channel, ts, payload))

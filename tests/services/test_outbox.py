@@ -10,7 +10,7 @@ import threading
 import sqlalchemy as sa
 
 from bot.domain import OutboxStatus
-from bot.ports import DeliveryError, FixedClock, Pace
+from bot.ports import CannotCheck, DeliveryError, FixedClock, Pace
 from bot.services import outbox
 from storage.models import OutboxMessage
 from tests import outbox_time
@@ -205,11 +205,11 @@ def test_two_senders_at_once_send_each_message_once(world):
     other_sent = []
     original = w.notifier.post
 
-    def slow_post(channel, payload):
+    def slow_post(channel, payload, **marked):
         if not other_sent:  # the second process ticks during the first one's send
             other_sent.append(None)
             other_sent[0] = w.ctx.deliver()
-        return original(channel, payload)
+        return original(channel, payload, **marked)
 
     w.notifier.post = slow_post
     first_sent = w.ctx.deliver()
@@ -231,9 +231,9 @@ def test_dms_go_out_several_at_once(world):
     together = threading.Barrier(4, timeout=10)
     original = w.notifier.post
 
-    def meet_then_post(channel, payload):
+    def meet_then_post(channel, payload, **marked):
         together.wait()  # breaks (and the test fails) unless four posts are in flight at once
-        return original(channel, payload)
+        return original(channel, payload, **marked)
 
     w.notifier.post = meet_then_post
     assert w.ctx.deliver() == 8
@@ -311,11 +311,11 @@ def test_a_reply_behind_another_senders_message_goes_with_that_sender(world):
     second: list[int] = []
     original = w.notifier.post
 
-    def meanwhile(channel, payload):
+    def meanwhile(channel, payload, **marked):
         if not second:  # the second reply is queued and delivered during the first's send
             queue(w, "k:second")
             second.append(w.ctx.deliver(["k:second"]))
-        return original(channel, payload)
+        return original(channel, payload, **marked)
 
     w.notifier.post = meanwhile
     assert w.ctx.deliver(["k:first"]) == 2
@@ -333,10 +333,10 @@ def test_a_fault_in_one_send_does_not_lose_the_rest_of_the_batch(world):
     w.notifier.pace = Pace(parallel=3)
     original = w.notifier.post
 
-    def flaky(channel, payload):
+    def flaky(channel, payload, **marked):
         if payload["text"] == "k:batch:2":
             raise RuntimeError("a bug of ours")
-        return original(channel, payload)
+        return original(channel, payload, **marked)
 
     w.notifier.post = flaky
     assert w.ctx.deliver() == 5
@@ -347,3 +347,189 @@ def test_a_fault_in_one_send_does_not_lose_the_rest_of_the_batch(world):
     w.notifier.post = original
     assert w.ctx.deliver() == 1
     assert sorted(sent_texts(w)) == [f"k:batch:{n}" for n in range(6)]
+
+
+# --- unknown outcomes: looked for before trying again (issue 16.1) ------------------------------
+
+UNKNOWN = DeliveryError("http_500", permanent=False, unknown=True)
+
+
+def test_an_unknown_outcome_slack_did_post_is_recorded_not_posted_again(world):
+    """Slack posted, then answered 500: the next pass finds the message by its mark, from a
+    little before the first attempt (database clock), and records it sent where it landed."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "agenda:1", CHANNEL)
+    w.notifier.landed.append(UNKNOWN)
+    assert w.ctx.deliver() == 0
+    first = row(w, "agenda:1")
+    assert first.status == OutboxStatus.PENDING.value and first.outcome_unknown_at is not None
+    database_time_passes(w, 30)
+    assert w.ctx.deliver() == 1
+    assert sent_texts(w) == ["agenda:1"], "posted once"
+    done = row(w, "agenda:1")
+    assert done.status == OutboxStatus.SENT.value
+    assert (done.slack_channel, done.slack_ts) == (CHANNEL, "1.0")
+    [(channel, mark, since)] = w.notifier.looked
+    assert (channel, mark) == (CHANNEL, outbox.mark("agenda:1"))
+    assert since == first.first_tried_at - outbox.CHECK_MARGIN
+    assert "agenda" not in mark, "the mark is a digest of the key"
+
+
+def test_an_unknown_outcome_slack_did_not_post_is_posted_again(world):
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "agenda:2", CHANNEL)
+    queue(w, "dm:2")
+    w.notifier.failures += [UNKNOWN, UNKNOWN]
+    assert w.ctx.deliver() == 0
+    database_time_passes(w, 30)
+    assert w.ctx.deliver() == 2
+    assert sorted(sent_texts(w)) == ["agenda:2", "dm:2"]
+    assert {row(w, k).reposts for k in ("agenda:2", "dm:2")} == {1}
+    assert len(w.notifier.looked) == 2
+
+
+def test_a_failed_look_holds_the_row_and_posts_nothing(world):
+    """Not knowing whether it is there, Casebot does not post blind: the row waits its backoff
+    and is looked for again."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "dm:3")
+    w.notifier.failures.append(UNKNOWN)
+    w.ctx.deliver()
+    w.notifier.find_failures.append(DeliveryError("http_503", permanent=False, unknown=True))
+    database_time_passes(w, 30)
+    before = database_time(w)
+    assert w.ctx.deliver() == 0
+    held = row(w, "dm:3")
+    assert w.notifier.sent == [] and held.status == OutboxStatus.PENDING.value
+    assert held.last_error == "lookup: http_503" and held.retry_at >= before
+    assert held.outcome_unknown_at is not None, "still to be looked for"
+    database_time_passes(w, 120)
+    assert w.ctx.deliver() == 1
+    assert sent_texts(w) == ["dm:3"]
+
+
+def test_a_rate_limited_look_holds_the_row_for_retry_after_and_ends_the_pass(world):
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "agenda:4", CHANNEL)
+    w.notifier.failures.append(UNKNOWN)
+    w.ctx.deliver()
+    queue(w, "dm:4")
+    w.notifier.find_failures.append(DeliveryError("ratelimited", permanent=False,
+                                                  retry_after=20))
+    database_time_passes(w, 30)
+    before = database_time(w)
+    w.ctx.deliver()
+    after = database_time(w)
+    held = row(w, "agenda:4")
+    hold = dt.timedelta(seconds=20)
+    assert before + hold <= held.retry_at <= after + hold
+    assert "agenda:4" not in sent_texts(w)
+
+
+def test_a_dm_of_unknown_outcome_is_posted_again_once_at_most(world, caplog):
+    """Twice unknown and not found: a channel post is posted a third time (the look says it
+    is not there); a DM is given up after one repost, recorded on the row and in the log."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "dm:5")
+    queue(w, "agenda:5", CHANNEL)
+    w.notifier.failures += [UNKNOWN] * 4
+    w.ctx.deliver()
+    database_time_passes(w, 30)
+    w.ctx.deliver()  # looked for, not found, posted again: unknown again
+    assert {row(w, k).reposts for k in ("dm:5", "agenda:5")} == {1}
+    database_time_passes(w, 60)
+    with caplog.at_level("INFO", logger="bot.services.outbox"):
+        assert w.ctx.deliver() == 1
+    assert sent_texts(w) == ["agenda:5"]
+    dm = row(w, "dm:5")
+    assert dm.status == OutboxStatus.FAILED.value and dm.reposts == 1
+    assert dm.last_error == outbox.GAVE_UP_UNKNOWN
+    gave_up = [r.getMessage() for r in caplog.records if "gave up" in r.getMessage()]
+    assert gave_up == [f"gave up on test message {dm.id}: {outbox.GAVE_UP_UNKNOWN}"]
+    assert row(w, "agenda:5").reposts == 2
+
+
+def test_without_a_way_to_look_a_message_is_posted_again_once(world):
+    """A permission the app lacks (missing_scope): posting blind once, never twice."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "agenda:6", CHANNEL)
+    w.notifier.failures += [UNKNOWN, UNKNOWN]
+    w.notifier.find_failures += [CannotCheck("missing_scope")] * 2
+    w.ctx.deliver()
+    database_time_passes(w, 30)
+    w.ctx.deliver()
+    assert row(w, "agenda:6").reposts == 1
+    database_time_passes(w, 60)
+    w.ctx.deliver()
+    gone = row(w, "agenda:6")
+    assert gone.status == OutboxStatus.FAILED.value and w.notifier.sent == []
+
+
+def test_looks_per_pass_are_bounded(world):
+    """Slack takes about 50 looks a minute: a pass makes CHECKS of them; the other rows wait a
+    minute without their attempt counted."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    many = outbox.CHECKS + 5
+    for n in range(many):
+        queue(w, f"dm:many:{n}", f"U0MANY{n:03d}")
+    w.notifier.failures += [UNKNOWN] * many
+    w.ctx.deliver()
+    database_time_passes(w, 30)
+    before = database_time(w)
+    assert w.ctx.deliver() == outbox.CHECKS
+    assert len(w.notifier.looked) == outbox.CHECKS
+    waiting = [row(w, f"dm:many:{n}") for n in range(many)]
+    waiting = [r for r in waiting if r.status == OutboxStatus.PENDING.value]
+    assert len(waiting) == 5
+    assert all(r.attempts == 1 and r.retry_at >= before + dt.timedelta(seconds=60)
+               for r in waiting)
+    database_time_passes(w, 60)
+    assert w.ctx.deliver() == 5
+
+
+def test_a_message_whose_sender_vanished_mid_send_is_looked_for(world):
+    """Another process posted and died before recording it: when its lease ends, the row is
+    found in Slack and recorded, not posted again."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    queue(w, "dm:7")
+    with w.ctx.uow() as uow:
+        [leased] = uow.outbox.claim(now=w.ctx.clock.now(), token="other", limit=1,
+                                    lease=outbox.LEASE)
+        uow.commit()
+    w.notifier.post(leased.channel, {"text": "dm:7"}, mark=outbox.mark(leased.key))
+    database_time_passes(w, outbox.LEASE.total_seconds() + 1)
+    assert w.ctx.deliver() == 1
+    assert sent_texts(w) == ["dm:7"]
+    assert row(w, "dm:7").status == OutboxStatus.SENT.value
+
+
+def test_stopping_finishes_the_post_under_way_and_gives_back_the_rest(world):
+    """SIGTERM mid-batch: the post in flight completes and is recorded; the rows leased and not
+    begun are free for another sender at once, their attempt not counted."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(5):
+        queue(w, f"dm:stop:{n}", f"U0STOP{n:03d}")
+    stop = threading.Event()
+    original = w.notifier.post
+
+    def stopped_meanwhile(channel, payload, **marked):
+        stop.set()
+        return original(channel, payload, **marked)
+
+    w.notifier.post = stopped_meanwhile
+    assert outbox.deliver(uow_factory=w.ctx.uow, notifier=w.notifier, clock=w.ctx.clock,
+                          stop=stop) == 1
+    rest = [row(w, f"dm:stop:{n}") for n in range(1, 5)]
+    assert all(r.status == OutboxStatus.PENDING.value and r.claim_token is None
+               and r.claimed_until is None and r.attempts == 0 for r in rest)
+    assert outbox.deliver(uow_factory=w.ctx.uow, notifier=w.notifier, clock=w.ctx.clock) == 4
+    assert sorted(sent_texts(w)) == [f"dm:stop:{n}" for n in range(5)]
