@@ -209,8 +209,8 @@ class ChannelDirectory(Protocol):
 # The bot scopes app_manifest.yml asks for (tests/slack/test_manifest_and_serve.py checks they
 # agree): what `casebot doctor` expects Slack to have granted.
 SLACK_SCOPES = frozenset(
-    {"channels:read", "chat:write", "commands", "files:write", "groups:read", "im:history",
-     "im:write", "users:read"}
+    {"channels:history", "channels:read", "chat:write", "commands", "files:write",
+     "groups:history", "groups:read", "im:history", "im:write", "users:read"}
 )
 
 

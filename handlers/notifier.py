@@ -118,14 +118,14 @@ class SlackNotifier:
         return self._posting
 
     def post(self, channel: str, payload: dict[str, Any], *, mark: str | None = None) -> Posted:
-        poster = self._poster()
+        client = self._poster()
         from slack_sdk.errors import SlackApiError
 
         metadata = None
         if mark is not None:
             metadata = {"event_type": METADATA_TYPE, "event_payload": {"key": mark}}
         try:
-            response = poster.chat_postMessage(
+            response = client.chat_postMessage(
                 channel=channel,
                 text=payload.get("text", ""),
                 blocks=payload.get("blocks"),
@@ -146,14 +146,14 @@ class SlackNotifier:
     def find(self, channel: str, mark: str, since: dt.datetime) -> Posted | None:
         """conversations.history of ``channel`` (a member's DM: conversations.open first, unless
         a post told us its id) from ``since``, newest first, for a message carrying ``mark``."""
-        poster = self._poster()
+        client = self._poster()
         from slack_sdk.errors import SlackApiError
 
         try:
-            conversation = self._conversation(poster, channel)
+            conversation = self._conversation(client, channel)
             cursor = None
             for _page in range(HISTORY_PAGES):
-                page = poster.conversations_history(
+                page = client.conversations_history(
                     channel=conversation, oldest=f"{since.timestamp():.6f}", limit=HISTORY_PAGE,
                     include_all_metadata=True, cursor=cursor,
                 )
@@ -174,14 +174,14 @@ class SlackNotifier:
             raise _connection_error(exc) from None
         raise DeliveryError("history too long to check", permanent=False)
 
-    def _conversation(self, poster: WebClient, channel: str) -> str:
+    def _conversation(self, client: WebClient, channel: str) -> str:
         """Where a post to ``channel`` lands: a member's DM has its own channel id."""
         if channel[:1] not in ("U", "W"):
             return channel
         with self._lock:
             known = self._dms.get(channel)
         if known is None:
-            known = str(poster.conversations_open(users=channel)["channel"]["id"])
+            known = str(client.conversations_open(users=channel)["channel"]["id"])
             with self._lock:
                 self._dms[channel] = known
         return known

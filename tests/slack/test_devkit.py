@@ -236,6 +236,58 @@ def test_injected_failure(fake, client):
     assert client.chat_postMessage(channel=ALICE, text="x")["ok"]
 
 
+def test_faults_that_leave_the_outcome_unknown_still_store_the_message(fake):
+    """A 500, a late answer and a dropped connection, each after the post was stored; a late
+    store shows the post only after the caller gave up."""
+    client = WebClient(token=fake.bot_token, base_url=fake.base_url, timeout=1, retry_handlers=[])
+    fake.fail_after_storing("chat.postMessage")
+    error = slack_error(lambda: client.chat_postMessage(channel=ALICE, text="one"))
+    assert error.response.status_code == 500
+    fake.answer_late("chat.postMessage", seconds=2)
+    with pytest.raises(TimeoutError):
+        client.chat_postMessage(channel=ALICE, text="two")
+    fake.drop_after_storing("chat.postMessage")
+    with pytest.raises(ConnectionError):
+        client.chat_postMessage(channel=ALICE, text="three")
+    fake.store_late("chat.postMessage", seconds=1.5)
+    with pytest.raises(TimeoutError):
+        client.chat_postMessage(channel=ALICE, text="four")
+    assert [m["text"] for m in fake.messages(ALICE)] == ["one", "two", "three"]
+    fake.wait_for("chat.postMessage", 4)
+    assert [m["text"] for m in fake.messages(ALICE)] == ["one", "two", "three", "four"]
+
+
+def test_history_pages_newest_first_with_metadata_only_when_asked(client):
+    marked = {"event_type": "casebot_outbox", "event_payload": {"key": "abc"}}
+    for n in range(5):
+        client.chat_postMessage(channel=ALICE, text=f"m{n}", metadata=marked)
+    channel = dm_channel_id(ALICE)
+    first = client.conversations_history(channel=channel, limit=3)
+    assert [m["text"] for m in first["messages"]] == ["m4", "m3", "m2"]
+    assert first["has_more"] and "metadata" not in first["messages"][0]
+    rest = client.conversations_history(channel=channel, limit=3, include_all_metadata=True,
+                                        cursor=first["response_metadata"]["next_cursor"])
+    assert [m["text"] for m in rest["messages"]] == ["m1", "m0"] and not rest["has_more"]
+    assert rest["messages"][0]["metadata"] == marked
+    since = client.conversations_history(channel=channel, oldest=first["messages"][1]["ts"])
+    assert [m["text"] for m in since["messages"]] == ["m4"]
+
+
+def test_history_needs_the_scope_of_the_conversation():
+    with FakeSlack(open_channels=True, scopes={"chat:write", "im:history"}) as fake:
+        client = WebClient(token=fake.bot_token, base_url=fake.base_url)
+        client.chat_postMessage(channel="C0PUBLIC1", text="hello")
+        error = slack_error(lambda: client.conversations_history(channel="C0PUBLIC1"))
+        assert (error.response["error"], error.response["needed"]) == (
+            "missing_scope", "channels:history")
+
+
+def test_metadata_must_be_an_event_type_and_a_payload(client):
+    error = slack_error(lambda: client.chat_postMessage(
+        channel=ALICE, text="x", metadata={"event_type": "casebot_outbox"}))
+    assert error.response["error"] == "invalid_metadata_schema"
+
+
 # --- rate limits ------------------------------------------------------------------------------
 
 
