@@ -1,7 +1,8 @@
 """Scheduled messages are written first (``uow.outbox.enqueue``), each under a unique
 idempotency key, then sent from here in batches.
 
-A batch is leased in one statement and settled in one more (plus one per failure). It holds due
+A batch is leased in one statement and settled in one more (plus one per failure, and one if
+any was posted again after an unknown outcome). It holds due
 rows, at most one per channel or member (their messages go one at a time, in the order queued)
 and none for a channel that had a post less than ``pace.gap`` seconds ago: Slack takes about one
 message a second per channel, and as the pace is read from the rows, it holds across batches,
