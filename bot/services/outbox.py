@@ -4,9 +4,10 @@ idempotency key, then sent from here in batches.
 A batch is leased in one statement and settled in one more (plus one per failure, and one if
 any was posted again after an unknown outcome). It holds due rows, at most one per channel or
 member (their messages go one at a time, in the order queued) and none for a channel that had a
-post less than ``pace.gap`` seconds ago: Slack takes about one message a second per channel, and as the pace is read from the rows, it holds across batches,
-ticks and processes. (A member's DMs are not spaced: a person gets a few at a time at most, and
-a reply held back a second would feel slow.) A batch goes out ``pace.parallel`` posts at once.
+post less than ``pace.gap`` seconds ago: Slack takes about one message a second per channel,
+and as the pace is read from the rows, it holds across batches, ticks and processes. (A member's
+DMs are not spaced: a person gets a few at a time at most, and a reply held back a second would
+feel slow.) A batch goes out ``pace.parallel`` posts at once.
 A pass keeps sending while something is due and its time budget lasts, waiting out a channel's
 pace (never more than ``gap`` at a time) so that a long agenda goes out in one tick.
 
