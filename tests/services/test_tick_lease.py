@@ -20,7 +20,7 @@ from bot.bootstrap import build
 from bot.config import load_settings
 from bot.context import AppContext
 from bot.domain import AttendanceResponse
-from bot.jobs import TickReport, scheduled_tick, tick
+from bot.jobs import TickReport, claim_tick, give_back_tick, scheduled_tick, tick
 from bot.services import prompts
 from storage.models import Action, Client, Meeting, Member
 from tests.services.conftest import BRISBANE_WORKER, SYDNEY_WORKER
@@ -218,3 +218,24 @@ def test_a_later_second_of_the_same_minute_does_not_claim_the_tick_again(world):
     finally:
         close()
     assert ran == [True, False]
+
+
+def test_a_stopping_instance_hands_its_tick_to_the_next_at_once(world):
+    """SIGTERM: the instance that had this period's tick hands it back, so the instance taking
+    its place ticks (and sends what it gave back) within the period; a process that did not
+    hold the tick hands back nothing. An hour's period keeps the test off a minute boundary."""
+    w = world()
+    w.at(QUIET)
+    (old, new, other), close = _instances(w, 3)
+    try:
+        assert claim_tick(old, holder="old:1", seconds=3600)
+        assert not claim_tick(new, holder="new:1", seconds=3600)
+        old.stopping.set()
+        assert scheduled_tick(old, holder="old:1", seconds=3600) is None, "no tick once stopping"
+        give_back_tick(other, holder="other:1", seconds=3600)
+        assert not claim_tick(new, holder="new:1", seconds=3600), "not other's to give"
+        give_back_tick(old, holder="old:1", seconds=3600)
+        assert claim_tick(new, holder="new:1", seconds=3600)
+        assert not claim_tick(other, holder="other:1", seconds=3600), "still one per period"
+    finally:
+        close()
