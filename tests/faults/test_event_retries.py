@@ -64,25 +64,30 @@ def test_an_event_and_its_three_retries_in_order_make_one_reply(cli, app, slack,
     assert drafts(app) == ROUNDS
 
 
+def at_once(sender: SlackSender, n: int, text: str) -> list[int]:
+    """The original and its three retries, from four threads released together."""
+    start = threading.Barrier(4)
+    statuses: list[int] = []
+
+    def send(retry: int | None) -> None:
+        start.wait()
+        statuses.append(deliver(sender, n, text, retry))
+
+    threads = [threading.Thread(target=send, args=(r,)) for r in (None, 1, 2, 3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
 def test_an_event_and_its_three_retries_at_once_make_one_reply(cli, app, slack, processes,
                                                                tally):
     set_up_group(cli)
     sender = processes("serve", workers=2).sender()
     markers = [f"at once {n:02d}" for n in range(ROUNDS)]
     for n, marker in enumerate(markers, start=100):
-        start = threading.Barrier(4)
-        statuses: list[int] = []
-
-        def send(retry: int | None, n: int = n, marker: str = marker) -> None:
-            start.wait()
-            statuses.append(deliver(sender, n, f"U1R-014: {marker}", retry))
-
-        threads = [threading.Thread(target=send, args=(r,)) for r in (None, 1, 2, 3)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert statuses == [200, 200, 200, 200]
+        assert at_once(sender, n, f"U1R-014: {marker}") == [200, 200, 200, 200]
     found = tally("Slack retries an event x3, all at once", markers,
                   settled(app, slack, markers))
     assert (found.lost, found.duplicated) == ([], [])
