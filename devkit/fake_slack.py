@@ -989,13 +989,16 @@ def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length) if length else b""
             reply = fake._dispatch(self.path, dict(self.headers.items()), body)
             data = json.dumps(reply.body).encode()
-            self.send_response(reply.status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.send_response(reply.status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the caller is gone (a killed process): the call is recorded all the same
 
         def log_message(self, format: str, *args: Any) -> None:
             """Quiet: tests read calls from the fake, not from stderr."""
