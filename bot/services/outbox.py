@@ -24,7 +24,9 @@ by a later pass after its backoff, and an attempt Slack may have posted (a serve
 timeout, a sender that vanished mid-send) is recorded as ``outcome_unknown_at`` on the row.
 
 A sender that crashes between Slack's answer and the batch being marked sent leaves those rows
-to be sent again when the lease ends (marked as of unknown outcome): a batch wide, seconds.
+to be sent again when the lease ends (marked as of unknown outcome): a batch wide, seconds. One
+that is alive but cannot reach the database to mark them keeps trying while the lease lasts:
+what Slack took is known only here (tests/faults/test_database_down.py).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.ports import Clock, DeliveryError, Notifier, Posted
+from storage.db import unreachable
 from storage.repositories.outbox import Claimed
 from storage.uow import UnitOfWork
 
@@ -55,6 +58,8 @@ BATCH = 40
 # Seconds a pass keeps sending; the scheduler ticks every minute and does other work first.
 BUDGET = 45.0
 MIN_WAIT = 0.01
+# Waits between attempts to record a batch while the database is unreachable, doubling.
+RECORD_AGAIN = (1.0, 15.0)
 
 
 class _NotTried:
@@ -87,6 +92,7 @@ def deliver(
     with ThreadPoolExecutor(max_workers=max(1, pace.parallel),
                             thread_name_prefix="outbox") as pool:
         while True:
+            leased_until = timer() + LEASE.total_seconds()
             with uow_factory() as uow:
                 batch = uow.outbox.claim(now=clock.now(), token=token, limit=BATCH, lease=LEASE,
                                          gap=pace.gap, keys=keys)
@@ -101,7 +107,8 @@ def deliver(
                 continue
             outcomes = _send(batch, notifier, pool if pace.parallel > 1 else None,
                              give_back_at=timer() + SEND_WITHIN, timer=timer)
-            posted, rate_limited = _settle(uow_factory(), token, batch, outcomes)
+            posted, rate_limited = _record(uow_factory, token, batch, outcomes,
+                                           until=leased_until, timer=timer, sleep=sleep)
             sent += posted
             if rate_limited or timer() >= deadline:
                 return sent
@@ -137,6 +144,33 @@ def _send(
     if pool is None or len(batch) == 1:
         return [one(item) for item in batch]
     return list(pool.map(one, batch))
+
+
+def _record(
+    uow_factory: Callable[[], UnitOfWork],
+    token: str,
+    batch: list[Claimed],
+    outcomes: list[Outcome],
+    *,
+    until: float,
+    timer: Callable[[], float],
+    sleep: Callable[[float], None],
+) -> tuple[int, bool]:
+    """:func:`_settle`, tried again while the database is unreachable and the batch's lease
+    lasts (``until``): a batch not recorded is sent again when its lease ends."""
+    wait, most = RECORD_AGAIN
+    while True:
+        try:
+            return _settle(uow_factory(), token, batch, outcomes)
+        except Exception as exc:
+            if not unreachable(exc) or timer() + wait > until:
+                log.error("could not record %d message(s) sent or tried: %s; they may be sent "
+                          "again when their lease ends", len(batch), type(exc).__name__)
+                raise
+            log.warning("the database is unreachable (%s): recording %d message(s) sent or "
+                        "tried again in %.0f s", type(exc).__name__, len(batch), wait)
+        sleep(wait)
+        wait = min(wait * 2, most)
 
 
 def _settle(
