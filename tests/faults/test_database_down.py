@@ -57,8 +57,11 @@ def seen(slack, kates_words: str) -> Counter[str]:
     return found
 
 
-def flush(app, processes) -> None:
-    """The next minute's tick, and (if the server still holds rows) the one after its lease."""
+def flush(app, server: Process, processes) -> None:
+    """Once the server's tick has ended, the next minute's tick; and if rows are still leased
+    (by a sender that gave up on them), the one after their lease."""
+    wait_for(lambda: "tick: queued" in server.log() or "tick failed" in server.log(),
+             timeout=30, what="the server's tick to end")
     for _ in range(2):
         tick = processes("tick", "--force")
         assert tick.finish() == 0, tick.log()
@@ -97,7 +100,7 @@ def test_database_refusing_connections_loses_nothing_and_sends_nothing_twice(
     assert kates_dm(sender, "U1R-014: spoke during the outage", retry=1) == 200
     wait_for(lambda: replies_to(slack, KATE, "spoke during the outage"), timeout=15,
              what="the reply to Kate's DM")
-    flush(app, processes)
+    flush(app, server, processes)
 
     found = tally("database refusing connections mid-tick", [*expected, REPLY],
                   seen(slack, "spoke during the outage"))
