@@ -21,6 +21,7 @@ from bot.jobs import TickReport, give_back_tick, scheduled_tick, tick
 from bot.ports import (
     ChannelDirectory,
     Clock,
+    OffsetClock,
     Renderer,
     SlackProbe,
     SystemClock,
@@ -69,12 +70,15 @@ class Container:
 
 def build(settings: Settings, *, clock: Clock | None = None) -> Container:
     engine = make_engine(settings.database_url)
+    if clock is None:
+        offset = settings.clock_offset
+        clock = OffsetClock(offset) if offset else SystemClock()
     return Container(
         settings=settings,
         engine=engine,
         sessions=session_factory(engine),
         vault=Vault(key_source(settings)),
-        clock=clock or SystemClock(),
+        clock=clock,
     )
 
 

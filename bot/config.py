@@ -5,6 +5,7 @@ Nothing is read at import time: call :func:`load_settings`. Secrets never appear
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -51,6 +52,9 @@ class Settings:
     slack_team_id: str | None = None
     slack_app_id: str | None = None
     log_level: str = "INFO"
+    # Casebot's clock this far from the system's (CASEBOT_CLOCK_OFFSET, seconds): only to
+    # rehearse instances whose clocks disagree; leases and pacing use the database's clock.
+    clock_offset: dt.timedelta = dt.timedelta(0)
 
     @property
     def is_sqlite(self) -> bool:
@@ -156,6 +160,21 @@ def _log_level(env: Mapping[str, str]) -> str:
     return value
 
 
+MAX_CLOCK_OFFSET = 24 * 3600
+
+
+def _clock_offset(env: Mapping[str, str]) -> dt.timedelta:
+    value = env.get("CASEBOT_CLOCK_OFFSET", "").strip()
+    if not value:
+        return dt.timedelta(0)
+    if not re.fullmatch(r"[+-]?[0-9]{1,6}", value) or abs(int(value)) > MAX_CLOCK_OFFSET:
+        raise ConfigError(
+            "CASEBOT_CLOCK_OFFSET must be a whole number of seconds within a day, such as -360 "
+            "(it moves Casebot's clock, to rehearse clock skew); unset it to use the system clock"
+        )
+    return dt.timedelta(seconds=int(value))
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, *, env_file: Path | None = None
 ) -> Settings:
@@ -203,4 +222,5 @@ def load_settings(
             env, "SLACK_APP_ID", "A", f"copy the App ID from Basic Information {slack}"
         ),
         log_level=_log_level(env),
+        clock_offset=_clock_offset(env),
     )

@@ -45,6 +45,17 @@ class SystemClock:
         return dt.datetime.now(dt.UTC)
 
 
+class OffsetClock:
+    """The system clock moved by ``offset``: Casebot as on a server whose clock is out
+    (``CASEBOT_CLOCK_OFFSET``, for rehearsing clock skew between instances)."""
+
+    def __init__(self, offset: dt.timedelta) -> None:
+        self.offset = offset
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + self.offset
+
+
 class FixedClock:
     """A clock that stays where it is put (tests, `casebot tick --now`)."""
 

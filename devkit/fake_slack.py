@@ -3,11 +3,11 @@
 Point a real ``slack_sdk.WebClient(base_url=fake.base_url)`` at it: every call is recorded as a
 :class:`Call`, answered with Slack's response shapes and error codes, and every Block Kit payload is
 checked against Slack's limits (``invalid_calls()`` lists the offenders). Faults are injectable:
-rate limits (HTTP 429 + Retry-After), errors, expired/reused trigger ids, used-up response URLs,
-and the ones that leave a caller not knowing what happened: a 500 after the message was stored,
-an answer that comes late (after the caller's timeout), a connection dropped after storing, a
-message stored only some time after it was asked for. Messages keep their ``metadata`` and
-conversations.history returns it when asked (``include_all_metadata``).
+rate limits (HTTP 429 + Retry-After), errors, slow answers, expired/reused trigger ids, used-up
+response URLs, and the ones that leave a caller not knowing what happened: a 500 after the
+message was stored, an answer that comes late (after the caller's timeout), a connection dropped
+after storing, a message stored only some time after it was asked for. Messages keep their
+``metadata`` and conversations.history returns it when asked (``include_all_metadata``).
 ``rate_limits=RateLimits()`` enforces Slack's rate limits as Slack does (devkit/rate_limits.py);
 without it, nothing is ever rate limited unless a test asks (``rate_limit``).
 """
@@ -209,6 +209,7 @@ class FakeSlack:
         self._hooks: dict[str, dict[str, Any]] = {}
         self._faults: dict[str, list[_Reply]] = {}
         self._aftermaths: dict[str, list[_Aftermath]] = {}
+        self._delays: dict[str, float] = {}  # method -> seconds before its answer leaves
         self._files: dict[str, dict[str, Any]] = {}  # F ids -> files.uploadV2's three steps
         self._limiter = Limiter(rate_limits) if rate_limits else None
         self.add_user(bot_user_id, name="casebot", real_name="Casebot", is_bot=True)
@@ -380,6 +381,13 @@ class FakeSlack:
         with self._lock:
             self._aftermaths.setdefault(method, []).extend([fault] * times)
 
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer every later call of `method` `seconds` late (0: on time again). The call takes
+        effect (and is recorded) at once, only the answer waits: a post Slack has made whose
+        answer is still on its way, as when a sender dies mid-send. Calls wait side by side."""
+        with self._lock:
+            self._delays[method] = seconds
+
     def new_trigger_id(self, *, view_id: str | None = None) -> str:
         """A trigger id usable once within 3 s; `view_id` ties it to a modal (for views.push)."""
         with self._lock:
@@ -454,7 +462,10 @@ class FakeSlack:
                 )
             )
             self._changed.notify_all()
-            return reply
+            delay = self._delays.get(method, 0.0)
+        if delay > 0:
+            time.sleep(delay)  # outside the lock: other calls go on meanwhile
+        return reply
 
     def _receive_upload(self, file_id: str, headers: dict[str, str], body: bytes) -> _Reply:
         """Step 2 of files.uploadV2: the bytes POSTed to the URL files.getUploadURLExternal gave
@@ -1147,13 +1158,13 @@ def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if reply.delay:
                 time.sleep(reply.delay)
             data = json.dumps(reply.body).encode()
-            self.send_response(reply.status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            with contextlib.suppress(OSError):  # the caller may have given up waiting
+            with contextlib.suppress(OSError):  # the caller may be gone (timed out, killed)
+                self.send_response(reply.status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
                 self.wfile.write(data)
 
         def log_message(self, format: str, *args: Any) -> None:

@@ -82,8 +82,12 @@ class SlackSender:
         api_app_id: str = "A0CASEBOT",
         bot_user_id: str = "UBOT00001",
         clock: Callable[[], float] = time.time,
+        timeout: float = 10.0,
     ) -> None:
+        """``timeout``: seconds to wait for an answer (Slack itself gives up after 3 and
+        retries an event); then the request raises ``TimeoutError``."""
         self.url, self.team_id, self.api_app_id = url, team_id, api_app_id
+        self.timeout = timeout
         self.bot_user_id = bot_user_id
         self._secret = signing_secret
         self._clock = clock
@@ -114,7 +118,7 @@ class SlackSender:
         }
         request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
         try:
-            with self._opener.open(request, timeout=10) as reply:
+            with self._opener.open(request, timeout=self.timeout) as reply:
                 return _response(reply.status, reply.headers.items(), reply.read())
         except urllib.error.HTTPError as error:  # 4xx/5xx are answers too
             return _response(error.code, error.headers.items(), error.read())

@@ -56,6 +56,16 @@ def sqlite_path(engine: Engine) -> Path | None:
     return Path(database).expanduser()
 
 
+def unreachable(exc: BaseException) -> bool:
+    """``exc`` says the database could not be reached or dropped the connection (a restart, a
+    failover, refused connections): the same statement may work a moment later."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    return isinstance(exc, OperationalError | InterfaceError) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    )
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 

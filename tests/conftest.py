@@ -48,6 +48,7 @@ POSTGRES_MATTERS = (
     "tests/slack/test_meeting_cycle.py::test_full_cycle",  # one whole cycle over HTTP
     "tests/cli/test_backup_restore.py",  # pg_dump / pg_restore, and a cycle on the restored copy
     "tests/slack/test_health.py",  # the tick's age on each database's clock, the schema's version
+    "tests/faults/",  # real processes against a fake Slack: crashes, skewed clocks, outages
     # issue 17: 500 imported clients, and every text column read back for their details
     "tests/cli/test_import.py::test_identifiers_never_reach_the_database_in_clear",
 )

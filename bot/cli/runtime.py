@@ -33,6 +33,10 @@ def cmd_serve(app: Container, args: argparse.Namespace, console: Console) -> int
     for finding in doctor.at_start(app, slack_probe(app)):
         log.warning("casebot doctor: %s: %s%s", finding.check, finding.detail,
                     f" (to fix: {finding.fix})" if finding.fix else "")
+    if app.settings.clock_offset:
+        log.warning("CASEBOT_CLOCK_OFFSET is set: Casebot's clock is %+d s from this server's; "
+                    "unset it unless you are rehearsing clock skew",
+                    app.settings.clock_offset.total_seconds())
     mode = "HTTP" if args.http or app.settings.slack_app_token is None else "Socket Mode"
     where = f" on {args.host}:{args.port}" if mode == "HTTP" else ""
     console.print(f"Casebot starting in {mode}{where}. Ctrl-C stops it.")

@@ -28,15 +28,22 @@ between Slack's answer and the batch being marked sent) is recorded as ``outcome
 Such a row is looked for before it is tried again: every post carries a mark (a digest of its
 key, never client data) and the notifier looks for it in the conversation from a little before
 the first attempt. Found, the row is marked sent where it landed; not there, it is posted again;
-if the look itself fails, the row waits for its backoff rather than posting blind. A DM is posted
-again once at most after an unknown outcome (``reposts``); a second unknown outcome that the
-look does not find gives it up rather than risk a second copy. A pass makes at most
+if the look itself fails, the row waits for its backoff rather than posting blind. DMs are looked
+for in the bot's own DM history just as channel posts are, so a DM the look did not find is posted
+again too: capping it would lose a DM whenever Slack failed twice without posting (an outage of
+500s). Only a message that cannot be looked for at all (the app lacks a history scope) is posted
+again blind, once at most (``reposts``), and then given up. A pass makes at most
 ``CHECKS`` looks (Slack allows about 50 a minute); later rows wait a minute. docs/RELIABILITY.md
 says what remains.
 
 ``stop`` (the process is shutting down): no further batch is leased, no further post started;
 the posts under way finish and are recorded, and the rows not started are given back at once
 for another sender.
+
+A sender that crashes between Slack's answer and the batch being marked sent leaves those rows
+to be looked for, as above, when the lease ends (their outcome is unknown). One
+that is alive but cannot reach the database to mark them keeps trying while the lease lasts:
+what Slack took is known only here (tests/faults/test_database_down.py).
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.ports import CannotCheck, Clock, DeliveryError, Notifier, Posted
+from storage.db import unreachable
 from storage.repositories.outbox import Claimed
 from storage.uow import UnitOfWork
 
@@ -75,10 +83,12 @@ CHECK_HOLD = 60.0
 # A look reads the conversation from this long before the first attempt (the database's clock,
 # compared with Slack's timestamps: a margin for the two clocks to differ).
 CHECK_MARGIN = dt.timedelta(minutes=10)
-# Posts again after an unknown outcome that a look did not find, for a DM (a channel post is
-# posted again whenever the look says it is not there; one that cannot be looked for, once).
-DM_REPOSTS = 1
+# Posts again, blind, after an unknown outcome of a message that cannot be looked for (one the
+# look did not find is posted again whenever it is not there).
+BLIND_REPOSTS = 1
 GAVE_UP_UNKNOWN = "outcome unknown and not found in Slack; not posted again"
+# Waits between attempts to record a batch while the database is unreachable, doubling.
+RECORD_AGAIN = (1.0, 15.0)
 
 
 class _NotTried:
@@ -99,10 +109,6 @@ def mark(key: str) -> str:
     """What a post carries to be found again: a digest of its idempotency key (the key names
     members and records by id; the digest names nothing)."""
     return hashlib.sha256(key.encode()).hexdigest()[:32]
-
-
-def is_dm(channel: str) -> bool:
-    return channel[:1] in ("U", "W")
 
 
 class _Checks:
@@ -146,6 +152,7 @@ def deliver(
     with ThreadPoolExecutor(max_workers=max(1, pace.parallel),
                             thread_name_prefix="outbox") as pool:
         while not halt.is_set():
+            leased_until = timer() + LEASE.total_seconds()
             with uow_factory() as uow:
                 batch = uow.outbox.claim(now=clock.now(), token=token, limit=BATCH, lease=LEASE,
                                          gap=pace.gap, keys=keys)
@@ -162,7 +169,8 @@ def deliver(
             outcomes = _send(batch, notifier, pool if pace.parallel > 1 else None,
                              give_back_at=timer() + SEND_WITHIN, timer=timer, halt=halt,
                              checks=checks, reposted=reposted)
-            posted, rate_limited = _settle(uow_factory(), token, batch, outcomes, reposted)
+            posted, rate_limited = _record(uow_factory, token, batch, outcomes, reposted,
+                                           until=leased_until, timer=timer, sleep=sleep)
             sent += posted
             if rate_limited or timer() >= deadline:
                 return sent
@@ -216,7 +224,7 @@ def _check(item: Claimed, notifier: Notifier, checks: _Checks) -> Outcome | None
     """Whether an earlier attempt of ``item`` reached Slack: its Posted if so; None to post it
     again; else why not now (no looks left: it waits; given up). Raises DeliveryError when the
     look failed (the row waits for its backoff)."""
-    limit = DM_REPOSTS if is_dm(item.channel) else None
+    limit: int | None = None
     if not checks.take():
         return DEFERRED
     first = item.first_tried_at or item.outcome_unknown_at  # the first is set by the lease
@@ -226,7 +234,7 @@ def _check(item: Claimed, notifier: Notifier, checks: _Checks) -> Outcome | None
     except CannotCheck as exc:
         # Never will be able to look (a scope the app lacks): post again once, blind.
         log.warning("cannot look for message %s in Slack (%s)", item.id, exc.code)
-        limit = 1 if limit is None else min(limit, 1)
+        limit = BLIND_REPOSTS
         found = None
     except DeliveryError as exc:
         log.info("could not look for message %s in Slack: %s", item.id, exc.code)
@@ -240,8 +248,36 @@ def _check(item: Claimed, notifier: Notifier, checks: _Checks) -> Outcome | None
     if limit is not None and item.reposts >= limit:
         return DeliveryError(GAVE_UP_UNKNOWN, permanent=True)
     log.info("message %s is not in Slack after an unknown outcome: posting it again (%s)",
-             item.id, "a DM, once at most" if is_dm(item.channel) else "a channel post")
+             item.id, "blind, once at most" if limit is not None else "looked for first")
     return None
+
+
+def _record(
+    uow_factory: Callable[[], UnitOfWork],
+    token: str,
+    batch: list[Claimed],
+    outcomes: list[Outcome],
+    reposted: Collection[int],
+    *,
+    until: float,
+    timer: Callable[[], float],
+    sleep: Callable[[float], None],
+) -> tuple[int, bool]:
+    """:func:`_settle`, tried again while the database is unreachable and the batch's lease
+    lasts (``until``): a batch not recorded is sent again when its lease ends."""
+    wait, most = RECORD_AGAIN
+    while True:
+        try:
+            return _settle(uow_factory(), token, batch, outcomes, reposted)
+        except Exception as exc:
+            if not unreachable(exc) or timer() + wait > until:
+                log.error("could not record %d message(s) sent or tried: %s; they may be sent "
+                          "again when their lease ends", len(batch), type(exc).__name__)
+                raise
+            log.warning("the database is unreachable (%s): recording %d message(s) sent or "
+                        "tried again in %.0f s", type(exc).__name__, len(batch), wait)
+        sleep(wait)
+        wait = min(wait * 2, most)
 
 
 def _settle(

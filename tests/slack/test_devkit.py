@@ -299,6 +299,22 @@ def test_rate_limit_reaches_a_plain_client_as_429(fake, client):
     assert error.response.headers["retry-after"] in ("7", ["7"])
 
 
+def test_a_slow_answer_comes_after_the_call_took_effect(fake, client):
+    """``slow``: the message is in Slack (and the call recorded) while its answer is on its way:
+    what a sender killed mid-send leaves behind."""
+    fake.slow("chat.postMessage", 30)
+    answers: queue.Queue[Any] = queue.Queue()
+    threading.Thread(
+        target=lambda: answers.put(client.chat_postMessage(channel=ALICE, text="late")),
+        daemon=True,
+    ).start()
+    fake.wait_for("chat.postMessage", 1)
+    assert [m["text"] for m in fake.messages(ALICE)] == ["late"]
+    assert answers.empty(), "not answered yet"
+    fake.slow("chat.postMessage", 0)
+    assert client.chat_postMessage(channel=ALICE, text="on time")["ok"], "others go on meanwhile"
+
+
 def test_rate_limit_retry_handler_waits_and_succeeds(fake):
     fake.rate_limit("chat.postMessage", retry_after=1)
     patient = WebClient(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from bot.bootstrap import build
 from bot.config import ConfigError, load_settings, parse_env_file
+from bot.ports import SystemClock
 
 BASE = {"HOME": "/home/sec", "CASEBOT_ENV_FILE": ""}
 
@@ -61,6 +64,8 @@ def test_secrets_never_print():
         ({"CASEBOT_SLACK_API_URL": "localhost:9999"}, ["CASEBOT_SLACK_API_URL", "http"]),
         ({"CASEBOT_MASTER_KEY": "x", "CASEBOT_KEY_FILE": "/k"}, ["not both"]),
         ({"CASEBOT_ENV_FILE": "/nowhere/.env"}, ["CASEBOT_ENV_FILE", "does not exist"]),
+        ({"CASEBOT_CLOCK_OFFSET": "6m"}, ["CASEBOT_CLOCK_OFFSET", "seconds", "unset it"]),
+        ({"CASEBOT_CLOCK_OFFSET": "90000"}, ["CASEBOT_CLOCK_OFFSET", "within a day"]),
     ],
 )
 def test_malformed_values_name_the_variable(env, words):
@@ -68,6 +73,14 @@ def test_malformed_values_name_the_variable(env, words):
         load_settings({**BASE, **env})
     for word in words:
         assert word in caught.value.message
+
+
+def test_a_clock_offset_moves_casebots_clock_only_when_set():
+    assert isinstance(build(load_settings(BASE)).clock, SystemClock)
+    settings = load_settings({**BASE, "CASEBOT_CLOCK_OFFSET": "-360"})
+    assert settings.clock_offset == dt.timedelta(minutes=-6)
+    behind = build(settings).clock.now() - dt.datetime.now(dt.UTC)
+    assert dt.timedelta(minutes=-6, seconds=-5) < behind <= dt.timedelta(minutes=-6)
 
 
 def test_api_url_gets_a_trailing_slash():
