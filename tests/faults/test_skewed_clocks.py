@@ -11,23 +11,30 @@ what is due within 6 minutes that much early; nothing further ahead goes.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
+import sqlalchemy as sa
 
+from bot import recurrence
 from bot.domain import OutboxStatus
 from devkit.fake_slack import FakeSlack
+from storage.models import Meeting
 from tests.faults.conftest import (
     POST,
     dms,
     outbox_rows,
     pending,
+    people,
     posted_texts,
     queue,
     real_now,
+    replies_to,
+    set_up_group,
     wait_for,
 )
 from tests.outbox_time import tick_minute_passes
-from tests.slack.conftest import CHANNEL
+from tests.slack.conftest import AGENCIES, CHANNEL, KATE, OMAR
 
 pytestmark = pytest.mark.postgres
 SKEW = 360  # seconds each way
@@ -72,3 +79,42 @@ def test_two_servers_six_minutes_either_way_send_each_message_once(app, slack: F
         assert process.healthz()[0] == 200
         assert "lease lost" not in process.log()
     assert "CASEBOT_CLOCK_OFFSET is set" in slow.log()
+
+
+MEMBERS = 35
+APART = dt.timedelta(minutes=10)
+
+
+def test_two_instances_ten_minutes_apart_send_a_35_member_prompt_round_once(app, cli, slack,
+                                                                             processes, tally):
+    """The issue's case: a prompt round for 35 members, queued and sent by two instances
+    whose clocks are 10 minutes apart, ticking at the same moment (both past the send time)."""
+    set_up_group(cli)
+    extra = people(slack, MEMBERS - 2)
+    for user in extra:
+        cli.ok("member", "add", "--user", user, "--agency", AGENCIES[0], "--role", "worker")
+    warm = processes("tick", "--force")  # welcomes and the like go first, apart from the round
+    assert warm.finish() == 0, warm.log()
+    with app.uow() as uow:
+        meeting_at = uow.session.scalar(sa.select(sa.func.min(Meeting.scheduled_at)))
+    assert meeting_at is not None
+    # 09:00 three days before (a weekend moves it to the Friday), on Brisbane's clock: the
+    # latest of the members' zones (Kate's Sydney is an hour ahead in summer).
+    brisbane = "Australia/Brisbane"
+    send_at = recurrence.send_at(meeting_at, group_tz=brisbane, days_before=3,
+                                 at=dt.time(9, 0), member_tz=brisbane)
+    before = {user: replies_to(slack, user, "") for user in [KATE, OMAR, *extra]}
+
+    behind = processes("tick", "--force", "--now", (send_at + dt.timedelta(minutes=1)).isoformat())
+    ahead = processes("tick", "--force", "--now", (send_at + dt.timedelta(minutes=1) + APART)
+                      .isoformat())
+    assert behind.finish() == 0, behind.log()
+    assert ahead.finish() == 0, ahead.log()
+
+    round_ = {user: replies_to(slack, user, "") - before[user] for user in before}
+    found = tally("two instances 10 min apart, a 35-member prompt round",
+                  sorted(before), Counter({u: n for u, n in round_.items() if n}))
+    assert (found.lost, found.duplicated) == ([], [])
+    assert len(round_) == MEMBERS and set(round_.values()) == {1}
+    keys = [k for k in outbox_rows(app) if k.startswith("prompt:")]
+    assert len(keys) == MEMBERS
