@@ -17,7 +17,6 @@ from bot.ports import Clock, Renderer
 from bot.recurrence import parse_time_of_day, working_hours_started
 from bot.services.directory import find_asker
 from bot.services.reports import figures
-from bot.services.reports.html import render_html
 from bot.services.reports.model import Headline
 from storage.models import Group, Member
 from storage.uow import UnitOfWork
@@ -88,8 +87,15 @@ def full_report(*, uow: UnitOfWork, clock: Clock, user_id: str, value: str) -> F
     return FullReport(
         filename=f"{slug}-report-{start.isoformat()}-to-{end.isoformat()}.html",
         title=f"{found.group}: report, {start:%d %b %Y} to {end:%d %b %Y}",
-        html=render_html(found),
+        html=_html(found),
     )
+
+
+def _html(found: figures.ReportFigures) -> str:
+    # Imported here: the tick imports this module every minute and never renders HTML.
+    from bot.services.reports.html import render_html
+
+    return render_html(found)
 
 
 # --- the monthly summary in the channel ---------------------------------------------------------
