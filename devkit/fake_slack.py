@@ -59,6 +59,7 @@ class Call:
     response: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # Slack limits this call broke
     notes: list[str] = field(default_factory=list)  # accepted, but worth knowing (truncation...)
+    hook: str | None = None  # which response URL (its token), for "response_url" calls
 
 
 class SlackError(Exception):
@@ -183,7 +184,7 @@ class FakeSlack:
 
     def start(self) -> FakeSlack:
         """Serve on an ephemeral port in a daemon thread; sets ``base_url``."""
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(self))
+        server = _Server(("127.0.0.1", 0), _handler_class(self))
         server.daemon_threads = True
         self._server = server
         # A short poll interval keeps stop() (shutdown waits for one poll) fast in tests.
@@ -328,6 +329,11 @@ class FakeSlack:
             }
         return self.base_url.replace("/api/", f"/hooks/{token}")
 
+    @staticmethod
+    def hook_token(url: str) -> str:
+        """The token that ``Call.hook`` records for posts to this response URL."""
+        return url.rsplit("/hooks/", 1)[-1]
+
     # --- request handling (called from the HTTP thread) ---------------------------------------
 
     def _dispatch(self, path: str, headers: dict[str, str], body: bytes) -> _Reply:
@@ -367,6 +373,7 @@ class FakeSlack:
                     response=reply.body,
                     problems=request.problems,
                     notes=request.notes,
+                    hook=url.path[len("/hooks/") :] if method == "response_url" else None,
                 )
             )
             self._changed.notify_all()
@@ -861,6 +868,12 @@ def _views_publish(fake: FakeSlack, request: _Request) -> dict[str, Any]:
     stored = fake._store_view(view, current and current["id"])
     fake._homes[user_id] = stored["id"]
     return {"view": stored}
+
+
+class _Server(ThreadingHTTPServer):
+    # Slack takes every connection: the listen queue must not refuse a burst of calls (the
+    # default of 5 does, under the load bench/ack_load.py puts on it).
+    request_queue_size = 128
 
 
 def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
