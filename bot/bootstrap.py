@@ -197,9 +197,10 @@ def slack_runtime(container: Container) -> SlackRuntime:
 def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
     """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn)."""
     from bot import scheduler
-    from handlers import logs
+    from handlers import background, logs
 
     logs.install()
+    background.favour_requests()  # inherited by gunicorn's workers
     for handler in logging.root.handlers:  # the operator's handlers filter Slack's payloads too
         logs.protect(handler)
     container = build(settings)
@@ -209,6 +210,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
         if settings.slack_signing_secret is None:
             raise ConfigError(SIGNING_SECRET_MISSING)
         container.close()  # each gunicorn worker builds its own after the fork
+        from handlers.http import GRACEFUL_TIMEOUT
         from handlers.http import serve as serve_http
 
         workers_runtime: list[SlackRuntime] = []
@@ -228,7 +230,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
             on_worker_start=lambda: scheduler.start(
                 lambda: scheduled_tick(workers_runtime[-1].ctx)  # one per minute for them all
             ),
-            on_worker_exit=lambda: worker_containers[-1].close(),  # the register leaves memory
+            on_worker_exit=lambda: stop_worker(worker_containers[-1], GRACEFUL_TIMEOUT - 5),
         )
         return
     from handlers.app import run_socket_mode
@@ -238,4 +240,16 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
     try:
         run_socket_mode(app, settings.slack_app_token.value)
     finally:
-        container.close()  # the register leaves memory
+        stop_worker(container, SOCKET_MODE_FINISH)
+
+
+SOCKET_MODE_FINISH = 55.0  # seconds a stopped Socket Mode process waits for its queued work
+
+
+def stop_worker(container: Container, finish_within: float) -> None:
+    """A serving process stops: the work already acknowledged is finished first (it is in
+    memory only), then the register leaves memory with the connections."""
+    from handlers import background
+
+    background.finish(finish_within)
+    container.close()

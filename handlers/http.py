@@ -36,6 +36,9 @@ MAX_BODY = 1024 * 1024  # Slack's largest payloads (a full modal's state) are fa
 # anyway, and every second a trickling request is waited for holds one of the worker's threads.
 REQUEST_DEADLINE = 2.0  # seconds for headers and body from when a thread takes the connection
 READ_TIMEOUT = 1.0  # seconds of silence in the middle of a body
+# How long an orderly stop (SIGTERM) may take: the requests in hand, then every piece of work
+# handed to the background pool; past it gunicorn kills the worker and what is left is lost.
+GRACEFUL_TIMEOUT = 60
 MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
@@ -298,6 +301,7 @@ def serve(
             self.cfg.set("threads", threads)
             self.cfg.set("worker_class", "handlers.gunicorn_worker.GuardedThreadWorker")
             self.cfg.set("timeout", 30)
+            self.cfg.set("graceful_timeout", GRACEFUL_TIMEOUT)
             # Slack's requests have short lines and few headers: refuse anything bigger early.
             self.cfg.set("limit_request_line", 4094)
             self.cfg.set("limit_request_fields", 50)
