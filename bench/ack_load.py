@@ -293,9 +293,32 @@ def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pope
                                 stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def casebot_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    return start([base.casebot_executable(), "serve", "--http", "--host", "127.0.0.1",
-                  "--port", str(port), "--workers", str(SERVER_WORKERS)], env, log)
+# ``background.NAME=VALUE`` in a --variant: handlers.background's sizing constants, set in the
+# served process before gunicorn forks its workers (to compare pool sizes in one run).
+LAUNCH = """
+import os, sys
+from handlers import background
+for pair in filter(None, os.environ["ACK_LOAD_SET"].split(";")):
+    name, value = pair.split("=", 1)
+    setattr(background, name, type(getattr(background, name))(value))
+from bot.cli import run
+sys.argv[0] = "casebot"
+run()
+"""
+
+
+def casebot_server(env: dict[str, str], port: int, log: Path,
+                   settings: Mapping[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """``casebot serve --http``; ``settings``: a --variant's environment and constants."""
+    serve = ["serve", "--http", "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(SERVER_WORKERS)]
+    settings = dict(settings or {})
+    sets = ";".join(f"{k.removeprefix('background.')}={v}" for k, v in settings.items()
+                    if k.startswith("background."))
+    env = {**env, **{k: v for k, v in settings.items() if not k.startswith("background.")}}
+    if not sets:
+        return start([base.casebot_executable(), *serve], env, log)
+    return start([sys.executable, "-c", LAUNCH, *serve], {**env, "ACK_LOAD_SET": sets}, log)
 
 
 def floor_server(env: dict[str, str], port: int, log: Path, *, direct: bool = False
@@ -614,8 +637,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--sqlite", action="store_true", help="a SQLite file instead of PostgreSQL")
     where.add_argument("--database-url", help="an empty database to use")
-    parser.add_argument("--variant", action="append", default=[], metavar="NAME:VAR=VALUE,...",
-                        help="also run Casebot with this environment, in the same rounds")
+    parser.add_argument("--variant", action="append", default=[], metavar="NAME:KEY=VALUE,...",
+                        help="also run Casebot under NAME, in the same rounds, with these "
+                             "environment variables and background.WORKERS/NICENESS/"
+                             "SWITCH_INTERVAL (e.g. t16:background.WORKERS=16)")
     parser.add_argument("--quick", action="store_true",
                         help="10 and 50 req/s, 3 s rounds, 1 round, overload 100x5: a smoke run")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
@@ -667,8 +692,8 @@ def bench(url: str, args: argparse.Namespace) -> tuple[list[Result], list[Result
             if name in FLOORS:
                 processes.append(floor_server(env, ports[name], log, direct=name == "direct"))
             else:
-                processes.append(casebot_server({**env, **args.variants.get(name, {})},
-                                                ports[name], log))
+                processes.append(casebot_server(env, ports[name], log,
+                                                args.variants.get(name)))
         for process, log, name in zip(processes, logs, names, strict=True):
             base.wait_healthy(f"http://127.0.0.1:{ports[name]}", process, log)
         site = Site(fake, engine, prompts, meeting, open_forms(fake, ports["casebot"]))

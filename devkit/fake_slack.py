@@ -3,7 +3,8 @@
 Point a real ``slack_sdk.WebClient(base_url=fake.base_url)`` at it: every call is recorded as a
 :class:`Call`, answered with Slack's response shapes and error codes, and every Block Kit payload is
 checked against Slack's limits (``invalid_calls()`` lists the offenders). Faults are injectable:
-rate limits (HTTP 429 + Retry-After), errors, expired/reused trigger ids, used-up response URLs.
+rate limits (HTTP 429 + Retry-After), errors, expired/reused trigger ids, used-up response URLs,
+and calls held unanswered until released (a slow Slack).
 """
 
 from __future__ import annotations
@@ -176,6 +177,8 @@ class FakeSlack:
         self._triggers: dict[str, dict[str, Any]] = {}
         self._hooks: dict[str, dict[str, Any]] = {}
         self._faults: dict[str, list[_Reply]] = {}
+        self._holds: dict[str, threading.Event] = {}  # method -> set when released
+        self._held: dict[str, int] = {}  # method -> calls waiting at the hold
         self.add_user(bot_user_id, name="casebot", real_name="Casebot", is_bot=True)
         for user_id, spec in (users or {}).items():
             self.add_user(user_id, **spec)
@@ -303,6 +306,36 @@ class FakeSlack:
         with self._lock:
             reply = _Reply(status, {"ok": False, "error": error})
             self._faults.setdefault(method, []).extend([reply] * times)
+
+    def hold(self, method: str) -> None:
+        """Calls of ``method`` wait, unanswered, until :meth:`release` (Slack being slow: the
+        app's work stays busy for as long as the test likes)."""
+        with self._lock:
+            self._holds.setdefault(method, threading.Event())
+
+    def release(self, method: str) -> None:
+        with self._lock:
+            gate = self._holds.pop(method, None)
+        if gate is not None:
+            gate.set()
+
+    def held(self, method: str) -> int:
+        """How many calls of ``method`` are waiting at a hold now."""
+        with self._lock:
+            return self._held.get(method, 0)
+
+    def _wait_if_held(self, path: str) -> None:
+        method = urllib.parse.urlsplit(path).path.removeprefix("/api/")
+        with self._lock:
+            gate = self._holds.get(method)
+            if gate is None:
+                return
+            self._held[method] = self._held.get(method, 0) + 1
+        try:
+            gate.wait(timeout=60)  # never forever: a test that forgot to release still ends
+        finally:
+            with self._lock:
+                self._held[method] -= 1
 
     def new_trigger_id(self, *, view_id: str | None = None) -> str:
         """A trigger id usable once within 3 s; `view_id` ties it to a modal (for views.push)."""
@@ -887,6 +920,7 @@ def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
+            fake._wait_if_held(self.path)
             reply = fake._dispatch(self.path, dict(self.headers.items()), body)
             data = json.dumps(reply.body).encode()
             self.send_response(reply.status)

@@ -41,7 +41,7 @@ from bot.domain import CasebotError
 from handlers.errors import SORRY, tell
 
 log = logging.getLogger(__name__)
-WORKERS = 4  # threads a process: enough to overlap database and Slack round trips
+WORKERS = 2  # threads a process: one works while the other waits on the database or Slack
 NICENESS = 10  # added to the work threads' nice value: a request thread gets the CPU first
 SWITCH_INTERVAL = 0.001  # seconds a thread keeps the interpreter while another waits (5 ms)
 
