@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import datetime as dt
 import itertools
 import multiprocessing
@@ -644,6 +645,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true",
                         help="10 and 50 req/s, 3 s rounds, 1 round, overload 100x5: a smoke run")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument("--samples", type=Path, metavar="FILE",
+                        help="also write every request as CSV: phase, server, request, rate, "
+                             "scheduled send (time.monotonic), ack ms, HTTP status")
     args = parser.parse_args(argv)
     if args.quick:
         args.rates, args.seconds, args.rounds, args.overload = "10,50", 3.0, 1, "100x5"
@@ -770,7 +774,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"{r.unrecorded} not in the database")
     for note in notes:
         print(f"note: {note}")
+    if args.samples:
+        write_samples(args.samples, [("load", results), ("overload", overload)])
     return 0
+
+
+def write_samples(path: Path, phases: Sequence[tuple[str, Sequence[Result]]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["phase", "server", "request", "rate", "at", "ack_ms", "status"])
+        for phase, results in phases:
+            for r in results:
+                writer.writerows([phase, r.server, r.kind, r.rate, f"{s.at:.6f}",
+                                  f"{s.ack * 1000:.2f}", s.status] for s in r.shots)
 
 
 def _stop_quietly(*_args: Any) -> None:
