@@ -737,7 +737,7 @@ def bench(url: str, args: argparse.Namespace) -> tuple[list[Result], list[Result
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    began = time.perf_counter()
+    began, load_before = time.perf_counter(), os.getloadavg()[0]
     try:
         if args.sqlite or args.database_url:
             scratch = Path(tempfile.mkdtemp(prefix="casebot-ackload-db-"))
@@ -754,13 +754,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BenchError as exc:
         print(f"ack_load: {exc}", file=sys.stderr)
         return 1
-    load = os.getloadavg()[0]
     print(f"Acks under load: {backend}, gunicorn {SERVER_WORKERS} workers (Casebot's guarded "
-          f"gthread worker) for both servers, {os.cpu_count()} CPU, Python "
+          f"gthread worker) for every server, {os.cpu_count()} CPU, Python "
           f"{platform.python_version()}, {args.rounds} interleaved round(s) of {args.seconds:g} s "
-          f"per rate and kind, {time.perf_counter() - began:.0f} s, load average {load:.1f} "
-          "at the end. Times in ms from each request's scheduled send; work/s: follow-ups a "
-          "second from the first send to the last follow-up; lost: acknowledged, work not seen.")
+          f"per rate and kind, {time.perf_counter() - began:.0f} s, load average "
+          f"{load_before:.1f} before and {os.getloadavg()[0]:.1f} after. Times in ms from each "
+          "request's scheduled send; work/s: follow-ups a second from the first send to the "
+          "last follow-up; lost: acknowledged, work not seen (or not in the database).")
     print(render(rows(results, args.servers), args.markdown))
     if overload:
         print(f"\nOverload: {args.overload_rate:g} req/s for {args.overload_seconds:g} s per kind "

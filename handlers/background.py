@@ -7,14 +7,15 @@ with a reference and no payload.
 
 Sizing (measured by bench/ack_load.py; BENCHMARKS.md, "Acks under load"). Answers and work share
 one interpreter per gunicorn worker, and it runs one thread at a time: each time a request thread
-comes back from its socket or the database it queues for the interpreter behind the busy work
-threads. A pool of 16 made acks under load 10–40 times slower than a bare Bolt app's and did not
-make the work much faster, because the work is CPU-bound across the machine (Casebot, its
-database and Slack's calls share the cores). So the pool is small (``WORKERS`` a process), its
-threads run at a lower OS priority (Linux: a nice value of their own), and a serving process
-hands the interpreter over every millisecond instead of every five (:func:`favour_requests`).
-A request that will have work checks for a replay in the pool, with that work, rather than
-writing to the database before its answer (handlers.middleware).
+comes back from its socket it queues for the interpreter behind the busy work threads. With
+/casebot action or the attend button at 50 a second on 2 cores, the ack p99 was 9–12 times a
+bare Bolt app's with 16 work threads, 3–10 times with 8, 1.6 times with 4 and about equal with
+2, while the work done a second stayed within 10% (the work is CPU-bound across the machine:
+Casebot, its database and Slack's calls share the cores). So: ``WORKERS`` threads a process, at
+a lower OS priority (Linux: a nice value of their own; without it the p99 was 2–3 times higher),
+and a serving process hands the interpreter over every millisecond instead of every five
+(:func:`favour_requests`). A request that will have work checks for a replay in the pool, with
+that work, rather than writing to the database before its answer (handlers.middleware).
 
 Nothing is dropped: the queue has no bound (under overload it grows while acks stay fast), and an
 orderly shutdown waits for it (:func:`finish`).
