@@ -48,7 +48,15 @@ def create_app(
 
 
 def run_socket_mode(app: App, app_token: str) -> None:
-    """Connect out to Slack over a WebSocket (no public URL needed); blocks until stopped."""
+    """Connect out to Slack over a WebSocket (no public URL needed); blocks until stopped. A
+    SIGTERM (a service manager's stop) ends it with status 0 after the caller's clean-up
+    (finishing the queued work) has run, rather than killing the process at once."""
+    import signal
+
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    def stop(_signal: int, _frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
     SocketModeHandler(app, app_token).start()
