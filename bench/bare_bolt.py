@@ -1,11 +1,12 @@
-"""The floor for ``startup.py``'s memory figure: a bare Bolt app under Casebot's own gunicorn.
+"""The floor for ``startup.py``'s memory and ``ack_load.py``'s acknowledgements: a bare Bolt app
+under Casebot's own gunicorn.
 
-One listener, ``/casebot``, that only calls ``ack()``; no database, no services, no scheduler.
-It is served by ``handlers.http.serve`` (the same gunicorn settings and worker class as
-``casebot serve --http``) through Bolt's own WSGI adapter, so the figures differ only by what
-Casebot itself adds.
+Listeners for ``/casebot``, every button and every form submission, each of which only calls
+``ack()``; no database, no services, no scheduler. It is served by ``handlers.http.serve`` (the
+same gunicorn settings and worker class as ``casebot serve --http``) through Bolt's own WSGI
+adapter, so the figures differ only by what Casebot itself adds.
 
-    .venv/bin/python bench/bare_bolt.py --port 3001 [--workers 2]
+    .venv/bin/python bench/bare_bolt.py --port 3001 [--workers 2] [--before-response]
 
 Needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (and CASEBOT_SLACK_API_URL for a fake Slack).
 """
@@ -24,8 +25,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def load() -> Any:
-    """The WSGI app, built in each worker after the fork (as Casebot's is)."""
+def load(before_response: bool = False) -> Any:
+    """The WSGI app, built in each worker after the fork (as Casebot's is). ``before_response``:
+    Bolt runs the listener before answering, as Casebot's does (no polling for ``ack()``)."""
+    import re
+
     from slack_bolt import Ack, App
     from slack_bolt.adapter.wsgi import SlackRequestHandler
     from slack_sdk import WebClient
@@ -38,10 +42,20 @@ def load() -> Any:
         client=client,
         signing_secret=os.environ["SLACK_SIGNING_SECRET"],
         token_verification_enabled=False,
+        process_before_response=before_response,
     )
 
     @app.command("/casebot")
     def casebot(ack: Ack) -> None:
+        ack()
+
+    # The floor of bench/ack_load.py's buttons and forms: the same payloads, acknowledged.
+    @app.action(re.compile(".*"))
+    def button(ack: Ack) -> None:
+        ack()
+
+    @app.view(re.compile(".*"))
+    def form(ack: Ack) -> None:
         ack()
 
     handler = SlackRequestHandler(app)
@@ -60,10 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--before-response", action="store_true",
+                        help="process_before_response=True, as Casebot (Bolt's default: False, "
+                             "which polls every 10 ms for the listener's ack())")
     args = parser.parse_args(argv)
     from handlers.http import serve
 
-    serve(load, host=args.host, port=args.port, workers=args.workers)
+    serve(lambda: load(args.before_response), host=args.host, port=args.port,
+          workers=args.workers)
     return 0
 
 

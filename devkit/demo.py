@@ -551,11 +551,13 @@ def _cycle(w: World, n: Narrator) -> None:
     )
     if answer.status != 200 or "response_action" not in answer.body:
         raise DemoFailed(f"the form was not accepted ({answer.status}: {answer.body[:200]})")
-    check = answer.json()["view"]
+    # The form says "Checking…" at once; the check replaces it when it is ready.
+    w.wait(mark, lambda c: c.method == "views.update" and c.args.get("view_id") == view["id"],
+           "the check of Omar's update")
+    check = w.fake.view(view["id"])
     n.view("Omar's screen: the check before saving", check)
     mark = w.mark()
-    w.sender.view_submission(CallbackId.PREVIEW_MODAL, {}, user_id=OMAR.user_id,
-                             view={**check, "id": view["id"]})
+    w.sender.view_submission(CallbackId.PREVIEW_MODAL, {}, user_id=OMAR.user_id, view=check)
     n.message(f"DM to Omar ({OMAR.agency})", w.dm_to(OMAR, mark).args)
 
     # Off stage: everyone answers the attendance question (each press edits their prompt).

@@ -6,7 +6,8 @@ checked against Slack's limits (``invalid_calls()`` lists the offenders). Faults
 rate limits (HTTP 429 + Retry-After), errors, slow answers, expired/reused trigger ids, used-up
 response URLs, and the ones that leave a caller not knowing what happened: a 500 after the
 message was stored, an answer that comes late (after the caller's timeout), a connection dropped
-after storing, a message stored only some time after it was asked for. Messages keep their
+after storing, a message stored only some time after it was asked for; and calls held
+unanswered until released (a slow Slack). Messages keep their
 ``metadata`` and conversations.history returns it when asked (``include_all_metadata``).
 ``rate_limits=RateLimits()`` enforces Slack's rate limits as Slack does (devkit/rate_limits.py);
 without it, nothing is ever rate limited unless a test asks (``rate_limit``).
@@ -71,6 +72,7 @@ class Call:
     response: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # Slack limits this call broke
     notes: list[str] = field(default_factory=list)  # accepted, but worth knowing (truncation...)
+    hook: str | None = None  # which response URL (its token), for "response_url" calls
 
 
 class SlackError(Exception):
@@ -212,6 +214,8 @@ class FakeSlack:
         self._delays: dict[str, float] = {}  # method -> seconds before its answer leaves
         self._files: dict[str, dict[str, Any]] = {}  # F ids -> files.uploadV2's three steps
         self._limiter = Limiter(rate_limits) if rate_limits else None
+        self._holds: dict[str, threading.Event] = {}  # method -> set when released
+        self._held: dict[str, int] = {}  # method -> calls waiting at the hold
         self.add_user(bot_user_id, name="casebot", real_name="Casebot", is_bot=True)
         for user_id, spec in (users or {}).items():
             self.add_user(user_id, **spec)
@@ -220,7 +224,7 @@ class FakeSlack:
 
     def start(self) -> FakeSlack:
         """Serve on an ephemeral port in a daemon thread; sets ``base_url``."""
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(self))
+        server = _Server(("127.0.0.1", 0), _handler_class(self))
         server.daemon_threads = True
         self._server = server
         # A short poll interval keeps stop() (shutdown waits for one poll) fast in tests.
@@ -387,6 +391,35 @@ class FakeSlack:
         answer is still on its way, as when a sender dies mid-send. Calls wait side by side."""
         with self._lock:
             self._delays[method] = seconds
+    def hold(self, method: str) -> None:
+        """Calls of ``method`` wait, unanswered, until :meth:`release` (Slack being slow: the
+        app's work stays busy for as long as the test likes)."""
+        with self._lock:
+            self._holds.setdefault(method, threading.Event())
+
+    def release(self, method: str) -> None:
+        with self._lock:
+            gate = self._holds.pop(method, None)
+        if gate is not None:
+            gate.set()
+
+    def held(self, method: str) -> int:
+        """How many calls of ``method`` are waiting at a hold now."""
+        with self._lock:
+            return self._held.get(method, 0)
+
+    def _wait_if_held(self, path: str) -> None:
+        method = urllib.parse.urlsplit(path).path.removeprefix("/api/")
+        with self._lock:
+            gate = self._holds.get(method)
+            if gate is None:
+                return
+            self._held[method] = self._held.get(method, 0) + 1
+        try:
+            gate.wait(timeout=60)  # never forever: a test that forgot to release still ends
+        finally:
+            with self._lock:
+                self._held[method] -= 1
 
     def new_trigger_id(self, *, view_id: str | None = None) -> str:
         """A trigger id usable once within 3 s; `view_id` ties it to a modal (for views.push)."""
@@ -412,6 +445,11 @@ class FakeSlack:
                 "message_ts": message_ts,
             }
         return self.base_url.replace("/api/", f"/hooks/{token}")
+
+    @staticmethod
+    def hook_token(url: str) -> str:
+        """The token that ``Call.hook`` records for posts to this response URL."""
+        return url.rsplit("/hooks/", 1)[-1]
 
     # --- request handling (called from the HTTP thread) ---------------------------------------
 
@@ -459,6 +497,7 @@ class FakeSlack:
                     response=reply.body,
                     problems=request.problems,
                     notes=request.notes,
+                    hook=url.path[len("/hooks/") :] if method == "response_url" else None,
                 )
             )
             self._changed.notify_all()
@@ -1137,6 +1176,11 @@ def _spoil(reply: _Reply, fault: _Aftermath, request: _Request) -> _Reply:
     request.notes.append(f"done {fault.seconds} s after it was asked for")
     return reply
 
+class _Server(ThreadingHTTPServer):
+    # Slack takes every connection: the listen queue must not refuse a burst of calls (the
+    # default of 5 does, under the load bench/ack_load.py puts on it).
+    request_queue_size = 128
+
 
 def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
     class _Handler(BaseHTTPRequestHandler):
@@ -1149,6 +1193,7 @@ def _handler_class(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
+            fake._wait_if_held(self.path)
             reply = fake._dispatch(self.path, dict(self.headers.items()), body)
             if reply.drop:
                 self.close_connection = True

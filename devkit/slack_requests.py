@@ -339,6 +339,7 @@ class SlackSender:
         view_id: str | None = None,
         hash: str | None = None,
         view: Mapping[str, Any] | None = None,
+        trigger_id: str = "",
     ) -> Response:
         """The person submitted a modal; `values` is Slack's state.values shape
         ``{block_id: {action_id: {"type": ..., "value": ...}}}``.
@@ -360,7 +361,7 @@ class SlackSender:
             "user": self._user(user_id),
             "api_app_id": self.api_app_id,
             "token": VERIFICATION_TOKEN,
-            "trigger_id": self._trigger(),
+            "trigger_id": trigger_id or self._trigger(),
             "view": submitted,
             "response_urls": [],
         }

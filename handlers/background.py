@@ -1,41 +1,87 @@
-"""Work after the acknowledgement, on a bounded pool of Casebot's own.
+"""Work after the acknowledgement, on a small pool of Casebot's own.
 
 Bolt runs each listener before answering Slack (``process_before_response``), so a listener
-checks what it can, acknowledges, and hands the rest here: the answer never waits for the work,
-and acknowledgements never queue behind earlier work. A domain error becomes a kind message to
-the person; anything else is logged with a reference and no payload.
+checks what it can without the database, acknowledges, and hands the rest here: the answer never
+waits for the work. A domain error becomes a kind message to the person; anything else is logged
+with a reference and no payload.
+
+Sizing (measured by bench/ack_load.py; BENCHMARKS.md, "Acks under load"). Answers and work share
+one interpreter per gunicorn worker, and it runs one thread at a time: each time a request thread
+comes back from its socket it queues for the interpreter behind the busy work threads. With
+/casebot action or the attend button at 50 a second on 2 cores, the ack p99 was 9–12 times a
+bare Bolt app's with 16 work threads, 3–10 times with 8, 1.6 times with 4 and about equal with
+2, while the work done a second stayed within 10% (the work is CPU-bound across the machine:
+Casebot, its database and Slack's calls share the cores). So: ``WORKERS`` threads a process, at
+a lower OS priority (Linux: a nice value of their own; without it the p99 was 2–3 times higher),
+and a serving process hands the interpreter over every millisecond instead of every five
+(:func:`favour_requests`). A request that will have work checks for a replay in the pool, with
+that work, rather than writing to the database before its answer (handlers.middleware).
+
+Nothing is dropped: the queue has no bound (under overload it grows while acks stay fast), and an
+orderly shutdown waits for it (:func:`finish`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextvars import ContextVar
 from typing import Any
 
 from slack_bolt import Ack
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.domain import CasebotError
 from handlers.errors import SORRY, tell
 
 log = logging.getLogger(__name__)
-WORKERS = 16
+WORKERS = 2  # threads a process: one works while the other waits on the database or Slack
+NICENESS = 10  # added to the work threads' nice value: a request thread gets the CPU first
+SWITCH_INTERVAL = 0.001  # seconds a thread keeps the interpreter while another waits (5 ms)
 
-_pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="casebot-work")
+View = dict[str, Any]
+Told = Callable[[str], None]
+
+_pool: ThreadPoolExecutor | None = None
 _pending: set[Future[None]] = set()
 _lock = threading.Lock()
+# The replay check of the request being answered on this thread (set by the front door).
+_replay_check: ContextVar[Callable[[], bool] | None] = ContextVar("replay_check", default=None)
+
+
+def favour_requests() -> None:
+    """In a process that answers Slack: a request thread waiting for the interpreter gets it
+    within a millisecond of a busy work thread."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
+
+
+def check_replay_with_work(first_delivery: Callable[[], bool] | None) -> None:
+    """The front door's replay check for the request now on this thread, run in the pool before
+    its work (once, however many pieces the listener hands over); None: no check."""
+    _replay_check.set(_Once(first_delivery) if first_delivery is not None else None)
+
+
+class _Once:
+    def __init__(self, check: Callable[[], bool]) -> None:
+        self._check, self._verdict, self._lock = check, None, threading.Lock()
+
+    def __call__(self) -> bool:
+        with self._lock:
+            if self._verdict is None:
+                self._verdict = self._check()
+            return self._verdict
 
 
 def later(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> Future[None]:
     """Run ``work`` after the answer to Slack; problems are told to whoever sent ``body``."""
-    future = _pool.submit(_run, client, body, work)
-    with _lock:
-        _pending.add(future)
-    future.add_done_callback(_forget)
-    return future
+    return _submit(work, lambda message: tell(client, body, message), body)
 
 
 def opens_modal(build: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[..., None]:
@@ -51,6 +97,56 @@ def opens_modal(build: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[.
     return listener
 
 
+def answer_form(
+    ack: Ack,
+    client: WebClient,
+    body: dict[str, Any],
+    *,
+    waiting: View,
+    work: Callable[[], View],
+    problem: Callable[[str], View],
+) -> None:
+    """Answer a submitted form whose next screen takes work: the form shows ``waiting`` at once,
+    then the screen ``work`` returns, or ``problem(message)`` for a refusal or a failure."""
+    ack(response_action="update", view=waiting)
+    view_id = str((body.get("view") or {}).get("id") or "")
+
+    def show(view: View) -> None:
+        try:
+            client.views_update(view_id=view_id, view=view)
+        except SlackApiError as exc:  # closed while it was being worked out: nowhere to show
+            log.info("a form was gone before its answer: %s", exc.response.get("error"))
+
+    _submit(lambda: show(work()), lambda message: show(problem(message)), body)
+
+
+def _submit(work: Callable[[], None], told: Told, body: dict[str, Any]) -> Future[None]:
+    what = str(body.get("type") or "slash command")
+    future = _executor().submit(_run, work, told, _replay_check.get(), what)
+    with _lock:
+        _pending.add(future)
+    future.add_done_callback(_forget)
+    return future
+
+
+def _executor() -> ThreadPoolExecutor:
+    global _pool
+    with _lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="casebot-work",
+                                       initializer=_lower_priority)
+        return _pool
+
+
+def _lower_priority() -> None:
+    # Only Linux gives a thread a nice value of its own; elsewhere it would be the process's.
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError):
+            me = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, me,
+                           min(19, os.getpriority(os.PRIO_PROCESS, me) + NICENESS))
+
+
 def _forget(future: Future[None]) -> None:
     with _lock:
         _pending.discard(future)
@@ -64,14 +160,29 @@ def wait_idle(timeout: float = 10.0) -> bool:
     return not left
 
 
-def _run(client: WebClient, body: dict[str, Any], work: Callable[[], None]) -> None:
+def finish(timeout: float) -> bool:
+    """Orderly shutdown: wait for all the work handed over, queued or running; if some is still
+    not done after ``timeout`` seconds, say how much (it is lost when the process ends)."""
+    if wait_idle(timeout):
+        return True
+    with _lock:
+        left = len(_pending)
+    log.error("stopping with %d piece(s) of work after the answer still not done after %.0f s",
+              left, timeout)
+    return False
+
+
+def _run(work: Callable[[], None], told: Told, replay_check: Callable[[], bool] | None,
+         what: str) -> None:
     try:
+        if replay_check is not None and not replay_check():
+            return  # a replayed request: its work is done once, by the first delivery
         work()
     except CasebotError as exc:
-        tell(client, body, exc.message)
+        told(exc.message)
     except Exception as exc:
         ref = uuid.uuid4().hex[:8]
         # The type and reference only: the exception text may quote what someone typed.
         log.error("unexpected %s after answering a %s request (reference %s)",
-                  type(exc).__name__, body.get("type") or "slash command", ref)
-        tell(client, body, SORRY.format(ref=ref))
+                  type(exc).__name__, what, ref)
+        told(SORRY.format(ref=ref))

@@ -37,9 +37,10 @@ MAX_BODY = 1024 * 1024  # Slack's largest payloads (a full modal's state) are fa
 # anyway, and every second a trickling request is waited for holds one of the worker's threads.
 REQUEST_DEADLINE = 2.0  # seconds for headers and body from when a thread takes the connection
 READ_TIMEOUT = 1.0  # seconds of silence in the middle of a body
-# Seconds a stopping worker has before gunicorn kills it: its tick's post under way (15 s at
-# most, the Slack client's timeout) and the work after its last requests.
-GRACEFUL_TIMEOUT = 30
+# How long an orderly stop (SIGTERM) may take: the tick's post under way (15 s at most, the Slack
+# client's timeout), the requests in hand, then every piece of work handed to the background
+# pool; past it gunicorn kills the worker and what is left of that work is lost.
+GRACEFUL_TIMEOUT = 60
 MAX_SKEW = 300  # Slack's own rule: a signature older (or newer) than 5 minutes is refused
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")

@@ -1,5 +1,10 @@
 """Global middleware: requests from elsewhere are refused and replayed interactions ignored.
 
+A command, click or submission is claimed by its ``trigger_id``. Most listeners write nothing
+before their answer, so the claim is made in the background pool with their work
+(handlers.background): nothing on the way to the ack waits for the database. A form that saves
+before answering is claimed here first.
+
 Events are claimed by their listeners, in the same transaction as their work (see
 bot.services.intake): a claim made here, apart from the work, would let one delivery's claim
 stop another's work, and a failed work lose the event.
@@ -15,8 +20,12 @@ from slack_bolt import App, BoltContext, BoltResponse
 
 from bot.context import AppContext
 from bot.services import events
+from handlers import background
+from handlers.ids import CallbackId
 
 SLACK_HOOKS = "https://hooks.slack.com/"
+# Forms whose listener writes nothing before it answers (handlers.background.answer_form).
+FORMS_ANSWERED_LATER = frozenset({CallbackId.UPDATE_MODAL})
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,14 @@ def trigger_key(body: dict[str, Any]) -> str | None:
     return f"trigger:{trigger}"
 
 
+def claimed_before_ack(body: dict[str, Any]) -> bool:
+    """A submitted form saves before its answer (the answer shows what was saved, or the
+    errors), so a replay must be caught first; every other request's work comes after."""
+    if body.get("type") != "view_submission":
+        return False
+    return (body.get("view") or {}).get("callback_id") not in FORMS_ANSWERED_LATER
+
+
 def install(app: App, ctx: AppContext, gate: Gate) -> None:
     @app.middleware
     def front_door(
@@ -69,7 +86,13 @@ def install(app: App, ctx: AppContext, gate: Gate) -> None:
         if not all(gate.hook_ok(url) for url in response_urls(body)):
             return BoltResponse(status=400, body="")
         key = trigger_key(body)
-        if key is not None and not events.first_delivery(uow=ctx.uow(), clock=ctx.clock, key=key):
+
+        def first_delivery() -> bool:
+            return events.first_delivery(uow=ctx.uow(), clock=ctx.clock, key=str(key))
+
+        now = key is not None and claimed_before_ack(body)
+        background.check_replay_with_work(None if key is None or now else first_delivery)
+        if now and not first_delivery():
             return BoltResponse(status=200, body="")
         next()
         return None

@@ -13,7 +13,7 @@ from bot.domain import AttendanceResponse, CasebotError, InvalidInput
 from bot.services import drafts, intake, prompts, updates
 from handlers import home as home_tab
 from handlers import views
-from handlers.background import later, opens_modal
+from handlers.background import answer_form, later, opens_modal
 from handlers.field_errors import modal_errors
 from handlers.ids import ActionId, BlockId, CallbackId, InputId
 from handlers.own_messages import replace_clicked
@@ -129,19 +129,32 @@ def register(app: App, ctx: AppContext) -> None:
                                   initial=update.text, update_id=update.id)
 
     @app.view(CallbackId.UPDATE_MODAL)
-    def submit_update(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+    def submit_update(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                      client: WebClient) -> None:
+        # Answered before the database is touched: the text's own checks show in the form, the
+        # rest (the person's right, the meeting, de-identifying, the draft) comes after.
         text = state_value(view, BlockId.UPDATE_TEXT, InputId.TEXT) or ""
         try:
             data = metadata(view)
-            preview = drafts.draft_update(
-                uow=ctx.uow(), clock=ctx.clock, user_id=body["user"]["id"],
-                case_code=str(data.get("code")), text=text, update_id=data.get("update"),
-                replaces=data.get("draft"),
-            )
+            updates.check_text(text)
         except CasebotError as exc:
             ack(response_action="errors", errors=modal_errors(CallbackId.UPDATE_MODAL, exc))
             return
-        ack(response_action="update", view=views.preview_modal(preview))
+        user = body["user"]["id"]
+        title = str((view.get("title") or {}).get("text") or "Update")
+
+        def check() -> View:
+            return views.preview_modal(drafts.draft_update(
+                uow=ctx.uow(), clock=ctx.clock, user_id=user, case_code=str(data.get("code")),
+                text=text, update_id=data.get("update"), replaces=data.get("draft"),
+            ))
+
+        answer_form(ack, client, body, work=check,
+                    waiting=views.working_modal(title, CHECKING),
+                    problem=lambda message: views.problem_modal(title, message))
+
+
+CHECKING = "Checking your update for names and other details… this takes a moment."
 
 
 def open_update_modal(

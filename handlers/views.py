@@ -113,6 +113,20 @@ def update_modal(
     return _modal(title, CallbackId.UPDATE_MODAL, blocks, metadata)
 
 
+def working_modal(title: str, text: str) -> View:
+    """What a submitted form shows while its answer is worked out: no button but Close."""
+    return {"type": "modal", "title": kit.plain(title[:24]), "close": kit.plain("Close"),
+            "blocks": [kit.section(text)]}
+
+
+def problem_modal(title: str, message: str) -> View:
+    """A submitted form refused after it was answered (nothing was saved). Casebot's own words
+    only: what the person typed is never sent back to Slack."""
+    return {"type": "modal", "title": kit.plain(title[:24]), "close": kit.plain("Close"),
+            "blocks": [kit.section(f"⚠️ {escape(message)}"),
+                       kit.context("Nothing from this form was saved.")]}
+
+
 def action_modal(
     *,
     case_code: str | None,

@@ -70,7 +70,8 @@ def _client_for(uow: UnitOfWork, member: Member, code: str) -> Client:
     return client
 
 
-def _check_text(text: str) -> str:
+def check_text(text: str) -> str:
+    """The update's text, cleaned; a kind refusal if it is empty or too long."""
     clean = clean_text(text or "").strip()
     if not clean:
         raise InvalidInput("The update is empty. Write what has happened since the last meeting.")
@@ -119,7 +120,7 @@ def plan(
     update_id: int | None = None,
 ) -> Plan:
     """Every check an update must pass; raises a domain error with a kind message."""
-    clean = _check_text(text)
+    clean = check_text(text)
     member = find_asker(uow, user_id)
     client = _client_for(uow, member, case_code)
     assert client.group_id is not None

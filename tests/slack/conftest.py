@@ -85,6 +85,19 @@ class Harness:
     def settle(self, method: str, count: int) -> list[Call]:
         return self.fake.wait_for(method, count, timeout=10)
 
+    def submit_form(self, callback_id: str, values: dict[str, Any], *, user_id: str,
+                    view_id: str) -> dict[str, Any]:
+        """Submit the modal ``view_id`` whose answer is worked out after the ack (the form shows
+        "Checking…"): the screen it then shows."""
+        shown = len(self.fake.calls_to("views.update"))
+        answer = self.sender.view_submission(callback_id, values, user_id=user_id,
+                                             view=self.fake.view(view_id))
+        assert answer.json()["response_action"] == "update", answer.body
+        assert "Checking" in json.dumps(answer.json()["view"])
+        wait_until(lambda: [c for c in self.fake.calls_to("views.update")[shown:]
+                            if c.args.get("view_id") == view_id])
+        return self.fake.view(view_id)
+
     def query(self, sql: str) -> list[Any]:
         """Rows of ``sql`` on the app's database, read as an auditor would."""
         engine = sa.create_engine(self.cli.env["DATABASE_URL"])

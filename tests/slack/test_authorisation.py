@@ -482,7 +482,10 @@ def _starts_with_warning(payload: dict[str, Any]) -> bool:
 
 
 def is_refusal(call: Any) -> bool:
-    """A kind refusal to the person: a message whose first block starts with ⚠️."""
+    """A kind refusal to the person: a message, or the form they submitted, whose first block
+    starts with ⚠️."""
+    if call.method == "views.update":  # a form answered after its ack: refused in place
+        return _starts_with_warning(call.args.get("view") or {})
     return call.method in ("chat.postEphemeral", "chat.postMessage", "response_url") and (
         _starts_with_warning(call.args)
     )
@@ -506,7 +509,7 @@ def outcome(w: World, entry: str, column: str) -> tuple[str, str, bool]:
     assert background.wait_idle(), "background work did not finish"
     calls = h.fake.calls[first_call:]
     to_person = [c for c in calls if user in json.dumps(c.args)
-                 or c.method in ("response_url", "views.open", "views.publish")]
+                 or c.method in ("response_url", "views.open", "views.publish", "views.update")]
     said = reply.body + "".join(json.dumps(c.args) for c in to_person)
     refused = any(map(is_refusal, to_person)) or is_refusal_reply(reply)
     if entry in ("event:home", "btn:home_page"):  # anyone may look; a stranger is told

@@ -63,19 +63,13 @@ def test_no_identifier_reaches_slack_by_any_path(group_setup, slack_app):
         trigger_id=h.fake.new_trigger_id(),
     )
     opened = h.settle("views.open", 1)[-1]
-    check = h.sender.view_submission(
+    check = h.submit_form(
         "update_modal",
         {"update_text": {"text": {"type": "plain_text_input", "value": IDENTIFYING}}},
         user_id=OMAR,
-        view=h.fake.view(opened.response["view"]["id"]),
-    ).json()
-    assert check["response_action"] == "update"
-    h.sender.view_submission(
-        "preview_modal",
-        {},
-        user_id=OMAR,
-        view={**check["view"], "id": opened.response["view"]["id"]},
+        view_id=opened.response["view"]["id"],
     )
+    h.sender.view_submission("preview_modal", {}, user_id=OMAR, view=check)
     wait_until(
         lambda: any("saved for" in json.dumps(m) for m in h.fake.messages(dm_channel_id(OMAR)))
     )

@@ -103,10 +103,11 @@ def test_an_update_can_not_be_edited_once_its_meeting_started_early(h):
                           trigger_id=h.fake.new_trigger_id())
     view = h.fake.view(h.settle("views.open", opened + 1)[-1].response["view"]["id"])
     values = {"update_text": {"text": {"type": "plain_text_input", "value": "housed at last"}}}
-    answer = h.sender.view_submission("update_modal", values, user_id=KATE, view=view).json()
-    assert answer["response_action"] == "errors", answer
-    assert "That meeting has started" in json.dumps(answer["errors"])
+    shown = h.submit_form("update_modal", values, user_id=KATE, view_id=view["id"])
+    assert "⚠️ That meeting has started" in render_view(shown)
+    assert "housed at last" not in json.dumps(shown)  # what was typed is not sent back
     assert h.query("SELECT text FROM updates") == [("waiting on the housing provider",)]
+    assert h.count("drafts") == 0
 
 
 def test_a_meeting_started_before_its_agenda_time_gets_no_agenda_in_the_middle(h):
