@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: start test test-all lint clean report-screenshot
+.PHONY: start test test-all lint clean report-screenshot bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ REPORT_OUT ?= build/report-screenshot
 PY ?= $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON))
 report-screenshot:
 	$(PY) -m devkit.report_screenshot --out $(REPORT_OUT) $(if $(REPORT_HTML),--html $(REPORT_HTML))
+
+# Issue 15's figures in one command, each beside its floor (bench/load.py; QUICK=1 for a smoke
+# run). Slow: run it on a quiet machine.
+bench: $(BIN)/.installed
+	$(BIN)/python bench/load.py $(if $(QUICK),--quick) --out build/bench.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

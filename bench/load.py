@@ -40,7 +40,7 @@ PARTS = (
     Part("tick", "The idle tick: 60 and 3,000 open actions; one tick for 2 workers x 2 instances",
          ("bench/tick.py", "--postgres", "--markdown"), ("--rounds", "5")),
     Part("outbox", "The outbox: 1,000 DMs and a 21-part agenda beside raw WebClient",
-         ("bench/outbox.py", "--postgres", "--markdown"), ("--quick",)),
+         ("bench/outbox.py", "--backends", "sqlite,postgresql", "--markdown"), ("--rounds", "1")),
     Part("startup", "Start-up and idle memory beside `python -c pass` and bare Bolt",
          ("bench/startup.py", "--markdown"), ("--rounds", "5", "--memory-rounds", "1")),
 )
