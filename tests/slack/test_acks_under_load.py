@@ -50,7 +50,6 @@ def test_a_burst_is_answered_while_the_work_is_stuck_and_all_of_it_is_done_once(
         # meanwhile: its announcement waits behind another in the channel's queue, in order.)
         assert [r.status for r in replies] == [200] * len(codes)
         assert len(h.fake.calls_to("response_url")) < len(codes)
-        assert h.count("actions") <= background.WORKERS  # the rest waited in the queue
     finally:
         h.fake.release("chat.postMessage")
     # The announcements share one channel, which the outbox paces to a post a second.

@@ -38,6 +38,7 @@ def test_review_dm_review_due_mark_and_an_override_in_the_minutes(h):
     assert background.wait_idle()
     h.sender.command("note U1R-014 safety plan agreed with the DV service", user_id=FAY,
                      channel_id=CHANNEL, response_url=h.fake.response_url())
+    assert background.wait_idle()  # the note is recorded before the meeting ends, as in a room
     h.at("2026-12-01T11:00+10:00")
     posted = len(h.posts(CHANNEL))
     h.sender.command("end", user_id=FAY, channel_id=CHANNEL, response_url=h.fake.response_url())
