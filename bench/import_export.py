@@ -28,7 +28,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,13 +35,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import sqlalchemy as sa  # noqa: E402
 
+from bench import throwaway  # noqa: E402
 from bot.cli import main  # noqa: E402
 from bot.cli.console import Console  # noqa: E402
 from devkit import client_sheets  # noqa: E402
 
-POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 IMPORTS = ("json", "csv", "xlsx")
 EXPORTS = ("client list", "export csv", "export xlsx", "export identifiable")
 
@@ -61,16 +59,8 @@ def database(folder: Path, postgres: bool) -> Iterator[str]:
     if not postgres:
         yield f"sqlite:///{folder / 'data' / 'casebot.db'}"
         return
-    name = f"f_bench_{uuid.uuid4().hex[:10]}"  # a throwaway database, dropped below
-    admin = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield POSTGRES_SERVER.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with throwaway.postgres_database("f_bench") as url:
+        yield url
 
 
 @contextmanager

@@ -28,9 +28,8 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +42,7 @@ import sqlalchemy as sa  # noqa: E402
 from slack_sdk import WebClient  # noqa: E402
 from slack_sdk.errors import SlackApiError  # noqa: E402
 
+from bench import throwaway  # noqa: E402
 from bot.bootstrap import Container, build  # noqa: E402
 from bot.cli import main as casebot_main  # noqa: E402
 from bot.cli.console import Console  # noqa: E402
@@ -53,7 +53,6 @@ from devkit.fake_slack import FakeSlack  # noqa: E402
 from devkit.rate_limits import RateLimits  # noqa: E402
 from handlers.notifier import LazyClient, SlackNotifier  # noqa: E402
 
-POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 DMS = 1000
 PARTS = 21
 
@@ -62,18 +61,8 @@ class BenchError(Exception):
     """The benchmark could not run."""
 
 
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    name = f"a_bench_outbox_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield POSTGRES_SERVER.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def postgres_database() -> AbstractContextManager[str]:
+    return throwaway.postgres_database("a_bench_outbox")
 
 
 class Site:

@@ -33,9 +33,8 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -46,6 +45,7 @@ if str(ROOT) not in sys.path:
 
 import sqlalchemy as sa  # noqa: E402
 
+from bench import throwaway  # noqa: E402
 from bot.bootstrap import Container, build, renderer  # noqa: E402
 from bot.cli import main as casebot_main  # noqa: E402
 from bot.cli.console import Console  # noqa: E402
@@ -56,7 +56,6 @@ from bot.ports import FixedClock  # noqa: E402
 from bot.services.dry_run import RecordingNotifier  # noqa: E402
 from storage.models import Action, Client, Member  # noqa: E402
 
-POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TZ = "Australia/Brisbane"
 MEMBERS = ("U0KATE001", "U0OMAR001", "U0FAY0001")
 CLIENTS = 60
@@ -149,18 +148,8 @@ class Counted:
         return self.run(select_one)
 
 
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    name = f"casebot_bench_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield POSTGRES_SERVER.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def postgres_database() -> AbstractContextManager[str]:
+    return throwaway.postgres_database("casebot_bench")
 
 
 def measure(rows: list[list[str]], label: str, sites: Sequence[Counted], rounds: int) -> None:
