@@ -48,7 +48,8 @@ GROUP = "Under 1 Roof"
 BNE = dt.timezone(dt.timedelta(hours=10))  # Brisbane has no daylight saving
 WIDTH = 92
 FRAME_RULE = 64  # frame headings share one length, so they line up down the page
-WAIT = 10.0  # seconds to wait for the app's answer before calling the demo broken
+WAIT = 30.0  # seconds to wait for the app's answer before calling the demo broken (a busy laptop
+# or CI machine can take several seconds; the channel takes a post a second)
 # Everything that shows a person something; users.info and the like are not messages.
 MESSAGE_METHODS = frozenset(
     {

@@ -214,7 +214,8 @@ class FakeSlack:
         self._delays: dict[str, float] = {}  # method -> seconds before its answer leaves
         self._files: dict[str, dict[str, Any]] = {}  # F ids -> files.uploadV2's three steps
         self._limiter = Limiter(rate_limits) if rate_limits else None
-        self._holds: dict[str, threading.Event] = {}  # method -> set when released
+        # method -> (set when released, seconds a call waits at most)
+        self._holds: dict[str, tuple[threading.Event, float]] = {}
         self._held: dict[str, int] = {}  # method -> calls waiting at the hold
         self.add_user(bot_user_id, name="casebot", real_name="Casebot", is_bot=True)
         for user_id, spec in (users or {}).items():
@@ -391,17 +392,19 @@ class FakeSlack:
         answer is still on its way, as when a sender dies mid-send. Calls wait side by side."""
         with self._lock:
             self._delays[method] = seconds
-    def hold(self, method: str) -> None:
+    def hold(self, method: str, *, at_most: float = 60.0) -> None:
         """Calls of ``method`` wait, unanswered, until :meth:`release` (Slack being slow: the
-        app's work stays busy for as long as the test likes)."""
+        app's work stays busy for as long as the test likes), but never more than ``at_most``
+        seconds each: below the app's 15 s timeout, a slow machine cannot turn a slow answer
+        into no answer."""
         with self._lock:
-            self._holds.setdefault(method, threading.Event())
+            self._holds.setdefault(method, (threading.Event(), at_most))
 
     def release(self, method: str) -> None:
         with self._lock:
-            gate = self._holds.pop(method, None)
-        if gate is not None:
-            gate.set()
+            held = self._holds.pop(method, None)
+        if held is not None:
+            held[0].set()
 
     def held(self, method: str) -> int:
         """How many calls of ``method`` are waiting at a hold now."""
@@ -411,12 +414,13 @@ class FakeSlack:
     def _wait_if_held(self, path: str) -> None:
         method = urllib.parse.urlsplit(path).path.removeprefix("/api/")
         with self._lock:
-            gate = self._holds.get(method)
-            if gate is None:
+            held = self._holds.get(method)
+            if held is None:
                 return
             self._held[method] = self._held.get(method, 0) + 1
         try:
-            gate.wait(timeout=60)  # never forever: a test that forgot to release still ends
+            gate, at_most = held
+            gate.wait(timeout=at_most)  # never forever: a test that forgot to release still ends
         finally:
             with self._lock:
                 self._held[method] -= 1

@@ -102,8 +102,9 @@ def test_demo_runs_the_cycle_without_setup_and_leaks_nothing(tmp_path):
 
 @functools.cache  # the three tests below read one run: it is deterministic and takes seconds
 def run_demo_text() -> str:
-    out = io.StringIO()
-    assert main(["demo"], console=Console(out=out, err=io.StringIO(), environ={})) == 0
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["demo"], console=Console(out=out, err=err, environ={}))
+    assert code == 0, err.getvalue() + out.getvalue()[-2000:]
     return out.getvalue()
 
 
