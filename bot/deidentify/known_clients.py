@@ -145,6 +145,10 @@ def place_spans(
         if i == run_start or (nxt and nxt.caps and text[t.end : nxt.start] == " "):
             continue  # not the last word of a run of two or more
         before = tokens[i - 1]
+        if tokens[run_start].key in lexicon.TITLES or (
+            run_start > 0 and tokens[run_start - 1].key in lexicon.TITLES
+        ):
+            continue  # "Dr Amal Health", "dr Tomas Group": a person with a title
         if t.key in lexicon.PLACE_HEADS or (
             t.key in lexicon.WEAK_PLACE_HEADS
             and before.key not in given  # "Jane Park" is a person
@@ -193,6 +197,7 @@ class Matcher:
 
     def __init__(self, clients: tuple[KnownClient, ...]) -> None:
         names: dict[tuple[str, ...], set[str]] = {}
+        called: set[str] = set()  # first names and one-word aliases: what a client is called
         self.dobs: set[tuple[int, int, int]] = set()
         self.digit_ids: list[tuple[str, str]] = []
         self.addresses: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -205,6 +210,10 @@ class Matcher:
             for name in (ident.full_name or "", *ident.aliases):
                 for key in name_keys(name):
                     names.setdefault(key, set()).add(code)
+            for name in (ident.full_name or "", *ident.aliases):
+                first = name.split()[:1] if name is ident.full_name else name.split()
+                if len(first) == 1:
+                    called.add("".join(LETTERS.findall(first[0].casefold())))
             if ident.date_of_birth:
                 d = ident.date_of_birth
                 self.dobs |= {(d.day, d.month, d.year), (d.day, d.month, d.year % 100)}
@@ -216,6 +225,7 @@ class Matcher:
                 self.streets.setdefault(street[0], []).append(street[1])
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.street_keys = frozenset(self.streets)
+        self.called = frozenset(called)
         self.address_keys = frozenset(self.addresses)
         self.initials = Initials(
             (c.case_code, name)
@@ -366,7 +376,9 @@ class Matcher:
         if not t.caps and len(t.key) >= 3 and t.key not in lexicon.GRAMMAR:
             # Lowercase, mostly the word: the cheap cues first, the date and place checks only to
             # overrule a name ("in may" is no one).
-            if self._used_as_name(text, tokens, owner, i, strict):
+            if self._used_as_name(text, tokens, owner, i, strict) or self._subject_of_sms(
+                text, tokens, i
+            ):
                 return frozenset() if self._not_a_name_here(text, tokens, i) else codes
             return codes if self._initial_beside(text, t, codes) else frozenset()
         if self._initial_beside(text, t, codes):
@@ -378,6 +390,19 @@ class Matcher:
         if t.title and name_follows(text, t.end) and _not_a_dish(text, tokens, i):
             return codes  # "Hope said", "May and her son"
         return codes if self._used_as_name(text, tokens, owner, i, strict) else frozenset()
+
+    def _subject_of_sms(self, text: str, tokens: list[Word], i: int) -> bool:
+        """The first word of a lowercase note, where an SMS puts its subject, when it is what
+        the client is called (a first name or an alias, not a surname) and where they are comes
+        next: "max on seroquel", "stormy in a mood", "lane in the bus" ("sharp in the bin" and
+        "short on time" stay words)."""
+        return (
+            i == 0
+            and len(tokens) > 1
+            and tokens[0].key in self.called
+            and tokens[1].key in lexicon.WHERE_NEXT
+            and text[tokens[0].end : tokens[1].start] == " "
+        )
 
     def _initial_beside(self, text: str, t: Word, codes: frozenset[str]) -> bool:
         """An initial of the client's just before or after: "S. Marsden", "STONE G.", "nona c"."""

@@ -86,10 +86,11 @@ PLACE_HEADS = word_set(
     centre center hospital clinic hostel cafe café service services program programme project
     projects station library plaza council office team unit school college university
     campus village fund scheme network association foundation society agency department
-    precinct arcade markets market quarter terminal shelter refuge kitchen pantry hyperdome"""
+    precinct arcade markets market quarter terminal shelter refuge kitchen pantry hyperdome
+    health group cathedral mission alliance institute collective hub ministries"""
 )
 WEAK_PLACE_HEADS = word_set(
-    "park place bridge hall house grant gardens green hill point ward court lodge"
+    "park place bridge hall house grant gardens green hill point ward court lodge church chapel"
 )
 # "A text from May", "call from Logan": after "from", these come from a person, not a date/place.
 MESSAGES = word_set(
@@ -285,6 +286,7 @@ PLURAL_RELATIONS = word_set(
 )
 # Word-names that are also verbs: "Hope to see her Tuesday" is the verb; "Dale to attend" a name.
 # Of those, the ones "to" follows as a verb: "hope to see her", "long to go home".
+WHERE_NEXT = word_set("in on at down up back outside inside from still again")
 TO_VERBS = word_set("hope long wish plan aim pray care mean")
 VERB_NAMES = word_set(
     """hope will may might can bill mark sue pat chase wade drew rob jack grant don bob nick

@@ -65,6 +65,9 @@ shire heights north south east west cib police court courthouse magistrates watc
 via"""
 )
 _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat sun")
+# Months hardly anyone is called, though the census lists them ("through November and
+# December", "the servo for September"); April, May, June, August and "Jan" can be people.
+_NAMELESS_MONTHS = word_set("january february march july september sept october november december")
 _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
 _NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags matter
 # SMS words in no list, never names: "w tmrw", "saw appt", "with gf".
@@ -74,6 +77,11 @@ _SMS_WORDS = word_set(
     dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
     yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre"""
 )
+# Before a lowercase word no dictionary knows, these make it a person ("says priya"); not
+# contact cues for the register's word-names, where "said grace" is the word.
+_SAID = word_set("said says")
+# After one, a person speaking or calling, whatever lists know the word ("marivic rang").
+_SPOKE = word_set("rang rung rings texted txted phoned emailed says said")
 # Lowercase words in no list that still follow "with" in notes: not names.
 _COMMON_LOWER = word_set("whanau fam crew mob mates cuz bro sis kids rellies family aunties")
 
@@ -165,8 +173,12 @@ def _lower_names(
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         before = prev is not None and not prev.blocked and (
             prev.key in lexicon.CONTACT_CUES
+            or (prev.key in _SAID and (
+                nxt is None or nxt.key in lexicon.FUNCTION_WORDS
+                or bool(text[t.end : nxt.start].strip())
+            ))  # "says priya from", "said gary, the landlord"; not "said max rent"
             or (prev.key == "to" and i > 1 and toks[i - 2].key in lexicon.CONTACT_CUES)
-        )  # "saw noeleen", "spoke to bronwyn"
+        )  # "saw noeleen", "spoke to bronwyn", "says priya"
         after = (
             nxt is not None
             and text[t.end : nxt.start].strip(" ") in ("", ",")
@@ -175,7 +187,8 @@ def _lower_names(
         )
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
         lexical = t.key in given or t.key in surnames
-        if (lexical and (before or after or beside)) or (before and after) or (
+        spoke = after and nxt is not None and nxt.key in _SPOKE  # "marivic rang"
+        if (lexical and (before or after or beside)) or (before and after) or spoke or (
             before and not lexical and t.key not in _COMMON_LOWER
         ):
             name[i] = True
@@ -416,6 +429,8 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return False
     if t.opens:
         return (t.unknown or t.given) and name_follows(text, t.end)
+    if t.key in _NAMELESS_MONTHS:
+        return False  # a month, with no title or relation word before it
     if t.unknown or (t.given and (t.word or t.dated)):
         return True
     return _verb_context(text, toks, i)

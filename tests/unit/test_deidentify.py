@@ -703,3 +703,50 @@ def test_a_purged_clients_compiled_details_are_forgotten():
     assert engine.forget_clients_except(["U1R-014"]) is True
     assert engine._matcher.cache_info().currsize == 0
     assert not engine._BY_IDENTITY and not engine._LAST
+
+
+MAX = client("U1R-030", full_name="Max Sharp", aliases=("Stormy",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("max on seroquel 100mg nocte", "U1R-030 on seroquel 100mg nocte"),
+        ("stormy in a mood today, called 13 yarn", "U1R-030 in a mood today, called 13 yarn"),
+        # A surname opening a note is still the word; so is a first name with no place after.
+        ("sharp in the sharps bin outside the van", "sharp in the sharps bin outside the van"),
+        ("max dose per gp, see you tues", "max dose per gp, see you tues"),
+    ],
+)
+def test_a_lowercase_note_opening_with_the_clients_first_name_and_where_they_are(text, expected):
+    assert redact(text, (MAX,), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("marivic rang for the client, will drive", "[name] rang for the client, will drive"),
+        ("CB says priya from his old work rang", "CB says [name] from his old work rang"),
+        ("he also said gary the landlord is chasing him", "he also said [name] the landlord is "
+         "chasing him"),
+        ("Centrelink said max rent assistance applies", "Centrelink said max rent assistance "
+         "applies"),
+    ],
+)
+def test_a_lowercase_name_no_list_knows_with_someone_speaking(text, expected):
+    assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pasifika Health nurse at the drop-in", "Pasifika Health nurse at the drop-in"),
+        ("interpreters from World Wellness Group", "interpreters from World Wellness Group"),
+        ("Dr Amal Health called", "Dr [name] called"),  # a title makes it a person
+        ("moved to the servo for September", "moved to the servo for September"),
+        ("sessions through November and December", "sessions through November and December"),
+        ("her aunt December rang", "her aunt [name] rang"),
+    ],
+)
+def test_organisations_and_months_are_not_people_unless_a_title_says_so(text, expected):
+    assert redact(text, (), keep=()) == expected
