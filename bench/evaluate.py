@@ -154,8 +154,15 @@ def main() -> int:
     parser.add_argument("--set", type=Path, default=ROOT / "bench/eval/notes.jsonl")
     parser.add_argument("--misses", type=int, default=1000, help="misses listed per kind")
     parser.add_argument("--strict", action="store_true", help="a word-name with no cue is the name")
+    parser.add_argument("--class", dest="only", metavar="CLASS",
+                        help="score only the notes tagged with this class (e.g. part-a)")
     args = parser.parse_args()
     notes = [json.loads(line) for line in args.set.read_text(encoding="utf-8").splitlines() if line]
+    if args.only:
+        notes = [n for n in notes if args.only in n.get("classes", [])]
+        if not notes:
+            print(f"evaluate.py: no note in {args.set} is tagged {args.only!r}", file=sys.stderr)
+            return 2
     print(report(score(notes, strict=args.strict), misses=args.misses))
     return 0
 
