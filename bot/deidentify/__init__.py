@@ -202,6 +202,8 @@ def _find(
         hits += patterns.emails(text)
     if patterns.MAYBE_URL(text):
         hits += patterns.urls(text, matcher.parts)
+    if not patterns.PLATFORMS.isdisjoint(keys):
+        hits += patterns.handles(text)
     if hits and (kept or protected):
         hits = _allowed(text, hits, kept, protected)
     others = [(h.start, h.end) for h in hits if h.kind != "name"]

@@ -46,6 +46,7 @@ _ALONE = re.compile(r"[^\w.'’\-]?[^\W\d_]+[^\w'’\-]?")
 _TITLE_INITIAL = re.compile(
     r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+([A-Z])\.?(?![^\W\d_])"
 )
+_DOTTED_WORDS = word_set("eg ie am pm nb ps etc aka ok")  # written with dots, not initials
 _WINDOW = 12  # characters before a name where a title or an initial can be
 
 # Capitals that are abbreviations in case notes, never read as a client's initials.
@@ -154,8 +155,12 @@ class Initials:
             return hits  # no "J." in the text: no dotted initials, no "Mr T."
         for m in _DOTTED.finditer(text):
             letters = "".join(ch for ch in m[0] if ch.isalpha())
-            if len(letters) >= 2 and m[0][0].isupper():
-                hits += self._hit(m.start(), m.end(), letters.casefold())
+            key = letters.casefold()
+            if len(letters) >= 2 and (m[0][0].isupper() or (
+                # lowercase, a dot after every letter: "w.d." (not "e.g.", "a.m.")
+                m[0].count(".") == len(letters) and key not in _DOTTED_WORDS
+            )):
+                hits += self._hit(m.start(), m.end(), key)
         for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
             codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
             if codes:

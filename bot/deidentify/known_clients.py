@@ -128,7 +128,8 @@ def place_spans(
 ) -> list[tuple[int, int]]:
     """Where places of two or more words are -- listed ones ("Kelvin Grove", "Daisy Hill") and
     capitalised runs ending in a word like Park, Mall, Loan, Centre ("Musgrave Park", "Queen
-    Street Mall", "Bond Loan") -- whose words are nobody's name there. A run ending in a word that
+    Street Mall", "Bond Loan"; "Access Community Services English class": up to the strong
+    head word) -- whose words are nobody's name there. A run ending in a word that
     is also a surname ("Park", "Hall") is a place only if it does not open with a given name:
     "Jane Park" is a person."""
     listed = keys is None or not lexicon.place_firsts().isdisjoint(keys)
@@ -142,8 +143,13 @@ def place_spans(
         if i > run_start and text[tokens[i - 1].end : t.start] != " ":
             run_start = i
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if i == run_start or (nxt and nxt.caps and text[t.end : nxt.start] == " "):
-            continue  # not the last word of a run of two or more
+        if i == run_start:
+            continue
+        if nxt and nxt.caps and text[t.end : nxt.start] == " " and not (
+            t.key in lexicon.PLACE_HEADS and all(w.title for w in tokens[run_start : i + 1])
+        ):
+            continue  # not the last word of a run, nor a head word inside one (in capitals,
+            # "ROWAN NOT AT SHELTER LAST NIGHT" is no place)
         before = tokens[i - 1]
         if tokens[run_start].key in lexicon.TITLES or (
             run_start > 0 and tokens[run_start - 1].key in lexicon.TITLES
@@ -373,6 +379,12 @@ class Matcher:
                 and joined(text, tokens, min(i, j), 2)
             ):
                 return codes & near
+        if len(t.key) == 2 and not t.caps and _speaks(text, tokens, i) and (
+            t.key not in lexicon.GRAMMAR and t.key not in lexicon.english_words()
+        ):
+            # A two-letter alias in lowercase saying or wanting something ("jo rang", "ro
+            # wants"), which no other rule reads as a name; capitalised, "Jo said" is [name].
+            return codes
         if not t.caps and len(t.key) >= 3 and t.key not in lexicon.GRAMMAR:
             # Lowercase, mostly the word: the cheap cues first, the date and place checks only to
             # overrule a name ("in may" is no one).
@@ -389,19 +401,23 @@ class Matcher:
             return codes
         if t.title and name_follows(text, t.end) and _not_a_dish(text, tokens, i):
             return codes  # "Hope said", "May and her son"
+        if self._subject_of_sms(text, tokens, i):
+            return codes  # "Brook on Redbank Plains Rd still"
         return codes if self._used_as_name(text, tokens, owner, i, strict) else frozenset()
 
     def _subject_of_sms(self, text: str, tokens: list[Word], i: int) -> bool:
-        """The first word of a lowercase note, where an SMS puts its subject, when it is what
-        the client is called (a first name or an alias, not a surname) and where they are comes
-        next: "max on seroquel", "stormy in a mood", "lane in the bus" ("sharp in the bin" and
-        "short on time" stay words)."""
+        """The first word of a sentence, where a note puts its subject, when it is what the
+        client is called (a first name or an alias, not a surname) and where they are comes
+        next: "max on seroquel", "stormy in a mood", "Brook on Redbank Plains Rd still"
+        ("sharp in the bin" and "short on time" stay words)."""
+        t = tokens[i]
         return (
-            i == 0
-            and len(tokens) > 1
-            and tokens[0].key in self.called
-            and tokens[1].key in lexicon.WHERE_NEXT
-            and text[tokens[0].end : tokens[1].start] == " "
+            i + 1 < len(tokens)
+            and t.key in self.called
+            and (t.title or not t.caps)  # not in capitals: "ROWAN NOT AT SHELTER" is no SMS
+            and (i == 0 or opens(text, tokens, i))
+            and tokens[i + 1].key in lexicon.WHERE_NEXT
+            and text[t.end : tokens[i + 1].start] == " "
         )
 
     def _initial_beside(self, text: str, t: Word, codes: frozenset[str]) -> bool:
@@ -636,6 +652,15 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
     name = r"[\s\-]+".join(map(re.escape, words[:-1]))
     # No full stop after it: "Miller Place." ends a sentence.
     return words[0], re.compile(rf"{name}\s+(?:{kind})\b", re.IGNORECASE)
+
+
+def _speaks(text: str, tokens: list[Word], i: int) -> bool:
+    """Is word ``i`` followed by a verb of someone speaking, calling or wanting ("jo rang")?"""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].key in lexicon.SPOKE
+        and text[tokens[i].end : tokens[i + 1].start] == " "
+    )
 
 
 def _not_a_dish(text: str, tokens: list[Word], i: int) -> bool:

@@ -286,6 +286,8 @@ PLURAL_RELATIONS = word_set(
 )
 # Word-names that are also verbs: "Hope to see her Tuesday" is the verb; "Dale to attend" a name.
 # Of those, the ones "to" follows as a verb: "hope to see her", "long to go home".
+# After a name, someone speaking, calling or wanting: "marivic rang", "jo said", "ro wants".
+SPOKE = word_set("rang rung rings texted txted phoned emailed says said wants wanted asked")
 WHERE_NEXT = word_set("in on at down up back outside inside from still again")
 TO_VERBS = word_set("hope long wish plan aim pray care mean")
 VERB_NAMES = word_set(

@@ -80,8 +80,6 @@ _SMS_WORDS = word_set(
 # Before a lowercase word no dictionary knows, these make it a person ("says priya"); not
 # contact cues for the register's word-names, where "said grace" is the word.
 _SAID = word_set("said says")
-# After one, a person speaking or calling, whatever lists know the word ("marivic rang").
-_SPOKE = word_set("rang rung rings texted txted phoned emailed says said")
 # Lowercase words in no list that still follow "with" in notes: not names.
 _COMMON_LOWER = word_set("whanau fam crew mob mates cuz bro sis kids rellies family aunties")
 
@@ -187,7 +185,7 @@ def _lower_names(
         )
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
         lexical = t.key in given or t.key in surnames
-        spoke = after and nxt is not None and nxt.key in _SPOKE  # "marivic rang"
+        spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
         if (lexical and (before or after or beside)) or (before and after) or spoke or (
             before and not lexical and t.key not in _COMMON_LOWER
         ):

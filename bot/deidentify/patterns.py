@@ -196,6 +196,34 @@ pinterest.com reddit.com tumblr.com t.me wa.me m.me linktr.ee"""
 _URL_PARTS = word_set("com net org au nz uk gov edu www https http html php index")
 
 
+# A handle written after its platform's name: "WeChat wongsiuling_bne", "insta: @tui.f",
+# "fb is jess_m88". Only what looks like a handle (an @, _, digit or dot in it, or a lowercase
+# word no dictionary knows) is taken: "on facebook today" keeps "today".
+PLATFORMS = word_set(
+    "wechat whatsapp insta instagram ig facebook fb tiktok snapchat snap telegram viber kakao "
+    "kakaotalk twitter messenger zalo"
+)
+_HANDLE = re.compile(
+    r"(?i)(?<![\w.])(?:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\b"
+    r"(?:\s+(?:id|handle|name|username|account|acct|is))?\s*[:\-–]?\s*"
+    r"(@?[A-Za-z0-9][\w.]*\w)"
+)
+
+
+def handles(text: str) -> list[Hit]:
+    hits = []
+    for m in _HANDLE.finditer(text):
+        handle = m[1]
+        if re.search(r"[@_\d]|\w\.\w", handle) or (
+            handle.islower()
+            and len(handle) >= 4
+            and handle not in lexicon.english_words()
+            and handle not in lexicon.place_words()
+        ):
+            hits.append(hit(*m.span(1), "id"))
+    return hits
+
+
 # A dot between two word characters ("fb.com", "gov.au"), or a scheme: where a URL can be.
 MAYBE_URL = re.compile(r"\w\.[A-Za-z]|://").search
 
@@ -252,7 +280,7 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
-    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’]?day|born)",
+    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born)",
     re.IGNORECASE,
 )
 _CUE_GAP = re.compile(  # "DOB: ", "born on the ", "DOB confirmed ", "DOB on cue card: "
@@ -286,6 +314,7 @@ _CUED_DATE = re.compile(
     rf"(?:(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?:{_MONTH})\b\.?{_YEAR}"
     rf"|(?:{_MONTH})\.?\s+(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})\b{_YEAR}"
     r"|\d\d?\s\d\d?\s(?:\d{4}|\d\d)"  # "DOB 28 02 1983"
+    r"|(?P<dm>\d\d?[/.]\d\d?)(?![.]?\d)"  # "birthday 30/1": day and month
     r"|(?P<compact>\d{6}|\d{8}))(?![\w/])",
     re.IGNORECASE,
 )
@@ -297,6 +326,12 @@ _GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})"
 def _compact_date(digits: str) -> bool:
     """ "16101981", "050103": a day, a month, then a year."""
     day, month = int(digits[:2]), int(digits[2:4])
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def _day_month(written: str) -> bool:
+    """ "30/1", "4.12": a day, then a month."""
+    day, month = map(int, re.split(r"[/.]", written))
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
@@ -312,7 +347,9 @@ def dates_of_birth(
     After a cue, a day and month alone, words and ordinals, and bare digits count too."""
     for cue in _DOB_CUE.finditer(text) if cued else ():
         m = _GAP_THEN_DATE.match(text, cue.end())
-        if m and (not m["compact"] or _compact_date(m["compact"])):
+        if m and (not m["compact"] or _compact_date(m["compact"])) and (
+            not m["dm"] or _day_month(m["dm"])
+        ):
             yield hit(m.start("date"), m.end("date"), "dob")
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)

@@ -64,10 +64,15 @@ def spoken_phones(text: str, is_phone: Callable[[str], bool]) -> list[Hit]:
     hits: list[Hit] = []
     for m in _RUN.finditer(text):
         run = m[0].rstrip(" ,.-")
-        words = [w.casefold() for w in _ITEMS.findall(run) if _A_WORD.match(w)]
-        if not words or all(w in ("o", "oh") for w in words):
-            continue  # plain digits: the ordinary detector's
-        digits = read_out(run)
-        if digits and 8 <= len(digits) <= 12 and is_phone(digits):
-            hits.append(hit(m.start(), m.start() + len(run), "phone"))
+        # A digit word just before the number is often a word of the sentence ("new one 0403
+        # nine one…"): the run is read again without its first items until it is a phone.
+        for item in list(_ITEMS.finditer(run))[:3]:
+            part = run[item.start() :]
+            words = [w.casefold() for w in _ITEMS.findall(part) if _A_WORD.match(w)]
+            if not words or all(w in ("o", "oh") for w in words):
+                break  # plain digits: the ordinary detector's
+            digits = read_out(part)
+            if digits and 8 <= len(digits) <= 12 and is_phone(digits):
+                hits.append(hit(m.start() + item.start(), m.start() + len(run), "phone"))
+                break
     return hits

@@ -750,3 +750,32 @@ def test_a_lowercase_name_no_list_knows_with_someone_speaking(text, expected):
 )
 def test_organisations_and_months_are_not_people_unless_a_title_says_so(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+WAYNE = client("U1R-031", full_name="Wayne Dwyer", aliases=("Ro",),
+               date_of_birth=dt.date(1966, 1, 30))
+BROOK = client("U1R-032", full_name="Brook Shepherd")
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        ("Birthday 30/1 so a cake", (WAYNE,), "Birthday [DOB] so a cake"),
+        ("b/day 30.1", (WAYNE,), "b/day [DOB]"),
+        ("rent due 30/1", (WAYNE,), "rent due 30/1"),  # no birth cue: a due date
+        ("mr dwyer ok. w.d. wants a bed", (WAYNE,), "[name]. U1R-031 wants a bed"),
+        ("meet at 10 a.m. e.g. tomorrow", (WAYNE,), "meet at 10 a.m. e.g. tomorrow"),
+        ("so ro said no", (WAYNE,), "so U1R-031 said no"),
+        ("Brook on Redbank Plains Rd still.", (BROOK,), "U1R-032 on Redbank Plains Rd still."),
+        ("The brook on the left was up.", (BROOK,), "The brook on the left was up."),
+        ("new one 0403 nine one seven five six two. ok", (), "new one [phone]. ok"),
+        ("Her WeChat wongsiuling_bne and fb is jess_m88", (), "Her WeChat [ID] and fb is [ID]"),
+        ("saw it on facebook today", (), "saw it on facebook today"),
+        ("the Access Community Services English class", (), "the Access Community Services "
+         "English class"),
+        ("ROWAN NOT AT SHELTER LAST NIGHT", (client("U1R-033", full_name="Rowan Wise"),),
+         "[name] NOT AT SHELTER LAST NIGHT"),  # capitals are no place's name
+    ],
+)
+def test_forms_found_on_text_the_team_did_not_write(text, clients, expected):
+    assert redact(text, clients, keep=()) == expected
