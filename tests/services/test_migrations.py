@@ -110,3 +110,31 @@ def test_existing_groups_ask_their_facilitators_about_restored_words(database_ur
         columns = {c["name"] for c in sa.inspect(conn).get_columns("drafts")}
     engine.dispose()
     assert policy == "confirm" and "sealed_keep" in columns
+
+
+def test_existing_groups_get_the_built_in_days_once(database_url):
+    """0015 adds the built-in terms added since a group was created (public holidays), keeping
+    the group's own terms and adding nothing twice."""
+    import sqlalchemy as sa
+
+    engine = engine_for(database_url)
+    db.upgrade(engine, "0014_outbox_checks")
+    now = "2026-11-01 00:00:00+00:00"
+    with engine.begin() as conn:
+        for gid, channel in ((1, "C1"), (2, "C2")):
+            conn.execute(sa.text(
+                "INSERT INTO groups (id, name, channel_id, rrule, tz, first_meeting_at, "
+                "prompt_lead_days, reminder_lead_days, agenda_lead_minutes, nudge_lead_days, "
+                "send_time, day_first, meeting_minutes, created_at, restore_policy) VALUES "
+                f"({gid}, 'G{gid}', '{channel}', 'FREQ=WEEKLY', 'UTC', '{now}', 3, 1, 120, '3,1', "
+                f"'09:00', true, 90, '{now}', 'confirm')"
+            ))
+        conn.execute(sa.text("INSERT INTO group_terms (group_id, term) VALUES "
+                             "(1, 'Micah Projects'), (2, 'Anzac Day')"))
+    db.upgrade(engine)
+    with engine.connect() as conn:
+        terms = conn.execute(sa.text("SELECT group_id, term FROM group_terms")).all()
+    engine.dispose()
+    assert (1, "Micah Projects") in terms and (1, "King's Birthday") in terms
+    assert sum(1 for t in terms if t == (2, "Anzac Day")) == 1
+    assert {g for g, t in terms if t == "Valentine's Day"} == {1, 2}
