@@ -13,7 +13,8 @@ replacements out. It replaces
   numbers (valid check digit), CRNs, tax file numbers (``[TFN]``: after "TFN", or a valid
   checksum), other ID numbers after their cue (``[ID]``), phones said in words, dates of birth
   given with a cue ("DOB", "born", "(aged 37)", "bday june 30", "DOB 16101981"), street
-  addresses with their unit or lot and suburb, and URLs that carry a name (``[URL]``);
+  addresses with their unit or lot and suburb, URLs that carry a name (``[URL]``) and social
+  handles after their platform's name ("WeChat wongsiuling_bne": ``[ID]``);
 * other people's names (``names.py``): a name lexicon (US Census given names and surnames) plus
   context (titles, relation words, possessives, pairs of name words), as ``[name]``.
 
@@ -29,7 +30,9 @@ Deliberate trade-offs (details in each module):
   mid-sentence it is the name ("spoke with Hope"); lowercase, in capitals or opening a sentence
   it needs a cue: a contact word before ("spoke with hope", "aka joy"), a subject's word after
   ("hope rang", "billy ok", "will will be at 11"), another client beside it ("grace n hope"),
-  or nothing else in its sentence ("hope"). A determiner, pronoun or verb before ("no joy", "i
+  reported speech with a verb after ("says marsh is fine"), a first name or alias opening a
+  sentence with where they are after it ("max on seroquel"), or nothing else in its sentence
+  ("hope"). A determiner, pronoun or verb before ("no joy", "i
   hope", "waited long") or "to" after ("hope to see her") make it the word. Trade-off, measured
   in BENCHMARKS.md: a lowercase word-name with no cue at all survives; the author sees it in
   the preview.
@@ -42,8 +45,10 @@ Deliberate trade-offs (details in each module):
   client's full name around a member's first name) is still replaced. So a client who shares a
   first name with a member is not recognised by that first name alone.
 * Third-party names are guessed: an unlisted suburb or brand may be taken for a name (the safe
-  side); lowercase, a name is found after a relation word ("his cousin tevita", "aunty june")
-  or before "'s" and one ("jaylene's bf"), but missed elsewhere ("spoke to bronwyn").
+  side); lowercase, a name is found after a relation word ("his cousin tevita", "aunty june"),
+  a contact or speech word ("saw noeleen", "says priya from"), before a verb of speaking
+  ("marivic rang") or before "'s" and one ("jaylene's bf"), but missed elsewhere ("dennis
+  picking them up").
 * Suburbs and street names without a number survive; a registered address is replaced with the
   suburb, state and postcode written after it, anyone else's street address without them.
 
@@ -57,7 +62,7 @@ form after a cue, and any registered DOB; appointment dates stay; ages stay; (4)
 in digits or words (``spoken``); (5) fax numbers, as phones; (6) emails; (7) tax file numbers
 (the SSN's counterpart); (8) Medicare numbers; (9) health-fund and (10) account numbers, (11)
 licence, passport and visa numbers -- after their cue, as ``[ID]``; CRNs; (14) URLs that carry
-a name. Not covered, and why: (12) vehicle registrations and (13) device serial numbers are
+a name, and social handles after their platform. Not covered, and why: (12) vehicle registrations and (13) device serial numbers are
 rare in case notes and look like reference codes -- ``[ID]`` only after a cue such as "account
 no."; (15) IP addresses do not occur; (16) biometrics and (17) photographs are not text; (18)
 "any other unique characteristic" (a rare illness, a job) needs a reader: the author's preview

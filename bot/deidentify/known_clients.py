@@ -457,6 +457,13 @@ class Matcher:
                 return i > 1 and tokens[i - 2].key in lexicon.CONTACT_CUES  # "spoke to hope"
             if prev.key in lexicon.CONTACT_CUES:
                 return True
+            if (
+                prev.key in lexicon.REPORTED
+                and nxt is not None
+                and nxt.key in lexicon.VERBS_AFTER_REPORTED
+                and text[t.end : nxt.start] == " "
+            ):
+                return True  # "he says marsh is fine", "says holly needs detox"; "said grace"
             if prev.key in lexicon.WORD_CUES:
                 return False
             if (

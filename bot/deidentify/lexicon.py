@@ -286,6 +286,13 @@ PLURAL_RELATIONS = word_set(
 )
 # Word-names that are also verbs: "Hope to see her Tuesday" is the verb; "Dale to attend" a name.
 # Of those, the ones "to" follows as a verb: "hope to see her", "long to go home".
+# "says X is fine", "said X owes him $40": reported speech about a person, when one of these
+# verbs follows the name (not "said grace", "says hope so").
+REPORTED = word_set("says said say reckons reckoned thinks told")
+VERBS_AFTER_REPORTED = word_set(
+    """is was isnt wasnt needs needed wants wanted has had hasnt owes owed will wont cant can't
+    gets got went came left moved lost took reckons thinks knows knew"""
+)
 # After a name, someone speaking, calling or wanting: "marivic rang", "jo said", "ro wants".
 SPOKE = word_set("rang rung rings texted txted phoned emailed says said wants wanted asked")
 WHERE_NEXT = word_set("in on at down up back outside inside from still again")

@@ -779,3 +779,20 @@ BROOK = client("U1R-032", full_name="Brook Shepherd")
 )
 def test_forms_found_on_text_the_team_did_not_write(text, clients, expected):
     assert redact(text, clients, keep=()) == expected
+
+
+MARSH = client("U1R-034", full_name="Robert Marsh")
+HOLLY = client("U1R-035", full_name="Holly Sharp")
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        ("he says marsh is fine, bond paid", (MARSH,), "he says U1R-034 is fine, bond paid"),
+        ("she says holly needs detox", (HOLLY,), "she says U1R-035 needs detox"),
+        ("the marsh is flooded", (MARSH,), "the marsh is flooded"),
+        ("said holly before", (HOLLY,), "said holly before"),  # no verb after: the word
+    ],
+)
+def test_a_word_name_in_reported_speech_with_a_verb_after_is_the_client(text, clients, expected):
+    assert redact(text, clients, keep=()) == expected
