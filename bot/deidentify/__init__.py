@@ -62,11 +62,12 @@ form after a cue, and any registered DOB; appointment dates stay; ages stay; (4)
 in digits or words (``spoken``); (5) fax numbers, as phones; (6) emails; (7) tax file numbers
 (the SSN's counterpart); (8) Medicare numbers; (9) health-fund and (10) account numbers, (11)
 licence, passport and visa numbers -- after their cue, as ``[ID]``; CRNs; (14) URLs that carry
-a name, and social handles after their platform. Not covered, and why: (12) vehicle registrations and (13) device serial numbers are
-rare in case notes and look like reference codes -- ``[ID]`` only after a cue such as "account
-no."; (15) IP addresses do not occur; (16) biometrics and (17) photographs are not text; (18)
-"any other unique characteristic" (a rare illness, a job) needs a reader: the author's preview
-shows every replacement and "Hide more words" adds the rest.
+a name, and social handles after their platform. Not covered, and why: (12) vehicle
+registrations and (13) device serial numbers are rare in case notes and look like reference
+codes -- ``[ID]`` only after a cue such as "account no."; (15) IP addresses do not occur; (16)
+biometrics and (17) photographs are not text; (18) "any other unique characteristic" (a rare
+illness, a job) needs a reader: the author's preview shows every replacement and "Hide more
+words" adds the rest.
 
 Case codes, placeholders, Slack mentions and URL schemes are never touched inside, and the engine
 runs to a fixed point, so a second pass changes nothing. Any internal error raises
@@ -207,7 +208,7 @@ def _find(
         hits += patterns.emails(text)
     if patterns.MAYBE_URL(text):
         hits += patterns.urls(text, matcher.parts)
-    if not patterns.PLATFORMS.isdisjoint(keys):
+    if "@" in text or not patterns.PLATFORMS.isdisjoint(keys):
         hits += patterns.handles(text)
     if hits and (kept or protected):
         hits = _allowed(text, hits, kept, protected)

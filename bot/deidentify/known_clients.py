@@ -379,7 +379,7 @@ class Matcher:
                 and joined(text, tokens, min(i, j), 2)
             ):
                 return codes & near
-        if len(t.key) == 2 and not t.caps and _speaks(text, tokens, i) and (
+        if len(t.key) == 2 and ((_speaks(text, tokens, i) and not t.caps) or _signs(text, t)) and (
             t.key not in lexicon.GRAMMAR and t.key not in lexicon.english_words()
         ):
             # A two-letter alias in lowercase saying or wanting something ("jo rang", "ro
@@ -457,6 +457,8 @@ class Matcher:
                 return i > 1 and tokens[i - 2].key in lexicon.CONTACT_CUES  # "spoke to hope"
             if prev.key in lexicon.CONTACT_CUES:
                 return True
+            if prev.key == "from" and i > 1 and tokens[i - 2].key in lexicon.MESSAGES:
+                return True  # "voicemail from penny", "a text from hope"
             if (
                 prev.key in lexicon.REPORTED
                 and nxt is not None
@@ -659,6 +661,18 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
     name = r"[\s\-]+".join(map(re.escape, words[:-1]))
     # No full stop after it: "Miller Place." ends a sentence.
     return words[0], re.compile(rf"{name}\s+(?:{kind})\b", re.IGNORECASE)
+
+
+_SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+|cheers,?|thanks,?|ta,?)?[ \t]*\Z", re.IGNORECASE)
+
+
+def _signs(text: str, t: Word) -> bool:
+    """Is ``t`` a signature: alone on the note's last line, after a dash or a "cheers"
+    ("…ring me\n- Ky")?"""
+    return (
+        not text[t.end :].strip(" \t.!\r\n")
+        and _SIGNATURE.search(text, max(0, t.start - 12), t.start) is not None
+    )
 
 
 def _speaks(text: str, tokens: list[Word], i: int) -> bool:

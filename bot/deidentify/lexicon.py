@@ -169,6 +169,13 @@ def place_firsts() -> frozenset[str]:
 
 
 @functools.cache
+def places_also_names() -> frozenset[str]:
+    """Towns and suburbs that are also names ("Kirwan", "Childers"): places only where a place
+    is said ("in Kirwan", "moved to Childers")."""
+    return frozenset(w for line in _read("places_also_names.txt") for w in _letters(line))
+
+
+@functools.cache
 def place_words() -> frozenset[str]:
     """Single-word places ("Zillmere", "Logan")."""
     entries = (_letters(line) for line in _read("places.txt"))
@@ -201,7 +208,7 @@ def _letters(text: str) -> list[str]:
 def load_all() -> None:
     """Read every list now (a long-running process may warm up before its first message)."""
     given_names(), surnames(), english_words(), place_phrases(), place_words(), medications()
-    not_names(), never_names()
+    not_names(), never_names(), places_also_names()
 
 
 @functools.cache

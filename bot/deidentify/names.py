@@ -231,7 +231,16 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
         before = k > 0 and _JOIN.fullmatch(text, toks[k - 1].end, t.start)
         if after and (t.capital or (before and (name[k - 1] or toks[k - 1].capital))):
             name[k] = True
-
+            first = toks[k - 1] if before else None
+            if (
+                first is not None
+                and not name[k - 1]
+                and first.capital
+                and not first.blocked
+                and (first.lexical or first.unknown)
+                and not (first.word or first.place or first.brand or first.never)
+            ):
+                name[k - 1] = True  # "Marieke de Jong", "Rodel dela Cruz"
 
 def _tokens(
     text: str,
@@ -476,7 +485,29 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
+        or _beside_a_day(text, toks, i)
     )
+
+
+_DAY_JOIN = re.compile(r"\s*[,&/\-–]?\s*")
+_DAY_WORD_JOINS = frozenset({"and", "or", "to", "n", "til", "till", "until"})
+
+
+def _beside_a_day(text: str, toks: list[_Tok], i: int) -> bool:
+    """Next to another weekday or month, alone or joined: "Tues and Fri", "Sat or Sun",
+    "Mon-Wed", "June, July"."""
+    days = lexicon.WEEKDAYS | lexicon.MONTHS
+    key = toks[i].key
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(toks) and toks[j].key in _DAY_WORD_JOINS:
+            j += step  # "Tues and Fri"
+        if not 0 <= j < len(toks) or toks[j].key not in days or toks[j].key == key:
+            continue
+        a, b = sorted((i, j))
+        if all(_DAY_JOIN.fullmatch(text, toks[k].end, toks[k + 1].start) for k in range(a, b)):
+            return True
+    return False
 
 
 def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
@@ -507,7 +538,11 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             first.place and second.key in _PLACE_FOLLOWERS
         ):
             return True
-    return False
+    # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan".
+    return toks[i].key in lexicon.places_also_names() and (
+        _place_context(text, toks, i)
+        or (i > 1 and toks[i - 1].key in ("and", "or") and toks[i - 2].place)  # "Ayr and Tully"
+    )
 
 
 def _street_type(text: str, t: _Tok) -> bool:

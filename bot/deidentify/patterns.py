@@ -210,8 +210,13 @@ _HANDLE = re.compile(
 )
 
 
+# An @handle with a digit or underscore in it, wherever it stands ("posts as @kaia_hemara07"):
+# not an email (a dot-separated domain after it), nor a Slack mention ("<@U024BE7LH>").
+_AT_HANDLE = re.compile(r"(?<![\w<@.])@[A-Za-z0-9][\w.]*[_\d][\w.]*\w|(?<![\w<@.])@[_\d][\w.]*")
+
+
 def handles(text: str) -> list[Hit]:
-    hits = []
+    hits = [hit(*m.span(), "id") for m in _AT_HANDLE.finditer(text)] if "@" in text else []
     for m in _HANDLE.finditer(text):
         handle = m[1]
         if re.search(r"[@_\d]|\w\.\w", handle) or (
@@ -329,6 +334,9 @@ def _compact_date(digits: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
+_HOLIDAY_BEFORE = re.compile(r"(?i)\b(?:king|queen)['’]?s\s+\Z")
+
+
 def _day_month(written: str) -> bool:
     """ "30/1", "4.12": a day, then a month."""
     day, month = map(int, re.split(r"[/.]", written))
@@ -346,6 +354,8 @@ def dates_of_birth(
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
     After a cue, a day and month alone, words and ordinals, and bare digits count too."""
     for cue in _DOB_CUE.finditer(text) if cued else ():
+        if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
+            continue  # "King's Birthday Monday 9/11" is a public holiday
         m = _GAP_THEN_DATE.match(text, cue.end())
         if m and (not m["compact"] or _compact_date(m["compact"])) and (
             not m["dm"] or _day_month(m["dm"])

@@ -796,3 +796,35 @@ HOLLY = client("U1R-035", full_name="Holly Sharp")
 )
 def test_a_word_name_in_reported_speech_with_a_verb_after_is_the_client(text, clients, expected):
     assert redact(text, clients, keep=()) == expected
+
+
+PENNY = client("U1R-036", full_name="Penny Bond")
+KY = client("U1R-037", full_name="Kylie Tran", aliases=("Ky",))
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        ("voicemail from penny: ring me back", (PENNY,), "voicemail from U1R-036: ring me back"),
+        ("paid in penny amounts", (PENNY,), "paid in penny amounts"),
+        ("can u ring DV Connect for me.\n- Ky", (KY,), "can u ring DV Connect for me.\n- U1R-037"),
+        ("His ex posts as @kaia_hemara07 on Insta.", (), "His ex posts as [ID] on Insta."),
+        ("<@U024BE7LH> can you check", (), "<@U024BE7LH> can you check"),
+        ("Marieke de Jong the midwife rang.", (), "[name] the midwife rang."),
+        ("Salvos doing brekky Tues and Fri.", (), "Salvos doing brekky Tues and Fri."),
+        ("didnt show Sat or Sun.", (), "didnt show Sat or Sun."),
+        ("Sun rang about the rent", (), "[name] rang about the rent"),
+        ("offered a 2-bed in Kirwan.", (), "offered a 2-bed in Kirwan."),
+        ("motels in Bundaberg and Childers.", (), "motels in Bundaberg and Childers."),
+        ("Kirwan rang about the rent", (), "[name] rang about the rent"),
+        ("rang Policelink 131 444", (), "rang Policelink 131 444"),
+    ],
+)
+def test_more_forms_found_on_text_the_team_did_not_write(text, clients, expected):
+    assert redact(text, clients, keep=()) == expected
+
+
+def test_a_public_holidays_birthday_is_no_birth_cue():
+    text = "closed King's Birthday Monday 9/11 at 4pm"
+    assert redact(text, (WAYNE,), keep=("King's Birthday",)) == text
+    assert redact("her birthday 30/1, cake", (WAYNE,)) == "her birthday [DOB], cake"

@@ -7,7 +7,8 @@ Create Date: 2026-12-05 16:30:00
 A group's allow-list is seeded from the built-in services when the group is created, so terms
 added to the built-in list later reach only new groups. This adds them to existing groups:
 public holidays and days a note names ("closed King's Birthday", "born on Valentine's Day"), which
-the de-identifier otherwise took for people's names, and "TAFE". A group that does not want one
+the de-identifier otherwise took for people's names, "TAFE", and regional Queensland and
+community-controlled services (Policelink, Wuchopperen, Injilinji…). A group that does not want one
 removes it again with `casebot allow remove`; the list here is fixed, so it is added once.
 """
 
@@ -23,6 +24,29 @@ depends_on = None
 
 TERMS = (
     "TAFE",
+    "Policelink",
+    "Selectability",
+    "Aruma",
+    "Mulungu",
+    "Injilinji",
+    "Wuchopperen",
+    "Multilink",
+    "Multilink Community Services",
+    "Yulu-Burri-Ba",
+    "Access Community Services",
+    "Endeavour Foundation",
+    "Life Without Barriers",
+    "Community Corrections",
+    "Palm Island Community Company",
+    "PICC",
+    "Apunipima",
+    "Gidgee Healing",
+    "Kalwun",
+    "Kummara",
+    "Goori House",
+    "TAIHS",
+    "Townsville Aboriginal and Islander Health Service",
+    "Gurriny Yealamucka",
     "King's Birthday",
     "Queen's Birthday",
     "Valentine's Day",
