@@ -59,6 +59,8 @@ _JOINER = re.compile(r"\s+|\s*[-‐‑–]\s*|['’‘`´]\s?")  # what may sit 
 _TITLE_GAP = re.compile(r"\.?\s+")
 _POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
+# "d baker": a lowercase letter alone before the name, not one of SMS's words ("w", "n", "u").
+_LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
 _INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
@@ -422,7 +424,9 @@ class Matcher:
 
     def _initial_beside(self, text: str, t: Word, codes: frozenset[str]) -> bool:
         """An initial of the client's just before or after: "S. Marsden", "STONE G.", "nona c"."""
-        initial = _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start)
+        initial = _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start) or (
+            _LOWER_INITIAL_BEFORE.search(text, max(0, t.start - 3), t.start)
+        )
         after = _INITIAL_AFTER.match(text, t.end)
         if after and after[1] in "aiAIwnurkx":  # "hope i think", "long w his mum": SMS words
             after = None

@@ -46,6 +46,7 @@ from bot.deidentify.text import Hit, hit, name_follows, sentence_start
 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
+_CLAN = re.compile(r"(?<![^\W\d_])[oOdD]['’]\Z")  # "o'" of "o'brien", "d'" of "d'souza"
 _JOIN = re.compile(r" ?[-‐‑–] ?| ")  # between two words of one name
 _INITIAL = re.compile(r" [B-HJ-Z](?![^\W\d_])")  # not "I" or "A", which are words
 _LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
@@ -171,6 +172,7 @@ def _lower_names(
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         before = prev is not None and not prev.blocked and (
             prev.key in lexicon.CONTACT_CUES
+            or _introduces(toks, i)
             or (prev.key in _SAID and (
                 nxt is None or nxt.key in lexicon.FUNCTION_WORDS
                 or bool(text[t.end : nxt.start].strip())
@@ -195,6 +197,13 @@ def _lower_names(
                 nxt.key not in lexicon.english_words()
             ) and _JOIN.fullmatch(text, t.end, nxt.start):
                 name[nxt_i] = True  # "mick obrien", "gary pike"
+
+
+def _introduces(toks: list[_Tok], i: int) -> bool:
+    """Someone saying who they are before word ``i``: "it's rhiannon", "its rhiannon", "this is
+    rhiannon", "im rhiannon", "i'm rhiannon"."""
+    keys = [toks[k].key for k in range(max(0, i - 2), i)]
+    return keys[-1:] in (["its"], ["im"]) or keys in (["it", "s"], ["this", "is"], ["i", "m"])
 
 
 def _opens(text: str, toks: list[_Tok], i: int) -> bool:
@@ -694,6 +703,8 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             and _TITLE_GAP.fullmatch(text, toks[i - 1].end, start)
         ):
             start = toks[i - 1].start
+        if _CLAN.search(text, max(0, start - 3), start):
+            start -= 2  # "o'brien" where the "o'" was read as a word of its own
         hits.append(hit(start, initial.end() if initial else toks[j].end, "person"))
         i = j + 1
     return hits

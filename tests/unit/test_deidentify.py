@@ -828,3 +828,16 @@ def test_a_public_holidays_birthday_is_no_birth_cue():
     text = "closed King's Birthday Monday 9/11 at 4pm"
     assert redact(text, (WAYNE,), keep=("King's Birthday",)) == text
     assert redact("her birthday 30/1, cake", (WAYNE,)) == "her birthday [DOB], cake"
+
+
+def test_self_introductions_clan_prefixes_and_lowercase_initials():
+    drew = client("U1R-038", full_name="Drew Baker")
+    young = client("U1R-039", full_name="Sam Young")
+    assert redact('voicemail: "hey it\'s rhiannon, left her meds"', ()) == (
+        'voicemail: "hey it\'s [name], left her meds"')
+    assert redact("this is noeleen calling", ()) == "this is [name] calling"
+    assert redact("saw mick o'brien at dutton park", ()) == "saw [name] [name] at dutton park"
+    assert redact("wont pick up. d baker at waterford?", (drew,)) == (
+        "wont pick up. U1R-038 at waterford?")
+    assert redact("the baker at waterford", (drew,)) == "the baker at waterford"
+    assert redact("Mitchell's young nephew came", (young,)) == "[name]'s young nephew came"
