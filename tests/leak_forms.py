@@ -1,7 +1,8 @@
 """Every spelling in which a synthetic client's registered details could leak into Slack: the
 names in any case and order ("QUOKKAFIELD, J.", "jane"), dotted initials, the phone and ID
-numbers however grouped or said in words ("oh four one two…"), the date of birth in digits with
-or without separators, the street on its own, the email. Used by the scan every Slack test runs."""
+numbers however grouped or said in words ("oh four one two…", "0412 three four…"), the date of
+birth in digits with or without separators, the street on its own (also "Kingston Rd"), the
+email. Used by the scan every Slack test runs."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def leak_patterns(identity: dict[str, object]) -> list[tuple[str, re.Pattern[str
             found.append((key, r"[\s\-]?".join(digits[1:] if key == "phone" else digits)))
             if key == "phone":
                 found.append((key, _spoken(digits)))
+                # digits, then words: "0403 nine one seven…"
+                found.append((key, digits[:4] + r"[\s,.\-]{1,3}" + _spoken(digits[4:])))
     if email := identity.get("email"):
         found.append(("email", re.escape(str(email))))
     if born := identity.get("date_of_birth"):
@@ -53,7 +56,7 @@ def leak_patterns(identity: dict[str, object]) -> list[tuple[str, re.Pattern[str
             r"\d+[a-z]?\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s+([A-Z][a-z]+)", str(address)
         )
         if street:
-            found.append(("address", re.escape(street[1]) + r"\s+" + street[2][:2] + r"\w*"))
+            found.append(("address", re.escape(street[1]) + r"\s+" + street[2][0] + r"\w*"))  # Rd
     return [(what, re.compile(rf"(?<![\w]){p}(?![\w])", re.IGNORECASE)) for what, p in found]
 
 
