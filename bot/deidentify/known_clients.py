@@ -218,7 +218,6 @@ class Matcher:
             for name in (ident.full_name or "", *ident.aliases):
                 for key in name_keys(name):
                     names.setdefault(key, set()).add(code)
-            for name in (ident.full_name or "", *ident.aliases):
                 first = name.split()[:1] if name is ident.full_name else name.split()
                 if len(first) == 1:
                     called.add("".join(LETTERS.findall(first[0].casefold())))
