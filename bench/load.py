@@ -33,8 +33,14 @@ class Part:
 
 
 PARTS = (
-    Part("acks", "Acks under load: Casebot beside bare Bolt, 10, 50 and 100 req/s",
-         ("bench/ack_load.py", "--markdown"), ("--quick",)),
+    # The command's receipts come at the channel's pace (a post a second) and the bench waits
+    # for every one: short rounds, no overload phase, or the part takes an hour.
+    Part("acks", "Acks under load, the command: Casebot beside bare Bolt, 10, 50 and 100 req/s",
+         ("bench/ack_load.py", "--markdown", "--kinds", "action", "--seconds", "4", "--rounds",
+          "1", "--overload", "0x0"), ("--rates", "10,50", "--seconds", "2")),
+    Part("acks-forms", "Acks under load, the button and the form: 10, 50 and 100 req/s, overload",
+         ("bench/ack_load.py", "--markdown", "--kinds", "attend,update", "--rounds", "1",
+          "--overload", "100x20"), ("--quick",)),
     Part("statements", "The work behind one `/casebot action`: 20, 200 and 1,000 clients",
          ("bench/statements.py", "--postgres", "--markdown"), ("--rounds", "5")),
     Part("tick", "The idle tick: 60 and 3,000 open actions; one tick for 2 workers x 2 instances",
