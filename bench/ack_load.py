@@ -51,9 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -89,7 +87,6 @@ OPEN_ACTIONS = 180
 SERVER_WORKERS = 2
 SLACK_DEADLINE = 3.0
 SEND_TIMEOUT = 10.0  # an answer later than this counts as none (inf)
-POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 UPDATE_TEXT = ("spoke with the housing provider today, inspection booked for Friday at 2pm; "
                "still waiting on the Centrelink review, will follow up with her sister")
 
@@ -266,26 +263,6 @@ def set_up(env: dict[str, str], workdir: Path, url: str) -> None:
     prompts_at = (meeting - dt.timedelta(days=3)).replace(hour=9, minute=0)
     base.casebot(env, "tick", "--now", prompts_at.isoformat(), "--force")
     base.casebot(env, "tick")
-
-
-@contextmanager
-def fresh_postgres() -> Iterator[str]:
-    """A new database ``b_ackload_<random>`` on the local server, dropped afterwards."""
-    name = f"b_ackload_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
-    try:
-        try:
-            with admin.connect() as conn:
-                conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        except sa.exc.SQLAlchemyError as exc:
-            raise BenchError(f"cannot create a database on 127.0.0.1:5432: {exc.orig}") from None
-        try:
-            yield POSTGRES_SERVER.rsplit("/", 1)[0].replace("+psycopg", "") + "/" + name
-        finally:
-            with admin.connect() as conn:
-                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
 
 
 def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -748,7 +725,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shutil.rmtree(scratch, ignore_errors=True)
             backend = url.split(":", 1)[0]
         else:
-            with fresh_postgres() as url:
+            with base.fresh_postgres("b_ackload") as url:
                 results, overload, notes = bench(url, args)
             backend = "postgresql"
     except BenchError as exc:

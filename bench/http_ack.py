@@ -192,9 +192,9 @@ def set_up(env: dict[str, str], workdir: Path, meeting: dt.datetime, live: dt.da
 
 
 @contextmanager
-def fresh_postgres() -> Iterator[str]:
-    """A new database ``casebot_bench_<random>`` on the local server, dropped afterwards."""
-    name = f"casebot_bench_{uuid.uuid4().hex[:10]}"
+def fresh_postgres(prefix: str = "casebot_bench") -> Iterator[str]:
+    """A new database ``<prefix>_<random>`` on the local server, dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
     try:
         try:
