@@ -40,6 +40,9 @@ def _dump(payload: Payload) -> str:
     return json.dumps(payload, separators=(",", ":"))
 
 
+PACE_SLACK = 60.0  # seconds; see paced_wait
+
+
 class OutboxRepository(Repository[OutboxMessage]):
     model = OutboxMessage
 
@@ -275,11 +278,13 @@ class OutboxRepository(Repository[OutboxMessage]):
         self, *, now: dt.datetime, gap: float, keys: Sequence[str] | None = None
     ) -> float | None:
         """Seconds until the first row that waits only for its channel's pace (``gap`` seconds
-        after its last post) may go; None if none does."""
+        after its last post) may go (0: it may go now); None if none does."""
         if gap <= 0:
             return None
         row, waiting = self._waiting(now, keys)
-        recent = self._recent_posts(gap).subquery()
+        # Posts from a little further back than ``gap``: a pace that ran out between the claim
+        # that skipped its row and this statement is 0 s to wait, not "nothing waiting".
+        recent = self._recent_posts(gap + PACE_SLACK).subquery()
         found = self.session.execute(
             waiting.join(recent, recent.c.channel == row.channel)
             .with_only_columns(func.min(recent.c.last), self._now())

@@ -258,6 +258,23 @@ def test_a_pass_waits_out_a_channels_pace_within_its_budget(world):
     assert all(b - a >= dt.timedelta(seconds=1) for a, b in itertools.pairwise(posted))
 
 
+def test_a_pace_that_runs_out_between_two_statements_is_no_wait_not_nothing_waiting(world):
+    """A pass whose claim skipped a channel for its pace asks next how long to wait; if the
+    pace ran out in between, the answer is "now", not "nothing is waiting" (which ended the
+    pass with the message unsent until the next tick)."""
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    for n in range(2):
+        queue(w, f"k:edge:{n}", CHANNEL)
+    assert outbox.deliver(uow_factory=w.ctx.uow, notifier=w.notifier, clock=w.ctx.clock,
+                          budget=0.0) == 1
+    database_time_passes(w, 1.5)  # the last post is 1.5 s old; the pace is 1 s
+    with w.ctx.uow() as uow:
+        assert uow.outbox.paced_wait(now=w.ctx.clock.now(), gap=1.0) == 0.0
+        waited = uow.outbox.paced_wait(now=w.ctx.clock.now(), gap=3.0)
+        assert waited is not None and 1.2 <= waited <= 1.6
+
+
 def test_statements_are_per_batch_not_per_message(world):
     w = world()
     w.at("2026-11-25T12:00+10:00")
