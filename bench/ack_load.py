@@ -271,14 +271,16 @@ def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pope
                                 stderr=subprocess.STDOUT, start_new_session=True)
 
 
-# ``background.NAME=VALUE`` in a --variant: handlers.background's sizing constants, set in the
-# served process before gunicorn forks its workers (to compare pool sizes in one run).
+# ``background.NAME=VALUE`` in a --variant: the work pool's sizing constants (handlers.background
+# and handlers.work_pool), set in the served process before gunicorn forks its workers (to
+# compare pool sizes in one run).
 LAUNCH = """
 import os, sys
-from handlers import background
+from handlers import background, work_pool
 for pair in filter(None, os.environ["ACK_LOAD_SET"].split(";")):
     name, value = pair.split("=", 1)
-    setattr(background, name, type(getattr(background, name))(value))
+    where = work_pool if hasattr(work_pool, name) else background
+    setattr(where, name, type(getattr(where, name))(value))
 from bot.cli import run
 sys.argv[0] = "casebot"
 run()

@@ -215,6 +215,7 @@ def dry_run_tick(container: Container) -> tuple[TickReport, list[Planned]]:
 def slack_runtime(container: Container) -> SlackRuntime:
     from handlers.messages import SlackRenderer
     from handlers.notifier import LazyClient, SlackDirectory, SlackNotifier
+    from handlers.work_pool import paced
 
     settings = container.settings
     if settings.slack_bot_token is None:
@@ -229,6 +230,7 @@ def slack_runtime(container: Container) -> SlackRuntime:
         renderer=SlackRenderer(),
         notifier=SlackNotifier(client),
         directory=SlackDirectory(client),
+        later=paced,
     )
     secret = settings.slack_signing_secret.value if settings.slack_signing_secret else None
     return SlackRuntime(ctx, client, secret, settings)

@@ -17,20 +17,23 @@ and a serving process hands the interpreter over every millisecond instead of ev
 (:func:`favour_requests`). A request that will have work checks for a replay in the pool, with
 that work, rather than writing to the database before its answer (handlers.middleware).
 
+Messages a reply queued for a channel that posted less than a second ago (Slack's pace) are sent
+from one more thread, the pacer (:func:`paced`): waiting there, they hold up neither the reply
+nor the work behind other requests. In a burst of 50 actions into one channel, the receipts came
+at the channel's pace (a median of 64 s) while the work threads waited on it.
+
 Nothing is dropped: the queue has no bound (under overload it grows while acks stay fast), and an
 orderly shutdown waits for it (:func:`finish`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import sys
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future
 from contextvars import ContextVar
 from typing import Any
 
@@ -39,19 +42,18 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain import CasebotError
+from handlers import work_pool
 from handlers.errors import SORRY, tell
+from handlers.work_pool import finish as finish
+from handlers.work_pool import paced as paced
+from handlers.work_pool import wait_idle as wait_idle
 
 log = logging.getLogger(__name__)
-WORKERS = 2  # threads a process: one works while the other waits on the database or Slack
-NICENESS = 10  # added to the work threads' nice value: a request thread gets the CPU first
 SWITCH_INTERVAL = 0.001  # seconds a thread keeps the interpreter while another waits (5 ms)
 
 View = dict[str, Any]
 Told = Callable[[str], None]
 
-_pool: ThreadPoolExecutor | None = None
-_pending: set[Future[None]] = set()
-_lock = threading.Lock()
 # The replay check of the request being answered on this thread (set by the front door).
 _replay_check: ContextVar[Callable[[], bool] | None] = ContextVar("replay_check", default=None)
 
@@ -122,54 +124,7 @@ def answer_form(
 
 def _submit(work: Callable[[], None], told: Told, body: dict[str, Any]) -> Future[None]:
     what = str(body.get("type") or "slash command")
-    future = _executor().submit(_run, work, told, _replay_check.get(), what)
-    with _lock:
-        _pending.add(future)
-    future.add_done_callback(_forget)
-    return future
-
-
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    with _lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="casebot-work",
-                                       initializer=_lower_priority)
-        return _pool
-
-
-def _lower_priority() -> None:
-    # Only Linux gives a thread a nice value of its own; elsewhere it would be the process's.
-    if sys.platform == "linux":
-        with contextlib.suppress(OSError):
-            me = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, me,
-                           min(19, os.getpriority(os.PRIO_PROCESS, me) + NICENESS))
-
-
-def _forget(future: Future[None]) -> None:
-    with _lock:
-        _pending.discard(future)
-
-
-def wait_idle(timeout: float = 10.0) -> bool:
-    """Wait until every piece of work handed over so far is done (tests, orderly shutdown)."""
-    with _lock:
-        running = list(_pending)
-    _done, left = wait(running, timeout=timeout)
-    return not left
-
-
-def finish(timeout: float) -> bool:
-    """Orderly shutdown: wait for all the work handed over, queued or running; if some is still
-    not done after ``timeout`` seconds, say how much (it is lost when the process ends)."""
-    if wait_idle(timeout):
-        return True
-    with _lock:
-        left = len(_pending)
-    log.error("stopping with %d piece(s) of work after the answer still not done after %.0f s",
-              left, timeout)
-    return False
+    return work_pool.submit(_run, work, told, _replay_check.get(), what)
 
 
 def _run(work: Callable[[], None], told: Told, replay_check: Callable[[], bool] | None,

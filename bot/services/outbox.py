@@ -143,38 +143,93 @@ def deliver(
     ``keys`` (a reply to what someone just did): what is due in those keys' channels, which
     includes them and what was queued before them (it goes first). ``stop``: see the module.
     """
-    pace = notifier.pace
-    token = uuid.uuid4().hex
     deadline = timer() + budget
-    halt = stop or threading.Event()
-    checks = _Checks(CHECKS)
     sent = 0
-    with ThreadPoolExecutor(max_workers=max(1, pace.parallel),
-                            thread_name_prefix="outbox") as pool:
-        while not halt.is_set():
-            leased_until = timer() + LEASE.total_seconds()
-            with uow_factory() as uow:
-                batch = uow.outbox.claim(now=clock.now(), token=token, limit=BATCH, lease=LEASE,
-                                         gap=pace.gap, keys=keys)
-                if batch:
-                    uow.commit()
-                else:
-                    wait = uow.outbox.paced_wait(now=clock.now(), gap=pace.gap, keys=keys)
+    with _Pass(uow_factory, notifier, clock, keys, timer, sleep, stop) as run:
+        while not run.halt.is_set():
+            batch, wait = run.lease()
             if not batch:
                 if wait is None or timer() + wait > deadline:
                     return sent
                 sleep(max(wait, MIN_WAIT))
                 continue
-            reposted: set[int] = set()
-            outcomes = _send(batch, notifier, pool if pace.parallel > 1 else None,
-                             give_back_at=timer() + SEND_WITHIN, timer=timer, halt=halt,
-                             checks=checks, reposted=reposted)
-            posted, rate_limited = _record(uow_factory, token, batch, outcomes, reposted,
-                                           until=leased_until, timer=timer, sleep=sleep)
+            posted, rate_limited = run.send(batch)
             sent += posted
             if rate_limited or timer() >= deadline:
                 return sent
     return sent
+
+
+def deliver_now(
+    *,
+    uow_factory: Callable[[], UnitOfWork],
+    notifier: Notifier,
+    clock: Clock,
+    keys: Sequence[str],
+    stop: threading.Event | None = None,
+) -> tuple[int, bool]:
+    """One batch of what is due in ``keys``' channels, never waiting for a channel's pace (a
+    reply must not queue behind a busy channel): (how many were posted, whether some of
+    ``keys`` were left for later because their channel's pace, or another sender, held them)."""
+    with _Pass(uow_factory, notifier, clock, keys, time.monotonic, time.sleep, stop) as run:
+        batch, wait = run.lease()
+        if not batch:
+            return 0, wait is not None
+        posted, _rate_limited = run.send(batch)  # a 429's rows are held for the tick
+        return posted, bool(set(keys) - {item.key for item in batch})
+
+
+class _Pass:
+    """What one sending pass shares across its batches: its token, its looks, its threads."""
+
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        notifier: Notifier,
+        clock: Clock,
+        keys: Sequence[str] | None,
+        timer: Callable[[], float],
+        sleep: Callable[[float], None],
+        stop: threading.Event | None,
+    ) -> None:
+        self.uow_factory, self.notifier, self.clock, self.keys = uow_factory, notifier, clock, keys
+        self.timer, self.sleep = timer, sleep
+        self.halt = stop or threading.Event()
+        self.token = uuid.uuid4().hex
+        self.checks = _Checks(CHECKS)
+        self.pace = notifier.pace
+        self.leased_until = 0.0
+        self.pool = ThreadPoolExecutor(max_workers=max(1, self.pace.parallel),
+                                       thread_name_prefix="outbox")
+
+    def __enter__(self) -> _Pass:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.pool.shutdown(wait=True)
+
+    def lease(self) -> tuple[list[Claimed], float | None]:
+        """The next batch (committed as leased), or none and the seconds until a channel's
+        pace lets one go (None: nothing is waiting)."""
+        self.leased_until = self.timer() + LEASE.total_seconds()  # at the latest
+        with self.uow_factory() as uow:
+            batch = uow.outbox.claim(now=self.clock.now(), token=self.token, limit=BATCH,
+                                     lease=LEASE, gap=self.pace.gap, keys=self.keys)
+            if batch:
+                uow.commit()
+                return batch, None
+            return [], uow.outbox.paced_wait(now=self.clock.now(), gap=self.pace.gap,
+                                             keys=self.keys)
+
+    def send(self, batch: list[Claimed]) -> tuple[int, bool]:
+        """Post a leased batch and record it: (how many were posted, whether Slack said to
+        slow down)."""
+        reposted: set[int] = set()
+        outcomes = _send(batch, self.notifier, self.pool if self.pace.parallel > 1 else None,
+                         give_back_at=self.timer() + SEND_WITHIN, timer=self.timer,
+                         halt=self.halt, checks=self.checks, reposted=reposted)
+        return _record(self.uow_factory, self.token, batch, outcomes, reposted,
+                       until=self.leased_until, timer=self.timer, sleep=self.sleep)
 
 
 def _send(

@@ -7,6 +7,7 @@ import json
 
 from devkit.fake_slack import dm_channel_id
 from devkit.transcript import render_message, render_view
+from handlers import background
 from tests.slack.conftest import CHANNEL, FAY, KATE, OMAR, wait_until
 
 
@@ -19,6 +20,8 @@ def command(h, text: str, user: str = FAY) -> str:
     if ack.body:
         return ack.json().get("text", "") if ack.body.startswith("{") else ack.body
     answer = h.settle("response_url", before + 1)[-1]
+    # The reply comes first; posts its channel's pace holds back follow it.
+    assert background.wait_idle()
     return json.dumps(answer.args)
 
 
