@@ -58,13 +58,15 @@ registered ones in any case, order, initials, misspelling (``known_clients``, ``
 anyone's by lexicon and context (``names``); (2) geography below a state -- street addresses
 with unit, lot and the suburb after them, a registered street alone; a suburb on its own stays
 (a meeting needs it; OAIC: context decides); (3) dates that identify -- dates of birth in any
-form after a cue, and any registered DOB; appointment dates stay; ages stay; (4) phone numbers,
+form after a cue, and any registered DOB (written without separators too, with no cue);
+appointment dates stay; ages stay; (4) phone numbers,
 in digits or words (``spoken``); (5) fax numbers, as phones; (6) emails; (7) tax file numbers
 (the SSN's counterpart); (8) Medicare numbers; (9) health-fund and (10) account numbers, (11)
 licence, passport and visa numbers -- after their cue, as ``[ID]``; CRNs; (14) URLs that carry
-a name, and social handles after their platform. Not covered, and why: (12) vehicle
-registrations and (13) device serial numbers are rare in case notes and look like reference
-codes -- ``[ID]`` only after a cue such as "account no."; (15) IP addresses do not occur; (16)
+a name, and social handles after their platform; (12) vehicle registration plates after
+their cue ("rego EHK 92W", "her car is ABC 2RT"), as ``[ID]``. Not covered, and why: (13)
+device serial numbers are rare in case notes and look like reference codes -- ``[ID]`` only
+after a cue such as "account no."; (15) IP addresses do not occur; (16)
 biometrics and (17) photographs are not text; (18) "any other unique characteristic" (a rare
 illness, a job) needs a reader: the author's preview shows every replacement and "Hide more
 words" adds the rest.
@@ -197,6 +199,8 @@ def _find(
             numbers = patterns.id_numbers(text, keys) + matcher.numbers_in(text)
             hits += numbers
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
+        if not patterns.PLATE_CUES.isdisjoint(keys):
+            hits += patterns.plates(text)
         cued = not patterns.BIRTH.isdisjoint(keys)
         hits += patterns.dates_of_birth(text, matcher.dobs, cued=cued)
         hits += patterns.addresses(text)

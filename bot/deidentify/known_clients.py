@@ -61,6 +61,8 @@ _POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 # "d baker": a lowercase letter alone before the name, not one of SMS's words ("w", "n", "u").
 _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
+_THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)
+_SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "victoria here. …"
 _INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
@@ -478,6 +480,8 @@ class Matcher:
                 and owner[i - 2] != owner[i]
             ):
                 return True  # "grace n hope"
+            if prev.key in lexicon.NAME_JOINERS and i > 1 and tokens[i - 2].key in ("me", "i"):
+                return True  # "me n sydney went", "i and hope"
         if text[t.start - 1 : t.start] == "(" and after[:1] == ")":
             return True  # "(JJ)", "(joy)"
         if nxt is None:
@@ -494,9 +498,11 @@ class Matcher:
             return True  # "rose rose early", "will will be at 11"
         if nxt.key in lexicon.NAME_JOINERS and i + 2 < n and owner[i + 2]:
             return True  # "will n guy will share"
-        if nxt.key in lexicon.NAME_JOINERS:  # "rice and curry"; "chase n his gf" is him
+        if nxt.key in lexicon.NAME_JOINERS:  # "rice and curry"; "chase n his gf", "sydney n i"
             after_it = tokens[i + 2].key if i + 2 < n else ""
-            return after_it in ("his", "her", "their") or after_it in lexicon.RELATIONS
+            return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
+        if prev is None and nxt.key == "here" and _SIGNS_ON_AFTER.match(text, nxt.end):
+            return True  # an SMS signing on: "victoria here. homes rang"
         if nxt.key in lexicon.SUBJECT_CUES or (
             t.key not in lexicon.MODALS and name_follows(text, t.end)
         ):
@@ -645,7 +651,9 @@ class Matcher:
                     and not _LANDMARK_AFTER.match(text, m.end())
                     and not any(s <= m.start() and m.end() <= e for s, e in places)
                 ):
-                    yield hit(m.start(), m.end(), "address")  # not "Emma Miller Place"
+                    the = _THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                    start = the.start() if the else m.start()  # "The Horsley Drive"
+                    yield hit(start, m.end(), "address")  # not "Emma Miller Place"
 
 
 def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
@@ -658,6 +666,8 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
     if not street:
         return None
     words = LETTERS.findall(street[1].casefold())
+    if len(words) > 2 and words[0] == "the":  # "The Horsley Drive" is also "horsley drive"
+        words = words[1:]
     if len(words) < 2 or words[-1] not in STREET_TYPE_FORMS:
         return None
     kind = STREET_TYPE_FORMS[words[-1]]
@@ -781,6 +791,11 @@ def digit_ids(ident: ClientIdentity) -> list[tuple[str, str]]:
         if len(phone) == 9 and phone[0] in "2378":  # a landline, also written without area code
             out.append((phone[1:], "phone"))
     out += [(_digits(ident.medicare)[:10], "medicare"), (_digits(ident.crn), "crn")]
+    if born := ident.date_of_birth:
+        # Written without separators, anywhere ("her DOB on the form is 07031994"): only this
+        # client's own date matches, so no cue is needed. Six digits (DDMMYY) would match too
+        # much of other numbers; the dated forms with separators are the date patterns' job.
+        out += [(born.strftime("%d%m%Y"), "dob"), (born.strftime("%Y%m%d"), "dob")]
     return [(v, kind) for v, kind in out if len(v) >= 6]  # shorter would match too much
 
 

@@ -178,6 +178,43 @@ def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
 
 
 
+# Vehicle registration plates (Safe Harbor's vehicle identifiers) after their cue: "rego EHK
+# 92W", "car rego 1XT 4LM", "her car is ABC 2RT", "plates 123 ABC". Without a cue a plate is no
+# different from a product code or a room number, and stays.
+_PLATE = re.compile(
+    r"\b(?:rego|registration|reg|number\s*plates?|numberplates?|plates?"
+    r"|(?:car|ute|van|vehicle|truck|motorbike|bike)(?:['’]s)?\s+(?:is|was))"
+    r"[\s:#.=\-]*(?:(?:is|was|number|no\.?|num)[\s:#.]+)?"
+    r"(?P<id>[A-Za-z0-9]{1,4}(?:[ \-]?[A-Za-z0-9]{1,4})?)(?![\w\-])",
+    re.IGNORECASE,
+)
+PLATE_CUES = word_set("rego registration reg plate plates numberplate numberplates car ute van "
+                      "vehicle truck motorbike bike")
+
+
+_MEASURE = re.compile(r"\d+(?:am|pm|st|nd|rd|th|km|kg|mg|ml|hr|hrs|min|mins|yo|k|m|g|l)", re.I)
+
+
+def plates(text: str) -> list[Hit]:
+    """Registration plates after their cue: 5 to 7 letters and digits, with both, and no
+    group a measure ("3km", "10am") or, in lowercase, a word ("rego due 3 May")."""
+    from bot.deidentify import lexicon
+
+    hits = []
+    for m in _PLATE.finditer(text):
+        groups = re.split(r"[ \-]", m["id"])
+        plate = "".join(groups)
+        if not (5 <= len(plate) <= 7 and re.search(r"\d", plate) and re.search(r"[A-Za-z]", plate)):
+            continue
+        if any(_MEASURE.fullmatch(g) for g in groups) or any(
+            g.isalpha() and not g.isupper() and g.casefold() in lexicon.english_words()
+            for g in groups
+        ):
+            continue
+        hits.append(hit(m.start("id"), m.end("id"), "id"))
+    return hits
+
+
 # --- emails and URLs ---------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+@[\w\-]+(?:\.[\w\-]+)+")

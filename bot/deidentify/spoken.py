@@ -29,6 +29,7 @@ _ITEM = rf"(?:{_WORD}|\d{{1,4}})"
 _RUN = re.compile(rf"(?<![\w+]){_ITEM}(?:[\s,.\-]{{1,3}}{_ITEM}){{4,}}(?![\w])", re.IGNORECASE)
 _ITEMS = re.compile(_ITEM, re.IGNORECASE)
 _A_WORD = re.compile(r"[a-z]", re.IGNORECASE)
+_PLUS_BEFORE = re.compile(r"(?<![\w+])plus\s+\Z", re.IGNORECASE)
 
 
 _NUMBER_WORDS = frozenset([*_DIGITS, *_REPEAT])
@@ -60,19 +61,30 @@ def read_out(run: str) -> str | None:
 
 
 def spoken_phones(text: str, is_phone: Callable[[str], bool]) -> list[Hit]:
-    """Phones written in words (at least one digit word in the run)."""
+    """Phones written in words (at least one digit word in the run); "plus six seven six…" is
+    an international number."""
     hits: list[Hit] = []
     for m in _RUN.finditer(text):
         run = m[0].rstrip(" ,.-")
+        plus = _PLUS_BEFORE.search(text, max(0, m.start() - 6), m.start())
         # A digit word just before the number is often a word of the sentence ("new one 0403
         # nine one…"): the run is read again without its first items until it is a phone.
+        # Skipped words that read from a 0 are the number's own ("oh four" of a number whose
+        # rest alone also reads as one, or one with a digit too many): hidden with it.
         for item in list(_ITEMS.finditer(run))[:3]:
             part = run[item.start() :]
             words = [w.casefold() for w in _ITEMS.findall(part) if _A_WORD.match(w)]
             if not words or all(w in ("o", "oh") for w in words):
                 break  # plain digits: the ordinary detector's
             digits = read_out(part)
-            if digits and 8 <= len(digits) <= 12 and is_phone(digits):
-                hits.append(hit(m.start() + item.start(), m.start() + len(run), "phone"))
+            if not digits or not 8 <= len(digits) <= 12:
+                continue
+            if plus and item.start() == 0 and is_phone("+" + digits):
+                hits.append(hit(plus.start(), m.start() + len(run), "phone"))
+                break
+            if is_phone(digits):
+                skipped = read_out(run[: item.start()]) or ""
+                start = m.start() if skipped.startswith("0") else m.start() + item.start()
+                hits.append(hit(start, m.start() + len(run), "phone"))
                 break
     return hits

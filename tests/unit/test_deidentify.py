@@ -841,3 +841,47 @@ def test_self_introductions_clan_prefixes_and_lowercase_initials():
         "wont pick up. U1R-038 at waterford?")
     assert redact("the baker at waterford", (drew,)) == "the baker at waterford"
     assert redact("Mitchell's young nephew came", (young,)) == "[name]'s young nephew came"
+
+
+VIC = client("U1R-036", full_name="Victoria Page", date_of_birth=dt.date(1994, 3, 7),
+             address="45 The Horsley Drive, Fairfield NSW 2165")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the registered date of birth without separators, however far from its cue
+        ("her DOB on the form is 07031994 btw", "her DOB on the form is [DOB] btw"),
+        ("born 19940307 per the ImmiCard", "born [DOB] per the ImmiCard"),
+        ("invoice 07031995 paid", "invoice 07031995 paid"),  # someone else's number
+        # a street named "The …", without its "The" or with it
+        ("traffic on horsley drive is bad", "traffic on [address] is bad"),
+        ("behind on rent at The Horsley Dr", "behind on rent at [address]"),
+        # an SMS signing on, and "… n i" / "me n …"
+        ("victoria here. rang the agent", "U1R-036 here. rang the agent"),
+        ("victoria n i went to centrelink", "U1R-036 n i went to centrelink"),
+        ("me n victoria went to centrelink", "me n U1R-036 went to centrelink"),
+        ("moved here from victoria last year", "moved here from victoria last year"),
+    ],
+)
+def test_new_forms_of_a_registered_client_found_on_a_held_out_set(text, expected):
+    assert redact(text, (VIC,), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("his cousin was driving, rego EHK 92W", "his cousin was driving, rego [ID]"),
+        ("her car is ABC 2RT, she parks at the clinic", "her car is [ID], she parks at the clinic"),
+        ("rego abc12d expired", "rego [ID] expired"),
+        ("Car in at 10am, rego due 3 May.", "Car in at 10am, rego due 3 May."),
+        ("the van was 3km away", "the van was 3km away"),
+        ("Her ute is a 2004 model", "Her ute is a 2004 model"),
+        ("call her on oh four two three, six six one, double oh eight nine",
+         "call her on [phone]"),
+        ("mum's number is plus six seven six, seven seven two one eight oh four",
+         "mum's number is [phone]"),
+    ],
+)
+def test_plates_and_spoken_numbers_of_other_people(text, expected):
+    assert redact(text, (), keep=()) == expected
