@@ -139,6 +139,10 @@ def find(
     _lower_names(text, toks, name, keys)
     if anchors:
         _after_clients(text, toks, name)
+    if keys is None or not _PATRONYMIC.isdisjoint(keys):
+        for k in range(1, len(toks) - 1):
+            if _lower_patronymic(text, toks, k):
+                name[k - 1] = name[k] = name[k + 1] = True  # "hamza bin rashid"
     if not any(name):
         return []
     _extend(text, toks, name)
@@ -236,9 +240,25 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
         t = toks[k]
         if name[k] or t.key not in lexicon.PARTICLES or t.blocked:
             continue
-        after = name[k + 1] and _JOIN.fullmatch(text, t.end, toks[k + 1].start)
+        nxt = toks[k + 1]
+        joined = _JOIN.fullmatch(text, t.end, nxt.start)
+        after = name[k + 1] and joined
         before = k > 0 and _JOIN.fullmatch(text, toks[k - 1].end, t.start)
-        if after and (t.capital or (before and (name[k - 1] or toks[k - 1].capital))):
+        chained = (  # "Hendrik van den Heuvel": a particle before this one, a name before both
+            before and toks[k - 1].key in lexicon.PARTICLES and k > 1
+            and (name[k - 2] or toks[k - 2].capital)
+            and _JOIN.fullmatch(text, toks[k - 2].end, toks[k - 1].start)
+        )
+        hyphened = text[t.end : nxt.start] in ("-", "‐", "‑")  # "al-Obaidi"
+        if (
+            not name[k + 1] and t.capital and joined and before and name[k - 1]
+            and nxt.capital and not nxt.blocked and not (nxt.place or nxt.never)
+        ):
+            name[k] = name[k + 1] = True  # "Leroy Ah Kit": a capitalised word after it
+            continue
+        if after and (t.capital or hyphened or chained or (
+            before and (name[k - 1] or toks[k - 1].capital)
+        )):
             name[k] = True
             first = toks[k - 1] if before else None
             if (
@@ -250,6 +270,26 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
                 and not (first.word or first.place or first.brand or first.never)
             ):
                 name[k - 1] = True  # "Marieke de Jong", "Rodel dela Cruz"
+
+def _lower_patronymic(text: str, toks: list[_Tok], k: int) -> bool:
+    """ "hamza bin rashid": "bin" (or "binti", "ibn") between two lowercase words that are no
+    English words, places or services."""
+    if toks[k].key not in _PATRONYMIC or not 0 < k < len(toks) - 1:
+        return False
+    first, last = toks[k - 1], toks[k + 1]
+    return all(
+        not w.capital and not w.blocked and len(w.key) > 2
+        and w.key not in lexicon.english_words() and w.key not in lexicon.place_words()
+        and w.key not in lexicon.never_names()
+        for w in (first, last)
+    ) and bool(
+        _JOIN.fullmatch(text, first.end, toks[k].start)
+        and _JOIN.fullmatch(text, toks[k].end, last.start)
+    )
+
+
+_PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
+
 
 def _tokens(
     text: str,
@@ -563,6 +603,8 @@ def _street_type(text: str, t: _Tok) -> bool:
 def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title: bool) -> None:
     """The name after a title or a relation word: "Mr Nguyen", "her sister Bronwyn"."""
     j = i + 1
+    if not title and [t.key for t in toks[j : j + 2]] == ["in", "law"]:
+        j += 2  # "her sister in law nirmala"
     while not title and j < len(toks) and toks[j].key in lexicon.RELATION_LINKS:
         j += 1
     if j >= len(toks):

@@ -885,3 +885,19 @@ def test_new_forms_of_a_registered_client_found_on_a_held_out_set(text, expected
 )
 def test_plates_and_spoken_numbers_of_other_people(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her cousin Leroy Ah Kit came", "her cousin [name] came"),
+        ("Hendrik van den Heuvel, her daughter's partner", "[name], her daughter's partner"),
+        ("shopping. al-Obaidi drives a taxi", "shopping. [name] drives a taxi"),
+        ("it was hamza bin rashid, a friend", "it was [name], a friend"),
+        ("her sister in law nirmala will help", "her sister in law [name] will help"),
+        ("put it in the wheelie bin tonight", "put it in the wheelie bin tonight"),
+        ("rubbish bin collection is Tuesday", "rubbish bin collection is Tuesday"),
+    ],
+)
+def test_names_with_particles_and_relations_of_more_than_one_word(text, expected):
+    assert redact(text, (), keep=()) == expected
