@@ -61,6 +61,7 @@ _POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 # "d baker": a lowercase letter alone before the name, not one of SMS's words ("w", "n", "u").
 _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
 _THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)
 _SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "victoria here. …"
 _INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
@@ -459,6 +460,8 @@ class Matcher:
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
         if prev is not None:
             if prev.key == "to":
+                if nxt is not None and nxt.key in _OBJECTS:
+                    return False  # a verb: "tried to rob him", "want to bill them"
                 return i > 1 and tokens[i - 2].key in lexicon.CONTACT_CUES  # "spoke to hope"
             if prev.key in lexicon.CONTACT_CUES:
                 return True

@@ -66,7 +66,7 @@ MONTHS = word_set(
 # Before a month word, a date: "in May", "since June", "3 April" (a number also counts).
 MONTH_CONTEXT = word_set(
     "in of since until till by from during early late mid end next last this before after around "
-    "on off til"
+    "on off til due through thru throughout every"
 )
 # Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
 PLACE_CONTEXT = word_set(
@@ -272,7 +272,7 @@ NOT_AFTER_RELATION = word_set(
     own about over after before into onto off out up down around re since until till today
     tomorrow yesterday tonight tonite tmrw arvo morning evening recently already who whos
     which when where while whose both all each every either neither none one two three four
-    five six ok okay lol pls thx"""
+    five six ok okay lol pls thx due born sick unwell well fine safe asleep awake"""
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set("place house flat home unit room car phone number caravan tent van")

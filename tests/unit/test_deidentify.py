@@ -901,3 +901,18 @@ def test_plates_and_spoken_numbers_of_other_people(text, expected):
 )
 def test_names_with_particles_and_relations_of_more_than_one_word(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+ROB = client("U1R-037", full_name="Ropati Tofaeono", aliases=("Rob",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("someone tried to rob him at the station", "someone tried to rob him at the station"),
+        ("tried to rob again, no answer", "tried to U1R-037 again, no answer"),
+        ("Baby due October.", "Baby due October."),
+    ],
+)
+def test_a_word_name_as_a_verb_with_its_object_is_the_word(text, expected):
+    assert redact(text, (ROB,), keep=()) == expected
