@@ -39,6 +39,8 @@ _PARTS = re.compile(r"[^\W\d_]+")
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])\.?\s+\Z")
 _INITIALS_AFTER = re.compile(r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|(?=[^\w]|\Z))){1,3})")
+# A lowercase initial after a lowercase name: not one of SMS's one-letter words (a, i, n, u, w…).
+_LOWER_INITIAL_AFTER = re.compile(r"\s([b-hjlmo-tvz])(?:\.|(?=[^\w]|\Z))")
 _LETTER_DOT = re.compile(r"\b[A-Za-z]\.")  # a quick look: "J." somewhere
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,4}[A-Za-z]\.?(?![^\W\d_])")
 # The word alone, not glued to digits, dots, hyphens or apostrophes ("U1R-014", "J.S.", "O'Neil").
@@ -119,6 +121,12 @@ class Initials:
             m = _INITIALS_AFTER.match(text, end)
             if m and all(ch.casefold() in letters for ch in m[1] if ch.isalpha()):
                 end = m.start(1) + len(m[1].rstrip())
+            elif (
+                text[start:end].islower()
+                and (low := _LOWER_INITIAL_AFTER.match(text, end))
+                and low[1] in letters
+            ):
+                end = low.end(1)  # "nona c at kurbingui": her surname's initial
             for _ in range(2):  # "Mr J. Smith": an initial, then a title
                 before = text[max(0, start - _WINDOW) : start]
                 if title := _TITLE_BEFORE.search(before):

@@ -72,9 +72,12 @@ _STREET = re.compile(
     rf"(?P<type>{'|'.join(sorted(STREET_TYPE_FORMS, key=len, reverse=True))})\b\.?",
     re.IGNORECASE,
 )
+# "Brunswick Street Mall", "the Ipswich Road camp": a place, not where someone lives; but not
+# "bus" alone: "the Lytton Road bus goes past" names the client's street.
 _LANDMARK_AFTER = re.compile(
-    rf"\s+(?:{'|'.join(sorted(lexicon.LANDMARKS))})\b", re.IGNORECASE
-)  # "Brunswick Street Mall", "the Ipswich Road camp": a place, not where someone lives
+    rf"\s+(?:{'|'.join(sorted(lexicon.LANDMARKS))}|bus\s+(?:stop|shelter|interchange))\b",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = word_set("central city station qld nt area hospital library plaza mall via")
 
 

@@ -275,13 +275,15 @@ NOT_AFTER_RELATION = word_set(
     five six ok okay lol pls thx due born sick unwell well fine safe asleep awake"""
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
-HOMES = word_set("place house flat home unit room car phone number caravan tent van")
+HOMES = word_set(
+    "place house flat home unit room car phone number caravan tent van dog dogs cat pup puppy"
+)
 # After a registered street, words that make it a landmark rather than where the client lives:
 # "Brunswick Street Mall", "Roma Street station", "the Ipswich Road camp", "Lutwyche Road
 # underpass".
 LANDMARKS = word_set(
     """mall square parkland parklands station library plaza markets market terminal shelter
-    camp underpass overpass bridge busway bus stop shops shopping tunnel roundabout lights
+    camp underpass overpass bridge busway stop shops shopping tunnel roundabout lights
     intersection exit entrance servo carpark park reserve oval pool jetty beach markets
     church mosque temple qld nt area hospital central city via"""
 )
@@ -298,7 +300,7 @@ PLURAL_RELATIONS = word_set(
 REPORTED = word_set("says said say reckons reckoned thinks told")
 VERBS_AFTER_REPORTED = word_set(
     """is was isnt wasnt needs needed wants wanted has had hasnt owes owed will wont cant can't
-    gets got went came left moved lost took reckons thinks knows knew"""
+    gets got went came left moved lost took reckons thinks knows knew told asked rang called"""
 )
 # After a name, someone speaking, calling or wanting: "marivic rang", "jo said", "ro wants".
 SPOKE = word_set("rang rung rings texted txted phoned emailed says said wants wanted asked")

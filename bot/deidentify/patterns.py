@@ -384,6 +384,9 @@ def _day_month(written: str) -> bool:
 BIRTH = frozenset({"dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b"})
 
 
+_THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)
+
+
 def dates_of_birth(
     text: str, registered: Collection[tuple[int, int, int]], *, cued: bool = True
 ) -> Iterator[Hit]:
@@ -397,7 +400,8 @@ def dates_of_birth(
         if m and (not m["compact"] or _compact_date(m["compact"])) and (
             not m["dm"] or _day_month(m["dm"])
         ):
-            yield hit(m.start("date"), m.end("date"), "dob")
+            the = _THE_BEFORE.search(text, cue.end(), m.start("date"))
+            yield hit(the.start() if the else m.start("date"), m.end("date"), "dob")  # "the 5th…"
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
         if (

@@ -396,7 +396,7 @@ def test_anyones_email_is_replaced(written):
         ("sister 5/6/1990 (aged 36)", "sister [DOB] (aged 36)"),
         ("sister 5/6/1990, aged 36", "sister [DOB], aged 36"),
         ("sister 5/6/1990 (36 yo)", "sister [DOB] (36 yo)"),
-        ("born on the 3rd of May 1971", "born on the [DOB]"),
+        ("born on the 3rd of May 1971", "born on [DOB]"),
     ],
 )
 def test_anyones_date_of_birth_is_replaced_when_cued(text, expected):
@@ -916,3 +916,24 @@ ROB = client("U1R-037", full_name="Ropati Tofaeono", aliases=("Rob",))
 )
 def test_a_word_name_as_a_verb_with_its_object_is_the_word(text, expected):
     assert redact(text, (ROB,), keep=()) == expected
+
+
+NONA = client("U1R-038", full_name="Nona Cooper", aliases=("Cash",),
+              address="12 Lytton Road, Morningside QLD 4170")
+BROOK = client("U1R-039", full_name="Brook Shepherd")
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        ("nona c at kurbingui says thx", (NONA,), "U1R-038 at kurbingui says thx"),
+        ("nona b at home", (NONA,), "U1R-038 b at home"),  # not her initial
+        ("no cash, says cash told him to", (NONA,), "no cash, says U1R-038 told him to"),
+        ("The Lytton Road bus goes right past.", (NONA,), "[address] bus goes right past."),
+        ("at the Lytton Road bus stop", (NONA,), "at the Lytton Road bus stop"),
+        ("she'll mind brooks dog", (BROOK,), "she'll mind U1R-039 dog"),
+        ("said his DOB is the eleventh of October 84.", (), "said his DOB is [DOB]."),
+    ],
+)
+def test_more_forms_from_the_held_out_sets(text, clients, expected):
+    assert redact(text, clients, keep=()) == expected
