@@ -152,10 +152,10 @@ def english_words() -> frozenset[str]:
 
 @functools.cache
 def place_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Places of two or more words ("Kelvin Grove"), as word tuples by their first word,
-    longest first."""
+    """Places and services of two or more words ("Kelvin Grove", "Homes Victoria"), as word
+    tuples by their first word, longest first: no part of one is a person's name there."""
     out: dict[str, list[tuple[str, ...]]] = {}
-    for line in _read("places.txt"):
+    for line in _read("places.txt") + _read("services_au.txt"):
         words = tuple(_letters(line))
         if len(words) > 1:
             out.setdefault(words[0], []).append(words)
@@ -198,7 +198,9 @@ def not_names() -> frozenset[str]:
     """Capitalised words of case notes that are never names (brands, programs, peoples), and the
     one-word services of ``COMMON_SERVICES`` (Medicare, Centrelink) even when not kept."""
     single = {s.casefold() for s in COMMON_SERVICES if len(_letters(s)) == 1 and s.isalpha()}
-    return frozenset(w for line in _read("not_names.txt") for w in _letters(line)) | single
+    services = {w[0] for w in map(_letters, _read("services_au.txt")) if len(w) == 1}
+    listed = {w for line in _read("not_names.txt") for w in _letters(line)}
+    return frozenset(listed | single | services)
 
 
 def _letters(text: str) -> list[str]:

@@ -172,6 +172,10 @@ def _lower_names(
             continue  # "www.qld.gov.au": part of a link
         if t.key.endswith("s") and t.key[:-1] in lexicon.english_words():
             continue  # a plural: "young mums w prams"
+        if t.key in lexicon.places_also_names() and i > 0 and (
+            toks[i - 1].key in lexicon.PLACE_CONTEXT
+        ):
+            continue  # "the new room in granville"
         prev = toks[i - 1] if i > 0 and not _opens(text, toks, i) else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         before = prev is not None and not prev.blocked and (
@@ -421,6 +425,8 @@ def _namelike(t: _Tok) -> bool:
         (t.anchor or not t.blocked)
         and not (t.never or t.brand)
         and (t.lexical or not (t.word or t.place or t.dated))
+        # "Melbourne's west": a listed place that is no given name (but "Logan's mum" is)
+        and not (t.key in lexicon.place_words() and t.key not in lexicon.given_names())
     )
 
 
@@ -438,6 +444,8 @@ def _possessive(text: str, t: _Tok) -> bool:
         t.capital
         and _POSSESSIVE.match(text, t.end) is not None
         and (t.lexical or not (t.word or t.place or t.dated))
+        # "Melbourne's west": a listed place that is no given name (but "Logan's mum" is)
+        and not (t.key in lexicon.place_words() and t.key not in lexicon.given_names())
     )
 
 
@@ -587,11 +595,35 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             first.place and second.key in _PLACE_FOLLOWERS
         ):
             return True
-    # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan".
+    # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
+    # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
     return toks[i].key in lexicon.places_also_names() and (
-        _place_context(text, toks, i)
-        or (i > 1 and toks[i - 1].key in ("and", "or") and toks[i - 2].place)  # "Ayr and Tully"
+        _place_context(text, toks, i) or _among_places(text, toks, i)
     )
+
+
+def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
+    """Beside another place or a place's head word: after "Ayr and", "Orange and then",
+    "Hospital", "town of"; before "office", "pharmacy", "hub" or a listed service."""
+    keys = [t.key for t in toks[max(0, i - 3) : i]]
+    if keys[-2:] in (["town", "of"], ["suburb", "of"], ["city", "of"], ["shire", "of"]):
+        return True
+    for gap in (1, 2):  # "Ayr and Tully", "Orange and then Young"
+        j = i - gap - 1
+        if j >= 0 and toks[j].place and all(
+            t.key in ("and", "or", "then", "n") for t in toks[j + 1 : i]
+        ):
+            return True
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.capital and prev.key in _HEADS and not toks[i].opens:
+        return True  # "Northern Hospital Epping", "Wesley Mission Mayfield"
+    if i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] == " ":
+        nxt = toks[i + 1].key
+        return nxt in _HEADS or (nxt in lexicon.place_firsts() and toks[i + 1].capital)
+    return False
+
+
+_HEADS = lexicon.PLACE_HEADS | word_set("pharmacy chemist hub branch campus depot police")
 
 
 def _street_type(text: str, t: _Tok) -> bool:

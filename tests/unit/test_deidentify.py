@@ -937,3 +937,33 @@ BROOK = client("U1R-039", full_name="Brook Shepherd")
 )
 def test_more_forms_from_the_held_out_sets(text, clients, expected):
     assert redact(text, clients, keep=()) == expected
+
+
+VICTORIA = client("U1R-040", full_name="Victoria Page")
+PRESTON = client("U1R-041", full_name="Preston Knight")
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        # listed places and services of the other states survive, with no group's list at all
+        ("Applied for DCJ Housing today.", (), "Applied for DCJ Housing today."),
+        ("Met at Footscray, then St Kilda and Broadmeadows.", (),
+         "Met at Footscray, then St Kilda and Broadmeadows."),
+        ("Client attended Northern Hospital Epping today.", (),
+         "Client attended Northern Hospital Epping today."),
+        ("not Wyndham Vale, in Melbourne's west", (), "not Wyndham Vale, in Melbourne's west"),
+        ("the room in granville is $260 a week", (), "the room in granville is $260 a week"),
+        # a registered name inside a service or place of two or more words is not the client...
+        ("Homes Victoria rang re the offer.", (VICTORIA,), "Homes Victoria rang re the offer."),
+        ("Victoria Police came to the motel.", (VICTORIA,), "Victoria Police came to the motel."),
+        # ...but on its own the register wins over every list: the suburb Preston is hidden
+        ("Launch Housing office in Preston.", (PRESTON,), "Launch Housing office in U1R-041."),
+        ("Launch Housing office in Preston.", (), "Launch Housing office in Preston."),
+        ("leaving Victoria altogether", (VICTORIA,), "leaving U1R-040 altogether"),
+    ],
+)
+def test_places_and_services_of_every_state_and_the_register_wins_over_single_words(
+    text, clients, expected
+):
+    assert redact(text, clients, keep=()) == expected
