@@ -130,7 +130,12 @@ def find(
             _mark_after(text, toks, name, i, title=True)
         elif t.key in lexicon.RELATIONS and (not t.capital or t.opens):  # not "Heather Foster"
             _mark_after(text, toks, name, i, title=False)
-        if t.capital and not (t.never or t.brand or name[i]) and not _names_a_place(text, toks, i):
+        if (
+            t.capital
+            and not (t.never or t.brand or name[i])
+            and not _names_a_place(text, toks, i)
+            and not _a_language(text, toks, i)
+        ):
             name[i] = (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
             )
@@ -274,6 +279,21 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
                 and not (first.word or first.place or first.brand or first.never)
             ):
                 name[k - 1] = True  # "Marieke de Jong", "Rodel dela Cruz"
+
+def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Karen interpreter", "Dari speaker": a language (also a name) before what speaks it."""
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].key in _SPEAKS_IT
+        and text[toks[i].end : toks[i + 1].start] == " "
+    )
+
+
+_SPEAKS_IT = frozenset(
+    {"interpreter", "interpreters", "interpreting", "speaker", "speakers", "speaking", "language",
+     "translator", "translation", "translated", "tis"}
+)
+
 
 def _lower_patronymic(text: str, toks: list[_Tok], k: int) -> bool:
     """ "hamza bin rashid": "bin" (or "binti", "ibn") between two lowercase words that are no
@@ -497,6 +517,12 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return False  # a month, with no title or relation word before it
     if t.unknown or (t.given and (t.word or t.dated)):
         return True
+    if i + 2 < len(toks) and toks[i + 1].key in lexicon.NAME_JOINERS:
+        # An English word before "and" is a name only beside one: "said Peace and Kylie came",
+        # but "Survivors of Torture and Trauma"
+        after = toks[i + 2]
+        if not (after.capital and (after.unknown or after.given)):
+            return False
     return _verb_context(text, toks, i)
 
 
