@@ -50,6 +50,7 @@ def leak_patterns(identity: dict[str, object]) -> list[tuple[str, re.Pattern[str
         found += [
             ("dob", rf"0?{day.day}[/.\-]0?{day.month}[/.\-](?:{y}|{y[2:]})"),
             ("dob", f"{d}{m}(?:{y}|{y[2:]})"),
+            ("dob", f"{y}{m}{d}"),
         ]
     if address := identity.get("address"):
         street = re.search(
