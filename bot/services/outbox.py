@@ -171,6 +171,8 @@ def deliver_now(
     """One batch of what is due in ``keys``' channels, never waiting for a channel's pace (a
     reply must not queue behind a busy channel): (how many were posted, whether some of
     ``keys`` were left for later because their channel's pace, or another sender, held them)."""
+    if stop is not None and stop.is_set():
+        return 0, False  # stopping: nothing more is leased; the next tick sends them
     with _Pass(uow_factory, notifier, clock, keys, time.monotonic, time.sleep, stop) as run:
         batch, wait = run.lease()
         if not batch:

@@ -545,3 +545,32 @@ def test_stopping_finishes_the_post_under_way_and_gives_back_the_rest(world):
                and r.claimed_until is None and r.attempts == 0 for r in rest)
     assert outbox.deliver(uow_factory=w.ctx.uow, notifier=w.notifier, clock=w.ctx.clock) == 4
     assert sorted(sent_texts(w)) == [f"dm:stop:{n}" for n in range(5)]
+
+
+def test_a_reply_sends_what_it_can_now_and_hands_the_paced_rest_to_the_pacer(world):
+    """In one channel with a pace of a second, a reply posts the first message itself and
+    returns; the pacer posts the rest, in order, once. Once the process is stopping, nothing is
+    handed over: the rest stay queued for the next tick."""
+    import dataclasses
+
+    from handlers import work_pool
+
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    w.notifier.pace = Pace(gap=1.0)
+    keys = [f"k:reply:{n}" for n in range(3)]
+    for key in keys:
+        queue(w, key, CHANNEL)
+    ctx = dataclasses.replace(w.ctx, later=work_pool.paced)
+    assert ctx.deliver(keys) == 1, "the rest waits for the channel's pace, not in the reply"
+    assert work_pool.wait_idle(timeout=20)
+    assert sent_texts(w) == keys
+
+    more = [f"k:stop:{n}" for n in range(2)]
+    for key in more:
+        queue(w, key, CHANNEL)
+    stopping = dataclasses.replace(w.ctx, later=work_pool.paced)
+    stopping.stopping.set()
+    assert stopping.deliver(more) == 0
+    assert work_pool.wait_idle(timeout=20)
+    assert {row(w, key).status for key in more} == {OutboxStatus.PENDING.value}
