@@ -67,15 +67,15 @@ def test_a_burst_is_answered_while_the_work_is_stuck_and_all_of_it_is_done_once(
 def test_receipts_do_not_wait_for_a_busy_channel(group_setup, slack_app):
     """Slack takes a post a second per channel: in a burst of actions announced in one
     channel, each person's receipt comes at once, and the announcements follow at that pace."""
-    group_setup(clients=8)
+    group_setup(clients=10)
     h = slack_app()
     h.at("2026-11-26T10:00+10:00")
-    codes = [f"U1R-{100 + n}" for n in range(8)]
+    codes = [f"U1R-{100 + n}" for n in range(10)]
     hooks = {code: h.fake.response_url() for code in codes}
     with ThreadPoolExecutor(len(codes)) as people:
         list(people.map(lambda c: action(h.sender, c, hooks[c]), codes))
     wait_until(lambda: len(h.fake.calls_to("response_url")) == len(codes), timeout=20)
-    assert len(announced(h.fake)) < len(codes) - 2, "the receipts waited for the channel"
+    assert len(announced(h.fake)) <= len(codes) // 2, "the receipts waited for the channel"
     assert background.wait_idle(timeout=len(codes) * 3)
     assert sorted(code for code in codes for m in announced(h.fake) if code in m) == codes
 
