@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify  # noqa: E402
 from bot.deidentify.text import normalise  # noqa: E402
 from bot.domain import ClientIdentity  # noqa: E402
+from bot.services.privacy import original_positions  # noqa: E402
 
 GROUPS = {  # how the gold kinds are reported
     "register": ("client-",),
@@ -73,9 +74,12 @@ def score(notes: list[dict[str, Any]], *, strict: bool = False) -> dict[str, Any
         workers = note.get("workers", [])
         keep = [*COMMON_SERVICES, *workers, *(w.split()[0] for w in workers if w.split())]
         result = deidentify(text, clients, keep=keep, strict=strict)
-        if normalise(text) != text:  # sources would be in the folded text, not this one
-            raise SystemExit(f"{note['id']}: look-alike folding changed the text; score by hand")
-        holes = [(a, b) for a, b, _kind in result.sources]
+        folded = normalise(text)
+        sources = result.sources
+        if folded != text:  # look-alikes folded ("…" to "..."): back to the note's positions
+            back = original_positions(folded, text)
+            sources = tuple((back[a], back[b], kind) for a, b, kind in sources)
+        holes = [(a, b) for a, b, _kind in sources]
         for span in note.get("remove", []):
             kind = span["kind"]
             inside, total = covered(span["start"], span["end"], text, holes)
@@ -93,7 +97,7 @@ def score(notes: list[dict[str, Any]], *, strict: bool = False) -> dict[str, Any
             if inside == 0:
                 kept[kind] += 1
             else:
-                by = {k for a, b, k in result.sources if a < span["end"] and span["start"] < b}
+                by = {k for a, b, k in sources if a < span["end"] and span["start"] < b}
                 piece = text[span["start"] : span["end"]]
                 restored += all(restorable(piece, k, note["register"]) for k in by)
                 misses[f"removed {kind}"].append(
@@ -101,7 +105,7 @@ def score(notes: list[dict[str, Any]], *, strict: bool = False) -> dict[str, Any
                 )
         if note.get("clean"):
             clean += 1
-            if result.text != text:
+            if (result.text != text) if folded == text else bool(sources):
                 clean_changed.append(f"{note['id']}: {text!r} → {result.text!r}")
     return {
         "notes": len(notes),

@@ -249,12 +249,12 @@ class OutsideRedactor:
         folded = normalise(prepared)
         if folded == text:
             return found
-        back = _positions(folded, text)
+        back = original_positions(folded, text)
         sources = tuple((back[a], back[b], kind) for a, b, kind in found.sources)
         return replace(found, sources=sources)
 
 
-def _positions(changed: str, original: str) -> list[int]:
+def original_positions(changed: str, original: str) -> list[int]:
     """For each position in ``changed`` (and its end), the position in ``original`` it came from,
     across small edits (control characters dropped, look-alike letters folded)."""
     import difflib  # only for a text that folding changed: not on the tick's path
