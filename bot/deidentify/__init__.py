@@ -199,6 +199,9 @@ def _find(
             numbers = patterns.id_numbers(text, keys) + matcher.numbers_in(text)
             hits += numbers
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
+        elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
+            hits += patterns.cued_ids(text)
+        hits += matcher.units_in(text)
         if not patterns.PLATE_CUES.isdisjoint(keys):
             hits += patterns.plates(text)
         cued = not patterns.BIRTH.isdisjoint(keys)

@@ -61,6 +61,7 @@ _POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 # "d baker": a lowercase letter alone before the name, not one of SMS's words ("w", "n", "u").
 _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
+_SURNAME_COMMA = re.compile(r",\s?")
 _OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
 _THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)
 _SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "victoria here. …"
@@ -217,6 +218,7 @@ class Matcher:
         self.addresses: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
+        self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
         for client in clients:
             ident, code = client.identity, client.case_code
             if not isinstance(ident, ClientIdentity) or not isinstance(code, str):
@@ -236,6 +238,8 @@ class Matcher:
                 self.addresses.setdefault(anchor, []).append((number, pattern))
             if ident.address and (street := street_rule(ident.address)):
                 self.streets.setdefault(street[0], []).append(street[1])
+            if ident.address and (unit := unit_number(ident.address)):
+                self.units.add(unit)
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.street_keys = frozenset(self.streets)
         self.called = frozenset(called)
@@ -383,7 +387,12 @@ class Matcher:
                 and codes & near
                 and (t.caps or not tokens[j].caps)  # "Hartigan hope" is not one name
                 and tokens[j].key != t.key  # "rose rose early": the second is the verb
-                and joined(text, tokens, min(i, j), 2)
+                and (
+                    joined(text, tokens, min(i, j), 2)
+                    # "VU, Thao": a surname in capitals, a comma, then the given name
+                    or (j == i + 1 and t.caps and not t.title
+                        and _SURNAME_COMMA.fullmatch(text, t.end, tokens[j].start))
+                )
             ):
                 return codes & near
         if len(t.key) == 2 and ((_speaks(text, tokens, i) and not t.caps) or _signs(text, t)) and (
@@ -461,6 +470,8 @@ class Matcher:
             prev = None  # a new clause: "not much chance of that, chance said"
         nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
+        if prev is not None and _says_who(tokens, i) and _SIGNS_ON_AFTER.match(text, t.end):
+            return True  # "hey dylan its haze. agent came round", "this is hope,"
         if prev is not None:
             if prev.key == "to":
                 if nxt is not None and nxt.key in _OBJECTS:
@@ -637,6 +648,21 @@ class Matcher:
                     for m in pattern.finditer(text, max(0, token.start - 40), token.end + 600):
                         yield hit(m.start(), m.end(), "address")
 
+    def units_in(self, text: str) -> Iterator[Hit]:
+        """The unit and street number of a registered address without the street: "her unit
+        U8/560 is to be handed back". Bare ("8/560") only where it cannot be a date."""
+        if not self.units:
+            return
+        for m in _UNIT_NUMBER.finditer(text):
+            unit, number = m["unit"].casefold(), m["number"].casefold()
+            if (unit, number) not in self.units:
+                continue
+            if not m["word"] and unit.isdigit() and number.isdigit() and (
+                int(unit) <= 31 and int(number) <= 12
+            ):
+                continue  # "3/12" is as likely a date
+            yield hit(m.start(), m.end(), "address")
+
     def streets_in(
         self,
         text: str,
@@ -662,6 +688,23 @@ class Matcher:
                     yield hit(start, m.end(), "address")  # not "Emma Miller Place"
 
 
+_UNIT_NUMBER = re.compile(
+    r"(?<![\w/.])(?P<word>(?:u|unit|flat|apt|apartment|villa)\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
+    r"(?P<number>\d+[a-z]?)(?![\w/])",
+    re.IGNORECASE,
+)
+_UNIT_IN_ADDRESS = re.compile(
+    r"\s*(?:(?:u|unit|flat|apt|apartment|villa)\.?\s*)?(\d+[a-z]?)\s*(?:/|,\s*)(\d+[a-z]?)\s",
+    re.IGNORECASE,
+)
+
+
+def unit_number(address: str) -> tuple[str, str] | None:
+    """(unit, street number) of an address that has both ("U8/560 …", "Unit 4, 88 …")."""
+    m = _UNIT_IN_ADDRESS.match(address)
+    return (m[1].casefold(), m[2].casefold()) if m else None
+
+
 def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
     """The street name and type of a registered address, as a pattern for it standing alone in
     any case and with any form of its type ("Logan Road", "logan rd"), not where it names a
@@ -683,6 +726,20 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
 
 
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+|cheers,?|thanks,?|ta,?)?[ \t]*\Z", re.IGNORECASE)
+
+
+def _says_who(tokens: list[Word], i: int) -> bool:
+    """Someone saying who they are just before word ``i``: "its", "it's", "this is", "im" --
+    opening what they say, not after a function word ("with its paw")."""
+    keys = [tokens[k].key for k in range(max(0, i - 2), i)]
+    if keys[-1:] in (["its"], ["im"]):
+        size = 1
+    elif keys in (["it", "s"], ["this", "is"], ["i", "m"]):
+        size = 2
+    else:
+        return False
+    before = i - size - 1
+    return before < 0 or tokens[before].key not in lexicon.FUNCTION_WORDS
 
 
 def _signs(text: str, t: Word) -> bool:

@@ -137,7 +137,8 @@ _CUED_ID = re.compile(
     r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?|d/?l"
     r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
     r"|bsb)[\s:#.=\-(]*(?:(?:is|was)\s+)?"
-    rf"(?P<id>(?:{_STATES})?(?:DL\s*)?[A-Z]{{0,2}}\d(?:[\s\-]?\d){{5,13}}[A-Z]?)(?![\w])",
+    rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\d(?:[\s\-]?\d){{3,13}}"
+    r"|\d(?:[\s\-]?\d){5,13})[A-Z]?)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -402,6 +403,15 @@ def dates_of_birth(
         ):
             the = _THE_BEFORE.search(text, cue.end(), m.start("date"))
             yield hit(the.start() if the else m.start("date"), m.end("date"), "dob")  # "the 5th…"
+    if cued and registered:
+        # The registered birthday as a day and month, where the note speaks of a birth ("DOB
+        # 31/10/1998, or October 31st as she says"): only the client's own day and month.
+        days = {(d, mo) for d, mo, _y in registered}
+        for m in _DAY_MONTH_ONLY.finditer(text):
+            day = int(m["d1"] or m["d2"] or m["d3"])
+            month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
+            if (day, month) in days:
+                yield hit(*m.span(), "dob")
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
         if (
@@ -414,6 +424,14 @@ def dates_of_birth(
             )
         ):
             yield hit(*m.span(), "dob")
+
+
+_DAY_MONTH_ONLY = re.compile(
+    rf"(?<![\w/\-])(?:(?P<d1>\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?:the\s+)?(?P<d2>\d\d?)(?:st|nd|rd|th)?"
+    r"|(?P<d3>\d\d?)/(?P<m3>\d\d?))(?![\w/]|[.\-]\d|,?\s+(?:19|20)?\d\d\b)",
+    re.IGNORECASE,
+)
 
 
 def date_parts(m: re.Match[str]) -> tuple[int, int, int, bool]:

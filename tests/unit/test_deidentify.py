@@ -967,3 +967,26 @@ def test_places_and_services_of_every_state_and_the_register_wins_over_single_wo
     text, clients, expected
 ):
     assert redact(text, clients, keep=()) == expected
+
+
+HINE = client("U1R-042", full_name="Hinewai Tawhiri", aliases=("Haze",),
+              date_of_birth=dt.date(1998, 10, 31), address="U8/560 Wanneroo Road, Balcatta WA 6021")
+THAO = client("U1R-043", full_name="Vu Thi Thao", aliases=("Thao",))
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        ("Her unit U8/560 is handed back.", (HINE,), "Her unit [address] is handed back."),
+        ("DOB 31/10/1998, or October 31st.", (HINE,), "DOB [DOB], or [DOB]."),
+        ("appt 31 October at 10", (HINE,), "appt 31 October at 10"),  # no birth spoken of
+        ("was born on Halloween", (HINE,), "was born on Halloween"),
+        ("hey dylan its haze. agent came", (HINE,), "hey dylan its U1R-042. agent came"),
+        ("the dog scratched bub with its haze.", (HINE,), "the dog scratched bub with its haze."),
+        ("listed as VU, Thao at the GP", (THAO,), "listed as U1R-043, U1R-043 at the GP"),
+        ("SA licence UH7721, phone later", (), "SA licence [ID], phone later"),
+        ("licence 1234 expired", (), "licence 1234 expired"),
+    ],
+)
+def test_forms_found_on_the_ninth_held_out_set(text, clients, expected):
+    assert redact(text, clients, keep=()) == expected
