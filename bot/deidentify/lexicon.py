@@ -57,7 +57,10 @@ WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
     "fri sat sun "
     # "on Tuesdays", "Fridays at the drop-in": a habit, not a person
-    "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays weekends"
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays weekends "
+    # as they are mistyped in a hurry
+    "monady mondya tuseday tuesdy teusday wensday wendsday wednsday wedensday thrusday thursay "
+    "thurday firday fridy saturady satuday sundy"
 )
 MONTHS = word_set(
     "january february march april may june july august september october november december "
@@ -274,7 +277,8 @@ NOT_AFTER_RELATION = word_set(
     own about over after before into onto off out up down around re since until till today
     tomorrow yesterday tonight tonite tmrw arvo morning evening recently already who whos
     which when where while whose both all each every either neither none one two three four
-    five six ok okay lol pls thx due born sick unwell well fine safe asleep awake"""
+    five six ok okay lol pls thx due born sick unwell well fine safe asleep awake last next
+    first"""
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set(

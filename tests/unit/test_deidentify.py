@@ -990,3 +990,17 @@ THAO = client("U1R-043", full_name="Vu Thi Thao", aliases=("Thao",))
 )
 def test_forms_found_on_the_ninth_held_out_set(text, clients, expected):
     assert redact(text, clients, keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her husband is still in Chad.", "Her husband is still in Chad."),
+        ("She came from Sudan via Kenya.", "She came from Sudan via Kenya."),
+        ("Chad rang about the bond", "[name] rang about the bond"),  # a name where no place is said
+        ("Left her partner last night.", "Left her partner last night."),
+        ("rang thrusday about the quote", "rang thrusday about the quote"),
+    ],
+)
+def test_countries_abroad_and_words_after_a_relation_or_misspelt_days(text, expected):
+    assert redact(text, (), keep=()) == expected
