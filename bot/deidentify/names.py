@@ -202,14 +202,18 @@ def _lower_names(
         lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
         if (lexical and (before or after or beside)) or (before and after) or spoke or (
-            before and not lexical and t.key not in _COMMON_LOWER
-        ):
+            (before or beside) and not lexical and t.key not in _COMMON_LOWER
+        ):  # "[Tevita] and mereseini tuilau"
             name[i] = True
             nxt_i = i + 1
-            if nxt is not None and not nxt.capital and nxt.key in surnames and (
-                nxt.key not in lexicon.english_words()
-            ) and _JOIN.fullmatch(text, t.end, nxt.start):
-                name[nxt_i] = True  # "mick obrien", "gary pike"
+            if (
+                nxt is not None
+                and not nxt.capital
+                and (nxt.key in surnames or nxt.key in candidates)
+                and nxt.key not in lexicon.english_words()
+                and _JOIN.fullmatch(text, t.end, nxt.start)
+            ):
+                name[nxt_i] = True  # "mick obrien", "gary pike", "mereseini tuilau"
 
 
 def _introduces(toks: list[_Tok], i: int) -> bool:
@@ -247,12 +251,22 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
     "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi"."""
     for k in range(len(toks) - 2, -1, -1):  # from the right: "Rodel de la Cruz"
         t = toks[k]
-        if name[k] or t.key not in lexicon.PARTICLES or t.blocked:
+        if t.key not in lexicon.PARTICLES or t.blocked:
             continue
         nxt = toks[k + 1]
         joined = _JOIN.fullmatch(text, t.end, nxt.start)
         after = name[k + 1] and joined
         before = k > 0 and _JOIN.fullmatch(text, toks[k - 1].end, t.start)
+        if (
+            not t.capital and joined and before and name[k - 1] and not name[k + 1]
+            and not nxt.capital and not nxt.blocked and len(nxt.key) > 2
+            and nxt.key not in lexicon.english_words() and nxt.key not in lexicon.place_words()
+            and nxt.key not in lexicon.never_names()
+        ):
+            name[k] = name[k + 1] = True  # "rawinia te kani", "[Omar] bin saleh"
+            continue
+        if name[k]:
+            continue
         chained = (  # "Hendrik van den Heuvel": a particle before this one, a name before both
             before and toks[k - 1].key in lexicon.PARTICLES and k > 1
             and (name[k - 2] or toks[k - 2].capital)

@@ -1004,3 +1004,18 @@ def test_forms_found_on_the_ninth_held_out_set(text, clients, expected):
 )
 def test_countries_abroad_and_words_after_a_relation_or_misspelt_days(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her brother Tevita and his partner rawinia te kani can help",
+         "her brother [name] and his partner [name] can help"),
+        ("his church friends Sione and mereseini tuilau can help",
+         "his church friends [name] and [name] can help"),
+        ("her friend Sione te reo teacher", "her friend [name] te reo teacher"),
+        ("he said te reo lessons are good", "he said te reo lessons are good"),
+    ],
+)
+def test_lowercase_names_beside_a_name_and_after_a_particle(text, expected):
+    assert redact(text, (), keep=()) == expected
