@@ -141,6 +141,7 @@ def find(
             )
     if "'" in text or "’" in text:
         _lower_possessives(text, toks, name)
+    _unmarked_possessives(text, toks, name)
     _lower_names(text, toks, name, keys)
     if anchors:
         _after_clients(text, toks, name)
@@ -246,6 +247,28 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             name[i] = True
 
 
+def _unmarked_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """ "chamindas mother": a lowercase word no list knows, ending in "s" with no apostrophe,
+    before a relation word, is a name (SMS drops the apostrophe)."""
+    words, places = lexicon.english_words(), lexicon.place_words()
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        stem = t.key[:-1]
+        if (
+            not t.capital
+            and not name[i]
+            and not t.blocked
+            and len(t.key) > 4
+            and t.key.endswith("s")
+            and toks[i + 1].key in lexicon.RELATIONS
+            and text[t.end : toks[i + 1].start] == " "
+            and t.key not in words and stem not in words
+            and stem not in places and t.key not in lexicon.never_names()
+            and stem not in lexicon.never_names()
+        ):
+            name[i] = True
+
+
 def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """A particle between two parts of a name, or before one, is part of it: "Omar bin Saleh",
     "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi"."""
@@ -303,6 +326,7 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
+_SIGNS_ON = re.compile(r" here(?:[.,!:;—–-]|\s*\Z)", re.IGNORECASE)
 _SPEAKS_IT = frozenset(
     {"interpreter", "interpreters", "interpreting", "speaker", "speakers", "speaking", "language",
      "translator", "translation", "translated", "tis"}
@@ -526,7 +550,9 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
     if not _isolated(text, toks, i) or _place_context(text, toks, i):
         return False
     if t.opens:
-        return (t.unknown or t.given) and name_follows(text, t.end)
+        return (t.unknown or t.given) and (
+            name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
+        )  # "Shanaya here, u can stay"
     if t.key in _NAMELESS_MONTHS:
         return False  # a month, with no title or relation word before it
     if t.unknown or (t.given and (t.word or t.dated)):

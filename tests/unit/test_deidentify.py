@@ -1019,3 +1019,17 @@ def test_countries_abroad_and_words_after_a_relation_or_misspelt_days(text, expe
 )
 def test_lowercase_names_beside_a_name_and_after_a_particle(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Shanaya here, u can stay at mine"', '"[name] here, u can stay at mine"'),
+        ("Sunny here today", "Sunny here today"),
+        ("chamindas mother keeps calling me", "[name] mother keeps calling me"),
+        ("the kids mother came", "the kids mother came"),
+        ("her parents house", "her parents house"),
+    ],
+)
+def test_a_name_signing_on_and_a_possessive_without_its_apostrophe(text, expected):
+    assert redact(text, (), keep=()) == expected
