@@ -641,7 +641,9 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
         if (
             prev in lexicon.PLACE_CONTEXT
             or prev in STREET_TYPE_FORMS
-            or (prev == "to" and i > 1 and toks[i - 2].key in lexicon.MOVEMENT)
+            or (prev == "to" and any(  # "moved to", "driving her to"
+                toks[k].key in lexicon.MOVEMENT for k in range(max(0, i - 4), i - 1)
+            ))
         ):
             return True
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""
@@ -681,6 +683,8 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         ):
             return True
     prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.key == "the" and not prev.capital:
+        return True  # "the Tamar floods": a person has no article
     if prev is not None and prev.capital and prev.key in _HEADS and not toks[i].opens:
         return True  # "Northern Hospital Epping", "Wesley Mission Mayfield"
     if i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] == " ":

@@ -1033,3 +1033,17 @@ def test_lowercase_names_beside_a_name_and_after_a_particle(text, expected):
 )
 def test_a_name_signing_on_and_a_possessive_without_its_apostrophe(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wants to move to George Town to be near his sister",
+         "wants to move to George Town to be near his sister"),
+        ("driving her to Mowbray for school pick-up", "driving her to Mowbray for school pick-up"),
+        ("the Tamar floods this part of Launceston", "the Tamar floods this part of Launceston"),
+        ("talked to Tamar about it", "talked to [name] about it"),
+    ],
+)
+def test_places_that_are_also_names_where_a_place_is_said(text, expected):
+    assert redact(text, (), keep=()) == expected
