@@ -170,8 +170,46 @@ def place_spans(
             and before.key not in lexicon.TITLES  # "Ms Hall" too
             and not (before.opens and before.key in words_)  # "Phoned Hill": Hill is the name
         ):
-            spans.append((tokens[run_start].start, t.end))
+            spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, t.end))
     return spans
+
+
+def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
+    """Back over "X and"/"X of" before a run that ends in a head word: "Wyndham Community and
+    Education Centre", "Survivors of Torture and Trauma Service" are one name each."""
+    while (
+        start >= 2
+        and tokens[start - 1].key in _RUN_LINKS
+        and not tokens[start - 1].caps
+        and tokens[start - 2].caps
+        and text[tokens[start - 2].end : tokens[start - 1].start] == " "
+        and text[tokens[start - 1].end : tokens[start].start] == " "
+    ):
+        k = start - 2
+        while (
+            k > 0
+            and tokens[k - 1].caps
+            and text[tokens[k - 1].end : tokens[k].start] == " "
+            and not tokens[k].opens
+        ):
+            k -= 1
+        if not all(_plain(tokens[m].key) for m in range(k, start - 1)):
+            break  # "Rang Jane Smith and Education Centre staff": Jane Smith is someone
+        start = k
+    return start
+
+
+def _plain(key: str) -> bool:
+    """A word no person is called: an English word or a place or a listed non-name, and no
+    given name or title."""
+    if key in lexicon.place_words() or key in lexicon.not_names():
+        return True
+    if key in lexicon.given_names() or key in lexicon.surnames() or key in lexicon.TITLES:
+        return False  # "Smith", "Baker": a word, and as likely someone
+    return key in lexicon.english_words()
+
+
+_RUN_LINKS = frozenset({"and", "of", "for"})
 
 
 def _listed_places(tokens: list[Word]) -> list[tuple[int, int]]:

@@ -138,6 +138,7 @@ def find(
         ):
             name[i] = (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
+                or _contacted(text, toks, i)
             )
     if "'" in text or "’" in text:
         _lower_possessives(text, toks, name)
@@ -316,6 +317,22 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
                 and not (first.word or first.place or first.brand or first.never)
             ):
                 name[k - 1] = True  # "Marieke de Jong", "Rodel dela Cruz"
+
+def _contacted(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Rang Smith about the bond", "met Baker at the office": a surname or given name, even one
+    that is also a word, right after a word of contact."""
+    t = toks[i]
+    return (
+        i > 0
+        and t.lexical
+        and not (t.place or t.dated)  # "next meeting August 12", "meeting Mon 15 July"
+        and toks[i - 1].key in lexicon.CONTACT_CUES
+        and not toks[i - 1].blocked
+        and text[toks[i - 1].end : t.start] == " "
+        and not (i + 1 < len(toks) and toks[i + 1].capital
+                 and text[t.end : toks[i + 1].start] == " ")  # "rang Housing Connect"
+    )
+
 
 def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     """ "Karen interpreter", "Dari speaker": a language (also a name) before what speaks it."""

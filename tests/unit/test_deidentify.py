@@ -1047,3 +1047,23 @@ def test_a_name_signing_on_and_a_possessive_without_its_apostrophe(text, expecte
 )
 def test_places_that_are_also_names_where_a_place_is_said(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rang Smith about the bond", "Rang [name] about the bond"),
+        ("met Baker at the office", "met [name] at the office"),
+        ("Next meeting August 12.", "Next meeting August 12."),
+        ("rang Housing Connect", "rang Housing Connect"),
+        ("Financial counselling with Wyndham Vale Community and Education Centre.",
+         "Financial counselling with Wyndham Vale Community and Education Centre."),
+        ("Referred to the Survivors of Torture and Trauma Service.",
+         "Referred to the Survivors of Torture and Trauma Service."),
+        ("Rang Jane Smith and Education Centre staff", "[name] and Education Centre staff"),
+        ("Worker will call the agent at Raine & Horne.",
+         "Worker will call the agent at Raine & Horne."),
+    ],
+)
+def test_a_surname_after_a_word_of_contact_and_organisations_joined_by_and(text, expected):
+    assert redact(text, (), keep=()) == expected
