@@ -290,6 +290,10 @@ class Matcher:
         self.parts = frozenset(w for key in self.names for w in key if len(w) >= 3)
         self.with_s = frozenset(k[0] + "s" for k in self.names if len(k) == 1 and len(k[0]) >= 3)
         self.firsts = {k[0] for k in self.names}
+        self.pairs: dict[str, list[tuple[str, frozenset[str]]]] = {}  # first -> (last, codes)
+        for key, entry in self.names.items():
+            if len(key) == 2:
+                self.pairs.setdefault(key[0], []).append((key[1], entry.codes))
         self.longest = max(map(len, self.names), default=0)
         self.min_digits = min((len(v) for v, _ in self.digit_ids), default=0)
         self.digit_index: dict[int, dict[str, str]] = {}  # length -> digits -> kind
@@ -348,6 +352,16 @@ class Matcher:
             elif keys[i] in self.with_s and free[i]:
                 owner[i] = self._possessive_unmarked(tokens, i)  # "longs neighbour"
             i += step
+        for i in range(n - 1):  # "Poppy Kid" for Poppy Kidd: the first name, the last misspelt
+            if keys[i] in self.pairs and owner[i + 1] is None and free[i] and free[i + 1] and (
+                tokens[i].caps and tokens[i + 1].caps and joined(text, tokens, i, 2)
+            ):
+                for last, codes in self.pairs[keys[i]]:
+                    if len(keys[i + 1]) >= 3 and edit_distance(keys[i + 1], last) == 1:
+                        owner[i] = owner[i + 1] = codes
+                        if i in pending:
+                            pending.remove(i)
+                        break
         # Most words are English words, which are no misspelling of a name: only the rest are read.
         if present is None:
             present = set(keys)

@@ -175,7 +175,10 @@ def _lower_names(
     for i, t in enumerate(toks):
         if t.key not in candidates or t.capital or name[i] or t.blocked or len(t.key) < 3:
             continue
-        if t.key in _SMS_WORDS or _glued(text, t.start, t.end) or text[t.end : t.end + 1] in "./@:":
+        after_it = text[t.end : t.end + 2]
+        if t.key in _SMS_WORDS or _glued(text, t.start, t.end) or (
+            after_it[:1] in ("/", "@", ":") or (after_it[:1] == "." and after_it[1:].isalnum())
+        ):
             continue  # "www.qld.gov.au": part of a link
         if t.key.endswith("s") and t.key[:-1] in lexicon.english_words():
             continue  # a plural: "young mums w prams"
@@ -203,7 +206,8 @@ def _lower_names(
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
         lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
-        if (lexical and (before or after or beside)) or (before and after) or spoke or (
+        signs = before and _introduces(toks, i) and _SIGNS_ON_END.match(text, t.end) is not None
+        if (lexical and (before or after or beside)) or (before and after) or spoke or signs or (
             (before or beside) and not lexical and t.key not in _COMMON_LOWER
         ):  # "[Tevita] and mereseini tuilau"
             name[i] = True
@@ -343,6 +347,7 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
+_SIGNS_ON_END = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "hi nikita its leonie. mum had…"
 _SIGNS_ON = re.compile(r" here(?:[.,!:;—–-]|\s*\Z)", re.IGNORECASE)
 _SPEAKS_IT = frozenset(
     {"interpreter", "interpreters", "interpreting", "speaker", "speakers", "speaking", "language",
@@ -738,6 +743,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         return
     if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
         plausible = (not title or toks[i].key in lexicon.RELATIONS) and _lower_name(text, toks, j)
+        if j > i + 1 and toks[j - 1].key in ("is", "was") and t.key in lexicon.english_words() and (
+            t.key not in lexicon.given_names()
+        ):
+            plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
     elif title and toks[i].key in _STRICT_TITLES:  # "Dr Patel", "Dr Were", not "Dr Appointment"

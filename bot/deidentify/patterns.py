@@ -189,6 +189,10 @@ _PLATE = re.compile(
     r"(?P<id>[A-Za-z0-9]{1,4}(?:[ \-]?[A-Za-z0-9]{1,4})?)(?![\w\-])",
     re.IGNORECASE,
 )
+# After a bare "car", only a plate as written on it: capitals and digits in two groups.
+_PLATE_AFTER_CAR = re.compile(
+    r"(?i:\b(?:car|ute|van|vehicle|truck))\s+(?P<id>[A-Z0-9]{1,4}[ \-][A-Z0-9]{1,4})(?![\w\-])"
+)
 PLATE_CUES = word_set("rego registration reg plate plates numberplate numberplates car ute van "
                       "vehicle truck motorbike bike")
 
@@ -202,7 +206,7 @@ def plates(text: str) -> list[Hit]:
     from bot.deidentify import lexicon
 
     hits = []
-    for m in _PLATE.finditer(text):
+    for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text)]:
         groups = re.split(r"[ \-]", m["id"])
         plate = "".join(groups)
         if not (5 <= len(plate) <= 7 and re.search(r"\d", plate) and re.search(r"[A-Za-z]", plate)):

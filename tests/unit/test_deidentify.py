@@ -1067,3 +1067,22 @@ def test_places_that_are_also_names_where_a_place_is_said(text, expected):
 )
 def test_a_surname_after_a_word_of_contact_and_organisations_joined_by_and(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+POPPY = client("U1R-044", full_name="Poppy Kidd")
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        ('had her as "Poppy Kid" on it', (POPPY,), 'had her as "U1R-044" on it'),
+        ("hi nikita its leonie. mum had a fall", (), "hi nikita its [name]. mum had a fall"),
+        ("also my boy kai turns 7 friday", (), "also my boy [name] turns 7 friday"),
+        ("WA licence 123, car 1HKT 593, phone", (), "WA licence 123, car [ID], phone"),
+        ("the car 2 hours away", (), "the car 2 hours away"),
+        ("her sister was rude", (), "her sister was rude"),
+        ("her sister is kylie", (), "her sister is [name]"),
+    ],
+)
+def test_forms_found_on_the_tenth_held_out_set(text, clients, expected):
+    assert redact(text, clients, keep=()) == expected
