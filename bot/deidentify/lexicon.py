@@ -91,7 +91,8 @@ PLACE_HEADS = word_set(
     projects station library plaza council office team unit school college university
     campus village fund scheme network association foundation society agency department
     precinct arcade markets market quarter terminal shelter refuge kitchen pantry hyperdome
-    health group cathedral mission alliance institute collective hub ministries"""
+    health group cathedral mission alliance institute collective hub ministries
+    support line barracks club temple sorority parish"""
 )
 WEAK_PLACE_HEADS = word_set(
     "park place bridge hall house grant gardens green hill point ward court lodge church chapel"

@@ -135,6 +135,7 @@ def find(
             and not (t.never or t.brand or name[i])
             and not _names_a_place(text, toks, i)
             and not _a_language(text, toks, i)
+            and not _an_organisation(text, toks, i)
         ):
             name[i] = (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
@@ -336,6 +337,34 @@ def _contacted(text: str, toks: list[_Tok], i: int) -> bool:
         and not (i + 1 < len(toks) and toks[i + 1].capital
                  and text[t.end : toks[i + 1].start] == " ")  # "rang Housing Connect"
     )
+
+
+def _an_organisation(text: str, toks: list[_Tok], i: int) -> bool:
+    """Not a person: after "St"/"Saint" ("St Augustine's", "St Thomas the Apostle"), before a
+    state's letters ("Carers NT", "RSL NT"), or an acronym with no vowel ("RSL", "DCJ")."""
+    t = toks[i]
+    if t.upper and (t.key in _STATES or (len(t.key) >= 3 and not _VOWEL.search(t.key))):
+        return True
+    if t.key in ("st", "saint") and i + 1 < len(toks) and toks[i + 1].capital and (
+        _ST_GAP.fullmatch(text, t.end, toks[i + 1].start)
+    ):
+        return True  # the "St" of "St Augustine's"
+    if i > 0 and toks[i - 1].key in ("st", "saint") and toks[i - 1].capital and (
+        _ST_GAP.fullmatch(text, toks[i - 1].end, t.start)
+    ):
+        return True
+    return (
+        i + 1 < len(toks)
+        and not t.lexical  # "Saw John Smith NSW rep": Smith is someone
+        and toks[i + 1].upper
+        and toks[i + 1].key in _STATES
+        and text[t.end : toks[i + 1].start] == " "
+    )
+
+
+_VOWEL = re.compile("[aeiouy]")
+_ST_GAP = re.compile(r"\.? ")
+_STATES = frozenset({"nsw", "vic", "qld", "wa", "sa", "tas", "nt", "act"})
 
 
 def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
@@ -814,6 +843,7 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         and (t.lexical or not t.place)  # "Paul Hamilton"
         and t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
         and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
+        and not _an_organisation(text, toks, j)
     ):
         return False
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"

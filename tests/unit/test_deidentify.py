@@ -1086,3 +1086,19 @@ POPPY = client("U1R-044", full_name="Poppy Kidd")
 )
 def test_forms_found_on_the_tenth_held_out_set(text, clients, expected):
     assert redact(text, clients, keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mass at St Augustine's on Sunday.", "Mass at St Augustine's on Sunday."),
+        ("Referred to St Thomas the Apostle parish.", "Referred to St Thomas the Apostle parish."),
+        ("Carers NT rang back.", "Carers NT rang back."),
+        ("RSL NT helped with rent.", "RSL NT helped with rent."),
+        ("Saw John Smith NSW rep", "Saw [name] NSW rep"),
+        ("Bethany Community Support helped.", "Bethany Community Support helped."),
+        ("Met SMITH today", "Met [name] today"),
+    ],
+)
+def test_organisations_by_saint_state_acronym_and_head_word_and_people_still_found(text, expected):
+    assert redact(text, (), keep=()) == expected
