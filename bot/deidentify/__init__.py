@@ -205,10 +205,10 @@ def _find(
         if not patterns.PLATE_CUES.isdisjoint(keys):
             hits += patterns.plates(text)
         cued = not patterns.BIRTH.isdisjoint(keys)
-        hits += patterns.dates_of_birth(text, matcher.dobs, cued=cued)
+        hits += patterns.dates_of_birth(text, matcher.dobs, cued=cued, birthdays=matcher.birthdays)
         hits += patterns.addresses(text)
     elif not patterns.BIRTH.isdisjoint(keys):  # "born the fifth of December seventy-four"
-        hits += patterns.dates_of_birth(text, matcher.dobs, cued=True)
+        hits += patterns.dates_of_birth(text, matcher.dobs, cued=True, birthdays=matcher.birthdays)
     if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
     if "@" in text:

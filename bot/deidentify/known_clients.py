@@ -279,6 +279,7 @@ class Matcher:
             if ident.address and (unit := unit_number(ident.address)):
                 self.units.add(unit)
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
+        self.birthdays = frozenset((d, m) for d, m, _y in self.dobs)
         self.street_keys = frozenset(self.streets)
         self.called = frozenset(called)
         self.address_keys = frozenset(self.addresses)
@@ -356,8 +357,15 @@ class Matcher:
             if keys[i] in self.pairs and owner[i + 1] is None and free[i] and free[i + 1] and (
                 tokens[i].caps and tokens[i + 1].caps and joined(text, tokens, i, 2)
             ):
+                other = keys[i + 1]
                 for last, codes in self.pairs[keys[i]]:
-                    if len(keys[i + 1]) >= 3 and edit_distance(keys[i + 1], last) == 1:
+                    if (
+                        len(other) >= 3
+                        and abs(len(other) - len(last)) <= 1
+                        and other[0] == last[0]
+                        and other != last
+                        and edit_distance(other, last) == 1
+                    ):
                         owner[i] = owner[i + 1] = codes
                         if i in pending:
                             pending.remove(i)

@@ -143,7 +143,8 @@ def find(
             )
     if "'" in text or "’" in text:
         _lower_possessives(text, toks, name)
-    _unmarked_possessives(text, toks, name)
+    if keys is None or not lexicon.RELATIONS.isdisjoint(keys):
+        _unmarked_possessives(text, toks, name)
     _lower_names(text, toks, name, keys)
     if anchors:
         _after_clients(text, toks, name)

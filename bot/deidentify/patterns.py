@@ -393,7 +393,11 @@ _THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)
 
 
 def dates_of_birth(
-    text: str, registered: Collection[tuple[int, int, int]], *, cued: bool = True
+    text: str,
+    registered: Collection[tuple[int, int, int]],
+    *,
+    cued: bool = True,
+    birthdays: Collection[tuple[int, int]] | None = None,
 ) -> Iterator[Hit]:
     """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
@@ -410,7 +414,7 @@ def dates_of_birth(
     if cued and registered:
         # The registered birthday as a day and month, where the note speaks of a birth ("DOB
         # 31/10/1998, or October 31st as she says"): only the client's own day and month.
-        days = {(d, mo) for d, mo, _y in registered}
+        days = birthdays if birthdays is not None else {(d, mo) for d, mo, _y in registered}
         for m in _DAY_MONTH_ONLY.finditer(text):
             day = int(m["d1"] or m["d2"] or m["d3"])
             month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
