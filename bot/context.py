@@ -34,14 +34,18 @@ class AppContext:
         if keys is None or self.later is None:
             return outbox.deliver(uow_factory=self.uow, notifier=self.notifier,
                                   clock=self.clock, keys=keys, stop=self.stopping)
-        sent, held = outbox.deliver_now(uow_factory=self.uow, notifier=self.notifier,
-                                        clock=self.clock, keys=keys, stop=self.stopping)
-        if held and not self.stopping.is_set():
+        sent, follow = outbox.deliver_now(uow_factory=self.uow, notifier=self.notifier,
+                                          clock=self.clock, keys=keys, stop=self.stopping)
+        if follow and not self.stopping.is_set():
             with self._lock:
                 queued = bool(self._waiting)  # one pass sends everything held back so far
                 self._waiting.update(keys)
             if not queued:
-                self.later(self._send_held)
+                try:
+                    self.later(self._send_held)
+                except Exception:  # e.g. the pacer shut down: the tick sends them instead
+                    with self._lock:
+                        self._waiting.clear()
         return sent
 
     def _send_held(self) -> None:

@@ -18,9 +18,10 @@ and a serving process hands the interpreter over every millisecond instead of ev
 that work, rather than writing to the database before its answer (handlers.middleware).
 
 Messages a reply queued for a channel that posted less than a second ago (Slack's pace) are sent
-from one more thread, the pacer (:func:`paced`): waiting there, they hold up neither the reply
-nor the work behind other requests. In a burst of 50 actions into one channel, the receipts came
-at the channel's pace (a median of 64 s) while the work threads waited on it.
+from one more thread, the pacer (``handlers.work_pool.paced``): waiting there, they hold up
+neither the reply nor the work behind other requests. In a burst of 50 actions into one
+channel, the receipts came at the channel's pace (a median of 64 s) while the work threads
+waited on it.
 
 Nothing is dropped: the queue has no bound (under overload it grows while acks stay fast), and an
 orderly shutdown waits for it (:func:`finish`).
@@ -45,7 +46,6 @@ from bot.domain import CasebotError
 from handlers import work_pool
 from handlers.errors import SORRY, tell
 from handlers.work_pool import finish as finish
-from handlers.work_pool import paced as paced
 from handlers.work_pool import wait_idle as wait_idle
 
 log = logging.getLogger(__name__)

@@ -169,16 +169,19 @@ def deliver_now(
     stop: threading.Event | None = None,
 ) -> tuple[int, bool]:
     """One batch of what is due in ``keys``' channels, never waiting for a channel's pace (a
-    reply must not queue behind a busy channel): (how many were posted, whether some of
-    ``keys`` were left for later because their channel's pace, or another sender, held them)."""
-    if stop is not None and stop.is_set():
+    reply must not queue behind a busy channel): (how many were posted, whether a later pass
+    should follow). It should whenever this one sent a batch, for what was queued behind it in
+    those channels (another reply's message, which found the channel's head leased here and
+    left it to us), or found a channel waiting for its pace; never after a 429 (its rows are
+    held for the tick: nothing is sent on after Slack said stop)."""
+    if not keys or (stop is not None and stop.is_set()):
         return 0, False  # stopping: nothing more is leased; the next tick sends them
     with _Pass(uow_factory, notifier, clock, keys, time.monotonic, time.sleep, stop) as run:
         batch, wait = run.lease()
         if not batch:
             return 0, wait is not None
-        posted, _rate_limited = run.send(batch)  # a 429's rows are held for the tick
-        return posted, bool(set(keys) - {item.key for item in batch})
+        posted, rate_limited = run.send(batch)
+        return posted, not rate_limited
 
 
 class _Pass:

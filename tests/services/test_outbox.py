@@ -574,3 +574,42 @@ def test_a_reply_sends_what_it_can_now_and_hands_the_paced_rest_to_the_pacer(wor
     assert stopping.deliver(more) == 0
     assert work_pool.wait_idle(timeout=20)
     assert {row(w, key).status for key in more} == {OutboxStatus.PENDING.value}
+
+
+def test_a_reply_follows_up_on_what_was_queued_behind_it_in_its_channel(world):
+    """Another reply's message queued behind ours in the same channel (that reply found the
+    channel's head leased by us and left it) goes out from our follow-up, not at the next
+    tick."""
+    import dataclasses
+
+    from handlers import work_pool
+
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    w.notifier.pace = Pace(gap=1.0)
+    queue(w, "k:ours", CHANNEL)
+    queue(w, "k:theirs", CHANNEL)
+    ctx = dataclasses.replace(w.ctx, later=work_pool.paced)
+    assert ctx.deliver(["k:ours"]) == 1
+    assert work_pool.wait_idle(timeout=20)
+    assert sent_texts(w) == ["k:ours", "k:theirs"]
+
+
+def test_after_a_429_a_reply_hands_nothing_to_the_pacer(world):
+    """Slack said slow down: nothing more is sent until the tick, from any thread."""
+    import dataclasses
+
+    from handlers import work_pool
+
+    w = world()
+    w.at("2026-11-25T12:00+10:00")
+    w.notifier.pace = Pace(parallel=1)
+    keys = ["k:limited", "k:other:1", "k:other:2"]
+    queue(w, keys[0], "U0OMAR001")
+    queue(w, keys[1], "U0OMAR002")
+    queue(w, keys[2], "U0OMAR002")
+    w.notifier.failures.append(DeliveryError("ratelimited", permanent=False, retry_after=30))
+    ctx = dataclasses.replace(w.ctx, later=work_pool.paced)
+    assert ctx.deliver(keys) == 0
+    assert work_pool.wait_idle(timeout=20)
+    assert sent_texts(w) == []
