@@ -29,7 +29,7 @@ Rules for names (the package docstring lists the trade-offs):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -38,7 +38,7 @@ from bot.deidentify import lexicon
 from bot.deidentify.initials import Initials
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.model import KnownClient
-from bot.deidentify.patterns import STREET_TYPE_FORMS, UNIT
+from bot.deidentify.patterns import STREET_TYPE_FORMS, THE_BEFORE, UNIT
 from bot.deidentify.text import (
     HAS_DIGIT,
     LETTERS,
@@ -63,8 +63,7 @@ _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
 _SURNAME_COMMA = re.compile(r",\s?")
 _OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
-_THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)
-_SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "victoria here. …"
+SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "victoria here. …"
 _INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
@@ -530,7 +529,7 @@ class Matcher:
             prev = None  # a new clause: "not much chance of that, chance said"
         nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
-        if prev is not None and _says_who(tokens, i) and _SIGNS_ON_AFTER.match(text, t.end):
+        if prev is not None and _says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end):
             return True  # "hey dylan its haze. agent came round", "this is hope,"
         if prev is not None:
             if prev.key == "to":
@@ -578,7 +577,7 @@ class Matcher:
         if nxt.key in lexicon.NAME_JOINERS:  # "rice and curry"; "chase n his gf", "sydney n i"
             after_it = tokens[i + 2].key if i + 2 < n else ""
             return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
-        if prev is None and nxt.key == "here" and _SIGNS_ON_AFTER.match(text, nxt.end):
+        if prev is None and nxt.key == "here" and SIGNS_ON_AFTER.match(text, nxt.end):
             return True  # an SMS signing on: "victoria here. homes rang"
         if nxt.key in lexicon.SUBJECT_CUES or (
             t.key not in lexicon.MODALS and name_follows(text, t.end)
@@ -743,7 +742,7 @@ class Matcher:
                     and not _LANDMARK_AFTER.match(text, m.end())
                     and not any(s <= m.start() and m.end() <= e for s, e in places)
                 ):
-                    the = _THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                    the = THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
                     start = the.start() if the else m.start()  # "The Horsley Drive"
                     yield hit(start, m.end(), "address")  # not "Emma Miller Place"
 
@@ -788,18 +787,21 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+|cheers,?|thanks,?|ta,?)?[ \t]*\Z", re.IGNORECASE)
 
 
-def _says_who(tokens: list[Word], i: int) -> bool:
-    """Someone saying who they are just before word ``i``: "its", "it's", "this is", "im" --
-    opening what they say, not after a function word ("with its paw")."""
+def introduction(tokens: Sequence[Word], i: int) -> int:
+    """How many words just before word ``i`` say who someone is: "its", "im" (1); "it's",
+    "this is", "i'm" (2); else 0."""
     keys = [tokens[k].key for k in range(max(0, i - 2), i)]
     if keys[-1:] in (["its"], ["im"]):
-        size = 1
-    elif keys in (["it", "s"], ["this", "is"], ["i", "m"]):
-        size = 2
-    else:
-        return False
+        return 1
+    return 2 if keys in (["it", "s"], ["this", "is"], ["i", "m"]) else 0
+
+
+def _says_who(tokens: list[Word], i: int) -> bool:
+    """Someone saying who they are just before word ``i``, opening what they say, not after a
+    function word ("with its paw")."""
+    size = introduction(tokens, i)
     before = i - size - 1
-    return before < 0 or tokens[before].key not in lexicon.FUNCTION_WORDS
+    return size > 0 and (before < 0 or tokens[before].key not in lexicon.FUNCTION_WORDS)
 
 
 def _signs(text: str, t: Word) -> bool:

@@ -39,7 +39,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from bot.deidentify import lexicon
-from bot.deidentify.known_clients import Word
+from bot.deidentify.known_clients import SIGNS_ON_AFTER, Word, introduction
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
 from bot.deidentify.text import Hit, hit, name_follows, sentence_start
@@ -208,7 +208,7 @@ def _lower_names(
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
         lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
-        signs = before and _introduces(toks, i) and _SIGNS_ON_END.match(text, t.end) is not None
+        signs = before and _introduces(toks, i) and SIGNS_ON_AFTER.match(text, t.end) is not None
         if (lexical and (before or after or beside)) or (before and after) or spoke or signs or (
             (before or beside) and not lexical and t.key not in _COMMON_LOWER
         ):  # "[Tevita] and mereseini tuilau"
@@ -227,8 +227,7 @@ def _lower_names(
 def _introduces(toks: list[_Tok], i: int) -> bool:
     """Someone saying who they are before word ``i``: "it's rhiannon", "its rhiannon", "this is
     rhiannon", "im rhiannon", "i'm rhiannon"."""
-    keys = [toks[k].key for k in range(max(0, i - 2), i)]
-    return keys[-1:] in (["its"], ["im"]) or keys in (["it", "s"], ["this", "is"], ["i", "m"])
+    return introduction(toks, i) > 0
 
 
 def _opens(text: str, toks: list[_Tok], i: int) -> bool:
@@ -325,18 +324,19 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
                 name[k - 1] = True  # "Marieke de Jong", "Rodel dela Cruz"
 
 def _contacted(text: str, toks: list[_Tok], i: int) -> bool:
-    """ "Rang Smith about the bond", "met Baker at the office": a surname or given name, even one
-    that is also a word, right after a word of contact."""
+    """ "Rang Smith about the bond", "met Baker at the office", "Saw Tjandamurra": a name (even
+    one that is also a word) or a word no list knows, right after a word of contact."""
     t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
     return (
         i > 0
-        and t.lexical
+        and (t.lexical or (t.unknown and not t.upper))  # not "with MPES": an acronym
         and not (t.place or t.dated)  # "next meeting August 12", "meeting Mon 15 July"
         and toks[i - 1].key in lexicon.CONTACT_CUES
         and not toks[i - 1].blocked
         and text[toks[i - 1].end : t.start] == " "
-        and not (i + 1 < len(toks) and toks[i + 1].capital
-                 and text[t.end : toks[i + 1].start] == " ")  # "rang Housing Connect"
+        and not (nxt is not None and nxt.capital and not nxt.blocked
+                 and text[t.end : nxt.start] == " ")  # "rang Housing Connect"
     )
 
 
@@ -344,22 +344,45 @@ def _an_organisation(text: str, toks: list[_Tok], i: int) -> bool:
     """Not a person: after "St"/"Saint" ("St Augustine's", "St Thomas the Apostle"), before a
     state's letters ("Carers NT", "RSL NT"), or an acronym with no vowel ("RSL", "DCJ")."""
     t = toks[i]
-    if t.upper and (t.key in _STATES or (len(t.key) >= 3 and not _VOWEL.search(t.key))):
-        return True
-    if t.key in ("st", "saint") and i + 1 < len(toks) and toks[i + 1].capital and (
-        _ST_GAP.fullmatch(text, t.end, toks[i + 1].start)
-    ):
+    if t.upper and len(t.key) >= 3 and not _VOWEL.search(t.key):
+        return True  # "RSL", "DCJ"
+    if t.upper and t.key in _STATES and i > 0 and _org_word(toks[i - 1]):
+        return True  # the "NT" of "Carers NT"
+    if t.key in ("st", "saint") and _a_saints(text, toks, i):
         return True  # the "St" of "St Augustine's"
-    if i > 0 and toks[i - 1].key in ("st", "saint") and toks[i - 1].capital and (
-        _ST_GAP.fullmatch(text, toks[i - 1].end, t.start)
-    ):
+    if i > 0 and toks[i - 1].key in ("st", "saint") and _a_saints(text, toks, i - 1):
         return True
     return (
         i + 1 < len(toks)
-        and not t.lexical  # "Saw John Smith NSW rep": Smith is someone
+        and _org_word(t)  # "Carers NT", "RSL NT"; not "Saw Tjandamurra NT"
         and toks[i + 1].upper
         and toks[i + 1].key in _STATES
         and text[t.end : toks[i + 1].start] == " "
+    )
+
+
+def _org_word(t: _Tok) -> bool:
+    """A word an organisation's name is made of, no person's: an English word or its plural,
+    a listed brand or an acronym -- never a given name or surname."""
+    if t.lexical or not t.capital:
+        return False
+    words, kin = lexicon.english_words(), lexicon.RELATIONS
+    stem = t.key[:-1] if t.key.endswith("s") else ""
+    return t.word or t.brand or stem in words or stem in kin or (
+        t.upper and len(t.key) >= 3 and not _VOWEL.search(t.key)
+    )
+
+
+def _a_saints(text: str, toks: list[_Tok], k: int) -> bool:
+    """Is the "St" at ``k`` a saint's ("at St Augustine's") rather than a street's ("on
+    Banksia St Kylie said")? A saint's comes before a capitalised word, not after one."""
+    st = toks[k]
+    return (
+        st.capital
+        and k + 1 < len(toks)
+        and toks[k + 1].capital
+        and _ST_GAP.fullmatch(text, st.end, toks[k + 1].start) is not None
+        and not (k > 0 and toks[k - 1].capital and text[toks[k - 1].end : st.start] == " ")
     )
 
 
@@ -377,7 +400,6 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
-_SIGNS_ON_END = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "hi nikita its leonie. mum had…"
 _SIGNS_ON = re.compile(r" here(?:[.,!:;—–-]|\s*\Z)", re.IGNORECASE)
 _SPEAKS_IT = frozenset(
     {"interpreter", "interpreters", "interpreting", "speaker", "speakers", "speaking", "language",
@@ -535,9 +557,20 @@ def _namelike(t: _Tok) -> bool:
         (t.anchor or not t.blocked)
         and not (t.never or t.brand)
         and (t.lexical or not (t.word or t.place or t.dated))
-        # "Melbourne's west": a listed place that is no given name (but "Logan's mum" is)
-        and not (t.key in lexicon.place_words() and t.key not in lexicon.given_names())
     )
+
+
+def _places_part(text: str, t: _Tok) -> bool:
+    """ "Melbourne's west", "Sydney's inner suburbs": a listed place's part, not a person's
+    ("Hamilton's sister", "Logan's mum" are someone's)."""
+    return t.key in lexicon.place_words() and _REGION_AFTER.match(text, t.end) is not None
+
+
+_REGION_AFTER = re.compile(
+    r"['’]s\s+(?:inner\s+|outer\s+|far\s+)?(?:west|east|north|south|cbd|suburbs?|outskirts|"
+    r"centre|center|city|northern|southern|eastern|western)\b",
+    re.IGNORECASE,
+)
 
 
 def _strong(t: _Tok) -> bool:
@@ -554,9 +587,20 @@ def _possessive(text: str, t: _Tok) -> bool:
         t.capital
         and _POSSESSIVE.match(text, t.end) is not None
         and (t.lexical or not (t.word or t.place or t.dated))
-        # "Melbourne's west": a listed place that is no given name (but "Logan's mum" is)
-        and not (t.key in lexicon.place_words() and t.key not in lexicon.given_names())
-    )
+    ) and not _places_part(text, t)
+
+
+def _places_part(text: str, t: _Tok) -> bool:
+    """ "Melbourne's west", "Sydney's inner suburbs": a listed place's part, not a person's
+    ("Hamilton's sister", "Logan's mum" are someone's)."""
+    return t.key in lexicon.place_words() and _REGION_AFTER.match(text, t.end) is not None
+
+
+_REGION_AFTER = re.compile(
+    r"['’]s\s+(?:inner\s+|outer\s+|far\s+)?(?:west|east|north|south|cbd|suburbs?|outskirts|"
+    r"centre|center|city|northern|southern|eastern|western)\b",
+    re.IGNORECASE,
+)
 
 
 def _pair(text: str, toks: list[_Tok], i: int) -> bool:
@@ -735,8 +779,10 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         ):
             return True
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.key == "the" and not prev.capital:
-        return True  # "the Tamar floods": a person has no article
+    if prev is not None and prev.key == "the" and not prev.capital and not (
+        i + 1 < len(toks) and (toks[i + 1].key in _KIN or toks[i + 1].key in lexicon.RELATIONS)
+    ):
+        return True  # "the Tamar floods": a person has no article; but "the Watson family"
     if prev is not None and prev.capital and prev.key in _HEADS and not toks[i].opens:
         return True  # "Northern Hospital Epping", "Wesley Mission Mayfield"
     if i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] == " ":
@@ -746,6 +792,7 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _HEADS = lexicon.PLACE_HEADS | word_set("pharmacy chemist hub branch campus depot police")
+_KIN = word_set("family families kids boys girls mob clan household siblings twins")
 
 
 def _street_type(text: str, t: _Tok) -> bool:

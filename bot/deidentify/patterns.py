@@ -186,7 +186,7 @@ _PLATE = re.compile(
     r"\b(?:rego|registration|reg|number\s*plates?|numberplates?|plates?"
     r"|(?:car|ute|van|vehicle|truck|motorbike|bike)(?:['’]s)?\s+(?:is|was))"
     r"[\s:#.=\-]*(?:(?:is|was|number|no\.?|num)[\s:#.]+)?"
-    r"(?P<id>[A-Za-z0-9]{1,4}(?:[ \-]?[A-Za-z0-9]{1,4})?)(?![\w\-])",
+    r"(?P<id>[A-Za-z0-9]{1,4}(?:[ \-]?[A-Za-z0-9]{1,4}){0,2})(?![\w\-])",
     re.IGNORECASE,
 )
 # After a bare "car", only a plate as written on it: capitals and digits in two groups.
@@ -207,17 +207,27 @@ def plates(text: str) -> list[Hit]:
 
     hits = []
     for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text)]:
-        groups = re.split(r"[ \-]", m["id"])
-        plate = "".join(groups)
-        if not (5 <= len(plate) <= 7 and re.search(r"\d", plate) and re.search(r"[A-Za-z]", plate)):
-            continue
-        if any(_MEASURE.fullmatch(g) for g in groups) or any(
-            g.isalpha() and not g.isupper() and g.casefold() in lexicon.english_words()
-            for g in groups
-        ):
-            continue
-        hits.append(hit(m.start("id"), m.end("id"), "id"))
+        parts = list(_ALNUM.finditer(m["id"]))
+        for n in range(len(parts), 0, -1):  # "rego 123 ABC due": two groups, not three
+            groups = [p[0] for p in parts[:n]]
+            if _a_plate(groups, lexicon.english_words()):
+                hits.append(hit(m.start("id"), m.start("id") + parts[n - 1].end(), "id"))
+                break
     return hits
+
+
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+
+
+def _a_plate(groups: list[str], words: Collection[str]) -> bool:
+    plate = "".join(groups)
+    return (
+        5 <= len(plate) <= 7
+        and any(ch.isdigit() for ch in plate)
+        and any(ch.isalpha() for ch in plate)
+        and not any(_MEASURE.fullmatch(g) for g in groups)
+        and not any(g.isalpha() and not g.isupper() and g.casefold() in words for g in groups)
+    )
 
 
 # --- emails and URLs ---------------------------------------------------------------------------
@@ -389,7 +399,7 @@ def _day_month(written: str) -> bool:
 BIRTH = frozenset({"dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b"})
 
 
-_THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)
+THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)  # "the 5th…", "The Horsley"
 
 
 def dates_of_birth(
@@ -409,7 +419,7 @@ def dates_of_birth(
         if m and (not m["compact"] or _compact_date(m["compact"])) and (
             not m["dm"] or _day_month(m["dm"])
         ):
-            the = _THE_BEFORE.search(text, cue.end(), m.start("date"))
+            the = THE_BEFORE.search(text, cue.end(), m.start("date"))
             yield hit(the.start() if the else m.start("date"), m.end("date"), "dob")  # "the 5th…"
     if cued and registered:
         # The registered birthday as a day and month, where the note speaks of a birth ("DOB
