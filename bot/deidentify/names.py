@@ -560,19 +560,6 @@ def _namelike(t: _Tok) -> bool:
     )
 
 
-def _places_part(text: str, t: _Tok) -> bool:
-    """ "Melbourne's west", "Sydney's inner suburbs": a listed place's part, not a person's
-    ("Hamilton's sister", "Logan's mum" are someone's)."""
-    return t.key in lexicon.place_words() and _REGION_AFTER.match(text, t.end) is not None
-
-
-_REGION_AFTER = re.compile(
-    r"['’]s\s+(?:inner\s+|outer\s+|far\s+)?(?:west|east|north|south|cbd|suburbs?|outskirts|"
-    r"centre|center|city|northern|southern|eastern|western)\b",
-    re.IGNORECASE,
-)
-
-
 def _strong(t: _Tok) -> bool:
     """A lexicon name that is nothing else: a name wherever it stands."""
     return (
