@@ -747,14 +747,14 @@ class Matcher:
                     yield hit(start, m.end(), "address")  # not "Emma Miller Place"
 
 
+_UNIT_WORD = r"(?:u|unit|flat|apt|apartment|villa)"
 _UNIT_NUMBER = re.compile(
-    r"(?<![\w/.])(?P<word>(?:u|unit|flat|apt|apartment|villa)\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
+    rf"(?<![\w/.])(?P<word>{_UNIT_WORD}\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
     r"(?P<number>\d+[a-z]?)(?![\w/])",
     re.IGNORECASE,
 )
 _UNIT_IN_ADDRESS = re.compile(
-    r"\s*(?:(?:u|unit|flat|apt|apartment|villa)\.?\s*)?(\d+[a-z]?)\s*(?:/|,\s*)(\d+[a-z]?)\s",
-    re.IGNORECASE,
+    rf"\s*(?:{_UNIT_WORD}\.?\s*)?(\d+[a-z]?)\s*(?:/|,\s*)(\d+[a-z]?)\s", re.IGNORECASE
 )
 
 
