@@ -392,14 +392,22 @@ _STATES = frozenset({"nsw", "vic", "qld", "wa", "sa", "tas", "nt", "act"})
 
 
 def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
-    """ "Karen interpreter", "Dari speaker": a language (also a name) before what speaks it."""
-    return (
-        i + 1 < len(toks)
-        and toks[i + 1].key in _SPEAKS_IT
-        and text[toks[i].end : toks[i + 1].start] == " "
-    )
+    """ "Karen interpreter", "Dari speaker", "the Karen community lunch": a language or people
+    (also a name) before what speaks it or gathers them ("Sarah community nurse" is a person)."""
+    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
+        return False
+    nxt = toks[i + 1].key
+    if nxt in _SPEAKS_IT or nxt == "communities":
+        return True
+    after = toks[i + 2].key if i + 2 < len(toks) else ""
+    return nxt == "community" and (after in _GATHERINGS or i + 2 == len(toks))
 
 
+_GATHERINGS = word_set(
+    """lunch dinner bbq picnic event events meeting meetings gathering day festival centre center
+    hall church leaders elders members group groups association organisation organization radio
+    liaison network"""
+)
 _SIGNS_ON = re.compile(r" here(?:[.,!:;—–-]|\s*\Z)", re.IGNORECASE)
 _SPEAKS_IT = frozenset(
     {"interpreter", "interpreters", "interpreting", "speaker", "speakers", "speaking", "language",
@@ -640,12 +648,13 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return False  # a month, with no title or relation word before it
     if t.unknown or (t.given and (t.word or t.dated)):
         return True
-    if i + 2 < len(toks) and toks[i + 1].key in lexicon.NAME_JOINERS:
-        # An English word before "and" is a name only beside one: "said Peace and Kylie came",
-        # but "Survivors of Torture and Trauma"
-        after = toks[i + 2]
-        if not (after.capital and (after.unknown or after.given)):
-            return False
+    # An English word beside "and" is a name only beside one: "said Peace and Kylie came",
+    # but "Survivors of Torture and Trauma (QPASTT)".
+    for other in (i + 2, i - 2):
+        if 0 <= other < len(toks) and toks[(i + other) // 2].key in lexicon.NAME_JOINERS:
+            o = toks[other]
+            if not (o.capital and (o.unknown or o.given)):
+                return False
     return _verb_context(text, toks, i)
 
 
@@ -724,8 +733,9 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
         if (
             prev in lexicon.PLACE_CONTEXT
             or prev in STREET_TYPE_FORMS
-            or (prev == "to" and any(  # "moved to", "driving her to"
-                toks[k].key in lexicon.MOVEMENT for k in range(max(0, i - 4), i - 1)
+            or (prev == "to" and any(  # "moved to", "driving her to", "from Ayr to Tully"
+                toks[k].key in lexicon.MOVEMENT or toks[k].key == "from"
+                for k in range(max(0, i - 6), i - 1)
             ))
         ):
             return True
@@ -746,11 +756,54 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             first.place and second.key in _PLACE_FOLLOWERS
         ):
             return True
+    if _street_run(text, toks, i) or _a_feature(text, toks, i):
+        return True
     # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
     # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
     return toks[i].key in lexicon.places_also_names() and (
         _place_context(text, toks, i) or _among_places(text, toks, i)
     )
+
+
+# Street types that are also something else before a capitalised word: "St Vincent", "Dr Patel".
+_AMBIGUOUS_TYPES = frozenset({"st", "dr", "str", "ct", "pl", "cl", "cr", "av", "gr", "sq"})
+
+
+def _street_run(text: str, toks: list[_Tok], i: int) -> bool:
+    """The word opens or is inside a run of capitalised words that ends in a street type:
+    "Logan River Road", "Old Cleveland Road", "Browns Plains Rd" (each word of it, not only the
+    last before the type)."""
+    j = i
+    while j + 1 < len(toks) and j - i < 3 and text[toks[j].end : toks[j + 1].start] == " ":
+        nxt = toks[j + 1]
+        if not nxt.cap:
+            return False
+        if nxt.key in ANY_CASE_TYPE_FORMS:
+            return nxt.key not in _AMBIGUOUS_TYPES and j > i  # the next word alone: checked above
+        j += 1
+    return False
+
+
+# Natural places after a name that is also a word or a name: "at Musgrave Park", "Kedron
+# Brook". The first set are names too ("Jenny Park"): a place only where a place is said.
+_FEATURES_ALSO_NAMES = word_set("park lake hill hills river brook bay beach island point forest")
+_FEATURES = word_set(
+    """reserve oval gardens creek lagoon falls showgrounds showground foreshore jetty pier
+    wetlands bushland dam weir cemetery racecourse speedway velodrome golf"""
+)
+
+
+def _a_feature(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Musgrave Park" after "at", "Cabbage Tree Creek": a park, creek or reserve, not a person."""
+    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " " or not toks[i + 1].cap:
+        return False
+    key = toks[i + 1].key
+    if key in _FEATURES:
+        return True
+    return key in _FEATURES_ALSO_NAMES and _place_context(text, toks, i)
+
+
+_LIST_GAP = re.compile(r"\s*[/&,]\s*|\s+[-–]\s+")
 
 
 def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
@@ -765,7 +818,19 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
             t.key in ("and", "or", "then", "n") for t in toks[j + 1 : i]
         ):
             return True
+    for j in (i - 1, i + 1):  # "Fairfield/Liverpool", "Ayr, Tully", "Bowen & Ayr"
+        if 0 <= j < len(toks) and toks[j].place and toks[j].capital:
+            a, b = sorted((i, j))
+            if _LIST_GAP.fullmatch(text, toks[a].end, toks[b].start):
+                return True
     prev = toks[i - 1] if i > 0 else None
+    if (
+        prev is not None
+        and (prev.blocked or prev.brand or prev.key in lexicon.not_names())
+        and not prev.given
+        and text[prev.end : toks[i].start] == " "
+    ):
+        return True  # a service's branch: "cohealth Collingwood", "Ray White Kirwan"
     if prev is not None and prev.key == "the" and not prev.capital and not (
         i + 1 < len(toks) and (toks[i + 1].key in _KIN or toks[i + 1].key in lexicon.RELATIONS)
     ):

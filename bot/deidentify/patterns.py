@@ -424,11 +424,13 @@ def dates_of_birth(
     if cued and registered:
         # The registered birthday as a day and month, where the note speaks of a birth ("DOB
         # 31/10/1998, or October 31st as she says"): only the client's own day and month.
+        # With hundreds of clients most days are someone's birthday: only a date near the cue,
+        # and not an appointment ("born 1990 … see her Fri 25/12 @ 9.30pm").
         days = birthdays if birthdays is not None else {(d, mo) for d, mo, _y in registered}
         for m in _DAY_MONTH_ONLY.finditer(text):
             day = int(m["d1"] or m["d2"] or m["d3"])
             month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
-            if (day, month) in days:
+            if (day, month) in days and _near_a_birth(text, m.start(), m.end(), day, month):
                 yield hit(*m.span(), "dob")
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
@@ -442,6 +444,51 @@ def dates_of_birth(
             )
         ):
             yield hit(*m.span(), "dob")
+
+
+_WEEKDAY_BEFORE = re.compile(
+    r"(?i)\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+    r"\.?,?\s+(?:the\s+)?\Z"
+)
+_TIME_AFTER = re.compile(r"(?i)\s*,?\s*(?:@|at|from|between)?\s*\d\d?(?:[:.]\d\d|\s?[ap]\.?m\b)")
+
+
+def _near_a_birth(text: str, start: int, end: int, day: int, month: int) -> bool:
+    """A day and month spoken of as a birthday: a cue just before or after it, with no other
+    date of its own ("DOB 3/4/19) starts school 25 Nov") and no sentence's end between; no
+    weekday before it and no time after it (those are appointments)."""
+    if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or _TIME_AFTER.match(text, end):
+        return False
+    for cue in _DOB_CUE.finditer(text, max(0, start - 80), min(len(text), end + 40)):
+        between = text[cue.end() : start] if cue.end() <= start else text[end : cue.start()]
+        if _STOP.search(between):
+            continue
+        own = _own_date(text, cue.end())
+        if own is None or own[0] == start or (day, month) in _days_in(own[1]):
+            return True  # "DOB 31/10/1998, or October 31st as she says"
+    return False
+
+
+def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:
+    """Where the date right after a cue starts, and how it is written, if there is one."""
+    cued = _GAP_THEN_DATE.match(text, cue_end)
+    if cued is not None:
+        return cued.start("date"), cued["date"]
+    gap = _CUE_GAP.match(text, cue_end)
+    full = DATE.match(text, gap.end() if gap else cue_end)
+    return (full.start(), full.group()) if full else None
+
+
+_STOP = re.compile(r"[.!?]\s|\n")
+
+
+def _days_in(written: str) -> set[tuple[int, int]]:
+    """The (day, month) a cue's own date may mean (numeric ones read both ways)."""
+    m = DATE.search(written)
+    if m is None:
+        return set()
+    day, month, _year, numeric = date_parts(m)
+    return {(day, month), (month, day)} if numeric else {(day, month)}
 
 
 _DAY_MONTH_ONLY = re.compile(
