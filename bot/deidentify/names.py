@@ -51,7 +51,8 @@ _JOIN = re.compile(r" ?[-‐‑–] ?| ")  # between two words of one name
 _INITIAL = re.compile(r" [B-HJ-Z](?![^\W\d_])")  # not "I" or "A", which are words
 _LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
 _TITLE_GAP = re.compile(r"\.?\s+")
-_CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z]")  # "RentConnect", "JobSeeker"; not "McDonald"
+# "RentConnect", "JobSeeker", "MyService"; not "McDonald"
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z]|My[A-Z]")
 _AFTER_NUMBER = re.compile(r"\d[a-zA-Z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
 _DATE_AFTER = re.compile(r"[\s,]*'?\d")
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
@@ -392,15 +393,62 @@ _STATES = frozenset({"nsw", "vic", "qld", "wa", "sa", "tas", "nt", "act"})
 
 
 def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
-    """ "Karen interpreter", "Dari speaker", "the Karen community lunch": a language or people
-    (also a name) before what speaks it or gathers them ("Sarah community nurse" is a person)."""
-    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
+    """ "Karen interpreter", "Dari speaker", "the Karen community lunch", "Congolese, Karen and
+    Bhutanese families": a language or people (also a name) before what speaks it or gathers
+    them, or in a list of peoples ("Sarah community nurse" is a person)."""
+    if i + 1 >= len(toks):
+        return False
+    if _in_a_list_of_peoples(text, toks, i):
+        return True
+    if text[toks[i].end : toks[i + 1].start] != " ":
         return False
     nxt = toks[i + 1].key
     if nxt in _SPEAKS_IT or nxt == "communities":
         return True
     after = toks[i + 2].key if i + 2 < len(toks) else ""
     return nxt == "community" and (after in _GATHERINGS or i + 2 == len(toks))
+
+
+_LIST_GAP_ONLY = re.compile(r"\s*[,&/]\s*")
+_AND_GAP = re.compile(r",?\s+")
+_GROUP_NOUNS = word_set(
+    "families family people communities community women men elders kids youth groups clients"
+)
+
+
+def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
+    """The next item of a list from ``j`` (``step`` 1 or -1): after ", ", "&" or "and"/"or"."""
+    k = j + step
+    if not 0 <= k < len(toks):
+        return None
+    a, b = sorted((j, k))
+    if _LIST_GAP_ONLY.fullmatch(text, toks[a].end, toks[b].start):
+        return k
+    m = k + step
+    if toks[k].key in ("and", "or") and 0 <= m < len(toks):
+        a, b = sorted((j, m))
+        if _AND_GAP.fullmatch(text, toks[a].end, toks[a + 1].start) and _AND_GAP.fullmatch(
+            text, toks[b - 1].end, toks[b].start
+        ):
+            return m
+    return None
+
+
+def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
+    """In a list of peoples before what they are: "Congolese, Karen and Bhutanese families"."""
+    peoples, last = 0, i
+    for step in (-1, 1):
+        j = i
+        while (k := _list_item(text, toks, j, step)) is not None:
+            if not (toks[k].capital and toks[k].key in lexicon.not_names()):
+                return False
+            peoples, j = peoples + 1, k
+        if step == 1:
+            last = j
+    nxt = last + 1
+    return bool(peoples) and nxt < len(toks) and toks[nxt].key in _GROUP_NOUNS and (
+        text[toks[last].end : toks[nxt].start] == " "
+    )
 
 
 _GATHERINGS = word_set(
@@ -640,6 +688,10 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return len(t.key) == 2 and t.key not in lexicon.GRAMMAR and _verb_context(text, toks, i)
     if not _isolated(text, toks, i) or _place_context(text, toks, i):
         return False
+    if i > 0 and toks[i - 1].key in _ARTICLES and not t.lexical:
+        return False  # "Fixed with the Convenor", "a Registrar": a role, not a person
+    if t.word and _like_words(text, toks, i):
+        return False
     if t.opens:
         return (t.unknown or t.given) and (
             name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
@@ -656,6 +708,36 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
             if not (o.capital and (o.unknown or o.given)):
                 return False
     return _verb_context(text, toks, i)
+
+
+_ARTICLES = word_set("the a an this that")
+# After "and", words for people: "Grace and kids came" is a person with her kids.
+_PEOPLE_NOUNS = word_set(
+    """kids kid children child family baby bub bubs partner husband wife boyfriend girlfriend
+    friends friend mates mate dog dogs staff workers worker team everyone others"""
+)
+
+
+def _like_words(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Frank and open questions", "Mercy and fairness were the theme": an English word joined
+    by "and" to a lowercase English word of its kind, not to a person or people."""
+    if i + 2 >= len(toks) or toks[i + 1].key not in ("and", "or", "&"):
+        return False
+    other = toks[i + 2]
+    if other.capital or not _JOIN_AND.fullmatch(text, toks[i].end, other.start):
+        return False
+    key = other.key
+    return (
+        key in lexicon.english_words()
+        and key not in lexicon.given_names()
+        and key not in lexicon.FUNCTION_WORDS
+        and key not in lexicon.RELATIONS
+        and key not in _PEOPLE_NOUNS
+        and key not in _DETERMINERS
+    )
+
+
+_JOIN_AND = re.compile(r"\s+(?:and|or)\s+|\s*&\s*", re.IGNORECASE)
 
 
 def _verb_context(text: str, toks: list[_Tok], i: int) -> bool:
@@ -880,6 +962,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "sons and daughters welcome"
     elif title and toks[i].key in _STRICT_TITLES:  # "Dr Patel", "Dr Were", not "Dr Appointment"
         plausible = t.lexical or not t.word or t.key in lexicon.FUNCTION_WORDS
+    elif not title and t.word and not t.lexical and _program_run(text, toks, j):
+        plausible = False  # "Child Safety caseworker, Next Step Plus worker": a program
     else:
         plausible = True  # "Uncle Purity", "Ms Brown", "her sister Grace"
     if not plausible or (t.dated and not title and _DATE_AFTER.match(text, t.end)):
@@ -899,6 +983,18 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             and _JOIN.fullmatch(text, t.end, nxt.start)
         ):
             name[j + 1] = True  # "zhang wei", "gary pike"
+
+
+def _program_run(text: str, toks: list[_Tok], j: int) -> bool:
+    """Capitalised English words that run on, none a name: "Next Step Plus", "Safe Steps"."""
+    k = j
+    while (
+        k + 1 < len(toks) and toks[k + 1].cap and text[toks[k].end : toks[k + 1].start] == " "
+    ):
+        k += 1
+        if toks[k].lexical or toks[k].unknown:
+            return False
+    return k > j
 
 
 def _lower_name(text: str, toks: list[_Tok], j: int) -> bool:
@@ -949,6 +1045,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"
         if t.brand or (t.dated and _date_context(text, toks, j)):
             return False
+        if t.word and not t.lexical and j > 0 and toks[j - 1].key in lexicon.PLACE_CONTEXT:
+            return False  # "Caseworker at Communities Bernadette Mahony": where she works
         return t.lexical or not t.opens or name_follows(text, _run_end(text, toks, i))
     if t.dated and _date_context(text, toks, j):
         return False

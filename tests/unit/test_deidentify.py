@@ -1169,3 +1169,27 @@ def test_a_registered_birthday_is_a_date_of_birth_only_near_its_cue():
     assert redact("DOB 31/10/1998, or October 31st as she says", many, keep=()) == (
         "DOB [DOB], or [DOB] as she says"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Child Safety caseworker, Next Step Plus worker and me.",
+         "Child Safety caseworker, Next Step Plus worker and me."),
+        ("saw her caseworker, Jenny Smith today", "saw her caseworker, [name] today"),
+        ("Fixed with the Convenor.", "Fixed with the Convenor."),
+        ("About 30 came. Frank and open questions, good session.",
+         "About 30 came. Frank and open questions, good session."),
+        ("Grace and kids came in.", "[name] and kids came in."),
+        ("Grace and her sister came in.", "[name] and her sister came in."),
+        ("Caseworker at Communities Bernadette Mahony rang.",
+         "Caseworker at Communities [name] rang."),
+        ("Congolese, Karen and Bhutanese families came.",
+         "Congolese, Karen and Bhutanese families came."),
+        ("Karen and Jane came.", "[name] and [name] came."),
+        ("He lodged the claim through MyService today.",
+         "He lodged the claim through MyService today."),
+    ],
+)
+def test_programs_roles_peoples_and_words_joined_by_and(text, expected):
+    assert redact(text, (), keep=("Child Safety",)) == expected
