@@ -165,12 +165,18 @@ def place_spans(
             continue  # "Dr Amal Health", "dr Tomas Group": a person with a title
         if t.key in lexicon.PLACE_HEADS or (
             t.key in lexicon.WEAK_PLACE_HEADS
-            and before.key not in given  # "Jane Park" is a person
+            and (before.key not in given or _after_the(tokens, run_start))  # "Jane Park" is a
+            # person, "the Wesley Church café" a place
             and before.key not in lexicon.TITLES  # "Ms Hall" too
             and not (before.opens and before.key in words_)  # "Phoned Hill": Hill is the name
         ):
             spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, t.end))
     return spans
+
+
+def _after_the(tokens: list[Word], start: int) -> bool:
+    """A run of two words after "the": "the Wesley Church", not "the Jane Park" (one word)."""
+    return start > 0 and tokens[start - 1].key == "the" and not tokens[start - 1].caps
 
 
 def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
@@ -205,7 +211,7 @@ def _plain(key: str) -> bool:
         return True
     if key in lexicon.given_names() or key in lexicon.surnames() or key in lexicon.TITLES:
         return False  # "Smith", "Baker": a word, and as likely someone
-    return key in lexicon.english_words()
+    return key in lexicon.english_words() or key in lexicon.places_also_names()  # "Wyndham"
 
 
 _RUN_LINKS = frozenset({"and", "of", "for"})

@@ -665,6 +665,12 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             and not (second.dated and _date_context(text, toks, b))
         ):
             continue
+        if first.word and second.place and not second.given:
+            continue  # "at Royal Brisbane", "Mount Gambier": a word and a place
+        if a > 0 and toks[a - 1].key == "in" and first.unknown and second.unknown and (
+            _POSSESSIVE.match(text, second.end) is None
+        ):
+            continue  # "born in Cần Thơ": a town in no list, not "in Thao Vu's car"
         if first.given and (second.lexical or second.unknown):
             if not (first.word and second.word and not second.surname):
                 return True
@@ -896,7 +902,7 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         return True
     for gap in (1, 2):  # "Ayr and Tully", "Orange and then Young"
         j = i - gap - 1
-        if j >= 0 and toks[j].place and all(
+        if j >= 0 and _a_place_here(text, toks, j) and all(
             t.key in ("and", "or", "then", "n") for t in toks[j + 1 : i]
         ):
             return True
@@ -923,6 +929,15 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1].key
         return nxt in _HEADS or (nxt in lexicon.place_firsts() and toks[i + 1].capital)
     return False
+
+
+def _a_place_here(text: str, toks: list[_Tok], j: int) -> bool:
+    """A listed place, or a town that is also a name where a place is said ("drove to Orange
+    and then Young")."""
+    t = toks[j]
+    return t.place or (
+        t.capital and t.key in lexicon.places_also_names() and _place_context(text, toks, j)
+    )
 
 
 _HEADS = lexicon.PLACE_HEADS | word_set("pharmacy chemist hub branch campus depot police")

@@ -1193,3 +1193,23 @@ def test_a_registered_birthday_is_a_date_of_birth_only_near_its_cue():
 )
 def test_programs_roles_peoples_and_words_joined_by_and(text, expected):
     assert redact(text, (), keep=("Child Safety",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on the hospital band at Royal Brisbane.", "on the hospital band at Royal Brisbane."),
+        ("booked with Wyndham Community and Education Centre for 22 May.",
+         "booked with Wyndham Community and Education Centre for 22 May."),
+        ("Rang Jane Smith and Education Centre staff", "[name] and Education Centre staff"),
+        ("drove to Orange and then Young to see family",
+         "drove to Orange and then Young to see family"),
+        ("a coffee at the Wesley Church café.", "a coffee at the Wesley Church café."),
+        ("Jane Park came.", "[name] came."),
+        ("He was born in Cần Thơ.", "He was born in Cần Thơ."),
+        ("She was in Thao Vu's car.", "She was in [name]'s car."),
+        ("met Grace Logan today", "met [name] today"),
+    ],
+)
+def test_towns_hospitals_and_churches_that_read_like_names(text, expected):
+    assert redact(text, (), keep=()) == expected
