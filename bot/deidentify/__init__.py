@@ -58,8 +58,10 @@ registered ones in any case, order, initials, misspelling (``known_clients``, ``
 anyone's by lexicon and context (``names``); (2) geography below a state -- street addresses
 with unit, lot and the suburb after them, a registered street alone; a suburb on its own stays
 (a meeting needs it; OAIC: context decides); (3) dates that identify -- dates of birth in any
-form after a cue, and any registered DOB (written without separators too, with no cue);
-appointment dates stay; ages stay; (4) phone numbers,
+form after a cue, any registered DOB (written without separators too, with no cue), a
+registered birthday as day and month near a birth cue, and any whole date before 1990 (no
+appointment is dated so; 2000s dates may be a lease's); appointment dates stay; ages stay;
+(4) phone numbers,
 in digits or words (``spoken``); (5) fax numbers, as phones; (6) emails; (7) tax file numbers
 (the SSN's counterpart); (8) Medicare numbers; (9) health-fund and (10) account numbers, (11)
 licence, passport and visa numbers -- after their cue, as ``[ID]``; CRNs; (14) URLs that carry

@@ -438,6 +438,8 @@ def dates_of_birth(
             (day, month, year) in registered
             or (numeric and (month, day, year) in registered)
             or _AGE_AFTER.match(text, m.end())
+            or _LONG_PAST[0] <= year <= _LONG_PAST[1]
+            or 30 <= year <= 89  # "03/02/82"
             or any(
                 _CUE_GAP.fullmatch(text, cue.end(), m.start())
                 for cue in _DOB_CUE.finditer(text, max(0, m.start() - 60), m.start())
@@ -445,6 +447,10 @@ def dates_of_birth(
         ):
             yield hit(*m.span(), "dob")
 
+
+# A whole date this far back is someone's birth, or as telling (Safe Harbor removes every date of
+# a person's life but its year): no appointment, hearing or payment in a case note is dated so.
+_LONG_PAST = (1900, 1989)
 
 _WEEKDAY_BEFORE = re.compile(
     r"(?i)\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"

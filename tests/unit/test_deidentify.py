@@ -1213,3 +1213,18 @@ def test_programs_roles_peoples_and_words_joined_by_and(text, expected):
 )
 def test_towns_hospitals_and_churches_that_read_like_names(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Respondent: Dale Mercer, 03/02/1982, licence on file",
+         "Respondent: [name], [DOB], licence on file"),
+        ("her mum, 14 March 1961, lives in Ipswich", "her mum, [DOB], lives in Ipswich"),
+        ("the father (12/7/75) rang", "the father ([DOB]) rang"),
+        ("lease from 1/2/2000 to 1/2/2001", "lease from 1/2/2000 to 1/2/2001"),
+        ("hearing on 3/2/2027", "hearing on 3/2/2027"),
+    ],
+)
+def test_a_whole_date_long_past_is_a_date_of_birth(text, expected):
+    assert redact(text, (), keep=()) == expected
