@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dotenv import dotenv_values
-from dotenv.parser import parse_stream
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -73,14 +71,18 @@ class Settings:
 def parse_env_file(text: str) -> dict[str, str]:
     """Parse ``KEY=VALUE`` lines with python-dotenv (``#`` comments, optional ``export`` and
     quotes; no ``${VAR}`` expansion). A line that is not a setting is an error, not skipped."""
+    from dotenv.parser import parse_stream  # ~14 ms of imports, only where a file is read
+
+    values: dict[str, str] = {}
     for line in parse_stream(io.StringIO(text)):
         if line.error or (line.key is not None and (
                 line.value is None or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", line.key))):
             raise ConfigError(
                 f".env line {line.original.line} is not KEY=VALUE; fix or remove that line"
             )
-    values = dotenv_values(stream=io.StringIO(text), interpolate=False)
-    return {key: value or "" for key, value in values.items()}
+        if line.key is not None:  # as dotenv_values(interpolate=False): the last one wins
+            values[line.key] = line.value or ""
+    return values
 
 
 def default_data_dir(env: Mapping[str, str]) -> Path:
