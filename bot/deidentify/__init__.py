@@ -66,14 +66,16 @@ in digits or words (``spoken``); (5) fax numbers, as phones; (6) emails; (7) tax
 (the SSN's counterpart); (8) Medicare numbers; (9) health-fund and (10) account numbers, (11)
 licence, passport and visa numbers -- after their cue, as ``[ID]``; CRNs; (14) URLs that carry
 a name, and social handles after their platform; (12) vehicle registration plates after
-their cue ("rego EHK 92W", "her car is ABC 2RT"), as ``[ID]``. Not covered, and why: (13)
-device serial numbers are rare in case notes and look like reference codes -- ``[ID]`` only
-after a cue such as "account no."; (15) IP addresses do not occur; (16)
-biometrics and (17) photographs are not text; (18) "any other unique characteristic" (a rare
-illness, a job) needs a reader: the author's preview shows every replacement and "Hide more
-words" adds the rest.
+their cue ("rego EHK 92W", "her car is ABC 2RT"), as ``[ID]``; (13) device serial numbers and
+(18) "any other unique identifying number" -- court files, prisoner numbers (MIN), case, claim
+and application references -- by shape anywhere (capitals and digits run together with 5+
+digits: "MAG-00481/25", "N2049188") or after a cue ("file", "ref", "MIN", "serial": "MIN
+643219", "file QX 40882"), as ``[ID]`` (``patterns.reference_codes``). Not covered, and why:
+(15) IP addresses do not occur; (16) biometrics and (17) photographs are not text; (18)'s
+"unique characteristic" (a rare illness, a job) needs a reader: the author's preview shows
+every replacement and "Hide more words" adds the rest.
 
-Case codes, placeholders, Slack mentions and URL schemes are never touched inside, and the engine
+Registered case codes, placeholders, Slack mentions and URL schemes are never touched inside, and the engine
 runs to a fixed point, so a second pass changes nothing. Any internal error raises
 ``DeidentificationFailed``, whose message holds nothing from the text; nothing is logged. Compiled
 patterns (which hold identifiers) live only in this process's memory, cached per set of clients.
@@ -91,6 +93,7 @@ from typing import TYPE_CHECKING
 from bot.deidentify.known_services import COMMON_SERVICES
 from bot.deidentify.model import DeidentificationFailed, KnownClient, Redaction
 from bot.deidentify.text import (
+    CASE_CODE_SHAPE,
     HAS_DIGIT,
     Hit,
     Trace,
@@ -194,6 +197,7 @@ def _find(
         spans = [(h.start, h.end) for h in hits]
         hits += names.find(text, tokens, kept + protected + places, spans, keys)
         return merge(hits)
+    refs: list[Hit] = []
     hits += matcher.addresses_in(text, tokens, keys)
     hits += matcher.streets_in(text, tokens, places, keys)
     if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, protected))):
@@ -204,6 +208,7 @@ def _find(
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
             hits += patterns.cued_ids(text)
         hits += matcher.units_in(text)
+        refs = patterns.reference_codes(text, keys)
         if not patterns.PLATE_CUES.isdisjoint(keys):
             hits += patterns.plates(text)
         cued = not patterns.BIRTH.isdisjoint(keys)
@@ -221,10 +226,35 @@ def _find(
         hits += patterns.handles(text)
     if hits and (kept or protected):
         hits = _allowed(text, hits, kept, protected)
+    if refs:
+        hits += _references(text, refs, kept, protected, matcher.codes)
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     hits += names.find(text, tokens, kept + protected + places + others, clients, keys)
     return merge(hits)
+
+
+def _references(
+    text: str,
+    refs: list[Hit],
+    kept: list[tuple[int, int]],
+    protected: list[tuple[int, int]],
+    codes: Collection[str],
+) -> list[Hit]:
+    """Reference numbers not wholly kept, not a registered case code, and reaching into no
+    placeholder or Slack ID. A code shaped like a case code ("QH-2209114", "MAG-00481/25") that
+    no client has is someone's reference: the protection of case codes is for registered ones."""
+    out = []
+    for h in refs:
+        if text[h.start : h.end] in codes or within(h.start, h.end, kept):
+            continue
+        if any(
+            s < h.end and h.start < e and not CASE_CODE_SHAPE.fullmatch(text, s, e)
+            for s, e in protected
+        ):
+            continue
+        out.append(h)
+    return out
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:

@@ -284,6 +284,7 @@ class Matcher:
             if ident.address and (unit := unit_number(ident.address)):
                 self.units.add(unit)
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
+        self.codes = frozenset(c.case_code for c in clients)
         self.birthdays = frozenset((d, m) for d, m, _y in self.dobs)
         self.street_keys = frozenset(self.streets)
         self.called = frozenset(called)

@@ -179,13 +179,63 @@ def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
 
 
 
+# Reference numbers of every other kind (Safe Harbor's "any other unique identifying number"):
+# court files, prisoner numbers, case and claim references, accounts. Two ways to know one:
+# its shape -- capitals and digits run together, with 5+ digits ("MAG-00481/25", "QH-2209114",
+# "N2049188", "BCC2025/1187744"), which no word, date, dose or time has -- or its cue, then a
+# number of 5+ digits or letters and 4+ digits ("MIN 643219", "Veteran file QX 40882").
+_SHAPED_CODE = re.compile(
+    r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*"
+    r"|(?<![\w/.\-@#<])[A-Z]+(?:[\-/][A-Z0-9]+)+"
+)
+_CODE_END = re.compile(r"[\w\-/]|\.\w")
+_REF_CUE = re.compile(
+    r"\b(?:ref(?:erence)?|file|case|account|acct|application|claim|matter|docket|warrant|policy"
+    r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
+    r"|participant|order|permit|certificate|serial)"
+    r"(?:\s+(?:no\.?|number|num|#|id))?"
+    r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
+    r"|[\s:#=.\-]*(?:\([^()]{1,40}\)\s*)?(?:(?:is|was)\s+)?)",
+    re.IGNORECASE,
+)
+_CUED_NUMBER = re.compile(
+    r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?)(?![\w/])"
+)
+REF_CUES = word_set(
+    "ref reference file case account acct application claim matter docket warrant policy member "
+    "membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
+    "participant order permit certificate serial"
+)
+
+
+def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
+    """Other reference numbers, by shape anywhere and by cue ([ID])."""
+    hits = []
+    for m in _SHAPED_CODE.finditer(text):
+        code = m[0]
+        if sum(ch.isdigit() for ch in code) >= 5 and not _CODE_END.match(text, m.end()):
+            hits.append(hit(*m.span(), "id"))
+    if keys is None or not REF_CUES.isdisjoint(keys):
+        for cue in _REF_CUE.finditer(text):
+            m = _CUED_NUMBER.match(text, cue.end())
+            if m is None or text[max(0, m.start() - 1) : m.start()] == "$":
+                continue
+            digits = re.sub(r"\D", "", m["id"])
+            if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
+                continue  # a service's phone number
+            if DATE.fullmatch(m["id"]) or (len(digits) < 5 and not m["id"][0].isalpha()):
+                continue
+            hits.append(hit(m.start("id"), m.end("id"), "id"))
+    return hits
+
+
 # Vehicle registration plates (Safe Harbor's vehicle identifiers) after their cue: "rego EHK
 # 92W", "car rego 1XT 4LM", "her car is ABC 2RT", "plates 123 ABC". Without a cue a plate is no
 # different from a product code or a room number, and stays.
 _PLATE = re.compile(
     r"\b(?:rego|registration|reg|number\s*plates?|numberplates?|plates?"
     r"|(?:car|ute|van|vehicle|truck|motorbike|bike)(?:['’]s)?\s+(?:is|was))"
-    r"[\s:#.=\-]*(?:(?:is|was|number|no\.?|num)[\s:#.]+)?"
+    r"(?:(?:\s+[a-z]+){1,6}\s*:\s*|[\s:#.=\-]*(?:(?:is|was|number|no\.?|num)[\s:#.]+)?)"
     r"(?P<id>[A-Za-z0-9]{1,4}(?:[ \-]?[A-Za-z0-9]{1,4}){0,2})(?![\w\-])",
     re.IGNORECASE,
 )

@@ -45,11 +45,12 @@ RANK: Mapping[str, int] = MappingProxyType(
     }
 )
 
+CASE_CODE_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}(?![0-9])")
 # Never looked inside: our placeholders, case codes, URL schemes, Slack mention IDs. Each is
 # looked for only when the character it needs is in the text (most notes have few of them).
 _PROTECTED = (
     ("[", re.compile(r"\[(?:name|DOB|address|phone|email|Medicare|CRN|TFN|ID|URL)\]")),
-    ("-", re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}(?![0-9])")),
+    ("-", CASE_CODE_SHAPE),
     (":", re.compile(r"(?<![\w+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*://|(?:mailto|tel|sms):)")),
     ("<", re.compile(r"<[@#!][A-Z0-9]+")),
     ("@", re.compile(r"(?<![\w.%+'\-])@[UWBC][A-Z0-9]{6,}\b")),  # "@U0OMAR001": a Slack ID

@@ -436,7 +436,7 @@ def test_anyones_medicare_and_crn_are_replaced(text, expected):
 def test_medicare_lookalike_with_a_wrong_check_digit_survives():
     valid = medicare_with_check("31234567")
     wrong = valid[:9] + str((int(valid[9]) + 1) % 10) + valid[10:]
-    assert redact(f"ref {wrong}") == f"ref {wrong}"
+    assert redact(f"batch {wrong}") == f"batch {wrong}"
 
 
 @pytest.mark.parametrize(
@@ -853,7 +853,7 @@ VIC = client("U1R-036", full_name="Victoria Page", date_of_birth=dt.date(1994, 3
         # the registered date of birth without separators, however far from its cue
         ("her DOB on the form is 07031994 btw", "her DOB on the form is [DOB] btw"),
         ("born 19940307 per the ImmiCard", "born [DOB] per the ImmiCard"),
-        ("invoice 07031995 paid", "invoice 07031995 paid"),  # someone else's number
+        ("invoice 07031995 paid", "invoice [ID] paid"),  # someone else's number, not her DOB
         # a street named "The …", without its "The" or with it
         ("traffic on horsley drive is bad", "traffic on [address] is bad"),
         ("behind on rent at The Horsley Dr", "behind on rent at [address]"),

@@ -107,7 +107,8 @@ def test_tfn_checksum_and_cue():
     assert redact(f"TFN: {valid[:8]}0") == "TFN: [TFN]" or valid[8] == "0"  # cue alone
     wrong = valid[:8] + str((int(valid[8]) + 1) % 10)
     assert redact(f"tax file number {wrong}") == "tax file number [TFN]"
-    assert redact(f"ref {wrong} ok") == f"ref {wrong} ok"  # no cue, no checksum: survives
+    assert redact(f"batch {wrong} ok") == f"batch {wrong} ok"  # no cue, no checksum: survives
+    assert redact(f"ref {wrong} ok") == "ref [ID] ok"  # a reference's cue: someone's number
 
 
 @pytest.mark.parametrize(
@@ -134,7 +135,7 @@ def test_crn_and_medicare(text, expected):
 def test_a_medicare_lookalike_survives():
     wrong = VALID_MEDICARE[:8] + str((int(VALID_MEDICARE[8]) + 1) % 10) + VALID_MEDICARE[9]
     assert medicare_valid(VALID_MEDICARE) and not medicare_valid(wrong)
-    assert redact(f"ref {wrong}") == f"ref {wrong}"
+    assert redact(f"batch {wrong}") == f"batch {wrong}"
 
 
 # --- addresses ----------------------------------------------------------------------------------
@@ -378,3 +379,39 @@ def test_corpus_meets_the_acceptance_thresholds():
     assert share["pattern"] >= 0.99, tallies
     assert share["names"] >= 0.95, tallies
     assert share["survive"] >= 0.97, tallies
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Court file: MAG-00481/25 (Mackay)", "Court file: [ID] (Mackay)"),
+        ("Centrelink ref CLK-7718-4420-9 for the claim", "Centrelink ref [ID] for the claim"),
+        ("fraud team case BSA-2025-0913377.", "fraud team case [ID]."),
+        ("Social housing application QH-2209114.", "Social housing application [ID]."),
+        ("Passport of the man in the room: N2049188 (Korea)",
+         "Passport of the man in the room: [ID] (Korea)"),
+        ("Veteran file QX 40882", "Veteran file [ID]"),
+        ("Wellington Correctional Centre (MIN 643219)",
+         "Wellington Correctional Centre (MIN [ID])"),
+        ("prisoner CRN 01287455, due out", "prisoner [ID], due out"),
+        ("Rego of the car he was in: FQ 4821.", "Rego of the car he was in: [ID]."),
+        # what stays: case codes, doses, times, dates, service numbers, years, amounts
+        ("Case U1R-001 seen.", "Case U1R-001 seen."),
+        ("COVID-19 jab, Form SA332A, 1800RESPECT rang",
+         "COVID-19 jab, Form SA332A, 1800RESPECT rang"),
+        ("60mg at 9.30pm on 12/03/2026", "60mg at 9.30pm on 12/03/2026"),
+        ("Ref 1800 050 004. Case 2025. Rent $12,500 owing.",
+         "Ref 1800 050 004. Case 2025. Rent $12,500 owing."),
+        ("See https://example.org/A123456/form", "See https://example.org/A123456/form"),
+        ("<@U01234ABCDE> and <#C0123456>", "<@U01234ABCDE> and <#C0123456>"),
+    ],
+)
+def test_other_reference_numbers_by_shape_or_cue(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_registered_case_code_shaped_like_a_reference_stays():
+    jane = KnownClient("RG-20011", ClientIdentity(full_name="Jane Smith"))
+    assert deidentify("Jane Smith seen, RG-20011 again", [jane]).text == (
+        "RG-20011 seen, RG-20011 again"
+    )
