@@ -75,8 +75,8 @@ digits: "MAG-00481/25", "N2049188") or after a cue ("file", "ref", "MIN", "seria
 "unique characteristic" (a rare illness, a job) needs a reader: the author's preview shows
 every replacement and "Hide more words" adds the rest.
 
-Registered case codes, placeholders, Slack mentions and URL schemes are never touched inside, and the engine
-runs to a fixed point, so a second pass changes nothing. Any internal error raises
+Registered case codes, placeholders, Slack mentions and URL schemes are never touched inside,
+and the engine runs to a fixed point, so a second pass changes nothing. Any internal error raises
 ``DeidentificationFailed``, whose message holds nothing from the text; nothing is logged. Compiled
 patterns (which hold identifiers) live only in this process's memory, cached per set of clients.
 """

@@ -36,6 +36,7 @@ class Token(Protocol):
     def key(self) -> str: ...
 
 _PARTS = re.compile(r"[^\W\d_]+")
+_CLAN_JOINED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "o'keeffe" one word
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])\.?\s+\Z")
 _INITIALS_AFTER = re.compile(r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|(?=[^\w]|\Z))){1,3})")
@@ -96,13 +97,17 @@ class Initials:
                 if name.isupper() and 2 <= len(parts[0]) <= 5:  # an alias such as "JJ"
                     self.acronyms.setdefault(parts[0], set()).add(code)
                 continue
-            for acronym in {
-                "".join(p[0] for p in parts),
-                parts[0][0] + parts[-1][0],
-                parts[-1][0] + parts[0][0],
-            }:
-                if 2 <= len(acronym) <= 5:
-                    self.acronyms.setdefault(acronym, set()).add(code)
+            # "Winton O'Keeffe" is WO (and WOK, its parts split at the apostrophe)
+            for words in {tuple(parts), tuple(_CLAN_JOINED.findall(name.casefold()))}:
+                if len(words) < 2:
+                    continue
+                for acronym in {
+                    "".join(p[0] for p in words),
+                    words[0][0] + words[-1][0],
+                    words[-1][0] + words[0][0],
+                }:
+                    if 2 <= len(acronym) <= 5:
+                        self.acronyms.setdefault(acronym, set()).add(code)
         self.any_letter = set().union(*self.letters.values()) if self.letters else set()
         self.keys = frozenset(self.acronyms)  # a set, so that "&" walks the note's few words
 
@@ -159,8 +164,12 @@ class Initials:
             lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
             if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]):
                 hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
+        for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
+            codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
+            if codes:  # "Mr T.", "Mrs F lives at"
+                hits.append(_code_hit(m.start(), m.end(), codes))
         if not _LETTER_DOT.search(text):
-            return hits  # no "J." in the text: no dotted initials, no "Mr T."
+            return hits  # no "J." in the text: no dotted initials
         for m in _DOTTED.finditer(text):
             letters = "".join(ch for ch in m[0] if ch.isalpha())
             key = letters.casefold()
@@ -169,10 +178,6 @@ class Initials:
                 m[0].count(".") == len(letters) and key not in _DOTTED_WORDS
             )):
                 hits += self._hit(m.start(), m.end(), key)
-        for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
-            codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
-            if codes:
-                hits.append(_code_hit(m.start(), m.end(), codes))
         return hits
 
     def _hit(self, start: int, end: int, key: str) -> list[Hit]:

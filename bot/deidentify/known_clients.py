@@ -461,8 +461,14 @@ class Matcher:
                 )
             ):
                 return codes & near
-        if len(t.key) == 2 and ((_speaks(text, tokens, i) and not t.caps) or _signs(text, t)) and (
-            t.key not in lexicon.GRAMMAR and t.key not in lexicon.english_words()
+        if len(t.key) == 2 and (
+            # capitalised, "Jo said" is [name] (names.py); but "Em says", a word, only here
+            (_speaks(text, tokens, i) and (
+                not t.caps or (t.opens and t.key in lexicon.english_words())
+            )) or _signs(text, t)
+        ) and (
+            t.key not in lexicon.GRAMMAR
+            and (t.key not in lexicon.english_words() or (i == 0 or opens(text, tokens, i)))
         ):
             # A two-letter alias in lowercase saying or wanting something ("jo rang", "ro
             # wants"), which no other rule reads as a name; capitalised, "Jo said" is [name].
@@ -491,14 +497,15 @@ class Matcher:
         """The first word of a sentence, where a note puts its subject, when it is what the
         client is called (a first name or an alias, not a surname) and where they are comes
         next: "max on seroquel", "stormy in a mood", "Brook on Redbank Plains Rd still"
-        ("sharp in the bin" and "short on time" stay words)."""
+        ("sharp in the bin" and "short on time" stay words), or their next appointment: "Devo
+        court 19 September", "hope appt tmrw"."""
         t = tokens[i]
         return (
             i + 1 < len(tokens)
             and t.key in self.called
             and (t.title or not t.caps)  # not in capitals: "ROWAN NOT AT SHELTER" is no SMS
             and (i == 0 or opens(text, tokens, i))
-            and tokens[i + 1].key in lexicon.WHERE_NEXT
+            and (tokens[i + 1].key in lexicon.WHERE_NEXT or tokens[i + 1].key in lexicon.EVENT_NEXT)
             and text[t.end : tokens[i + 1].start] == " "
         )
 
@@ -783,12 +790,25 @@ def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
     words = LETTERS.findall(street[1].casefold())
     if len(words) > 2 and words[0] == "the":  # "The Horsley Drive" is also "horsley drive"
         words = words[1:]
+    suffix = ""
+    if len(words) > 2 and words[-1] in _SUFFIXES and words[-2] in STREET_TYPE_FORMS:
+        # "Commercial Street West": the side is part of it ("… East" is another street)
+        suffix = rf"\s+(?:{_SUFFIXES[words[-1]]})"
+        words = words[:-1]
     if len(words) < 2 or words[-1] not in STREET_TYPE_FORMS:
         return None
     kind = STREET_TYPE_FORMS[words[-1]]
     name = r"[\s\-]+".join(map(re.escape, words[:-1]))
     # No full stop after it: "Miller Place." ends a sentence.
-    return words[0], re.compile(rf"{name}\s+(?:{kind})\b", re.IGNORECASE)
+    return words[0], re.compile(rf"{name}\s+(?:{kind}){suffix}\b", re.IGNORECASE)
+
+
+_SUFFIXES = {
+    form: forms
+    for forms in ("north|nth|n", "south|sth|s", "east|e", "west|w", "extension|ext", "upper",
+                  "lower", "central")
+    for form in forms.split("|")
+}
 
 
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+|cheers,?|thanks,?|ta,?)?[ \t]*\Z", re.IGNORECASE)

@@ -313,6 +313,8 @@ VERBS_AFTER_REPORTED = word_set(
 # After a name, someone speaking, calling or wanting: "marivic rang", "jo said", "ro wants".
 SPOKE = word_set("rang rung rings texted txted phoned emailed says said wants wanted asked")
 WHERE_NEXT = word_set("in on at down up back outside inside from still again")
+# After a client's first name or alias opening a note's item: their next appointment.
+EVENT_NEXT = word_set("court appt appointment hearing curfew bail reporting interview mention")
 TO_VERBS = word_set("hope long wish plan aim pray care mean")
 VERB_NAMES = word_set(
     """hope will may might can bill mark sue pat chase wade drew rob jack grant don bob nick

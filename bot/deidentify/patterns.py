@@ -427,7 +427,39 @@ _CUED_DATE = re.compile(
 )
 
 
+_ORDINAL_WORD = re.compile(r"(?i)first|second|third|th\b")
 _GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})", re.IGNORECASE)
+
+# A whole date with its day in words, for the registered DOB with no cue: "third of March 1992".
+_WORD_DATE = re.compile(
+    rf"\b(?:the\s+)?(?P<day>{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?P<month>{_MONTH})\b\.?,?[\s\-]+"
+    r"(?P<year>\d{4}|'?\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+_ORDINAL_VALUES = {
+    **{w: n for n, w in enumerate(_UNITS, 1)},
+    **{w: n for n, w in enumerate(_TEENS, 10)},
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+
+def _ordinal_value(words: str) -> int:
+    """ "third" 3, "twenty-first" 21, "thirty first" 31."""
+    parts = re.split(r"[\s\-]+", words.casefold())
+    if len(parts) == 2:
+        return {"twenty": 20, "thirty": 30}[parts[0]] + _ORDINAL_VALUES[parts[1]]
+    return _ORDINAL_VALUES[parts[0]]
+
+
+def _registered_in_words(text: str, registered: Collection[tuple[int, int, int]]) -> list[Hit]:
+    hits = []
+    for m in _WORD_DATE.finditer(text):
+        day, month = _ordinal_value(m["day"]), MONTH_NUMBERS[m["month"][:3].casefold()]
+        year = int(m["year"].lstrip("'"))
+        if (day, month, year) in registered:
+            start = m.start("day") if m[0][:3].casefold() == "the" else m.start()
+            hits.append(hit(start, m.end(), "dob"))
+    return hits
 
 
 def _compact_date(digits: str) -> bool:
@@ -482,6 +514,8 @@ def dates_of_birth(
             month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
             if (day, month) in days and _near_a_birth(text, m.start(), m.end(), day, month):
                 yield hit(*m.span(), "dob")
+    if registered and _ORDINAL_WORD.search(text):
+        yield from _registered_in_words(text, registered)
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
         if (
