@@ -182,15 +182,21 @@ def _after_the(tokens: list[Word], start: int) -> bool:
 def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
     """Back over "X and"/"X of" before a run that ends in a head word: "Wyndham Community and
     Education Centre", "Survivors of Torture and Trauma Service" are one name each."""
-    while (
-        start >= 2
-        and tokens[start - 1].key in _RUN_LINKS
-        and not tokens[start - 1].caps
-        and tokens[start - 2].caps
-        and text[tokens[start - 2].end : tokens[start - 1].start] == " "
-        and text[tokens[start - 1].end : tokens[start].start] == " "
-    ):
-        k = start - 2
+    while True:
+        of_the = start >= 3 and [t.key for t in tokens[start - 2 : start]] == ["of", "the"]
+        link = 2 if of_the else 1
+        if not (
+            start >= link + 1
+            and tokens[start - link].key in _RUN_LINKS
+            and not any(t.caps for t in tokens[start - link : start])
+            and tokens[start - link - 1].caps
+            and all(
+                text[tokens[k].end : tokens[k + 1].start] == " "
+                for k in range(start - link - 1, start)
+            )
+        ):
+            break
+        k = start - link - 1  # "Star of the Sea Cathedral"
         while (
             k > 0
             and tokens[k - 1].caps
@@ -198,10 +204,18 @@ def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
             and not tokens[k].opens
         ):
             k -= 1
-        if not all(_plain(tokens[m].key) for m in range(k, start - 1)):
+        if not all(
+            _plain(tokens[m].key) or (of_the and _a_word_not_a_surname(tokens[m].key))
+            for m in range(k, start - link)
+        ):
             break  # "Rang Jane Smith and Education Centre staff": Jane Smith is someone
         start = k
     return start
+
+
+def _a_word_not_a_surname(key: str) -> bool:
+    """ "Star" (of the Sea): a given name, but a word, and no one's surname."""
+    return key in lexicon.english_words() and key not in lexicon.surnames()
 
 
 def _plain(key: str) -> bool:

@@ -91,7 +91,9 @@ PLACE_HEADS = word_set(
     projects station library plaza council office team unit school college university
     campus village fund scheme network association foundation society agency department
     precinct arcade markets market quarter terminal shelter refuge kitchen pantry hyperdome
-    health group cathedral mission alliance institute collective hub ministries
+    health group cathedral mission alliance institute collective hub ministries showgrounds
+    showground oval reserve foreshore jetty wetlands racecourse speedway velodrome lagoon creek
+    falls hotel motel tavern pub
     support line barracks club temple sorority parish"""
 )
 WEAK_PLACE_HEADS = word_set(

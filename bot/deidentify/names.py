@@ -134,6 +134,7 @@ def find(
         if (
             t.capital
             and not (t.never or t.brand or name[i])
+            and not _a_saint_or_a_day(text, toks, i)
             and not _names_a_place(text, toks, i)
             and not _a_language(text, toks, i)
             and not _an_organisation(text, toks, i)
@@ -185,6 +186,8 @@ def _lower_names(
             continue  # "www.qld.gov.au": part of a link
         if t.key.endswith("s") and t.key[:-1] in lexicon.english_words():
             continue  # a plural: "young mums w prams"
+        if t.key.endswith(_ROLE_ENDINGS) or _DOSE_AFTER.match(text, t.end):
+            continue  # "the geriatrician says", "says donepezil 5 mg": a role, a medicine
         if t.key in lexicon.places_also_names() and i > 0 and (
             toks[i - 1].key in lexicon.PLACE_CONTEXT
         ):
@@ -223,6 +226,10 @@ def _lower_names(
                 and _JOIN.fullmatch(text, t.end, nxt.start)
             ):
                 name[nxt_i] = True  # "mick obrien", "gary pike", "mereseini tuilau"
+
+
+_ROLE_ENDINGS = ("ician", "ologist", "iatrist", "apist", "ometrist", "ographer", "macist", "ntist")
+_DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ug|ml|mls|g|iu|units?)\b", re.IGNORECASE)
 
 
 def _introduces(toks: list[_Tok], i: int) -> bool:
@@ -406,6 +413,8 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     if nxt in _SPEAKS_IT or nxt == "communities":
         return True
     after = toks[i + 2].key if i + 2 < len(toks) else ""
+    if nxt == "new" and after == "year":
+        return True  # "Karen New Year", "Hmong New Year"
     return nxt == "community" and (after in _GATHERINGS or i + 2 == len(toks))
 
 
@@ -481,6 +490,7 @@ def _lower_patronymic(text: str, toks: list[_Tok], k: int) -> bool:
 
 
 _PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
+_SYLLABLE_AFTER = re.compile(r"-[a-z]{1,4}(?![\w\-])")
 
 
 def _tokens(
@@ -667,6 +677,8 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             continue
         if first.word and second.place and not second.given:
             continue  # "at Royal Brisbane", "Mount Gambier": a word and a place
+        if second.key == "new" and a + 2 < len(toks) and toks[a + 2].key == "year":
+            continue  # "Karen New Year"
         if a > 0 and toks[a - 1].key == "in" and first.unknown and second.unknown and (
             _POSSESSIVE.match(text, second.end) is None
         ):
@@ -931,6 +943,32 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_SAINT = re.compile(r"(?:St|ST|Saint|Ste)\.?\s+\Z")
+
+
+def _a_saint_or_a_day(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "St Barbara's Day", "St Mary's", "Saint Vincent": a saint (a church, a school, a
+    feast), not someone; and a day named by a word that is no given name ("Waitangi Day",
+    "Independence Day"; "Jane Day" is someone)."""
+    t = toks[i]
+    if i > 0 and _SAINT.search(text, max(0, t.start - 7), t.start) and not _street_type(
+        text, toks[i - 1]
+    ) and (
+        _POSSESSIVE.match(text, t.end)  # "St Barbara's Day", "St Mary's"
+        or i < 2
+        or not toks[i - 2].capital  # "at St Vincent"; but "Banksia St Kylie said" is a street
+    ):
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.key == "day" and nxt.cap and text[t.end : nxt.start] == " ":
+        return not t.given
+    prev = toks[i - 1] if i > 0 else None
+    return (
+        t.key == "day" and prev is not None and prev.cap and not prev.given
+        and text[prev.end : t.start] == " "
+    )
+
+
 def _a_place_here(text: str, toks: list[_Tok], j: int) -> bool:
     """A listed place, or a town that is also a name where a place is said ("drove to Orange
     and then Young")."""
@@ -1118,6 +1156,9 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             start = toks[i - 1].start
         if _CLAN.search(text, max(0, start - 3), start):
             start -= 2  # "o'brien" where the "o'" was read as a word of its own
-        hits.append(hit(start, initial.end() if initial else toks[j].end, "person"))
+        end = initial.end() if initial else toks[j].end
+        if syllable := _SYLLABLE_AFTER.match(text, end):
+            end = syllable.end()  # "Han Seung-min", "Yoon Da-eun"
+        hits.append(hit(start, end, "person"))
         i = j + 1
     return hits

@@ -314,7 +314,9 @@ _HANDLE = re.compile(
 
 # An @handle with a digit or underscore in it, wherever it stands ("posts as @kaia_hemara07"):
 # not an email (a dot-separated domain after it), nor a Slack mention ("<@U024BE7LH>").
-_AT_HANDLE = re.compile(r"(?<![\w<@.])@[A-Za-z0-9][\w.]*[_\d][\w.]*\w|(?<![\w<@.])@[_\d][\w.]*")
+_AT_HANDLE = re.compile(
+    r"(?<![\w<@.])@[A-Za-z0-9][\w.]*[_\d](?:[\w.]*\w)?|(?<![\w<@.])@[_\d][\w.]*"
+)
 
 
 def handles(text: str) -> list[Hit]:

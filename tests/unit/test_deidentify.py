@@ -1261,3 +1261,26 @@ EMERALD = client("RG-2003", full_name="Emerald Finch", aliases=("Em",))
 )
 def test_forms_found_on_the_eleventh_held_out_set(text, clients, expected):
     assert redact(text, clients, keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boulder St Barbara's Day parade.", "Boulder St Barbara's Day parade."),
+        ("went to St Vincent for help", "went to St Vincent for help"),
+        ("Lives on Banksia St Kylie said hi", "Lives on Banksia St [name] said hi"),
+        ("Born on Waitangi Day, she said.", "Born on Waitangi Day, she said."),
+        ("Philippine Independence Day party.", "Philippine Independence Day party."),
+        ("Jane Day rang about the rent.", "[name] rang about the rent."),
+        ("Evacuation centre at Mackay Showgrounds.", "Evacuation centre at Mackay Showgrounds."),
+        ("Shuttle past the Isa Hotel.", "Shuttle past the Isa Hotel."),
+        ("the geriatrician says donepezil 5 mg is fine.",
+         "the geriatrician says donepezil 5 mg is fine."),
+        ("tevita says hi", "[name] says hi"),
+        ("Supervisor Han Seung-min translated.", "Supervisor [name] translated."),
+        ("posted on Instagram as @tajdurouxx_ today", "posted on Instagram as [ID] today"),
+        ("Karen New Year on the 30th.", "Karen New Year on the 30th."),
+    ],
+)
+def test_saints_days_venues_roles_medicines_and_handles(text, expected):
+    assert redact(text, (), keep=()) == expected
