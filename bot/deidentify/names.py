@@ -135,6 +135,7 @@ def find(
             t.capital
             and not (t.never or t.brand or name[i])
             and not _a_saint_or_a_day(text, toks, i)
+            and not _the_run_then_head(text, toks, i)
             and not _names_a_place(text, toks, i)
             and not _a_language(text, toks, i)
             and not _an_organisation(text, toks, i)
@@ -966,6 +967,32 @@ def _a_saint_or_a_day(text: str, toks: list[_Tok], i: int) -> bool:
     return (
         t.key == "day" and prev is not None and prev.cap and not prev.given
         and text[prev.end : t.start] == " "
+    )
+
+
+def _the_run_then_head(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "at the Hazelwood North depot", "the Yirrkala office": capitalised words between "the"
+    and a place's or an organisation's head word are its name, not a person's ("the Smith
+    family" is no head word's)."""
+    a = i
+    while a > 0 and toks[a - 1].capital and text[toks[a - 1].end : toks[a].start] == " ":
+        a -= 1
+    if a == 0 or toks[a - 1].key != "the" or toks[a - 1].capital or i - a > 2 or toks[a].given:
+        return False  # "the Jane Smith office" is hers
+    b = i
+    while (
+        b + 1 < len(toks)
+        and toks[b + 1].capital
+        and text[toks[b].end : toks[b + 1].start] == " "
+    ):
+        b += 1
+    nxt = toks[b + 1] if b + 1 < len(toks) else None
+    return (
+        nxt is not None
+        and not nxt.capital
+        and nxt.key in _HEADS
+        and b - a < 3
+        and text[toks[b].end : nxt.start] == " "
     )
 
 

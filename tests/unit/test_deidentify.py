@@ -1284,3 +1284,14 @@ def test_forms_found_on_the_eleventh_held_out_set(text, clients, expected):
 )
 def test_saints_days_venues_roles_medicines_and_handles(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("work at the Hazelwood North depot.", "work at the Hazelwood North depot."),
+        ("at the Jane Smith office", "at the [name] office"),
+    ],
+)
+def test_a_run_between_the_and_a_head_word_names_the_place(text, expected):
+    assert redact(text, (), keep=()) == expected
