@@ -189,6 +189,8 @@ def _lower_names(
             continue  # a plural: "young mums w prams"
         if t.key.endswith(_ROLE_ENDINGS) or _DOSE_AFTER.match(text, t.end):
             continue  # "the geriatrician says", "says donepezil 5 mg": a role, a medicine
+        if _compound(t.key):
+            continue  # "with payslips", "the lockbox": two words, no one's name
         if t.key in lexicon.places_also_names() and i > 0 and (
             toks[i - 1].key in lexicon.PLACE_CONTEXT
         ):
@@ -231,6 +233,19 @@ def _lower_names(
 
 _ROLE_ENDINGS = ("ician", "ologist", "iatrist", "apist", "ometrist", "ographer", "macist", "ntist")
 _DOSE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s?(?:mg|mcg|µg|ug|ml|mls|g|iu|units?)\b", re.IGNORECASE)
+
+
+def _compound(key: str) -> bool:
+    """Two English words run together, neither a given name: "payslips", "lockbox" (not
+    "rosemary": "mary" is a name; not "brooklyn")."""
+    words, given = lexicon.english_words(), lexicon.given_names()
+    for k in range(3, len(key) - 2):
+        first, second = key[:k], key[k:]
+        if second not in words and not (second.endswith("s") and second[:-1] in words):
+            continue
+        if first in words and first not in given and second.rstrip("s") not in given:
+            return True
+    return False
 
 
 def _introduces(toks: list[_Tok], i: int) -> bool:
@@ -960,9 +975,14 @@ def _a_saint_or_a_day(text: str, toks: list[_Tok], i: int) -> bool:
         or not toks[i - 2].capital  # "at St Vincent"; but "Banksia St Kylie said" is a street
     ):
         return True
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.key == "day" and nxt.cap and text[t.end : nxt.start] == " ":
-        return not t.given
+    j = i  # "Philippine Independence Day", "Waitangi Day": words that are no given names
+    while j + 1 < len(toks) and j - i < 3 and text[toks[j].end : toks[j + 1].start] == " ":
+        nxt = toks[j + 1]
+        if not nxt.cap:
+            break
+        if nxt.key == "day":
+            return not any(toks[k].given for k in range(i, j + 1))
+        j += 1
     prev = toks[i - 1] if i > 0 else None
     return (
         t.key == "day" and prev is not None and prev.cap and not prev.given

@@ -1295,3 +1295,15 @@ def test_saints_days_venues_roles_medicines_and_handles(text, expected):
 )
 def test_a_run_between_the_and_a_head_word_names_the_place(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Born on Philippine Independence Day.", "Born on Philippine Independence Day."),
+        ("through Home Affairs with payslips.", "through Home Affairs with payslips."),
+        ("saw noeleen at the park", "saw [name] at the park"),
+    ],
+)
+def test_days_of_several_words_and_compound_words(text, expected):
+    assert redact(text, (), keep=()) == expected
