@@ -9,7 +9,11 @@ line gets an ``error`` line of its own and the rest go on.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import os
+from collections.abc import Iterator
+from typing import IO
 
 from bot import validation
 from bot.bootstrap import Container
@@ -40,6 +44,34 @@ def _item(line: str, default: str | None) -> tuple[object, str | None, str]:
     return record.get("id"), validation.case_code(code) if code else default, record["text"]
 
 
+def _lines(stdin: IO[str]) -> Iterator[tuple[str, bool]]:
+    """The input's lines, each with whether it is the last that has arrived so far. From a pipe
+    or a file, whatever one read returns is answered before the answers are flushed together (a
+    write for each line, read as it came, cost a fifth of the stream's time); a line typed or sent
+    alone is the last of its read, so its answer is still flushed at once."""
+    try:
+        fd = stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # a StringIO (tests): line by line
+        fd = -1
+    if fd < 0:
+        for line in stdin:
+            yield line, True
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    pending = ""
+    while True:
+        chunk = os.read(fd, 1 << 16)
+        text = pending + decoder.decode(chunk, final=not chunk)
+        lines = text.split("\n")
+        pending = lines.pop()
+        for k, line in enumerate(lines):
+            yield line + "\n", k == len(lines) - 1
+        if not chunk:
+            if pending:
+                yield pending, True
+            return
+
+
 def _stream(app: Container, args: argparse.Namespace, console: Console) -> int:
     default = validation.case_code(args.client) if args.client else None
     redactor = privacy.outside_redactor(
@@ -47,7 +79,7 @@ def _stream(app: Container, args: argparse.Namespace, console: Console) -> int:
         codes=[default], what="texts de-identified for use outside Casebot (--jsonl stream)",
     )
     failed = 0
-    for number, raw in enumerate(console.stdin, start=1):
+    for number, (raw, last) in enumerate(_lines(console.stdin), start=1):
         line = raw.removeprefix("\ufeff") if number == 1 else raw
         if not line.strip():
             continue
@@ -66,7 +98,8 @@ def _stream(app: Container, args: argparse.Namespace, console: Console) -> int:
         if ident is not None:
             answer = {"id": ident, **answer}
         console.out.write(json.dumps(answer, ensure_ascii=False) + "\n")
-        console.out.flush()
+        if last:  # nothing more has arrived: the answers go now, before waiting for more
+            console.out.flush()
     if failed:
         console.err.write(f"casebot: {failed} line(s) could not be de-identified (see \"error\")\n")
     return 1 if failed else 0

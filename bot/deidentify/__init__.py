@@ -152,7 +152,7 @@ def _deidentify(
         raise TypeError("text must be a str")
     text = normalise(text)
     matcher = _matcher_for(clients)
-    keeper = _keeper((keep,) if isinstance(keep, str) else tuple(keep))
+    keeper = _keeper_for(keep)
     counts: Counter[str] = Counter()
     spans: list[tuple[int, int, str]] = []
     trace = Trace(len(text))
@@ -319,6 +319,19 @@ def _matcher(clients: tuple[KnownClient, ...]) -> Matcher:
     from bot.deidentify.known_clients import Matcher
 
     return Matcher(clients)
+
+
+_LAST_KEEP: list = []  # [the tuple last passed, its keeper]
+
+
+def _keeper_for(keep: Collection[str]) -> Keeper:
+    """The compiled keep-list; the same tuple passed again (a stream of notes) costs no
+    hashing of its thousand phrases."""
+    if type(keep) is tuple and _LAST_KEEP and _LAST_KEEP[0] is keep:
+        return _LAST_KEEP[1]
+    keeper = _keeper((keep,) if isinstance(keep, str) else tuple(keep))
+    _LAST_KEEP[:] = [keep, keeper] if type(keep) is tuple else []
+    return keeper
 
 
 @functools.lru_cache(maxsize=64)

@@ -461,6 +461,14 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
 
 def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
     """In a list of peoples before what they are: "Congolese, Karen and Bhutanese families"."""
+    t = toks[i]
+    if not (
+        text[t.end : t.end + 1] in (",", "&", "/")
+        or text[t.start - 2 : t.start - 1] in (",", "&", "/")
+        or (i + 1 < len(toks) and toks[i + 1].key in ("and", "or"))
+        or (i > 0 and toks[i - 1].key in ("and", "or"))
+    ):
+        return False  # most words: in no list
     peoples, last = 0, i
     for step in (-1, 1):
         j = i
@@ -959,6 +967,7 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_SAINTS = frozenset({"st", "saint", "ste"})
 _SAINT = re.compile(r"(?:St|ST|Saint|Ste)\.?\s+\Z")
 
 
@@ -967,7 +976,9 @@ def _a_saint_or_a_day(text: str, toks: list[_Tok], i: int) -> bool:
     feast), not someone; and a day named by a word that is no given name ("Waitangi Day",
     "Independence Day"; "Jane Day" is someone)."""
     t = toks[i]
-    if i > 0 and _SAINT.search(text, max(0, t.start - 7), t.start) and not _street_type(
+    if i > 0 and toks[i - 1].key in _SAINTS and _SAINT.search(
+        text, max(0, t.start - 7), t.start
+    ) and not _street_type(
         text, toks[i - 1]
     ) and (
         _POSSESSIVE.match(text, t.end)  # "St Barbara's Day", "St Mary's"

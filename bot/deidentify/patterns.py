@@ -429,7 +429,9 @@ _CUED_DATE = re.compile(
 )
 
 
-_ORDINAL_WORD = re.compile(r"(?i)first|second|third|th\b")
+_ORDINAL_WORD = re.compile(
+    r"(?i)(?:first|second|third|fourth|fifth|sixth|(?<!mo)nth|eighth|twelfth|tieth)\b"
+)
 _GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})", re.IGNORECASE)
 
 # A whole date with its day in words, for the registered DOB with no cue: "third of March 1992".

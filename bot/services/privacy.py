@@ -233,7 +233,9 @@ class OutsideRedactor:
     def __init__(
         self, everyone: dict[str, KnownClient], active: list[KnownClient], keep: list[str]
     ) -> None:
-        self._everyone, self._active, self._keep = everyone, active, keep
+        # Tuples, the same ones each time: the engine knows them again without hashing them.
+        self._everyone, self._active, self._keep = everyone, tuple(active), tuple(keep)
+        self._one: dict[str, tuple[KnownClient, ...]] = {}
 
     def check(self, code: str | None) -> None:
         if code is not None and code not in self._everyone:
@@ -244,8 +246,10 @@ class OutsideRedactor:
         None: every active client's. ``sources`` are positions in ``text`` as given."""
         self.check(code)
         prepared = clean_text(text)
-        found = deidentify(prepared, [self._everyone[code]] if code else self._active,
-                           keep=self._keep)
+        clients = self._active
+        if code:
+            clients = self._one.get(code) or self._one.setdefault(code, (self._everyone[code],))
+        found = deidentify(prepared, clients, keep=self._keep)
         folded = normalise(prepared)
         if folded == text:
             return found

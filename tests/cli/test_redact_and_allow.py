@@ -106,6 +106,44 @@ def test_redact_jsonl_answers_each_line_before_reading_the_next(cli, setup_group
     assert answered[0] == "" and json.loads(answered[1])["text"] == "one"
 
 
+def test_redact_jsonl_through_a_pipe_answers_a_line_before_the_next_is_sent(ready):
+    """The installed command on real pipes: each line's answer arrives while the next line has
+    not been written yet (answers are held back only while more input is already waiting), and a
+    burst of lines sent together is answered in order, none lost."""
+    import os
+    import select
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).with_name("casebot")
+    proc = subprocess.Popen([exe, "redact", "--jsonl"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, env={**os.environ, **ready.env})
+    assert proc.stdin is not None and proc.stdout is not None
+
+    def answer() -> dict:
+        ready_to_read, _, _ = select.select([proc.stdout], [], [], 30)
+        assert ready_to_read, "no answer within 30 s: the line was not flushed"
+        return json.loads(proc.stdout.readline())
+
+    try:
+        for n, text in enumerate(["Jane Quokkafield rang", "Thomas Brolgaway came in"]):
+            proc.stdin.write(json.dumps({"id": n, "text": text}).encode() + b"\n")
+            proc.stdin.flush()
+            got = answer()
+            assert got["id"] == n and got["text"].split()[0] == ("U1R-014", "U1R-015")[n]
+        burst = "".join(json.dumps({"id": n, "text": f"note {n} for Jane"}) + "\n"
+                        for n in range(2, 300))
+        proc.stdin.write(burst.encode() + b'{"id": 300, "text": "no newline at the end, Jane"}')
+        proc.stdin.close()
+        rest = [json.loads(line) for line in proc.stdout.read().splitlines()]
+    finally:
+        proc.kill() if proc.poll() is None else None
+        proc.wait()
+    assert [r["id"] for r in rest] == list(range(2, 301))
+    assert all(r["text"].endswith("U1R-014") for r in rest)
+
+
 def test_allow_list_is_seeded_and_editable(ready):
     terms = ready.ok("allow", "list", "--group", "Under 1 Roof").splitlines()
     assert "Centrelink" in terms and "Micah Projects" in terms and len(terms) > 40
