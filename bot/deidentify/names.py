@@ -131,19 +131,20 @@ def find(
             _mark_after(text, toks, name, i, title=True)
         elif t.key in lexicon.RELATIONS and (not t.capital or t.opens):  # not "Heather Foster"
             _mark_after(text, toks, name, i, title=False)
-        if (
+        if (  # what makes it a name, then (fewer words) what makes it something else
             t.capital
             and not (t.never or t.brand or name[i])
+            and (
+                _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
+                or _contacted(text, toks, i)
+            )
             and not _a_saint_or_a_day(text, toks, i)
             and not _the_run_then_head(text, toks, i)
             and not _names_a_place(text, toks, i)
             and not _a_language(text, toks, i)
             and not _an_organisation(text, toks, i)
         ):
-            name[i] = (
-                _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
-                or _contacted(text, toks, i)
-            )
+            name[i] = True
     if "'" in text or "’" in text:
         _lower_possessives(text, toks, name)
     if keys is None or not lexicon.RELATIONS.isdisjoint(keys):
