@@ -85,6 +85,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from types import MappingProxyType
@@ -200,7 +201,10 @@ def _find(
     refs: list[Hit] = []
     hits += matcher.addresses_in(text, tokens, keys)
     hits += matcher.streets_in(text, tokens, places, keys)
-    if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, protected))):
+    if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, [
+        (s, e) for s, e in protected  # a case code no client has may be a plate ("EZK-41P")
+        if text[s:e] in matcher.codes or not CASE_CODE_SHAPE.fullmatch(text, s, e)
+    ]))):
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
             numbers = patterns.id_numbers(text, keys) + matcher.numbers_in(text)
             hits += numbers
@@ -210,7 +214,7 @@ def _find(
         hits += matcher.units_in(text)
         refs = patterns.reference_codes(text, keys)
         if not patterns.PLATE_CUES.isdisjoint(keys):
-            hits += patterns.plates(text)
+            refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code
         cued = not patterns.BIRTH.isdisjoint(keys)
         hits += patterns.dates_of_birth(text, matcher.dobs, cued=cued, birthdays=matcher.birthdays)
         hits += patterns.addresses(text)
@@ -228,6 +232,12 @@ def _find(
         hits = _allowed(text, hits, kept, protected)
     if refs:
         hits += _references(text, refs, kept, protected, matcher.codes)
+    if (kept or places) and any(h.kind == "phone" for h in hits):
+        lines = [(h.start, h.end) for h in hits if _a_service_line(text, h, kept + places)]
+        if lines:  # and the local number inside it ("08 9421 0888" holds "9421 0888")
+            hits = [h for h in hits if h.kind != "phone" or not any(
+                s < h.end and h.start < e for s, e in lines
+            )]
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     hits += names.find(text, tokens, kept + protected + places + others, clients, keys)
@@ -255,6 +265,27 @@ def _references(
             continue
         out.append(h)
     return out
+
+
+# Between a service's name and its number: "Tenancy WA advice line 08 9421 0888", "Crisis
+# Service (02 6280 0900)", "Palmerston Renal Unit on 08 8922 7390".
+_SERVICE_GAP = re.compile(
+    r"[\s:,(\-–]*(?:(?:advice|help|intake|duty|info|information|direct|main|after[\s\-]hours)"
+    r"\s+)?(?:(?:line|number|no\.?|ph|phone|tel|on|is)[\s:.]*){0,2}",
+    re.IGNORECASE,
+)
+_LANDLINE_START = re.compile(r"\(?(?:\+?61\s?\(?0?\)?\s?[2378]|0[2378])|[2-9]\d{3}\s?\d{4}\b")
+
+
+def _a_service_line(text: str, h: Hit, services: list[tuple[int, int]]) -> bool:
+    """A landline just after a service's or an organisation's name is its public number, not
+    a person's (a mobile never is)."""
+    if h.kind != "phone" or not _LANDLINE_START.match(text, h.start):
+        return False
+    return any(
+        e <= h.start and h.start - e <= 40 and _SERVICE_GAP.fullmatch(text, e, h.start)
+        for _s, e in services
+    )
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:

@@ -276,7 +276,8 @@ ING_NOUNS = word_set(
 # After a relation word, lowercase words that are not the person's name: "her mum today",
 # "his brother too", "her son school" aside. (Function words, verbs and places are also out.)
 NOT_AFTER_RELATION = word_set(
-    """place house flat home unit room car phone number ph mob kids kid family side lives lived
+    """visa visas application payment pension allowance leave support violence abuse
+    place house flat home unit room car phone number ph mob kids kid family side lives lived
     died passed away also too again now here there back still just only really very new old
     own about over after before into onto off out up down around re since until till today
     tomorrow yesterday tonight tonite tmrw arvo morning evening recently already who whos

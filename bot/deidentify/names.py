@@ -42,13 +42,16 @@ from bot.deidentify import lexicon
 from bot.deidentify.known_clients import SIGNS_ON_AFTER, Word, introduction
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
-from bot.deidentify.text import Hit, hit, name_follows, sentence_start
+from bot.deidentify.text import HAS_DIGIT, Hit, hit, name_follows, sentence_start
 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
 _CLAN = re.compile(r"(?<![^\W\d_])[oOdD]['’]\Z")  # "o'" of "o'brien", "d'" of "d'souza"
 _JOIN = re.compile(r" ?[-‐‑–] ?| ")  # between two words of one name
-_INITIAL = re.compile(r" [B-HJ-Z](?![^\W\d_])")  # not "I" or "A", which are words
+_INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
+    r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
+)
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s?\Z")  # "K. Akuien Bior"
 _LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
 _TITLE_GAP = re.compile(r"\.?\s+")
 # "RentConnect", "JobSeeker", "MyService"; not "McDonald"
@@ -198,9 +201,11 @@ def _lower_names(
             continue  # "the new room in granville"
         prev = toks[i - 1] if i > 0 and not _opens(text, toks, i) else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and prev.key in _ARTICLES:
+            continue  # "the convenor wants": no one's name follows "the"
         before = prev is not None and not prev.blocked and (
             prev.key in lexicon.CONTACT_CUES
-            or _introduces(toks, i)
+            or (_introduces(toks, i) and not HAS_DIGIT(text[prev.end : t.start]))
             or (prev.key in _SAID and (
                 nxt is None or nxt.key in lexicon.FUNCTION_WORDS
                 or bool(text[t.end : nxt.start].strip())
@@ -1215,6 +1220,8 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             start = toks[i - 1].start
         if _CLAN.search(text, max(0, start - 3), start):
             start -= 2  # "o'brien" where the "o'" was read as a word of its own
+        elif before := _INITIAL_BEFORE.search(text, max(0, start - 3), start):
+            start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
         end = initial.end() if initial else toks[j].end
         if syllable := _SYLLABLE_AFTER.match(text, end):
             end = syllable.end()  # "Han Seung-min", "Yoon Da-eun"

@@ -190,7 +190,7 @@ _SHAPED_CODE = re.compile(
 )
 _CODE_END = re.compile(r"[\w\-/]|\.\w")
 _REF_CUE = re.compile(
-    r"\b(?:ref(?:erence)?|file|case|account|acct|application|claim|matter|docket|warrant|policy"
+    r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial)"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
@@ -199,11 +199,15 @@ _REF_CUE = re.compile(
     re.IGNORECASE,
 )
 _CUED_NUMBER = re.compile(
-    r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?)(?![\w/])"
+    r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?"
+    r"|[A-Z0-9]+(?:[/\-][A-Z0-9]+)+"  # "2024/HCS/08163"
+    r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
 )
+_A_CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
+_MIXED = re.compile(r"(?=.*[A-Z])(?=.*\d)").match  # letters and digits both
 REF_CUES = word_set(
-    "ref reference file case account acct application claim matter docket warrant policy member "
-    "membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
+    "ref reference file case account acct acc application claim matter docket warrant policy "
+    "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial"
 )
 
@@ -213,7 +217,11 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
     hits = []
     for m in _SHAPED_CODE.finditer(text):
         code = m[0]
-        if sum(ch.isdigit() for ch in code) >= 5 and not _CODE_END.match(text, m.end()):
+        if (
+            sum(ch.isdigit() for ch in code) >= 5
+            and not _CODE_END.match(text, m.end())
+            and not _A_CASE_CODE.fullmatch(code)  # a case code, by the product's own shape
+        ):
             hits.append(hit(*m.span(), "id"))
     if keys is None or not REF_CUES.isdisjoint(keys):
         for cue in _REF_CUE.finditer(text):
@@ -221,9 +229,13 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             if m is None or text[max(0, m.start() - 1) : m.start()] == "$":
                 continue
             digits = re.sub(r"\D", "", m["id"])
+            if len(digits) < 2:
+                continue
             if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
                 continue  # a service's phone number
-            if DATE.fullmatch(m["id"]) or (len(digits) < 5 and not m["id"][0].isalpha()):
+            if DATE.fullmatch(m["id"]) or (len(digits) < 5 and (
+                not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"])  # "case U1R-001"
+            )):
                 continue
             hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits

@@ -1307,3 +1307,33 @@ def test_a_run_between_the_and_a_head_word_names_the_place(text, expected):
 )
 def test_days_of_several_words_and_compound_words(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. K. Akuien Bior — bail variation", "1. [name] — bail variation"),
+        ("SACAT list: Jane v WHITCHER, D. — attended.", "SACAT list: [name] v [name] — attended."),
+        ("Application No: 2024/HCS/08163", "Application No: [ID]"),
+        ("BSB 062-000 Acc 1093 4471", "BSB [ID] Acc [ID]"),
+        ("rego EZK-41P, seen twice", "rego [ID], seen twice"),
+        ("ImmiAccount ref EGOF9TB7X2, by email", "ImmiAccount ref [ID], by email"),
+        ("the case U1R-001 again", "the case U1R-001 again"),
+        ("its 12 nov 9.30 at the tower", "its 12 nov 9.30 at the tower"),
+        ("The convenor wants the family there.", "The convenor wants the family there."),
+        ("She has a partner visa application.", "She has a partner visa application."),
+        ("Tenancy WA advice line 08 9421 0888.", "Tenancy WA advice line 08 9421 0888."),
+        ("Domestic Violence Crisis Service 02 6280 0900 after hours.",
+         "Domestic Violence Crisis Service 02 6280 0900 after hours."),
+        ("call the Palmerston Renal Unit on 08 8922 7390",
+         "call the Palmerston Renal Unit on 08 8922 7390"),
+        # a person's landline stays hidden after a place, and a mobile after anything
+        ("at Spring Hill with mum Mary Welch (+61 7 5682 0057).",
+         "at Spring Hill with mum [name] ([phone])."),
+        ("Crisis Service: 0412 345 678", "Crisis Service: [phone]"),
+        ("Mental Health Services: Vince Buch, 8 Aug 81, 0293432901",
+         "Mental Health Services: [name], [DOB], [phone]"),
+    ],
+)
+def test_forms_found_on_the_twelfth_held_out_set(text, expected):
+    assert redact(text, (), keep=("Tenancy WA",)) == expected
