@@ -631,7 +631,8 @@ class Matcher:
             t.key in lexicon.place_words()
             and (
                 prev in lexicon.PLACE_CONTEXT
-                or prev in STREET_TYPE_FORMS  # "17 Smith St, Logan"
+                or (prev in STREET_TYPE_FORMS and not tokens[i - 1].opens)  # "17 Smith St,
+                # Logan"; but "Ring Logan on …" is a call
                 or text[max(0, t.start - 12) : t.start].rstrip(", .").endswith("[address]")
                 or (prev == "to" and i > 1 and tokens[i - 2].key in lexicon.MOVEMENT)
                 or (nxt is not None and nxt.key in _PLACE_AFTER)
@@ -746,8 +747,8 @@ class Matcher:
                 continue
             if not m["word"] and unit.isdigit() and number.isdigit() and (
                 int(unit) <= 31 and int(number) <= 12
-            ):
-                continue  # "3/12" is as likely a date
+            ) and not _UNIT_SAID.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "3/12" is as likely a date; but "her unit is 2/9" is not
             yield hit(m.start(), m.end(), "address")
 
     def streets_in(
@@ -780,6 +781,9 @@ _UNIT_NUMBER = re.compile(
     rf"(?<![\w/.])(?P<word>{_UNIT_WORD}\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
     r"(?P<number>\d+[a-z]?)(?![\w/])",
     re.IGNORECASE,
+)
+_UNIT_SAID = re.compile(
+    r"(?i)\b(?:unit|flat|apartment|apt|townhouse|villa)(?:\s+(?:is|was|no\.?|number|#))?\s*:?\s*\Z"
 )
 _UNIT_IN_ADDRESS = re.compile(
     rf"\s*(?:{_UNIT_WORD}\.?\s*)?(\d+[a-z]?)\s*(?:/|,\s*)(\d+[a-z]?)\s", re.IGNORECASE

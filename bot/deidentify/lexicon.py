@@ -125,7 +125,8 @@ NAME_FOLLOWERS = word_set(
     appears appeared spoke talked turned showed dropped picked lost found got gets received
     signed paid owes owed lives stays sleeps keeps feels thinks knows goes comes gets takes
     makes uses works walks drinks smokes uses hopes tries prefers likes loves hates wishes
-    does doesnt didnt isnt wasnt cant wont aint hasnt
+    does doesnt didnt isnt wasnt cant wont aint hasnt couldn't couldnt wouldn't wouldnt
+    shouldn't shouldnt
     posts visits calls texts rings sees attends misses pays asks gives leaves sends shows
     admits denies reckons claims describes explains mentions requests requires relies"""
 )

@@ -526,7 +526,8 @@ def dates_of_birth(
         # and not an appointment ("born 1990 … see her Fri 25/12 @ 9.30pm").
         days = birthdays if birthdays is not None else {(d, mo) for d, mo, _y in registered}
         for m in _DAY_MONTH_ONLY.finditer(text):
-            day = int(m["d1"] or m["d2"] or m["d3"])
+            written = m["d1"] or m["d2"] or m["d3"]
+            day = int(written) if written.isdigit() else _ordinal_value(written)
             month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
             if (day, month) in days and _near_a_birth(text, m.start(), m.end(), day, month):
                 yield hit(*m.span(), "dob")
@@ -598,7 +599,7 @@ def _days_in(written: str) -> set[tuple[int, int]]:
 
 
 _DAY_MONTH_ONLY = re.compile(
-    rf"(?<![\w/\-])(?:(?P<d1>\d\d?)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?"
+    rf"(?<![\w/\-])(?:(?P<d1>\d\d?|{_ORDINAL})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?"
     rf"|(?P<m2>{_MONTH})\.?\s+(?:the\s+)?(?P<d2>\d\d?)(?:st|nd|rd|th)?"
     r"|(?P<d3>\d\d?)/(?P<m3>\d\d?))(?![\w/]|[.\-]\d|,?\s+(?:19|20)?\d\d\b)",
     re.IGNORECASE,

@@ -1337,3 +1337,30 @@ def test_days_of_several_words_and_compound_words(text, expected):
 )
 def test_forms_found_on_the_twelfth_held_out_set(text, expected):
     assert redact(text, (), keep=("Tenancy WA",)) == expected
+
+
+TESS = client("MT-3016", full_name="Tess Ngata", address="2/9 Anketell Street, Greenway ACT 2900")
+ALI = client("MT-3020", full_name="Ali Rezaie", date_of_birth=dt.date(1985, 1, 1))
+SOO_AH = client("MT-3018", full_name="Park Soo-ah")
+LOGAN = client("MT-3001", full_name="Logan Tui")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("that's a place, her unit is 2/9.", "that's a place, her unit is [address]."),
+        ("Review on 2/9 at 10am.", "Review on 2/9 at 10am."),
+        ('DOB 1/1/1985 — "first of January, like everyone".',
+         'DOB [DOB] — "[DOB], like everyone".'),
+        ("first of January is a public holiday.", "first of January is a public holiday."),
+        ("Park couldn't park near the tribunal.", "MT-3018 couldn't park near the tribunal."),
+        ("lives at 17 Smith St, Logan", "lives at [address]"),
+    ],
+)
+def test_register_forms_found_on_the_twelfth_held_out_set(text, expected):
+    assert redact(text, (TESS, ALI, SOO_AH, LOGAN), keep=()) == expected
+
+
+def test_a_word_name_after_a_call_is_hidden_even_when_the_call_word_is_a_street_type():
+    out = redact("Ring Logan on 0412 345 678 today", (LOGAN,), keep=())
+    assert "Logan" not in out and "0412" not in out
