@@ -82,6 +82,8 @@ def _stream(app: Container, args: argparse.Namespace, console: Console) -> int:
     for number, (raw, last) in enumerate(_lines(console.stdin), start=1):
         line = raw.removeprefix("\ufeff") if number == 1 else raw
         if not line.strip():
+            if last:  # a blank line ends what has arrived: the answers before it go now
+                console.out.flush()
             continue
         ident: object = None
         try:

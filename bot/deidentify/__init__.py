@@ -199,6 +199,7 @@ def _find(
         hits += names.find(text, tokens, kept + protected + places, spans, keys)
         return merge(hits)
     refs: list[Hit] = []
+    registered: list[Hit] = []  # the register's own numbers: never a service's
     hits += matcher.addresses_in(text, tokens, keys)
     hits += matcher.streets_in(text, tokens, places, keys)
     if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, [
@@ -206,7 +207,8 @@ def _find(
         if text[s:e] in matcher.codes or not CASE_CODE_SHAPE.fullmatch(text, s, e)
     ]))):
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
-            numbers = patterns.id_numbers(text, keys) + matcher.numbers_in(text)
+            registered = matcher.numbers_in(text)
+            numbers = patterns.id_numbers(text, keys) + registered
             hits += numbers
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
@@ -216,10 +218,16 @@ def _find(
         if not patterns.PLATE_CUES.isdisjoint(keys):
             refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code
         cued = not patterns.BIRTH.isdisjoint(keys)
-        hits += patterns.dates_of_birth(text, matcher.dobs, cued=cued, birthdays=matcher.birthdays)
+        birthdays, named = _birthdays(text, found, protected, matcher) if cued else ((), False)
+        hits += patterns.dates_of_birth(
+            text, matcher.dobs, cued=cued, birthdays=birthdays, named=named
+        )
         hits += patterns.addresses(text)
     elif not patterns.BIRTH.isdisjoint(keys):  # "born the fifth of December seventy-four"
-        hits += patterns.dates_of_birth(text, matcher.dobs, cued=True, birthdays=matcher.birthdays)
+        birthdays, named = _birthdays(text, found, protected, matcher)
+        hits += patterns.dates_of_birth(
+            text, matcher.dobs, cued=True, birthdays=birthdays, named=named
+        )
     if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
     if "@" in text:
@@ -232,8 +240,12 @@ def _find(
         hits = _allowed(text, hits, kept, protected)
     if refs:
         hits += _references(text, refs, kept, protected, matcher.codes)
-    if (kept or places) and any(h.kind == "phone" for h in hits):
-        lines = [(h.start, h.end) for h in hits if _a_service_line(text, h, kept + places)]
+    if kept and any(h.kind == "phone" for h in hits):
+        lines = [
+            (h.start, h.end) for h in hits
+            if _a_service_line(text, h, kept)
+            and not any(r.start < h.end and h.start < r.end for r in registered)
+        ]
         if lines:  # and the local number inside it ("08 9421 0888" holds "9421 0888")
             hits = [h for h in hits if h.kind != "phone" or not any(
                 s < h.end and h.start < e for s, e in lines
@@ -242,6 +254,19 @@ def _find(
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     hits += names.find(text, tokens, kept + protected + places + others, clients, keys)
     return merge(hits)
+
+
+def _birthdays(
+    text: str, found: list[Hit], protected: list[tuple[int, int]], matcher: Matcher
+) -> tuple[frozenset[tuple[int, int]], bool]:
+    """The birthdays (day, month) to look for, and whether the note names whose: those of the
+    clients it names, by name or case code; every client's when it names none."""
+    named = {h.replacement for h in found if h.kind == "name"}
+    named |= {text[s:e] for s, e in protected if text[s:e] in matcher.codes}
+    named &= matcher.codes
+    if not named:
+        return matcher.birthdays, False
+    return frozenset().union(*(matcher.birthdays_of.get(code, ()) for code in named)), True
 
 
 def _references(
@@ -270,16 +295,17 @@ def _references(
 # Between a service's name and its number: "Tenancy WA advice line 08 9421 0888", "Crisis
 # Service (02 6280 0900)", "Palmerston Renal Unit on 08 8922 7390".
 _SERVICE_GAP = re.compile(
-    r"[\s:,(\-–]*(?:(?:advice|help|intake|duty|info|information|direct|main|after[\s\-]hours)"
-    r"\s+)?(?:(?:line|number|no\.?|ph|phone|tel|on|is)[\s:.]*){0,2}",
+    r" ?\(?"  # "Crisis Service 02 6280 0900", "Crisis Service (02 …"
+    r"| (?:(?:advice|help|intake|duty|info|information|main|after[\s\-]hours) )?"
+    r"(?:line|number|phone line|helpline)(?: (?:is|on))?:? \(?",  # "Tenancy WA advice line 08 …"
     re.IGNORECASE,
 )
 _LANDLINE_START = re.compile(r"\(?(?:\+?61\s?\(?0?\)?\s?[2378]|0[2378])|[2-9]\d{3}\s?\d{4}\b")
 
 
 def _a_service_line(text: str, h: Hit, services: list[tuple[int, int]]) -> bool:
-    """A landline just after a service's or an organisation's name is its public number, not
-    a person's (a mobile never is)."""
+    """A landline right after a kept service's name, or its "line" or "number", is its public
+    number, not a person's (a mobile never is; "Vinnies on 07 …" may be anyone's)."""
     if h.kind != "phone" or not _LANDLINE_START.match(text, h.start):
         return False
     return any(

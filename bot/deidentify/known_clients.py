@@ -165,18 +165,12 @@ def place_spans(
             continue  # "Dr Amal Health", "dr Tomas Group": a person with a title
         if t.key in lexicon.PLACE_HEADS or (
             t.key in lexicon.WEAK_PLACE_HEADS
-            and (before.key not in given or _after_the(tokens, run_start))  # "Jane Park" is a
-            # person, "the Wesley Church café" a place
+            and before.key not in given  # "Jane Park" is a person
             and before.key not in lexicon.TITLES  # "Ms Hall" too
             and not (before.opens and before.key in words_)  # "Phoned Hill": Hill is the name
         ):
             spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, t.end))
     return spans
-
-
-def _after_the(tokens: list[Word], start: int) -> bool:
-    """A run of two words after "the": "the Wesley Church", not "the Jane Park" (one word)."""
-    return start > 0 and tokens[start - 1].key == "the" and not tokens[start - 1].caps
 
 
 def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
@@ -300,6 +294,11 @@ class Matcher:
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.codes = frozenset(c.case_code for c in clients)
         self.birthdays = frozenset((d, m) for d, m, _y in self.dobs)
+        self.birthdays_of: dict[str, frozenset[tuple[int, int]]] = {
+            c.case_code: frozenset({(c.identity.date_of_birth.day, c.identity.date_of_birth.month)})
+            for c in clients
+            if c.identity.date_of_birth
+        }
         self.street_keys = frozenset(self.streets)
         self.called = frozenset(called)
         self.address_keys = frozenset(self.addresses)

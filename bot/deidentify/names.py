@@ -201,8 +201,8 @@ def _lower_names(
             continue  # "the new room in granville"
         prev = toks[i - 1] if i > 0 and not _opens(text, toks, i) else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if prev is not None and prev.key in _ARTICLES:
-            continue  # "the convenor wants": no one's name follows "the"
+        if prev is not None and prev.key == "the" and not _before_kin(toks, i):
+            continue  # "the convenor wants": a role; but "the tuilau family"
         before = prev is not None and not prev.blocked and (
             prev.key in lexicon.CONTACT_CUES
             or (_introduces(toks, i) and not HAS_DIGIT(text[prev.end : t.start]))
@@ -245,6 +245,8 @@ def _compound(key: str) -> bool:
     """Two English words run together, neither a given name: "payslips", "lockbox" (not
     "rosemary": "mary" is a name; not "brooklyn")."""
     words, given = lexicon.english_words(), lexicon.given_names()
+    if len(key) < 7 or key in given or key in lexicon.surnames():
+        return False  # "sophie" is not "sop" and "hie", "stephen" not "step" and "hen"
     for k in range(3, len(key) - 2):
         first, second = key[:k], key[k:]
         if second not in words and not (second.endswith("s") and second[:-1] in words):
@@ -435,8 +437,8 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     if nxt in _SPEAKS_IT or nxt == "communities":
         return True
     after = toks[i + 2].key if i + 2 < len(toks) else ""
-    if nxt == "new" and after == "year":
-        return True  # "Karen New Year", "Hmong New Year"
+    if nxt == "new" and after == "year" and toks[i].key in _PEOPLES_ALSO_NAMES:
+        return True  # "Karen New Year"
     return nxt == "community" and (after in _GATHERINGS or i + 2 == len(toks))
 
 
@@ -465,10 +467,14 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
     return None
 
 
+# Peoples and languages that are also given names or surnames: "Karen" (of Burma), "Chin", "Mon".
+_PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao")
+
+
 def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
     """In a list of peoples before what they are: "Congolese, Karen and Bhutanese families"."""
     t = toks[i]
-    if not (
+    if t.key not in _PEOPLES_ALSO_NAMES or not (
         text[t.end : t.end + 1] in (",", "&", "/")
         or text[t.start - 2 : t.start - 1] in (",", "&", "/")
         or (i + 1 < len(toks) and toks[i + 1].key in ("and", "or"))
@@ -705,9 +711,11 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             and not (second.dated and _date_context(text, toks, b))
         ):
             continue
-        if first.word and second.place and not second.given:
-            continue  # "at Royal Brisbane", "Mount Gambier": a word and a place
-        if second.key == "new" and a + 2 < len(toks) and toks[a + 2].key == "year":
+        if first.word and second.place and not second.given and _place_context(text, toks, a):
+            continue  # "at Royal Brisbane"; but "Jack Hamilton rang" is someone
+        if second.key == "new" and a + 2 < len(toks) and toks[a + 2].key == "year" and (
+            first.key in _PEOPLES_ALSO_NAMES
+        ):
             continue  # "Karen New Year"
         if a > 0 and toks[a - 1].key == "in" and first.unknown and second.unknown and (
             _POSSESSIVE.match(text, second.end) is None
@@ -736,10 +744,10 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return len(t.key) == 2 and t.key not in lexicon.GRAMMAR and _verb_context(text, toks, i)
     if not _isolated(text, toks, i) or _place_context(text, toks, i):
         return False
-    if i > 0 and toks[i - 1].key in _ARTICLES and not t.lexical:
-        return False  # "Fixed with the Convenor", "a Registrar": a role, not a person
-    if t.word and _like_words(text, toks, i):
-        return False
+    if i > 0 and toks[i - 1].key == "the" and not t.lexical and not _before_kin(toks, i):
+        return False  # "Fixed with the Convenor": a role; but "the Tuilau family"
+    if t.word and not t.given and _like_words(text, toks, i):
+        return False  # "Torture and Trauma"; a given name ("Grace and newborn") stays a name
     if t.opens:
         return (t.unknown or t.given) and (
             name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
@@ -758,7 +766,10 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
     return _verb_context(text, toks, i)
 
 
-_ARTICLES = word_set("the a an this that")
+def _before_kin(toks: list[_Tok], i: int) -> bool:
+    """Before "family", "kids", "mob": a family's name ("the Tuilau family")."""
+    nxt = toks[i + 1].key if i + 1 < len(toks) else ""
+    return nxt in _KIN or nxt in lexicon.RELATIONS
 # After "and", words for people: "Grace and kids came" is a person with her kids.
 _PEOPLE_NOUNS = word_set(
     """kids kid children child family baby bub bubs partner husband wife boyfriend girlfriend
@@ -903,6 +914,17 @@ def _street_run(text: str, toks: list[_Tok], i: int) -> bool:
     """The word opens or is inside a run of capitalised words that ends in a street type:
     "Logan River Road", "Old Cleveland Road", "Browns Plains Rd" (each word of it, not only the
     last before the type)."""
+    a = i
+    while (
+        a > 0 and i - a < 3 and toks[a - 1].cap and text[toks[a - 1].end : toks[a].start] == " "
+        and toks[a - 1].key not in _STREET_BEFORE and toks[a - 1].key not in lexicon.MOVEMENT
+    ):
+        a -= 1  # the run's first word ("Walked" before it is how it is said)
+    prev = toks[a - 1].key if a > 0 else ""
+    if not (prev in _STREET_BEFORE or prev in lexicon.MOVEMENT or _NUMBER_BEFORE.search(
+        text, max(0, toks[a].start - 8), toks[a].start
+    )):
+        return False  # "Kylie Brown Court Monday" is someone's hearing
     j = i
     while j + 1 < len(toks) and j - i < 3 and text[toks[j].end : toks[j + 1].start] == " ":
         nxt = toks[j + 1]
@@ -912,6 +934,10 @@ def _street_run(text: str, toks: list[_Tok], i: int) -> bool:
             return nxt.key not in _AMBIGUOUS_TYPES and j > i  # the next word alone: checked above
         j += 1
     return False
+
+
+_STREET_BEFORE = word_set("on along down up off via near at in to from cnr corner onto into past")
+_NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?\s+\Z")
 
 
 # Natural places after a name that is also a word or a name: "at Musgrave Park", "Kedron
@@ -998,13 +1024,29 @@ def _a_saint_or_a_day(text: str, toks: list[_Tok], i: int) -> bool:
         if not nxt.cap:
             break
         if nxt.key == "day":
-            return not any(toks[k].given for k in range(i, j + 1))
+            return not any(toks[k].given for k in range(i, j + 1)) and _a_day_said(toks, i, j + 1)
         j += 1
     prev = toks[i - 1] if i > 0 else None
     return (
         t.key == "day" and prev is not None and prev.cap and not prev.given
-        and text[prev.end : t.start] == " "
+        and text[prev.end : t.start] == " " and _a_day_said(toks, i - 1, i)
     )
+
+
+_EVENTS = word_set(
+    """parade march event events party celebration celebrations lunch ceremony weekend holiday
+    service services festival bbq dinner breakfast morning long"""
+)
+
+
+def _a_day_said(toks: list[_Tok], first: int, day: int) -> bool:
+    """Said as a day: after "on", "for", "since", "this"..., or before "parade", "party"...
+    ("Born on Waitangi Day", "Anzac Day march"); not "Akuien Day rang"."""
+    while first > 0 and day - first < 4 and toks[first - 1].cap and not toks[first - 1].given:
+        first -= 1  # "on Philippine Independence Day": from the run's first word
+    before = toks[first - 1].key if first > 0 else ""
+    after = toks[day + 1].key if day + 1 < len(toks) else ""
+    return before in lexicon.MONTH_CONTEXT or before in ("for", "of", "happy") or after in _EVENTS
 
 
 def _the_run_then_head(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1012,13 +1054,16 @@ def _the_run_then_head(text: str, toks: list[_Tok], i: int) -> bool:
     and a place's or an organisation's head word are its name, not a person's ("the Smith
     family" is no head word's)."""
     a = i
-    while a > 0 and toks[a - 1].capital and text[toks[a - 1].end : toks[a].start] == " ":
+    while a > 0 and i - a < 3 and toks[a - 1].capital and (
+        text[toks[a - 1].end : toks[a].start] == " "
+    ):
         a -= 1
     if a == 0 or toks[a - 1].key != "the" or toks[a - 1].capital or i - a > 2 or toks[a].given:
         return False  # "the Jane Smith office" is hers
     b = i
     while (
         b + 1 < len(toks)
+        and b - a < 3
         and toks[b + 1].capital
         and text[toks[b].end : toks[b + 1].start] == " "
     ):

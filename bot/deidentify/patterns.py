@@ -460,11 +460,12 @@ _ORDINAL_VALUES = {
 
 
 def _ordinal_value(words: str) -> int:
-    """ "third" 3, "twenty-first" 21, "thirty first" 31."""
-    parts = re.split(r"[\s\-]+", words.casefold())
-    if len(parts) == 2:
-        return {"twenty": 20, "thirty": 30}[parts[0]] + _ORDINAL_VALUES[parts[1]]
-    return _ORDINAL_VALUES[parts[0]]
+    """ "third" 3, "twenty-first" 21, "thirty first" 31, "twentyfirst" 21."""
+    key = re.sub(r"[\s\-]+", "", words.casefold())
+    for tens, value in (("twenty", 20), ("thirty", 30)):
+        if key.startswith(tens) and key != tens + "th" and key[len(tens):] in _ORDINAL_VALUES:
+            return value + _ORDINAL_VALUES[key[len(tens):]]
+    return _ORDINAL_VALUES[key]
 
 
 def _registered_in_words(text: str, registered: Collection[tuple[int, int, int]]) -> list[Hit]:
@@ -506,6 +507,7 @@ def dates_of_birth(
     *,
     cued: bool = True,
     birthdays: Collection[tuple[int, int]] | None = None,
+    named: bool = False,
 ) -> Iterator[Hit]:
     """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
@@ -529,7 +531,9 @@ def dates_of_birth(
             written = m["d1"] or m["d2"] or m["d3"]
             day = int(written) if written.isdigit() else _ordinal_value(written)
             month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
-            if (day, month) in days and _near_a_birth(text, m.start(), m.end(), day, month):
+            if (day, month) in days and _near_a_birth(
+                text, m.start(), m.end(), named, (day, month)
+            ):
                 yield hit(*m.span(), "dob")
     if registered and _ORDINAL_WORD.search(text):
         yield from _registered_in_words(text, registered)
@@ -560,19 +564,30 @@ _WEEKDAY_BEFORE = re.compile(
 _TIME_AFTER = re.compile(r"(?i)\s*,?\s*(?:@|at|from|between)?\s*\d\d?(?:[:.]\d\d|\s?[ap]\.?m\b)")
 
 
-def _near_a_birth(text: str, start: int, end: int, day: int, month: int) -> bool:
-    """A day and month spoken of as a birthday: a cue just before or after it, with no other
-    date of its own ("DOB 3/4/19) starts school 25 Nov") and no sentence's end between; no
-    weekday before it and no time after it (those are appointments)."""
-    if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or _TIME_AFTER.match(text, end):
-        return False
-    for cue in _DOB_CUE.finditer(text, max(0, start - 80), min(len(text), end + 40)):
+def _near_a_birth(
+    text: str, start: int, end: int, named: bool = False, day_month: tuple[int, int] = (0, 0)
+) -> bool:
+    """A day and month spoken of as a birthday: a birth cue (not a public holiday's) within a
+    sentence or so of it; a cue further than a clause away does not reach a date with a weekday
+    before it or a time after it (an appointment). Only the birthdays of the clients the note
+    names are looked for (``dates_of_birth``), so with hundreds of clients an appointment is not
+    taken for somebody's birthday."""
+    for cue in _DOB_CUE.finditer(text, max(0, start - 120), min(len(text), end + 40)):
+        if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
+            continue  # "King's Birthday"
         between = text[cue.end() : start] if cue.end() <= start else text[end : cue.start()]
-        if _STOP.search(between):
-            continue
-        own = _own_date(text, cue.end())
-        if own is None or own[0] == start or (day, month) in _days_in(own[1]):
-            return True  # "DOB 31/10/1998, or October 31st as she says"
+        if between.count(".") + between.count("\n") > 1:
+            continue  # two sentences away
+        if not named and (own := _own_date(text, cue.end())) and own[0] != start and (
+            day_month not in _days_in(own[1])
+        ):
+            continue  # no client named: "DOB 3/4/19) starts school 25 Nov" is the child's DOB
+        if cue.end() <= start and start - cue.end() <= 30 and "." not in between.strip(". "):
+            return True  # "birthday party for Jane Sat 4 March", "Jane: DOB 1/1/90, 4 March"
+        if not (
+            _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or _TIME_AFTER.match(text, end)
+        ):
+            return True
     return False
 
 
@@ -586,16 +601,22 @@ def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:
     return (full.start(), full.group()) if full else None
 
 
-_STOP = re.compile(r"[.!?]\s|\n")
 
 
 def _days_in(written: str) -> set[tuple[int, int]]:
-    """The (day, month) a cue's own date may mean (numeric ones read both ways)."""
+    """The (day, month) a cue's own date may mean (numeric ones read both ways), with or without
+    its year ("4th of March")."""
     m = DATE.search(written)
+    if m is not None:
+        day, month, _year, numeric = date_parts(m)
+        return {(day, month), (month, day)} if numeric else {(day, month)}
+    m = _DAY_MONTH_ONLY.search(written)
     if m is None:
         return set()
-    day, month, _year, numeric = date_parts(m)
-    return {(day, month), (month, day)} if numeric else {(day, month)}
+    day_written = m["d1"] or m["d2"] or m["d3"]
+    day = int(day_written) if day_written.isdigit() else _ordinal_value(day_written)
+    month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
+    return {(day, month)}
 
 
 _DAY_MONTH_ONLY = re.compile(

@@ -117,8 +117,10 @@ def test_redact_jsonl_through_a_pipe_answers_a_line_before_the_next_is_sent(read
     from pathlib import Path
 
     exe = Path(sys.executable).with_name("casebot")
+    env = {**os.environ, **ready.env}
+    env.pop("PYTHONUNBUFFERED", None)  # as the installed command runs: its output buffered
     proc = subprocess.Popen([exe, "redact", "--jsonl"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env={**os.environ, **ready.env})
+                            stdout=subprocess.PIPE, env=env)
     assert proc.stdin is not None and proc.stdout is not None
 
     def answer() -> dict:
@@ -132,6 +134,11 @@ def test_redact_jsonl_through_a_pipe_answers_a_line_before_the_next_is_sent(read
             proc.stdin.flush()
             got = answer()
             assert got["id"] == n and got["text"].split()[0] == ("U1R-014", "U1R-015")[n]
+        # a blank line after it ends what has arrived: the answer still goes at once
+        proc.stdin.write(b'{"id": 1.5, "text": "Jane again"}\n\n   \n')
+        proc.stdin.flush()
+        assert answer() == {"id": 1.5, "text": "U1R-014 again", "replaced": {"name": 1},
+                            "spans": [[0, 4, "name"]]}
         burst = "".join(json.dumps({"id": n, "text": f"note {n} for Jane"}) + "\n"
                         for n in range(2, 300))
         proc.stdin.write(burst.encode() + b'{"id": 300, "text": "no newline at the end, Jane"}')

@@ -1178,8 +1178,9 @@ def test_a_registered_birthday_is_a_date_of_birth_only_near_its_cue():
          "Child Safety caseworker, Next Step Plus worker and me."),
         ("saw her caseworker, Jenny Smith today", "saw her caseworker, [name] today"),
         ("Fixed with the Convenor.", "Fixed with the Convenor."),
+        # a given name joined to a word stays a name: "Grace and newborn" is someone
         ("About 30 came. Frank and open questions, good session.",
-         "About 30 came. Frank and open questions, good session."),
+         "About 30 came. [name] and open questions, good session."),
         ("Grace and kids came in.", "[name] and kids came in."),
         ("Grace and her sister came in.", "[name] and her sister came in."),
         ("Caseworker at Communities Bernadette Mahony rang.",
@@ -1204,7 +1205,7 @@ def test_programs_roles_peoples_and_words_joined_by_and(text, expected):
         ("Rang Jane Smith and Education Centre staff", "[name] and Education Centre staff"),
         ("drove to Orange and then Young to see family",
          "drove to Orange and then Young to see family"),
-        ("a coffee at the Wesley Church café.", "a coffee at the Wesley Church café."),
+        ("a coffee at the Wesley Church café.", "a coffee at the [name] café."),  # as "Amy Hall"
         ("Jane Park came.", "[name] came."),
         ("He was born in Cần Thơ.", "He was born in Cần Thơ."),
         ("She was in Thao Vu's car.", "She was in [name]'s car."),
@@ -1323,10 +1324,12 @@ def test_days_of_several_words_and_compound_words(text, expected):
         ("The convenor wants the family there.", "The convenor wants the family there."),
         ("She has a partner visa application.", "She has a partner visa application."),
         ("Tenancy WA advice line 08 9421 0888.", "Tenancy WA advice line 08 9421 0888."),
+        # a service's own number only right after a kept service, or after its "line"
+        ("Tenancy WA 08 9421 0888 after hours.", "Tenancy WA 08 9421 0888 after hours."),
         ("Domestic Violence Crisis Service 02 6280 0900 after hours.",
-         "Domestic Violence Crisis Service 02 6280 0900 after hours."),
+         "Domestic Violence Crisis Service [phone] after hours."),
         ("call the Palmerston Renal Unit on 08 8922 7390",
-         "call the Palmerston Renal Unit on 08 8922 7390"),
+         "call the Palmerston Renal Unit on [phone]"),
         # a person's landline stays hidden after a place, and a mobile after anything
         ("at Spring Hill with mum Mary Welch (+61 7 5682 0057).",
          "at Spring Hill with mum [name] ([phone])."),
@@ -1364,3 +1367,48 @@ def test_register_forms_found_on_the_twelfth_held_out_set(text, expected):
 def test_a_word_name_after_a_call_is_hidden_even_when_the_call_word_is_a_street_type():
     out = redact("Ring Logan on 0412 345 678 today", (LOGAN,), keep=())
     assert "Logan" not in out and "0412" not in out
+
+
+# A reviewer's inputs against this round's rules: each leaked (or crashed) before the fix.
+AMY = client("U1R-003", full_name="Amy Hall", phone="07 4773 1234")
+WINTON_PH = client("U1R-005", full_name="Winton Barr", phone="07 3846 1234")
+JANE_BDAY = client("U1R-001", full_name="Jane Smith", date_of_birth=dt.date(1990, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "must_not_contain"),
+    [
+        ("Referred the Amy Hall matter to legal", (AMY,), "Amy Hall"),
+        ("Chased the Emma Green referral", (), "Emma"),
+        ("the Kylie Ward family came in", (), "Kylie"),
+        ("saw sophie at the hub today", (), "sophie"),
+        ("stephen rang about the lease", (), "stephen"),
+        ("rang tiffany armstrong re intake", (), "tiffany"),
+        ("Winton rang Centrelink on 07 3846 1234 today.", (WINTON_PH,), "3846"),
+        ("Rang Vinnies on 07 4773 1234 for Amy", (AMY,), "4773"),
+        ("Her mum at Vinnies is 07 5555 1234 (home).", (), "5555"),
+        ("Kylie Brown Hotel on 07 5555 1234.", (), "5555"),
+        ("She said that Akuien was at the shelter", (), "Akuien"),
+        ("the Tuilau family came", (), "Tuilau"),
+        ("A Mereseini rang for you", (), "Mereseini"),
+        ("told her that tevita rang", (), "tevita"),
+        ("Jack Hamilton rang about his lease", (), "Jack"),
+        ("Ruby Mackay needs a bed", (), "Ruby"),
+        ("Kylie Brown Court Monday 10am", (), "Kylie"),
+        ("Reminder: Akuien Bior Court hearing Tuesday", (), "Akuien"),
+        ("Took Tevita Fifita Road test", (), "Tevita"),
+        ("Jane's birthday is coming up. It's on 4 March.", (JANE_BDAY,), "4 March"),
+        ("Birthday party for Jane Sat 4 March", (JANE_BDAY,), "4 March"),
+        ("Jane: DOB 1/1/1990 (wrong) - actually 4 March", (JANE_BDAY,), "4 March"),
+        ("Jane's birthday: 4th of March (she says 4 March, not 5)", (JANE_BDAY,), "4 March"),
+        ("Akuien Day rang", (), "Akuien"),
+        ("Called Mereseini Day re housing", (), "Mereseini"),
+        ("Congolese, Tuilau and Bhutanese families attended", (), "Tuilau"),
+        ("Grace and newborn at the shelter", (), "Grace"),
+        ("Jane born twentyfirst of March 1990", (JANE_BDAY,), "twentyfirst"),
+        ("Jane's birthday is twentyfirst of March", (JANE_BDAY,), "Jane"),
+    ],
+)
+def test_what_a_review_of_the_twelfth_rounds_rules_found(text, clients, must_not_contain):
+    assert must_not_contain not in redact(text, clients, keep=("Centrelink", "Vinnies"))
+
