@@ -139,7 +139,7 @@ def find(
             and not (t.never or t.brand or name[i])
             and (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
-                or _contacted(text, toks, i)
+                or _contacted(text, toks, i) or _syllable_name(text, t)
             )
             and not _a_saint_or_a_day(text, toks, i)
             and not _the_run_then_head(text, toks, i)
@@ -526,6 +526,21 @@ def _lower_patronymic(text: str, toks: list[_Tok], k: int) -> bool:
 
 
 _PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
+_SYLLABLE = re.compile(r"-([a-z]{2,4})(?![\w\-])")
+_PREFIXES = word_set(
+    "co ex re pre non de mid self anti sub semi post multi inter bi tri un e x t wi hi lo"
+)
+
+
+def _syllable_name(text: str, t: _Tok) -> bool:
+    """ "Ha-eun's", "Da-eun", "Seo-yeon": a short capitalised syllable, a hyphen and a
+    lowercase one, neither a word nor a prefix ("Co-op", "Ex-partner", "Re-do" are words)."""
+    if len(t.key) > 4 or not t.cap or t.key in _PREFIXES or (
+        len(t.key) > 3 and t.key in lexicon.english_words()
+    ):
+        return False
+    m = _SYLLABLE.match(text, t.end)
+    return m is not None and m[1] not in lexicon.english_words() and m[1] not in _PREFIXES
 _SYLLABLE_AFTER = re.compile(r"-[a-z]{1,4}(?![\w\-])")
 
 

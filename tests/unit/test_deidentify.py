@@ -1412,3 +1412,16 @@ JANE_BDAY = client("U1R-001", full_name="Jane Smith", date_of_birth=dt.date(1990
 def test_what_a_review_of_the_twelfth_rounds_rules_found(text, clients, must_not_contain):
     assert must_not_contain not in redact(text, clients, keep=("Centrelink", "Vinnies"))
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ha-eun's Instagram is private.", "[name]'s Instagram is private."),
+        ("She knows Yoon Da-eun and Ji-woo.", "She knows [name] and [name]."),
+        ("Co-op shop, Ex-partner rang, Re-do the form, Wi-fi down, Hi-vis vest, Go-to person.",
+         "Co-op shop, Ex-partner rang, Re-do the form, Wi-fi down, Hi-vis vest, Go-to person."),
+    ],
+)
+def test_given_names_of_two_syllables_joined_by_a_hyphen(text, expected):
+    assert redact(text, (), keep=()) == expected
