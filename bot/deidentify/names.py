@@ -205,7 +205,7 @@ def _lower_names(
             continue  # "the convenor wants": a role; but "the tuilau family"
         before = prev is not None and not prev.blocked and (
             prev.key in lexicon.CONTACT_CUES
-            or (_introduces(toks, i) and not HAS_DIGIT(text[prev.end : t.start]))
+            or (_introduces(text, toks, i) and not HAS_DIGIT(text[prev.end : t.start]))
             or (prev.key in _SAID and (
                 nxt is None or nxt.key in lexicon.FUNCTION_WORDS
                 or bool(text[t.end : nxt.start].strip())
@@ -221,7 +221,9 @@ def _lower_names(
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
         lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
-        signs = before and _introduces(toks, i) and SIGNS_ON_AFTER.match(text, t.end) is not None
+        signs = before and _introduces(text, toks, i) and (
+            SIGNS_ON_AFTER.match(text, t.end) is not None
+        )
         if (lexical and (before or after or beside)) or (before and after) or spoke or signs or (
             (before or beside) and not lexical and t.key not in _COMMON_LOWER
         ):  # "[Tevita] and mereseini tuilau"
@@ -256,10 +258,15 @@ def _compound(key: str) -> bool:
     return False
 
 
-def _introduces(toks: list[_Tok], i: int) -> bool:
+def _introduces(text: str, toks: list[_Tok], i: int) -> bool:
     """Someone saying who they are before word ``i``: "it's rhiannon", "its rhiannon", "this is
-    rhiannon", "im rhiannon", "i'm rhiannon"."""
+    rhiannon", "im rhiannon", "i'm rhiannon" (this module drops the "s" of "it's": read it here)."""
+    if i > 0 and toks[i - 1].key == "it" and _ITS.fullmatch(text, toks[i - 1].end, toks[i].start):
+        return True
     return introduction(toks, i) > 0
+
+
+_ITS = re.compile(r"['’‘`]s\s+")
 
 
 def _opens(text: str, toks: list[_Tok], i: int) -> bool:

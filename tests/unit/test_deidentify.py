@@ -1425,3 +1425,16 @@ def test_what_a_review_of_the_twelfth_rounds_rules_found(text, clients, must_not
 )
 def test_given_names_of_two_syllables_joined_by_a_hyphen(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hey it's rhiannon, left her meds here", "hey it's [name], left her meds here"),
+        ("it’s rhiannon here", "it’s [name] here"),
+        ("it's raining today", "it's raining today"),
+        ("it's been ages", "it's been ages"),
+    ],
+)
+def test_a_lowercase_name_after_its_with_an_apostrophe(text, expected):
+    assert redact(text, (), keep=()) == expected
