@@ -1220,7 +1220,7 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         and (t.anchor or not t.blocked)
         and not _excluded(t)
         and not (t.brand and t.upper)  # "Bryan DOB 3/4/1988", "Jane TFN ..."
-        and (t.lexical or not t.place)  # "Paul Hamilton"
+        and (t.lexical or not t.place or _surname_of_a_place(text, toks, i, j))  # "Paul Hamilton"
         and t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
         and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
         and not _an_organisation(text, toks, j)
@@ -1239,6 +1239,18 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     # After the name: a surname, an unknown word, a brand ("Dave Coles"), or a capitalised word
     # that ends the run ("Tao Gong", but not "Dave Housing Officer").
     return t.lexical or t.unknown or t.brand or not in_a_run
+
+
+def _surname_of_a_place(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    """A place's name right after a given name that is nothing else, with no place said around
+    it: "From: Fergus Tregear <…>" (but "Fergus in Tregear", "Fergus, Tregear office")."""
+    t, name = toks[j], toks[i]
+    if j != i + 1 or not (name.lexical and not name.word and not name.place) or t.key in _HEADS:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return (nxt is None or not nxt.capital) and not _place_context(text, toks, j) and (
+        nxt is None or nxt.key not in _HEADS
+    )
 
 
 def _run_end(text: str, toks: list[_Tok], i: int) -> int:

@@ -1438,3 +1438,15 @@ def test_given_names_of_two_syllables_joined_by_a_hyphen(text, expected):
 )
 def test_a_lowercase_name_after_its_with_an_apostrophe(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("From: Fergus Tregear <f@x.org>", "From: [name] <[email]>"),
+        ("Fergus in Tregear", "[name] in Tregear"),
+        ("Fergus, Tregear office", "[name], Tregear office"),
+    ],
+)
+def test_a_surname_that_is_also_a_place_after_a_name(text, expected):
+    assert redact(text, (), keep=()) == expected
