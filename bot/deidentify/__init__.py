@@ -85,7 +85,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from types import MappingProxyType
@@ -199,7 +198,6 @@ def _find(
         hits += names.find(text, tokens, kept + protected + places, spans, keys)
         return merge(hits)
     refs: list[Hit] = []
-    registered: list[Hit] = []  # the register's own numbers: never a service's
     hits += matcher.addresses_in(text, tokens, keys)
     hits += matcher.streets_in(text, tokens, places, keys)
     if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, [
@@ -207,8 +205,7 @@ def _find(
         if text[s:e] in matcher.codes or not CASE_CODE_SHAPE.fullmatch(text, s, e)
     ]))):
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
-            registered = matcher.numbers_in(text)
-            numbers = patterns.id_numbers(text, keys) + registered
+            numbers = patterns.id_numbers(text, keys) + matcher.numbers_in(text)
             hits += numbers
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
@@ -218,15 +215,15 @@ def _find(
         if not patterns.PLATE_CUES.isdisjoint(keys):
             refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code
         cued = not patterns.BIRTH.isdisjoint(keys)
-        birthdays, named = _birthdays(text, found, protected, matcher) if cued else ((), False)
+        named = _named_birthdays(text, found, protected, matcher) if cued else frozenset()
         hits += patterns.dates_of_birth(
-            text, matcher.dobs, cued=cued, birthdays=birthdays, named=named
+            text, matcher.dobs, cued=cued, birthdays=matcher.birthdays, named=named
         )
         hits += patterns.addresses(text)
     elif not patterns.BIRTH.isdisjoint(keys):  # "born the fifth of December seventy-four"
-        birthdays, named = _birthdays(text, found, protected, matcher)
+        named = _named_birthdays(text, found, protected, matcher)
         hits += patterns.dates_of_birth(
-            text, matcher.dobs, cued=True, birthdays=birthdays, named=named
+            text, matcher.dobs, cued=True, birthdays=matcher.birthdays, named=named
         )
     if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
@@ -240,33 +237,20 @@ def _find(
         hits = _allowed(text, hits, kept, protected)
     if refs:
         hits += _references(text, refs, kept, protected, matcher.codes)
-    if kept and any(h.kind == "phone" for h in hits):
-        lines = [
-            (h.start, h.end) for h in hits
-            if _a_service_line(text, h, kept)
-            and not any(r.start < h.end and h.start < r.end for r in registered)
-        ]
-        if lines:  # and the local number inside it ("08 9421 0888" holds "9421 0888")
-            hits = [h for h in hits if h.kind != "phone" or not any(
-                s < h.end and h.start < e for s, e in lines
-            )]
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     hits += names.find(text, tokens, kept + protected + places + others, clients, keys)
     return merge(hits)
 
 
-def _birthdays(
+def _named_birthdays(
     text: str, found: list[Hit], protected: list[tuple[int, int]], matcher: Matcher
-) -> tuple[frozenset[tuple[int, int]], bool]:
-    """The birthdays (day, month) to look for, and whether the note names whose: those of the
-    clients it names, by name or case code; every client's when it names none."""
+) -> frozenset[tuple[int, int]]:
+    """The birthdays (day, month) of the clients the note names, by name or case code."""
     named = {h.replacement for h in found if h.kind == "name"}
     named |= {text[s:e] for s, e in protected if text[s:e] in matcher.codes}
     named &= matcher.codes
-    if not named:
-        return matcher.birthdays, False
-    return frozenset().union(*(matcher.birthdays_of.get(code, ()) for code in named)), True
+    return frozenset().union(*(matcher.birthdays_of.get(code, ()) for code in named))
 
 
 def _references(
@@ -290,28 +274,6 @@ def _references(
             continue
         out.append(h)
     return out
-
-
-# Between a service's name and its number: "Tenancy WA advice line 08 9421 0888", "Crisis
-# Service (02 6280 0900)", "Palmerston Renal Unit on 08 8922 7390".
-_SERVICE_GAP = re.compile(
-    r" ?\(?"  # "Crisis Service 02 6280 0900", "Crisis Service (02 …"
-    r"| (?:(?:advice|help|intake|duty|info|information|main|after[\s\-]hours) )?"
-    r"(?:line|number|phone line|helpline)(?: (?:is|on))?:? \(?",  # "Tenancy WA advice line 08 …"
-    re.IGNORECASE,
-)
-_LANDLINE_START = re.compile(r"\(?(?:\+?61\s?\(?0?\)?\s?[2378]|0[2378])|[2-9]\d{3}\s?\d{4}\b")
-
-
-def _a_service_line(text: str, h: Hit, services: list[tuple[int, int]]) -> bool:
-    """A landline right after a kept service's name, or its "line" or "number", is its public
-    number, not a person's (a mobile never is; "Vinnies on 07 …" may be anyone's)."""
-    if h.kind != "phone" or not _LANDLINE_START.match(text, h.start):
-        return False
-    return any(
-        e <= h.start and h.start - e <= 40 and _SERVICE_GAP.fullmatch(text, e, h.start)
-        for _s, e in services
-    )
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:

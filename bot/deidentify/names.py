@@ -201,7 +201,7 @@ def _lower_names(
             continue  # "the new room in granville"
         prev = toks[i - 1] if i > 0 and not _opens(text, toks, i) else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if prev is not None and prev.key == "the" and not _before_kin(toks, i):
+        if prev is not None and prev.key == "the" and _a_role_here(text, toks, i):
             continue  # "the convenor wants": a role; but "the tuilau family"
         before = prev is not None and not prev.blocked and (
             prev.key in lexicon.CONTACT_CUES
@@ -446,7 +446,9 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     after = toks[i + 2].key if i + 2 < len(toks) else ""
     if nxt == "new" and after == "year" and toks[i].key in _PEOPLES_ALSO_NAMES:
         return True  # "Karen New Year"
-    return nxt == "community" and (after in _GATHERINGS or i + 2 == len(toks))
+    return nxt == "community" and toks[i].key in _PEOPLES_ALSO_NAMES and (
+        after in _GATHERINGS or i + 2 == len(toks)
+    )
 
 
 _LIST_GAP_ONLY = re.compile(r"\s*[,&/]\s*")
@@ -535,7 +537,7 @@ def _lower_patronymic(text: str, toks: list[_Tok], k: int) -> bool:
 _PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
 _SYLLABLE = re.compile(r"-([a-z]{2,4})(?![\w\-])")
 _PREFIXES = word_set(
-    "co ex re pre non de mid self anti sub semi post multi inter bi tri un e x t wi hi lo"
+    "co ex re pre non de mid self anti sub semi post multi inter bi tri un e x t wi hi lo tik"
 )
 
 
@@ -546,8 +548,13 @@ def _syllable_name(text: str, t: _Tok) -> bool:
         len(t.key) > 3 and t.key in lexicon.english_words()
     ):
         return False
+    if t.key in lexicon.WEEKDAYS or t.key in lexicon.MONTHS:
+        return False  # "Mon-fri"
     m = _SYLLABLE.match(text, t.end)
-    return m is not None and m[1] not in lexicon.english_words() and m[1] not in _PREFIXES
+    return m is not None and not any(
+        m[1] in words for words in (lexicon.english_words(), _PREFIXES, lexicon.WEEKDAYS,
+                                    lexicon.MONTHS)
+    )
 _SYLLABLE_AFTER = re.compile(r"-[a-z]{1,4}(?![\w\-])")
 
 
@@ -766,8 +773,8 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return len(t.key) == 2 and t.key not in lexicon.GRAMMAR and _verb_context(text, toks, i)
     if not _isolated(text, toks, i) or _place_context(text, toks, i):
         return False
-    if i > 0 and toks[i - 1].key == "the" and not t.lexical and not _before_kin(toks, i):
-        return False  # "Fixed with the Convenor": a role; but "the Tuilau family"
+    if i > 0 and toks[i - 1].key == "the" and not t.lexical and _a_role_here(text, toks, i):
+        return False  # "Fixed with the Convenor": a role; but "the Tuilau family", "unit"
     if t.word and not t.given and _like_words(text, toks, i):
         return False  # "Torture and Trauma"; a given name ("Grace and newborn") stays a name
     if t.opens:
@@ -788,10 +795,14 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
     return _verb_context(text, toks, i)
 
 
-def _before_kin(toks: list[_Tok], i: int) -> bool:
-    """Before "family", "kids", "mob": a family's name ("the Tuilau family")."""
-    nxt = toks[i + 1].key if i + 1 < len(toks) else ""
-    return nxt in _KIN or nxt in lexicon.RELATIONS
+def _a_role_here(text: str, toks: list[_Tok], i: int) -> bool:
+    """After "the", a word that ends its clause or does something ("with the Convenor.", "the
+    convenor wants") names a role; before a noun ("the Tuilau family", "the Akuien unit") it is
+    someone's name."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or text[toks[i].end : nxt.start].strip(" ") not in ("",):
+        return True
+    return nxt.key in lexicon.NAME_FOLLOWERS or nxt.key in lexicon.SUBJECT_CUES
 # After "and", words for people: "Grace and kids came" is a person with her kids.
 _PEOPLE_NOUNS = word_set(
     """kids kid children child family baby bub bubs partner husband wife boyfriend girlfriend
@@ -947,6 +958,8 @@ def _street_run(text: str, toks: list[_Tok], i: int) -> bool:
         text, max(0, toks[a].start - 8), toks[a].start
     )):
         return False  # "Kylie Brown Court Monday" is someone's hearing
+    if any(toks[k].given and not toks[k].place for k in range(a, i + 1)):
+        return False  # "on to Mary Anne Lane": a person
     j = i
     while j + 1 < len(toks) and j - i < 3 and text[toks[j].end : toks[j + 1].start] == " ":
         nxt = toks[j + 1]
@@ -958,7 +971,7 @@ def _street_run(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
-_STREET_BEFORE = word_set("on along down up off via near at in to from cnr corner onto into past")
+_STREET_BEFORE = word_set("on along down up off via cnr corner onto into")
 _NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?\s+\Z")
 
 
@@ -1046,29 +1059,23 @@ def _a_saint_or_a_day(text: str, toks: list[_Tok], i: int) -> bool:
         if not nxt.cap:
             break
         if nxt.key == "day":
-            return not any(toks[k].given for k in range(i, j + 1)) and _a_day_said(toks, i, j + 1)
+            return toks[j].key in _DAY_NAMES and not any(toks[k].given for k in range(i, j + 1))
         j += 1
     prev = toks[i - 1] if i > 0 else None
     return (
-        t.key == "day" and prev is not None and prev.cap and not prev.given
-        and text[prev.end : t.start] == " " and _a_day_said(toks, i - 1, i)
+        t.key == "day" and prev is not None and prev.cap and prev.key in _DAY_NAMES
+        and text[prev.end : t.start] == " "
     )
 
 
-_EVENTS = word_set(
-    """parade march event events party celebration celebrations lunch ceremony weekend holiday
-    service services festival bbq dinner breakfast morning long"""
+# The words before "Day" in the names of days ("Anzac Day", "Waitangi Day"): "Akuien Day" is
+# someone.
+_DAY_NAMES = word_set(
+    """anzac australia independence waitangi harmony sorry labour boxing christmas remembrance
+    mother mothers father fathers valentine valentines canada national international world youth
+    children childrens mabo reconciliation naidoc election census polling sports open family
+    ribbon nose armistice victory year years coronation restoration"""
 )
-
-
-def _a_day_said(toks: list[_Tok], first: int, day: int) -> bool:
-    """Said as a day: after "on", "for", "since", "this"..., or before "parade", "party"...
-    ("Born on Waitangi Day", "Anzac Day march"); not "Akuien Day rang"."""
-    while first > 0 and day - first < 4 and toks[first - 1].cap and not toks[first - 1].given:
-        first -= 1  # "on Philippine Independence Day": from the run's first word
-    before = toks[first - 1].key if first > 0 else ""
-    after = toks[day + 1].key if day + 1 < len(toks) else ""
-    return before in lexicon.MONTH_CONTEXT or before in ("for", "of", "happy") or after in _EVENTS
 
 
 def _the_run_then_head(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1095,9 +1102,14 @@ def _the_run_then_head(text: str, toks: list[_Tok], i: int) -> bool:
         nxt is not None
         and not nxt.capital
         and nxt.key in _HEADS
+        and nxt.key not in _HOMES
         and b - a < 3
         and text[toks[b].end : nxt.start] == " "
+        and any(toks[k].place or toks[k].word for k in range(a, b + 1))  # not "the Okonkwo office"
     )
+
+
+_HOMES = word_set("unit units club hotel motel house flat room place home pub tavern family")
 
 
 def _a_place_here(text: str, toks: list[_Tok], j: int) -> bool:

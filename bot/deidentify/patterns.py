@@ -465,7 +465,7 @@ def _ordinal_value(words: str) -> int:
     for tens, value in (("twenty", 20), ("thirty", 30)):
         if key.startswith(tens) and key != tens + "th" and key[len(tens):] in _ORDINAL_VALUES:
             return value + _ORDINAL_VALUES[key[len(tens):]]
-    return _ORDINAL_VALUES[key]
+    return _ORDINAL_VALUES.get(key, 0)  # 0: no day ("fırst" matched with a dotless i)
 
 
 def _registered_in_words(text: str, registered: Collection[tuple[int, int, int]]) -> list[Hit]:
@@ -507,7 +507,7 @@ def dates_of_birth(
     *,
     cued: bool = True,
     birthdays: Collection[tuple[int, int]] | None = None,
-    named: bool = False,
+    named: Collection[tuple[int, int]] = (),
 ) -> Iterator[Hit]:
     """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
@@ -524,15 +524,14 @@ def dates_of_birth(
     if cued and registered:
         # The registered birthday as a day and month, where the note speaks of a birth ("DOB
         # 31/10/1998, or October 31st as she says"): only the client's own day and month.
-        # With hundreds of clients most days are someone's birthday: only a date near the cue,
-        # and not an appointment ("born 1990 … see her Fri 25/12 @ 9.30pm").
+        # With hundreds of clients most days are someone's birthday: see _near_a_birth.
         days = birthdays if birthdays is not None else {(d, mo) for d, mo, _y in registered}
         for m in _DAY_MONTH_ONLY.finditer(text):
             written = m["d1"] or m["d2"] or m["d3"]
             day = int(written) if written.isdigit() else _ordinal_value(written)
             month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
             if (day, month) in days and _near_a_birth(
-                text, m.start(), m.end(), named, (day, month)
+                text, m.start(), m.end(), (day, month), named, days
             ):
                 yield hit(*m.span(), "dob")
     if registered and _ORDINAL_WORD.search(text):
@@ -565,30 +564,49 @@ _TIME_AFTER = re.compile(r"(?i)\s*,?\s*(?:@|at|from|between)?\s*\d\d?(?:[:.]\d\d
 
 
 def _near_a_birth(
-    text: str, start: int, end: int, named: bool = False, day_month: tuple[int, int] = (0, 0)
+    text: str,
+    start: int,
+    end: int,
+    day_month: tuple[int, int],
+    named: Collection[tuple[int, int]],
+    anyone: Collection[tuple[int, int]],
 ) -> bool:
-    """A day and month spoken of as a birthday: a birth cue (not a public holiday's) within a
-    sentence or so of it; a cue further than a clause away does not reach a date with a weekday
-    before it or a time after it (an appointment). Only the birthdays of the clients the note
-    names are looked for (``dates_of_birth``), so with hundreds of clients an appointment is not
-    taken for somebody's birthday."""
+    """A registered birthday written as a day and month, where a birth is spoken of (a cue not a
+    public holiday's, within a sentence or so):
+
+    * a named client's (``named``: the note names them): with any such cue;
+    * anyone's (``anyone``): with a cue right beside it ("4 March, her birthday", "birthday
+      party Sat 4 March"); or, when the note names nobody, with a cue further off that owns no
+      other date, and no weekday before the date or time after it (an appointment: with hundreds
+      of clients most days are somebody's birthday)."""
     for cue in _DOB_CUE.finditer(text, max(0, start - 120), min(len(text), end + 40)):
         if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
             continue  # "King's Birthday"
-        between = text[cue.end() : start] if cue.end() <= start else text[end : cue.start()]
-        if between.count(".") + between.count("\n") > 1:
+        before = cue.end() <= start
+        between = text[cue.end() : start] if before else text[end : cue.start()]
+        breaks = len(_BREAK.findall(between))
+        if breaks > 1:
             continue  # two sentences away
-        if not named and (own := _own_date(text, cue.end())) and own[0] != start and (
+        if day_month in named:
+            return True
+        if day_month not in anyone:
+            continue
+        if before and (own := _own_date(text, cue.end())) and own[0] != start and (
             day_month not in _days_in(own[1])
         ):
-            continue  # no client named: "DOB 3/4/19) starts school 25 Nov" is the child's DOB
-        if cue.end() <= start and start - cue.end() <= 30 and "." not in between.strip(". "):
-            return True  # "birthday party for Jane Sat 4 March", "Jane: DOB 1/1/90, 4 March"
+            continue  # the cue's own date ("DOB 3/4/19) starts school 25 Nov")
+        if not breaks and len(between) <= (30 if before else 25):
+            return True  # "turns 36 on Saturday 4 March, her birthday"
+        if named:
+            continue  # the note names another client: theirs is looked for
         if not (
             _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or _TIME_AFTER.match(text, end)
         ):
             return True
     return False
+
+
+_BREAK = re.compile(r"[.!?]+(?:\s+|\Z)|\n+")
 
 
 def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:

@@ -1323,9 +1323,9 @@ def test_days_of_several_words_and_compound_words(text, expected):
         ("its 12 nov 9.30 at the tower", "its 12 nov 9.30 at the tower"),
         ("The convenor wants the family there.", "The convenor wants the family there."),
         ("She has a partner visa application.", "She has a partner visa application."),
-        ("Tenancy WA advice line 08 9421 0888.", "Tenancy WA advice line 08 9421 0888."),
-        # a service's own number only right after a kept service, or after its "line"
-        ("Tenancy WA 08 9421 0888 after hours.", "Tenancy WA 08 9421 0888 after hours."),
+        ("Tenancy WA advice line 08 9421 0888.", "Tenancy WA advice line [phone]."),
+        # a service's landline is hidden too: a kept word before a number may be a person's
+        ("Tenancy WA 08 9421 0888 after hours.", "Tenancy WA [phone] after hours."),
         ("Domestic Violence Crisis Service 02 6280 0900 after hours.",
          "Domestic Violence Crisis Service [phone] after hours."),
         ("call the Palmerston Renal Unit on 08 8922 7390",
@@ -1450,3 +1450,45 @@ def test_a_lowercase_name_after_its_with_an_apostrophe(text, expected):
 )
 def test_a_surname_that_is_also_a_place_after_a_name(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+# A second review's inputs: each leaked (or crashed) before its fix.
+TEVITA = client("U1R-002", full_name="Tevita Tuilau", date_of_birth=dt.date(1990, 11, 25))
+
+
+@pytest.mark.parametrize(
+    ("text", "keep", "must_not_contain"),
+    [
+        ("Jane turns 36 on Saturday 4 March, her birthday.", (), "4 March"),
+        ("Jane's birthday is coming up, she'll be 36 - cake on Saturday 4 March.", (), "4 March"),
+        ("Jane's birthday lunch moved from 11.30 to 12.30, now 4 March.", (), "4 March"),
+        ("DOB: ask Jane.\nShe said 4 March.", (), "4 March"),
+        ("Tevita rang. His partner turns 36 on 4 March, her birthday.", (), "4 March"),
+        ("Jane is staying with her aunt Sam (07 3211 4455) this week.", ("Sam",), "4455"),
+        ("Centrelink (07 3211 4455 is Jane's sister's landline)", ("Centrelink",), "4455"),
+        ("Spoke to Mary Anne Lane about the bond.", (), "Mary"),
+        ("Referred to Akuien Bior Lane for support.", (), "Akuien"),
+        ("Call from Akuien Day this morning.", (), "Akuien"),
+        ("Letter of support for Akuien Day re housing.", (), "Akuien"),
+        ("Jane is couch surfing at the Akuien unit this week.", (), "Akuien"),
+        ("at the Okonkwo club", (), "Okonkwo"),
+        ("Handover from Amina community liaison.", (), "Amina"),
+    ],
+)
+def test_what_a_second_review_found(text, keep, must_not_contain):
+    assert must_not_contain not in redact(text, (JANE_BDAY, TEVITA), keep=keep)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane's lease starts on the fırst of March 2025.",
+         "U1R-001's lease starts on the fırst of March 2025."),
+        ("Drop-in open Mon-fri 9-5, Tue-thu for youth.",
+         "Drop-in open Mon-fri 9-5, Tue-thu for youth."),
+        ("Born on Waitangi Day; Anzac Day march.", "Born on Waitangi Day; Anzac Day march."),
+        ("the Hazelwood North depot", "the Hazelwood North depot"),
+    ],
+)
+def test_what_a_second_review_found_kept_or_crashing(text, expected):
+    assert redact(text, (JANE_BDAY,), keep=()) == expected
