@@ -527,9 +527,7 @@ def dates_of_birth(
         # With hundreds of clients most days are someone's birthday: see _near_a_birth.
         days = birthdays if birthdays is not None else {(d, mo) for d, mo, _y in registered}
         for m in _DAY_MONTH_ONLY.finditer(text):
-            written = m["d1"] or m["d2"] or m["d3"]
-            day = int(written) if written.isdigit() else _ordinal_value(written)
-            month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
+            day, month = _day_and_month(m)
             if (day, month) in days and _near_a_birth(
                 text, m.start(), m.end(), (day, month), named, days
             ):
@@ -631,10 +629,15 @@ def _days_in(written: str) -> set[tuple[int, int]]:
     m = _DAY_MONTH_ONLY.search(written)
     if m is None:
         return set()
-    day_written = m["d1"] or m["d2"] or m["d3"]
-    day = int(day_written) if day_written.isdigit() else _ordinal_value(day_written)
-    month = int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
-    return {(day, month)}
+    return {_day_and_month(m)}
+
+
+def _day_and_month(m: re.Match[str]) -> tuple[int, int]:
+    """(day, month) of a ``_DAY_MONTH_ONLY`` match ("4 March", "March 4th", "4/3", "fourth of
+    March")."""
+    written = m["d1"] or m["d2"] or m["d3"]
+    day = int(written) if written.isdigit() else _ordinal_value(written)
+    return day, int(m["m3"]) if m["m3"] else MONTH_NUMBERS[(m["m1"] or m["m2"])[:3].casefold()]
 
 
 _DAY_MONTH_ONLY = re.compile(
