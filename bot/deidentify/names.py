@@ -455,6 +455,7 @@ _LIST_GAP_ONLY = re.compile(r"\s*[,&/]\s*")
 _AND_GAP = re.compile(r",?\s+")
 _GROUP_NOUNS = word_set(
     "families family people communities community women men elders kids youth groups clients"
+    " interpreters interpreter speakers speaker"
 )
 
 
@@ -477,7 +478,7 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
 
 
 # Peoples and languages that are also given names or surnames: "Karen" (of Burma), "Chin", "Mon".
-_PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao")
+_PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao dari")
 
 
 def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
@@ -593,8 +594,13 @@ def _tokens(
         if w.caps:
             blocked_here = mask.find(1, start, end) >= 0 or _glued(text, start, end)
             anchor = not blocked_here and mask.find(2, start, end) >= 0
-            head = (start, end, key, w.title, not w.title, True, w.opens, blocked_here or anchor)
-            toks.append(_new(_Tok, (*head, anchor, *_flags(key))))
+            title, flags = w.title, _flags(key)
+            if title and _PLURAL_CAPS.fullmatch(text, start, end):  # "BBQs", "GPs", "NGUYENs"
+                title, flags = False, _flags(key[:-1])
+                if not flags[7]:  # not the plural of a listed name: an acronym's
+                    flags = _ACRONYM
+            head = (start, end, key, title, not title, True, w.opens, blocked_here or anchor)
+            toks.append(_new(_Tok, (*head, anchor, *flags)))
         elif key in _NEED_FLAGS or mask.find(1, start, end) >= 0:  # a title, a relation word
             flags = _flags(key) if key in _NEED_FLAGS else _LOWERCASE
             head = (start, end, key, False, False, False, False, mask.find(1, start, end) >= 0)
@@ -605,6 +611,8 @@ def _tokens(
 
 
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
+_PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
+_ACRONYM = (False,) * 6 + (True, False, False)  # never a name
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -1241,6 +1249,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"
         if t.brand or (t.dated and _date_context(text, toks, j)):
             return False
+        if t.opens and t.key in _IMPERATIVES and t.cap:
+            return False  # "Call Elizabeth tomorrow": the surname Call is a request here
         if t.word and not t.lexical and j > 0 and toks[j - 1].key in lexicon.PLACE_CONTEXT:
             return False  # "Caseworker at Communities Bernadette Mahony": where she works
         return t.lexical or not t.opens or name_follows(text, _run_end(text, toks, i))
@@ -1251,6 +1261,13 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     # After the name: a surname, an unknown word, a brand ("Dave Coles"), or a capitalised word
     # that ends the run ("Tao Gong", but not "Dave Housing Officer").
     return t.lexical or t.unknown or t.brand or not in_a_run
+
+
+# Verbs that open a request to the reader and are also surnames in the census lists.
+_IMPERATIVES = word_set(
+    "use call ring text phone email ask tell visit meet see contact book send remind try thank"
+    " help let message pick drive take bring invite follow check chase get"
+)
 
 
 def _surname_of_a_place(text: str, toks: list[_Tok], i: int, j: int) -> bool:

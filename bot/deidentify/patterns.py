@@ -585,6 +585,10 @@ def _near_a_birth(
         breaks = len(_BREAK.findall(between))
         if breaks > 1:
             continue  # two sentences away
+        if not before and _WORD.search(between) and (own := _own_date(text, cue.end())) and (
+            own[0] != start
+        ):
+            continue  # a later cue with its own date: "court 12 Jan. Sam (DOB 12/01/1990)"
         if day_month in named:
             return True
         if day_month not in anyone:
@@ -605,6 +609,7 @@ def _near_a_birth(
 
 
 _BREAK = re.compile(r"[.!?]+(?:\s+|\Z)|\n+")
+_WORD = re.compile(r"[^\W\d_]")
 
 
 def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:

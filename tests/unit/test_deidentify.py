@@ -1492,3 +1492,37 @@ def test_what_a_second_review_found(text, keep, must_not_contain):
 )
 def test_what_a_second_review_found_kept_or_crashing(text, expected):
     assert redact(text, (JANE_BDAY,), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym's plural is no name; a listed surname's is ("NGUYENs house")
+        ("Free BBQs at the park on Sunday, GPs on site.",
+         "Free BBQs at the park on Sunday, GPs on site."),
+        ("stayed at NGUYENs house", "stayed at [name] house"),
+        # a request to the reader is not part of the name after it
+        ("Call Elizabeth Nguyen tomorrow.", "Call [name] tomorrow."),
+        ("Paul Call rang.", "[name] rang."),
+        # languages and qualifications
+        ("Dari and Hazaragi interpreters through TIS.",
+         "Dari and Hazaragi interpreters through TIS."),
+        ("Karen and Dari came.", "[name] and [name] came."),
+        ("Started a Cert III in Individual Support.", "Started a Cert III in Individual Support."),
+        ("The Tết stall is in February.", "The Tết stall is in February."),
+    ],
+)
+def test_acronym_plurals_requests_languages_and_qualifications(text, expected):
+    assert redact(text, (), keep=()) == expected
+
+
+def test_a_date_before_a_later_date_of_birth_is_not_the_birthday():
+    """The cue after a date that gives its own date of birth speaks of that one: the court date
+    before it stays, even on the client's birthday; the birthday said near a cue goes."""
+    sam = client("U1R-030", full_name="Sam Tolu", date_of_birth=dt.date(1990, 1, 12))
+    assert redact("Court on 12 Jan. Sam (DOB 12/01/1990) presented.", (sam,), keep=()) == (
+        "Court on 12 Jan. U1R-030 (DOB [DOB]) presented."
+    )
+    assert redact("Sam turns 36 on 12 Jan, DOB 12/01/1990.", (sam,), keep=()) == (
+        "U1R-030 turns 36 on [DOB], DOB [DOB]."
+    )
