@@ -173,6 +173,37 @@ def place_spans(
     return spans
 
 
+# Street types that are no one's surname: "George Street", "Victoria Road" are streets ("St",
+# "Dr", "Lane", "Court" may be a saint, a doctor or a person).
+STREET_HEADS = word_set(
+    "street road rd avenue ave highway hwy parade pde terrace tce crescent cres boulevard blvd"
+)
+
+
+# A new clause after these: a word-name then a verb is its subject ("so river stayed home").
+_CLAUSE_OPENERS = word_set("so but because cos coz when while if then until once though although")
+# Subject cues that a word may be the subject of too ("but hope is fading", "so will can wait").
+_NOT_DONE_BY = lexicon.MODALS | lexicon.RELATIONS | word_set(
+    "is was were has had not new back home still safe fine good well k kk ok okay at w with n &"
+    " number num no then and or also now already been seems seemed appears appeared remains"
+    " remained continues lost found"
+)
+
+
+def _names_a_street(text: str, tokens: list[Word], i: int) -> bool:
+    """A given name or a place, alone before a street type: "at the George Street office", but
+    not "George Fifita Street" nor "Saw George Street" (the name may be the word before's)."""
+    t = tokens[i]
+    if i + 1 >= len(tokens) or not t.title or not (
+        t.key in lexicon.given_names() or t.key in lexicon.place_words()
+    ):
+        return False  # "Fifita Street": a rare name is the person's, whatever follows
+    nxt = tokens[i + 1]
+    if not (nxt.title and nxt.key in STREET_HEADS and text[t.end : nxt.start] == " "):
+        return False
+    return i == 0 or not tokens[i - 1].caps or text[tokens[i - 1].end : t.start] != " "
+
+
 def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
     """Back over "X and"/"X of" before a run that ends in a head word: "Wyndham Community and
     Education Centre", "Survivors of Torture and Trauma Service" are one name each."""
@@ -363,6 +394,8 @@ class Matcher:
                         or not joined(text, tokens, i, size)
                     ):
                         continue
+                    if size == 1 and _names_a_street(text, tokens, i):
+                        continue  # "the George Street office"
                     if not entry.weak or (size > 1 and self._written_as_name(tokens[i : i + size])):
                         owner[i : i + size] = [entry.codes] * size
                         step = size
@@ -574,6 +607,14 @@ class Matcher:
                 and text[t.end : nxt.start] == " "
             ):
                 return True  # "he says marsh is fine", "says holly needs detox"; "said grace"
+            if (
+                prev.key in _CLAUSE_OPENERS
+                and nxt is not None
+                and nxt.key in lexicon.SUBJECT_CUES
+                and nxt.key not in _NOT_DONE_BY
+                and text[t.end : nxt.start] == " "
+            ):
+                return True  # "flooded so river stayed home", "but storm rang back"
             if prev.key in lexicon.WORD_CUES:
                 return False
             if (

@@ -39,7 +39,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from bot.deidentify import lexicon
-from bot.deidentify.known_clients import SIGNS_ON_AFTER, Word, introduction
+from bot.deidentify.known_clients import SIGNS_ON_AFTER, STREET_HEADS, Word, introduction
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
 from bot.deidentify.text import HAS_DIGIT, Hit, hit, name_follows, sentence_start
@@ -162,7 +162,7 @@ def find(
     if not any(name):
         return []
     _extend(text, toks, name)
-    _same_names(toks, name)
+    _same_names(text, toks, name)
     _extend(text, toks, name)
     if not lexicon.PARTICLES.isdisjoint(keys if keys is not None else [t.key for t in toks]):
         _particles(text, toks, name)
@@ -1293,12 +1293,28 @@ def _run_end(text: str, toks: list[_Tok], i: int) -> int:
     return toks[i].end
 
 
-def _same_names(toks: list[_Tok], name: list[bool]) -> None:
+def _before_a_street(text: str, toks: list[_Tok], i: int) -> bool:
+    """A given name or a place alone before a street type: "the George Street office"."""
+    t, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        nxt is not None
+        and t.cap
+        and (t.given or t.place)
+        and nxt.cap
+        and nxt.key in STREET_HEADS
+        and text[t.end : nxt.start] == " "
+        and (i == 0 or not toks[i - 1].capital or text[toks[i - 1].end : t.start] != " ")
+    )
+
+
+def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """A word found as someone's name is their name wherever else it is capitalised in the text:
     "her niece Comfort Abiola ... Comfort may have a spare room"."""
     found = {t.key for t, is_name in zip(toks, name, strict=True) if is_name and len(t.key) > 2}
     for i, t in enumerate(toks):
-        if not name[i] and t.capital and t.key in found and not (t.blocked or t.never or t.brand):
+        if not name[i] and t.capital and t.key in found and not (
+            t.blocked or t.never or t.brand or _before_a_street(text, toks, i)
+        ):
             name[i] = True
 
 

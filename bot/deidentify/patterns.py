@@ -183,7 +183,8 @@ def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
 # court files, prisoner numbers, case and claim references, accounts. Two ways to know one:
 # its shape -- capitals and digits run together, with 5+ digits ("MAG-00481/25", "QH-2209114",
 # "N2049188", "BCC2025/1187744"), which no word, date, dose or time has -- or its cue, then a
-# number of 5+ digits or letters and 4+ digits ("MIN 643219", "Veteran file QX 40882").
+# number of 5+ digits or letters and 4+ digits ("MIN 643219", "Veteran file QX 40882", "URN
+# 1234567", "police event no 24-1188231").
 _SHAPED_CODE = re.compile(
     r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*"
     r"|(?<![\w/.\-@#<])[A-Z]+(?:[\-/][A-Z0-9]+)+"
@@ -192,7 +193,8 @@ _CODE_END = re.compile(r"[\w\-/]|\.\w")
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
-    r"|participant|order|permit|certificate|serial)"
+    r"|participant|order|permit|certificate|serial|urn|mrn|ur"
+    r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
     r"|[\s:#=.\-]*(?:\([^()]{1,40}\)\s*)?(?:(?:is|was)\s+)?)",
@@ -208,7 +210,8 @@ _MIXED = re.compile(r"(?=.*[A-Z])(?=.*\d)").match  # letters and digits both
 REF_CUES = word_set(
     "ref reference file case account acct acc application claim matter docket warrant policy "
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
-    "participant order permit certificate serial"
+    "participant order permit certificate serial urn mrn ur record patient hospital incident "
+    "event grant"
 )
 
 
@@ -233,7 +236,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
                 continue
             if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
                 continue  # a service's phone number
-            if DATE.fullmatch(m["id"]) or (len(digits) < 5 and (
+            if DATE.match(m["id"]) or (len(digits) < 5 and (
                 not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"])  # "case U1R-001"
             )):
                 continue

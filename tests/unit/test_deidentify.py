@@ -1526,3 +1526,65 @@ def test_a_date_before_a_later_date_of_birth_is_not_the_birthday():
     assert redact("Sam turns 36 on 12 Jan, DOB 12/01/1990.", (sam,), keep=()) == (
         "U1R-030 turns 36 on [DOB], DOB [DOB]."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Hospital URN 1234567 on the discharge summary.", "1234567"),
+        ("MRN: 00482913", "00482913"),
+        ("UR number 7788123 at the Alfred.", "7788123"),
+        ("medical record number 55123987", "55123987"),
+        ("patient no 4456123", "4456123"),
+        ("Police event no 24-1188231 for the breach.", "24-1188231"),
+        ("incident number 2024-118823", "2024-118823"),
+        ("visa grant number 0123456789", "0123456789"),
+    ],
+)
+def test_hospital_police_and_visa_numbers_after_their_cue(text, number):
+    out = redact(text, (), keep=())
+    rest = text[text.index(number) + len(number) :]
+    assert number not in out and "[ID]" in out and out.endswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Partner visa 820/801 granted.", "Event on 12/03/2024 at 10am.", "At hospital 3 days."],
+)
+def test_a_cue_without_its_number_changes_nothing(text):
+    assert redact(text, (), keep=()) == text
+
+
+def test_dictation_and_charities_named_after_people():
+    assert redact("spoke with the landlord full stop new paragraph", (), keep=()) == (
+        "spoke with the landlord full stop new paragraph"
+    )
+    assert redact("her sister comma who lives nearby", (), keep=()) == (
+        "her sister comma who lives nearby"
+    )
+    assert redact("Mary MacKillop Today runs the group.", (), keep=()) == (
+        "Mary MacKillop Today runs the group."
+    )
+
+
+GEORGE = client("U1R-040", full_name="George Fifita", address="14 Kent Street, Ipswich QLD 4305")
+RIVER = client("U1R-041", full_name="River Tamsin")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Met george at the George Street office.", "Met U1R-040 at the George Street office."),
+        ("George rang from Victoria Road.", "U1R-040 rang from Victoria Road."),
+        # the name is the client's where the street is not said alone after it
+        ("Saw George Fifita Street.", "Saw U1R-040 Street."),
+        ("lives on Kent Street now", "lives on [address] now"),
+        # a word-name opening a clause, then a verb, is the client
+        ("the river was flooded so river stayed home",
+         "the river was flooded so U1R-041 stayed home"),
+        ("then river went to Logan", "then U1R-041 went to Logan"),
+        ("but river is high today", "but river is high today"),
+    ],
+)
+def test_streets_named_after_people_and_word_names_opening_a_clause(text, expected):
+    assert redact(text, (GEORGE, RIVER), keep=()) == expected
