@@ -188,7 +188,7 @@ def _find(
     kept = keeper.spans(text, tokens, keys)
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
-    found = matcher.names_in(text, tokens, protected + places, keys, strict=strict)
+    found = matcher.names_in(text, tokens, protected, keys, strict=strict, places=places)
     hits = matcher.initials.widen(text, found)
     hits += matcher.initials.find(text, tokens, keys)
     if names_only:
@@ -227,6 +227,8 @@ def _find(
         )
     if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
+    if not patterns.NUMBER_WORDS.isdisjoint(keys) and not patterns.STREET_KEYS.isdisjoint(keys):
+        hits += patterns.spoken_addresses(text)  # "twelve Hawker Street"
     if "@" in text:
         hits += patterns.emails(text)
     if patterns.MAYBE_URL(text):

@@ -180,6 +180,23 @@ STREET_HEADS = word_set(
 )
 
 
+# Rooms, wards and beds with their number: "Ward 4K", "Rm 4", "Bed 11" are no one.
+_NUMBERED = word_set("ward wards rm room bed unit level pod wing cell block platform suite")
+_ROOM_NUMBER = re.compile(
+    r" (?:\d{1,3}[A-Za-z]?|[A-Z]\d{1,2})(?![\w/\-]|\.\d)(?!\s*(?:yo|y/o|yrs|years|y\.o))"
+)
+
+
+def numbered_place(text: str, t: Word) -> bool:
+    return t.key in _NUMBERED and _ROOM_NUMBER.match(text, t.end) is not None
+
+
+# Before or after a weekday that is a client's name, the day: "a Sunday", "Sunday arvo".
+_DAY_ARTICLES = word_set("a an each one the that any some most")
+_DAY_PARTS = word_set(
+    "arvo afternoon morning mornings evening night nights lunch brunch trading market markets"
+    " mass roast school shift roster"
+)
 # A new clause after these: a word-name then a verb is its subject ("so river stayed home").
 _CLAUSE_OPENERS = word_set("so but because cos coz when while if then until once though although")
 # Subject cues that a word may be the subject of too ("but hope is fading", "so will can wait").
@@ -370,14 +387,23 @@ class Matcher:
         present: AbstractSet[str] | None = None,
         *,
         strict: bool = False,
+        places: Sequence[tuple[int, int]] = (),
     ) -> list[Hit]:
-        if protected:
+        """The registered names and aliases in the text. A name of two or more words is found
+        inside a place made of words ("Barnaby Hall" is the client, whatever "Hall" heads);
+        one word is not ("Logan Central")."""
+        free = whole = [True] * len(tokens)
+        if protected or places:
             mask = bytearray(len(text))
             for s, e in protected:
                 mask[s:e] = b"\x01" * (e - s)
+            if places:
+                whole = [1 not in mask[t.start : t.end] for t in tokens]
+                for s, e in places:
+                    mask[s:e] = b"\x01" * (e - s)
             free = [1 not in mask[t.start : t.end] for t in tokens]
-        else:
-            free = [True] * len(tokens)
+            if not places:
+                whole = free
         owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
         pending: list[int] = []  # short/common name words waiting for context
         keys = [t.key for t in tokens]
@@ -390,12 +416,14 @@ class Matcher:
                     entry = self.names.get(tuple(keys[i : i + size]))
                     if (
                         entry is None
-                        or not all(free[i : i + size])
+                        or not all((whole if size > 1 else free)[i : i + size])
                         or not joined(text, tokens, i, size)
                     ):
                         continue
-                    if size == 1 and _names_a_street(text, tokens, i):
-                        continue  # "the George Street office"
+                    if size == 1 and (
+                        _names_a_street(text, tokens, i) or numbered_place(text, tokens[i])
+                    ):
+                        continue  # "the George Street office", "Ward 4K"
                     if not entry.weak or (size > 1 and self._written_as_name(tokens[i : i + size])):
                         owner[i : i + size] = [entry.codes] * size
                         step = size
@@ -592,6 +620,8 @@ class Matcher:
         if prev is not None and _says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end):
             return True  # "hey dylan its haze. agent came round", "this is hope,"
         if prev is not None:
+            if prev.key == "me" and i > 1 and tokens[i - 2].key in ("its", "s", "is"):
+                return True  # "hey wren its me charity my new number"
             if prev.key == "to":
                 if nxt is not None and nxt.key in _OBJECTS:
                     return False  # a verb: "tried to rob him", "want to bill them"
@@ -657,12 +687,17 @@ class Matcher:
         """A date ("in May", "May 2026"), a place ("moved to Logan"), or a run of capitalised
         words that are not names ("the Grace Period Policy")."""
         t = tokens[i]
+        if numbered_place(text, t):
+            return True  # "in Ward 4K"
         prev = tokens[i - 1].key if i > 0 and not t.opens else ""  # not from another sentence
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if prev == "from" and i > 1 and tokens[i - 2].key in lexicon.MESSAGES:
             prev = ""  # "a text from May": from a person
         if (t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and (
             prev in lexicon.MONTH_CONTEXT
+            or (t.key in lexicon.WEEKDAYS and t.key.endswith("day") and (
+                prev in _DAY_ARTICLES or (nxt is not None and nxt.key in _DAY_PARTS)
+            ))  # "a Sunday arvo", "Sunday trading hours"
             or re.search(r"\d(?:st|nd|rd|th)?\s*\Z", text[max(0, t.start - 6) : t.start])
             or re.match(r"[\s,]*'?\d", text[t.end : t.end + 4])
         ):

@@ -39,7 +39,7 @@ RELATIONS = word_set(
     sister-in-law mother-in-law father-in-law caseworker cousins sisters brothers aunties
     uncles nephews nieces mates friends sons daughters grandsons granddaughters
     tita tito lola lolo kuya manong manang cuz cuzzie uso khala khalto teta jiddo whaea matua
-    boy girl fella roomie"""
+    boy girl fella roomie bil sil mil fil worker lender agent"""
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").
@@ -140,8 +140,10 @@ def _read(name: str) -> list[str]:
 @functools.cache
 def given_names() -> frozenset[str]:
     """US Census 1990 given names (public domain), and given names of the communities the
-    services work with (hand-compiled: Pacific, African, Asian, Middle Eastern)."""
-    return frozenset(w.casefold() for w in _read("given_names.txt") + _read("given_names_more.txt"))
+    services work with (hand-compiled: Pacific, African, Asian, Middle Eastern; Irish, Scottish,
+    Welsh, English-Australian and Polynesian, with Australian diminutives)."""
+    files = ("given_names.txt", "given_names_more.txt", "given_names_celtic.txt")
+    return frozenset(w.casefold() for f in files for w in _read(f))
 
 
 @functools.cache
@@ -284,7 +286,7 @@ NOT_AFTER_RELATION = word_set(
     tomorrow yesterday tonight tonite tmrw arvo morning evening recently already who whos
     which when where while whose both all each every either neither none one two three four
     five six ok okay lol pls thx due born sick unwell well fine safe asleep awake last next
-    first full comma period stop"""
+    first full comma period stop anymore yet though tho asap"""
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set(

@@ -39,7 +39,13 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from bot.deidentify import lexicon
-from bot.deidentify.known_clients import SIGNS_ON_AFTER, STREET_HEADS, Word, introduction
+from bot.deidentify.known_clients import (
+    SIGNS_ON_AFTER,
+    STREET_HEADS,
+    Word,
+    introduction,
+    numbered_place,
+)
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
 from bot.deidentify.text import HAS_DIGIT, Hit, hit, name_follows, sentence_start
@@ -130,6 +136,8 @@ def find(
     for i, t in enumerate(toks):
         if t.blocked or not (t.capital or t.key in _NEED_FLAGS):
             continue  # most words: lowercase, and neither a title nor a relation word
+        if t.capital and numbered_place(text, t):  # type: ignore[arg-type]
+            continue  # "Ward 4B", "Rm 4"
         if t.key in lexicon.TITLES and not _street_type(text, t):
             _mark_after(text, toks, name, i, title=True)
         elif t.key in lexicon.RELATIONS and (not t.capital or t.opens):  # not "Heather Foster"
@@ -1157,7 +1165,14 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if t.brand and (not title or t.upper):  # "Miss Torres" is a person, "sister DOB" not
         return
     if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
-        plausible = (not title or toks[i].key in lexicon.RELATIONS) and _lower_name(text, toks, j)
+        plausible = (
+            not title
+            or toks[i].key in lexicon.RELATIONS
+            or (toks[i].key in _STRICT_TITLES and len(t.key) > 2
+                and t.key not in lexicon.english_words())
+        ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
+        if toks[i].key in _ROLES and t.key in lexicon.english_words():
+            plausible = False  # "support worker hours", "the agent fees"
         if j > i + 1 and toks[j - 1].key in ("is", "was") and t.key in lexicon.english_words() and (
             t.key not in lexicon.given_names()
         ):
@@ -1187,6 +1202,11 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             and _JOIN.fullmatch(text, t.end, nxt.start)
         ):
             name[j + 1] = True  # "zhang wei", "gary pike"
+
+
+# Roles before a name, which are also words before a noun: "support worker odhran", but
+# "support worker hours".
+_ROLES = word_set("worker lender agent")
 
 
 def _program_run(text: str, toks: list[_Tok], j: int) -> bool:

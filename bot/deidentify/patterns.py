@@ -186,14 +186,14 @@ def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
 # number of 5+ digits or letters and 4+ digits ("MIN 643219", "Veteran file QX 40882", "URN
 # 1234567", "police event no 24-1188231").
 _SHAPED_CODE = re.compile(
-    r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*"
+    r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*(?:\(\d\)(?!\w))?"
     r"|(?<![\w/.\-@#<])[A-Z]+(?:[\-/][A-Z0-9]+)+"
 )
 _CODE_END = re.compile(r"[\w\-/]|\.\w")
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
-    r"|participant|order|permit|certificate|serial|urn|mrn|ur"
+    r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -211,6 +211,7 @@ REF_CUES = word_set(
     "ref reference file case account acct acc application claim matter docket warrant policy "
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial urn mrn ur record patient hospital incident "
+    "provider infringement penalty "
     "event grant"
 )
 
@@ -524,6 +525,8 @@ def dates_of_birth(
         ):
             the = THE_BEFORE.search(text, cue.end(), m.start("date"))
             yield hit(the.start() if the else m.start("date"), m.end("date"), "dob")  # "the 5th…"
+        if spoken := _spoken_date(text, cue.end()):
+            yield hit(*spoken, "dob")  # "sixteenth of the tenth eighty six"
     if cued and registered:
         # The registered birthday as a day and month, where the note speaks of a birth ("DOB
         # 31/10/1998, or October 31st as she says"): only the client's own day and month.
@@ -551,6 +554,61 @@ def dates_of_birth(
             )
         ):
             yield hit(*m.span(), "dob")
+
+
+# A date as it is dictated, after a birth cue: "thirty November ninety two", "sixteenth of the
+# tenth eighty six", "ninth of April two thousand and eight", "the 3rd of the 4th 1988".
+_SPOKEN_WORD = re.compile(r"[A-Za-z]+|\d{1,4}(?:st|nd|rd|th)?")
+NUMBER_WORDS = word_set(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty"
+    " ninety hundred thousand"
+)
+_ORDINAL_WORDS = frozenset(
+    [*_UNITS, *_TEENS, "eighteenth", "nineteenth", "twentieth", "thirtieth"]
+)
+_MONTH_WORD = re.compile(rf"(?:{_MONTH})\Z", re.IGNORECASE)
+_LINKS = frozenset({"of", "the", "and"})
+_SPOKEN_GAP = re.compile(r"[\s:;,=()\-–]*")
+
+
+def _spoken_date(text: str, start: int) -> tuple[int, int] | None:
+    """Where a dictated date runs, from a cue's end: past up to three other words ("is", "on
+    the"), then number words, ordinals, months and digits, with "of", "the" and "and" between;
+    a date only with a month, or an ordinal and another number ("nineteen eighty six" is a
+    year, and stays)."""
+    pos, skipped, first = start, 0, -1
+    parts: list[tuple[int, int, str]] = []
+    while True:
+        gap = _SPOKEN_GAP.match(text, pos)
+        word = _SPOKEN_WORD.match(text, gap.end() if gap else pos)
+        if word is None or (parts and gap and any(ch in ",;:()" for ch in gap[0])
+                            and not parts[-1][2].isdigit() and word[0].casefold() in _LINKS):
+            break
+        key = word[0].casefold()
+        dated = (key in NUMBER_WORDS or key in _ORDINAL_WORDS or key[0].isdigit()
+                 or _MONTH_WORD.match(key) is not None)
+        if dated or (parts and key in _LINKS):
+            if first < 0:
+                first = word.start()
+            parts.append((word.start(), word.end(), key))
+        elif parts or skipped >= 3 or key in NUMBER_WORDS:
+            break
+        else:
+            skipped += 1
+        pos = word.end()
+    while parts and parts[-1][2] in _LINKS:
+        parts.pop()
+    keys = [k for _s, _e, k in parts if k not in _LINKS]
+    if len(keys) < 2:
+        return None
+    months = sum(bool(_MONTH_WORD.match(k)) for k in keys)
+    ordinals = sum(k in _ORDINAL_WORDS or k[-2:] in ("st", "nd", "rd", "th") for k in keys)
+    if not (months or ordinals):
+        return None
+    if not any(k in NUMBER_WORDS or k in _ORDINAL_WORDS or k[0].isdigit() for k in keys):
+        return None
+    return parts[0][0], parts[-1][1]
 
 
 # A whole date this far back is someone's birth, or as telling (Safe Harbor removes every date of
@@ -588,8 +646,9 @@ def _near_a_birth(
         breaks = len(_BREAK.findall(between))
         if breaks > 1:
             continue  # two sentences away
-        if not before and _WORD.search(between) and (own := _own_date(text, cue.end())) and (
-            own[0] != start
+        if not before and _WORD.search(between) and (
+            ((own := _own_date(text, cue.end())) and own[0] != start)
+            or _HIDDEN_DATE_AFTER.match(text, cue.end())  # the same, redacted again
         ):
             continue  # a later cue with its own date: "court 12 Jan. Sam (DOB 12/01/1990)"
         if day_month in named:
@@ -613,6 +672,7 @@ def _near_a_birth(
 
 _BREAK = re.compile(r"[.!?]+(?:\s+|\Z)|\n+")
 _WORD = re.compile(r"[^\W\d_]")
+_HIDDEN_DATE_AFTER = re.compile(r"[\s:;,=()\-–]{0,4}(?:(?:is|was)\s+)?\[DOB\]")
 
 
 def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:
@@ -719,6 +779,17 @@ ADDRESS = re.compile(
     rf"|(?:{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}\s+(?:{_ANY_CASE})"
     rf"|{_LOWER_WORD}(?<!s)\s+way)\b\.?"  # "154 smith way", not "3 nights way"
 )
+# A house number as dictated: "twelve Hawker Street", "unit four, twenty two Smith Road".
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-]+(?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+SPOKEN_ADDRESS = re.compile(
+    rf"((?i:\b(?:unit|flat|apartment|apt|number|no\.?)\s+{_NUMBER_WORD}\s*[,/]?\s+))?"
+    rf"(?<![\w\-])(?i:{_NUMBER_WORD})\s+(?:{_TITLE_WORD}\s+){{0,2}}{_TITLE_WORD}\s+"
+    rf"(?:(?i:{_ANY_CASE})|{_alternation(_TITLE_TYPES, title=True)})\b"
+)
 # Full street type words: a full stop after one ends the sentence ("Drive."), after an
 # abbreviation ("Cres.") it belongs to the address.
 _FULL_TYPES = frozenset(g.split()[0] for g in f"{_ANY_CASE_TYPES}|{_TITLE_TYPES}".split("|"))
@@ -736,6 +807,25 @@ def addresses(text: str) -> list[Hit]:
             end -= 1
         hits.append(hit(m.start(), _suburb_after(text, end), "address"))
     return hits
+
+
+STREET_KEYS = frozenset(STREET_TYPE_FORMS)
+
+
+def spoken_addresses(text: str) -> list[Hit]:
+    """Addresses with the house number in words, as dictated ("unit four, twelve Hawker
+    Street, Bowden")."""
+    return [
+        hit(m.start(), _suburb_after(text, m.end()), "address")
+        for m in SPOKEN_ADDRESS.finditer(text)
+        if m[1] or _ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start())
+    ]
+
+
+_ADDRESS_CUE = re.compile(
+    r"(?i)\b(?:address(?:\s+is)?|(?:lives?|living|stay(?:s|ing)?|staying|is)\s+(?:at|on)"
+    r"|mov(?:e|ed|ing)\s+(?:in)?to|at)\s*[:,]?\s*\Z"
+)
 
 
 _SUBURB = re.compile(r",?\s+([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?")

@@ -1562,9 +1562,11 @@ def test_dictation_and_charities_named_after_people():
     assert redact("her sister comma who lives nearby", (), keep=()) == (
         "her sister comma who lives nearby"
     )
-    assert redact("Mary MacKillop Today runs the group.", (), keep=()) == (
-        "Mary MacKillop Today runs the group."
+    assert redact("Ronald McDonald House has a room.", (), keep=()) == (
+        "Ronald McDonald House has a room."
     )
+    # services are matched in any case: none may end in a word that follows a name anyway
+    assert "MacKillop" not in redact("met Mary MacKillop today at the park", (), keep=())
 
 
 GEORGE = client("U1R-040", full_name="George Fifita", address="14 Kent Street, Ipswich QLD 4305")
@@ -1588,3 +1590,74 @@ RIVER = client("U1R-041", full_name="River Tamsin")
 )
 def test_streets_named_after_people_and_word_names_opening_a_clause(text, expected):
     assert redact(text, (GEORGE, RIVER), keep=()) == expected
+
+
+BARNABY = client("U1R-050", full_name="Barnaby Hall", aliases=("Barney",))
+SUNDAY = client("U1R-051", full_name="Sunday Nyanut Akot")
+GWENDA = client("U1R-052", full_name="Gwenda Ward")
+CHARITY = client("U1R-053", full_name="Charity Osei")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a registered full name wins over a place it looks like ("Hall", "Ward" head places)
+        ("Rang Barnaby Hall re Centrelink.", "Rang U1R-050 re Centrelink."),
+        ("2. Barnaby Hall — not aged care eligible", "2. U1R-050 — not aged care eligible"),
+        ("Name: Barnaby HALL", "Name: U1R-050"),
+        # a weekday that is a client's name, used as the day
+        ("Plan the trip for a Sunday arvo instead.", "Plan the trip for a Sunday arvo instead."),
+        ("Sunday trading hours at the mall.", "Sunday trading hours at the mall."),
+        ("Sunday rang about the rent.", "U1R-051 rang about the rent."),
+        # wards and rooms with their number are no one
+        ("SW: Ward 4K, Ward 6A reviewed.", "SW: Ward 4K, Ward 6A reviewed."),
+        ("Gwenda is in Ward 4K.", "U1R-052 is in Ward 4K."),
+        ("Rm 4 asleep by 10. Rm 7 out.", "Rm 4 asleep by 10. Rm 7 out."),
+        # an SMS that says who is writing
+        ("hey wren its me charity my new number", "hey wren its me U1R-053 my new number"),
+    ],
+)
+def test_registered_names_against_places_days_and_rooms(text, expected):
+    assert redact(text, (BARNABY, SUNDAY, GWENDA, CHARITY), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her DOB is thirty November ninety two full stop", "her DOB is [DOB] full stop"),
+        ("date of birth sixteenth of the tenth eighty six full stop",
+         "date of birth [DOB] full stop"),
+        ("date of birth ninth of April two thousand and eight full stop",
+         "date of birth [DOB] full stop"),
+        ("born the 3rd of the 4th 1988", "born the [DOB]"),
+        ("DOB twenty second of March nineteen ninety", "DOB [DOB]"),
+        # a year alone, or numbers that are no date, stay
+        ("born nineteen eighty six in Cairns", "born nineteen eighty six in Cairns"),
+        ("born two weeks early", "born two weeks early"),
+        ("DOB unknown, she is one of five", "DOB unknown, she is one of five"),
+    ],
+)
+def test_dictated_dates_of_birth(text, expected):
+    assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her new address is unit four, twelve Hawker Street dont share",
+         "her new address is [address] dont share"),
+        ("she lives at twenty two Smith Road now", "she lives at [address] now"),
+        ("took three Hawker Street kids to the park", "took three Hawker Street kids to the park"),
+        ("her psych dr oyelowo changed the dose", "her psych dr [name] changed the dose"),
+        ("dr appointment tmrw", "dr appointment tmrw"),
+        ("with her support worker odhran full stop", "with her support worker [name] full stop"),
+        ("support worker hours cut", "support worker hours cut"),
+        ("bil wakil left a voicemail", "bil [name] left a voicemail"),
+        ("no need to ring the landlord anymore", "no need to ring the landlord anymore"),
+        ("provider no. 2418337K", "provider no. [ID]"),
+        ("infringement number AA 4419 2237", "infringement number [ID]"),
+        ("He has an old one: K318220(4). Not needed.", "He has an old one: [ID]. Not needed."),
+    ],
+)
+def test_dictated_addresses_roles_and_numbers(text, expected):
+    assert redact(text, (), keep=()) == expected
