@@ -141,7 +141,7 @@ def place_spans(
     is also a surname ("Park", "Hall") is a place only if it does not open with a given name:
     "Jane Park" is a person."""
     listed = keys is None or not lexicon.place_firsts().isdisjoint(keys)
-    spans = _listed_places(tokens) if listed else []
+    spans = _listed_places(text, tokens) if listed else []
     given, words_ = lexicon.given_names(), lexicon.english_words()
     run_start = 0
     for i, t in enumerate(tokens):
@@ -180,22 +180,29 @@ STREET_HEADS = word_set(
 )
 
 
-# Rooms, wards and beds with their number: "Ward 4K", "Rm 4", "Bed 11" are no one.
-_NUMBERED = word_set("ward wards rm room bed unit level pod wing cell block platform suite")
+# Rooms, wards and beds with their number: "Ward 4K", "Rm 4", "Bed 11" are no one; but "Spoke
+# with Ward 3 times", "Rang Ward 4 days ago", "Saw Ward 2x" are someone.
+_NUMBERED = word_set("ward rm room bed")
+_COUNT_AFTER = (
+    r"\s*(?:times?|x\b|days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|am\b"
+    r"|pm\b|a\.m|p\.m|o'?clock|kids?|children|nights?|calls?|texts?|visits?|yo\b|y/o|y\.o"
+    r"|people|more|others?|of\b|or\b|to\b|and\b|-)"
+)
 _ROOM_NUMBER = re.compile(
-    r" (?:\d{1,3}[A-Za-z]?|[A-Z]\d{1,2})(?![\w/\-]|\.\d)(?!\s*(?:yo|y/o|yrs|years|y\.o))"
+    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|\d{{1,3}}(?!{_COUNT_AFTER}))(?![\w/\-:]|\.\d)"
 )
 
 
 def numbered_place(text: str, t: Word) -> bool:
+    """ "Ward 4K", "Rm 4, …", "Bed 11 is …" (a capitalised word after a bare number)."""
     return t.key in _NUMBERED and _ROOM_NUMBER.match(text, t.end) is not None
 
 
 # Before or after a weekday that is a client's name, the day: "a Sunday", "Sunday arvo".
-_DAY_ARTICLES = word_set("a an each one the that any some most")
+_DAY_ARTICLES = word_set("a an each")
 _DAY_PARTS = word_set(
-    "arvo afternoon morning mornings evening night nights lunch brunch trading market markets"
-    " mass roast school shift roster"
+    "arvo afternoon morning mornings evening night nights lunch brunch market markets mass roast"
+    " shift roster"
 )
 # A new clause after these: a word-name then a verb is its subject ("so river stayed home").
 _CLAUSE_OPENERS = word_set("so but because cos coz when while if then until once though although")
@@ -218,6 +225,8 @@ def _names_a_street(text: str, tokens: list[Word], i: int) -> bool:
     nxt = tokens[i + 1]
     if not (nxt.title and nxt.key in STREET_HEADS and text[t.end : nxt.start] == " "):
         return False
+    if name_follows(text, nxt.end) or (i > 0 and tokens[i - 1].key in lexicon.CONTACT_CUES):
+        return False  # "George Street rang", "Spoke with George Street": someone
     return i == 0 or not tokens[i - 1].caps or text[tokens[i - 1].end : t.start] != " "
 
 
@@ -273,19 +282,37 @@ def _plain(key: str) -> bool:
 _RUN_LINKS = frozenset({"and", "of", "for"})
 
 
-def _listed_places(tokens: list[Word]) -> list[tuple[int, int]]:
+def _listed_places(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
+    """Listed places and services of two or more words, written as one name: its words
+    capitalised (but "of", "de"…) and side by side ("Mercy Health"; not "Mercy, Health Care
+    Card" nor "called mercy health": there Mercy may be someone)."""
     phrases = lexicon.place_phrases()
     spans: list[tuple[int, int]] = []
     keys: list[str] = []
     for i, t in enumerate(tokens):
         candidates = phrases.get(t.key)
-        if candidates:
+        if candidates and (t.caps or t.key in _LINK_WORDS):  # "the Alfred"
             keys = keys or [w.key for w in tokens]
             for phrase in candidates:
-                if tuple(keys[i : i + len(phrase)]) == phrase:
-                    spans.append((t.start, tokens[i + len(phrase) - 1].end))
+                n = len(phrase)
+                if tuple(keys[i : i + n]) == phrase and all(
+                    (w.caps or w.key in _LOWER_IN_PHRASE)
+                    and _PHRASE_GAP.fullmatch(text, tokens[k - 1].end, w.start)
+                    for k, w in enumerate(tokens[i + 1 : i + n], i + 1)
+                ):
+                    spans.append((t.start, tokens[i + n - 1].end))
                     break
     return spans
+
+
+_LINK_WORDS = frozenset(
+    {"of", "the", "and", "de", "la", "du", "for", "on", "van", "der", "den", "s"}
+)
+# Lowercase in a listed phrase after a capitalised word: "Upfield line", "Women's Housing".
+_LOWER_IN_PHRASE = _LINK_WORDS | frozenset(
+    {"line", "river", "creek", "station", "road", "street", "park", "beach", "lake", "st", "rd"}
+)
+_PHRASE_GAP = re.compile(r" ?[\-'’&/+]? ?|[ \-'’]")
 
 
 def weak(word: str) -> bool:
@@ -696,8 +723,10 @@ class Matcher:
         if (t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and (
             prev in lexicon.MONTH_CONTEXT
             or (t.key in lexicon.WEEKDAYS and t.key.endswith("day") and (
-                prev in _DAY_ARTICLES or (nxt is not None and nxt.key in _DAY_PARTS)
-            ))  # "a Sunday arvo", "Sunday trading hours"
+                prev in _DAY_ARTICLES
+                or (nxt is not None and nxt.key in _DAY_PARTS and prev not in lexicon.CONTACT_CUES
+                    and text[t.end : nxt.start] == " ")
+            ))  # "a Sunday arvo", "Sunday trading hours"; not "Spoke with Sunday, night…"
             or re.search(r"\d(?:st|nd|rd|th)?\s*\Z", text[max(0, t.start - 6) : t.start])
             or re.match(r"[\s,]*'?\d", text[t.end : t.end + 4])
         ):

@@ -286,7 +286,7 @@ NOT_AFTER_RELATION = word_set(
     tomorrow yesterday tonight tonite tmrw arvo morning evening recently already who whos
     which when where while whose both all each every either neither none one two three four
     five six ok okay lol pls thx due born sick unwell well fine safe asleep awake last next
-    first full comma period stop anymore yet though tho asap"""
+    first full comma period stop anymore yet though asap"""
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set(

@@ -1169,7 +1169,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             not title
             or toks[i].key in lexicon.RELATIONS
             or (toks[i].key in _STRICT_TITLES and len(t.key) > 2
-                and t.key not in lexicon.english_words())
+                and t.key not in lexicon.english_words() and t.key not in _SMS_WORDS)
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
@@ -1324,6 +1324,8 @@ def _before_a_street(text: str, toks: list[_Tok], i: int) -> bool:
         and nxt.key in STREET_HEADS
         and text[t.end : nxt.start] == " "
         and (i == 0 or not toks[i - 1].capital or text[toks[i - 1].end : t.start] != " ")
+        and not name_follows(text, nxt.end)  # "George Street rang": someone
+        and not (i > 0 and toks[i - 1].key in lexicon.CONTACT_CUES)
     )
 
 

@@ -237,7 +237,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
                 continue
             if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
                 continue  # a service's phone number
-            if DATE.match(m["id"]) or (len(digits) < 5 and (
+            if DATE.fullmatch(m["id"]) or (len(digits) < 5 and (
                 not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"])  # "case U1R-001"
             )):
                 continue
@@ -638,7 +638,7 @@ def _near_a_birth(
       party Sat 4 March"); or, when the note names nobody, with a cue further off that owns no
       other date, and no weekday before the date or time after it (an appointment: with hundreds
       of clients most days are somebody's birthday)."""
-    for cue in _DOB_CUE.finditer(text, max(0, start - 120), min(len(text), end + 40)):
+    for cue in _DOB_CUE.finditer(text, max(0, start - 120), min(len(text), end + 120)):
         if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
             continue  # "King's Birthday"
         before = cue.end() <= start
@@ -646,11 +646,6 @@ def _near_a_birth(
         breaks = len(_BREAK.findall(between))
         if breaks > 1:
             continue  # two sentences away
-        if not before and _WORD.search(between) and (
-            ((own := _own_date(text, cue.end())) and own[0] != start)
-            or _HIDDEN_DATE_AFTER.match(text, cue.end())  # the same, redacted again
-        ):
-            continue  # a later cue with its own date: "court 12 Jan. Sam (DOB 12/01/1990)"
         if day_month in named:
             return True
         if day_month not in anyone:
@@ -671,8 +666,6 @@ def _near_a_birth(
 
 
 _BREAK = re.compile(r"[.!?]+(?:\s+|\Z)|\n+")
-_WORD = re.compile(r"[^\W\d_]")
-_HIDDEN_DATE_AFTER = re.compile(r"[\s:;,=()\-–]{0,4}(?:(?:is|was)\s+)?\[DOB\]")
 
 
 def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:

@@ -1516,16 +1516,19 @@ def test_acronym_plurals_requests_languages_and_qualifications(text, expected):
     assert redact(text, (), keep=()) == expected
 
 
-def test_a_date_before_a_later_date_of_birth_is_not_the_birthday():
-    """The cue after a date that gives its own date of birth speaks of that one: the court date
-    before it stays, even on the client's birthday; the birthday said near a cue goes."""
+def test_a_registered_birthday_near_a_later_cue_goes_even_when_it_dates_something_else():
+    """A date that is the client's birthday, a sentence before a date-of-birth cue, is hidden
+    whatever it dates: "Cake 4 March! Sam DOB 04/03/1990" tells the birthday, and "court 12 Jan"
+    cannot be told from it (the generated corpus loses one such appointment in 888)."""
     sam = client("U1R-030", full_name="Sam Tolu", date_of_birth=dt.date(1990, 1, 12))
     assert redact("Court on 12 Jan. Sam (DOB 12/01/1990) presented.", (sam,), keep=()) == (
-        "Court on 12 Jan. U1R-030 (DOB [DOB]) presented."
+        "Court on [DOB] U1R-030 (DOB [DOB]) presented."
     )
     assert redact("Sam turns 36 on 12 Jan, DOB 12/01/1990.", (sam,), keep=()) == (
         "U1R-030 turns 36 on [DOB], DOB [DOB]."
     )
+    assert "12 Jan" not in redact("Sam's party 12 Jan, his mum DOB 03/06/1965 coming.", (sam,),
+                                  keep=())
 
 
 @pytest.mark.parametrize(
@@ -1607,7 +1610,8 @@ CHARITY = client("U1R-053", full_name="Charity Osei")
         ("Name: Barnaby HALL", "Name: U1R-050"),
         # a weekday that is a client's name, used as the day
         ("Plan the trip for a Sunday arvo instead.", "Plan the trip for a Sunday arvo instead."),
-        ("Sunday trading hours at the mall.", "Sunday trading hours at the mall."),
+        # but not where the day's word may be what the client does ("Sunday trading cigarettes")
+        ("Sunday trading hours at the mall.", "U1R-051 trading hours at the mall."),
         ("Sunday rang about the rent.", "U1R-051 rang about the rent."),
         # wards and rooms with their number are no one
         ("SW: Ward 4K, Ward 6A reviewed.", "SW: Ward 4K, Ward 6A reviewed."),
@@ -1661,3 +1665,45 @@ def test_dictated_dates_of_birth(text, expected):
 )
 def test_dictated_addresses_roles_and_numbers(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+# A third review's inputs: each leaked before its fix.
+MERCY = client("U1R-060", full_name="Mercy Osei", aliases=("Mercy",))
+KEVIN = client("U1R-061", full_name="Kevin Ward", aliases=("Kev",))
+SUNDAY_A = client("U1R-062", full_name="Sunday Adeyemi")
+GEORGE_F = client("U1R-063", full_name="George Fifita", date_of_birth=dt.date(1990, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        ("Mercy, Health Care Card renewed.", "Mercy"),
+        ("Reminded Mercy. Community Corrections at 10.", "Mercy"),
+        ("called mercy health ok", "mercy"),
+        ("Spoke with Ward 3 times this week.", "Ward"),
+        ("Rang Ward 4 days ago.", "Ward"),
+        ("Told Ward 10 am appt tomorrow.", "Ward"),
+        ("Saw Ward 2x", "Ward"),
+        ("Spoke with Sunday, night shift staff say she slept.", "Sunday"),
+        ("Called Sunday; morning appt missed.", "Sunday"),
+        ("Spoke with the Sunday family.", "Sunday"),
+        ("That Sunday said she'd come.", "Sunday"),
+        ("spoke w sunday arvo re rent", "sunday"),
+        ("Cake 4 March! George DOB 04/03/1990", "4 March"),
+        ("George Street rang about his Centrelink.", "George"),
+        ("Spoke with George Street, the client's brother.", "George"),
+        ("Jack Cobham rang about George.", "Cobham"),
+        ("ref 04/05/24 123456", "123456"),
+    ],
+)
+def test_what_a_third_review_found(text, leak):
+    assert leak not in redact(text, (MERCY, KEVIN, SUNDAY_A, GEORGE_F), keep=())
+
+
+def test_what_a_third_review_found_kept():
+    clients = (MERCY, KEVIN, SUNDAY_A, GEORGE_F)
+    assert redact("Mercy Health rang about the bed.", clients, keep=()) == (
+        "Mercy Health rang about the bed."
+    )
+    assert redact("dr appt tomorrow", clients, keep=()) == "dr appt tomorrow"
+    assert redact("Kevin is in Ward 4K.", clients, keep=()) == "U1R-061 is in Ward 4K."
