@@ -175,6 +175,10 @@ def place_spans(
 
 # Street types that are no one's surname: "George Street", "Victoria Road" are streets ("St",
 # "Dr", "Lane", "Court" may be a saint, a doctor or a person).
+# Before a street's name: "the George Street office", "on Victoria Road" (not "into", "with").
+STREET_BEFORE = word_set(
+    "the on at in near along off from via up down past onto across opposite behind cnr corner"
+)
 STREET_HEADS = word_set(
     "street road rd avenue ave highway hwy parade pde terrace tce crescent cres boulevard blvd"
 )
@@ -189,21 +193,19 @@ _COUNT_AFTER = (
     r"|people|more|others?|of\b|or\b|to\b|and\b|-)"
 )
 _ROOM_NUMBER = re.compile(
-    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|\d{{1,3}}(?!{_COUNT_AFTER}))(?![\w/\-:]|\.\d)"
+    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|(?P<bare>\d{{1,3}})(?!{_COUNT_AFTER}))"
+    r"(?![\w/\-:]|\.\d)"
 )
 
 
 def numbered_place(text: str, t: Word) -> bool:
     """ "Ward 4K", "Rm 4, …", "Bed 11 is …" (a capitalised word after a bare number)."""
-    return t.key in _NUMBERED and _ROOM_NUMBER.match(text, t.end) is not None
+    if t.key not in _NUMBERED:
+        return False
+    m = _ROOM_NUMBER.match(text, t.end)  # a ward needs a ward's letter: "Gave Ward 2 vouchers"
+    return m is not None and not (m["bare"] and t.key == "ward")
 
 
-# Before or after a weekday that is a client's name, the day: "a Sunday", "Sunday arvo".
-_DAY_ARTICLES = word_set("a an each")
-_DAY_PARTS = word_set(
-    "arvo afternoon morning mornings evening night nights lunch brunch market markets mass roast"
-    " shift roster"
-)
 # A new clause after these: a word-name then a verb is its subject ("so river stayed home").
 _CLAUSE_OPENERS = word_set("so but because cos coz when while if then until once though although")
 # Subject cues that a word may be the subject of too ("but hope is fading", "so will can wait").
@@ -225,9 +227,9 @@ def _names_a_street(text: str, tokens: list[Word], i: int) -> bool:
     nxt = tokens[i + 1]
     if not (nxt.title and nxt.key in STREET_HEADS and text[t.end : nxt.start] == " "):
         return False
-    if name_follows(text, nxt.end) or (i > 0 and tokens[i - 1].key in lexicon.CONTACT_CUES):
-        return False  # "George Street rang", "Spoke with George Street": someone
-    return i == 0 or not tokens[i - 1].caps or text[tokens[i - 1].end : t.start] != " "
+    if name_follows(text, nxt.end) or i == 0 or t.opens:
+        return False  # "George Street rang", "Bilal Street Smart graduate": someone
+    return tokens[i - 1].key in STREET_BEFORE  # "at the George Street office", "on Kent Road"
 
 
 def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
@@ -312,7 +314,7 @@ _LINK_WORDS = frozenset(
 _LOWER_IN_PHRASE = _LINK_WORDS | frozenset(
     {"line", "river", "creek", "station", "road", "street", "park", "beach", "lake", "st", "rd"}
 )
-_PHRASE_GAP = re.compile(r" ?[\-'’&/+]? ?|[ \-'’]")
+_PHRASE_GAP = re.compile(r" |[\-'’/]| ?& ?")  # not " - ", ", ", ". "
 
 
 def weak(word: str) -> bool:
@@ -722,11 +724,8 @@ class Matcher:
             prev = ""  # "a text from May": from a person
         if (t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and (
             prev in lexicon.MONTH_CONTEXT
-            or (t.key in lexicon.WEEKDAYS and t.key.endswith("day") and (
-                prev in _DAY_ARTICLES
-                or (nxt is not None and nxt.key in _DAY_PARTS and prev not in lexicon.CONTACT_CUES
-                    and text[t.end : nxt.start] == " ")
-            ))  # "a Sunday arvo", "Sunday trading hours"; not "Spoke with Sunday, night…"
+            or (t.key in lexicon.WEEKDAYS and t.key.endswith("day") and prev in ("a", "an"))
+            # "for a Sunday arvo"; but "Helped Sunday shift her things", "Each Sunday rang"
             or re.search(r"\d(?:st|nd|rd|th)?\s*\Z", text[max(0, t.start - 6) : t.start])
             or re.match(r"[\s,]*'?\d", text[t.end : t.end + 4])
         ):

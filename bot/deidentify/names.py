@@ -41,6 +41,7 @@ from typing import NamedTuple
 from bot.deidentify import lexicon
 from bot.deidentify.known_clients import (
     SIGNS_ON_AFTER,
+    STREET_BEFORE,
     STREET_HEADS,
     Word,
     introduction,
@@ -134,13 +135,15 @@ def find(
     toks = _tokens(text, words, blocked, anchors)
     name = [False] * len(toks)
     for i, t in enumerate(toks):
-        if t.blocked or not (t.capital or t.key in _NEED_FLAGS):
+        if t.blocked or not (t.capital or t.key in _NEED_FLAGS or t.key in _IN_LAWS):
             continue  # most words: lowercase, and neither a title nor a relation word
         if t.capital and numbered_place(text, t):  # type: ignore[arg-type]
             continue  # "Ward 4B", "Rm 4"
         if t.key in lexicon.TITLES and not _street_type(text, t):
             _mark_after(text, toks, name, i, title=True)
-        elif t.key in lexicon.RELATIONS and (not t.capital or t.opens):  # not "Heather Foster"
+        elif (t.key in lexicon.RELATIONS and (not t.capital or t.opens)) or (  # not "Heather
+            t.key in _IN_LAWS and not t.capital  # Foster"; "bil wakil", but "Fil" is someone
+        ):
             _mark_after(text, toks, name, i, title=False)
         if (  # what makes it a name, then (fewer words) what makes it something else
             t.capital
@@ -1171,7 +1174,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             or (toks[i].key in _STRICT_TITLES and len(t.key) > 2
                 and t.key not in lexicon.english_words() and t.key not in _SMS_WORDS)
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
-        if toks[i].key in _ROLES and t.key in lexicon.english_words():
+        if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
         if j > i + 1 and toks[j - 1].key in ("is", "was") and t.key in lexicon.english_words() and (
             t.key not in lexicon.given_names()
@@ -1204,6 +1207,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+# Brother-, sister-, mother- and father-in-law in SMS: relation words only in lowercase.
+_IN_LAWS = word_set("bil sil mil fil")
 # Roles before a name, which are also words before a noun: "support worker odhran", but
 # "support worker hours".
 _ROLES = word_set("worker lender agent")
@@ -1323,9 +1328,10 @@ def _before_a_street(text: str, toks: list[_Tok], i: int) -> bool:
         and nxt.cap
         and nxt.key in STREET_HEADS
         and text[t.end : nxt.start] == " "
-        and (i == 0 or not toks[i - 1].capital or text[toks[i - 1].end : t.start] != " ")
+        and i > 0
+        and not t.opens
+        and toks[i - 1].key in STREET_BEFORE  # "at the George Street office"
         and not name_follows(text, nxt.end)  # "George Street rang": someone
-        and not (i > 0 and toks[i - 1].key in lexicon.CONTACT_CUES)
     )
 
 

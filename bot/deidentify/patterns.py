@@ -186,7 +186,7 @@ def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
 # number of 5+ digits or letters and 4+ digits ("MIN 643219", "Veteran file QX 40882", "URN
 # 1234567", "police event no 24-1188231").
 _SHAPED_CODE = re.compile(
-    r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*(?:\(\d\)(?!\w))?"
+    r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*"
     r"|(?<![\w/.\-@#<])[A-Z]+(?:[\-/][A-Z0-9]+)+"
 )
 _CODE_END = re.compile(r"[\w\-/]|\.\w")

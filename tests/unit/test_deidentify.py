@@ -1660,7 +1660,7 @@ def test_dictated_dates_of_birth(text, expected):
         ("no need to ring the landlord anymore", "no need to ring the landlord anymore"),
         ("provider no. 2418337K", "provider no. [ID]"),
         ("infringement number AA 4419 2237", "infringement number [ID]"),
-        ("He has an old one: K318220(4). Not needed.", "He has an old one: [ID]. Not needed."),
+        ("He has an old one: K318220. Not needed.", "He has an old one: [ID]. Not needed."),
     ],
 )
 def test_dictated_addresses_roles_and_numbers(text, expected):
@@ -1707,3 +1707,35 @@ def test_what_a_third_review_found_kept():
     )
     assert redact("dr appt tomorrow", clients, keep=()) == "dr appt tomorrow"
     assert redact("Kevin is in Ward 4K.", clients, keep=()) == "U1R-061 is in Ward 4K."
+
+
+# A fourth review's inputs: each leaked before its fix.
+FIL = client("U1R-070", full_name="Filipo Tuilagi", aliases=("Fil",))
+BILAL = client("U1R-071", full_name="Bilal Hassan")
+
+
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        ("Mercy - Health Care Card renewed.", "Mercy"),
+        ("Mercy - Community Corrections appt at 10.", "Mercy"),
+        ("took fil to the gp", "fil"),
+        ("Spoke with Fil about rent.", "Fil"),
+        ("Helped Sunday shift her things to the new unit.", "Sunday"),
+        ("Escorted Sunday morning to court.", "Sunday"),
+        ("Each Sunday rang.", "Sunday"),
+        ("Gave Ward 2 vouchers.", "Ward"),
+        ("Collected WARD 20 dollars", "WARD"),
+        ("Bilal Street Smart program graduate.", "Bilal"),
+        ("Bumped into George Street by Coles.", "George"),
+        ("Spoke with Marist.", "Marist"),
+    ],
+)
+def test_what_a_fourth_review_found(text, leak):
+    clients = (MERCY, KEVIN, SUNDAY_A, GEORGE_F, FIL, BILAL)
+    assert leak not in redact(text, clients, keep=())
+
+
+def test_in_laws_in_lowercase_before_a_name_not_a_word():
+    assert redact("bil wakil left a voicemail", (), keep=()) == "bil [name] left a voicemail"
+    assert redact("bought her bil lunch", (), keep=()) == "bought her bil lunch"
