@@ -606,7 +606,9 @@ def _tokens(
             blocked_here = mask.find(1, start, end) >= 0 or _glued(text, start, end)
             anchor = not blocked_here and mask.find(2, start, end) >= 0
             title, flags = w.title, _flags(key)
-            if title and _PLURAL_CAPS.fullmatch(text, start, end):  # "BBQs", "GPs", "NGUYENs"
+            if title and text[end - 1] == "s" and text[start + 1 : start + 2].isupper() and (
+                _PLURAL_CAPS.fullmatch(text, start, end)  # "BBQs", "GPs", "NGUYENs"
+            ):
                 title, flags = False, _flags(key[:-1])
                 if not flags[7]:  # not the plural of a listed name: an acronym's
                     flags = _ACRONYM
