@@ -184,6 +184,9 @@ STREET_HEADS = word_set(
 )
 
 
+# Between the names of one person in a list of what they are called: "Barnaby = barns = Barney".
+_EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
+
 # Rooms, wards and beds with their number: "Ward 4K", "Rm 4", "Bed 11" are no one; but "Spoke
 # with Ward 3 times", "Rang Ward 4 days ago", "Saw Ward 2x" are someone.
 _NUMBERED = word_set("ward rm room bed")
@@ -551,10 +554,12 @@ class Matcher:
             return codes
         for j in (i - 1, i + 1):
             near = owner[j] if 0 <= j < len(owner) else None
+            if not (near and codes & near):
+                continue
+            if _EQUALS.fullmatch(text, tokens[min(i, j)].end, tokens[max(i, j)].start):
+                return codes & near  # "Barnaby = barns = Barney"
             if (
-                near
-                and codes & near
-                and (t.caps or not tokens[j].caps)  # "Hartigan hope" is not one name
+                (t.caps or not tokens[j].caps)  # "Hartigan hope" is not one name
                 and tokens[j].key != t.key  # "rose rose early": the second is the verb
                 and (
                     joined(text, tokens, min(i, j), 2)
@@ -703,6 +708,8 @@ class Matcher:
             return True  # "will n guy will share"
         if nxt.key in lexicon.NAME_JOINERS:  # "rice and curry"; "chase n his gf", "sydney n i"
             after_it = tokens[i + 2].key if i + 2 < n else ""
+            if after_it == "the" and i + 3 < n:  # "WINTER and the baby are well"
+                after_it = tokens[i + 3].key
             return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
         if prev is None and nxt.key == "here" and SIGNS_ON_AFTER.match(text, nxt.end):
             return True  # an SMS signing on: "victoria here. homes rang"

@@ -1739,3 +1739,17 @@ def test_what_a_fourth_review_found(text, leak):
 def test_in_laws_in_lowercase_before_a_name_not_a_word():
     assert redact("bil wakil left a voicemail", (), keep=()) == "bil [name] left a voicemail"
     assert redact("bought her bil lunch", (), keep=()) == "bought her bil lunch"
+
+
+def test_a_word_alias_in_a_list_of_what_a_client_is_called_and_before_and_the_baby():
+    barnaby = client("U1R-080", full_name="Barnaby Hall", aliases=("Barney", "Barns"))
+    winter = client("U1R-081", full_name="Winter Kepa")
+    clients = (barnaby, winter)
+    assert redact("Barnaby = barns = Barney. all same guy lol", clients, keep=()) == (
+        "U1R-080 = U1R-080 = U1R-080. all same guy lol"
+    )
+    assert redact("the barns aka the sheds", clients, keep=()) == "the barns aka the sheds"
+    assert redact("WINTER and the baby are well.", clients, keep=()) == (
+        "U1R-081 and the baby are well."
+    )
+    assert redact("rice and the beans", clients, keep=()) == "rice and the beans"
