@@ -225,6 +225,8 @@ def _find(
         hits += patterns.dates_of_birth(
             text, matcher.dobs, cued=True, birthdays=matcher.birthdays, named=named
         )
+    elif matcher.dobs and patterns.ORDINAL_WORD.search(text):  # no digit and no cue
+        hits += patterns.registered_in_words(text, matcher.dobs)  # "twenty eighth of Feb …"
     if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
     if not patterns.NUMBER_WORDS.isdisjoint(keys) and not patterns.STREET_KEYS.isdisjoint(keys):

@@ -63,7 +63,7 @@ _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
 _SURNAME_COMMA = re.compile(r",\s?")
 _OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
-SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z)")  # "victoria here. …"
+SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b)")  # "victoria here. …"
 _INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
@@ -184,6 +184,7 @@ STREET_HEADS = word_set(
 )
 
 
+_GREETINGS = word_set("hi hey hello hiya dear")
 # Between the names of one person in a list of what they are called: "Barnaby = barns = Barney".
 _EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
 
@@ -391,9 +392,11 @@ class Matcher:
         self.with_s = frozenset(k[0] + "s" for k in self.names if len(k) == 1 and len(k[0]) >= 3)
         self.firsts = {k[0] for k in self.names}
         self.pairs: dict[str, list[tuple[str, frozenset[str]]]] = {}  # first -> (last, codes)
+        self.lasts: dict[str, list[tuple[str, frozenset[str]]]] = {}  # last -> (first, codes)
         for key, entry in self.names.items():
             if len(key) == 2:
                 self.pairs.setdefault(key[0], []).append((key[1], entry.codes))
+                self.lasts.setdefault(key[1], []).append((key[0], entry.codes))
         self.longest = max(map(len, self.names), default=0)
         self.min_digits = min((len(v) for v, _ in self.digit_ids), default=0)
         self.digit_index: dict[int, dict[str, str]] = {}  # length -> digits -> kind
@@ -479,6 +482,24 @@ class Matcher:
                         and edit_distance(other, last) == 1
                     ):
                         owner[i] = owner[i + 1] = codes
+                        if i in pending:
+                            pending.remove(i)
+                        break
+        for i in range(n - 1):  # "tiara tangimetua" for Tiare: the first misspelt, even as a word
+            near = owner[i + 1]
+            if near and owner[i] is None and free[i] and keys[i + 1] in self.lasts and (
+                tokens[i].caps == tokens[i + 1].caps and joined(text, tokens, i, 2)
+            ):
+                word = keys[i]
+                for first, codes in self.lasts[keys[i + 1]]:
+                    if (
+                        codes & near
+                        and len(word) >= 4
+                        and word[0] == first[0]
+                        and abs(len(word) - len(first)) <= 1
+                        and edit_distance(word, first) == 1
+                    ):
+                        owner[i] = codes & near
                         if i in pending:
                             pending.remove(i)
                         break
@@ -656,6 +677,10 @@ class Matcher:
         if prev is not None:
             if prev.key == "me" and i > 1 and tokens[i - 2].key in ("its", "s", "is"):
                 return True  # "hey wren its me charity my new number"
+            if prev.key in _GREETINGS and text[prev.end : t.start] == " ":
+                return True  # "hi rain its zainab": the client written to
+            if i > 1 and (prev.key, tokens[i - 2].key) in (("as", "known"), ("mean", "i")):
+                return True  # "also known as gift", "VN-5002 here lol i mean gift"
             if prev.key == "to":
                 if nxt is not None and nxt.key in _OBJECTS:
                     return False  # a verb: "tried to rob him", "want to bill them"

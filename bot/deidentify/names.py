@@ -623,6 +623,7 @@ def _tokens(
     return toks
 
 
+_SURNAME_COMMA_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]{2,}),[ \t]*\Z")
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
 _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
@@ -1173,7 +1174,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         plausible = (
             not title
             or toks[i].key in lexicon.RELATIONS
-            or (toks[i].key in _STRICT_TITLES and len(t.key) > 2
+            or (toks[i].key in _STRICT_TITLES | _LOWER_CIVIL and len(t.key) > 2
                 and t.key not in lexicon.english_words() and t.key not in _SMS_WORDS)
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
@@ -1209,6 +1210,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+# Civil titles that are no word, before a lowercase name: "my landlord mr gillard".
+_LOWER_CIVIL = word_set("mr mrs ms")
 # Brother-, sister-, mother- and father-in-law in SMS: relation words only in lowercase.
 _IN_LAWS = word_set("bil sil mil fil")
 # Roles before a name, which are also words before a noun: "support worker odhran", but
@@ -1376,6 +1379,12 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             start -= 2  # "o'brien" where the "o'" was read as a word of its own
         elif before := _INITIAL_BEFORE.search(text, max(0, start - 3), start):
             start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
+        if (surname := _SURNAME_COMMA_BEFORE.search(text, max(0, start - 30), start)) and (
+            _VOWEL.search(surname[1].casefold())
+            and surname[1].casefold() not in lexicon.never_names()
+            and surname[1].casefold() not in lexicon.english_words()
+        ):
+            start = surname.start(1)  # "NIYONKURU, Claudine": the surname in capitals goes too
         end = initial.end() if initial else toks[j].end
         if syllable := _SYLLABLE_AFTER.match(text, end):
             end = syllable.end()  # "Han Seung-min", "Yoon Da-eun"

@@ -69,7 +69,7 @@ def is_phone(candidate: str) -> bool:
     digits = _NOT_DIGIT.sub("", candidate)
     if candidate.lstrip("(").startswith("+"):
         if not digits.startswith("61"):
-            return _is_foreign_phone(candidate)
+            return _is_foreign_phone(candidate, possible=True)
         national = digits[2:].removeprefix("0")  # "+61 (0)412..."
     elif digits.startswith("00"):
         return _is_foreign_phone(candidate)
@@ -94,14 +94,16 @@ def _service(number: PhoneNumber) -> bool:
     return number_type(number) in (PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST)
 
 
-def _is_foreign_phone(candidate: str) -> bool:
+def _is_foreign_phone(candidate: str, *, possible: bool = False) -> bool:
     import phonenumbers
 
     try:
         number = phonenumbers.parse(candidate, "AU")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number) and not _service(number)
+    # After "+", possible is enough: a number abroad may be in a range the library does not know.
+    check = phonenumbers.is_possible_number if possible else phonenumbers.is_valid_number
+    return check(number) and not _service(number)
 
 
 # --- ID numbers --------------------------------------------------------------------------------
@@ -194,6 +196,7 @@ _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
+    r"|passport|report"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -211,7 +214,7 @@ REF_CUES = word_set(
     "ref reference file case account acct acc application claim matter docket warrant policy "
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial urn mrn ur record patient hospital incident "
-    "provider infringement penalty "
+    "provider infringement penalty passport report "
     "event grant"
 )
 
@@ -260,7 +263,7 @@ _PLATE_AFTER_CAR = re.compile(
     r"(?i:\b(?:car|ute|van|vehicle|truck))\s+(?P<id>[A-Z0-9]{1,4}[ \-][A-Z0-9]{1,4})(?![\w\-])"
 )
 PLATE_CUES = word_set("rego registration reg plate plates numberplate numberplates car ute van "
-                      "vehicle truck motorbike bike")
+                      "vehicle truck motorbike bike qld nsw vic sa wa tas nt act")
 
 
 _MEASURE = re.compile(r"\d+(?:am|pm|st|nd|rd|th|km|kg|mg|ml|hr|hrs|min|mins|yo|k|m|g|l)", re.I)
@@ -272,7 +275,8 @@ def plates(text: str) -> list[Hit]:
     from bot.deidentify import lexicon
 
     hits = []
-    for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text)]:
+    for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text),
+              *_PLATE_AFTER_STATE.finditer(text)]:
         parts = list(_ALNUM.finditer(m["id"]))
         for n in range(len(parts), 0, -1):  # "rego 123 ABC due": two groups, not three
             groups = [p[0] for p in parts[:n]]
@@ -283,6 +287,11 @@ def plates(text: str) -> list[Hit]:
 
 
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
+# A plate as written with its state: "(QLD 412 ZXK)", "SA S 844 CPL", "TAS E12 YK".
+_PLATE_AFTER_STATE = re.compile(
+    r"(?<![\w\-])(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+"
+    r"(?P<id>[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){0,2})(?![\w\-])"
+)
 
 
 def _a_plate(groups: list[str], words: Collection[str]) -> bool:
@@ -445,17 +454,32 @@ _CUED_DATE = re.compile(
 )
 
 
-_ORDINAL_WORD = re.compile(
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
+ORDINAL_WORD = re.compile(
     r"(?i)(?:first|second|third|fourth|fifth|sixth|(?<!mo)nth|eighth|twelfth|tieth)\b"
 )
 _GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})", re.IGNORECASE)
 
 # A whole date with its day in words, for the registered DOB with no cue: "third of March 1992".
 _WORD_DATE = re.compile(
-    rf"\b(?:the\s+)?(?P<day>{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?P<month>{_MONTH})\b\.?,?[\s\-]+"
-    r"(?P<year>\d{4}|'?\d\d)(?!\d)",
+    rf"\b(?:the\s+)?(?P<day>{_ORDINAL}|\d\d?(?:st|nd|rd|th))(?:\s+of\s+|[\s\-]+)"
+    rf"(?P<month>{_MONTH})\b\.?,?[\s\-]+(?P<year>\d{{4}}|'?\d\d|{_YEAR_WORDS})(?![\w])",
     re.IGNORECASE,
 )
+_TEN_VALUES = {w: 10 * n for n, w in enumerate(_TENS.split(), 2)}
+_UNITS_SAID = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_UNIT_VALUES = {w: n for n, w in enumerate(_UNITS_SAID, 1)}
+
+
+def _year_value(written: str) -> int:
+    """ "1959", "'59", "fifty nine" (59), "nineteen fifty-nine" (1959)."""
+    if written.lstrip("'").isdigit():
+        return int(written.lstrip("'"))
+    words = re.split(r"[\s\-]+", written.casefold())
+    century = 1900 if words[0] == "nineteen" else 2000 if words[0] == "two" else 0
+    value = sum(_TEN_VALUES.get(w, 0) + _UNIT_VALUES.get(w, 0) for w in words if w != "two"
+                or century == 0)
+    return century + value
 _ORDINAL_VALUES = {
     **{w: n for n, w in enumerate(_UNITS, 1)},
     **{w: n for n, w in enumerate(_TEENS, 10)},
@@ -472,11 +496,12 @@ def _ordinal_value(words: str) -> int:
     return _ORDINAL_VALUES.get(key, 0)  # 0: no day ("fırst" matched with a dotless i)
 
 
-def _registered_in_words(text: str, registered: Collection[tuple[int, int, int]]) -> list[Hit]:
+def registered_in_words(text: str, registered: Collection[tuple[int, int, int]]) -> list[Hit]:
     hits = []
     for m in _WORD_DATE.finditer(text):
-        day, month = _ordinal_value(m["day"]), MONTH_NUMBERS[m["month"][:3].casefold()]
-        year = int(m["year"].lstrip("'"))
+        day = int(m["day"][:-2]) if m["day"][0].isdigit() else _ordinal_value(m["day"])
+        month = MONTH_NUMBERS[m["month"][:3].casefold()]
+        year = _year_value(m["year"])
         if (day, month, year) in registered:
             start = m.start("day") if m[0][:3].casefold() == "the" else m.start()
             hits.append(hit(start, m.end(), "dob"))
@@ -538,8 +563,8 @@ def dates_of_birth(
                 text, m.start(), m.end(), (day, month), named, days
             ):
                 yield hit(*m.span(), "dob")
-    if registered and _ORDINAL_WORD.search(text):
-        yield from _registered_in_words(text, registered)
+    if registered and (ORDINAL_WORD.search(text) or _DIGIT_ORDINAL.search(text)):
+        yield from registered_in_words(text, registered)
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
         if (
@@ -564,7 +589,7 @@ NUMBER_WORDS = word_set(
     " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty"
     " ninety hundred thousand"
 )
-_ORDINAL_WORDS = frozenset(
+ORDINAL_WORDS = frozenset(
     [*_UNITS, *_TEENS, "eighteenth", "nineteenth", "twentieth", "thirtieth"]
 )
 _MONTH_WORD = re.compile(rf"(?:{_MONTH})\Z", re.IGNORECASE)
@@ -586,7 +611,7 @@ def _spoken_date(text: str, start: int) -> tuple[int, int] | None:
                             and not parts[-1][2].isdigit() and word[0].casefold() in _LINKS):
             break
         key = word[0].casefold()
-        dated = (key in NUMBER_WORDS or key in _ORDINAL_WORDS or key[0].isdigit()
+        dated = (key in NUMBER_WORDS or key in ORDINAL_WORDS or key[0].isdigit()
                  or _MONTH_WORD.match(key) is not None)
         if dated or (parts and key in _LINKS):
             if first < 0:
@@ -603,10 +628,10 @@ def _spoken_date(text: str, start: int) -> tuple[int, int] | None:
     if len(keys) < 2:
         return None
     months = sum(bool(_MONTH_WORD.match(k)) for k in keys)
-    ordinals = sum(k in _ORDINAL_WORDS or k[-2:] in ("st", "nd", "rd", "th") for k in keys)
+    ordinals = sum(k in ORDINAL_WORDS or k[-2:] in ("st", "nd", "rd", "th") for k in keys)
     if not (months or ordinals):
         return None
-    if not any(k in NUMBER_WORDS or k in _ORDINAL_WORDS or k[0].isdigit() for k in keys):
+    if not any(k in NUMBER_WORDS or k in ORDINAL_WORDS or k[0].isdigit() for k in keys):
         return None
     return parts[0][0], parts[-1][1]
 

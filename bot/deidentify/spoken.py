@@ -29,6 +29,9 @@ _ITEM = rf"(?:{_WORD}|\d{{1,4}})"
 _RUN = re.compile(rf"(?<![\w+]){_ITEM}(?:[\s,.\-]{{1,3}}{_ITEM}){{4,}}(?![\w])", re.IGNORECASE)
 _ITEMS = re.compile(_ITEM, re.IGNORECASE)
 _A_WORD = re.compile(r"[a-z]", re.IGNORECASE)
+_PHONE_CUE = re.compile(
+    r"(?i)\b(?:phone|ph|mob|mobile|number|no|num|cell|call\s+(?:her|him|them)?\s*on|on)[\s:.#]*\Z"
+)
 _PLUS_BEFORE = re.compile(r"(?<![\w+])plus\s+\Z", re.IGNORECASE)
 
 
@@ -82,7 +85,9 @@ def spoken_phones(text: str, is_phone: Callable[[str], bool]) -> list[Hit]:
             if plus and item.start() == 0 and is_phone("+" + digits):
                 hits.append(hit(plus.start(), m.start() + len(run), "phone"))
                 break
-            if is_phone(digits):
+            if is_phone(digits) or (
+                item.start() == 0 and _PHONE_CUE.search(text, max(0, m.start() - 16), m.start())
+            ):  # after "phone", a number said is one even misspoken (a digit too many)
                 skipped = read_out(run[: item.start()]) or ""
                 start = m.start() if skipped.startswith("0") else m.start() + item.start()
                 hits.append(hit(start, m.start() + len(run), "phone"))

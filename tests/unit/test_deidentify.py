@@ -763,7 +763,7 @@ BROOK = client("U1R-032", full_name="Brook Shepherd")
         ("Birthday 30/1 so a cake", (WAYNE,), "Birthday [DOB] so a cake"),
         ("b/day 30.1", (WAYNE,), "b/day [DOB]"),
         ("rent due 30/1", (WAYNE,), "rent due 30/1"),  # no birth cue: a due date
-        ("mr dwyer ok. w.d. wants a bed", (WAYNE,), "[name]. U1R-031 wants a bed"),
+        ("mr dwyer ok. w.d. wants a bed", (WAYNE,), "U1R-031 ok. U1R-031 wants a bed"),
         ("meet at 10 a.m. e.g. tomorrow", (WAYNE,), "meet at 10 a.m. e.g. tomorrow"),
         ("so ro said no", (WAYNE,), "so U1R-031 said no"),
         ("Brook on Redbank Plains Rd still.", (BROOK,), "U1R-032 on Redbank Plains Rd still."),
@@ -1753,3 +1753,37 @@ def test_a_word_alias_in_a_list_of_what_a_client_is_called_and_before_and_the_ba
         "U1R-081 and the baby are well."
     )
     assert redact("rice and the beans", clients, keep=()) == "rice and the beans"
+
+
+# Set 14's misses (each rule only hides more).
+GIFT = client("U1R-090", full_name="Gift Moyo", date_of_birth=dt.date(1959, 2, 28))
+RAIN = client("U1R-091", full_name="Rain Tupou")
+TIARE = client("U1R-092", full_name="Tiare Tangimetua")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hey coen its gift lol my phone died", "hey coen its U1R-090 lol my phone died"),
+        ("hi rain its zainab. the rain stopped", "hi U1R-091 its [name]. the rain stopped"),
+        ("dictated comma also known as gift comma", "dictated comma also known as U1R-090 comma"),
+        ("U1R-090 here lol i mean gift.", "U1R-090 here lol i mean U1R-090."),
+        ("a gift card for groceries", "a gift card for groceries"),
+        ("tiara tangimetua full stop", "U1R-092 full stop"),
+        ("U1R-090 comma 28th of February fifty nine full stop", "U1R-090 comma [DOB] full stop"),
+        ("twenty eighth of Feb nineteen fifty nine", "[DOB]"),
+        ("daughter phone oh four oh eight double two one six four nine five full stop",
+         "daughter phone [phone] full stop"),
+        ("My number +44 7700 918 442 (UK).", "My number [phone] (UK)."),
+        ("sleeping in car (TAS E12 YK).", "sleeping in car (TAS [ID])."),
+        ("drove past in a white hilux SA S 844 CPL", "drove past in a white hilux SA [ID]"),
+        ("Brisbane QLD 4000", "Brisbane QLD 4000"),
+        ("passport CK 041172.", "passport [ID]."),
+        ("SAPOL report 24-117-0936", "SAPOL report [ID]"),
+        ("Massimo took card again.", "[name] took card again."),
+        ("my landlord mr gillard has the bond", "my landlord [name] has the bond"),
+        ("Court list: NIYONKURU, Claudine (spouse).", "Court list: [name] (spouse)."),
+    ],
+)
+def test_forms_found_on_the_fourteenth_held_out_set(text, expected):
+    assert redact(text, (GIFT, RAIN, TIARE), keep=()) == expected
