@@ -784,6 +784,7 @@ class Matcher:
                     other.caps
                     and len(other.key) > 1  # an initial: "Melody D" is a name
                     and other.key not in self.parts
+                    and other.key not in _GREETINGS  # "> Hi Memory, RILC have confirmed"
                     and (
                         other.key in lexicon.english_words()
                         or (other.title and other.key in lexicon.not_names())  # "Trinity Anglican"

@@ -1787,3 +1787,9 @@ TIARE = client("U1R-092", full_name="Tiare Tangimetua")
 )
 def test_forms_found_on_the_fourteenth_held_out_set(text, expected):
     assert redact(text, (GIFT, RAIN, TIARE), keep=()) == expected
+
+
+def test_a_word_name_greeted_in_a_quoted_email():
+    memory = client("U1R-093", full_name="Memory Chikowore")
+    text = "> On Mon 9 June, Adelaide wrote:\n> Hi Memory, RILC have confirmed Thursday."
+    assert "Memory" not in redact(text, (memory,), keep=("Adelaide",))
