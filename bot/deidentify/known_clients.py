@@ -677,10 +677,15 @@ class Matcher:
         if prev is not None:
             if prev.key == "me" and i > 1 and tokens[i - 2].key in ("its", "s", "is"):
                 return True  # "hey wren its me charity my new number"
-            if prev.key in _GREETINGS and text[prev.end : t.start] == " ":
-                return True  # "hi rain its zainab": the client written to
-            if i > 1 and (prev.key, tokens[i - 2].key) in (("as", "known"), ("mean", "i")):
-                return True  # "also known as gift", "VN-5002 here lol i mean gift"
+            signs = SIGNS_ON_AFTER.match(text, t.end) is not None or (
+                nxt is not None and nxt.key in ("its", "it", "this", "im")
+            )
+            if prev.key in _GREETINGS and text[prev.end : t.start] == " " and signs:
+                return True  # "hi rain its zainab": the client written to; not "hey gift card"
+            if i > 1 and (prev.key, tokens[i - 2].key) == ("mean", "i") and signs:
+                return True  # "VN-5002 here lol i mean gift."
+            if i > 1 and (prev.key, tokens[i - 2].key) == ("as", "known"):
+                return True  # "also known as gift"
             if prev.key == "to":
                 if nxt is not None and nxt.key in _OBJECTS:
                     return False  # a verb: "tried to rob him", "want to bill them"

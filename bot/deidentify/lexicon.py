@@ -128,8 +128,11 @@ NAME_FOLLOWERS = word_set(
     does doesnt didnt isnt wasnt cant wont aint hasnt couldn't couldnt wouldn't wouldnt
     shouldn't shouldnt
     posts visits calls texts rings sees attends misses pays asks gives leaves sends shows
-    admits denies reckons claims describes explains mentions requests requires relies
-    took gave kept stole broke hit sent brought bought drove sold threw grabbed pushed punched
+    admits denies reckons claims describes explains mentions requests requires relies"""
+)
+# Past tenses after an unknown word opening a sentence: a person did it ("Massimo took card").
+DEEDS = word_set(
+    """took gave kept stole broke hit sent brought bought drove sold threw grabbed pushed punched
     kicked slapped yelled screamed swore threatened"""
 )
 

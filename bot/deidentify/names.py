@@ -802,6 +802,7 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
     if t.opens:
         return (t.unknown or t.given) and (
             name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
+            or (t.unknown and _deed_after(text, toks, i))  # "Massimo took card again"
         )  # "Shanaya here, u can stay"
     if t.key in _NAMELESS_MONTHS:
         return False  # a month, with no title or relation word before it
@@ -815,6 +816,23 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
             if not (o.capital and (o.unknown or o.given)):
                 return False
     return _verb_context(text, toks, i)
+
+
+def _a_surname_in_capitals(word: str, toks: list[_Tok], i: int) -> bool:
+    """Before "X, Given": a surname, not an acronym, a place or a word ("FYI, Tom", "RILC,
+    Sarah", "IPSWICH, Anna"), nor a registered client's name (theirs keeps its code)."""
+    key = word.casefold()
+    if len(key) < 5 or len(_VOWEL.findall(key)) < 2 or key in lexicon.never_names():
+        return False
+    if key in lexicon.english_words() or key in lexicon.place_words():
+        return False
+    before = toks[i - 1] if i > 0 else None
+    return before is None or not (before.anchor or before.blocked)
+
+
+def _deed_after(text: str, toks: list[_Tok], i: int) -> bool:
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and nxt.key in lexicon.DEEDS and text[toks[i].end : nxt.start] == " "
 
 
 def _a_role_here(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1174,8 +1192,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         plausible = (
             not title
             or toks[i].key in lexicon.RELATIONS
-            or (toks[i].key in _STRICT_TITLES | _LOWER_CIVIL and len(t.key) > 2
+            or (toks[i].key in _STRICT_TITLES and len(t.key) > 2
                 and t.key not in lexicon.english_words() and t.key not in _SMS_WORDS)
+            or (toks[i].key in _LOWER_CIVIL and t.key not in lexicon.english_words()
+                and (t.key in lexicon.surnames() or t.key in lexicon.given_names()))
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
@@ -1380,9 +1400,7 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
         elif before := _INITIAL_BEFORE.search(text, max(0, start - 3), start):
             start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
         if (surname := _SURNAME_COMMA_BEFORE.search(text, max(0, start - 30), start)) and (
-            _VOWEL.search(surname[1].casefold())
-            and surname[1].casefold() not in lexicon.never_names()
-            and surname[1].casefold() not in lexicon.english_words()
+            _a_surname_in_capitals(surname[1], toks, i)
         ):
             start = surname.start(1)  # "NIYONKURU, Claudine": the surname in capitals goes too
         end = initial.end() if initial else toks[j].end

@@ -196,7 +196,8 @@ _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
-    r"|passport|report"
+    r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
+    r"|report(?=\s+(?:no\b|number|num\b|#))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -275,8 +276,12 @@ def plates(text: str) -> list[Hit]:
     from bot.deidentify import lexicon
 
     hits = []
-    for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text),
-              *_PLATE_AFTER_STATE.finditer(text)]:
+    state_plates = [
+        m for m in _PLATE_AFTER_STATE.finditer(text)
+        if _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        and not re.search(r"(?<!\d)\d{4}(?!\d)", m["id"])  # a postcode or a year
+    ]
+    for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text), *state_plates]:
         parts = list(_ALNUM.finditer(m["id"]))
         for n in range(len(parts), 0, -1):  # "rego 123 ABC due": two groups, not three
             groups = [p[0] for p in parts[:n]]
@@ -287,7 +292,12 @@ def plates(text: str) -> list[Hit]:
 
 
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
-# A plate as written with its state: "(QLD 412 ZXK)", "SA S 844 CPL", "TAS E12 YK".
+# A plate as written with its state, a vehicle said just before: "car (QLD 412 ZXK)", "a white
+# hilux SA S 844 CPL" (but "NSW DCJ 2024 report", "Ipswich QLD 4305").
+_VEHICLE_BEFORE = re.compile(
+    r"(?i)\b(?:car|cars|ute|van|vehicle|truck|hilux|sedan|wagon|suv|4wd|motorbike|bike|drove|"
+    r"drives|driving|parked|rego|plates?)\b"
+)
 _PLATE_AFTER_STATE = re.compile(
     r"(?<![\w\-])(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+"
     r"(?P<id>[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){0,2})(?![\w\-])"
@@ -463,7 +473,7 @@ _GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})"
 # A whole date with its day in words, for the registered DOB with no cue: "third of March 1992".
 _WORD_DATE = re.compile(
     rf"\b(?:the\s+)?(?P<day>{_ORDINAL}|\d\d?(?:st|nd|rd|th))(?:\s+of\s+|[\s\-]+)"
-    rf"(?P<month>{_MONTH})\b\.?,?[\s\-]+(?P<year>\d{{4}}|'?\d\d|{_YEAR_WORDS})(?![\w])",
+    rf"(?P<month>{_MONTH})\b\.?,?[\s\-]+(?P<year>\d{{4}}(?!\d)|'?\d\d(?!\d)|{_YEAR_WORDS}\b)",
     re.IGNORECASE,
 )
 _TEN_VALUES = {w: 10 * n for n, w in enumerate(_TENS.split(), 2)}

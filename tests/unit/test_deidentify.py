@@ -1793,3 +1793,28 @@ def test_a_word_name_greeted_in_a_quoted_email():
     memory = client("U1R-093", full_name="Memory Chikowore")
     text = "> On Mon 9 June, Adelaide wrote:\n> Hi Memory, RILC have confirmed Thursday."
     assert "Memory" not in redact(text, (memory,), keep=("Adelaide",))
+
+
+# A fifth review's inputs, on the rules from set 14: a leak, and what they hid that they should not.
+GIFT_M = client("U1R-094", full_name="Gift Moyo", aliases=("Giftie",),
+                date_of_birth=dt.date(1959, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("_born twenty eighth of February 1959_", "_born [DOB]_"),
+        ("MOYO, Sarah attended", "U1R-094, [name] attended"),
+        ("Ipswich QLD 4305 AU", "Ipswich QLD 4305 AU"),
+        ("NSW DCJ 2024 report", "NSW DCJ 2024 report"),
+        ("report 2024/25 and report 1000-1500 words", "report 2024/25 and report 1000-1500 words"),
+        ("Bill sent to collections. Hope kept her going.",
+         "Bill sent to collections. Hope kept her going."),
+        ("RILC, Sarah said yes. FYI, Tom", "RILC, [name] said yes. FYI, [name]"),
+        ("hey gift card came through, hi gift bag", "hey gift card came through, hi gift bag"),
+        ("i mean gift cards are fine", "i mean gift cards are fine"),
+        ("mr whippy van", "mr whippy van"),
+    ],
+)
+def test_what_a_fifth_review_found(text, expected):
+    assert redact(text, (GIFT_M,), keep=()) == expected
