@@ -599,7 +599,7 @@ NUMBER_WORDS = word_set(
     " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty"
     " ninety hundred thousand"
 )
-ORDINAL_WORDS = frozenset(
+_ORDINAL_WORDS = frozenset(
     [*_UNITS, *_TEENS, "eighteenth", "nineteenth", "twentieth", "thirtieth"]
 )
 _MONTH_WORD = re.compile(rf"(?:{_MONTH})\Z", re.IGNORECASE)
@@ -621,7 +621,7 @@ def _spoken_date(text: str, start: int) -> tuple[int, int] | None:
                             and not parts[-1][2].isdigit() and word[0].casefold() in _LINKS):
             break
         key = word[0].casefold()
-        dated = (key in NUMBER_WORDS or key in ORDINAL_WORDS or key[0].isdigit()
+        dated = (key in NUMBER_WORDS or key in _ORDINAL_WORDS or key[0].isdigit()
                  or _MONTH_WORD.match(key) is not None)
         if dated or (parts and key in _LINKS):
             if first < 0:
@@ -638,10 +638,10 @@ def _spoken_date(text: str, start: int) -> tuple[int, int] | None:
     if len(keys) < 2:
         return None
     months = sum(bool(_MONTH_WORD.match(k)) for k in keys)
-    ordinals = sum(k in ORDINAL_WORDS or k[-2:] in ("st", "nd", "rd", "th") for k in keys)
+    ordinals = sum(k in _ORDINAL_WORDS or k[-2:] in ("st", "nd", "rd", "th") for k in keys)
     if not (months or ordinals):
         return None
-    if not any(k in NUMBER_WORDS or k in ORDINAL_WORDS or k[0].isdigit() for k in keys):
+    if not any(k in NUMBER_WORDS or k in _ORDINAL_WORDS or k[0].isdigit() for k in keys):
         return None
     return parts[0][0], parts[-1][1]
 
