@@ -173,12 +173,12 @@ def place_spans(
     return spans
 
 
-# Street types that are no one's surname: "George Street", "Victoria Road" are streets ("St",
-# "Dr", "Lane", "Court" may be a saint, a doctor or a person).
 # Before a street's name: "the George Street office", "on Victoria Road" (not "into", "with").
 STREET_BEFORE = word_set(
     "the on at in near along off from via up down past onto across opposite behind cnr corner"
 )
+# Street types that are no one's surname: "George Street", "Victoria Road" are streets ("St",
+# "Dr", "Lane", "Court" may be a saint, a doctor or a person).
 STREET_HEADS = word_set(
     "street road rd avenue ave highway hwy parade pde terrace tce crescent cres boulevard blvd"
 )
@@ -427,18 +427,16 @@ class Matcher:
         """The registered names and aliases in the text. A name of two or more words is found
         inside a place made of words ("Barnaby Hall" is the client, whatever "Hall" heads);
         one word is not ("Logan Central")."""
-        free = whole = [True] * len(tokens)
+        free = whole = [True] * len(tokens)  # whole: outside kept phrases; free: and places
         if protected or places:
             mask = bytearray(len(text))
             for s, e in protected:
                 mask[s:e] = b"\x01" * (e - s)
+            free = whole = [1 not in mask[t.start : t.end] for t in tokens]
             if places:
-                whole = [1 not in mask[t.start : t.end] for t in tokens]
                 for s, e in places:
                     mask[s:e] = b"\x01" * (e - s)
-            free = [1 not in mask[t.start : t.end] for t in tokens]
-            if not places:
-                whole = free
+                free = [1 not in mask[t.start : t.end] for t in tokens]
         owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
         pending: list[int] = []  # short/common name words waiting for context
         keys = [t.key for t in tokens]
@@ -474,13 +472,7 @@ class Matcher:
             ):
                 other = keys[i + 1]
                 for last, codes in self.pairs[keys[i]]:
-                    if (
-                        len(other) >= 3
-                        and abs(len(other) - len(last)) <= 1
-                        and other[0] == last[0]
-                        and other != last
-                        and edit_distance(other, last) == 1
-                    ):
+                    if len(other) >= 3 and _one_slip(other, last):
                         owner[i] = owner[i + 1] = codes
                         if i in pending:
                             pending.remove(i)
@@ -492,13 +484,7 @@ class Matcher:
             ):
                 word = keys[i]
                 for first, codes in self.lasts[keys[i + 1]]:
-                    if (
-                        codes & near
-                        and len(word) >= 4
-                        and word[0] == first[0]
-                        and abs(len(word) - len(first)) <= 1
-                        and edit_distance(word, first) == 1
-                    ):
+                    if codes & near and len(word) >= 4 and _one_slip(word, first):
                         owner[i] = codes & near
                         if i in pending:
                             pending.remove(i)
@@ -1062,6 +1048,17 @@ def name_runs(text: str, tokens: list[Word], owner: list[frozenset[str] | None])
         hits.append(Hit(start, end, "name", code))
         i = j + 1
     return hits
+
+
+def _one_slip(word: str, name: str) -> bool:
+    """One letter wrong, missing or extra, and the first right: "Kid" for Kidd, "tiara" for
+    Tiare."""
+    return (
+        word != name
+        and word[0] == name[0]
+        and abs(len(word) - len(name)) <= 1
+        and edit_distance(word, name) == 1
+    )
 
 
 def deletes(word: str, depth: int) -> set[str]:

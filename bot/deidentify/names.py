@@ -1344,7 +1344,8 @@ def _run_end(text: str, toks: list[_Tok], i: int) -> int:
 
 
 def _before_a_street(text: str, toks: list[_Tok], i: int) -> bool:
-    """A given name or a place alone before a street type: "the George Street office"."""
+    """A given name or a place alone before a street type: "the George Street office" (the
+    rule known_clients applies to registered names, on this detector's tokens)."""
     t, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
     return (
         nxt is not None

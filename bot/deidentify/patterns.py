@@ -486,10 +486,12 @@ def _year_value(written: str) -> int:
     if written.lstrip("'").isdigit():
         return int(written.lstrip("'"))
     words = re.split(r"[\s\-]+", written.casefold())
-    century = 1900 if words[0] == "nineteen" else 2000 if words[0] == "two" else 0
-    value = sum(_TEN_VALUES.get(w, 0) + _UNIT_VALUES.get(w, 0) for w in words if w != "two"
-                or century == 0)
-    return century + value
+    century = 0
+    if words[0] == "nineteen":
+        century, words = 1900, words[1:]
+    elif words[:2] == ["two", "thousand"]:
+        century, words = 2000, words[2:]
+    return century + sum(_TEN_VALUES.get(w, 0) + _UNIT_VALUES.get(w, 0) for w in words)
 _ORDINAL_VALUES = {
     **{w: n for n, w in enumerate(_UNITS, 1)},
     **{w: n for n, w in enumerate(_TEENS, 10)},
@@ -612,7 +614,7 @@ def _spoken_date(text: str, start: int) -> tuple[int, int] | None:
     the"), then number words, ordinals, months and digits, with "of", "the" and "and" between;
     a date only with a month, or an ordinal and another number ("nineteen eighty six" is a
     year, and stays)."""
-    pos, skipped, first = start, 0, -1
+    pos, skipped = start, 0
     parts: list[tuple[int, int, str]] = []
     while True:
         gap = _SPOKEN_GAP.match(text, pos)
@@ -624,8 +626,6 @@ def _spoken_date(text: str, start: int) -> tuple[int, int] | None:
         dated = (key in NUMBER_WORDS or key in _ORDINAL_WORDS or key[0].isdigit()
                  or _MONTH_WORD.match(key) is not None)
         if dated or (parts and key in _LINKS):
-            if first < 0:
-                first = word.start()
             parts.append((word.start(), word.end(), key))
         elif parts or skipped >= 3 or key in NUMBER_WORDS:
             break
@@ -809,9 +809,9 @@ ADDRESS = re.compile(
 )
 # A house number as dictated: "twelve Hawker Street", "unit four, twenty two Smith Road".
 _NUMBER_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-]+(?:one|two|three"
-    r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    rf"(?:(?:{_TENS.replace(' ', '|')})(?:[\s\-]+(?:{'|'.join(_UNITS_SAID)}))?"
+    rf"|{'|'.join(_UNITS_SAID)}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen)"
 )
 SPOKEN_ADDRESS = re.compile(
     rf"((?i:\b(?:unit|flat|apartment|apt|number|no\.?)\s+{_NUMBER_WORD}\s*[,/]?\s+))?"
