@@ -54,7 +54,8 @@ Deliberate trade-offs (details in each module):
 
 Checklist: the 18 identifier kinds of HIPAA's Safe Harbor method (45 CFR 164.514(b)(2)), read
 with the OAIC's de-identification guidance, in their Australian forms. Covered: (1) names --
-registered ones in any case, order, initials, misspelling (``known_clients``, ``initials``),
+registered ones in any case, order, initials, misspelling, with or without their accents,
+broken by a hyphen at a line's end (``known_clients``, ``initials``),
 anyone's by lexicon and context (``names``); (2) geography below a state -- street addresses
 with unit, lot and the suburb after them, a registered street alone; a suburb on its own stays
 (a meeting needs it; OAIC: context decides); (3) dates that identify -- dates of birth in any
@@ -70,10 +71,11 @@ their cue ("rego EHK 92W", "her car is ABC 2RT"), as ``[ID]``; (13) device seria
 (18) "any other unique identifying number" -- court files, prisoner numbers (MIN), case, claim
 and application references -- by shape anywhere (capitals and digits run together with 5+
 digits: "MAG-00481/25", "N2049188") or after a cue ("file", "ref", "MIN", "serial": "MIN
-643219", "file QX 40882"), as ``[ID]`` (``patterns.reference_codes``). Not covered, and why:
-(15) IP addresses do not occur; (16) biometrics and (17) photographs are not text; (18)'s
-"unique characteristic" (a rare illness, a job) needs a reader: the author's preview shows
-every replacement and "Hide more words" adds the rest.
+643219", "file QX 40882"), card and device numbers (16 digits in fours, 13-19 run together:
+an Opal card, an IMEI), student, IMEI and CIN numbers after their cue; (15) IPv4 addresses, as
+``[ID]`` (``patterns.reference_codes``). Not covered, and why: (16) biometrics and (17)
+photographs are not text; (18)'s "unique characteristic" (a rare illness, a job) needs a
+reader: the author's preview shows every replacement and "Hide more words" adds the rest.
 
 Registered case codes, placeholders, Slack mentions and URL schemes are never touched inside,
 and the engine runs to a fixed point, so a second pass changes nothing. Any internal error raises

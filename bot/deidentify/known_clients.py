@@ -44,6 +44,7 @@ from bot.deidentify.text import (
     LETTERS,
     PLACEHOLDERS,
     Hit,
+    fold,
     hit,
     name_follows,
     sentence_start,
@@ -101,22 +102,60 @@ class _Name:
     weak: bool  # every word short or a common word: needs the context rule
 
 
+# A word broken at a line's end by a hyphen, as text pasted from a PDF keeps it: "Kova-\nlenko".
+_LINE_END_HYPHEN = re.compile(r"[-‐‑­][ \t]*\r?\n[ \t]*")
+
+
 def words(text: str) -> list[Word]:
     out: list[Word] = []
     append = out.append
     prev_end = 0
-    for m in LETTERS.finditer(text):
+    found = LETTERS.finditer(text)
+    if "\n" in text and _LINE_END_HYPHEN.search(text):
+        found = _mended(text, found)
+    for m in found:
         w = m.group()
         start, end = m.span()
         if w[0].isupper():
             title = len(w) == 1 or not w.isupper()
             # Between two words of one sentence there is mostly a single space: no regex then.
             opens = text[prev_end:start] != " " and sentence_start(text, prev_end, start)
-            append(_new(Word, (start, end, w.casefold(), True, title, opens)))
+            append(_new(Word, (start, end, fold(w), True, title, opens)))
         else:  # where a lowercase word opens a sentence is found when needed: see opens()
-            append(_new(Word, (start, end, w.casefold(), False, False, False)))
+            append(_new(Word, (start, end, fold(w), False, False, False)))
         prev_end = end
     return out
+
+
+class _Mended(NamedTuple):
+    """Two pieces of a word read as one: the text's span, and its letters."""
+
+    start: int
+    end: int
+    letters: str
+
+    def group(self) -> str:
+        return self.letters
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _mended(text: str, found: Iterator[re.Match[str]]) -> Iterator[re.Match[str] | _Mended]:
+    """The words, with one broken by a hyphen at a line's end joined again when it goes on in
+    lowercase ("Kova-" "lenko"); "Smith-" "Jones" stays two words, each a name."""
+    pending: re.Match[str] | None = None
+    for m in found:
+        if pending is not None:
+            gap = _LINE_END_HYPHEN.fullmatch(text, pending.end(), m.start())
+            if gap and m.group()[0].islower():
+                yield _Mended(pending.start(), m.end(), pending.group() + m.group())
+                pending = None
+                continue
+            yield pending
+        pending = m
+    if pending is not None:
+        yield pending
 
 
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
@@ -360,7 +399,7 @@ class Matcher:
                     names.setdefault(key, set()).add(code)
                 first = name.split()[:1] if name is ident.full_name else name.split()
                 if len(first) == 1:
-                    called.add("".join(LETTERS.findall(first[0].casefold())))
+                    called.add("".join(LETTERS.findall(fold(first[0]))))
             if ident.date_of_birth:
                 d = ident.date_of_birth
                 self.dobs |= {(d.day, d.month, d.year), (d.day, d.month, d.year % 100)}
@@ -1011,14 +1050,14 @@ def _not_a_dish(text: str, tokens: list[Word], i: int) -> bool:
 def name_keys(name: str) -> set[tuple[str, ...]]:
     """Word sequences that stand for ``name``: all of it, any run of its parts, first + last."""
     raw = [part for part in name.split() if LETTERS.search(part)]
-    parts = [tuple(LETTERS.findall(part.casefold())) for part in raw]
+    parts = [tuple(LETTERS.findall(fold(part))) for part in raw]
     keys = {sum(parts[i:j], ()) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
     if len(parts) > 2:
         keys.add(parts[0] + parts[-1])  # skipping middle names
     for words_, written in zip(parts, raw, strict=True):
         if len(words_) > 1:  # O'Brien typed as OBrien; Smith-Jones as "Ms Jones"
             keys.add(("".join(words_),))
-            pieces = (tuple(LETTERS.findall(p.casefold())) for p in re.split("[-‐‑–]", written))
+            pieces = (tuple(LETTERS.findall(fold(p))) for p in re.split("[-‐‑–]", written))
             keys |= {p for p in pieces if len("".join(p)) >= 3}
     return keys
 

@@ -54,7 +54,8 @@ from bot.deidentify.text import HAS_DIGIT, Hit, hit, name_follows, sentence_star
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
 _CLAN = re.compile(r"(?<![^\W\d_])[oOdD]['’]\Z")  # "o'" of "o'brien", "d'" of "d'souza"
-_JOIN = re.compile(r" ?[-‐‑–] ?| ")  # between two words of one name
+_JOIN = re.compile(r" ?[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| ")  # between two words of one name (a
+# double-barrelled name may break after its hyphen at a line's end)
 _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
     r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
 )

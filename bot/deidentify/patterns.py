@@ -197,7 +197,8 @@ _REF_CUE = re.compile(
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
-    r"|report(?=\s+(?:no\b|number|num\b|#))"
+    r"|imei|cin|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
+    r"|(?:report|student)(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -216,8 +217,20 @@ REF_CUES = word_set(
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial urn mrn ur record patient hospital incident "
     "provider infringement penalty passport report "
-    "event grant"
+    "event grant imei cin opal myki gocard card smartrider metrocard student"
 )
+# Numbers no phone or date has: a card's 16 digits in fours ("Opal 3085 2200 1234 5678"), 13 to
+# 19 digits run together (an IMEI, a card), an IPv4 address ("203.45.118.22").
+_CARD_NUMBER = re.compile(
+    r"(?<![\w.\-/])(?:\d{4}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?|\d{13,19})(?![\w\-/]|\.\d)"
+)
+_IPV4 = re.compile(r"(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w]|\.\d)")
+
+
+def _an_ip_address(m: re.Match[str]) -> bool:
+    """Four numbers to 255 with dots, two or more of them of two digits (not "s 1.2.3.4")."""
+    octets = [m[k] for k in range(1, 5)]
+    return all(int(o) <= 255 for o in octets) and sum(len(o) > 1 for o in octets) >= 2
 
 
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
@@ -231,6 +244,9 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             and not _A_CASE_CODE.fullmatch(code)  # a case code, by the product's own shape
         ):
             hits.append(hit(*m.span(), "id"))
+    hits += [hit(*m.span(), "id") for m in _CARD_NUMBER.finditer(text)]
+    if text.count(".") >= 3:
+        hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(m)]
     if keys is None or not REF_CUES.isdisjoint(keys):
         for cue in _REF_CUE.finditer(text):
             m = _CUED_NUMBER.match(text, cue.end())

@@ -210,6 +210,21 @@ def shift(spans: list[tuple[int, int, str]], hits: list[Hit]) -> list[tuple[int,
     return out
 
 
+# Letters that carry no combining mark to drop, and the okina, read as no letter when typed.
+_UNMARKED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i",
+                           "ħ": "h", "ŧ": "t", "ʻ": "", "ʼ": ""})
+
+
+def fold(word: str) -> str:
+    """A word's key: casefolded, and without its accents, as a note may type a registered
+    name ("Maria" for María, "Do Thi" for Đỗ Thị) and the word lists hold plain letters."""
+    key = word.casefold()
+    if key.isascii():
+        return key
+    bare = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+    return bare.translate(_UNMARKED)
+
+
 def normalise(text: str) -> str:
     """Fold look-alike characters (full-width letters, ligatures) to plain ones and drop invisible
     formatting characters (soft hyphens, zero-width spaces), which would otherwise hide a name

@@ -1818,3 +1818,47 @@ GIFT_M = client("U1R-094", full_name="Gift Moyo", aliases=("Giftie",),
 )
 def test_what_a_fifth_review_found(text, expected):
     assert redact(text, (GIFT_M,), keep=()) == expected
+
+
+# Forms the fifteenth set's brief lists (pasted records, accents typed or not), before it was seen.
+MAJO = client("U1R-095", full_name="María José Quispe Mamani")
+OKSANA = client("U1R-096", full_name="Oksana Petrivna Kovalenko")
+NUNEZ = client("U1R-097", full_name="Jose Nunez")
+TUYET = client("U1R-098", full_name="Đỗ Thị Tuyết")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria rang; MARIA JOSE QUISPE attended.", "U1R-095 rang; U1R-095 attended."),
+        ("Quispe Mamani, María José", "U1R-095, U1R-095"),
+        ("José Núñez rang", "U1R-097 rang"),
+        ("Do Thi Tuyet, Tuyet, Mr Do", "U1R-098, U1R-098, U1R-098"),
+        ("Client: Maria\nJose Quispe Mamani", "Client: U1R-095"),
+        ("Client name: Oksana Kova-\nlenko, 16", "Client name: U1R-096, 16"),
+        ("Kova-\nlenko, Oksana", "U1R-096, U1R-096"),
+        ("Her mum Svitlana Bonda-\nrenko rang", "Her mum [name] rang"),
+        ("Referral from Smith-\nJones today", "Referral from [name] today"),
+        ("Youth justice accom-\nmodation is full.", "Youth justice accom-\nmodation is full."),
+    ],
+)
+def test_names_typed_without_their_accents_and_broken_across_lines(text, expected):
+    assert redact(text, (MAJO, OKSANA, NUNEZ, TUYET), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IMEI 356938035643809", "IMEI [ID]"),
+        ("logged in from IP 203.45.118.22", "logged in from IP [ID]"),
+        ("Opal card 3085 2200 1234 5678", "Opal card [ID]"),
+        ("go card 3085220012345678", "go card [ID]"),
+        ("student no. 2093384, CIN 4471923", "student no. [ID], CIN [ID]"),
+        ("see s 1.2.3.4 of the policy", "see s 1.2.3.4 of the policy"),
+        ("Version 2.10.3.1 of the app", "Version 2.10.3.1 of the app"),
+        ("Paid $1,234.56 on 12.3.2024; Kids Helpline 1800 55 1800",
+         "Paid $1,234.56 on 12.3.2024; Kids Helpline 1800 55 1800"),
+    ],
+)
+def test_device_card_student_and_network_numbers(text, expected):
+    assert redact(text, (), keep=("Kids Helpline",)) == expected
