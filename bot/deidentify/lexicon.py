@@ -24,8 +24,8 @@ def word_set(text: str) -> frozenset[str]:
 
 TITLES = word_set(
     """mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof
-    constable sergeant sgt detective inspector superintendent sheikh imam pastor father
-    reverend rev"""
+    constable const sergeant sgt detective det inspector superintendent sheikh imam pastor
+    father reverend rev magistrate judge registrar coroner officer principal"""
 )
 # Words after which a capitalised word is a person: "her sister Bronwyn", "neighbour Dave".
 RELATIONS = word_set(
@@ -45,7 +45,7 @@ RELATIONS = word_set(
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").
 CIVIL_TITLES = word_set("mr mrs ms miss mx mister aunty auntie uncle father sheikh imam pastor")
 RANKS = word_set(
-    "constable sergeant sgt detective det inspector superintendent senior snr const officer"
+    "constable sergeant sgt detective det inspector superintendent senior snr sen const officer"
 )
 # Between two parts of one name: "Omar bin Saleh", "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi".
 PARTICLES = word_set(

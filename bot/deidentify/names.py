@@ -178,6 +178,11 @@ def find(
     _extend(text, toks, name)
     if not lexicon.PARTICLES.isdisjoint(keys if keys is not None else [t.key for t in toks]):
         _particles(text, toks, name)
+    for k in range(len(toks) - 1):  # "Sen Const Dragovic": a rank before a title is no name
+        if name[k] and toks[k].key in lexicon.RANKS and toks[k + 1].key in lexicon.TITLES and (
+            text[toks[k].end : toks[k + 1].start] in (" ", ". ")
+        ):
+            name[k] = False
     return _runs(text, toks, name)
 
 
@@ -1182,11 +1187,15 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if j >= len(toks):
         return
     gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
+    if gap and title and "." in gap[0] and toks[i].key in _WORD_TITLES:
+        return  # "the liaison officer. Nothing else": a sentence ends after a word
     t = toks[j]
     if gap is None or t.blocked or _excluded(t) or (t.place and not t.lexical):
         return
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
+    if title and t.key in STREET_TYPE_FORMS and toks[i].key not in _PERSONAL_TITLES:
+        return  # "Judge Street", "Officer Road"; but "Dr Street", "Mr Lane"
     if t.brand and (not title or t.upper):  # "Miss Torres" is a person, "sister DOB" not
         return
     if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
@@ -1231,6 +1240,9 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+_WORD_TITLES = word_set("magistrate judge registrar coroner officer principal constable detective "
+                        "sergeant inspector superintendent pastor father doctor aunty auntie uncle")
+_PERSONAL_TITLES = word_set("mr mrs ms miss mx dr doctor prof sir madam")
 # Civil titles that are no word, before a lowercase name: "my landlord mr gillard".
 _LOWER_CIVIL = word_set("mr mrs ms")
 # Brother-, sister-, mother- and father-in-law in SMS: relation words only in lowercase.

@@ -1862,3 +1862,23 @@ def test_names_typed_without_their_accents_and_broken_across_lines(text, expecte
 )
 def test_device_card_student_and_network_numbers(text, expected):
     assert redact(text, (), keep=("Kids Helpline",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Magistrate Kowalczyk adjourned.", "Magistrate [name] adjourned."),
+        ("Sen Const Dragovic present; Const. Dragovic again.",
+         "Sen Const [name] present; Const. [name] again."),
+        ("Judge Harrington; Registrar Pham listed it", "Judge [name]; Registrar [name] listed it"),
+        ("Youth Justice Officer Tran", "Youth Justice Officer [name]"),
+        ("Principal Wong rang; the principal agreed",
+         "Principal [name] rang; the principal agreed"),
+        ("Judge Street, Officer Road", "Judge Street, Officer Road"),
+        ("Dr Street saw him", "Dr [name] saw him"),
+        ("new liaison officer. Nothing else to report.",
+         "new liaison officer. Nothing else to report."),
+    ],
+)
+def test_court_and_police_titles_stay_and_the_name_after_them_goes(text, expected):
+    assert redact(text, (), keep=()) == expected
