@@ -353,13 +353,15 @@ _URL_PARTS = word_set("com net org au nz uk gov edu www https http html php inde
 # "fb is jess_m88". Only what looks like a handle (an @, _, digit or dot in it, or a lowercase
 # word no dictionary knows) is taken: "on facebook today" keeps "today".
 PLATFORMS = word_set(
-    "wechat whatsapp insta instagram ig facebook fb tiktok snapchat snap telegram viber kakao "
-    "kakaotalk twitter messenger zalo"
+    "wechat whatsapp insta instagram ig facebook fb tiktok snapchat snap sc telegram viber kakao "
+    "kakaotalk twitter messenger zalo discord twitch youtube yt roblox xbox psn gamertag steam "
+    "reddit kik threads bereal"
 )
 _HANDLE = re.compile(
     r"(?i)(?<![\w.])(?:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\b"
-    r"(?:\s+(?:id|handle|name|username|account|acct|is))?\s*[:\-–]?\s*"
-    r"(@?[A-Za-z0-9][\w.]*\w)"
+    r"(?:\s+(?:id|handle|name|username|user|account|acct|gamertag|tag|channel|is|as)){0,2}"
+    r"\s*[:\-–]?\s*"
+    r"(@?[A-Za-z0-9][\w.]*\w(?:#\d{4}\b)?)"  # Discord's "name#4471"
 )
 
 

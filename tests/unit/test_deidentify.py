@@ -1882,3 +1882,17 @@ def test_device_card_student_and_network_numbers(text, expected):
 )
 def test_court_and_police_titles_stay_and_the_name_after_them_goes(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("discord: lilmills#4471", "discord: [ID]"),
+        ("sc: kaym_09, sc: 3 sessions", "sc: [ID], sc: 3 sessions"),
+        ("his xbox gamertag is DarkReaper2009", "his xbox gamertag is [ID]"),
+        ("on roblox as coolkid_77; yt channel kaylavlogs", "on roblox as [ID]; yt channel [ID]"),
+        ("we met on insta as well; whatsapp is fine", "we met on insta as well; whatsapp is fine"),
+    ],
+)
+def test_young_peoples_handles_on_gaming_and_chat_platforms(text, expected):
+    assert redact(text, (), keep=()) == expected
