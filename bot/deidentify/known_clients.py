@@ -198,9 +198,10 @@ def place_spans(
             continue  # not the last word of a run, nor a head word inside one (in capitals,
             # "ROWAN NOT AT SHELTER LAST NIGHT" is no place)
         before = tokens[i - 1]
-        if tokens[run_start].key in lexicon.TITLES or (
+        knight = tokens[run_start].key == "sir" and i - run_start >= 3
+        if (tokens[run_start].key in lexicon.TITLES and not knight) or (
             run_start > 0 and tokens[run_start - 1].key in lexicon.TITLES
-        ):
+        ):  # but "Sir David Longland Correctional Centre" is named for one
             continue  # "Dr Amal Health", "dr Tomas Group": a person with a title
         if t.key in lexicon.PLACE_HEADS or (
             t.key in lexicon.WEAK_PLACE_HEADS

@@ -1896,3 +1896,16 @@ def test_court_and_police_titles_stay_and_the_name_after_them_goes(text, expecte
 )
 def test_young_peoples_handles_on_gaming_and_chat_platforms(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sir David Longland Correctional Centre, then Don Dale.",
+        "Listed at Parramatta Children's Court, Court 3, s 32 application.",
+        "Bail under s 11(2) of the Youth Justice Act 1992; Form 26 filed.",
+        "Frank Baxter Youth Justice Centre; Marsden State High School, Year 9.",
+    ],
+)
+def test_youth_justice_places_and_legal_references_survive(text):
+    assert redact(text, (), keep=()) == text
