@@ -236,12 +236,15 @@ def _lower_names(
             and nxt.key not in lexicon.NAME_JOINERS
         )
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
+        pair = t.key in given and _given_pair(text, toks, i, candidates)  # "kyle n bailey r"
         lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
         signs = before and _introduces(text, toks, i) and (
             SIGNS_ON_AFTER.match(text, t.end) is not None
         )
-        if (lexical and (before or after or beside)) or (before and after) or spoke or signs or (
+        if (lexical and (before or after or beside or pair)) or (before and after) or spoke or (
+            signs
+        ) or (
             (before or beside) and not lexical and t.key not in _COMMON_LOWER
         ):  # "[Tevita] and mereseini tuilau"
             name[i] = True
@@ -254,6 +257,19 @@ def _lower_names(
                 and _JOIN.fullmatch(text, t.end, nxt.start)
             ):
                 name[nxt_i] = True  # "mick obrien", "gary pike", "mereseini tuilau"
+
+
+def _given_pair(text: str, toks: list[_Tok], i: int, candidates: AbstractSet[str]) -> bool:
+    """Two given names, no words, joined by "and", "n" or "&", both in lowercase."""
+    if i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] in (" & ", " + "):
+        other = toks[i + 1]
+    elif i + 2 < len(toks) and toks[i + 1].key in lexicon.NAME_JOINERS and (
+        text[toks[i].end : toks[i + 2].start].count(" ") == 2
+    ):
+        other = toks[i + 2]
+    else:
+        return False
+    return not other.capital and other.key in candidates and other.key in lexicon.given_names()
 
 
 _ROLE_ENDINGS = ("ician", "ologist", "iatrist", "apist", "ometrist", "ographer", "macist", "ntist")
@@ -1244,7 +1260,7 @@ _WORD_TITLES = word_set("magistrate judge registrar coroner officer principal co
                         "sergeant inspector superintendent pastor father doctor aunty auntie uncle")
 _PERSONAL_TITLES = word_set("mr mrs ms miss mx dr doctor prof sir madam")
 # Civil titles that are no word, before a lowercase name: "my landlord mr gillard".
-_LOWER_CIVIL = word_set("mr mrs ms")
+_LOWER_CIVIL = word_set("mr mrs ms miss")
 # Brother-, sister-, mother- and father-in-law in SMS: relation words only in lowercase.
 _IN_LAWS = word_set("bil sil mil fil")
 # Roles before a name, which are also words before a noun: "support worker odhran", but

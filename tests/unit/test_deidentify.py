@@ -1909,3 +1909,17 @@ def test_young_peoples_handles_on_gaming_and_chat_platforms(text, expected):
 )
 def test_youth_justice_places_and_legal_references_survive(text):
     assert redact(text, (), keep=()) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kyle n bailey r at the skate park", "[name] n [name] r at the skate park"),
+        ("chloe & mia came", "[name] & [name] came"),
+        ("i told miss wilson i'd come tmrw", "i told [name] i'd come tmrw"),
+        ("mark and grant are words; bread n butter; i miss home",
+         "mark and grant are words; bread n butter; i miss home"),
+    ],
+)
+def test_lowercase_names_in_young_peoples_messages(text, expected):
+    assert redact(text, (), keep=()) == expected
