@@ -85,7 +85,7 @@ _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
 _NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags matter
 # SMS words in no list, never names: "w tmrw", "saw appt", "with gf".
 _SMS_WORDS = word_set(
-    """tmrw tmr tomoz arvo appt appts txt txted thx pls plz ppl govt dept meds scripts rego bub
+    """tmrw tmr tomoz arvo appt appts txt txted thx pls plz ppl govt dept meds scripts rego reg bub
     bubs gf bf hubby missus mum's brekkie servo bottlo centrelink vinnies salvos ozcare tafe
     dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
     yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre"""

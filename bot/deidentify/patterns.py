@@ -198,7 +198,7 @@ _REF_CUE = re.compile(
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
     r"|imei|cin|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
-    r"|(?:report|student)(?=\s+(?:no\b|number|num\b|#|id\b))"
+    r"|(?:report|student|reg|registration)(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -217,7 +217,19 @@ REF_CUES = word_set(
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial urn mrn ur record patient hospital incident "
     "provider infringement penalty passport report "
-    "event grant imei cin opal myki gocard card smartrider metrocard student"
+    "event grant imei cin opal myki gocard card smartrider metrocard student reg registration"
+)
+# A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
+# organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
+_ACRONYM_NUMBER = re.compile(
+    r"(?<![\w/])(?P<cue>[A-Z]{2,6})(?:\s+(?:no\.?|number|num|#|ID|id|ref))?[\s:#.\-]*"
+    r"(?P<id>\d(?:[ \-/]?\d){5,15})(?![\w/])"
+)
+_NOT_A_PERSONS_NUMBER = word_set("abn acn arbn po tis nrs gpo lot dp qld nsw vic sa wa tas nt act "
+                                 "aud au")
+_YEARS_OR_HOURS = re.compile(
+    r"(?:19|20)\d\d\s?[-/–]\s?(?:\d\d|(?:19|20)\d\d)"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s?[-–]\s?(?:[01]\d|2[0-3])[0-5]\d"
 )
 # Numbers no phone or date has: a card's 16 digits in fours ("Opal 3085 2200 1234 5678"), 13 to
 # 19 digits run together (an IMEI, a card), an IPv4 address ("203.45.118.22").
@@ -245,6 +257,13 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         ):
             hits.append(hit(*m.span(), "id"))
     hits += [hit(*m.span(), "id") for m in _CARD_NUMBER.finditer(text)]
+    for m in _ACRONYM_NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", m["id"])
+        if m["cue"].casefold() in _NOT_A_PERSONS_NUMBER or digits.startswith(("13", "18", "04")):
+            continue
+        if DATE.fullmatch(m["id"]) or _YEARS_OR_HOURS.fullmatch(m["id"]):
+            continue  # "SHS 2024-25", "YJ 2024/25", "MH 0900-1700"
+        hits.append(hit(m.start("id"), m.end("id"), "id"))
     if text.count(".") >= 3:
         hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(m)]
     if keys is None or not REF_CUES.isdisjoint(keys):

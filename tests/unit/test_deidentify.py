@@ -1923,3 +1923,19 @@ def test_youth_justice_places_and_legal_references_survive(text):
 )
 def test_lowercase_names_in_young_peoples_messages(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ICMS 1234567; QCS number 1234567", "ICMS [ID]; QCS number [ID]"),
+        ("Birth cert reg no. 2009/123456; car reg no. ABC123",
+         "Birth cert reg no. [ID]; car reg no. [ID]"),
+        ("ABN 51 824 753 556, TIS National 131 450, DV 1800 811 811",
+         "ABN 51 824 753 556, TIS National 131 450, DV 1800 811 811"),
+        ("SHS 2024-25 funding, YJ 2024/25 report, MH 0900-1700, ICMS 14/03/2024 entry",
+         "SHS 2024-25 funding, YJ 2024/25 report, MH 0900-1700, ICMS 14/03/2024 entry"),
+    ],
+)
+def test_a_systems_number_after_its_acronym(text, expected):
+    assert redact(text, (), keep=engine.COMMON_SERVICES) == expected
