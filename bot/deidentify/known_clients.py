@@ -662,7 +662,8 @@ class Matcher:
             and (i == 0 or opens(text, tokens, i))
             and (tokens[i + 1].key in lexicon.WHERE_NEXT or tokens[i + 1].key in lexicon.EVENT_NEXT)
             and text[t.end : tokens[i + 1].start] == " "
-        )
+            and not (t.key in _PHRASAL_VERBS and tokens[i + 1].key in _PARTICLES)
+        )  # "chase up the bond" is a task
 
     def _initial_beside(self, text: str, t: Word, codes: frozenset[str]) -> bool:
         """An initial of the client's just before or after: "S. Marsden", "STONE G.", "nona c"."""
@@ -997,6 +998,12 @@ _SUFFIXES = {
 
 
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+|cheers,?|thanks,?|ta,?)?[ \t]*\Z", re.IGNORECASE)
+
+
+# Verbs of a worker's to-do list before their particle: "chase up the bond", "follow up".
+_PHRASAL_VERBS = word_set("chase follow pick check ring top sign sort drop fill hand call catch "
+                          "book print bring")
+_PARTICLES = word_set("up off")
 
 
 def introduction(tokens: Sequence[Word], i: int) -> int:

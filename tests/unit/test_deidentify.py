@@ -1939,3 +1939,9 @@ def test_lowercase_names_in_young_peoples_messages(text, expected):
 )
 def test_a_systems_number_after_its_acronym(text, expected):
     assert redact(text, (), keep=engine.COMMON_SERVICES) == expected
+
+
+def test_a_word_name_opening_a_task_is_the_task():
+    chase = client("U1R-099", full_name="Chase Bishop")
+    assert redact("chase up the bond", (chase,), keep=()) == "chase up the bond"
+    assert redact("chase in court tmrw", (chase,), keep=()) == "U1R-099 in court tmrw"
