@@ -89,9 +89,13 @@ def check_schema(container: Container) -> None:
     from storage import db
 
     db_file = db.sqlite_path(container.engine)
-    if (db_file is not None and not db_file.exists()) or not db.is_initialised(container.engine):
+    # One look at the version table (every tick starts here): none at all is a new database.
+    revision = None if db_file is not None and not db_file.exists() else (
+        db.current_revision(container.engine)
+    )
+    if revision is None:
         raise InvalidInput("Casebot is not set up on this database yet; run: casebot init")
-    if db.current_revision(container.engine) != db.head_revision():
+    if revision != db.head_revision():
         raise InvalidInput("the database schema is out of date; run: casebot db upgrade")
 
 

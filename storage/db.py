@@ -167,4 +167,4 @@ def head_revision() -> str | None:
 
 
 def is_initialised(engine: Engine) -> bool:
-    return inspect(engine).has_table("alembic_version") and current_revision(engine) is not None
+    return current_revision(engine) is not None
