@@ -1326,6 +1326,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     ):
         return False
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"
+        if t.key in lexicon.GRAMMAR or t.key in _DETERMINERS:
+            return False  # "The Kaur and Singh names", "His Kaur cousin"
         if t.brand or (t.dated and _date_context(text, toks, j)):
             return False
         if t.opens and t.key in _IMPERATIVES and t.cap:

@@ -110,7 +110,7 @@ def _is_foreign_phone(candidate: str, *, possible: bool = False) -> bool:
 
 _MEDICARE = re.compile(  # 4-5-1 as printed on the card (or 4-3-3), then the person's number
     r"(?<![\d:])(?<!\d[.\-])[2-6]\d{3}[ \t.\-]?(?:\d{5}[ \t.\-]?\d|\d{3}[ \t.\-]?\d{3})"
-    r"(?:[ \t\-/]?\d)?(?![\w:])",
+    r"(?:[ \t\-/]?\d|[ \t]?/[ \t]?\d)?(?![\w:])",  # the issue number: "1-2", "1 / 2"
     re.ASCII,
 )
 _CRN = re.compile(
@@ -145,6 +145,13 @@ _CUED_ID = re.compile(
 )
 
 
+# A licence written in groups of letters and digits, its state first: "licence SA 1FV 829".
+_LICENCE_GROUPS = re.compile(
+    r"(?i:\blicen[cs]e)(?:\s+(?i:no\.?|number|#))?[\s:#.=\-]*(?:(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+)?"
+    r"(?P<id>[A-Z0-9]{2,4}(?:[ \-][A-Z0-9]{2,4}){1,2})(?![\w\-])"
+)
+
+
 def cued_ids(text: str) -> list[Hit]:
     """ID numbers after their cue: "passport N4456789", "licence QLD 098 765 432",
     "Medicare 4309 31852 1" (check digit or not), "bond no. 4411239" -- as [ID], or [Medicare]."""
@@ -152,6 +159,10 @@ def cued_ids(text: str) -> list[Hit]:
     for m in _CUED_ID.finditer(text):
         kind = "medicare" if m["cue"].casefold().startswith("medicare") else "id"
         hits.append(hit(m.start("id"), m.end("id"), kind))
+    for m in _LICENCE_GROUPS.finditer(text):
+        digits = sum(ch.isdigit() for ch in m["id"])
+        if digits >= 3 and digits < sum(ch.isalnum() for ch in m["id"]):
+            hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits
 
 
@@ -197,7 +208,7 @@ _REF_CUE = re.compile(
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
-    r"|imei|cin|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
+    r"|imei|cin|trn|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
     r"|(?:report|student|reg|registration)(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
@@ -217,7 +228,7 @@ REF_CUES = word_set(
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial urn mrn ur record patient hospital incident "
     "provider infringement penalty passport report "
-    "event grant imei cin opal myki gocard card smartrider metrocard student reg registration"
+    "event grant imei cin trn opal myki gocard card smartrider metrocard student reg registration"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -236,6 +247,17 @@ _YEARS_OR_HOURS = re.compile(
 _CARD_NUMBER = re.compile(
     r"(?<![\w.\-/])(?:\d{4}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?|\d{13,19})(?![\w\-/]|\.\d)"
 )
+# Other numbers no date, amount or phone is written as: "L17 2025-0418-7731" (three fours),
+# "event E 84471902" (a letter and 7+ digits), "blue card 1122873/2" (an issue after a slash),
+# "prisoner 26104A", "provider no. 2448391T" (a letter after 5+ digits), "badge #44812".
+_OTHER_NUMBER = re.compile(
+    r"(?<![\w/.\-])(?:\d{4}(?P<sep>[ \-])\d{4}(?P=sep)\d{4}"
+    r"|[A-Z] \d{7,12}"
+    r"|\d{6,}/\d{1,2}"
+    r"|\d{5,}[A-Z])(?![\w/\-]|\.\d)"
+    r"|(?<![\w&<])#\d{4,}(?!\w)"
+)
+_YEARS = re.compile(r"(?:(?:19|20)\d\d[ \-]){2}(?:19|20)\d\d")
 _IPV4 = re.compile(r"(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w]|\.\d)")
 
 
@@ -257,6 +279,9 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         ):
             hits.append(hit(*m.span(), "id"))
     hits += [hit(*m.span(), "id") for m in _CARD_NUMBER.finditer(text)]
+    hits += [
+        hit(*m.span(), "id") for m in _OTHER_NUMBER.finditer(text) if not _YEARS.fullmatch(m[0])
+    ]
     for m in _ACRONYM_NUMBER.finditer(text):
         digits = re.sub(r"\D", "", m["id"])
         if m["cue"].casefold() in _NOT_A_PERSONS_NUMBER or digits.startswith(("13", "18", "04")):
@@ -296,7 +321,8 @@ _PLATE = re.compile(
 )
 # After a bare "car", only a plate as written on it: capitals and digits in two groups.
 _PLATE_AFTER_CAR = re.compile(
-    r"(?i:\b(?:car|ute|van|vehicle|truck))\s+(?P<id>[A-Z0-9]{1,4}[ \-][A-Z0-9]{1,4})(?![\w\-])"
+    r"(?i:\b(?:car|ute|van|vehicle|truck))(?:\s*[:\-–]\s*|\s+)"  # "car ZYM 408", "car: ZYM 408"
+    r"(?P<id>[A-Z0-9]{1,4}[ \-][A-Z0-9]{1,4})(?![\w\-])"
 )
 PLATE_CUES = word_set("rego registration reg plate plates numberplate numberplates car ute van "
                       "vehicle truck motorbike bike qld nsw vic sa wa tas nt act")
@@ -388,6 +414,7 @@ _HANDLE = re.compile(
 # not an email (a dot-separated domain after it), nor a Slack mention ("<@U024BE7LH>").
 _AT_HANDLE = re.compile(
     r"(?<![\w<@.])@[A-Za-z0-9][\w.]*[_\d](?:[\w.]*\w)?|(?<![\w<@.])@[_\d][\w.]*"
+    r"|(?<![\w<@.])@[A-Za-z]\w*\.[A-Za-z][\w.]*[A-Za-z0-9]"  # "@temp.ahfook"
 )
 
 
@@ -453,7 +480,7 @@ MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH.split("|")[:12], 1)}
 DATE = re.compile(
     r"(?<![\w/\-])(?<!\d\.)(?:"
     r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)"
-    r"|(?P<nd>\d\d?)(?P<nsep>[/.\-])(?P<nm>\d\d?)(?P=nsep)(?P<ny>\d{4}|\d\d)"
+    r"|(?P<nd>\d\d?)(?P<nsep>[/.\-]| / )(?P<nm>\d\d?)(?P=nsep)(?P<ny>\d{4}|\d\d)"
     rf"|(?P<td>\d\d?)(?:st|nd|rd|th)?(?:\s+of\s+|[\s\-]+)(?P<tm>{_MONTH})\.?,?[\s\-]+"
     r"(?P<ty>\d{4}|'?\d\d)"
     rf"|(?P<um>{_MONTH})\.?\s+(?P<ud>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<uy>\d{{4}}|'\d\d)"

@@ -1945,3 +1945,31 @@ def test_a_word_name_opening_a_task_is_the_task():
     chase = client("U1R-099", full_name="Chase Bishop")
     assert redact("chase up the bond", (chase,), keep=()) == "chase up the bond"
     assert redact("chase in court tmrw", (chase,), keep=()) == "U1R-099 in court tmrw"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Victoria Police L17 2025-0418-7731", "Victoria Police L17 [ID]"),
+        ("Event E 84471902. H number: H 88412097", "Event [ID]. H number: [ID]"),
+        ("Carer's blue card: 1122873/2; prisoner 26104A", "Carer's blue card: [ID]; prisoner [ID]"),
+        ("Prov. no. 2448391T; Constable #44812", "Prov. no. [ID]; Constable [ID]"),
+        ("TRN EGO0D2K9XL", "TRN [ID]"),
+        ("SA licence SA 1FV 829; Brother's car: ZYM 408 (white)",
+         "SA licence SA [ID]; Brother's car: [ID] (white)"),
+        ("uploaded to TikTok by @temp.ahfook", "uploaded to TikTok by [ID]"),
+        ("D.O.B.: 21 / 07 / 2009", "D.O.B.: [DOB]"),
+        ("between 2024-2025-2026; call 1300 123 456; Unit 12A; licence suspended for 3 months",
+         "between 2024-2025-2026; call 1300 123 456; Unit 12A; licence suspended for 3 months"),
+    ],
+)
+def test_numbers_on_police_court_and_corrections_paperwork(text, expected):
+    assert redact(text, (), keep=()) == expected
+
+
+def test_a_registered_address_with_its_state_left_out_and_a_medicare_issue_after_a_slash():
+    liam = client("U1R-100", full_name="Liam Tran",
+                  address="31 Queen Street, Campbelltown NSW 2560")
+    assert redact("Address: 31 Queen St, Campbelltown 2560", (liam,)) == "Address: [address]"
+    number = medicare_with_check("47957617", "1")
+    assert redact(f"Medicare:\t{number} / 2", ()) == "Medicare:\t[Medicare]"
