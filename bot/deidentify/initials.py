@@ -38,8 +38,11 @@ class Token(Protocol):
 _PARTS = re.compile(r"[^\W\d_]+")
 _CLAN_JOINED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "o'keeffe" one word
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
-_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])\.?\s+\Z")
-_INITIALS_AFTER = re.compile(r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|(?=[^\w]|\Z))){1,3})")
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])(?:\.\s*|\s+)\Z")  # "J. ", "M.J. "
+# "Smith J.", "Quispe H., M.J.": up to four initials, a comma between two of them.
+_INITIALS_AFTER = re.compile(
+    r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|-(?=[A-Z]\b)|(?=[^\w]|\Z))(?:,\s?(?=[A-Z]\.))?){1,4})"
+)
 # A lowercase initial after a lowercase name: not one of SMS's one-letter words (a, i, n, u, w…).
 _LOWER_INITIAL_AFTER = re.compile(r"\s([b-hjlmo-tvz])(?:\.|(?=[^\w]|\Z))")
 _LETTER_DOT = re.compile(r"\b[A-Za-z]\.")  # a quick look: "J." somewhere
@@ -132,7 +135,7 @@ class Initials:
                 and low[1] in letters
             ):
                 end = low.end(1)  # "nona c at kurbingui": her surname's initial
-            for _ in range(2):  # "Mr J. Smith": an initial, then a title
+            for _ in range(3):  # "Mr J. Smith", "M.J. Quispe": initials, then a title
                 before = text[max(0, start - _WINDOW) : start]
                 if title := _TITLE_BEFORE.search(before):
                     start -= len(before) - title.start()

@@ -64,7 +64,18 @@ _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
 _SURNAME_COMMA = re.compile(r",\s?")
 _OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
-SIGNS_ON_AFTER = re.compile(r"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b)")  # "victoria here. …"
+SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
+    r"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
+)
+# A scanned word with a zero or a one among its letters ("HRYTSENK0", "W1ktoria").
+_OCR_SLIP = re.compile(r"[A-Za-z][01]|[01][A-Za-z]")
+_OCR_WORD = re.compile(
+    r"(?<![\w\-/])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z][01]*[A-Za-z])[A-Za-z01]{4,}(?![\w\-/])"
+)
+_AS_LETTERS = str.maketrans("01", "oi")
+_AS_LETTERS_L = str.maketrans("01", "ol")
+# A word-name with initials after it is the person: "Phoenix L-M: refuge", "Court A-C".
+_INITIALS_NEXT = re.compile(r" [A-Z](?:\.|-[A-Z]\b)(?![a-z'’])")
 _INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
@@ -230,7 +241,7 @@ _EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
 
 # Rooms, wards and beds with their number: "Ward 4K", "Rm 4", "Bed 11" are no one; but "Spoke
 # with Ward 3 times", "Rang Ward 4 days ago", "Saw Ward 2x" are someone.
-_NUMBERED = word_set("ward rm room bed")
+_NUMBERED = word_set("ward rm room bed court")
 _COUNT_AFTER = (
     r"\s*(?:times?|x\b|days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|am\b"
     r"|pm\b|a\.m|p\.m|o'?clock|kids?|children|nights?|calls?|texts?|visits?|yo\b|y/o|y\.o"
@@ -552,7 +563,55 @@ class Matcher:
                 pending.remove(i)
             if not found:
                 break
-        return name_runs(text, tokens, owner)
+        if self.longest >= 3:
+            self._misheard_middles(text, tokens, owner, free)
+        hits = name_runs(text, tokens, owner)
+        if _OCR_SLIP.search(text):
+            hits += self._scanned(text, protected)
+        return hits
+
+    def _scanned(self, text: str, protected: list[tuple[int, int]]) -> list[Hit]:
+        """A registered name with a zero or a one for a letter, as a scanner reads it:
+        "HRYTSENK0", "W1ktoria", "SAT0"."""
+        hits = []
+        for m in _OCR_WORD.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in protected):
+                continue
+            for letters in {m[0].translate(_AS_LETTERS), m[0].translate(_AS_LETTERS_L)}:
+                key = fold(letters)
+                codes = self.names.get((key,))
+                codes_ = codes.codes if codes is not None else self._misspelt(key)
+                if codes_:
+                    code = next(iter(codes_)) if len(codes_) == 1 else PLACEHOLDERS["name"]
+                    hits.append(Hit(m.start(), m.end(), "name", code))
+                    break
+        return hits
+
+    def _misheard_middles(
+        self,
+        text: str,
+        tokens: list[Word],
+        owner: list[frozenset[str] | None],
+        free: list[bool],
+    ) -> None:
+        """A word between two parts of one client's name, as dictation mishears the part between
+        them: "maria hose quispe" for María José Quispe (two letters off at most)."""
+        for i in range(len(tokens) - 2):
+            codes = owner[i]
+            if not codes or owner[i + 1] is not None or owner[i + 2] != codes or not free[i + 1]:
+                continue
+            mid, a, b = tokens[i + 1].key, tokens[i].key, tokens[i + 2].key
+            between = (tokens[i].end, tokens[i + 1].start, tokens[i + 1].end, tokens[i + 2].start)
+            if len(mid) < 3 or text[between[0] : between[1]] != " " or (
+                text[between[2] : between[3]] != " "
+            ):
+                continue
+            if any(
+                (a, part, b) in self.names and edit_distance(mid, part) <= 2
+                for part in self.parts
+                if abs(len(part) - len(mid)) <= 2
+            ):
+                owner[i + 1] = codes
 
     def _possessive_unmarked(self, tokens: list[Word], i: int) -> frozenset[str] | None:
         """A name with an "s" and no apostrophe, as SMS writes a possessive: "hassans place";
@@ -749,6 +808,8 @@ class Matcher:
                 return True  # "me n sydney went", "i and hope"
         if text[t.start - 1 : t.start] == "(" and after[:1] == ")":
             return True  # "(JJ)", "(joy)"
+        if t.caps and _INITIALS_NEXT.match(text, t.end):
+            return True  # "Phoenix L-M: refuge until 30 April"
         if nxt is None:
             return prev is None  # the whole sentence: "hope", "frank?? no show"
         if after.startswith("-"):
@@ -768,8 +829,10 @@ class Matcher:
             if after_it == "the" and i + 3 < n:  # "WINTER and the baby are well"
                 after_it = tokens[i + 3].key
             return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
-        if prev is None and nxt.key == "here" and SIGNS_ON_AFTER.match(text, nxt.end):
-            return True  # an SMS signing on: "victoria here. homes rang"
+        if nxt.key == "here" and SIGNS_ON_AFTER.match(text, nxt.end) and (
+            prev is None or (i > 1 and tokens[i - 2].key in _GREETINGS)
+        ):
+            return True  # an SMS signing on: "victoria here. homes rang", "hi byron golf here."
         if nxt.key in lexicon.SUBJECT_CUES or (
             t.key not in lexicon.MODALS and name_follows(text, t.end)
         ):

@@ -94,7 +94,7 @@ _SMS_WORDS = word_set(
 # contact cues for the register's word-names, where "said grace" is the word.
 _SAID = word_set("said says")
 # Lowercase words in no list that still follow "with" in notes: not names.
-_COMMON_LOWER = word_set("whanau fam crew mob mates cuz bro sis kids rellies family aunties")
+_COMMON_LOWER = word_set("whanau fam crew mob mates cuz bro sis kids rellies family aunties max min")
 
 
 class _Tok(NamedTuple):
@@ -269,7 +269,12 @@ def _given_pair(text: str, toks: list[_Tok], i: int, candidates: AbstractSet[str
         other = toks[i + 2]
     else:
         return False
-    return not other.capital and other.key in candidates and other.key in lexicon.given_names()
+    return (
+        not other.capital
+        and other.key in candidates
+        and other.key in lexicon.given_names()
+        and _COMMON_LOWER.isdisjoint((toks[i].key, other.key))
+    )
 
 
 _ROLE_ENDINGS = ("ician", "ologist", "iatrist", "apist", "ometrist", "ographer", "macist", "ntist")
@@ -1206,8 +1211,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if gap and title and "." in gap[0] and toks[i].key in _WORD_TITLES:
         return  # "the liaison officer. Nothing else": a sentence ends after a word
     t = toks[j]
-    if gap is None or t.blocked or _excluded(t) or (t.place and not t.lexical):
+    if gap is None or t.blocked or _excluded(t):
         return
+    if t.place and not t.lexical and not (title and toks[i].key in _PERSONAL_TITLES and t.cap):
+        return  # "her mum Moncrieff" is a place, "Mrs Moncrieff" a woman
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
     if title and t.key in STREET_TYPE_FORMS and toks[i].key not in _PERSONAL_TITLES:
@@ -1221,7 +1228,9 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             or (toks[i].key in _STRICT_TITLES and len(t.key) > 2
                 and t.key not in lexicon.english_words() and t.key not in _SMS_WORDS)
             or (toks[i].key in _LOWER_CIVIL and t.key not in lexicon.english_words()
-                and (t.key in lexicon.surnames() or t.key in lexicon.given_names()))
+                and (t.key in lexicon.surnames() or t.key in lexicon.given_names()
+                     or (len(t.key) > 3 and t.key not in _SMS_WORDS
+                         and _ends_or_acts(text, toks, j))))  # "mrs fujimura 04…"
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
@@ -1259,8 +1268,15 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 _WORD_TITLES = word_set("magistrate judge registrar coroner officer principal constable detective "
                         "sergeant inspector superintendent pastor father doctor aunty auntie uncle")
 _PERSONAL_TITLES = word_set("mr mrs ms miss mx dr doctor prof sir madam")
+def _ends_or_acts(text: str, toks: list[_Tok], j: int) -> bool:
+    """Nothing after word j in its clause, or a subject's word: "mrs fujimura, 0412…",
+    "mrs fujimura rang" (but "mr whippy van")."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or text[toks[j].end : nxt.start] != " " or nxt.key in lexicon.SUBJECT_CUES
+
+
 # Civil titles that are no word, before a lowercase name: "my landlord mr gillard".
-_LOWER_CIVIL = word_set("mr mrs ms miss")
+_LOWER_CIVIL = word_set("mr mrs ms")
 # Brother-, sister-, mother- and father-in-law in SMS: relation words only in lowercase.
 _IN_LAWS = word_set("bil sil mil fil")
 # Roles before a name, which are also words before a noun: "support worker odhran", but

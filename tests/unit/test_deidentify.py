@@ -1916,9 +1916,8 @@ def test_youth_justice_places_and_legal_references_survive(text):
     [
         ("kyle n bailey r at the skate park", "[name] n [name] r at the skate park"),
         ("chloe & mia came", "[name] & [name] came"),
-        ("i told miss wilson i'd come tmrw", "i told [name] i'd come tmrw"),
-        ("mark and grant are words; bread n butter; i miss home",
-         "mark and grant are words; bread n butter; i miss home"),
+        ("mark and grant are words; bread n butter; i miss home; i miss tonga; max & min",
+         "mark and grant are words; bread n butter; i miss home; i miss tonga; max & min"),
     ],
 )
 def test_lowercase_names_in_young_peoples_messages(text, expected):
@@ -1973,3 +1972,49 @@ def test_a_registered_address_with_its_state_left_out_and_a_medicare_issue_after
     assert redact("Address: 31 Queen St, Campbelltown 2560", (liam,)) == "Address: [address]"
     number = medicare_with_check("47957617", "1")
     assert redact(f"Medicare:\t{number} / 2", ()) == "Medicare:\t[Medicare]"
+
+
+QUISPE = client("U1R-101", full_name="María José Quispe Huamán", aliases=("Majo",))
+PHOENIX = client("U1R-102", full_name="Phoenix Lanakila-Makoa")
+GOLF = client("U1R-103", full_name="Golf Tauiliili", aliases=("Golf",))
+WIKI = client("U1R-104", full_name="Wiktoria Kowalczyk", aliases=("Wiki",))
+ANNA_H = client("U1R-105", full_name="Anna Hrytsenko")
+COURT = client("U1R-106", full_name="Court Aiden-Cole")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. M.J. Quispe — stable", "1. U1R-101 — stable"),
+        ("| 1 | Quispe H., M.J. | housing |", "| 1 | U1R-101 | housing |"),
+        ("spoke with maria hose quispe today", "spoke with U1R-101 today"),
+        ("Maria told Quispe family", "U1R-101 told U1R-101 family"),
+        ("Phoenix L-M: refuge until 30 April; the phoenix rose",
+         "U1R-102: refuge until 30 April; the phoenix rose"),
+        ("hi byron golf here. got the job; golf here is cheap",
+         "hi byron U1R-103 here. got the job; golf here is cheap"),
+        ("Wiki here 🙃 can u tell", "U1R-104 here 🙃 can u tell"),
+        ("SURNAME: HRYTSENK0  GIVEN: Anna; staff: W1ktoria not in room",
+         "SURNAME: U1R-105  GIVEN: U1R-105; staff: U1R-104 not in room"),
+        ("COVID19 and B12 and mp3 and 1080p and S01E02",
+         "COVID19 and B12 and mp3 and 1080p and S01E02"),
+        ("| Court A-C | Campbelltown |; In Court 2 the officer",
+         "| U1R-106 | Campbelltown |; In Court 2 the officer"),
+    ],
+)
+def test_registered_names_in_minutes_dictation_scans_and_sign_ons(text, expected):
+    assert redact(text, (QUISPE, PHOENIX, GOLF, WIKI, ANNA_H, COURT), keep=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Year 9 adviser Mrs Moncrieff will set up a referral; moved to Moncrieff",
+         "Year 9 adviser [name] will set up a referral; moved to Moncrieff"),
+        ("her mum is mrs fujimura 0412 345 678", "her mum is [name] [phone]"),
+        ("mr whippy van; ask mr google", "mr whippy van; ask mr google"),
+        ("The Kaur and Singh names are common.", "The [name] and [name] names are common."),
+    ],
+)
+def test_other_people_after_titles_and_before_sikh_names(text, expected):
+    assert redact(text, (), keep=()) == expected
