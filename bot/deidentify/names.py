@@ -94,7 +94,9 @@ _SMS_WORDS = word_set(
 # contact cues for the register's word-names, where "said grace" is the word.
 _SAID = word_set("said says")
 # Lowercase words in no list that still follow "with" in notes: not names.
-_COMMON_LOWER = word_set("whanau fam crew mob mates cuz bro sis kids rellies family aunties max min")
+_COMMON_LOWER = word_set(
+    "whanau fam crew mob mates cuz bro sis kids rellies family aunties max min"
+)
 
 
 class _Tok(NamedTuple):

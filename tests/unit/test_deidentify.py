@@ -2009,8 +2009,9 @@ def test_registered_names_in_minutes_dictation_scans_and_sign_ons(text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Year 9 adviser Mrs Moncrieff will set up a referral; moved to Moncrieff",
-         "Year 9 adviser [name] will set up a referral; moved to Moncrieff"),
+        ("Year 9 adviser Mrs Moncrieff will set up a referral.",
+         "Year 9 adviser [name] will set up a referral."),
+        ("moved to Moncrieff", "moved to Moncrieff"),
         ("her mum is mrs fujimura 0412 345 678", "her mum is [name] [phone]"),
         ("mr whippy van; ask mr google", "mr whippy van; ask mr google"),
         ("The Kaur and Singh names are common.", "The [name] and [name] names are common."),
