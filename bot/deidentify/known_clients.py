@@ -117,13 +117,15 @@ class _Name:
 _LINE_END_HYPHEN = re.compile(r"[-‐‑­][ \t]*\r?\n[ \t]*")
 
 
-def words(text: str) -> list[Word]:
+def words(text: str, registered: AbstractSet[str] = frozenset()) -> list[Word]:
+    """The text's words; one broken at a line's end is joined again if it makes a registered
+    name word (``registered``) or a listed name ("Kova-\nlenko")."""
     out: list[Word] = []
     append = out.append
     prev_end = 0
     found = LETTERS.finditer(text)
     if "\n" in text and _LINE_END_HYPHEN.search(text):
-        found = _mended(text, found)
+        found = _mended(text, found, registered)
     for m in found:
         w = m.group()
         start, end = m.span()
@@ -131,9 +133,9 @@ def words(text: str) -> list[Word]:
             title = len(w) == 1 or not w.isupper()
             # Between two words of one sentence there is mostly a single space: no regex then.
             opens = text[prev_end:start] != " " and sentence_start(text, prev_end, start)
-            append(_new(Word, (start, end, fold(w), True, title, opens)))
+            append(_new(Word, (start, end, w.casefold(), True, title, opens)))
         else:  # where a lowercase word opens a sentence is found when needed: see opens()
-            append(_new(Word, (start, end, fold(w), False, False, False)))
+            append(_new(Word, (start, end, w.casefold(), False, False, False)))
         prev_end = end
     return out
 
@@ -152,14 +154,20 @@ class _Mended(NamedTuple):
         return self.start, self.end
 
 
-def _mended(text: str, found: Iterator[re.Match[str]]) -> Iterator[re.Match[str] | _Mended]:
+def _mended(
+    text: str, found: Iterator[re.Match[str]], registered: AbstractSet[str]
+) -> Iterator[re.Match[str] | _Mended]:
     """The words, with one broken by a hyphen at a line's end joined again when it goes on in
-    lowercase ("Kova-" "lenko"); "Smith-" "Jones" stays two words, each a name."""
+    lowercase and makes a name ("Kova-" "lenko"); "Smith-" "Jones" stays two words, each a
+    name, and "Centrelink-" "they will call" a word and a dash."""
     pending: re.Match[str] | None = None
     for m in found:
         if pending is not None:
             gap = _LINE_END_HYPHEN.fullmatch(text, pending.end(), m.start())
-            if gap and m.group()[0].islower():
+            key = (pending.group() + m.group()).casefold()
+            if gap and m.group()[0].islower() and (
+                key in registered or key in lexicon.surnames() or key in lexicon.given_names()
+            ):
                 yield _Mended(pending.start(), m.end(), pending.group() + m.group())
                 pending = None
                 continue
@@ -407,10 +415,14 @@ class Matcher:
             if not isinstance(ident, ClientIdentity) or not isinstance(code, str):
                 raise TypeError("not a KnownClient")
             for name in (ident.full_name or "", *ident.aliases):
-                for key in name_keys(name):
-                    names.setdefault(key, set()).add(code)
+                typed = fold(name)  # as a note may type it: "Maria" for María
+                plain = name_keys(typed) if typed != name.casefold() else set()
+                for key in name_keys(name) | plain:
+                    if key in names or not _folds_to_a_word(key, name):
+                        names.setdefault(key, set()).add(code)
                 first = name.split()[:1] if name is ident.full_name else name.split()
                 if len(first) == 1:
+                    called.add("".join(LETTERS.findall(first[0].casefold())))
                     called.add("".join(LETTERS.findall(fold(first[0]))))
             if ident.date_of_birth:
                 d = ident.date_of_birth
@@ -491,13 +503,17 @@ class Matcher:
         owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
         pending: list[int] = []  # short/common name words waiting for context
         keys = [t.key for t in tokens]
+        # Typed with accents the register lacks ("José" for a registered Jose): the plain letters.
+        bare = keys if text.isascii() else [k if k.isascii() else fold(k) for k in keys]
         n, firsts, longest = len(tokens), self.firsts, self.longest
         i = 0
         while i < n:  # the longest registered name first at each word
             step = 1
-            if keys[i] in firsts:
+            if keys[i] in firsts or bare[i] in firsts:
                 for size in range(min(longest, n - i), 0, -1):
                     entry = self.names.get(tuple(keys[i : i + size]))
+                    if entry is None and bare is not keys:
+                        entry = self.names.get(tuple(bare[i : i + size]))
                     if (
                         entry is None
                         or not all((whole if size > 1 else free)[i : i + size])
@@ -650,7 +666,8 @@ class Matcher:
     ) -> frozenset[str]:
         """The codes a weak name word stands for here, if it is used as a name."""
         t = tokens[i]
-        codes = self.names[(t.key,)].codes
+        entry = self.names.get((t.key,)) or self.names[(fold(t.key),)]
+        codes = entry.codes
         possessive = t.key not in lexicon.GRAMMAR and _POSSESSIVE.match(text, t.end)  # not "He's"
         if possessive or (
             i > 0
@@ -1118,17 +1135,32 @@ def _not_a_dish(text: str, tokens: list[Word], i: int) -> bool:
     )
 
 
+def _folds_to_a_word(key: tuple[str, ...], name: str) -> bool:
+    """A part of a name that only without its accents is a word ("Mỹ" as "my", "Sơn" as
+    "son"): typed plain, the word is meant, not the client."""
+    word = key[0]
+    return (
+        len(key) == 1
+        and word not in {w.casefold() for w in LETTERS.findall(name)}
+        and (word in lexicon.FUNCTION_WORDS or (
+            word in lexicon.english_words()
+            and word not in lexicon.given_names()
+            and word not in lexicon.surnames()
+        ))
+    )
+
+
 def name_keys(name: str) -> set[tuple[str, ...]]:
     """Word sequences that stand for ``name``: all of it, any run of its parts, first + last."""
     raw = [part for part in name.split() if LETTERS.search(part)]
-    parts = [tuple(LETTERS.findall(fold(part))) for part in raw]
+    parts = [tuple(LETTERS.findall(part.casefold())) for part in raw]
     keys = {sum(parts[i:j], ()) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
     if len(parts) > 2:
         keys.add(parts[0] + parts[-1])  # skipping middle names
     for words_, written in zip(parts, raw, strict=True):
         if len(words_) > 1:  # O'Brien typed as OBrien; Smith-Jones as "Ms Jones"
             keys.add(("".join(words_),))
-            pieces = (tuple(LETTERS.findall(fold(p))) for p in re.split("[-‐‑–]", written))
+            pieces = (tuple(LETTERS.findall(p.casefold())) for p in re.split("[-‐‑–]", written))
             keys |= {p for p in pieces if len("".join(p)) >= 3}
     return keys
 

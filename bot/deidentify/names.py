@@ -49,7 +49,7 @@ from bot.deidentify.known_clients import (
 )
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
-from bot.deidentify.text import HAS_DIGIT, Hit, hit, name_follows, sentence_start
+from bot.deidentify.text import HAS_DIGIT, Hit, fold, hit, name_follows, sentence_start
 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
@@ -685,16 +685,19 @@ def _flags(key: str) -> tuple[bool, ...]:
     if flags is None:
         given, surnames, words, places, brands, medications = _lists()
         name_word = key not in lexicon.GRAMMAR  # the census lists "Her" as a surname
-        is_given, is_surname = name_word and key in given, name_word and key in surnames
-        is_word, is_place, is_dated = key in words, key in places, key in _DATE_WORDS
+        # The lists hold plain letters: "José" is a given name, "Māori" a people, but "Sơn" is
+        # no English word ("son"), whatever its letters without their accents spell.
+        bare = key if key.isascii() else fold(key)
+        is_given, is_surname = name_word and bare in given, name_word and bare in surnames
+        is_word, is_place, is_dated = key in words, bare in places, key in _DATE_WORDS
         flags = (
             is_given,
             is_surname,
             is_word,
             is_place,
             is_dated,
-            key in brands,
-            key in _NEVER or key in medications or len(key) < 2,
+            bare in brands,
+            key in _NEVER or bare in medications or len(key) < 2,
             is_given or is_surname,
             not (is_given or is_surname or is_word or is_place or is_dated),
         )
@@ -730,7 +733,9 @@ def _mark_run(text: str, toks: list[_Tok], name: list[bool], k: int, step: int) 
 def _excluded(t: _Tok) -> bool:
     """Never a name -- except a relation word that is also a surname, capitalised mid-name:
     "Colin Foster", "Mr Foster"."""
-    return t.never and not (t.cap and t.surname and t.key in lexicon.RELATIONS)
+    return t.never and not (
+        t.cap and t.surname and (t.key in lexicon.RELATIONS or t.key in _OFFICE_TITLES)
+    )
 
 
 def _namelike(t: _Tok) -> bool:
@@ -785,7 +790,9 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             and _JOIN.fullmatch(text, first.end, second.start)
             and _namelike(first)
             and (second.anchor or not second.blocked)
-            and not (second.never or second.brand)
+            and not (second.brand or (second.never and not (  # "Kylie Judge" is a woman
+                second.cap and second.surname and second.key in _OFFICE_TITLES
+            )))
             and (second.lexical or not (second.place or second.key in STREET_TYPE_FORMS))
             and not (first.dated and _date_context(text, toks, a))
             and not (second.dated and _date_context(text, toks, b))
@@ -1210,8 +1217,12 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if j >= len(toks):
         return
     gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
-    if gap and title and "." in gap[0] and toks[i].key in _WORD_TITLES:
-        return  # "the liaison officer. Nothing else": a sentence ends after a word
+    if gap and title and "." in gap[0] and toks[i].key in _WORD_TITLES and not (
+        toks[j].lexical or (toks[j].cap and _ends_or_acts(text, toks, j))
+    ):
+        return  # "the liaison officer. Nothing else" (but "the detective. Logan gave")
+    if gap and title and "\n" in gap[0]:
+        return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court"
     t = toks[j]
     if gap is None or t.blocked or _excluded(t):
         return
@@ -1219,8 +1230,13 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         return  # "her mum Moncrieff" is a place, "Mrs Moncrieff" a woman
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
-    if title and t.key in STREET_TYPE_FORMS and toks[i].key not in _PERSONAL_TITLES:
-        return  # "Judge Street", "Officer Road"; but "Dr Street", "Mr Lane"
+    if title and t.key in _STREET_WORDS and toks[i].key in _OFFICE_TITLES:
+        return  # "Judge Street", "Officer Road"; but "Dr Street", "Uncle Park", "Sgt Lane"
+    if title and toks[i].key in _OFFICE_TITLES and not (
+        (t.lexical and not t.word) or t.unknown or (t.lexical and _ends_or_acts(text, toks, j))
+    ):
+        return  # "Officer Safety Plan", "Principal Solicitor", "Judge Alone"; "Magistrate Hill
+        # adjourned" is a person
     if t.brand and (not title or t.upper):  # "Miss Torres" is a person, "sister DOB" not
         return
     if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
@@ -1267,6 +1283,11 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+# Titles of an office, which are also words before a noun: "Officer Safety Plan".
+_OFFICE_TITLES = word_set("magistrate judge registrar coroner officer principal")
+_STREET_WORDS = word_set(
+    "street st road rd avenue ave highway hwy parade pde boulevard terrace tce"
+)
 _WORD_TITLES = word_set("magistrate judge registrar coroner officer principal constable detective "
                         "sergeant inspector superintendent pastor father doctor aunty auntie uncle")
 _PERSONAL_TITLES = word_set("mr mrs ms miss mx dr doctor prof sir madam")
@@ -1344,8 +1365,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     ):
         return False
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"
-        if t.key in lexicon.GRAMMAR or t.key in _DETERMINERS:
-            return False  # "The Kaur and Singh names", "His Kaur cousin"
+        if t.key in lexicon.GRAMMAR or t.key in _DETERMINERS or t.key in lexicon.TITLES:
+            return False  # "The Kaur and Singh names", "His Kaur cousin", "Judge Richards"
         if t.brand or (t.dated and _date_context(text, toks, j)):
             return False
         if t.opens and t.key in _IMPERATIVES and t.cap:

@@ -208,7 +208,7 @@ _REF_CUE = re.compile(
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
-    r"|imei|cin|trn|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
+    r"|imei|cin|trn|usi|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
     r"|(?:report|student|reg|registration)(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
@@ -228,7 +228,8 @@ REF_CUES = word_set(
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial urn mrn ur record patient hospital incident "
     "provider infringement penalty passport report "
-    "event grant imei cin trn opal myki gocard card smartrider metrocard student reg registration"
+    "event grant imei cin trn usi opal myki gocard card smartrider metrocard student reg "
+    "registration"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -239,32 +240,56 @@ _ACRONYM_NUMBER = re.compile(
 _NOT_A_PERSONS_NUMBER = word_set("abn acn arbn po tis nrs gpo lot dp qld nsw vic sa wa tas nt act "
                                  "aud au")
 _YEARS_OR_HOURS = re.compile(
-    r"(?:19|20)\d\d\s?[-/–]\s?(?:\d\d|(?:19|20)\d\d)"
-    r"|(?:[01]\d|2[0-3])[0-5]\d\s?[-–]\s?(?:[01]\d|2[0-3])[0-5]\d"
+    r"(?:19|20)\d\d(?:\s?[-/–]\s?|\s)(?:\d\d|(?:19|20)\d\d)"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?:\s?[-–]\s?|\s)(?:[01]\d|2[0-3])[0-5]\d"
+    r"|\d\d? \d\d? (?:19|20)?\d\d"  # "14 05 2025"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # "20250312"
 )
+
+
+def _dated(number: str) -> bool:
+    """Years, hours or a date written without their usual separators."""
+    return _YEARS_OR_HOURS.fullmatch(number) is not None
+
+
+def _a_service_line(digits: str) -> bool:
+    """A 13 number, a 1300 or 1800 number, or a mobile: a phone, not an ID."""
+    return (len(digits) == 6 and digits.startswith("13")) or (
+        len(digits) == 10 and digits.startswith(("1300", "1800", "04"))
+    )
 # Numbers no phone or date has: a card's 16 digits in fours ("Opal 3085 2200 1234 5678"), 13 to
 # 19 digits run together (an IMEI, a card), an IPv4 address ("203.45.118.22").
 _CARD_NUMBER = re.compile(
-    r"(?<![\w.\-/])(?:\d{4}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?|\d{13,19})(?![\w\-/]|\.\d)"
+    r"(?<![\w.\-/$])(?:\d{4}(?:[ \-]\d{4}){2}[ \-]\d{3,4}(?:[ \-]?\d{1,3})?|\d{4} \d{6} \d{5}"
+    r"|\d{13,19})(?![\w\-/]|\.\d)"
+)
+_TIMES_OR_YEARS = re.compile(
+    r"(?:(?:[01]\d|2[0-3])[0-5]\d[ \-]?)+|(?:(?:19|20)\d\d[ \-]?)+"
 )
 # Other numbers no date, amount or phone is written as: "L17 2025-0418-7731" (three fours),
 # "event E 84471902" (a letter and 7+ digits), "blue card 1122873/2" (an issue after a slash),
 # "prisoner 26104A", "provider no. 2448391T" (a letter after 5+ digits), "badge #44812".
 _OTHER_NUMBER = re.compile(
-    r"(?<![\w/.\-])(?:\d{4}(?P<sep>[ \-])\d{4}(?P=sep)\d{4}"
+    r"(?<![\w/.\-$])(?:\d{4}(?P<sep>[ \-])\d{4}(?P=sep)\d{4}(?![ \-]\d)"
     r"|[A-Z] \d{7,12}"
     r"|\d{6,}/\d{1,2}"
     r"|\d{5,}[A-Z])(?![\w/\-]|\.\d)"
     r"|(?<![\w&<])#\d{4,}(?!\w)"
 )
-_YEARS = re.compile(r"(?:(?:19|20)\d\d[ \-]){2}(?:19|20)\d\d")
 _IPV4 = re.compile(r"(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w]|\.\d)")
 
 
-def _an_ip_address(m: re.Match[str]) -> bool:
-    """Four numbers to 255 with dots, two or more of them of two digits (not "s 1.2.3.4")."""
+def _an_ip_address(text: str, m: re.Match[str]) -> bool:
+    """Four numbers to 255 with dots, after "IP" or with two of three digits ("203.45.118.22"),
+    not a version or a clause ("Version 10.12.4.1", "clause 10.2.14.3")."""
     octets = [m[k] for k in range(1, 5)]
-    return all(int(o) <= 255 for o in octets) and sum(len(o) > 1 for o in octets) >= 2
+    if not all(int(o) <= 255 for o in octets):
+        return False
+    cued = _IP_CUE.search(text, max(0, m.start() - 25), m.start()) is not None
+    return cued or sum(len(o) == 3 for o in octets) >= 2
+
+
+_IP_CUE = re.compile(r"(?i)\bip\b|\blogged in from\b|\bip address\b")
 
 
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
@@ -278,19 +303,25 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             and not _A_CASE_CODE.fullmatch(code)  # a case code, by the product's own shape
         ):
             hits.append(hit(*m.span(), "id"))
-    hits += [hit(*m.span(), "id") for m in _CARD_NUMBER.finditer(text)]
     hits += [
-        hit(*m.span(), "id") for m in _OTHER_NUMBER.finditer(text) if not _YEARS.fullmatch(m[0])
+        hit(*m.span(), "id") for m in _CARD_NUMBER.finditer(text)
+        if not _TIMES_OR_YEARS.fullmatch(m[0])  # "Meds given 0800 1200 1600 2000"
+    ]
+    hits += [
+        hit(*m.span(), "id") for m in _OTHER_NUMBER.finditer(text)
+        if not _TIMES_OR_YEARS.fullmatch(m[0])
     ]
     for m in _ACRONYM_NUMBER.finditer(text):
-        digits = re.sub(r"\D", "", m["id"])
-        if m["cue"].casefold() in _NOT_A_PERSONS_NUMBER or digits.startswith(("13", "18", "04")):
-            continue
-        if DATE.fullmatch(m["id"]) or _YEARS_OR_HOURS.fullmatch(m["id"]):
-            continue  # "SHS 2024-25", "YJ 2024/25", "MH 0900-1700"
+        digits, cue = re.sub(r"\D", "", m["id"]), m["cue"].casefold()
+        if cue in _NOT_A_PERSONS_NUMBER or cue in lexicon.english_words() or (
+            cue in lexicon.FUNCTION_WORDS or cue in lexicon.WEEKDAYS or cue in lexicon.MONTHS
+        ):
+            continue  # "ADJOURNED TO 14 05 2025", "CURFEW 1900 0700", "MON-FRI 0900 1700"
+        if _a_service_line(digits) or DATE.fullmatch(m["id"]) or _dated(m["id"]):
+            continue  # "SHS 2024-25", "YJ 2024/25", "MH 0900-1700", "DATE 20250312"
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     if text.count(".") >= 3:
-        hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(m)]
+        hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
     if keys is None or not REF_CUES.isdisjoint(keys):
         for cue in _REF_CUE.finditer(text):
             m = _CUED_NUMBER.match(text, cue.end())
@@ -399,14 +430,14 @@ _URL_PARTS = word_set("com net org au nz uk gov edu www https http html php inde
 # word no dictionary knows) is taken: "on facebook today" keeps "today".
 PLATFORMS = word_set(
     "wechat whatsapp insta instagram ig facebook fb tiktok snapchat snap sc telegram viber kakao "
-    "kakaotalk twitter messenger zalo discord twitch youtube yt roblox xbox psn gamertag steam "
+    "kakaotalk twitter messenger zalo discord youtube yt roblox xbox psn gamertag steam "
     "reddit kik threads bereal"
 )
 _HANDLE = re.compile(
     r"(?i)(?<![\w.])(?:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\b"
-    r"(?:\s+(?:id|handle|name|username|user|account|acct|gamertag|tag|channel|is|as)){0,2}"
-    r"\s*[:\-–]?\s*"
-    r"(@?[A-Za-z0-9][\w.]*\w(?:#\d{4}\b)?)"  # Discord's "name#4471"
+    r"(?:\s+(?:id|handle|name|username|user|account|acct|gamertag|tag|channel|is|as)\b){0,2}"
+    r"\s*[:\-–]?\s*(?:u/)?"
+    r"(@?[A-Za-z][\w.]*\w(?:#\d{4}\b)?)"  # Discord's "name#4471"; "xbox 360" is no one
 )
 
 
@@ -422,6 +453,8 @@ def handles(text: str) -> list[Hit]:
     hits = [hit(*m.span(), "id") for m in _AT_HANDLE.finditer(text)] if "@" in text else []
     for m in _HANDLE.finditer(text):
         handle = m[1]
+        if m[0][:2].casefold() == "sc" and ":" not in m[0]:
+            continue  # "sc" is Snapchat in a list of handles, subcutaneous in a chart
         if re.search(r"[@_\d]|\w\.\w", handle) or (
             handle.islower()
             and len(handle) >= 4
