@@ -60,6 +60,7 @@ _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only wi
     r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
 )
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s?\Z")  # "K. Akuien Bior"
+_CAPS_INITIAL = re.compile(r" [A-Z]\.(?![^\W\d_])")
 _LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
 _TITLE_GAP = re.compile(r"\.?\s+")
 # "RentConnect", "JobSeeker", "MyService"; not "McDonald"
@@ -164,7 +165,9 @@ def find(
             name[i] = True
     if "'" in text or "’" in text:
         _lower_possessives(text, toks, name)
-    if keys is None or not lexicon.RELATIONS.isdisjoint(keys):
+    if keys is None or not lexicon.RELATIONS.isdisjoint(keys) or "at" in keys or (
+        not _BELONGINGS.isdisjoint(keys)
+    ):
         _unmarked_possessives(text, toks, name)
     _lower_names(text, toks, name, keys)
     if anchors:
@@ -173,6 +176,7 @@ def find(
         for k in range(1, len(toks) - 1):
             if _lower_patronymic(text, toks, k):
                 name[k - 1] = name[k] = name[k + 1] = True  # "hamza bin rashid"
+    _written_as_names(text, toks, name)
     if not any(name):
         return []
     _extend(text, toks, name)
@@ -237,7 +241,9 @@ def _lower_names(
             and nxt.key in lexicon.SUBJECT_CUES
             and nxt.key not in lexicon.NAME_JOINERS
         )
-        beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and name[i - 2]
+        beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and (
+            name[i - 2] or toks[i - 2].key in lexicon.RELATIONS  # "mum and gervase are"
+        )
         pair = t.key in given and _given_pair(text, toks, i, candidates)  # "kyle n bailey r"
         lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
@@ -259,6 +265,38 @@ def _lower_names(
                 and _JOIN.fullmatch(text, t.end, nxt.start)
             ):
                 name[nxt_i] = True  # "mick obrien", "gary pike", "mereseini tuilau"
+
+
+# A nickname in quotes between a given name and a surname: 'Ignatius "Dozer" Mulally'.
+_QUOTE_OPEN = re.compile(r" [\"“'‘]")
+# A surname in capitals and an initial, as court lists and corrections write them: "ILIĆ D".
+_AN_INITIAL_AFTER = re.compile(r" [A-Z]\.?(?=[\t\n,;)]|\s*\Z|\s{2})")
+# A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
+_SPEAKER_EMOJI = re.compile(r"[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[ \t]*:")
+
+
+def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """Names known by how they are written, not by the word lists."""
+    for k, t in enumerate(toks):
+        if name[k] or t.blocked or not t.capital or t.never or t.brand:
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and k + 2 < len(toks) and name[k + 1] and name[k + 2] and (
+            _QUOTE_OPEN.fullmatch(text, t.end, nxt.start) and not t.word and not t.place
+        ):
+            name[k] = True  # 'Ignatius "Dozer" Mulally'
+        elif t.upper and len(t.key) >= 4 and not (t.word or t.place) and (
+            _AN_INITIAL_AFTER.match(text, t.end) and len(_VOWEL.findall(fold(t.key))) >= 2
+        ):
+            name[k] = True  # "ILIĆ D", "MARKOVIC I."
+        elif t.cap and (k == 0 or "\n" in text[toks[k - 1].end : t.start]) and (
+            _SPEAKER_EMOJI.match(text, t.end) and not (t.word or t.place)
+        ):
+            name[k] = True  # "Gurvinder 😡: come home"
+        elif t.key == "ah" and t.cap and nxt is not None and nxt.cap and not (
+            nxt.place or nxt.never
+        ) and text[t.end : nxt.start] == " ":
+            name[k] = name[k + 1] = True  # "Ah Fook", "Ah Mat"
 
 
 def _given_pair(text: str, toks: list[_Tok], i: int, candidates: AbstractSet[str]) -> bool:
@@ -332,9 +370,14 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             name[i] = True
 
 
+# What a person's unmarked possessive comes before: "aikos house", "kaylees number".
+_BELONGINGS = word_set("house place flat unit room number phone mob mobile car party")
+
+
 def _unmarked_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """ "chamindas mother": a lowercase word no list knows, ending in "s" with no apostrophe,
-    before a relation word, is a name (SMS drops the apostrophe)."""
+    before a relation word, is a name (SMS drops the apostrophe); so is a given name's before
+    "house" or "number", or after "at" ("im at ximenas again")."""
     words, places = lexicon.english_words(), lexicon.place_words()
     for i in range(len(toks) - 1):
         t = toks[i]
@@ -345,7 +388,9 @@ def _unmarked_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None
             and not t.blocked
             and len(t.key) > 4
             and t.key.endswith("s")
-            and toks[i + 1].key in lexicon.RELATIONS
+            and (toks[i + 1].key in lexicon.RELATIONS or (
+                toks[i + 1].key in _BELONGINGS and stem in lexicon.given_names()
+            ) or (i > 0 and toks[i - 1].key == "at" and stem in lexicon.given_names()))
             and text[t.end : toks[i + 1].start] == " "
             and t.key not in words and stem not in words
             and stem not in places and t.key not in lexicon.never_names()
@@ -652,7 +697,10 @@ def _tokens(
     return toks
 
 
-_SURNAME_COMMA_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]{2,}),[ \t]*\Z")
+_CAPITAL = r"(?![a-z])[^\W\d_]"  # a letter in capitals, any alphabet's ("Ć")
+_SURNAME_COMMA_BEFORE = re.compile(
+    rf"(?<![\w'’\-])({_CAPITAL}(?:{_CAPITAL}|['’\-]){{2,}}),[ \t]*\Z"
+)
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
 _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
@@ -857,8 +905,8 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
 def _a_surname_in_capitals(word: str, toks: list[_Tok], i: int) -> bool:
     """Before "X, Given": a surname, not an acronym, a place or a word ("FYI, Tom", "RILC,
     Sarah", "IPSWICH, Anna"), nor a registered client's name (theirs keeps its code)."""
-    key = word.casefold()
-    if len(key) < 5 or len(_VOWEL.findall(key)) < 2 or key in lexicon.never_names():
+    key = fold(word)
+    if len(key) < 4 or len(_VOWEL.findall(key)) < 2 or key in lexicon.never_names():
         return False
     if key in lexicon.english_words() or key in lexicon.place_words():
         return False
@@ -1457,7 +1505,9 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             and _JOIN.fullmatch(text, toks[j].end, toks[j + 1].start)
         ):
             j += 1
-        initial = _INITIAL.match(text, toks[j].end)
+        initial = _INITIAL.match(text, toks[j].end) or (
+            _CAPS_INITIAL.match(text, toks[j].end) if toks[j].upper else None
+        )  # "MARKOVIC I.": after a surname in capitals, even "I." and "A." are initials
         start = toks[i].start
         if (  # "Mr Nabil Haddad", "Aunty Flora Nona": the title goes too; "Dr", ranks stay
             i > 0

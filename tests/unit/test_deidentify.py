@@ -2074,3 +2074,24 @@ def test_accents_the_register_and_the_keep_list_do_not_share():
     )
     majo = client("U1R-109", full_name="María José Quispe Mamani", aliases=("Majo",))
     assert redact("Majo-\nwill attend Friday", (majo,)) == "U1R-109-\nwill attend Friday"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im at aikos house; kaylees number 0412 345 678",
+         "im at [name] house; [name] number [phone]"),
+        ("mum and gervase are fighting; mum and dad are fighting",
+         "mum and [name] are fighting; mum and dad are fighting"),
+        ('not to contact: Ignatius "Dozer" Mulally', 'not to contact: [name] "[name]" [name]'),
+        ("2.\tILIĆ D\tplea\t10:00", "2.\t[name]\tplea\t10:00"),
+        ("Co-accused: ILIĆ, Dragan; Visit request — MARKOVIC I.",
+         "Co-accused: [name]; Visit request — [name]"),
+        ("Gurvinder 😡: come home\nMum 🙏: beta please call me",
+         "[name] 😡: come home\nMum 🙏: beta please call me"),
+        ("Students: Temperance Ah Fook (10C); Ah well", "Students: [name] (10C); Ah well"),
+        ("PLEASE NOTE A; CALL ME B.; NDIS P plan", "PLEASE NOTE A; CALL ME B.; NDIS P plan"),
+    ],
+)
+def test_other_people_in_court_lists_chats_and_texts(text, expected):
+    assert redact(text, (), keep=()) == expected
