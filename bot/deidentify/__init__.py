@@ -188,6 +188,8 @@ def _find(
     tokens = words(text, matcher.parts)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens, keys)
+    if "act" in keys:
+        kept += patterns.legislation(text)  # "the Young Offenders Act 1997"
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
     found = matcher.names_in(text, tokens, protected, keys, strict=strict, places=places)

@@ -45,6 +45,7 @@ _INITIALS_AFTER = re.compile(
 )
 # A lowercase initial after a lowercase name: not one of SMS's one-letter words (a, i, n, u, w…).
 _LOWER_INITIAL_AFTER = re.compile(r"\s([b-hjlmo-tvz])(?:\.|(?=[^\w]|\Z))")
+_AN_ARTICLE = re.compile(r"(?<![^\W\d_])(?i:an?) \Z")
 _LETTER_DOT = re.compile(r"\b[A-Za-z]\.")  # a quick look: "J." somewhere
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,4}[A-Za-z]\.?(?![^\W\d_])")
 # The word alone, not glued to digits, dots, hyphens or apostrophes ("U1R-014", "J.S.", "O'Neil").
@@ -165,7 +166,9 @@ class Initials:
                 and (size > 2 or t.key not in _TWO_LETTER_WORDS)  # "AS", "IT"; not "GS"
             )
             lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
-            if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]):
+            if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]) and (
+                not _AN_ARTICLE.search(text, max(0, t.start - 4), t.start)
+            ):  # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
                 hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
         for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
             codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}

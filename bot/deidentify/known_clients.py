@@ -522,8 +522,11 @@ class Matcher:
                         continue
                     if size == 1 and (
                         _names_a_street(text, tokens, i) or numbered_place(text, tokens[i])
+                        or (i > 0 and keys[i - 1] in ("a", "an") and (
+                            text[tokens[i - 1].end : tokens[i].start] == " "
+                        ))
                     ):
-                        continue  # "the George Street office", "Ward 4K"
+                        continue  # "the George Street office", "Ward 4K", "a JP" (no one)
                     if not entry.weak or (size > 1 and self._written_as_name(tokens[i : i + size])):
                         owner[i : i + size] = [entry.codes] * size
                         step = size

@@ -25,7 +25,8 @@ def word_set(text: str) -> frozenset[str]:
 TITLES = word_set(
     """mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof
     constable const sergeant sgt detective det inspector superintendent sheikh imam pastor
-    father reverend rev magistrate judge registrar coroner officer principal"""
+    father reverend rev magistrate judge registrar coroner officer principal sheriff
+    practitioner"""
 )
 # Words after which a capitalised word is a person: "her sister Bronwyn", "neighbour Dave".
 RELATIONS = word_set(

@@ -1332,12 +1332,16 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 
 
 # Titles of an office, which are also words before a noun: "Officer Safety Plan".
-_OFFICE_TITLES = word_set("magistrate judge registrar coroner officer principal")
+_OFFICE_TITLES = word_set(
+    "magistrate judge registrar coroner officer principal sheriff practitioner"
+)
 _STREET_WORDS = word_set(
     "street st road rd avenue ave highway hwy parade pde boulevard terrace tce"
 )
-_WORD_TITLES = word_set("magistrate judge registrar coroner officer principal constable detective "
-                        "sergeant inspector superintendent pastor father doctor aunty auntie uncle")
+_WORD_TITLES = word_set(
+    "magistrate judge registrar coroner officer principal sheriff practitioner constable "
+    "detective sergeant inspector superintendent pastor father doctor aunty auntie uncle"
+)
 _PERSONAL_TITLES = word_set("mr mrs ms miss mx dr doctor prof sir madam")
 def _ends_or_acts(text: str, toks: list[_Tok], j: int) -> bool:
     """Nothing after word j in its clause, or a subject's word: "mrs fujimura, 0412…",

@@ -407,6 +407,30 @@ def _a_plate(groups: list[str], words: Collection[str]) -> bool:
     )
 
 
+# An Act's title, before its year: "Children and Young People (Safety) Act 2017", "Young
+# Offenders Act 1997", "the Residential Tenancies Act 1997 (Qld)". Its words name no one.
+_ACT_YEAR = re.compile(r"\bAct(?:\s+\d{4})\b")
+_ACT_WORD = re.compile(r"(?:[A-Z][\w'’\-]*|\([A-Z][\w ]*\)|and|of|for|the|to|in|on|&)\s+\Z")
+
+
+def legislation(text: str) -> list[tuple[int, int]]:
+    """Where Acts are named (kept): the capitalised words and their small words before "Act"
+    and its year, up to twelve words back."""
+    spans = []
+    for m in _ACT_YEAR.finditer(text):
+        start = m.start()
+        for _ in range(12):
+            word = _ACT_WORD.search(text, max(0, start - 40), start)
+            if word is None:
+                break
+            start = word.start()
+        while start < m.start() and not text[start].isupper():
+            start = text.index(" ", start) + 1  # it opens with a capitalised word
+        if start < m.start():
+            spans.append((start, m.end()))
+    return spans
+
+
 # --- emails and URLs ---------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+@[\w\-]+(?:\.[\w\-]+)+")

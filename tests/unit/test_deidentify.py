@@ -2095,3 +2095,15 @@ def test_accents_the_register_and_the_keep_list_do_not_share():
 )
 def test_other_people_in_court_lists_chats_and_texts(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+def test_acts_a_jp_and_the_sheriffs_officer_stay():
+    jp = client("U1R-110", full_name="Juan Pablo Rojas", aliases=("JP",))
+    text = (
+        "Section 52 of the Children and Young People (Safety) Act 2017 and the Young Offenders "
+        "Act 1997. She asked whether a JP needs to sign. Courteous with the Sheriff's officer."
+    )
+    assert redact(text, (jp,), keep=()) == text
+    assert redact("JP rang me; Child Protection Practitioner Jane Doe chaired.", (jp,)) == (
+        "U1R-110 rang me; Child Protection Practitioner [name] chaired."
+    )
