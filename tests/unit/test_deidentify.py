@@ -2107,3 +2107,9 @@ def test_acts_a_jp_and_the_sheriffs_officer_stay():
     assert redact("JP rang me; Child Protection Practitioner Jane Doe chaired.", (jp,)) == (
         "U1R-110 rang me; Child Protection Practitioner [name] chaired."
     )
+
+
+def test_peoples_and_languages_stay():
+    text = ("Ukrainian and Russian are different languages; Latin American families; the "
+            "Larrakia cultural program; Sikh volunteers.")
+    assert redact(text, (), keep=()) == text
