@@ -28,6 +28,7 @@ Rules for names (the package docstring lists the trade-offs):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -615,9 +616,10 @@ class Matcher:
     ) -> None:
         """A word between two parts of one client's name, as dictation mishears the part between
         them: "maria hose quispe" for María José Quispe (two letters off at most)."""
-        for i in range(len(tokens) - 2):
+        owned = [i for i, codes in enumerate(owner) if codes]
+        for i in (a for a, b in itertools.pairwise(owned) if b == a + 2):
             codes = owner[i]
-            if not codes or owner[i + 1] is not None or owner[i + 2] != codes or not free[i + 1]:
+            if owner[i + 1] is not None or owner[i + 2] != codes or not free[i + 1]:
                 continue
             mid, a, b = tokens[i + 1].key, tokens[i].key, tokens[i + 2].key
             between = (tokens[i].end, tokens[i + 1].start, tokens[i + 1].end, tokens[i + 2].start)

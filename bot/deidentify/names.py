@@ -379,7 +379,7 @@ def _unmarked_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None
     before a relation word, is a name (SMS drops the apostrophe); so is a given name's before
     "house" or "number", or after "at" ("im at ximenas again")."""
     words, places = lexicon.english_words(), lexicon.place_words()
-    for i in range(len(toks) - 1):
+    for i in [k for k, t in enumerate(toks[:-1]) if t.key[-1] == "s" and not t.capital]:
         t = toks[i]
         stem = t.key[:-1]
         if (

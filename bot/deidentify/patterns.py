@@ -303,15 +303,20 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             and not _A_CASE_CODE.fullmatch(code)  # a case code, by the product's own shape
         ):
             hits.append(hit(*m.span(), "id"))
+    if text.count(".") >= 3:
+        hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
+    if not _FOUR_DIGITS(text):
+        return hits + _cued_references(text, keys)  # most notes: no number of four digits
+    long = LONG_NUMBER(text) is not None
     hits += [
-        hit(*m.span(), "id") for m in _CARD_NUMBER.finditer(text)
+        hit(*m.span(), "id") for m in (_CARD_NUMBER.finditer(text) if long else ())
         if not _TIMES_OR_YEARS.fullmatch(m[0])  # "Meds given 0800 1200 1600 2000"
     ]
     hits += [
         hit(*m.span(), "id") for m in _OTHER_NUMBER.finditer(text)
         if not _TIMES_OR_YEARS.fullmatch(m[0])
     ]
-    for m in _ACRONYM_NUMBER.finditer(text):
+    for m in _ACRONYM_NUMBER.finditer(text) if long else ():
         digits, cue = re.sub(r"\D", "", m["id"]), m["cue"].casefold()
         if cue in _NOT_A_PERSONS_NUMBER or cue in lexicon.english_words() or (
             cue in lexicon.FUNCTION_WORDS or cue in lexicon.WEEKDAYS or cue in lexicon.MONTHS
@@ -320,8 +325,15 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         if _a_service_line(digits) or DATE.fullmatch(m["id"]) or _dated(m["id"]):
             continue  # "SHS 2024-25", "YJ 2024/25", "MH 0900-1700", "DATE 20250312"
         hits.append(hit(m.start("id"), m.end("id"), "id"))
-    if text.count(".") >= 3:
-        hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
+    return hits + _cued_references(text, keys)
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}", re.ASCII).search
+
+
+def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
+    """Reference numbers after their cue: "MIN 643219", "police event no 24-1188231"."""
+    hits: list[Hit] = []
     if keys is None or not REF_CUES.isdisjoint(keys):
         for cue in _REF_CUE.finditer(text):
             m = _CUED_NUMBER.match(text, cue.end())
