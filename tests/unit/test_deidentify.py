@@ -2113,3 +2113,43 @@ def test_peoples_and_languages_stay():
     text = ("Ukrainian and Russian are different languages; Latin American families; the "
             "Larrakia cultural program; Sikh volunteers.")
     assert redact(text, (), keep=()) == text
+
+
+ACCENTED_FIRST = ["María", "José", "Zoë", "Renée", "Björn", "Łukasz", "Thảo", "Hēmi", "Müge",
+                  "Inés", "Agnès", "Dũng"]
+ACCENTED_LAST = ["Núñez", "Gonçalves", "Kowalczyk-Wójcik", "Nguyễn", "Śliwińska", "Ōtaki",
+                 "Dvořák", "Ibáñez", "Şahin", "Quispe Huamán"]
+ACCENT_TEMPLATES = [
+    "{first} {last} rang about the bond.",
+    "{LAST}, {first} attended court.",
+    "Client: {first}\n{last}, Year 9",
+    "spoke with {first} today; {last} family ok",
+    "Saw {first} at the drop-in.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(ACCENTED_FIRST),
+    st.sampled_from(ACCENTED_LAST),
+    st.sampled_from(ACCENT_TEMPLATES),
+    st.booleans(),
+    st.booleans(),
+)
+def test_property_a_registered_name_is_hidden_with_or_without_its_accents(
+    first, last, template, plain_register, plain_note
+):
+    from bot.deidentify.text import fold
+
+    def plain(name: str) -> str:
+        return " ".join(
+            "-".join(p[:1].upper() + fold(p)[1:] for p in w.split("-")) for w in name.split()
+        )
+
+    registered = (plain(first), plain(last)) if plain_register else (first, last)
+    written = (plain(first), plain(last)) if plain_note else (first, last)
+    someone = client("U1R-120", full_name=" ".join(registered))
+    text = template.format(first=written[0], last=written[1], LAST=written[1].upper())
+    out = redact(text, (someone,), keep=())
+    for word in re.findall(r"[^\W\d_]{3,}", " ".join(written)):
+        assert not _survives(word, out), (text, out)
