@@ -188,8 +188,9 @@ def _find(
     tokens = words(text, matcher.parts)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens, keys)
-    if "act" in keys:
-        kept += patterns.legislation(text)  # "the Young Offenders Act 1997"
+    # An Act's words are no one's name ("the Young Offenders Act 1997"), but a registered
+    # client's name is replaced wherever it stands: these guard only against the name guesser.
+    acts = patterns.legislation(text) if "act" in keys else []
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
     found = matcher.names_in(text, tokens, protected, keys, strict=strict, places=places)
@@ -199,7 +200,7 @@ def _find(
         if hits and (kept or protected):
             hits = _allowed(text, hits, kept, protected)
         spans = [(h.start, h.end) for h in hits]
-        hits += names.find(text, tokens, kept + protected + places, spans, keys)
+        hits += names.find(text, tokens, kept + protected + places + acts, spans, keys)
         return merge(hits)
     refs: list[Hit] = []
     hits += matcher.addresses_in(text, tokens, keys)
@@ -247,7 +248,7 @@ def _find(
         hits += _references(text, refs, kept, protected, matcher.codes)
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
-    hits += names.find(text, tokens, kept + protected + places + others, clients, keys)
+    hits += names.find(text, tokens, kept + protected + places + acts + others, clients, keys)
     return merge(hits)
 
 

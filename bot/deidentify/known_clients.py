@@ -75,9 +75,7 @@ _OCR_WORD = re.compile(
 )
 _AS_LETTERS = str.maketrans("01", "oi")
 _AS_LETTERS_L = str.maketrans("01", "ol")
-# A word-name with initials after it is the person: "Phoenix L-M: refuge", "Court A-C".
-_INITIALS_NEXT = re.compile(r" [A-Z](?:\.|-[A-Z]\b)(?![a-z'’])")
-_INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|(?=\s|\Z))")
+_INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|-(?=[A-Z]\b)|(?=\s|\Z))")  # "STONE G.", "L-M"
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
     r"(?<!\w)(?P<num>\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\s+"
@@ -244,7 +242,7 @@ STREET_HEADS = word_set(
 )
 
 
-_GREETINGS = word_set("hi hey hello hiya dear")
+_GREETINGS = word_set("hi hey hello hiya dear yo morning")
 # Between the names of one person in a list of what they are called: "Barnaby = barns = Barney".
 _EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
 
@@ -263,11 +261,21 @@ _ROOM_NUMBER = re.compile(
 
 
 def numbered_place(text: str, t: Word) -> bool:
-    """ "Ward 4K", "Rm 4, …", "Bed 11 is …" (a capitalised word after a bare number)."""
+    """ "Ward 4K", "Rm 4, …", "Bed 11 is …" (a capitalised word after a bare number); "in Court
+    2", "(Court 3)" (not "drove Court 2 the station")."""
     if t.key not in _NUMBERED:
         return False
     m = _ROOM_NUMBER.match(text, t.end)  # a ward needs a ward's letter: "Gave Ward 2 vouchers"
-    return m is not None and not (m["bare"] and t.key == "ward")
+    if m is None or (m["bare"] and t.key == "ward"):
+        return False
+    if t.key != "court":
+        return True
+    before = _COURT_BEFORE.search(text, max(0, t.start - 12), t.start)
+    return before is not None or _ROOM_ENDS.match(text, m.end()) is not None
+
+
+_COURT_BEFORE = re.compile(r"(?i:\b(?:in|at|to|from|before|into)\s+|\(\s*)\Z")
+_ROOM_ENDS = re.compile(r"\s*(?:[,;:)\]]|\n|\Z)")
 
 
 # A new clause after these: a word-name then a verb is its subject ("so river stayed home").
@@ -599,8 +607,10 @@ class Matcher:
                 continue
             for letters in {m[0].translate(_AS_LETTERS), m[0].translate(_AS_LETTERS_L)}:
                 key = fold(letters)
-                codes = self.names.get((key,))
-                codes_ = codes.codes if codes is not None else self._misspelt(key)
+                entry = self.names.get((key,))
+                if entry is not None and entry.weak:
+                    continue  # "C0URT", "G0LF C0URSE": a word-name scanned is the word
+                codes_ = entry.codes if entry is not None else self._misspelt(key)
                 if codes_:
                     code = next(iter(codes_)) if len(codes_) == 1 else PLACEHOLDERS["name"]
                     hits.append(Hit(m.start(), m.end(), "name", code))
@@ -752,7 +762,8 @@ class Matcher:
             _LOWER_INITIAL_BEFORE.search(text, max(0, t.start - 3), t.start)
         )
         after = _INITIAL_AFTER.match(text, t.end)
-        if after and after[1] in "aiAIwnurkx":  # "hope i think", "long w his mum": SMS words
+        if after and after[1] in "aiAIwnurkx" and after[0][-1] not in ".-":
+            # "hope i think", "long w his mum": SMS words (but "Court A-C", "Ruby A.")
             after = None
         return bool(initial or after) and any(
             m[1].casefold() in self.initials.letters_of(codes) for m in (initial, after) if m
@@ -830,8 +841,6 @@ class Matcher:
                 return True  # "me n sydney went", "i and hope"
         if text[t.start - 1 : t.start] == "(" and after[:1] == ")":
             return True  # "(JJ)", "(joy)"
-        if t.caps and _INITIALS_NEXT.match(text, t.end):
-            return True  # "Phoenix L-M: refuge until 30 April"
         if nxt is None:
             return prev is None  # the whole sentence: "hope", "frank?? no show"
         if after.startswith("-"):
@@ -852,7 +861,7 @@ class Matcher:
                 after_it = tokens[i + 3].key
             return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
         if nxt.key == "here" and SIGNS_ON_AFTER.match(text, nxt.end) and (
-            prev is None or (i > 1 and tokens[i - 2].key in _GREETINGS)
+            prev is None or prev.key in _GREETINGS or (i > 1 and tokens[i - 2].key in _GREETINGS)
         ):
             return True  # an SMS signing on: "victoria here. homes rang", "hi byron golf here."
         if nxt.key in lexicon.SUBJECT_CUES or (

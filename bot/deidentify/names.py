@@ -204,6 +204,10 @@ def _lower_names(
     if not candidates:
         return
     given, surnames = lexicon.given_names(), lexicon.surnames()
+
+    def lexical_here(key: str) -> bool:
+        return key in given or key in surnames
+
     for i, t in enumerate(toks):
         if t.key not in candidates or t.capital or name[i] or t.blocked or len(t.key) < 3:
             continue
@@ -242,8 +246,8 @@ def _lower_names(
             and nxt.key not in lexicon.NAME_JOINERS
         )
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and (
-            name[i - 2] or toks[i - 2].key in lexicon.RELATIONS  # "mum and gervase are"
-        )
+            name[i - 2] or (toks[i - 2].key in lexicon.RELATIONS and lexical_here(t.key))
+        )  # "mum and gervase are" (but "mum and bubba")
         pair = t.key in given and _given_pair(text, toks, i, candidates)  # "kyle n bailey r"
         lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
@@ -267,16 +271,38 @@ def _lower_names(
                 name[nxt_i] = True  # "mick obrien", "gary pike", "mereseini tuilau"
 
 
+# Words that open no one's name ("The Kaur and Singh names"); "An", "Her", "My", "Do", "So" may
+# (Vietnamese, Hmong, Korean given names).
+_NO_ONES_FIRST_WORD = word_set("the a this that these those his their our its your every some any")
 # A nickname in quotes between a given name and a surname: 'Ignatius "Dozer" Mulally'.
 _QUOTE_OPEN = re.compile(r" [\"“'‘]")
 # A surname in capitals and an initial, as court lists and corrections write them: "ILIĆ D".
-_AN_INITIAL_AFTER = re.compile(r" [A-Z]\.?(?=[\t\n,;)]|\s*\Z|\s{2})")
+_AN_INITIAL_AFTER = re.compile(r" [A-Z]\.?(?=[\t\n,;)]|\s*\Z|\s{2}|\s+[a-z]|\s+[-–])")
+_SURNAME_ENDINGS = (
+    "ic", "ich", "vic", "wicz", "ov", "ova", "ev", "eva", "ski", "ska", "sky", "enko", "uk", "yk",
+    "son", "sen", "ez", "es", "ian", "yan", "poulos", "akis", "idis", "escu", "berg", "stein",
+)
+
+
+def _a_surnames_look(t: _Tok) -> bool:
+    """A word in capitals before an initial that reads as a surname ("MARKOVIC I.", "ILIĆ D"),
+    not a subject or an acronym ("SOSE B", "NAPLAN B")."""
+    key = fold(t.key)
+    return t.surname or not t.key.isascii() or (
+        key.endswith(_SURNAME_ENDINGS) and len(_VOWEL.findall(key)) >= 2
+    )
 # A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
 _SPEAKER_EMOJI = re.compile(r"[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[ \t]*:")
 
 
 def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """Names known by how they are written, not by the word lists."""
+    for k in range(1, len(toks) - 1):  # 'Brayden "Bear" Tuilagi': the nickname goes too
+        if name[k - 1] and name[k + 1] and not name[k] and toks[k].capital and (
+            _QUOTE_OPEN.fullmatch(text, toks[k - 1].end, toks[k].start)
+            and text[toks[k].end : toks[k].end + 1] in "\"”'’"
+        ):
+            name[k] = True
     for k, t in enumerate(toks):
         if name[k] or t.blocked or not t.capital or t.never or t.brand:
             continue
@@ -286,16 +312,19 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
         ):
             name[k] = True  # 'Ignatius "Dozer" Mulally'
         elif t.upper and len(t.key) >= 4 and not (t.word or t.place) and (
-            _AN_INITIAL_AFTER.match(text, t.end) and len(_VOWEL.findall(fold(t.key))) >= 2
+            _AN_INITIAL_AFTER.match(text, t.end) and _a_surnames_look(t)
         ):
             name[k] = True  # "ILIĆ D", "MARKOVIC I."
         elif t.cap and (k == 0 or "\n" in text[toks[k - 1].end : t.start]) and (
             _SPEAKER_EMOJI.match(text, t.end) and not (t.word or t.place)
+            and t.key not in _SMS_WORDS and (t.lexical or len(t.key) > 3)
         ):
             name[k] = True  # "Gurvinder 😡: come home"
         elif t.key == "ah" and t.cap and nxt is not None and nxt.cap and not (
-            nxt.place or nxt.never
-        ) and text[t.end : nxt.start] == " ":
+            nxt.place or nxt.never or nxt.brand
+        ) and text[t.end : nxt.start] == " " and (
+            not nxt.word or (nxt.given and _ends_or_acts(text, toks, k + 1))
+        ):
             name[k] = name[k + 1] = True  # "Ah Fook", "Ah Mat"
 
 
@@ -391,6 +420,7 @@ def _unmarked_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None
             and (toks[i + 1].key in lexicon.RELATIONS or (
                 toks[i + 1].key in _BELONGINGS and stem in lexicon.given_names()
             ) or (i > 0 and toks[i - 1].key == "at" and stem in lexicon.given_names()))
+            and not (i > 0 and toks[i - 1].key in ("st", "saint"))  # "at st lukes house"
             and text[t.end : toks[i + 1].start] == " "
             and t.key not in words and stem not in words
             and stem not in places and t.key not in lexicon.never_names()
@@ -1274,8 +1304,13 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     t = toks[j]
     if gap is None or t.blocked or _excluded(t):
         return
-    if t.place and not t.lexical and not (title and toks[i].key in _PERSONAL_TITLES and t.cap):
-        return  # "her mum Moncrieff" is a place, "Mrs Moncrieff" a woman
+    if t.place and not t.lexical and not (
+        title and toks[i].key in _LOWER_CIVIL | {"miss"} and t.cap and not _POSSESSIVE.match(
+            text, t.end
+        ) and not (j + 1 < len(toks) and toks[j + 1].key in lexicon.PLACE_HEADS)
+    ):
+        return  # "her mum Moncrieff" is a place, "Mrs Moncrieff" a woman ("Mrs Macquarie's
+        # Chair", "Dr Moncrieff Clinic" are places)
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
     if title and t.key in _STREET_WORDS and toks[i].key in _OFFICE_TITLES:
@@ -1296,7 +1331,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             or (toks[i].key in _LOWER_CIVIL and t.key not in lexicon.english_words()
                 and (t.key in lexicon.surnames() or t.key in lexicon.given_names()
                      or (len(t.key) > 3 and t.key not in _SMS_WORDS
-                         and _ends_or_acts(text, toks, j))))  # "mrs fujimura 04…"
+                         and _number_or_act_after(text, toks, j))))  # "mrs fujimura 04…"
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
@@ -1344,10 +1379,19 @@ _WORD_TITLES = word_set(
 )
 _PERSONAL_TITLES = word_set("mr mrs ms miss mx dr doctor prof sir madam")
 def _ends_or_acts(text: str, toks: list[_Tok], j: int) -> bool:
-    """Nothing after word j in its clause, or a subject's word: "mrs fujimura, 0412…",
-    "mrs fujimura rang" (but "mr whippy van")."""
+    """Nothing after word j in its clause, or a subject's word: "Ah Mat", "Ah Mat rang"."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return nxt is None or text[toks[j].end : nxt.start] != " " or nxt.key in lexicon.SUBJECT_CUES
+
+
+def _number_or_act_after(text: str, toks: list[_Tok], j: int) -> bool:
+    """A phone number or a subject's word after word j: "mrs fujimura 0412…", "mrs fujimura
+    rang" (but "ask mr whippy", "ms pacman")."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    gap = text[toks[j].end : nxt.start if nxt else len(text)]
+    return HAS_DIGIT(gap) is not None or (
+        nxt is not None and gap == " " and nxt.key in lexicon.SUBJECT_CUES
+    )
 
 
 # Civil titles that are no word, before a lowercase name: "my landlord mr gillard".
@@ -1417,8 +1461,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     ):
         return False
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"
-        if t.key in lexicon.GRAMMAR or t.key in _DETERMINERS or t.key in lexicon.TITLES:
-            return False  # "The Kaur and Singh names", "His Kaur cousin", "Judge Richards"
+        if t.key in lexicon.TITLES or t.key in _NO_ONES_FIRST_WORD:
+            return False  # "The Kaur and Singh names", "Judge Richards"; but "An Nguyen"
         if t.brand or (t.dated and _date_context(text, toks, j)):
             return False
         if t.opens and t.key in _IMPERATIVES and t.cap:

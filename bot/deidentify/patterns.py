@@ -147,8 +147,9 @@ _CUED_ID = re.compile(
 
 # A licence written in groups of letters and digits, its state first: "licence SA 1FV 829".
 _LICENCE_GROUPS = re.compile(
-    r"(?i:\blicen[cs]e)(?:\s+(?i:no\.?|number|#))?[\s:#.=\-]*(?:(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+)?"
-    r"(?P<id>[A-Z0-9]{2,4}(?:[ \-][A-Z0-9]{2,4}){1,2})(?![\w\-])"
+    r"(?i:\blicen[cs]e|\bdl)(?:\s+(?i:no\.?|number|#))?[\s:#.=\-]*"
+    r"(?:(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+)?"
+    r"(?P<id>[A-Z0-9]{2,4}(?:[ \-][A-Z0-9]{2,4}){1,2}|[A-Z0-9]{5,9})(?![\w\-])"
 )
 
 
@@ -161,7 +162,8 @@ def cued_ids(text: str) -> list[Hit]:
         hits.append(hit(m.start("id"), m.end("id"), kind))
     for m in _LICENCE_GROUPS.finditer(text):
         digits = sum(ch.isdigit() for ch in m["id"])
-        if digits >= 3 and digits < sum(ch.isalnum() for ch in m["id"]):
+        mixed = any(_MIXED(g) for g in m["id"].split())  # "1FV 829", not "12 MAR 2025"
+        if digits >= 3 and mixed:
             hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits
 
@@ -208,7 +210,8 @@ _REF_CUE = re.compile(
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
-    r"|imei|cin|trn|usi|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
+    r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier"
+    r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
     r"|(?:report|student|reg|registration)(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
@@ -228,7 +231,8 @@ REF_CUES = word_set(
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
     "participant order permit certificate serial urn mrn ur record patient hospital incident "
     "provider infringement penalty passport report "
-    "event grant imei cin trn usi opal myki gocard card smartrider metrocard student reg "
+    "event grant imei cin trn usi pin identifier opal myki gocard card smartrider metrocard "
+    "student reg "
     "registration"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
@@ -237,12 +241,16 @@ _ACRONYM_NUMBER = re.compile(
     r"(?<![\w/])(?P<cue>[A-Z]{2,6})(?:\s+(?:no\.?|number|num|#|ID|id|ref))?[\s:#.\-]*"
     r"(?P<id>\d(?:[ \-/]?\d){5,15})(?![\w/])"
 )
-_NOT_A_PERSONS_NUMBER = word_set("abn acn arbn po tis nrs gpo lot dp qld nsw vic sa wa tas nt act "
-                                 "aud au")
+_NOT_A_PERSONS_NUMBER = word_set(
+    "abn acn arbn po tis nrs gpo lot dp qld nsw vic sa wa tas nt act aud au nz usd gst rrp ytd "
+    "eft kms km odo otp isbn issn hrs pts yp fy ph tel fax mob"
+)
 _YEARS_OR_HOURS = re.compile(
     r"(?:19|20)\d\d(?:\s?[-/–]\s?|\s)(?:\d\d|(?:19|20)\d\d)"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?:\s?[-–]\s?|\s)(?:[01]\d|2[0-3])[0-5]\d"
     r"|\d\d? \d\d? (?:19|20)?\d\d"  # "14 05 2025"
+    r"|(?:19|20)\d\d[ \-/.]\d\d?[ \-/.]\d\d?"  # "2025 03 14"
+    r"|(?:(?:[01]\d|2[0-3])[0-5]\d[ \-–]?)+"  # "0800-1600 0900-1700"
     r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # "20250312"
 )
 
@@ -270,12 +278,13 @@ _TIMES_OR_YEARS = re.compile(
 # "event E 84471902" (a letter and 7+ digits), "blue card 1122873/2" (an issue after a slash),
 # "prisoner 26104A", "provider no. 2448391T" (a letter after 5+ digits), "badge #44812".
 _OTHER_NUMBER = re.compile(
-    r"(?<![\w/.\-$])(?:\d{4}(?P<sep>[ \-])\d{4}(?P=sep)\d{4}(?![ \-]\d)"
-    r"|[A-Z] \d{7,12}"
-    r"|\d{6,}/\d{1,2}"
-    r"|\d{5,}[A-Z])(?![\w/\-]|\.\d)"
-    r"|(?<![\w&<])#\d{4,}(?!\w)"
+    r"(?<![\w/.\-$])(?:\d{4}(?P<sep>[ \-/.])\d{4}(?P=sep)\d{4}(?![ \-/.]\d)"
+    r"|(?P<letter>[A-Z]) (?P<digits>\d{7,12})"
+    r"|\d{6,} ?/ ?\d{1,2}"
+    r"|\d{5,}[AC-FHJNP-UX-Z])(?![\w/\-]|\.\d)"  # not a unit: 20000L, 1200000W, 500000V
+    r"|(?<![\w&<])# ?\d{5,6}(?!\w)"
 )
+_COUNTED = re.compile(r"(?i:\b(?:top|room|rm|unit|flat|level|no|number)\s*)\Z")  # "Room #1204"
 _IPV4 = re.compile(r"(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w]|\.\d)")
 
 
@@ -305,9 +314,9 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             hits.append(hit(*m.span(), "id"))
     if text.count(".") >= 3:
         hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
-    if not _FOUR_DIGITS(text):
-        return hits + _cued_references(text, keys)  # most notes: no number of four digits
     long = LONG_NUMBER(text) is not None
+    if not long and not _FOUR_DIGITS(text):
+        return hits + _cued_references(text, keys)  # most notes: no number of four digits
     hits += [
         hit(*m.span(), "id") for m in (_CARD_NUMBER.finditer(text) if long else ())
         if not _TIMES_OR_YEARS.fullmatch(m[0])  # "Meds given 0800 1200 1600 2000"
@@ -315,6 +324,9 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
     hits += [
         hit(*m.span(), "id") for m in _OTHER_NUMBER.finditer(text)
         if not _TIMES_OR_YEARS.fullmatch(m[0])
+        and not (m["digits"] and _a_service_line(m["digits"]))  # "T 1300651251": a phone
+        and not (m["digits"] and m["digits"].startswith("0") and len(m["digits"]) == 10)
+        and not (m[0][0] == "#" and _COUNTED.search(text, max(0, m.start() - 8), m.start()))
     ]
     for m in _ACRONYM_NUMBER.finditer(text) if long else ():
         digits, cue = re.sub(r"\D", "", m["id"]), m["cue"].casefold()
@@ -415,14 +427,29 @@ def _a_plate(groups: list[str], words: Collection[str]) -> bool:
         and any(ch.isdigit() for ch in plate)
         and any(ch.isalpha() for ch in plate)
         and not any(_MEASURE.fullmatch(g) for g in groups)
+        and not any(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)  # "car: VW 2011"
         and not any(g.isalpha() and not g.isupper() and g.casefold() in words for g in groups)
     )
 
 
 # An Act's title, before its year: "Children and Young People (Safety) Act 2017", "Young
 # Offenders Act 1997", "the Residential Tenancies Act 1997 (Qld)". Its words name no one.
-_ACT_YEAR = re.compile(r"\bAct(?:\s+\d{4})\b")
-_ACT_WORD = re.compile(r"(?:[A-Z][\w'’\-]*|\([A-Z][\w ]*\)|and|of|for|the|to|in|on|&)\s+\Z")
+_ACT_YEAR = re.compile(r"\bAct(?:[ \t]+\d{4})\b")
+_ACT_WORD = re.compile(
+    r"(?:(?P<word>[A-Z][a-z'’\-]*)|\([A-Z][\w ]*\)|and|of|for|the|to|in|on|&|,)[ \t]+\Z"
+)
+
+
+def _an_acts_word(word: str) -> bool:
+    """A word an Act's title is made of: an English word no one is called by ("Young", "Bail",
+    "Offenders"; not "Phoenix", "Court Ellison")."""
+    key = word.casefold()
+    return key in lexicon.english_words() and (
+        key not in lexicon.given_names() or key in _ACT_WORDS_ALSO_NAMES
+    )
+
+
+_ACT_WORDS_ALSO_NAMES = word_set("young justice charity guardian")
 
 
 def legislation(text: str) -> list[tuple[int, int]]:
@@ -433,8 +460,8 @@ def legislation(text: str) -> list[tuple[int, int]]:
         start = m.start()
         for _ in range(12):
             word = _ACT_WORD.search(text, max(0, start - 40), start)
-            if word is None:
-                break
+            if word is None or (word["word"] and not _an_acts_word(word["word"])):
+                break  # "Kayla Nguyen of the Bail Act 2013": the Act is "Bail Act 2013"
             start = word.start()
         while start < m.start() and not text[start].isupper():
             start = text.index(" ", start) + 1  # it opens with a capitalised word
@@ -549,7 +576,7 @@ MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH.split("|")[:12], 1)}
 DATE = re.compile(
     r"(?<![\w/\-])(?<!\d\.)(?:"
     r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)"
-    r"|(?P<nd>\d\d?)(?P<nsep>[/.\-]| / )(?P<nm>\d\d?)(?P=nsep)(?P<ny>\d{4}|\d\d)"
+    r"|(?P<nd>\d\d?) ?(?P<nsep>[/.\-]) ?(?P<nm>\d\d?) ?(?P=nsep) ?(?P<ny>\d{4}|\d\d)"
     rf"|(?P<td>\d\d?)(?:st|nd|rd|th)?(?:\s+of\s+|[\s\-]+)(?P<tm>{_MONTH})\.?,?[\s\-]+"
     r"(?P<ty>\d{4}|'?\d\d)"
     rf"|(?P<um>{_MONTH})\.?\s+(?P<ud>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<uy>\d{{4}}|'\d\d)"

@@ -2153,3 +2153,50 @@ def test_property_a_registered_name_is_hidden_with_or_without_its_accents(
     out = redact(text, (someone,), keep=())
     for word in re.findall(r"[^\W\d_]{3,}", " ".join(written)):
         assert not _survives(word, out), (text, out)
+
+
+# A seventh review's inputs, on the rules from set 15.
+COURT_E = client("U1R-121", full_name="Court Ellison")
+PHOENIX_T = client("U1R-122", full_name="Phoenix Tamihana")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Court Ellison and the Bail Act 2013", "U1R-121 and the Bail Act 2013"),
+        ("Phoenix and the Youth Justice Act 1992", "U1R-122 and the Youth Justice Act 1992"),
+        ("Advised Kayla Nguyen of the Bail Act 2013 conditions",
+         "Advised [name] of the Bail Act 2013 conditions"),
+        ("R v Kayla Nguyen\nYoung Offenders Act 1997 caution",
+         "R v [name]\nYoung Offenders Act 1997 caution"),
+        ("Irish rang this morning; Thai Nguyen attended",
+         "[name] rang this morning; [name] attended"),
+        ("An Nguyen attended; So Yeon Kim rang; Her Vang attended",
+         "[name] attended; [name] rang; [name] attended"),
+        ("drove Court 2 the station; In Court 2 the officer",
+         "drove U1R-121 2 the station; In Court 2 the officer"),
+        ("ILIĆ D appeared in custody", "[name] appeared in custody"),
+        ('Brayden “Bear” Tuilagi', '[name] “[name]” [name]'),
+        ("DOB 14/ 03/ 2008; ICMS 123 456 789; PIN 123456", "DOB [DOB]; ICMS [ID]; PIN [ID]"),
+        ("L17: 2025/0418/7731; blue card 1122873 / 2; badge # 44812; dl SA 1FV829",
+         "L17: [ID]; blue card [ID]; badge [ID]; dl SA [ID]"),
+    ],
+)
+def test_what_a_seventh_review_found_leaking(text, expected):
+    assert redact(text, (COURT_E, PHOENIX_T), keep=engine.COMMON_SERVICES) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ah Yes, the Centrelink form. Ah Police came. SOSE B, NAPLAN B.",
+        "T 1300651251; P 1800737732. RRP 149900; YTD 1234567; OTP 123456; YP 2025 03 14",
+        "HRS 0800-1600 0900-1700. Learner licence 12 MAR 2025 test booked. Licence SA 100 PTS",
+        "car: VW 2011; ute: 4X4 2015. #2025 goals; Room #1204; Tank 20000L; Reading 1200000W",
+        "mum and bubba; Mrs Macquarie's Chair; Dr Moncrieff Clinic; ask mr whippy; ms pacman",
+        "Lol 😂: yeah\nat st lukes house",
+        "CH1LDRENS C0URT 0F NSW; Court A-B list: family matters; Phoenix A-Z directory",
+    ],
+)
+def test_what_a_seventh_review_found_removed_that_should_stay(text):
+    assert redact(text, (COURT_E, PHOENIX_T), keep=engine.COMMON_SERVICES) == text
