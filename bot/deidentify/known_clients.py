@@ -69,7 +69,6 @@ SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
     r"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
 )
 # A scanned word with a zero or a one among its letters ("HRYTSENK0", "W1ktoria").
-_OCR_SLIP = re.compile(r"[A-Za-z][01]|[01][A-Za-z]")
 _OCR_WORD = re.compile(
     r"(?<![\w\-/])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z][01]*[A-Za-z])[A-Za-z01]{4,}(?![\w\-/])"
 )
@@ -470,6 +469,8 @@ class Matcher:
                 self.pairs.setdefault(key[0], []).append((key[1], entry.codes))
                 self.lasts.setdefault(key[1], []).append((key[0], entry.codes))
         self.longest = max(map(len, self.names), default=0)
+        # The first and last of every three words of a name: where a misheard middle can be.
+        self.gapped = frozenset((k[0], k[2]) for k in self.names if len(k) == 3)
         self.min_digits = min((len(v) for v, _ in self.digit_ids), default=0)
         self.digit_index: dict[int, dict[str, str]] = {}  # length -> digits -> kind
         for value, kind in self.digit_ids:
@@ -518,7 +519,7 @@ class Matcher:
         i = 0
         while i < n:  # the longest registered name first at each word
             step = 1
-            if keys[i] in firsts or bare[i] in firsts:
+            if keys[i] in firsts or (bare is not keys and bare[i] in firsts):
                 for size in range(min(longest, n - i), 0, -1):
                     entry = self.names.get(tuple(keys[i : i + size]))
                     if entry is None and bare is not keys:
@@ -591,12 +592,9 @@ class Matcher:
                 pending.remove(i)
             if not found:
                 break
-        if self.longest >= 3:
+        if self.gapped and owner.count(None) <= len(owner) - 2:
             self._misheard_middles(text, tokens, owner, free)
-        hits = name_runs(text, tokens, owner)
-        if _OCR_SLIP.search(text):
-            hits += self._scanned(text, protected)
-        return hits
+        return name_runs(text, tokens, owner) + self._scanned(text, protected)
 
     def _scanned(self, text: str, protected: list[tuple[int, int]]) -> list[Hit]:
         """A registered name with a zero or a one for a letter, as a scanner reads it:
@@ -632,6 +630,8 @@ class Matcher:
             if owner[i + 1] is not None or owner[i + 2] != codes or not free[i + 1]:
                 continue
             mid, a, b = tokens[i + 1].key, tokens[i].key, tokens[i + 2].key
+            if (a, b) not in self.gapped:
+                continue
             between = (tokens[i].end, tokens[i + 1].start, tokens[i + 1].end, tokens[i + 2].start)
             if len(mid) < 3 or text[between[0] : between[1]] != " " or (
                 text[between[2] : between[3]] != " "

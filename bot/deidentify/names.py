@@ -291,20 +291,32 @@ def _a_surnames_look(t: _Tok) -> bool:
     return t.surname or not t.key.isascii() or (
         key.endswith(_SURNAME_ENDINGS) and len(_VOWEL.findall(key)) >= 2
     )
+_IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4} [A-Z]\b")  # "ILIĆ D", "MARKOVIC I."
 # A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
 _SPEAKER_EMOJI = re.compile(r"[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[ \t]*:")
 
 
 def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """Names known by how they are written, not by the word lists."""
-    for k in range(1, len(toks) - 1):  # 'Brayden "Bear" Tuilagi': the nickname goes too
+    quoted = '"' in text or "“" in text
+    speaker = _SPEAKER_EMOJI.search(text) is not None
+    if not (quoted or speaker or "Ah " in text or _IN_CAPITALS.search(text)):
+        return  # most notes: none of these shapes
+    candidates = [
+        k for k, t in enumerate(toks)
+        if t.capital and (t.upper or t.key == "ah" or quoted or speaker) and not name[k]
+    ]
+    if not candidates:
+        return
+    for k in range(1, len(toks) - 1) if quoted else ():  # 'Brayden "Bear" Tuilagi': the nickname
         if name[k - 1] and name[k + 1] and not name[k] and toks[k].capital and (
             _QUOTE_OPEN.fullmatch(text, toks[k - 1].end, toks[k].start)
             and text[toks[k].end : toks[k].end + 1] in "\"”'’"
         ):
             name[k] = True
-    for k, t in enumerate(toks):
-        if name[k] or t.blocked or not t.capital or t.never or t.brand:
+    for k in candidates:
+        t = toks[k]
+        if name[k] or t.blocked or t.never or t.brand:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if nxt is not None and k + 2 < len(toks) and name[k + 1] and name[k + 2] and (

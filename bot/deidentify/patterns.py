@@ -238,7 +238,7 @@ REF_CUES = word_set(
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
 _ACRONYM_NUMBER = re.compile(
-    r"(?<![\w/])(?P<cue>[A-Z]{2,6})(?:\s+(?:no\.?|number|num|#|ID|id|ref))?[\s:#.\-]*"
+    r"(?=[A-Z]{2})(?<![\w/])(?P<cue>[A-Z]{2,6})(?:\s+(?:no\.?|number|num|#|ID|id|ref))?[\s:#.\-]*"
     r"(?P<id>\d(?:[ \-/]?\d){5,15})(?![\w/])"
 )
 _NOT_A_PERSONS_NUMBER = word_set(
@@ -265,26 +265,26 @@ def _a_service_line(digits: str) -> bool:
     return (len(digits) == 6 and digits.startswith("13")) or (
         len(digits) == 10 and digits.startswith(("1300", "1800", "04"))
     )
-# Numbers no phone or date has: a card's 16 digits in fours ("Opal 3085 2200 1234 5678"), 13 to
-# 19 digits run together (an IMEI, a card), an IPv4 address ("203.45.118.22").
-_CARD_NUMBER = re.compile(
-    r"(?<![\w.\-/$])(?:\d{4}(?:[ \-]\d{4}){2}[ \-]\d{3,4}(?:[ \-]?\d{1,3})?|\d{4} \d{6} \d{5}"
-    r"|\d{13,19})(?![\w\-/]|\.\d)"
-)
 _TIMES_OR_YEARS = re.compile(
     r"(?:(?:[01]\d|2[0-3])[0-5]\d[ \-]?)+|(?:(?:19|20)\d\d[ \-]?)+"
 )
-# Other numbers no date, amount or phone is written as: "L17 2025-0418-7731" (three fours),
+# Numbers no date, amount or phone is written as: a card's 16 digits in fours ("Opal 3085 2200
+# 1234 5678"), 13 to 19 digits run together (an IMEI, a card), "L17 2025-0418-7731" (three fours),
 # "event E 84471902" (a letter and 7+ digits), "blue card 1122873/2" (an issue after a slash),
 # "prisoner 26104A", "provider no. 2448391T" (a letter after 5+ digits), "badge #44812".
 _OTHER_NUMBER = re.compile(
-    r"(?<![\w/.\-$])(?:\d{4}(?P<sep>[ \-/.])\d{4}(?P=sep)\d{4}(?![ \-/.]\d)"
+    r"(?=[\d#A-Z])(?:"  # (the lookahead first: most characters start none of these)
+    r"(?<![\w.\-/$])(?:\d{4}(?:[ \-]\d{4}){2}[ \-]\d{3,4}(?:[ \-]?\d{1,3})?|\d{4} \d{6} \d{5}"
+    r"|\d{13,19})(?![\w\-/]|\.\d)"  # cards and devices: fours, an Amex, 13-19 digits
+    r"|(?<![\w/.\-$])(?:\d{4}(?P<sep>[ \-/.])\d{4}(?P=sep)\d{4}(?![ \-/.]\d)"
     r"|(?P<letter>[A-Z]) (?P<digits>\d{7,12})"
     r"|\d{6,} ?/ ?\d{1,2}"
     r"|\d{5,}[AC-FHJNP-UX-Z])(?![\w/\-]|\.\d)"  # not a unit: 20000L, 1200000W, 500000V
     r"|(?<![\w&<])# ?\d{5,6}(?!\w)"
+    r")"
 )
 _COUNTED = re.compile(r"(?i:\b(?:top|room|rm|unit|flat|level|no|number)\s*)\Z")  # "Room #1204"
+_IP_GATE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d").search
 _IPV4 = re.compile(r"(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w]|\.\d)")
 
 
@@ -312,18 +312,14 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             and not _A_CASE_CODE.fullmatch(code)  # a case code, by the product's own shape
         ):
             hits.append(hit(*m.span(), "id"))
-    if text.count(".") >= 3:
+    if _IP_GATE(text):
         hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
     long = LONG_NUMBER(text) is not None
-    if not long and not _FOUR_DIGITS(text):
-        return hits + _cued_references(text, keys)  # most notes: no number of four digits
-    hits += [
-        hit(*m.span(), "id") for m in (_CARD_NUMBER.finditer(text) if long else ())
-        if not _TIMES_OR_YEARS.fullmatch(m[0])  # "Meds given 0800 1200 1600 2000"
-    ]
+    if not long and not _FIVE_DIGITS(text):
+        return hits + _cued_references(text, keys)  # most notes: no number of five digits
     hits += [
         hit(*m.span(), "id") for m in _OTHER_NUMBER.finditer(text)
-        if not _TIMES_OR_YEARS.fullmatch(m[0])
+        if not _TIMES_OR_YEARS.fullmatch(m[0])  # "Meds given 0800 1200 1600 2000"
         and not (m["digits"] and _a_service_line(m["digits"]))  # "T 1300651251": a phone
         and not (m["digits"] and m["digits"].startswith("0") and len(m["digits"]) == 10)
         and not (m[0][0] == "#" and _COUNTED.search(text, max(0, m.start() - 8), m.start()))
@@ -340,7 +336,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
     return hits + _cued_references(text, keys)
 
 
-_FOUR_DIGITS = re.compile(r"\d{4}", re.ASCII).search
+_FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII).search
 
 
 def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
