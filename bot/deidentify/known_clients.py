@@ -74,7 +74,9 @@ _OCR_WORD = re.compile(
 )
 _AS_LETTERS = str.maketrans("01", "oi")
 _AS_LETTERS_L = str.maketrans("01", "ol")
-_INITIAL_AFTER = re.compile(r",?\s([A-Za-z])(?:\.|-(?=[A-Z]\b)|(?=\s|\Z))")  # "STONE G.", "L-M"
+_INITIAL_AFTER = re.compile(  # "STONE G.", "Phoenix L-M"
+    r",?\s([A-Za-z])(?:\.|-(?P<second>[A-Z])\b|(?=\s|\Z))"
+)
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
     r"(?<!\w)(?P<num>\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\s+"
@@ -274,7 +276,7 @@ def numbered_place(text: str, t: Word) -> bool:
 
 
 _COURT_BEFORE = re.compile(r"(?i:\b(?:in|at|to|from|before|into)\s+|\(\s*)\Z")
-_ROOM_ENDS = re.compile(r"\s*(?:[,;:)\]]|\n|\Z)")
+_ROOM_ENDS = re.compile(r"\s*(?:[)\]]|\n|\Z)")
 
 
 # A new clause after these: a word-name then a verb is its subject ("so river stayed home").
@@ -762,11 +764,14 @@ class Matcher:
             _LOWER_INITIAL_BEFORE.search(text, max(0, t.start - 3), t.start)
         )
         after = _INITIAL_AFTER.match(text, t.end)
-        if after and after[1] in "aiAIwnurkx" and after[0][-1] not in ".-":
+        if after and after[1] in "aiAIwnurkx" and not after["second"] and after[0][-1] != ".":
             # "hope i think", "long w his mum": SMS words (but "Court A-C", "Ruby A.")
             after = None
+        letters = self.initials.letters_of(codes)
+        if after and after["second"] and after["second"].casefold() not in letters:
+            after = None  # "Phoenix A-Z directory", "Court E-L no show"
         return bool(initial or after) and any(
-            m[1].casefold() in self.initials.letters_of(codes) for m in (initial, after) if m
+            m[1].casefold() in letters for m in (initial, after) if m
         )
 
     @staticmethod

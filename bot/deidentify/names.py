@@ -291,6 +291,7 @@ def _a_surnames_look(t: _Tok) -> bool:
     return t.surname or not t.key.isascii() or (
         key.endswith(_SURNAME_ENDINGS) and len(_VOWEL.findall(key)) >= 2
     )
+_SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Bear' Tuilagi"
 _IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4} [A-Z]\b")  # "ILIĆ D", "MARKOVIC I."
 # A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
 _SPEAKER_EMOJI = re.compile(r"[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[ \t]*:")
@@ -298,7 +299,7 @@ _SPEAKER_EMOJI = re.compile(r"[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[
 
 def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """Names known by how they are written, not by the word lists."""
-    quoted = '"' in text or "“" in text
+    quoted = '"' in text or "“" in text or _SINGLE_QUOTED(text) is not None
     speaker = _SPEAKER_EMOJI.search(text) is not None
     if not (quoted or speaker or "Ah " in text or _IN_CAPITALS.search(text)):
         return  # most notes: none of these shapes
@@ -329,14 +330,14 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
             name[k] = True  # "ILIĆ D", "MARKOVIC I."
         elif t.cap and (k == 0 or "\n" in text[toks[k - 1].end : t.start]) and (
             _SPEAKER_EMOJI.match(text, t.end) and not (t.word or t.place)
-            and t.key not in _SMS_WORDS and (t.lexical or len(t.key) > 3)
+            and t.key not in _SMS_WORDS and len(t.key) >= 3
         ):
             name[k] = True  # "Gurvinder 😡: come home"
         elif t.key == "ah" and t.cap and nxt is not None and nxt.cap and not (
             nxt.place or nxt.never or nxt.brand
         ) and text[t.end : nxt.start] == " " and (
-            not nxt.word or (nxt.given and _ends_or_acts(text, toks, k + 1))
-        ):
+            not nxt.word or nxt.given or _acts_after(text, toks, k + 1)
+        ):  # "Ah Fook", "Ah Mat rang" (not "Ah Yes", "Ah Police came")
             name[k] = name[k + 1] = True  # "Ah Fook", "Ah Mat"
 
 
@@ -1317,9 +1318,12 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if gap is None or t.blocked or _excluded(t):
         return
     if t.place and not t.lexical and not (
-        title and toks[i].key in _LOWER_CIVIL | {"miss"} and t.cap and not _POSSESSIVE.match(
-            text, t.end
-        ) and not (j + 1 < len(toks) and toks[j + 1].key in lexicon.PLACE_HEADS)
+        title and toks[i].key in _LOWER_CIVIL | {"miss"} and t.cap and not (
+            _POSSESSIVE.match(text, t.end) and j + 1 < len(toks) and toks[j + 1].cap
+        ) and not (j + 1 < len(toks) and (
+            toks[j + 1].key in lexicon.PLACE_HEADS or toks[j + 1].key in STREET_TYPE_FORMS
+            or toks[j + 1].place
+        ))
     ):
         return  # "her mum Moncrieff" is a place, "Mrs Moncrieff" a woman ("Mrs Macquarie's
         # Chair", "Dr Moncrieff Clinic" are places)
@@ -1342,8 +1346,12 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
                 and t.key not in lexicon.english_words() and t.key not in _SMS_WORDS)
             or (toks[i].key in _LOWER_CIVIL and t.key not in lexicon.english_words()
                 and (t.key in lexicon.surnames() or t.key in lexicon.given_names()
-                     or (len(t.key) > 3 and t.key not in _SMS_WORDS
-                         and _number_or_act_after(text, toks, j))))  # "mrs fujimura 04…"
+                     or (len(t.key) > 3 and t.key not in _SMS_WORDS and (
+                         _number_or_act_after(text, toks, j)
+                         or (i > 0 and toks[i - 1].key == "with")
+                         or (i > 1 and toks[i - 1].key == "to"
+                             and toks[i - 2].key in lexicon.CONTACT_CUES)
+                     ))))  # "mrs fujimura 04…", "spoke to mrs fujimura"
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
@@ -1394,6 +1402,12 @@ def _ends_or_acts(text: str, toks: list[_Tok], j: int) -> bool:
     """Nothing after word j in its clause, or a subject's word: "Ah Mat", "Ah Mat rang"."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return nxt is None or text[toks[j].end : nxt.start] != " " or nxt.key in lexicon.SUBJECT_CUES
+
+
+def _acts_after(text: str, toks: list[_Tok], j: int) -> bool:
+    """A verb of speaking or contact right after word j: "Ah Mat rang"."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and text[toks[j].end : nxt.start] == " " and nxt.key in lexicon.SPOKE
 
 
 def _number_or_act_after(text: str, toks: list[_Tok], j: int) -> bool:
@@ -1574,6 +1588,7 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             and toks[i - 1].key in lexicon.CIVIL_TITLES
             and not (i > 1 and toks[i - 2].key in _DETERMINERS)  # "his uncle [name]"
             and _TITLE_GAP.fullmatch(text, toks[i - 1].end, start)
+            and "\n" not in text[toks[i - 1].end : start]  # "thanks miss\nJax 😤:"
         ):
             start = toks[i - 1].start
         if _CLAN.search(text, max(0, start - 3), start):

@@ -243,7 +243,7 @@ _ACRONYM_NUMBER = re.compile(
 )
 _NOT_A_PERSONS_NUMBER = word_set(
     "abn acn arbn po tis nrs gpo lot dp qld nsw vic sa wa tas nt act aud au nz usd gst rrp ytd "
-    "eft kms km odo otp isbn issn hrs pts yp fy ph tel fax mob"
+    "eft kms km odo otp isbn issn hrs pts yp fy ph tel fax mob gl cc kpi"
 )
 _YEARS_OR_HOURS = re.compile(
     r"(?:19|20)\d\d(?:\s?[-/–]\s?|\s)(?:\d\d|(?:19|20)\d\d)"
@@ -315,7 +315,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
     if _IP_GATE(text):
         hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
     long = LONG_NUMBER(text) is not None
-    if not long and not _FIVE_DIGITS(text):
+    if not long and not _FIVE_DIGITS(text) and not _FOURS(text):
         return hits + _cued_references(text, keys)  # most notes: no number of five digits
     hits += [
         hit(*m.span(), "id") for m in _OTHER_NUMBER.finditer(text)
@@ -337,6 +337,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
 
 
 _FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII).search
+_FOURS = re.compile(r"\d{4}[/.]\d{4}", re.ASCII).search  # "2025/0418/7731"
 
 
 def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
@@ -437,15 +438,29 @@ _ACT_WORD = re.compile(
 
 
 def _an_acts_word(word: str) -> bool:
-    """A word an Act's title is made of: an English word no one is called by ("Young", "Bail",
-    "Offenders"; not "Phoenix", "Court Ellison")."""
+    """A word an Act's title is made of: the words of Australian Acts' titles ("Young", "Bail",
+    "Offenders", "Crimes"), or an English word no one is called by, as given name or surname
+    ("Tenancies"; not "Phoenix", "Brown", "White", "Court Ellison")."""
     key = word.casefold()
-    return key in lexicon.english_words() and (
-        key not in lexicon.given_names() or key in _ACT_WORDS_ALSO_NAMES
+    return key in _ACTS_WORDS or (
+        key in lexicon.english_words()
+        and key not in lexicon.given_names()
+        and key not in lexicon.surnames()
     )
 
 
-_ACT_WORDS_ALSO_NAMES = word_set("young justice charity guardian")
+_ACTS_WORDS = word_set(
+    """children child young people persons youth justice offenders offender bail crimes crime
+    criminal family law care protection safety procedure proceedings mental health residential
+    tenancies tenancy domestic violence personal evidence sentencing police powers
+    responsibilities corrective correctional services disability inclusion guardianship
+    administration housing social security migration privacy information human rights community
+    welfare victims support drugs misuse trafficking summary offences road transport firearms
+    weapons liquor education commission national insurance scheme aboriginal torres strait
+    islander heritage workers compensation fair work discrimination equal opportunity coroners
+    court courts magistrates district supreme legal aid commonwealth australian amendment
+    oranga tamariki"""
+)
 
 
 def legislation(text: str) -> list[tuple[int, int]]:

@@ -2200,3 +2200,34 @@ def test_what_a_seventh_review_found_leaking(text, expected):
 )
 def test_what_a_seventh_review_found_removed_that_should_stay(text):
     assert redact(text, (COURT_E, PHOENIX_T), keep=engine.COMMON_SERVICES) == text
+
+
+# An eighth review's inputs, on the fixes of the seventh.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tamika Brown Bail Act 2013 s 8 notice served.",
+         "[name] Bail Act 2013 s 8 notice served."),
+        ("Jack White Crimes Act 1900 s 61; Constable Cook Bail Act 2013 arrest.",
+         "[name] Crimes Act 1900 s 61; Constable [name] Bail Act 2013 arrest."),
+        ("Brayden 'Bear' Tuilagi rang.", "[name] '[name]' [name] rang."),
+        ("Mrs Moncrieff's son is the co-accused.", "[name]'s son is the co-accused."),
+        ("Ah Mat rang. Ah Tan rang.", "[name] rang. [name] rang."),
+        ("spoke to mrs fujimura; with mrs fujimura", "spoke to [name]; with [name]"),
+        ("Dez 🙏: thanks miss\nJax 😤: cops took my phone",
+         "[name] 🙏: thanks miss\n[name] 😤: cops took my phone"),
+        ("L17: 2025/0418/7731", "L17: [ID]"),
+    ],
+)
+def test_what_an_eighth_review_found_leaking(text, expected):
+    assert redact(text, (), keep=engine.COMMON_SERVICES) == expected
+
+
+def test_what_an_eighth_review_found_removed_that_should_stay():
+    text = ("Mrs Ipswich Road; Mrs Macquarie's Chair; GL 123456 cost code; KPI 123456?; "
+            "Ah Yes, the form; the Residential Tenancies Act 1997")
+    assert redact(text, (), keep=engine.COMMON_SERVICES) == text
+    phoenix = client("U1R-123", full_name="Phoenix Lanakila-Makoa")
+    assert redact("Phoenix L-Z: alphabetical list. Phoenix L-M: refuge", (phoenix,)) == (
+        "Phoenix L-Z: alphabetical list. U1R-123: refuge"
+    )
