@@ -193,7 +193,9 @@ def _find(
     acts = patterns.legislation(text) if "act" in keys else []
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
-    found = matcher.names_in(text, tokens, protected, keys, strict=strict, places=places)
+    found = matcher.names_in(
+        text, tokens, protected, keys, strict=strict, places=places, first_pass=not names_only
+    )
     hits = matcher.initials.widen(text, found)
     hits += matcher.initials.find(text, tokens, keys)
     if names_only:

@@ -498,10 +498,12 @@ class Matcher:
         *,
         strict: bool = False,
         places: Sequence[tuple[int, int]] = (),
+        first_pass: bool = True,
     ) -> list[Hit]:
         """The registered names and aliases in the text. A name of two or more words is found
         inside a place made of words ("Barnaby Hall" is the client, whatever "Hall" heads);
-        one word is not ("Logan Central")."""
+        one word is not ("Logan Central"). Scanned names and misheard middles are looked for
+        on the ``first_pass`` only: a replacement makes neither."""
         free = whole = [True] * len(tokens)  # whole: outside kept phrases; free: and places
         if protected or places:
             mask = bytearray(len(text))
@@ -594,6 +596,8 @@ class Matcher:
                 pending.remove(i)
             if not found:
                 break
+        if not first_pass:
+            return name_runs(text, tokens, owner)
         if self.gapped and owner.count(None) <= len(owner) - 2:
             self._misheard_middles(text, tokens, owner, free)
         return name_runs(text, tokens, owner) + self._scanned(text, protected)
