@@ -59,7 +59,7 @@ _JOIN = re.compile(r" ?[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| ")  # between two w
 _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
     r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
 )
-_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s?\Z")  # "K. Akuien Bior"
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\Z")  # "K. Akuien Bior", "M.J. Quispe"
 _CAPS_INITIAL = re.compile(r" [A-Z]\.(?![^\W\d_])")
 _LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
 _TITLE_GAP = re.compile(r"\.?\s+")
@@ -277,7 +277,7 @@ _NO_ONES_FIRST_WORD = word_set("the a this that these those his their our its yo
 # A nickname in quotes between a given name and a surname: 'Ignatius "Dozer" Mulally'.
 _QUOTE_OPEN = re.compile(r" [\"“'‘]")
 # A surname in capitals and an initial, as court lists and corrections write them: "ILIĆ D".
-_AN_INITIAL_AFTER = re.compile(r" [A-Z]\.?(?=[\t\n,;)]|\s*\Z|\s{2}|\s+[a-z]|\s+[-–])")
+_AN_INITIAL_AFTER = re.compile(r" [A-Z]\.?(?=[\t\n,;)]|\s*\Z|\s{2}|\s+[a-z]|\s+[-–—])")
 _SURNAME_ENDINGS = (
     "ic", "ich", "vic", "wicz", "ov", "ova", "ev", "eva", "ski", "ska", "sky", "enko", "uk", "yk",
     "son", "sen", "ez", "es", "ian", "yan", "poulos", "akis", "idis", "escu", "berg", "stein",
@@ -1593,7 +1593,7 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             start = toks[i - 1].start
         if _CLAN.search(text, max(0, start - 3), start):
             start -= 2  # "o'brien" where the "o'" was read as a word of its own
-        elif before := _INITIAL_BEFORE.search(text, max(0, start - 3), start):
+        elif before := _INITIAL_BEFORE.search(text, max(0, start - 9), start):
             start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
         if (surname := _SURNAME_COMMA_BEFORE.search(text, max(0, start - 30), start)) and (
             _a_surname_in_capitals(surname[1], toks, i)

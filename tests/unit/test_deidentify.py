@@ -2231,3 +2231,17 @@ def test_what_an_eighth_review_found_removed_that_should_stay():
     assert redact("Phoenix L-Z: alphabetical list. Phoenix L-M: refuge", (phoenix,)) == (
         "Phoenix L-Z: alphabetical list. U1R-123: refuge"
     )
+
+
+def test_a_court_list_read_as_its_users_write_it():
+    text = ("Court support list — Parramatta Children's Court, Court 3 (Magistrate Kowalczyk)\n"
+            "1. M.J. Quispe — bail variation; DOB 14/ 03/ 2008\n"
+            "2. ILIĆ D — plea. Co-accused Brodie Fox Bail Act 2013 refused.\n"
+            "Police event E 84471902; Kids Helpline 1800 55 1800; s 32 of the Young Offenders "
+            "Act 1997.")
+    assert redact(text, (), keep=engine.COMMON_SERVICES) == (
+        "Court support list — Parramatta Children's Court, Court 3 (Magistrate [name])\n"
+        "1. [name] — bail variation; DOB [DOB]\n"
+        "2. [name] — plea. Co-accused [name] Bail Act 2013 refused.\n"
+        "Police event [ID]; Kids Helpline 1800 55 1800; s 32 of the Young Offenders Act 1997."
+    )
