@@ -1272,9 +1272,6 @@ def digit_ids(ident: ClientIdentity) -> list[tuple[str, str]]:
     return [(v, kind) for v, kind in out if len(v) >= 6]  # shorter would match too much
 
 
-_STATE_WORDS = frozenset({"QLD", "NSW", "VIC", "SA", "WA", "TAS", "NT", "ACT"})
-
-
 def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
     """A pattern for the address, the word that anchors the search for it, and the digits that
     must come before that word (its street number)."""
@@ -1286,7 +1283,7 @@ def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
         name = r"\s+".join(map(re.escape, street["name"].split()))
         tail = ""  # then optionally the suburb, state, postcode, as far as they are written
         for word in reversed(re.findall(r"[^\W_]+", flat[street.end() :])):
-            if word.upper() in _STATE_WORDS:  # often left out: "Campbelltown 2560"
+            if word.casefold() in lexicon.STATES:  # often left out: "Campbelltown 2560"
                 tail = rf"(?:[\s,]+{re.escape(word)})?{tail}"
             else:
                 tail = rf"(?:[\s,]+{re.escape(word)}{tail})?"

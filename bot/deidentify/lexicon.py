@@ -48,6 +48,8 @@ CIVIL_TITLES = word_set("mr mrs ms miss mx mister aunty auntie uncle father shei
 RANKS = word_set(
     "constable sergeant sgt detective det inspector superintendent senior snr sen const officer"
 )
+# Australia's states and territories as written in addresses and after organisations.
+STATES = word_set("qld nsw vic sa wa tas nt act")
 # Between two parts of one name: "Omar bin Saleh", "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi".
 PARTICLES = word_set(
     "bin binti bint ibn de da del della dela delos di dos das du van der den von al el abu ah "

@@ -513,7 +513,7 @@ def _an_organisation(text: str, toks: list[_Tok], i: int) -> bool:
     t = toks[i]
     if t.upper and len(t.key) >= 3 and not _VOWEL.search(t.key):
         return True  # "RSL", "DCJ"
-    if t.upper and t.key in _STATES and i > 0 and _org_word(toks[i - 1]):
+    if t.upper and t.key in lexicon.STATES and i > 0 and _org_word(toks[i - 1]):
         return True  # the "NT" of "Carers NT"
     if t.key in ("st", "saint") and _a_saints(text, toks, i):
         return True  # the "St" of "St Augustine's"
@@ -523,7 +523,7 @@ def _an_organisation(text: str, toks: list[_Tok], i: int) -> bool:
         i + 1 < len(toks)
         and _org_word(t)  # "Carers NT", "RSL NT"; not "Saw Tjandamurra NT"
         and toks[i + 1].upper
-        and toks[i + 1].key in _STATES
+        and toks[i + 1].key in lexicon.STATES
         and text[t.end : toks[i + 1].start] == " "
     )
 
@@ -555,7 +555,6 @@ def _a_saints(text: str, toks: list[_Tok], k: int) -> bool:
 
 _VOWEL = re.compile("[aeiouy]")
 _ST_GAP = re.compile(r"\.? ")
-_STATES = frozenset({"nsw", "vic", "qld", "wa", "sa", "tas", "nt", "act"})
 
 
 def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
