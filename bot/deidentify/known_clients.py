@@ -41,6 +41,7 @@ from bot.deidentify.lexicon import word_set
 from bot.deidentify.model import KnownClient
 from bot.deidentify.patterns import STREET_TYPE_FORMS, THE_BEFORE, UNIT
 from bot.deidentify.text import (
+    EMOJI,
     HAS_DIGIT,
     LETTERS,
     PLACEHOLDERS,
@@ -66,7 +67,7 @@ _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])
 _SURNAME_COMMA = re.compile(r",\s?")
 _OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
 SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
-    r"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
+    rf"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|{EMOJI})"
 )
 # A scanned word with a zero or a one among its letters ("HRYTSENK0", "W1ktoria").
 _OCR_WORD = re.compile(

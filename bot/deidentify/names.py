@@ -49,7 +49,7 @@ from bot.deidentify.known_clients import (
 )
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
-from bot.deidentify.text import HAS_DIGIT, Hit, fold, hit, name_follows, sentence_start
+from bot.deidentify.text import EMOJI, HAS_DIGIT, Hit, fold, hit, name_follows, sentence_start
 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
@@ -204,10 +204,6 @@ def _lower_names(
     if not candidates:
         return
     given, surnames = lexicon.given_names(), lexicon.surnames()
-
-    def lexical_here(key: str) -> bool:
-        return key in given or key in surnames
-
     for i, t in enumerate(toks):
         if t.key not in candidates or t.capital or name[i] or t.blocked or len(t.key) < 3:
             continue
@@ -245,11 +241,11 @@ def _lower_names(
             and nxt.key in lexicon.SUBJECT_CUES
             and nxt.key not in lexicon.NAME_JOINERS
         )
+        lexical = t.key in given or t.key in surnames
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and (
-            name[i - 2] or (toks[i - 2].key in lexicon.RELATIONS and lexical_here(t.key))
+            name[i - 2] or (toks[i - 2].key in lexicon.RELATIONS and lexical)
         )  # "mum and gervase are" (but "mum and bubba")
         pair = t.key in given and _given_pair(text, toks, i, candidates)  # "kyle n bailey r"
-        lexical = t.key in given or t.key in surnames
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
         signs = before and _introduces(text, toks, i) and (
             SIGNS_ON_AFTER.match(text, t.end) is not None
@@ -294,7 +290,7 @@ def _a_surnames_look(t: _Tok) -> bool:
 _SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Bear' Tuilagi"
 _IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4} [A-Z]\b")  # "ILIĆ D", "MARKOVIC I."
 # A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
-_SPEAKER_EMOJI = re.compile(r"[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[ \t]*:")
+_SPEAKER_EMOJI = re.compile(rf"[ \t]*{EMOJI}+[ \t]*:")
 
 
 def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
@@ -1396,7 +1392,6 @@ _WORD_TITLES = word_set(
     "magistrate judge registrar coroner officer principal sheriff practitioner constable "
     "detective sergeant inspector superintendent pastor father doctor aunty auntie uncle"
 )
-_PERSONAL_TITLES = word_set("mr mrs ms miss mx dr doctor prof sir madam")
 def _ends_or_acts(text: str, toks: list[_Tok], j: int) -> bool:
     """Nothing after word j in its clause, or a subject's word: "Ah Mat", "Ah Mat rang"."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None

@@ -241,9 +241,9 @@ _ACRONYM_NUMBER = re.compile(
     r"(?=[A-Z]{2})(?<![\w/])(?P<cue>[A-Z]{2,6})(?:\s+(?:no\.?|number|num|#|ID|id|ref))?[\s:#.\-]*"
     r"(?P<id>\d(?:[ \-/]?\d){5,15})(?![\w/])"
 )
-_NOT_A_PERSONS_NUMBER = word_set(
-    "abn acn arbn po tis nrs gpo lot dp qld nsw vic sa wa tas nt act aud au nz usd gst rrp ytd "
-    "eft kms km odo otp isbn issn hrs pts yp fy ph tel fax mob gl cc kpi"
+_NOT_A_PERSONS_NUMBER = lexicon.STATES | word_set(
+    "abn acn arbn po tis nrs gpo lot dp aud au nz usd gst rrp ytd eft kms km odo otp isbn issn "
+    "hrs pts yp fy ph tel fax mob gl cc kpi"
 )
 _YEARS_OR_HOURS = re.compile(
     r"(?:19|20)\d\d(?:\s?[-/–]\s?|\s)(?:\d\d|(?:19|20)\d\d)"

@@ -63,6 +63,8 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# Emoji and pictographs (with the variation selector that may follow one), as chat writes them.
+EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 LETTERS = re.compile(r"[^\W\d_]+")  # a word is a run of letters: digits never hide a name
 HAS_DIGIT = re.compile(r"\d", re.ASCII).search
 # Before a word, what makes it the first word of a sentence (or of a line, a list item, a field).
