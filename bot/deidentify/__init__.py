@@ -181,7 +181,7 @@ def _find(
 ) -> list[Hit]:
     """Every identifier in ``text`` (only names: ``names_only``), overlaps merged, none inside a
     kept phrase."""
-    from bot.deidentify import names, patterns
+    from bot.deidentify import medical, names, patterns
     from bot.deidentify.known_clients import place_spans, words
     from bot.deidentify.spoken import spoken_digits, spoken_phones
 
@@ -191,6 +191,7 @@ def _find(
     # An Act's words are no one's name ("the Young Offenders Act 1997"), but a registered
     # client's name is replaced wherever it stands: these guard only against the name guesser.
     acts = patterns.legislation(text) if "act" in keys else []
+    acts += medical.spans(text, tokens, keys)  # "Parkinson's", "Na 131": the same guard
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
     found = matcher.names_in(

@@ -739,6 +739,13 @@ _CAPITAL = r"(?![a-z])[^\W\d_]"  # a letter in capitals, any alphabet's ("Ć")
 _SURNAME_COMMA_BEFORE = re.compile(
     rf"(?<![\w'’\-])({_CAPITAL}(?:{_CAPITAL}|['’\-]){{2,}}),[ \t]*\Z"
 )
+# Where a patient label or a list puts "SURNAME, Given": a line's start, or a label's colon.
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t•*\-–|]*(?:[A-Za-z][\w ./]{0,24}:[ \t]*)?\Z")
+# Words in capitals before ", Name" that greet or answer, though the census lists them as surnames.
+_NOT_LABEL_SURNAMES = word_set(
+    "hey dear cheers well morning evening done new welcome good right thanks sorry yes okay great"
+    " given client urgent note update attention"
+)
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
 _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
@@ -940,13 +947,17 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
     return _verb_context(text, toks, i)
 
 
-def _a_surname_in_capitals(word: str, toks: list[_Tok], i: int) -> bool:
+def _a_surname_in_capitals(word: str, toks: list[_Tok], i: int, labelled: bool) -> bool:
     """Before "X, Given": a surname, not an acronym, a place or a word ("FYI, Tom", "RILC,
-    Sarah", "IPSWICH, Anna"), nor a registered client's name (theirs keeps its code)."""
+    Sarah", "IPSWICH, Anna"), nor a registered client's name (theirs keeps its code). A surname
+    that is also a word ("SMITH", "BROWN") only where a label or a line opens with it, as on a
+    patient label or a list ("Patient: SMITH, John  M  82y"), and not "CHEERS, Tom"."""
     key = fold(word)
-    if len(key) < 4 or len(_VOWEL.findall(key)) < 2 or key in lexicon.never_names():
+    if len(key) < 4 or key in lexicon.never_names() or key in lexicon.place_words():
         return False
-    if key in lexicon.english_words() or key in lexicon.place_words():
+    if key in lexicon.english_words():
+        return labelled and key in lexicon.surnames() and key not in _NOT_LABEL_SURNAMES
+    if len(_VOWEL.findall(key)) < 2:  # "RILC", "NSW"
         return False
     before = toks[i - 1] if i > 0 else None
     return before is None or not (before.anchor or before.blocked)
@@ -1094,6 +1105,8 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             return True
     if _street_run(text, toks, i) or _a_feature(text, toks, i):
         return True
+    if toks[i].key in _FEATURES and i > 0 and _a_feature(text, toks, i - 1):
+        return True  # "River" in "the Jordan River" is no one either
     # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
     # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
     return toks[i].key in lexicon.places_also_names() and (
@@ -1139,9 +1152,9 @@ _NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?\s+\Z")
 
 # Natural places after a name that is also a word or a name: "at Musgrave Park", "Kedron
 # Brook". The first set are names too ("Jenny Park"): a place only where a place is said.
-_FEATURES_ALSO_NAMES = word_set("park lake hill hills river brook bay beach island point forest")
+_FEATURES_ALSO_NAMES = word_set("park lake hill hills brook bay beach island point forest")
 _FEATURES = word_set(
-    """reserve oval gardens creek lagoon falls showgrounds showground foreshore jetty pier
+    """reserve oval gardens creek river lagoon falls showgrounds showground foreshore jetty pier
     wetlands bushland dam weir cemetery racecourse speedway velodrome golf"""
 )
 
@@ -1590,7 +1603,8 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
         elif before := _INITIAL_BEFORE.search(text, max(0, start - 9), start):
             start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
         if (surname := _SURNAME_COMMA_BEFORE.search(text, max(0, start - 30), start)) and (
-            _a_surname_in_capitals(surname[1], toks, i)
+            _a_surname_in_capitals(surname[1], toks, i, _LABEL_BEFORE.search(
+                text, max(0, surname.start(1) - 40), surname.start(1)) is not None)
         ):
             start = surname.start(1)  # "NIYONKURU, Claudine": the surname in capitals goes too
         end = initial.end() if initial else toks[j].end

@@ -1,0 +1,115 @@
+"""Health, disability and money notes (issue 12): conditions and tests named after people,
+pathology results, hospitals, patient labels and the numbers of health and income papers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+
+def redact(text: str, *clients: KnownClient) -> str:
+    return deidentify(text, list(clients), keep=list(COMMON_SERVICES)).text
+
+
+def client(name: str, code: str = "HM-7001") -> KnownClient:
+    return KnownClient(code, ClientIdentity(full_name=name))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His Parkinson's is worse since the fall; Alzheimer's screen next week.",
+        "Crohn's flare; Down syndrome; Asperger's; Huntington's; Korsakoff's syndrome.",
+        "Hodgkin lymphoma in 2019, non-Hodgkin lymphoma now ruled out.",
+        "Guillain-Barré last year; Bell's palsy; a Foley catheter; Baker's cyst.",
+        "Addenbrooke's 71/100, Glasgow Coma Scale 15, Kessler K10 32.",
+        "Mum's Alzheimers is moderate and Dad has Parkinsons.",
+        "Hb 98 g/L, eGFR 45, INR 2.4, Na 131 mmol/L, K 4.2, CRP <5.",
+    ],
+)
+def test_conditions_tests_and_results_named_like_people_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr Parkinson's house is on the market.", "Parkinson"),
+        ("Jim Parkinson's car was towed.", "Parkinson"),
+        ("Sarah Stevens-Johnson rang about the bond.", "Stevens-Johnson"),
+        ("Spoke to Dr Wilson about the syndrome.", "Wilson"),
+        ("Tom Turner came with his sister.", "Turner"),
+    ],
+)
+def test_a_person_with_an_eponyms_surname_is_still_removed(text, name):
+    assert name not in redact(text)
+
+
+def test_a_registered_client_is_replaced_even_inside_a_condition():
+    """The register wins over a medical word as over every keep-list."""
+    out = redact("Addison's review: Addison says the Addison's disease is settled.",
+                 client("Addison Marr"))
+    assert "Addison" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sent from RPA to Royal North Shore, then Prince of Wales.",
+        "Discharged from Royal Prince Alfred to the Royal Brisbane.",
+        "Outpatients at Royal Melbourne, then Royal Adelaide and Royal Perth.",
+        "Lady Cilento for the kids; Peter Mac for her chemo; QEII Jubilee for rehab.",
+    ],
+)
+def test_hospitals_named_after_people_survive_without_the_word_hospital(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SMITH, John  M  82y  URN 004418",
+        "Patient: BROWN, Mary  F  79y  Ward 4B Bed 12",
+        "• GREEN, Alice (daughter) to be told first",
+    ],
+)
+def test_a_patient_labels_surname_in_capitals_goes_even_when_it_is_a_word(text):
+    out = redact(text)
+    assert not any(w in out for w in ("SMITH", "BROWN", "GREEN", "John", "Mary", "Alice")), out
+    assert "Ward 4B Bed 12" in out or "Ward" not in text
+
+
+@pytest.mark.parametrize("text", ["CHEERS, Tom", "HOPE, this helps", "WELL, Tom said"])
+def test_a_word_in_capitals_before_a_comma_is_not_a_surname(text):
+    assert text.split(",")[0] in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("script no. 3344122 at Priceline", "3344122"),
+        ("Companion Card 5566778 renewed", "5566778"),
+        ("DVA file NX123456", "NX123456"),
+        ("Gold Card QX123456", "QX123456"),
+        ("NMI 6305123456 on the Origin bill", "6305123456"),
+        ("meter 04412233 read wrong", "04412233"),
+        ("Seniors Card 12345678", "12345678"),
+    ],
+)
+def test_numbers_of_health_and_concession_papers_after_their_cue_go(text, number):
+    assert number not in redact(text)
+
+
+def test_a_prescription_with_its_counts_keeps_them():
+    text = "the script for 2 repeats of 30 tablets"
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Logan River is high.", "We walked along the Jordan River.", "Cabbage Tree Creek"],
+)
+def test_rivers_named_with_a_name_word_survive(text):
+    assert redact(text) == text
