@@ -177,8 +177,11 @@ def find(
             if _lower_patronymic(text, toks, k):
                 name[k - 1] = name[k] = name[k + 1] = True  # "hamza bin rashid"
     _written_as_names(text, toks, name)
+    payees = _payees(text, blocked) if not _PAYMENT_KEYS.isdisjoint(
+        keys if keys is not None else [t.key for t in toks]
+    ) else []
     if not any(name):
-        return []
+        return payees
     _extend(text, toks, name)
     _same_names(text, toks, name)
     _extend(text, toks, name)
@@ -189,7 +192,42 @@ def find(
             text[toks[k].end : toks[k + 1].start] in (" ", ". ")
         ):
             name[k] = False
-    return _runs(text, toks, name)
+    return _runs(text, toks, name) + payees
+
+
+# A bank statement's line, in capitals: who paid or was paid ("TRANSFER FROM NGUYEN T HOA",
+# "OSKO PAYMENT TO K BANKS REF RENT"), up to a reference, an amount or the line's end.
+_PAYMENT_KEYS = word_set("transfer tfr payment pymt osko payid deposit credit")
+_PAYEE = re.compile(
+    r"\b(?:TRANSFER|TFR|PAYMENT|PYMT|OSKO|PAYID|DEPOSIT|CREDIT)[ \t]+(?:FROM|TO)[ \t]+"
+    r"(?P<who>[A-Z][A-Z'’\-]*\.?(?:[ \t](?!REF\b|FOR\b)[A-Z][A-Z'’\-]*\.?){0,3})"
+    r"(?=[ \t]+(?:REF\b|FOR\b|\$|-?\d)|[ \t]*$|[ \t]{2,}|[ \t]*[,;])",
+    re.MULTILINE,
+)
+_NOT_PAYEES = word_set(
+    """pty ltd limited inc co energy telstra optus vodafone council housing rentals realty real
+    estate agent agency insurance bank super superannuation group services service centrelink
+    medicare ato ndis water gas electricity power origin agl alinta synergy aurora red simply
+    department dept trust trustee rent bond account savings loan card visa mastercard amex
+    refund salary wages payroll own self internal"""
+)
+
+
+def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
+    """Who a statement's transfer came from or went to: a person, unless a business's words
+    or a listed service are in it ("TRANSFER TO ORIGIN ENERGY")."""
+    hits = []
+    for m in _PAYEE.finditer(text):
+        start, end = m.span("who")
+        keys = [w.casefold().strip(".'’-") for w in m["who"].split()]
+        if any(k in _NOT_PAYEES or k in lexicon.not_names() for k in keys):
+            continue
+        if not any(k in lexicon.given_names() or k in lexicon.surnames() for k in keys):
+            continue
+        if any(s < end and start < e for s, e in blocked):
+            continue  # a kept service or a case code
+        hits.append(hit(start, end, "person"))
+    return hits
 
 
 def _lower_names(
@@ -557,6 +595,10 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     """ "Karen interpreter", "Dari speaker", "the Karen community lunch", "Congolese, Karen and
     Bhutanese families": a language or people (also a name) before what speaks it or gathers
     them, or in a list of peoples ("Sarah community nurse" is a person)."""
+    if toks[i].key in _PEOPLES_ALSO_NAMES and i > 0 and toks[i - 1].key in _SPEAKS_BEFORE and (
+        text[toks[i - 1].end : toks[i].start] == " "
+    ):
+        return True  # "speaks Karen", "interpreter in Dari"
     if i + 1 >= len(toks):
         return False
     if _in_a_list_of_peoples(text, toks, i):
@@ -602,6 +644,7 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
 
 # Peoples and languages that are also given names or surnames: "Karen" (of Burma), "Chin", "Mon".
 _PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao dari")
+_SPEAKS_BEFORE = word_set("speaks speak speaking speaker reads writes understands fluent")
 
 
 def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1487,6 +1530,7 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         and (t.anchor or not t.blocked)
         and not _excluded(t)
         and not (t.brand and t.upper)  # "Bryan DOB 3/4/1988", "Jane TFN ..."
+        and not (t.upper and t.key in _CAPS_GRAMMAR)  # "TRANSFER FROM NGUYEN T HOA"
         and (t.lexical or not t.place or _surname_of_a_place(text, toks, i, j))  # "Paul Hamilton"
         and t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
         and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
@@ -1512,6 +1556,9 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     return t.lexical or t.unknown or t.brand or not in_a_run
 
 
+# Words of the grammar in capitals join no name ("TRANSFER TO DANIEL O'CONNOR"); but "AN" and
+# "DO" are Vietnamese names ("DO VAN HUNG").
+_CAPS_GRAMMAR = lexicon.GRAMMAR - {"an", "do"}
 # Verbs that open a request to the reader and are also surnames in the census lists.
 _IMPERATIVES = word_set(
     "use call ring text phone email ask tell visit meet see contact book send remind try thank"
