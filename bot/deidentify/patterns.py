@@ -213,7 +213,7 @@ _REF_CUE = re.compile(
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|rx|nmi|meter|dva"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
-    r"|(?:report|student|reg|registration)(?=\s+(?:no\b|number|num\b|#|id\b))"
+    r"|(?:report|student|reg|registration|job)(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -235,7 +235,7 @@ REF_CUES = word_set(
     "event grant imei cin trn usi pin identifier opal myki gocard card smartrider metrocard "
     "student reg "
     "registration script prescription rx nmi meter dva companion pension concession healthcare "
-    "seniors"
+    "seniors job"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -316,6 +316,8 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             hits.append(hit(*m.span(), "id"))
     if _IP_GATE(text):
         hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
+    if "/" in text:
+        hits += _file_numbers(text)
     long = LONG_NUMBER(text) is not None
     if not long and not _FIVE_DIGITS(text) and not _FOURS(text):
         return hits + _cued_references(text, keys)  # most notes: no number of five digits
@@ -336,6 +338,29 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             continue  # "SHS 2024-25", "YJ 2024/25", "MH 0900-1700", "DATE 20250312"
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits + _cued_references(text, keys)
+
+
+# A tribunal's or court's file: its list's letters, then a number and a year, or a year and a
+# number ("QCAT GAA 4412/25", "NCAT SH 25/11223"), one side of four digits or more (not "BP
+# 130/80", "ACE 71/100", "FY 2024/25", "Mon 12/03").
+_FILE_NUMBER = re.compile(
+    r"(?<![\w/.\-])(?P<cue>[A-Z]{1,5})[ \-]?(?P<id>\d{2,7}/\d{2,7})(?![\w/]|\.\d)"
+)
+_NOT_A_FILES_LIST = _NOT_A_PERSONS_NUMBER | word_set("bp fy u lot rm unit no dob am pm")
+
+
+def _file_numbers(text: str) -> list[Hit]:
+    hits = []
+    for m in _FILE_NUMBER.finditer(text):
+        left, right = m["id"].split("/")
+        cue = m["cue"].casefold()
+        if max(len(left), len(right)) < 4 or _dated(m["id"]) or cue in _NOT_A_FILES_LIST or (
+            cue in lexicon.FUNCTION_WORDS or cue in lexicon.WEEKDAYS or cue in lexicon.MONTHS
+            or (len(cue) > 3 and cue in lexicon.english_words())  # "ROOM 1204/5"
+        ):
+            continue
+        hits.append(hit(m.start(), m.end(), "id"))
+    return hits
 
 
 _FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII).search

@@ -145,3 +145,21 @@ def test_a_language_that_is_also_a_name_survives_after_speaks(text):
 
 def test_someone_called_karen_is_still_a_person():
     assert "Karen" not in redact("Karen speaks English and rang about the rent.")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("QCAT GAA 4412/25 hearing 14 Feb", "4412/25"),
+        ("Rent arrears $1,840; tribunal NCAT SH 25/11223", "25/11223"),
+        ("VCAT ref D 1234/2024 listed", "1234/2024"),
+        ("Interpreter: Abdi (Somali), TIS job no. 7712345", "7712345"),
+    ],
+)
+def test_tribunal_files_and_interpreter_jobs_go(text, number):
+    assert number not in redact(text)
+
+
+def test_readings_scores_years_and_units_with_a_slash_survive():
+    text = "BP 130/80, ACE 71/100, FY 2024/25, Mon 12/03, Unit 4/25, GCS 15/15"
+    assert redact(text) == text
