@@ -268,7 +268,9 @@ def numbered_place(text: str, t: Word) -> bool:
     if t.key not in _NUMBERED:
         return False
     m = _ROOM_NUMBER.match(text, t.end)  # a ward needs a ward's letter: "Gave Ward 2 vouchers"
-    if m is None or (m["bare"] and t.key == "ward"):
+    if m is None or (m["bare"] and t.key == "ward" and not _WARD_BEFORE.search(
+        text, max(0, t.start - 8), t.start
+    )):
         return False
     if t.key != "court":
         return True
@@ -276,6 +278,7 @@ def numbered_place(text: str, t: Word) -> bool:
     return before is not None or _ROOM_ENDS.match(text, m.end()) is not None
 
 
+_WARD_BEFORE = re.compile(r"(?i:\b(?:on|in|to|from|at|into)\s+)\Z")  # "on Ward 4"
 _COURT_BEFORE = re.compile(r"(?i:\b(?:in|at|to|from|before|into)\s+|\(\s*)\Z")
 _ROOM_ENDS = re.compile(r"\s*(?:[)\]]|\n|\Z)")
 
@@ -1022,6 +1025,10 @@ class Matcher:
             ) and not _UNIT_SAID.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "3/12" is as likely a date; but "her unit is 2/9" is not
             yield hit(m.start(), m.end(), "address")
+        alone = {unit for unit, _number in self.units}
+        for m in _UNIT_ALONE.finditer(text):
+            if m["unit"].casefold() in alone:  # "back to unit 12", the register's "12/44 …"
+                yield hit(m.start("home"), m.end(), "address")
 
     def streets_in(
         self,
@@ -1053,6 +1060,13 @@ _UNIT_NUMBER = re.compile(
     rf"(?<![\w/.])(?P<word>{_UNIT_WORD}\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
     r"(?P<number>\d+[a-z]?)(?![\w/])",
     re.IGNORECASE,
+)
+# A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
+# "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
+_UNIT_ALONE = re.compile(
+    r"\b(?i:her|his|their|my|your|'s|at|to|from|in)\s+"
+    r"(?P<home>(?:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)"
 )
 _UNIT_SAID = re.compile(
     r"(?i)\b(?:unit|flat|apartment|apt|townhouse|villa)(?:\s+(?:is|was|no\.?|number|#))?\s*:?\s*\Z"

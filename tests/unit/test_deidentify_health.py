@@ -163,3 +163,32 @@ def test_tribunal_files_and_interpreter_jobs_go(text, number):
 def test_readings_scores_years_and_units_with_a_slash_survive():
     text = "BP 130/80, ACE 71/100, FY 2024/25, Mon 12/03, Unit 4/25, GCS 15/15"
     assert redact(text) == text
+
+
+PENNY = KnownClient(
+    "HM-7001",
+    ClientIdentity(full_name="Penelope Ward", aliases=("Penny",),
+                   address="12/44 Kessels Road, Coopers Plains QLD 4108"),
+)
+
+
+@pytest.mark.parametrize("text", ["back to unit 12 tonight", "her unit 12 has mould",
+                                  "locks changed at unit 12; agent paid"])
+def test_a_clients_unit_number_alone_goes_where_her_home_is_said(text):
+    assert "12" not in redact(text, PENNY)
+
+
+def test_units_as_a_refuges_rooms_survive_though_a_client_lives_in_one_of_that_number():
+    text = "Unit 12 family at Mercy Hospital for Women overnight. Unit 5 moved to transitional."
+    assert redact(text, PENNY) == text
+
+
+@pytest.mark.parametrize("text", ["Moved to Ward 7B today.", "Nurse on Ward 4 said all fine.",
+                                  "In Ward 4 since Monday."])
+def test_a_numbered_ward_is_a_ward_though_a_client_is_called_ward(text):
+    assert redact(text, PENNY) == text
+
+
+@pytest.mark.parametrize("text", ["Gave Ward 2 vouchers.", "Spoke to Ward 4 days ago."])
+def test_a_client_called_ward_is_still_replaced_before_a_count(text):
+    assert "HM-7001" in redact(text, PENNY)
