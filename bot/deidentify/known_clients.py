@@ -995,6 +995,8 @@ class Matcher:
                 ):
                     start -= 1  # "+61 ...", "(07) ...", but not the "(" of "(0412 345 678)"
                 end += kind == "crn" and end < len(text) and text[end].isalpha()
+                if kind == "medicare" and (irn := _IRN_AFTER.match(text, end)):
+                    end = irn.end()  # "2953 71234 1 / 2": the card's issue number goes too
                 hits.append(Hit(start, end, kind, PLACEHOLDERS[kind]))
         return hits
 
@@ -1061,6 +1063,7 @@ _UNIT_NUMBER = re.compile(
     r"(?P<number>\d+[a-z]?)(?![\w/])",
     re.IGNORECASE,
 )
+_IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(

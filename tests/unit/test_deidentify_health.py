@@ -192,3 +192,12 @@ def test_a_numbered_ward_is_a_ward_though_a_client_is_called_ward(text):
 @pytest.mark.parametrize("text", ["Gave Ward 2 vouchers.", "Spoke to Ward 4 days ago."])
 def test_a_client_called_ward_is_still_replaced_before_a_count(text):
     assert "HM-7001" in redact(text, PENNY)
+
+
+@pytest.mark.parametrize("text", ["| Bill | 2953 71234 1 / 2 |", "Medicare 2953712341-2 on file",
+                                  "Medicare 2953 71234 1/2"])
+def test_a_registered_medicare_number_goes_with_its_issue_number(text):
+    bill = KnownClient("HM-7005", ClientIdentity(full_name="Bill Papadopoulos",
+                                                 medicare="2953 71234 1"))
+    out = redact(text, bill)
+    assert "[Medicare]" in out and "2" not in out.replace("HM-7005", ""), out
