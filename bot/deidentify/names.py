@@ -1380,6 +1380,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         # Chair", "Dr Moncrieff Clinic" are places)
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
+    if not title and t.upper and toks[i].key in _ROLES:
+        return  # "an interpreter (TIS 131 450)", "the physio (QEII)": a service, not a name
     if title and t.key in _STREET_WORDS and toks[i].key in _OFFICE_TITLES:
         return  # "Judge Street", "Officer Road"; but "Dr Street", "Uncle Park", "Sgt Lane"
     if title and toks[i].key in _OFFICE_TITLES and not (
@@ -1476,7 +1478,11 @@ _LOWER_CIVIL = word_set("mr mrs ms")
 _IN_LAWS = word_set("bil sil mil fil")
 # Roles before a name, which are also words before a noun: "support worker odhran", but
 # "support worker hours".
-_ROLES = word_set("worker lender agent")
+_ROLES = word_set(
+    """worker lender agent pharmacist physio physiotherapist interpreter psychologist counsellor
+    counselor midwife paramedic dietitian podiatrist advocate solicitor collector trustee
+    coordinator nurse rn ot"""
+)
 
 
 def _program_run(text: str, toks: list[_Tok], j: int) -> bool:

@@ -201,3 +201,32 @@ def test_a_registered_medicare_number_goes_with_its_issue_number(text):
                                                  medicare="2953 71234 1"))
     out = redact(text, bill)
     assert "[Medicare]" in out and "2" not in out.replace("HM-7005", ""), out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("spoke w/ pharmacist joanne at priceline", "joanne"),
+        ("physio bec came at 2", "bec"),
+        ("interpreter abdi (somali) was great", "abdi"),
+        ("debt collector rhys rang again", "rhys"),
+        ("nurse bec changed the dressing", "bec"),
+        ("her solicitor marcus has the file", "marcus"),
+    ],
+)
+def test_a_lowercase_name_after_a_professions_word_goes(text, name):
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the interpreter fees are covered",
+        "the nurse said she is fine",
+        "the pharmacist will call back",
+        "with an interpreter (TIS 131 450) on Monday",
+        "ot assessment next week",
+    ],
+)
+def test_a_professions_word_before_a_word_or_a_service_changes_nothing(text):
+    assert redact(text) == text
