@@ -16,46 +16,72 @@ from bot.deidentify import lexicon
 from bot.deidentify.known_clients import Word
 from bot.deidentify.lexicon import word_set
 
-# Surnames in conditions, tests, signs, scales and devices. Alone these are people ("Mr Parkinson"):
-# they are the condition only before a medical word, or as a possessive when they are rare as
-# surnames and common as conditions (the first group).
+# Surnames in conditions, tests, signs, scales and devices. Alone these are people ("Mr Parkinson",
+# "Addison came in"): they are the condition only before a medical word ("Addison's disease",
+# "a Foley catheter"), or, for the first group, as a possessive or the SMS plural after what has
+# or names a condition ("his Parkinson's", "Mum's Alzheimers", "dx Crohn's").
 _CONDITIONS = word_set(
-    """parkinson parkinsons alzheimer alzheimers crohn crohns asperger aspergers huntington
-    huntingtons korsakoff korsakoffs wernicke hashimoto hashimotos raynaud raynauds tourette
-    tourettes addenbrooke addenbrookes meniere menieres ménière ménières sjogren sjogrens
-    sjögren sjögrens behcet behcets behçet behçets hodgkin hodgkins cushing cushings addison
-    addisons kaposi kaposis dupuytren dupuytrens munchausen munchausens"""
+    """parkinson alzheimer crohn asperger huntington korsakoff hashimoto raynaud tourette
+    addenbrooke meniere ménière sjogren sjögren behcet behçet hodgkin cushing addison kaposi
+    dupuytren munchausen"""
+)
+# Of those, the ones hardly anyone here is called: their possessive is the condition anywhere.
+_RARELY_NAMES = word_set(
+    """alzheimer asperger korsakoff raynaud tourette addenbrooke meniere ménière sjogren sjögren
+    behcet behçet kaposi dupuytren munchausen crohn"""
 )
 _EPONYMS = _CONDITIONS | word_set(
     """guillain barre barré creutzfeldt jakob lewy duchenne marfan kawasaki klinefelter osgood
     schlatter legionnaires epstein barr ehlers danlos prader willi angelman tay sachs stevens
     johnson bence jones apgar heimlich holter doppler foley snellen barthel braden waterlow
-    kessler glasgow folstein epley fowler fowlers colles achilles paget pagets bell bells down
-    downs turner turners wilson wilsons graves still stills baker bakers beck hamilton norton
-    katz lawton hartmann rett retts edinburgh barrett barretts hirschsprung hirschsprungs
+    kessler glasgow folstein epley fowler colles achilles paget bell down turner wilson graves
+    still baker beck hamilton norton katz lawton hartmann rett edinburgh barrett hirschsprung
     bartholin whipple"""
 )
+# Two names joined that are one condition whatever follows ("Guillain-Barré"); not
+# "Stevens-Johnson" or "Bence-Jones", which are people's surnames too unless a medical word follows.
+_COMPOUNDS = word_set(
+    """guillain-barre guillain-barré creutzfeldt-jakob wernicke-korsakoff prader-willi
+    ehlers-danlos tay-sachs epstein-barr osgood-schlatter"""
+)
+# Medical words after an eponym (a capitalised one may stand between: "Glasgow Coma Scale",
+# "Beck Depression Inventory"); not everyday words that follow a person too ("Wilson's
+# assessment", "Jones to sign", "Turner's test results").
 _HEADS = (
-    r"disease|syndrome|palsy|scale|score|index|inventory|test|sign|cyst|fracture|position"
-    r"|manoeuvre|maneuver|monitor|catheter|lymphoma|sarcoma|oesophagus|esophagus|smear|stain"
-    r"|bod(?:y|ies)|dementia|encephalopathy|psychosis|disorder|criteria|assessment|procedure"
-    r"|cognitive|coma|postnatal|depression|protein|tendon|phenomenon|ulcer|gland|virus"
-    r"|K-?10|ACE(?:-?III)?|MMSE|-?type"
+    r"disease|syndrome|palsy|scale|index|inventory|cyst|fracture|manoeuvre|maneuver|catheter"
+    r"|lymphoma|sarcoma|oesophagus|esophagus|smear|stain|bod(?:y|ies)|encephalopathy|psychosis"
+    r"|criteria|coma|protein|tendon|phenomenon|ulcer|gland|virus|monitor"
+    r"|K-?10|ACE(?:-?III)?|MMSE"
 )
 _EPONYM = re.compile(
     r"(?P<word>[A-Z][a-zé]+(?:[-‐][A-Z][a-zé]+)?)"
     r"(?P<own>['’]s|s['’]|['’]|s)?"
-    rf"(?P<head>(?:[ \-](?:[A-Z]?[a-z]+[ \-])?(?i:{_HEADS})\b)?)"
+    rf"(?P<head>(?:[ \-](?:[A-Z][a-z]+[ \-])?(?i:{_HEADS})\b)?)"
 )
 _SECOND_HALF = re.compile(r"(?:[^\W\d_]|[A-Z][a-zé]+[-‐]|['’])\Z")
-# Before an eponym, a person: "Mr Parkinson's house", "Jim Parkinson's".
+# Before a condition without its medical word: what has it, names it or lists it.
+_HAS_IT = re.compile(
+    r"(?i:\b(?:his|her|their|has|had|have|with|of|for|from|diagnosed|dx|onset|advanced|stage"
+    r"|early|late|query|\?|suspected|possible)|['’]s)[ \t]+\Z"
+)
+# After a condition's possessive: what it is to a patient ("Alzheimer's screen", "Parkinson's
+# nurse"), not to a person ("Addison's dad", "Parkinson's house").
+_ITS_NOUN = re.compile(
+    r"[ \t]+(?i:screen|screening|diagnosis|meds|medications?|nurse|clinic|support|association"
+    r"|australia|specialist|services?|symptoms|tremors?|flares?|risk|dementia"
+    r"|foundation|society|group|unit|ward|care|patients?|plan)\b"
+)
+_LIST_GAP = re.compile(r"(?:[,;]|[ \t]+(?:and|or|&|/))[ \t]*|[ \t]*/[ \t]*")
+# Before an eponym, a person: "Mr Parkinson's house", "Tom Wilson's assessment", "Nurse Bell".
 _WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\.?[ \t]+\Z")
 _ANALYTES = word_set("na k cl ca mg hb wcc plt cr ur alt ast ggt alp bili crp esr tsh")
 
-# Pathology results: an analyte, then its value ("Na 131", "K 4.2", "Hb 98 g/L", "CRP <5").
+# Pathology results: an analyte, then its value ("Na 131", "K 4.2", "Hb 98 g/L", "CRP <5"):
+# two or more together (a panel), or one with its unit -- "Kim Na 20 yo" is a woman.
 _RESULT = re.compile(
     r"(?<![\w'’])(?:Na|K|Cl|Ca|Mg|Hb|WCC|Plt|Cr|Ur|ALT|AST|GGT|ALP|Bili|CRP|ESR|TSH)"
-    r"(?=[ \t]*[:=]?[ \t]*[<>]?\d)"
+    r"(?=[ \t]*[:=]?[ \t]*[<>]?\d+(?:\.\d+)?"
+    r"(?P<unit>[ \t]*(?:mmol|umol|µmol|g/L|U/L|mg|x10|IU|mIU))?)"
 )
 
 
@@ -65,38 +91,51 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
     them)."""
     out = []
     if not _ANALYTES.isdisjoint(keys):
-        out += [(m.start(), m.end()) for m in _RESULT.finditer(text)]
-    if _EPONYMS.isdisjoint(keys):
+        results = list(_RESULT.finditer(text))
+        out += [(m.start(), m.end()) for m in results if len(results) > 1 or m["unit"]]
+    if _EPONYMS.isdisjoint(keys) and not any(k.endswith("s") and k[:-1] in _CONDITIONS
+                                              for k in keys):
         return out
+    last_end = -1
     for t in tokens:
-        if not (t.title and t.key in _EPONYMS) or _SECOND_HALF.search(
+        base = t.key[:-1] if t.key.endswith("s") and t.key[:-1] in _CONDITIONS else t.key
+        if not (t.title and base in _EPONYMS) or _SECOND_HALF.search(
             text, max(0, t.start - 30), t.start
         ):
             continue  # the second half of "Guillain-Barré" was read with the first
         m = _EPONYM.match(text, t.start)
         if m is None or _a_person_before(text, m.start()):
             continue
-        parts = re.split(r"[-‐]", m["word"])
-        if not all(p.casefold() in _EPONYMS for p in parts):
+        word = m["word"].casefold()
+        parts = re.split(r"[-‐]", word)
+        if word.endswith("s") and word[:-1] in _CONDITIONS and not m["own"]:
+            parts, own = [word[:-1]], True  # "Parkinsons", "Alzheimers"
+        else:
+            own = bool(m["own"])
+        if not all(p in _EPONYMS for p in parts):
             continue
-        if m["head"]:
+        condition = len(parts) == 1 and parts[0] in _CONDITIONS and own and (
+            parts[0] in _RARELY_NAMES
+            or _HAS_IT.search(text, max(0, m.start() - 20), m.start())
+            or (last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, m.start()))
+            or _ITS_NOUN.match(text, m.end())
+        )
+        if m["head"] or "-".join(parts) in _COMPOUNDS or condition:
             out.append((m.start(), m.end()))
-            continue
-        joined = "".join(parts).casefold() + ("s" if m["own"] else "")
-        if len(parts) > 1 or (
-            m["word"].casefold() in _CONDITIONS and (m["own"] or joined in _CONDITIONS)
-        ):
-            out.append((m.start(), m.end()))
+            last_end = m.end()
     return out
 
 
 def _a_person_before(text: str, start: int) -> bool:
-    """A title or a given name just before: "Mr Parkinson's house", "Jim Parkinson's", "Sarah
-    Stevens-Johnson" (not "His Parkinson's", "Mum's Alzheimer's")."""
+    """A title, a role or a given name just before: "Mr Parkinson's house", "Tom Wilson's
+    assessment", "Nurse Bell's", "Landlord Parkinson" (not "His Parkinson's", "Has Crohn's")."""
     m = _WORD_BEFORE.search(text, max(0, start - 16), start)
     if m is None:
         return False
     key = m[1].casefold()
-    if key in lexicon.CIVIL_TITLES or key in ("dr", "prof"):
-        return True
-    return key in lexicon.given_names() and key not in lexicon.english_words()
+    if key in lexicon.FUNCTION_WORDS - lexicon.MODALS:
+        return False
+    return (
+        key in lexicon.TITLES or key in lexicon.CIVIL_TITLES or key in lexicon.RELATIONS
+        or key in ("dr", "prof", "caseworker", "landlord") or key in lexicon.given_names()
+    )

@@ -222,8 +222,14 @@ def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
         keys = [w.casefold().strip(".'’-") for w in m["who"].split()]
         if any(k in _NOT_PAYEES or k in lexicon.not_names() for k in keys):
             continue
-        if not any(k in lexicon.given_names() or k in lexicon.surnames() for k in keys):
-            continue
+        initial = any(len(k) == 1 for k in keys)
+        named = [k for k in keys if len(k) > 1]
+        if not named or not all(
+            k in lexicon.given_names() or k in lexicon.surnames() for k in named
+        ):
+            continue  # "HUNGRY JACKS", "PARKING FINE"
+        if not initial and all(k in lexicon.english_words() for k in named):
+            continue  # "GOAL SAVER", "BILLS", "BRIGHT"; but "K BANKS" is someone
         if any(s < end and start < e for s, e in blocked):
             continue  # a kept service or a case code
         hits.append(hit(start, end, "person"))
@@ -644,7 +650,7 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
 
 # Peoples and languages that are also given names or surnames: "Karen" (of Burma), "Chin", "Mon".
 _PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao dari")
-_SPEAKS_BEFORE = word_set("speaks speak speaking speaker reads writes understands fluent")
+_SPEAKS_BEFORE = word_set("speaks speaking")
 
 
 def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
@@ -782,8 +788,26 @@ _CAPITAL = r"(?![a-z])[^\W\d_]"  # a letter in capitals, any alphabet's ("Ć")
 _SURNAME_COMMA_BEFORE = re.compile(
     rf"(?<![\w'’\-])({_CAPITAL}(?:{_CAPITAL}|['’\-]){{2,}}),[ \t]*\Z"
 )
-# Where a patient label or a list puts "SURNAME, Given": a line's start, or a label's colon.
-_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t•*\-–|]*(?:[A-Za-z][\w ./]{0,24}:[ \t]*)?\Z")
+# Where a patient label or a list puts "SURNAME, Given": a line's start, a label's colon, a
+# list's number, a column's gap, "for" or "Re:" before; and after the name a column's gap, the
+# line's end or a bracket (a list), or the patient's sex, age or record (a label).
+_LABEL_BEFORE = re.compile(
+    r"(?:(?:^|\n)[ \t•*\-–|]*(?:\d{1,3}[.)][ \t]*)?(?:[A-Za-z][\w ./]{0,24}:[ \t]*)?"
+    r"|[ \t]{2,}|\t|\b(?:for|of|Re:?|RE:?)[ \t]+)\Z"
+)
+_LIST_AFTER = re.compile(r"[ \t]*(?:$|\n)|[ \t]{2,}|\t|[ \t]*[(|]|[ \t]+[-–][ \t]", re.MULTILINE)
+_LABEL_AFTER = re.compile(
+    r"[ \t(]+(?:[MF]\b|\d{1,3}[ \t]?(?:y|yo|yrs|[MF])\b|D\.?O\.?B|URN|MRN|UR\b|Ward\b|Bed\b)"
+)
+
+
+def _label(text: str, start: int, end: int) -> int:
+    """ "SURNAME, Given" (``start`` to ``end``) on a label (2), a list's line (1) or neither (0)."""
+    if not _LABEL_BEFORE.search(text, max(0, start - 40), start):
+        return 0
+    if _LABEL_AFTER.match(text, end):
+        return 2
+    return 1 if _LIST_AFTER.match(text, end) else 0
 # Words in capitals before ", Name" that greet or answer, though the census lists them as surnames.
 _NOT_LABEL_SURNAMES = word_set(
     "hey dear cheers well morning evening done new welcome good right thanks sorry yes okay great"
@@ -990,16 +1014,20 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
     return _verb_context(text, toks, i)
 
 
-def _a_surname_in_capitals(word: str, toks: list[_Tok], i: int, labelled: bool) -> bool:
+def _a_surname_in_capitals(word: str, toks: list[_Tok], i: int, label: int) -> bool:
     """Before "X, Given": a surname, not an acronym, a place or a word ("FYI, Tom", "RILC,
     Sarah", "IPSWICH, Anna"), nor a registered client's name (theirs keeps its code). A surname
-    that is also a word ("SMITH", "BROWN") only where a label or a line opens with it, as on a
-    patient label or a list ("Patient: SMITH, John  M  82y"), and not "CHEERS, Tom"."""
+    that is also a word ("SMITH", "BROWN") only on a label or a list's line ("Patient: SMITH,
+    John  M  82y", "1. BLACK, Tom"), not "CHEERS, Tom" or "BOND, Sarah paid"; one that is also
+    a place ("PARKINSON") only with a label's sex, age or record after it (``label``: 0 none, 1
+    a list's line, 2 a patient's label)."""
     key = fold(word)
-    if len(key) < 4 or key in lexicon.never_names() or key in lexicon.place_words():
+    if len(key) < 4 or key in lexicon.never_names():
+        return False
+    if key in lexicon.place_words() and label < 2:
         return False
     if key in lexicon.english_words():
-        return labelled and key in lexicon.surnames() and key not in _NOT_LABEL_SURNAMES
+        return label > 0 and key in lexicon.surnames() and key not in _NOT_LABEL_SURNAMES
     if len(_VOWEL.findall(key)) < 2:  # "RILC", "NSW"
         return False
     before = toks[i - 1] if i > 0 else None
@@ -1148,7 +1176,7 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             return True
     if _street_run(text, toks, i) or _a_feature(text, toks, i):
         return True
-    if toks[i].key in _FEATURES and i > 0 and _a_feature(text, toks, i - 1):
+    if toks[i].key in _FEATURES | {"river"} and i > 0 and _a_feature(text, toks, i - 1):
         return True  # "River" in "the Jordan River" is no one either
     # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
     # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
@@ -1195,9 +1223,9 @@ _NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?\s+\Z")
 
 # Natural places after a name that is also a word or a name: "at Musgrave Park", "Kedron
 # Brook". The first set are names too ("Jenny Park"): a place only where a place is said.
-_FEATURES_ALSO_NAMES = word_set("park lake hill hills brook bay beach island point forest")
+_FEATURES_ALSO_NAMES = word_set("park lake hill hills brook bay beach island point forest river")
 _FEATURES = word_set(
-    """reserve oval gardens creek river lagoon falls showgrounds showground foreshore jetty pier
+    """reserve oval gardens creek lagoon falls showgrounds showground foreshore jetty pier
     wetlands bushland dam weir cemetery racecourse speedway velodrome golf"""
 )
 
@@ -1209,10 +1237,13 @@ def _a_feature(text: str, toks: list[_Tok], i: int) -> bool:
     key = toks[i + 1].key
     if key in _FEATURES:
         return True
+    if key == "river" and _THE_BEFORE.search(text, max(0, toks[i].start - 4), toks[i].start):
+        return True  # "the Jordan River": a person has no article ("Jordan River came in")
     return key in _FEATURES_ALSO_NAMES and _place_context(text, toks, i)
 
 
 _LIST_GAP = re.compile(r"\s*[/&,]\s*|\s+[-–]\s+")
+_THE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:the)\s+\Z")
 
 
 def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1536,7 +1567,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         and (t.anchor or not t.blocked)
         and not _excluded(t)
         and not (t.brand and t.upper)  # "Bryan DOB 3/4/1988", "Jane TFN ..."
-        and not (t.upper and t.key in _CAPS_GRAMMAR)  # "TRANSFER FROM NGUYEN T HOA"
+        and not (t.upper and j < i and t.key in _PAYEE_LINKS and j > 0
+                 and toks[j - 1].key in _PAYMENT_KEYS)  # "TRANSFER FROM NGUYEN T HOA"
         and (t.lexical or not t.place or _surname_of_a_place(text, toks, i, j))  # "Paul Hamilton"
         and t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
         and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
@@ -1562,9 +1594,9 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     return t.lexical or t.unknown or t.brand or not in_a_run
 
 
-# Words of the grammar in capitals join no name ("TRANSFER TO DANIEL O'CONNOR"); but "AN" and
-# "DO" are Vietnamese names ("DO VAN HUNG").
-_CAPS_GRAMMAR = lexicon.GRAMMAR - {"an", "do"}
+# Between a statement's transaction and its payee: no part of the name ("TRANSFER TO DANIEL
+# O'CONNOR"); elsewhere "TO", "MY", "HE", "SO" may be Vietnamese, Chinese or Korean names.
+_PAYEE_LINKS = word_set("from to")
 # Verbs that open a request to the reader and are also surnames in the census lists.
 _IMPERATIVES = word_set(
     "use call ring text phone email ask tell visit meet see contact book send remind try thank"
@@ -1655,12 +1687,11 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             start -= 2  # "o'brien" where the "o'" was read as a word of its own
         elif before := _INITIAL_BEFORE.search(text, max(0, start - 9), start):
             start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
+        end = initial.end() if initial else toks[j].end
         if (surname := _SURNAME_COMMA_BEFORE.search(text, max(0, start - 30), start)) and (
-            _a_surname_in_capitals(surname[1], toks, i, _LABEL_BEFORE.search(
-                text, max(0, surname.start(1) - 40), surname.start(1)) is not None)
+            _a_surname_in_capitals(surname[1], toks, i, _label(text, surname.start(1), end))
         ):
             start = surname.start(1)  # "NIYONKURU, Claudine": the surname in capitals goes too
-        end = initial.end() if initial else toks[j].end
         if syllable := _SYLLABLE_AFTER.match(text, end):
             end = syllable.end()  # "Han Seung-min", "Yoon Da-eun"
         hits.append(hit(start, end, "person"))

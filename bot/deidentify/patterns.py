@@ -210,10 +210,10 @@ _REF_CUE = re.compile(
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
-    r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|rx|nmi|meter|dva"
+    r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
-    r"|(?:report|student|reg|registration|job)(?=\s+(?:no\b|number|num\b|#|id\b))"
+    r"|(?:report|student|reg|registration|job|meter)(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -234,7 +234,7 @@ REF_CUES = word_set(
     "provider infringement penalty passport report "
     "event grant imei cin trn usi pin identifier opal myki gocard card smartrider metrocard "
     "student reg "
-    "registration script prescription rx nmi meter dva companion pension concession healthcare "
+    "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
