@@ -73,6 +73,8 @@ SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
 _OCR_WORD = re.compile(
     r"(?<![\w\-/])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z][01]*[A-Za-z])[A-Za-z01]{4,}(?![\w\-/])"
 )
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+),?[ \t]+\Z")
 _AS_LETTERS = str.maketrans("01", "oi")
 _AS_LETTERS_L = str.maketrans("01", "ol")
 _INITIAL_AFTER = re.compile(  # "STONE G.", "Phoenix L-M"
@@ -245,6 +247,12 @@ STREET_HEADS = word_set(
 
 
 _GREETINGS = word_set("hi hey hello hiya dear yo morning")
+# A form's field for a person's name, its value next: "Surname: FRAME", "Given name(s):\tIris".
+_NAME_FIELD = re.compile(
+    r"(?i:\b(?:sur|family |last |given |first |preferred |full |client |patient |resident )?"
+    r"names?(?:\(s\))?|\bpatient|\bclient|\bresident|\btenant|\bapplicant|\brespondent"
+    r"|\bknown as|\baka)[ \t]*[:=|][ \t]*(?:[A-Za-z'’\-]+,?[ \t]+)?\Z"
+)
 # Between the names of one person in a list of what they are called: "Barnaby = barns = Barney".
 _EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
 
@@ -556,8 +564,10 @@ class Matcher:
             i += step
         for i in range(n - 1):  # "Poppy Kid" for Poppy Kidd: the first name, the last misspelt
             if keys[i] in self.pairs and owner[i + 1] is None and free[i] and free[i + 1] and (
-                tokens[i].caps and tokens[i + 1].caps and joined(text, tokens, i, 2)
-            ):
+                tokens[i].caps
+                and (tokens[i + 1].caps or keys[i + 1] not in lexicon.english_words())
+                and joined(text, tokens, i, 2)
+            ):  # ("Saul levi" for Saul Levy: dictation writes the surname in lowercase)
                 other = keys[i + 1]
                 for last, codes in self.pairs[keys[i]]:
                     if len(other) >= 3 and _one_slip(other, last):
@@ -586,7 +596,8 @@ class Matcher:
             if (
                 owner[i] is None
                 and len(token.key) > 3
-                and (token.title or not token.caps)  # not ALL CAPS: "JOSN" is an acronym
+                # not ALL CAPS: "JOSN" is an acronym; but "MACAPAGEL" is too long for one
+                and (token.title or not token.caps or len(token.key) >= 7)
                 and free[i]
                 and i not in pending
             ):
@@ -616,14 +627,27 @@ class Matcher:
             for letters in {m[0].translate(_AS_LETTERS), m[0].translate(_AS_LETTERS_L)}:
                 key = fold(letters)
                 entry = self.names.get((key,))
-                if entry is not None and entry.weak:
-                    continue  # "C0URT", "G0LF C0URSE": a word-name scanned is the word
+                if entry is not None and entry.weak and not self._beside_its_name(
+                    text, m.start(), m.end(), entry.codes
+                ):
+                    continue  # "C0URT", "G0LF C0URSE": a word-name scanned is the word;
+                    # but "P0RTER WILBUR" is Wilbur Porter's licence
                 codes_ = entry.codes if entry is not None else self._misspelt(key)
                 if codes_:
                     code = next(iter(codes_)) if len(codes_) == 1 else PLACEHOLDERS["name"]
                     hits.append(Hit(m.start(), m.end(), "name", code))
                     break
         return hits
+
+    def _beside_its_name(self, text: str, start: int, end: int, codes: frozenset[str]) -> bool:
+        """Is the word at ``start``:``end`` next to another part of the same client's name?"""
+        after = _WORD_AFTER.match(text, end)
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        for m in (after, before):
+            entry = self.names.get((fold(m[1]),)) if m else None
+            if entry is not None and not entry.codes.isdisjoint(codes):
+                return True
+        return False
 
     def _misheard_middles(
         self,
@@ -804,6 +828,8 @@ class Matcher:
             prev = None  # a new clause: "not much chance of that, chance said"
         nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
+        if _NAME_FIELD.search(text, max(0, t.start - 30), t.start):
+            return True  # a form's field: "Surname: FRAME   Given name: Nuala"
         if prev is not None and _says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end):
             return True  # "hey dylan its haze. agent came round", "this is hope,"
         if prev is not None:
@@ -1067,7 +1093,7 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
-    r"\b(?i:her|his|their|my|your|'s|at|to|from|in)\s+"
+    r"(?:\b(?i:her|his|their|my|your|'s|at|to|from|in)\s+|[\"'“‘(]\s*)"
     r"(?P<home>(?:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)"
 )
@@ -1306,7 +1332,8 @@ def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
             else:
                 tail = rf"(?:[\s,]+{re.escape(word)}{tail})?"
         kind = STREET_TYPE_FORMS[street["type"].casefold()]
-        alts.insert(0, rf"{UNIT}{num}\s+{name}\s+(?:{kind})\b\.?{tail}")
+        # The type may be left out with the number there: "sent to 15 Le Hunte".
+        alts.insert(0, rf"{UNIT}{num}\s+{name}(?:\s+(?:{kind})\b\.?)?{tail}")
         anchor = LETTERS.findall(street["name"].casefold())[0]
         number = re.sub(r"\D.*", "", street["num"])
     else:

@@ -23,12 +23,12 @@ from bot.deidentify.lexicon import word_set
 _CONDITIONS = word_set(
     """parkinson alzheimer crohn asperger huntington korsakoff hashimoto raynaud tourette
     addenbrooke meniere ménière sjogren sjögren behcet behçet hodgkin cushing addison kaposi
-    dupuytren munchausen"""
+    dupuytren munchausen wernicke goodpasture"""
 )
 # Of those, the ones hardly anyone here is called: their possessive is the condition anywhere.
 _RARELY_NAMES = word_set(
     """alzheimer asperger korsakoff raynaud tourette addenbrooke meniere ménière sjogren sjögren
-    behcet behçet kaposi dupuytren munchausen crohn"""
+    behcet behçet kaposi dupuytren munchausen crohn wernicke goodpasture"""
 )
 _EPONYMS = _CONDITIONS | word_set(
     """guillain barre barré creutzfeldt jakob lewy duchenne marfan kawasaki klinefelter osgood
@@ -61,14 +61,15 @@ _EPONYM = re.compile(
 _SECOND_HALF = re.compile(r"(?:[^\W\d_]|[A-Z][a-zé]+[-‐]|['’])\Z")
 # Before a condition without its medical word: what has it, names it or lists it.
 _HAS_IT = re.compile(
-    r"(?i:\b(?:his|her|their|has|had|have|with|of|for|from|diagnosed|dx|onset|advanced|stage"
+    r"(?i:\b(?:his|her|their|has|had|have|with|of|for|from|diagnosed|dx|onset|advanced|stage|no"
     r"|early|late|query|\?|suspected|possible)|['’]s)[ \t]+\Z"
 )
 # After a condition's possessive: what it is to a patient ("Alzheimer's screen", "Parkinson's
 # nurse"), not to a person ("Addison's dad", "Parkinson's house").
 _ITS_NOUN = re.compile(
     r"[ \t]+(?i:screen|screening|diagnosis|meds|medications?|nurse|clinic|support|association"
-    r"|australia|specialist|services?|symptoms|tremors?|flares?|risk|dementia"
+    r"|australia|specialist|services?|symptoms|tremors?|flares?|risk|dementia|antibod(?:y|ies)"
+    r"|(?:was|is|were|has been|had been)?[ \t]*(?:ruled out|excluded|negative|positive)"
     r"|foundation|society|group|unit|ward|care|patients?|plan)\b"
 )
 _LIST_GAP = re.compile(r"(?:[,;]|[ \t]+(?:and|or|&|/))[ \t]*|[ \t]*/[ \t]*")

@@ -601,6 +601,8 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     """ "Karen interpreter", "Dari speaker", "the Karen community lunch", "Congolese, Karen and
     Bhutanese families": a language or people (also a name) before what speaks it or gathers
     them, or in a list of peoples ("Sarah community nurse" is a person)."""
+    if toks[i].key == "karen" and i > 0 and toks[i - 1].key in ("gaw", "sgaw", "pwo"):
+        return True  # "S'gaw Karen", "Pwo Karen": the Karen languages
     if toks[i].key in _PEOPLES_ALSO_NAMES and i > 0 and toks[i - 1].key in _SPEAKS_BEFORE and (
         text[toks[i - 1].end : toks[i].start] == " "
     ):

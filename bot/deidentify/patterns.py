@@ -139,7 +139,8 @@ _CUED_ID = re.compile(
     r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?|d/?l"
     r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
     r"|bsb)[\s:#.=\-(]*(?:(?:is|was)\s+)?"
-    rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\d(?:[\s\-]?\d){{3,13}}"
+    r"(?:\(?(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\)[\s:]*)?"  # "licence (QLD): 089 117 442"
+    rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\s?\d(?:[\s\-]?\d){{3,13}}"
     r"|\d(?:[\s\-]?\d){5,13})[A-Z]?)(?![\w])",
     re.IGNORECASE,
 )
@@ -213,7 +214,8 @@ _REF_CUE = re.compile(
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
-    r"|(?:report|student|reg|registration|job|meter)(?=\s+(?:no\b|number|num\b|#|id\b))"
+    r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|room|bed)"
+    r"(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
@@ -235,7 +237,7 @@ REF_CUES = word_set(
     "event grant imei cin trn usi pin identifier opal myki gocard card smartrider metrocard "
     "student reg "
     "registration script prescription nmi meter dva companion pension concession healthcare "
-    "seniors job"
+    "seniors job lab prescriber resident"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -318,6 +320,8 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
     if "/" in text:
         hits += _file_numbers(text)
+    if keys is not None and not _VETERANS.isdisjoint(keys):
+        hits += [hit(*m.span(), "id") for m in _DVA_FILE.finditer(text)]
     long = LONG_NUMBER(text) is not None
     if not long and not _FIVE_DIGITS(text) and not _FOURS(text):
         return hits + _cued_references(text, keys)  # most notes: no number of five digits
@@ -363,6 +367,12 @@ def _file_numbers(text: str) -> list[Hit]:
     return hits
 
 
+# A veteran's file with Veterans' Affairs, its state's letter first: "NX123456", "SX 21804",
+# "QX40882"; read where DVA or veterans are named.
+_VETERANS = word_set("dva veteran veterans veteran's")
+_DVA_FILE = re.compile(
+    r"(?<![\w/\-])[NVQSWT][A-Z]{0,3} ?(?!(?:19|20)\d\d\b)\d{4,7}[A-Z]?(?![\w/\-])"
+)
 _FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII).search
 _FOURS = re.compile(r"\d{4}[/.]\d{4}", re.ASCII).search  # "2025/0418/7731"
 
@@ -392,7 +402,7 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
 # 92W", "car rego 1XT 4LM", "her car is ABC 2RT", "plates 123 ABC". Without a cue a plate is no
 # different from a product code or a room number, and stays.
 _PLATE = re.compile(
-    r"\b(?:rego|registration|reg|number\s*plates?|numberplates?|plates?"
+    r"\b(?:(?:rego|registration|reg)(?:\s+plates?)?|number\s*plates?|numberplates?|plates?"
     r"|(?:car|ute|van|vehicle|truck|motorbike|bike)(?:['’]s)?\s+(?:is|was))"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*|[\s:#.=\-]*(?:(?:is|was|number|no\.?|num)[\s:#.]+)?)"
     r"(?P<id>[A-Za-z0-9]{1,4}(?:[ \-]?[A-Za-z0-9]{1,4}){0,2})(?![\w\-])",
@@ -444,13 +454,18 @@ _PLATE_AFTER_STATE = re.compile(
 )
 
 
+def _lettered(group: str, groups: list[str]) -> bool:
+    """ "48M" beside "EJT" in capitals is a plate's half ("EJT 48M"), not 48 metres."""
+    return group.isupper() and any(g is not group and g.isalpha() and g.isupper() for g in groups)
+
+
 def _a_plate(groups: list[str], words: Collection[str]) -> bool:
     plate = "".join(groups)
     return (
         5 <= len(plate) <= 7
         and any(ch.isdigit() for ch in plate)
         and any(ch.isalpha() for ch in plate)
-        and not any(_MEASURE.fullmatch(g) for g in groups)
+        and not any(_MEASURE.fullmatch(g) and not _lettered(g, groups) for g in groups)
         and not any(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)  # "car: VW 2011"
         and not any(g.isalpha() and not g.isupper() and g.casefold() in words for g in groups)
     )

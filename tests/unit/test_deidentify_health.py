@@ -304,3 +304,78 @@ def test_a_word_in_capitals_before_a_name_outside_a_label_stays(text):
 def test_a_surname_in_capitals_on_a_list_or_label_goes(text):
     out = redact(text)
     assert not any(w in out for w in ("SMITH", "BLACK", "PARKINSON")), out
+
+
+# Forms the sixteenth held-out set found (bench/eval16, written from a brief by a helper who read
+# no detector); each is the general form, written afresh.
+def test_a_word_name_in_a_forms_name_field_is_the_client():
+    nuala = KnownClient("HM-7007", ClientIdentity(full_name="Nuala Frame"))
+    out = redact("Surname: FRAME   Given name: Nuala\nUses a walking frame inside.", nuala)
+    assert "FRAME" not in out and "Nuala" not in out and "walking frame" in out
+
+
+@pytest.mark.parametrize(
+    ("client_name", "text", "left"),
+    [
+        ("Saul Levy", "Hi it's er Saul levi calling about the lithium test", "levi"),
+        ("Remedios Macapagal", 'renal list: "MACAPAGEL, R" — spelt wrong again', "MACAPAGEL"),
+        ("Wilbur Porter", '"P0RTER WILBUR  Licence No 6902217"', "P0RTER"),
+    ],
+)
+def test_a_registered_name_misspelt_by_dictation_a_list_or_a_scanner_goes(client_name, text,
+                                                                          left):
+    assert left not in redact(text, client(client_name, "HM-7004"))
+
+
+def test_a_scanned_word_name_alone_is_still_the_word():
+    wilbur = KnownClient("HM-7006", ClientIdentity(full_name="Wilbur Porter"))
+    assert redact("the P0RTER came at 9", wilbur) == "the P0RTER came at 9"
+
+
+def test_a_registered_street_with_its_number_and_no_type_goes():
+    ganga = KnownClient("HM-7015", ClientIdentity(full_name="Ganga Pokhrel",
+                                                  address="15 Le Hunte Street, Kilburn SA 5084"))
+    assert "Le Hunte" not in redact('Taxi voucher sent to "15 Le Hunte" today.', ganga)
+
+
+def test_a_quoted_unit_before_the_street_goes():
+    priti = KnownClient("HM-7016", ClientIdentity(full_name="Pritika Chand",
+                                                  address="9/140 Memorial Avenue, Liverpool NSW"))
+    out = redact('Transport picks up from "unit 9, Memorial Ave" at 8.', priti)
+    assert "9" not in out.replace("HM-7016", ""), out
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Patient:\tX\tLab no:\t25-4471093", "4471093"),
+        ("Prescriber A. Zreika, prescriber no. 2204519.", "2204519"),
+        ("Public Trustee client no.: PT 4481-0923", "PT"),
+        ("Driver licence (QLD): 089 117 442", "117"),
+        ("resident no. R-20917 at the home", "20917"),
+        ("DVA file (his late brother, not him): SX 21804", "21804"),
+        ("DVA widow's card: TX 087712 (Gold)", "087712"),
+        ("Rego plate 1HKL 882 (sister's car)", "1HKL"),
+        ("her husband's car rego EJT 48M. Cancer Council", "EJT"),
+    ],
+)
+def test_more_numbers_after_their_cue_go(text, number):
+    assert number not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DVA paid $1200 on 12 May; see him Q 2025.",
+        "rego due 10AM Friday",
+        "room no. 14 and Bed no 12",
+        "Goodpasture's antibodies negative; Cushing's ruled out.",
+        "not Parkinson's disease; Huntington's was excluded years ago.",
+        "no Wernicke's or Korsakoff's concerns (no alcohol).",
+        "Coversyl 5 mg mane | Caltrate 600 mg | Prolia 60 mg | Entresto 49/51 mg BD",
+        "Respite at Fronditha Care Thornbury; gas with TasGas; Laverty Pathology.",
+        "book an S'gaw Karen interpreter",
+    ],
+)
+def test_more_health_and_money_words_survive(text):
+    assert redact(text) == text
