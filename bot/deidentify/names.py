@@ -61,6 +61,7 @@ _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only wi
 )
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\Z")  # "K. Akuien Bior", "M.J. Quispe"
 _CAPS_INITIAL = re.compile(r" [A-Z]\.(?![^\W\d_])")
+_MORE_INITIALS = re.compile(r"(?:\.\s?[A-Z](?![^\W\d_]))+\.?")
 _LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
 _TITLE_GAP = re.compile(r"\.?\s+")
 # "RentConnect", "JobSeeker", "MyService"; not "McDonald"
@@ -197,11 +198,13 @@ def find(
 
 # A bank statement's line, in capitals: who paid or was paid ("TRANSFER FROM NGUYEN T HOA",
 # "OSKO PAYMENT TO K BANKS REF RENT"), up to a reference, an amount or the line's end.
-_PAYMENT_KEYS = word_set("transfer tfr payment pymt osko payid deposit credit")
+_PAYMENT_KEYS = word_set("transfer tfr payment pymt osko payid deposit credit dd direct")
 _PAYEE = re.compile(
-    r"\b(?:TRANSFER|TFR|PAYMENT|PYMT|OSKO|PAYID|DEPOSIT|CREDIT)[ \t]+(?:FROM|TO)[ \t]+"
-    r"(?P<who>[A-Z][A-Z'’\-]*\.?(?:[ \t](?!REF\b|FOR\b)[A-Z][A-Z'’\-]*\.?){0,3})"
-    r"(?=[ \t]+(?:REF\b|FOR\b|\$|-?\d)|[ \t]*$|[ \t]{2,}|[ \t]*[,;])",
+    r"\b(?:(?:TRANSFER|TFR|PAYMENT|PYMT|OSKO|PAYID|DEPOSIT|CREDIT)[ \t]+(?:FROM|TO)"
+    r"|DD|OSKO(?![ \t]+(?:PAYMENT|TRANSFER|PYMT|TFR)\b)"
+    r"|DIRECT[ \t]+(?:DEBIT|CREDIT)(?:[ \t]+\d+)?)[ \t]+"
+    r"(?P<who>[A-Z][A-Z'’\-]*\.?(?:[ \t](?!REF\b|FOR\b|PAYID\b)[A-Z][A-Z'’\-]*\.?){0,3})"
+    r"(?=[ \t]+(?:REF\b|FOR\b|PAYID\b|[+\-]?\$|[+\-]?\d)|[ \t]*$|[ \t]{2,}|\t|[ \t]*[,;])",
     re.MULTILINE,
 )
 _NOT_PAYEES = word_set(
@@ -294,8 +297,14 @@ def _lower_names(
         signs = before and _introduces(text, toks, i) and (
             SIGNS_ON_AFTER.match(text, t.end) is not None
         )
-        if (lexical and (before or after or beside or pair)) or (before and after) or spoke or (
-            signs
+        here = nxt is not None and nxt.key == "here" and _HERE_SIGNS.match(text, nxt.end)
+        last = i > 0 and i == len(toks) - 1 and bool(
+            _SIGN_OFF.fullmatch(text, toks[i - 1].end, t.start)
+            and _SIGN_OFF_END.fullmatch(text, t.end)
+        )
+        signing = t.key in given and (here or last)  # "maureen here,", ". nettie"
+        if signing or (lexical and (before or after or beside or pair)) or (before and after) or (
+            spoke or signs
         ) or (
             (before or beside) and not lexical and t.key not in _COMMON_LOWER
         ):  # "[Tevita] and mereseini tuilau"
@@ -311,6 +320,11 @@ def _lower_names(
                 name[nxt_i] = True  # "mick obrien", "gary pike", "mereseini tuilau"
 
 
+# Someone signing on or off an SMS: "hey clodagh, maureen here, wilburs sister", "thank you
+# bala. nettie" (the last word, alone after a sentence's end).
+_HERE_SIGNS = re.compile(r"[ \t]*(?:[,.!\n]|\Z)")
+_SIGN_OFF = re.compile(r"[.!?][ \t]*\n?[ \t]*|[ \t]*\n[ \t]*(?:-[ \t]*)?")
+_SIGN_OFF_END = re.compile(r"[ \t.!]*(?:x+)?[ \t]*\Z")
 # Words that open no one's name ("The Kaur and Singh names"); "An", "Her", "My", "Do", "So" may
 # (Vietnamese, Hmong, Korean given names).
 _NO_ONES_FIRST_WORD = word_set("the a this that these those his their our its your every some any")
@@ -1690,6 +1704,8 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
         elif before := _INITIAL_BEFORE.search(text, max(0, start - 9), start):
             start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
         end = initial.end() if initial else toks[j].end
+        if initial and (more := _MORE_INITIALS.match(text, end)):
+            end = more.end()  # "Phung T.T.", "Cheung P. Y."
         if (surname := _SURNAME_COMMA_BEFORE.search(text, max(0, start - 30), start)) and (
             _a_surname_in_capitals(surname[1], toks, i, _label(text, surname.start(1), end))
         ):

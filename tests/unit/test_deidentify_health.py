@@ -379,3 +379,41 @@ def test_more_numbers_after_their_cue_go(text, number):
 )
 def test_more_health_and_money_words_survive(text):
     assert redact(text) == text
+
+
+STATEMENT_2 = """03/06\tDD J HABER\t-$250.00
+05/05  OSKO CHEUNG P Y PAYID pycheung@example.com  +$300.00
+06/11 DIRECT CREDIT 123456 J SMITH  $50.00
+07/11 DD TELSTRA  $80.00
+08/11 OSKO PAYMENT TO K BANKS REF RENT  $320.00
+09/11 DD AFTERPAY  $40.00"""
+
+
+def test_direct_debits_and_osko_payees_go_their_billers_stay():
+    out = redact(STATEMENT_2)
+    for who in ("HABER", "CHEUNG", " P Y", "SMITH", "BANKS"):
+        assert who not in out, out
+    for kept in ("DD TELSTRA", "DD AFTERPAY", "OSKO PAYMENT TO", "DIRECT CREDIT"):
+        assert kept in out, out
+
+
+@pytest.mark.parametrize("text", ["Results to Dr Phung T.T.  Laverty Pathology",
+                                  "Cheung P. Y. rang about the loan"])
+def test_a_surname_takes_all_its_initials(text):
+    out = redact(text)
+    assert "T.T" not in out and ".T." not in out and "Y." not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("hey clodagh, maureen here, the sister. ramp fella coming monday", "maureen"),
+     ("at the airport with her. thank you. nettie", "nettie")],
+)
+def test_someone_signing_an_sms_on_or_off_in_lowercase_goes(text, name):
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["thanks heaps. see you tuesday", "all good here, thanks. cheers",
+                                  "the key is here. mark"])
+def test_an_sms_ending_in_a_word_keeps_it(text):
+    assert redact(text) == text
