@@ -286,7 +286,7 @@ def numbered_place(text: str, t: Word) -> bool:
     return before is not None or _ROOM_ENDS.match(text, m.end()) is not None
 
 
-_WARD_BEFORE = re.compile(r"(?i:\b(?:on|in|to|from|at|into)\s+)\Z")  # "on Ward 4"
+_WARD_BEFORE = re.compile(r"(?i:\b(?:on|in|to|from|at|into)\s+|\(\s*)\Z")  # "on Ward 4"
 _COURT_BEFORE = re.compile(r"(?i:\b(?:in|at|to|from|before|into)\s+|\(\s*)\Z")
 _ROOM_ENDS = re.compile(r"\s*(?:[)\]]|\n|\Z)")
 

@@ -26,7 +26,7 @@ TITLES = word_set(
     """mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof
     constable const sergeant sgt detective det inspector superintendent sheikh imam pastor
     father reverend rev magistrate judge registrar coroner officer principal sheriff
-    practitioner"""
+    practitioner member"""
 )
 # Words after which a capitalised word is a person: "her sister Bronwyn", "neighbour Dave".
 RELATIONS = word_set(
@@ -80,6 +80,8 @@ MONTH_CONTEXT = word_set(
 # Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
 PLACE_CONTEXT = word_set(
     "in at near from around via towards toward into outside inside past town city suburb"
+    # and as Vietnamese, Italian and Greek notes write "in" and "at": "khám mắt ở Liverpool"
+    " ở tại sto stin"
 )
 # "to" introduces a place after these: "moved to Logan", but "spoke to Logan" is a person.
 MOVEMENT = word_set(

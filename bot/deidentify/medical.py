@@ -86,11 +86,27 @@ _RESULT = re.compile(
 )
 
 
+# Hospitals named after people, called without "Hospital": the hospital where a place is said
+# ("at Fiona Stanley", "transferred to John Hunter") or a ward's, a team's or a clinic's word
+# follows ("Fiona Stanley OT", "John Hunter ED"); elsewhere ("spoke to Fiona Stanley") a person.
+_PERSON_HOSPITALS = r"Fiona\s+Stanley|John\s+Hunter|Peter\s+Mac|Prince\s+Charles"
+_HOSPITAL_HERE = re.compile(
+    rf"(?:\b(?i:at|from|in|into|outside|near)[ \t]+(?:the[ \t]+)?"
+    rf"|\b(?i:admitted|transferred|taken|moved|discharged|sent|went|back|brought)[ \t]+"
+    rf"(?i:to|from)[ \t]+)(?P<h>{_PERSON_HOSPITALS})\b(?![ \t]+[A-Z][a-z])"
+    rf"|\b(?P<h2>{_PERSON_HOSPITALS})(?=[ \t]+(?:ED|OT|ICU|rehab|emergency|outpatients|ward"
+    r"|clinic|pharmacy|physio|social work|campus|staff|porters?|nurses?)\b)"
+)
+_HOSPITAL_KEYS = word_set("fiona john peter prince")
+
+
 def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tuple[int, int]]:
-    """Where conditions, tests and devices named after people, and pathology results, are
-    (``tokens``, ``keys``: the text's words and their keys, as ``known_clients.words`` reads
-    them)."""
+    """Where conditions, tests and devices named after people, pathology results and hospitals
+    named after people are (``tokens``, ``keys``: the text's words and their keys, as
+    ``known_clients.words`` reads them)."""
     out = []
+    if not _HOSPITAL_KEYS.isdisjoint(keys):
+        out += [m.span("h") if m["h"] else m.span("h2") for m in _HOSPITAL_HERE.finditer(text)]
     if not _ANALYTES.isdisjoint(keys):
         results = list(_RESULT.finditer(text))
         out += [(m.start(), m.end()) for m in results if len(results) > 1 or m["unit"]]

@@ -633,6 +633,8 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     after = toks[i + 2].key if i + 2 < len(toks) else ""
     if nxt == "new" and after == "year" and toks[i].key in _PEOPLES_ALSO_NAMES:
         return True  # "Karen New Year"
+    if nxt in _PEOPLES_PLACES and toks[i].key in _PEOPLES_ALSO_NAMES:
+        return True  # "the Karen church", "a Karen pastor"
     return nxt == "community" and toks[i].key in _PEOPLES_ALSO_NAMES and (
         after in _GATHERINGS or i + 2 == len(toks)
     )
@@ -667,6 +669,7 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
 # Peoples and languages that are also given names or surnames: "Karen" (of Burma), "Chin", "Mon".
 _PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao dari")
 _SPEAKS_BEFORE = word_set("speaks speaking")
+_PEOPLES_PLACES = word_set("church churches pastor choir congregation association temple mosque")
 
 
 def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1016,8 +1019,8 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
             name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
             or (t.unknown and _deed_after(text, toks, i))  # "Massimo took card again"
         )  # "Shanaya here, u can stay"
-    if t.key in _NAMELESS_MONTHS:
-        return False  # a month, with no title or relation word before it
+    if t.key in _NAMELESS_MONTHS or t.key in lexicon.WEEKDAYS:
+        return False  # a month, with no title or relation word before it; "appt Tue."
     if t.unknown or (t.given and (t.word or t.dated)):
         return True
     # An English word beside "and" is a name only beside one: "said Peace and Kylie came",
@@ -1132,12 +1135,17 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         return False
     return (
         (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
+        or (i > 1 and toks[i - 1].key == "for" and toks[i - 2].key in _BOOKED)  # "set for May"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
         or _beside_a_day(text, toks, i)
     )
 
 
+_BOOKED = word_set(
+    """booked scheduled planned set due moved postponed deferred rescheduled pencilled penciled
+    organised organized arranged listed adjourned reminder"""
+)
 _DAY_JOIN = re.compile(r"\s*[,&/\-–]?\s*")
 _DAY_WORD_JOINS = frozenset({"and", "or", "to", "n", "til", "till", "until"})
 
@@ -1488,14 +1496,14 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 
 # Titles of an office, which are also words before a noun: "Officer Safety Plan".
 _OFFICE_TITLES = word_set(
-    "magistrate judge registrar coroner officer principal sheriff practitioner"
+    "magistrate judge registrar coroner officer principal sheriff practitioner member"
 )
 _STREET_WORDS = word_set(
     "street st road rd avenue ave highway hwy parade pde boulevard terrace tce"
 )
 _WORD_TITLES = word_set(
     "magistrate judge registrar coroner officer principal sheriff practitioner constable "
-    "detective sergeant inspector superintendent pastor father doctor aunty auntie uncle"
+    "detective sergeant inspector superintendent pastor father doctor aunty auntie uncle member"
 )
 def _ends_or_acts(text: str, toks: list[_Tok], j: int) -> bool:
     """Nothing after word j in its clause, or a subject's word: "Ah Mat", "Ah Mat rang"."""
@@ -1668,6 +1676,7 @@ def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     for i, t in enumerate(toks):
         if not name[i] and t.capital and t.key in found and not (
             t.blocked or t.never or t.brand or _before_a_street(text, toks, i)
+            or (t.key in _PEOPLES_ALSO_NAMES and _a_language(text, toks, i))  # "Karen church"
         ):
             name[i] = True
 

@@ -417,3 +417,40 @@ def test_someone_signing_an_sms_on_or_off_in_lowercase_goes(text, name):
                                   "the key is here. mark"])
 def test_an_sms_ending_in_a_word_keeps_it(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Power OK; Centrelink appt Tue.",
+        "reminder for Tues: pick up the frame",
+        "Ramp approved; builder booked for August.",
+        "acute mental health unit (Ward 5) after two weeks",
+        "Goal: walk to the Karen church on Neale Street.",
+        "có đi khám mắt ở Liverpool không?",
+        "Evidence from Fiona Stanley OT and GP.",
+        "hospital porter strike at Fiona Stanley delayed it",
+        "transferred to John Hunter yesterday",
+    ],
+)
+def test_days_wards_peoples_places_and_hospitals_named_like_people_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Member Ruddock adjourned the application.", "Ruddock"),
+        ("Senior Member Chen struck it out.", "Chen"),
+        ("spoke to Fiona Stanley about the rent", "Stanley"),
+        ("Fiona Stanley rang", "Stanley"),
+        ("Tue rang me back", "Tue"),
+    ],
+)
+def test_a_tribunal_members_name_and_people_called_like_hospitals_or_days_go(text, name):
+    out = redact(text)
+    assert name not in out, out
+
+
+def test_a_tribunal_member_keeps_the_title():
+    assert redact("Member Ruddock adjourned it.").startswith("Member ")
