@@ -637,7 +637,9 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(
-    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born)",
+    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
+    # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
+    r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
     re.IGNORECASE,
 )
 _CUE_GAP = re.compile(  # "DOB: ", "born on the ", "DOB confirmed ", "DOB on cue card: "
@@ -749,7 +751,10 @@ def _day_month(written: str) -> bool:
 
 
 # Words of a birth cue ("DOB", "d.o.b", "born", "birthday", "b'day", "date of birth").
-BIRTH = frozenset({"dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b"})
+BIRTH = frozenset({
+    "dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b",
+    "compleanno", "compie", "cumpleaños", "nhật", "kaarawan", "γενέθλια", "genethlia",
+})
 
 
 THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)  # "the 5th…", "The Horsley"

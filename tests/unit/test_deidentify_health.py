@@ -3,6 +3,7 @@ pathology results, hospitals, patient labels and the numbers of health and incom
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -454,3 +455,17 @@ def test_a_tribunal_members_name_and_people_called_like_hospitals_or_days_go(tex
 
 def test_a_tribunal_member_keeps_the_title():
     assert redact("Member Ruddock adjourned it.").startswith("Member ")
+
+
+@pytest.mark.parametrize("text", ["Rocco compie 80 anni il 19/3... festa a casa!",
+                                  "sinh nhật bà là 19/3"])
+def test_a_registered_birthday_after_a_birthday_word_in_another_language_goes(text):
+    rocco = KnownClient("HM-7005", ClientIdentity(full_name="Rocco Pace",
+                                                  date_of_birth=dt.date(1945, 3, 19)))
+    assert "19/3" not in redact(text, rocco)
+
+
+def test_a_date_that_is_a_clients_birthday_stays_without_a_birthday_word():
+    rocco = KnownClient("HM-7005", ClientIdentity(full_name="Rocco Pace",
+                                                  date_of_birth=dt.date(1945, 3, 19)))
+    assert redact("appointment 19/3 at 10", rocco) == "appointment 19/3 at 10"
