@@ -73,6 +73,7 @@ SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
 _OCR_WORD = re.compile(
     r"(?<![\w\-/])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z][01]*[A-Za-z])[A-Za-z01]{4,}(?![\w\-/])"
 )
+_CAPS_NAME_AFTER = re.compile(r",[ \t]*[A-Z]\b|[ \t]+[A-Z]\.")  # "MACAPAGEL, R", "… R."
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+),?[ \t]+\Z")
 _AS_LETTERS = str.maketrans("01", "oi")
@@ -247,6 +248,9 @@ STREET_HEADS = word_set(
 
 
 _GREETINGS = word_set("hi hey hello hiya dear yo morning")
+# The end of a field's value: "FRAME   Given name", "Frame, Nuala", "Frame\n" (not "Ward 4",
+# "Major issue with rent").
+_FIELD_ENDS = re.compile(r"[ \t]*(?:\Z|\n|[ \t]{2,}|\t|[,;|(]|\.(?:\s|\Z))")
 # A form's field for a person's name, its value next: "Surname: FRAME", "Given name(s):\tIris".
 _NAME_FIELD = re.compile(
     r"(?i:\b(?:sur|family |last |given |first |preferred |full |client |patient |resident )?"
@@ -596,8 +600,10 @@ class Matcher:
             if (
                 owner[i] is None
                 and len(token.key) > 3
-                # not ALL CAPS: "JOSN" is an acronym; but "MACAPAGEL" is too long for one
-                and (token.title or not token.caps or len(token.key) >= 7)
+                # not ALL CAPS: "JOSN" is an acronym; but "MACAPAGEL, R" is a list's name
+                and (token.title or not token.caps or (
+                    len(token.key) >= 7 and _CAPS_NAME_AFTER.match(text, token.end) is not None
+                ))
                 and free[i]
                 and i not in pending
             ):
@@ -828,7 +834,9 @@ class Matcher:
             prev = None  # a new clause: "not much chance of that, chance said"
         nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
-        if _NAME_FIELD.search(text, max(0, t.start - 30), t.start):
+        if t.caps and _NAME_FIELD.search(text, max(0, t.start - 30), t.start) and (
+            _FIELD_ENDS.match(text, t.end)
+        ):
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
         if prev is not None and _says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end):
             return True  # "hey dylan its haze. agent came round", "this is hope,"
@@ -1093,7 +1101,7 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
-    r"(?:\b(?i:her|his|their|my|your|'s|at|to|from|in)\s+|[\"'“‘(]\s*)"
+    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to)\s+|[\"'“‘(]\s*)"
     r"(?P<home>(?:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)"
 )
@@ -1332,8 +1340,10 @@ def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
             else:
                 tail = rf"(?:[\s,]+{re.escape(word)}{tail})?"
         kind = STREET_TYPE_FORMS[street["type"].casefold()]
-        # The type may be left out with the number there: "sent to 15 Le Hunte".
-        alts.insert(0, rf"{UNIT}{num}\s+{name}(?:\s+(?:{kind})\b\.?)?{tail}")
+        # The type may be left out with the number there, the name as registered: "sent to 15
+        # Le Hunte" (not "2 main concerns" for 2 Main Street).
+        alts.insert(0, rf"{UNIT}{num}\s+(?:{name}\s+(?:{kind})\b\.?"
+                       rf"|(?-i:{name})(?![ \t]+[a-z])){tail}")
         anchor = LETTERS.findall(street["name"].casefold())[0]
         number = re.sub(r"\D.*", "", street["num"])
     else:

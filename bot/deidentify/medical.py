@@ -44,19 +44,33 @@ _COMPOUNDS = word_set(
     """guillain-barre guillain-barré creutzfeldt-jakob wernicke-korsakoff prader-willi
     ehlers-danlos tay-sachs epstein-barr osgood-schlatter"""
 )
-# Medical words after an eponym (a capitalised one may stand between: "Glasgow Coma Scale",
-# "Beck Depression Inventory"); not everyday words that follow a person too ("Wilson's
-# assessment", "Jones to sign", "Turner's test results").
+# Medical words right after an eponym: "Wilson disease", "Bell's palsy", "a Foley catheter"; not
+# everyday words that follow a person too ("Wilson's assessment", "Turner's test results").
 _HEADS = (
     r"disease|syndrome|palsy|scale|index|inventory|cyst|fracture|manoeuvre|maneuver|catheter"
-    r"|lymphoma|sarcoma|oesophagus|esophagus|smear|stain|bod(?:y|ies)|encephalopathy|psychosis"
-    r"|criteria|coma|protein|tendon|phenomenon|ulcer|gland|virus|monitor"
-    r"|K-?10|ACE(?:-?III)?|MMSE"
+    r"|lymphoma|sarcoma|oesophagus|esophagus|smear|stain|encephalopathy|psychosis|criteria"
+    r"|tendon|phenomenon|ulcer|gland|virus"
 )
 _EPONYM = re.compile(
     r"(?P<word>[A-Z][a-zé]+(?:[-‐][A-Z][a-zé]+)?)"
     r"(?P<own>['’]s|s['’]|['’]|s)?"
-    rf"(?P<head>(?:[ \-](?:[A-Z][a-z]+[ \-])?(?i:{_HEADS})\b)?)"
+    rf"(?P<head>(?:[ \-](?i:{_HEADS})\b)?)"
+)
+# Tests and signs named in full, each its own words: "Kessler K10", "Glasgow Coma Scale",
+# "Beck Depression Inventory", "Lewy body", "Bence Jones protein", "a Holter monitor".
+_NAMED_TESTS = re.compile(
+    r"Kessler(?:[ \t]+Psychological[ \t]+Distress[ \t]+Scale|[ \t]+K-?10)"
+    r"|Addenbrooke['’]s(?:[ \t]+Cognitive[ \t]+Examination)?(?:[ \t]+ACE(?:-?III)?)?"
+    r"|Folstein[ \t]+MMSE|Glasgow[ \t]+(?i:coma[ \t]+(?:scale|score))|Holter[ \t]+(?i:monitor)"
+    r"|Bence[ \t\-]Jones[ \t]+(?i:protein)|Lewy[ \t]+(?i:bod(?:y|ies))"
+    r"|Edinburgh[ \t]+Postnatal[ \t]+Depression[ \t]+Scale"
+    r"|(?:Beck|Hamilton)[ \t]+(?:Depression|Anxiety)[ \t]+(?:Rating[ \t]+)?(?:Inventory|Scale)"
+)
+# After a possessive, what is a person's: "Addison's nan", "Parkinson's place" (not a condition).
+_THEIRS = re.compile(
+    r"[ \t]+(?i:nan|nana|mum|mom|dad|mother|father|brother|sister|son|daughter|kids?|children"
+    r"|partner|husband|wife|boyfriend|girlfriend|place|house|home|flat|unit|car|phone|birthday"
+    r"|party|friend|family|cousin|aunty|uncle|nephew|niece|grandma|grandad|pop|bf|gf)\b"
 )
 _SECOND_HALF = re.compile(r"(?:[^\W\d_]|[A-Z][a-zé]+[-‐]|['’])\Z")
 # Before a condition without its medical word: what has it, names it or lists it.
@@ -91,11 +105,11 @@ _RESULT = re.compile(
 # follows ("Fiona Stanley OT", "John Hunter ED"); elsewhere ("spoke to Fiona Stanley") a person.
 _PERSON_HOSPITALS = r"Fiona\s+Stanley|John\s+Hunter|Peter\s+Mac|Prince\s+Charles"
 _HOSPITAL_HERE = re.compile(
-    rf"(?:\b(?i:at|from|in|into|outside|near)[ \t]+(?:the[ \t]+)?"
-    rf"|\b(?i:admitted|transferred|taken|moved|discharged|sent|went|back|brought)[ \t]+"
-    rf"(?i:to|from)[ \t]+)(?P<h>{_PERSON_HOSPITALS})\b(?![ \t]+[A-Z][a-z])"
+    rf"(?:\b(?i:at|in|into|outside)[ \t]+(?:the[ \t]+)?"
+    rf"|\b(?i:admitted|transferred|taken|moved|discharged)[ \t]+(?i:to|from)[ \t]+)"
+    rf"(?P<h>{_PERSON_HOSPITALS})\b(?![ \t]+[A-Z][a-z])(?!['’]s)"
     rf"|\b(?P<h2>{_PERSON_HOSPITALS})(?=[ \t]+(?:ED|OT|ICU|rehab|emergency|outpatients|ward"
-    r"|clinic|pharmacy|physio|social work|campus|staff|porters?|nurses?)\b)"
+    r"|clinic|pharmacy|campus)\b)"
 )
 _HOSPITAL_KEYS = word_set("fiona john peter prince")
 
@@ -108,8 +122,11 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
     if not _HOSPITAL_KEYS.isdisjoint(keys):
         out += [m.span("h") if m["h"] else m.span("h2") for m in _HOSPITAL_HERE.finditer(text)]
     if not _ANALYTES.isdisjoint(keys):
-        results = list(_RESULT.finditer(text))
+        results = [m for m in _RESULT.finditer(text) if not _a_person_before(text, m.start())]
         out += [(m.start(), m.end()) for m in results if len(results) > 1 or m["unit"]]
+    out += [
+        m.span() for m in _NAMED_TESTS.finditer(text) if not _a_person_before(text, m.start())
+    ] if not _EPONYMS.isdisjoint(keys) else []
     if _EPONYMS.isdisjoint(keys) and not any(k.endswith("s") and k[:-1] in _CONDITIONS
                                               for k in keys):
         return out
@@ -131,7 +148,9 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
             own = bool(m["own"])
         if not all(p in _EPONYMS for p in parts):
             continue
-        condition = len(parts) == 1 and parts[0] in _CONDITIONS and own and (
+        condition = len(parts) == 1 and parts[0] in _CONDITIONS and own and not (
+            _THEIRS.match(text, m.end())
+        ) and (
             parts[0] in _RARELY_NAMES
             or _HAS_IT.search(text, max(0, m.start() - 20), m.start())
             or (last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, m.start()))
@@ -154,5 +173,7 @@ def _a_person_before(text: str, start: int) -> bool:
         return False
     return (
         key in lexicon.TITLES or key in lexicon.CIVIL_TITLES or key in lexicon.RELATIONS
-        or key in ("dr", "prof", "caseworker", "landlord") or key in lexicon.given_names()
+        or key in ("dr", "prof", "caseworker", "landlord", "pt", "patient")
+        or key in lexicon.given_names() or key in _EPONYMS  # "Paget Wilson disease"
+        or (key in lexicon.surnames() and key not in lexicon.english_words())  # "Tran Na 45"
     )

@@ -83,6 +83,8 @@ _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat
 # Months hardly anyone is called, though the census lists them ("through November and
 # December", "the servo for September"); April, May, June, August and "Jan" can be people.
 _NAMELESS_MONTHS = word_set("january february march july september sept october november december")
+# Weekdays as abbreviated that no one is called ("Thu", "Sun", "Tue" and "Mon" are names).
+_NAMELESS_DAYS = word_set("tues thur thurs wed weds fri sat")
 _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
 _NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags matter
 # SMS words in no list, never names: "w tmrw", "saw appt", "with gf".
@@ -1019,8 +1021,8 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
             name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
             or (t.unknown and _deed_after(text, toks, i))  # "Massimo took card again"
         )  # "Shanaya here, u can stay"
-    if t.key in _NAMELESS_MONTHS or t.key in lexicon.WEEKDAYS:
-        return False  # a month, with no title or relation word before it; "appt Tue."
+    if t.key in _NAMELESS_MONTHS or t.key in _NAMELESS_DAYS:
+        return False  # a month, with no title or relation word before it; "for Tues:"
     if t.unknown or (t.given and (t.word or t.dated)):
         return True
     # An English word beside "and" is a name only beside one: "said Peace and Kylie came",
@@ -1135,7 +1137,9 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         return False
     return (
         (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
-        or (i > 1 and toks[i - 1].key == "for" and toks[i - 2].key in _BOOKED)  # "set for May"
+        or (i > 1 and toks[i - 1].key == "for" and toks[i - 2].key in _BOOKED
+            and _MONTH_ENDS.match(text, t.end) is not None)  # "builder booked for August."
+        or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _APPOINTMENTS)
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
         or _beside_a_day(text, toks, i)
@@ -1143,9 +1147,11 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _BOOKED = word_set(
-    """booked scheduled planned set due moved postponed deferred rescheduled pencilled penciled
-    organised organized arranged listed adjourned reminder"""
+    "booked scheduled planned postponed deferred rescheduled pencilled penciled adjourned"
 )
+_MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:!)]|\Z|\n|[ \t]+\d)")  # not "for June and her kids"
+# Before a weekday, its appointment: "Centrelink appt Tue."
+_APPOINTMENTS = word_set("appt appts appointment appointments review hearing session mention")
 _DAY_JOIN = re.compile(r"\s*[,&/\-–]?\s*")
 _DAY_WORD_JOINS = frozenset({"and", "or", "to", "n", "til", "till", "until"})
 
@@ -1435,8 +1441,14 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         # Chair", "Dr Moncrieff Clinic" are places)
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
-    if not title and t.upper and toks[i].key in _ROLES:
+    if not title and t.upper and toks[i].key in _ROLES and len(t.key) <= 4 and (
+        t.key not in lexicon.given_names()
+    ):
         return  # "an interpreter (TIS 131 450)", "the physio (QEII)": a service, not a name
+    if not title and t.cap and toks[i].key in _ROLES and t.key in lexicon.english_words() and (
+        t.key not in lexicon.given_names()
+    ):
+        return  # "Psychologist Appointment Friday", "Nurse Visit Tuesday"
     if title and t.key in _STREET_WORDS and toks[i].key in _OFFICE_TITLES:
         return  # "Judge Street", "Officer Road"; but "Dr Street", "Uncle Park", "Sgt Lane"
     if title and toks[i].key in _OFFICE_TITLES and not (
@@ -1676,7 +1688,8 @@ def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     for i, t in enumerate(toks):
         if not name[i] and t.capital and t.key in found and not (
             t.blocked or t.never or t.brand or _before_a_street(text, toks, i)
-            or (t.key in _PEOPLES_ALSO_NAMES and _a_language(text, toks, i))  # "Karen church"
+            or (t.key in _PEOPLES_ALSO_NAMES and i + 1 < len(toks)  # "the Karen church"
+                and toks[i + 1].key in _PEOPLES_PLACES)
         ):
             name[i] = True
 

@@ -350,7 +350,9 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
 _FILE_NUMBER = re.compile(
     r"(?<![\w/.\-])(?P<cue>[A-Z]{1,5})[ \-]?(?P<id>\d{2,7}/\d{2,7})(?![\w/]|\.\d)"
 )
-_NOT_A_FILES_LIST = _NOT_A_PERSONS_NUMBER | word_set("bp fy u lot rm unit no dob am pm")
+_NOT_A_FILES_LIST = _NOT_A_PERSONS_NUMBER | word_set(
+    "bp fy u lot rm unit no dob am pm xr sr cr mr er la cd hct plus duo forte"  # "Janumet XR
+)  # 50/1000 BD": a dose
 
 
 def _file_numbers(text: str) -> list[Hit]:
@@ -370,9 +372,7 @@ def _file_numbers(text: str) -> list[Hit]:
 # A veteran's file with Veterans' Affairs, its state's letter first: "NX123456", "SX 21804",
 # "QX40882"; read where DVA or veterans are named.
 _VETERANS = word_set("dva veteran veterans veteran's")
-_DVA_FILE = re.compile(
-    r"(?<![\w/\-])[NVQSWT][A-Z]{0,3} ?(?!(?:19|20)\d\d\b)\d{4,7}[A-Z]?(?![\w/\-])"
-)
+_DVA_FILE = re.compile(r"(?<![\w/\-])[NVQSWT][A-Z]{0,3} ?\d{5,7}[A-Z]?(?![\w/\-])")
 _FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII).search
 _FOURS = re.compile(r"\d{4}[/.]\d{4}", re.ASCII).search  # "2025/0418/7731"
 

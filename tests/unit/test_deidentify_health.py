@@ -63,7 +63,7 @@ def test_a_registered_client_is_replaced_even_inside_a_condition():
         "Sent from RPA to Royal North Shore, then Prince of Wales.",
         "Discharged from Royal Prince Alfred to the Royal Brisbane.",
         "Outpatients at Royal Melbourne, then Royal Adelaide and Royal Perth.",
-        "Lady Cilento for the kids; Peter MacCallum for her chemo; QEII Jubilee for rehab.",
+        "Lady Cilento for the kids; Peter MacCallum Cancer Centre for chemo; QEII Jubilee rehab.",
     ],
 )
 def test_hospitals_named_after_people_survive_without_the_word_hospital(text):
@@ -176,7 +176,7 @@ PENNY = KnownClient(
 
 
 @pytest.mark.parametrize("text", ["back to unit 12 tonight", "her unit 12 has mould",
-                                  "locks changed at unit 12; agent paid"])
+                                  "home to unit 12 after rehab", '"unit 12, Kessels Rd"'])
 def test_a_clients_unit_number_alone_goes_where_her_home_is_said(text):
     assert "12" not in redact(text, PENNY)
 
@@ -469,3 +469,59 @@ def test_a_date_that_is_a_clients_birthday_stays_without_a_birthday_word():
     rocco = KnownClient("HM-7005", ClientIdentity(full_name="Rocco Pace",
                                                   date_of_birth=dt.date(1945, 3, 19)))
     assert redact("appointment 19/3 at 10", rocco) == "appointment 19/3 at 10"
+
+
+
+# What a second review found in the rules tuned on bench/eval16: each input let a person through,
+# or hid a word, in that version.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Patient: NGUYEN, Thu  F  54y  URN 441122", "Thu"),
+        ("Spoke with Thu today.", "Thu"),
+        ("Told Sun about the hearing.", "Sun"),
+        ("Arranged for April to stay with nan.", "April"),
+        ("Room booked for June and her kids.", "June"),
+        ("Support worker KYLIE attended", "KYLIE"),
+        ("Edosa ta lefta stin Maria.", "Maria"),
+        ("Karen Lee rang. Karen speaking on behalf of her mum now.", "Karen"),
+        ("Wilson Tran MMSE 24/30 today.", "Wilson"),
+        ("Bell Nguyen catheter changed.", "Nguyen"),
+        ("Glasgow Smith coma", "Smith"),
+        ("Kids staying with Addison's nan this week.", "Addison"),
+        ("Got the key from Huntington's brother.", "Huntington"),
+        ("Patient Wang Na 45F. Bloods: Na 131, K 4.2.", "Wang Na"),
+        ("Ms Na 45 rang; K 4", "Ms Na"),
+        ("Her daughter Juniper is 6.", "Juniper"),
+        ("Peter MacCallum rang about his son.", "MacCallum"),
+        ("Spoke with Fiona Stanley physio", "Stanley"),
+        ("Sent from John Hunter.", "Hunter"),
+    ],
+)
+def test_the_second_reviews_people_are_removed(text, name):
+    out = redact(text)
+    assert name not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Psychologist Appointment Friday", "Nurse Visit Tuesday", "Janumet XR 50/1000 BD",
+     "with DVA, the TV 1234 remote", "in unit 12 of the Cert III course"],
+)
+def test_the_second_reviews_words_survive(text):
+    assert redact(text, PENNY) == text
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "address", "text"),
+    [
+        ("HM-7007", "Nuala Frame", None, "Client: uses frame"),
+        ("HM-7001", "Ward Major", None, "Client: Ward 4 bed 2"),
+        ("HM-7001", "Ward Major", None, "Client: Major issue with rent"),
+        ("HM-7001", "Ward Major", "2 Main Street, Ipswich QLD", "She has 2 main concerns"),
+        ("HM-9001", "Maria Vincenti", None, "Admitted to ST VINCENTS last night"),
+    ],
+)
+def test_a_word_names_client_is_not_pinned_on_a_word(code, name, address, text):
+    who = KnownClient(code, ClientIdentity(full_name=name, address=address))
+    assert redact(text, who) == text
