@@ -620,7 +620,7 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     if toks[i].key == "karen" and i > 0 and toks[i - 1].key in ("gaw", "sgaw", "pwo"):
         return True  # "S'gaw Karen", "Pwo Karen": the Karen languages
     if toks[i].key in _PEOPLES_ALSO_NAMES and i > 0 and toks[i - 1].key in _SPEAKS_BEFORE and (
-        text[toks[i - 1].end : toks[i].start] == " "
+        text[toks[i - 1].end : toks[i].start] == " " and not _POSSESSIVE.match(text, toks[i].end)
     ):
         return True  # "speaks Karen", "interpreter in Dari"
     if i + 1 >= len(toks):
@@ -635,8 +635,10 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     after = toks[i + 2].key if i + 2 < len(toks) else ""
     if nxt == "new" and after == "year" and toks[i].key in _PEOPLES_ALSO_NAMES:
         return True  # "Karen New Year"
-    if nxt in _PEOPLES_PLACES and toks[i].key in _PEOPLES_ALSO_NAMES:
-        return True  # "the Karen church", "a Karen pastor"
+    if nxt in _PEOPLES_PLACES and toks[i].key in _PEOPLES_ALSO_NAMES and i > 0 and (
+        toks[i - 1].key in ("the", "a", "an")
+    ):
+        return True  # "the Karen church", "a Karen pastor" (but "Karen Pastor came")
     return nxt == "community" and toks[i].key in _PEOPLES_ALSO_NAMES and (
         after in _GATHERINGS or i + 2 == len(toks)
     )
@@ -1688,8 +1690,8 @@ def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     for i, t in enumerate(toks):
         if not name[i] and t.capital and t.key in found and not (
             t.blocked or t.never or t.brand or _before_a_street(text, toks, i)
-            or (t.key in _PEOPLES_ALSO_NAMES and i + 1 < len(toks)  # "the Karen church"
-                and toks[i + 1].key in _PEOPLES_PLACES)
+            or (t.key in _PEOPLES_ALSO_NAMES and 0 < i < len(toks) - 1  # "the Karen church"
+                and toks[i + 1].key in _PEOPLES_PLACES and toks[i - 1].key in ("the", "a", "an"))
         ):
             name[i] = True
 

@@ -351,8 +351,8 @@ _FILE_NUMBER = re.compile(
     r"(?<![\w/.\-])(?P<cue>[A-Z]{1,5})[ \-]?(?P<id>\d{2,7}/\d{2,7})(?![\w/]|\.\d)"
 )
 _NOT_A_FILES_LIST = _NOT_A_PERSONS_NUMBER | word_set(
-    "bp fy u lot rm unit no dob am pm xr sr cr mr er la cd hct plus duo forte"  # "Janumet XR
-)  # 50/1000 BD": a dose
+    "bp fy u lot rm unit no dob am pm xr sr cr mr er la cd hct plus duo forte acr pcr uacr"
+)  # "Janumet XR 50/1000 BD" is a dose, "ACR 12/3000" a ratio
 
 
 def _file_numbers(text: str) -> list[Hit]:

@@ -525,3 +525,16 @@ def test_the_second_reviews_words_survive(text):
 def test_a_word_names_client_is_not_pinned_on_a_word(code, name, address, text):
     who = KnownClient(code, ClientIdentity(full_name=name, address=address))
     assert redact(text, who) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Karen Smith rang. Karen church group helped.", "Karen"), ("Karen Pastor came", "Karen"),
+     ("speaking Karen's language", "Karen"), ("Bolton Clarke attended", "Clarke")],
+)
+def test_a_peoples_word_or_a_service_that_reads_as_a_person_is_the_person(text, name):
+    assert name not in redact(text)
+
+
+def test_a_ratio_with_a_slash_is_no_file():
+    assert redact("HbA1c 7.1; eGFR 45; ACR 12/3000") == "HbA1c 7.1; eGFR 45; ACR 12/3000"
