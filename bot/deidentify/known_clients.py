@@ -73,7 +73,7 @@ SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
 _OCR_WORD = re.compile(
     r"(?<![\w\-/])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z][01]*[A-Za-z])[A-Za-z01]{4,}(?![\w\-/])"
 )
-_CAPS_NAME_AFTER = re.compile(r",[ \t]*[A-Z]\b|[ \t]+[A-Z]\.")  # "MACAPAGEL, R", "… R."
+_CAPS_NAME_AFTER = re.compile(r",[ \t]*[A-Z]\b|[ \t]+[A-Z](?:\.|\b(?![\w'’]))")  # "… R."
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+),?[ \t]+\Z")
 _AS_LETTERS = str.maketrans("01", "oi")
@@ -250,7 +250,11 @@ STREET_HEADS = word_set(
 _GREETINGS = word_set("hi hey hello hiya dear yo morning")
 # The end of a field's value: "FRAME   Given name", "Frame, Nuala", "Frame\n" (not "Ward 4",
 # "Major issue with rent").
-_FIELD_ENDS = re.compile(r"[ \t]*(?:\Z|\n|[ \t]{2,}|\t|[,;|(]|\.(?:\s|\Z))")
+_FIELD_ENDS = re.compile(
+    r"[ \t]*(?:\Z|\n|[ \t]{2,}|\t|[,;|(&/]|\.(?:\s|\Z))"
+    r"|[ \t]+(?:MRN|URN|UR|DOB|D\.O\.B|x\d|\d+ ?(?:yo|y/o|yrs|y)\b"
+    r"|(?i:given|first|other|middle|preferred)\b)"
+)
 # A form's field for a person's name, its value next: "Surname: FRAME", "Given name(s):\tIris".
 _NAME_FIELD = re.compile(
     r"(?i:\b(?:sur|family |last |given |first |preferred |full |client |patient |resident )?"
@@ -602,7 +606,10 @@ class Matcher:
                 and len(token.key) > 3
                 # not ALL CAPS: "JOSN" is an acronym; but "MACAPAGEL, R" is a list's name
                 and (token.title or not token.caps or (
-                    len(token.key) >= 7 and _CAPS_NAME_AFTER.match(text, token.end) is not None
+                    len(token.key) >= 7 and (
+                        _CAPS_NAME_AFTER.match(text, token.end) is not None
+                        or _NAME_FIELD.search(text, max(0, token.start - 30), token.start)
+                    )
                 ))
                 and free[i]
                 and i not in pending
@@ -1101,9 +1108,10 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
-    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to)\s+|[\"'“‘(]\s*)"
-    r"(?P<home>(?:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
-    r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)"
+    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to)\s+(?=(?i:unit|flat|apartment|apt|villa))"
+    r"|\b(?i:at|to|from|in)\s+(?=unit|flat|apartment|apt|villa)|[\"'“‘(]\s*)"
+    r"(?P<home>(?i:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
 )
 _UNIT_SAID = re.compile(
     r"(?i)\b(?:unit|flat|apartment|apt|townhouse|villa)(?:\s+(?:is|was|no\.?|number|#))?\s*:?\s*\Z"
@@ -1340,10 +1348,12 @@ def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
             else:
                 tail = rf"(?:[\s,]+{re.escape(word)}{tail})?"
         kind = STREET_TYPE_FORMS[street["type"].casefold()]
-        # The type may be left out with the number there, the name as registered: "sent to 15
-        # Le Hunte" (not "2 main concerns" for 2 Main Street).
-        alts.insert(0, rf"{UNIT}{num}\s+(?:{name}\s+(?:{kind})\b\.?"
-                       rf"|(?-i:{name})(?![ \t]+[a-z])){tail}")
+        # The type may be left out with the number there: "sent to 15 Le Hunte", "16 Chandler
+        # today"; written as registered where the name is also a word ("2 main concerns" is no
+        # 2 Main Street).
+        words_ = street["name"].casefold().split()
+        bare = name if not any(w in lexicon.english_words() for w in words_) else rf"(?-i:{name})"
+        alts.insert(0, rf"{UNIT}{num}\s+(?:{name}\s+(?:{kind})\b\.?|{bare}){tail}")
         anchor = LETTERS.findall(street["name"].casefold())[0]
         number = re.sub(r"\D.*", "", street["num"])
     else:

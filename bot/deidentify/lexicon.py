@@ -40,9 +40,7 @@ RELATIONS = word_set(
     sister-in-law mother-in-law father-in-law caseworker cousins sisters brothers aunties
     uncles nephews nieces mates friends sons daughters grandsons granddaughters
     tita tito lola lolo kuya manong manang cuz cuzzie uso khala khalto teta jiddo whaea matua
-    boy girl fella roomie worker lender agent
-    pharmacist physio physiotherapist interpreter psychologist counsellor counselor midwife
-    paramedic dietitian podiatrist advocate solicitor collector trustee coordinator nurse rn ot"""
+    boy girl fella roomie worker lender agent"""
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").

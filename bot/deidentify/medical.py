@@ -66,12 +66,13 @@ _NAMED_TESTS = re.compile(
     r"|Edinburgh[ \t]+Postnatal[ \t]+Depression[ \t]+Scale"
     r"|(?:Beck|Hamilton)[ \t]+(?:Depression|Anxiety)[ \t]+(?:Rating[ \t]+)?(?:Inventory|Scale)"
 )
-# After a possessive, what is a person's: "Addison's nan", "Parkinson's place" (not a condition).
-_THEIRS = re.compile(
-    r"[ \t]+(?i:nan|nana|mum|mom|dad|mother|father|brother|sister|son|daughter|kids?|children"
-    r"|partner|husband|wife|boyfriend|girlfriend|place|house|home|flat|unit|car|phone|birthday"
-    r"|party|friend|family|cousin|aunty|uncle|nephew|niece|grandma|grandad|pop|bf|gf)\b"
+# After a possessive, what is a person's: "Addison's nan", "Parkinson's place", "Addison's
+# lawyer" (not a condition).
+_THEIRS_EXTRA = word_set(
+    """birthday party school lawyer solicitor doctor gp teacher case file mate mates missus hubby
+    granny nanny grandmother grandfather ex carer neighbour neighbor friend family kids"""
 )
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _SECOND_HALF = re.compile(r"(?:[^\W\d_]|[A-Z][a-zé]+[-‐]|['’])\Z")
 # Before a condition without its medical word: what has it, names it or lists it.
 _HAS_IT = re.compile(
@@ -88,7 +89,7 @@ _ITS_NOUN = re.compile(
 )
 _LIST_GAP = re.compile(r"(?:[,;]|[ \t]+(?:and|or|&|/))[ \t]*|[ \t]*/[ \t]*")
 # Before an eponym, a person: "Mr Parkinson's house", "Tom Wilson's assessment", "Nurse Bell".
-_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)\.?[ \t]+\Z")
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[.,]?[ \t]+\Z")  # "Smith, Na 131"
 _ANALYTES = word_set("na k cl ca mg hb wcc plt cr ur alt ast ggt alp bili crp esr tsh")
 
 # Pathology results: an analyte, then its value ("Na 131", "K 4.2", "Hb 98 g/L", "CRP <5"):
@@ -106,10 +107,17 @@ _RESULT = re.compile(
 _PERSON_HOSPITALS = r"Fiona\s+Stanley|John\s+Hunter|Peter\s+Mac|Prince\s+Charles"
 _HOSPITAL_HERE = re.compile(
     rf"(?:\b(?i:at|in|into|outside)[ \t]+(?:the[ \t]+)?"
-    rf"|\b(?i:admitted|transferred|taken|moved|discharged)[ \t]+(?i:to|from)[ \t]+)"
+    rf"|\b(?i:admitted|transferred|taken|moved|discharged|back)[ \t]+(?i:to|from)[ \t]+"
+    rf"|\b(?i:went|brought|sent|referred)[ \t]+(?i:to)[ \t]+)"
     rf"(?P<h>{_PERSON_HOSPITALS})\b(?![ \t]+[A-Z][a-z])(?!['’]s)"
     rf"|\b(?P<h2>{_PERSON_HOSPITALS})(?=[ \t]+(?:ED|OT|ICU|rehab|emergency|outpatients|ward"
     r"|clinic|pharmacy|campus)\b)"
+)
+# "at" or "into" after these is at a person: "yelled at John Hunter", "ran into Fiona Stanley".
+_AT_SOMEONE = re.compile(
+    r"(?i:\b(?:yelled|shouted|swore|screamed|threw|thrown|looked|stared|laughed|smiled|waved"
+    r"|pointed|angry|upset|cross|mad|snapped|lashed|ran|bumped|confided|lunged|spat|aimed"
+    r"|it|him|her|them|something)(?:[ \t]+\w+){0,2}[ \t]+(?:at|in|into)[ \t]+)\Z"
 )
 _HOSPITAL_KEYS = word_set("fiona john peter prince")
 
@@ -120,7 +128,10 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
     ``known_clients.words`` reads them)."""
     out = []
     if not _HOSPITAL_KEYS.isdisjoint(keys):
-        out += [m.span("h") if m["h"] else m.span("h2") for m in _HOSPITAL_HERE.finditer(text)]
+        out += [
+            m.span("h") if m["h"] else m.span("h2") for m in _HOSPITAL_HERE.finditer(text)
+            if not (m["h"] and _AT_SOMEONE.search(text, max(0, m.start("h") - 40), m.start("h")))
+        ]
     if not _ANALYTES.isdisjoint(keys):
         results = [m for m in _RESULT.finditer(text) if not _a_person_before(text, m.start())]
         out += [(m.start(), m.end()) for m in results if len(results) > 1 or m["unit"]]
@@ -149,7 +160,7 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
         if not all(p in _EPONYMS for p in parts):
             continue
         condition = len(parts) == 1 and parts[0] in _CONDITIONS and own and not (
-            _THEIRS.match(text, m.end())
+            _theirs(text, m.end())
         ) and (
             parts[0] in _RARELY_NAMES
             or _HAS_IT.search(text, max(0, m.start() - 20), m.start())
@@ -162,6 +173,17 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
     return out
 
 
+def _theirs(text: str, end: int) -> bool:
+    """A relative, a home or someone's thing after a possessive: "Addison's stepbrother"."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    key = m[1].casefold()
+    return key in lexicon.RELATIONS or key in lexicon.HOMES or key in _THEIRS_EXTRA or (
+        key.startswith(("step", "grand", "half")) or key.endswith("-in-law")
+    )
+
+
 def _a_person_before(text: str, start: int) -> bool:
     """A title, a role or a given name just before: "Mr Parkinson's house", "Tom Wilson's
     assessment", "Nurse Bell's", "Landlord Parkinson" (not "His Parkinson's", "Has Crohn's")."""
@@ -171,9 +193,12 @@ def _a_person_before(text: str, start: int) -> bool:
     key = m[1].casefold()
     if key in lexicon.FUNCTION_WORDS - lexicon.MODALS:
         return False
+    if m[0].rstrip(" \t").endswith(",") and key in lexicon.surnames():
+        return True  # "Smith, Na 131": surname first
     return (
         key in lexicon.TITLES or key in lexicon.CIVIL_TITLES or key in lexicon.RELATIONS
-        or key in ("dr", "prof", "caseworker", "landlord", "pt", "patient")
-        or key in lexicon.given_names() or key in _EPONYMS  # "Paget Wilson disease"
+        or key in ("dr", "prof", "caseworker", "landlord")
+        or (key in lexicon.given_names() and key not in lexicon.WEEKDAYS)
+        or key in _EPONYMS  # "Paget Wilson disease"
         or (key in lexicon.surnames() and key not in lexicon.english_words())  # "Tran Na 45"
     )

@@ -142,7 +142,9 @@ def find(
     toks = _tokens(text, words, blocked, anchors)
     name = [False] * len(toks)
     for i, t in enumerate(toks):
-        if t.blocked or not (t.capital or t.key in _NEED_FLAGS or t.key in _IN_LAWS):
+        if t.blocked or not (
+            t.capital or t.key in _NEED_FLAGS or t.key in _IN_LAWS or t.key in _PROFESSIONS
+        ):
             continue  # most words: lowercase, and neither a title nor a relation word
         if t.capital and numbered_place(text, t):  # type: ignore[arg-type]
             continue  # "Ward 4B", "Rm 4"
@@ -150,7 +152,9 @@ def find(
             _mark_after(text, toks, name, i, title=True)
         elif (t.key in lexicon.RELATIONS and (not t.capital or t.opens)) or (  # not "Heather
             t.key in _IN_LAWS and not t.capital  # Foster"; "bil wakil", but "Fil" is someone
-        ):
+        ) or (t.key in _PROFESSIONS and (  # "pharmacist joanne", "OT MARK", "Physio KING";
+            not t.capital or t.opens or t.upper or (i + 1 < len(toks) and toks[i + 1].upper)
+        )):  # not "Heather Nurse"
             _mark_after(text, toks, name, i, title=False)
         if (  # what makes it a name, then (fewer words) what makes it something else
             t.capital
@@ -1139,21 +1143,22 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         return False
     return (
         (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
-        or (i > 1 and toks[i - 1].key == "for" and toks[i - 2].key in _BOOKED
-            and _MONTH_ENDS.match(text, t.end) is not None)  # "builder booked for August."
-        or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _APPOINTMENTS)
+        or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _APPOINTMENTS
+            and _DAY_ENDS.match(text, t.end) is not None)  # not "Appt Thu Nguyen re housing"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
         or _beside_a_day(text, toks, i)
     )
 
 
-_BOOKED = word_set(
-    "booked scheduled planned postponed deferred rescheduled pencilled penciled adjourned"
+# Before a weekday, its appointment: "Centrelink appt Tue.", "Bloods Tue: Na 131"; the day at
+# its clause's end or before a time.
+_APPOINTMENTS = word_set(
+    "appt appts appointment appointments review hearing session mention bloods obs clinic hv"
 )
-_MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:!)]|\Z|\n|[ \t]+\d)")  # not "for June and her kids"
-# Before a weekday, its appointment: "Centrelink appt Tue."
-_APPOINTMENTS = word_set("appt appts appointment appointments review hearing session mention")
+_DAY_ENDS = re.compile(
+    r"[ \t]*(?:[.;:)]|\Z|\n)|[ \t]+(?:\d|at\b|am\b|pm\b|morning|arvo|afternoon|next\b|this\b)"
+)
 _DAY_JOIN = re.compile(r"\s*[,&/\-–]?\s*")
 _DAY_WORD_JOINS = frozenset({"and", "or", "to", "n", "til", "till", "until"})
 
@@ -1444,12 +1449,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
     if not title and t.upper and toks[i].key in _ROLES and len(t.key) <= 4 and (
-        t.key not in lexicon.given_names()
+        t.key not in lexicon.given_names() and t.key not in lexicon.surnames()
     ):
         return  # "an interpreter (TIS 131 450)", "the physio (QEII)": a service, not a name
-    if not title and t.cap and toks[i].key in _ROLES and t.key in lexicon.english_words() and (
-        t.key not in lexicon.given_names()
-    ):
+    if not title and t.cap and toks[i].key in _ROLES and t.key in _ROLE_NOUNS:
         return  # "Psychologist Appointment Friday", "Nurse Visit Tuesday"
     if title and t.key in _STREET_WORDS and toks[i].key in _OFFICE_TITLES:
         return  # "Judge Street", "Officer Road"; but "Dr Street", "Uncle Park", "Sgt Lane"
@@ -1547,6 +1550,19 @@ _LOWER_CIVIL = word_set("mr mrs ms")
 _IN_LAWS = word_set("bil sil mil fil")
 # Roles before a name, which are also words before a noun: "support worker odhran", but
 # "support worker hours".
+# Professions before a name, as relation words are ("pharmacist joanne", "OT MARK"); not
+# relation words themselves, so "Heather Nurse" stays a name of two words.
+_PROFESSIONS = word_set(
+    """pharmacist physio physiotherapist interpreter psychologist counsellor counselor midwife
+    paramedic dietitian podiatrist advocate solicitor collector trustee coordinator nurse rn ot"""
+)
+# What follows a profession's word as a noun of its work, not as a name: "Nurse Visit Tuesday".
+_ROLE_NOUNS = word_set(
+    """appointment appointments appt visit visits session sessions review reviews report reports
+    letter letters statement statements summary assessment assessments check booking booked plan
+    plans notes note fees fee hours shift shifts meeting meetings referral referrals rounds round
+    handover team service services support"""
+)
 _ROLES = word_set(
     """worker lender agent pharmacist physio physiotherapist interpreter psychologist counsellor
     counselor midwife paramedic dietitian podiatrist advocate solicitor collector trustee

@@ -372,7 +372,9 @@ def _file_numbers(text: str) -> list[Hit]:
 # A veteran's file with Veterans' Affairs, its state's letter first: "NX123456", "SX 21804",
 # "QX40882"; read where DVA or veterans are named.
 _VETERANS = word_set("dva veteran veterans veteran's")
-_DVA_FILE = re.compile(r"(?<![\w/\-])[NVQSWT][A-Z]{0,3} ?\d{5,7}[A-Z]?(?![\w/\-])")
+_DVA_FILE = re.compile(
+    r"(?<![\w/\-])(?:[NVQSWT][A-Z]{0,2}X ?\d{4,7}|[NVQSWT][A-Z]{0,3} ?\d{5,7})[A-Z]?(?![\w/\-])"
+)
 _FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII).search
 _FOURS = re.compile(r"\d{4}[/.]\d{4}", re.ASCII).search  # "2025/0418/7731"
 
