@@ -135,12 +135,12 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
     if not _ANALYTES.isdisjoint(keys):
         results = [m for m in _RESULT.finditer(text) if not _a_person_before(text, m.start())]
         out += [(m.start(), m.end()) for m in results if len(results) > 1 or m["unit"]]
-    out += [
-        m.span() for m in _NAMED_TESTS.finditer(text) if not _a_person_before(text, m.start())
-    ] if not _EPONYMS.isdisjoint(keys) else []
     if _EPONYMS.isdisjoint(keys) and not any(k.endswith("s") and k[:-1] in _CONDITIONS
                                               for k in keys):
-        return out
+        return out  # no eponym here ("Parkinsons" is read as the key "parkinsons")
+    out += [
+        m.span() for m in _NAMED_TESTS.finditer(text) if not _a_person_before(text, m.start())
+    ]
     last_end = -1
     for t in tokens:
         base = t.key[:-1] if t.key.endswith("s") and t.key[:-1] in _CONDITIONS else t.key
