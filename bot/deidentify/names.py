@@ -1563,11 +1563,7 @@ _ROLE_NOUNS = word_set(
     plans notes note fees fee hours shift shifts meeting meetings referral referrals rounds round
     handover team service services support"""
 )
-_ROLES = word_set(
-    """worker lender agent pharmacist physio physiotherapist interpreter psychologist counsellor
-    counselor midwife paramedic dietitian podiatrist advocate solicitor collector trustee
-    coordinator nurse rn ot"""
-)
+_ROLES = word_set("worker lender agent") | _PROFESSIONS
 
 
 def _program_run(text: str, toks: list[_Tok], j: int) -> bool:
