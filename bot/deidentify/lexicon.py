@@ -40,11 +40,25 @@ RELATIONS = word_set(
     sister-in-law mother-in-law father-in-law caseworker cousins sisters brothers aunties
     uncles nephews nieces mates friends sons daughters grandsons granddaughters
     tita tito lola lolo kuya manong manang cuz cuzzie uso khala khalto teta jiddo whaea matua
-    boy girl fella roomie worker lender agent"""
+    boy girl fella roomie worker lender agent
+    tonton tantine tata maman frere frère soeur sœur cousine mamie papi
+    dada kaka mjomba shangazi binamu
+    amma appa akka thambi thangachi athai chithi chithappa periyamma periyappa paati thatha
+    bhaji bhenji bhen bhai bhaiya didi chacha chachi chachu massi masi mami mamu bua nani dadi
+    koro kui kuia koroua tuakana teina tungane tuahine mokopuna
+    akhi akhoya ukhti okhti ammo khalo amto sitti
+    lala khor bobo madar padar baradar khahar
+    hawey hafti wendime ehite emaye abaye gashe
+    unni eonni oppa hyung hyeong noona nuna halmeoni halmoni harabeoji samchon gomo
+    ayi popo jiejie gege meimei shushu yiyi nainai yeye laolao waipo
+    tuafafine tuagane tuofefine tokoua
+    brudda sista bunji jaja kami tjamu kangkuru"""
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").
-CIVIL_TITLES = word_set("mr mrs ms miss mx mister aunty auntie uncle father sheikh imam pastor")
+CIVIL_TITLES = word_set(
+    "mr mrs ms miss mx mister aunty auntie uncle father sheikh imam pastor koro kui whaea"
+)
 RANKS = word_set(
     "constable sergeant sgt detective det inspector superintendent senior snr sen const officer"
 )

@@ -54,8 +54,9 @@ from bot.deidentify.text import EMOJI, HAS_DIGIT, Hit, fold, hit, name_follows, 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
 _CLAN = re.compile(r"(?<![^\W\d_])[oOdD]['’]\Z")  # "o'" of "o'brien", "d'" of "d'souza"
-_JOIN = re.compile(r" ?[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| ")  # between two words of one name (a
-# double-barrelled name may break after its hyphen at a line's end)
+_JOIN = re.compile(r"[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| [-‐‑–](?:[ \t]*\r?\n[ \t]*)?| ")  # between
+# two words of one name (a double-barrelled name may break after its hyphen at a line's end);
+# not a dash with a space on each side: "Hamid - Housing offer" is a name, then a subject
 _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
     r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
 )
@@ -333,7 +334,10 @@ _SIGN_OFF = re.compile(r"[.!?][ \t]*\n?[ \t]*|[ \t]*\n[ \t]*(?:-[ \t]*)?")
 _SIGN_OFF_END = re.compile(r"[ \t.!]*(?:x+)?[ \t]*\Z")
 # Words that open no one's name ("The Kaur and Singh names"); "An", "Her", "My", "Do", "So" may
 # (Vietnamese, Hmong, Korean given names).
-_NO_ONES_FIRST_WORD = word_set("the a this that these those his their our its your every some any")
+_NO_ONES_FIRST_WORD = word_set(
+    "the a this that these those his their our its your every some any"
+    " hi hey hello hiya dear thanks thx cheers morning"  # "Hi Kwame,\nThanks": a greeting
+)
 # A nickname in quotes between a given name and a surname: 'Ignatius "Dozer" Mulally'.
 _QUOTE_OPEN = re.compile(r" [\"“'‘]")
 # A surname in capitals and an initial, as court lists and corrections write them: "ILIĆ D".
@@ -756,6 +760,7 @@ def _syllable_name(text: str, t: _Tok) -> bool:
                                     lexicon.MONTHS)
     )
 _SYLLABLE_AFTER = re.compile(r"-[a-z]{1,4}(?![\w\-])")
+_PARK_AFTER = re.compile(r" (?:Park|PARK)\b(?! (?:[A-Z][a-z]*|[A-Z]+)\b)")
 
 
 def _tokens(
@@ -1207,9 +1212,9 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
         first, second = toks[a], toks[a + 1]
         if not first.capital:
             continue
-        if (second.cap and second.key in ANY_CASE_TYPE_FORMS) or (
-            first.place and second.key in _PLACE_FOLLOWERS
-        ):
+        if (second.cap and second.key in ANY_CASE_TYPE_FORMS and not (
+            a == i and _a_person_by_what_follows(text, toks, a, a + 1)
+        )) or (first.place and second.key in _PLACE_FOLLOWERS):
             return True
     if _street_run(text, toks, i) or _a_feature(text, toks, i):
         return True
@@ -1220,6 +1225,27 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
     return toks[i].key in lexicon.places_also_names() and (
         _place_context(text, toks, i) or _among_places(text, toks, i)
     )
+
+
+def _a_person_by_what_follows(text: str, toks: list[_Tok], a: int, b: int) -> bool:
+    """ "Tom Lane rang", "Yeo-jin Park 10:14 AM", "Minji Park:": a given name and a street type
+    that are someone, by a verb or a chat's time or colon after them, no place or number before."""
+    first = toks[a]
+    if not (first.given or first.unknown) or first.place or _place_context(text, toks, a):
+        return False
+    if a > 0 and toks[a - 1].capital and text[toks[a - 1].end : first.start] == " ":
+        return False  # "at Little Malop Street and": the street's name is longer
+    if _NUMBER_BEFORE.search(text, max(0, first.start - 8), first.start):
+        return False
+    if a > 0 and (toks[a - 1].key in _STREET_BEFORE or toks[a - 1].key in lexicon.MOVEMENT):
+        return False
+    end = toks[b].end
+    return name_follows(text, end, strict=True) or _SENDER_AFTER.match(text, end) is not None
+
+
+_SENDER_AFTER = re.compile(
+    r"[ \t]*(?::|\(?\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?\)?[ \t]*$)", re.I | re.M
+)
 
 
 # Street types that are also something else before a capitalised word: "St Vincent", "Dr Patel".
@@ -1620,7 +1646,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         and not (t.upper and j < i and t.key in _PAYEE_LINKS and j > 0
                  and toks[j - 1].key in _PAYMENT_KEYS)  # "TRANSFER FROM NGUYEN T HOA"
         and (t.lexical or not t.place or _surname_of_a_place(text, toks, i, j))  # "Paul Hamilton"
-        and t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
+        and (t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
+             or (j == i + 1 and _a_person_by_what_follows(text, toks, i, j)))
         and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
         and not _an_organisation(text, toks, j)
     ):
@@ -1748,6 +1775,8 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             start = surname.start(1)  # "NIYONKURU, Claudine": the surname in capitals goes too
         if syllable := _SYLLABLE_AFTER.match(text, end):
             end = syllable.end()  # "Han Seung-min", "Yoon Da-eun"
+            if park := _PARK_AFTER.match(text, end):
+                end = park.end()  # "Yeo-jin Park": the surname, not a park
         hits.append(hit(start, end, "person"))
         i = j + 1
     return hits

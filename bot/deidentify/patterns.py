@@ -212,9 +212,10 @@ _REF_CUE = re.compile(
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
-    r"|(?:companion|pension|concession|health\s?care|seniors|gold|white)\s+card"
+    r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
-    r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|room|bed)"
+    r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|room|bed|employee"
+    r"|staff|payroll|bond|loan|tenancy)"
     r"(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id))?"
@@ -224,6 +225,7 @@ _REF_CUE = re.compile(
 )
 _CUED_NUMBER = re.compile(
     r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?"
+    r"|[a-z]\d{5,12}"  # "student ID s3812345"
     r"|[A-Z0-9]+(?:[/\-][A-Z0-9]+)+"  # "2024/HCS/08163"
     r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
 )
@@ -237,7 +239,7 @@ REF_CUES = word_set(
     "event grant imei cin trn usi pin identifier opal myki gocard card smartrider metrocard "
     "student reg "
     "registration script prescription nmi meter dva companion pension concession healthcare "
-    "seniors job lab prescriber resident"
+    "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -784,6 +786,8 @@ def dates_of_birth(
             yield hit(the.start() if the else m.start("date"), m.end("date"), "dob")  # "the 5th…"
         if spoken := _spoken_date(text, cue.end()):
             yield hit(*spoken, "dob")  # "sixteenth of the tenth eighty six"
+    if cued and ("\t" in text or "," in text or "|" in text):
+        yield from _table_birth_dates(text)
     if cued and registered:
         # The registered birthday as a day and month, where the note speaks of a birth ("DOB
         # 31/10/1998, or October 31st as she says"): only the client's own day and month.
@@ -811,6 +815,42 @@ def dates_of_birth(
             )
         ):
             yield hit(*m.span(), "dob")
+
+
+_TABLE_SEPARATORS = ("\t", "|", ",")
+
+
+def _table_birth_dates(text: str) -> Iterator[Hit]:
+    """Dates in a table's date-of-birth column, under a header that names it ("Bed,Name,DOB"):
+    each row's cell, though no cue stands beside it."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    column, sep = -1, ""
+    for n, line in enumerate(lines):
+        if not line.strip():
+            column = -1
+            continue
+        if column >= 0:
+            cells = line.split(sep)
+            if column < len(cells):
+                start = offsets[n] + sum(len(c) + len(sep) for c in cells[:column])
+                cell = cells[column]
+                m = DATE.search(cell)
+                if m and not cell[: m.start()].strip() and not cell[m.end() :].strip():
+                    yield hit(start + m.start(), start + m.end(), "dob")
+            continue
+        for sep in _TABLE_SEPARATORS:
+            if sep not in line:
+                continue
+            heads = [c.strip() for c in line.split(sep)]
+            found = [k for k, c in enumerate(heads) if _DOB_CUE.fullmatch(c)]
+            if found and len(heads) > 1:
+                column = found[0]
+                break
+        else:
+            column = -1
 
 
 # A date as it is dictated, after a birth cue: "thirty November ninety two", "sixteenth of the

@@ -1,0 +1,150 @@
+"""Outreach, shelters and the paperwork of starting again (issue 12): emails and chats, kin
+words of the languages spoken in settlement, and the numbers of jobs, study and bonds."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+
+def redact(text: str, *clients: KnownClient) -> str:
+    return deidentify(text, list(clients), keep=list(COMMON_SERVICES)).text
+
+
+def client(name: str, code: str = "ST-8001") -> KnownClient:
+    return KnownClient(code, ClientIdentity(full_name=name))
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Employee ID: 40021 on the payslip", "40021"),
+        ("Payroll no 88123, started Monday", "88123"),
+        ("Bond loan no. 884213 approved", "884213"),
+        ("RTA bond number 1234567", "1234567"),
+        ("RSA card 1234567 is in her wallet", "1234567"),
+        ("Photo card no 12345678 ordered", "12345678"),
+        ("TAFE student ID s3812345", "s3812345"),
+        ("Tenancy no. 55123 with Homes Tasmania", "55123"),
+    ],
+)
+def test_numbers_of_work_study_and_bonds_after_their_cue_go(text, number):
+    assert number not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bond of $1,840 paid and a loan of 2000 from the Salvos.",
+        "The staff no longer open the lockers before 9.",
+        "Her ID is x12 on the roster.",
+        "Visa subclass 866, bridging visa E (subclass 050).",
+    ],
+)
+def test_amounts_and_words_near_those_cues_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Hi Kwame,\nThanks for the update", "Hi "),
+        ("Hello Kwame,\n\nPlease call", "Hello "),
+        ("Dear Dawit,\nPlease find attached", "Dear "),
+        ("Thanks Kwame\nAroha", "Thanks "),
+    ],
+)
+def test_a_greeting_before_a_name_is_not_part_of_it(text, kept):
+    out = redact(text)
+    assert out.startswith(kept) and "Kwame" not in out and "Dawit" not in out
+
+
+def test_a_dash_between_a_name_and_a_subject_does_not_join_them():
+    assert redact("RE: Hamid - Housing offer") == "RE: [name] - Housing offer"
+    assert redact("RE: Marjan - Housing offer", client("Marjan Hosseini")) == (
+        "RE: ST-8001 - Housing offer"
+    )
+
+
+def test_a_double_barrelled_name_still_joins_across_its_hyphen():
+    assert redact("Sarah Smith-Jones rang") == "[name] rang"
+    assert redact("Sarah Smith-\nJones rang") == "[name] rang"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Lane rang about the bond.",
+        "Minji Park: on my way",
+        "Yeo-jin Park 10:14 AM",
+        "Dr Soo-ah Park will see him.",
+    ],
+)
+def test_a_surname_that_is_a_street_type_goes_with_the_person(text):
+    out = redact(text)
+    assert "Lane" not in out and "Park" not in out and "[name]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We talked at Little Malop Street and got a coffee.",
+        "Walked down George Street with him.",
+        "Meet at Hyde Park 9:30am.",
+        "Went to Victoria Park after lunch.",
+    ],
+)
+def test_streets_and_parks_stay_places(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("tonton jean-pierre et tata mireille", "mireille"),
+        ("dada amina na kaka juma", "juma"),
+        ("akka priya and thambi kumar", "priya"),
+        ("bhenji harpreet and chacha gurdev", "gurdev"),
+        ("koro wiremu and kui hine", "wiremu"),
+        ("wendime dawit is in Perth", "dawit"),
+        ("hawey yonas sent money", "yonas"),
+        ("akhi omar and ukhti huda", "huda"),
+        ("lala gul and khor zarmina", "zarmina"),
+        ("unni jiyeon drove her", "jiyeon"),
+        ("bhai rafiq has the keys", "rafiq"),
+        ("emaye almaz is unwell", "almaz"),
+    ],
+)
+def test_a_name_in_lowercase_after_a_kin_word_of_another_language_goes(text, name):
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bhai said ok", "my akka is sick", "kaka came with dada", "jaja and tjamu at the clinic"],
+)
+def test_kin_words_alone_survive(text):
+    assert redact(text) == text
+
+
+def test_a_maori_elders_title_goes_with_the_name():
+    assert redact("koro wiremu and kui hine came") == "[name] and [name] came"
+
+
+def test_dates_in_a_tables_birth_date_column_go_row_by_row():
+    text = (
+        "Bed,Name,DOB,Notes\n1,Ahmad Rezaei,12/03/1985,late pass\n2,Lwazi Dube,01/01/1990,\n"
+        "\nArrivals,When\nvan,01/02/2026"
+    )
+    out = redact(text)
+    assert "1990" not in out and "1985" not in out and "01/02/2026" in out
+    tabbed = redact("Bed\tName\tD.O.B.\tIn\n4\tKHAN Bilal\t03/04/1995\t21:30")
+    assert "1995" not in tabbed and "21:30" in tabbed
+
+
+def test_other_dates_in_a_table_survive():
+    text = "| Name | DOB | Arrived |\n| Ali | 05/06/1999 | 01/11/2026 |"
+    out = redact(text)
+    assert "1999" not in out and "01/11/2026" in out
