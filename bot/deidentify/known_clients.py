@@ -66,6 +66,8 @@ _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 _LOWER_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])(?<!['’`.\-])([b-hjlmo-tvz])\s+\Z")  # not "'s"
 _SURNAME_COMMA = re.compile(r",\s?")
 _OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
+# After a word-name in lowercase, a worker it names the kind of: "key worker", "grant officer".
+_ROLE_HEADS = word_set("worker workers officer officers lender agent staff manager coordinator")
 SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
     rf"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|{EMOJI})"
 )
@@ -841,6 +843,10 @@ class Matcher:
             prev = None  # a new clause: "not much chance of that, chance said"
         nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
+        if nxt is not None and nxt.key in _ROLE_HEADS and (not t.caps or t.opens) and (
+            after == " " and t.key in lexicon.english_words()
+        ):
+            return False  # "spoke to key worker", "grant officer rang": a kind of worker
         if t.caps and _NAME_FIELD.search(text, max(0, t.start - 30), t.start) and (
             _FIELD_ENDS.match(text, t.end)
         ):

@@ -148,3 +148,22 @@ def test_other_dates_in_a_table_survive():
     text = "| Name | DOB | Arrived |\n| Ali | 05/06/1999 | 01/11/2026 |"
     out = redact(text)
     assert "1999" not in out and "01/11/2026" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["key worker rang", "Spoke to key worker today", "Key worker rang back"],
+)
+def test_a_word_name_before_a_workers_title_is_the_word(text):
+    assert redact(text, client("Jin-ho Key")) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("spoke to key about it", "spoke to ST-8001 about it"),
+        ("Key rang her worker", "ST-8001 rang her worker"),
+    ],
+)
+def test_the_client_called_key_is_still_replaced(text, expected):
+    assert redact(text, client("Jin-ho Key")) == expected
