@@ -218,7 +218,7 @@ _REF_CUE = re.compile(
     r"|staff|payroll|bond|loan|tenancy)"
     r"(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
-    r"(?:\s+(?:no\.?|number|num|#|id))?"
+    r"(?:\s+(?:no\.?|number|num|#|id|conf(?:irmation)?|ref(?:erence)?)\.?)?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
     r"|[\s:#=.\-]*(?:\([^()]{1,40}\)\s*)?(?:(?:is|was)\s+)?)",
     re.IGNORECASE,

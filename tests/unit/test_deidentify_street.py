@@ -28,6 +28,7 @@ def client(name: str, code: str = "ST-8001") -> KnownClient:
         ("Photo card no 12345678 ordered", "12345678"),
         ("TAFE student ID s3812345", "s3812345"),
         ("Tenancy no. 55123 with Homes Tasmania", "55123"),
+        ("Motel booking conf #77812345, 3 nights", "77812345"),
     ],
 )
 def test_numbers_of_work_study_and_bonds_after_their_cue_go(text, number):
