@@ -54,7 +54,7 @@ from bot.deidentify.text import EMOJI, HAS_DIGIT, Hit, fold, hit, name_follows, 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
 _CLAN = re.compile(r"(?<![^\W\d_])[oOdD]['’]\Z")  # "o'" of "o'brien", "d'" of "d'souza"
-_JOIN = re.compile(r"[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| [-‐‑–](?:[ \t]*\r?\n[ \t]*)?| ")  # between
+_JOIN = re.compile(r"[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| [-‐‑–](?:[ \t]*\r?\n[ \t]*)?| |&nbsp;")  # between
 # two words of one name (a double-barrelled name may break after its hyphen at a line's end);
 # not a dash with a space on each side: "Hamid - Housing offer" is a name, then a subject
 _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
@@ -784,6 +784,8 @@ def _tokens(
         start, end, key = w.start, w.end, w.key
         if key == "s" and k and text[start - 1] in _APOS and words[k - 1].end == start - 1:
             continue  # the possessive of the word before
+        if text[start - 1 : start] == "&" and text[end : end + 1] == ";":
+            continue  # an HTML entity between words: "Ahmed&nbsp;Khan"
         j = k
         while (  # O'Brien, D'Souza, Ng'ang'a: one word
             w.caps

@@ -531,9 +531,9 @@ def legislation(text: str) -> list[tuple[int, int]]:
 
 _EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(
-    r"(?<![\w@.\-/])(?:(?:https?://|www\.)[^\s<>\"'()\[\]]+"
+    r"(?<![\w@.\-/])(?:(?:https?://|www\.)[^\s<>\"'()\[\]|]+"
     r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu)"
-    r"(?:\.[a-z]{2})?(?:/[^\s<>\"'()\[\]]*)?)",
+    r"(?:\.[a-z]{2})?(?:/[^\s<>\"'()\[\]|]*)?)",
     re.IGNORECASE,
 )
 _SOCIAL = word_set(

@@ -168,3 +168,17 @@ def test_a_word_name_before_a_workers_title_is_the_word(text):
 )
 def test_the_client_called_key_is_still_replaced(text, expected):
     assert redact(text, client("Jin-ho Key")) == expected
+
+
+def test_html_tags_and_entities_are_no_ones_name():
+    assert redact("<b>Name:</b> Mariam N'Diaye") == "<b>Name:</b> [name]"
+    assert redact("<td>Name</td><td>Mariam Diallo</td>") == "<td>Name</td><td>[name]</td>"
+    assert redact("<p>Spoke with Dr Ahmed&nbsp;Khan today</p>") == (
+        "<p>Spoke with Dr [name] today</p>"
+    )
+
+
+def test_a_slack_links_label_is_read_apart_from_its_address():
+    out = redact("cc <https://example.org/profile/mark-otoole|Mark O'Toole>")
+    assert out == "cc <[URL]|[name]>"
+    assert redact("see <https://example.org/a|the form>") == "see <https://example.org/a|the form>"
