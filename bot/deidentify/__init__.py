@@ -181,7 +181,7 @@ def _find(
 ) -> list[Hit]:
     """Every identifier in ``text`` (only names: ``names_only``), overlaps merged, none inside a
     kept phrase."""
-    from bot.deidentify import medical, names, patterns
+    from bot.deidentify import medical, names, patterns, tables
     from bot.deidentify.known_clients import place_spans, words
     from bot.deidentify.spoken import spoken_digits, spoken_phones
 
@@ -245,6 +245,11 @@ def _find(
         hits += patterns.urls(text, matcher.parts)
     if "@" in text or not patterns.PLATFORMS.isdisjoint(keys):
         hits += patterns.handles(text)
+    if "\n" in text and not tables.HEADER_WORDS.isdisjoint(keys):
+        named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
+        hits += [h for h in tables.columns(text) if not any(
+            s < h.end and h.start < e for s, e in named
+        )]
     if hits and (kept or protected):
         hits = _allowed(text, hits, kept, protected)
     if refs:

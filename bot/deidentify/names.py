@@ -54,9 +54,9 @@ from bot.deidentify.text import EMOJI, HAS_DIGIT, Hit, fold, hit, name_follows, 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
 _CLAN = re.compile(r"(?<![^\W\d_])[oOdD]['’]\Z")  # "o'" of "o'brien", "d'" of "d'souza"
-_JOIN = re.compile(r"[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| [-‐‑–](?:[ \t]*\r?\n[ \t]*)?| |&nbsp;")  # between
-# two words of one name (a double-barrelled name may break after its hyphen at a line's end);
-# not a dash with a space on each side: "Hamid - Housing offer" is a name, then a subject
+# Between two words of one name (a double-barrelled name may break after its hyphen at a line's
+# end); not a dash with a space on each side: "Hamid - Housing offer" is a name, then a subject.
+_JOIN = re.compile(r"[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| [-‐‑–](?:[ \t]*\r?\n[ \t]*)?| |&nbsp;")
 _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
     r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
 )
@@ -617,7 +617,7 @@ def _a_saints(text: str, toks: list[_Tok], k: int) -> bool:
     )
 
 
-_VOWEL = re.compile("[aeiouy]")
+_VOWEL = re.compile(r"[aeiouy]|[^\x00-\x7f]")  # "ÖZTÜRK" has vowels; an acronym is plain ASCII
 _ST_GAP = re.compile(r"\.? ")
 
 

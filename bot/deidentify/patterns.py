@@ -52,6 +52,8 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
             window, end = window[:-1], end - 1
         if sum(ch.isdigit() for ch in window) <= 13 and is_phone(window):
             hits.append(hit(start, end, "phone"))
+        elif "\n" in run[0]:  # a table's phone, then the next row's number: each line alone
+            hits += phones_by_line(run[0], start)
         elif sum(ch.isdigit() for ch in window) > 13:  # numbers side by side: let the library split
             import phonenumbers
 
@@ -59,6 +61,18 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
                 if not _service(m.number):
                     hits.append(hit(start + m.start, start + m.end, "phone"))
     hits += [hit(*m.span(), "phone") for m in _LOCAL_LANDLINE.finditer(text)]
+    return hits
+
+
+def phones_by_line(run: str, start: int) -> list[Hit]:
+    """The phones in a run of digits that crosses lines, read one line at a time."""
+    hits, at = [], start
+    for line in run.split("\n"):
+        stripped = line.strip(" \t\r.-")
+        if sum(ch.isdigit() for ch in stripped) >= 8 and is_phone(stripped):
+            offset = at + line.index(stripped)
+            hits.append(hit(offset, offset + len(stripped), "phone"))
+        at += len(line) + 1
     return hits
 
 
@@ -640,7 +654,7 @@ DATE = re.compile(
     r")(?![\w/]|[.\-]\d)",
     re.IGNORECASE,
 )
-_DOB_CUE = re.compile(
+DOB_CUE = re.compile(
     r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
@@ -775,7 +789,7 @@ def dates_of_birth(
     """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
     After a cue, a day and month alone, words and ordinals, and bare digits count too."""
-    for cue in _DOB_CUE.finditer(text) if cued else ():
+    for cue in DOB_CUE.finditer(text) if cued else ():
         if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
             continue  # "King's Birthday Monday 9/11" is a public holiday
         m = _GAP_THEN_DATE.match(text, cue.end())
@@ -786,8 +800,6 @@ def dates_of_birth(
             yield hit(the.start() if the else m.start("date"), m.end("date"), "dob")  # "the 5th…"
         if spoken := _spoken_date(text, cue.end()):
             yield hit(*spoken, "dob")  # "sixteenth of the tenth eighty six"
-    if cued and ("\t" in text or "," in text or "|" in text):
-        yield from _table_birth_dates(text)
     if cued and registered:
         # The registered birthday as a day and month, where the note speaks of a birth ("DOB
         # 31/10/1998, or October 31st as she says"): only the client's own day and month.
@@ -811,46 +823,10 @@ def dates_of_birth(
             or 30 <= year <= 89  # "03/02/82"
             or any(
                 _CUE_GAP.fullmatch(text, cue.end(), m.start())
-                for cue in _DOB_CUE.finditer(text, max(0, m.start() - 60), m.start())
+                for cue in DOB_CUE.finditer(text, max(0, m.start() - 60), m.start())
             )
         ):
             yield hit(*m.span(), "dob")
-
-
-_TABLE_SEPARATORS = ("\t", "|", ",")
-
-
-def _table_birth_dates(text: str) -> Iterator[Hit]:
-    """Dates in a table's date-of-birth column, under a header that names it ("Bed,Name,DOB"):
-    each row's cell, though no cue stands beside it."""
-    lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-    column, sep = -1, ""
-    for n, line in enumerate(lines):
-        if not line.strip():
-            column = -1
-            continue
-        if column >= 0:
-            cells = line.split(sep)
-            if column < len(cells):
-                start = offsets[n] + sum(len(c) + len(sep) for c in cells[:column])
-                cell = cells[column]
-                m = DATE.search(cell)
-                if m and not cell[: m.start()].strip() and not cell[m.end() :].strip():
-                    yield hit(start + m.start(), start + m.end(), "dob")
-            continue
-        for sep in _TABLE_SEPARATORS:
-            if sep not in line:
-                continue
-            heads = [c.strip() for c in line.split(sep)]
-            found = [k for k, c in enumerate(heads) if _DOB_CUE.fullmatch(c)]
-            if found and len(heads) > 1:
-                column = found[0]
-                break
-        else:
-            column = -1
 
 
 # A date as it is dictated, after a birth cue: "thirty November ninety two", "sixteenth of the
@@ -933,7 +909,7 @@ def _near_a_birth(
       party Sat 4 March"); or, when the note names nobody, with a cue further off that owns no
       other date, and no weekday before the date or time after it (an appointment: with hundreds
       of clients most days are somebody's birthday)."""
-    for cue in _DOB_CUE.finditer(text, max(0, start - 120), min(len(text), end + 120)):
+    for cue in DOB_CUE.finditer(text, max(0, start - 120), min(len(text), end + 120)):
         if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
             continue  # "King's Birthday"
         before = cue.end() <= start

@@ -182,3 +182,48 @@ def test_a_slack_links_label_is_read_apart_from_its_address():
     out = redact("cc <https://example.org/profile/mark-otoole|Mark O'Toole>")
     assert out == "cc <[URL]|[name]>"
     assert redact("see <https://example.org/a|the form>") == "see <https://example.org/a|the form>"
+
+
+def test_cells_under_a_tables_name_columns_go_and_a_clients_keep_their_code():
+    text = (
+        'id,surname,given,phone\n17,"KOWALCZYK","Agnieszka",0400 111 222\n'
+        '18,"ÖZTÜRK","Emre",\n19,"O\'NEILL","Siobhan",'
+    )
+    out = redact(text, client("Siobhan O'Neill", "DX-9001"))
+    assert out == (
+        'id,surname,given,phone\n17,"[name]","[name]",[phone]\n'
+        '18,"[name]","[name]",\n19,"DX-9001","DX-9001",'
+    )
+
+
+def test_a_lowercase_name_in_a_client_column_goes_and_placeholders_stay():
+    out = redact("Client\tStatus\nmaria lopez\tOpen\nn/a\tClosed")
+    assert out == "Client\tStatus\n[name]\tOpen\nn/a\tClosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service name,Phone\nLaunch Housing,1800 825 955",
+        "Name: Service\nFirst, I rang\nthe office",
+        "Status,Due\nOpen,Fri\nClosed,Mon",
+    ],
+)
+def test_tables_without_people_and_sentences_with_commas_are_left_alone(text):
+    assert redact(text) == text
+
+
+def test_a_sentence_with_a_comma_is_not_a_tables_header():
+    assert redact("Client, Tom and Mary came\nSarah rang") == (
+        "Client, [name] and [name] came\n[name] rang"
+    )
+
+
+def test_a_phone_at_a_rows_end_goes_though_the_next_row_starts_with_a_number():
+    assert redact("a,0400 111 222\n18,b") == "a,[phone]\n18,b"
+    assert redact("0400 111 222\n18 people") == "[phone]\n18 people"
+
+
+def test_a_surname_in_capitals_with_accents_is_no_acronym():
+    assert redact("Emre ÖZTÜRK rang") == "[name] rang"
+    assert redact("RSL NT rang") == "RSL NT rang"

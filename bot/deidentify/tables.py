@@ -1,0 +1,101 @@
+"""Tables pasted from spreadsheets and case systems: a header row names its columns ("Bed,Name,
+DOB", "surname<TAB>given", "| Client | D.O.B |"), and every row's cell under a name or a
+date-of-birth column is one, though nothing beside it says so."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.deidentify import lexicon
+from bot.deidentify.lexicon import word_set
+from bot.deidentify.patterns import DATE, DOB_CUE
+from bot.deidentify.text import Hit, hit
+
+_SEPARATORS = ("\t", "|", ",")
+# A column of people's names, by its header (not "Owner", "Worker" or "Author": the team's own,
+# whom the keep-list knows; nor "Service name", "Program name").
+_NAME_HEADER = re.compile(
+    r"(?:(?:client|full|first|given|last|family|preferred|middle|contact|carer|parent|guardian"
+    r"|resident|tenant|participant|patient|person)[ _]?)?(?:names?|surname|given(?:[ _]names?)?)"
+    r"|client|tenant|resident|participant|patient|next[ _]of[ _]kin|nok|emergency[ _]contact"
+    r"|first|last|surname",
+    re.IGNORECASE,
+)
+# A cell that reads as a name: one to four words of letters, at least one capitalised.
+_NAME_CELL = re.compile(
+    r"(?=[^\W\d_]*[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'’.\-]*"
+    r"(?:[ ,'’.\-]{1,2}[^\W\d_][^\W\d_'’.\-]*){0,3}\.?"
+)
+_NOT_A_NAME = word_set(
+    "n/a na tbc tba unknown none nil yes no same withheld declined anon anonymous various self"
+    " pending"
+)
+HEADER_WORDS = word_set(
+    "name names surname given first last client tenant resident participant patient nok kin"
+    " contact dob d.o.b birth birthday"
+)
+
+
+def columns(text: str) -> Iterator[Hit]:
+    """Hits for the cells under a table's name columns ("person") and date-of-birth columns
+    ("dob"), row by row, until a blank line or a row of another shape ends the table."""
+    start = 0
+    kinds: dict[int, str] = {}
+    sep = ""
+    width = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if not line.strip():
+            kinds = {}
+        elif kinds:
+            cells = line.split(sep)
+            if len(cells) != width:
+                kinds = {}
+            else:
+                yield from _row(line, start, sep, cells, kinds)
+        if not kinds:
+            kinds, sep, width = _header(line)
+        start = end + 1
+
+
+def _header(line: str) -> tuple[dict[int, str], str, int]:
+    for sep in _SEPARATORS:
+        if sep not in line:
+            continue
+        heads = [c.strip(" \t\"'*_|:") for c in line.split(sep)]
+        if len(heads) < 2 or any(len(h) > 30 or h.count(" ") > 3 for h in heads):
+            continue  # a sentence with a comma, not a header
+        kinds = {
+            k: "dob" if DOB_CUE.fullmatch(h) else "person"
+            for k, h in enumerate(heads)
+            if h and (DOB_CUE.fullmatch(h) or _NAME_HEADER.fullmatch(h))
+        }
+        if kinds:
+            return kinds, sep, len(heads)
+    return {}, "", 0
+
+
+def _row(line: str, start: int, sep: str, cells: list[str], kinds: dict[int, str]) -> Iterator[Hit]:
+    at = start
+    for k, cell in enumerate(cells):
+        kind = kinds.get(k)
+        if kind is not None:
+            inner = cell.strip(" \t\"'")
+            offset = at + cell.find(inner) if inner else at
+            if kind == "dob":
+                m = DATE.fullmatch(inner)
+                if m:
+                    yield hit(offset, offset + len(inner), "dob")
+            elif inner and _a_name(inner):
+                yield hit(offset, offset + len(inner), "person")
+        at += len(cell) + len(sep)
+
+
+def _a_name(cell: str) -> bool:
+    """Letters that read as a name: capitalised ("KOWALCZYK", "Lwazi Dube"), or in lowercase
+    beginning with a listed given name ("maria lopez")."""
+    key = cell.casefold()
+    if key in HEADER_WORDS or key in _NOT_A_NAME or not _NAME_CELL.fullmatch(cell.title()):
+        return False
+    return _NAME_CELL.fullmatch(cell) is not None or key.split()[0] in lexicon.given_names()
