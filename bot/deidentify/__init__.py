@@ -245,9 +245,10 @@ def _find(
         hits += patterns.urls(text, matcher.parts)
     if "@" in text or not patterns.PLATFORMS.isdisjoint(keys):
         hits += patterns.handles(text)
-    if "\n" in text and not tables.HEADER_WORDS.isdisjoint(keys):
+    if not tables.HEADER_WORDS.isdisjoint(keys):
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
-        hits += [h for h in tables.columns(text) if not any(
+        cells = [*tables.columns(text)] if "\n" in text else []
+        hits += [h for h in [*cells, *tables.fields(text)] if not any(
             s < h.end and h.start < e for s, e in named
         )]
     if hits and (kept or protected):

@@ -1,6 +1,7 @@
-"""Tables pasted from spreadsheets and case systems: a header row names its columns ("Bed,Name,
-DOB", "surname<TAB>given", "| Client | D.O.B |"), and every row's cell under a name or a
-date-of-birth column is one, though nothing beside it says so."""
+"""Tables and fields pasted from spreadsheets, forms and case systems: a header row names its
+columns ("Bed,Name,DOB", "surname<TAB>given", "| Client | D.O.B |"), and every row's cell under a
+name or a date-of-birth column is one, though nothing beside it says so; a field's label names its
+value ('"given_name": "Lily"', "Surname: BANKS", "client_name=grace.hill")."""
 
 from __future__ import annotations
 
@@ -92,10 +93,33 @@ def _row(line: str, start: int, sep: str, cells: list[str], kinds: dict[int, str
         at += len(cell) + len(sep)
 
 
+# A name field's label at a line's, a record's or a field's start, then its value: to a quote, a
+# separator, a wide gap or the line's end.
+_NAME_FIELD = re.compile(
+    r"(?:^|(?<=[{,;&?\t|>\"'])|(?<=\s\s))[ \t]*[\"']?"
+    r"(?:(?:client|full|first|given|last|family|preferred|middle|legal|contact|carer|parent"
+    r"|guardian|nok|kin)[ _]?)?(?:names?|surname)(?:[ _]of[ _](?:client|carer|contact))?"
+    r"[\"']?[ \t]*[:=][ \t]*[\"']?"
+    r"(?P<value>[^\"'\n&,;|\t<>=:{}\[\]]{1,60}?)(?=[\"'\n&,;|\t<]|[ \t]{2,}|[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def fields(text: str) -> Iterator[Hit]:
+    """Hits ("person") for the values of name fields that read as names."""
+    for m in _NAME_FIELD.finditer(text):
+        value = m["value"].strip()
+        if value and _a_name(value):
+            start = m.start("value") + m["value"].find(value)
+            yield hit(start, start + len(value), "person")
+
+
 def _a_name(cell: str) -> bool:
     """Letters that read as a name: capitalised ("KOWALCZYK", "Lwazi Dube"), or in lowercase
     beginning with a listed given name ("maria lopez")."""
     key = cell.casefold()
     if key in HEADER_WORDS or key in _NOT_A_NAME or not _NAME_CELL.fullmatch(cell.title()):
         return False
-    return _NAME_CELL.fullmatch(cell) is not None or key.split()[0] in lexicon.given_names()
+    return _NAME_CELL.fullmatch(cell) is not None or (
+        re.split(r"[ ._\-]", key)[0] in lexicon.given_names()
+    )

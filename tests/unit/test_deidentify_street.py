@@ -227,3 +227,34 @@ def test_a_phone_at_a_rows_end_goes_though_the_next_row_starts_with_a_number():
 def test_a_surname_in_capitals_with_accents_is_no_acronym():
     assert redact("Emre ÖZTÜRK rang") == "[name] rang"
     assert redact("RSL NT rang") == "RSL NT rang"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"given_name": "Lily", "surname": "Frost"}',
+         '{"given_name": "[name]", "surname": "[name]"}'),
+        ("first_name: Hope\nlast_name: Banks", "first_name: [name]\nlast_name: [name]"),
+        ("Surname: BANKS   Given name: Hope", "Surname: [name]   Given name: [name]"),
+        ('"preferred_name": "Bear"', '"preferred_name": "[name]"'),
+        ("client_name=grace.hill&status=open", "client_name=[name]&status=open"),
+    ],
+)
+def test_the_values_of_name_fields_go_though_they_are_words(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Service name: Launch Housing", "Program name: Youth Foyer", "Name: n/a",
+     "Re: name change", "my name: Tom"],
+)
+def test_other_fields_called_name_and_empty_values_survive(text):
+    assert redact(text) == text
+
+
+def test_a_clients_name_in_a_field_keeps_their_code():
+    text = '{"first_name": "Siobhan", "last_name": "O\'Neill"}'
+    assert redact(text, client("Siobhan O'Neill", "DX-9001")) == (
+        '{"first_name": "DX-9001", "last_name": "DX-9001"}'
+    )
