@@ -205,7 +205,7 @@ def test_a_lowercase_name_in_a_client_column_goes_and_placeholders_stay():
     "text",
     [
         "Service name,Phone\nLaunch Housing,1800 825 955",
-        "Name: Service\nFirst, I rang\nthe office",
+        "Name of service: Orange Sky\nFirst, I rang\nthe office",
         "Status,Due\nOpen,Fri\nClosed,Mon",
     ],
 )
