@@ -181,7 +181,7 @@ def _find(
 ) -> list[Hit]:
     """Every identifier in ``text`` (only names: ``names_only``), overlaps merged, none inside a
     kept phrase."""
-    from bot.deidentify import medical, names, patterns, tables
+    from bot.deidentify import medical, names, patterns, systems
     from bot.deidentify.known_clients import place_spans, words
     from bot.deidentify.spoken import spoken_digits, spoken_phones
 
@@ -245,12 +245,14 @@ def _find(
         hits += patterns.urls(text, matcher.parts)
     if "@" in text or not patterns.PLATFORMS.isdisjoint(keys):
         hits += patterns.handles(text)
-    if not tables.HEADER_WORDS.isdisjoint(keys):
+    if not systems.HEADER_WORDS.isdisjoint(keys):
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
-        cells = [*tables.columns(text)] if "\n" in text else []
-        hits += [h for h in [*cells, *tables.fields(text)] if not any(
+        cells = [*systems.columns(text)] if "\n" in text else []
+        hits += [h for h in [*cells, *systems.fields(text)] if not any(
             s < h.end and h.start < e for s, e in named
         )]
+    if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
+        hits += systems.logins(text)  # "updated by sarah.nguyen"
     if hits and (kept or protected):
         hits = _allowed(text, hits, kept, protected)
     if refs:

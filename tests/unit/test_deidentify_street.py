@@ -258,3 +258,23 @@ def test_a_clients_name_in_a_field_keeps_their_code():
     assert redact(text, client("Siobhan O'Neill", "DX-9001")) == (
         '{"first_name": "DX-9001", "last_name": "DX-9001"}'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INFO record 4412 updated by sarah.nguyen", "INFO record 4412 updated by [name]"),
+        ("updated by j.smith at 10:02", "updated by [name] at 10:02"),
+        ("assigned to: kate_w", "assigned to: [name]"),
+        ("user=mohammed.ali", "user=[name]"),
+    ],
+)
+def test_a_login_made_of_a_name_goes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["by i.e the file", "sent to notes.txt", "from www.abc.net", "back by a.m"]
+)
+def test_abbreviations_files_and_sites_are_no_logins(text):
+    assert redact(text) == text

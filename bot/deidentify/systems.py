@@ -1,7 +1,8 @@
-"""Tables and fields pasted from spreadsheets, forms and case systems: a header row names its
+"""Text that spreadsheets, forms and case systems produce. Tables: a header row names its
 columns ("Bed,Name,DOB", "surname<TAB>given", "| Client | D.O.B |"), and every row's cell under a
 name or a date-of-birth column is one, though nothing beside it says so; a field's label names its
-value ('"given_name": "Lily"', "Surname: BANKS", "client_name=grace.hill")."""
+value ('"given_name": "Lily"', "Surname: BANKS", "client_name=grace.hill"). Logins: an audit
+line's user ("updated by sarah.nguyen", "j.smith")."""
 
 from __future__ import annotations
 
@@ -123,3 +124,28 @@ def _a_name(cell: str) -> bool:
     return _NAME_CELL.fullmatch(cell) is not None or (
         re.split(r"[ ._\-]", key)[0] in lexicon.given_names()
     )
+
+
+# A login made of a name: "sarah.nguyen", "j.smith", "kate_w" (not a domain, a file or "i.e").
+_LOGIN = re.compile(r"(?<![\w@./:\-])([a-z]{1,15})[._]([a-z]{1,20})(?![\w@\-]|\.[a-z])")
+_LOGIN_CUE = re.compile(
+    r"\b(?:by|user(?:name)?|login|logged[ _]in[ _]as|author|owner|assigned[ _]to|from|to|cc)"
+    r"[\s:=\"']{1,3}\Z",
+    re.IGNORECASE,
+)
+LOGIN_KEYS = word_set("by user username login logged author owner assigned from to cc")
+
+
+def logins(text: str) -> Iterator[Hit]:
+    """Hits ("person") for logins that carry a name, after who did something ("updated by")."""
+    given, surnames, words = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
+    for m in _LOGIN.finditer(text):
+        first, last = m[1], m[2]
+        if not _LOGIN_CUE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        named = (len(first) == 1 and len(last) >= 3 and last in surnames) or (
+            first in given and (last in surnames or last in given or len(last) == 1)
+        )
+        if named and not (first in words and last in words and len(first) > 1 and len(last) > 1
+                          and first not in given):
+            yield hit(*m.span(), "person")
