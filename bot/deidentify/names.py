@@ -1218,7 +1218,9 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             a == i and _a_person_by_what_follows(text, toks, a, a + 1)
         )) or (first.place and second.key in _PLACE_FOLLOWERS):
             return True
-    if _street_run(text, toks, i) or _a_feature(text, toks, i):
+    if _street_run(text, toks, i) or _a_feature(text, toks, i) or _in_a_features_name(
+        text, toks, i
+    ):
         return True
     if toks[i].key in _FEATURES | {"river"} and i > 0 and _a_feature(text, toks, i - 1):
         return True  # "River" in "the Jordan River" is no one either
@@ -1291,7 +1293,8 @@ _NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?\s+\Z")
 _FEATURES_ALSO_NAMES = word_set("park lake hill hills brook bay beach island point forest river")
 _FEATURES = word_set(
     """reserve oval gardens creek lagoon falls showgrounds showground foreshore jetty pier
-    wetlands bushland dam weir cemetery racecourse speedway velodrome golf"""
+    wetlands bushland dam weir cemetery racecourse speedway velodrome golf harbour harbor marina
+    underpass overpass lookout bikeway parkland parklands esplanade boardwalk"""
 )
 
 
@@ -1305,6 +1308,17 @@ def _a_feature(text: str, toks: list[_Tok], i: int) -> bool:
     if key == "river" and _THE_BEFORE.search(text, max(0, toks[i].start - 4), toks[i].start):
         return True  # "the Jordan River": a person has no article ("Jordan River came in")
     return key in _FEATURES_ALSO_NAMES and _place_context(text, toks, i)
+
+
+def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Jack Evans Boat Harbour", "Gregory Terrace Parklands": a run of capitalised words that
+    ends in a park's, a harbour's or a reserve's word is the place's name, every word of it."""
+    b = i
+    while b + 1 < len(toks) and b - i < 3 and toks[b + 1].cap and (
+        text[toks[b].end : toks[b + 1].start] == " "
+    ):
+        b += 1
+    return b > i + 1 and toks[b].key in _FEATURES
 
 
 _LIST_GAP = re.compile(r"\s*[/&,]\s*|\s+[-–]\s+")

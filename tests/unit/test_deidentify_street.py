@@ -278,3 +278,21 @@ def test_a_login_made_of_a_name_goes(text, expected):
 )
 def test_abbreviations_files_and_sites_are_no_logins(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slept at Musgrave Park, then King George Square.",
+        "Anzac Square, Jack Evans Boat Harbour, Cathedral Square",
+        "under the Hale Street underpass",
+        "camped at the Gregory Terrace Parklands",
+        "Swag in Flagstaff Gardens near Treasury Gardens.",
+    ],
+)
+def test_where_people_sleep_rough_survives(text):
+    assert redact(text) == text
+
+
+def test_a_person_with_the_same_name_as_a_harbour_is_still_removed():
+    assert redact("Jack Evans rang from the boat ramp") == "[name] rang from the boat ramp"
