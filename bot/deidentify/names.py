@@ -83,9 +83,13 @@ via"""
 _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat sun")
 # Months hardly anyone is called, though the census lists them ("through November and
 # December", "the servo for September"); April, May, June, August and "Jan" can be people.
-_NAMELESS_MONTHS = word_set("january february march july september sept october november december")
+_NAMELESS_MONTHS = word_set(
+    "january february march july september sept october november december feb apr aug sep oct"
+    " nov dec"
+)
 # Weekdays as abbreviated that no one is called ("Thu", "Sun", "Tue" and "Mon" are names).
 _NAMELESS_DAYS = word_set("tues thur thurs wed weds fri sat")
+_NAMELESS = _NAMELESS_MONTHS | _NAMELESS_DAYS
 _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
 _NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags matter
 # SMS words in no list, never names: "w tmrw", "saw appt", "with gf".
@@ -164,6 +168,7 @@ def find(
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
                 or _contacted(text, toks, i) or _syllable_name(text, t)
             )
+            and t.key not in _NAMELESS
             and not _a_saint_or_a_day(text, toks, i)
             and not _the_run_then_head(text, toks, i)
             and not _names_a_place(text, toks, i)
@@ -631,10 +636,10 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
         text[toks[i - 1].end : toks[i].start] == " " and not _POSSESSIVE.match(text, toks[i].end)
     ):
         return True  # "speaks Karen", "interpreter in Dari"
-    if i + 1 >= len(toks):
-        return False
     if _in_a_list_of_peoples(text, toks, i):
         return True
+    if i + 1 >= len(toks):
+        return False
     if text[toks[i].end : toks[i + 1].start] != " ":
         return False
     nxt = toks[i + 1].key
@@ -694,15 +699,19 @@ def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
         or (i > 0 and toks[i - 1].key in ("and", "or"))
     ):
         return False  # most words: in no list
-    peoples, last = 0, i
+    peoples, first, last = 0, i, i
     for step in (-1, 1):
         j = i
         while (k := _list_item(text, toks, j, step)) is not None:
             if not (toks[k].capital and toks[k].key in lexicon.not_names()):
                 return False
             peoples, j = peoples + 1, k
-        if step == 1:
-            last = j
+        first, last = (j, last) if step == -1 else (first, j)
+    if peoples and first > 0 and (  # "interpreters Swahili, Kinyarwanda, Dari", "in Pashto and Dari"
+        toks[first - 1].key in _GROUP_NOUNS or toks[first - 1].key in _SPEAKS_IT
+        or toks[first - 1].key == "in"
+    ):
+        return True
     nxt = last + 1
     return bool(peoples) and nxt < len(toks) and toks[nxt].key in _GROUP_NOUNS and (
         text[toks[last].end : toks[nxt].start] == " "
@@ -1152,6 +1161,8 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
         or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _APPOINTMENTS
             and _DAY_ENDS.match(text, t.end) is not None)  # not "Appt Thu Nguyen re housing"
+        or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
+            and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
         or _beside_a_day(text, toks, i)
@@ -1163,6 +1174,12 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
 _APPOINTMENTS = word_set(
     "appt appts appointment appointments review hearing session mention bloods obs clinic hv"
 )
+# Before a month at its clause's end, what happens in it: "work rights restored May."
+_MONTH_EVENTS = _APPOINTMENTS | word_set(
+    "intake intakes restored start starts started ends finishes expires expiry renewal term"
+    " semester course exams holidays camp trip cohort lodged granted approved"
+)
+_MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:,)]|\Z|\n)")
 _DAY_ENDS = re.compile(
     r"[ \t]*(?:[.;:)]|\Z|\n)|[ \t]+(?:\d|at\b|am\b|pm\b|morning|arvo|afternoon|next\b|this\b)"
 )
@@ -1220,7 +1237,7 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             return True
     if _street_run(text, toks, i) or _a_feature(text, toks, i) or _in_a_features_name(
         text, toks, i
-    ):
+    ) or _after_a_place_word(text, toks, i) or _a_birthplace(text, toks, i):
         return True
     if toks[i].key in _FEATURES | {"river"} and i > 0 and _a_feature(text, toks, i - 1):
         return True  # "River" in "the Jordan River" is no one either
@@ -1308,6 +1325,39 @@ def _a_feature(text: str, toks: list[_Tok], i: int) -> bool:
     if key == "river" and _THE_BEFORE.search(text, max(0, toks[i].start - 4), toks[i].start):
         return True  # "the Jordan River": a person has no article ("Jordan River came in")
     return key in _FEATURES_ALSO_NAMES and _place_context(text, toks, i)
+
+
+# Where someone was born, up to the word: "born in Kakuma refugee camp, Kenya", "Born: Jaghori,
+# Ghazni" (capitalised words, commas and a place's nouns between).
+_BORN_BEFORE = re.compile(
+    r"\b[Bb]orn(?:\s+(?:in|at|near))?[\s:]+"
+    r"(?:(?:[A-Z][\w'’\-]*|refugee|camp|village|city|town|province|district|region|the|of)"
+    r"[\s,]+){0,5}\Z"
+)
+
+
+def _a_birthplace(text: str, toks: list[_Tok], i: int) -> bool:
+    """A word no list knows, or a place that is also a name, where someone was born."""
+    t = toks[i]
+    also = t.key in lexicon.places_also_names()
+    if not (t.unknown or t.place or also or t.surname) or (t.given and not t.place and not also):
+        return False  # "born in Kabul, Mohammed came later"
+    return _BORN_BEFORE.search(text, max(0, t.start - 60), t.start) is not None
+
+
+# Words a place's name begins with: "Mt Isa", "Lake Tinaroo", "Port Hedland", "Cape York".
+_PLACE_FIRSTS = word_set("mount mt lake port cape point pt")
+
+
+def _after_a_place_word(text: str, toks: list[_Tok], i: int) -> bool:
+    """The word after "Mt", "Lake", "Port" or "Cape" (and that word itself), capitalised both."""
+    for a in (i - 1, i):
+        if 0 <= a < len(toks) - 1 and toks[a].cap and toks[a + 1].cap and (
+            toks[a].key in _PLACE_FIRSTS and text[toks[a].end : toks[a + 1].start] in (" ", ". ")
+            and not (a > 0 and toks[a - 1].cap and text[toks[a - 1].end : toks[a].start] == " ")
+        ):
+            return True
+    return False
 
 
 def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1666,6 +1716,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
              or (j == i + 1 and _a_person_by_what_follows(text, toks, i, j)))
         and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
         and not _an_organisation(text, toks, j)
+        and t.key not in _NAMELESS
+        and not _after_a_place_word(text, toks, j)
     ):
         return False
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"

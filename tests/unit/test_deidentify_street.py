@@ -296,3 +296,44 @@ def test_where_people_sleep_rough_survives(text):
 
 def test_a_person_with_the_same_name_as_a_harbour_is_still_removed():
     assert redact("Jack Evans rang from the boat ramp") == "[name] rang from the boat ramp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work rights restored May. Sleeping at the Vinnies.",
+        "Next intake August, Alanvale campus.",
+        "Youth camp at Lake Tinaroo Sep; camping gear from Anaconda.",
+        "Moved to Mt Isa last week.",
+        "Camped at Mount Coot-tha, then Lake Macquarie.",
+    ],
+)
+def test_months_after_what_happens_in_them_and_places_after_mount_or_lake_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Born in Kakuma refugee camp, Kenya, so no Australian birth cert.",
+        "Born: Jaghori, Ghazni",
+        "Birth certificate not available (born Bukavu).",
+        "Interpreters Swahili, Kinyarwanda, Dari.",
+        "Intake sheet now in Pashto and Dari.",
+    ],
+)
+def test_birthplaces_and_lists_of_languages_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Born in Kabul, Mohammed came later.", "Born in Kabul, [name] came later."),
+        ("May rang about the bond.", "[name] rang about the bond."),
+        ("Veronica Lake rang.", "[name] rang."),
+        ("Karen and Dari rang.", "[name] and [name] rang."),
+    ],
+)
+def test_people_beside_those_places_months_and_languages_are_still_removed(text, expected):
+    assert redact(text) == expected
