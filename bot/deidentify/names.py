@@ -707,7 +707,7 @@ def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
                 return False
             peoples, j = peoples + 1, k
         first, last = (j, last) if step == -1 else (first, j)
-    if peoples and first > 0 and (  # "interpreters Swahili, Kinyarwanda, Dari", "in Pashto and Dari"
+    if peoples and first > 0 and (  # "interpreters Swahili, Dari", "in Pashto and Dari"
         toks[first - 1].key in _GROUP_NOUNS or toks[first - 1].key in _SPEAKS_IT
         or toks[first - 1].key == "in"
     ):
