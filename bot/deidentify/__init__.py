@@ -248,7 +248,8 @@ def _find(
     if not systems.HEADER_WORDS.isdisjoint(keys):
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
         cells = [*systems.columns(text)] if "\n" in text else []
-        hits += [h for h in [*cells, *systems.fields(text)] if not any(
+        refs += [h for h in cells if h.kind == "id"]  # "L-108", shaped like a case code
+        hits += [h for h in [*cells, *systems.fields(text)] if h.kind != "id" and not any(
             s < h.end and h.start < e for s, e in named
         )]
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):

@@ -90,6 +90,10 @@ _NAMELESS_MONTHS = word_set(
 # Weekdays as abbreviated that no one is called ("Thu", "Sun", "Tue" and "Mon" are names).
 _NAMELESS_DAYS = word_set("tues thur thurs wed weds fri sat")
 _NAMELESS = _NAMELESS_MONTHS | _NAMELESS_DAYS
+# A form's label for a number: "Emp No: 9912084", "Client ID: 81 442 0917".
+_NUMBER_WORDS = word_set("no number num id ref")
+_LABEL_END = re.compile(r"\.?[ \t]*[:#]")
+_NUMBERS_LABEL = re.compile(r" (?:[Nn]o|NO|[Nn]umber|NUMBER|ID|Id|[Rr]ef|REF)\.?[ \t]*[:#]")
 _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)
 _NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags matter
 # SMS words in no list, never names: "w tmrw", "saw appt", "with gf".
@@ -169,6 +173,9 @@ def find(
                 or _contacted(text, toks, i) or _syllable_name(text, t)
             )
             and t.key not in _NAMELESS
+            and not (_NUMBERS_LABEL.match(text, t.end) and (
+                t.word or (len(t.key) <= 4 and not t.lexical)))  # "Emp No: 9912084"
+            and not (t.key in _NUMBER_WORDS and _LABEL_END.match(text, t.end))
             and not _a_saint_or_a_day(text, toks, i)
             and not _the_run_then_head(text, toks, i)
             and not _names_a_place(text, toks, i)
@@ -1368,7 +1375,19 @@ def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
         text[toks[b].end : toks[b + 1].start] == " "
     ):
         b += 1
-    return b > i + 1 and toks[b].key in _FEATURES
+    if b > i + 1 and toks[b].key in _FEATURES:
+        return True
+    a = i  # "Comfort Inn Bel Eyre", "Perth City Motel": a place to stay, named
+    while a > 0 and i - a < 4 and toks[a - 1].cap and (
+        text[toks[a - 1].end : toks[a].start] == " "
+    ):
+        a -= 1
+    return any(toks[k].key in _LODGINGS for k in range(a + 1, b + 1)) and not name_follows(
+        text, toks[b].end, strict=True
+    )
+
+
+_LODGINGS = word_set("inn motel hotel hostel backpackers suites apartments tavern lodge")
 
 
 _LIST_GAP = re.compile(r"\s*[/&,]\s*|\s+[-–]\s+")

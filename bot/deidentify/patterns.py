@@ -226,15 +226,17 @@ _REF_CUE = re.compile(
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
+    r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
+    r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
     r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|room|bed|employee"
-    r"|staff|payroll|bond|loan|tenancy)"
+    r"|staff|payroll|bond|loan|tenancy|emp|cert)"
     r"(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id|conf(?:irmation)?|ref(?:erence)?)\.?)?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
-    r"|[\s:#=.\-]*(?:\([^()]{1,40}\)\s*)?(?:(?:is|was)\s+)?)",
+    r"|[\s:#=.\-–—]*(?:\([^()]{1,40}\)[\s:#=.\-–—]*)?(?:(?:is|was)\s+)?)",
     re.IGNORECASE,
 )
 _CUED_NUMBER = re.compile(
@@ -254,6 +256,7 @@ REF_CUES = word_set(
     "student reg "
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
+    " immicard lodgement redirection evidence eoa tis no emp cert"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -336,6 +339,13 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         hits += [hit(*m.span(), "id") for m in _IPV4.finditer(text) if _an_ip_address(text, m)]
     if "/" in text:
         hits += _file_numbers(text)
+        hits += [hit(*m.span(), "id") for m in _YEAR_FILE.finditer(text)]
+    if "-" in text:
+        hits += [hit(*m.span(), "id") for m in _HYPHENED.finditer(text)
+                 if sum(ch.isdigit() for ch in m[0]) >= 12
+                 and not all(_A_YEAR.fullmatch(g) for g in m[0].split("-"))]  # "2024-2025-2026"
+    for m in _SMALL_CUED.finditer(text):
+        hits.append(hit(*m.span("id" if m["id"] else "id2"), "id"))
     if keys is not None and not _VETERANS.isdisjoint(keys):
         hits += [hit(*m.span(), "id") for m in _DVA_FILE.finditer(text)]
     long = LONG_NUMBER(text) is not None
@@ -356,6 +366,8 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             continue  # "ADJOURNED TO 14 05 2025", "CURFEW 1900 0700", "MON-FRI 0900 1700"
         if _a_service_line(digits) or DATE.fullmatch(m["id"]) or _dated(m["id"]):
             continue  # "SHS 2024-25", "YJ 2024/25", "MH 0900-1700", "DATE 20250312"
+        if _A_CASE_CODE.fullmatch(text, m.start(), m.end()):
+            continue  # "U1R-123456": a case code, whole, not a number after an acronym
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits + _cued_references(text, keys)
 
@@ -385,6 +397,22 @@ def _file_numbers(text: str) -> list[Hit]:
     return hits
 
 
+# A court's or tribunal's file by its year: "FVO 2024/HB/00318", "2023/00291447" (not
+# "2024/25" nor a date).
+_YEAR_FILE = re.compile(
+    r"(?<![\w/.\-])(?:[A-Z]{2,6}[ \-])?(?:19|20)\d\d/(?:[A-Z]{1,4}/\d{3,8}|\d{5,8})"
+    r"(?![\w/]|\.\d)"
+)
+# Three or more groups of digits joined by hyphens, twelve digits or more: "1400-0102-44718".
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_HYPHENED = re.compile(r"(?<![\w\-/.])\d{3,5}(?:-\d{3,6}){2,}(?![\w\-/]|\.\d)")
+# Short numbers that are someone's by their cue: a locker ("locker 114", "Locker L-108"), a
+# card's last digits ("CommBank ending 7714"), a sole trader's ABN.
+_SMALL_CUED = re.compile(
+    r"(?i:\blocker)\s*(?:no\.?|number|#)?\s*(?P<id>[A-Z]?-?\d{1,5})(?![\w/])"
+    r"|(?i:\b(?:card|visa|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
+    r"(?i:\bending)(?:\s+in)?\s+(?P<id2>\d{4})(?!\d)"
+)
 # A veteran's file with Veterans' Affairs, its state's letter first: "NX123456", "SX 21804",
 # "QX40882"; read where DVA or veterans are named.
 _VETERANS = word_set("dva veteran veterans veteran's")

@@ -24,6 +24,13 @@ _NAME_HEADER = re.compile(
     r"|first|last|surname",
     re.IGNORECASE,
 )
+# A column of someone's numbers: a booking's, a locker's, a file's (not a room's or a bed's).
+_ID_HEADER = re.compile(
+    r"(?:client[ _]?|booking[ _]?|voucher[ _]?|file[ _]?|application[ _]?|tenancy[ _]?)?"
+    r"(?:ref|ref\.|reference|id|no|no\.|number|#)|locker|voucher|booking|application|file",
+    re.IGNORECASE,
+)
+_ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
 # A cell that reads as a name: one to four words of letters, at least one capitalised.
 _NAME_CELL = re.compile(
     r"(?=[^\W\d_]*[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'’.\-]*"
@@ -35,7 +42,7 @@ _NOT_A_NAME = word_set(
 )
 HEADER_WORDS = word_set(
     "name names surname given first last client tenant resident participant patient nok kin"
-    " contact dob d.o.b birth birthday"
+    " contact dob d.o.b birth birthday ref reference id locker voucher booking application file"
 )
 
 
@@ -68,14 +75,18 @@ def _header(line: str) -> tuple[dict[int, str], str, int]:
         heads = [c.strip(" \t\"'*_|:") for c in line.split(sep)]
         if len(heads) < 2 or any(len(h) > 30 or h.count(" ") > 3 for h in heads):
             continue  # a sentence with a comma, not a header
-        kinds = {
-            k: "dob" if DOB_CUE.fullmatch(h) else "person"
-            for k, h in enumerate(heads)
-            if h and (DOB_CUE.fullmatch(h) or _NAME_HEADER.fullmatch(h))
-        }
+        kinds = {k: kind for k, h in enumerate(heads) if h and (kind := _column_kind(h))}
         if kinds:
             return kinds, sep, len(heads)
     return {}, "", 0
+
+
+def _column_kind(head: str) -> str:
+    if DOB_CUE.fullmatch(head):
+        return "dob"
+    if _NAME_HEADER.fullmatch(head):
+        return "person"
+    return "id" if _ID_HEADER.fullmatch(head) else ""
 
 
 def _row(line: str, start: int, sep: str, cells: list[str], kinds: dict[int, str]) -> Iterator[Hit]:
@@ -89,6 +100,9 @@ def _row(line: str, start: int, sep: str, cells: list[str], kinds: dict[int, str
                 m = DATE.fullmatch(inner)
                 if m:
                     yield hit(offset, offset + len(inner), "dob")
+            elif kind == "id":
+                if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3:
+                    yield hit(offset, offset + len(inner), "id")
             elif inner and _a_name(inner):
                 yield hit(offset, offset + len(inner), "person")
         at += len(cell) + len(sep)

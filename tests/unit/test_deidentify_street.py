@@ -337,3 +337,58 @@ def test_birthplaces_and_lists_of_languages_survive(text):
 )
 def test_people_beside_those_places_months_and_languages_are_still_removed(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("ImmiCard: PLC 772 019", "772 019"),
+        ("[x] ImmiCard — RYW 118 604", "118 604"),
+        ("Evidence of Age card, no. EOA 703318.", "703318"),
+        ("Bond lodgement no. CBS 2207-4418.", "2207-4418"),
+        ("MIN (Corrective Services): MIN 612047", "612047"),
+        ("Photo card (TMR): PC 4418820", "4418820"),
+        ("(TIS job 2219 4410) for the appointment", "2219 4410"),
+        ("Emp No: 9912084", "9912084"),
+        ("family violence order FVO 2024/HB/00318.", "00318"),
+        ("Court file Parramatta Local Court 2023/00291447.", "00291447"),
+        ("Afghan tazkira — 1400-0102-44718", "44718"),
+        ("his locker at Hutt St (locker 114) has his papers", "114"),
+        ("Bank card — CommBank ending 7714", "7714"),
+        ("Motel booking ref CI-558102 for two nights", "558102"),
+    ],
+)
+def test_numbers_of_papers_lockers_and_cards_go(text, number):
+    assert number not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No. 5 bus to the city", "No. of visits 12345", "Room no. 14", "FY 2024/25 and 2024/2025",
+     "Lockers 3-5 are broken", "Emp No: n/a"],
+)
+def test_counts_rooms_and_years_near_those_cues_survive(text):
+    assert redact(text) == text
+
+
+def test_a_form_label_before_a_number_is_not_a_name_but_a_name_before_it_is():
+    assert redact("Employee: BHULLAR JASKARAN   Emp No: 9912084") == (
+        "Employee: [name]   Emp No: [ID]"
+    )
+    assert redact("Ahmed Ref: 12345") == "[name]: [ID]"
+
+
+def test_a_tables_reference_and_locker_columns_go_and_rooms_and_clients_codes_stay():
+    text = (
+        "Date\tClient\tMotel\tRoom\tRef\n"
+        "20/7\tMoon D.\tComfort Inn Bel Eyre\t6\tCI-558102\n"
+        "21/7\tOR-7320\tPerth City Motel\t11\tPCM-2209"
+    )
+    assert redact(text, client("Bogdan Wrobel", "OR-7320")) == (
+        "Date\tClient\tMotel\tRoom\tRef\n"
+        "20/7\t[name]\tComfort Inn Bel Eyre\t6\t[ID]\n"
+        "21/7\tOR-7320\tPerth City Motel\t11\t[ID]"
+    )
+    assert redact("Client ID,Status\nOR-7320,open", client("Bogdan Wrobel", "OR-7320")) == (
+        "Client ID,Status\nOR-7320,open"
+    )
