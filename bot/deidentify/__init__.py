@@ -253,7 +253,7 @@ def _find(
             s < h.end and h.start < e for s, e in named
         )]
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
-        hits += systems.logins(text)  # "updated by sarah.nguyen"
+        hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
     if hits and (kept or protected):
         hits = _allowed(text, hits, kept, protected)
     if refs:

@@ -42,6 +42,10 @@ class Keeper:
         for entries in self.index.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
         self.firsts = frozenset(self.index)
+        # The words of short phrases (the team's own names): "c.abernethy" is Cressida's login.
+        self.words = frozenset(
+            w for entries in self.index.values() for e in entries if len(e[0]) <= 3 for w in e[0]
+        )
 
     def spans(
         self, text: str, tokens: list[Word], present: AbstractSet[str] | None = None

@@ -1268,7 +1268,13 @@ def _a_person_by_what_follows(text: str, toks: list[_Tok], a: int, b: int) -> bo
     if a > 0 and (toks[a - 1].key in _STREET_BEFORE or toks[a - 1].key in lexicon.MOVEMENT):
         return False
     end = toks[b].end
-    return name_follows(text, end, strict=True) or _SENDER_AFTER.match(text, end) is not None
+    verb = _VERB_AFTER.match(text, end)
+    return (verb is not None and verb[1] in lexicon.NAME_FOLLOWERS) or (
+        _SENDER_AFTER.match(text, end) is not None
+    )
+
+
+_VERB_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 _SENDER_AFTER = re.compile(

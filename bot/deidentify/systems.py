@@ -7,7 +7,7 @@ line's user ("updated by sarah.nguyen", "j.smith")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
@@ -141,7 +141,9 @@ def _a_name(cell: str) -> bool:
 
 
 # A login made of a name: "sarah.nguyen", "j.smith", "kate_w" (not a domain, a file or "i.e").
-_LOGIN = re.compile(r"(?<![\w@./:\-])([a-z]{1,15})[._]([a-z]{1,20})(?![\w@\-]|\.[a-z])")
+_LOGIN = re.compile(
+    r"(?<![\w@./:\-])([a-z]{1,15})[._]([a-z]{1,20}(?:-[a-z]{1,20})?)(?![\w@\-]|\.[a-z])"
+)
 _LOGIN_CUE = re.compile(
     r"\b(?:by|user(?:name)?|login|logged[ _]in[ _]as|author|owner|assigned[ _]to|from|to|cc)"
     r"[\s:=\"']{1,3}\Z",
@@ -150,16 +152,20 @@ _LOGIN_CUE = re.compile(
 LOGIN_KEYS = word_set("by user username login logged author owner assigned from to cc")
 
 
-def logins(text: str) -> Iterator[Hit]:
-    """Hits ("person") for logins that carry a name, after who did something ("updated by")."""
+def logins(text: str, team: Set[str] = frozenset()) -> Iterator[Hit]:
+    """Hits ("person") for logins that carry a name, after who did something ("updated by"),
+    unless the name is one of the ``team``'s words (its own logins stay)."""
     given, surnames, words = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
     for m in _LOGIN.finditer(text):
         first, last = m[1], m[2]
         if not _LOGIN_CUE.search(text, max(0, m.start() - 16), m.start()):
             continue
-        named = (len(first) == 1 and len(last) >= 3 and last in surnames) or (
-            first in given and (last in surnames or last in given or len(last) == 1)
-        )
+        head = last.split("-")[0]
+        if head in team or (len(first) > 1 and first in team):
+            continue
+        named = (len(first) == 1 and len(head) >= 3 and (
+            head in surnames or (len(head) >= 4 and head not in words)  # "s.wongpanit"
+        )) or (first in given and (head in surnames or head in given or len(head) == 1))
         if named and not (first in words and last in words and len(first) > 1 and len(last) > 1
                           and first not in given):
             yield hit(*m.span(), "person")
