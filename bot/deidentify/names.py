@@ -173,6 +173,7 @@ def find(
                 or _contacted(text, toks, i) or _syllable_name(text, t)
             )
             and t.key not in _NAMELESS
+            and not _in_a_title(text, toks, i)
             and not (_NUMBERS_LABEL.match(text, t.end) and (
                 t.word or (len(t.key) <= 4 and not t.lexical)))  # "Emp No: 9912084"
             and not (t.key in _NUMBER_WORDS and _LABEL_END.match(text, t.end))
@@ -1255,6 +1256,17 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _in_a_title(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Resolution of Status", "Registry of Births": a capitalised word after "of" in a thing's
+    name, when it is an English word and no given name."""
+    t = toks[i]
+    return (
+        t.word and not t.given and i > 1 and toks[i - 1].key == "of" and toks[i - 2].cap
+        and text[toks[i - 2].end : toks[i - 1].start] == " "
+        and text[toks[i - 1].end : t.start] == " "
+    )
+
+
 def _a_person_by_what_follows(text: str, toks: list[_Tok], a: int, b: int) -> bool:
     """ "Tom Lane rang", "Yeo-jin Park 10:14 AM", "Minji Park:": a given name and a street type
     that are someone, by a verb or a chat's time or colon after them, no place or number before."""
@@ -1269,7 +1281,8 @@ def _a_person_by_what_follows(text: str, toks: list[_Tok], a: int, b: int) -> bo
         return False
     end = toks[b].end
     verb = _VERB_AFTER.match(text, end)
-    return (verb is not None and verb[1] in lexicon.NAME_FOLLOWERS) or (
+    return (verb is not None and verb[1] in lexicon.NAME_FOLLOWERS
+            and verb[1] not in lexicon.NAME_JOINERS) or (
         _SENDER_AFTER.match(text, end) is not None
     )
 
@@ -1622,12 +1635,19 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         if (
             not nxt.capital
             and (given or surname or not word)
+            and nxt.key not in lexicon.NAME_FOLLOWERS and nxt.key not in _BARE_VERBS
             and _lower_name(text, toks, j + 1)
             and _JOIN.fullmatch(text, t.end, nxt.start)
         ):
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+# Verbs in SMS English that are also surnames: "my moko teremoana start work".
+_BARE_VERBS = word_set(
+    "start starts come comes stay stays call calls ring rings go goes move moves work works"
+    " leave leaves wait waits ask asks bring brings take takes pay pays help helps get gets"
+    " live lives sleep sleeps need needs want wants love loves say says send sends drive"
+)
 # Titles of an office, which are also words before a noun: "Officer Safety Plan".
 _OFFICE_TITLES = word_set(
     "magistrate judge registrar coroner officer principal sheriff practitioner member"

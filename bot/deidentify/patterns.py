@@ -219,7 +219,7 @@ _SHAPED_CODE = re.compile(
     r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*"
     r"|(?<![\w/.\-@#<])[A-Z]+(?:[\-/][A-Z0-9]+)+"
 )
-_CODE_END = re.compile(r"[\w\-/]|\.\w")
+_CODE_END = re.compile(r"[\w\-/]|\.\w| (?:Certificate|Cert|Diploma|Advanced Diploma)\b")  # a course
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"

@@ -392,3 +392,25 @@ def test_a_tables_reference_and_locker_columns_go_and_rooms_and_clients_codes_st
     assert redact("Client ID,Status\nOR-7320,open", client("Bogdan Wrobel", "OR-7320")) == (
         "Client ID,Status\nOR-7320,open"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prison exits WA: Hakea Prison, Casuarina Prison, Bandyup Women's Prison.",
+        "Katherine night patrol: 21:00 Kalano — drop-off 3",
+        "Perth CBD outreach:\n- Hay Street Mall: 4\n- Forrest Chase: 2",
+        "Gilbert Street and Hutt Street outreach — quiet.",
+        "Your application for a Resolution of Status (subclass 851) visa has been received.",
+        "Applied to Queensland Registry of Births, Deaths and Marriages, fee waived.",
+        "Course: CHC32015 Certificate III in Community Services",
+    ],
+)
+def test_services_landmarks_titles_and_courses_survive(text):
+    assert redact(text) == text
+
+
+def test_a_verb_after_a_lowercase_name_stays_a_verb():
+    assert redact("My moko teremoana start work at Bunnings") == (
+        "My moko [name] start work at Bunnings"
+    )
