@@ -206,8 +206,9 @@ def _find(
         hits += names.find(text, tokens, kept + protected + places + acts, spans, keys)
         return merge(hits)
     refs: list[Hit] = []
-    hits += matcher.addresses_in(text, tokens, keys)
-    hits += matcher.streets_in(text, tokens, places, keys)
+    homes = [*matcher.addresses_in(text, tokens, keys),
+             *matcher.streets_in(text, tokens, places, keys)]
+    hits += homes
     if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, [
         (s, e) for s, e in protected  # a case code no client has may be a plate ("EZK-41P")
         if text[s:e] in matcher.codes or not CASE_CODE_SHAPE.fullmatch(text, s, e)
@@ -218,7 +219,7 @@ def _find(
             hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
             hits += patterns.cued_ids(text)
-        hits += matcher.units_in(text)
+        hits += matcher.units_in(text, home_said=bool(homes))
         refs = patterns.reference_codes(text, keys)
         if not patterns.PLATE_CUES.isdisjoint(keys):
             refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code

@@ -1060,9 +1060,11 @@ class Matcher:
                     for m in pattern.finditer(text, max(0, token.start - 40), token.end + 600):
                         yield hit(m.start(), m.end(), "address")
 
-    def units_in(self, text: str) -> Iterator[Hit]:
+    def units_in(self, text: str, *, home_said: bool = False) -> Iterator[Hit]:
         """The unit and street number of a registered address without the street: "her unit
-        U8/560 is to be handed back". Bare ("8/560") only where it cannot be a date."""
+        U8/560 is to be handed back". Bare ("8/560") only where it cannot be a date. The unit
+        alone where a home is said, or anywhere in a note that gives the client's street
+        (``home_said``: "[address], unit 7", "unit 9 on Rawson Street")."""
         if not self.units:
             return
         for m in _UNIT_NUMBER.finditer(text):
@@ -1075,7 +1077,7 @@ class Matcher:
                 continue  # "3/12" is as likely a date; but "her unit is 2/9" is not
             yield hit(m.start(), m.end(), "address")
         alone = {unit for unit, _number in self.units}
-        for m in _UNIT_ALONE.finditer(text):
+        for m in (_ANY_UNIT if home_said else _UNIT_ALONE).finditer(text):
             if m["unit"].casefold() in alone:  # "back to unit 12", the register's "12/44 …"
                 yield hit(m.start("home"), m.end(), "address")
 
@@ -1117,6 +1119,10 @@ _UNIT_ALONE = re.compile(
     r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to)\s+(?=(?i:unit|flat|apartment|apt|villa))"
     r"|\b(?i:at|to|from|in)\s+(?=unit|flat|apartment|apt|villa)|[\"'“‘(]\s*)"
     r"(?P<home>(?i:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
+)
+_ANY_UNIT = re.compile(
+    r"(?P<home>\b(?i:unit|flat|apartment|apt)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
 )
 _UNIT_SAID = re.compile(

@@ -1120,22 +1120,33 @@ _ADDRESS_CUE = re.compile(
 )
 
 
-_SUBURB = re.compile(r",?\s+([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?")
+_SUBURB = re.compile(
+    r",?\s+([A-Z][A-Za-z'’\-]+)(?:[ \t]+([A-Z][A-Za-z'’\-]+))?(?:[ \t]+([A-Z][A-Za-z]+))?"
+)
 _STATE_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)(?:\s+\d{4})?(?![\w])")
+_STATE_AND_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\w])")
+_COMPASS = re.compile(r"[ \t]+(?:North|South|East|West|Central|NORTH|SOUTH|EAST|WEST)\b")
 
 
 def _suburb_after(text: str, end: int) -> int:
     """Where an address ends with the suburb written after its street ("8 Chester Street,
-    Newstead"): the suburb narrows a street down to one house, so it goes with it."""
+    Newstead", "Noble Park North VIC 3174", "\nLAKEMBA NSW 2195"): the suburb narrows a street
+    down to one house, so it goes with it."""
     m = _SUBURB.match(text, end)
     if not m:
         return end
     first = m[1].casefold()
-    if m[2] and (first, m[2].casefold()) in lexicon.place_phrases().get(first, ()):
+    second = m[2].casefold() if m[2] else ""
+    if second and (first, second) in lexicon.place_phrases().get(first, ()):
         end = m.end(2)
     elif first in lexicon.place_words():
         end = m.end(1)
-    else:
+    else:  # a suburb no list has, before its state and postcode ("Bel Eyre WA 6100")
+        for k in (3, 2, 1):
+            if m[k] and (state := _STATE_AND_POSTCODE.match(text, m.end(k))):
+                return state.end()
         return end
+    if compass := _COMPASS.match(text, end):
+        end = compass.end()
     state = _STATE_POSTCODE.match(text, end)  # "Ashgrove QLD 4060"
     return state.end() if state else end

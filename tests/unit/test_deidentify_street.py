@@ -414,3 +414,32 @@ def test_a_verb_after_a_lowercase_name_stays_a_verb():
     assert redact("My moko teremoana start work at Bunnings") == (
         "My moko [name] start work at Bunnings"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New place 23 Heatherton Road, Noble Park North VIC 3174. Next week.",
+         "New place [address]. Next week."),
+        ("OR-7305\n4/77 CANTERBURY RD\nLAKEMBA NSW 2195\nReference: x",
+         "OR-7305\n[address]\nReference: x"),
+        ("at 12 Smith St, Bel Eyre WA 6100 today", "at [address] today"),
+    ],
+)
+def test_an_address_takes_its_suburbs_compass_word_and_a_suburb_on_the_next_line(
+    text, expected
+):
+    assert redact(text) == expected
+
+
+def test_a_clients_unit_alone_goes_in_a_note_that_gives_their_street():
+    bogdan = KnownClient(
+        "OR-7320",
+        ClientIdentity(full_name="Bogdan Wrobel", address="7/258 Gilles Street, Adelaide SA 5000"),
+    )
+    assert redact("His address now 258 Gilles Street, unit 7.", bogdan) == (
+        "His address now [address], [address]."
+    )
+    assert redact("Rooms at the refuge: unit 7 and unit 8", bogdan) == (
+        "Rooms at the refuge: unit 7 and unit 8"
+    )
