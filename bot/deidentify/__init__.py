@@ -220,6 +220,8 @@ def _find(
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
             hits += patterns.cued_ids(text)
         hits += matcher.units_in(text, home_said=bool(homes))
+        if "O4" in text or "o4" in text:
+            hits += patterns.scanned_mobiles(text)
         refs = patterns.reference_codes(text, keys)
         if not patterns.PLATE_CUES.isdisjoint(keys):
             refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code
@@ -242,6 +244,8 @@ def _find(
         hits += patterns.spoken_addresses(text)  # "twelve Hawker Street"
     if "@" in text:
         hits += patterns.emails(text)
+    elif not patterns.SPOKEN_EMAIL_KEYS.isdisjoint(keys):
+        hits += patterns.spoken_emails(text)  # "ciaran dot ahearn at gmail dot com"
     if patterns.MAYBE_URL(text):
         hits += patterns.urls(text, matcher.parts)
     if "@" in text or not patterns.PLATFORMS.isdisjoint(keys):

@@ -52,7 +52,11 @@ RELATIONS = word_set(
     unni eonni oppa hyung hyeong noona nuna halmeoni halmoni harabeoji samchon gomo
     ayi popo jiejie gege meimei shushu yiyi nainai yeye laolao waipo
     tuafafine tuagane tuofefine tokoua
-    brudda sista bunji jaja tjamu kangkuru moko"""
+    brudda sista bunji jaja tjamu kangkuru moko boss supervisor
+    hija hijo hermana hermano tía tío abuela abuelo prima primo esposo esposa amigo amiga
+    ami amie fils fille mari oncle tante
+    anak kapatid pinsan asawa
+    hooyo aabo walaal habaryar adeer abti"""
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").

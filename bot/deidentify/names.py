@@ -101,7 +101,8 @@ _SMS_WORDS = word_set(
     """tmrw tmr tomoz arvo appt appts txt txted thx pls plz ppl govt dept meds scripts rego reg bub
     bubs gf bf hubby missus mum's brekkie servo bottlo centrelink vinnies salvos ozcare tafe
     dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
-    yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre"""
+    yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre
+    ang mga yung ung lang naman"""  # Tagalog's articles and particles: "ang anak ko"
 )
 # Before a lowercase word no dictionary knows, these make it a person ("says priya"); not
 # contact cues for the register's word-names, where "said grace" is the word.
@@ -1646,7 +1647,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 _BARE_VERBS = word_set(
     "start starts come comes stay stays call calls ring rings go goes move moves work works"
     " leave leaves wait waits ask asks bring brings take takes pay pays help helps get gets"
-    " live lives sleep sleeps need needs want wants love loves say says send sends drive"
+    " live lives sleep sleeps need needs want wants love loves say says send sends drive dice"
 )
 # Titles of an office, which are also words before a noun: "Officer Safety Plan".
 _OFFICE_TITLES = word_set(

@@ -64,6 +64,18 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
+def scanned_mobiles(text: str) -> list[Hit]:
+    """Mobiles with a letter O for a zero, as a scanner reads them ("O427 OO9 318")."""
+    return [hit(*m.span(), "phone") for m in _SCANNED_MOBILE.finditer(text)
+            if sum(ch.isdigit() for ch in m[0]) >= 5]
+
+
+# A mobile as a scanner reads it, a letter O for a zero: "O427 OO9 318".
+_SCANNED_MOBILE = re.compile(
+    r"(?<![\w])[0Oo]4[0-9Oo]{2}[ \-]?[0-9Oo]{3}[ \-]?[0-9Oo]{3}(?![\w])"
+)
+
+
 def phones_by_line(run: str, start: int) -> list[Hit]:
     """The phones in a run of digits that crosses lines, read one line at a time."""
     hits, at = [], start
@@ -409,7 +421,7 @@ _HYPHENED = re.compile(r"(?<![\w\-/.])\d{3,5}(?:-\d{3,6}){2,}(?![\w\-/]|\.\d)")
 # Short numbers that are someone's by their cue: a locker ("locker 114", "Locker L-108"), a
 # card's last digits ("CommBank ending 7714"), a sole trader's ABN.
 _SMALL_CUED = re.compile(
-    r"(?i:\blocker)\s*(?:no\.?|number|#)?\s*(?P<id>[A-Z]?-?\d{1,5})(?![\w/])"
+    r"(?i:\blocker)\s*(?:no\.?|number|#)?\s*(?P<id>[A-Z]{0,3}-?[A-Z]?\d{1,5})(?![\w/])"
     r"|(?i:\b(?:card|visa|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
     r"(?i:\bending)(?:\s+in)?\s+(?P<id2>\d{4})(?!\d)"
 )
@@ -429,6 +441,8 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
     if keys is None or not REF_CUES.isdisjoint(keys):
         for cue in _REF_CUE.finditer(text):
             m = _CUED_NUMBER.match(text, cue.end())
+            if m is None and "(" in cue[0]:  # "USI (B7KQ4MZ9P2)": the number in the brackets
+                m = _CUED_NUMBER.match(text, cue.start() + cue[0].index("(") + 1)
             if m is None or text[max(0, m.start() - 1) : m.start()] == "$":
                 continue
             digits = re.sub(r"\D", "", m["id"])
@@ -633,6 +647,18 @@ MAYBE_URL = re.compile(r"\w\.[A-Za-z]|://").search
 
 def emails(text: str) -> list[Hit]:
     return [hit(*m.span(), "email") for m in _EMAIL.finditer(text)]
+
+
+# An email as it is said: "ciaran dot ahearn at gmail dot com".
+_SPOKEN_EMAIL = re.compile(
+    r"(?i)\b[a-z0-9]+(?:\s+(?:dot|underscore)\s+[a-z0-9]+)*\s+at\s+"
+    r"(?:gmail|hotmail|outlook|yahoo|bigpond|icloud|live|optusnet|iinet)(?:\s+dot\s+[a-z]{2,4})+\b"
+)
+SPOKEN_EMAIL_KEYS = word_set("gmail hotmail outlook yahoo bigpond icloud live optusnet iinet")
+
+
+def spoken_emails(text: str) -> list[Hit]:
+    return [hit(*m.span(), "email") for m in _SPOKEN_EMAIL.finditer(text)]
 
 
 def urls(text: str, registered: Collection[str]) -> list[Hit]:

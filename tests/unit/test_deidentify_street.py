@@ -443,3 +443,28 @@ def test_a_clients_unit_alone_goes_in_a_note_that_gives_their_street():
     assert redact("Rooms at the refuge: unit 7 and unit 8", bogdan) == (
         "Rooms at the refuge: unit 7 and unit 8"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NOK: son ph O427 OO9 318", "NOK: son ph [phone]"),
+        ("email him at ciaran dot ahearn at gmail dot com — thanks",
+         "email him at [email] — thanks"),
+        ("Her USI (B7KQ4MZ9P2) from TAFE NSW", "Her USI ([ID]) from TAFE NSW"),
+        ("The locker HS-L33 is hers.", "The locker [ID] is hers."),
+        ("mi hija valentina dice hola", "mi hija [name] dice hola"),
+        ("mon ami saliou a trouvé un travail", "mon ami [name] a trouvé un travail"),
+        ("hooyo (xawo) waa fiican tahay", "hooyo ([name]) waa fiican tahay"),
+        ("my boss is dawson kelleway", "my boss is [name]"),
+    ],
+)
+def test_scanned_and_spoken_details_and_kin_in_spanish_french_and_somali_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["ate lunch at the drop-in", "the boss said no", "Oooo 4000 ooo", "meet at gmail"]
+)
+def test_words_beside_those_rules_survive(text):
+    assert redact(text) == text
