@@ -1168,8 +1168,9 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         return False
     return (
         (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
-        or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _APPOINTMENTS
+        or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _BEFORE_A_DAY
             and _DAY_ENDS.match(text, t.end) is not None)  # not "Appt Thu Nguyen re housing"
+        or (t.key in lexicon.WEEKDAYS and _A_DAYS_CELL.fullmatch(_line_around(text, t)))
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
@@ -1183,6 +1184,29 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
 _APPOINTMENTS = word_set(
     "appt appts appointment appointments review hearing session mention bloods obs clinic hv"
 )
+# Before a weekday at its clause's end, what happens on it: "closed Mon.", "home Sun."
+_BEFORE_A_DAY = _APPOINTMENTS | word_set(
+    "closed open opens home discharge discharged due back next from til till until by er"
+    " workers worker shift shifts roster rostered visit visits intake outreach court"
+)
+# A weekday that is a table's cell or a list's item: "| Thu |", "• Tue — Ishbel (desk)".
+_A_DAYS_CELL = re.compile(
+    r"[ \t]*(?:[|•*\-–][ \t]*)?[A-Za-z]+\.?[ \t]*(?:[|:–—\-].*|\|?[ \t]*)"
+)
+
+
+def _line_around(text: str, t: _Tok) -> str:
+    """The text between the delimiters around a word: its table cell, or its line."""
+    start = 1 + max(
+        text.rfind("\n", 0, t.start), text.rfind("|", 0, t.start), text.rfind("\t", 0, t.start)
+    )
+    if text[start - 1 : start] == "|":
+        end = text.find("|", t.end)
+        return text[start : end if end >= 0 else len(text)]
+    end = text.find("\n", t.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
 # Before a month at its clause's end, what happens in it: "work rights restored May."
 _MONTH_EVENTS = _APPOINTMENTS | word_set(
     "intake intakes restored start starts started ends finishes expires expiry renewal term"

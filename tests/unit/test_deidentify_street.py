@@ -468,3 +468,23 @@ def test_scanned_and_spoken_details_and_kin_in_spanish_french_and_somali_go(text
 )
 def test_words_beside_those_rules_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salvation Army Palmerston closed Mon. Catholic Care NT ER Tue. Royal Darwin.",
+        "Migrant Resource Centre has Mandarin workers Tue. UTAS counselling free.",
+        "*Rota this week*\n• Mon — desk\n• Tue — outreach\n• Wed — off",
+        "| Client | Next |\n|---|---|\n| FX-8822 | Thu |",
+        "Royal Hobart Hospital Ward 4K, home Sun.",
+    ],
+)
+def test_weekdays_in_rosters_cells_and_after_what_happens_on_them_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Tue rang", "[name] rang"),
+                                                 ("Thu Nguyen came", "[name] came")])
+def test_people_called_like_weekdays_are_still_removed(text, expected):
+    assert redact(text) == expected
