@@ -205,6 +205,7 @@ def find(
     if not any(name):
         return payees
     _extend(text, toks, name)
+    _bracketed(text, toks, name)
     _same_names(text, toks, name)
     _extend(text, toks, name)
     if not lexicon.PARTICLES.isdisjoint(keys if keys is not None else [t.key for t in toks]):
@@ -996,6 +997,14 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         if a < 0 or b >= len(toks):
             continue
         first, second = toks[a], toks[b]
+        if (
+            first.cap and second.cap and first.word and not first.place and second.unknown
+            and not (first.blocked or second.blocked or first.never or first.brand)
+            and not first.opens and a > 0 and text[first.end : second.start] == " "
+            and (toks[a - 1].key in lexicon.CONTACT_CUES or toks[a - 1].key in _PERSON_ROLES)
+            and text[toks[a - 1].end : first.start] == " "
+        ):
+            return True  # "Housing officer Clemency Bramall", "spoke with Clemency Bramall"
         if not (
             first.capital
             and second.capital
@@ -1667,6 +1676,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+# Who a person is at work, before their name: "Housing officer Clemency Bramall".
+_PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
 # Verbs in SMS English that are also surnames: "my moko teremoana start work".
 _BARE_VERBS = word_set(
     "start starts come comes stay stays call calls ring rings go goes move moves work works"
@@ -1769,6 +1780,22 @@ def _extend(text: str, toks: list[_Tok], name: list[bool]) -> None:
             if 0 <= j < len(toks) and not name[j] and _joins(text, toks, i, j):
                 name[j] = True
                 todo.append(j)
+
+
+def _bracketed(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """A name and its other name in brackets, either way round: "Radek (Radosław Kmiecik)",
+    "Radosław Kmiecik (Radek)" (a given name alone in the brackets; not "(Centrelink)")."""
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if name[i] == name[i + 1] or text[a.end : b.start] != " (":
+            continue
+        if name[i]:  # the other name in the brackets, alone
+            if b.cap and b.given and not (b.blocked or b.never or b.place) and (
+                text[b.end : b.end + 1] == ")"
+            ):
+                name[i + 1] = True
+        elif a.cap and (a.unknown or a.given) and not (a.blocked or a.never or a.place):
+            name[i] = True  # the name before, its full name in the brackets
 
 
 def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:

@@ -488,3 +488,28 @@ def test_weekdays_in_rosters_cells_and_after_what_happens_on_them_survive(text):
                                                  ("Thu Nguyen came", "[name] came")])
 def test_people_called_like_weekdays_are_still_removed(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Housing officer Clemency Bramall at Inala Housing Service Centre.",
+         "Housing officer [name] at Inala Housing Service Centre."),
+        ("spoke with Clemency Bramall", "spoke with [name]"),
+        ("06:55 Whitmore Square — Radek (Radosław Kmiecik)",
+         "06:55 Whitmore Square — [name] ([name])"),
+        ("Radosław Kmiecik (Radek) slept at the Park Lands",
+         "[name] ([name]) slept at the Park Lands"),
+        ("Sarah Jones (Centrelink) rang", "[name] (Centrelink) rang"),
+    ],
+)
+def test_a_word_name_after_a_role_and_a_name_in_brackets_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["spoke with Housing Tasmania", "spoke with Legal Aid today",
+             "spoke with Youth Foyer staff"],
+)
+def test_organisations_after_contact_words_survive(text):
+    assert redact(text) == text
