@@ -1001,6 +1001,7 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             first.cap and second.cap and first.word and not first.place and second.unknown
             and not (first.blocked or second.blocked or first.never or first.brand)
             and not first.opens and a > 0 and text[first.end : second.start] == " "
+            and not second.dated and not toks[a - 1].capital
             and (toks[a - 1].key in lexicon.CONTACT_CUES or toks[a - 1].key in _PERSON_ROLES)
             and text[toks[a - 1].end : first.start] == " "
         ):
@@ -1179,7 +1180,7 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         (i > 0 and toks[i - 1].key in lexicon.MONTH_CONTEXT)
         or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _BEFORE_A_DAY
             and _DAY_ENDS.match(text, t.end) is not None)  # not "Appt Thu Nguyen re housing"
-        or (t.key in lexicon.WEEKDAYS and _A_DAYS_CELL.fullmatch(_line_around(text, t)))
+        or (t.key in lexicon.WEEKDAYS and _a_days_cell(text, t))
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
@@ -1199,21 +1200,18 @@ _BEFORE_A_DAY = _APPOINTMENTS | word_set(
     " workers worker shift shifts roster rostered visit visits intake outreach court"
 )
 # A weekday that is a table's cell or a list's item: "| Thu |", "• Tue — Ishbel (desk)".
-_A_DAYS_CELL = re.compile(
-    r"[ \t]*(?:[|•*\-–][ \t]*)?[A-Za-z]+\.?[ \t]*(?:[|:–—\-].*|\|?[ \t]*)"
-)
+_CELL_BEFORE = re.compile(r"(?:^|[|\t])[ \t]*(?:[•*\-–][ \t]*)?\Z", re.MULTILINE)
+_CELL_AFTER = re.compile(r"\.?[ \t]*(?:$|[|\t]|[:–—\-][ \t])", re.MULTILINE)
 
 
-def _line_around(text: str, t: _Tok) -> str:
-    """The text between the delimiters around a word: its table cell, or its line."""
-    start = 1 + max(
-        text.rfind("\n", 0, t.start), text.rfind("|", 0, t.start), text.rfind("\t", 0, t.start)
-    )
-    if text[start - 1 : start] == "|":
-        end = text.find("|", t.end)
-        return text[start : end if end >= 0 else len(text)]
-    end = text.find("\n", t.end)
-    return text[start : end if end >= 0 else len(text)]
+def _a_days_cell(text: str, t: _Tok) -> bool:
+    """The word alone in its table cell, or first in a list's line before a dash or colon."""
+    line_start = text.rfind("\n", 0, t.start) + 1
+    before = _CELL_BEFORE.search(text, line_start, t.start)
+    after = _CELL_AFTER.match(text, t.end)
+    if before is None or after is None:
+        return False
+    return ":" not in after[0] or any(ch in before[0] for ch in "•*-–|\t")  # not "Thu: hi"
 
 
 # Before a month at its clause's end, what happens in it: "work rights restored May."
