@@ -175,6 +175,7 @@ def find(
             )
             and t.key not in _NAMELESS
             and not _in_a_title(text, toks, i)
+            and not (t.key in _THEIR and i + 1 < len(toks) and toks[i + 1].key in lexicon.RELATIONS)
             and not (_NUMBERS_LABEL.match(text, t.end) and (
                 t.word or (len(t.key) <= 4 and not t.lexical)))  # "Emp No: 9912084"
             and not (t.key in _NUMBER_WORDS and _LABEL_END.match(text, t.end))
@@ -1277,7 +1278,9 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             return True
     if _street_run(text, toks, i) or _a_feature(text, toks, i) or _in_a_features_name(
         text, toks, i
-    ) or _after_a_place_word(text, toks, i) or _a_birthplace(text, toks, i):
+    ) or _after_a_place_word(text, toks, i) or _a_birthplace(text, toks, i) or (
+        _the_named_building(text, toks, i)
+    ):
         return True
     if toks[i].key in _FEATURES | {"river"} and i > 0 and _a_feature(text, toks, i - 1):
         return True  # "River" in "the Jordan River" is no one either
@@ -1388,7 +1391,7 @@ def _a_feature(text: str, toks: list[_Tok], i: int) -> bool:
 # Where someone was born, up to the word: "born in Kakuma refugee camp, Kenya", "Born: Jaghori,
 # Ghazni" (capitalised words, commas and a place's nouns between).
 _BORN_BEFORE = re.compile(
-    r"\b[Bb]orn(?:\s+(?:in|at|near))?[\s:]+"
+    r"(?:\b[Bb]orn(?:\s+(?:in|at|near))?|\bnaci[óo]\s+en|\bnacid[oa]\s+en|\bné(?:e)?\s+à)[\s:]+"
     r"(?:(?:[A-Z][\w'’\-]*|refugee|camp|village|city|town|province|district|region|the|of)"
     r"[\s,]+){0,5}\Z"
 )
@@ -1401,6 +1404,27 @@ def _a_birthplace(text: str, toks: list[_Tok], i: int) -> bool:
     if not (t.unknown or t.place or also or t.surname) or (t.given and not t.place and not also):
         return False  # "born in Kabul, Mohammed came later"
     return _BORN_BEFORE.search(text, max(0, t.start - 60), t.start) is not None
+
+
+_BUILDINGS = word_set("hall theatre theater centre center club library arms tavern chapel")
+
+
+def _the_named_building(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "The Albert Hall", "the Rosemary Dobson Centre": "the", one or two capitalised words,
+    then a building's capitalised word."""
+    a = i
+    while a > 0 and i - a < 2 and toks[a - 1].cap and toks[a - 1].key != "the" and (
+        text[toks[a - 1].end : toks[a].start] == " "
+    ):
+        a -= 1
+    if a == 0 or toks[a - 1].key != "the" or text[toks[a - 1].end : toks[a].start] != " ":
+        return False
+    b = i
+    while b + 1 < len(toks) and b - a < 2 and toks[b + 1].cap and (
+        text[toks[b].end : toks[b + 1].start] == " "
+    ):
+        b += 1
+    return (b > i or a < i) and toks[b].key in _BUILDINGS
 
 
 # Words a place's name begins with: "Mt Isa", "Lake Tinaroo", "Port Hedland", "Cape York".
@@ -1457,6 +1481,11 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
             t.key in ("and", "or", "then", "n") for t in toks[j + 1 : i]
         ):
             return True
+    j = i + 2  # "Hume and Maribyrnong coordination"
+    if j < len(toks) and toks[i + 1].key in ("and", "or") and toks[j].place and (
+        toks[j].capital and not toks[j].given
+    ):
+        return True
     for j in (i - 1, i + 1):  # "Fairfield/Liverpool", "Ayr, Tully", "Bowen & Ayr"
         if 0 <= j < len(toks) and toks[j].place and toks[j].capital:
             a, b = sorted((i, j))
@@ -1674,6 +1703,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+# "Su hija", "Mi hermano", "Ma sœur": whose, in Spanish and French, before a relation word.
+_THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 # Who a person is at work, before their name: "Housing officer Clemency Bramall".
 _PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
 # Verbs in SMS English that are also surnames: "my moko teremoana start work".

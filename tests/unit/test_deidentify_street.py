@@ -513,3 +513,28 @@ def test_a_word_name_after_a_role_and_a_name_in_brackets_go(text, expected):
 )
 def test_organisations_after_contact_words_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Albert Hall in Launceston has nothing to do with her.",
+        "Hume and Maribyrnong coordination, 11/3.",
+        "Il est né à Kinshasa.",
+    ],
+)
+def test_named_halls_places_before_and_and_birthplaces_in_french_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Su hija Valentina nació en Medellín.", "Su hija [name] nació en Medellín."),
+        ("Mi hermano Carlos llamó.", "Mi hermano [name] llamó."),
+        ("Albert Hall rang about the bond.", "[name] rang about the bond."),
+        ("Hume and Sarah came.", "[name] and [name] came."),
+    ],
+)
+def test_spanish_possessives_stay_and_people_named_like_halls_and_places_go(text, expected):
+    assert redact(text) == expected
