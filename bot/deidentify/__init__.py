@@ -188,6 +188,8 @@ def _find(
     tokens = words(text, matcher.parts)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens, keys)
+    if "\n" in text and keeper.words and not systems.TEAM_KEYS.isdisjoint(keys):
+        kept += systems.team_cells(text, keeper.words)  # "Abernethy" under "owner"
     # An Act's words are no one's name ("the Young Offenders Act 1997"), but a registered
     # client's name is replaced wherever it stands: these guard only against the name guesser.
     acts = patterns.legislation(text) if "act" in keys else []

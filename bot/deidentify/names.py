@@ -102,7 +102,7 @@ _SMS_WORDS = word_set(
     bubs gf bf hubby missus mum's brekkie servo bottlo centrelink vinnies salvos ozcare tafe
     dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
     yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre
-    ang mga yung ung lang naman"""  # Tagalog's articles and particles: "ang anak ko"
+    ang mga yung ung lang naman bono"""  # Tagalog's particles ("ang anak ko"); "pro bono"
 )
 # Before a lowercase word no dictionary knows, these make it a person ("says priya"); not
 # contact cues for the register's word-names, where "said grace" is the word.
@@ -656,6 +656,8 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1].key
     if nxt in _SPEAKS_IT or nxt == "communities":
         return True
+    if nxt in _GROUP_NOUNS and toks[i].key in _PEOPLES_ALSO_NAMES and not toks[i].opens:
+        return True  # "runs Thai groups", "Karen families"
     after = toks[i + 2].key if i + 2 < len(toks) else ""
     if nxt == "new" and after == "year" and toks[i].key in _PEOPLES_ALSO_NAMES:
         return True  # "Karen New Year"
@@ -695,7 +697,7 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
 
 
 # Peoples and languages that are also given names or surnames: "Karen" (of Burma), "Chin", "Mon".
-_PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao dari")
+_PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao dari thai")
 _SPEAKS_BEFORE = word_set("speaks speaking")
 _PEOPLES_PLACES = word_set("church churches pastor choir congregation association temple mosque")
 
@@ -975,7 +977,15 @@ def _possessive(text: str, t: _Tok) -> bool:
         t.capital
         and _POSSESSIVE.match(text, t.end) is not None
         and (t.lexical or not (t.word or t.place or t.dated))
+        and t.key not in _COLLECTIVES
     ) and not _places_part(text, t)
+
+
+# Nouns for many people, whose possessive is no one's: "People's names", "Women's refuge".
+_COLLECTIVES = word_set(
+    "people women men children kids families tenants clients workers residents veterans carers"
+    " parents elders youth everyone someone nobody council government today tomorrow"
+)
 
 
 def _places_part(text: str, t: _Tok) -> bool:

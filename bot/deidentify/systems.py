@@ -46,6 +46,22 @@ HEADER_WORDS = word_set(
 )
 
 
+def _split(line: str, sep: str) -> list[str]:
+    """A row's cells, each as written (quotes kept): a separator inside double quotes is the
+    cell's own ('"COLÓN IBARRA, Yesenia"'). Joined with ``sep`` they give the line back."""
+    if '"' not in line:
+        return line.split(sep)
+    cells, start, quoted = [], 0, False
+    for k, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            cells.append(line[start:k])
+            start = k + 1
+    cells.append(line[start:])
+    return cells
+
+
 def columns(text: str) -> Iterator[Hit]:
     """Hits for the cells under a table's name columns ("person") and date-of-birth columns
     ("dob"), row by row, until a blank line or a row of another shape ends the table."""
@@ -58,7 +74,7 @@ def columns(text: str) -> Iterator[Hit]:
         if not line.strip():
             kinds = {}
         elif kinds:
-            cells = line.split(sep)
+            cells = _split(line, sep)
             if len(cells) != width:
                 kinds = {}
             else:
@@ -72,13 +88,54 @@ def _header(line: str) -> tuple[dict[int, str], str, int]:
     for sep in _SEPARATORS:
         if sep not in line:
             continue
-        heads = [c.strip(" \t\"'*_|:") for c in line.split(sep)]
+        heads = [c.strip(" \t\"'*_|:") for c in _split(line, sep)]
         if len(heads) < 2 or any(len(h) > 30 or h.count(" ") > 3 for h in heads):
             continue  # a sentence with a comma, not a header
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := _column_kind(h))}
         if kinds:
             return kinds, sep, len(heads)
     return {}, "", 0
+
+
+TEAM_KEYS = word_set(
+    "owner owners worker workers author assigned lead staff by who facilitator manager"
+)
+_TEAM_HEADER = re.compile(
+    r"owner|owners|worker|workers|author|assigned(?:[ _]to)?|lead|staff|by|who|facilitator"
+    r"|key[ _]worker|case[ _]manager",
+    re.IGNORECASE,
+)
+
+
+def team_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
+    """Where a table's owner or worker column names one of the team ("Abernethy" under
+    "owner"): kept, as the team's own names are."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    columns: set[int] = set()
+    sep, width = "", 0
+    for line in text.split("\n"):
+        if not line.strip():
+            columns = set()
+        elif columns and len(cells := _split(line, sep)) == width:
+            at = start
+            for k, cell in enumerate(cells):
+                inner = cell.strip(" \t\"'")
+                words = re.findall(r"[^\W\d_]+", inner.casefold())
+                if k in columns and words and all(w in team for w in words):
+                    offset = at + cell.find(inner)
+                    spans.append((offset, offset + len(inner)))
+                at += len(cell) + len(sep)
+        elif not columns:
+            for sep in _SEPARATORS:
+                heads = [c.strip(" \t\"'*_|:") for c in _split(line, sep)]
+                if len(heads) > 1 and (found := {
+                    k for k, h in enumerate(heads) if h and _TEAM_HEADER.fullmatch(h)
+                }):
+                    columns, width = found, len(heads)
+                    break
+        start += len(line) + 1
+    return spans
 
 
 def _column_kind(head: str) -> str:

@@ -538,3 +538,29 @@ def test_named_halls_places_before_and_and_birthplaces_in_french_survive(text):
 )
 def test_spanish_possessives_stay_and_people_named_like_halls_and_places_go(text, expected):
     assert redact(text) == expected
+
+
+def test_the_teams_names_in_an_owner_column_stay_and_quoted_cells_keep_their_commas():
+    text = (
+        "code,client,suburb,status,owner,note\n"
+        'FX-8807,"COLÓN IBARRA, Yesenia",Moorooka,open,Abernethy,"QCAT 17/9, outcome: stays"\n'
+        'FX-8811,"LODGE, Tarnee",Mundingburra,open,Abernethy,"lodged mould claim"'
+    )
+    out = deidentify(text, [], keep=[*COMMON_SERVICES, "Cressida Abernethy"]).text
+    assert out == (
+        "code,client,suburb,status,owner,note\n"
+        'FX-8807,"[name]",Moorooka,open,Abernethy,"QCAT 17/9, outcome: stays"\n'
+        'FX-8811,"[name]",Mundingburra,open,Abernethy,"lodged mould claim"'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JusticeNet SA pro bono can't take wage claims under $5,000.",
+        "People's names that are services: Hutt St Centre, Catherine House.",
+        "Asian Women at Work in Bankstown runs Thai groups Saturdays.",
+    ],
+)
+def test_pro_bono_collective_possessives_and_peoples_groups_survive(text):
+    assert redact(text) == text
