@@ -761,6 +761,7 @@ class Matcher:
             (_speaks(text, tokens, i) and (
                 not t.caps or (t.opens and t.key in lexicon.english_words())
             )) or _signs(text, t)
+            or (_says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end) is not None)
         ) and (
             t.key not in lexicon.GRAMMAR
             and (t.key not in lexicon.english_words() or (i == 0 or opens(text, tokens, i)))
@@ -1181,19 +1182,27 @@ _PHRASAL_VERBS = word_set("chase follow pick check ring top sign sort drop fill 
 _PARTICLES = word_set("up off")
 
 
-def introduction(tokens: Sequence[Word], i: int) -> int:
+def introduction(tokens: Sequence[Word], i: int, *, abroad: bool = False) -> int:
     """How many words just before word ``i`` say who someone is: "its", "im" (1); "it's",
-    "this is", "i'm" (2); else 0."""
+    "this is", "i'm" (2); else 0. ``abroad``: also as other languages say it, for a registered
+    name ("si Dory", "mi Starry"), not for any word ("mi casa")."""
     keys = [tokens[k].key for k in range(max(0, i - 2), i)]
-    if keys[-1:] in (["its"], ["im"]):
+    if keys[-1:] in (["its"], ["im"]) or (abroad and keys[-1:] and keys[-1] in _SAYS_WHO_ABROAD):
         return 1
-    return 2 if keys in (["it", "s"], ["this", "is"], ["i", "m"]) else 0
+    return 2 if keys in (
+        ["it", "s"], ["this", "is"], ["i", "m"], ["c", "est"], ["je", "suis"], ["ako", "si"]
+    ) else 0
+
+
+# "It's" as other languages say it before a name: Tagalog "si Dory", Kriol "dijan Starry" and
+# "mi Starry", Spanish "soy", Swahili "ni".
+_SAYS_WHO_ABROAD = frozenset({"si", "dijan", "mi", "soy", "ni"})
 
 
 def _says_who(tokens: list[Word], i: int) -> bool:
     """Someone saying who they are just before word ``i``, opening what they say, not after a
     function word ("with its paw")."""
-    size = introduction(tokens, i)
+    size = introduction(tokens, i, abroad=True)
     before = i - size - 1
     return size > 0 and (before < 0 or tokens[before].key not in lexicon.FUNCTION_WORDS)
 

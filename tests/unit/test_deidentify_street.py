@@ -564,3 +564,23 @@ def test_the_teams_names_in_an_owner_column_stay_and_quoted_cells_keep_their_com
 )
 def test_pro_bono_collective_possessives_and_peoples_groups_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "alias", "expected"),
+    [
+        ("hey sunniva its al . lost me phone again", "Al",
+         "hey sunniva its ST-8001 . lost me phone again"),
+        ("jedda dijan starry. mi got the house paper", "Starry",
+         "jedda dijan ST-8001. mi got the house paper"),
+        ("tipani po, si dory. salamat po", "Dory", "tipani po, si ST-8001. salamat po"),
+        ("Bonjour, c'est Espoir.", "Espoir", "Bonjour, c'est ST-8001."),
+    ],
+)
+def test_a_client_saying_who_they_are_in_other_languages_is_replaced(text, alias, expected):
+    person = KnownClient("ST-8001", ClientIdentity(full_name="Rahel Tesfay", aliases=(alias,)))
+    assert redact(text, person) == expected
+
+
+def test_my_house_in_spanish_is_no_introduction():
+    assert redact("mi casa es su casa") == "mi casa es su casa"
