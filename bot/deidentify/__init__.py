@@ -188,8 +188,8 @@ def _find(
     tokens = words(text, matcher.parts)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens, keys)
-    if "\n" in text and keeper.words and not systems.TEAM_KEYS.isdisjoint(keys):
-        kept += systems.team_cells(text, keeper.words)  # "Abernethy" under "owner"
+    if "\n" in text and not systems.TEAM_KEYS.isdisjoint(keys):
+        kept += systems.kept_cells(text, keeper.words)  # "Abernethy" under "owner"
     # An Act's words are no one's name ("the Young Offenders Act 1997"), but a registered
     # client's name is replaced wherever it stands: these guard only against the name guesser.
     acts = patterns.legislation(text) if "act" in keys else []
@@ -257,8 +257,8 @@ def _find(
         cells = [*systems.columns(text)] if "\n" in text else []
         refs += [h for h in cells if h.kind == "id"]  # "L-108", shaped like a case code
         hits += [h for h in [*cells, *systems.fields(text)] if h.kind != "id" and not any(
-            s < h.end and h.start < e for s, e in named
-        )]
+            s < h.end and h.start < e for s, e in [*named, *places, *acts]
+        )]  # nor a service's, a place's or a condition's
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
         hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
     if hits and (kept or protected):

@@ -40,23 +40,33 @@ RELATIONS = word_set(
     sister-in-law mother-in-law father-in-law caseworker cousins sisters brothers aunties
     uncles nephews nieces mates friends sons daughters grandsons granddaughters
     tita tito lola lolo kuya manong manang cuz cuzzie uso khala khalto teta jiddo whaea matua
-    boy girl fella roomie worker lender agent
-    tonton tantine tata maman frere frère soeur sœur cousine mamie papi
+    boy girl fella roomie worker lender agent"""
+)
+# Kin words of the languages spoken in settlement, which are also given names or English words
+# in capitals ("Amma", "Mari", "Boss"): a relation word only in lowercase, and then only before
+# a word that is no English word ("his akka priya", "mi hija valentina"; not "her boss cut").
+KIN_ABROAD = word_set(
+    """tonton tantine tata maman frere frère soeur sœur cousine mamie papi
     dada kaka mjomba shangazi binamu
     amma appa akka thambi thangachi athai chithi chithappa periyamma periyappa paati thatha
     bhaji bhenji bhen bhai bhaiya didi chacha chachi chachu massi masi mami mamu bua nani dadi
-    koro kui kuia koroua tuakana teina tungane tuahine mokopuna
+    koro kui kuia koroua tuakana teina tungane tuahine mokopuna moko
     akhi akhoya ukhti okhti ammo khalo amto sitti
     lala khor bobo madar padar baradar khahar
     hawey hafti wendime ehite emaye abaye gashe
     unni eonni oppa hyung hyeong noona nuna halmeoni halmoni harabeoji samchon gomo
     ayi popo jiejie gege meimei shushu yiyi nainai yeye laolao waipo
     tuafafine tuagane tuofefine tokoua
-    brudda sista bunji jaja tjamu kangkuru moko boss supervisor
+    brudda sista bunji jaja tjamu kangkuru boss supervisor
     hija hijo hermana hermano tía tío abuela abuelo prima primo esposo esposa amigo amiga
     ami amie fils fille mari oncle tante
     anak kapatid pinsan asawa
     hooyo aabo walaal habaryar adeer abti"""
+)
+# Words of those languages that are no name after a kin word: "sa fille est", "anak ko si".
+FOREIGN_FUNCTION_WORDS = word_set(
+    "est es esta está de del la le el y et a à ne pas que qui se si ko na ni ya wa ka po ang"
+    " mga yung ung lang naman bien muy"
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").

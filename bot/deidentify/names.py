@@ -55,8 +55,10 @@ _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
 _CLAN = re.compile(r"(?<![^\W\d_])[oOdD]['’]\Z")  # "o'" of "o'brien", "d'" of "d'souza"
 # Between two words of one name (a double-barrelled name may break after its hyphen at a line's
-# end); not a dash with a space on each side: "Hamid - Housing offer" is a name, then a subject.
-_JOIN = re.compile(r"[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| [-‐‑–](?:[ \t]*\r?\n[ \t]*)?| |&nbsp;")
+# end); a dash with a space on each side joins only names ("Zanele - Mokoena"), not "Hamid -
+# Housing offer", a name, then a subject (``_joins``).
+_JOIN = re.compile(r" ?[-‐‑–](?: ?|[ \t]*\r?\n[ \t]*)| |&nbsp;")
+_SPACED_DASH = re.compile(r" [-‐‑–] ")
 _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
     r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
 )
@@ -85,11 +87,13 @@ _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat
 # December", "the servo for September"); April, May, June, August and "Jan" can be people.
 _NAMELESS_MONTHS = word_set(
     "january february march july september sept october november december feb apr aug sep oct"
-    " nov dec"
+    " nov"
 )
 # Weekdays as abbreviated that no one is called ("Thu", "Sun", "Tue" and "Mon" are names).
 _NAMELESS_DAYS = word_set("tues thur thurs wed weds fri sat")
 _NAMELESS = _NAMELESS_MONTHS | _NAMELESS_DAYS
+# A hospital's abbreviations in capitals, no one's name ("ED SW handover"; but "Ed rang").
+_WARD_ABBREVIATIONS = word_set("ed er sw icu gp ot pt hdu ccu")
 # A form's label for a number: "Emp No: 9912084", "Client ID: 81 442 0917".
 _NUMBER_WORDS = word_set("no number num id ref")
 _LABEL_END = re.compile(r"\.?[ \t]*[:#]")
@@ -102,7 +106,7 @@ _SMS_WORDS = word_set(
     bubs gf bf hubby missus mum's brekkie servo bottlo centrelink vinnies salvos ozcare tafe
     dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
     yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre
-    ang mga yung ung lang naman bono"""  # Tagalog's particles ("ang anak ko"); "pro bono"
+    bono"""  # "pro bono"
 )
 # Before a lowercase word no dictionary knows, these make it a person ("says priya"); not
 # contact cues for the register's word-names, where "said grace" is the word.
@@ -154,13 +158,16 @@ def find(
     for i, t in enumerate(toks):
         if t.blocked or not (
             t.capital or t.key in _NEED_FLAGS or t.key in _IN_LAWS or t.key in _PROFESSIONS
+            or t.key in lexicon.KIN_ABROAD
         ):
             continue  # most words: lowercase, and neither a title nor a relation word
         if t.capital and numbered_place(text, t):  # type: ignore[arg-type]
             continue  # "Ward 4B", "Rm 4"
         if t.key in lexicon.TITLES and not _street_type(text, t):
             _mark_after(text, toks, name, i, title=True)
-        elif (t.key in lexicon.RELATIONS and (not t.capital or t.opens)) or (  # not "Heather
+        elif (t.key in lexicon.RELATIONS and (not t.capital or t.opens)) or (
+            t.key in lexicon.KIN_ABROAD and not t.capital  # "his akka priya", not "Amma Boateng"
+        ) or (  # not "Heather
             t.key in _IN_LAWS and not t.capital  # Foster"; "bil wakil", but "Fil" is someone
         ) or (t.key in _PROFESSIONS and (  # "pharmacist joanne", "OT MARK", "Physio KING";
             not t.capital or t.opens or t.upper or (i + 1 < len(toks) and toks[i + 1].upper)
@@ -174,8 +181,10 @@ def find(
                 or _contacted(text, toks, i) or _syllable_name(text, t)
             )
             and t.key not in _NAMELESS
+            and not (t.upper and t.key in _WARD_ABBREVIATIONS)
             and not _in_a_title(text, toks, i)
-            and not (t.key in _THEIR and i + 1 < len(toks) and toks[i + 1].key in lexicon.RELATIONS)
+            and not (t.key in _THEIR and i + 1 < len(toks) and (
+                toks[i + 1].key in lexicon.RELATIONS or toks[i + 1].key in lexicon.KIN_ABROAD))
             and not (_NUMBERS_LABEL.match(text, t.end) and (
                 t.word or (len(t.key) <= 4 and not t.lexical)))  # "Emp No: 9912084"
             and not (t.key in _NUMBER_WORDS and _LABEL_END.match(text, t.end))
@@ -298,6 +307,7 @@ def _lower_names(
             continue  # "the convenor wants": a role; but "the tuilau family"
         before = prev is not None and not prev.blocked and (
             prev.key in lexicon.CONTACT_CUES
+            or prev.key in _PERSON_MARKERS
             or (_introduces(text, toks, i) and not HAS_DIGIT(text[prev.end : t.start]))
             or (prev.key in _SAID and (
                 nxt is None or nxt.key in lexicon.FUNCTION_WORDS
@@ -305,6 +315,10 @@ def _lower_names(
             ))  # "says priya from", "said gary, the landlord"; not "said max rent"
             or (prev.key == "to" and i > 1 and toks[i - 2].key in lexicon.CONTACT_CUES)
         )  # "saw noeleen", "spoke to bronwyn", "says priya"
+        if t.key in lexicon.FOREIGN_FUNCTION_WORDS and not before:
+            continue  # Tagalog's "ang anak ko", Spanish "esta": words, unless someone is met
+        if t.key in lexicon.KIN_ABROAD:
+            continue  # "bhai said ok", "came with dada": in lowercase, a kin word
         after = (
             nxt is not None
             and text[t.end : nxt.start].strip(" ") in ("", ",")
@@ -1222,7 +1236,13 @@ def _a_days_cell(text: str, t: _Tok) -> bool:
     after = _CELL_AFTER.match(text, t.end)
     if before is None or after is None:
         return False
+    kin = _KIN_NEXT.match(text, after.end())
+    if kin and (kin[1].casefold() in lexicon.RELATIONS or kin[1].casefold() in _KIN):
+        return False  # "| Thu | daughter |": a person, with what she is to the client
     return ":" not in after[0] or any(ch in before[0] for ch in "•*-–|\t")  # not "Thu: hi"
+
+
+_KIN_NEXT = re.compile(r"[ \t|:–—\-]*([^\W\d_]+)")
 
 
 # Before a month at its clause's end, what happens in it: "work rights restored May."
@@ -1307,6 +1327,7 @@ def _in_a_title(text: str, toks: list[_Tok], i: int) -> bool:
     t = toks[i]
     return (
         t.word and not t.given and i > 1 and toks[i - 1].key == "of" and toks[i - 2].cap
+        and not toks[i - 2].opens and toks[i - 2].key not in lexicon.RELATIONS
         and text[toks[i - 2].end : toks[i - 1].start] == " "
         and text[toks[i - 1].end : t.start] == " "
     )
@@ -1335,9 +1356,9 @@ def _a_person_by_what_follows(text: str, toks: list[_Tok], a: int, b: int) -> bo
 _VERB_AFTER = re.compile(r" ([a-z]+)\b")
 
 
-_SENDER_AFTER = re.compile(
-    r"[ \t]*(?::|\(?\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?\)?[ \t]*$)", re.I | re.M
-)
+# After a chat's sender: a colon, then what they said (not a count or a time: "Charlotte Street:
+# 7pm", "William Street: 2 sleepers" are an outreach route's stops).
+_SENDER_AFTER = re.compile(r"[ \t]*:[ \t]*(?=[^\W\d_])")
 
 
 # Street types that are also something else before a capitalised word: "St Vincent", "Dr Patel".
@@ -1401,19 +1422,28 @@ def _a_feature(text: str, toks: list[_Tok], i: int) -> bool:
 # Where someone was born, up to the word: "born in Kakuma refugee camp, Kenya", "Born: Jaghori,
 # Ghazni" (capitalised words, commas and a place's nouns between).
 _BORN_BEFORE = re.compile(
-    r"(?:\b[Bb]orn(?:\s+(?:in|at|near))?|\bnaci[óo]\s+en|\bnacid[oa]\s+en|\bné(?:e)?\s+à)[\s:]+"
+    r"(?:(?<![\w\-])[Bb]orn(?P<in>[ \t]+(?:in|at|near)|[ \t]*:)?|\bnaci[óo][ \t]+en"
+    r"|\bnacid[oa][ \t]+en|\bnée?[ \t]+à)[ \t:]+"
     r"(?:(?:[A-Z][\w'’\-]*|refugee|camp|village|city|town|province|district|region|the|of)"
-    r"[\s,]+){0,5}\Z"
+    r"(?:[ \t]+|,[ \t]*)){0,5}\Z"
 )
 
 
 def _a_birthplace(text: str, toks: list[_Tok], i: int) -> bool:
-    """A word no list knows, or a place that is also a name, where someone was born."""
+    """A word no list knows, or a place that is also a name, where someone was born; a surname
+    only after "born in" or "Born:" ("Born Tshabalala" is a maiden name); never with a verb
+    after it ("Born in Lagos, Okonkwo arrived")."""
     t = toks[i]
     also = t.key in lexicon.places_also_names()
     if not (t.unknown or t.place or also or t.surname) or (t.given and not t.place and not also):
         return False  # "born in Kabul, Mohammed came later"
-    return _BORN_BEFORE.search(text, max(0, t.start - 60), t.start) is not None
+    born = _BORN_BEFORE.search(text, max(0, t.start - 60), t.start)
+    said_in = born is not None and (born["in"] or not born[0].lower().startswith("born"))
+    if born is None or (t.surname and not (t.place or also) and not said_in):
+        return False
+    verb = _VERB_AFTER.match(text, t.end)
+    return not (verb is not None and (verb[1] in lexicon.NAME_FOLLOWERS or verb[1] in (
+        "is", "was", "arrived", "came")))
 
 
 _BUILDINGS = word_set("hall theatre theater centre center club library arms tavern chapel")
@@ -1438,38 +1468,59 @@ def _the_named_building(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 # Words a place's name begins with: "Mt Isa", "Lake Tinaroo", "Port Hedland", "Cape York".
-_PLACE_FIRSTS = word_set("mount mt lake port cape point pt")
+_PLACE_FIRSTS = word_set("mount mt lake port cape point")
 
 
 def _after_a_place_word(text: str, toks: list[_Tok], i: int) -> bool:
-    """The word after "Mt", "Lake", "Port" or "Cape" (and that word itself), capitalised both."""
+    """The word after "Mt", "Lake", "Port" or "Cape" (and that word itself), capitalised both,
+    when that word is no one's name or the pair is a listed place ("Mt Isa"), and no verb
+    follows ("Lake Kowalczyk rang" is a man)."""
     for a in (i - 1, i):
-        if 0 <= a < len(toks) - 1 and toks[a].cap and toks[a + 1].cap and (
-            toks[a].key in _PLACE_FIRSTS and text[toks[a].end : toks[a + 1].start] in (" ", ". ")
-            and not (a > 0 and toks[a - 1].cap and text[toks[a - 1].end : toks[a].start] == " ")
+        if not (0 <= a < len(toks) - 1 and toks[a].cap and toks[a + 1].cap):
+            continue
+        first, second = toks[a], toks[a + 1]
+        if first.key not in _PLACE_FIRSTS or text[first.end : second.start] not in (" ", ". "):
+            continue
+        if a > 0 and toks[a - 1].cap and text[toks[a - 1].end : first.start] == " ":
+            continue
+        key = "mount" if first.key == "mt" else first.key
+        listed = (key, second.key) in lexicon.place_phrases().get(key, ())
+        if not listed and second.given and not second.place:
+            continue  # "Mt Kwame": a name after the word
+        verb = _VERB_AFTER.match(text, second.end)
+        if not listed and second.surname and verb is not None and (
+            verb[1] in lexicon.NAME_FOLLOWERS
         ):
-            return True
+            continue  # "Lake Kowalczyk rang" is a man
+        return True
     return False
 
 
 def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
     """ "Jack Evans Boat Harbour", "Gregory Terrace Parklands": a run of capitalised words that
-    ends in a park's, a harbour's or a reserve's word is the place's name, every word of it."""
+    ends in a harbour's or a parkland's word is the place's name, every word of it (where a place
+    is said, when it starts with a given name: not "Met Deshawn Okoro Marina side"). "Comfort Inn
+    Bel Eyre", "Perth City Motel": a place to stay, named; the words after its head only if no
+    one's name ("Booked Comfort Inn Kwame Mensah")."""
+    a = i
+    while a > 0 and i - a < 4 and toks[a - 1].cap and (
+        text[toks[a - 1].end : toks[a].start] == " "
+    ):
+        a -= 1
     b = i
     while b + 1 < len(toks) and b - i < 3 and toks[b + 1].cap and (
         text[toks[b].end : toks[b + 1].start] == " "
     ):
         b += 1
-    if b > i + 1 and toks[b].key in _FEATURES:
-        return True
-    a = i  # "Comfort Inn Bel Eyre", "Perth City Motel": a place to stay, named
-    while a > 0 and i - a < 4 and toks[a - 1].cap and (
-        text[toks[a - 1].end : toks[a].start] == " "
+    if b > i + 1 and toks[b].key in _FEATURES and (
+        (a > 0 and (toks[a - 1].key == "the" or _place_context(text, toks, a)))
+        or _LIST_GAP.match(text, max(0, toks[a].start - 2), toks[a].start)
     ):
-        a -= 1
-    return any(toks[k].key in _LODGINGS for k in range(a + 1, b + 1)) and not name_follows(
-        text, toks[b].end, strict=True
-    )
+        return True
+    heads = [k for k in range(a + 1, b + 1) if toks[k].key in _LODGINGS]
+    if not heads or name_follows(text, toks[b].end, strict=True):
+        return False
+    return i <= heads[-1] or not any(toks[k].given for k in range(heads[-1] + 1, b + 1))
 
 
 _LODGINGS = word_set("inn motel hotel hostel backpackers suites apartments tavern lodge")
@@ -1623,8 +1674,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     j = i + 1
     if not title and [t.key for t in toks[j : j + 2]] == ["in", "law"]:
         j += 2  # "her sister in law nirmala"
-    while not title and j < len(toks) and toks[j].key in lexicon.RELATION_LINKS:
-        j += 1
+    while not title and j < len(toks) and (
+        toks[j].key in lexicon.RELATION_LINKS or toks[j].key in _KIN_POSSESSIVES
+    ):
+        j += 1  # "son named Liam", Tagalog's "anak ko jerico", Swahili's "dada yangu amina"
     if j >= len(toks):
         return
     gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
@@ -1687,6 +1740,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
+        if toks[i].key in lexicon.KIN_ABROAD and (
+            t.key in lexicon.FOREIGN_FUNCTION_WORDS or t.key in lexicon.english_words()
+        ):
+            plausible = False  # "her boss cut shifts", "sa fille est malade", "anak ko si"
     elif title and toks[i].key in _STRICT_TITLES:  # "Dr Patel", "Dr Were", not "Dr Appointment"
         plausible = t.lexical or not t.word or t.key in lexicon.FUNCTION_WORDS
     elif not title and t.word and not t.lexical and _program_run(text, toks, j):
@@ -1703,10 +1760,15 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if not t.capital and j + 1 < len(toks):
         nxt = toks[j + 1]
         given, surname, word = _flags(nxt.key)[:3]
+        # "anak ko jerico tumawag": after a kin word abroad, a surname only after a listed name
+        abroad = toks[i].key in lexicon.KIN_ABROAD and not (
+            t.key in lexicon.given_names() or t.key in lexicon.surnames()
+        )
         if (
             not nxt.capital
-            and (given or surname or not word)
+            and (given or surname or (not word and not abroad))
             and nxt.key not in lexicon.NAME_FOLLOWERS and nxt.key not in _BARE_VERBS
+            and nxt.key not in lexicon.FOREIGN_FUNCTION_WORDS
             and _lower_name(text, toks, j + 1)
             and _JOIN.fullmatch(text, t.end, nxt.start)
         ):
@@ -1717,6 +1779,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 _THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 # Who a person is at work, before their name: "Housing officer Clemency Bramall".
 _PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
+# Tagalog's markers of a person's name: "si jerome", "kay maricel".
+_PERSON_MARKERS = word_set("si kay")
+# "My" after a kin word, in Tagalog and Swahili: "anak ko jerico", "dada yangu amina".
+_KIN_POSSESSIVES = word_set("ko yangu wangu")
 # Verbs in SMS English that are also surnames: "my moko teremoana start work".
 _BARE_VERBS = word_set(
     "start starts come comes stay stays call calls ring rings go goes move moves work works"
@@ -1851,9 +1917,13 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         and (t.key not in ANY_CASE_TYPE_FORMS  # "Jessica Street" is a street, "Dave Mall" a man
              or (j == i + 1 and _a_person_by_what_follows(text, toks, i, j)))
         and _JOIN.fullmatch(text, toks[a].end, toks[b].start)
+        and not (_SPACED_DASH.fullmatch(text, toks[a].end, toks[b].start)
+                 and ((t.word and not t.lexical) or t.place or t.brand))
         and not _an_organisation(text, toks, j)
         and t.key not in _NAMELESS
+        and not (t.upper and t.key in _WARD_ABBREVIATIONS)
         and not _after_a_place_word(text, toks, j)
+        and not _in_a_features_name(text, toks, j)
     ):
         return False
     if j < i:  # before the name: "Ava Nguyen", "service, Peace Okonkwo", "Gang Lin (38)"

@@ -52,15 +52,17 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
             window, end = window[:-1], end - 1
         if sum(ch.isdigit() for ch in window) <= 13 and is_phone(window):
             hits.append(hit(start, end, "phone"))
-        elif "\n" in run[0]:  # a table's phone, then the next row's number: each line alone
-            hits += phones_by_line(run[0], start)
-        elif sum(ch.isdigit() for ch in window) > 13:  # numbers side by side: let the library split
+            continue
+        if sum(ch.isdigit() for ch in window) > 13:  # numbers side by side: let the library split
             import phonenumbers
 
             for m in phonenumbers.PhoneNumberMatcher(window, "AU", phonenumbers.Leniency.VALID):
                 if not _service(m.number):
                     hits.append(hit(start + m.start, start + m.end, "phone"))
     hits += [hit(*m.span(), "phone") for m in _LOCAL_LANDLINE.finditer(text)]
+    if "\n" in text:  # a table's phone, then the next row's number: each line alone too
+        hits += [h for h in phones_by_line(text, 0)
+                 if not any(s <= h.start and h.end <= e for s, e in taken)]
     return hits
 
 
@@ -77,15 +79,39 @@ _SCANNED_MOBILE = re.compile(
 
 
 def phones_by_line(run: str, start: int) -> list[Hit]:
-    """The phones in a run of digits that crosses lines, read one line at a time."""
+    """The phones in text read one line at a time, each line's numbers apart
+    ("1<TAB>0412345678<TAB>3", "0400 999 888 - 2"): a run of digits crossing lines is none."""
     hits, at = [], start
     for line in run.split("\n"):
-        stripped = line.strip(" \t\r.-")
-        if sum(ch.isdigit() for ch in stripped) >= 8 and is_phone(stripped):
-            offset = at + line.index(stripped)
-            hits.append(hit(offset, offset + len(stripped), "phone"))
+        found = [m for m in _LINE_PHONE.finditer(line) if is_phone(m[0])]
+        hits += [hit(at + m.start(), at + m.end(), "phone") for m in found]
+        if sum(ch.isdigit() for ch in line) > 13:  # side by side, by spaces
+            hits += [hit(at + a, at + b, "phone") for a, b in _side_by_side(line)]
         at += len(line) + 1
     return hits
+
+
+def _side_by_side(line: str) -> list[tuple[int, int]]:
+    """Phones written one after the other with only spaces between ("0412 345 678 0433 222
+    111"), which no library splits: the digit groups taken in turn, ten digits at a time."""
+    spans: list[tuple[int, int]] = []
+    groups = [m.span() for m in re.finditer(r"\d+", line)]
+    i = 0
+    while i < len(groups):
+        total, j = 0, i
+        while j < len(groups) and (j == i or line[groups[j - 1][1] : groups[j][0]] in (" ", "-")):
+            total += groups[j][1] - groups[j][0]
+            if total >= 8 and is_phone(line[groups[i][0] : groups[j][1]]):
+                spans.append((groups[i][0], groups[j][1]))
+                break
+            if total > 12:
+                break
+            j += 1
+        i = j + 1 if spans and spans[-1][0] == groups[i][0] else i + 1
+    return spans
+
+
+_LINE_PHONE = re.compile(r"(?<![\d+])(?:\+ ?)?\(?\d(?:[ .\-()]{0,2}\d){7,13}\)?(?!\d)")
 
 
 def is_phone(candidate: str) -> bool:
@@ -231,7 +257,10 @@ _SHAPED_CODE = re.compile(
     r"(?<![\w/.\-@#<])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[\-/][A-Z0-9]+)*"
     r"|(?<![\w/.\-@#<])[A-Z]+(?:[\-/][A-Z0-9]+)+"
 )
-_CODE_END = re.compile(r"[\w\-/]|\.\w| (?:Certificate|Cert|Diploma|Advanced Diploma)\b")  # a course
+_CODE_END = re.compile(r"[\w\-/]|\.\w")
+# A national training course's code before its name: "CHC32015 Certificate III".
+_COURSE_CODE = re.compile(r"[A-Z]{3}\d{5}")
+_COURSE_AFTER = re.compile(r" (?:Certificate|Diploma|Advanced Diploma)\b")
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
@@ -258,6 +287,11 @@ _CUED_NUMBER = re.compile(
     r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
 )
 _A_CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
+# Before "no.", a number that is no one's: an organisation's, a bus's, a room's.
+_NOBODYS_NO = re.compile(
+    r"(?i:\b(?:abn|acn|arbn|bus|route|room|ward|bed|level|flight|platform|gate|lot|page|unit"
+    r"|line|tram|train|service))\s*\Z"
+)
 _MIXED = re.compile(r"(?=.*[A-Z])(?=.*\d)").match  # letters and digits both
 REF_CUES = word_set(
     "ref reference file case account acct acc application claim matter docket warrant policy "
@@ -345,6 +379,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             sum(ch.isdigit() for ch in code) >= 5
             and not _CODE_END.match(text, m.end())
             and not _A_CASE_CODE.fullmatch(code)  # a case code, by the product's own shape
+            and not (_COURSE_CODE.fullmatch(code) and _COURSE_AFTER.match(text, m.end()))
         ):
             hits.append(hit(*m.span(), "id"))
     if _IP_GATE(text):
@@ -379,7 +414,8 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         if _a_service_line(digits) or DATE.fullmatch(m["id"]) or _dated(m["id"]):
             continue  # "SHS 2024-25", "YJ 2024/25", "MH 0900-1700", "DATE 20250312"
         if _A_CASE_CODE.fullmatch(text, m.start(), m.end()):
-            continue  # "U1R-123456": a case code, whole, not a number after an acronym
+            hits.append(hit(m.start(), m.end(), "id"))  # "ICMS-123456", whole (a registered
+            continue  # case code is kept by the caller, who knows the codes)
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits + _cued_references(text, keys)
 
@@ -422,8 +458,8 @@ _HYPHENED = re.compile(r"(?<![\w\-/.])\d{3,5}(?:-\d{3,6}){2,}(?![\w\-/]|\.\d)")
 # card's last digits ("CommBank ending 7714"), a sole trader's ABN.
 _SMALL_CUED = re.compile(
     r"(?i:\blocker)\s*(?:no\.?|number|#)?\s*(?P<id>[A-Z]{0,3}-?[A-Z]?\d{1,5})(?![\w/])"
-    r"|(?i:\b(?:card|visa|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
-    r"(?i:\bending)(?:\s+in)?\s+(?P<id2>\d{4})(?!\d)"
+    r"|(?i:\b(?:card|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
+    r"(?i:\bending)(?:\s+in)?\s+(?P<id2>(?!(?:19|20)\d\d\b)\d{4})(?!\d)"
 )
 # A veteran's file with Veterans' Affairs, its state's letter first: "NX123456", "SX 21804",
 # "QX40882"; read where DVA or veterans are named.
@@ -443,6 +479,10 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
             m = _CUED_NUMBER.match(text, cue.end())
             if m is None and "(" in cue[0]:  # "USI (B7KQ4MZ9P2)": the number in the brackets
                 m = _CUED_NUMBER.match(text, cue.start() + cue[0].index("(") + 1)
+            if m is not None and cue[0][:3].casefold() == "no." and _NOBODYS_NO.search(
+                text, max(0, cue.start() - 12), cue.start()
+            ):
+                continue  # "ABN no. 12 345 678 901", "Bus no. 55501"
             if m is None or text[max(0, m.start() - 1) : m.start()] == "$":
                 continue
             digits = re.sub(r"\D", "", m["id"])
@@ -651,7 +691,7 @@ def emails(text: str) -> list[Hit]:
 
 # An email as it is said: "ciaran dot ahearn at gmail dot com".
 _SPOKEN_EMAIL = re.compile(
-    r"(?i)\b[a-z0-9]+(?:\s+(?:dot|underscore)\s+[a-z0-9]+)*\s+at\s+"
+    r"(?i)\b[a-z0-9]+(?:\s+(?:dot|underscore)\s+[a-z0-9]+){0,4}\s+at\s+"
     r"(?:gmail|hotmail|outlook|yahoo|bigpond|icloud|live|optusnet|iinet)(?:\s+dot\s+[a-z]{2,4})+\b"
 )
 SPOKEN_EMAIL_KEYS = word_set("gmail hotmail outlook yahoo bigpond icloud live optusnet iinet")

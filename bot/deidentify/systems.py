@@ -31,10 +31,18 @@ _ID_HEADER = re.compile(
     re.IGNORECASE,
 )
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
+_YEARS_OR_DATE = re.compile(
+    r"(?:19|20)\d\d(?:[ \-/–](?:\d\d|(?:19|20)\d\d))?|\d{1,2}[ /\-][A-Z]{3,9}[ /\-]\d{2,4}",
+    re.IGNORECASE,
+)
 # A cell that reads as a name: one to four words of letters, at least one capitalised.
 _NAME_CELL = re.compile(
     r"(?=[^\W\d_]*[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'’.\-]*"
     r"(?:[ ,'’.\-]{1,2}[^\W\d_][^\W\d_'’.\-]*){0,3}\.?"
+)
+_STATUS_WORDS = word_set(
+    "unknown vacant refused declined withheld male female group single couple pending tbc tba"
+    " unnamed anonymous"
 )
 _NOT_A_NAME = word_set(
     "n/a na tbc tba unknown none nil yes no same withheld declined anon anonymous various self"
@@ -98,7 +106,8 @@ def _header(line: str) -> tuple[dict[int, str], str, int]:
 
 
 TEAM_KEYS = word_set(
-    "owner owners worker workers author assigned lead staff by who facilitator manager"
+    "owner owners worker workers author assigned lead staff by who facilitator manager suburb"
+    " town city locality region area location lga"
 )
 _TEAM_HEADER = re.compile(
     r"owner|owners|worker|workers|author|assigned(?:[ _]to)?|lead|staff|by|who|facilitator"
@@ -107,31 +116,38 @@ _TEAM_HEADER = re.compile(
 )
 
 
-def team_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
-    """Where a table's owner or worker column names one of the team ("Abernethy" under
-    "owner"): kept, as the team's own names are."""
+_PLACE_HEADER = re.compile(r"suburb|town|city|locality|region|area|location|lga", re.IGNORECASE)
+_A_PLACE_CELL = re.compile(r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,3}")
+
+
+def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
+    """Cells a table says are no one's: the team's names under "owner" or "worker" ("Abernethy"),
+    suburbs under "suburb" or "town" ("Elizabeth", "Kilburn")."""
     spans: list[tuple[int, int]] = []
     start = 0
-    columns: set[int] = set()
+    columns: dict[int, str] = {}
     sep, width = "", 0
     for line in text.split("\n"):
         if not line.strip():
-            columns = set()
+            columns = {}
         elif columns and len(cells := _split(line, sep)) == width:
             at = start
             for k, cell in enumerate(cells):
                 inner = cell.strip(" \t\"'")
                 words = re.findall(r"[^\W\d_]+", inner.casefold())
-                if k in columns and words and all(w in team for w in words):
+                if words and (
+                    (columns.get(k) == "team" and all(w in team for w in words))
+                    or (columns.get(k) == "place" and _A_PLACE_CELL.fullmatch(inner))
+                ):
                     offset = at + cell.find(inner)
                     spans.append((offset, offset + len(inner)))
                 at += len(cell) + len(sep)
         elif not columns:
             for sep in _SEPARATORS:
                 heads = [c.strip(" \t\"'*_|:") for c in _split(line, sep)]
-                if len(heads) > 1 and (found := {
-                    k for k, h in enumerate(heads) if h and _TEAM_HEADER.fullmatch(h)
-                }):
+                found = {k: "team" for k, h in enumerate(heads) if _TEAM_HEADER.fullmatch(h)}
+                found |= {k: "place" for k, h in enumerate(heads) if _PLACE_HEADER.fullmatch(h)}
+                if len(heads) > 1 and found:
                     columns, width = found, len(heads)
                     break
         start += len(line) + 1
@@ -158,7 +174,9 @@ def _row(line: str, start: int, sep: str, cells: list[str], kinds: dict[int, str
                 if m:
                     yield hit(offset, offset + len(inner), "dob")
             elif kind == "id":
-                if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3:
+                if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3 and not (
+                    DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
+                ):
                     yield hit(offset, offset + len(inner), "id")
             elif inner and _a_name(inner):
                 yield hit(offset, offset + len(inner), "person")
@@ -192,6 +210,18 @@ def _a_name(cell: str) -> bool:
     key = cell.casefold()
     if key in HEADER_WORDS or key in _NOT_A_NAME or not _NAME_CELL.fullmatch(cell.title()):
         return False
+    if key.startswith(("not ", "no ")):
+        return False  # "Not Given", "No name"
+    words, given, surnames = lexicon.english_words(), lexicon.given_names(), lexicon.surnames()
+    parts = re.findall(r"[^\W\d_]+", key)
+    if any(w in _STATUS_WORDS or w in lexicon.WEEKDAYS or w in lexicon.MONTHS for w in parts):
+        return False  # "Unknown male", "Vacant", "Monday"
+    if all(
+        len(w) == 1 or w in lexicon.STATES or w in lexicon.not_names()
+        or (w in words and w not in given and w not in surnames)
+        for w in parts
+    ):
+        return False  # "Housing SA", "Not Given": words, no name among them
     return _NAME_CELL.fullmatch(cell) is not None or (
         re.split(r"[ ._\-]", key)[0] in lexicon.given_names()
     )
