@@ -635,7 +635,8 @@ def test_a_registered_clients_villa_alone_goes_where_their_street_is_said():
         "ST-8004",
         ClientIdentity(full_name="Hine Walker", address="Villa 7, 20 Jacaranda Avenue, Ipswich"),
     )
-    assert "villa 7" not in redact("Visited Jacaranda Avenue, then took Hine back to villa 7.", hine)
+    text = "Visited Jacaranda Avenue, then took Hine back to villa 7."
+    assert "villa 7" not in redact(text, hine)
     assert redact("spoke to hope worker", client("Hope Kealy")) == "spoke to ST-8001 worker"
     assert redact("<Marlene> rang", client("Marlene Tupou")) == "<ST-8001> rang"
 
