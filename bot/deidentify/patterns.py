@@ -83,8 +83,14 @@ def phones_by_line(run: str, start: int) -> list[Hit]:
     ("1<TAB>0412345678<TAB>3", "0400 999 888 - 2"): a run of digits crossing lines is none."""
     hits, at = [], start
     for line in run.split("\n"):
-        found = [m for m in _LINE_PHONE.finditer(line) if is_phone(m[0])]
-        hits += [hit(at + m.start(), at + m.end(), "phone") for m in found]
+        for m in _LINE_PHONE.finditer(line):
+            a, b = m.span()
+            if line[a] == "(" and not _AREA_CODE.match(line, a):
+                a += 1  # "(0412 345 678)": the brackets are the sentence's
+            if line[b - 1] == ")" and line.count("(", a, b) < line.count(")", a, b):
+                b -= 1
+            if is_phone(line[a:b]):
+                hits.append(hit(at + a, at + b, "phone"))
         if sum(ch.isdigit() for ch in line) > 13:  # side by side, by spaces
             hits += [hit(at + a, at + b, "phone") for a, b in _side_by_side(line)]
         at += len(line) + 1

@@ -669,3 +669,10 @@ def test_a_registered_clients_villa_alone_goes_where_their_street_is_said():
 )
 def test_what_the_first_review_found_wrongly_removed_survives(text):
     assert redact(text) == text
+
+
+def test_a_phone_read_line_by_line_leaves_the_sentences_brackets():
+    assert redact("x\nLandlady Ms Peck (07-5623-3909) will accept") == (
+        "x\nLandlady [name] ([phone]) will accept"
+    )
+    assert redact("a\n(02) 9876 5432 - home") == "a\n[phone] - home"
