@@ -188,8 +188,12 @@ def _find(
     tokens = words(text, matcher.parts)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
     kept = keeper.spans(text, tokens, keys)
-    if "\n" in text and not systems.TEAM_KEYS.isdisjoint(keys):
-        kept += systems.kept_cells(text, keeper.words)  # "Abernethy" under "owner"
+    # Cells a table says are no one's ("Abernethy" under "owner", "Kilburn" under "suburb"):
+    # shielded from the guesses about other people, never from a registered client's details.
+    cells_kept = (
+        systems.kept_cells(text, keeper.words)
+        if "\n" in text and not systems.TEAM_KEYS.isdisjoint(keys) else []
+    )
     # An Act's words are no one's name ("the Young Offenders Act 1997"), but a registered
     # client's name is replaced wherever it stands: these guard only against the name guesser.
     acts = patterns.legislation(text) if "act" in keys else []
@@ -205,7 +209,7 @@ def _find(
         if hits and (kept or protected):
             hits = _allowed(text, hits, kept, protected)
         spans = [(h.start, h.end) for h in hits]
-        hits += names.find(text, tokens, kept + protected + places + acts, spans, keys)
+        hits += names.find(text, tokens, kept + protected + places + acts + cells_kept, spans, keys)
         return merge(hits)
     refs: list[Hit] = []
     homes = [*matcher.addresses_in(text, tokens, keys),
@@ -222,7 +226,7 @@ def _find(
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
             hits += patterns.cued_ids(text)
         hits += matcher.units_in(text, home_said=bool(homes))
-        if "O4" in text or "o4" in text:
+        if "O" in text or "o4" in text:
             hits += patterns.scanned_mobiles(text)
         refs = patterns.reference_codes(text, keys)
         if not patterns.PLATE_CUES.isdisjoint(keys):
@@ -244,9 +248,9 @@ def _find(
         hits += spoken_phones(text, patterns.is_phone)
     if not patterns.NUMBER_WORDS.isdisjoint(keys) and not patterns.STREET_KEYS.isdisjoint(keys):
         hits += patterns.spoken_addresses(text)  # "twelve Hawker Street"
-    if "@" in text:
+    if "@" in text or "&#64;" in text or "&commat;" in text:
         hits += patterns.emails(text)
-    elif not patterns.SPOKEN_EMAIL_KEYS.isdisjoint(keys):
+    if not patterns.SPOKEN_EMAIL_KEYS.isdisjoint(keys):
         hits += patterns.spoken_emails(text)  # "ciaran dot ahearn at gmail dot com"
     if patterns.MAYBE_URL(text):
         hits += patterns.urls(text, matcher.parts)
@@ -256,9 +260,10 @@ def _find(
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
         cells = [*systems.columns(text)] if "\n" in text else []
         refs += [h for h in cells if h.kind == "id"]  # "L-108", shaped like a case code
+        guarded = [*named, *places, *acts, *cells_kept]  # nor a service's, a place's, …
         hits += [h for h in [*cells, *systems.fields(text)] if h.kind != "id" and not any(
-            s < h.end and h.start < e for s, e in [*named, *places, *acts]
-        )]  # nor a service's, a place's or a condition's
+            s < h.end and h.start < e for s, e in guarded
+        )]
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
         hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
     if hits and (kept or protected):
@@ -267,7 +272,8 @@ def _find(
         hits += _references(text, refs, kept, protected, matcher.codes)
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
-    hits += names.find(text, tokens, kept + protected + places + acts + others, clients, keys)
+    shielded = kept + protected + places + acts + others + cells_kept
+    hits += names.find(text, tokens, shielded, clients, keys)
     return merge(hits)
 
 

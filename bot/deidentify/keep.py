@@ -4,6 +4,7 @@ between the words as in the phrase (straight and curly apostrophes alike)."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -42,9 +43,12 @@ class Keeper:
         for entries in self.index.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
         self.firsts = frozenset(self.index)
-        # The words of short phrases (the team's own names): "c.abernethy" is Cressida's login.
+        # The words of the phrases that are people's names (the team's: two or three words, each
+        # a listed given name or surname), not of services ("Wesley Mission", "Logan Hospital"):
+        # "c.abernethy" is Cressida Abernethy's login, "Abernethy" under "owner" is hers.
         self.words = frozenset(
-            w for entries in self.index.values() for e in entries if len(e[0]) <= 3 for w in e[0]
+            w for entries in self.index.values() for e in entries if _a_persons_name(e[0])
+            for w in e[0]
         )
 
     def spans(
@@ -97,3 +101,24 @@ class Keeper:
         if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             return None
         return start, end
+
+
+def _a_persons_name(words: tuple[str, ...]) -> bool:
+    """Two or three words, none a word of the language, a weekday, a listed non-name or the
+    phrase of a common service: the way a member's name looks in the keep-list."""
+    from bot.deidentify import lexicon
+    from bot.deidentify.known_services import COMMON_SERVICES
+
+    given, surnames, english = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
+    if not 2 <= len(words) <= 3 or " ".join(words) in _service_phrases(COMMON_SERVICES):
+        return False
+    return not any(
+        (w in english and w not in given and w not in surnames) or w in lexicon.not_names()
+        or w in lexicon.WEEKDAYS or w in lexicon.MONTHS or w in lexicon.place_words()
+        for w in words
+    )
+
+
+@functools.cache
+def _service_phrases(services: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(" ".join(LETTERS.findall(s.casefold())) for s in services)

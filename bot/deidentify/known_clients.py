@@ -69,7 +69,7 @@ _OBJECTS = frozenset({"him", "her", "them", "me", "us", "it", "you", "u"})
 # After a word-name in lowercase, a worker it names the kind of: "key worker", "grant officer".
 _ROLE_HEADS = word_set("worker workers officer officers lender agent staff manager coordinator")
 _KINDS_OF_WORKER = word_set(
-    "key case support youth outreach housing grant bond intake shelter duty night day relief peer"
+    "key case support youth outreach housing bond intake shelter duty night day relief peer"
     " family lead"
 )  # not "hope worker": that may be Hope's
 SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
@@ -848,9 +848,9 @@ class Matcher:
             prev = None  # a new clause: "not much chance of that, chance said"
         nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
-        if nxt is not None and nxt.key in _ROLE_HEADS and (not t.caps or t.opens) and (
-            after == " " and t.key in _KINDS_OF_WORKER
-        ):
+        if nxt is not None and nxt.key in _ROLE_HEADS and (
+            not t.caps or (t.opens and text[nxt.end : nxt.end + 1] == ":")  # "Key worker: …"
+        ) and after == " " and t.key in _KINDS_OF_WORKER:
             return False  # "spoke to key worker", "grant officer rang": a kind of worker
         if t.caps and _NAME_FIELD.search(text, max(0, t.start - 30), t.start) and (
             _FIELD_ENDS.match(text, t.end)

@@ -57,7 +57,7 @@ KIN_ABROAD = word_set(
     unni eonni oppa hyung hyeong noona nuna halmeoni halmoni harabeoji samchon gomo
     ayi popo jiejie gege meimei shushu yiyi nainai yeye laolao waipo
     tuafafine tuagane tuofefine tokoua
-    brudda sista bunji jaja tjamu kangkuru boss supervisor
+    brudda sista bunji jaja tjamu kangkuru
     hija hijo hermana hermano tía tío abuela abuelo prima primo esposo esposa amigo amiga
     ami amie fils fille mari oncle tante
     anak kapatid pinsan asawa
@@ -106,8 +106,8 @@ MONTH_CONTEXT = word_set(
 # Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
 PLACE_CONTEXT = word_set(
     "in at near from around via towards toward into outside inside past town city suburb"
-    # and as Vietnamese notes write "in" and "at": "khám mắt ở Liverpool"
-    " ở tại"
+    # and as Vietnamese notes write "in" and "at": "khám mắt ở Liverpool"; French's and Spanish's
+    " ở tại à en"
 )
 # "to" introduces a place after these: "moved to Logan", but "spoke to Logan" is a person.
 MOVEMENT = word_set(

@@ -158,7 +158,7 @@ def find(
     for i, t in enumerate(toks):
         if t.blocked or not (
             t.capital or t.key in _NEED_FLAGS or t.key in _IN_LAWS or t.key in _PROFESSIONS
-            or t.key in lexicon.KIN_ABROAD
+            or t.key in lexicon.KIN_ABROAD or t.key in _WORK_RELATIONS
         ):
             continue  # most words: lowercase, and neither a title nor a relation word
         if t.capital and numbered_place(text, t):  # type: ignore[arg-type]
@@ -166,8 +166,8 @@ def find(
         if t.key in lexicon.TITLES and not _street_type(text, t):
             _mark_after(text, toks, name, i, title=True)
         elif (t.key in lexicon.RELATIONS and (not t.capital or t.opens)) or (
-            t.key in lexicon.KIN_ABROAD and not t.capital  # "his akka priya", not "Amma Boateng"
-        ) or (  # not "Heather
+            (t.key in lexicon.KIN_ABROAD or t.key in _WORK_RELATIONS) and not t.capital
+        ) or (  # "his akka priya", "my boss is dawson" (not "Amma Boateng"); not "Heather
             t.key in _IN_LAWS and not t.capital  # Foster"; "bil wakil", but "Fil" is someone
         ) or (t.key in _PROFESSIONS and (  # "pharmacist joanne", "OT MARK", "Physio KING";
             not t.capital or t.opens or t.upper or (i + 1 < len(toks) and toks[i + 1].upper)
@@ -181,12 +181,14 @@ def find(
                 or _contacted(text, toks, i) or _syllable_name(text, t)
             )
             and t.key not in _NAMELESS
-            and not (t.upper and t.key in _WARD_ABBREVIATIONS)
+            and not (t.upper and t.key in _WARD_ABBREVIATIONS and not (
+                i + 1 < len(toks) and toks[i + 1].upper and toks[i + 1].surname
+                and text[t.end : toks[i + 1].start] == " "))  # "ED SW"; "ED MAGUIRE" is Ed
             and not _in_a_title(text, toks, i)
-            and not (t.key in _THEIR and i + 1 < len(toks) and (
-                toks[i + 1].key in lexicon.RELATIONS or toks[i + 1].key in lexicon.KIN_ABROAD))
-            and not (_NUMBERS_LABEL.match(text, t.end) and (
-                t.word or (len(t.key) <= 4 and not t.lexical)))  # "Emp No: 9912084"
+            and not (t.key in _THEIR and i + 1 < len(toks) and toks[i + 1].key in (
+                lexicon.KIN_ABROAD) and text[t.end : toks[i + 1].start] == " ")
+            and not (_NUMBERS_LABEL.match(text, t.end) and not t.lexical and (
+                t.word or len(t.key) <= 4))  # "Emp No: 9912084"; "Client King Number:" is King
             and not (t.key in _NUMBER_WORDS and _LABEL_END.match(text, t.end))
             and not _a_saint_or_a_day(text, toks, i)
             and not _the_run_then_head(text, toks, i)
@@ -317,8 +319,8 @@ def _lower_names(
         )  # "saw noeleen", "spoke to bronwyn", "says priya"
         if t.key in lexicon.FOREIGN_FUNCTION_WORDS and not before:
             continue  # Tagalog's "ang anak ko", Spanish "esta": words, unless someone is met
-        if t.key in lexicon.KIN_ABROAD:
-            continue  # "bhai said ok", "came with dada": in lowercase, a kin word
+        if t.key in lexicon.KIN_ABROAD and t.key not in given and t.key not in surnames:
+            continue  # "came with dada": in lowercase, a kin word (but "mari said" may be Mari)
         after = (
             nxt is not None
             and text[t.end : nxt.start].strip(" ") in ("", ",")
@@ -670,8 +672,8 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1].key
     if nxt in _SPEAKS_IT or nxt == "communities":
         return True
-    if nxt in _GROUP_NOUNS and toks[i].key in _PEOPLES_ALSO_NAMES and not toks[i].opens:
-        return True  # "runs Thai groups", "Karen families"
+    if nxt in _PEOPLES_GATHER and toks[i].key in _PEOPLES_ALSO_NAMES and not toks[i].opens:
+        return True  # "runs Thai groups" (but "the Chin family" is a family called Chin)
     after = toks[i + 2].key if i + 2 < len(toks) else ""
     if nxt == "new" and after == "year" and toks[i].key in _PEOPLES_ALSO_NAMES:
         return True  # "Karen New Year"
@@ -713,6 +715,7 @@ def _list_item(text: str, toks: list[_Tok], j: int, step: int) -> int | None:
 # Peoples and languages that are also given names or surnames: "Karen" (of Burma), "Chin", "Mon".
 _PEOPLES_ALSO_NAMES = word_set("karen chin mon shan kachin lao han hui yao dari thai")
 _SPEAKS_BEFORE = word_set("speaks speaking")
+_PEOPLES_GATHER = word_set("groups speakers")
 _PEOPLES_PLACES = word_set("church churches pastor choir congregation association temple mosque")
 
 
@@ -1226,20 +1229,23 @@ _BEFORE_A_DAY = _APPOINTMENTS | word_set(
 )
 # A weekday that is a table's cell or a list's item: "| Thu |", "• Tue — Ishbel (desk)".
 _CELL_BEFORE = re.compile(r"(?:^|[|\t])[ \t]*(?:[•*\-–][ \t]*)?\Z", re.MULTILINE)
+_CELL_WINDOW = 8  # a cell's or an item's start is within a few characters of its word
 _CELL_AFTER = re.compile(r"\.?[ \t]*(?:$|[|\t]|[:–—\-][ \t])", re.MULTILINE)
 
 
 def _a_days_cell(text: str, t: _Tok) -> bool:
     """The word alone in its table cell, or first in a list's line before a dash or colon."""
-    line_start = text.rfind("\n", 0, t.start) + 1
-    before = _CELL_BEFORE.search(text, line_start, t.start)
+    before = _CELL_BEFORE.search(text, max(0, t.start - _CELL_WINDOW), t.start)
     after = _CELL_AFTER.match(text, t.end)
     if before is None or after is None:
         return False
     kin = _KIN_NEXT.match(text, after.end())
-    if kin and (kin[1].casefold() in lexicon.RELATIONS or kin[1].casefold() in _KIN):
-        return False  # "| Thu | daughter |": a person, with what she is to the client
-    return ":" not in after[0] or any(ch in before[0] for ch in "•*-–|\t")  # not "Thu: hi"
+    if kin and (kin[1].casefold() in lexicon.RELATIONS or kin[1].casefold() in _KIN
+                or kin[1] in lexicon.NAME_FOLLOWERS):
+        return False  # "| Thu | daughter |", "- Sun: rang twice": a person
+    if "|" in before[0] or "\t" in before[0] or "\t" in after[0] or "|" in after[0]:
+        return True  # a table's cell
+    return any(ch in before[0] for ch in "•*-–")  # a list's item; not "Thu: hi", "Thu - Lao"
 
 
 _KIN_NEXT = re.compile(r"[ \t|:–—\-]*([^\W\d_]+)")
@@ -1402,8 +1408,8 @@ _NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?\s+\Z")
 _FEATURES_ALSO_NAMES = word_set("park lake hill hills brook bay beach island point forest river")
 _FEATURES = word_set(
     """reserve oval gardens creek lagoon falls showgrounds showground foreshore jetty pier
-    wetlands bushland dam weir cemetery racecourse speedway velodrome golf harbour harbor marina
-    underpass overpass lookout bikeway parkland parklands esplanade boardwalk"""
+    wetlands bushland dam weir cemetery racecourse speedway velodrome golf harbour harbor
+    underpass overpass lookout bikeway parkland parklands esplanade boardwalk"""  # not "marina"
 )
 
 
@@ -1464,7 +1470,20 @@ def _the_named_building(text: str, toks: list[_Tok], i: int) -> bool:
         text[toks[b].end : toks[b + 1].start] == " "
     ):
         b += 1
-    return (b > i or a < i) and toks[b].key in _BUILDINGS
+    if not ((b > i or a < i) and toks[b].key in _BUILDINGS):
+        return False
+    nxt = toks[b + 1] if b + 1 < len(toks) else None
+    return not (  # "the Kim Hall family", "the Ben Hall file": a person's
+        (nxt is not None and not nxt.capital and nxt.key in _PERSONS_THINGS)
+        or text[toks[b].end : toks[b].end + 2] == " ("
+    )
+
+
+# What belongs to a person after their name with "the": "the Kim Hall family", "the Ben Hall file".
+_PERSONS_THINGS = word_set(
+    "family families file referral case matter application household tenancy kids children home"
+    " place account plan review hearing"
+)
 
 
 # Words a place's name begins with: "Mt Isa", "Lake Tinaroo", "Port Hedland", "Cape York".
@@ -1487,11 +1506,10 @@ def _after_a_place_word(text: str, toks: list[_Tok], i: int) -> bool:
         listed = (key, second.key) in lexicon.place_phrases().get(key, ())
         if not listed and second.given and not second.place:
             continue  # "Mt Kwame": a name after the word
-        verb = _VERB_AFTER.match(text, second.end)
-        if not listed and second.surname and verb is not None and (
-            verb[1] in lexicon.NAME_FOLLOWERS
+        if not listed and second.surname and not second.place and not (
+            a > 0 and toks[a - 1].key in lexicon.PLACE_CONTEXT
         ):
-            continue  # "Lake Kowalczyk rang" is a man
+            continue  # "Lake Kowalczyk rang", "Point Nguyen": a name; "at Lake Samsonvale"
         return True
     return False
 
@@ -1505,8 +1523,8 @@ def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
     a = i
     while a > 0 and i - a < 4 and toks[a - 1].cap and (
         text[toks[a - 1].end : toks[a].start] == " "
-    ):
-        a -= 1
+    ) and not (toks[a - 1].opens and toks[a - 1].word and not toks[a - 1].lexical):
+        a -= 1  # not the sentence's capitalised verb: "Met David Lodge", "Called Priya …"
     b = i
     while b + 1 < len(toks) and b - i < 3 and toks[b + 1].cap and (
         text[toks[b].end : toks[b + 1].start] == " "
@@ -1520,10 +1538,17 @@ def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
     heads = [k for k in range(a + 1, b + 1) if toks[k].key in _LODGINGS]
     if not heads or name_follows(text, toks[b].end, strict=True):
         return False
+    before = toks[a : heads[0]]
+    if all(t.given or t.surname for t in before) and (
+        len(before) >= 2 or toks[heads[0]].key in _LODGINGS_ALSO_NAMES or (before[0].given
+        and not before[0].word)
+    ):
+        return False  # "David Lodge", "Priya Sharma Inn manager": a person, then a word
     return i <= heads[-1] or not any(toks[k].given for k in range(heads[-1] + 1, b + 1))
 
 
 _LODGINGS = word_set("inn motel hotel hostel backpackers suites apartments tavern lodge")
+_LODGINGS_ALSO_NAMES = word_set("lodge")
 
 
 _LIST_GAP = re.compile(r"\s*[/&,]\s*|\s+[-–]\s+")
@@ -1675,7 +1700,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if not title and [t.key for t in toks[j : j + 2]] == ["in", "law"]:
         j += 2  # "her sister in law nirmala"
     while not title and j < len(toks) and (
-        toks[j].key in lexicon.RELATION_LINKS or toks[j].key in _KIN_POSSESSIVES
+        toks[j].key in lexicon.RELATION_LINKS
+        or (toks[j].key in _KIN_POSSESSIVES and toks[i].key in lexicon.KIN_ABROAD)
     ):
         j += 1  # "son named Liam", Tagalog's "anak ko jerico", Swahili's "dada yangu amina"
     if j >= len(toks):
@@ -1740,10 +1766,16 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
-        if toks[i].key in lexicon.KIN_ABROAD and (
+        if (toks[i].key in lexicon.KIN_ABROAD or toks[i].key in _WORK_RELATIONS) and (
             t.key in lexicon.FOREIGN_FUNCTION_WORDS or t.key in lexicon.english_words()
         ):
             plausible = False  # "her boss cut shifts", "sa fille est malade", "anak ko si"
+        elif toks[i].key in lexicon.KIN_ABROAD and not (
+            t.key in lexicon.given_names() or t.key in lexicon.surnames()
+        ) and j + 1 < len(toks) and toks[j + 1].key in _AFTER_A_VERB and (
+            text[t.end : toks[j + 1].start] == " "
+        ):
+            plausible = False  # "mi hermano trabaja en Coles", "ma soeur habite à Lyon"
     elif title and toks[i].key in _STRICT_TITLES:  # "Dr Patel", "Dr Were", not "Dr Appointment"
         plausible = t.lexical or not t.word or t.key in lexicon.FUNCTION_WORDS
     elif not title and t.word and not t.lexical and _program_run(text, toks, j):
@@ -1760,15 +1792,13 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if not t.capital and j + 1 < len(toks):
         nxt = toks[j + 1]
         given, surname, word = _flags(nxt.key)[:3]
-        # "anak ko jerico tumawag": after a kin word abroad, a surname only after a listed name
-        abroad = toks[i].key in lexicon.KIN_ABROAD and not (
-            t.key in lexicon.given_names() or t.key in lexicon.surnames()
-        )
+        abroad_kin = toks[i].key in lexicon.KIN_ABROAD  # "su hermano carlos llamó": no surname
         if (
             not nxt.capital
-            and (given or surname or (not word and not abroad))
-            and nxt.key not in lexicon.NAME_FOLLOWERS and nxt.key not in _BARE_VERBS
-            and nxt.key not in lexicon.FOREIGN_FUNCTION_WORDS
+            and (given or surname or (not word and not abroad_kin))
+            and nxt.key not in lexicon.NAME_FOLLOWERS
+            and not (nxt.key in _BARE_VERBS and _an_object_after(toks, j + 1))
+            and not (abroad_kin and nxt.key in lexicon.FOREIGN_FUNCTION_WORDS)
             and _lower_name(text, toks, j + 1)
             and _JOIN.fullmatch(text, t.end, nxt.start)
         ):
@@ -1781,6 +1811,18 @@ _THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 _PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
 # Tagalog's markers of a person's name: "si jerome", "kay maricel".
 _PERSON_MARKERS = word_set("si kay")
+def _an_object_after(toks: list[_Tok], k: int) -> bool:
+    """A word after the one at ``k`` that is no subject's cue: "tevita start work" (a verb and
+    its object), not "jenny love is a witness" (a surname, then the verb)."""
+    return k + 1 < len(toks) and toks[k + 1].key not in lexicon.SUBJECT_CUES
+
+
+# Who someone is at work, in lowercase before their name: "my boss is dawson kelleway" (not
+# "Spoke with Boss today", where Boss may be someone's name).
+_WORK_RELATIONS = word_set("boss supervisor")
+# Prepositions that follow a verb, not a name, in the languages of the kin words: "trabaja en",
+# "habite à", "nagtatrabaho sa" (a name is followed by its verb: "saliou a trouvé").
+_AFTER_A_VERB = word_set("en à de del sa sur au aux con para por dans avec kwa katika")
 # "My" after a kin word, in Tagalog and Swahili: "anak ko jerico", "dada yangu amina".
 _KIN_POSSESSIVES = word_set("ko yangu wangu")
 # Verbs in SMS English that are also surnames: "my moko teremoana start work".
@@ -1920,7 +1962,7 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
         and not (_SPACED_DASH.fullmatch(text, toks[a].end, toks[b].start)
                  and ((t.word and not t.lexical) or t.place or t.brand))
         and not _an_organisation(text, toks, j)
-        and t.key not in _NAMELESS
+        and not (j > i and t.key in _NAMELESS)  # "UC Fri"; but "Nov Tran rang"
         and not (t.upper and t.key in _WARD_ABBREVIATIONS)
         and not _after_a_place_word(text, toks, j)
         and not _in_a_features_name(text, toks, j)

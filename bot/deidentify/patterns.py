@@ -27,11 +27,13 @@ if TYPE_CHECKING:
 # run that could be a phone: a process that never checks one (`casebot tick`) starts faster.
 
 # A run of 6 or more digits, however grouped: where phones and ID numbers can be (cheap to check).
-LONG_NUMBER = re.compile(r"\d(?:[ \t\n\r.\-()+]{0,3}\d){5}", re.ASCII).search
+LONG_NUMBER = re.compile(r"\d(?:(?:[ \t\n\r.\-()+]|&nbsp;){0,3}\d){5}", re.ASCII).search
 
 # --- phones ------------------------------------------------------------------------------------
 
-_PHONE_RUN = re.compile(r"(?:\+\s?|\b00)?\(?\d(?:[ \t\n\r.\-()]{0,3}\d){7,15}\)?", re.ASCII)
+_PHONE_RUN = re.compile(
+    r"(?:\+\s?|\b00)?\(?\d(?:(?:[ \t\n\r.\-()]|&nbsp;){0,3}\d){7,15}\)?", re.ASCII
+)
 _LOCAL_LANDLINE = re.compile(r"(?<![\w$.,/:\-])[3-9]\d{3} \d{4}(?![\w/]|[.,:]\d)", re.ASCII)
 _NOT_DIGIT = re.compile(r"\D")
 _AREA_CODE = re.compile(r"\(0?\d\)")
@@ -45,7 +47,7 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
         start, end = run.span()
         if any(s <= start and end <= e for s, e in taken):
             continue
-        window = run[0].translate(_WHITESPACE)  # same length: offsets map one to one
+        window = run[0].translate(_WHITESPACE).replace("&nbsp;", "      ")  # same length
         if window[0] == "(" and not _AREA_CODE.match(window):  # "(0412 345 678)": prose
             window, start = window[1:], start + 1
         if window[-1] == ")" and window.count("(") < window.count(")"):
@@ -60,6 +62,8 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
                 if not _service(m.number):
                     hits.append(hit(start + m.start, start + m.end, "phone"))
     hits += [hit(*m.span(), "phone") for m in _LOCAL_LANDLINE.finditer(text)]
+    for m in _SPACED_DIGITS.finditer(text):  # "0412 345 678 0433 222 111", however long
+        hits += [hit(m.start() + a, m.start() + b, "phone") for a, b in _side_by_side(m[0])]
     if "\n" in text:  # a table's phone, then the next row's number: each line alone too
         hits += [h for h in phones_by_line(text, 0)
                  if not any(s <= h.start and h.end <= e for s, e in taken)]
@@ -95,6 +99,9 @@ def phones_by_line(run: str, start: int) -> list[Hit]:
             hits += [hit(at + a, at + b, "phone") for a, b in _side_by_side(line)]
         at += len(line) + 1
     return hits
+
+
+_SPACED_DIGITS = re.compile(r"(?<![\d\-])\d(?:[ \-]?\d){13,60}(?![\d\-])")
 
 
 def _side_by_side(line: str) -> list[tuple[int, int]]:
@@ -265,7 +272,9 @@ _SHAPED_CODE = re.compile(
 )
 _CODE_END = re.compile(r"[\w\-/]|\.\w")
 # A national training course's code before its name: "CHC32015 Certificate III".
-_COURSE_CODE = re.compile(r"[A-Z]{3}\d{5}")
+_COURSE_CODE = re.compile(  # the training packages' letters: community services, business, …
+    r"(?:CHC|BSB|SIT|CPC|HLT|ICT|FSK|TLI|AHC|MEM|SIR|CUA|FNS|UEE|AUR|RII|MSF|TAE|SHB|ACM|PUA)\d{5}"
+)
 _COURSE_AFTER = re.compile(r" (?:Certificate|Diploma|Advanced Diploma)\b")
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
@@ -463,7 +472,7 @@ _HYPHENED = re.compile(r"(?<![\w\-/.])\d{3,5}(?:-\d{3,6}){2,}(?![\w\-/]|\.\d)")
 # Short numbers that are someone's by their cue: a locker ("locker 114", "Locker L-108"), a
 # card's last digits ("CommBank ending 7714"), a sole trader's ABN.
 _SMALL_CUED = re.compile(
-    r"(?i:\blocker)\s*(?:no\.?|number|#)?\s*(?P<id>[A-Z]{0,3}-?[A-Z]?\d{1,5})(?![\w/])"
+    r"(?i:\blocker)\s*(?:no\.?|number|#|:)?\s*(?P<id>[A-Z]{0,3}-?[A-Z]?\d{1,5}[A-Z]?)(?![\w/])"
     r"|(?i:\b(?:card|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
     r"(?i:\bending)(?:\s+in)?\s+(?P<id2>(?!(?:19|20)\d\d\b)\d{4})(?!\d)"
 )
@@ -485,10 +494,10 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
             m = _CUED_NUMBER.match(text, cue.end())
             if m is None and "(" in cue[0]:  # "USI (B7KQ4MZ9P2)": the number in the brackets
                 m = _CUED_NUMBER.match(text, cue.start() + cue[0].index("(") + 1)
-            if m is not None and cue[0][:3].casefold() == "no." and _NOBODYS_NO.search(
+            if m is not None and cue[0][:3].casefold() == "no." and (_NOBODYS_NO.search(
                 text, max(0, cue.start() - 12), cue.start()
-            ):
-                continue  # "ABN no. 12 345 678 901", "Bus no. 55501"
+            ) or _dated(m["id"])):
+                continue  # "ABN no. 12 345 678 901", "Bus no. 55501", "no. 2024-25 funding"
             if m is None or text[max(0, m.start() - 1) : m.start()] == "$":
                 continue
             digits = re.sub(r"\D", "", m["id"])
@@ -631,7 +640,7 @@ def legislation(text: str) -> list[tuple[int, int]]:
 
 # --- emails and URLs ---------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+(?:@|&#64;|&commat;)[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(
     r"(?<![\w@.\-/])(?:(?:https?://|www\.)[^\s<>\"'()\[\]|]+"
     r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu)"
@@ -715,8 +724,16 @@ def urls(text: str, registered: Collection[str]) -> list[Hit]:
     for m in _URL.finditer(text):
         url = m[0].rstrip(".,;:!?")
         if _names_someone(url, registered):
-            hits.append(hit(m.start(), m.start() + len(url), "url"))
+            end = m.start() + len(url)
+            if (label := _SLACK_LABEL.match(text, end)) is not None:
+                end = label.end(1)  # "<https://facebook.com/ngaire.tipene|ngaire tipene>"
+            hits.append(hit(m.start(), end, "url"))
     return hits
+
+
+# A Slack link's label after its address, to the closing bracket: hidden with an address that
+# names someone (it most often names them too).
+_SLACK_LABEL = re.compile(r"\|([^<>|\n]{1,100})(?=>)")
 
 
 def _names_someone(url: str, registered: Collection[str]) -> bool:
