@@ -260,10 +260,11 @@ def _find(
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
         cells = [*systems.columns(text)] if "\n" in text else []
         refs += [h for h in cells if h.kind == "id"]  # "L-108", shaped like a case code
-        guarded = [*named, *places, *acts, *cells_kept]  # nor a service's, a place's, …
-        hits += [h for h in [*cells, *systems.fields(text)] if h.kind != "id" and not any(
-            s < h.end and h.start < e for s, e in guarded
-        )]
+        guarded = bytearray(len(text))  # nor a service's, a place's, …
+        for s, e in [*named, *places, *acts, *cells_kept]:
+            guarded[s:e] = b"\x01" * (e - s)
+        hits += [h for h in [*cells, *systems.fields(text)]
+                 if h.kind != "id" and guarded.find(1, h.start, h.end) < 0]
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
         hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
     if hits and (kept or protected):

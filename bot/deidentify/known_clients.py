@@ -1193,9 +1193,9 @@ def introduction(tokens: Sequence[Word], i: int, *, abroad: bool = False) -> int
     keys = [tokens[k].key for k in range(max(0, i - 2), i)]
     if keys[-1:] in (["its"], ["im"]) or (abroad and keys[-1:] and keys[-1] in _SAYS_WHO_ABROAD):
         return 1
-    return 2 if keys in (
-        ["it", "s"], ["this", "is"], ["i", "m"], ["c", "est"], ["je", "suis"], ["ako", "si"]
-    ) else 0
+    if keys in (["it", "s"], ["this", "is"], ["i", "m"]):
+        return 2
+    return 2 if abroad and keys in (["c", "est"], ["je", "suis"], ["ako", "si"]) else 0
 
 
 # "It's" as other languages say it before a name: Tagalog "si Dory", Kriol "dijan Starry" and

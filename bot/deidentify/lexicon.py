@@ -66,7 +66,7 @@ KIN_ABROAD = word_set(
 # Words of those languages that are no name after a kin word: "sa fille est", "anak ko si".
 FOREIGN_FUNCTION_WORDS = word_set(
     "est es esta está de del la le el y et a à ne pas que qui se si ko na ni ya wa ka po ang"
-    " mga yung ung lang naman bien muy"
+    " mga yung ung lang naman bien muy para por con sin"
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").

@@ -92,6 +92,7 @@ _NAMELESS_MONTHS = word_set(
 # Weekdays as abbreviated that no one is called ("Thu", "Sun", "Tue" and "Mon" are names).
 _NAMELESS_DAYS = word_set("tues thur thurs wed weds fri sat")
 _NAMELESS = _NAMELESS_MONTHS | _NAMELESS_DAYS
+_ENTITIES = word_set("nbsp amp lt gt quot apos hellip ndash mdash rsquo lsquo rdquo ldquo commat")
 # A hospital's abbreviations in capitals, no one's name ("ED SW handover"; but "Ed rang").
 _WARD_ABBREVIATIONS = word_set("ed er sw icu gp ot pt hdu ccu")
 # A form's label for a number: "Emp No: 9912084", "Client ID: 81 442 0917".
@@ -317,8 +318,11 @@ def _lower_names(
             ))  # "says priya from", "said gary, the landlord"; not "said max rent"
             or (prev.key == "to" and i > 1 and toks[i - 2].key in lexicon.CONTACT_CUES)
         )  # "saw noeleen", "spoke to bronwyn", "says priya"
-        if t.key in lexicon.FOREIGN_FUNCTION_WORDS and not before:
-            continue  # Tagalog's "ang anak ko", Spanish "esta": words, unless someone is met
+        if t.key in lexicon.FOREIGN_FUNCTION_WORDS and not before and (
+            (nxt is not None and (nxt.key in lexicon.RELATIONS or nxt.key in lexicon.KIN_ABROAD))
+            or (prev is not None and prev.key in lexicon.KIN_ABROAD)
+        ):
+            continue  # Tagalog's "ang anak ko": an article before a kin word (not "mei ang rang")
         if t.key in lexicon.KIN_ABROAD and t.key not in given and t.key not in surnames:
             continue  # "came with dada": in lowercase, a kin word (but "mari said" may be Mari)
         after = (
@@ -823,8 +827,8 @@ def _tokens(
         start, end, key = w.start, w.end, w.key
         if key == "s" and k and text[start - 1] in _APOS and words[k - 1].end == start - 1:
             continue  # the possessive of the word before
-        if text[start - 1 : start] == "&" and text[end : end + 1] == ";":
-            continue  # an HTML entity between words: "Ahmed&nbsp;Khan"
+        if text[start - 1 : start] == "&" and text[end : end + 1] == ";" and key in _ENTITIES:
+            continue  # an HTML entity between words: "Ahmed&nbsp;Khan" (not "Dawson&Marlene;")
         j = k
         while (  # O'Brien, D'Souza, Ng'ang'a: one word
             w.caps
@@ -1343,6 +1347,8 @@ def _a_person_by_what_follows(text: str, toks: list[_Tok], a: int, b: int) -> bo
     """ "Tom Lane rang", "Yeo-jin Park 10:14 AM", "Minji Park:": a given name and a street type
     that are someone, by a verb or a chat's time or colon after them, no place or number before."""
     first = toks[a]
+    if toks[b].key not in _SURNAME_TYPES:
+        return False  # "Grace Street: tents", "Mary Road is closed": streets
     if not (first.given or first.unknown) or first.place or _place_context(text, toks, a):
         return False
     if a > 0 and toks[a - 1].capital and text[toks[a - 1].end : first.start] == " ":
@@ -1360,6 +1366,8 @@ def _a_person_by_what_follows(text: str, toks: list[_Tok], a: int, b: int) -> bo
 
 
 _VERB_AFTER = re.compile(r" ([a-z]+)\b")
+# Street types that are also common surnames: "Tom Lane", "Minji Park", "Sarah Hill".
+_SURNAME_TYPES = word_set("lane park hill green grove wood woods field brook heath glen gate dale")
 
 
 # After a chat's sender: a colon, then what they said (not a count or a time: "Charlotte Street:
@@ -1408,7 +1416,7 @@ _NUMBER_BEFORE = re.compile(r"\d[a-zA-Z]?,?\s+\Z")
 _FEATURES_ALSO_NAMES = word_set("park lake hill hills brook bay beach island point forest river")
 _FEATURES = word_set(
     """reserve oval gardens creek lagoon falls showgrounds showground foreshore jetty pier
-    wetlands bushland dam weir cemetery racecourse speedway velodrome golf harbour harbor
+    wetlands bushland dam weir cemetery racecourse speedway velodrome golf
     underpass overpass lookout bikeway parkland parklands esplanade boardwalk"""  # not "marina"
 )
 
@@ -1445,8 +1453,8 @@ def _a_birthplace(text: str, toks: list[_Tok], i: int) -> bool:
         return False  # "born in Kabul, Mohammed came later"
     born = _BORN_BEFORE.search(text, max(0, t.start - 60), t.start)
     said_in = born is not None and (born["in"] or not born[0].lower().startswith("born"))
-    if born is None or (t.surname and not (t.place or also) and not said_in):
-        return False
+    if born is None or (not said_in and not (t.place or also)):
+        return False  # "Born Tshabalala, now Ndlovu": a maiden name; "born Bukavu" too
     verb = _VERB_AFTER.match(text, t.end)
     return not (verb is not None and (verb[1] in lexicon.NAME_FOLLOWERS or verb[1] in (
         "is", "was", "arrived", "came")))
@@ -1482,7 +1490,7 @@ def _the_named_building(text: str, toks: list[_Tok], i: int) -> bool:
 # What belongs to a person after their name with "the": "the Kim Hall family", "the Ben Hall file".
 _PERSONS_THINGS = word_set(
     "family families file referral case matter application household tenancy kids children home"
-    " place account plan review hearing"
+    " place account plan review hearing team mob number crew"
 )
 
 
@@ -1506,10 +1514,10 @@ def _after_a_place_word(text: str, toks: list[_Tok], i: int) -> bool:
         listed = (key, second.key) in lexicon.place_phrases().get(key, ())
         if not listed and second.given and not second.place:
             continue  # "Mt Kwame": a name after the word
-        if not listed and second.surname and not second.place and not (
+        if not listed and (second.surname or second.unknown) and not second.place and not (
             a > 0 and toks[a - 1].key in lexicon.PLACE_CONTEXT
         ):
-            continue  # "Lake Kowalczyk rang", "Point Nguyen": a name; "at Lake Samsonvale"
+            continue  # "Lake Kowalczyk rang", "Lake Marika", "Point Nguyen"; "at Lake Tinaroo"
         return True
     return False
 
@@ -1531,19 +1539,22 @@ def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
     ):
         b += 1
     if b > i + 1 and toks[b].key in _FEATURES and (
-        (a > 0 and (toks[a - 1].key == "the" or _place_context(text, toks, a)))
-        or _LIST_GAP.match(text, max(0, toks[a].start - 2), toks[a].start)
+        a > 0 and (toks[a - 1].key == "the" or _place_context(text, toks, a))
     ):
         return True
     heads = [k for k in range(a + 1, b + 1) if toks[k].key in _LODGINGS]
     if not heads or name_follows(text, toks[b].end, strict=True):
         return False
     before = toks[a : heads[0]]
-    if all(t.given or t.surname for t in before) and (
+    if any(t.key in lexicon.TITLES for t in before) or (
+        a > 0 and toks[a - 1].key in lexicon.TITLES
+    ):
+        return False  # "Mr Peter Lodge": a person
+    if all(t.given or t.surname or t.unknown for t in before) and (
         len(before) >= 2 or toks[heads[0]].key in _LODGINGS_ALSO_NAMES or (before[0].given
         and not before[0].word)
     ):
-        return False  # "David Lodge", "Priya Sharma Inn manager": a person, then a word
+        return False  # "David Lodge", "Emeka Ndlovu Inn manager": a person, then a word
     return i <= heads[-1] or not any(toks[k].given for k in range(heads[-1] + 1, b + 1))
 
 

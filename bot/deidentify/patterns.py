@@ -111,6 +111,10 @@ def _side_by_side(line: str) -> list[tuple[int, int]]:
     groups = [m.span() for m in re.finditer(r"\d+", line)]
     i = 0
     while i < len(groups):
+        a0, b0 = groups[i]
+        if line[a0] != "0" or b0 - a0 < 2:
+            i += 1  # a phone here starts with its 0 and a group of two or more digits
+            continue
         total, j = 0, i
         while j < len(groups) and (j == i or line[groups[j - 1][1] : groups[j][0]] in (" ", "-")):
             total += groups[j][1] - groups[j][0]

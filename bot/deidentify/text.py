@@ -57,7 +57,6 @@ _PROTECTED = (
         r"</?(?i:b|i|u|s|p|a|br|hr|td|tr|th|li|ul|ol|em|h[1-6]|div|img|pre|sub|sup|span|font"
         r"|code|body|html|head|table|tbody|thead|small|title|strong|strike|blockquote)(?=[\s/>])"
     )),
-    ("&", re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,5});")),  # "&nbsp;", "&#39;"
     ("@", re.compile(r"(?<![\w.%+'\-])@[UWBC][A-Z0-9]{6,}\b")),  # "@U0OMAR001": a Slack ID
 )
 
