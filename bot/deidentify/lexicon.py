@@ -106,8 +106,8 @@ MONTH_CONTEXT = word_set(
 # Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
 PLACE_CONTEXT = word_set(
     "in at near from around via towards toward into outside inside past town city suburb"
-    # and as Vietnamese notes write "in" and "at": "khám mắt ở Liverpool"; French's and Spanish's
-    " ở tại à en"
+    # and as Vietnamese notes write "in" and "at": "khám mắt ở Liverpool"
+    " ở tại"
 )
 # "to" introduces a place after these: "moved to Logan", but "spoke to Logan" is a person.
 MOVEMENT = word_set(

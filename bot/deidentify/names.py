@@ -1455,6 +1455,13 @@ def _a_birthplace(text: str, toks: list[_Tok], i: int) -> bool:
     said_in = born is not None and (born["in"] or not born[0].lower().startswith("born"))
     if born is None or (not said_in and not (t.place or also)):
         return False  # "Born Tshabalala, now Ndlovu": a maiden name; "born Bukavu" too
+    if also or t.place:
+        pass
+    elif (i + 1 < len(toks) and toks[i + 1].capital
+          and text[t.end : toks[i + 1].start] == " ") or (
+        i > 0 and toks[i - 1].capital and text[toks[i - 1].end : t.start] == " "
+    ):
+        return False  # "Born in Mosul, Iraq, Shirin Haddad": a full name, not a town
     verb = _VERB_AFTER.match(text, t.end)
     return not (verb is not None and (verb[1] in lexicon.NAME_FOLLOWERS or verb[1] in (
         "is", "was", "arrived", "came")))
@@ -1481,10 +1488,17 @@ def _the_named_building(text: str, toks: list[_Tok], i: int) -> bool:
     if not ((b > i or a < i) and toks[b].key in _BUILDINGS):
         return False
     nxt = toks[b + 1] if b + 1 < len(toks) else None
-    return not (  # "the Kim Hall family", "the Ben Hall file": a person's
-        (nxt is not None and not nxt.capital and nxt.key in _PERSONS_THINGS)
+    return not (  # "the Kim Hall family", "the Jenny Hall situation": a person's
+        (nxt is not None and not nxt.capital and nxt.key not in _AFTER_A_BUILDING
+         and text[toks[b].end : nxt.start] == " ")
         or text[toks[b].end : toks[b].end + 2] == " ("
     )
+
+
+# After a building's name, what is said of the building ("the Albert Hall in Launceston").
+_AFTER_A_BUILDING = word_set(
+    "in on at of for near to from is was has had will opens opened closed closes and or"
+)
 
 
 # What belongs to a person after their name with "the": "the Kim Hall family", "the Ben Hall file".
@@ -1540,8 +1554,8 @@ def _in_a_features_name(text: str, toks: list[_Tok], i: int) -> bool:
         b += 1
     if b > i + 1 and toks[b].key in _FEATURES and (
         a > 0 and (toks[a - 1].key == "the" or _place_context(text, toks, a))
-    ):
-        return True
+    ) and not any(toks[k].given for k in range(a, b)):
+        return True  # not "Referral from Mary Anne Weir"
     heads = [k for k in range(a + 1, b + 1) if toks[k].key in _LODGINGS]
     if not heads or name_follows(text, toks[b].end, strict=True):
         return False

@@ -222,8 +222,10 @@ def _a_name(cell: str) -> bool:
         return False  # "Not Given", "No name"
     words, given, surnames = lexicon.english_words(), lexicon.given_names(), lexicon.surnames()
     parts = re.findall(r"[^\W\d_]+", key)
-    if any(w in _STATUS_WORDS or w in lexicon.WEEKDAYS or w in lexicon.MONTHS for w in parts):
-        return False  # "Unknown male", "Vacant", "Monday"
+    if any(w in _STATUS_WORDS or (
+        (w in lexicon.WEEKDAYS or w in lexicon.MONTHS) and w not in lexicon.given_names()
+    ) for w in parts):
+        return False  # "Unknown male", "Vacant", "Monday" (but "Thu" may be someone)
     if all(
         len(w) == 1 or w in lexicon.STATES or w in lexicon.not_names()
         or (w in words and w not in given and w not in surnames)
