@@ -775,8 +775,8 @@ DATE = re.compile(
     r")(?![\w/]|[.\-]\d)",
     re.IGNORECASE,
 )
-DOB_CUE = re.compile(
-    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
+DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
+    r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
     re.IGNORECASE,
