@@ -1501,13 +1501,6 @@ _AFTER_A_BUILDING = word_set(
 )
 
 
-# What belongs to a person after their name with "the": "the Kim Hall family", "the Ben Hall file".
-_PERSONS_THINGS = word_set(
-    "family families file referral case matter application household tenancy kids children home"
-    " place account plan review hearing team mob number crew"
-)
-
-
 # Words a place's name begins with: "Mt Isa", "Lake Tinaroo", "Port Hedland", "Cape York".
 _PLACE_FIRSTS = word_set("mount mt lake port cape point")
 
