@@ -7,7 +7,7 @@ line's user ("updated by sarah.nguyen", "j.smith")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
@@ -71,14 +71,30 @@ def _split(line: str, sep: str) -> list[str]:
 
 
 def columns(text: str) -> Iterator[Hit]:
-    """Hits for the cells under a table's name columns ("person") and date-of-birth columns
-    ("dob"), row by row, until a blank line or a row of another shape ends the table."""
+    """Hits for the cells under a table's name columns ("person"), date-of-birth columns ("dob")
+    and reference columns ("id")."""
+    for kind, inner, offset in _table_cells(text, _column_kind):
+        if kind == "dob":
+            if DATE.fullmatch(inner):
+                yield hit(offset, offset + len(inner), "dob")
+        elif kind == "id":
+            if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3 and not (
+                DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
+            ):
+                yield hit(offset, offset + len(inner), "id")
+        elif inner and _a_name(inner):
+            yield hit(offset, offset + len(inner), "person")
+
+
+def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[str, str, int]]:
+    """Each row's cell under a column that ``classify`` names from its header, as (the column's
+    kind, the cell without its quotes, where it starts), until a blank line or a row of another
+    shape ends the table."""
     start = 0
     kinds: dict[int, str] = {}
     sep = ""
     width = 0
     for line in text.split("\n"):
-        end = start + len(line)
         if not line.strip():
             kinds = {}
         elif kinds:
@@ -86,20 +102,25 @@ def columns(text: str) -> Iterator[Hit]:
             if len(cells) != width:
                 kinds = {}
             else:
-                yield from _row(line, start, sep, cells, kinds)
+                at = start
+                for k, cell in enumerate(cells):
+                    if (kind := kinds.get(k)) is not None:
+                        inner = cell.strip(" \t\"'")
+                        yield kind, inner, at + cell.find(inner) if inner else at
+                    at += len(cell) + len(sep)
         if not kinds:
-            kinds, sep, width = _header(line)
-        start = end + 1
+            kinds, sep, width = _header(line, classify)
+        start += len(line) + 1
 
 
-def _header(line: str) -> tuple[dict[int, str], str, int]:
+def _header(line: str, classify: Callable[[str], str]) -> tuple[dict[int, str], str, int]:
     for sep in _SEPARATORS:
         if sep not in line:
             continue
         heads = [c.strip(" \t\"'*_|:") for c in _split(line, sep)]
         if len(heads) < 2 or any(len(h) > 30 or h.count(" ") > 3 for h in heads):
             continue  # a sentence with a comma, not a header
-        kinds = {k: kind for k, h in enumerate(heads) if h and (kind := _column_kind(h))}
+        kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
         if kinds:
             return kinds, sep, len(heads)
     return {}, "", 0
@@ -131,35 +152,20 @@ def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
     """Cells a table says are no one's: the team's names under "owner" or "worker" ("Abernethy"),
     suburbs under "suburb" or "town" ("Elizabeth", "Kilburn")."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    columns: dict[int, str] = {}
-    sep, width = "", 0
-    for line in text.split("\n"):
-        if not line.strip():
-            columns = {}
-        elif columns and len(cells := _split(line, sep)) == width:
-            at = start
-            for k, cell in enumerate(cells):
-                inner = cell.strip(" \t\"'")
-                words = re.findall(r"[^\W\d_]+", inner.casefold())
-                if words and (
-                    (columns.get(k) == "team" and all(w in team for w in words))
-                    or (columns.get(k) == "place" and _A_PLACE_CELL.fullmatch(inner)
-                        and _a_listed_place(words))
-                ):
-                    offset = at + cell.find(inner)
-                    spans.append((offset, offset + len(inner)))
-                at += len(cell) + len(sep)
-        elif not columns:
-            for sep in _SEPARATORS:
-                heads = [c.strip(" \t\"'*_|:") for c in _split(line, sep)]
-                found = {k: "team" for k, h in enumerate(heads) if _TEAM_HEADER.fullmatch(h)}
-                found |= {k: "place" for k, h in enumerate(heads) if _PLACE_HEADER.fullmatch(h)}
-                if len(heads) > 1 and found:
-                    columns, width = found, len(heads)
-                    break
-        start += len(line) + 1
+    for kind, inner, offset in _table_cells(text, _kept_kind):
+        words = re.findall(r"[^\W\d_]+", inner.casefold())
+        if words and (
+            (kind == "team" and all(w in team for w in words))
+            or (kind == "place" and _A_PLACE_CELL.fullmatch(inner) and _a_listed_place(words))
+        ):
+            spans.append((offset, offset + len(inner)))
     return spans
+
+
+def _kept_kind(head: str) -> str:
+    if _TEAM_HEADER.fullmatch(head):
+        return "team"
+    return "place" if _PLACE_HEADER.fullmatch(head) else ""
 
 
 def _column_kind(head: str) -> str:
@@ -168,27 +174,6 @@ def _column_kind(head: str) -> str:
     if _NAME_HEADER.fullmatch(head):
         return "person"
     return "id" if _ID_HEADER.fullmatch(head) else ""
-
-
-def _row(line: str, start: int, sep: str, cells: list[str], kinds: dict[int, str]) -> Iterator[Hit]:
-    at = start
-    for k, cell in enumerate(cells):
-        kind = kinds.get(k)
-        if kind is not None:
-            inner = cell.strip(" \t\"'")
-            offset = at + cell.find(inner) if inner else at
-            if kind == "dob":
-                m = DATE.fullmatch(inner)
-                if m:
-                    yield hit(offset, offset + len(inner), "dob")
-            elif kind == "id":
-                if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3 and not (
-                    DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
-                ):
-                    yield hit(offset, offset + len(inner), "id")
-            elif inner and _a_name(inner):
-                yield hit(offset, offset + len(inner), "person")
-        at += len(cell) + len(sep)
 
 
 # A name field's label at a line's, a record's or a field's start, then its value: to a quote, a
