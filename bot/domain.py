@@ -1,6 +1,7 @@
 """Plain domain types and errors shared by every layer.
 
-This module imports nothing from the project, so storage, services and handlers can all stand on it.
+This module imports nothing from the project but two leaves (``bot.errors``, ``bot.roles``, which
+the command line loads alone), so storage, services and handlers can all stand on it.
 Identity values never appear in a ``repr``: tracebacks and logs must not carry a client's details.
 """
 
@@ -14,15 +15,15 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 from zoneinfo import ZoneInfo
 
-
-class Role(enum.StrEnum):
-    """What a member does in a group."""
-
-    WORKER = "worker"
-    FACILITATOR = "facilitator"
-    SECRETARIAT = "secretariat"
-    CHAMPION = "champion"
-    MENTOR = "mentor"
+from bot.errors import (  # noqa: F401  (re-exported: every layer imports them from here)
+    CasebotError,
+    Conflict,
+    InvalidInput,
+    NotAuthorised,
+    NotFound,
+    VaultError,
+)
+from bot.roles import Role
 
 
 class ClientStatus(enum.StrEnum):
@@ -214,44 +215,7 @@ class OutboxStatus(enum.StrEnum):
     FAILED = "failed"
 
 
-# --- errors -------------------------------------------------------------------------------------
-
-
-class CasebotError(Exception):
-    """An error whose message is safe to show to the person who caused it.
-
-    Messages never contain identifiable details; they name fields, not values. ``field`` names
-    the input it is about in the domain's words ("client", "owner", "text", "due"), so a form
-    can show the message beside that input; None when it is about no one input.
-    """
-
-    exit_code = 1
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class InvalidInput(CasebotError):
-    exit_code = 2
-
-
-class NotFound(CasebotError):
-    pass
-
-
-class Conflict(CasebotError):
-    pass
-
-
-class NotAuthorised(CasebotError):
-    pass
-
-
-class VaultError(CasebotError):
-    """The encrypted register cannot be opened or used with the key given."""
-
+# --- errors: in bot.errors (a leaf, for the command line), re-exported here ---
 
 # --- client identity ---------------------------------------------------------------------------
 

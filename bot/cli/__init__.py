@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.cli.console import Console
 from bot.cli.parser import build_parser
-from bot.domain import CasebotError
+from bot.errors import CasebotError
 
 if TYPE_CHECKING:
     from bot.bootstrap import Container

@@ -8,7 +8,8 @@ import functools
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
-from bot.domain import InvalidInput, Role
+from bot.errors import InvalidInput
+from bot.roles import Role
 
 
 class UsageError(InvalidInput):
