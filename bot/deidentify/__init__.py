@@ -207,7 +207,7 @@ def _find(
     hits += matcher.initials.find(text, tokens, keys)
     if names_only:
         if hits and (kept or protected):
-            hits = _allowed(text, hits, kept, protected)
+            hits = _allowed(text, hits, kept, protected, _possessives(text, found, kept))
         spans = [(h.start, h.end) for h in hits]
         hits += names.find(text, tokens, kept + protected + places + acts + cells_kept, spans, keys)
         return merge(hits)
@@ -268,7 +268,7 @@ def _find(
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
         hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
     if hits and (kept or protected):
-        hits = _allowed(text, hits, kept, protected)
+        hits = _allowed(text, hits, kept, protected, _possessives(text, found, kept))
     if refs:
         hits += _references(text, refs, kept, protected, matcher.codes)
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
@@ -321,11 +321,30 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _possessives(text: str, found: list[Hit], kept: list[tuple[int, int]]) -> frozenset[int]:
+    """Where registered names open a kept phrase with "'s" ("Anne's Kitchen", "Billy's Place"):
+    the register wins, as a client's "Anne's kitchen" reads the same. A member's kept first name
+    alone ("Anne") still shields it."""
+    if not kept or not found:
+        return frozenset()
+    longer = {s: e for s, e in kept}
+    return frozenset(
+        h.start for h in found
+        if h.kind == "name" and longer.get(h.start, 0) > h.end + 2
+        and text[h.end : h.end + 2].casefold() in ("'s", "’s")
+    )
+
+
 def _allowed(
-    text: str, hits: list[Hit], kept: list[tuple[int, int]], protected: list[tuple[int, int]]
+    text: str,
+    hits: list[Hit],
+    kept: list[tuple[int, int]],
+    protected: list[tuple[int, int]],
+    possessive: frozenset[int] = frozenset(),
 ) -> list[Hit]:
-    """The hits that lie not wholly inside a kept phrase and reach into no placeholder or case
-    code (a URL or email may hold a protected scheme: only wholly inside one is it dropped)."""
+    """The hits that lie not wholly inside a kept phrase (but a client's name opening one with
+    "'s": ``possessive``) and reach into no placeholder or case code (a URL or email may hold a
+    protected scheme: only wholly inside one is it dropped)."""
     kept_mask, protected_mask = bytearray(len(text)), bytearray(len(text))
     for s, e in kept:
         kept_mask[s:e] = b"\x01" * (e - s)
@@ -333,7 +352,7 @@ def _allowed(
         protected_mask[s:e] = b"\x01" * (e - s)
     out = []
     for h in hits:
-        if kept and kept_mask.find(0, h.start, h.end) < 0:
+        if kept and kept_mask.find(0, h.start, h.end) < 0 and h.start not in possessive:
             continue  # wholly kept
         if h.kind in ("url", "email"):
             if protected and within(h.start, h.end, protected):

@@ -539,7 +539,14 @@ class Matcher:
             if places:
                 for s, e in places:
                     mask[s:e] = b"\x01" * (e - s)
-                free = [1 not in mask[t.start : t.end] for t in tokens]
+                # "Anne's Kitchen", "Billy's Place": a place named for someone opens with a
+                # client's name as their own "Anne's kitchen" does; the register wins.
+                opening = {s for s, _e in places}
+                free = [
+                    1 not in mask[t.start : t.end]
+                    or (t.start in opening and text[t.end : t.end + 2].casefold() in ("'s", "’s"))
+                    for t in tokens
+                ]
         owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
         pending: list[int] = []  # short/common name words waiting for context
         keys = [t.key for t in tokens]
@@ -910,8 +917,8 @@ class Matcher:
             return prev is None  # the whole sentence: "hope", "frank?? no show"
         if after.startswith("-"):
             return False  # "short-term", "sunny-side"
-        if after.strip(" "):
-            return prev is None and after.strip(" ")[0] in ",—–-:("  # "Guy — the guy", "BILL (W."
+        if after.strip(" "):  # "Guy — the guy", "BILL (W.", "| Thu | rang twice |"
+            return prev is None and after.strip(" ")[0] in ",—–-:(|\t"
         if nxt.key == "to":  # "hope to see her", "kind to him"; but "Dale to attend"
             return prev is None and t.key not in lexicon.TO_VERBS
         if nxt.key in ("that", "thats", "so", "you", "u", "she", "he", "they", "it", "all"):
@@ -945,6 +952,13 @@ class Matcher:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if prev == "from" and i > 1 and tokens[i - 2].key in lexicon.MESSAGES:
             prev = ""  # "a text from May": from a person
+        if t.key in lexicon.WEEKDAYS and any(
+            0 <= j < len(tokens) and tokens[j].key in lexicon.WEEKDAYS
+            and tokens[j].key[:2] != t.key[:2]  # another day: not "SUNDAY — SUNDAY VISIT"
+            and not LETTERS.search(text, tokens[min(i, j)].end, tokens[max(i, j)].start)
+            for j in (i - 1, i + 1)
+        ):
+            return True  # a roster's days: "| Wed | Thu |", "Mon-Thu", "Tue/Thu"
         if (t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and (
             prev in lexicon.MONTH_CONTEXT
             or (t.key in lexicon.WEEKDAYS and t.key.endswith("day") and prev in ("a", "an"))

@@ -161,7 +161,9 @@ NAME_FOLLOWERS = word_set(
     does doesnt didnt isnt wasnt cant wont aint hasnt couldn't couldnt wouldn't wouldnt
     shouldn't shouldnt
     posts visits calls texts rings sees attends misses pays asks gives leaves sends shows
-    admits denies reckons claims describes explains mentions requests requires relies"""
+    admits denies reckons claims describes explains mentions requests requires relies
+    agrees accepts accepted consents consented confirms confirmed understands understood
+    decides decided chooses chose"""
 )
 # Past tenses after an unknown word opening a sentence: a person did it ("Massimo took card").
 DEEDS = word_set(
