@@ -20,8 +20,8 @@ _SEPARATORS = ("\t", "|", ",")
 _NAME_HEADER = re.compile(
     r"(?:(?:client|full|first|given|last|family|preferred|middle|contact|carer|parent|guardian"
     r"|resident|tenant|participant|patient|person)[ _]?)?(?:names?|surname|given(?:[ _]names?)?)"
-    r"|client|tenant|resident|participant|patient|next[ _]of[ _]kin|nok|emergency[ _]contact"
-    r"|first|last|surname",
+    r"|clients?|tenants?|residents?|participants?|patients?|next[ _]of[ _]kin|nok"
+    r"|emergency[ _]contact|first|last|surname|child(?:ren)?|young[ _]person|member|applicant",
     re.IGNORECASE,
 )
 # A column of someone's numbers: a booking's, a locker's, a file's (not a room's or a bed's).
@@ -48,6 +48,7 @@ _NOT_A_NAME = word_set(
     "n/a na tbc tba unknown none nil yes no same withheld declined anon anonymous various self"
     " pending"
 )
+_PARTICLES = word_set("van von der den de del della da di dos das bin binti ibn al el le la")
 HEADER_WORDS = word_set(
     "name names surname given first last client tenant resident participant patient nok kin"
     " contact dob d.o.b birth birthday ref reference id locker voucher booking application file"
@@ -105,7 +106,7 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
                 at = start
                 for k, cell in enumerate(cells):
                     if (kind := kinds.get(k)) is not None:
-                        inner = cell.strip(" \t\"'")
+                        inner = cell.strip(" \t\r\"'")  # "\r": Windows line ends
                         yield kind, inner, at + cell.find(inner) if inner else at
                     at += len(cell) + len(sep)
         if not kinds:
@@ -113,13 +114,18 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
         start += len(line) + 1
 
 
+_A_VALUE = re.compile(r"\d\d|[A-Z][A-Z0-9]{0,7}-\d")  # numbers, a case code: no header's
+
+
 def _header(line: str, classify: Callable[[str], str]) -> tuple[dict[int, str], str, int]:
     for sep in _SEPARATORS:
         if sep not in line:
             continue
-        heads = [c.strip(" \t\"'*_|:") for c in _split(line, sep)]
+        heads = [c.strip(" \t\r\"'*_|:") for c in _split(line, sep)]
         if len(heads) < 2 or any(len(h) > 30 or h.count(" ") > 3 for h in heads):
             continue  # a sentence with a comma, not a header
+        if any(_A_VALUE.search(h) for h in heads):
+            continue  # a form's label and its value ("Name<TAB>U1R-014"), not a header
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
         if kinds:
             return kinds, sep, len(heads)
@@ -132,7 +138,7 @@ TEAM_KEYS = word_set(
 )
 _TEAM_HEADER = re.compile(
     r"owner|owners|worker|workers|author|assigned(?:[ _]to)?|lead|staff|by|who|facilitator"
-    r"|key[ _]worker|case[ _]manager",
+    r"|key[ _]?worker|case[ _]manager",
     re.IGNORECASE,
 )
 
@@ -168,8 +174,17 @@ def _kept_kind(head: str) -> str:
     return "place" if _PLACE_HEADER.fullmatch(head) else ""
 
 
+# A header's words in brackets say its format or source: "DOB (dd/mm/yyyy)", "Name (as on ID)".
+_HEAD_NOTE = re.compile(r"\s*\([^()]*\)\s*|\(s\)")
+# A date-of-birth column by any of its names: "Client DOB", "Mother's DOB", "date_of_birth",
+# "Age/DOB" (its cells are checked to be dates).
+_DOB_HEADER = re.compile(r"(?<![a-z])(?:d\.?o\.?b\.?|birth[ _]?date|date[ _]of[ _]birth)(?![a-z])",
+                         re.IGNORECASE)
+
+
 def _column_kind(head: str) -> str:
-    if DOB_CUE.fullmatch(head):
+    head = _HEAD_NOTE.sub(" ", head).strip() or head
+    if DOB_CUE.fullmatch(head) or (len(head) <= 24 and _DOB_HEADER.search(head)):
         return "dob"
     if _NAME_HEADER.fullmatch(head):
         return "person"
@@ -180,21 +195,46 @@ def _column_kind(head: str) -> str:
 # separator, a wide gap or the line's end.
 _NAME_FIELD = re.compile(
     r"(?:^|(?<=[{,;&?\t|>\"'])|(?<=\s\s))[ \t]*[\"']?"
-    r"(?:(?:client|full|first|given|last|family|preferred|middle|legal|contact|carer|parent"
+    r"(?:(?:(?:client|full|first|given|last|family|preferred|middle|legal|contact|carer|parent"
     r"|guardian|nok|kin)[ _]?)?(?:names?|surname)(?:[ _]of[ _](?:client|carer|contact))?"
+    r"|client|applicant|tenant|resident|participant|patient|young[ _]person|child|carer|nok"
+    r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?"  # "Name (as on ID):"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?"
     r"(?P<value>[^\"'\n&,;|\t<>=:{}\[\]]{1,60}?)(?=[\"'\n&,;|\t<]|[ \t]{2,}|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
+# A name's label and its value as a row of two cells: "Name<TAB>Thu", "| Surname | Okafor |".
+_NAME_ROW = re.compile(
+    r"^[ \t]*\|?[ \t]*(?:(?:(?:client|full|first|given|last|family|preferred)[ _]?)?"
+    r"(?:names?|surname)|client|tenant|resident|participant|patient|child|young[ _]person)"
+    r"[ \t]*(?:\t|\|)[ \t]*(?P<value>[^\t|\n]{1,60}?)[ \t|\r]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def fields(text: str) -> Iterator[Hit]:
-    """Hits ("person") for the values of name fields that read as names."""
+    """Hits ("person") for the values of name fields that read as names; in a row of two cells,
+    only a value with a listed name in it ("Name<TAB>Thu"; not a header's "Name<TAB>Keyworker")."""
     for m in _NAME_FIELD.finditer(text):
         value = m["value"].strip()
         if value and _a_name(value):
             start = m.start("value") + m["value"].find(value)
             yield hit(start, start + len(value), "person")
+    if "\t" in text or "|" in text:
+        given, surnames = lexicon.given_names(), lexicon.surnames()
+        for m in _NAME_ROW.finditer(text):
+            value = m["value"].strip()
+            parts = re.findall(r"[^\W\d_]+", value.casefold())
+            by_surname = re.search(r"surname|last|family", m[0][: m.start("value") - m.start()],
+                                   re.IGNORECASE)
+            if value and _a_name(value) and not (_kept_kind(value) or _column_kind(value)) and (
+                parts[0] in given or (by_surname and parts[-1] in surnames)
+            ):
+                start = m.start("value") + m["value"].find(value)
+                yield hit(start, start + len(value), "person")
 
 
 def _a_name(cell: str) -> bool:
@@ -205,6 +245,11 @@ def _a_name(cell: str) -> bool:
         return False
     if key.startswith(("not ", "no ")):
         return False  # "Not Given", "No name"
+    if cell[:1].isupper() and any(
+        w.islower() and len(w) > 2 and w in lexicon.english_words() and w not in _PARTICLES
+        for w in re.findall(r"[^\W\d_]+", cell)[1:]
+    ):
+        return False  # "Morning tea", "Housing First review": a name's words are capitalised
     words, given, surnames = lexicon.english_words(), lexicon.given_names(), lexicon.surnames()
     parts = re.findall(r"[^\W\d_]+", key)
     if any(w in _STATUS_WORDS or (
@@ -215,8 +260,8 @@ def _a_name(cell: str) -> bool:
         len(w) == 1 or w in lexicon.STATES or w in lexicon.not_names()
         or (w in words and w not in given and w not in surnames)
         for w in parts
-    ):
-        return False  # "Housing SA", "Not Given": words, no name among them
+    ) or any(len(w) > 3 and w in words and w not in given and w not in surnames for w in parts):
+        return False  # "Housing SA", "Not Given", "Team Leader": words no name has
     return _NAME_CELL.fullmatch(cell) is not None or (
         re.split(r"[ ._\-]", key)[0] in lexicon.given_names()
     )
@@ -243,8 +288,10 @@ def logins(text: str, team: Set[str] = frozenset()) -> Iterator[Hit]:
         if not _LOGIN_CUE.search(text, max(0, m.start() - 16), m.start()):
             continue
         head = last.split("-")[0]
-        if head in team or (len(first) > 1 and first in team):
-            continue
+        if (head in team and (len(first) == 1 or first in team)) or (
+            first in team and len(head) == 1
+        ):
+            continue  # "c.abernethy", "cressida_a": the team's own; not "grace.nguyen"
         named = (len(first) == 1 and len(head) >= 3 and (
             head in surnames or (len(head) >= 4 and head not in words)  # "s.wongpanit"
         )) or (first in given and (head in surnames or head in given or len(head) == 1))
