@@ -1457,6 +1457,8 @@ def _a_birthplace(text: str, toks: list[_Tok], i: int) -> bool:
         return False  # "Born Tshabalala, now Ndlovu": a maiden name; "born Bukavu" too
     if also or t.place:
         pass
+    elif "," in born[0]:
+        return False  # past a comma only a listed place: "Born in Kakuma, Nyakim's mum says"
     elif (i + 1 < len(toks) and toks[i + 1].capital
           and text[t.end : toks[i + 1].start] == " ") or (
         i > 0 and toks[i - 1].capital and text[toks[i - 1].end : t.start] == " "
@@ -1488,6 +1490,11 @@ def _the_named_building(text: str, toks: list[_Tok], i: int) -> bool:
     if not ((b > i or a < i) and toks[b].key in _BUILDINGS):
         return False
     nxt = toks[b + 1] if b + 1 < len(toks) else None
+    if b == i and a == i - 1 and toks[a].given and not toks[a].place and a > 1 and (
+        toks[a - 2].key in lexicon.CONTACT_CUES
+        or (toks[a - 2].key == "to" and a > 2 and toks[a - 3].key in lexicon.CONTACT_CUES)
+    ):
+        return False  # "Contacted the Jenny Hall", "Spoke to the Kim Hall": a person
     return not (  # "the Kim Hall family", "the Jenny Hall situation": a person's
         (nxt is not None and not nxt.capital and nxt.key not in _AFTER_A_BUILDING
          and text[toks[b].end : nxt.start] == " ")
@@ -1513,18 +1520,25 @@ def _after_a_place_word(text: str, toks: list[_Tok], i: int) -> bool:
         if not (0 <= a < len(toks) - 1 and toks[a].cap and toks[a + 1].cap):
             continue
         first, second = toks[a], toks[a + 1]
-        if first.key not in _PLACE_FIRSTS or text[first.end : second.start] not in (" ", ". "):
-            continue
+        gap = text[first.end : second.start]
+        if first.key not in _PLACE_FIRSTS or gap not in (" ", ". ") or (
+            gap == ". " and first.key != "mt"
+        ):
+            continue  # "Mt. Isa"; but "near the Port. Arthur says …" ends a sentence
         if a > 0 and toks[a - 1].cap and text[toks[a - 1].end : first.start] == " ":
             continue
         key = "mount" if first.key == "mt" else first.key
         listed = (key, second.key) in lexicon.place_phrases().get(key, ())
+        if not listed and text[second.end : second.end + 2].casefold() in ("'s", "’s"):
+            continue  # "Met at Lake Okafor's flat": a person's
         if not listed and second.given and not second.place:
             continue  # "Mt Kwame": a name after the word
         if not listed and (second.surname or second.unknown) and not second.place and not (
             a > 0 and toks[a - 1].key in lexicon.PLACE_CONTEXT
+            and not (second.surname and toks[a - 1].key in ("from", "by"))
         ):
-            continue  # "Lake Kowalczyk rang", "Lake Marika", "Point Nguyen"; "at Lake Tinaroo"
+            continue  # "Lake Kowalczyk rang", "Lake Marika", "Point Nguyen", "Referral from
+            # Lake Kowalczyk"; but "at Lake Tinaroo", "at Lake Eyre"
         return True
     return False
 
@@ -1778,6 +1792,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
+        if t.key in _FORM_WORDS:
+            plausible = False  # "Carer name: …", "mum details", "sister mobile"
         if j > i + 1 and toks[j - 1].key in ("is", "was") and t.key in lexicon.english_words() and (
             t.key not in lexicon.given_names()
         ):
@@ -1838,6 +1854,8 @@ def _an_object_after(toks: list[_Tok], k: int) -> bool:
 # Who someone is at work, in lowercase before their name: "my boss is dawson kelleway" (not
 # "Spoke with Boss today", where Boss may be someone's name).
 _WORK_RELATIONS = word_set("boss supervisor")
+# A form's words after a relation: "Carer name:", "Parent surname", "mum mobile".
+_FORM_WORDS = word_set("name names surname details detail number contact address mobile email")
 # Prepositions that follow a verb, not a name, in the languages of the kin words: "trabaja en",
 # "habite à", "nagtatrabaho sa" (a name is followed by its verb: "saliou a trouvé").
 _AFTER_A_VERB = word_set("en à de del sa sur au aux con para por dans avec kwa katika")

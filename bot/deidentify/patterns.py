@@ -290,7 +290,7 @@ _REF_CUE = re.compile(
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
-    r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|room|bed|employee"
+    r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|employee"
     r"|staff|payroll|bond|loan|tenancy|emp|cert)"
     r"(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
@@ -309,7 +309,8 @@ _A_CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
 # Before "no.", a number that is no one's: an organisation's, a bus's, a room's.
 _NOBODYS_NO = re.compile(
     r"(?i:\b(?:abn|acn|arbn|bus|route|room|ward|bed|level|flight|platform|gate|lot|page|unit"
-    r"|line|tram|train|service))\s*\Z"
+    r"|line|tram|train|service|version|question|item|catalogue|meeting|step|part|section"
+    r"|clause|chapter|issue|edition|week|session))\s*\Z"
 )
 _MIXED = re.compile(r"(?=.*[A-Z])(?=.*\d)").match  # letters and digits both
 REF_CUES = word_set(
