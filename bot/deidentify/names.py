@@ -156,6 +156,7 @@ def find(
     """
     toks = _tokens(text, words, blocked, anchors)
     name = [False] * len(toks)
+    pets = _pets(text, keys)
     for i, t in enumerate(toks):
         if t.blocked or not (
             t.capital or t.key in _NEED_FLAGS or t.key in _IN_LAWS or t.key in _PROFESSIONS
@@ -195,6 +196,8 @@ def find(
             and not _the_run_then_head(text, toks, i)
             and not _names_a_place(text, toks, i)
             and not _a_language(text, toks, i)
+            and not _a_kin_category(text, toks, i)
+            and t.key not in pets
             and not _an_organisation(text, toks, i)
         ):
             name[i] = True
@@ -356,6 +359,7 @@ def _lower_names(
             if (
                 nxt is not None
                 and not nxt.capital
+                and not nxt.blocked  # "im rait tavish": a member's name after an unknown word
                 and (nxt.key in surnames or nxt.key in candidates)
                 and nxt.key not in lexicon.english_words()
                 and _JOIN.fullmatch(text, t.end, nxt.start)
@@ -655,6 +659,56 @@ def _a_saints(text: str, toks: list[_Tok], k: int) -> bool:
 
 _VOWEL = re.compile(r"[aeiouy]|[^\x00-\x7f]")  # "ÖZTÜRK" has vowels; an acronym is plain ASCII
 _ST_GAP = re.compile(r"\.? ")
+
+
+# An animal's name, said as one: "a dog called Ranger", "her kelpie Nugget", "the cat is named
+# Friday". A pet's name says no one's identity; the note's other mentions of it are the pet's.
+_PET = re.compile(
+    r"\b(?:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kelpies?|horses?|pets?|budgies?|staffy"
+    r"|heelers?)(?:[ \t]+(?:is[ \t]+|was[ \t]+)?(?:called|named))?[ \t]+([A-Z][a-z]+)\b"
+)
+PET_KEYS = word_set("dog dogs cat cats puppy puppies pup pups kitten kittens kelpie kelpies horse"
+                    " horses pet pets budgie budgies staffy heeler heelers")
+
+
+def _pets(text: str, keys: AbstractSet[str] | None) -> frozenset[str]:
+    if keys is not None and PET_KEYS.isdisjoint(keys):
+        return frozenset()
+    return frozenset(m[1].casefold() for m in _PET.finditer(text))
+
+
+# Skin (subsection) names of the Central and Western Desert and Arrernte, and the words said
+# in place of the name of someone who has passed: kinship categories and a custom, not a
+# person, unless part of a name ("Bailey Jungarrayi Hosking", "Kumanjayi Walker") or used as
+# one ("Nangala rang").
+_SKIN_NAMES = word_set(
+    "napaljarri japaljarri napangardi japangardi nangala jangala nampijinpa jampijinpa"
+    " nungarrayi jungarrayi napanangka japanangka nakamarra jakamarra napurrurla jupurrurla"
+    " tjapaltjarri napaltjarri tjungurrayi nungurrayi tjakamarra tjupurrula napurrula"
+    " tjampitjinpa nampitjinpa tjapanangka tjangala tjapangati napangati kemarre kngwarreye"
+    " peltharre penangke pengarte angale perrurle ampetyane pwerle petyarre mbitjana"
+)
+_NAME_SUBSTITUTES = word_set("kumanjayi kwementyaye kunmanara kumantjayi")
+_SKIN_SAID = re.compile(r"[ \t]*(?:skin\b|[.,;!?)]|and\b|\Z)")
+
+
+def _a_kin_category(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "She is Nangala skin, he is Jungarrayi.", "the family uses Kumanjayi": a skin name
+    before "skin" or said of someone ("is Jungarrayi."), a name's substitute standing alone."""
+    t = toks[i]
+    if t.key not in _SKIN_NAMES and t.key not in _NAME_SUBSTITUTES:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.cap and text[t.end : nxt.start] == " ":
+        return False  # "Kumanjayi Walker", "Jungarrayi Hosking"
+    if i > 0 and toks[i - 1].cap and not toks[i - 1].opens and (
+        text[toks[i - 1].end : t.start] == " "
+    ):
+        return False  # "Bailey Jungarrayi"
+    if t.key in _NAME_SUBSTITUTES:
+        return True
+    said = i > 0 and toks[i - 1].key in ("is", "was", "are", "were", "im")
+    return (nxt is not None and nxt.key == "skin") or (said and _SKIN_SAID.match(text, t.end))
 
 
 def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
