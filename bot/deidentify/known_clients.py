@@ -446,6 +446,9 @@ class Matcher:
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
+        # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
+        # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
+        self.dwellings: set[tuple[str, str]] = set()
         for client in clients:
             ident, code = client.identity, client.case_code
             if not isinstance(ident, ClientIdentity) or not isinstance(code, str):
@@ -471,6 +474,10 @@ class Matcher:
                 self.streets.setdefault(street[0], []).append(street[1])
             if ident.address and (unit := unit_number(ident.address)):
                 self.units.add(unit)
+            if ident.address and (home := _DWELLING.match(ident.address)) and not (
+                _STREET.search(ident.address)
+            ):
+                self.dwellings.add((_DWELLING_WORDS[home[1].casefold()], home[2].casefold()))
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.codes = frozenset(c.case_code for c in clients)
         self.birthdays = frozenset((d, m) for d, m, _y in self.dobs)
@@ -481,7 +488,7 @@ class Matcher:
         }
         self.street_keys = frozenset(self.streets)
         self.called = frozenset(called)
-        self.address_keys = frozenset(self.addresses)
+        self.address_keys = frozenset(self.addresses) | {w for w, _n in self.dwellings}
         self.initials = Initials(
             (c.case_code, name)
             for c in clients
@@ -544,7 +551,8 @@ class Matcher:
                 opening = {s for s, _e in places}
                 free = [
                     1 not in mask[t.start : t.end]
-                    or (t.start in opening and text[t.end : t.end + 2].casefold() in ("'s", "’s"))
+                    or (t.start in opening and t.key not in NOT_WHOSE
+                        and text[t.end : t.end + 2].casefold() in ("'s", "’s"))
                     for t in tokens
                 ]
         owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
@@ -1072,6 +1080,10 @@ class Matcher:
         addresses = self.addresses
         if not HAS_DIGIT(text) or (keys is not None and self.address_keys.isdisjoint(keys)):
             return
+        if self.dwellings:
+            for m in _DWELLING_SAID.finditer(text):
+                if (_DWELLING_WORDS[m[1].casefold()], m[2].casefold()) in self.dwellings:
+                    yield hit(m.start(), m.end(), "address")
         for token in [t for t in tokens if t.key in addresses]:
             before = text[max(0, token.start - 40) : token.start]
             for number, pattern in addresses[token.key]:
@@ -1369,6 +1381,18 @@ def digit_ids(ident: ClientIdentity) -> list[tuple[str, str]]:
         # much of other numbers; the dated forms with separators are the date patterns' job.
         out += [(born.strftime("%d%m%Y"), "dob"), (born.strftime("%Y%m%d"), "dob")]
     return [(v, kind) for v, kind in out if len(v) >= 6]  # shorter would match too much
+
+
+# Possessives that open a holiday's or an institution's name, not a person's: "King's
+# Birthday", "Mother's Day", "St Vincent's".
+NOT_WHOSE = frozenset(
+    {"king", "queen", "prince", "princess", "lord", "lady", "st", "saint", "mother", "father",
+     "captain", "duke", "bishop", "pope"}
+)
+_DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot"}
+_DWELLING = re.compile(r"\s*(house|hse|lot)\s*(\d+[a-z]?)\b", re.IGNORECASE)
+_DWELLING_SAID = re.compile(r"(?<![\w/])(house|hse|lot)\s*(?:no\.?\s*|#\s*)?(\d+[a-z]?)(?![\w/])",
+                            re.IGNORECASE)
 
 
 def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
