@@ -52,6 +52,8 @@ _PARTICLES = word_set("van von der den de del della da di dos das bin binti ibn 
 HEADER_WORDS = word_set(
     "name names surname given first last client tenant resident participant patient nok kin"
     " contact dob d.o.b birth birthday ref reference id locker voucher booking application file"
+    " respondent aggrieved perpetrator defendant accused offender applicant child mother father"
+    " carer young"
 )
 
 
@@ -194,11 +196,12 @@ def _column_kind(head: str) -> str:
 # A name field's label at a line's, a record's or a field's start, then its value: to a quote, a
 # separator, a wide gap or the line's end.
 _NAME_FIELD = re.compile(
-    r"(?:^|(?<=[{,;&?\t|>\"'])|(?<=\s\s))[ \t]*[\"']?"
+    r"(?:^|(?<=[{,;&?\t|>\"'])|(?<=\s\s)|(?<=\.\s))[ \t]*[\"']?"
     r"(?:(?:(?:client|full|first|given|last|family|preferred|middle|legal|contact|carer|parent"
     r"|guardian|nok|kin)[ _]?)?(?:names?|surname)(?:[ _]of[ _](?:client|carer|contact))?"
     r"|client|applicant|tenant|resident|participant|patient|young[ _]person|child|carer|nok"
-    r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father)"
+    r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father|respondent|aggrieved"
+    r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest)"
     r"(?:[ \t]*\([^()\n]{1,30}\))?"  # "Name (as on ID):"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?"
     r"(?P<value>[^\"'\n&,;|\t<>=:{}\[\]]{1,60}?)(?=[\"'\n&,;|\t<]|[ \t]{2,}|[ \t]*$)",
@@ -206,6 +209,7 @@ _NAME_FIELD = re.compile(
 )
 
 
+_GIVEN_AFTER = re.compile(r",[ \t]*[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?")
 # A name's label and its value as a row of two cells: "Name<TAB>Thu", "| Surname | Okafor |".
 _NAME_ROW = re.compile(
     r"^[ \t]*\|?[ \t]*(?:(?:(?:client|full|first|given|last|family|preferred)[ _]?)?"
@@ -222,7 +226,10 @@ def fields(text: str) -> Iterator[Hit]:
         value = m["value"].strip()
         if value and _a_name(value):
             start = m.start("value") + m["value"].find(value)
-            yield hit(start, start + len(value), "person")
+            end = start + len(value)
+            if value.isupper() and (given := _GIVEN_AFTER.match(text, end)):
+                end = given.end()  # "Respondent: KEMSLEY, Jethroe"
+            yield hit(start, end, "person")
     if "\t" in text or "|" in text:
         given, surnames = lexicon.given_names(), lexicon.surnames()
         for m in _NAME_ROW.finditer(text):
