@@ -963,10 +963,10 @@ class Matcher:
         if t.key in lexicon.WEEKDAYS and any(
             0 <= j < len(tokens) and tokens[j].key in lexicon.WEEKDAYS
             and tokens[j].key[:2] != t.key[:2]  # another day: not "SUNDAY — SUNDAY VISIT"
-            and not LETTERS.search(text, tokens[min(i, j)].end, tokens[max(i, j)].start)
+            and _DAYS_APART.fullmatch(text, tokens[min(i, j)].end, tokens[max(i, j)].start)
             for j in (i - 1, i + 1)
         ):
-            return True  # a roster's days: "| Wed | Thu |", "Mon-Thu", "Tue/Thu"
+            return True  # a roster's days: "| Wed | Thu |", "Mon-Thu"; not "Thu, Sun and …"
         if (t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and (
             prev in lexicon.MONTH_CONTEXT
             or (t.key in lexicon.WEEKDAYS and t.key.endswith("day") and prev in ("a", "an"))
@@ -1383,16 +1383,22 @@ def digit_ids(ident: ClientIdentity) -> list[tuple[str, str]]:
     return [(v, kind) for v, kind in out if len(v) >= 6]  # shorter would match too much
 
 
+# Between two days of a roster or a range: a table's or a tab's separator, a dash.
+_DAYS_APART = re.compile(r"[ ]*(?:\|[ ]*|\t[ \t]*|[\-–—][ ]*)")
 # Possessives that open a holiday's or an institution's name, not a person's: "King's
 # Birthday", "Mother's Day", "St Vincent's".
 NOT_WHOSE = frozenset(
     {"king", "queen", "prince", "princess", "lord", "lady", "st", "saint", "mother", "father",
-     "captain", "duke", "bishop", "pope"}
+     "captain", "duke", "bishop", "pope", "valentine"}
 )
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot"}
 _DWELLING = re.compile(r"\s*(house|hse|lot)\s*(\d+[a-z]?)\b", re.IGNORECASE)
-_DWELLING_SAID = re.compile(r"(?<![\w/])(house|hse|lot)\s*(?:no\.?\s*|#\s*)?(\d+[a-z]?)(?![\w/])",
-                            re.IGNORECASE)
+_DWELLING_SAID = re.compile(
+    r"(?<![\w/])(?<!\ba )(house|hse|lot)(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
+    r"(\d+[a-z]?)(?![\w/])(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
+    r"|hrs?|times?|x\b|minutes?|mins?))",
+    re.IGNORECASE,
+)
 
 
 def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:

@@ -197,7 +197,7 @@ def find(
             and not _names_a_place(text, toks, i)
             and not _a_language(text, toks, i)
             and not _a_kin_category(text, toks, i)
-            and t.key not in pets
+            and t.start not in pets
             and not _an_organisation(text, toks, i)
         ):
             name[i] = True
@@ -661,20 +661,23 @@ _VOWEL = re.compile(r"[aeiouy]|[^\x00-\x7f]")  # "ÖZTÜRK" has vowels; an acron
 _ST_GAP = re.compile(r"\.? ")
 
 
-# An animal's name, said as one: "a dog called Ranger", "her kelpie Nugget", "the cat is named
-# Friday". A pet's name says no one's identity; the note's other mentions of it are the pet's.
+# An animal's name, said as one: "a dog called Ranger", "her kelpie Nugget.", "the cat is named
+# Friday". A pet's name says no one's identity.
 _PET = re.compile(
     r"\b(?:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kelpies?|horses?|pets?|budgies?|staffy"
-    r"|heelers?)(?:[ \t]+(?:is[ \t]+|was[ \t]+)?(?:called|named))?[ \t]+([A-Z][a-z]+)\b"
+    r"|heelers?)(?:[ \t]+(?:is[ \t]+|was[ \t]+)?(?:called|named)[ \t]+([A-Z][a-z]+)\b"
+    r"|[ \t]+([A-Z][a-z]+)(?=[ \t]*(?:[.,;:)(]|\Z)))"
 )
 PET_KEYS = word_set("dog dogs cat cats puppy puppies pup pups kitten kittens kelpie kelpies horse"
                     " horses pet pets budgie budgies staffy heeler heelers")
 
 
-def _pets(text: str, keys: AbstractSet[str] | None) -> frozenset[str]:
+def _pets(text: str, keys: AbstractSet[str] | None) -> frozenset[int]:
+    """Where a pet is named: "a dog called Ranger", "her kelpie Nugget." (not "the dog Kevin took",
+    nor the name's other mentions: "Kevin rang" may be a person)."""
     if keys is not None and PET_KEYS.isdisjoint(keys):
         return frozenset()
-    return frozenset(m[1].casefold() for m in _PET.finditer(text))
+    return frozenset(m.start(1) if m[1] else m.start(2) for m in _PET.finditer(text))
 
 
 # Skin (subsection) names of the Central and Western Desert and Arrernte, and the words said

@@ -926,8 +926,8 @@ def test_what_the_fifth_review_found_wrongly_removed_survives(text):
     "text",
     [
         "She is Napangardi skin, he is Jakamarra. They say Kwementyaye for the one who passed.",
-        "At the refuge: a dog called Bluey and a cat named Pepper. Bluey needs worming.",
-        "Her kelpie Nugget came too; Nugget is fine.",
+        "At the refuge: a dog called Bluey and a cat named Pepper.",
+        "She came with her kelpie Nugget.",
         "Booked on Airnorth to Darwin, then the Bush Bus; fuel at the Caltex.",
         "Fishing at Geikie Gorge; she came through Nyarugusu camp.",
     ],
@@ -976,3 +976,38 @@ def test_a_car_named_like_a_client_is_the_car_and_a_holiday_is_no_ones():
     assert "Swift" not in redact("Swift rang from the refuge.", swift)
     king = client("Robert King")
     assert redact("Closed for the King's Birthday.", king) == "Closed for the King's Birthday."
+
+
+# A sixth review (helper, ~1,020 inputs of its own, after the fifth review's and set 19's rules).
+def test_a_pets_name_shields_only_where_it_is_said_to_be_a_pet():
+    assert "Kevin" not in redact("Her dog Kevin is at the pound. Kevin rang about the bond.")
+    assert "Kevin" not in redact("Collected the dog Kevin took from her flat")
+
+
+def test_clients_named_like_days_are_the_clients_outside_a_roster_or_a_range():
+    thu, sun = client("Thu Nguyen", "U1R-101"), client("Sun Li", "U1R-102")
+    assert redact("Thu, Sun and the kids at the hub today", thu, sun) == (
+        "U1R-101, U1R-102 and the kids at the hub today"
+    )
+    assert redact("Saw Thu/Sun at the van", thu, sun) == "Saw U1R-101/U1R-102 at the van"
+
+
+def test_a_dwellings_number_is_not_a_count_and_its_other_spellings_go():
+    lot = KnownClient("U1R-602", ClientIdentity(
+        full_name="Mavis Kelsall", address="Lot 412, Yuendumu NT 0872"
+    ))
+    house = KnownClient("U1R-601", ClientIdentity(
+        full_name="Jonah Lowah", address="House 6, Hidden Valley Town Camp, Alice Springs NT 0870"
+    ))
+    assert redact("She has been in the house 6 weeks", house) == (
+        "She has been in the house 6 weeks"
+    )
+    assert redact("back at house number 6", house) == "back at [address]"
+    assert redact("staying at lot-412 now", lot) == "staying at [address] now"
+
+
+def test_a_holiday_and_a_name_pair_are_not_shielded_as_a_car_or_a_possessive():
+    assert redact("Valentine's Day lunch at the hub", client("Valentine Osei")) == (
+        "Valentine's Day lunch at the hub"
+    )
+    assert "Kia" not in redact("Kia Rio rang re: her bond", client("Kia Paewai"))
