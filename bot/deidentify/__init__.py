@@ -327,14 +327,12 @@ def _possessives(text: str, found: list[Hit], kept: list[tuple[int, int]]) -> fr
     alone ("Anne") still shields it."""
     if not kept or not found:
         return frozenset()
-    from bot.deidentify.known_clients import NOT_WHOSE
+    from bot.deidentify.known_clients import whose
 
     longer = {s: e for s, e in kept}
     return frozenset(
         h.start for h in found
-        if h.kind == "name" and longer.get(h.start, 0) > h.end + 2
-        and text[h.end : h.end + 2].casefold() in ("'s", "’s")
-        and text[h.start : h.end].casefold() not in NOT_WHOSE
+        if h.kind == "name" and longer.get(h.start, 0) > h.end + 2 and whose(text, h.start, h.end)
     )
 
 

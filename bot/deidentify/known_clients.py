@@ -551,8 +551,7 @@ class Matcher:
                 opening = {s for s, _e in places}
                 free = [
                     1 not in mask[t.start : t.end]
-                    or (t.start in opening and t.key not in NOT_WHOSE
-                        and text[t.end : t.end + 2].casefold() in ("'s", "’s"))
+                    or (t.start in opening and whose(text, t.start, t.end))
                     for t in tokens
                 ]
         owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
@@ -1387,10 +1386,19 @@ def digit_ids(ident: ClientIdentity) -> list[tuple[str, str]]:
 _DAYS_APART = re.compile(r"[ ]*(?:\|[ ]*|\t[ \t]*|[\-–—][ ]*)")
 # Possessives that open a holiday's or an institution's name, not a person's: "King's
 # Birthday", "Mother's Day", "St Vincent's".
-NOT_WHOSE = frozenset(
+_NOT_WHOSE = frozenset(
     {"king", "queen", "prince", "princess", "lord", "lady", "st", "saint", "mother", "father",
      "captain", "duke", "bishop", "pope", "valentine"}
 )
+_APOSTROPHE_S = re.compile(r"['’][sS]")
+
+
+def whose(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a person's name with "'s" after it, opening a place or a service
+    ("Anne's Kitchen", "BILLY'S PLACE"), not a holiday ("King's Birthday")?"""
+    return _APOSTROPHE_S.match(text, end) is not None and (
+        text[start:end].casefold() not in _NOT_WHOSE
+    )
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot"}
 _DWELLING = re.compile(r"\s*(house|hse|lot)\s*(\d+[a-z]?)\b", re.IGNORECASE)
 _DWELLING_SAID = re.compile(

@@ -1586,7 +1586,7 @@ def _after_a_place_word(text: str, toks: list[_Tok], i: int) -> bool:
             continue
         key = "mount" if first.key == "mt" else first.key
         listed = (key, second.key) in lexicon.place_phrases().get(key, ())
-        if not listed and text[second.end : second.end + 2].casefold() in ("'s", "’s"):
+        if not listed and _POSSESSIVE.match(text, second.end):
             continue  # "Met at Lake Okafor's flat": a person's
         if not listed and second.given and not second.place:
             continue  # "Mt Kwame": a name after the word

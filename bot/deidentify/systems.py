@@ -48,7 +48,6 @@ _NOT_A_NAME = word_set(
     "n/a na tbc tba unknown none nil yes no same withheld declined anon anonymous various self"
     " pending"
 )
-_PARTICLES = word_set("van von der den de del della da di dos das bin binti ibn al el le la")
 HEADER_WORDS = word_set(
     "name names surname given first last client tenant resident participant patient nok kin"
     " contact dob d.o.b birth birthday ref reference id locker voucher booking application file"
@@ -193,13 +192,15 @@ def _column_kind(head: str) -> str:
     return "id" if _ID_HEADER.fullmatch(head) else ""
 
 
+# Labels of someone a form or a record is about ("Client:", "Young person<TAB>…").
+_PEOPLE = r"client|tenant|resident|participant|patient|child|young[ _]person"
 # A name field's label at a line's, a record's or a field's start, then its value: to a quote, a
 # separator, a wide gap or the line's end.
 _NAME_FIELD = re.compile(
     r"(?:^|(?<=[{,;&?\t|>\"'])|(?<=\s\s)|(?<=\.\s))[ \t]*[\"']?"
     r"(?:(?:(?:client|full|first|given|last|family|preferred|middle|legal|contact|carer|parent"
     r"|guardian|nok|kin)[ _]?)?(?:names?|surname)(?:[ _]of[ _](?:client|carer|contact))?"
-    r"|client|applicant|tenant|resident|participant|patient|young[ _]person|child|carer|nok"
+    rf"|{_PEOPLE}|applicant|carer|nok"
     r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father|respondent|aggrieved"
     r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest)"
     r"(?:[ \t]*\([^()\n]{1,30}\))?"  # "Name (as on ID):"
@@ -212,8 +213,8 @@ _NAME_FIELD = re.compile(
 _GIVEN_AFTER = re.compile(r",[ \t]*[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?")
 # A name's label and its value as a row of two cells: "Name<TAB>Thu", "| Surname | Okafor |".
 _NAME_ROW = re.compile(
-    r"^[ \t]*\|?[ \t]*(?:(?:(?:client|full|first|given|last|family|preferred)[ _]?)?"
-    r"(?:names?|surname)|client|tenant|resident|participant|patient|child|young[ _]person)"
+    r"^[ \t]*\|?[ \t]*(?P<label>(?:(?:client|full|first|given|last|family|preferred)[ _]?)?"
+    rf"(?:names?|surname)|{_PEOPLE})"
     r"[ \t]*(?:\t|\|)[ \t]*(?P<value>[^\t|\n]{1,60}?)[ \t|\r]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -223,9 +224,8 @@ def fields(text: str) -> Iterator[Hit]:
     """Hits ("person") for the values of name fields that read as names; in a row of two cells,
     only a value with a listed name in it ("Name<TAB>Thu"; not a header's "Name<TAB>Keyworker")."""
     for m in _NAME_FIELD.finditer(text):
-        value = m["value"].strip()
+        value, start = _value(m)
         if value and _a_name(value):
-            start = m.start("value") + m["value"].find(value)
             end = start + len(value)
             if value.isupper() and (given := _GIVEN_AFTER.match(text, end)):
                 end = given.end()  # "Respondent: KEMSLEY, Jethroe"
@@ -233,15 +233,19 @@ def fields(text: str) -> Iterator[Hit]:
     if "\t" in text or "|" in text:
         given, surnames = lexicon.given_names(), lexicon.surnames()
         for m in _NAME_ROW.finditer(text):
-            value = m["value"].strip()
+            value, start = _value(m)
             parts = re.findall(r"[^\W\d_]+", value.casefold())
-            by_surname = re.search(r"surname|last|family", m[0][: m.start("value") - m.start()],
-                                   re.IGNORECASE)
+            by_surname = re.search(r"surname|last|family", m["label"], re.IGNORECASE)
             if value and _a_name(value) and not (_kept_kind(value) or _column_kind(value)) and (
                 parts[0] in given or (by_surname and parts[-1] in surnames)
             ):
-                start = m.start("value") + m["value"].find(value)
                 yield hit(start, start + len(value), "person")
+
+
+def _value(m: re.Match[str]) -> tuple[str, int]:
+    """A field's value without its spaces, and where it starts."""
+    value = m["value"].strip()
+    return value, m.start("value") + m["value"].find(value)
 
 
 def _a_name(cell: str) -> bool:
@@ -253,7 +257,7 @@ def _a_name(cell: str) -> bool:
     if key.startswith(("not ", "no ")):
         return False  # "Not Given", "No name"
     if cell[:1].isupper() and any(
-        w.islower() and len(w) > 2 and w in lexicon.english_words() and w not in _PARTICLES
+        w.islower() and len(w) > 2 and w in lexicon.english_words() and w not in lexicon.PARTICLES
         for w in re.findall(r"[^\W\d_]+", cell)[1:]
     ):
         return False  # "Morning tea", "Housing First review": a name's words are capitalised
