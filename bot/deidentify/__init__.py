@@ -57,9 +57,11 @@ with the OAIC's de-identification guidance, in their Australian forms. Covered: 
 registered ones in any case, order, initials, misspelling, with or without their accents,
 broken by a hyphen at a line's end (``known_clients``, ``initials``),
 anyone's by lexicon and context (``names``); (2) geography below a state -- street addresses
-with unit, lot and the suburb after them, a registered street alone; a suburb on its own stays
-(a meeting needs it; OAIC: context decides); (3) dates that identify -- dates of birth in any
-form after a cue, any registered DOB (written without separators too, with no cue), a
+with unit, lot and the suburb after them, a registered street alone; post boxes and rural mail
+numbers with their town ("RMB 5520 Casino"; a service's box after its name stays), a home's GPS
+coordinates, a registered farm's or station's name wherever said (``land``); a suburb on its
+own stays (a meeting needs it; OAIC: context decides); (3) dates that identify -- dates of
+birth in any form after a cue, any registered DOB (written without separators too, with no cue), a
 registered birthday as day and month near a birth cue, and any whole date before 1990 (no
 appointment is dated so; 2000s dates may be a lease's); appointment dates stay; ages stay;
 (4) phone numbers,
@@ -72,10 +74,13 @@ their cue ("rego EHK 92W", "her car is ABC 2RT"), as ``[ID]``; (13) device seria
 and application references -- by shape anywhere (capitals and digits run together with 5+
 digits: "MAG-00481/25", "N2049188") or after a cue ("file", "ref", "MIN", "serial": "MIN
 643219", "file QX 40882"), card and device numbers (16 digits in fours, 13-19 run together:
-an Opal card, an IMEI), student, IMEI and CIN numbers after their cue; (15) IPv4 addresses, as
-``[ID]`` (``patterns.reference_codes``). Not covered, and why: (16) biometrics and (17)
-photographs are not text; (18)'s "unique characteristic" (a rare illness, a job) needs a
-reader: the author's preview shows every replacement and "Hide more words" adds the rest.
+an Opal card, an IMEI), student, IMEI and CIN numbers after their cue; land title
+references ("Lot 2 DP 1034567", "Vol 1234 Fol 56"), livestock PICs, ABNs and ACNs after their
+cue (a sole trader's is a person's), VINs, emergency services' job numbers (``land``); (15)
+IPv4 addresses, as ``[ID]`` (``patterns.reference_codes``). Not covered, and why: (16)
+biometrics and (17) photographs are not text; (18)'s "unique characteristic" (a rare illness,
+a job) needs a reader: the author's preview shows every replacement and "Hide more words" adds
+the rest.
 
 Registered case codes, placeholders, Slack mentions and URL schemes are never touched inside,
 and the engine runs to a fixed point, so a second pass changes nothing. Any internal error raises
@@ -100,6 +105,7 @@ from bot.deidentify.text import (
     Hit,
     Trace,
     apply,
+    hit,
     merge,
     normalise,
     protected_spans,
@@ -181,7 +187,7 @@ def _find(
 ) -> list[Hit]:
     """Every identifier in ``text`` (only names: ``names_only``), overlaps merged, none inside a
     kept phrase."""
-    from bot.deidentify import medical, names, patterns, systems
+    from bot.deidentify import land, medical, names, patterns, systems
     from bot.deidentify.known_clients import place_spans, words
     from bot.deidentify.spoken import spoken_digits, spoken_phones
 
@@ -200,6 +206,8 @@ def _find(
     acts += medical.spans(text, tokens, keys)  # "Parkinson's", "Na 131": the same guard
     protected = protected_spans(text)
     places = place_spans(text, tokens, keys)
+    boxes, services_boxes = land.boxes(text, keys, kept + places)
+    acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
     found = matcher.names_in(
         text, tokens, protected, keys, strict=strict, places=places, first_pass=not names_only
     )
@@ -213,7 +221,8 @@ def _find(
         return merge(hits)
     refs: list[Hit] = []
     homes = [*matcher.addresses_in(text, tokens, keys),
-             *matcher.streets_in(text, tokens, places, keys)]
+             *matcher.streets_in(text, tokens, places, keys),
+             *matcher.properties_in(text, keys)]
     hits += homes
     if HAS_DIGIT(text) and (not protected or HAS_DIGIT(_outside(text, [
         (s, e) for s, e in protected  # a case code no client has may be a plate ("EZK-41P")
@@ -237,6 +246,8 @@ def _find(
             text, matcher.dobs, cued=cued, birthdays=matcher.birthdays, named=named
         )
         hits += patterns.addresses(text)
+        hits += [hit(s, e, "address") for s, e in boxes]  # "PO Box 55", "RMB 412 Casino"
+        hits += land.find(text, keys)  # titles, PICs, ABNs, GPS coordinates, VINs
     elif not patterns.BIRTH.isdisjoint(keys):  # "born the fifth of December seventy-four"
         named = _named_birthdays(text, found, protected, matcher)
         hits += patterns.dates_of_birth(

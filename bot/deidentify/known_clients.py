@@ -35,7 +35,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.deidentify import lexicon
+from bot.deidentify import land, lexicon
 from bot.deidentify.initials import Initials
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.model import KnownClient
@@ -449,6 +449,11 @@ class Matcher:
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
         self.dwellings: set[tuple[str, str]] = set()
+        # A post box or rural mail number ("PO Box 55", "RMB 412"): its number, wherever a box
+        # or mail number is said with it; a farm's or station's name ("Wattle Downs, 1180
+        # Bruxner Highway"), wherever said.
+        self.boxes: set[str] = set()
+        properties: list[str] = []
         for client in clients:
             ident, code = client.identity, client.case_code
             if not isinstance(ident, ClientIdentity) or not isinstance(code, str):
@@ -470,10 +475,15 @@ class Matcher:
             if ident.address and (rule := address_rule(ident.address)):
                 anchor, number, pattern = rule
                 self.addresses.setdefault(anchor, []).append((number, pattern))
-            if ident.address and (street := street_rule(ident.address)):
+            located = street_part(ident.address or "")
+            if located and (street := street_rule(located)):
                 self.streets.setdefault(street[0], []).append(street[1])
-            if ident.address and (unit := unit_number(ident.address)):
+            if located and (unit := unit_number(located)):
                 self.units.add(unit)
+            if ident.address:
+                self.boxes |= {_box_number(m[0]) for m in land.POSTAL.finditer(ident.address)}
+                if farm := property_name(ident.address):
+                    properties.append(farm)
             if ident.address and (home := _DWELLING.match(ident.address)) and not (
                 _STREET.search(ident.address)
             ):
@@ -489,6 +499,11 @@ class Matcher:
         self.street_keys = frozenset(self.streets)
         self.called = frozenset(called)
         self.address_keys = frozenset(self.addresses) | {w for w, _n in self.dwellings}
+        if self.boxes:
+            self.address_keys |= land.CUES
+        self.properties = {
+            LETTERS.findall(farm.casefold())[0]: _property_rule(farm) for farm in properties
+        }
         self.initials = Initials(
             (c.case_code, name)
             for c in clients
@@ -1083,12 +1098,25 @@ class Matcher:
             for m in _DWELLING_SAID.finditer(text):
                 if (_DWELLING_WORDS[m[1].casefold()], m[2].casefold()) in self.dwellings:
                     yield hit(m.start(), m.end(), "address")
+        if self.boxes:
+            for start, end in land.postal(text):
+                box = land.POSTAL.match(text, start)
+                if box and _box_number(box[0]) in self.boxes:
+                    yield hit(start, end, "address")
         for token in [t for t in tokens if t.key in addresses]:
             before = text[max(0, token.start - 40) : token.start]
             for number, pattern in addresses[token.key]:
                 if number in before:  # the street number is written before the street name
                     for m in pattern.finditer(text, max(0, token.start - 40), token.end + 600):
                         yield hit(m.start(), m.end(), "address")
+
+    def properties_in(self, text: str, keys: AbstractSet[str]) -> Iterator[Hit]:
+        """A registered farm's or station's name, wherever the note says it ("back to Wattle
+        Downs after the flood"), digits or none."""
+        for first, pattern in self.properties.items():
+            if first in keys:
+                for m in pattern.finditer(text):
+                    yield hit(m.start(), m.end(), "address")
 
     def units_in(self, text: str, *, home_said: bool = False) -> Iterator[Hit]:
         """The unit and street number of a registered address without the street: "her unit
@@ -1161,6 +1189,57 @@ _UNIT_SAID = re.compile(
 _UNIT_IN_ADDRESS = re.compile(
     rf"\s*(?:{_UNIT_WORD}\.?\s*)?(\d+[a-z]?)\s*(?:/|,\s*)(\d+[a-z]?)\s", re.IGNORECASE
 )
+
+
+def _box_number(box: str) -> str:
+    """ "PO Box 55" -> "55", "RMB K12" -> "k12": a box's number, whatever it is called."""
+    return re.sub(r"\s+", "", re.split(r"(?<=[A-Za-z.#\s])(?=[A-Za-z]?\d)", box)[-1]).casefold()
+
+
+# A registered address's first part, a farm's or a station's name: no digit in it, then a
+# street or a town ("Wattle Downs, 1180 Bruxner Highway, Tabulam NSW 2469").
+_FIRST_PART = re.compile(r"\s*[\"'‘“]?(?P<name>[^\W\d_][^,\d\"'’”]*?)[\"'’”]?\s*,\s*(?=\S)")
+_CARE_OF = re.compile(r"(?i)\s*(?:c/[-o]|care\s+of|attn|unit|flat|level|shop|suite|block)\b")
+_MAIL_PREFIX = re.compile(
+    r"\s*(?:RMB|R\.M\.B\.|RSD|R\.S\.D\.|CMB|Roadside\s+Mail\s+(?:Box|Bag))\.?\s*(?=\d)",
+    re.IGNORECASE,
+)
+
+
+def property_name(address: str) -> str | None:
+    """The farm's or station's name a registered address opens with, if any: not a street, a
+    care-of, a unit, a listed place or service, or a word of the language alone."""
+    m = _FIRST_PART.match(address)
+    if not m or _CARE_OF.match(address):
+        return None
+    words = LETTERS.findall(m["name"].casefold())
+    if not words or len(words) > 4 or sum(map(len, words)) < 4 or words[-1] in STREET_TYPE_FORMS:
+        return None
+    listed = any(p == tuple(words) for p in lexicon.place_phrases().get(words[0], ()))
+    if listed or (len(words) == 1 and words[0] in lexicon.place_words() | lexicon.english_words()):
+        return None
+    rest = address[m.end() :]
+    if not (HAS_DIGIT(rest) or _STATE_IN.search(rest)):
+        return None  # "Tabulam, NSW"? a town and its state, not a farm
+    return m["name"].strip()
+
+
+_STATE_IN = re.compile(r"\b(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\b", re.IGNORECASE)
+
+
+def _property_rule(farm: str) -> re.Pattern[str]:
+    """A farm's name as a note may write it, in any case ("wattle downs"): two words or more, or
+    one that is no word of the language, say no one else's place."""
+    body = r"[\s\-]+".join(map(re.escape, LETTERS.findall(farm)))
+    return re.compile(rf"(?<![\w'’]){body}(?![\w'’])", re.IGNORECASE)
+
+
+def street_part(address: str) -> str:
+    """The address from its street number on: a farm's name and a rural mail word before it
+    left off ("Wattle Downs, RMB 412 Bonalbo Road" -> "412 Bonalbo Road")."""
+    if property_name(address):
+        address = address[_FIRST_PART.match(address).end() :]  # type: ignore[union-attr]
+    return _MAIL_PREFIX.sub("", address, count=1)
 
 
 def unit_number(address: str) -> tuple[str, str] | None:

@@ -286,6 +286,7 @@ _REF_CUE = re.compile(
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
+    r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:job|incident|request|task)"  # "SES job 22-5"
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"

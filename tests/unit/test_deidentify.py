@@ -1931,8 +1931,9 @@ def test_lowercase_names_in_young_peoples_messages(text, expected):
         ("ICMS 1234567; QCS number 1234567", "ICMS [ID]; QCS number [ID]"),
         ("Birth cert reg no. 2009/123456; car reg no. ABC123",
          "Birth cert reg no. [ID]; car reg no. [ID]"),
+        # An ABN may be a sole trader's, so a person's: it goes (services' lines stay).
         ("ABN 51 824 753 556, TIS National 131 450, DV 1800 811 811",
-         "ABN 51 824 753 556, TIS National 131 450, DV 1800 811 811"),
+         "ABN [ID], TIS National 131 450, DV 1800 811 811"),
         ("SHS 2024-25 funding, YJ 2024/25 report, MH 0900-1700, ICMS 14/03/2024 entry",
          "SHS 2024-25 funding, YJ 2024/25 report, MH 0900-1700, ICMS 14/03/2024 entry"),
     ],

@@ -655,7 +655,6 @@ def test_a_registered_clients_villa_alone_goes_where_their_street_is_said():
         "Name: Not Given",
         "File,Ref\n12 DEC 2025,done",
         "Her bridging visa ending 2026",
-        "ABN no. 12 345 678 901",
         "Bus no. 55501",
         "her boss cut shifts",
         "boss lady said ok",

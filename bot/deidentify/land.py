@@ -1,0 +1,159 @@
+"""Identifiers of land, farms and rural mail, anyone's: post boxes and rural mail numbers ("RMB
+412", "PO Box 55, Kyogle NSW 2474"), a home's GPS coordinates, land title references ("Lot 2 DP
+1034567", "Vol 1234 Fol 56"), livestock property codes ("PIC QBCD1234"), business numbers ("ABN
+51 824 753 556": a sole trader's is a person's) and vehicle identification numbers.
+
+Safe Harbor's geographic subdivisions and "any other unique identifying number", in the forms
+rural and disaster-recovery notes write them. Post boxes are replaced as addresses, except one
+written straight after a kept service's name ("Legal Aid NSW, PO Box K847"): a service's box is no
+one's. Everything else is an ``id``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+
+from bot.deidentify.lexicon import word_set
+from bot.deidentify.text import Hit, hit
+
+# A box or rural mail number, then (as far as it is written) the town, state and postcode.
+POSTAL = re.compile(
+    r"(?<![\w/])(?:P\.?\s?O\.?\s?Box|POB|Post\s+Office\s+Box|G\.?P\.?O\.?\s+Box|Locked\s+Bag"
+    r"|Private\s+(?:Mail\s+)?Bag|PMB|RMB|R\.M\.B\.|RSD|R\.S\.D\.|CMB|Roadside\s+Mail\s+(?:Box|Bag)"
+    r"|Mail\s+Bag|Rural\s+Mail\s+(?:Box|Bag))"
+    r"\.?\s*(?:no\.?\s*|number\s+|#\s*)?[A-Z]?\d{1,6}[A-Z]?(?![\w/])",
+    re.IGNORECASE,
+)
+_TOWN_AFTER = re.compile(
+    r",?[ \t]+(?:[A-Z][A-Za-z'’\-]+[ \t]+){0,2}?[A-Z][A-Za-z'’\-]+"
+    r"(?:,?[ \t]+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)(?:[ \t]+\d{4})?(?![\w])|[ \t]+\d{4}(?![\w])"
+    r"|(?=[ \t]*(?:[,.;:)\n]|\Z)))"  # "RMB 5520 Casino", "PO Box 9, Bonalbo."
+)
+_STATE_AFTER = re.compile(r",?[ \t]+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)(?:[ \t]+\d{4})?(?![\w])")
+
+# Decimal degrees, a pair: "-28.81, 153.27", "28.8123 S 153.2745 E", "-28.81,153.27".
+_DECIMAL_PAIR = re.compile(
+    r"(?<![\w.$\-])(?P<lat>-?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS]\b)?\s*[,/;]?\s*"
+    r"(?P<lon>-?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW]\b)?(?!\w|\.\d)"
+)
+# Degrees, minutes (and seconds): "28°48'36\"S 153°16'12\"E", "28° 48.6' S, 153° 16.2' E".
+_DMS = r"\d{1,3}\s*°\s*\d{1,2}(?:\.\d+)?\s*['′’]\s*(?:\d{1,2}(?:\.\d+)?\s*(?:[\"″”]|''))?\s*"
+_DMS_PAIR = re.compile(rf"(?<![\w.])(?:{_DMS}[NS])\s*[,/;]?\s*(?:{_DMS}[EW])(?!\w)")
+_GPS_CUE = re.compile(
+    r"(?i)\b(?:gps|co-?ordinates?|coords?|lat(?:itude)?|long(?:itude)?|location|pin|map|what3words"
+    r"|google\s+maps)\b[^\n]{0,30}\Z"
+)
+
+# A land title's plan and lot: "Lot 2 DP 1034567", "Lot 3 on RP812345", "SP 12345",
+# "CT 5432/118", "Vol 1234 Fol 56", "Volume 10234 Folio 118".
+_TITLE = re.compile(
+    r"(?<![\w/])(?:(?i:lot)\s+\d{1,4}[A-Z]?\s+(?:(?i:on|in|of)\s+)?)?"
+    r"(?:(?:DP|SP|RP|CP|LP|TP|PS|SRP|BUP|GTP|CTP)\s?\d{4,7}[A-Z]?(?![\w/])"
+    r"|CT\s?\d{3,6}/\d{1,4}(?!\w)"
+    r"|(?i:vol(?:ume)?)\.?\s*\d{2,6}\s*,?\s*(?i:fol(?:io)?)\.?\s*\d{1,4}(?!\w))"
+)
+# A livestock property's PIC: "PIC QBCD1234", "PIC: NA123456", "property identification code
+# 3ABCD123" (eight letters and digits, digits among them).
+_PIC = re.compile(
+    r"(?i:\bPIC\b|property\s+identification\s+code)\s*(?:no\.?\s*|number\s+|#\s*)?[:=\-]?\s*"
+    r"(?P<id>(?=[A-Z0-9]{0,7}\d)[A-Z0-9]{8})(?!\w)"
+)
+# A business number after its cue: ABN 11 digits, ACN and ARBN 9, however grouped.
+_BUSINESS = re.compile(
+    r"\b(?i:ABN|A\.B\.N\.|ACN|ARBN|australian\s+business\s+number)\s*(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?:[^\n\d:]{1,60}:)?"  # "ABN of employer (sole trader …): 51 824 753 556"
+    r"[:=\-]?\s*(?:(?i:is|was)\s+)?"
+    r"(?P<id>\d{2}[ \t]?\d{3}[ \t]?\d{3}[ \t]?\d{3}|\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\w])"
+)
+# A vehicle's identification number: 17 letters and digits without I, O or Q; after "VIN" or
+# "chassis", or alone where both letters and digits are many.
+_VIN = re.compile(r"(?<![\w\-])(?P<id>[A-HJ-NPR-Z0-9]{17})(?![\w\-])")
+_VIN_CUE = re.compile(r"(?i)\b(?:vin|chassis|frame)\b[^\n]{0,20}\Z")
+
+
+def postal(text: str) -> list[tuple[int, int]]:
+    """Post boxes and rural mail numbers with the town after them, where they stand."""
+    spans = []
+    for m in POSTAL.finditer(text):
+        end = m.end()
+        after = _TOWN_AFTER.match(text, end) or _STATE_AFTER.match(text, end)
+        spans.append((m.start(), after.end() if after else end))
+    return spans
+
+
+def coordinates(text: str) -> list[Hit]:
+    """A place's GPS coordinates: a pair of decimal degrees south or with a hemisphere (or after
+    a cue: "GPS 12.46, 130.84"), or degrees and minutes with their hemispheres."""
+    hits = [hit(*m.span(), "address") for m in _DMS_PAIR.finditer(text)]
+    for m in _DECIMAL_PAIR.finditer(text):
+        lat, lon = float(m["lat"]), float(m["lon"])
+        if abs(lat) > 90 or abs(lon) > 180 or (m["ns"] and m["lat"].startswith("-")):
+            continue
+        cued = _GPS_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+        if m["ns"] or m["ew"] or cued or (lat < 0 and abs(lon) >= 100):
+            hits.append(hit(*m.span(), "address"))
+    return hits
+
+
+def references(text: str) -> list[Hit]:
+    """Land titles, PICs, ABNs and ACNs as ``id``."""
+    hits = [hit(*m.span(), "id") for m in _TITLE.finditer(text)]
+    hits += [hit(m.start("id"), m.end("id"), "id") for m in _PIC.finditer(text)]
+    hits += [hit(m.start("id"), m.end("id"), "id") for m in _BUSINESS.finditer(text)]
+    return hits
+
+
+def vins(text: str) -> list[Hit]:
+    """Vehicle identification numbers: after their cue, or alone where letters and digits are
+    both many (no word or code of the notes is 17 such characters)."""
+    hits = []
+    for m in _VIN.finditer(text):
+        code = m["id"]
+        letters = sum(ch.isalpha() for ch in code)
+        cued = _VIN_CUE.search(text, max(0, m.start() - 30), m.start()) is not None
+        if (cued and 3 <= letters <= 14) or (4 <= letters <= 12 and 17 - letters >= 5):
+            hits.append(hit(m.start("id"), m.end("id"), "id"))
+    return hits
+
+
+# Words whose presence says a box, or a title, PIC or business number, could be in the note.
+_BOX_CUES = word_set("po box pob gpo locked private bag pmb rmb rsd cmb mail")
+CUES = word_set(
+    "dp sp rp cp lp tp ps srp bup gtp ctp ct vol volume pic property abn acn arbn australian"
+)
+
+
+def boxes(
+    text: str, keys: AbstractSet[str], kept: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The post boxes and rural mail numbers in ``text``: (people's, services'). A box written
+    just after a kept phrase or a listed service ("Legal Aid NSW, PO Box K847") is the service's.
+    ``keys``: the note's words, casefolded."""
+    if _BOX_CUES.isdisjoint(keys):
+        return [], []
+    people, services = [], []
+    ends = [e for _s, e in kept]
+    for start, end in postal(text):
+        if any(k <= start and _BETWEEN.fullmatch(text, k, start) for k in ends):
+            services.append((start, end))
+        else:
+            people.append((start, end))
+    return people, services
+
+
+def find(text: str, keys: AbstractSet[str]) -> list[Hit]:
+    """Land titles, PICs, business numbers, GPS coordinates and VINs in ``text``."""
+    hits: list[Hit] = []
+    if not CUES.isdisjoint(keys):
+        hits += references(text)
+    if "°" in text or ("." in text and _A_DECIMAL(text)):
+        hits += coordinates(text)
+    if _SEVENTEEN(text):
+        hits += vins(text)
+    return hits
+
+
+_BETWEEN = re.compile(r"[ \t,\-–]*(?:(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)[ \t,\-–]*)?")
+_A_DECIMAL = re.compile(r"\d\.\d\d").search
+_SEVENTEEN = re.compile(r"[A-Z0-9]{17}").search
