@@ -102,6 +102,7 @@ from bot.deidentify.model import DeidentificationFailed, KnownClient, Redaction
 from bot.deidentify.text import (
     CASE_CODE_SHAPE,
     HAS_DIGIT,
+    LETTERS,
     Hit,
     Trace,
     apply,
@@ -193,7 +194,7 @@ def _find(
 
     tokens = words(text, matcher.parts)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
-    kept = keeper.spans(text, tokens, keys)
+    kept = _not_named(text, keeper.spans(text, tokens, keys), matcher)
     # Cells a table says are no one's ("Abernethy" under "owner", "Kilburn" under "suburb"):
     # shielded from the guesses about other people, never from a registered client's details.
     cells_kept = (
@@ -205,7 +206,7 @@ def _find(
     acts = patterns.legislation(text) if "act" in keys else []
     acts += medical.spans(text, tokens, keys)  # "Parkinson's", "Na 131": the same guard
     protected = protected_spans(text)
-    places = place_spans(text, tokens, keys)
+    places = _not_named(text, place_spans(text, tokens, keys), matcher)
     boxes, services_boxes = land.boxes(text, keys, kept + places)
     acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
     found = matcher.names_in(
@@ -287,6 +288,21 @@ def _find(
     shielded = kept + protected + places + acts + others + cells_kept
     hits += names.find(text, tokens, shielded, clients, keys)
     return merge(hits)
+
+
+def _not_named(
+    text: str, spans: list[tuple[int, int]], matcher: Matcher
+) -> list[tuple[int, int]]:
+    """The kept phrases, places and services but those that are a registered client's whole
+    name, in either order: "FORD Ranger" is the client Ranger Ford, not the car."""
+    if not spans or not matcher.names:
+        return spans
+    out = []
+    for start, end in spans:
+        words = tuple(LETTERS.findall(text[start:end].casefold()))
+        if len(words) < 2 or (words not in matcher.names and words[::-1] not in matcher.names):
+            out.append((start, end))
+    return out
 
 
 def _named_birthdays(

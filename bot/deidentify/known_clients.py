@@ -484,9 +484,9 @@ class Matcher:
                 self.boxes |= {_box_number(m[0]) for m in land.POSTAL.finditer(ident.address)}
                 if farm := property_name(ident.address):
                     properties.append(farm)
-            if ident.address and (home := _DWELLING.match(ident.address)) and not (
+            if ident.address and (home := _DWELLING_SAID.search(ident.address)) and not (
                 _STREET.search(ident.address)
-            ):
+            ):  # "House 6, Hidden Valley", "Hidden Valley Town Camp, House No. 6"
                 self.dwellings.add((_DWELLING_WORDS[home[1].casefold()], home[2].casefold()))
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.codes = frozenset(c.case_code for c in clients)
@@ -498,7 +498,10 @@ class Matcher:
         }
         self.street_keys = frozenset(self.streets)
         self.called = frozenset(called)
-        self.address_keys = frozenset(self.addresses) | {w for w, _n in self.dwellings}
+        self.address_keys = frozenset(self.addresses) | {
+            form for form, word in _DWELLING_WORDS.items()  # "hse 6" for "House 6"
+            if any(w == word for w, _n in self.dwellings)
+        }
         if self.boxes:
             self.address_keys |= land.CUES
         self.properties = {
@@ -974,13 +977,10 @@ class Matcher:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if prev == "from" and i > 1 and tokens[i - 2].key in lexicon.MESSAGES:
             prev = ""  # "a text from May": from a person
-        if t.key in lexicon.WEEKDAYS and any(
-            0 <= j < len(tokens) and tokens[j].key in lexicon.WEEKDAYS
-            and tokens[j].key[:2] != t.key[:2]  # another day: not "SUNDAY — SUNDAY VISIT"
-            and _DAYS_APART.fullmatch(text, tokens[min(i, j)].end, tokens[max(i, j)].start)
-            for j in (i - 1, i + 1)
-        ):
-            return True  # a roster's days: "| Wed | Thu |", "Mon-Thu"; not "Thu, Sun and …"
+        if t.key in lexicon.WEEKDAYS and _roster_days(text, tokens, i) >= 3:
+            # A roster's days: "| Mon | Wed | Thu |", "Mon-Wed-Thu"; not "Thu, Sun and …", nor
+            # two days, where the register wins ("Thu - Mon 10am Centrelink", "Mon - Thu").
+            return True
         if (t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and (
             prev in lexicon.MONTH_CONTEXT
             or (t.key in lexicon.WEEKDAYS and t.key.endswith("day") and prev in ("a", "an"))
@@ -1462,6 +1462,24 @@ def digit_ids(ident: ClientIdentity) -> list[tuple[str, str]]:
 
 
 # Between two days of a roster or a range: a table's or a tab's separator, a dash.
+def _roster_days(text: str, tokens: list[Word], i: int) -> int:
+    """How many different weekdays stand side by side with word ``i``, across a table's "|", a
+    tab or a dash (word ``i`` counted)."""
+    seen = {tokens[i].key[:2]}
+    for step in (-1, 1):
+        k = i
+        while 0 <= k + step < len(tokens):
+            a, b = sorted((k, k + step))
+            day = tokens[k + step]
+            if day.key not in lexicon.WEEKDAYS or day.key[:2] in seen or not (
+                _DAYS_APART.fullmatch(text, tokens[a].end, tokens[b].start)
+            ):
+                break
+            seen.add(day.key[:2])
+            k += step
+    return len(seen)
+
+
 _DAYS_APART = re.compile(r"[ ]*(?:\|[ ]*|\t[ \t]*|[\-–—][ ]*)")
 # Possessives that open a holiday's or an institution's name, not a person's: "King's
 # Birthday", "Mother's Day", "St Vincent's".
@@ -1474,16 +1492,23 @@ _APOSTROPHE_S = re.compile(r"['’][sS]")
 
 def whose(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a person's name with "'s" after it, opening a place or a service
-    ("Anne's Kitchen", "BILLY'S PLACE"), not a holiday ("King's Birthday")?"""
-    return _APOSTROPHE_S.match(text, end) is not None and (
-        text[start:end].casefold() not in _NOT_WHOSE
+    ("Anne's Kitchen", "BILLY'S PLACE"), not a holiday written as one ("King's Birthday";
+    but "King's birthday" and "KING'S BIRTHDAY" may be a client's)?"""
+    if _APOSTROPHE_S.match(text, end) is None:
+        return False
+    word = text[start:end]
+    return word.casefold() not in _NOT_WHOSE or not (
+        word.istitle() and _TITLED_AFTER.match(text, end) is not None
     )
+
+
+_TITLED_AFTER = re.compile(r"['’]s[ \t]+[A-Z][a-z]")
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot"}
 _DWELLING = re.compile(r"\s*(house|hse|lot)\s*(\d+[a-z]?)\b", re.IGNORECASE)
 _DWELLING_SAID = re.compile(
     r"(?<![\w/])(?<!\ba )(house|hse|lot)(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
     r"(\d+[a-z]?)(?![\w/])(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
-    r"|hrs?|times?|x\b|minutes?|mins?))",
+    r"|hrs?|times?|minutes?|mins?))",
     re.IGNORECASE,
 )
 

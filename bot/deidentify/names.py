@@ -663,10 +663,13 @@ _ST_GAP = re.compile(r"\.? ")
 
 # An animal's name, said as one: "a dog called Ranger", "her kelpie Nugget.", "the cat is named
 # Friday". A pet's name says no one's identity.
+# A pet named as one: "a dog called Ranger", or after an owner's word, "her kelpie Nugget." (not
+# "walking the dog Kylie.", where Kylie may be spoken to).
 _PET = re.compile(
     r"\b(?:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kelpies?|horses?|pets?|budgies?|staffy"
-    r"|heelers?)(?:[ \t]+(?:is[ \t]+|was[ \t]+)?(?:called|named)[ \t]+([A-Z][a-z]+)\b"
-    r"|[ \t]+([A-Z][a-z]+)(?=[ \t]*(?:[.,;:)(]|\Z)))"
+    r"|heelers?)[ \t]+(?:is[ \t]+|was[ \t]+)?(?:called|named)[ \t]+([A-Z][a-z]+)\b"
+    r"|\b(?:her|his|my|our|their|[A-Za-z]+'s)[ \t]+(?:dog|cat|pup|puppy|kelpie|staffy|heeler"
+    r"|kitten|horse|budgie)[ \t]+([A-Z][a-z]+)(?=[ \t]*(?:[.,;:)(]|\Z))"
 )
 PET_KEYS = word_set("dog dogs cat cats puppy puppies pup pups kitten kittens kelpie kelpies horse"
                     " horses pet pets budgie budgies staffy heeler heelers")
@@ -677,7 +680,7 @@ def _pets(text: str, keys: AbstractSet[str] | None) -> frozenset[int]:
     nor the name's other mentions: "Kevin rang" may be a person)."""
     if keys is not None and PET_KEYS.isdisjoint(keys):
         return frozenset()
-    return frozenset(m.start(1) if m[1] else m.start(2) for m in _PET.finditer(text))
+    return frozenset(m.start(m.lastindex or 1) for m in _PET.finditer(text))
 
 
 # Skin (subsection) names of the Central and Western Desert and Arrernte, and the words said
@@ -1796,10 +1799,12 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if j >= len(toks):
         return
     gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
-    if gap and title and "." in gap[0] and toks[i].key in _WORD_TITLES and not (
-        toks[j].lexical or (toks[j].cap and _ends_or_acts(text, toks, j))
-    ):
-        return  # "the liaison officer. Nothing else" (but "the detective. Logan gave")
+    if gap and title and "." in gap[0] and (toks[i].key in _KIN_TITLES or (
+        toks[i].key in _WORD_TITLES
+        and not (toks[j].lexical or (toks[j].cap and _ends_or_acts(text, toks, j)))
+    )):
+        return  # "the liaison officer. Nothing else" (but "the detective. Logan gave"); "with
+        # aunty. Home visits …": a kin word is no abbreviation, its full stop ends a sentence
     if gap and title and "\n" in gap[0]:
         return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court"
     t = toks[j]
@@ -1931,6 +1936,7 @@ _OFFICE_TITLES = word_set(
 _STREET_WORDS = word_set(
     "street st road rd avenue ave highway hwy parade pde boulevard terrace tce"
 )
+_KIN_TITLES = word_set("aunty auntie uncle")
 _WORD_TITLES = word_set(
     "magistrate judge registrar coroner officer principal sheriff practitioner constable "
     "detective sergeant inspector superintendent pastor father doctor aunty auntie uncle member"
@@ -2169,7 +2175,8 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             and not (i > 1 and toks[i - 2].key in _DETERMINERS)  # "his uncle [name]"
             and _TITLE_GAP.fullmatch(text, toks[i - 1].end, start)
             and "\n" not in text[toks[i - 1].end : start]  # "thanks miss\nJax 😤:"
-        ):
+            and not (toks[i - 1].key in _KIN_TITLES and "." in text[toks[i - 1].end : start])
+        ):  # but "with aunty. Marlene rang": the kin word ends its sentence
             start = toks[i - 1].start
         if _CLAN.search(text, max(0, start - 3), start):
             start -= 2  # "o'brien" where the "o'" was read as a word of its own

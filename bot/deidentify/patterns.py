@@ -784,7 +784,7 @@ DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a s
     re.IGNORECASE,
 )
 _CUE_GAP = re.compile(  # "DOB: ", "born on the ", "DOB confirmed ", "DOB on cue card: "
-    r"[\s:;,=()\-–]{0,4}(?:[a-z]{1,9}[\s:;,=()\-–]{1,4}){0,3}"
+    r"[\s:;,=()\-–|]{0,6}(?:[a-z]{1,9}[\s:;,=()\-–]{1,4}){0,3}"  # "| DOB | 03/04/1999 |"
 )
 _AGE_AFTER = re.compile(  # "(aged 37)", ", age: 37", "(37 yo)", "37 years old"
     r"[\s,]{0,3}[(\[]?\s?"

@@ -202,7 +202,9 @@ _NAME_FIELD = re.compile(
     r"|guardian|nok|kin)[ _]?)?(?:names?|surname)(?:[ _]of[ _](?:client|carer|contact))?"
     rf"|{_PEOPLE}|applicant|carer|nok"
     r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father|respondent|aggrieved"
-    r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest)"
+    r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest"
+    r"|witness|co-?[ _]?tenant|other[ _]party|support[ _]person|ex-?[ _]?partner|partner|spouse"
+    r"|referrer|referred[ _]by)"
     r"(?:[ \t]*\([^()\n]{1,30}\))?"  # "Name (as on ID):"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?"
     r"(?P<value>[^\"'\n&,;|\t<>=:{}\[\]]{1,60}?)(?=[\"'\n&,;|\t<]|[ \t]{2,}|[ \t]*$)",
@@ -225,7 +227,7 @@ def fields(text: str) -> Iterator[Hit]:
     only a value with a listed name in it ("Name<TAB>Thu"; not a header's "Name<TAB>Keyworker")."""
     for m in _NAME_FIELD.finditer(text):
         value, start = _value(m)
-        if value and _a_name(value):
+        if value and (_a_name(value) or _titled(value)):
             end = start + len(value)
             if value.isupper() and (given := _GIVEN_AFTER.match(text, end)):
                 end = given.end()  # "Respondent: KEMSLEY, Jethroe"
@@ -248,6 +250,20 @@ def _value(m: re.Match[str]) -> tuple[str, int]:
     return value, m.start("value") + m["value"].find(value)
 
 
+def _titled(value: str) -> bool:
+    """After a person's label, two or three capitalised words are a name even when each is a
+    word of the language ("Respondent: Lucky Friday"); not a status ("Not Known")."""
+    words, given, surnames = lexicon.english_words(), lexicon.given_names(), lexicon.surnames()
+    return _TITLED.fullmatch(value) is not None and not any(
+        w in _STATUS_WORDS or w in HEADER_WORDS or w in _NOT_A_NAME or w in ("not", "no")
+        or (w in words and w not in given and w not in surnames)  # "Team Leader"
+        for w in value.casefold().split()
+    )
+
+
+_TITLED = re.compile(r"[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2}")
+
+
 def _a_name(cell: str) -> bool:
     """Letters that read as a name: capitalised ("KOWALCZYK", "Lwazi Dube"), or in lowercase
     beginning with a listed given name ("maria lopez")."""
@@ -256,10 +272,11 @@ def _a_name(cell: str) -> bool:
         return False
     if key.startswith(("not ", "no ")):
         return False  # "Not Given", "No name"
-    if cell[:1].isupper() and any(
+    letters = re.findall(r"[^\W\d_]+", cell)
+    if cell[:1].isupper() and letters[0].casefold() not in lexicon.given_names() and any(
         w.islower() and len(w) > 2 and w in lexicon.english_words() and w not in lexicon.PARTICLES
-        for w in re.findall(r"[^\W\d_]+", cell)[1:]
-    ):
+        for w in letters[1:]
+    ):  # but "Kylie brown" is someone
         return False  # "Morning tea", "Housing First review": a name's words are capitalised
     words, given, surnames = lexicon.english_words(), lexicon.given_names(), lexicon.surnames()
     parts = re.findall(r"[^\W\d_]+", key)
