@@ -207,7 +207,7 @@ def _find(
     acts += medical.spans(text, tokens, keys)  # "Parkinson's", "Na 131": the same guard
     protected = protected_spans(text)
     places = _not_named(text, place_spans(text, tokens, keys), matcher)
-    boxes, services_boxes = land.boxes(text, keys, kept + places)
+    boxes, services_boxes = land.boxes(text, keys, _services(text, kept, places, keeper))
     acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
     found = matcher.names_in(
         text, tokens, protected, keys, strict=strict, places=places, first_pass=not names_only
@@ -277,6 +277,10 @@ def _find(
             guarded[s:e] = b"\x01" * (e - s)
         hits += [h for h in [*cells, *systems.fields(text)]
                  if h.kind != "id" and guarded.find(1, h.start, h.end) < 0]
+        # A home's cell is an address, though a town is in it ("88 Bridge Street, North
+        # Lismore"); a town alone ("Lismore") is none.
+        hits += [h for h in cells if h.kind == "address" and guarded.find(0, h.start, h.end) >= 0
+                 and guarded.find(1, h.start, h.end) >= 0 and HAS_DIGIT(text[h.start:h.end])]
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
         hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
     if hits and (kept or protected):
@@ -290,17 +294,48 @@ def _find(
     return merge(hits)
 
 
+def _services(
+    text: str, kept: list[tuple[int, int]], places: list[tuple[int, int]], keeper: Keeper
+) -> list[tuple[int, int]]:
+    """Where an organisation is named: a kept phrase that is no member's name, a listed service,
+    a place whose last word says it is an organisation ("Katherine Hospital"; not a post office,
+    whose boxes are people's)."""
+    from bot.deidentify import lexicon
+
+    out = []
+    for start, end in [*kept, *places]:
+        words = tuple(LETTERS.findall(text[start:end].casefold()))
+        if words and (
+            ((start, end) in kept and not all(w in keeper.words for w in words))
+            or words in lexicon.service_phrases() or words[-1] in _ORGANISATIONS
+        ):
+            out.append((start, end))
+    return out
+
+
+_ORGANISATIONS = frozenset({
+    "hospital", "council", "centre", "center", "services", "service", "clinic",
+    "school", "church", "court", "college", "university", "tafe", "society", "association",
+    "inc", "ltd", "limited", "trust", "foundation", "mission", "network", "alliance", "shire",
+    "commission", "department", "police",
+})
+
+
 def _not_named(
     text: str, spans: list[tuple[int, int]], matcher: Matcher
 ) -> list[tuple[int, int]]:
-    """The kept phrases, places and services but those that are a registered client's whole
-    name, in either order: "FORD Ranger" is the client Ranger Ford, not the car."""
+    """The kept phrases, places and services but those made only of one registered client's
+    name words, in any order: "FORD Ranger" is the client Ranger Ford (or Rangi Ford, "Ranger"),
+    not the car."""
     if not spans or not matcher.names:
         return spans
     out = []
+    codes = matcher.word_codes
     for start, end in spans:
         words = tuple(LETTERS.findall(text[start:end].casefold()))
-        if len(words) < 2 or (words not in matcher.names and words[::-1] not in matcher.names):
+        if len(words) < 2 or not all(w in codes for w in words) or not frozenset.intersection(
+            *(codes[w] for w in words)
+        ):
             out.append((start, end))
     return out
 

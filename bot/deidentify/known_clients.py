@@ -482,6 +482,7 @@ class Matcher:
                 self.units.add(unit)
             if ident.address:
                 self.boxes |= {_box_number(m[0]) for m in land.POSTAL.finditer(ident.address)}
+                self.boxes |= {m[1].casefold() for m in _BARE_BOX.finditer(ident.address)}
                 if farm := property_name(ident.address):
                     properties.append(farm)
             if ident.address and (home := _DWELLING_SAID.search(ident.address)) and not (
@@ -503,7 +504,7 @@ class Matcher:
             if any(w == word for w, _n in self.dwellings)
         }
         if self.boxes:
-            self.address_keys |= land.CUES
+            self.address_keys |= land.BOX_CUES | {"rms"}
         self.properties = {
             LETTERS.findall(farm.casefold())[0]: _property_rule(farm) for farm in properties
         }
@@ -515,6 +516,13 @@ class Matcher:
         self.parts = frozenset(w for key in self.names for w in key if len(w) >= 3)
         self.with_s = frozenset(k[0] + "s" for k in self.names if len(k) == 1 and len(k[0]) >= 3)
         self.firsts = {k[0] for k in self.names}
+        # Each word of a registered name or alias, and whose it is: a kept phrase made only of
+        # one client's words ("Ford Ranger" for Rangi Ford, "Ranger") is that client.
+        word_codes: dict[str, set[str]] = {}
+        for key, entry in self.names.items():
+            for w in key:
+                word_codes.setdefault(w, set()).update(entry.codes)
+        self.word_codes = {w: frozenset(c) for w, c in word_codes.items()}
         self.pairs: dict[str, list[tuple[str, frozenset[str]]]] = {}  # first -> (last, codes)
         self.lasts: dict[str, list[tuple[str, frozenset[str]]]] = {}  # last -> (first, codes)
         for key, entry in self.names.items():
@@ -1103,6 +1111,9 @@ class Matcher:
                 box = land.POSTAL.match(text, start)
                 if box and _box_number(box[0]) in self.boxes:
                     yield hit(start, end, "address")
+            for m in _BARE_BOX.finditer(text):  # "box 455", the client's
+                if m[1].casefold() in self.boxes:
+                    yield hit(m.start(), m.end(), "address")
         for token in [t for t in tokens if t.key in addresses]:
             before = text[max(0, token.start - 40) : token.start]
             for number, pattern in addresses[token.key]:
@@ -1196,9 +1207,17 @@ def _box_number(box: str) -> str:
     return re.sub(r"\s+", "", re.split(r"(?<=[A-Za-z.#\s])(?=[A-Za-z]?\d)", box)[-1]).casefold()
 
 
+_BARE_BOX = re.compile(
+    r"(?<![\w/])(?i:box|bag|rms|rmb|rsd|rmn|cmb|pmb)\s*#?\s*([A-Z]?\d{1,6}[A-Z]?)(?![\w/])"
+)
 # A registered address's first part, a farm's or a station's name: no digit in it, then a
-# street or a town ("Wattle Downs, 1180 Bruxner Highway, Tabulam NSW 2469").
-_FIRST_PART = re.compile(r"\s*[\"'‘“]?(?P<name>[^\W\d_][^,\d\"'’”]*?)[\"'’”]?\s*,\s*(?=\S)")
+# street or a town ("Wattle Downs, 1180 Bruxner Highway, Tabulam NSW 2469"; "Wattle Downs 1180
+# Bruxner Highway").
+_FIRST_PART = re.compile(
+    r"\s*[\"'‘“]?(?P<name>[^\W\d_][^,\d\"'’”]*?)[\"'’”]?(?:\s*,\s*(?=\S)|\s+(?=\d))"
+)
+# A farm's generic word, which a note may leave off: "Wattle Downs Station" is "Wattle Downs".
+_FARM_WORDS = frozenset({"station", "farm", "homestead", "property", "orchard", "vineyard"})
 _CARE_OF = re.compile(r"(?i)\s*(?:c/[-o]|care\s+of|attn|unit|flat|level|shop|suite|block)\b")
 _MAIL_PREFIX = re.compile(
     r"\s*(?:RMB|R\.M\.B\.|RSD|R\.S\.D\.|CMB|Roadside\s+Mail\s+(?:Box|Bag))\.?\s*(?=\d)",
@@ -1213,8 +1232,8 @@ def property_name(address: str) -> str | None:
     if not m or _CARE_OF.match(address):
         return None
     words = LETTERS.findall(m["name"].casefold())
-    if not words or len(words) > 4 or sum(map(len, words)) < 4 or words[-1] in STREET_TYPE_FORMS:
-        return None
+    if not words or len(words) > 4 or sum(map(len, words)) < 4:
+        return None  # (a street's form is a farm's name too: "Glenrock Park", "Windy Hill")
     listed = any(p == tuple(words) for p in lexicon.place_phrases().get(words[0], ()))
     if listed or (len(words) == 1 and words[0] in lexicon.place_words() | lexicon.english_words()):
         return None
@@ -1230,7 +1249,11 @@ _STATE_IN = re.compile(r"\b(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\b", re.IGNORECASE)
 def _property_rule(farm: str) -> re.Pattern[str]:
     """A farm's name as a note may write it, in any case ("wattle downs"): two words or more, or
     one that is no word of the language, say no one else's place."""
-    body = r"[\s\-]+".join(map(re.escape, LETTERS.findall(farm)))
+    words = LETTERS.findall(farm)
+    body = r"[\s\-]+".join(map(re.escape, words))
+    if len(words) > 2 and words[-1].casefold() in _FARM_WORDS:
+        head = re.escape(words[-1])
+        body = r"[\s\-]+".join(map(re.escape, words[:-1])) + rf"(?:[\s\-]+{head})?"
     return re.compile(rf"(?<![\w'’]){body}(?![\w'’])", re.IGNORECASE)
 
 

@@ -14,19 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
+from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.text import Hit, hit
 
 # A box or rural mail number, then (as far as it is written) the town, state and postcode.
 POSTAL = re.compile(
-    r"(?<![\w/])(?:P\.?\s?O\.?\s?Box|POB|Post\s+Office\s+Box|G\.?P\.?O\.?\s+Box|Locked\s+Bag"
-    r"|Private\s+(?:Mail\s+)?Bag|PMB|RMB|R\.M\.B\.|RSD|R\.S\.D\.|CMB|Roadside\s+Mail\s+(?:Box|Bag)"
+    r"(?<![\w/])(?:P\.?\s?O\.?\s?Box|P/O\s*Box|Post\s?box|P\.O\.B\.?|POB|Post\s+Office\s+Box"
+    r"|G\.?P\.?O\.?\s+Box|Locked\s+Bag"
+    r"|Private\s+(?:Mail\s+)?Bag|PMB|R\.?M\.?B\.?|RMN|R\.?S\.?D\.?|CMB"
+    r"|Roadside\s+Mail\s+(?:Box|Bag|Number)"
     r"|Mail\s+Bag|Rural\s+Mail\s+(?:Box|Bag))"
     r"\.?\s*(?:no\.?\s*|number\s+|#\s*)?[A-Z]?\d{1,6}[A-Z]?(?![\w/])",
     re.IGNORECASE,
 )
 _TOWN_AFTER = re.compile(
-    r",?[ \t]+(?:[A-Z][A-Za-z'’\-]+[ \t]+){0,2}?[A-Z][A-Za-z'’\-]+"
+    r",?[ \t]+(?!(?i:attn|attention|c/-|care)\b)"  # "PO Box 174 Attn Shane Reed": no town
+    r"(?:[A-Z][A-Za-z'’\-]+[ \t]+){0,2}?[A-Z][A-Za-z'’\-]+"
     r"(?:,?[ \t]+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)(?:[ \t]+\d{4})?(?![\w])|[ \t]+\d{4}(?![\w])"
     r"|(?=[ \t]*(?:[,.;:)\n]|\Z)))"  # "RMB 5520 Casino", "PO Box 9, Bonalbo."
 )
@@ -41,16 +45,21 @@ _DECIMAL_PAIR = re.compile(
 _DMS = r"\d{1,3}\s*°\s*\d{1,2}(?:\.\d+)?\s*['′’]\s*(?:\d{1,2}(?:\.\d+)?\s*(?:[\"″”]|''))?\s*"
 _DMS_PAIR = re.compile(rf"(?<![\w.])(?:{_DMS}[NS])\s*[,/;]?\s*(?:{_DMS}[EW])(?!\w)")
 _GPS_CUE = re.compile(
-    r"(?i)\b(?:gps|co-?ordinates?|coords?|lat(?:itude)?|long(?:itude)?|location|pin|map|what3words"
+    r"(?i)\b(?:gps|co-?ordinates?|coords?|lat(?:itude)?|location|pin|map|what3words"
     r"|google\s+maps)\b[^\n]{0,30}\Z"
+)
+# "lat -12.46 long 130.84", "Lat: -28.81 Lng: 153.27"
+_LAT_LONG = re.compile(
+    r"(?i:\blat(?:itude)?)[\s:=]*(?P<lat>-?\d{1,2}\.\d{2,})[\s,;]*"
+    r"(?i:long(?:itude)?|lng|lon)[\s:=]*(?P<lon>-?\d{1,3}\.\d{2,})(?!\d)"
 )
 
 # A land title's plan and lot: "Lot 2 DP 1034567", "Lot 3 on RP812345", "SP 12345",
 # "CT 5432/118", "Vol 1234 Fol 56", "Volume 10234 Folio 118".
 _TITLE = re.compile(
-    r"(?<![\w/])(?:(?i:lot)\s+\d{1,4}[A-Z]?\s+(?:(?i:on|in|of)\s+)?)?"
-    r"(?:(?:DP|SP|RP|CP|LP|TP|PS|SRP|BUP|GTP|CTP)\s?\d{4,7}[A-Z]?(?![\w/])"
-    r"|CT\s?\d{3,6}/\d{1,4}(?!\w)"
+    r"(?<![\w/])(?:(?i:lot)\s+\d{1,4}[A-Z]?(?:\s*/\s*|\s+(?:(?i:on|in|of)\s+)?))?"
+    r"(?:(?:DP|SP|RP|CP|LP|TP|PS|SRP|BUP|GTP|CTP)\s?\d{5,7}[A-Z]?(?![\w/])"
+    r"|CT\s?(?!(?:19|20)\d\d/\d\d(?!\d))\d{3,6}/\d{1,4}(?!\w)"  # not "CP 2023", "CT 2024/25"
     r"|(?i:vol(?:ume)?)\.?\s*\d{2,6}\s*,?\s*(?i:fol(?:io)?)\.?\s*\d{1,4}(?!\w))"
 )
 # A livestock property's PIC: "PIC QBCD1234", "PIC: NA123456", "property identification code
@@ -64,7 +73,8 @@ _BUSINESS = re.compile(
     r"\b(?i:ABN|A\.B\.N\.|ACN|ARBN|australian\s+business\s+number)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?:[^\n\d:]{1,60}:)?"  # "ABN of employer (sole trader …): 51 824 753 556"
     r"[:=\-]?\s*(?:(?i:is|was)\s+)?"
-    r"(?P<id>\d{2}[ \t]?\d{3}[ \t]?\d{3}[ \t]?\d{3}|\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\w])"
+    r"(?P<id>\d{2}[ \t\-]?\d{3}[ \t\-]?\d{3}[ \t\-]?\d{3}|\d{3}[ \t\-]?\d{3}[ \t\-]?\d{3})"
+    r"(?![\w\-])"
 )
 # A vehicle's identification number: 17 letters and digits without I, O or Q; after "VIN" or
 # "chassis", or alone where both letters and digits are many.
@@ -78,20 +88,39 @@ def postal(text: str) -> list[tuple[int, int]]:
     for m in POSTAL.finditer(text):
         end = m.end()
         after = _TOWN_AFTER.match(text, end) or _STATE_AFTER.match(text, end)
+        if after is None and (town := _A_TOWN.match(text, end)) and _listed(town[1]):
+            after = town  # "PO Box 88, Loxton ABN …": a listed town
         spans.append((m.start(), after.end() if after else end))
     return spans
+
+
+_A_TOWN = re.compile(r",?[ \t]+([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)")
+
+
+def _listed(town: str) -> bool:
+    words = tuple(w.casefold() for w in re.findall(r"[^\W\d_]+", town))
+    return (len(words) == 1 and words[0] in lexicon.place_words()) or (
+        words in lexicon.place_phrases().get(words[0], ())
+    )
 
 
 def coordinates(text: str) -> list[Hit]:
     """A place's GPS coordinates: a pair of decimal degrees south or with a hemisphere (or after
     a cue: "GPS 12.46, 130.84"), or degrees and minutes with their hemispheres."""
     hits = [hit(*m.span(), "address") for m in _DMS_PAIR.finditer(text)]
+    hits += [hit(*m.span(), "address") for m in _LAT_LONG.finditer(text)
+             if abs(float(m["lat"])) <= 90 and abs(float(m["lon"])) <= 180]
     for m in _DECIMAL_PAIR.finditer(text):
         lat, lon = float(m["lat"]), float(m["lon"])
         if abs(lat) > 90 or abs(lon) > 180 or (m["ns"] and m["lat"].startswith("-")):
             continue
+        # Australia lies between 9 and 44 degrees south, 112 and 154 east: a pair there is a
+        # place ("-28.81, 153.27"); elsewhere it needs its hemispheres or a cue ("GPS").
+        here = 9 <= abs(lat) <= 44 and 112 <= abs(lon) <= 154
         cued = _GPS_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
-        if m["ns"] or m["ew"] or cued or (lat < 0 and abs(lon) >= 100):
+        if m["ns"] or m["ew"] or (here and (lat < 0 or cued)) or (
+            cued and min(len(m["lat"].split(".")[1]), len(m["lon"].split(".")[1])) >= 3
+        ):
             hits.append(hit(*m.span(), "address"))
     return hits
 
@@ -118,28 +147,32 @@ def vins(text: str) -> list[Hit]:
 
 
 # Words whose presence says a box, or a title, PIC or business number, could be in the note.
-_BOX_CUES = word_set("po box pob gpo locked private bag pmb rmb rsd cmb mail")
+BOX_CUES = word_set(
+    "po box pob pobox gpo locked private bag pmb rmb rmn rsd cmb mail postbox p o b r m s d"
+)
 CUES = word_set(
     "dp sp rp cp lp tp ps srp bup gtp ctp ct vol volume pic property abn acn arbn australian"
 )
 
 
 def boxes(
-    text: str, keys: AbstractSet[str], kept: list[tuple[int, int]]
+    text: str, keys: AbstractSet[str], services: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The post boxes and rural mail numbers in ``text``: (people's, services'). A box written
-    just after a kept phrase or a listed service ("Legal Aid NSW, PO Box K847") is the service's.
+    just after a service's name (``services``: "Legal Aid NSW, PO Box K847") is the service's:
+    only the box itself is, not what follows it ("… PO Box 174 Attn Shane Reed").
     ``keys``: the note's words, casefolded."""
-    if _BOX_CUES.isdisjoint(keys):
+    if BOX_CUES.isdisjoint(keys):
         return [], []
-    people, services = [], []
-    ends = [e for _s, e in kept]
+    people, theirs = [], []
+    ends = [e for _s, e in services]
     for start, end in postal(text):
         if any(k <= start and _BETWEEN.fullmatch(text, k, start) for k in ends):
-            services.append((start, end))
+            box = POSTAL.match(text, start)
+            theirs.append((start, box.end() if box else end))
         else:
             people.append((start, end))
-    return people, services
+    return people, theirs
 
 
 def find(text: str, keys: AbstractSet[str]) -> list[Hit]:

@@ -213,6 +213,12 @@ def place_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @functools.cache
+def service_phrases() -> frozenset[tuple[str, ...]]:
+    """The listed services and agencies, as word tuples ("legal", "aid", "nsw")."""
+    return frozenset(tuple(_letters(line)) for line in _read("services_au.txt") if _letters(line))
+
+
+@functools.cache
 def place_firsts() -> frozenset[str]:
     """The first words of the places of two or more words."""
     return frozenset(place_phrases())

@@ -666,9 +666,10 @@ _ST_GAP = re.compile(r"\.? ")
 # A pet named as one: "a dog called Ranger", or after an owner's word, "her kelpie Nugget." (not
 # "walking the dog Kylie.", where Kylie may be spoken to).
 _PET = re.compile(
-    r"\b(?:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kelpies?|horses?|pets?|budgies?|staffy"
+    r"\b(?i:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kelpies?|horses?|pets?|budgies?|staffy"
     r"|heelers?)[ \t]+(?:is[ \t]+|was[ \t]+)?(?:called|named)[ \t]+([A-Z][a-z]+)\b"
-    r"|\b(?:her|his|my|our|their|[A-Za-z]+'s)[ \t]+(?:dog|cat|pup|puppy|kelpie|staffy|heeler"
+    r"|(?:\b(?i:her|his|my|our|their)|\b[A-Za-z]+'s|\[name\]'s|\b[A-Z][A-Z0-9]*-\d+'s)"
+    r"[ \t]+(?:dog|cat|pup|puppy|kelpie|staffy|heeler"
     r"|kitten|horse|budgie)[ \t]+([A-Z][a-z]+)(?=[ \t]*(?:[.,;:)(]|\Z))"
 )
 PET_KEYS = word_set("dog dogs cat cats puppy puppies pup pups kitten kittens kelpie kelpies horse"
@@ -1799,17 +1800,19 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if j >= len(toks):
         return
     gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
-    if gap and title and "." in gap[0] and (toks[i].key in _KIN_TITLES or (
-        toks[i].key in _WORD_TITLES
-        and not (toks[j].lexical or (toks[j].cap and _ends_or_acts(text, toks, j)))
-    )):
+    if gap and title and "." in gap[0] and (
+        (toks[i].key in _KIN_TITLES
+         and not (toks[j].given or (toks[j].cap and _acts_after(text, toks, j))))
+        or (toks[i].key in _WORD_TITLES
+            and not (toks[j].lexical or (toks[j].cap and _ends_or_acts(text, toks, j))))
+    ):
         return  # "the liaison officer. Nothing else" (but "the detective. Logan gave"); "with
         # aunty. Home visits …": a kin word is no abbreviation, its full stop ends a sentence
     if gap and title and "\n" in gap[0]:
         return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court"
     t = toks[j]
-    if gap is None or t.blocked or _excluded(t):
-        return
+    if gap is None or t.blocked or _excluded(t) or t.key in _NO_ONE:
+        return  # "Partner: Nil", "Spouse: None"
     if t.place and not t.lexical and not (
         title and toks[i].key in _LOWER_CIVIL | {"miss"} and t.cap and not (
             _POSSESSIVE.match(text, t.end) and j + 1 < len(toks) and toks[j + 1].cap
@@ -1854,6 +1857,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
+        if t.key.endswith("s") and t.key in lexicon.english_words() and not (
+            t.key in lexicon.given_names() or t.key in lexicon.surnames()
+        ) and toks[i].key in _PARTNERS:
+            plausible = False  # "our partner agencies", "partner organisations"
         if t.key in _FORM_WORDS:
             plausible = False  # "Carer name: …", "mum details", "sister mobile"
         if j > i + 1 and toks[j - 1].key in ("is", "was") and t.key in lexicon.english_words() and (
@@ -1937,6 +1944,8 @@ _STREET_WORDS = word_set(
     "street st road rd avenue ave highway hwy parade pde boulevard terrace tce"
 )
 _KIN_TITLES = word_set("aunty auntie uncle")
+_PARTNERS = word_set("partner partners")
+_NO_ONE = word_set("nil none declined unknown na tbc tba refused withheld deceased yes no")
 _WORD_TITLES = word_set(
     "magistrate judge registrar coroner officer principal sheriff practitioner constable "
     "detective sergeant inspector superintendent pastor father doctor aunty auntie uncle member"

@@ -287,6 +287,7 @@ _REF_CUE = re.compile(
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
     r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:job|incident|request|task)"  # "SES job 22-5"
+    r"|job|(?:rates?\s+)?assessment"  # "Job 22-0228-04117", "Rates assessment A61-221907"
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
@@ -323,7 +324,7 @@ REF_CUES = word_set(
     "student reg "
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
-    " immicard lodgement redirection evidence eoa tis no emp cert"
+    " immicard lodgement redirection evidence eoa tis no emp cert assessment"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).

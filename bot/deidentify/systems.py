@@ -26,8 +26,17 @@ _NAME_HEADER = re.compile(
 )
 # A column of someone's numbers: a booking's, a locker's, a file's (not a room's or a bed's).
 _ID_HEADER = re.compile(
-    r"(?:client[ _]?|booking[ _]?|voucher[ _]?|file[ _]?|application[ _]?|tenancy[ _]?)?"
-    r"(?:ref|ref\.|reference|id|no|no\.|number|#)|locker|voucher|booking|application|file",
+    r"(?:client[ _]?|booking[ _]?|voucher[ _]?|file[ _]?|application[ _]?|tenancy[ _]?"
+    r"|reg(?:istration)?[ _]?|evac(?:uation)?[ _]?|claim[ _]?|policy[ _]?|job[ _]?|title[ _]?)?"
+    r"(?:ref|ref\.|reference|id|no|no\.|number|#)|locker|voucher|booking|application|file"
+    # a farm's, a business's, a vehicle's: "PIC", "ABN", "Rego", "VIN", "Title", "Claim"
+    r"|pic|abn|acn|rego|registration|plate|vin|title|claim|policy",
+    re.IGNORECASE,
+)
+# A column of homes: "Address", "Home address", "Property" (a farm's name is its address).
+_ADDRESS_HEADER = re.compile(
+    r"(?:home[ _]|street[ _]|residential[ _]|current[ _]|usual[ _])?address|property|station"
+    r"|farm|residence",
     re.IGNORECASE,
 )
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
@@ -40,6 +49,7 @@ _NAME_CELL = re.compile(
     r"(?=[^\W\d_]*[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'’.\-]*"
     r"(?:[ ,'’.\-]{1,2}[^\W\d_][^\W\d_'’.\-]*){0,3}\.?"
 )
+_ROLES_ALONE = word_set("gp doctor nurse police worker caseworker landlord agent self mum dad")
 _STATUS_WORDS = word_set(
     "unknown vacant refused declined withheld male female group single couple pending tbc tba"
     " unnamed anonymous"
@@ -52,7 +62,8 @@ HEADER_WORDS = word_set(
     "name names surname given first last client tenant resident participant patient nok kin"
     " contact dob d.o.b birth birthday ref reference id locker voucher booking application file"
     " respondent aggrieved perpetrator defendant accused offender applicant child mother father"
-    " carer young"
+    " carer young address property pic abn rego vin title claim policy witness party partner"
+    " spouse referrer referred protected perpetrator person guardian parent"
 )
 
 
@@ -84,6 +95,11 @@ def columns(text: str) -> Iterator[Hit]:
                 DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
             ):
                 yield hit(offset, offset + len(inner), "id")
+        elif kind == "address":
+            if re.search(r"[^\W\d_]{3}", inner) and inner.casefold() not in _NOT_A_NAME and (
+                inner.casefold() not in _STATUS_WORDS
+            ):
+                yield hit(offset, offset + len(inner), "address")
         elif inner and _a_name(inner):
             yield hit(offset, offset + len(inner), "person")
 
@@ -189,6 +205,8 @@ def _column_kind(head: str) -> str:
         return "dob"
     if _NAME_HEADER.fullmatch(head):
         return "person"
+    if _ADDRESS_HEADER.fullmatch(head):
+        return "address"
     return "id" if _ID_HEADER.fullmatch(head) else ""
 
 
@@ -247,6 +265,9 @@ def fields(text: str) -> Iterator[Hit]:
 def _value(m: re.Match[str]) -> tuple[str, int]:
     """A field's value without its spaces, and where it starts."""
     value = m["value"].strip()
+    if value.endswith(".") and not re.search(r"\b[A-Z]\.\Z", value):
+        value = value[:-1].rstrip()  # the sentence's full stop ("Referrer: Jess Kowalski."), not
+        # an initial's ("Name: Jess K.")
     return value, m.start("value") + m["value"].find(value)
 
 
@@ -272,11 +293,16 @@ def _a_name(cell: str) -> bool:
         return False
     if key.startswith(("not ", "no ")):
         return False  # "Not Given", "No name"
+    if key in lexicon.TITLES or key in lexicon.RELATIONS or key in _ROLES_ALONE:
+        return False  # "Co-tenant: Aunty", "Referrer: GP"
     letters = re.findall(r"[^\W\d_]+", cell)
-    if cell[:1].isupper() and letters[0].casefold() not in lexicon.given_names() and any(
+    if cell[:1].isupper() and any(
         w.islower() and len(w) > 2 and w in lexicon.english_words() and w not in lexicon.PARTICLES
         for w in letters[1:]
-    ):  # but "Kylie brown" is someone
+    ) and not (  # but "Kylie brown" is someone ("Will call back" no one)
+        len(letters) == 2 and letters[0].casefold() in lexicon.given_names()
+        and letters[1] in lexicon.surnames()
+    ):
         return False  # "Morning tea", "Housing First review": a name's words are capitalised
     words, given, surnames = lexicon.english_words(), lexicon.given_names(), lexicon.surnames()
     parts = re.findall(r"[^\W\d_]+", key)
