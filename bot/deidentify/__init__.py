@@ -209,6 +209,7 @@ def _find(
     places = _not_named(text, place_spans(text, tokens, keys), matcher)
     boxes, services_boxes = land.boxes(text, keys, _services(text, kept, places, keeper))
     acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
+    acts += land.storms(text, keys)  # "Cyclone Yasi"
     found = matcher.names_in(
         text, tokens, protected, keys, strict=strict, places=places, first_pass=not names_only
     )
@@ -280,7 +281,7 @@ def _find(
         # A home's cell is an address, though a town is in it ("88 Bridge Street, North
         # Lismore"); a town alone ("Lismore") is none.
         hits += [h for h in cells if h.kind == "address" and guarded.find(0, h.start, h.end) >= 0
-                 and guarded.find(1, h.start, h.end) >= 0 and HAS_DIGIT(text[h.start:h.end])]
+                 and guarded.find(1, h.start, h.end) >= 0]
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
         hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
     if hits and (kept or protected):

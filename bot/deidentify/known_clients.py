@@ -253,7 +253,11 @@ STREET_HEADS = word_set(
 )
 
 
-_GREETINGS = word_set("hi hey hello hiya dear yo morning")
+_GREETINGS = word_set(
+    "hi hey hello hiya dear yo morning salam salaam bula talofa malo ora namaste ciao hoi gday"
+)
+# Said after the name of someone greeted: "salam saki jan", "hi rain bro".
+_ENDEARMENTS = word_set("jan joon jaan ji bro sis mate love darl")
 # The end of a field's value: "FRAME   Given name", "Frame, Nuala", "Frame\n" (not "Ward 4",
 # "Major issue with rent").
 _FIELD_ENDS = re.compile(
@@ -476,7 +480,10 @@ class Matcher:
                 anchor, number, pattern = rule
                 self.addresses.setdefault(anchor, []).append((number, pattern))
             located = street_part(ident.address or "")
-            if located and (street := street_rule(located)):
+            street = street_rule(located) if located else None
+            if street is None and located and property_name(ident.address or ""):
+                street = street_rule(located, numbered=False)
+            if street:
                 self.streets.setdefault(street[0], []).append(street[1])
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
@@ -485,9 +492,10 @@ class Matcher:
                 self.boxes |= {m[1].casefold() for m in _BARE_BOX.finditer(ident.address)}
                 if farm := property_name(ident.address):
                     properties.append(farm)
-            if ident.address and (home := _DWELLING_SAID.search(ident.address)) and not (
-                _STREET.search(ident.address)
-            ):  # "House 6, Hidden Valley", "Hidden Valley Town Camp, House No. 6"
+            if ident.address and (home := _DWELLING_SAID.search(ident.address)) and (
+                not _STREET.search(ident.address) or home[1].casefold() == "lot"
+            ):  # "House 6, Hidden Valley", "Hidden Valley Town Camp, House No. 6", a farm's
+                # "Lot 7 Amiens Road" (said "the cottage at Lot 7")
                 self.dwellings.add((_DWELLING_WORDS[home[1].casefold()], home[2].casefold()))
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.codes = frozenset(c.case_code for c in clients)
@@ -508,6 +516,12 @@ class Matcher:
         self.properties = {
             LETTERS.findall(farm.casefold())[0]: _property_rule(farm) for farm in properties
         }
+        for farm in properties:  # "the crossing at keelbottom": a farm's own word, said alone
+            first = LETTERS.findall(farm.casefold())[0]
+            if len(LETTERS.findall(farm)) > 1 and _distinctive(first):
+                self.properties.setdefault(f"{first} ", re.compile(
+                    rf"(?<![\w'’]){re.escape(first)}(?![\w'’])", re.IGNORECASE
+                ))
         self.initials = Initials(
             (c.case_code, name)
             for c in clients
@@ -902,7 +916,8 @@ class Matcher:
             if prev.key == "me" and i > 1 and tokens[i - 2].key in ("its", "s", "is"):
                 return True  # "hey wren its me charity my new number"
             signs = SIGNS_ON_AFTER.match(text, t.end) is not None or (
-                nxt is not None and nxt.key in ("its", "it", "this", "im")
+                nxt is not None and (nxt.key in ("its", "it", "this", "im")
+                                     or nxt.key in _ENDEARMENTS)
             )
             if prev.key in _GREETINGS and text[prev.end : t.start] == " " and signs:
                 return True  # "hi rain its zainab": the client written to; not "hey gift card"
@@ -1125,7 +1140,7 @@ class Matcher:
         """A registered farm's or station's name, wherever the note says it ("back to Wattle
         Downs after the flood"), digits or none."""
         for first, pattern in self.properties.items():
-            if first in keys:
+            if first.rstrip() in keys:
                 for m in pattern.finditer(text):
                     yield hit(m.start(), m.end(), "address")
 
@@ -1257,6 +1272,15 @@ def _property_rule(farm: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’]){body}(?![\w'’])", re.IGNORECASE)
 
 
+def _distinctive(word: str) -> bool:
+    """A word no one would write but for that farm: no word of the language, name or place."""
+    return len(word) >= 5 and not (
+        word in lexicon.english_words() or word in lexicon.given_names()
+        or word in lexicon.surnames() or word in lexicon.place_words()
+        or word in lexicon.place_firsts() or word in lexicon.not_names()
+    )
+
+
 def street_part(address: str) -> str:
     """The address from its street number on: a farm's name and a rural mail word before it
     left off ("Wattle Downs, RMB 412 Bonalbo Road" -> "412 Bonalbo Road")."""
@@ -1271,12 +1295,14 @@ def unit_number(address: str) -> tuple[str, str] | None:
     return (m[1].casefold(), m[2].casefold()) if m else None
 
 
-def street_rule(address: str) -> tuple[str, re.Pattern[str]] | None:
+def street_rule(address: str, *, numbered: bool = True) -> tuple[str, re.Pattern[str]] | None:
     """The street name and type of a registered address, as a pattern for it standing alone in
     any case and with any form of its type ("Logan Road", "logan rd"), not where it names a
-    place ("Brunswick Street Mall", "Roma Street station")."""
+    place ("Brunswick Street Mall", "Roma Street station"). ``numbered=False``: a street with
+    no number, after a farm's name ("Pindan Springs Station, Great Northern Highway, …")."""
     street = re.match(
-        rf"\s*(?i:{UNIT})\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?\s+([^,]+)", address, re.IGNORECASE
+        rf"\s*(?i:{UNIT})\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?\s+([^,]+)" if numbered else r"\s*([^,\d]+)",
+        address, re.IGNORECASE,
     )
     if not street:
         return None

@@ -133,6 +133,23 @@ def references(text: str) -> list[Hit]:
     return hits
 
 
+# A storm's name is no one's: "Cyclone Yasi", "Tropical Cyclone Jasper", "ex-TC Ellie",
+# "Cyclone season" (but a registered client's name is replaced wherever it stands).
+_STORM = re.compile(
+    r"\b(?:(?:ex-?\s?)?(?:Severe\s+)?(?:Tropical\s+)?(?:Cyclone|Hurricane|Typhoon)|(?:ex-?)?TC)"
+    r"(?:\s+[A-Z][a-z]+)?\b",
+    re.IGNORECASE,
+)
+_STORM_KEYS = word_set("cyclone hurricane typhoon tc")
+
+
+def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
+    """Where a storm is named, to guard against the name guesser only."""
+    if _STORM_KEYS.isdisjoint(keys):
+        return []
+    return [m.span() for m in _STORM.finditer(text)]
+
+
 def vins(text: str) -> list[Hit]:
     """Vehicle identification numbers: after their cue, or alone where letters and digits are
     both many (no word or code of the notes is 17 such characters)."""

@@ -1857,9 +1857,9 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
-        if t.key.endswith("s") and t.key in lexicon.english_words() and not (
+        if len(t.key) > 4 and t.key.endswith("s") and t.key in lexicon.english_words() and not (
             t.key in lexicon.given_names() or t.key in lexicon.surnames()
-        ) and toks[i].key in _PARTNERS:
+        ) and toks[j - 1].key not in ("is", "was"):
             plausible = False  # "our partner agencies", "partner organisations"
         if t.key in _FORM_WORDS:
             plausible = False  # "Carer name: …", "mum details", "sister mobile"

@@ -535,8 +535,9 @@ _PLATE_AFTER_CAR = re.compile(
     r"(?i:\b(?:car|ute|van|vehicle|truck))(?:\s*[:\-–]\s*|\s+)"  # "car ZYM 408", "car: ZYM 408"
     r"(?P<id>[A-Z0-9]{1,4}[ \-][A-Z0-9]{1,4})(?![\w\-])"
 )
-PLATE_CUES = word_set("rego registration reg plate plates numberplate numberplates car ute van "
-                      "vehicle truck motorbike bike qld nsw vic sa wa tas nt act")
+PLATE_CUES = word_set("rego regos registration reg plate plates numberplate numberplates car cars"
+                      " ute utes van vehicle vehicles truck motorbike bike qld nsw vic sa wa tas nt"
+                      " act")
 
 
 _MEASURE = re.compile(r"\d+(?:am|pm|st|nd|rd|th|km|kg|mg|ml|hr|hrs|min|mins|yo|k|m|g|l)", re.I)
@@ -553,7 +554,12 @@ def plates(text: str) -> list[Hit]:
         if _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         and not re.search(r"(?<!\d)\d{4}(?!\d)", m["id"])  # a postcode or a year
     ]
-    for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text), *state_plates]:
+    listed = [  # "Regos in the car park: CP 33 WQ (Cavanough), EL 08 ZS", "ute (S 512 FCT)"
+        m for m in _PLATE_IN_LIST.finditer(text)
+        if _VEHICLE_BEFORE.search(text, max(0, text.rfind("\n", 0, m.start()) + 1,
+                                            m.start() - 80), m.start())
+    ]
+    for m in [*_PLATE.finditer(text), *_PLATE_AFTER_CAR.finditer(text), *state_plates, *listed]:
         parts = list(_ALNUM.finditer(m["id"]))
         for n in range(len(parts), 0, -1):  # "rego 123 ABC due": two groups, not three
             groups = [p[0] for p in parts[:n]]
@@ -567,8 +573,12 @@ _ALNUM = re.compile(r"[A-Za-z0-9]+")
 # A plate as written with its state, a vehicle said just before: "car (QLD 412 ZXK)", "a white
 # hilux SA S 844 CPL" (but "NSW DCJ 2024 report", "Ipswich QLD 4305").
 _VEHICLE_BEFORE = re.compile(
-    r"(?i)\b(?:car|cars|ute|van|vehicle|truck|hilux|sedan|wagon|suv|4wd|motorbike|bike|drove|"
-    r"drives|driving|parked|rego|plates?)\b"
+    r"(?i)\b(?:car|cars|ute|utes|van|vehicles?|truck|hilux|sedan|wagon|suv|4wd|motorbike|bike"
+    r"|drove|drives|driving|parked|regos?|plates?)\b"
+)
+# Capitals and digits in two or three short groups, as a plate is written: "CP 33 WQ", "742 RHK".
+_PLATE_IN_LIST = re.compile(
+    r"(?:(?<=[:,;] )|(?<=\())(?P<id>[A-Z0-9]{1,3}(?: [A-Z0-9]{1,3}){1,2})(?![\w\-/])"
 )
 _PLATE_AFTER_STATE = re.compile(
     r"(?<![\w\-])(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+"
@@ -780,6 +790,7 @@ DATE = re.compile(
 )
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
+    r"|turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])"  # "She turned 18 on 1 September"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
     re.IGNORECASE,
@@ -894,7 +905,8 @@ def _day_month(written: str) -> bool:
 
 # Words of a birth cue ("DOB", "d.o.b", "born", "birthday", "b'day", "date of birth").
 BIRTH = frozenset({
-    "dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b",
+    "dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b", "turned", "turns",
+    "turning",
     "compleanno", "compie", "cumpleaños", "nhật", "kaarawan", "γενέθλια", "genethlia",
 })
 

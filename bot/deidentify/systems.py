@@ -14,7 +14,7 @@ from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import DATE, DOB_CUE
 from bot.deidentify.text import Hit, hit
 
-_SEPARATORS = ("\t", "|", ",")
+_SEPARATORS = ("\t", "|", ",", " / ")  # " / ": a sign-in sheet typed as "NAME / PEOPLE / PETS"
 # A column of people's names, by its header (not "Owner", "Worker" or "Author": the team's own,
 # whom the keep-list knows; nor "Service name", "Program name").
 _NAME_HEADER = re.compile(
@@ -70,7 +70,7 @@ HEADER_WORDS = word_set(
 def _split(line: str, sep: str) -> list[str]:
     """A row's cells, each as written (quotes kept): a separator inside double quotes is the
     cell's own ('"COLÓN IBARRA, Yesenia"'). Joined with ``sep`` they give the line back."""
-    if '"' not in line:
+    if '"' not in line or len(sep) > 1:
         return line.split(sep)
     cells, start, quoted = [], 0, False
     for k, ch in enumerate(line):
@@ -117,6 +117,12 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
             kinds = {}
         elif kinds:
             cells = _split(line, sep)
+            if len(cells) > width and sep == "," and list(kinds.values()).count("address") == 1:
+                # An address with its own commas, unquoted: its column takes the extra cells
+                # ("Jelle Blom,Blom Creek Farm, Tinamba,3TNBA022,…").
+                a = next(k for k, kind in kinds.items() if kind == "address")
+                extra = len(cells) - width
+                cells = [*cells[:a], sep.join(cells[a : a + extra + 1]), *cells[a + extra + 1 :]]
             if len(cells) != width:
                 kinds = {}
             else:

@@ -1775,7 +1775,7 @@ TIARE = client("U1R-092", full_name="Tiare Tangimetua")
         ("daughter phone oh four oh eight double two one six four nine five full stop",
          "daughter phone [phone] full stop"),
         ("My number +44 7700 918 442 (UK).", "My number [phone] (UK)."),
-        ("sleeping in car (TAS E12 YK).", "sleeping in car (TAS [ID])."),
+        ("sleeping in car (TAS E12 YK).", "sleeping in car ([ID])."),  # the state goes with it
         ("drove past in a white hilux SA S 844 CPL", "drove past in a white hilux SA [ID]"),
         ("Brisbane QLD 4000", "Brisbane QLD 4000"),
         ("passport CK 041172.", "passport [ID]."),
