@@ -253,6 +253,7 @@ STREET_HEADS = word_set(
 )
 
 
+_QUOTES = frozenset("\"'“”‘’")
 _GREETINGS = word_set(
     "hi hey hello hiya dear yo morning salam salaam bula talofa malo ora namaste ciao hoi gday"
 )
@@ -961,6 +962,9 @@ class Matcher:
                 return True  # "me n sydney went", "i and hope"
         if text[t.start - 1 : t.start] == "(" and after[:1] == ")":
             return True  # "(JJ)", "(joy)"
+        if t.caps and t.start and text[t.start - 1] in _QUOTES and after[:1] in _QUOTES:
+            return True  # '"Sultana" was written by the UN', 'calls him "Tank"'
+
         if nxt is None:
             return prev is None  # the whole sentence: "hope", "frank?? no show"
         if after.startswith("-"):

@@ -303,3 +303,12 @@ def test_a_farms_lot_its_own_word_and_its_numberless_road_go(address, text, gone
 def test_a_client_greeted_with_an_endearment_is_the_client():
     saki = KnownClient("RV-2004", ClientIdentity(full_name="Sakina Rezaee", aliases=("Saki",)))
     assert redact("salam saki jan, kenna hastam.", saki) == "salam RV-2004 jan, kenna hastam."
+
+
+def test_a_registered_word_name_in_quotes_capitalised_is_the_name():
+    sultana = KnownClient("RV-2005", ClientIdentity(full_name="Hamida Sultana"))
+    assert redact('no family name - "Sultana" was written by the UN', sultana) == (
+        'no family name - "RV-2005" was written by the UN'
+    )
+    tank = KnownClient("RV-2006", ClientIdentity(full_name="Wout Veldhuizen", aliases=("Tank",)))
+    assert redact('The "tank" is full; {"tank": 4}', tank) == 'The "tank" is full; {"tank": 4}'
