@@ -1187,7 +1187,11 @@ class Matcher:
                 if (
                     m
                     and not _LANDMARK_AFTER.match(text, m.end())
-                    and not any(s <= m.start() and m.end() <= e for s, e in places)
+                    # inside a longer place ("Brunswick Street Mall"); a highway listed as
+                    # a place is still the client's road ("off the Great Northern Highway")
+                    and not any(s <= m.start() and m.end() <= e and (s, e) != m.span()
+                                and text[s:e].casefold() != "the " + m[0].casefold()
+                                for s, e in places)
                 ):
                     the = THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
                     start = the.start() if the else m.start()  # "The Horsley Drive"
