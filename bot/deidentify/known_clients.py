@@ -1561,7 +1561,6 @@ def whose(text: str, start: int, end: int) -> bool:
 
 _TITLED_AFTER = re.compile(r"['’]s[ \t]+[A-Z][a-z]")
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot"}
-_DWELLING = re.compile(r"\s*(house|hse|lot)\s*(\d+[a-z]?)\b", re.IGNORECASE)
 _DWELLING_SAID = re.compile(
     r"(?<![\w/])(?<!\ba )(house|hse|lot)(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
     r"(\d+[a-z]?)(?![\w/])(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
