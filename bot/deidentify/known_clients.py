@@ -514,15 +514,16 @@ class Matcher:
         }
         if self.boxes:
             self.address_keys |= land.BOX_CUES | {"rms"}
-        self.properties = {
-            LETTERS.findall(farm.casefold())[0]: _property_rule(farm) for farm in properties
-        }
-        for farm in properties:  # "the crossing at keelbottom": a farm's own word, said alone
-            first = LETTERS.findall(farm.casefold())[0]
-            if len(LETTERS.findall(farm)) > 1 and _distinctive(first):
-                self.properties.setdefault(f"{first} ", re.compile(
-                    rf"(?<![\w'’]){re.escape(first)}(?![\w'’])", re.IGNORECASE
-                ))
+        # (first word, pattern): the farm's name, and its own word alone where no one else would
+        # write it ("the crossing at keelbottom")
+        self.properties: list[tuple[str, re.Pattern[str]]] = []
+        for farm in properties:
+            words = LETTERS.findall(farm.casefold())
+            self.properties.append((words[0], _property_rule(farm)))
+            if len(words) > 1 and _distinctive(words[0]):
+                self.properties.append((words[0], re.compile(
+                    rf"(?<![\w'’]){re.escape(words[0])}(?![\w'’])", re.IGNORECASE
+                )))
         self.initials = Initials(
             (c.case_code, name)
             for c in clients
@@ -1126,9 +1127,8 @@ class Matcher:
                 if (_DWELLING_WORDS[m[1].casefold()], m[2].casefold()) in self.dwellings:
                     yield hit(m.start(), m.end(), "address")
         if self.boxes:
-            for start, end in land.postal(text):
-                box = land.POSTAL.match(text, start)
-                if box and _box_number(box[0]) in self.boxes:
+            for start, box_end, end in land.postal(text):
+                if _box_number(text[start:box_end]) in self.boxes:
                     yield hit(start, end, "address")
             for m in _BARE_BOX.finditer(text):  # "box 455", the client's
                 if m[1].casefold() in self.boxes:
@@ -1143,8 +1143,8 @@ class Matcher:
     def properties_in(self, text: str, keys: AbstractSet[str]) -> Iterator[Hit]:
         """A registered farm's or station's name, wherever the note says it ("back to Wattle
         Downs after the flood"), digits or none."""
-        for first, pattern in self.properties.items():
-            if first.rstrip() in keys:
+        for first, pattern in self.properties:
+            if first in keys:
                 for m in pattern.finditer(text):
                     yield hit(m.start(), m.end(), "address")
 

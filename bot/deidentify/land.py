@@ -82,26 +82,22 @@ _VIN = re.compile(r"(?<![\w\-])(?P<id>[A-HJ-NPR-Z0-9]{17})(?![\w\-])")
 _VIN_CUE = re.compile(r"(?i)\b(?:vin|chassis|frame)\b[^\n]{0,20}\Z")
 
 
-def postal(text: str) -> list[tuple[int, int]]:
-    """Post boxes and rural mail numbers with the town after them, where they stand."""
+def postal(text: str) -> list[tuple[int, int, int]]:
+    """Post boxes and rural mail numbers where they stand: (start, the box's end, the end with
+    the town after it)."""
     spans = []
     for m in POSTAL.finditer(text):
         end = m.end()
         after = _TOWN_AFTER.match(text, end) or _STATE_AFTER.match(text, end)
-        if after is None and (town := _A_TOWN.match(text, end)) and _listed(town[1]):
+        if after is None and (town := _A_TOWN.match(text, end)) and lexicon.listed_place(
+            re.findall(r"[^\W\d_]+", town[1].casefold()), also_names=False
+        ):
             after = town  # "PO Box 88, Loxton ABN …": a listed town
-        spans.append((m.start(), after.end() if after else end))
+        spans.append((m.start(), end, after.end() if after else end))
     return spans
 
 
 _A_TOWN = re.compile(r",?[ \t]+([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)")
-
-
-def _listed(town: str) -> bool:
-    words = tuple(w.casefold() for w in re.findall(r"[^\W\d_]+", town))
-    return (len(words) == 1 and words[0] in lexicon.place_words()) or (
-        words in lexicon.place_phrases().get(words[0], ())
-    )
 
 
 def coordinates(text: str) -> list[Hit]:
@@ -183,10 +179,9 @@ def boxes(
         return [], []
     people, theirs = [], []
     ends = [e for _s, e in services]
-    for start, end in postal(text):
+    for start, box_end, end in postal(text):
         if any(k <= start and _BETWEEN.fullmatch(text, k, start) for k in ends):
-            box = POSTAL.match(text, start)
-            theirs.append((start, box.end() if box else end))
+            theirs.append((start, box_end))
         else:
             people.append((start, end))
     return people, theirs

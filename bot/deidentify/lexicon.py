@@ -8,6 +8,7 @@ importing the engine stays cheap.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.deidentify.known_services import COMMON_SERVICES
@@ -229,6 +230,14 @@ def places_also_names() -> frozenset[str]:
     """Towns and suburbs that are also names ("Kirwan", "Childers"): places only where a place
     is said ("in Kirwan", "moved to Childers")."""
     return frozenset(w for line in _read("places_also_names.txt") for w in _letters(line))
+
+
+def listed_place(words: Sequence[str], *, also_names: bool = True) -> bool:
+    """Are these words (casefolded) a listed suburb or town, in one word or as a listed phrase?
+    ``also_names``: a one-word place that is also a name counts too."""
+    if len(words) == 1:
+        return words[0] in place_words() or (also_names and words[0] in places_also_names())
+    return bool(words) and tuple(words) in place_phrases().get(words[0], ())
 
 
 @functools.cache

@@ -170,13 +170,6 @@ _PLACE_HEADER = re.compile(r"suburb|town|city|locality|region|area|location|lga"
 _A_PLACE_CELL = re.compile(r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,3}")
 
 
-def _a_listed_place(words: list[str]) -> bool:
-    """A suburb or town the gazetteer knows, in one word or as a listed phrase."""
-    if len(words) == 1:
-        return words[0] in lexicon.place_words() or words[0] in lexicon.places_also_names()
-    return tuple(words) in lexicon.place_phrases().get(words[0], ())
-
-
 def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
     """Cells a table says are no one's: the team's names under "owner" or "worker" ("Abernethy"),
     suburbs under "suburb" or "town" ("Elizabeth", "Kilburn")."""
@@ -185,7 +178,7 @@ def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
         words = re.findall(r"[^\W\d_]+", inner.casefold())
         if words and (
             (kind == "team" and all(w in team for w in words))
-            or (kind == "place" and _A_PLACE_CELL.fullmatch(inner) and _a_listed_place(words))
+            or (kind == "place" and _A_PLACE_CELL.fullmatch(inner) and lexicon.listed_place(words))
         ):
             spans.append((offset, offset + len(inner)))
     return spans
