@@ -1252,8 +1252,8 @@ def property_name(address: str) -> str | None:
     """The farm's or station's name a registered address opens with, if any: not a street, a
     care-of, a unit, a listed place or service, or a word of the language alone."""
     m = _FIRST_PART.match(address)
-    if not m or _CARE_OF.match(address):
-        return None
+    if not m or _CARE_OF.match(address) or land.POSTAL.match(address.strip()):
+        return None  # "PO Box 55, Kyogle", "Locked Bag 7": a box, no farm
     words = LETTERS.findall(m["name"].casefold())
     if not words or len(words) > 4 or sum(map(len, words)) < 4:
         return None  # (a street's form is a farm's name too: "Glenrock Park", "Windy Hill")

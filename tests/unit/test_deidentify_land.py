@@ -312,3 +312,9 @@ def test_a_registered_word_name_in_quotes_capitalised_is_the_name():
     )
     tank = KnownClient("RV-2006", ClientIdentity(full_name="Wout Veldhuizen", aliases=("Tank",)))
     assert redact('The "tank" is full; {"tank": 4}', tank) == 'The "tank" is full; {"tank": 4}'
+
+
+@pytest.mark.parametrize("address", ["PO Box 55, Kyogle NSW 2474", "Locked Bag 7, Casino NSW"])
+def test_a_registered_box_makes_no_farm_of_its_words(address):
+    text = "Legal Aid NSW, PO Box K847; Anglicare, Locked Bag 12."
+    assert redact(text, living_at(address)) == text
