@@ -207,8 +207,10 @@ def _find(
     acts += medical.spans(text, tokens, keys)  # "Parkinson's", "Na 131": the same guard
     protected = protected_spans(text)
     places = _not_named(text, place_spans(text, tokens, keys), matcher)
-    boxes, services_boxes = land.boxes(text, keys, _services(text, kept, places, keeper))
-    acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
+    boxes: list[tuple[int, int]] = []
+    if not land.BOX_CUES.isdisjoint(keys):  # the organisations are sought only for a box
+        boxes, services_boxes = land.boxes(text, _services(text, kept, places, keeper))
+        acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
     acts += land.storms(text, keys)  # "Cyclone Yasi"
     found = matcher.names_in(
         text, tokens, protected, keys, strict=strict, places=places, first_pass=not names_only

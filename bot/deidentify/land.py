@@ -169,14 +169,12 @@ CUES = word_set(
 
 
 def boxes(
-    text: str, keys: AbstractSet[str], services: list[tuple[int, int]]
+    text: str, services: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The post boxes and rural mail numbers in ``text``: (people's, services'). A box written
-    just after a service's name (``services``: "Legal Aid NSW, PO Box K847") is the service's:
-    only the box itself is, not what follows it ("… PO Box 174 Attn Shane Reed").
-    ``keys``: the note's words, casefolded."""
-    if BOX_CUES.isdisjoint(keys):
-        return [], []
+    """The post boxes and rural mail numbers in ``text`` (where ``BOX_CUES`` says one may be):
+    (people's, services'). A box written just after a service's name (``services``: "Legal Aid
+    NSW, PO Box K847") is the service's: only the box itself is, not what follows it ("… PO Box
+    174 Attn Shane Reed")."""
     people, theirs = [], []
     ends = [e for _s, e in services]
     for start, box_end, end in postal(text):
