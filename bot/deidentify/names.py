@@ -661,10 +661,9 @@ _VOWEL = re.compile(r"[aeiouy]|[^\x00-\x7f]")  # "ÖZTÜRK" has vowels; an acron
 _ST_GAP = re.compile(r"\.? ")
 
 
-# An animal's name, said as one: "a dog called Ranger", "her kelpie Nugget.", "the cat is named
-# Friday". A pet's name says no one's identity.
-# A pet named as one: "a dog called Ranger", or after an owner's word, "her kelpie Nugget." (not
-# "walking the dog Kylie.", where Kylie may be spoken to).
+# An animal's name, said as one: "a dog called Ranger", "the cat is named Friday", or after an
+# owner's word, "her kelpie Nugget." (not "walking the dog Kylie.", where Kylie may be spoken
+# to). A pet's name says no one's identity.
 _PET = re.compile(
     r"\b(?i:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|kelpies?|horses?|pets?|budgies?|staffy"
     r"|heelers?)[ \t]+(?:is[ \t]+|was[ \t]+)?(?:called|named)[ \t]+([A-Z][a-z]+)\b"
@@ -1944,7 +1943,6 @@ _STREET_WORDS = word_set(
     "street st road rd avenue ave highway hwy parade pde boulevard terrace tce"
 )
 _KIN_TITLES = word_set("aunty auntie uncle")
-_PARTNERS = word_set("partner partners")
 _NO_ONE = word_set("nil none declined unknown na tbc tba refused withheld deceased yes no")
 _WORD_TITLES = word_set(
     "magistrate judge registrar coroner officer principal sheriff practitioner constable "

@@ -63,7 +63,7 @@ HEADER_WORDS = word_set(
     " contact dob d.o.b birth birthday ref reference id locker voucher booking application file"
     " respondent aggrieved perpetrator defendant accused offender applicant child mother father"
     " carer young address property pic abn rego vin title claim policy witness party partner"
-    " spouse referrer referred protected perpetrator person guardian parent"
+    " spouse referrer referred protected person guardian parent"
 )
 
 
