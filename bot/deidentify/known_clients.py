@@ -914,6 +914,8 @@ class Matcher:
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
         if prev is not None and _says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end):
             return True  # "hey dylan its haze. agent came round", "this is hope,"
+        if i == 0 and _sender_follows(tokens):
+            return True  # "paddy its jessamy from …": a text's first word is whom it is to
         if prev is not None:
             if prev.key == "me" and i > 1 and tokens[i - 2].key in ("its", "s", "is"):
                 return True  # "hey wren its me charity my new number"
@@ -1362,6 +1364,22 @@ def introduction(tokens: Sequence[Word], i: int, *, abroad: bool = False) -> int
 # "It's" as other languages say it before a name: Tagalog "si Dory", Kriol "dijan Starry" and
 # "mi Starry", Spanish "soy", Swahili "ni".
 _SAYS_WHO_ABROAD = frozenset({"si", "dijan", "mi", "soy", "ni"})
+
+
+# Said after "its" without being anyone's name, though listed as given names.
+_NOT_SENDERS = frozenset({"ok", "ty", "nan", "ta"})
+
+
+def _sender_follows(tokens: list[Word]) -> bool:
+    """Does the text's second or third word introduce its sender by a given name that is no
+    English word ("paddy its jessamy", "cyclone it's oonagh"; not "hope its ok")?"""
+    for size in (1, 2):
+        k = 1 + size
+        if k < len(tokens) and introduction(tokens, k) == size:
+            who = tokens[k].key
+            return (who in lexicon.given_names() and who not in lexicon.english_words()
+                    and who not in _NOT_SENDERS)
+    return False
 
 
 def _says_who(tokens: list[Word], i: int) -> bool:

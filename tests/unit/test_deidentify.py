@@ -983,6 +983,12 @@ THAO = client("U1R-043", full_name="Vu Thi Thao", aliases=("Thao",))
         ("was born on Halloween", (HINE,), "was born on Halloween"),
         ("hey dylan its haze. agent came", (HINE,), "hey dylan its U1R-042. agent came"),
         ("the dog scratched bub with its haze.", (HINE,), "the dog scratched bub with its haze."),
+        # a text opening with whom it is to, then its sender by a given name
+        ("haze its jessamy from the hub, bond paid", (HINE,),
+         "U1R-042 its [name] from the hub, bond paid"),
+        ("Haze it's Oonagh, can u ring", (HINE,), "U1R-042 it's [name], can u ring"),
+        ("haze its ok. see u tues", (HINE,), "haze its ok. see u tues"),
+        ("haze its not too bad today", (HINE,), "haze its not too bad today"),
         ("listed as VU, Thao at the GP", (THAO,), "listed as U1R-043, U1R-043 at the GP"),
         ("SA licence UH7721, phone later", (), "SA licence [ID], phone later"),
         ("licence 1234 expired", (), "licence 1234 expired"),
