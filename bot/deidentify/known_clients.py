@@ -652,7 +652,10 @@ class Matcher:
             ):
                 word = keys[i]
                 for first, codes in self.lasts[keys[i + 1]]:
-                    if codes & near and len(word) >= 4 and _one_slip(word, first):
+                    if codes & near and len(word) >= 4 and (
+                        _one_slip(word, first)
+                        or (not tokens[i].caps and _vowel_misheard(word, first))
+                    ):
                         owner[i] = codes & near
                         if i in pending:
                             pending.remove(i)
@@ -1487,6 +1490,19 @@ def _one_slip(word: str, name: str) -> bool:
         and word[0] == name[0]
         and abs(len(word) - len(name)) <= 1
         and edit_distance(word, name) == 1
+    )
+
+
+def _vowel_misheard(word: str, name: str) -> bool:
+    """Only the opening vowel heard wrong, as dictation does: "amber" for Ember, "allen" for
+    Ellen (in lowercase, beside the client's surname only: "Amber Kleinschmidt" may be her
+    sister)."""
+    return (
+        len(word) == len(name)
+        and word[0] != name[0]
+        and word[0] in "aeiou"
+        and name[0] in "aeiou"
+        and word[1:] == name[1:]
     )
 
 

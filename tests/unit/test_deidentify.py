@@ -1795,6 +1795,19 @@ def test_forms_found_on_the_fourteenth_held_out_set(text, expected):
     assert redact(text, (GIFT, RAIN, TIARE), keep=()) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("voice note amber kleinschmidt rang", "voice note U1R-094 rang"),  # dictation's vowel
+        ("Amber Kleinschmidt rang", "[name] rang"),  # capitalised: perhaps her sister, not her
+        ("the amber light and kleinschmidt rang", "the amber light and U1R-094 rang"),
+    ],
+)
+def test_a_given_name_misheard_by_its_first_vowel_beside_the_surname(text, expected):
+    ember = client("U1R-094", full_name="Ember Kleinschmidt")
+    assert redact(text, (ember,), keep=()) == expected
+
+
 def test_a_word_name_greeted_in_a_quoted_email():
     memory = client("U1R-093", full_name="Memory Chikowore")
     text = "> On Mon 9 June, Adelaide wrote:\n> Hi Memory, RILC have confirmed Thursday."
