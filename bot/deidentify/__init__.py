@@ -261,8 +261,11 @@ def _find(
         hits += patterns.registered_in_words(text, matcher.dobs)  # "twenty eighth of Feb …"
     if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
-    if not patterns.NUMBER_WORDS.isdisjoint(keys) and not patterns.STREET_KEYS.isdisjoint(keys):
-        hits += patterns.spoken_addresses(text)  # "twelve Hawker Street"
+    if not patterns.STREET_KEYS.isdisjoint(keys):
+        if not patterns.NUMBER_WORDS.isdisjoint(keys):
+            hits += patterns.spoken_addresses(text)  # "twelve Hawker Street"
+        if not patterns.HOME_WORDS.isdisjoint(keys):
+            hits += patterns.homes_on_streets(text, kept)  # "her flat on Koombana Drive"
     if "@" in text or "&#64;" in text or "&commat;" in text:
         hits += patterns.emails(text)
     if not patterns.SPOKEN_EMAIL_KEYS.isdisjoint(keys):

@@ -1211,6 +1211,28 @@ def addresses(text: str) -> list[Hit]:
 
 STREET_KEYS = frozenset(STREET_TYPE_FORMS)
 
+# Someone's home on a street, no number given ("her flat on Koombana Drive", "the Gatdet place
+# on Ropeley Rockside Road"): on a country road or a short street that is one house or a few.
+# Only everyday street types: a highway or freeway narrows nothing down.
+HOME_WORDS = word_set(
+    "house home flat unit cottage place shack caravan farm property townhouse villa apartment"
+)
+_HOME_STREET_TYPES = "street st road rd avenue ave drive dr court ct crescent cres lane ln close"
+_HOME_ON_STREET = re.compile(
+    rf"\b(?P<home>{'|'.join(HOME_WORDS)})\s+(?:on|in|off)\s+(?:the\s+)?"
+    rf"(?P<street>(?:{_TITLE_WORD}\s+){{1,3}}(?i:{_HOME_STREET_TYPES.replace(' ', '|')})\b)"
+)
+
+
+def homes_on_streets(text: str, kept: Collection[tuple[int, int]]) -> list[Hit]:
+    """The street of someone's home said without its number ("the cottage on Murtho Road"); not
+    a named building's ("Bethlehem House on Warwick Street") or a business's ("the Luv-a-Duck
+    farm on the Nhill-Harrow Road": a kept name just before)."""
+    ends = {e for _s, e in kept}
+    return [hit(m.start("street"), m.end("street"), "address")
+            for m in _HOME_ON_STREET.finditer(text)
+            if len(text[: m.start("home")].rstrip(" ")) not in ends]
+
 
 def spoken_addresses(text: str) -> list[Hit]:
     """Addresses with the house number in words, as dictated ("unit four, twelve Hawker

@@ -318,3 +318,21 @@ def test_a_registered_word_name_in_quotes_capitalised_is_the_name():
 def test_a_registered_box_makes_no_farm_of_its_words(address):
     text = "Legal Aid NSW, PO Box K847; Anglicare, Locked Bag 12."
     assert redact(text, living_at(address)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("offered them the cottage on Murtho Road at low rent",
+         "offered them the cottage on [address] at low rent"),
+        ("her flat on Koombana Drive gets its roof.", "her flat on [address] gets its roof."),
+        ("the farm off Murphys Creek Road", "the farm off [address]"),
+        # a named building, a street with no home on it, a highway: no one's home
+        ("Bethlehem House on Warwick Street.", "Bethlehem House on Warwick Street."),
+        ("Meet at the office on Ann Street, near Roma Street.",
+         "Meet at the office on Ann Street, near Roma Street."),
+        ("his house on the Bruce Highway", "his house on the Bruce Highway"),
+    ],
+)
+def test_the_street_of_someones_home_said_without_its_number_goes(text, expected):
+    assert redact(text) == expected
