@@ -201,6 +201,8 @@ def find(
             and not _an_organisation(text, toks, i)
         ):
             name[i] = True
+    if keys is None or "the" in keys:
+        _families(text, toks, name)
     if "'" in text or "’" in text:
         _lower_possessives(text, toks, name)
     if keys is None or not lexicon.RELATIONS.isdisjoint(keys) or "at" in keys or (
@@ -1765,6 +1767,40 @@ def _the_run_then_head(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _HOMES = word_set("unit units club hotel motel house flat room place home pub tavern family")
+# What a family named in the plural has: "the Nguyens' house", "the Hockings farm".
+_FAMILY_HEADS = _HOMES | word_set("mob kids farm shed block property cottage caravan")
+_WITH_FAMILY = word_set("with at from to visited saw and stayed")
+
+
+def _families(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """A family by its surname in the plural after "the": "the Tregonnings' place", "the
+    Nguyens house", "stayed with the Nguyens" (not "the Greens", "the Rocks", "the Walkers'
+    Club": a word's plural needs the possessive and a home after it)."""
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if not t.cap or t.blocked or name[i] or t.opens or t.place or toks[i - 1].key != "the":
+            continue
+        if not t.key.endswith("s") or len(t.key) < 5 or text[toks[i - 1].end : t.start] != " ":
+            continue
+        stem = t.key[:-1]
+        if stem not in lexicon.surnames() and t.key.endswith("es"):
+            stem = t.key[:-2]  # "the Joneses"
+        listed = stem in lexicon.surnames() and stem not in lexicon.english_words()
+        plural_possessive = text[t.end : t.end + 1] in ("'", "’") and not (
+            text[t.end + 1 : t.end + 2].isalnum()
+        )
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        home_after = nxt is not None and nxt.key in _FAMILY_HEADS and not nxt.capital and (
+            text[t.end : nxt.start].strip("'’") == " "
+        )
+        unknown = (
+            stem not in lexicon.english_words() and stem not in lexicon.place_words()
+            and t.key not in lexicon.english_words()
+        )
+        if (plural_possessive and home_after and (unknown or stem in lexicon.surnames())) or (
+            listed and (home_after or (i > 1 and toks[i - 2].key in _WITH_FAMILY))
+        ):
+            name[i] = True
 
 
 def _a_place_here(text: str, toks: list[_Tok], j: int) -> bool:

@@ -2265,3 +2265,19 @@ def test_a_court_list_read_as_its_users_write_it():
         "2. [name] — plea. Co-accused [name] Bail Act 2013 refused.\n"
         "Police event [ID]; Kids Helpline 1800 55 1800; s 32 of the Young Offenders Act 1997."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mud out of the Tregonnings' place", "mud out of the [name]' place"),
+        ("the Hockings' shed burnt", "the [name]' shed burnt"),
+        ("the Joneses' place flooded", "the [name]' place flooded"),
+        ("stayed with the Nguyens over Christmas", "stayed with the [name] over Christmas"),
+        # a word's plural, a club, a party: no family
+        ("the Greens' candidate, the Rocks markets, The Walkers' Club",
+         "the Greens' candidate, the Rocks markets, The Walkers' Club"),
+    ],
+)
+def test_a_family_named_in_the_plural_is_someone(text, expected):
+    assert redact(text, (), keep=()) == expected
