@@ -1347,6 +1347,11 @@ def _beside_a_day(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_BEARINGS = word_set(
+    "north south east west northeast northwest southeast southwest outside km kms kilometres"
+)
+
+
 def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
     """After "in", "at", "near", "moved to" or a street ("17 Smith St, Logan"); or before
     "Central", "QLD", a postcode."""
@@ -1359,6 +1364,7 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
                 toks[k].key in lexicon.MOVEMENT or toks[k].key == "from"
                 for k in range(max(0, i - 6), i - 1)
             ))
+            or (prev == "of" and i > 1 and toks[i - 2].key in _BEARINGS)  # "north of Clare"
         ):
             return True
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""

@@ -817,6 +817,9 @@ KY = client("U1R-037", full_name="Kylie Tran", aliases=("Ky",))
         ("offered a 2-bed in Kirwan.", (), "offered a 2-bed in Kirwan."),
         ("motels in Bundaberg and Childers.", (), "motels in Bundaberg and Childers."),
         ("Kirwan rang about the rent", (), "[name] rang about the rent"),
+        ("the stations north of Clare, 20 km west of Stanley", (),
+         "the stations north of Clare, 20 km west of Stanley"),
+        ("Clare rang about the stations", (), "[name] rang about the stations"),
         ("rang Policelink 131 444", (), "rang Policelink 131 444"),
     ],
 )
