@@ -132,18 +132,56 @@ def references(text: str) -> list[Hit]:
 # A storm's name is no one's: "Cyclone Yasi", "Tropical Cyclone Jasper", "ex-TC Ellie",
 # "Cyclone season" (but a registered client's name is replaced wherever it stands).
 _STORM = re.compile(
-    r"\b(?:(?:ex-?\s?)?(?:Severe\s+)?(?:Tropical\s+)?(?:Cyclone|Hurricane|Typhoon)|(?:ex-?)?TC)"
-    r"(?:\s+[A-Z][a-z]+)?\b",
-    re.IGNORECASE,
+    r"\b(?P<word>(?:[Ee]x-?\s?)?(?:(?i:severe)\s+)?(?:(?i:tropical)\s+)?"
+    r"(?i:cyclone|hurricane|typhoon)|(?:ex-?)?TC)"
+    r"\s+(?P<name>[A-Z][a-z]+)\b"
 )
 _STORM_KEYS = word_set("cyclone hurricane typhoon tc")
+# Storms people still name in notes (the Bureau's retired names and a few from abroad): after
+# "cyclone" in any case. Any other capitalised name needs "Cyclone", "Hurricane" or "TC" as
+# written, and nothing after it that says a person ("TC Sarah approved", "Cyclone Dave Smith").
+_STORM_NAMES = word_set(
+    """tracy yasi debbie larry jasper alfred kirrily ellie ilsa seroja marcia oswald ita monica
+    vance winifred althea justin aivu hamish ului olwyn veronica trevor ingrid george glenda fay
+    monty steve sid tessi yvette ernie niran lam lincoln megan mahina orson chris selwyn kerry
+    kelvin blake damien esther gabrielle jasmine zelia wanda nora owen grant oma ivor dinah
+    katrina harvey maria sandy haiyan pam winston gita harold judy kevin"""
+)
+_TC_OWNED = word_set("her his their my our your the a an")
+_AFTER_A_PERSON = re.compile(
+    r"\s+(?:[A-Z][a-z]+\b|(?:rang|said|says|called|texted|turned|came|approved|sent|lost|wants"
+    r"|told|asked)\b)"
+)
 
 
 def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
-    """Where a storm is named, to guard against the name guesser only."""
+    """Where a storm is named ("Cyclone Yasi", "TC Ilsa", "after cyclone Jasper"), to guard
+    against the name guesser only; not a person after the word ("the cyclone Mohammed lost
+    his roof", "her TC Mandy Brown", "ok tc Sharon")."""
     if _STORM_KEYS.isdisjoint(keys):
         return []
-    return [m.span() for m in _STORM.finditer(text)]
+    spans = []
+    for m in _STORM.finditer(text):
+        word = m["word"]
+        if m["name"].casefold() in _STORM_NAMES:
+            if word.endswith("TC") and _owned(text, m.start()):
+                continue
+            spans.append(m.span())
+            continue
+        if not word[:1].isupper() or _AFTER_A_PERSON.match(text, m.end()) or (
+            m["name"].casefold() in lexicon.surnames()  # "TC Nguyen", "Hurricane Jones"
+        ):
+            continue
+        if word.endswith("TC") and _owned(text, m.start()):
+            continue
+        spans.append(m.span())
+    return spans
+
+
+def _owned(text: str, start: int) -> bool:
+    """ "her TC", "the TC": a team or tenancy coordinator, not a storm."""
+    before = text[max(0, start - 8) : start].split()
+    return bool(before) and before[-1].casefold() in _TC_OWNED
 
 
 def vins(text: str) -> list[Hit]:

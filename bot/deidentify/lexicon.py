@@ -114,7 +114,7 @@ PLACE_CONTEXT = word_set(
 MOVEMENT = word_set(
     "moved move moving relocated relocating went go going gone headed heading travelled "
     "traveled travelling returned returning back drove driving walked bus train trip transfer "
-    "transferred referred flying flew fly flights flight catching"
+    "transferred referred flying flew fly flights flight catching road highway route coach"
 )
 # The last word of a capitalised run that names a place, program or organisation, not a person:
 # "Musgrave Park", "Queen Street Mall", "Bond Loan", "Roma House". The weak ones are also

@@ -1394,9 +1394,35 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
         return True  # "River" in "the Jordan River" is no one either
     # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
     # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
-    return toks[i].key in lexicon.places_also_names() and (
+    return toks[i].key in lexicon.places_also_names() and not _someone_here(text, toks, i) and (
         _place_context(text, toks, i) or _among_places(text, toks, i)
     )
+
+
+# What a person does and a town does not: "SES Gordon rang", "QBE Casey sent the letter".
+_DONE_BY_SOMEONE = lexicon.SPOKE | word_set(
+    "called told sent came dropped towed brought signed emailed visited drove"
+)
+_FROM_SOMEONE_END = re.compile(r"[ \t]*(?:[:,]|\Z|\n)")
+
+
+def _someone_here(text: str, toks: list[_Tok], i: int) -> bool:
+    """A town that is also a name is the person when it owns something ("at Nathan's place",
+    not "Sydney's west"), does what people do ("SES Gordon rang"), or sends a message ("from
+    Howard: rent paid")."""
+    t = toks[i]
+    if _POSSESSIVE.match(text, t.end) and not _REGION_AFTER.match(text, t.end):
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.key in _DONE_BY_SOMEONE and text[t.end : nxt.start] == " ":
+        return True
+    return (  # "from Howard:", not "phoned from Elizabeth:" (where she was)
+        i > 0 and toks[i - 1].key == "from" and _FROM_SOMEONE_END.match(text, t.end) is not None
+        and not (i > 1 and toks[i - 2].key in _CALLED_FROM)
+    )
+
+
+_CALLED_FROM = lexicon.SPOKE | word_set("phoned called calling ringing texting moved moving")
 
 
 def _in_a_title(text: str, toks: list[_Tok], i: int) -> bool:

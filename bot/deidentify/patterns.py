@@ -790,7 +790,9 @@ DATE = re.compile(
 )
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
-    r"|turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])"  # "She turned 18 on 1 September"
+    # "She turned 18 on 1 September"; not "Lease turns 12 months on 3/4", "turned 2 weeks overdue"
+    r"|turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-|(?:months?|mths?|weeks?|wks?|days?"
+    r"|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago|on))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
     re.IGNORECASE,

@@ -150,6 +150,10 @@ def _header(line: str, classify: Callable[[str], str]) -> tuple[dict[int, str], 
         if any(_A_VALUE.search(h) for h in heads):
             continue  # a form's label and its value ("Name<TAB>U1R-014"), not a header
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
+        if kinds and sep == " / " and len(heads) < 3 and not line.isupper() and (
+            len(kinds) < len(heads)
+        ):
+            continue  # prose with a slash: "Property / contents claims", "Client / carer meeting"
         if kinds:
             return kinds, sep, len(heads)
     return {}, "", 0

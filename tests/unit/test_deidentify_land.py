@@ -336,3 +336,67 @@ def test_a_registered_box_makes_no_farm_of_its_words(address):
 )
 def test_the_street_of_someones_home_said_without_its_number_goes(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # the ninth review: a person after a storm's word is no storm
+        ("During the cyclone Mohammed lost his roof.", "During the cyclone [name] lost his roof."),
+        ("Cyclone Dave Smith turned up drunk.", "[name] turned up drunk."),
+        ("TC Sarah approved the brokerage.", "[name] approved the brokerage."),
+        ("ok tc Sharon xx", "ok tc [name] xx"),
+        ("her TC Mandy Brown will call", "her [name] will call"),
+        ("her partner Hurricane is violent", "her partner [name] is violent"),
+        ("Hurricane Jones from the pub", "Hurricane [name] from the pub"),
+        # storms by name stay, in any case when the Bureau retired the name
+        ("after cyclone Yasi, TC Ilsa and ex-Tropical Cyclone Ellie; Cyclone Gwenda was weaker",
+         "after cyclone Yasi, TC Ilsa and ex-Tropical Cyclone Ellie; Cyclone Gwenda was weaker"),
+    ],
+)
+def test_a_person_after_a_storms_word_is_no_storm(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She turned 18 on 1/09/2024.", "She turned 18 on [DOB]."),
+        ("Lease turns 12 months on 3/4/2025.", "Lease turns 12 months on 3/4/2025."),
+        ("Rent turned 2 weeks late on 14/10/2025.", "Rent turned 2 weeks late on 14/10/2025."),
+        ("Case turns 30 days on 12/05/2025 (KPI)", "Case turns 30 days on 12/05/2025 (KPI)"),
+    ],
+)
+def test_turning_an_age_is_a_birthday_and_turning_a_period_is_not(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Property / contents claims\nQBE / Allianz",
+        "Client / carer meeting\nLogan / Ipswich staff both attended",
+    ],
+)
+def test_a_slash_in_prose_makes_no_table(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # towns that are also names: the person where the person is said
+        ("stayed at Nathan's place, left her bag in Laura's car",
+         "stayed at [name]'s place, left her bag in [name]'s car"),
+        ("staying at Jamieson's since the fire", "staying at [name]'s since the fire"),
+        ("from Howard: rent paid", "from [name]: rent paid"),
+        ("SES Gordon rang. QBE Casey sent it.", "SES [name] rang. QBE [name] sent it."),
+        ("Leyburn rang this morning; her partner Gormanston is violent.",
+         "[name] rang this morning; her partner [name] is violent."),
+        ("LEYBURN, Jo", "[name]"),
+        ("Maria Espiritu Santo rang about the bond", "[name] rang about the bond"),
+        # and the town where a town is said
+        ("Moved to Leyburn; the road to Pittsworth is open; Sydney's west; rang from Gordon: ok",
+         "Moved to Leyburn; the road to Pittsworth is open; Sydney's west; rang from Gordon: ok"),
+    ],
+)
+def test_towns_that_are_also_names_are_people_where_people_are_said(text, expected):
+    assert redact(text) == expected
