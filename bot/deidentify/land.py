@@ -154,6 +154,10 @@ _AFTER_A_PERSON = re.compile(
 )
 
 
+_AKA = re.compile(r"\b(?:aka|a\.k\.a\.?|called|calls\s+(?:him|her)|nicknamed)\s+\Z", re.IGNORECASE)
+_DOES = re.compile(r"\s+(?:rang|said|says|called|texted|turned\s+up|wants|needs|told|asked)\b")
+
+
 def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     """Where a storm is named ("Cyclone Yasi", "TC Ilsa", "after cyclone Jasper"), to guard
     against the name guesser only; not a person after the word ("the cyclone Mohammed lost
@@ -163,9 +167,13 @@ def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     spans = []
     for m in _STORM.finditer(text):
         word = m["word"]
+        if _AKA.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "her ex, aka Cyclone Priya": a nickname
         if m["name"].casefold() in _STORM_NAMES:
-            if word.endswith("TC") and _owned(text, m.start()):
-                continue
+            if (word.endswith("TC") and _owned(text, m.start())) or _DOES.match(text, m.end()) or (
+                _surname_after(text, m.end())
+            ):
+                continue  # "after the cyclone Jasper rang the SES", "Cyclone Jasper Nguyen"
             spans.append(m.span())
             continue
         if not word[:1].isupper() or _AFTER_A_PERSON.match(text, m.end()) or (
@@ -176,6 +184,13 @@ def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
             continue
         spans.append(m.span())
     return spans
+
+
+def _surname_after(text: str, end: int) -> bool:
+    after = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 30])
+    return after is not None and (key := after[1].casefold()) in lexicon.surnames() and not (
+        key in lexicon.english_words() or lexicon.listed_place([key])
+    )
 
 
 def _owned(text: str, start: int) -> bool:

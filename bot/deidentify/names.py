@@ -201,6 +201,11 @@ def find(
             and not _an_organisation(text, toks, i)
         ):
             name[i] = True
+    for i, t in enumerate(toks):  # "Logan rang", "her partner Moonie", "SYDNEY, Jo"
+        if t.place and t.capital and not (t.blocked or name[i]) and _a_persons_slot(
+            text, toks, i
+        ):
+            name[i] = True
     if keys is None or "the" in keys:
         _families(text, toks, name)
     if "'" in text or "’" in text:
@@ -1403,6 +1408,10 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
 _DONE_BY_SOMEONE = lexicon.SPOKE | word_set(
     "called told sent came dropped towed brought signed emailed visited drove"
 )
+_IS_THE_ROLE = re.compile(
+    r" (?:is|was) (?:the|our|her|his|their) (?:assessor|adjuster|worker|caseworker|manager"
+    r"|officer|coordinator|volunteer|contact|landlord|agent|owner|driver|counsellor)\b"
+)
 _FROM_SOMEONE_END = re.compile(r"[ \t]*(?:[:,]|\Z|\n)")
 
 
@@ -1416,6 +1425,8 @@ def _someone_here(text: str, toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.key in _DONE_BY_SOMEONE and text[t.end : nxt.start] == " ":
         return True
+    if _IS_THE_ROLE.match(text, t.end):
+        return True  # "Allianz Stanley is the assessor"
     return (  # "from Howard:", not "phoned from Elizabeth:" (where she was)
         i > 0 and toks[i - 1].key == "from" and _FROM_SOMEONE_END.match(text, t.end) is not None
         and not (i > 1 and toks[i - 2].key in _CALLED_FROM)
@@ -1802,6 +1813,41 @@ _HOMES = word_set("unit units club hotel motel house flat room place home pub ta
 # What a family named in the plural has: "the Nguyens' house", "the Hockings farm".
 _FAMILY_HEADS = _HOMES | word_set("mob kids farm shed block property cottage caravan")
 _WITH_FAMILY = word_set("with at from to visited saw and stayed")
+
+
+_SPOKE_WITH = word_set("spoke talked talking speaking chatted explained met meeting catch")
+_MUM_AND_DAD = word_set("mum mother dad father son daughter partner wife husband ex kids sister"
+                        " brother nan aunty uncle cousin boyfriend girlfriend")
+
+
+def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
+    """Where only a person stands, whatever the word lists say of a town's name: before "rang"
+    or "said" ("Logan rang", not "Centrelink Logan rang"), after a relation word ("her partner
+    Moonie"), spoken to or with ("spoke to Moonie"), owning kin ("Moonie's mum"), or as a
+    surname before a comma and a given name ("SYDNEY, Jo")."""
+    t = toks[i]
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and (
+        prev.blocked or prev.brand or prev.key in lexicon.PLACE_CONTEXT or prev.key == "of"
+        or (prev.capital and text[prev.end : t.start] == " ")
+        or (prev.key in ("and", "or") and i > 1 and toks[i - 2].place)
+    ):
+        return False  # a service's branch, "in Logan", "Union of Tasmania", "Maffra and Heyfield"
+    if nxt is not None and text[t.end : nxt.start] == " " and nxt.key in _DONE_BY_SOMEONE:
+        return prev is None or prev.key != "the"  # "the Logan office rang" is the office's
+    run_on = nxt is not None and nxt.capital and text[t.end : nxt.start] == " "
+    if prev is not None and not run_on and text[prev.end : t.start] == " " and (
+        (prev.key in lexicon.RELATIONS and not prev.capital)
+        or (prev.key in ("to", "with") and i > 1 and toks[i - 2].key in _SPOKE_WITH)
+    ):
+        return True
+    if nxt is not None and _POSSESSIVE.match(text, t.end) and nxt.key in _MUM_AND_DAD:
+        return True
+    return (
+        t.upper and nxt is not None and nxt.cap and nxt.given
+        and text[t.end : nxt.start] == ", " and (i == 0 or "\n" in text[toks[i - 1].end : t.start])
+    )
 
 
 def _families(text: str, toks: list[_Tok], name: list[bool]) -> None:

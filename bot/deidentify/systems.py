@@ -117,6 +117,11 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
             kinds = {}
         elif kinds:
             cells = _split(line, sep)
+            p = next((k for k, kind in kinds.items() if kind == "person"), None)
+            if len(cells) == width + 1 and sep == "," and p is not None and p + 1 < len(cells) and (
+                _SURNAME_CELL.fullmatch(cells[p]) and _GIVEN_CELL.fullmatch(cells[p + 1])
+            ):  # "NICHOLSON, Kim,Casino,4 Cook St": the name's comma, not the address's
+                cells = [*cells[:p], sep.join(cells[p : p + 2]), *cells[p + 2 :]]
             if len(cells) > width and sep == "," and list(kinds.values()).count("address") == 1:
                 # An address with its own commas, unquoted: its column takes the extra cells
                 # ("Jelle Blom,Blom Creek Farm, Tinamba,3TNBA022,…").
@@ -137,6 +142,8 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
         start += len(line) + 1
 
 
+_SURNAME_CELL = re.compile(r"[ \t]*[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)?[ \t]*")
+_GIVEN_CELL = re.compile(r" [A-Z][a-z][A-Za-z'’\-]*(?: [A-Z][a-z][A-Za-z'’\-]*)?[ \t]*")
 _A_VALUE = re.compile(r"\d\d|[A-Z][A-Z0-9]{0,7}-\d")  # numbers, a case code: no header's
 
 

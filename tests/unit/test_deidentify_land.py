@@ -400,3 +400,44 @@ def test_a_slash_in_prose_makes_no_table(text):
 )
 def test_towns_that_are_also_names_are_people_where_people_are_said(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a town's name where only a person stands
+        ("Logan rang about the lease.", "[name] rang about the lease."),
+        ("her partner Moonie is abusive; spoke to Moonie.",
+         "her partner [name] is abusive; spoke to [name]."),
+        ("Kiama's mum called. met with Sydney at the office.",
+         "[name]'s mum called. met with [name] at the office."),
+        ("MOONIE, Jo", "[name], [name]"),
+        ("Allianz Stanley is the assessor.", "Allianz [name] is the assessor."),
+        # and the town (or its office) where a town is said
+        ("Centrelink Logan rang. The Logan office rang. Moved to Moonie; Moonie is flooded.",
+         "Centrelink Logan rang. The Logan office rang. Moved to Moonie; Moonie is flooded."),
+        ("Tenants' Union of Tasmania says no; Maffra and Heyfield asked for it.",
+         "Tenants' Union of Tasmania says no; Maffra and Heyfield asked for it."),
+        ("spoke to QLD Housing Chermside office", "spoke to QLD Housing Chermside office"),
+    ],
+)
+def test_a_towns_name_where_only_a_person_stands_is_the_person(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her ex, aka Cyclone Priya, turned up", "her ex, aka [name], turned up"),
+        ("After the cyclone Jasper rang the SES", "After the cyclone [name] rang the SES"),
+        ("Cyclone Jasper Nguyen turned up again", "[name] turned up again"),
+        ("Cyclone Yasi Tully 2011; after cyclone Jasper the roof went",
+         "Cyclone Yasi Tully 2011; after cyclone Jasper the roof went"),
+    ],
+)
+def test_a_storms_name_that_rings_or_has_a_surname_is_a_person(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_csv_rows_extra_comma_in_surname_given_is_the_names_not_the_addresses():
+    text = "Name,Suburb,Address\nNICHOLSON, Kim,Casino,4 Cook St\nJo Smith,Lismore,8 Hill St"
+    assert redact(text) == "Name,Suburb,Address\n[name],Casino,[address]\n[name],Lismore,[address]"
