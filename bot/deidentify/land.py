@@ -189,7 +189,7 @@ def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
 def _surname_after(text: str, end: int) -> bool:
     after = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 30])
     return after is not None and (key := after[1].casefold()) in lexicon.surnames() and not (
-        key in lexicon.english_words() or lexicon.listed_place([key])
+        lexicon.listed_place([key])
     )
 
 

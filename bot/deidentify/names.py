@@ -1832,8 +1832,8 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
         prev.blocked or prev.brand or prev.key in lexicon.PLACE_CONTEXT or prev.key == "of"
         or (prev.capital and text[prev.end : t.start] == " ")
         or (prev.key in ("and", "or") and i > 1 and toks[i - 2].place)
-    ):
-        return False  # a service's branch, "in Logan", "Union of Tasmania", "Maffra and Heyfield"
+    ):  # a service's branch ("ATSILS Zillmere asked"; so "SES Bowen rang" stays too), "in
+        return False  # Logan", "Union of Tasmania", "Maffra and Heyfield asked"
     if nxt is not None and text[t.end : nxt.start] == " " and nxt.key in _DONE_BY_SOMEONE:
         return prev is None or prev.key != "the"  # "the Logan office rang" is the office's
     run_on = nxt is not None and nxt.capital and text[t.end : nxt.start] == " "
@@ -1845,8 +1845,10 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
     if nxt is not None and _POSSESSIVE.match(text, t.end) and nxt.key in _MUM_AND_DAD:
         return True
     return (
-        t.upper and nxt is not None and nxt.cap and nxt.given
-        and text[t.end : nxt.start] == ", " and (i == 0 or "\n" in text[toks[i - 1].end : t.start])
+        nxt is not None and nxt.cap and nxt.given and not nxt.place
+        and text[t.end : nxt.start] == ", "
+        and (i == 0 or "\n" in text[toks[i - 1].end : t.start])  # "MOONIE, Jo", "Moonie, Jo"
+        and (nxt.end == len(text) or text[nxt.end] in " \t\r\n,;(")
     )
 
 

@@ -411,6 +411,8 @@ def test_towns_that_are_also_names_are_people_where_people_are_said(text, expect
         ("Kiama's mum called. met with Sydney at the office.",
          "[name]'s mum called. met with [name] at the office."),
         ("MOONIE, Jo", "[name], [name]"),
+        ("Moonie, Jo", "[name], [name]"),
+        ("Brisbane, Logan and Ipswich offices", "Brisbane, Logan and Ipswich offices"),
         ("Allianz Stanley is the assessor.", "Allianz [name] is the assessor."),
         # and the town (or its office) where a town is said
         ("Centrelink Logan rang. The Logan office rang. Moved to Moonie; Moonie is flooded.",
@@ -430,6 +432,7 @@ def test_a_towns_name_where_only_a_person_stands_is_the_person(text, expected):
         ("her ex, aka Cyclone Priya, turned up", "her ex, aka [name], turned up"),
         ("After the cyclone Jasper rang the SES", "After the cyclone [name] rang the SES"),
         ("Cyclone Jasper Nguyen turned up again", "[name] turned up again"),
+        ("Cyclone Alfred Brown turned up again", "[name] turned up again"),
         ("Cyclone Yasi Tully 2011; after cyclone Jasper the roof went",
          "Cyclone Yasi Tully 2011; after cyclone Jasper the roof went"),
     ],
