@@ -289,6 +289,7 @@ _REF_CUE = re.compile(
     r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:incident|request|task)"  # "RFS incident 24-1"
     r"|job|(?:rates?\s+)?assessment"  # "SES job 22-0228-04117", "Rates assessment A61-221907"
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
+    r"|badge|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
@@ -302,8 +303,10 @@ _REF_CUE = re.compile(
     re.IGNORECASE,
 )
 _CUED_NUMBER = re.compile(
-    r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?"
+    r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?(?:-\d\d)?"
     r"|[a-z]\d{5,12}"  # "student ID s3812345"
+    r"|[0-9a-f]{8}(?:-[0-9a-f]{4}){1,4}(?:-[0-9a-f]{12})?"  # "UUID: 7f3a91c2-6b04"
+    r"|\d{4}"  # "Employee ID: 0047" (only after a worker's cue, below)
     r"|[A-Z0-9]+(?:[/\-][A-Z0-9]+)+"  # "2024/HCS/08163"
     r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
 )
@@ -324,7 +327,8 @@ REF_CUES = word_set(
     "student reg "
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
-    " immicard lodgement redirection evidence eoa tis no emp cert assessment"
+    " immicard lodgement redirection evidence eoa tis no emp cert assessment badge credential uuid"
+    " wwc wwcc working"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -512,12 +516,22 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
                 continue
             if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
                 continue  # a service's phone number
-            if DATE.fullmatch(m["id"]) or (len(digits) < 5 and (
-                not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"])  # "case U1R-001"
-            )):
+            if DATE.fullmatch(m["id"]):
+                continue
+            short = len(digits) < 5 and (not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"]))
+            if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047"
+                len(digits) >= 4 and _A_WORKERS_CUE.search(cue[0]) and not _A_YEAR.fullmatch(digits)
+            ):
                 continue
             hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits
+
+
+# Cues of a number that is a worker's, a student's or a member's own, whatever its shape.
+_A_WORKERS_CUE = re.compile(
+    r"(?i)\b(?:employee|emp|staff|payroll|badge|student|member(?:ship)?|agency|worker|licence"
+    r"|license|credential|wwcc?|id)\b"
+)
 
 
 # Vehicle registration plates (Safe Harbor's vehicle identifiers) after their cue: "rego EHK

@@ -27,8 +27,12 @@ _NAME_HEADER = re.compile(
 # A column of someone's numbers: a booking's, a locker's, a file's (not a room's or a bed's).
 _ID_HEADER = re.compile(
     r"(?:client[ _]?|booking[ _]?|voucher[ _]?|file[ _]?|application[ _]?|tenancy[ _]?"
-    r"|reg(?:istration)?[ _]?|evac(?:uation)?[ _]?|claim[ _]?|policy[ _]?|job[ _]?|title[ _]?)?"
-    r"(?:ref|ref\.|reference|id|no|no\.|number|#)|locker|voucher|booking|application|file"
+    r"|reg(?:istration)?[ _]?|evac(?:uation)?[ _]?|claim[ _]?|policy[ _]?|job[ _]?|title[ _]?"
+    # a worker's, a student's, a member's: "Staff no.", "Payroll ID", "Agency no.", "Licence no."
+    r"|staff[ _]?|employee[ _]?|emp[ _]?|payroll[ _]?|agency[ _]?|licen[cs]e[ _]?|member[ _]?"
+    r"|student[ _]?|badge[ _]?|worker[ _]?|platform[ _]?|account[ _]?|customer[ _]?"
+    r"|(?:old|new)[ _]fund[ _/]+member[ _]?|fund[ _/]+member[ _]?)?"
+    r"(?:ref|ref\.|reference|id|ids|no|no\.|number|#)|locker|voucher|booking|application|file"
     # a farm's, a business's, a vehicle's: "PIC", "ABN", "Rego", "VIN", "Title", "Claim"
     r"|pic|abn|acn|rego|registration|plate|vin|title|claim|policy",
     re.IGNORECASE,
@@ -64,6 +68,7 @@ HEADER_WORDS = word_set(
     " respondent aggrieved perpetrator defendant accused offender applicant child mother father"
     " carer young address property pic abn rego vin title claim policy witness party partner"
     " spouse referrer referred protected person guardian parent"
+    " staff employee payroll agency licence license member student badge"
 )
 
 

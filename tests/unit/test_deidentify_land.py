@@ -444,3 +444,24 @@ def test_a_storms_name_that_rings_or_has_a_surname_is_a_person(text, expected):
 def test_a_csv_rows_extra_comma_in_surname_given_is_the_names_not_the_addresses():
     text = "Name,Suburb,Address\nNICHOLSON, Kim,Casino,4 Cook St\nJo Smith,Lismore,8 Hill St"
     assert redact(text) == "Name,Suburb,Address\n[name],Casino,[address]\n[name],Lismore,[address]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # the twenty-first set's work numbers
+        ("| Staff | Agency ID | Mon |\n| Jo Smith | HCA-77120 | AM |",
+         "| Staff | Agency ID | Mon |\n| [name] | [ID] | AM |"),
+        ("| Name | Staff no. | Sun |\n| Jo Smith | E-1187 | 10p–4a |",
+         "| Name | Staff no. | Sun |\n| [name] | [ID] | 10p–4a |"),
+        ("her employee ID PC-0417; Employee ID: 0047; staff no. LDC-0271",
+         "her employee ID [ID]; Employee ID: [ID]; staff no. [ID]"),
+        ("badge 21071997, credential CPN2L8RX4, Uber driver UUID: 7f3a91c2-6b04",
+         "badge [ID], credential [ID], Uber driver UUID: [ID]"),
+        ("Working with Children (VIC): WWC 1893342A-01", "Working with Children (VIC): [ID]"),
+        # a case code, a year, a room: no one's number
+        ("case U1R-001, ID 2024, room no. 1204, | Room | Bed no. |\n| 4 | 12 |",
+         "case U1R-001, ID 2024, room no. 1204, | Room | Bed no. |\n| 4 | 12 |"),
+    ],
+)
+def test_a_workers_staff_payroll_badge_and_card_numbers_go(text, expected):
+    assert redact(text) == expected
