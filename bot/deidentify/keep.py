@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
+from bot.deidentify import lexicon
 from bot.deidentify.known_clients import Word
 from bot.deidentify.text import LETTERS, normalise
 
@@ -122,3 +123,25 @@ def _a_persons_name(words: tuple[str, ...]) -> bool:
 @functools.cache
 def _service_phrases(services: tuple[str, ...]) -> frozenset[str]:
     return frozenset(" ".join(LETTERS.findall(s.casefold())) for s in services)
+
+
+_FOLLOWING_NAME = re.compile(r" ([A-Z][a-z][a-z'’\-]+)\b")
+
+
+def namesakes_unkept(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A worker's given name kept alone, but with a surname after it that is not the worker's,
+    is someone else ("Cosimo Ferlazzo", the trattoria's owner, beside our Cosimo Blenkinsop):
+    the keep-list shields the worker's own full name, not another's."""
+    if not kept:
+        return kept
+    starts = {s for s, _e in kept}
+    out = []
+    for s, e in kept:
+        m = _FOLLOWING_NAME.match(text, e)
+        if m is not None and " " not in text[s:e] and text[s:e].istitle() and e + 1 not in starts:
+            key = m[1].casefold()
+            if not (lexicon.listed_place([key]) or key in lexicon.given_names()
+                    or key in lexicon.english_words()):
+                continue
+        out.append((s, e))
+    return out

@@ -2284,3 +2284,11 @@ def test_a_court_list_read_as_its_users_write_it():
 )
 def test_a_family_named_in_the_plural_is_someone(text, expected):
     assert redact(text, (), keep=()) == expected
+
+
+def test_a_workers_given_name_with_another_surname_is_someone_else():
+    keep = ["Cosimo Blenkinsop", "Cosimo"]
+    text = "Ask the owner, Cosimo Ferlazzo (not our Cosimo). Cosimo Blenkinsop rang. Cosimo Monday?"
+    assert redact(text, (), keep=keep) == (
+        "Ask the owner, [name] (not our Cosimo). Cosimo Blenkinsop rang. Cosimo Monday?"
+    )
