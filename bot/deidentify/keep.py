@@ -141,7 +141,8 @@ def namesakes_unkept(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, 
         if m is not None and " " not in text[s:e] and text[s:e].istitle() and e + 1 not in starts:
             key = m[1].casefold()
             if not (lexicon.listed_place([key]) or key in lexicon.given_names()
-                    or key in lexicon.english_words()):
+                    or key in lexicon.english_words() or key in lexicon.WEEKDAYS
+                    or key in lexicon.MONTHS or key in lexicon.not_names()):
                 continue
         out.append((s, e))
     return out
