@@ -2037,7 +2037,10 @@ def _an_object_after(toks: list[_Tok], k: int) -> bool:
 
 # Who someone is at work, in lowercase before their name: "my boss is dawson kelleway" (not
 # "Spoke with Boss today", where Boss may be someone's name).
-_WORK_RELATIONS = word_set("boss supervisor")
+_WORK_RELATIONS = word_set(
+    "boss supervisor manager director foreman owner employer recruiter trainer assessor lawyer"
+    " teacher tutor lecturer principal mentor"
+)
 # A form's words after a relation: "Carer name:", "Parent surname", "mum mobile".
 _FORM_WORDS = word_set("name names surname details detail number contact address mobile email")
 # Prepositions that follow a verb, not a name, in the languages of the kin words: "trabaja en",

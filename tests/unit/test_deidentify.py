@@ -2292,3 +2292,16 @@ def test_a_workers_given_name_with_another_surname_is_someone_else():
     assert redact(text, (), keep=keep) == (
         "Ask the owner, [name] (not our Cosimo). Cosimo Blenkinsop rang. Cosimo Monday?"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the manager jodene skerritt agreed", "the manager [name] agreed"),
+        ("centre director Felicity Manoharan signed", "centre director [name] signed"),
+        ("my manager will call; the owner said no; the director of the centre",
+         "my manager will call; the owner said no; the director of the centre"),
+    ],
+)
+def test_a_name_after_a_workplace_role_is_someone(text, expected):
+    assert redact(text, (), keep=()) == expected
