@@ -458,6 +458,9 @@ class Matcher:
         # or mail number is said with it; a farm's or station's name ("Wattle Downs, 1180
         # Bruxner Highway"), wherever said.
         self.boxes: set[str] = set()
+        # (postcode, pattern): the locality line of a registered address, with its state and
+        # postcode ("Harris Park NSW 2150" at the top of a resume); the suburb alone is a place
+        self.localities: list[tuple[str, re.Pattern[str]]] = []
         properties: list[str] = []
         for client in clients:
             ident, code = client.identity, client.case_code
@@ -488,6 +491,13 @@ class Matcher:
                 self.streets.setdefault(street[0], []).append(street[1])
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
+            if ident.address and (line := _LOCALITY.search(ident.address)):
+                words = LETTERS.findall(line["suburb"])
+                self.localities.append((line["postcode"], re.compile(
+                    r"(?<![\w'’])" + r"[\s,]+".join(map(re.escape, words))
+                    + rf",?\s+{line['state']}\s*,?\s*{line['postcode']}(?!\d)",
+                    re.IGNORECASE,
+                )))
             if ident.address:
                 self.boxes |= {_box_number(m[0]) for m in land.POSTAL.finditer(ident.address)}
                 self.boxes |= {m[1].casefold() for m in _BARE_BOX.finditer(ident.address)}
@@ -1125,7 +1135,13 @@ class Matcher:
         self, text: str, tokens: list[Word], keys: AbstractSet[str] | None = None
     ) -> Iterator[Hit]:
         addresses = self.addresses
-        if not HAS_DIGIT(text) or (keys is not None and self.address_keys.isdisjoint(keys)):
+        if not HAS_DIGIT(text):
+            return
+        for postcode, pattern in self.localities:
+            if postcode in text:
+                for m in pattern.finditer(text):
+                    yield hit(m.start(), m.end(), "address")
+        if keys is not None and self.address_keys.isdisjoint(keys):
             return
         if self.dwellings:
             for m in _DWELLING_SAID.finditer(text):
@@ -1594,6 +1610,11 @@ def whose(text: str, start: int, end: int) -> bool:
 
 
 _TITLED_AFTER = re.compile(r"['’]s[ \t]+[A-Z][a-z]")
+_LOCALITY = re.compile(
+    r"(?:^|,)\s*(?P<suburb>[A-Za-z'’\- ]+?)\s*,?\s+(?P<state>QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s*,?\s*"
+    r"(?P<postcode>\d{4})\s*\Z",
+    re.IGNORECASE,
+)
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot"}
 _DWELLING_SAID = re.compile(
     r"(?<![\w/])(?<!\ba )(house|hse|lot)(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"

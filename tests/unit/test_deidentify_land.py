@@ -465,3 +465,13 @@ def test_a_csv_rows_extra_comma_in_surname_given_is_the_names_not_the_addresses(
 )
 def test_a_workers_staff_payroll_badge_and_card_numbers_go(text, expected):
     assert redact(text) == expected
+
+
+def test_a_registered_addresses_suburb_with_its_state_and_postcode_goes():
+    jo = KnownClient("RV-2107", ClientIdentity(full_name="Jo Lam",
+                                               address="12 Good St, Harris Park NSW 2150"))
+    text = ("RESUME\nHarris Park NSW 2150 | harris park, nsw, 2150. "
+            "Likes Harris Park; Parramatta NSW 2150.")
+    assert redact(text, jo) == (
+        "RESUME\n[address] | [address]. Likes Harris Park; Parramatta NSW 2150."
+    )
