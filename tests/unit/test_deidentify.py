@@ -363,7 +363,7 @@ def test_anyones_phone_number_is_replaced(written):
         "at 2pm, or 14:30",
         "on 3/12/2026",
         "U1R-014 and U1R-123456",
-        "Zillmere QLD 4034",
+        "Kedron QLD 4031",  # (Zillmere QLD 4034 is a registered client's locality here)
         "in 2025 and 2026",
         "the 2025-2026 year",
         "Room 12, level 3",
@@ -373,6 +373,11 @@ def test_anyones_phone_number_is_replaced(written):
 )
 def test_numbers_that_are_not_phones_survive(text):
     assert redact(text) == text
+
+
+def test_a_registered_clients_locality_with_its_postcode_is_their_address():
+    assert redact("Zillmere QLD 4034") == "[address]"
+    assert redact("Zillmere QLD 4034", ()) == "Zillmere QLD 4034"
 
 
 @pytest.mark.parametrize(
