@@ -167,22 +167,18 @@ def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     spans = []
     for m in _STORM.finditer(text):
         word = m["word"]
-        if _AKA.search(text, max(0, m.start() - 6), m.start()):
-            continue  # "her ex, aka Cyclone Priya": a nickname
-        if m["name"].casefold() in _STORM_NAMES:
-            if (word.endswith("TC") and _owned(text, m.start())) or _DOES.match(text, m.end()) or (
-                _surname_after(text, m.end())
-            ):
-                continue  # "after the cyclone Jasper rang the SES", "Cyclone Jasper Nguyen"
-            spans.append(m.span())
-            continue
-        if not word[:1].isupper() or _AFTER_A_PERSON.match(text, m.end()) or (
-            m["name"].casefold() in lexicon.surnames()  # "TC Nguyen", "Hurricane Jones"
+        if _AKA.search(text, max(0, m.start() - 16), m.start()) or (
+            word.endswith("TC") and _owned(text, m.start())
         ):
-            continue
-        if word.endswith("TC") and _owned(text, m.start()):
-            continue
-        spans.append(m.span())
+            continue  # "her ex, aka Cyclone Priya": a nickname; "her TC Mandy": a coordinator
+        if m["name"].casefold() in _STORM_NAMES:
+            person = _DOES.match(text, m.end()) or _surname_after(text, m.end())
+        else:  # "TC Nguyen", "Hurricane Jones", "TC Sarah approved", "the cyclone Mohammed"
+            person = not word[:1].isupper() or _AFTER_A_PERSON.match(text, m.end()) or (
+                m["name"].casefold() in lexicon.surnames()
+            )
+        if not person:  # "after the cyclone Jasper rang the SES", "Cyclone Jasper Nguyen"
+            spans.append(m.span())
     return spans
 
 

@@ -430,6 +430,7 @@ def test_a_towns_name_where_only_a_person_stands_is_the_person(text, expected):
     ("text", "expected"),
     [
         ("her ex, aka Cyclone Priya, turned up", "her ex, aka [name], turned up"),
+        ("her ex, nicknamed Cyclone Priya", "her ex, nicknamed [name]"),
         ("After the cyclone Jasper rang the SES", "After the cyclone [name] rang the SES"),
         ("Cyclone Jasper Nguyen turned up again", "[name] turned up again"),
         ("Cyclone Alfred Brown turned up again", "[name] turned up again"),
