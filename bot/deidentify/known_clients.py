@@ -458,9 +458,9 @@ class Matcher:
         # or mail number is said with it; a farm's or station's name ("Wattle Downs, 1180
         # Bruxner Highway"), wherever said.
         self.boxes: set[str] = set()
-        # (postcode, pattern): the locality line of a registered address, with its state and
+        # postcode -> patterns: the locality line of a registered address, with its state and
         # postcode ("Harris Park NSW 2150" at the top of a resume); the suburb alone is a place
-        self.localities: list[tuple[str, re.Pattern[str]]] = []
+        self.localities: dict[str, list[re.Pattern[str]]] = {}
         properties: list[str] = []
         for client in clients:
             ident, code = client.identity, client.case_code
@@ -493,11 +493,11 @@ class Matcher:
                 self.units.add(unit)
             if ident.address and (line := _LOCALITY.search(ident.address)):
                 words = LETTERS.findall(line["suburb"])
-                self.localities.append((line["postcode"], re.compile(
+                self.localities.setdefault(line["postcode"], []).append(re.compile(
                     r"(?<![\w'’])" + r"[\s,]+".join(map(re.escape, words))
                     + rf",?\s+{line['state']}\s*,?\s*{line['postcode']}(?!\d)",
                     re.IGNORECASE,
-                )))
+                ))
             if ident.address:
                 self.boxes |= {_box_number(m[0]) for m in land.POSTAL.finditer(ident.address)}
                 self.boxes |= {m[1].casefold() for m in _BARE_BOX.finditer(ident.address)}
@@ -1137,10 +1137,11 @@ class Matcher:
         addresses = self.addresses
         if not HAS_DIGIT(text):
             return
-        for postcode, pattern in self.localities:
-            if postcode in text:
-                for m in pattern.finditer(text):
-                    yield hit(m.start(), m.end(), "address")
+        if self.localities:  # looked up by the note's four-digit runs, not client by client
+            for code in {m[0] for m in _FOUR_DIGITS.finditer(text)} & self.localities.keys():
+                for pattern in self.localities[code]:
+                    for m in pattern.finditer(text):
+                        yield hit(m.start(), m.end(), "address")
         if keys is not None and self.address_keys.isdisjoint(keys):
             return
         if self.dwellings:
@@ -1610,6 +1611,7 @@ def whose(text: str, start: int, end: int) -> bool:
 
 
 _TITLED_AFTER = re.compile(r"['’]s[ \t]+[A-Z][a-z]")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _LOCALITY = re.compile(
     r"(?:^|,)\s*(?P<suburb>[A-Za-z'’\- ]+?)\s*,?\s+(?P<state>QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s*,?\s*"
     r"(?P<postcode>\d{4})\s*\Z",

@@ -1412,6 +1412,8 @@ _IS_THE_ROLE = re.compile(
     r" (?:is|was) (?:the|our|her|his|their) (?:assessor|adjuster|worker|caseworker|manager"
     r"|officer|coordinator|volunteer|contact|landlord|agent|owner|driver|counsellor)\b"
 )
+# "rang from Elizabeth:" says where someone was, not who sent it.
+_CALLED_FROM = lexicon.SPOKE | word_set("phoned called calling ringing texting moved moving")
 _FROM_SOMEONE_END = re.compile(r"[ \t]*(?:[:,]|\Z|\n)")
 
 
@@ -1432,8 +1434,6 @@ def _someone_here(text: str, toks: list[_Tok], i: int) -> bool:
         and not (i > 1 and toks[i - 2].key in _CALLED_FROM)
     )
 
-
-_CALLED_FROM = lexicon.SPOKE | word_set("phoned called calling ringing texting moved moving")
 
 
 def _in_a_title(text: str, toks: list[_Tok], i: int) -> bool:
