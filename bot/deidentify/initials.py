@@ -168,7 +168,8 @@ class Initials:
             lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
             if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]) and (
                 not _AN_ARTICLE.search(text, max(0, t.start - 4), t.start)
-            ):  # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
+            ) and not (upper and _a_licence_class(text, t)):
+                # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
                 hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
         for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
             codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
@@ -189,6 +190,33 @@ class Initials:
     def _hit(self, start: int, end: int, key: str) -> list[Hit]:
         codes = self.acronyms.get(key)
         return [_code_hit(start, end, codes)] if codes else []
+
+
+# High-risk work licence classes (forklift, order picker, cranes, dogging, rigging, scaffolding,
+# hoists, boilers, elevating work platforms) that a note writes beside their licence or ticket.
+_LICENCE_CLASSES = word_set(
+    "lf lo dg rb ri ra sb si sa wp hp ho hm bs bt cn ct cv cb cs cp cd cm cu c2 c6 c1 c0 pb tc"
+)
+_LICENCE_WORD = (
+    r"(?i:licen[cs]es?|tickets?|forklifts?|hrwl|class(?:es)?|courses?|operators?|drivers?"
+    r"|cranes?|rigging|dogging|scaffolding|high[- ]risk)"
+)
+# After the class, its licence (another class may come between: "LF and LO tickets", "LF/LO
+# forklift"); before it, its licence or class ("HRWL class LF", "licence: LF").
+_LICENCE_AFTER = re.compile(
+    r"(?:\s*(?:and|or|&|/|,)\s*[A-Z][A-Z0-9]\b)*\s*(?:\(\w+\)\s*)?" + _LICENCE_WORD + r"\b"
+)
+_LICENCE_BEFORE = re.compile(r"\b" + _LICENCE_WORD + r"\s*(?:no\.?|number)?\s*[:\-–]?\s*\Z")
+_LICENCE_WINDOW = 24  # characters before the class where its licence word can be
+
+
+def _a_licence_class(text: str, t: Token) -> bool:
+    """ "LF licence", "HRWL class LO", "LF and LO tickets": a licence's class, not initials."""
+    if t.key not in _LICENCE_CLASSES:
+        return False
+    return _LICENCE_AFTER.match(text, t.end) is not None or (
+        _LICENCE_BEFORE.search(text, max(0, t.start - _LICENCE_WINDOW), t.start) is not None
+    )
 
 
 def _code_hit(start: int, end: int, codes: set[str]) -> Hit:

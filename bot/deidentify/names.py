@@ -757,7 +757,7 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
-_LIST_GAP_ONLY = re.compile(r"\s*[,&/]\s*")
+_LIST_GAP_ONLY = re.compile(r"\s*[,&/+]\s*")
 _AND_GAP = re.compile(r",?\s+")
 _GROUP_NOUNS = word_set(
     "families family people communities community women men elders kids youth groups clients"
@@ -1282,6 +1282,9 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         or (t.key in lexicon.WEEKDAYS and _a_days_cell(text, t))
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
+        or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
+            and toks[i - 1].key in _DETERMINERS and toks[i + 1].key in _MONTH_NOUNS
+            and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
         or _beside_a_day(text, toks, i)
@@ -1324,8 +1327,14 @@ _KIN_NEXT = re.compile(r"[ \t|:–—\-]*([^\W\d_]+)")
 
 # Before a month at its clause's end, what happens in it: "work rights restored May."
 _MONTH_EVENTS = _APPOINTMENTS | word_set(
-    "intake intakes restored start starts started ends finishes expires expiry renewal term"
+    "intake intakes restored start starts started starting ends finishes expires expiry renewal"
+    " term opens open opening closes closing begins commences commencing"
     " semester course exams holidays camp trip cohort lodged granted approved"
+)
+# After a month and its article, what the month dates: "the August intake", "a May start".
+_MONTH_NOUNS = _MONTH_EVENTS | word_set(
+    "date dates round deadline quarter holidays exams payment payments rent bill bills census"
+    " sitting sittings list mention cycle break school block placement meeting"
 )
 _MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:,)]|\Z|\n)")
 _DAY_ENDS = re.compile(
@@ -2270,6 +2279,7 @@ def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     for i, t in enumerate(toks):
         if not name[i] and t.capital and t.key in found and not (
             t.blocked or t.never or t.brand or _before_a_street(text, toks, i)
+            or (t.dated and _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]))
             or (t.key in _PEOPLES_ALSO_NAMES and 0 < i < len(toks) - 1  # "the Karen church"
                 and toks[i + 1].key in _PEOPLES_PLACES and toks[i - 1].key in ("the", "a", "an"))
         ):

@@ -1,0 +1,72 @@
+"""Words of rosters, courses and meetings that look like names or initials (issue 12): months
+that are given names, forklift licence classes that are a client's initials, minutes' labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+FAAMANU = KnownClient("RV-3001", ClientIdentity(full_name="Faamanu Leasiolagi"))
+
+
+def redact(text: str, *clients: KnownClient) -> str:
+    return deidentify(text, list(clients), keep=[*COMMON_SERVICES, "Grace Lee", "Grace"]).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First aid on Saturday 7 June, with a Nepali-speaking trainer on the June date.",
+        "Lodge early for trainees starting June.",
+        "The grad program opens August.",
+        "The August intake is full, so her April hearing comes first.",
+        "Rent goes up with the May rent review.",
+    ],
+)
+def test_a_month_that_is_also_a_given_name_stays_a_month_where_it_dates_something(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("June rang. It was 7 June.", "[name] rang. It was 7 June."),
+        ("the June family came over", "the [name] family came over"),
+        ("April said the hearing went ok", "[name] said the hearing went ok"),
+    ],
+)
+def test_a_month_is_still_a_person_where_a_person_is_said(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TAFE Queensland Loganlee runs the LF forklift licence course over two days.",
+        "LF and LO licence courses: 40 funded places.",
+        "Open till 30 June for LF tickets.",
+        "Licence class: LF",
+    ],
+)
+def test_a_forklift_licence_class_is_no_clients_initials(text):
+    assert redact(text, FAAMANU) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LF rang about his rent", "RV-3001 rang about his rent"),
+        ("spoke to LF about the forklift job", "spoke to RV-3001 about the forklift job"),
+        ("Faamanu got his LF licence", "RV-3001 got his LF licence"),
+    ],
+)
+def test_the_clients_initials_still_go_where_no_licence_is_said(text, expected):
+    assert redact(text, FAAMANU) == expected
+
+
+def test_a_minutes_attendees_label_is_no_one():
+    assert redact("Attendees: Grace, Tom Okafor; apologies Ability Options.") == (
+        "Attendees: Grace, [name]; apologies Ability Options."
+    )
