@@ -431,6 +431,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         and not (m["digits"] and m["digits"].startswith("0") and len(m["digits"]) == 10)
         and not (m[0][0] == "#" and _COUNTED.search(text, max(0, m.start() - 8), m.start()))
     ]
+    hits += _bare_runs(text) if long else []
     for m in _ACRONYM_NUMBER.finditer(text) if long else ():
         digits, cue = re.sub(r"\D", "", m["id"]), m["cue"].casefold()
         if cue in _NOT_A_PERSONS_NUMBER or cue in lexicon.english_words() or (
@@ -444,6 +445,43 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             continue  # case code is kept by the caller, who knows the codes)
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits + _cued_references(text, keys)
+
+
+# Seven to twelve digits run together, with no cue: no date, amount, time or phone is written so,
+# so it is someone's number (a fund's member number, an account, a claim), with the one to three
+# capitals just before it ("AustralianSuper AS 2210984407", "Old fund MS 0418822").
+_BARE_RUN = re.compile(
+    r"(?<![\w.,$/\-:#+])(?:(?P<pre>[A-Z]{1,3}) )?(?P<id>\d{7,12})(?![\w\-/%]|[.,]\d)"
+)
+_COUNTED_AFTER = re.compile(  # "1200000 litres": a quantity
+    r"\s+(?i:litres|liters|people|persons|residents|households|dollars|km|kilometres|metres|tonnes"
+    r"|hectares|kg|ml|views|downloads|hits|times|visits|units)\b"
+)
+_A_THINGS_NUMBER = re.compile(
+    r"(?i:\b(?:batch|lot|sku|product|part|model|isbn|issn|catalogue|item|version|build|barcode"
+    r"|apn|upc))\s*(?:no\.?|number|#)?\s*[:\-]?\s*\Z"
+)
+_DAY_MONTH_YEAR = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d")
+
+
+def _bare_runs(text: str) -> list[Hit]:
+    """Long runs of digits that no cue names: lean to hiding (the author can give one back)."""
+    hits = []
+    for m in _BARE_RUN.finditer(text):
+        digits = m["id"]
+        if (digits[0] == "0" and len(digits) in (8, 10)) or _a_service_line(digits) or (
+            _dated(digits) or _DAY_MONTH_YEAR.fullmatch(digits)
+            or _COUNTED_AFTER.match(text, m.end())
+        ):
+            continue
+        if _A_THINGS_NUMBER.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "batch 3123456721", "model no. 4471902": a product's
+        pre = m["pre"]
+        if pre is not None and pre.casefold() in _NOT_A_PERSONS_NUMBER:
+            continue  # "YTD 1234567", "ABN 33612008471": an amount, an organisation's
+        start = m.start("id") if pre is None or pre.casefold() in REF_CUES else m.start()
+        hits.append(hit(start, m.end(), "id"))
+    return hits
 
 
 # A tribunal's or court's file: its list's letters, then a number and a year, or a year and a

@@ -70,3 +70,31 @@ def test_a_minutes_attendees_label_is_no_one():
     assert redact("Attendees: Grace, Tom Okafor; apologies Ability Options.") == (
         "Attendees: Grace, [name]; apologies Ability Options."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New fund: AustralianSuper AS 2210984407", "New fund: AustralianSuper [ID]"),
+        ("Old fund MS 0418822 rolled over", "Old fund [ID] rolled over"),
+        ("He quoted 2210984407 on the phone", "He quoted [ID] on the phone"),
+        ("ph 61412345678", "ph [ID]"),
+    ],
+)
+def test_a_long_run_of_digits_with_no_cue_is_someones_number(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "paid $2210984 and 1200000 litres",
+        "YTD 1234567; FY 20242025",
+        "batch 3123456721 recalled",
+        "model 4471902 heater",
+        "filed 14032025 per the old system",
+        "Lifeline 131114 or 1800737732",
+    ],
+)
+def test_amounts_dates_products_and_service_lines_stay(text):
+    assert redact(text) == text
