@@ -402,6 +402,15 @@ def _a_surnames_look(t: _Tok) -> bool:
     return t.surname or not t.key.isascii() or (
         key.endswith(_SURNAME_ENDINGS) and len(_VOWEL.findall(key)) >= 2
     )
+# A surname and its initial as a table's cell or a list's item: "| NAWALOWALO J. |", "Smith J.,
+# Nguyen T. and …" (the initial dotted, then the cell's or the item's end).
+_LISTED_INITIAL = re.compile(
+    r"(?<=[^\W\d_])[^\W\d_] [A-Z]\.(?=[ \t]*(?:\||\t|\n|,|;|\(|\)|\Z|(?:and|&|or) [A-Z]))"
+)
+_NOT_A_LISTED_SURNAME = lexicon.STATES | word_set(
+    "vitamin hep hepatitis plan type schedule appendix part section zone block ward stage level"
+    " annex form item option grade"
+)
 _SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Bear' Tuilagi"
 _IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4} [A-Z]\b")  # "ILIĆ D", "MARKOVIC I."
 # A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
@@ -412,11 +421,12 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """Names known by how they are written, not by the word lists."""
     quoted = '"' in text or "“" in text or _SINGLE_QUOTED(text) is not None
     speaker = _SPEAKER_EMOJI.search(text) is not None
-    if not (quoted or speaker or "Ah " in text or _IN_CAPITALS.search(text)):
+    listed = _LISTED_INITIAL.search(text) is not None
+    if not (quoted or speaker or listed or "Ah " in text or _IN_CAPITALS.search(text)):
         return  # most notes: none of these shapes
     candidates = [
         k for k, t in enumerate(toks)
-        if t.capital and (t.upper or t.key == "ah" or quoted or speaker) and not name[k]
+        if t.capital and (t.upper or t.key == "ah" or quoted or speaker or listed) and not name[k]
     ]
     if not candidates:
         return
@@ -439,6 +449,12 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
             _AN_INITIAL_AFTER.match(text, t.end) and _a_surnames_look(t)
         ):
             name[k] = True  # "ILIĆ D", "MARKOVIC I."
+        elif listed and len(t.key) >= 3 and not t.place and (t.surname or not t.word) and (
+            _LISTED_INITIAL.match(text, t.end - 1) and t.key not in _NOT_A_LISTED_SURNAME
+            and (t.surname or _a_surnames_look(t) or (t.unknown and (
+                not t.upper or len(_VOWEL.findall(fold(t.key))) >= 3)))  # not "NAPLAN B."
+        ):
+            name[k] = True  # a crew sheet's or a roll's "NAWALOWALO J.", "| Smith J. |"
         elif t.cap and (k == 0 or "\n" in text[toks[k - 1].end : t.start]) and (
             _SPEAKER_EMOJI.match(text, t.end) and not (t.word or t.place)
             and t.key not in _SMS_WORDS and len(t.key) >= 3

@@ -1135,7 +1135,10 @@ def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:
     if cued is not None:
         return cued.start("date"), cued["date"]
     gap = _CUE_GAP.match(text, cue_end)
-    full = DATE.match(text, gap.end() if gap else cue_end)
+    at = gap.end() if gap else cue_end
+    if text.startswith("[DOB]", at) or text.startswith(" [DOB]", at):
+        return at, "[DOB]"  # already replaced: the cue's own, a run over its own output
+    full = DATE.match(text, at)
     return (full.start(), full.group()) if full else None
 
 

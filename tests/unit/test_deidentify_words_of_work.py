@@ -3,6 +3,8 @@ that are given names, forklift licence classes that are a client's initials, min
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
@@ -98,3 +100,35 @@ def test_a_long_run_of_digits_with_no_cue_is_someones_number(text, expected):
 )
 def test_amounts_dates_products_and_service_lines_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| NAWALOWALO J. | 40977310 | 7–3:30 |", "| [name]. | [ID] | 7–3:30 |"),
+        ("| Kaufononga L. (PALM) | N | N |", "| [name]. (PALM) | N | N |"),
+        ("| SMITH J. | nights |", "| [name]. | nights |"),
+        ("Crew: MAKASINI S., OKORAFOR T. and Ferris K.", "Crew: [name]., [name]. and [name]."),
+    ],
+)
+def test_a_surname_and_its_initial_in_a_crew_sheet_or_roll_is_someone(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["needs Vitamin D. Also Plan B.", "Seen at Ward B. Then home.", "SOSE B, NAPLAN B.",
+     "see TAFE S. for details"],
+)
+def test_a_word_or_an_acronym_before_a_letter_stays(text):
+    assert redact(text) == text
+
+
+def test_a_run_over_its_own_output_takes_no_appointment_for_a_birthday():
+    client = KnownClient("U1R-999", ClientIdentity(
+        full_name="Quaqua Rel", date_of_birth=dt.date(1990, 2, 16)))
+    once = deidentify(
+        "her son Samesh (date of birth 20/12/1957) starts school on 16 February at 9.30pm.",
+        [], keep=[],
+    ).text
+    assert deidentify(once, [client], keep=[]).text == once
