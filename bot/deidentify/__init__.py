@@ -188,7 +188,7 @@ def _find(
 ) -> list[Hit]:
     """Every identifier in ``text`` (only names: ``names_only``), overlaps merged, none inside a
     kept phrase."""
-    from bot.deidentify import land, medical, names, patterns, systems
+    from bot.deidentify import land, medical, names, patterns, scripts, systems
     from bot.deidentify.keep import namesakes_unkept
     from bot.deidentify.known_clients import place_spans, words
     from bot.deidentify.spoken import spoken_digits, spoken_phones
@@ -298,6 +298,8 @@ def _find(
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     shielded = kept + protected + places + acts + others + cells_kept
     hits += names.find(text, tokens, shielded, clients, keys)
+    if scripts.ANY_SCRIPT(text):  # "Luo Yiming 罗一鸣", "김영숙 (mother)"
+        hits += scripts.beside(text, merge(hits))
     return merge(hits)
 
 

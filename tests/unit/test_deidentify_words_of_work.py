@@ -132,3 +132,38 @@ def test_a_run_over_its_own_output_takes_no_appointment_for_a_birthday():
         [], keep=[],
     ).text
     assert deidentify(once, [client], keep=[]).text == once
+
+
+LUO = KnownClient("RV-3002", ClientIdentity(full_name="Luo Yiming", aliases=("Yiming Luo",)))
+JEON = KnownClient("RV-3003", ClientIdentity(full_name="Jeon Seojin", aliases=("Seojin Jeon",)))
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        ("TAC claim (for Luo Yiming 罗一鸣)", LUO, "TAC claim (for RV-3002 RV-3002)"),
+        ("罗一鸣 Luo Yiming: same person", LUO, "RV-3002 RV-3002: same person"),
+        ("Name / 이름: Jeon Seojin (전서진)", JEON, "Name / 이름: RV-3003 (RV-3003)"),
+        ("*전서진 (Jeon Seojin)* — FWO update", JEON, "*RV-3003 (RV-3003)* — FWO update"),
+        ("| 서진 Seojin | 한국어 |", JEON, "| RV-3003 RV-3003 | 한국어 |"),
+    ],
+)
+def test_a_clients_name_in_another_script_beside_the_romanised_one_is_the_client(
+    text, client, expected
+):
+    assert redact(text, client) == expected
+
+
+def test_a_name_in_hangul_with_a_relation_after_it_is_someone():
+    assert redact("Emergency contact / 비상 연락처: 김영숙 (mother, in Daejeon)") == (
+        "Emergency contact / 비상 연락처: [name] (mother, in Daejeon)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Intake form / 접수 양식 for the Korean group 한국어 모임",
+     '> "감사합니다 Grace 샘!!" (thank you, teacher Grace)'],
+)
+def test_words_in_another_script_beside_no_name_stay(text):
+    assert redact(text) == text

@@ -1,0 +1,53 @@
+"""Names written in another script beside their romanised form: "Luo Yiming 罗一鸣", "Jeon Seojin
+(전서진)", "서진 Seojin", "Oksana (Оксана)"; and a name in Chinese, Japanese or Korean characters
+with its relation after it: "김영숙 (mother, in Daejeon)".
+
+A name found in Latin letters takes the other script's name beside it, with the same replacement
+(a client's code stays a client's code). Han and Hangul runs count as a name at two to four
+characters (a longer run is a phrase); Cyrillic, Greek and Arabic as one to three words, and only
+in brackets or after a slash, since a sentence in those scripts may follow a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.deidentify import lexicon
+from bot.deidentify.text import Hit, hit
+
+_EAST = r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3040-\u30ff"
+_WEST = r"\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff"
+ANY_SCRIPT = re.compile(f"[{_EAST}{_WEST}]").search
+
+_EAST_NAME = rf"[{_EAST}]{{2,4}}(?![{_EAST}])"
+_WEST_NAME = rf"[{_WEST}]+(?:[ \-][{_WEST}]+){{0,2}}"
+# After a name: " 罗一鸣", " (전서진)", " / Оксана Ковальчук" ; before it: "서진 ", "(罗一鸣) ".
+_AFTER = re.compile(
+    rf"(?P<gap>[ \t]?(?:[(（/][ \t]?)?)"
+    rf"(?P<name>(?<![{_EAST}]){_EAST_NAME}|(?<=[(（/ ]){_WEST_NAME})"
+    r"(?=[)）]|[ \t]*[/,|;:\n]|[ \t]+[^\W\d_]|[ \t]*\Z|[ \t]*[.!?])"
+)
+_BEFORE = re.compile(rf"(?<![{_EAST}])(?P<name>{_EAST_NAME})(?:[)）]?[ \t]?[(（]?)\Z")
+_RELATION_AFTER = re.compile(r"[ \t]*[(（][ \t]*(?P<word>[^\W\d_]+)")
+_LOOK_BACK = 8
+
+
+def beside(text: str, hits: list[Hit]) -> list[Hit]:
+    """The other script's form of every name hit, beside it; and an East Asian name with its
+    relation in brackets after it."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.kind not in ("name", "person"):
+            continue
+        after = _AFTER.match(text, h.end)
+        east = after is not None and re.fullmatch(_EAST_NAME, after["name"]) is not None
+        if after is not None and (east or any(ch in after["gap"] for ch in "(（/")):
+            out.append(h._replace(start=after.start("name"), end=after.end("name")))
+        before = _BEFORE.search(text, max(0, h.start - _LOOK_BACK), h.start)
+        if before is not None:
+            out.append(h._replace(start=before.start("name"), end=before.end("name")))
+    for m in re.finditer(_EAST_NAME, text):
+        rel = _RELATION_AFTER.match(text, m.end())
+        if rel is not None and rel["word"].casefold() in lexicon.RELATIONS:
+            out.append(hit(m.start(), m.end(), "person"))
+    return out
