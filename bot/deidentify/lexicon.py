@@ -114,7 +114,7 @@ PLACE_CONTEXT = word_set(
 MOVEMENT = word_set(
     "moved move moving relocated relocating went go going gone headed heading travelled "
     "traveled travelling returned returning back drove driving walked bus train trip transfer "
-    "transferred referred flying flew fly flights flight catching road highway route coach"
+    "transferred referred flying flew fly flights flight catching"
 )
 # The last word of a capitalised run that names a place, program or organisation, not a person:
 # "Musgrave Park", "Queen Street Mall", "Bond Loan", "Roma House". The weak ones are also
@@ -266,6 +266,16 @@ def not_names() -> frozenset[str]:
     services = {w[0] for w in map(_letters, _read("services_au.txt")) if len(w) == 1}
     listed = {w for line in _read("not_names.txt") for w in _letters(line)}
     return frozenset(listed | single | services)
+
+
+@functools.cache
+def employers() -> frozenset[str]:
+    """One-word employers and services of ``services_au.txt`` that no other list calls never a
+    name (Fortescue, Serco, Visy): after a given name and before a person's verb, a surname."""
+    services = {w[0] for w in map(_letters, _read("services_au.txt")) if len(w) == 1}
+    single = {s.casefold() for s in COMMON_SERVICES if len(_letters(s)) == 1 and s.isalpha()}
+    listed = {w for line in _read("not_names.txt") for w in _letters(line)}
+    return frozenset(services - single - listed)
 
 
 def _letters(text: str) -> list[str]:

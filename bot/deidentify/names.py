@@ -1121,6 +1121,13 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             and text[toks[a - 1].end : first.start] == " "
         ):
             return True  # "Housing officer Clemency Bramall", "spoke with Clemency Bramall"
+        if (
+            first.cap and second.cap and second.brand and first.given
+            and not (first.place or first.brand or first.blocked or first.never)
+            and text[first.end : second.start] == " " and second.key in lexicon.employers()
+            and name_follows(text, second.end)
+        ):
+            return True  # "Kylie Fortescue rang", "Wade Serco owes her $200"
         if not (
             first.capital
             and second.capital
@@ -1377,6 +1384,8 @@ def _beside_a_day(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_ROADS = word_set("road highway hwy rd")
+_ROAD_STATES = word_set("open opened reopened closed cut shut")
 _BEARINGS = word_set(
     "north south east west northeast northwest southeast southwest outside km kms kilometres"
 )
@@ -1395,6 +1404,9 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
                 for k in range(max(0, i - 6), i - 1)
             ))
             or (prev == "of" and i > 1 and toks[i - 2].key in _BEARINGS)  # "north of Clare"
+            or (prev == "to" and i > 1 and toks[i - 2].key in _ROAD_STATES and any(
+                toks[k].key in _ROADS for k in range(max(0, i - 6), i - 2)
+            ))  # "The Princes Highway is open to Genoa" (not "the route to Logan")
         ):
             return True
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""
@@ -1851,6 +1863,9 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
     Moonie"), spoken to or with ("spoke to Moonie"), owning kin ("Moonie's mum"), or as a
     surname before a comma and a given name ("SYDNEY, Jo")."""
     t = toks[i]
+    # A town no one is called by is its office where an office may stand too: "Toowoomba
+    # rang", "Townsville, Emily on leave"; but after a relation word it is still a person.
+    named = t.lexical or t.key in lexicon.places_also_names()
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if prev is not None and (
@@ -1860,7 +1875,7 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
     ):  # a service's branch ("ATSILS Zillmere asked"; so "SES Bowen rang" stays too), "in
         return False  # Logan", "Union of Tasmania", "Maffra and Heyfield asked"
     if nxt is not None and text[t.end : nxt.start] == " " and nxt.key in _DONE_BY_SOMEONE:
-        return prev is None or prev.key != "the"  # "the Logan office rang" is the office's
+        return named and (prev is None or prev.key != "the")  # not "the Logan office rang"
     run_on = nxt is not None and nxt.capital and text[t.end : nxt.start] == " "
     if prev is not None and not run_on and text[prev.end : t.start] == " " and (
         (prev.key in lexicon.RELATIONS and not prev.capital)
@@ -1869,11 +1884,13 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
         return True
     if nxt is not None and _POSSESSIVE.match(text, t.end) and nxt.key in _MUM_AND_DAD:
         return True
+    ends = nxt is not None and (nxt.end == len(text) or text[nxt.end] in "\r\n")
     return (
         nxt is not None and nxt.cap and nxt.given and not nxt.place
         and text[t.end : nxt.start] == ", "
         and (i == 0 or "\n" in text[toks[i - 1].end : t.start])  # "MOONIE, Jo", "Moonie, Jo"
         and (nxt.end == len(text) or text[nxt.end] in " \t\r\n,;(")
+        and (named or t.upper or ends)  # not "Townsville, Emily on leave this week"
     )
 
 

@@ -306,7 +306,7 @@ _CUED_NUMBER = re.compile(
     r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?(?:-\d\d)?"
     r"|[a-z]\d{5,12}"  # "student ID s3812345"
     r"|[0-9a-f]{8}(?:-[0-9a-f]{4}){1,4}(?:-[0-9a-f]{12})?"  # "UUID: 7f3a91c2-6b04"
-    r"|\d{4}"  # "Employee ID: 0047" (only after a worker's cue, below)
+    r"|\d{4}(?![\-/]\w)"  # "Employee ID: 0047" (only after a worker's cue, below)
     r"|[A-Z0-9]+(?:[/\-][A-Z0-9]+)+"  # "2024/HCS/08163"
     r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
 )
@@ -843,8 +843,8 @@ DATE = re.compile(
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # "She turned 18 on 1 September"; not "Lease turns 12 months on 3/4", "turned 2 weeks overdue"
-    r"|turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-|(?:months?|mths?|weeks?|wks?|days?"
-    r"|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago|on))\b))"
+    r"|turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
+    r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
     re.IGNORECASE,

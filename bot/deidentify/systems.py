@@ -7,7 +7,7 @@ line's user ("updated by sarah.nguyen", "j.smith")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
@@ -117,7 +117,8 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
     kinds: dict[int, str] = {}
     sep = ""
     width = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         if not line.strip():
             kinds = {}
         elif kinds:
@@ -143,7 +144,7 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
                         yield kind, inner, at + cell.find(inner) if inner else at
                     at += len(cell) + len(sep)
         if not kinds:
-            kinds, sep, width = _header(line, classify)
+            kinds, sep, width = _header(line, classify, lines[n + 1 : n + 3])
         start += len(line) + 1
 
 
@@ -152,7 +153,9 @@ _GIVEN_CELL = re.compile(r" [A-Z][a-z][A-Za-z'’\-]*(?: [A-Z][a-z][A-Za-z'’\-
 _A_VALUE = re.compile(r"\d\d|[A-Z][A-Z0-9]{0,7}-\d")  # numbers, a case code: no header's
 
 
-def _header(line: str, classify: Callable[[str], str]) -> tuple[dict[int, str], str, int]:
+def _header(
+    line: str, classify: Callable[[str], str], below: Sequence[str] = ()
+) -> tuple[dict[int, str], str, int]:
     for sep in _SEPARATORS:
         if sep not in line:
             continue
@@ -163,12 +166,19 @@ def _header(line: str, classify: Callable[[str], str]) -> tuple[dict[int, str], 
             continue  # a form's label and its value ("Name<TAB>U1R-014"), not a header
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
         if kinds and sep == " / " and len(heads) < 3 and not line.isupper() and (
-            len(kinds) < len(heads)
+            len(kinds) < len(heads) and not _slashed_rows(below, len(heads) - 1)
         ):
             continue  # prose with a slash: "Property / contents claims", "Client / carer meeting"
         if kinds:
             return kinds, sep, len(heads)
     return {}, "", 0
+
+
+def _slashed_rows(below: Sequence[str], slashes: int) -> bool:
+    """A sign-in sheet's rows under a header typed with " / ": two rows with its slashes, or
+    one whose first cell is in lowercase ("hope / no show"; not "QBE / Allianz")."""
+    rows = [r for r in below if r.count(" / ") == slashes]
+    return len(rows) == 2 or (len(rows) == 1 and rows[0] == below[0] and rows[0][:1].islower())
 
 
 TEAM_KEYS = word_set(
