@@ -451,6 +451,7 @@ class Matcher:
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
+        self.dwellings: set[tuple[str, str]] = set()  # ("room", "9") of "Room 9, 27 …"
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
         self.dwellings: set[tuple[str, str]] = set()
@@ -491,6 +492,8 @@ class Matcher:
                 self.streets.setdefault(street[0], []).append(street[1])
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
+            if ident.address and (room := dwelling(ident.address)):
+                self.dwellings.add(room)
             if ident.address and (line := _LOCALITY.search(ident.address)):
                 words = LETTERS.findall(line["suburb"])
                 self.localities.setdefault(line["postcode"], []).append(re.compile(
@@ -1175,7 +1178,7 @@ class Matcher:
         U8/560 is to be handed back". Bare ("8/560") only where it cannot be a date. The unit
         alone where a home is said, or anywhere in a note that gives the client's street
         (``home_said``: "[address], unit 7", "unit 9 on Rawson Street")."""
-        if not self.units:
+        if not (self.units or self.dwellings):
             return
         for m in _UNIT_NUMBER.finditer(text):
             unit, number = m["unit"].casefold(), m["number"].casefold()
@@ -1190,6 +1193,12 @@ class Matcher:
         for m in (_ANY_UNIT if home_said else _UNIT_ALONE).finditer(text):
             if m["unit"].casefold() in alone:  # "back to unit 12", the register's "12/44 …"
                 yield hit(m.start("home"), m.end(), "address")
+        for m in _DWELLING.finditer(text) if self.dwellings else ():
+            word = _DWELLING_FORMS.get(m["word"].casefold(), m["word"].casefold())
+            if (word, m["unit"].casefold()) in self.dwellings and not _NO_ONES_ROOM.search(
+                text, max(0, m.start() - 16), m.start()
+            ):  # "Cabin 7", "room 9" of the register's "Cabin 7, 46 Tweed Street"
+                yield hit(m.start(), m.end(), "address")
 
     def streets_in(
         self,
@@ -1231,7 +1240,7 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
     r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to)\s+(?=(?i:unit|flat|apartment|apt|villa))"
-    r"|\b(?i:at|to|from|in)\s+(?=unit|flat|apartment|apt|villa)|[\"'“‘(]\s*)"
+    r"|\b(?i:at|to|from|in)\s+(?=(?i:unit|flat|apartment|apt|villa))|[\"'“‘(]\s*)"
     r"(?P<home>(?i:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
 )
@@ -1317,6 +1326,30 @@ def street_part(address: str) -> str:
     if property_name(address):
         address = address[_FIRST_PART.match(address).end() :]  # type: ignore[union-attr]
     return _MAIL_PREFIX.sub("", address, count=1)
+
+
+# A room, cabin, site or van of a rooming house, caravan park or village, registered as the
+# address's first part: "Room 9, 27 Warburton Street", "Cabin 7, 46 Tweed Street".
+_DWELLING = re.compile(
+    r"\b(?P<word>room|rm|cabin|site|van|caravan|lot|villa|unit|flat|apartment|apt)\.?[ \t]*"
+    r"(?:no\.?[ \t]*|number[ \t]+|#[ \t]*)?(?P<unit>\d+[a-z]?)(?![\w/]|\.\d)(?![ \t]+of\b)",
+    re.IGNORECASE,
+)
+_DWELLING_FORMS = {"rm": "room", "caravan": "van", "apt": "apartment"}
+_NO_ONES_ROOM = re.compile(  # a meeting's room, a court's: "Interview Room 2", "Court room 3"
+    r"(?i)\b(?:meeting|interview|court|consult(?:ing|ation)?|training|hearing|conference"
+    r"|waiting|treatment|board|function|group)\s*\Z"
+)
+
+
+def dwelling(address: str) -> tuple[str, str] | None:
+    """("room", "9") of an address that opens with its room, cabin, site or unit ("Room 9, 27
+    Warburton Street"; not "9/27 …", whose unit ``unit_number`` reads)."""
+    m = _DWELLING.match(address.strip())
+    if m is None or "/" in address[: m.end() + 2]:
+        return None
+    word = m["word"].casefold()
+    return _DWELLING_FORMS.get(word, word), m["unit"].casefold()
 
 
 def unit_number(address: str) -> tuple[str, str] | None:

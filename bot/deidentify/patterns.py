@@ -291,6 +291,7 @@ _REF_CUE = re.compile(
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
     r"|badge|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
+    r"|folio|(?:tenant|customer|client|property|owner)\s+code"  # a rental ledger's "OGUN01"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
     r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|employee"
@@ -328,7 +329,7 @@ REF_CUES = word_set(
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
     " immicard lodgement redirection evidence eoa tis no emp cert assessment badge credential uuid"
-    " wwc wwcc working"
+    " wwc wwcc working folio code"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -488,7 +489,7 @@ def _bare_runs(text: str) -> list[Hit]:
 # number ("QCAT GAA 4412/25", "NCAT SH 25/11223"), one side of four digits or more (not "BP
 # 130/80", "ACE 71/100", "FY 2024/25", "Mon 12/03").
 _FILE_NUMBER = re.compile(
-    r"(?<![\w/.\-])(?P<cue>[A-Z]{1,5})[ \-]?(?P<id>\d{2,7}/\d{2,7})(?![\w/]|\.\d)"
+    r"(?<![\w/.\-])(?P<cue>[A-Z]{1,5}(?:-[A-Z]{1,4})?)[ \-]?(?P<id>\d{2,7}/\d{2,7})(?![\w/]|\.\d)"
 )
 _NOT_A_FILES_LIST = _NOT_A_PERSONS_NUMBER | word_set(
     "bp fy u lot rm unit no dob am pm xr sr cr mr er la cd hct plus duo forte acr pcr uacr"
@@ -535,11 +536,21 @@ _FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII).search
 _FOURS = re.compile(r"\d{4}[/.]\d{4}", re.ASCII).search  # "2025/0418/7731"
 
 
+def _cues(text: str) -> Iterator[re.Match[str]]:
+    """Each reference's cue; one whose brackets hold another cue ("account (EnergyAustralia
+    acct 7700 3184 226)") gives way to the one inside them."""
+    at = 0
+    while (cue := _REF_CUE.search(text, at)) is not None:
+        yield cue
+        inner = cue[0].find("(")
+        at = cue.start() + inner + 1 if inner >= 0 else cue.end()
+
+
 def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
     """Reference numbers after their cue: "MIN 643219", "police event no 24-1188231"."""
     hits: list[Hit] = []
     if keys is None or not REF_CUES.isdisjoint(keys):
-        for cue in _REF_CUE.finditer(text):
+        for cue in _cues(text):
             m = _CUED_NUMBER.match(text, cue.end())
             if m is None and "(" in cue[0]:  # "USI (B7KQ4MZ9P2)": the number in the brackets
                 m = _CUED_NUMBER.match(text, cue.start() + cue[0].index("(") + 1)

@@ -1,0 +1,57 @@
+"""Renting and the neighbours (issue 12, the twenty-second set): rooms, cabins and sites of a
+registered address said alone; ledgers' and utilities' references; neighbours' house numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+
+def redact(text: str, *clients: KnownClient) -> str:
+    return deidentify(text, list(clients), keep=[*COMMON_SERVICES, "Grace Lee", "Grace"]).text
+
+
+def living_at(address: str) -> KnownClient:
+    return KnownClient("RL-7001", ClientIdentity(full_name="Dora Fenn", address=address))
+
+
+@pytest.mark.parametrize(
+    ("address", "text", "expected"),
+    [
+        ("Cabin 7, 46 Tweed Street, Brunswick Heads NSW 2483",
+         "She has been at Cabin 7 for eight months; the view from cabin 7 is nice.",
+         "She has been at [address] for eight months; the view from [address] is nice."),
+        ("Room 9, 27 Warburton Street, North Ward QLD 4810",
+         "RE: resident Room 9. He's still at rm 9.",
+         "RE: resident [address]. He's still at [address]."),
+        ("8/21 Tapleys Hill Road, Hendon SA 5014",
+         "Asked the Trust to fix the clothesline at Unit 8.",
+         "Asked the Trust to fix the clothesline at [address]."),
+    ],
+)
+def test_the_room_cabin_or_unit_of_a_registered_address_said_alone_goes(address, text, expected):
+    assert redact(text, living_at(address)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Interview Room 9 is booked for the hearing.", "Cabin 8 is empty.", "Meeting room 9 at 2pm."],
+)
+def test_another_room_or_a_meetings_room_stays(text):
+    assert redact(text, living_at("Room 9, 27 Warburton Street, North Ward QLD 4810")) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Still on the utility account (EnergyAustralia acct 7700 3184 226).",
+         "Still on the utility account (EnergyAustralia acct [ID])."),
+        ("Tenant ID: 5521   Folio: RNT-22617", "Tenant ID: [ID]   Folio: [ID]"),
+        ("Rental ledger. Tenant code OGUN01", "Rental ledger. Tenant code [ID]"),
+        ("QCAT application number Q-RT 1827/25.", "QCAT application number [ID]."),
+    ],
+)
+def test_ledger_utility_and_tribunal_references_go_whole(text, expected):
+    assert redact(text) == expected
