@@ -267,8 +267,10 @@ def _find(
     if not patterns.STREET_KEYS.isdisjoint(keys):
         if not patterns.NUMBER_WORDS.isdisjoint(keys):
             hits += patterns.spoken_addresses(text)  # "twelve Hawker Street"
-        if not patterns.HOME_WORDS.isdisjoint(keys):
+        if not (patterns.HOME_WORDS.isdisjoint(keys) and patterns.LIVES_KEYS.isdisjoint(keys)):
             hits += patterns.homes_on_streets(text, kept)  # "her flat on Koombana Drive"
+    if not patterns.HOUSE_KEYS.isdisjoint(keys) and HAS_DIGIT(text):
+        hits += patterns.house_numbers(text)  # "the neighbour at number 29"
     if "@" in text or "&#64;" in text or "&commat;" in text:
         hits += patterns.emails(text)
     if not patterns.SPOKEN_EMAIL_KEYS.isdisjoint(keys):

@@ -1293,13 +1293,59 @@ _HOME_ON_STREET = re.compile(
 
 
 def homes_on_streets(text: str, kept: Collection[tuple[int, int]]) -> list[Hit]:
-    """The street of someone's home said without its number ("the cottage on Murtho Road"); not
-    a named building's ("Bethlehem House on Warwick Street") or a business's ("the Luv-a-Duck
-    farm on the Nhill-Harrow Road": a kept name just before)."""
+    """The street of someone's home said without its number ("the cottage on Murtho Road",
+    "she lives on Koombana Drive", "we moved in to koch street"); not a named building's
+    ("Bethlehem House on Warwick Street"), a business's ("the Luv-a-Duck farm on the Nhill-Harrow
+    Road": a kept name just before), a service's unit or where something took place."""
     ends = {e for _s, e in kept}
-    return [hit(m.start("street"), m.end("street"), "address")
+    hits = [hit(m.start("street"), m.end("street"), "address")
             for m in _HOME_ON_STREET.finditer(text)
-            if len(text[: m.start("home")].rstrip(" ")) not in ends]
+            if len(text[: m.start("home")].rstrip(" ")) not in ends
+            and not _NOT_A_HOME_BEFORE.search(text, max(0, m.start("home") - 16), m.start("home"))]
+    hits += [hit(m.start("street"), m.end("street"), "address")
+             for m in _LIVES_ON_STREET.finditer(text)
+             if not _PLACE_AFTER_STREET.match(text, m.end("street"))]
+    return hits
+
+
+def house_numbers(text: str) -> list[Hit]:
+    """A neighbour's house by its number: "the neighbour at number 29", "Number 7's tap" (not
+    "at number 3 on the waitlist")."""
+    return [hit(*m.span(m.lastgroup or 0), "address")
+            for m in _HOUSE_NUMBER.finditer(text)
+            if not _A_RANK_AFTER.match(text, m.end())]
+
+
+HOUSE_KEYS = word_set("number no")
+LIVES_KEYS = word_set(
+    "lives live living lived staying stays moved moving move moves keys new"
+)
+
+
+# "the rally took place on George Street", "the AOD unit on Herston Road": no one's home.
+_NOT_A_HOME_BEFORE = re.compile(
+    r"(?i)\b(?:took|takes|taking|take|aod|health|rehab|detox|psych|acute|inpatient|dialysis"
+    r"|hospital|care|assessment|youth)\s+\Z"
+)
+_ANY_STREET = (
+    rf"(?:[A-Za-z][a-z'’\-]+\s+){{1,3}}(?i:{_HOME_STREET_TYPES.replace(' ', '|')})\b"
+)
+_LIVES_ON_STREET = re.compile(
+    r"(?i:\b(?:lives?|living|lived|staying|stays"
+    r"|(?:i|we|she|he|they|family|kids|mum|dad)(?:['’]ve|['’]s|\s+(?:has|have|had|is|are|was"
+    r"|were|just|finally|will|to))?\s+(?:moved|moving|move|moves))\s+(?:in\s+)?"
+    r"(?:on|in|to|into|onto|off)|\bkeys\s+(?:for|to)|\bnew\s+(?:place|house|unit|flat|home)"
+    r"\s+(?:on|in))\s+(?:the\s+)?"
+    rf"(?P<street>{_ANY_STREET})"
+)
+_HOUSE_NUMBER = re.compile(
+    r"(?i:\b(?:at|from|to|of)\s+)(?P<house>(?i:number|no\.)\s*\d{1,4}[a-z]?)(?![\w/])"
+    r"|(?P<house2>\bNumber\s+\d{1,4}[a-z]?)(?=['’]s\b)"
+)
+_PLACE_AFTER_STREET = re.compile(  # "moved to the Queen Street Mall", "Roma Street station"
+    r"(?i)\s+(?:mall|station|markets?|bridge|wharf|terminal|interchange|shops|plaza|precinct)\b"
+)
+_A_RANK_AFTER = re.compile(r"(?i)\s+(?:on|in)\s+(?:the\s+)?(?:list|waitlist|queue|line|register)")
 
 
 def spoken_addresses(text: str) -> list[Hit]:

@@ -1125,7 +1125,7 @@ def test_organisations_by_saint_state_acronym_and_head_word_and_people_still_fou
         ("Hamilton's sister came", "[name]'s sister came"),
         ("in Melbourne's west", "in Melbourne's west"),
         ("Met the Watson family", "Met the [name] family"),
-        ("Lives on Banksia St Kylie said hi", "Lives on Banksia St [name] said hi"),
+        ("Lives on Banksia St Kylie said hi", "Lives on [address] [name] said hi"),  # a home
         ("Saw Tjandamurra NT Housing worker", "Saw [name] NT Housing worker"),
         ("Saw Wirrpanda NT today", "Saw [name] today"),
         ("rego AB 12 CD expired", "rego [ID] expired"),
@@ -1283,7 +1283,7 @@ def test_forms_found_on_the_eleventh_held_out_set(text, clients, expected):
     [
         ("Boulder St Barbara's Day parade.", "Boulder St Barbara's Day parade."),
         ("went to St Vincent for help", "went to St Vincent for help"),
-        ("Lives on Banksia St Kylie said hi", "Lives on Banksia St [name] said hi"),
+        ("Lives on Banksia St Kylie said hi", "Lives on [address] [name] said hi"),  # a home
         ("Born on Waitangi Day, she said.", "Born on Waitangi Day, she said."),
         ("Philippine Independence Day party.", "Philippine Independence Day party."),
         ("Jane Day rang about the rent.", "[name] rang about the rent."),

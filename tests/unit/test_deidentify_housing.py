@@ -55,3 +55,33 @@ def test_another_room_or_a_meetings_room_stays(text):
 )
 def test_ledger_utility_and_tribunal_references_go_whole(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the neighbour at number 29, Bob, threatened him",
+         "the neighbour at [address], [name], threatened him"),
+        ("Number 7's tap has been running.", "[address]'s tap has been running."),
+        ("we moved in to koch street, all good", "we moved in to [address], all good"),
+        ("the keys for hawthorn street are ready", "the keys for [address] are ready"),
+        ("she lives on Koombana Drive now", "she lives on [address] now"),
+    ],
+)
+def test_a_home_by_its_street_or_a_neighbours_by_its_number_goes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is at number 3 on the waitlist",
+        "headspace Townsville moved to Sturt Street.",
+        "The office has moved to Portman Street.",
+        "the rally took place on George Street, she was arrested",
+        "AOD unit on Herston Road has a bed tonight",
+        "she moved to the Queen Street Mall area",
+    ],
+)
+def test_a_services_move_a_rank_or_an_event_on_a_street_stays(text):
+    assert redact(text) == text
