@@ -128,7 +128,9 @@ PLACE_HEADS = word_set(
     health group cathedral mission alliance institute collective hub ministries showgrounds
     showground oval reserve foreshore jetty wetlands racecourse speedway velodrome lagoon creek
     falls hotel motel tavern pub
-    support line barracks club temple sorority parish"""
+    support line barracks club temple sorority parish
+    estate realty realtors properties strata
+    agents"""
 )
 WEAK_PLACE_HEADS = word_set(
     "park place bridge hall house grant gardens green hill point ward court lodge church chapel"

@@ -1316,7 +1316,7 @@ def house_numbers(text: str) -> list[Hit]:
             if not _A_RANK_AFTER.match(text, m.end())]
 
 
-HOUSE_KEYS = word_set("number no")
+HOUSE_KEYS = word_set("number no same")
 LIVES_KEYS = word_set(
     "lives live living lived staying stays moved moving move moves keys new"
 )
@@ -1341,6 +1341,8 @@ _LIVES_ON_STREET = re.compile(
 _HOUSE_NUMBER = re.compile(
     r"(?i:\b(?:at|from|to|of)\s+)(?P<house>(?i:number|no\.)\s*\d{1,4}[a-z]?)(?![\w/])"
     r"|(?P<house2>\bNumber\s+\d{1,4}[a-z]?)(?=['’]s\b)"
+    r"|(?P<house3>(?i:\b(?:unit|flat|apartment|apt|townhouse|villa))\s*\d{1,4}[a-z]?)"
+    r"(?=\s+(?i:in|of|at)\s+(?:the\s+)?same\s+(?i:block|building|complex|street))"
 )
 _PLACE_AFTER_STREET = re.compile(  # "moved to the Queen Street Mall", "Roma Street station"
     r"(?i)\s+(?:mall|station|markets?|bridge|wharf|terminal|interchange|shops|plaza|precinct)\b"

@@ -85,3 +85,20 @@ def test_a_home_by_its_street_or_a_neighbours_by_its_number_goes(text, expected)
 )
 def test_a_services_move_a_rank_or_an_event_on_a_street_stays(text):
     assert redact(text) == text
+
+
+def test_a_neighbours_unit_in_the_same_block_goes():
+    assert redact("The neighbour is Trystan Stott, unit 11 in the same block.") == (
+        "The neighbour is [name], [address] in the same block."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harris Real Estate and Roberts Real Estate both use 2Apply; Netstrata manages the block.",
+        "Scam alert: Flatmates.com.au listings asking for holding deposits. Report to Scamwatch.",
+    ],
+)
+def test_real_estate_agencies_strata_managers_and_listing_sites_stay(text):
+    assert redact(text) == text
