@@ -531,7 +531,8 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             not t.capital
             and not name[i]
             and len(t.key) > 2
-            and toks[i + 1].key in lexicon.RELATIONS
+            and (toks[i + 1].key in lexicon.RELATIONS or toks[i + 1].key in _OWN_DETAILS or (
+                toks[i + 1].key == "new" and i + 2 < len(toks) and toks[i + 2].key in _OWN_DETAILS))
             and _POSSESSIVE.match(text, t.end)
             and _lower_name(text, toks, i)
             and t.key not in lexicon.english_words()
@@ -539,6 +540,8 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             name[i] = True
 
 
+# A person's details after a lowercase possessive: "braxtyn's new address", "dermid's number".
+_OWN_DETAILS = word_set("address number phone mobile mob email rego car dob birthday licence")
 # What a person's unmarked possessive comes before: "aikos house", "kaylees number".
 _BELONGINGS = word_set("house place flat unit room number phone mob mobile car party")
 
@@ -2070,7 +2073,7 @@ _THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 # Who a person is at work, before their name: "Housing officer Clemency Bramall".
 _PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
 # Tagalog's markers of a person's name: "si jerome", "kay maricel".
-_PERSON_MARKERS = word_set("si kay")
+_PERSON_MARKERS = word_set("si kay bloke fella guy lady named called name")
 def _an_object_after(toks: list[_Tok], k: int) -> bool:
     """A word after the one at ``k`` that is no subject's cue: "tevita start work" (a verb and
     its object), not "jenny love is a witness" (a surname, then the verb)."""

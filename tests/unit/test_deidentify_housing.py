@@ -102,3 +102,23 @@ def test_a_neighbours_unit_in_the_same_block_goes():
 )
 def test_real_estate_agencies_strata_managers_and_listing_sites_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my landlord name nabih he fix the fan now", "my landlord name [name] he fix the fan now"),
+        ("the bloke dermid was in my room", "the bloke [name] was in my room"),
+        ("a guy called dermid rang", "a guy called [name] rang"),
+        ("and braxtyn's new address is 4 Main Road", "and [name]'s new address is [address]"),
+    ],
+)
+def test_a_lowercase_name_after_a_persons_word_or_before_their_details_goes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["the name tag fell off", "the lady next door is nice", "a guy from the council rang"]
+)
+def test_person_words_before_ordinary_words_take_nothing(text):
+    assert redact(text) == text
