@@ -62,7 +62,12 @@ _SPACED_DASH = re.compile(r" [-‐‑–] ")
 _INITIAL = re.compile(  # not "I" or "A", which are words; after a comma only with its dot
     r" [B-HJ-Z](?![^\W\d_])|,\s?[A-Z]\.(?![^\W\d_])"
 )
-_INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\Z")  # "K. Akuien Bior", "M.J. Quispe"
+# "K. Akuien Bior", "M.J. Quispe", "P. & M. Ravenscroft", "B & T Kuchel" (owners on a ledger)
+_INITIAL_BEFORE = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]\.?[ \t]?&[ \t]?)?(?:[A-Z]\.[ \t]?){1,3}"
+    r"|[A-Z]\.?[ \t]?&[ \t]?[A-Z][ \t])\Z"
+)
+_CAPS_INITIAL_BEFORE = re.compile(r"(?<![\w.'’])[B-HJ-Z] \Z")  # "M ARANEDA", "D OGUNLESI-FITCH"
 _CAPS_INITIAL = re.compile(r" [A-Z]\.(?![^\W\d_])")
 _MORE_INITIALS = re.compile(r"(?:\.\s?[A-Z](?![^\W\d_]))+\.?")
 _LINK = re.compile(r"[\s,:(\-–]*['’‘ʻ]?")  # between a relation word and the name ("mum 'ana")
@@ -2352,8 +2357,12 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
             start = toks[i - 1].start
         if _CLAN.search(text, max(0, start - 3), start):
             start -= 2  # "o'brien" where the "o'" was read as a word of its own
-        elif before := _INITIAL_BEFORE.search(text, max(0, start - 9), start):
+        elif before := _INITIAL_BEFORE.search(text, max(0, start - 12), start):
             start = before.start()  # "K. Akuien Bior", "R. Osei-Bonsu"
+        elif toks[i].upper and (
+            before := _CAPS_INITIAL_BEFORE.search(text, max(0, start - 3), start)
+        ):
+            start = before.start()  # "TO D OGUNLESI-FITCH"
         end = initial.end() if initial else toks[j].end
         if initial and (more := _MORE_INITIALS.match(text, end)):
             end = more.end()  # "Phung T.T.", "Cheung P. Y."

@@ -122,3 +122,15 @@ def test_a_lowercase_name_after_a_persons_word_or_before_their_details_goes(text
 )
 def test_person_words_before_ordinary_words_take_nothing(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Owner: P. & M. Ravenscroft", "Owner: [name]"),
+        ('ledger: "owner: B & T Kuchel".', 'ledger: "owner: [name]".'),
+        ('02/02 PAYID TO D OGUNLESI-FITCH "rent 2wk"', '02/02 PAYID TO [name] "rent 2wk"'),
+    ],
+)
+def test_owners_initials_go_with_their_surname(text, expected):
+    assert redact(text) == expected
