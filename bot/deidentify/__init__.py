@@ -189,15 +189,13 @@ def _find(
     """Every identifier in ``text`` (only names: ``names_only``), overlaps merged, none inside a
     kept phrase."""
     from bot.deidentify import land, medical, names, patterns, scripts, systems
-    from bot.deidentify.keep import employers_unkept, namesakes_unkept
+    from bot.deidentify.keep import namesakes_unkept
     from bot.deidentify.known_clients import place_spans, words
     from bot.deidentify.spoken import spoken_digits, spoken_phones
 
     tokens = words(text, matcher.parts)
     keys = {t.key for t in tokens}  # the words present, for the detectors' quick checks
-    kept = employers_unkept(text, namesakes_unkept(
-        text, _not_named(text, keeper.spans(text, tokens, keys), matcher)
-    ))
+    kept = namesakes_unkept(text, _not_named(text, keeper.spans(text, tokens, keys), matcher))
     # Cells a table says are no one's ("Abernethy" under "owner", "Kilburn" under "suburb"):
     # shielded from the guesses about other people, never from a registered client's details.
     cells_kept = (

@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 
 from bot.deidentify import lexicon
 from bot.deidentify.known_clients import Word
-from bot.deidentify.text import LETTERS, name_follows, normalise
+from bot.deidentify.text import LETTERS, normalise
 
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans("’‘`´", "''''")
@@ -126,23 +126,6 @@ def _service_phrases(services: tuple[str, ...]) -> frozenset[str]:
 
 
 _FOLLOWING_NAME = re.compile(r" ([A-Z][a-z][a-z'’\-]+)\b")
-
-
-_GIVEN_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) \Z")
-
-
-def employers_unkept(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A one-word employer kept ("Fortescue", "Serco") but right after a given name and before
-    what a person does is that person's surname: "Kylie Fortescue rang", "Wade Serco owes her"."""
-    out = []
-    for s, e in kept:
-        word = text[s:e]
-        if " " not in word and word.casefold() in lexicon.employers():
-            m = _GIVEN_BEFORE.search(text, max(0, s - 20), s)
-            if m is not None and name_follows(text, e) and m[1].casefold() in lexicon.given_names():
-                continue
-        out.append((s, e))
-    return out
 
 
 def namesakes_unkept(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
