@@ -451,7 +451,6 @@ class Matcher:
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
-        self.dwellings: set[tuple[str, str]] = set()  # ("room", "9") of "Room 9, 27 …"
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
         self.dwellings: set[tuple[str, str]] = set()
@@ -492,8 +491,6 @@ class Matcher:
                 self.streets.setdefault(street[0], []).append(street[1])
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
-            if ident.address and (room := dwelling(ident.address)):
-                self.dwellings.add(room)
             if ident.address and (line := _LOCALITY.search(ident.address)):
                 words = LETTERS.findall(line["suburb"])
                 self.localities.setdefault(line["postcode"], []).append(re.compile(
@@ -508,8 +505,10 @@ class Matcher:
                     properties.append(farm)
             if ident.address and (home := _DWELLING_SAID.search(ident.address)) and (
                 not _STREET.search(ident.address) or home[1].casefold() == "lot"
+                or _a_room_first(ident.address, home)
             ):  # "House 6, Hidden Valley", "Hidden Valley Town Camp, House No. 6", a farm's
-                # "Lot 7 Amiens Road" (said "the cottage at Lot 7")
+                # "Lot 7 Amiens Road" (said "the cottage at Lot 7"), a rooming house's "Room 9,
+                # 27 Warburton Street" (said "still at Room 9")
                 self.dwellings.add((_DWELLING_WORDS[home[1].casefold()], home[2].casefold()))
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.codes = frozenset(c.case_code for c in clients)
@@ -1149,7 +1148,9 @@ class Matcher:
             return
         if self.dwellings:
             for m in _DWELLING_SAID.finditer(text):
-                if (_DWELLING_WORDS[m[1].casefold()], m[2].casefold()) in self.dwellings:
+                if (_DWELLING_WORDS[m[1].casefold()], m[2].casefold()) in self.dwellings and not (
+                    _NO_ONES_ROOM.search(text, max(0, m.start() - 16), m.start())
+                ):
                     yield hit(m.start(), m.end(), "address")
         if self.boxes:
             for start, box_end, end in land.postal(text):
@@ -1178,7 +1179,7 @@ class Matcher:
         U8/560 is to be handed back". Bare ("8/560") only where it cannot be a date. The unit
         alone where a home is said, or anywhere in a note that gives the client's street
         (``home_said``: "[address], unit 7", "unit 9 on Rawson Street")."""
-        if not (self.units or self.dwellings):
+        if not self.units:
             return
         for m in _UNIT_NUMBER.finditer(text):
             unit, number = m["unit"].casefold(), m["number"].casefold()
@@ -1193,12 +1194,6 @@ class Matcher:
         for m in (_ANY_UNIT if home_said else _UNIT_ALONE).finditer(text):
             if m["unit"].casefold() in alone:  # "back to unit 12", the register's "12/44 …"
                 yield hit(m.start("home"), m.end(), "address")
-        for m in _DWELLING.finditer(text) if self.dwellings else ():
-            word = _DWELLING_FORMS.get(m["word"].casefold(), m["word"].casefold())
-            if (word, m["unit"].casefold()) in self.dwellings and not _NO_ONES_ROOM.search(
-                text, max(0, m.start() - 16), m.start()
-            ):  # "Cabin 7", "room 9" of the register's "Cabin 7, 46 Tweed Street"
-                yield hit(m.start(), m.end(), "address")
 
     def streets_in(
         self,
@@ -1326,30 +1321,6 @@ def street_part(address: str) -> str:
     if property_name(address):
         address = address[_FIRST_PART.match(address).end() :]  # type: ignore[union-attr]
     return _MAIL_PREFIX.sub("", address, count=1)
-
-
-# A room, cabin, site or van of a rooming house, caravan park or village, registered as the
-# address's first part: "Room 9, 27 Warburton Street", "Cabin 7, 46 Tweed Street".
-_DWELLING = re.compile(
-    r"\b(?P<word>room|rm|cabin|site|van|caravan|lot|villa|unit|flat|apartment|apt)\.?[ \t]*"
-    r"(?:no\.?[ \t]*|number[ \t]+|#[ \t]*)?(?P<unit>\d+[a-z]?)(?![\w/]|\.\d)(?![ \t]+of\b)",
-    re.IGNORECASE,
-)
-_DWELLING_FORMS = {"rm": "room", "caravan": "van", "apt": "apartment"}
-_NO_ONES_ROOM = re.compile(  # a meeting's room, a court's: "Interview Room 2", "Court room 3"
-    r"(?i)\b(?:meeting|interview|court|consult(?:ing|ation)?|training|hearing|conference"
-    r"|waiting|treatment|board|function|group)\s*\Z"
-)
-
-
-def dwelling(address: str) -> tuple[str, str] | None:
-    """("room", "9") of an address that opens with its room, cabin, site or unit ("Room 9, 27
-    Warburton Street"; not "9/27 …", whose unit ``unit_number`` reads)."""
-    m = _DWELLING.match(address.strip())
-    if m is None or "/" in address[: m.end() + 2]:
-        return None
-    word = m["word"].casefold()
-    return _DWELLING_FORMS.get(word, word), m["unit"].casefold()
 
 
 def unit_number(address: str) -> tuple[str, str] | None:
@@ -1650,13 +1621,33 @@ _LOCALITY = re.compile(
     r"(?P<postcode>\d{4})\s*\Z",
     re.IGNORECASE,
 )
-_DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot"}
+# A dwelling by its word and number: a remote community's house or lot, and a rooming house's
+# room, a caravan park's cabin, site or van, a block's unit when the address opens with it.
+_ROOM_WORDS = {
+    "room": "room", "rm": "room", "cabin": "cabin", "site": "site", "van": "van",
+    "caravan": "van", "villa": "villa", "unit": "unit", "flat": "flat",
+    "apartment": "apartment", "apt": "apartment",
+}
+_DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot", **_ROOM_WORDS}
 _DWELLING_SAID = re.compile(
-    r"(?<![\w/])(?<!\ba )(house|hse|lot)(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
+    rf"(?<![\w/])(?<!\ba )(house|hse|lot|{'|'.join(_ROOM_WORDS)})\.?"
+    r"(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
     r"(\d+[a-z]?)(?![\w/])(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
-    r"|hrs?|times?|minutes?|mins?))",
+    r"|hrs?|times?|minutes?|mins?|of\b))",
     re.IGNORECASE,
 )
+_NO_ONES_ROOM = re.compile(  # a meeting's room, a court's: "Interview Room 2", "Court room 3"
+    r"(?i)\b(?:meeting|interview|court|consult(?:ing|ation)?|training|hearing|conference"
+    r"|waiting|treatment|board|function|group)\s*\Z"
+)
+
+
+def _a_room_first(address: str, home: re.Match[str]) -> bool:
+    """The address opens with its room, cabin, site or unit ("Room 9, 27 Warburton Street"; not
+    "9/27 …", whose unit ``unit_number`` reads, nor a "Unit Road")."""
+    return home[1].casefold() in _ROOM_WORDS and not address[: home.start()].strip() and (
+        "/" not in address[home.start() : home.end() + 2]
+    )
 
 
 def address_rule(address: str) -> tuple[str, str, re.Pattern[str]] | None:
