@@ -2077,7 +2077,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 _THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 # Who a person is at work, before their name: "Housing officer Clemency Bramall".
 _PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
-# Tagalog's markers of a person's name: "si jerome", "kay maricel".
+# Words before a person's name in lowercase: Tagalog's markers ("si jerome", "kay maricel") and
+# English's ("the bloke dermid", "a guy called dermid", "my landlord name nabih").
 _PERSON_MARKERS = word_set("si kay bloke fella guy lady named called name")
 def _an_object_after(toks: list[_Tok], k: int) -> bool:
     """A word after the one at ``k`` that is no subject's cue: "tevita start work" (a verb and
