@@ -183,6 +183,13 @@ def _build_parser() -> Parser:
     )
     redact.add_argument("--group", help="also keep this group's allowed terms")
     redact.add_argument("--jsonl", action="store_true", help="batch: JSON lines in and out")
+    redact.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="--jsonl: processes de-identifying at once (default: one per CPU, up to 4, when "
+        "the input is a file or a pipe; 1: all in this process)",
+    )
 
     purge = sub.add_parser(
         "purge",

@@ -10,38 +10,19 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import json
 import os
 from collections.abc import Iterator
 from typing import IO
 
 from bot import validation
 from bot.bootstrap import Container
+from bot.cli import redact_workers
 from bot.cli.admin import require_schema
 from bot.cli.console import Console
-from bot.domain import CasebotError, InvalidInput
+from bot.domain import InvalidInput
 from bot.services import privacy
 
 MAX_INPUT = 5_000_000  # characters: a whole book of notes, not an accidental binary
-
-
-MAX_LINE = 100_000  # characters in one --jsonl line
-
-
-def _item(line: str, default: str | None) -> tuple[object, str | None, str]:
-    """(id, case code, text) of one --jsonl line; raises InvalidInput saying what is wrong."""
-    if len(line) > MAX_LINE:
-        raise InvalidInput(f"the line is longer than {MAX_LINE:,} characters")
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError:
-        raise InvalidInput("not JSON") from None
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise InvalidInput('needs {"text": "…"} (and optionally "client": CODE, "id": …)')
-    code = record.get("client")
-    if code is not None and not isinstance(code, str):
-        raise InvalidInput("client must be a case code")
-    return record.get("id"), validation.case_code(code) if code else default, record["text"]
 
 
 def _lines(stdin: IO[str]) -> Iterator[tuple[str, bool]]:
@@ -72,36 +53,37 @@ def _lines(stdin: IO[str]) -> Iterator[tuple[str, bool]]:
             return
 
 
+def _numbered(stdin: IO[str]) -> Iterator[tuple[int, str, bool]]:
+    for number, (raw, last) in enumerate(_lines(stdin), start=1):
+        # A byte-order mark (Windows tools write one) is not part of the text.
+        yield number, raw.removeprefix("\ufeff") if number == 1 else raw, last
+
+
 def _stream(app: Container, args: argparse.Namespace, console: Console) -> int:
     default = validation.case_code(args.client) if args.client else None
+    count = redact_workers.default_workers(console.stdin) if args.workers is None else args.workers
+    if count < 1:
+        raise InvalidInput("--workers needs a number of processes, 1 or more")
     redactor = privacy.outside_redactor(
         uow=app.uow(), clock=app.clock, group=args.group, actor=console.actor(),
         codes=[default], what="texts de-identified for use outside Casebot (--jsonl stream)",
     )
     failed = 0
-    for number, (raw, last) in enumerate(_lines(console.stdin), start=1):
-        line = raw.removeprefix("\ufeff") if number == 1 else raw
-        if not line.strip():
-            if last:  # a blank line ends what has arrived: the answers before it go now
+
+    def write(answers: redact_workers.Answers) -> None:
+        nonlocal failed
+        console.out.writelines(answers.lines)
+        failed += answers.failed
+
+    if count == 1:
+        for number, line, last in _numbered(console.stdin):
+            write(redact_workers.answer(redactor, default, [(number, line)]))
+            if last:  # nothing more has arrived: the answers go now, before waiting for more
                 console.out.flush()
-            continue
-        ident: object = None
-        try:
-            ident, code, text = _item(line, default)
-            result = redactor(code, text)
-            answer: dict[str, object] = {
-                "text": result.text,
-                "replaced": dict(sorted(result.replaced.items())),
-                "spans": [[a, b, kind] for a, b, kind in result.sources],
-            }
-        except CasebotError as exc:
-            failed += 1
-            answer = {"error": f"line {number}: {exc.message}"}
-        if ident is not None:
-            answer = {"id": ident, **answer}
-        console.out.write(json.dumps(answer, ensure_ascii=False) + "\n")
-        if last:  # nothing more has arrived: the answers go now, before waiting for more
-            console.out.flush()
+    else:
+        redactor(default, "")  # the register compiled once, here, before the workers share it
+        workers = redact_workers.Workers(redactor, default, count)
+        workers.run(_numbered(console.stdin), write, console.out.flush)
     if failed:
         console.err.write(f"casebot: {failed} line(s) could not be de-identified (see \"error\")\n")
     return 1 if failed else 0

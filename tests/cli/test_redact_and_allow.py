@@ -106,12 +106,9 @@ def test_redact_jsonl_answers_each_line_before_reading_the_next(cli, setup_group
     assert answered[0] == "" and json.loads(answered[1])["text"] == "one"
 
 
-def test_redact_jsonl_through_a_pipe_answers_a_line_before_the_next_is_sent(ready):
-    """The installed command on real pipes: each line's answer arrives while the next line has
-    not been written yet (answers are held back only while more input is already waiting), and a
-    burst of lines sent together is answered in order, none lost."""
+def _installed(ready, *args: str, **kwargs):
+    """The installed ``casebot`` on real pipes, as a script would run it."""
     import os
-    import select
     import subprocess
     import sys
     from pathlib import Path
@@ -119,8 +116,19 @@ def test_redact_jsonl_through_a_pipe_answers_a_line_before_the_next_is_sent(read
     exe = Path(sys.executable).with_name("casebot")
     env = {**os.environ, **ready.env}
     env.pop("PYTHONUNBUFFERED", None)  # as the installed command runs: its output buffered
-    proc = subprocess.Popen([exe, "redact", "--jsonl"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env=env)
+    return subprocess.Popen([exe, *args], env=env, **kwargs)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_redact_jsonl_through_a_pipe_answers_a_line_before_the_next_is_sent(ready, workers):
+    """The installed command on real pipes, in one process or with workers: each line's answer
+    arrives while the next line has not been written yet (answers are held back only while more
+    are ready), and a burst of lines sent together is answered in order, none lost."""
+    import select
+    import subprocess
+
+    proc = _installed(ready, "redact", "--jsonl", "--workers", workers,
+                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdin is not None and proc.stdout is not None
 
     def answer() -> dict:
@@ -141,14 +149,90 @@ def test_redact_jsonl_through_a_pipe_answers_a_line_before_the_next_is_sent(read
                             "spans": [[0, 4, "name"]]}
         burst = "".join(json.dumps({"id": n, "text": f"note {n} for Jane"}) + "\n"
                         for n in range(2, 300))
+        burst = burst.replace('{"id": 150,', '{"id": 150, "client": "Jane",')
         proc.stdin.write(burst.encode() + b'{"id": 300, "text": "no newline at the end, Jane"}')
         proc.stdin.close()
         rest = [json.loads(line) for line in proc.stdout.read().splitlines()]
+        err = proc.stderr.read().decode()
     finally:
         proc.kill() if proc.poll() is None else None
         proc.wait()
     assert [r["id"] for r in rest] == list(range(2, 301))
-    assert all(r["text"].endswith("U1R-014") for r in rest)
+    assert rest[148]["id"] == 150 and rest[148]["error"].startswith("line 154: ")
+    assert all(r["text"].endswith("U1R-014") for r in rest if r["id"] != 150)
+    assert proc.returncode == 1 and "1 line(s) could not be de-identified" in err
+
+
+def test_redact_jsonl_workers_answer_exactly_as_one_process_does(ready, tmp_path):
+    """From a file, three workers give the same bytes, errors, exit code and summary as one
+    process, and the register is read once (one audit entry) either way."""
+    import subprocess
+
+    texts = ["Jane Quokkafield rang from 0412 345 678", "Tommo is doing well", "not json",
+             "Thomas Brolgaway, DOB 3/4/1988", "", "called Janey Q about Tom"]
+    lines = [t if t in ("", "not json") else json.dumps({"id": n, "text": t})
+             for n, t in enumerate(texts * 60)]
+    path = tmp_path / "notes.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = []
+    for workers in ("1", "3"):
+        with path.open("rb") as notes:
+            proc = _installed(ready, "redact", "--jsonl", "--workers", workers, stdin=notes,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            out, err = proc.communicate(timeout=120)
+        runs.append((proc.returncode, out, err))
+    assert runs[0] == runs[1]
+    code, out, err = runs[0]
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert len(answers) == 300 and code == 1 and b"60 line(s) could not" in err
+    assert answers[0]["text"] == "U1R-014 rang from [phone]"
+    assert answers[2] == {"error": "line 3: not JSON"}
+    assert ready.ok("audit").count("--jsonl stream") == 2
+
+
+@pytest.mark.parametrize("workers", ["0", "-2"])
+def test_redact_jsonl_refuses_a_number_of_workers_that_is_no_number(ready, workers):
+    result = ready("redact", "--jsonl", "--workers", workers, stdin='{"text": "Jane"}\n')
+    assert result.code != 0 and result.out == ""
+    assert "--workers needs a number of processes, 1 or more" in result.err
+    assert "--jsonl stream" not in ready.ok("audit")  # refused before the register was read
+
+
+def test_redact_jsonl_workers_exit_when_their_command_is_killed(ready):
+    """kill -9 on the command mid-stream: its workers do not linger, holding the register."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    proc = _installed(ready, "redact", "--jsonl", "--workers", "2", stdin=subprocess.PIPE,
+                      stdout=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(b'{"text": "Jane Quokkafield rang"}\n')
+    proc.stdin.flush()
+    assert json.loads(proc.stdout.readline())["text"] == "U1R-014 rang"
+    from pathlib import Path
+
+    children = [int(pid) for pid in
+                Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+    assert len(children) == 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = children
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [pid for pid in alive if _running(pid)]
+    assert not alive, "the workers outlived their command"
+
+
+def _running(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def test_allow_list_is_seeded_and_editable(ready):
