@@ -7,6 +7,7 @@ each command's changes are one transaction.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import os
@@ -104,6 +105,9 @@ def main(
         return _fail(console, f"database error ({type(exc).__name__}); nothing was changed", 1)
     except KeyboardInterrupt:
         return _fail(console, "interrupted; nothing was changed", 130)
+    except BrokenPipeError:
+        _closed_output(console)
+        return _fail(console, "the output was closed before everything was written", 1)
     except Exception as exc:
         if console.environ.get("CASEBOT_DEBUG"):
             traceback.print_exc(file=console.err)
@@ -135,6 +139,13 @@ def _db_error(name: str) -> type[Exception]:
 
     error: type[Exception] = getattr(exc, name)
     return error
+
+
+def _closed_output(console: Console) -> None:
+    """What is still buffered for a reader that went away (``casebot redact --jsonl | head``)
+    is dropped, so the interpreter's last flush does not fail again on the way out."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), console.out.fileno())
 
 
 def _fail(console: Console, message: str, code: int) -> int:

@@ -261,3 +261,23 @@ def test_redact_keeps_the_common_services_with_or_without_a_group(ready, group):
     # Without --group the built-in services were not kept: "Orange Sky" came back as "[name]".
     text = "Took him to Orange Sky and DV Connect, then St Vincent de Paul on Tuesdays.\n"
     assert ready.ok("redact", *group, stdin=text) == text
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_redact_jsonl_says_so_when_its_reader_stops_early(ready, tmp_path, workers):
+    """`casebot redact --jsonl < notes | head -1`: one kind line on stderr, no traceback."""
+    import subprocess
+
+    path = tmp_path / "notes.jsonl"
+    path.write_text("".join(json.dumps({"text": f"note {n} about Jane Quokkafield " * 40})
+                            + "\n" for n in range(3000)), encoding="utf-8")
+    with path.open("rb") as notes:
+        proc = _installed(ready, "redact", "--jsonl", "--workers", workers, stdin=notes,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stderr is not None
+        assert "U1R-014" in json.loads(proc.stdout.readline())["text"]
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=120)
+    assert proc.returncode == 1
+    assert err == "casebot: the output was closed before everything was written\n"
