@@ -332,18 +332,28 @@ _ORGANISATIONS = frozenset({
 })
 
 
+_AGENCIES = frozenset({"realty", "realtors"})
+
+
 def _not_named(
     text: str, spans: list[tuple[int, int]], matcher: Matcher
 ) -> list[tuple[int, int]]:
     """The kept phrases, places and services but those made only of one registered client's
     name words, in any order: "FORD Ranger" is the client Ranger Ford (or Rangi Ford, "Ranger"),
-    not the car."""
+    not the car; and but a place ending in a head that follows owners' names with a registered
+    name word before it: "Told Brax Strata", "the Oduya Estate" name the client."""
     if not spans or not matcher.names:
         return spans
+    from bot.deidentify.lexicon import OWNED_HEADS
+
     out = []
     codes = matcher.word_codes
     for start, end in spans:
         words = tuple(LETTERS.findall(text[start:end].casefold()))
+        if len(words) >= 2 and (words[-1] in OWNED_HEADS or words[-1] in _AGENCIES) and any(
+            w in codes for w in words[:-1]
+        ):
+            continue
         if len(words) < 2 or not all(w in codes for w in words) or not frozenset.intersection(
             *(codes[w] for w in words)
         ):

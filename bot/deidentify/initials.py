@@ -197,23 +197,44 @@ class Initials:
 _LICENCE_CLASSES = word_set(
     "lf lo dg rb ri ra sb si sa wp hp ho hm bs bt cn ct cv cb cs cp cd cm cu c2 c6 c1 c0 pb tc"
 )
-_LICENCE_WORD = (
-    r"(?i:licen[cs]es?|tickets?|forklifts?|hrwl|class(?:es)?|courses?|operators?|drivers?"
-    r"|cranes?|rigging|dogging|scaffolding|high[- ]risk)"
+# Words of high-risk work. "class", "ticket", "licence" or "driver" alone say so only after the
+# forklift's classes, the ones a note names most ("LF tickets", "LO drivers"): "TC class at
+# TAFE", "Driver: LF", "CB drivers licence" are people.
+_HIGH_RISK = (
+    r"(?i:forklifts?|hrwl|cranes?|rigging|dogging|scaffolding|high[- ]risk|ewp|order[- ]pickers?)"
 )
-# After the class, its licence (another class may come between: "LF and LO tickets", "LF/LO
-# forklift"); before it, its licence or class ("HRWL class LF", "licence: LF").
+_LICENCE_WORD = r"(?i:licen[cs]es?|tickets?|class(?:es)?|courses?|operators?)"
+_FORKLIFT = word_set("lf lo")
+_FORKLIFT_AFTER = re.compile(r"\s*(?:" + _LICENCE_WORD + r"|(?i:drivers?))\b")
+_FORKLIFT_BEFORE = re.compile(
+    r"\b" + _LICENCE_WORD + r"\s*(?:no\.?|number)?\s*[:\-–]?\s*\Z"  # "Licence class: LF"
+)
+# After the class: a high-risk word, perhaps after its licence word ("LF forklift licence"), or
+# another class then a licence word ("LF and LO tickets", "LF/LO forklift"); before it, a
+# high-risk word ("HRWL class LF", "forklift licence: LF").
+_ANOTHER_CLASS = r"\s*(?:and|or|&|/|,)\s*(?:" + "|".join(
+    sorted(c.upper() for c in _LICENCE_CLASSES)
+) + r")\b"
 _LICENCE_AFTER = re.compile(
-    r"(?:\s*(?:and|or|&|/|,)\s*[A-Z][A-Z0-9]\b)*\s*(?:\(\w+\)\s*)?" + _LICENCE_WORD + r"\b"
+    r"(?:" + _ANOTHER_CLASS + r")*\s*(?:\(\w+\)\s*)?(?:" + _LICENCE_WORD + r"\s+)?" + _HIGH_RISK
+    + r"\b|(?:" + _ANOTHER_CLASS + r")+\s*(?:\(\w+\)\s*)?(?:" + _HIGH_RISK + "|" + _LICENCE_WORD
+    + r")\b"
 )
-_LICENCE_BEFORE = re.compile(r"\b" + _LICENCE_WORD + r"\s*(?:no\.?|number)?\s*[:\-–]?\s*\Z")
-_LICENCE_WINDOW = 24  # characters before the class where its licence word can be
+_LICENCE_BEFORE = re.compile(
+    r"\b" + _HIGH_RISK + r"(?:\s+" + _LICENCE_WORD + r")?\s*(?:no\.?|number)?\s*[:\-–]?\s*\Z"
+)
+_LICENCE_WINDOW = 32  # characters before the class where its licence words can be
 
 
 def _a_licence_class(text: str, t: Token) -> bool:
-    """ "LF licence", "HRWL class LO", "LF and LO tickets": a licence's class, not initials."""
+    """ "LF forklift licence", "HRWL class LO", "LF and LO tickets": a licence's class, not
+    initials; "TC class at TAFE" is someone."""
     if t.key not in _LICENCE_CLASSES:
         return False
+    if t.key in _FORKLIFT and (_FORKLIFT_AFTER.match(text, t.end) or _FORKLIFT_BEFORE.search(
+        text, max(0, t.start - _LICENCE_WINDOW), t.start
+    )):
+        return True
     return _LICENCE_AFTER.match(text, t.end) is not None or (
         _LICENCE_BEFORE.search(text, max(0, t.start - _LICENCE_WINDOW), t.start) is not None
     )

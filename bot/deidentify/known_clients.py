@@ -232,6 +232,10 @@ def place_spans(
             run_start > 0 and tokens[run_start - 1].key in lexicon.TITLES
         ):  # but "Sir David Longland Correctional Centre" is named for one
             continue  # "Dr Amal Health", "dr Tomas Group": a person with a title
+        if t.key in lexicon.OWNED_HEADS and before.key != "real" and (
+            _someones(tokens[run_start:i], given)
+        ):
+            continue  # "the Ravenscroft Estate", "Told Brax Kuchel Agents": a person's
         if t.key in lexicon.PLACE_HEADS or (
             t.key in lexicon.WEAK_PLACE_HEADS
             and before.key not in given  # "Jane Park" is a person
@@ -240,6 +244,14 @@ def place_spans(
         ):
             spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, t.end))
     return spans
+
+
+def _someones(run: Sequence[Word], given: AbstractSet[str]) -> bool:
+    """Is a word of ``run`` a given name or a surname that is no listed place?"""
+    return any(
+        w.key in given or (w.key in lexicon.surnames() and not lexicon.listed_place([w.key]))
+        for w in run
+    )
 
 
 # Before a street's name: "the George Street office", "on Victoria Road" (not "into", "with").
@@ -1633,7 +1645,12 @@ _DWELLING_SAID = re.compile(
     rf"(?<![\w/])(?<!\ba )(house|hse|lot|{'|'.join(_ROOM_WORDS)})\.?"
     r"(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
     r"(\d+[a-z]?)(?![\w/])(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
-    r"|hrs?|times?|minutes?|mins?|of\b))",
+    r"|hrs?|times?|minutes?|mins?|of\b|kms?\b|am\b|pm\b|%|assessments?|quiz|exams?|tests?"
+    r"|modules?|course|outcomes?|levels?))"
+    # a room of an organisation: "Room 9 at the Hub", "in Room 9 at the hospital"
+    r"(?![ \t]+(?:at|in|of)[ \t]+(?:the[ \t]+)?(?:[\w'’\-]+[ \t]+){0,2}(?:hub|hospital|centre"
+    r"|center|clinic|court|office|library|school|tafe|station|church|hall|mission|service"
+    r"|services|council|campus|university|uni|college|hotel|motel)\b)",
     re.IGNORECASE,
 )
 _NO_ONES_ROOM = re.compile(  # a meeting's room, a court's: "Interview Room 2", "Court room 3"

@@ -132,6 +132,10 @@ PLACE_HEADS = word_set(
     estate realty realtors properties strata
     agents"""
 )
+# Of those, the heads a person's name often stands before ("the Ravenscroft Estate", "Lisa
+# Kuchel Agents"): they end a place's name only when no word before them is a person's name
+# ("Harris Real Estate", "Roberts Realty" are agencies: these heads say so, with any name).
+OWNED_HEADS = word_set("estate properties strata agents")
 WEAK_PLACE_HEADS = word_set(
     "park place bridge hall house grant gardens green hill point ward court lodge church chapel"
 )

@@ -414,7 +414,9 @@ _LISTED_INITIAL = re.compile(
 )
 _NOT_A_LISTED_SURNAME = lexicon.STATES | word_set(
     "vitamin hep hepatitis plan type schedule appendix part section zone block ward stage level"
-    " annex form item option grade"
+    " annex form item option grade building bldg blk tower wing bay gate annexure attachment"
+    " exhibit tranche stream cohort carpark covid round phase group team unit room bed floor term"
+    " week"
 )
 _SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Bear' Tuilagi"
 _IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4} [A-Z]\b")  # "ILIĆ D", "MARKOVIC I."
@@ -456,8 +458,9 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
             name[k] = True  # "ILIĆ D", "MARKOVIC I."
         elif listed and len(t.key) >= 3 and not t.place and (t.surname or not t.word) and (
             _LISTED_INITIAL.match(text, t.end - 1) and t.key not in _NOT_A_LISTED_SURNAME
-            and (t.surname or _a_surnames_look(t) or (t.unknown and (
-                not t.upper or len(_VOWEL.findall(fold(t.key))) >= 3)))  # not "NAPLAN B."
+            and (t.surname or _a_surnames_look(t) or (t.unknown and _VOWEL.search(t.key) and (
+                not t.upper or len(_VOWEL.findall(fold(t.key))) >= 3)))  # not "NAPLAN B.",
+            # nor an abbreviation ("| Bldg B. |")
         ):
             name[k] = True  # a crew sheet's or a roll's "NAWALOWALO J.", "| Smith J. |"
         elif t.cap and (k == 0 or "\n" in text[toks[k - 1].end : t.start]) and (
@@ -536,8 +539,13 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             not t.capital
             and not name[i]
             and len(t.key) > 2
-            and (toks[i + 1].key in lexicon.RELATIONS or toks[i + 1].key in _OWN_DETAILS or (
-                toks[i + 1].key == "new" and i + 2 < len(toks) and toks[i + 2].key in _OWN_DETAILS))
+            and (toks[i + 1].key in lexicon.RELATIONS or (
+                (toks[i + 1].key in _OWN_DETAILS or (
+                    toks[i + 1].key == "new" and i + 2 < len(toks)
+                    and toks[i + 2].key in _OWN_DETAILS
+                ))  # "braxtyn's new address"; not "sfv's phone number", "tica's number"
+                and (t.given or t.surname or len(_VOWEL.findall(t.key)) >= 2)
+            ))
             and _POSSESSIVE.match(text, t.end)
             and _lower_name(text, toks, i)
             and t.key not in lexicon.english_words()
@@ -1132,10 +1140,12 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         if (
             first.cap and second.cap and second.brand and first.given
             and not (first.place or first.brand or first.blocked or first.never)
+            and not (first.opens and first.key in _ASKING)
             and text[first.end : second.start] == " " and second.key in lexicon.employers()
             and name_follows(text, second.end)
         ):
-            return True  # "Kylie Fortescue rang", "Wade Serco owes her $200"
+            return True  # "Kylie Fortescue rang", "Wade Serco owes her $200" (not "Will Serco
+            # still pay her?", "Chase Visy's payroll")
         if not (
             first.capital
             and second.capital
@@ -1393,6 +1403,7 @@ def _beside_a_day(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _ROADS = word_set("road highway hwy rd")
+_WAYS = _ROADS | word_set("route coach ferry greyhound")
 _ROAD_STATES = word_set("open opened reopened closed cut shut")
 _BEARINGS = word_set(
     "north south east west northeast northwest southeast southwest outside km kms kilometres"
@@ -1411,6 +1422,9 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
                 toks[k].key in lexicon.MOVEMENT or toks[k].key == "from"
                 for k in range(max(0, i - 6), i - 1)
             ))
+            # "took the highway to Childers", "the coach to Preston" (only here: a client
+            # called so is theirs, not a town; not "the coach spoke to Gordon")
+            or (prev == "to" and i > 1 and toks[i - 2].key in _WAYS)
             or (prev == "of" and i > 1 and toks[i - 2].key in _BEARINGS)  # "north of Clare"
             or (prev == "to" and i > 1 and toks[i - 2].key in _ROAD_STATES and any(
                 toks[k].key in _ROADS for k in range(max(0, i - 6), i - 2)
@@ -1882,14 +1896,14 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
         or (prev.key in ("and", "or") and i > 1 and toks[i - 2].place)
     ):  # a service's branch ("ATSILS Zillmere asked"; so "SES Bowen rang" stays too), "in
         return False  # Logan", "Union of Tasmania", "Maffra and Heyfield asked"
-    if nxt is not None and text[t.end : nxt.start] == " " and nxt.key in _DONE_BY_SOMEONE:
-        return named and (prev is None or prev.key != "the")  # not "the Logan office rang"
     run_on = nxt is not None and nxt.capital and text[t.end : nxt.start] == " "
     if prev is not None and not run_on and text[prev.end : t.start] == " " and (
         (prev.key in lexicon.RELATIONS and not prev.capital)
         or (prev.key in ("to", "with") and i > 1 and toks[i - 2].key in _SPOKE_WITH)
     ):
-        return True
+        return True  # "his mate Goulburn rang", "spoke with Lismore"
+    if nxt is not None and text[t.end : nxt.start] == " " and nxt.key in _DONE_BY_SOMEONE:
+        return named and (prev is None or prev.key != "the")  # not "the Logan office rang"
     if nxt is not None and _POSSESSIVE.match(text, t.end) and nxt.key in _MUM_AND_DAD:
         return True
     ends = nxt is not None and (nxt.end == len(text) or text[nxt.end] in "\r\n")
@@ -1942,6 +1956,8 @@ def _a_place_here(text: str, toks: list[_Tok], j: int) -> bool:
     )
 
 
+# Given names that open a question or an instruction: "Will Serco still pay her?", "Chase Visy".
+_ASKING = word_set("will may might can could chase mark bill grant sue rob pat nick")
 _HEADS = lexicon.PLACE_HEADS | word_set("pharmacy chemist hub branch campus depot police")
 _KIN = word_set("family families kids boys girls mob clan household siblings twins")
 

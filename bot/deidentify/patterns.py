@@ -454,9 +454,21 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
 _BARE_RUN = re.compile(
     r"(?<![\w.,$/\-:#+])(?:(?P<pre>[A-Z]{1,3}) )?(?P<id>\d{7,12})(?![\w\-/%]|[.,]\d)"
 )
-_COUNTED_AFTER = re.compile(  # "1200000 litres": a quantity
-    r"\s+(?i:litres|liters|people|persons|residents|households|dollars|km|kilometres|metres|tonnes"
-    r"|hectares|kg|ml|views|downloads|hits|times|visits|units)\b"
+_COUNTED_AFTER = re.compile(  # "1200000 litres", "2500000 Australians", "1500000 AUD": so many
+    r"\s*(?i:litres|liters|people|persons|residents|households|dollars|km|kms|kilometres|metres"
+    r"|miles|tonnes|hectares|kg|ml|views|downloads|hits|times|visits|units|followers|subscribers"
+    r"|likes|steps|points|words|australians|aud|usd|nzd|vnd|idr|php|inr|pkr|rupees?|rupiah|dong"
+    r"|pesos?|yuan|baht|shillings?|birr|cents?)\b"
+)
+# Money or a count just before: "sold the house for 1250000", "Grant of 3500000", "₹1500000",
+# "Rp 2500000", "Car kms 1234567" (not "loan account 2210984407": an account's number).
+_AMOUNT_BEFORE = re.compile(
+    r"(?:[$₹€£¥₫₱]|\b(?i:rp|aud|usd|nzd|vnd|idr|php|inr|kms?|odometer|odo|mileage)\.?)\s*\Z"
+    r"|\b(?i:worth|owes?|owed|owing|costs?|population)\s*\Z"
+    r"|\b(?i:sold|bought|paid|purchased|worth|valued?|costs?|price[ds]?|budget|grant|loan|debt"
+    r"|sum|total|amount|salary|income|wages?|population)\b"
+    r"(?:\s+(?!(?i:account|acct|number|no|ref|reference|member|id|claim|policy|customer|into|to"
+    r"|from|via)\b)[\w']+){0,3}\s+(?i:for|of|at|is|was|about|around|approx\.?|~)\s*\Z"
 )
 _A_THINGS_NUMBER = re.compile(
     r"(?i:\b(?:batch|lot|sku|product|part|model|isbn|issn|catalogue|item|version|build|barcode"
@@ -477,6 +489,8 @@ def _bare_runs(text: str) -> list[Hit]:
             continue
         if _A_THINGS_NUMBER.search(text, max(0, m.start() - 24), m.start()):
             continue  # "batch 3123456721", "model no. 4471902": a product's
+        if _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         pre = m["pre"]
         if pre is not None and pre.casefold() in _NOT_A_PERSONS_NUMBER:
             continue  # "YTD 1234567", "ABN 33612008471": an amount, an organisation's
@@ -851,10 +865,17 @@ DATE = re.compile(
     r")(?![\w/]|[.\-]\d)",
     re.IGNORECASE,
 )
+# What has anniversaries but no birthday: "The lease turns 2 years on 3 March", "Rent turns 550".
+_THINGS_THAT_TURN = (
+    "lease", "debt", "loan", "tenancy", "program", "programme", "service", "refuge", "business",
+    "agreement", "order", "policy", "account", "car", "rent", "contract", "plan", "package",
+    "shelter", "project", "group", "club", "centre", "application", "it", "this", "that",
+)
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # "She turned 18 on 1 September"; not "Lease turns 12 months on 3/4", "turned 2 weeks overdue"
-    r"|turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
+    r"|" + "".join(f"(?<!{thing} )" for thing in _THINGS_THAT_TURN)
+    + r"turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
     r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
@@ -1304,7 +1325,8 @@ def homes_on_streets(text: str, kept: Collection[tuple[int, int]]) -> list[Hit]:
             and not _NOT_A_HOME_BEFORE.search(text, max(0, m.start("home") - 16), m.start("home"))]
     hits += [hit(m.start("street"), m.end("street"), "address")
              for m in _LIVES_ON_STREET.finditer(text)
-             if not _PLACE_AFTER_STREET.match(text, m.end("street"))]
+             if not _PLACE_AFTER_STREET.match(text, m.end("street"))
+             and not _SAYINGS.match(text, m.start("street"))]
     return hits
 
 
@@ -1344,10 +1366,23 @@ _HOUSE_NUMBER = re.compile(
     r"|(?P<house3>(?i:\b(?:unit|flat|apartment|apt|townhouse|villa))\s*\d{1,4}[a-z]?)"
     r"(?=\s+(?i:in|of|at)\s+(?:the\s+)?same\s+(?i:block|building|complex|street))"
 )
-_PLACE_AFTER_STREET = re.compile(  # "moved to the Queen Street Mall", "Roma Street station"
-    r"(?i)\s+(?:mall|station|markets?|bridge|wharf|terminal|interchange|shops|plaza|precinct)\b"
+_PLACE_AFTER_STREET = re.compile(  # "moved to the Queen Street Mall", "Roma Street station",
+    # "keys for the Ann Street office", "moved to Logan Road Medical Practice"
+    r"(?i)\s+(?:mall|station|markets?|bridge|wharf|terminal|interchange|shops|plaza|precinct"
+    r"|office|clinic|practice|school|library|pharmacy|chemist|police|church|hall|hostel|hub"
+    r"|centre|center|tafe|parkland|campus|medical|hospital|branch|depot|state|public|community"
+    r"|health|service|services|shelter|refuge|mission|site|premises|store|shop|building)\b"
 )
-_A_RANK_AFTER = re.compile(r"(?i)\s+(?:on|in)\s+(?:the\s+)?(?:list|waitlist|queue|line|register)")
+# Streets of sayings, no one's address: "living on Struggle Street", "Easy Street".
+_SAYINGS = re.compile(r"(?i)(?:struggle|easy|civvy|civvie|queer)\s")
+# A place in a list, a count, a stop or a form's item, not a house: "number 3 on the housing
+# register", "number 4 of 10", "from number 14 to number 3 on the waitlist", "number 3 stand".
+_A_RANK_AFTER = re.compile(
+    r"(?i)(?:\s+to\s+(?:number|no\.?)\s*\d{1,4})?(?:\s+(?:on|in|of)\s+(?:the\s+|our\s+|her\s+"
+    r"|his\s+|their\s+|a\s+)?(?:[\w\-]+\s+){0,2}(?:list|waitlist|wait-list|waiting\s+list|queue"
+    r"|line|register|form|checklist|charts?|agenda|ladder|table|page|sheet|survey|questionnaire)"
+    r"\b|\s+of\s+\d|\s+(?:stand|platform|gate|bay|court|terminal|priority|ranked|spot|place)\b)"
+)
 
 
 def spoken_addresses(text: str) -> list[Hit]:

@@ -32,6 +32,21 @@ _RELATION_AFTER = re.compile(r"[ \t]*[(（][ \t]*(?P<word>[^\W\d_]+)")
 _LOOK_BACK = 8
 
 
+# Family names that open most Chinese and Korean names, for a run beside a name with no bracket.
+_FAMILY_FIRST = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖"
+    "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
+)
+_SYLLABLE = re.compile(r"[aeiouy]+", re.IGNORECASE)
+
+
+def _same_name(latin: str, run: str) -> bool:
+    """Could ``run``, beside a name with no bracket, be that name written in characters? One
+    character a syllable ("Luo Yiming 罗一鸣"), or a family name first; not "Brax 明天 will"."""
+    return run[0] in _FAMILY_FIRST or len(run) == len(_SYLLABLE.findall(latin))
+
+
 def beside(text: str, hits: list[Hit]) -> list[Hit]:
     """The other script's form of every name hit, beside it; and an East Asian name with its
     relation in brackets after it."""
@@ -40,8 +55,11 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
         if h.kind not in ("name", "person"):
             continue
         after = _AFTER.match(text, h.end)
-        east = after is not None and re.fullmatch(_EAST_NAME, after["name"]) is not None
-        if after is not None and (east or any(ch in after["gap"] for ch in "(（/")):
+        bracketed = after is not None and any(ch in after["gap"] for ch in "(（/")
+        east = after is not None and re.fullmatch(_EAST_NAME, after["name"]) is not None and (
+            bracketed or _same_name(text[h.start : h.end], after["name"])
+        )
+        if after is not None and (east or bracketed):
             out.append(h._replace(start=after.start("name"), end=after.end("name")))
         before = _BEFORE.search(text, max(0, h.start - _LOOK_BACK), h.start)
         if before is not None:

@@ -166,7 +166,7 @@ def _header(
             continue  # a form's label and its value ("Name<TAB>U1R-014"), not a header
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
         if kinds and sep == " / " and len(heads) < 3 and not line.isupper() and (
-            len(kinds) < len(heads) and not _slashed_rows(below, len(heads) - 1)
+            len(kinds) < len(heads) and not _slashed_rows(below, heads, kinds)
         ):
             continue  # prose with a slash: "Property / contents claims", "Client / carer meeting"
         if kinds:
@@ -174,10 +174,18 @@ def _header(
     return {}, "", 0
 
 
-def _slashed_rows(below: Sequence[str], slashes: int) -> bool:
-    """A sign-in sheet's rows under a header typed with " / ": two rows with its slashes, or
-    one whose first cell is in lowercase ("hope / no show"; not "QBE / Allianz")."""
-    rows = [r for r in below if r.count(" / ") == slashes]
+def _slashed_rows(below: Sequence[str], heads: Sequence[str], kinds: dict[int, str]) -> bool:
+    """A sign-in sheet's rows under a header typed with " / ": its other heads are labels of a
+    word or two (not "Client / carer meeting went well"), and two rows follow with its slashes,
+    or one whose first cell is in lowercase ("hope / no show"); the cells under a person's or
+    an address's head are not in capitals ("Property / contents claims\nQBE / Allianz")."""
+    if any(len(h.split()) > 2 for k, h in enumerate(heads) if k not in kinds):
+        return False
+    rows = [r for r in below if r.count(" / ") == len(heads) - 1]
+    if any(
+        len(cell := r.split(" / ")[k].strip()) >= 2 and cell.isupper() for r in rows for k in kinds
+    ):
+        return False
     return len(rows) == 2 or (len(rows) == 1 and rows[0] == below[0] and rows[0][:1].islower())
 
 
