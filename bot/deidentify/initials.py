@@ -155,6 +155,8 @@ class Initials:
         hits: list[Hit] = []
         acronyms, words = self.acronyms, lexicon.english_words()
         present = self.keys & keys if keys else ()  # mostly empty: no loop then
+        classes: list[Token] = []  # licence classes, unless the note names the client so too
+        people: set[str] = set()
         for t in (t for t in tokens if t.key in present) if present else ():
             size = t.end - t.start
             if size > 5:
@@ -168,9 +170,15 @@ class Initials:
             lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
             if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]) and (
                 not _AN_ARTICLE.search(text, max(0, t.start - 4), t.start)
-            ) and not (upper and _a_licence_class(text, t)):
-                # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
+            ):  # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
+                if upper and _a_licence_class(text, t):
+                    classes.append(t)
+                    continue
+                people.add(t.key)
                 hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
+        # "Met LF at TAFE. LF class went well": where the note names the client by the letters,
+        # the class-shaped mention is the client too.
+        hits += [_code_hit(t.start, t.end, acronyms[t.key]) for t in classes if t.key in people]
         for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
             codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
             if codes:  # "Mr T.", "Mrs F lives at"

@@ -465,7 +465,7 @@ _COUNTED_AFTER = re.compile(  # "1200000 litres", "2500000 Australians", "150000
 _AMOUNT_BEFORE = re.compile(
     r"(?:[$₹€£¥₫₱]|\b(?i:rp|aud|usd|nzd|vnd|idr|php|inr|kms?|odometer|odo|mileage)\.?)\s*\Z"
     r"|\b(?i:worth|owes?|owed|owing|costs?|population)\s*\Z"
-    r"|\b(?i:sold|bought|paid|purchased|worth|valued?|costs?|price[ds]?|budget|grant|loan|debt"
+    r"|\b(?i:sold|went|bought|paid|purchased|worth|valued?|costs?|price[ds]?|budget|grant|loan|debt"
     r"|sum|total|amount|salary|income|wages?|population)\b"
     r"(?:\s+(?!(?i:account|acct|number|no|ref|reference|member|id|claim|policy|customer|into|to"
     r"|from|via)\b)[\w']+){0,3}\s+(?i:for|of|at|is|was|about|around|approx\.?|~)\s*\Z"

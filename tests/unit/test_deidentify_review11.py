@@ -161,3 +161,12 @@ def test_a_registered_room_is_the_clients_home_but_not_a_service_s_room(text, wh
 )
 def test_characters_beside_a_name_are_the_name_only_when_they_could_spell_it(text, who, expected):
     assert redact(text, who) == expected
+
+
+def test_the_letters_a_note_names_the_client_by_are_the_client_beside_a_licence_word_too():
+    lily = client("Lily Fong")
+    assert redact("Met LF at TAFE. LF class went well.", lily) == (
+        "Met RX-0301 at TAFE. RX-0301 class went well."
+    )
+    sold = "The place went for 1180000 at auction"
+    assert redact(sold) == sold
