@@ -222,7 +222,8 @@ def _find(
         if hits and (kept or protected):
             hits = _allowed(text, hits, kept, protected, _possessives(text, found, kept))
         spans = [(h.start, h.end) for h in hits]
-        hits += names.find(text, tokens, kept + protected + places + acts + cells_kept, spans, keys)
+        hits += names.find(text, tokens, kept + protected + places + acts + cells_kept, spans, keys,
+                           keeper.words)
         return merge(hits)
     refs: list[Hit] = []
     homes = [*matcher.addresses_in(text, tokens, keys),
@@ -299,7 +300,7 @@ def _find(
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     shielded = kept + protected + places + acts + others + cells_kept
-    hits += names.find(text, tokens, shielded, clients, keys)
+    hits += names.find(text, tokens, shielded, clients, keys, keeper.words)
     if scripts.ANY_SCRIPT(text):  # "Luo Yiming 罗一鸣", "김영숙 (mother)"
         hits += scripts.beside(text, merge(hits))
     return merge(hits)

@@ -296,7 +296,8 @@ _COUNT_AFTER = (
     r"|people|more|others?|of\b|or\b|to\b|and\b|-)"
 )
 _ROOM_NUMBER = re.compile(
-    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|(?P<bare>\d{{1,3}})(?!{_COUNT_AFTER}))"
+    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}(?!\d)"  # "Ward 4.1"
+    rf"|(?P<bare>\d{{1,3}})(?!{_COUNT_AFTER}))"
     r"(?![\w/\-:]|\.\d)"
 )
 

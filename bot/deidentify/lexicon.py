@@ -62,7 +62,10 @@ KIN_ABROAD = word_set(
     hija hijo hermana hermano tía tío abuela abuelo prima primo esposo esposa amigo amiga
     ami amie fils fille mari oncle tante
     anak kapatid pinsan asawa
-    hooyo aabo walaal habaryar adeer abti"""
+    hooyo aabo walaal habaryar adeer abti
+    teta jiddo jeddo baba dido dida babusya pappou pappous yiayia giagia nonno nonna nonnina
+    bubu ammamma ammachi appachan appamma achchi seeya lola lolo nene babcia dziadek baka athe
+    tupuna tipuna"""
 )
 # Words of those languages that are no name after a kin word: "sa fille est", "anak ko si".
 FOREIGN_FUNCTION_WORDS = word_set(

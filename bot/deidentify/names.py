@@ -151,9 +151,11 @@ def find(
     blocked: Sequence[tuple[int, int]],
     anchors: Sequence[tuple[int, int]] = (),
     keys: AbstractSet[str] | None = None,
+    kept: AbstractSet[str] = frozenset(),
 ) -> list[Hit]:
     """Hits (type "person") for the names of people in ``text`` outside ``blocked`` spans, given
-    the text's ``words`` (``register.words``).
+    the text's ``words`` (``register.words``). ``kept``: the words of the keep-list's phrases
+    (a worker's surname after an initial, "F. Hatherall", is the worker).
 
     ``anchors`` are registered clients' names found already: a name word found here next to one
     makes the whole run another person ("her sister Bronwyn Quokkafield", "Gerald Sellers" when
@@ -227,6 +229,8 @@ def find(
             if _lower_patronymic(text, toks, k):
                 name[k - 1] = name[k] = name[k + 1] = True  # "hamza bin rashid"
     _written_as_names(text, toks, name)
+    if ". " in text:
+        _after_an_initial(text, toks, name, kept)
     payees = _payees(text, blocked) if not _PAYMENT_KEYS.isdisjoint(
         keys if keys is not None else [t.key for t in toks]
     ) else []
@@ -422,6 +426,34 @@ _SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Be
 _IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4} [A-Z]\b")  # "ILIĆ D", "MARKOVIC I."
 # A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
 _SPEAKER_EMOJI = re.compile(rf"[ \t]*{EMOJI}+[ \t]*:")
+
+
+# A dotted initial standing where a person is named: at a line's or a field's start, after a
+# comma, "&", a bracket or a title ("Senior Member: D. Fotheringay", "Cribb & Foote, G. Gosling",
+# "Mrs P. Dimalanta"; not "Plan B. Toll roads", "vitamin D. Gosling's …" mid-sentence).
+_AN_INITIAL = re.compile(r"(?:^|(?<=[\n:;,(&/\"“]) ?)[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z")
+_BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
+
+
+def _after_an_initial(
+    text: str, toks: list[_Tok], name: list[bool], kept: AbstractSet[str]
+) -> None:
+    """A surname, or a word no list knows, after a dotted initial where a person is named."""
+    for k, t in enumerate(toks):
+        if name[k] or not t.cap or t.blocked or t.place or t.brand or t.never or not (
+            t.lexical or (t.unknown and len(t.key) >= 3)
+        ) or (t.word and not t.surname) or t.key in kept:
+            continue
+        before = _AN_INITIAL.search(text, max(0, t.start - 6), t.start)
+        if before is None:
+            continue
+        if before[0].startswith(" "):  # after a word: a title's or a link's ("Mrs P. Dimalanta")
+            prev = toks[k - 2] if k >= 2 else None
+            if prev is None or not (
+                prev.key in lexicon.TITLES or prev.key in _BEFORE_AN_INITIAL
+            ):
+                continue
+        name[k] = True
 
 
 def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:

@@ -477,9 +477,40 @@ _A_THINGS_NUMBER = re.compile(
 _DAY_MONTH_YEAR = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d")
 
 
+# The same in spaced groups: "Infringements: T 7014 88123, T 7014 90217", "nos. 9103 337 182",
+# "P 7701 4410 92" (three groups, or two with one of five digits or more; no phone's shape).
+_SPACED_RUN = re.compile(
+    r"(?<![\w.,$/\-:#+])(?<!\d )(?:(?P<pre>[A-Z]{1,3}) )?"
+    r"(?P<id>\d{3,4}(?: \d{2,4}){2}|\d{3,4} \d{5,6}|\d{5,6} \d{3,4})(?![\w\-/%]|[.,]\d| \d)"
+)
+
+
+def _spaced_runs(text: str) -> list[Hit]:
+    hits = []
+    for m in _SPACED_RUN.finditer(text):
+        digits = m["id"].replace(" ", "")
+        if not 8 <= len(digits) <= 13 or digits[0] == "0" or _a_service_line(digits) or (
+            _TIMES_OR_YEARS.fullmatch(m["id"]) or _dated(digits)
+            or _DAY_MONTH_YEAR.fullmatch(digits) or _COUNTED_AFTER.match(text, m.end())
+            or _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            or _A_THINGS_NUMBER.search(text, max(0, m.start() - 24), m.start())
+        ):
+            continue
+        pre = m["pre"]
+        if pre is not None and (
+            pre.casefold() in _NOT_A_PERSONS_NUMBER or pre.casefold() in _OWN_DETECTORS
+        ):
+            continue  # "ABN 33 …" is an organisation's; "TFN 123 456 782" the TFN's own detector's
+        hits.append(hit(m.start(), m.end(), "id"))
+    return hits
+
+
+_OWN_DETECTORS = frozenset({"tfn", "crn", "dob", "abn", "acn", "bsb"})
+
+
 def _bare_runs(text: str) -> list[Hit]:
     """Long runs of digits that no cue names: lean to hiding (the author can give one back)."""
-    hits = []
+    hits = _spaced_runs(text)
     for m in _BARE_RUN.finditer(text):
         digits = m["id"]
         if (digits[0] == "0" and len(digits) in (8, 10)) or _a_service_line(digits) or (
