@@ -229,7 +229,7 @@ def find(
             if _lower_patronymic(text, toks, k):
                 name[k - 1] = name[k] = name[k + 1] = True  # "hamza bin rashid"
     _written_as_names(text, toks, name)
-    if ". " in text:
+    if _INITIAL_THEN_WORD(text):
         _after_an_initial(text, toks, name, kept)
     payees = _payees(text, blocked) if not _PAYMENT_KEYS.isdisjoint(
         keys if keys is not None else [t.key for t in toks]
@@ -432,6 +432,7 @@ _SPEAKER_EMOJI = re.compile(rf"[ \t]*{EMOJI}+[ \t]*:")
 # comma, "&", a bracket or a title ("Senior Member: D. Fotheringay", "Cribb & Foote, G. Gosling",
 # "Mrs P. Dimalanta"; not "Plan B. Toll roads", "vitamin D. Gosling's …" mid-sentence).
 _AN_INITIAL = re.compile(r"(?:^|(?<=[\n:;,(&/\"“]) ?)[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z")
+_INITIAL_THEN_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z]").search
 _BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
 

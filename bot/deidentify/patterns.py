@@ -485,7 +485,12 @@ _SPACED_RUN = re.compile(
 )
 
 
+_GROUPS_SPACED = re.compile(r"\d{3} \d").search
+
+
 def _spaced_runs(text: str) -> list[Hit]:
+    if not _GROUPS_SPACED(text):
+        return []
     hits = []
     for m in _SPACED_RUN.finditer(text):
         digits = m["id"].replace(" ", "")
