@@ -341,8 +341,8 @@ def _not_named(
 ) -> list[tuple[int, int]]:
     """The kept phrases, places and services but those made only of one registered client's
     name words, in any order: "FORD Ranger" is the client Ranger Ford (or Rangi Ford, "Ranger"),
-    not the car; and but a place ending in a head that follows owners' names with a registered
-    name word before it: "Told Brax Strata", "the Oduya Estate" name the client."""
+    not the car. Nor a place ending in a head that follows owners' names ("Estate", "Strata",
+    "Realty") with a registered name word before it: "Told Brax Strata", "the Oduya Estate"."""
     if not spans or not matcher.names:
         return spans
     from bot.deidentify.lexicon import OWNED_HEADS
