@@ -333,9 +333,6 @@ _ORGANISATIONS = frozenset({
 })
 
 
-_AGENCIES = frozenset({"realty", "realtors"})
-
-
 def _not_named(
     text: str, spans: list[tuple[int, int]], matcher: Matcher
 ) -> list[tuple[int, int]]:
@@ -345,13 +342,13 @@ def _not_named(
     "Realty") with a registered name word before it: "Told Brax Strata", "the Oduya Estate"."""
     if not spans or not matcher.names:
         return spans
-    from bot.deidentify.lexicon import OWNED_HEADS
+    from bot.deidentify.lexicon import NAMED_HEADS
 
     out = []
     codes = matcher.word_codes
     for start, end in spans:
         words = tuple(LETTERS.findall(text[start:end].casefold()))
-        if len(words) >= 2 and (words[-1] in OWNED_HEADS or words[-1] in _AGENCIES) and any(
+        if len(words) >= 2 and words[-1] in NAMED_HEADS and any(
             w in codes for w in words[:-1]
         ):
             continue

@@ -139,6 +139,9 @@ PLACE_HEADS = word_set(
 # Kuchel Agents"): they end a place's name only when no word before them is a person's name
 # ("Harris Real Estate", "Roberts Realty" are agencies: these heads say so, with any name).
 OWNED_HEADS = word_set("estate properties strata agents")
+# Every head a person's name may stand before, "Realty" and "Realtors" too ("Oduya Realty"):
+# a registered name word before one is the client, whatever the run is.
+NAMED_HEADS = OWNED_HEADS | word_set("realty realtors")
 WEAK_PLACE_HEADS = word_set(
     "park place bridge hall house grant gardens green hill point ward court lodge church chapel"
 )
