@@ -2302,6 +2302,8 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
             return False  # "Call Elizabeth tomorrow": the surname Call is a request here
         if t.word and not t.lexical and j > 0 and toks[j - 1].key in lexicon.PLACE_CONTEXT:
             return False  # "Caseworker at Communities Bernadette Mahony": where she works
+        if t.opens and not t.lexical and t.word and _a_verb(t.key):
+            return False  # "Met Anahit (Ani) at school": the sentence's verb, not her name
         return t.lexical or not t.opens or name_follows(text, _run_end(text, toks, i))
     if t.dated and _date_context(text, toks, j):
         return False
@@ -2310,6 +2312,20 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     # After the name: a surname, an unknown word, a brand ("Dave Coles"), or a capitalised word
     # that ends the run ("Tao Gong", but not "Dave Housing Officer").
     return t.lexical or t.unknown or t.brand or not in_a_run
+
+
+# Past tenses that open a note's sentence before a name ("Saw Anahit (mum)"), beside the verbs
+# that follow names and the regular "-ed" forms.
+_OPENING_VERBS = word_set(
+    "met saw took gave drove sent brought went got spoke heard found left kept made paid rang"
+    " told showed taught caught bought thought"
+)
+
+
+def _a_verb(key: str) -> bool:
+    return key in _OPENING_VERBS or key in lexicon.NAME_FOLLOWERS or (
+        len(key) > 3 and key.endswith("ed")
+    )
 
 
 # Between a statement's transaction and its payee: no part of the name ("TRANSFER TO DANIEL

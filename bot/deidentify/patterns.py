@@ -210,7 +210,7 @@ _CUED_ID = re.compile(
     r"|bsb)[\s:#.=\-(]*(?:(?:is|was)\s+)?"
     r"(?:\(?(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\)[\s:]*)?"  # "licence (QLD): 089 117 442"
     rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\s?\d(?:[\s\-]?\d){{3,13}}"
-    r"|\d(?:[\s\-]?\d){5,13})[A-Z]?)(?![\w])",
+    r"|\d(?:[\s\-]?\d|[/.]\d){5,13})[A-Z]?)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -228,6 +228,8 @@ def cued_ids(text: str) -> list[Hit]:
     "Medicare 4309 31852 1" (check digit or not), "bond no. 4411239" -- as [ID], or [Medicare]."""
     hits = []
     for m in _CUED_ID.finditer(text):
+        if DATE.fullmatch(m["id"]):
+            continue  # "licence 12/05/2031": when it expires, not its number
         kind = "medicare" if m["cue"].casefold().startswith("medicare") else "id"
         hits.append(hit(m.start("id"), m.end("id"), kind))
     for m in _LICENCE_GROUPS.finditer(text):
@@ -304,7 +306,7 @@ _REF_CUE = re.compile(
     re.IGNORECASE,
 )
 _CUED_NUMBER = re.compile(
-    r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d){4,15}[A-Z]?(?:-\d\d)?"
+    r"(?P<id>[A-Z]{1,4}[ \-]?\d(?:[ \-/]?\d){3,15}[A-Z]?|\d(?:[ \-/]?\d|\.\d){4,15}[A-Z]?(?:-\d\d)?"
     r"|[a-z]\d{5,12}"  # "student ID s3812345"
     r"|[0-9a-f]{8}(?:-[0-9a-f]{4}){1,4}(?:-[0-9a-f]{12})?"  # "UUID: 7f3a91c2-6b04"
     r"|\d{4}(?![\-/]\w)"  # "Employee ID: 0047" (only after a worker's cue, below)

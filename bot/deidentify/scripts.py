@@ -4,8 +4,10 @@ with its relation after it: "김영숙 (mother, in Daejeon)".
 
 A name found in Latin letters takes the other script's name beside it, with the same replacement
 (a client's code stays a client's code). Han and Hangul runs count as a name at two to four
-characters (a longer run is a phrase); Cyrillic, Greek and Arabic as one to three words, and only
-in brackets or after a slash, since a sentence in those scripts may follow a name.
+characters (a longer run is a phrase); the alphabets and abugidas (Greek, Cyrillic, Armenian,
+Hebrew, Arabic, Syriac, Thaana, the Indic scripts, Sinhala, Thai, Lao, Tibetan, Burmese, Georgian,
+Ge'ez, Khmer) as one to three words, and only in brackets or after a slash, since a sentence in
+those scripts may follow a name.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from bot.deidentify import lexicon
 from bot.deidentify.text import Hit, hit
 
 _EAST = r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3040-\u30ff"
-_WEST = r"\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff"
+# Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana; the Indic scripts to Sinhala, Thai,
+# Lao, Tibetan, Burmese, Georgian; Ge'ez; Khmer (each block with its own marks and signs).
+_WEST = (
+    r"\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u074f"
+    r"\u0750-\u077f\u0780-\u07bf\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f"
+    r"\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff"
+)
 ANY_SCRIPT = re.compile(f"[{_EAST}{_WEST}]").search
 
 _EAST_NAME = rf"[{_EAST}]{{2,4}}(?![{_EAST}])"

@@ -1074,7 +1074,7 @@ def test_places_that_are_also_names_where_a_place_is_said(text, expected):
          "Financial counselling with Wyndham Vale Community and Education Centre."),
         ("Referred to the Survivors of Torture and Trauma Service.",
          "Referred to the Survivors of Torture and Trauma Service."),
-        ("Rang Jane Smith and Education Centre staff", "[name] and Education Centre staff"),
+        ("Rang Jane Smith and Education Centre staff", "Rang [name] and Education Centre staff"),
         ("Worker will call the agent at Raine & Horne.",
          "Worker will call the agent at Raine & Horne."),
     ],
@@ -1216,7 +1216,7 @@ def test_programs_roles_peoples_and_words_joined_by_and(text, expected):
         ("on the hospital band at Royal Brisbane.", "on the hospital band at Royal Brisbane."),
         ("booked with Wyndham Community and Education Centre for 22 May.",
          "booked with Wyndham Community and Education Centre for 22 May."),
-        ("Rang Jane Smith and Education Centre staff", "[name] and Education Centre staff"),
+        ("Rang Jane Smith and Education Centre staff", "Rang [name] and Education Centre staff"),
         ("drove to Orange and then Young to see family",
          "drove to Orange and then Young to see family"),
         ("a coffee at the Wesley Church café.", "a coffee at the [name] café."),  # as "Amy Hall"

@@ -27,7 +27,7 @@ BRAX = client("Braxtyn Oduya", "Brax")
     ("text", "expected"),
     [
         ("Gave Brax Ray White Realty number.", "Gave RX-0301 Ray White Realty number."),
-        ("Told Brax Strata will fix the leak.", "[name] will fix the leak."),
+        ("Told Brax Strata will fix the leak.", "Told [name] will fix the leak."),
         ("The Oduya Estate is being wound up.", "The [name] is being wound up."),
         ("Brax Real Estate rang", "[name] rang"),
         ("Oduya Realty rang", "[name] rang"),

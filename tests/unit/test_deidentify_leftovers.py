@@ -1,0 +1,96 @@
+"""What earlier reviews left (issue 12): names in more scripts beside their romanised form, a
+sentence's opening verb taken into a name before a bracket, and ID numbers written with dots or
+slashes after their cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+
+def redact(text: str, *clients: KnownClient) -> str:
+    return deidentify(text, list(clients), keep=[*COMMON_SERVICES, "Grace Lee", "Grace"]).text
+
+
+NIR = KnownClient("MV-7001", ClientIdentity(full_name="Nir Levi", aliases=("Nir",)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her brother Yossi Mizrahi (יוסי מזרחי) rang.", "Her brother [name] ([name]) rang."),
+        ("His son Jai (जय) lives there.", "His son [name] ([name]) lives there."),
+        ("Spoke to Somchai (สมชาย ใจดี) about rent.", "Spoke to [name] ([name]) about rent."),
+        ("Mum Tigist / ትዕግስት rang twice.", "Mum [name] / [name] rang twice."),
+        ("Sok Dara (សុខ ដារ៉ា) at the temple.", "[name] ([name]) at the temple."),
+        ("Aung Kyaw (အောင်ကျော်) is her uncle.", "[name] ([name]) is her uncle."),
+        ("Her sister Priya (ப்ரியா) is in Colombo.", "Her sister [name] ([name]) is in Colombo."),
+        ("Nino (ნინო) called.", "[name] ([name]) called."),
+        ("Her uncle Shmuel (ܫܡܘܐܝܠ) came.", "Her uncle [name] ([name]) came."),
+    ],
+)
+def test_a_name_in_another_script_beside_its_romanised_form_goes_with_it(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_registered_client_in_hebrew_beside_the_name_is_the_client() -> None:
+    assert redact("Nir (ניר לוי) moved out.", NIR) == "MV-7001 (MV-7001) moved out."
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Rabbi said ברוך השם and left.", "ברוך השם"),  # a phrase, no name beside it
+        ("Meera wrote: नमस्ते, मैं कल आऊँगी", "नमस्ते, मैं कल आऊँगी"),  # a sentence after a name
+    ],
+)
+def test_a_sentence_in_another_script_is_not_taken_for_a_name(text, phrase):
+    assert phrase in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Met Anahit (Ani) at school.", "Met [name] ([name]) at school."),
+        ("Saw Anahit (mum) at school.", "Saw [name] (mum) at school."),
+        ("Visited Anahit (her sister) today.", "Visited [name] (her sister) today."),
+        ("Rang Jane Smith and Education Centre staff", "Rang [name] and Education Centre staff"),
+        # a name word first is still part of the name
+        ("Gang Lin (38) came.", "[name] (38) came."),
+        ("Ned Kelly (uncle) came.", "[name] (uncle) came."),
+    ],
+)
+def test_the_verb_that_opens_a_sentence_is_not_part_of_the_name_after_it(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her ref 4471.2290.118 with Centrelink.", "Her ref [ID] with Centrelink."),
+        ("Case 2024.118.7731 at court", "Case [ID] at court"),
+        ("Her son ID: 8812.440.912", "Her son ID: [ID]"),
+        ("His licence 4471/2290/11 suspended.", "His licence [ID] suspended."),
+        ("passport no. 12.345.678", "passport no. [ID]"),
+        ("Medicare 2123.45670.1", "Medicare [Medicare]"),
+    ],
+)
+def test_an_id_with_dots_or_slashes_after_its_cue_is_removed(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "licence 12/05/2031 expiry",
+        "ticket 12.05.2024 issued",
+        "ref 12.5 mg",
+        "Version 3.2.1 of the form",
+        "Her son ID card is at home.",
+        "My son ID is here",
+    ],
+)
+def test_dates_doses_versions_and_the_word_id_stay(text):
+    assert redact(text) == text
