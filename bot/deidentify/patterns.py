@@ -1267,8 +1267,8 @@ _ANY_CASE_TYPES = (
 )
 _TITLE_TYPES = (
     "way wy|view vw|rise|row|crest|loop|track|walk|mews|chase|green|park|reach|ridge|run|turn|"
-    "gate|glen|hill|link|mall|pass|path|quay|vale|vista|wynd|arcade|approach|reserve|ring|access|"
-    "alley|bend|brace|bridge|brow|bypass|byway|causeway|circus|common|concourse|copse|corner|"
+    "gate|glen|hill|link|mall|pass|path|quay qy|vale|vista|wynd|arcade|approach|reserve|ring|"
+    "access|alley|bend|brace|bridge|brow|bypass|byway|causeway|circus|common|concourse|copse|corner|"
     "corso|cove|cross|crossing|dale|dell|edge|end|entrance|estate|fairway|front|gap|"
     "garden|glade|grange|highroad|junction|key|landing|laneway|line|lookout|lower|meander|mount|"
     "nook|outlook|parklands|piazza|plateau|plaza|pocket|point|port|quadrant|quays|ramble|range|"
@@ -1304,7 +1304,10 @@ ADDRESS = re.compile(
     rf"(?:(?:{_TITLE_WORD}\s+){{0,3}}{_TITLE_WORD}\s+"
     rf"(?:(?i:{_ANY_CASE})|{_alternation(_TITLE_TYPES, title=True)})"
     rf"|(?:{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}\s+(?:{_ANY_CASE})"
-    rf"|{_LOWER_WORD}(?<!s)\s+way)\b\.?"  # "154 smith way", not "3 nights way"
+    rf"|{_LOWER_WORD}(?<!s)\s+way"  # "154 smith way", not "3 nights way"
+    # A street that is its type alone: "22 Esplanade", "21 The Strand", "5 The Parade"
+    rf"|Esplanade|The\s+(?:{_alternation(_ANY_CASE_TYPES + '|strand|corso', title=True)})"
+    r")\b\.?"
 )
 # A house number as dictated: "twelve Hawker Street", "unit four, twenty two Smith Road".
 _NUMBER_WORD = (

@@ -94,3 +94,21 @@ def test_an_id_with_dots_or_slashes_after_its_cue_is_removed(text, expected):
 )
 def test_dates_doses_versions_and_the_word_id_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dad now lives 22 Esplanade, Cairns", "dad now lives [address]"),
+        ("Her partner: 21 The Strand, Townsville", "Her partner: [address]"),
+        ("Her nan is at 2 The Avenue now", "Her nan is at [address] now"),
+        ("Grandma at 2 Bay Qy", "Grandma at [address]"),
+    ],
+)
+def test_a_street_that_is_its_type_alone_is_an_address(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["4 esplanade walks a week", "He has 2 The Warehouse vouchers"])
+def test_a_number_before_the_esplanade_or_a_shop_is_no_address(text):
+    assert redact(text) == text
