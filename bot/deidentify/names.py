@@ -431,7 +431,9 @@ _SPEAKER_EMOJI = re.compile(rf"[ \t]*{EMOJI}+[ \t]*:")
 # A dotted initial standing where a person is named: at a line's or a field's start, after a
 # comma, "&", a bracket or a title ("Senior Member: D. Fotheringay", "Cribb & Foote, G. Gosling",
 # "Mrs P. Dimalanta"; not "Plan B. Toll roads", "vitamin D. Gosling's …" mid-sentence).
-_AN_INITIAL = re.compile(r"(?:^|(?<=[\n:;,(&/\"“]) ?)[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z")
+_AN_INITIAL = re.compile(
+    r"(?P<field>^|(?<=[\n:;,(&/\"“])) ?[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z", re.MULTILINE
+)
 _INITIAL_THEN_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z]").search
 _BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
@@ -448,7 +450,7 @@ def _after_an_initial(
         before = _AN_INITIAL.search(text, max(0, t.start - 6), t.start)
         if before is None:
             continue
-        if before[0].startswith(" "):  # after a word: a title's or a link's ("Mrs P. Dimalanta")
+        if before["field"] is None:  # after a word: a title's or a link's ("Mrs P. Dimalanta")
             prev = toks[k - 2] if k >= 2 else None
             if prev is None or not (
                 prev.key in lexicon.TITLES or prev.key in _BEFORE_AN_INITIAL

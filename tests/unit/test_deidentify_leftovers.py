@@ -112,3 +112,22 @@ def test_a_street_that_is_its_type_alone_is_an_address(text, expected):
 @pytest.mark.parametrize("text", ["4 esplanade walks a week", "He has 2 The Warehouse vouchers"])
 def test_a_number_before_the_esplanade_or_a_shop_is_no_address(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Manager Casework: J. Amadi.", "Manager Casework: [name]."),
+        ("cc: R. Okonkwo-Barnes", "cc: [name]"),
+        ("Notes\nJ. Amadi rang back", "Notes\n[name] rang back"),
+    ],
+)
+def test_a_surname_after_an_initial_at_any_fields_start_is_a_person(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Plan B. Toll roads are costly", "Sections: A. Housing, B. Health"]
+)
+def test_a_lettered_list_or_a_plan_b_is_no_one(text):
+    assert redact(text) == text
