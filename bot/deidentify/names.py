@@ -397,7 +397,9 @@ _NO_ONES_FIRST_WORD = word_set(
 # A nickname in quotes between a given name and a surname: 'Ignatius "Dozer" Mulally'.
 _QUOTE_OPEN = re.compile(r" [\"“'‘]")
 # A surname in capitals and an initial, as court lists and corrections write them: "ILIĆ D".
-_AN_INITIAL_AFTER = re.compile(r" [A-Z]\.?(?=[\t\n,;)]|\s*\Z|\s{2}|\s+[a-z]|\s+[-–—])")
+_AN_INITIAL_AFTER = re.compile(
+    r" [A-Z]\.?(?=[\t\n,;)]|\s*\Z|\s{2}|\s+[a-z]|\s+[-–—])|, [A-Z]\.(?=[\t\n,;)]|\s*\Z|\s*\()"
+)
 _SURNAME_ENDINGS = (
     "ic", "ich", "vic", "wicz", "ov", "ova", "ev", "eva", "ski", "ska", "sky", "enko", "uk", "yk",
     "son", "sen", "ez", "es", "ian", "yan", "poulos", "akis", "idis", "escu", "berg", "stein",
@@ -423,7 +425,7 @@ _NOT_A_LISTED_SURNAME = lexicon.STATES | word_set(
     " week"
 )
 _SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Bear' Tuilagi"
-_IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4} [A-Z]\b")  # "ILIĆ D", "MARKOVIC I."
+_IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4},? [A-Z]\b")  # "ILIĆ D", "TAPUELUELU, S."
 # A chat's speaker, an emoji before the colon: "Gurvinder 😡: come home".
 _SPEAKER_EMOJI = re.compile(rf"[ \t]*{EMOJI}+[ \t]*:")
 
@@ -435,6 +437,10 @@ _AN_INITIAL = re.compile(
     r"(?P<field>^|(?<=[\n:;,(&/\"“])) ?[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z", re.MULTILINE
 )
 _INITIAL_THEN_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z]").search
+_A_PLACES_ITEM = re.compile(
+    r"(?:\d|\b(?i:level|zone|block|building|bldg|tower|wing|floor|stage|gate|bay|area|section"
+    r"|part|unit|ward))[ \t]*[,&/(]\Z"
+)
 _BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
 
@@ -450,6 +456,10 @@ def _after_an_initial(
         before = _AN_INITIAL.search(text, max(0, t.start - 6), t.start)
         if before is None:
             continue
+        if before["field"] is not None and t.word and _A_PLACES_ITEM.search(
+            text, max(0, before.start() - 24), before.start()
+        ):
+            continue  # "Level 3, B. Block", "Zone 2, C. Wing": a building's parts
         if before["field"] is None:  # after a word: a title's or a link's ("Mrs P. Dimalanta")
             prev = toks[k - 2] if k >= 2 else None
             if prev is None or not (
@@ -488,9 +498,13 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
         ):
             name[k] = True  # 'Ignatius "Dozer" Mulally'
         elif t.upper and len(t.key) >= 4 and not (t.word or t.place) and (
-            _AN_INITIAL_AFTER.match(text, t.end) and _a_surnames_look(t)
+            (initial := _AN_INITIAL_AFTER.match(text, t.end)) is not None and (
+                _a_surnames_look(t) or (  # "SURNAME, I.": a roll's or a list's way with anyone
+                    initial[0][0] == "," and t.unknown and len(_VOWEL.findall(fold(t.key))) >= 3
+                )
+            )
         ):
-            name[k] = True  # "ILIĆ D", "MARKOVIC I."
+            name[k] = True  # "ILIĆ D", "MARKOVIC I.", "TAPUELUELU, S. (adult)"
         elif listed and len(t.key) >= 3 and not t.place and (t.surname or not t.word) and (
             _LISTED_INITIAL.match(text, t.end - 1) and t.key not in _NOT_A_LISTED_SURNAME
             and (t.surname or _a_surnames_look(t) or (t.unknown and _VOWEL.search(t.key) and (

@@ -131,3 +131,22 @@ def test_a_surname_after_an_initial_at_any_fields_start_is_a_person(text, expect
 )
 def test_a_lettered_list_or_a_plan_b_is_no_one(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11.30 GAA  TAPUELUELU, S. (adult)   applicant: Public Guardian",
+         "11.30 GAA  [name] (adult)   applicant: Public Guardian"),
+        ("NOTE, A. Smith to call", "NOTE, [name] to call"),
+    ],
+)
+def test_a_surname_in_capitals_with_its_initial_after_a_comma_is_a_person(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["LEVEL 3, B. Block", "Zone 2, C. Wing", "NAPLAN, B. (year 3)", "AGENDA, A. (items)"]
+)
+def test_a_buildings_parts_and_acronyms_with_a_letter_stay(text):
+    assert redact(text) == text
