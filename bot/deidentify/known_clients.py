@@ -60,6 +60,7 @@ dusty sandy misty stormy sunny honey pearl rowan sage summer autumn"""
 )
 _JOINER = re.compile(r"\s+|\s*[-‐‑–]\s*|['’‘`´]\s?")  # what may sit between parts of one name
 _TITLE_GAP = re.compile(r"\.?\s+")
+_SLACK_MARKS = "*_~"  # bold, italics, strike-through around a word
 _POSSESSIVE = re.compile(r"['’‘`]s(?![^\W\d_])")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z])\.\s+\Z")
 # "d baker": a lowercase letter alone before the name, not one of SMS's words ("w", "n", "u").
@@ -932,6 +933,8 @@ class Matcher:
             prev = None  # a new clause: "not much chance of that, chance said"
         nxt = tokens[i + 1] if i + 1 < n and not opens(text, tokens, i + 1) else None
         after = text[t.end : nxt.start] if nxt else text[t.end : t.end + 3]
+        if after and after[0] in _SLACK_MARKS and text[t.start - 1 : t.start] == after[0]:
+            after = after[1:]  # Slack's "*TOLL* has keys", "• *Wake* — closed": the word alone
         if nxt is not None and nxt.key in _ROLE_HEADS and (
             not t.caps or (t.opens and text[nxt.end : nxt.end + 1] == ":")  # "Key worker: …"
         ) and after == " " and t.key in _KINDS_OF_WORKER:

@@ -92,6 +92,7 @@ def sentence_start(text: str, prev_end: int, start: int) -> bool:
 
 
 _NEXT_WORD = re.compile(
+    r"[*_~]?"  # the end of Slack's bold, italics or strike: "*Toll* has keys"
     r"(?:\s+[A-HJ-Z]\.?(?![^\W\d_]))?"  # an initial between: "Sandy A attended"
     r"(?:\s*([(:]|['’]s\b|,\s+(?:[A-Z]|\[name\]))"  # "Hope (34)", "May: ...", "Hope, Bronwyn"
     r"|\s+((?i:d\.?o\.?b|born|aged)\b)"  # "White DOB 3/4/1988"

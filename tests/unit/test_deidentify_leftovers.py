@@ -150,3 +150,29 @@ def test_a_surname_in_capitals_with_its_initial_after_a_comma_is_a_person(text, 
 )
 def test_a_buildings_parts_and_acronyms_with_a_letter_stay(text):
     assert redact(text) == text
+
+
+TOLL = KnownClient("MV-7002", ClientIdentity(full_name="Beau Toll", aliases=()))
+WAKE = KnownClient("MV-7003", ClientIdentity(full_name="Rayleen Wake", aliases=()))
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        ("*Toll* has keys", TOLL, "*MV-7002* has keys"),
+        (":house: *TOLL* has keys!! &amp; the car is gone", TOLL,
+         ":house: *MV-7002* has keys!! &amp; the car is gone"),
+        ("• *WAKE* — closed :white_check_mark:", WAKE, "• *MV-7003* — closed :white_check_mark:"),
+        ("_Beau_ rang", TOLL, "_MV-7002_ rang"),
+    ],
+)
+def test_a_word_name_in_slack_bold_or_italics_is_read_as_without_them(text, client, expected):
+    assert redact(text, client) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [("the *wake* is on friday", WAKE), ("*Toll* roads cost him", TOLL), ("*", TOLL)],
+)
+def test_the_word_in_slack_bold_is_still_the_word(text, client):
+    assert redact(text, client) == text
