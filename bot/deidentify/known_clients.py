@@ -502,7 +502,9 @@ class Matcher:
             if street is None and located and property_name(ident.address or ""):
                 street = street_rule(located, numbered=False)
             if street:
-                self.streets.setdefault(street[0], []).append(street[1])
+                self.streets.setdefault(street[0], []).append(
+                    _with_suburb(street[1], ident.address or "")
+                )
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
             if ident.address and (line := _LOCALITY.search(ident.address)):
@@ -1237,7 +1239,14 @@ class Matcher:
                 ):
                     the = THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
                     start = the.start() if the else m.start()  # "The Horsley Drive"
-                    yield hit(start, m.end(), "address")  # not "Emma Miller Place"
+                    end = m.end()
+                    if m.re.groupindex.get("suburb") and m["suburb"] and (
+                        after := _WORD_AFTER.match(text, end)
+                    ) and (
+                        after[1].casefold() in STREET_TYPE_FORMS
+                    ):
+                        end = m.start("suburb")  # "Rossmore Ave, Punchbowl Road": another street
+                    yield hit(start, end, "address")  # not "Emma Miller Place"
 
 
 _UNIT_WORD = r"(?:u|unit|flat|apt|apartment|villa)"
@@ -1370,6 +1379,20 @@ def street_rule(address: str, *, numbered: bool = True) -> tuple[str, re.Pattern
     name = r"[\s\-]+".join(map(re.escape, words[:-1]))
     # No full stop after it: "Miller Place." ends a sentence.
     return words[0], re.compile(rf"{name}\s+(?:{kind}){suffix}\b", re.IGNORECASE)
+
+
+def _with_suburb(street: re.Pattern[str], address: str) -> re.Pattern[str]:
+    """The street alone, and the registered suburb after it if the note writes it there:
+    "Rossmore Avenue, Punchbowl" is her address (the suburb elsewhere is only a place)."""
+    line = _LOCALITY.search(address)
+    if line is None:
+        return street
+    suburb = r"[\s,]+".join(map(re.escape, LETTERS.findall(line["suburb"])))
+    return re.compile(
+        rf"{street.pattern}(?P<suburb>,?[ \t]+{suburb}(?:,?[ \t]+{line['state']})?"
+        rf"(?:[ \t]+{line['postcode']})?(?![\w'’]))?",
+        re.IGNORECASE,
+    )
 
 
 _SUFFIXES = {

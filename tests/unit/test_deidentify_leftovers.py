@@ -176,3 +176,29 @@ def test_a_word_name_in_slack_bold_or_italics_is_read_as_without_them(text, clie
 )
 def test_the_word_in_slack_bold_is_still_the_word(text, client):
     assert redact(text, client) == text
+
+
+NASSIF = KnownClient("MV-7004", ClientIdentity(
+    full_name="Georgette Nassif", address="15 Rossmore Avenue, Punchbowl NSW 2196"
+))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Georgette Nassif, 77, Rossmore Avenue, Punchbowl. She has",
+         "MV-7004, 77, [address]. She has"),
+        ("Lives on Rossmore Avenue, Punchbowl NSW.", "Lives on [address]."),
+        ("lives on rossmore ave punchbowl", "lives on [address]"),
+        # another street named for the suburb is not hers
+        ("Lives on Rossmore Ave, Punchbowl Road is busy",
+         "Lives on [address], Punchbowl Road is busy"),
+        # the suburb elsewhere is only a place
+        ("Off Rossmore Avenue. Punchbowl Centrelink rang",
+         "Off [address]. Punchbowl Centrelink rang"),
+    ],
+)
+def test_the_registered_suburb_after_the_registered_street_is_part_of_her_address(
+    text, expected
+):
+    assert redact(text, NASSIF) == expected
