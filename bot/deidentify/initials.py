@@ -243,8 +243,41 @@ def _a_licence_class(text: str, t: Token) -> bool:
         text, max(0, t.start - _LICENCE_WINDOW), t.start
     )):
         return True
-    return _LICENCE_AFTER.match(text, t.end) is not None or (
-        _LICENCE_BEFORE.search(text, max(0, t.start - _LICENCE_WINDOW), t.start) is not None
+    for found in (
+        _LICENCE_AFTER.match(text, t.end),
+        _LICENCE_BEFORE.search(text, max(0, t.start - _LICENCE_WINDOW), t.start),
+    ):
+        if found is not None and _its_work(t.key, found[0]):
+            return True
+    return False
+
+
+# The work each class licenses: "TC order picker course" names no tower crane, so TC is
+# someone's initials there. "HRWL" and "high risk" go with every class.
+_WORK_OF = {
+    **dict.fromkeys(("lf",), "forklift"),
+    **dict.fromkeys(("lo",), "order"),
+    **dict.fromkeys(("dg",), "dogging"),
+    **dict.fromkeys(("rb", "ri", "ra"), "rigging"),
+    **dict.fromkeys(("sb", "si", "sa"), "scaffolding"),
+    **dict.fromkeys(("wp",), "ewp"),
+    **dict.fromkeys(("hp", "ho", "hm", "bs", "bt", "pb"), ""),  # hoists, boilers, booms: no
+    # word of theirs is in the list, so only "HRWL", "high risk" or another class says so
+    **dict.fromkeys(("cn", "ct", "cv", "cb", "cs", "cp", "cd", "cm", "cu", "c2", "c6", "c1", "c0",
+                     "tc"), "crane"),
+}
+_WORK_WORD = re.compile(_HIGH_RISK)
+
+
+def _its_work(key: str, found: str) -> bool:
+    """Does the licence context ``found`` name this class's own work, any class's ("HRWL"), or
+    another class (no work word at all: "LF and LO tickets")?"""
+    works = [w.casefold() for w in _WORK_WORD.findall(found)]
+    if not works:
+        return True
+    own = _WORK_OF.get(key, "")
+    return any(
+        w in ("hrwl", "high risk", "high-risk") or (own and w.startswith(own)) for w in works
     )
 
 

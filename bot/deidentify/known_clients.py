@@ -296,8 +296,9 @@ _COUNT_AFTER = (
     r"|pm\b|a\.m|p\.m|o'?clock|kids?|children|nights?|calls?|texts?|visits?|yo\b|y/o|y\.o"
     r"|people|more|others?|of\b|or\b|to\b|and\b|-)"
 )
+# "Ward 4K", "Ward B2", "Ward 4.1" (not "Ward 12.50": money), "Bed 11"
 _ROOM_NUMBER = re.compile(
-    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}(?!\d)"  # "Ward 4.1"
+    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|\d{{1,2}}\.\d(?!\d)"
     rf"|(?P<bare>\d{{1,3}})(?!{_COUNT_AFTER}))"
     r"(?![\w/\-:]|\.\d)"
 )

@@ -202,3 +202,28 @@ def test_the_registered_suburb_after_the_registered_street_is_part_of_her_addres
     text, expected
 ):
     assert redact(text, NASSIF) == expected
+
+
+JIAYI = KnownClient("MV-7005", ClientIdentity(full_name="Jiayi Chen", aliases=()))
+WARD = KnownClient("MV-7006", ClientIdentity(full_name="Amy Ward", aliases=()))
+TANYA = KnownClient("MV-7007", ClientIdentity(full_name="Tanya Cole", aliases=()))
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        ("Jiayi 佳怡 came in today", JIAYI, "MV-7005 MV-7005 came in today"),
+        ("Paid Ward 12.50 for the taxi", WARD, "Paid MV-7006 12.50 for the taxi"),
+        ("TC order picker course booked", TANYA, "MV-7007 order picker course booked"),
+        ("TC forklift course", TANYA, "MV-7007 forklift course"),
+    ],
+)
+def test_what_the_twelfth_review_found_leaking(text, client, expected):
+    assert redact(text, client) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["TC crane ticket renewed", "HRWL class TC", "Patient on Ward 4.1 since Monday"]
+)
+def test_a_crane_class_and_a_decimal_ward_stay(text):
+    assert redact(text, TANYA) == text
