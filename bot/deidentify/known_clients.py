@@ -296,9 +296,12 @@ _COUNT_AFTER = (
     r"|pm\b|a\.m|p\.m|o'?clock|kids?|children|nights?|calls?|texts?|visits?|yo\b|y/o|y\.o"
     r"|people|more|others?|of\b|or\b|to\b|and\b|-)"
 )
-# "Ward 4K", "Ward B2", "Ward 4.1" (not "Ward 12.50": money), "Bed 11"
+_NOT_A_MEASURE = (
+    r"(?![ \t]*(?i:kms?|kgs?|k|m|km/h|hrs?|hours?|mins?|l|litres?|metres?|cm|mm|x)\b|[ \t]*%)"
+)
+# "Ward 4K", "Ward B2", "Ward 4.1" (not "Ward 12.50": money; nor "Ward 3.5 km"), "Bed 11"
 _ROOM_NUMBER = re.compile(
-    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|\d{{1,2}}\.\d(?!\d)"
+    rf" (?:\d{{1,3}}[A-WYZa-wyz]|[A-Z]\d{{1,2}}|\d{{1,2}}\.\d(?!\d){_NOT_A_MEASURE}"
     rf"|(?P<bare>\d{{1,3}})(?!{_COUNT_AFTER}))"
     r"(?![\w/\-:]|\.\d)"
 )
@@ -468,7 +471,7 @@ class Matcher:
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
-        self.dwellings: set[tuple[str, str]] = set()
+        self.dwellings: dict[tuple[str, str], set[str]] = {}  # -> the address's words
         # A post box or rural mail number ("PO Box 55", "RMB 412"): its number, wherever a box
         # or mail number is said with it; a farm's or station's name ("Wattle Downs, 1180
         # Bruxner Highway"), wherever said.
@@ -520,13 +523,15 @@ class Matcher:
                 self.boxes |= {m[1].casefold() for m in _BARE_BOX.finditer(ident.address)}
                 if farm := property_name(ident.address):
                     properties.append(farm)
-            if ident.address and (home := _DWELLING_SAID.search(ident.address)) and (
+            if ident.address and (home := _DWELLING_IN_ADDRESS.search(ident.address)) and (
                 not _STREET.search(ident.address) or home[1].casefold() == "lot"
                 or _a_room_first(ident.address, home)
             ):  # "House 6, Hidden Valley", "Hidden Valley Town Camp, House No. 6", a farm's
                 # "Lot 7 Amiens Road" (said "the cottage at Lot 7"), a rooming house's "Room 9,
                 # 27 Warburton Street" (said "still at Room 9")
-                self.dwellings.add((_DWELLING_WORDS[home[1].casefold()], home[2].casefold()))
+                self.dwellings.setdefault(
+                    (_DWELLING_WORDS[home[1].casefold()], home[2].casefold()), set()
+                ).update(w.casefold() for w in LETTERS.findall(ident.address))
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.codes = frozenset(c.case_code for c in clients)
         self.birthdays = frozenset((d, m) for d, m, _y in self.dobs)
@@ -1167,8 +1172,12 @@ class Matcher:
             return
         if self.dwellings:
             for m in _DWELLING_SAID.finditer(text):
-                if (_DWELLING_WORDS[m[1].casefold()], m[2].casefold()) in self.dwellings and not (
-                    _NO_ONES_ROOM.search(text, max(0, m.start() - 16), m.start())
+                words = self.dwellings.get((_DWELLING_WORDS[m[1].casefold()], m[2].casefold()))
+                if words is None or _NO_ONES_ROOM.search(text, max(0, m.start() - 16), m.start()):
+                    continue
+                org = _AN_ORGANISATIONS_ROOM.match(text, m.end())
+                if org is None or all(
+                    w.casefold() in words for w in LETTERS.findall(org["where"])
                 ):
                     yield hit(m.start(), m.end(), "address")
         if self.boxes:
@@ -1669,16 +1678,26 @@ _ROOM_WORDS = {
     "apartment": "apartment", "apt": "apartment",
 }
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot", **_ROOM_WORDS}
-_DWELLING_SAID = re.compile(
+_DWELLING = (
     rf"(?<![\w/])(?<!\ba )(house|hse|lot|{'|'.join(_ROOM_WORDS)})\.?"
     r"(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
-    r"(\d+[a-z]?)(?![\w/])(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
+    r"(\d+[a-z]?)(?![\w/])"
+)
+# The register's own: "Unit 4 Level 2, 88 George St", "Lot 7 Course Rd": the unit, the lot.
+_DWELLING_IN_ADDRESS = re.compile(_DWELLING, re.IGNORECASE)
+# In a note, not a count or a measure: "Room 3 weeks", "lot 7 of".
+_DWELLING_SAID = re.compile(
+    _DWELLING + r"(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
     r"|hrs?|times?|minutes?|mins?|of\b|kms?\b|am\b|pm\b|%|assessments?|quiz|exams?|tests?"
-    r"|modules?|course|outcomes?|levels?))"
-    # a room of an organisation: "Room 9 at the Hub", "in Room 9 at the hospital"
-    r"(?![ \t]+(?:at|in|of)[ \t]+(?:the[ \t]+)?(?:[\w'’\-]+[ \t]+){0,2}(?:hub|hospital|centre"
-    r"|center|clinic|court|office|library|school|tafe|station|church|hall|mission|service"
-    r"|services|council|campus|university|uni|college|hotel|motel)\b)",
+    r"|modules?|course|outcomes?|levels?))",
+    re.IGNORECASE,
+)
+# A room of an organisation: "Room 9 at the Hub", "in Room 9 at the hospital" -- unless the
+# organisation is in the client's registered address ("Room 9, The Hub Youth Refuge, …").
+_AN_ORGANISATIONS_ROOM = re.compile(
+    r"[ \t]+(?:at|in|of)[ \t]+(?:the[ \t]+)?(?P<where>(?:[\w'’\-]+[ \t]+){0,2}(?:hub|hospital"
+    r"|centre|center|clinic|court|office|library|school|tafe|station|church|hall|mission|service"
+    r"|services|council|campus|university|uni|college|hotel|motel))\b",
     re.IGNORECASE,
 )
 _NO_ONES_ROOM = re.compile(  # a meeting's room, a court's: "Interview Room 2", "Court room 3"

@@ -1422,7 +1422,8 @@ _A_RANK_AFTER = re.compile(
     r"(?i)(?:\s+to\s+(?:number|no\.?)\s*\d{1,4})?(?:\s+(?:on|in|of)\s+(?:the\s+|our\s+|her\s+"
     r"|his\s+|their\s+|a\s+)?(?:[\w\-]+\s+){0,2}(?:list|waitlist|wait-list|waiting\s+list|queue"
     r"|line|register|form|checklist|charts?|agenda|ladder|table|page|sheet|survey|questionnaire)"
-    r"\b|\s+of\s+\d|\s+(?:stand|platform|gate|bay|court|terminal|priority|ranked|spot|place)\b)"
+    r"\b|\s+of\s+\d+\b(?![ \t]+[A-Z])"  # "number 6 of 8"; but "number 6 of 8 Ross St" is a home
+    r"|\s+(?:stand|platform|gate|bay|court|terminal|priority|ranked|spot)\b)"
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.deidentify import lexicon
-from bot.deidentify.text import Hit, hit
+from bot.deidentify.text import PLACEHOLDERS, Hit, hit
 
 _EAST = r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3040-\u30ff"
 # Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana; the Indic scripts to Sinhala, Thai,
@@ -49,10 +49,15 @@ _FAMILY_FIRST = frozenset(
 _SYLLABLE = re.compile(r"[aeiou]+|y(?![aeiou])", re.IGNORECASE)  # "Jiayi": jia-yi, two
 
 
-def _same_name(latin: str, run: str) -> bool:
+def _same_name(latin: str, run: str, registered: bool) -> bool:
     """Could ``run``, beside a name with no bracket, be that name written in characters? One
-    character a syllable ("Luo Yiming 罗一鸣"), or a family name first; not "Brax 明天 will"."""
-    return run[0] in _FAMILY_FIRST or len(run) == len(_SYLLABLE.findall(latin))
+    character a syllable ("Luo Yiming 罗一鸣"), or a family name first; not "Brax 明天 will".
+    A registered client's name may take fewer characters than syllables, as Japanese kanji do
+    ("Haruka 春香", "Daisuke 大輔"): the register leans to hiding."""
+    syllables = len(_SYLLABLE.findall(latin))
+    return run[0] in _FAMILY_FIRST or len(run) == syllables or (
+        registered and len(run) < syllables
+    )
 
 
 def beside(text: str, hits: list[Hit]) -> list[Hit]:
@@ -65,7 +70,9 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
         after = _AFTER.match(text, h.end)
         bracketed = after is not None and any(ch in after["gap"] for ch in "(（/")
         east = after is not None and re.fullmatch(_EAST_NAME, after["name"]) is not None and (
-            bracketed or _same_name(text[h.start : h.end], after["name"])
+            bracketed or _same_name(
+                text[h.start : h.end], after["name"], h.replacement != PLACEHOLDERS["name"]
+            )
         )
         if after is not None and (east or bracketed):
             out.append(h._replace(start=after.start("name"), end=after.end("name")))

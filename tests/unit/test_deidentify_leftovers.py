@@ -227,3 +227,41 @@ def test_what_the_twelfth_review_found_leaking(text, client, expected):
 )
 def test_a_crane_class_and_a_decimal_ward_stay(text):
     assert redact(text, TANYA) == text
+
+
+def _lives(address: str, name: str = "Kylie Mason") -> KnownClient:
+    return KnownClient("MV-7008", ClientIdentity(full_name=name, address=address))
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        ("Back in Room 9 at the Hub",
+         _lives("Room 9, The Hub Youth Refuge, 4 Elm St, Logan Central QLD 4114"),
+         "Back in [address] at the Hub"),
+        ("Sam still in unit 4", _lives("Unit 4 Level 2, 88 George St, Brisbane QLD 4000",
+                                       "Sam Tran"), "MV-7008 still in [address]"),
+        ("Still at lot 7", _lives("Lot 7 Course Rd, Gatton QLD 4343"), "Still at [address]"),
+        ("Haruka 春香 missed her appt", KnownClient(
+            "MV-7009", ClientIdentity(full_name="Haruka Sato")), "MV-7009 MV-7009 missed her appt"),
+        ("Drove Ward 3.5 km to the clinic", WARD, "Drove MV-7006 3.5 km to the clinic"),
+        ("The neighbour at number 6 of 8 Ross St", None,
+         "The neighbour at [address] of [address]"),
+    ],
+)
+def test_registered_rooms_units_lots_and_names_the_review_found(text, client, expected):
+    assert redact(text, *([client] if client else [])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "stays"),
+    [
+        ("Back in Room 9 at the Hub for a meeting", _lives("Room 9, 27 Warburton Street, Logan"),
+         "Room 9 at the Hub"),
+        ("She is number 6 of 8 on the list", None, "number 6 of 8"),
+        ("Brax 明天 will come", KnownClient(
+            "MV-7010", ClientIdentity(full_name="Braxton Oduya", aliases=("Brax",))), "明天"),
+    ],
+)
+def test_a_services_room_a_rank_and_a_word_beside_a_name_stay(text, client, stays):
+    assert stays in redact(text, *([client] if client else []))
