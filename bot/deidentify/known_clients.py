@@ -471,7 +471,7 @@ class Matcher:
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
-        self.dwellings: dict[tuple[str, str], set[str]] = {}  # -> the address's words
+        self.dwellings: dict[tuple[str, str], set[str]] = {}  # -> its address's words, numbers
         # A post box or rural mail number ("PO Box 55", "RMB 412"): its number, wherever a box
         # or mail number is said with it; a farm's or station's name ("Wattle Downs, 1180
         # Bruxner Highway"), wherever said.
@@ -531,7 +531,7 @@ class Matcher:
                 # 27 Warburton Street" (said "still at Room 9")
                 self.dwellings.setdefault(
                     (_DWELLING_WORDS[home[1].casefold()], home[2].casefold()), set()
-                ).update(w.casefold() for w in LETTERS.findall(ident.address))
+                ).update(w.casefold() for w in re.findall(r"[^\W_]+", ident.address))
         self.names = {k: _Name(frozenset(v), all(map(weak, k))) for k, v in names.items()}
         self.codes = frozenset(c.case_code for c in clients)
         self.birthdays = frozenset((d, m) for d, m, _y in self.dobs)
@@ -1171,15 +1171,22 @@ class Matcher:
         if keys is not None and self.address_keys.isdisjoint(keys):
             return
         if self.dwellings:
-            for m in _DWELLING_SAID.finditer(text):
+            for m in _DWELLING_IN_ADDRESS.finditer(text):
                 words = self.dwellings.get((_DWELLING_WORDS[m[1].casefold()], m[2].casefold()))
                 if words is None or _NO_ONES_ROOM.search(text, max(0, m.start() - 16), m.start()):
                     continue
+                end = m.end()
+                counted = _COUNTED_AFTER_DWELLING.match(text, end)
+                if counted is not None:
+                    if not all(w.casefold() in words for w in LETTERS.findall(counted[0])):
+                        continue
+                    level = _LEVEL_NUMBER.match(text, counted.end())  # "unit 4 level 2"
+                    end = level.end() if level and level[1] in words else counted.end()
                 org = _AN_ORGANISATIONS_ROOM.match(text, m.end())
                 if org is None or all(
                     w.casefold() in words for w in LETTERS.findall(org["where"])
                 ):
-                    yield hit(m.start(), m.end(), "address")
+                    yield hit(m.start(), end, "address")
         if self.boxes:
             for start, box_end, end in land.postal(text):
                 if _box_number(text[start:box_end]) in self.boxes:
@@ -1685,11 +1692,13 @@ _DWELLING = (
 )
 # The register's own: "Unit 4 Level 2, 88 George St", "Lot 7 Course Rd": the unit, the lot.
 _DWELLING_IN_ADDRESS = re.compile(_DWELLING, re.IGNORECASE)
-# In a note, not a count or a measure: "Room 3 weeks", "lot 7 of".
-_DWELLING_SAID = re.compile(
-    _DWELLING + r"(?![ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
+# In a note, not a count or a measure: "Room 3 weeks", "lot 7 of" (unless the address says so:
+# "unit 4 level 2" for "Unit 4 Level 2, 88 George St").
+_LEVEL_NUMBER = re.compile(r"[ \t]*(\d+)\b")
+_COUNTED_AFTER_DWELLING = re.compile(
+    r"[ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
     r"|hrs?|times?|minutes?|mins?|of\b|kms?\b|am\b|pm\b|%|assessments?|quiz|exams?|tests?"
-    r"|modules?|course|outcomes?|levels?))",
+    r"|modules?|course|outcomes?|levels?)",
     re.IGNORECASE,
 )
 # A room of an organisation: "Room 9 at the Hub", "in Room 9 at the hospital" -- unless the

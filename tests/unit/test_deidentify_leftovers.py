@@ -242,6 +242,10 @@ def _lives(address: str, name: str = "Kylie Mason") -> KnownClient:
         ("Sam still in unit 4", _lives("Unit 4 Level 2, 88 George St, Brisbane QLD 4000",
                                        "Sam Tran"), "MV-7008 still in [address]"),
         ("Still at lot 7", _lives("Lot 7 Course Rd, Gatton QLD 4343"), "Still at [address]"),
+        ("Sam still in unit 4 level 2", _lives("Unit 4 Level 2, 88 George St, Brisbane QLD 4000",
+                                              "Sam Tran"), "MV-7008 still in [address]"),
+        ("unit 4 weeks behind", _lives("Unit 4 Level 2, 88 George St, Brisbane QLD 4000"),
+         "unit 4 weeks behind"),
         ("Haruka 春香 missed her appt", KnownClient(
             "MV-7009", ClientIdentity(full_name="Haruka Sato")), "MV-7009 MV-7009 missed her appt"),
         ("Drove Ward 3.5 km to the clinic", WARD, "Drove MV-7006 3.5 km to the clinic"),
