@@ -422,7 +422,7 @@ _NOT_A_LISTED_SURNAME = lexicon.STATES | word_set(
     "vitamin hep hepatitis plan type schedule appendix part section zone block ward stage level"
     " annex form item option grade building bldg blk tower wing bay gate annexure attachment"
     " exhibit tranche stream cohort carpark covid round phase group team unit room bed floor term"
-    " week"
+    " week hall wards"
 )
 _SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Bear' Tuilagi"
 _IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4},? [A-Z]\b")  # "ILIĆ D", "TAPUELUELU, S."
@@ -434,8 +434,13 @@ _SPEAKER_EMOJI = re.compile(rf"[ \t]*{EMOJI}+[ \t]*:")
 # comma, "&", a bracket or a title ("Senior Member: D. Fotheringay", "Cribb & Foote, G. Gosling",
 # "Mrs P. Dimalanta"; not "Plan B. Toll roads", "vitamin D. Gosling's …" mid-sentence).
 _AN_INITIAL = re.compile(
-    r"(?P<field>^|(?<=[\n:;,(&/\"“])) ?[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z", re.MULTILINE
-)
+    r"(?P<field>^|(?<=[\n:;,(\"“])|(?<= [&/])) ?[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z",
+    re.MULTILINE,
+)  # ("Q&A. Young people", "N/A. Young person": no initial)
+# A lettered list's labels: "A. Young people's refuge / B. Long term lease" (A and B both).
+_LETTER_LABELS = re.compile(r"(?:^|[\n/|;]|\s{2})[ \t]*([A-H])[.)][ \t]", re.MULTILINE)
+# An SMS's "K." (OK), a form's "Q." and "A.": "K. Hope she's ok", "Q. Will they pay?"
+_NOT_INITIALS = frozenset("KQA")
 _INITIAL_THEN_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z]").search
 _A_PLACES_ITEM = re.compile(
     r"(?:\d|\b(?i:level|zone|block|building|bldg|tower|wing|floor|stage|gate|bay|area|section"
@@ -448,13 +453,22 @@ def _after_an_initial(
     text: str, toks: list[_Tok], name: list[bool], kept: AbstractSet[str]
 ) -> None:
     """A surname, or a word no list knows, after a dotted initial where a person is named."""
+    labels = {m[1] for m in _LETTER_LABELS.finditer(text)}
+    if not {"A", "B"} <= labels:
+        labels = set()
     for k, t in enumerate(toks):
         if name[k] or not t.cap or t.blocked or t.place or t.brand or t.never or not (
             t.lexical or (t.unknown and len(t.key) >= 3)
         ) or (t.word and not t.surname) or t.key in kept:
             continue
         before = _AN_INITIAL.search(text, max(0, t.start - 6), t.start)
-        if before is None:
+        if before is None or t.key in _NOT_A_LISTED_SURNAME:  # "Moved to C. Ward"
+            continue
+        letter = before[0].strip()[0]
+        if letter in labels or (  # "K. Hope she's ok" opening the text or a line
+            letter in _NOT_INITIALS and t.word and text[before.start() - 1 : before.start()]
+            in ("", "\n")
+        ):
             continue
         if before["field"] is not None and t.word and _A_PLACES_ITEM.search(
             text, max(0, before.start() - 24), before.start()
@@ -593,7 +607,8 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
                     toks[i + 1].key == "new" and i + 2 < len(toks)
                     and toks[i + 2].key in _OWN_DETAILS
                 ))  # "braxtyn's new address"; not "sfv's phone number", "tica's number"
-                and (t.given or t.surname or len(_VOWEL.findall(t.key)) >= 2)
+                and (t.given or t.surname or len(_VOWEL.findall(t.key)) >= 2
+                     or _A_SHORT_NAME.fullmatch(t.key) is not None)  # "shaz's new address"
             ))
             and _POSSESSIVE.match(text, t.end)
             and _lower_name(text, toks, i)
@@ -602,6 +617,10 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             name[i] = True
 
 
+# A nickname of one syllable, said as a name is ("shaz", "baz", "jax", "tash"); not an
+# abbreviation ("sfv", "nrma").
+_A_SHORT_NAME = re.compile(r"(?:[bcdfghjklmnpqrstvwxz]|[bcdfgkpstw][hlr]|s[hkmnpqtw])[aeiou]"
+                           r"[bcdfghjklmnpqrstvwxz]{1,3}")
 # A person's details after a lowercase possessive: "braxtyn's new address", "dermid's number".
 _OWN_DETAILS = word_set("address number phone mobile mob email rego car dob birthday licence")
 # What a person's unmarked possessive comes before: "aikos house", "kaylees number".
@@ -1189,12 +1208,12 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         if (
             first.cap and second.cap and second.brand and first.given
             and not (first.place or first.brand or first.blocked or first.never)
-            and not (first.opens and first.key in _ASKING)
+            and not (first.opens and first.key in _ASKING and not second.surname)
             and text[first.end : second.start] == " " and second.key in lexicon.employers()
             and name_follows(text, second.end)
         ):
-            return True  # "Kylie Fortescue rang", "Wade Serco owes her $200" (not "Will Serco
-            # still pay her?", "Chase Visy's payroll")
+            return True  # "Kylie Fortescue rang", "Wade Serco owes her $200", "Mark McGrath
+            # rang" (a surname too); not "Will Serco still pay her?", "Chase Visy's payroll"
         if not (
             first.capital
             and second.capital

@@ -11,6 +11,7 @@ without one, is a phone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
@@ -476,6 +477,12 @@ _A_THINGS_NUMBER = re.compile(
     r"(?i:\b(?:batch|lot|sku|product|part|model|isbn|issn|catalogue|item|version|build|barcode"
     r"|apn|upc))\s*(?:no\.?|number|#)?\s*[:\-]?\s*\Z"
 )
+def _an_amount(digits: str) -> bool:
+    """Shaped as money or a count: seven digits at most, or round ("1250000", "3500000"); not
+    "Paid AGL bill for 4412983310", an account's number."""
+    return len(digits) <= 7 or digits.endswith("000")
+
+
 _DAY_MONTH_YEAR = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d")
 
 
@@ -496,10 +503,14 @@ def _spaced_runs(text: str) -> list[Hit]:
     hits = []
     for m in _SPACED_RUN.finditer(text):
         digits = m["id"].replace(" ", "")
+        if _a_list_of_numbers(m["id"]):
+            continue
         if not 8 <= len(digits) <= 13 or digits[0] == "0" or _a_service_line(digits) or (
             _TIMES_OR_YEARS.fullmatch(m["id"]) or _dated(digits)
-            or _DAY_MONTH_YEAR.fullmatch(digits) or _COUNTED_AFTER.match(text, m.end())
-            or _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            or _DAY_MONTH_YEAR.fullmatch(digits) or (_an_amount(digits) and (
+                _COUNTED_AFTER.match(text, m.end())
+                or _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            ))
             or _A_THINGS_NUMBER.search(text, max(0, m.start() - 24), m.start())
         ):
             continue
@@ -515,6 +526,23 @@ def _spaced_runs(text: str) -> list[Hit]:
 _OWN_DETECTORS = frozenset({"tfn", "crn", "dob", "abn", "acn", "bsb"})
 
 
+def _a_list_of_numbers(run: str) -> bool:
+    """Three numbers near one another, rising or falling ("WHODAS 120 115 98", "Step 101 102
+    103", "Shift 830 1230 1630"), or one number in thousands ("125 000 000"): no ID's groups
+    (not "9103 337 182", nor a TFN's "533 901 662")."""
+    groups = run.split()
+    if len(groups) < 3:
+        return False
+    if all(len(g) == 3 for g in groups[1:]) and groups[-1].endswith("00"):
+        return True  # thousands
+    values = [int(g) for g in groups]
+    rising = all(a <= b for a, b in itertools.pairwise(values))
+    falling = all(a >= b for a, b in itertools.pairwise(values))
+    return (rising or falling) and min(values) > 0 and max(values) <= 2 * min(values) and not (
+        tfn_valid("".join(groups))
+    )
+
+
 def _bare_runs(text: str) -> list[Hit]:
     """Long runs of digits that no cue names: lean to hiding (the author can give one back)."""
     hits = _spaced_runs(text)
@@ -522,12 +550,12 @@ def _bare_runs(text: str) -> list[Hit]:
         digits = m["id"]
         if (digits[0] == "0" and len(digits) in (8, 10)) or _a_service_line(digits) or (
             _dated(digits) or _DAY_MONTH_YEAR.fullmatch(digits)
-            or _COUNTED_AFTER.match(text, m.end())
+            or (_an_amount(digits) and _COUNTED_AFTER.match(text, m.end()))
         ):
             continue
         if _A_THINGS_NUMBER.search(text, max(0, m.start() - 24), m.start()):
             continue  # "batch 3123456721", "model no. 4471902": a product's
-        if _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _an_amount(digits) and _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         pre = m["pre"]
         if pre is not None and pre.casefold() in _NOT_A_PERSONS_NUMBER:
@@ -912,7 +940,8 @@ _THINGS_THAT_TURN = (
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # "She turned 18 on 1 September"; not "Lease turns 12 months on 3/4", "turned 2 weeks overdue"
-    r"|" + "".join(f"(?<!{thing} )" for thing in _THINGS_THAT_TURN)
+    # (each a whole word: "Oscar turns 18", "Kit turns 17" are people)
+    r"|" + "".join(f"(?<!\\b{thing} )" for thing in _THINGS_THAT_TURN)
     + r"turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
     r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
@@ -1366,8 +1395,10 @@ def homes_on_streets(text: str, kept: Collection[tuple[int, int]]) -> list[Hit]:
             and not _NOT_A_HOME_BEFORE.search(text, max(0, m.start("home") - 16), m.start("home"))]
     hits += [hit(m.start("street"), m.end("street"), "address")
              for m in _LIVES_ON_STREET.finditer(text)
-             if not _PLACE_AFTER_STREET.match(text, m.end("street"))
-             and not _SAYINGS.match(text, m.start("street"))]
+             if not (_PLACE_AFTER_STREET.match(text, m.end("street"))
+                     and not _HOUSING_AFTER_STREET.match(text, m.end("street")))
+             and not (_SAYINGS.match(text, m.start("street"))
+                      and not _A_SUBURB_AFTER.match(text, m.end("street")))]
     return hits
 
 
@@ -1416,6 +1447,13 @@ _PLACE_AFTER_STREET = re.compile(  # "moved to the Queen Street Mall", "Roma Str
 )
 # Streets of sayings, no one's address: "living on Struggle Street", "Easy Street".
 _SAYINGS = re.compile(r"(?i)(?:struggle|easy|civvy|civvie|queer)\s")
+# Still a home: "moved to Hope Street public housing", "lives in Ridge Road building 4", and a
+# saying's street with its suburb ("lives on Easy Street, Collingwood").
+_HOUSING_AFTER_STREET = re.compile(
+    r"(?i)\s+(?:(?:public|community|state|social)\s+(?:housing|house|home|flats?|units?)"
+    r"|building\s+\d)\b"
+)
+_A_SUBURB_AFTER = re.compile(r",?\s+(?:in\s+)?[A-Z][a-z]+")
 # A place in a list, a count, a stop or a form's item, not a house: "number 3 on the housing
 # register", "number 4 of 10", "from number 14 to number 3 on the waitlist", "number 3 stand".
 _A_RANK_AFTER = re.compile(
