@@ -1407,7 +1407,16 @@ def house_numbers(text: str) -> list[Hit]:
     "at number 3 on the waitlist")."""
     return [hit(*m.span(m.lastgroup or 0), "address")
             for m in _HOUSE_NUMBER.finditer(text)
-            if not _A_RANK_AFTER.match(text, m.end())]
+            if not _A_RANK_AFTER.match(text, m.end())
+            or _A_HOME_BEFORE.search(text, max(0, m.start() - 24), m.start())]
+
+
+# Someone's home, whatever follows the number: "She lives at number 14 bay view", "Neighbour at
+# number 7 court side".
+_A_HOME_BEFORE = re.compile(
+    r"(?i)\b(?:lives?|living|lived|stay(?:s|ing|ed)?|neighbou?rs?|next\s+door)\b"
+    r"[\w\s'’]{0,12}\Z"
+)
 
 
 HOUSE_KEYS = word_set("number no same")
