@@ -179,14 +179,19 @@ def _slashed_rows(below: Sequence[str], heads: Sequence[str], kinds: dict[int, s
     word or two (not "Client / carer meeting went well"), and two rows follow with its slashes,
     or one whose first cell is in lowercase ("hope / no show"); the cells under a person's or
     an address's head are not in capitals ("Property / contents claims\nQBE / Allianz")."""
-    if any(len(h.split()) > 2 for k, h in enumerate(heads) if k not in kinds):
-        return False
     rows = [r for r in below if r.count(" / ") == len(heads) - 1]
+    if any(len(h.split()) > 2 for k, h in enumerate(heads) if k not in kinds) and len(rows) < 2:
+        return False  # a sentence, unless rows follow ("Name / What happened today")
     if any(
-        len(cell := r.split(" / ")[k].strip()) >= 2 and cell.isupper() for r in rows for k in kinds
+        len(cell := r.split(" / ")[k].strip()) >= 2 and cell.isupper()
+        and not _CAPS_NAME_CELL.fullmatch(cell)
+        for r in rows for k in kinds
     ):
         return False
-    return len(rows) == 2 or (len(rows) == 1 and rows[0] == below[0] and rows[0][:1].islower())
+    return len(rows) >= 2 or (len(rows) == 1 and rows[0] == below[0] and rows[0][:1].islower())
+
+
+_CAPS_NAME_CELL = re.compile(r"[A-Z][A-Z'’\-]{2,} [A-Z]\.?")  # "KYLIE S", not "QBE"
 
 
 TEAM_KEYS = word_set(

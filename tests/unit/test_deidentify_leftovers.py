@@ -322,3 +322,29 @@ def test_other_peoples_details_the_twelfth_review_found_leaking(text, expected):
 )
 def test_amounts_lists_sayings_and_labels_the_twelfth_review_found_removed_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Name / Outcome\nKYLIE S / no show\nJAYDEN P / came in",
+         "Name / Outcome\n[name] / no show\n[name] / came in"),
+        ("Name / What happened today\nkylie smith / food voucher\ndarren pike / rent",
+         "Name / What happened today\n[name] / food voucher\n[name] / rent"),
+        ("Resident / Notes from night shift\nkylie / quiet\ndarren / argued\nmel / out",
+         "Resident / Notes from night shift\n[name] / quiet\n[name] / argued\n[name] / out"),
+    ],
+)
+def test_a_slash_sheets_names_in_capitals_or_under_a_long_heading_are_people(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client / carer meeting went well\nall good",
+        "Property / contents claims\nQBE / Allianz\nAAMI / NRMA",
+    ],
+)
+def test_a_sentence_with_a_slash_and_brands_in_capitals_stay(text):
+    assert redact(text) == text
