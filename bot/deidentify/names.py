@@ -437,14 +437,19 @@ _AN_INITIAL = re.compile(
     r"(?P<field>^|(?<=[\n:;,(\"“])|(?<= [&/])) ?[A-Z]\. ?\Z|(?<=[A-Za-z]) [A-Z]\. ?\Z",
     re.MULTILINE,
 )  # ("Q&A. Young people", "N/A. Young person": no initial)
-# A lettered list's labels: "A. Young people's refuge / B. Long term lease" (A and B both).
-_LETTER_LABELS = re.compile(r"(?:^|[\n/|;]|\s{2})[ \t]*([A-H])[.)][ \t]", re.MULTILINE)
+# A lettered list's labels: "A. Young people's refuge / B. Long term lease", "Options (A. Bond
+# loan, B. Cash, C. Rent Choice)" (A and B both).
+_LETTER_LABELS = re.compile(r"(?:^|[\n/|;(,]|\s{2})[ \t]*([A-H])[.)][ \t]", re.MULTILINE)
 # An SMS's "K." (OK), a form's "Q." and "A.": "K. Hope she's ok", "Q. Will they pay?"
 _NOT_INITIALS = frozenset("KQA")
 _INITIAL_THEN_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z]").search
-_A_PLACES_ITEM = re.compile(
-    r"(?:\d|\b(?i:level|zone|block|building|bldg|tower|wing|floor|stage|gate|bay|area|section"
-    r"|part|unit|ward))[ \t]*[,&/(]\Z"
+_A_PERSONS_LABEL = re.compile(
+    r"(?i:\b(?:name|manager|worker|caseworker|officer|director|contact|teacher|applicant|member"
+    r"|cc|to|from|by|attn|signed|author|doctor|dr|gp|nurse|counsell?or|coordinator|carer|principal"
+    r"|respondent|landlord|agent|referrer|staff|client|tenant|owner|parent|guardian|mother"
+    r"|father|present|apologies|attendees|witness|interpreter|solicitor|lawyer|magistrate"
+    r"|judge|registrar|psychologist|psychiatrist|ot|social\s+worker|casework|sw))s?[ \t]*[:(]"
+    r"[ \t]*\Z|(?<![A-Za-z])&[ \t]*\Z|,[ \t]*\Z"
 )
 _BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
@@ -470,10 +475,11 @@ def _after_an_initial(
             in ("", "\n")
         ):
             continue
-        if before["field"] is not None and t.word and _A_PLACES_ITEM.search(
+        if before["field"] is not None and t.word and not _A_PERSONS_LABEL.search(
             text, max(0, before.start() - 24), before.start()
         ):
-            continue  # "Level 3, B. Block", "Zone 2, C. Wing": a building's parts
+            continue  # "Plan: A. Stone fruit", "Level 3, B. Block": an option, a building's part
+            # (but "Caseworker: J. Brown", "cc: G. Long": a word that is a surname, of a person)
         if before["field"] is None:  # after a word: a title's or a link's ("Mrs P. Dimalanta")
             prev = toks[k - 2] if k >= 2 else None
             if prev is None or not (

@@ -287,6 +287,8 @@ def test_a_services_room_a_rank_and_a_word_beside_a_name_stay(text, client, stay
         ("jax's phone is off", "[name]'s phone is off"),
         ("redacted by us: 533 901 662", "redacted by us: [ID]"),
         ("Referred by A. Brown", "Referred by [name]"),
+        ("Caseworker: J. Brown", "Caseworker: [name]"),
+        ("Present: J. Long, K. Stone", "Present: [name]"),
         ("She lives at number 14 bay view", "She lives at [address] bay view"),
         ("Neighbour at number 7 court side is the problem",
          "Neighbour at [address] court side is the problem"),
@@ -318,6 +320,9 @@ def test_other_peoples_details_the_twelfth_review_found_leaking(text, expected):
         "Q&A. Young people attended",
         "Income: N/A. Young person",
         "K. Hope she's ok",
+        "Plan: A. Stone fruit from the food bank",
+        "Answer: A. Long way to go",
+        "Options (A. Bond loan, B. Cash, C. Rent Choice)",
     ],
 )
 def test_amounts_lists_sayings_and_labels_the_twelfth_review_found_removed_stay(text):
