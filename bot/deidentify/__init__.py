@@ -92,6 +92,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from types import MappingProxyType
@@ -183,6 +184,40 @@ def _deidentify(
     raise RuntimeError("no fixed point")
 
 
+# A booking's passenger: "BONOVAS/KYRIAKI MRS" -- the title after the given name is the name's.
+_BOOKING_TITLE = re.compile(r"[ \t]?(?:MRS|MR|MS|MISS|MSTR|MX|DR)\b")
+
+
+# Anyone's name as a booking writes it: "SMITH/JOHN MR", "NGUYEN/THI LAN MRS".
+_PASSENGER = re.compile(
+    r"(?<![\w/])(?P<surname>[A-Z][A-Z'’\-]+)/(?P<given>[A-Z][A-Z'’\-]+)(?: [A-Z][A-Z'’\-]+)?"
+    r" (?:MRS|MR|MS|MISS|MSTR|MX)\b"
+)
+
+
+def _passengers(text: str, found: list[Hit]) -> list[Hit]:
+    """Booked passengers' names; where a registered client's is part of one ("MAIRU/NEROLIE
+    MRS", his wife), the rest of it is another person."""
+    out = []
+    for m in _PASSENGER.finditer(text):
+        if len(m["surname"]) == len(m["given"]) == 3:
+            continue  # "SYD/MEL MR": airports
+        if not any(h.start < m.end() and m.start() < h.end for h in found):
+            out.append(hit(*m.span(), "person"))
+        elif not any(h.start < m.end() and m.start("given") < h.end for h in found):
+            out.append(hit(m.start("given"), m.end(), "person"))
+    return out
+
+
+def _booking_titles(text: str, found: list[Hit]) -> list[Hit]:
+    return [
+        h._replace(end=m.end())
+        if text[h.start - 1 : h.start] == "/" and (m := _BOOKING_TITLE.match(text, h.end))
+        else h
+        for h in found
+    ]
+
+
 def _find(
     text: str, matcher: Matcher, keeper: Keeper, strict: bool = False, names_only: bool = False
 ) -> list[Hit]:
@@ -216,7 +251,11 @@ def _find(
     found = matcher.names_in(
         text, tokens, protected, keys, strict=strict, places=places, first_pass=not names_only
     )
+    if "/" in text:
+        found = _booking_titles(text, found)
     hits = matcher.initials.widen(text, found)
+    if "/" in text:
+        hits += _passengers(text, found)
     hits += matcher.initials.find(text, tokens, keys)
     if names_only:
         if hits and (kept or protected):

@@ -1,0 +1,37 @@
+"""What set 24 (on the move: bookings, boats, vans and animals) showed (issue 12): a booking's
+passenger names, a boat's pen and a caravan site as a registered home."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+
+def redact(text: str, *clients: KnownClient) -> str:
+    return deidentify(text, list(clients), keep=[*COMMON_SERVICES, "Grace Lee", "Grace"]).text
+
+
+MAIRU = KnownClient("MV-7404", ClientIdentity(full_name="Eliakim Mairu"))
+
+
+@pytest.mark.parametrize(
+    ("text", "clients", "expected"),
+    [
+        ("Passenger 1: MAIRU/ELIAKIM MR   e-ticket", [MAIRU],
+         "Passenger 1: MV-7404/MV-7404   e-ticket"),
+        ("Passenger 2: MAIRU/NEROLIE MRS", [MAIRU], "Passenger 2: MV-7404/[name]"),
+        ("Passenger: SMITH/JOHN MR", [], "Passenger: [name]"),
+        ("Passenger: NGUYEN/THI LAN MRS\nSeat 4A", [], "Passenger: [name]\nSeat 4A"),
+    ],
+)
+def test_a_bookings_passengers_are_people_and_the_title_goes_with_the_client(
+    text, clients, expected
+):
+    assert redact(text, *clients) == expected
+
+
+@pytest.mark.parametrize("text", ["Route: SYD/MEL MR", "QF 839 DRW/ADL 06:05"])
+def test_airport_codes_are_no_passenger(text):
+    assert redact(text) == text
