@@ -1186,6 +1186,10 @@ class Matcher:
                 if org is None or all(
                     w.casefold() in words for w in LETTERS.findall(org["where"])
                 ):
+                    while (more := _PLACE_WORDS_AFTER.match(text, end)) and all(
+                        w.casefold() in words for w in LETTERS.findall(more[0])
+                    ):
+                        end = more.end()  # "Site 14, Renmark Riverfront Caravan Park": hers
                     yield hit(m.start(), end, "address")
         if self.boxes:
             for start, box_end, end in land.postal(text):
@@ -1683,18 +1687,20 @@ _ROOM_WORDS = {
     "room": "room", "rm": "room", "cabin": "cabin", "site": "site", "van": "van",
     "caravan": "van", "villa": "villa", "unit": "unit", "flat": "flat",
     "apartment": "apartment", "apt": "apartment",
+    "pen": "berth", "berth": "berth", "mooring": "berth",  # a boat lived on: "Pen C14"
 }
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot", **_ROOM_WORDS}
 _DWELLING = (
     rf"(?<![\w/])(?<!\ba )(house|hse|lot|{'|'.join(_ROOM_WORDS)})\.?"
     r"(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
-    r"(\d+[a-z]?)(?![\w/])"
+    r"((?:(?<=pen )|(?<=berth )|(?<=mooring ))[a-z]\d+[a-z]?|\d+[a-z]?)(?![\w/])"  # "Pen C14"
 )
 # The register's own: "Unit 4 Level 2, 88 George St", "Lot 7 Course Rd": the unit, the lot.
 _DWELLING_IN_ADDRESS = re.compile(_DWELLING, re.IGNORECASE)
 # In a note, not a count or a measure: "Room 3 weeks", "lot 7 of" (unless the address says so:
 # "unit 4 level 2" for "Unit 4 Level 2, 88 George St").
 _LEVEL_NUMBER = re.compile(r"[ \t]*(\d+)\b")
+_PLACE_WORDS_AFTER = re.compile(r",?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
 _COUNTED_AFTER_DWELLING = re.compile(
     r"[ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
     r"|hrs?|times?|minutes?|mins?|of\b|kms?\b|am\b|pm\b|%|assessments?|quiz|exams?|tests?"

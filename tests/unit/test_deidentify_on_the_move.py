@@ -35,3 +35,33 @@ def test_a_bookings_passengers_are_people_and_the_title_goes_with_the_client(
 @pytest.mark.parametrize("text", ["Route: SYD/MEL MR", "QF 839 DRW/ADL 06:05"])
 def test_airport_codes_are_no_passenger(text):
     assert redact(text) == text
+
+
+def _lives(address: str) -> KnownClient:
+    return KnownClient("MV-7425", ClientIdentity(full_name="Delphine Marr", address=address))
+
+
+BOAT = _lives("Pen C14, Fremantle Fishing Boat Harbour, Mews Road, Fremantle WA 6160")
+VAN = _lives("Site 14, Renmark Riverfront Caravan Park, Sturt Highway, Renmark SA 5341")
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "expected"),
+    [
+        ("She lives at Pen C14; Fremantle Ports wrote", BOAT,
+         "She lives at [address]; Fremantle Ports wrote"),
+        ("To: Delphine, Pen C14, Fremantle Fishing Boat Harbour\nDear", BOAT,
+         "To: MV-7425, [address]\nDear"),
+        ("Visited her at Site 14, Renmark Riverfront Caravan Park. She is 75", VAN,
+         "Visited her at [address]. She is 75"),
+        ("site 14, The Big Park next door", VAN, "[address], The Big Park next door"),
+    ],
+)
+def test_a_registered_pen_or_site_and_the_place_named_in_her_address_are_her_home(
+    text, client, expected
+):
+    assert redact(text, client) == expected
+
+
+def test_a_pen_that_is_no_ones_home_stays():
+    assert redact("my pen 4 is blue", BOAT) == "my pen 4 is blue"
