@@ -283,6 +283,8 @@ def _find(
         if "O" in text or "o4" in text:
             hits += patterns.scanned_mobiles(text)
         refs = patterns.reference_codes(text, keys)
+        if not patterns.BOOKING_CUES.isdisjoint(keys):
+            refs += patterns.bookings(text)  # "Booking reference: QZT7LM", "padlock 5527"
         if not patterns.PLATE_CUES.isdisjoint(keys):
             refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code
         cued = not patterns.BIRTH.isdisjoint(keys)

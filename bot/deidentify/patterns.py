@@ -656,6 +656,22 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
     return hits
 
 
+# A booking's reference (an airline's six letters and digits) and a storage unit's padlock code,
+# after their cue: "Booking reference: QZT7LM", "booking code for the flight is M4HXWD",
+# "padlock 5527", "padlock code 4419".
+_BOOKED = re.compile(
+    r"(?i:\b(?:booking|reservation|pnr|confirmation)(?:\s+(?:ref(?:erence)?|code|no\.?|number|#))?"
+    r"(?:\s+for\s+the\s+\w+)?(?:\s+(?:is|was))?[\s:#]*)"
+    r"(?P<id>(?=[A-Z]*\d)[A-Z0-9]{6})(?![\w\-/])"
+    r"|(?i:\bpadlock(?:\s+(?:code|no\.?|number|#))?[\s:#]*)(?P<code>\d{3,8})\b"
+)
+BOOKING_CUES = word_set("booking reservation pnr confirmation padlock")
+
+
+def bookings(text: str) -> list[Hit]:
+    return [hit(*m.span("id" if m["id"] else "code"), "id") for m in _BOOKED.finditer(text)]
+
+
 # Cues of a number that is a worker's, a student's or a member's own, whatever its shape.
 _A_WORKERS_CUE = re.compile(
     r"(?i)\b(?:employee|emp|staff|payroll|badge|student|member(?:ship)?|agency|worker|licence"

@@ -65,3 +65,26 @@ def test_a_registered_pen_or_site_and_the_place_named_in_her_address_are_her_hom
 
 def test_a_pen_that_is_no_ones_home_stays():
     assert redact("my pen 4 is blue", BOAT) == "my pen 4 is blue"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Booking reference: QZT7LM\nPassenger", "Booking reference: [ID]\nPassenger"),
+        ("booking code for the flight is M4HXWD if the hostel asks",
+         "booking code for the flight is [ID] if the hostel asks"),
+        ("unit C-118 padlock 7731 is in his name", "unit C-118 padlock [ID] is in his name"),
+        ("kennards gave me unit 2081 padlock code 4419.",
+         "kennards gave me unit 2081 padlock code [ID]."),
+    ],
+)
+def test_a_bookings_reference_and_a_padlocks_code_are_removed(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["booking confirmed for Monday 10am", "Booking reference: PENDING", "confirmation 2 weeks"],
+)
+def test_words_after_a_booking_stay(text):
+    assert redact(text) == text
