@@ -184,14 +184,13 @@ def _deidentify(
     raise RuntimeError("no fixed point")
 
 
-# A booking's passenger: "BONOVAS/KYRIAKI MRS" -- the title after the given name is the name's.
-_BOOKING_TITLE = re.compile(r"[ \t]?(?:MRS|MR|MS|MISS|MSTR|MX|DR)\b")
-
-
+# A booking's passenger, the title after the given name: "BONOVAS/KYRIAKI MRS".
+_BOOKED_AS = "MRS|MR|MS|MISS|MSTR|MX"
+_BOOKING_TITLE = re.compile(rf"[ \t]?(?:{_BOOKED_AS}|DR)\b")  # a registered client's
 # Anyone's name as a booking writes it: "SMITH/JOHN MR", "NGUYEN/THI LAN MRS".
 _PASSENGER = re.compile(
     r"(?<![\w/])(?P<surname>[A-Z][A-Z'’\-]+)/(?P<given>[A-Z][A-Z'’\-]+)(?: [A-Z][A-Z'’\-]+)?"
-    r" (?:MRS|MR|MS|MISS|MSTR|MX)\b"
+    rf" (?:{_BOOKED_AS})\b"
 )
 
 

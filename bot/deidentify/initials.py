@@ -255,17 +255,12 @@ def _a_licence_class(text: str, t: Token) -> bool:
 # The work each class licenses: "TC order picker course" names no tower crane, so TC is
 # someone's initials there. "HRWL" and "high risk" go with every class.
 _WORK_OF = {
-    **dict.fromkeys(("lf",), "forklift"),
-    **dict.fromkeys(("lo",), "order"),
-    **dict.fromkeys(("dg",), "dogging"),
+    "lf": "forklift", "lo": "order", "dg": "dogging", "wp": "ewp",
     **dict.fromkeys(("rb", "ri", "ra"), "rigging"),
     **dict.fromkeys(("sb", "si", "sa"), "scaffolding"),
-    **dict.fromkeys(("wp",), "ewp"),
-    **dict.fromkeys(("hp", "ho", "hm", "bs", "bt", "pb"), ""),  # hoists, boilers, booms: no
-    # word of theirs is in the list, so only "HRWL", "high risk" or another class says so
     **dict.fromkeys(("cn", "ct", "cv", "cb", "cs", "cp", "cd", "cm", "cu", "c2", "c6", "c1", "c0",
                      "tc"), "crane"),
-}
+}  # hoists, boilers and booms have no word of their own in the list: "HRWL" or a class says so
 _WORK_WORD = re.compile(_HIGH_RISK)
 
 

@@ -505,13 +505,12 @@ class Matcher:
             street = street_rule(located) if located else None
             if street is None and located and property_name(ident.address or ""):
                 street = street_rule(located, numbered=False)
+            line = _LOCALITY.search(ident.address) if ident.address else None
             if street:
-                self.streets.setdefault(street[0], []).append(
-                    _with_suburb(street[1], ident.address or "")
-                )
+                self.streets.setdefault(street[0], []).append(_with_suburb(street[1], line))
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
-            if ident.address and (line := _LOCALITY.search(ident.address)):
+            if line:
                 words = LETTERS.findall(line["suburb"])
                 self.localities.setdefault(line["postcode"], []).append(re.compile(
                     r"(?<![\w'’])" + r"[\s,]+".join(map(re.escape, words))
@@ -523,7 +522,7 @@ class Matcher:
                 self.boxes |= {m[1].casefold() for m in _BARE_BOX.finditer(ident.address)}
                 if farm := property_name(ident.address):
                     properties.append(farm)
-            if ident.address and (home := _DWELLING_IN_ADDRESS.search(ident.address)) and (
+            if ident.address and (home := _A_DWELLING.search(ident.address)) and (
                 not _STREET.search(ident.address) or home[1].casefold() == "lot"
                 or _a_room_first(ident.address, home)
             ):  # "House 6, Hidden Valley", "Hidden Valley Town Camp, House No. 6", a farm's
@@ -1171,24 +1170,20 @@ class Matcher:
         if keys is not None and self.address_keys.isdisjoint(keys):
             return
         if self.dwellings:
-            for m in _DWELLING_IN_ADDRESS.finditer(text):
+            for m in _A_DWELLING.finditer(text):
                 words = self.dwellings.get((_DWELLING_WORDS[m[1].casefold()], m[2].casefold()))
                 if words is None or _NO_ONES_ROOM.search(text, max(0, m.start() - 16), m.start()):
                     continue
                 end = m.end()
                 counted = _COUNTED_AFTER_DWELLING.match(text, end)
                 if counted is not None:
-                    if not all(w.casefold() in words for w in LETTERS.findall(counted[0])):
+                    if not _all_in(words, counted[0]):
                         continue
                     level = _LEVEL_NUMBER.match(text, counted.end())  # "unit 4 level 2"
                     end = level.end() if level and level[1] in words else counted.end()
                 org = _AN_ORGANISATIONS_ROOM.match(text, m.end())
-                if org is None or all(
-                    w.casefold() in words for w in LETTERS.findall(org["where"])
-                ):
-                    while (more := _PLACE_WORDS_AFTER.match(text, end)) and all(
-                        w.casefold() in words for w in LETTERS.findall(more[0])
-                    ):
+                if org is None or _all_in(words, org["where"]):
+                    while (more := _PLACE_WORDS_AFTER.match(text, end)) and _all_in(words, more[0]):
                         end = more.end()  # "Site 14, Renmark Riverfront Caravan Park": hers
                     yield hit(m.start(), end, "address")
         if self.boxes:
@@ -1261,11 +1256,9 @@ class Matcher:
                     the = THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
                     start = the.start() if the else m.start()  # "The Horsley Drive"
                     end = m.end()
-                    if m.re.groupindex.get("suburb") and m["suburb"] and (
+                    if m.groupdict().get("suburb") and (
                         after := _WORD_AFTER.match(text, end)
-                    ) and (
-                        after[1].casefold() in STREET_TYPE_FORMS
-                    ):
+                    ) and after[1].casefold() in STREET_TYPE_FORMS:
                         end = m.start("suburb")  # "Rossmore Ave, Punchbowl Road": another street
                     yield hit(start, end, "address")  # not "Emma Miller Place"
 
@@ -1402,10 +1395,10 @@ def street_rule(address: str, *, numbered: bool = True) -> tuple[str, re.Pattern
     return words[0], re.compile(rf"{name}\s+(?:{kind}){suffix}\b", re.IGNORECASE)
 
 
-def _with_suburb(street: re.Pattern[str], address: str) -> re.Pattern[str]:
-    """The street alone, and the registered suburb after it if the note writes it there:
-    "Rossmore Avenue, Punchbowl" is her address (the suburb elsewhere is only a place)."""
-    line = _LOCALITY.search(address)
+def _with_suburb(street: re.Pattern[str], line: re.Match[str] | None) -> re.Pattern[str]:
+    """The street alone, and the registered suburb after it (its address's locality ``line``)
+    if the note writes it there: "Rossmore Avenue, Punchbowl" is her address (the suburb
+    elsewhere is only a place)."""
     if line is None:
         return street
     suburb = r"[\s,]+".join(map(re.escape, LETTERS.findall(line["suburb"])))
@@ -1695,12 +1688,22 @@ _DWELLING = (
     r"(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
     r"((?:(?<=pen )|(?<=berth )|(?<=mooring ))[a-z]\d+[a-z]?|\d+[a-z]?)(?![\w/])"  # "Pen C14"
 )
-# The register's own: "Unit 4 Level 2, 88 George St", "Lot 7 Course Rd": the unit, the lot.
-_DWELLING_IN_ADDRESS = re.compile(_DWELLING, re.IGNORECASE)
+# A dwelling by its word and number, read the same in the register ("Unit 4 Level 2, 88 George
+# St", "Lot 7 Course Rd") and in a note, where what follows it is then weighed against the address.
+_A_DWELLING = re.compile(_DWELLING, re.IGNORECASE)
+
+
+def _all_in(words: AbstractSet[str], said: str) -> bool:
+    """Is every word ``said`` one of a registered address's ``words``?"""
+    return all(w.casefold() in words for w in LETTERS.findall(said))
+
+
+_LEVEL_NUMBER = re.compile(r"[ \t]*(\d+)\b")  # "unit 4 level 2"
+# The capitalised words after it, which may be its address's place ("Site 14, Renmark Riverfront
+# Caravan Park").
+_PLACE_WORDS_AFTER = re.compile(r",?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
 # In a note, not a count or a measure: "Room 3 weeks", "lot 7 of" (unless the address says so:
 # "unit 4 level 2" for "Unit 4 Level 2, 88 George St").
-_LEVEL_NUMBER = re.compile(r"[ \t]*(\d+)\b")
-_PLACE_WORDS_AFTER = re.compile(r",?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
 _COUNTED_AFTER_DWELLING = re.compile(
     r"[ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
     r"|hrs?|times?|minutes?|mins?|of\b|kms?\b|am\b|pm\b|%|assessments?|quiz|exams?|tests?"

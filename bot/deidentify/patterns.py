@@ -477,10 +477,16 @@ _A_THINGS_NUMBER = re.compile(
     r"(?i:\b(?:batch|lot|sku|product|part|model|isbn|issn|catalogue|item|version|build|barcode"
     r"|apn|upc))\s*(?:no\.?|number|#)?\s*[:\-]?\s*\Z"
 )
-def _an_amount(digits: str) -> bool:
-    """Shaped as money or a count: seven digits at most, or round ("1250000", "3500000"); not
-    "Paid AGL bill for 4412983310", an account's number."""
-    return len(digits) <= 7 or digits.endswith("000")
+
+
+def _an_amount(text: str, m: re.Match[str], digits: str) -> bool:
+    """Money or a count, by a word before or after it ("sold the house for 1250000", "2500000
+    Australians") and by its shape: seven digits at most, or round; not "Paid AGL bill for
+    4412983310", an account's number."""
+    return (len(digits) <= 7 or digits.endswith("000")) and bool(
+        _COUNTED_AFTER.match(text, m.end())
+        or _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    )
 
 
 _DAY_MONTH_YEAR = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d")
@@ -507,10 +513,7 @@ def _spaced_runs(text: str) -> list[Hit]:
             continue
         if not 8 <= len(digits) <= 13 or digits[0] == "0" or _a_service_line(digits) or (
             _TIMES_OR_YEARS.fullmatch(m["id"]) or _dated(digits)
-            or _DAY_MONTH_YEAR.fullmatch(digits) or (_an_amount(digits) and (
-                _COUNTED_AFTER.match(text, m.end())
-                or _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            ))
+            or _DAY_MONTH_YEAR.fullmatch(digits) or _an_amount(text, m, digits)
             or _A_THINGS_NUMBER.search(text, max(0, m.start() - 24), m.start())
         ):
             continue
@@ -550,13 +553,11 @@ def _bare_runs(text: str) -> list[Hit]:
         digits = m["id"]
         if (digits[0] == "0" and len(digits) in (8, 10)) or _a_service_line(digits) or (
             _dated(digits) or _DAY_MONTH_YEAR.fullmatch(digits)
-            or (_an_amount(digits) and _COUNTED_AFTER.match(text, m.end()))
+            or _an_amount(text, m, digits)
         ):
             continue
         if _A_THINGS_NUMBER.search(text, max(0, m.start() - 24), m.start()):
             continue  # "batch 3123456721", "model no. 4471902": a product's
-        if _an_amount(digits) and _AMOUNT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            continue
         pre = m["pre"]
         if pre is not None and pre.casefold() in _NOT_A_PERSONS_NUMBER:
             continue  # "YTD 1234567", "ABN 33612008471": an amount, an organisation's

@@ -175,10 +175,11 @@ def _header(
 
 
 def _slashed_rows(below: Sequence[str], heads: Sequence[str], kinds: dict[int, str]) -> bool:
-    """A sign-in sheet's rows under a header typed with " / ": its other heads are labels of a
-    word or two (not "Client / carer meeting went well"), and two rows follow with its slashes,
-    or one whose first cell is in lowercase ("hope / no show"); the cells under a person's or
-    an address's head are not in capitals ("Property / contents claims\nQBE / Allianz")."""
+    """A sign-in sheet's rows under a header typed with " / ": two rows or more follow with its
+    slashes, or one whose first cell is in lowercase ("hope / no show") when its other heads are
+    labels of a word or two (not "Client / carer meeting went well"); the cells under a person's
+    or an address's head are not in capitals ("Property / contents claims\nQBE / Allianz"), but
+    for a name and its initial ("KYLIE S")."""
     rows = [r for r in below if r.count(" / ") == len(heads) - 1]
     if any(len(h.split()) > 2 for k, h in enumerate(heads) if k not in kinds) and len(rows) < 2:
         return False  # a sentence, unless rows follow ("Name / What happened today")
