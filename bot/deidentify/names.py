@@ -76,6 +76,8 @@ _TITLE_GAP = re.compile(r"\.?\s+")
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z]|My[A-Z]")
 _AFTER_NUMBER = re.compile(r"\d[a-zA-Z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
 _DATE_AFTER = re.compile(r"[\s,]*'?\d")
+_NOT = re.compile(r"['’]t\b")
+_TIME_BEFORE = re.compile(r"\d\s?(?:[ap]\.?m\.?|hrs?)\s*\Z", re.IGNORECASE)  # "10am Tue"
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
 _POSTCODE_AFTER = re.compile(r",?\s+\d{4}\b")
 _STRICT_TITLES = frozenset({"dr", "doctor", "prof"})  # "Dr Appointment" is no name
@@ -1010,6 +1012,7 @@ def _tokens(
             and words[j + 1].start == words[j].end + 1
             and words[j + 1].key != "s"
             and (len(w.key) == 1 or j > k or not words[j + 1].caps or words[j + 1].title)
+            and not (j == k and key == "i" and words[j + 1].key in _AFTER_I)  # "I'm", "I'll"
         ):
             j += 1
             end, key, skip = words[j].end, key + words[j].key, j
@@ -1034,6 +1037,7 @@ def _tokens(
     return toks
 
 
+_AFTER_I = frozenset({"m", "d", "ve", "ll"})
 _CAPITAL = r"(?![a-z])[^\W\d_]"  # a letter in capitals, any alphabet's ("Ć")
 _SURNAME_COMMA_BEFORE = re.compile(
     rf"(?<![\w'’\-])({_CAPITAL}(?:{_CAPITAL}|['’\-]){{2,}}),[ \t]*\Z"
@@ -1236,6 +1240,10 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             continue
         if first.word and second.place and not second.given and _place_context(text, toks, a):
             continue  # "at Royal Brisbane"; but "Jack Hamilton rang" is someone
+        if first.upper and first.unknown and (
+            second.place or (second.upper and second.key in lexicon.STATES)
+        ):
+            continue  # an acronym and its branch: "RSPCA WA", "RSPCA Darwin runs it"
         if second.key == "new" and a + 2 < len(toks) and toks[a + 2].key == "year" and (
             first.key in _PEOPLES_ALSO_NAMES
         ):
@@ -1395,6 +1403,7 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _BEFORE_A_DAY
             and _DAY_ENDS.match(text, t.end) is not None)  # not "Appt Thu Nguyen re housing"
         or (t.key in lexicon.WEEKDAYS and _a_days_cell(text, t))
+        or (t.key in lexicon.WEEKDAYS and _TIME_BEFORE.search(text, max(0, t.start - 9), t.start))
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
         or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
@@ -1499,6 +1508,7 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
             # "took the highway to Childers", "the coach to Preston" (only here: a client
             # called so is theirs, not a town; not "the coach spoke to Gordon")
             or (prev == "to" and i > 1 and toks[i - 2].key in _WAYS)
+            or _a_route(toks, i)
             or (prev == "of" and i > 1 and toks[i - 2].key in _BEARINGS)  # "north of Clare"
             or (prev == "to" and i > 1 and toks[i - 2].key in _ROAD_STATES and any(
                 toks[k].key in _ROADS for k in range(max(0, i - 6), i - 2)
@@ -1953,6 +1963,15 @@ _MUM_AND_DAD = word_set("mum mother dad father son daughter partner wife husband
                         " brother nan aunty uncle cousin boyfriend girlfriend")
 
 
+def _a_route(toks: list[_Tok], i: int) -> bool:
+    """The end of a route from a town no one is called by: "a dog Brisbane to Cairns came back
+    at $640"."""
+    if i < 2 or toks[i - 1].key != "to":
+        return False
+    start = toks[i - 2]
+    return start.cap and start.place and not start.given
+
+
 def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
     """Where only a person stands, whatever the word lists say of a town's name: before "rang"
     or "said" ("Logan rang", not "Centrelink Logan rang"), after a relation word ("her partner
@@ -1967,7 +1986,7 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
     if prev is not None and (
         prev.blocked or prev.brand or prev.key in lexicon.PLACE_CONTEXT or prev.key == "of"
         or (prev.capital and text[prev.end : t.start] == " ")
-        or (prev.key in ("and", "or") and i > 1 and toks[i - 2].place)
+        or (prev.key in ("and", "or") and i > 1 and toks[i - 2].place) or _a_route(toks, i)
     ):  # a service's branch ("ATSILS Zillmere asked"; so "SES Bowen rang" stays too), "in
         return False  # Logan", "Union of Tasmania", "Maffra and Heyfield asked"
     run_on = nxt is not None and nxt.capital and text[t.end : nxt.start] == " "
@@ -2068,6 +2087,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     t = toks[j]
     if gap is None or t.blocked or _excluded(t) or t.key in _NO_ONE:
         return  # "Partner: Nil", "Spouse: None"
+    if _NOT.match(text, t.end):
+        return  # "the agent didn't show": a verb
     if t.place and not t.lexical and not (
         title and toks[i].key in _LOWER_CIVIL | {"miss"} and t.cap and not (
             _POSSESSIVE.match(text, t.end) and j + 1 < len(toks) and toks[j + 1].cap

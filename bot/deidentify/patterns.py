@@ -938,12 +938,14 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH.split("|")[:12], 1)}
+# Two digits before a month are its day, not the year of the date before: "1 July, 30 June".
+_NOT_A_DAY = rf"(?!(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH})\b)"
 DATE = re.compile(
     r"(?<![\w/\-])(?<!\d\.)(?:"
     r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)"
     r"|(?P<nd>\d\d?) ?(?P<nsep>[/.\-]) ?(?P<nm>\d\d?) ?(?P=nsep) ?(?P<ny>\d{4}|\d\d)"
     rf"|(?P<td>\d\d?)(?:st|nd|rd|th)?(?:\s+of\s+|[\s\-]+)(?P<tm>{_MONTH})\.?,?[\s\-]+"
-    r"(?P<ty>\d{4}|'?\d\d)"
+    rf"(?P<ty>\d{{4}}|'?\d\d{_NOT_A_DAY})"
     rf"|(?P<um>{_MONTH})\.?\s+(?P<ud>\d\d?)(?:st|nd|rd|th)?,?\s+(?P<uy>\d{{4}}|'\d\d)"
     r")(?![\w/]|[.\-]\d)",
     re.IGNORECASE,
@@ -989,7 +991,7 @@ _YEAR_WORDS = (
     rf"(?:nineteen\s+|two\s+thousand\s+(?:and\s+)?)?(?:{_TENS.replace(' ', '|')})"
     r"(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
-_YEAR = rf"(?:,?[\s\-]+(?:\d{{4}}|'?\d\d|{_YEAR_WORDS})(?!\d))?"
+_YEAR = rf"(?:,?[\s\-]+(?:\d{{4}}|'?\d\d{_NOT_A_DAY}|{_YEAR_WORDS})(?!\d))?"
 # After a birth cue only: a day and month without a year, or in words ("the 4th of July",
 # "third of April 1992", "bday june 30"), or digits without separators ("DOB 16101981").
 _CUED_DATE = re.compile(
@@ -1011,7 +1013,7 @@ _GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})"
 # A whole date with its day in words, for the registered DOB with no cue: "third of March 1992".
 _WORD_DATE = re.compile(
     rf"\b(?:the\s+)?(?P<day>{_ORDINAL}|\d\d?(?:st|nd|rd|th))(?:\s+of\s+|[\s\-]+)"
-    rf"(?P<month>{_MONTH})\b\.?,?[\s\-]+(?P<year>\d{{4}}(?!\d)|'?\d\d(?!\d)|{_YEAR_WORDS}\b)",
+    rf"(?P<month>{_MONTH})\b\.?,?[\s\-]+(?P<year>\d{{4}}(?!\d)|'?\d\d(?!\d){_NOT_A_DAY}|{_YEAR_WORDS}\b)",
     re.IGNORECASE,
 )
 _TEN_VALUES = {w: 10 * n for n, w in enumerate(_TENS.split(), 2)}
