@@ -315,6 +315,9 @@ def numbered_place(text: str, t: Word) -> bool:
     m = _ROOM_NUMBER.match(text, t.end)  # a ward needs a ward's letter: "Gave Ward 2 vouchers"
     if m is None or (m["bare"] and t.key == "ward" and not _WARD_BEFORE.search(
         text, max(0, t.start - 8), t.start
+    ) and not (  # a list's or a table's item: "Calvary Mater, Ward 5, palliative"
+        _AN_ITEM_BEFORE.search(text, max(0, t.start - 3), t.start)
+        and _AN_ITEM_ENDS.match(text, m.end())
     )):
         return False
     if t.key != "court":
@@ -324,6 +327,8 @@ def numbered_place(text: str, t: Word) -> bool:
 
 
 _WARD_BEFORE = re.compile(r"(?i:\b(?:on|in|to|from|at|into)\s+|\(\s*)\Z")  # "on Ward 4"
+_AN_ITEM_BEFORE = re.compile(r"(?:[,|;]\s*|^)\Z", re.MULTILINE)
+_AN_ITEM_ENDS = re.compile(r"[ \t]*(?:[,|;)]|\n|\Z)")
 _COURT_BEFORE = re.compile(r"(?i:\b(?:in|at|to|from|before|into)\s+|\(\s*)\Z")
 _ROOM_ENDS = re.compile(r"\s*(?:[)\]]|\n|\Z)")
 

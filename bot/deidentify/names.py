@@ -77,6 +77,7 @@ _CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z]|My[A-Z]")
 _AFTER_NUMBER = re.compile(r"\d[a-zA-Z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
 _DATE_AFTER = re.compile(r"[\s,]*'?\d")
 _NOT = re.compile(r"['’]t\b")
+_A_LANGUAGE = re.compile(r"\b[^\W\d_][\w']+(?=-(?:speaking|speakers?|language)\b)")
 _TIME_BEFORE = re.compile(r"\d\s?(?:[ap]\.?m\.?|hrs?)\s*\Z", re.IGNORECASE)  # "10am Tue"
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
 _POSTCODE_AFTER = re.compile(r",?\s+\d{4}\b")
@@ -163,7 +164,8 @@ def find(
     makes the whole run another person ("her sister Bronwyn Quokkafield", "Gerald Sellers" when
     only a client Gerald is registered), so the client's code is not pinned on them.
     """
-    toks = _tokens(text, words, blocked, anchors)
+    languages = [m.span() for m in _A_LANGUAGE.finditer(text)]  # "a Dari-speaking counsellor"
+    toks = _tokens(text, words, [*blocked, *languages], anchors)
     name = [False] * len(toks)
     pets = _pets(text, keys)
     for i, t in enumerate(toks):

@@ -84,3 +84,36 @@ def test_a_weekday_after_a_time_is_a_day(text):
 
 def test_a_name_after_a_weekday_after_a_time_is_still_a_name():
     assert redact("Appt 2pm Wed with Thu Nguyen") == "Appt 2pm Wed with [name]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calvary Mater Newcastle, Ward 5, palliative",
+        "| Calvary Mater | Ward 5 | palliative |",
+    ],
+)
+def test_a_ward_as_a_lists_or_a_tables_item_is_a_ward(text):
+    assert redact(text) == text
+
+
+def test_a_person_called_ward_is_still_a_person():
+    assert redact("Gave Ward 2 vouchers") == "Gave [name] 2 vouchers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berri Community Health has a Dari-speaking counsellor on Wednesdays.",
+        "A new Sureth-speaking day respite group, Tuesdays.",
+        "Runs Sureth-language aged care info sessions.",
+        "Intentional underpayment is a crime (Cth).",
+        "AMES starts 5 May.",
+    ],
+)
+def test_languages_laws_and_settlement_services_are_no_one(text):
+    assert redact(text) == text
+
+
+def test_a_name_that_is_also_a_language_is_still_a_name_alone():
+    assert redact("Karen and Dari came.") == "[name] and [name] came."
