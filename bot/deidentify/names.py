@@ -2147,6 +2147,11 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
+        if toks[i].key in lexicon.RELATIONS and toks[i].cap and toks[i].opens and (
+            t.key in lexicon.english_words()
+        ) and not (t.key in lexicon.given_names() or t.key in lexicon.surnames()):
+            plausible = False  # a status line: "Daughter interstate.", "Wife pregnant", "Mum
+            # aware"; but "my mate bluey", "his uncle bully at the cliffs" are people
         if (toks[i].key in lexicon.KIN_ABROAD or toks[i].key in _WORK_RELATIONS) and (
             t.key in lexicon.FOREIGN_FUNCTION_WORDS or t.key in lexicon.english_words()
         ):

@@ -117,3 +117,29 @@ def test_languages_laws_and_settlement_services_are_no_one(text):
 
 def test_a_name_that_is_also_a_language_is_still_a_name_alone():
     assert redact("Karen and Dari came.") == "[name] and [name] came."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lives alone. Daughter interstate. Awaiting OT.",
+        "Daughter-in-law supportive.",
+        "Mum aware and supportive.",
+        "Wife pregnant.",
+        "Father absent.",
+    ],
+)
+def test_a_status_line_after_a_relation_word_is_no_name(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my mate bluey from the unit has my number", "my mate [name] from the unit has my number"),
+        ("w his uncle bully at kangaroo point", "w his uncle [name] at kangaroo point"),
+        ("Daughter bronwyn rang", "Daughter [name] rang"),
+    ],
+)
+def test_a_nickname_after_a_relation_word_is_still_a_name(text, expected):
+    assert redact(text) == expected
