@@ -99,6 +99,12 @@ _NAMELESS_MONTHS = word_set(
 )
 # Weekdays as abbreviated that no one is called ("Thu", "Sun", "Tue" and "Mon" are names).
 _NAMELESS_DAYS = word_set("tues thur thurs wed weds fri sat")
+# The head of a job's title, never a name alone: "Sous Chef", "LF Operator", "Storeperson".
+_TRADES = word_set(
+    """chef operator foreman steward packer labourer cleaner barista attendant technician
+    electrician plumber apprentice storeperson storeworker sawyer rigger scaffolder concreter
+    tiler driller picker sorter chippy sparky pizzaiolo waiter waitress kitchenhand dishwasher"""
+)
 _NAMELESS = _NAMELESS_MONTHS | _NAMELESS_DAYS
 _ENTITIES = word_set("nbsp amp lt gt quot apos hellip ndash mdash rsquo lsquo rdquo ldquo commat")
 # A hospital's abbreviations in capitals, no one's name ("ED SW handover"; but "Ed rang").
@@ -194,6 +200,7 @@ def find(
                 or _contacted(text, toks, i) or _syllable_name(text, t)
             )
             and t.key not in _NAMELESS
+            and not (t.key in _TRADES and not t.lexical)  # "Storeperson", "LF Operator"
             and not (t.upper and t.key in _WARD_ABBREVIATIONS and not (
                 i + 1 < len(toks) and toks[i + 1].upper and toks[i + 1].surname
                 and text[t.end : toks[i + 1].start] == " "))  # "ED SW"; "ED MAGUIRE" is Ed
@@ -1242,6 +1249,8 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             continue
         if first.word and second.place and not second.given and _place_context(text, toks, a):
             continue  # "at Royal Brisbane"; but "Jack Hamilton rang" is someone
+        if second.key in _TRADES and not first.given:
+            continue  # a job: "Sous Chef", "Formwork Carpenter"; but "George Foreman" is a man
         if first.upper and first.unknown and (
             second.place or (second.upper and second.key in lexicon.STATES)
         ):

@@ -143,3 +143,23 @@ def test_a_status_line_after_a_relation_word_is_no_name(text):
 )
 def test_a_nickname_after_a_relation_word_is_still_a_name(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospitality jobs this week: Sous Chef (Leichhardt), Head Chef (club, Concord).",
+        "Job titles on the ads: Storeperson, Pick Packer, LF Operator, Shift Foreman.",
+    ],
+)
+def test_job_titles_are_no_one(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("George Foreman rang", "[name] rang"), ("spoke with Foreman yesterday",
+                                               "spoke with [name] yesterday")],
+)
+def test_a_surname_that_is_also_a_trade_is_still_a_person(text, expected):
+    assert redact(text) == expected
