@@ -1464,14 +1464,14 @@ _KIN_NEXT = re.compile(r"[ \t|:–—\-]*([^\W\d_]+)")
 _MONTH_EVENTS = _APPOINTMENTS | word_set(
     "intake intakes restored start starts started starting ends finishes expires expiry renewal"
     " term opens open opening closes closing begins commences commencing"
-    " semester course exams holidays camp trip cohort lodged granted approved"
+    " semester course exams holidays camp trip cohort lodged granted approved count"
 )
 # After a month and its article, what the month dates: "the August intake", "a May start".
 _MONTH_NOUNS = _MONTH_EVENTS | word_set(
     "date dates round deadline quarter holidays exams payment payments rent bill bills census"
     " sitting sittings list mention cycle break school block placement meeting"
 )
-_MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:,)]|\Z|\n)")
+_MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:,)]|\Z|\n|[—–-][ \t])")
 _DAY_ENDS = re.compile(
     r"[ \t]*(?:[.;:)]|\Z|\n)|[ \t]+(?:\d|at\b|am\b|pm\b|morning|arvo|afternoon|next\b|this\b)"
 )

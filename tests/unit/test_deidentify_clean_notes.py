@@ -163,3 +163,10 @@ def test_job_titles_are_no_one(text):
 )
 def test_a_surname_that_is_also_a_trade_is_still_a_person(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Salvos, Vinnies present. Next count August.", "2. Street count August — volunteers"]
+)
+def test_a_month_after_a_count_is_a_month(text):
+    assert redact(text) == text
