@@ -65,12 +65,18 @@ KIN_ABROAD = word_set(
     hooyo aabo walaal habaryar adeer abti
     teta jiddo jeddo baba dido dida babusya pappou pappous yiayia giagia nonno nonna nonnina
     bubu ammamma ammachi appachan appamma achchi seeya lola lolo nene babcia dziadek baka athe
-    tupuna tipuna"""
+    tupuna tipuna
+    أختي أخي أخويا اختي اخي ابني إبني بنتي ابنتي إبنتي زوجي زوجتي أمي امي أبي ابي خالتي عمتي
+    خالي عمي جدتي جدي"""
 )
 # Words of those languages that are no name after a kin word: "sa fille est", "anak ko si".
 FOREIGN_FUNCTION_WORDS = word_set(
     "est es esta está de del la le el y et a à ne pas que qui se si ko na ni ya wa ka po ang"
     " mga yung ung lang naman bien muy para por con sin"
+    # Arabic: in, from, with, at, on, to, he, she, is, was, not, and the words said of a sister
+    # or a son ("my son is sick today"); a word with the article (ال) is no name either
+    " في من مع عند على الى إلى هو هي كان كانت ما لا لم لن قد و او أو مريض مريضة تعبان تعبانة"
+    " بخير عمره عمرها راح راحت جاء جاءت جات يريد تريد قال قالت صار صارت ساكن ساكنة يسكن تسكن"
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").

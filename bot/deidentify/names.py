@@ -2163,6 +2163,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             # aware"; but "my mate bluey", "his uncle bully at the cliffs" are people
         if (toks[i].key in lexicon.KIN_ABROAD or toks[i].key in _WORK_RELATIONS) and (
             t.key in lexicon.FOREIGN_FUNCTION_WORDS or t.key in lexicon.english_words()
+            or t.key.startswith("ال")
         ):
             plausible = False  # "her boss cut shifts", "sa fille est malade", "anak ko si"
         elif toks[i].key in lexicon.KIN_ABROAD and not (

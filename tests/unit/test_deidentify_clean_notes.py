@@ -170,3 +170,20 @@ def test_a_surname_that_is_also_a_trade_is_still_a_person(text, expected):
 )
 def test_a_month_after_a_count_is_a_month(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أختي جمانة ستأتي من Sydney يوم السبت", "أختي [name] ستأتي من Sydney يوم السبت"),
+        ("ابني يامن خائف قليلاً", "ابني [name] خائف قليلاً"),
+        ("بنتي najwa اتغيرت كثير", "بنتي [name] اتغيرت كثير"),
+    ],
+)
+def test_a_name_after_an_arabic_kin_word_is_a_person(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["أختي في Sydney", "ابني مريض اليوم", "أختي الكبيرة جاءت"])
+def test_what_follows_an_arabic_kin_word_may_be_no_name(text):
+    assert redact(text) == text
