@@ -127,6 +127,11 @@ _SMS_WORDS = word_set(
 # contact cues for the register's word-names, where "said grace" is the word.
 _SAID = word_set("said says")
 # Lowercase words in no list that still follow "with" in notes: not names.
+# What a sentence's subject did, after an unknown word opening it: "jace took my keys".
+_DEEDS = word_set(
+    "took gave went got said says rang cried left came called texted told stayed slept wants"
+    " needs lost found moved hit kicked yelled broke stole"
+)
 _COMMON_LOWER = word_set(
     "whanau fam crew mob mates cuz bro sis kids rellies family aunties max min"
 )
@@ -380,7 +385,10 @@ def _lower_names(
             spoke or signs
         ) or (
             (before or beside) and not lexical and t.key not in _COMMON_LOWER
-        ):  # "[Tevita] and mereseini tuilau"
+        ) or (  # "[Tevita] and mereseini tuilau"
+            prev is None and nxt is not None and nxt.key in _DEEDS and _VOWEL.search(t.key)
+            and text[t.end : nxt.start] == " " and t.key not in _COMMON_LOWER
+        ):  # "jace took my keys", "perla cried in the car"
             name[i] = True
             nxt_i = i + 1
             if (

@@ -187,3 +187,19 @@ def test_a_name_after_an_arabic_kin_word_is_a_person(text, expected):
 @pytest.mark.parametrize("text", ["أختي في Sydney", "ابني مريض اليوم", "أختي الكبيرة جاءت"])
 def test_what_follows_an_arabic_kin_word_may_be_no_name(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jace took my keys. im at mums", "[name] took my keys. im at mums"),
+        ("perla cried in the car", "[name] cried in the car"),
+    ],
+)
+def test_an_unknown_word_opening_a_sentence_before_a_deed_is_a_person(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["rsl paid 1500", "will the strata pay? prob not"])
+def test_an_acronym_or_a_word_before_a_deed_is_no_one(text):
+    assert redact(text) == text
