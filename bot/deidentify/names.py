@@ -388,6 +388,7 @@ def _lower_names(
         ) or (  # "[Tevita] and mereseini tuilau"
             prev is None and nxt is not None and nxt.key in _DEEDS and _VOWEL.search(t.key)
             and text[t.end : nxt.start] == " " and t.key not in _COMMON_LOWER
+            and not t.key.endswith("s")  # a shop's name: "kennards gave me unit 2081"
         ):  # "jace took my keys", "perla cried in the car"
             name[i] = True
             nxt_i = i + 1

@@ -200,6 +200,8 @@ def test_an_unknown_word_opening_a_sentence_before_a_deed_is_a_person(text, expe
     assert redact(text) == expected
 
 
-@pytest.mark.parametrize("text", ["rsl paid 1500", "will the strata pay? prob not"])
+@pytest.mark.parametrize(
+    "text", ["rsl paid 1500", "will the strata pay? prob not", "kennards gave me unit 2081"]
+)
 def test_an_acronym_or_a_word_before_a_deed_is_no_one(text):
     assert redact(text) == text
