@@ -201,11 +201,25 @@ def _passengers(text: str, found: list[Hit]) -> list[Hit]:
     for m in _PASSENGER.finditer(text):
         if len(m["surname"]) == len(m["given"]) == 3:
             continue  # "SYD/MEL MR": airports
+        if _an_agency(m["surname"]) or _an_agency(m["given"]):
+            continue  # "CALLED DHS/CENTRELINK MS LEE", "SCHOOL/TAFE MR KHAN": a note in capitals
         if not any(h.start < m.end() and m.start() < h.end for h in found):
             out.append(hit(*m.span(), "person"))
         elif not any(h.start < m.end() and m.start("given") < h.end for h in found):
             out.append(hit(m.start("given"), m.end(), "person"))
     return out
+
+
+def _an_agency(word: str) -> bool:
+    """An acronym with no vowel, a listed service's word or an English word that is no one's
+    surname: not a passenger's name."""
+    from bot.deidentify import lexicon
+
+    key = word.casefold()
+    return not any(ch in "aeiouy" for ch in key) or key in lexicon.never_names() or (
+        key in lexicon.english_words() and key not in lexicon.surnames()
+        and key not in lexicon.given_names()
+    )
 
 
 def _booking_titles(text: str, found: list[Hit]) -> list[Hit]:

@@ -255,12 +255,13 @@ def _a_licence_class(text: str, t: Token) -> bool:
 # The work each class licenses: "TC order picker course" names no tower crane, so TC is
 # someone's initials there. "HRWL" and "high risk" go with every class.
 _WORK_OF = {
-    "lf": "forklift", "lo": "order", "dg": "dogging", "wp": "ewp",
-    **dict.fromkeys(("rb", "ri", "ra"), "rigging"),
-    **dict.fromkeys(("sb", "si", "sa"), "scaffolding"),
+    "lf": ("forklift",), "lo": ("order", "forklift"), "dg": ("dogging",), "wp": ("ewp",),
+    **dict.fromkeys(("rb", "ri", "ra"), ("rigging",)),
+    **dict.fromkeys(("sb", "si", "sa"), ("scaffolding",)),
     **dict.fromkeys(("cn", "ct", "cv", "cb", "cs", "cp", "cd", "cm", "cu", "c2", "c6", "c1", "c0",
-                     "tc"), "crane"),
+                     "tc"), ("crane",)),
 }  # hoists, boilers and booms have no word of their own in the list: "HRWL" or a class says so
+# (an order picker is a forklift too: "LO forklift licence")
 _WORK_WORD = re.compile(_HIGH_RISK)
 
 
@@ -270,9 +271,9 @@ def _its_work(key: str, found: str) -> bool:
     works = [w.casefold() for w in _WORK_WORD.findall(found)]
     if not works:
         return True
-    own = _WORK_OF.get(key, "")
+    own = _WORK_OF.get(key, ())
     return any(
-        w in ("hrwl", "high risk", "high-risk") or (own and w.startswith(own)) for w in works
+        w in ("hrwl", "high risk", "high-risk") or w.startswith(own) for w in works
     )
 
 

@@ -101,6 +101,16 @@ _LANDMARK_AFTER = re.compile(
     rf"\s+(?:{'|'.join(sorted(lexicon.LANDMARKS))}|bus\s+(?:stop|shelter|interchange))\b",
     re.IGNORECASE,
 )
+# After a suburb, what makes it a place's name ("punchbowl public school", "WOOLLOONGABBA POLICE
+# STATION", "Woolloongabba PCYC"), in any case.
+_A_PLACE_AFTER_SUBURB = re.compile(
+    r"[ \t]+(?:[\w'’]+[ \t]+){0,2}(?:"
+    + "|".join(sorted(lexicon.LANDMARKS | {"school", "club", "pcyc", "police", "college",
+                                              "centre", "center", "hotel", "pub", "rsl", "tafe",
+                                              "clinic", "office", "court", "library", "pool"}))
+    + r"|bus\s+(?:stop|shelter|interchange))\b",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = word_set("central city station qld nt area hospital library plaza mall via")
 
 
@@ -220,6 +230,9 @@ def place_spans(
         if i > run_start and text[tokens[i - 1].end : t.start] != " ":
             run_start = i
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if not t.title and t.key.endswith(("ed", "ing")) and t.key in words_ and nxt and nxt.caps:
+            run_start = i + 1  # in capitals, a verb ends what came before: "SHAZ FINISHED UNIT 4"
+            continue
         if i == run_start:
             continue
         if nxt and nxt.caps and text[t.end : nxt.start] == " " and not (
@@ -1185,7 +1198,9 @@ class Matcher:
                     if not _all_in(words, counted[0]):
                         continue
                     level = _LEVEL_NUMBER.match(text, counted.end())  # "unit 4 level 2"
-                    end = level.end() if level and level[1] in words else counted.end()
+                    if level and level[1] not in words:
+                        continue  # "passed Unit 4 level 1 of the Cert II": a course's unit
+                    end = level.end() if level else counted.end()
                 org = _AN_ORGANISATIONS_ROOM.match(text, m.end())
                 if org is None or _all_in(words, org["where"]):
                     while (more := _PLACE_WORDS_AFTER.match(text, end)) and _all_in(words, more[0]):
@@ -1249,9 +1264,11 @@ class Matcher:
         for token in [t for t in tokens if t.key in streets]:
             for pattern in streets[token.key]:
                 m = pattern.match(text, token.start)
+                suburb = m is not None and m.groupdict().get("suburb") is not None
+                street_end = m.start("suburb") if m and suburb else m.end() if m else 0
                 if (
                     m
-                    and not _LANDMARK_AFTER.match(text, m.end())
+                    and not _LANDMARK_AFTER.match(text, street_end)
                     # inside a longer place ("Brunswick Street Mall"); a highway listed as
                     # a place is still the client's road ("off the Great Northern Highway")
                     and not any(s <= m.start() and m.end() <= e and (s, e) != m.span()
@@ -1261,10 +1278,11 @@ class Matcher:
                     the = THE_BEFORE.search(text, max(0, m.start() - 4), m.start())
                     start = the.start() if the else m.start()  # "The Horsley Drive"
                     end = m.end()
-                    if m.groupdict().get("suburb") and (
-                        after := _WORD_AFTER.match(text, end)
-                    ) and after[1].casefold() in STREET_TYPE_FORMS:
-                        end = m.start("suburb")  # "Rossmore Ave, Punchbowl Road": another street
+                    if suburb and (_A_PLACE_AFTER_SUBURB.match(text, end) or (
+                        (after := _WORD_AFTER.match(text, end))
+                        and (after[1].casefold() in STREET_TYPE_FORMS or after[1].istitle())
+                    )):  # "Rossmore Ave, Punchbowl Road" (another street), "Logan Rd,
+                        end = street_end  # Woolloongabba busway", "… Punchbowl Public School"
                     yield hit(start, end, "address")  # not "Emma Miller Place"
 
 

@@ -469,8 +469,10 @@ _A_PERSONS_LABEL = re.compile(
     r"|respondent|landlord|agent|referrer|staff|client|tenant|owner|parent|guardian|mother"
     r"|father|present|apologies|attendees|witness|interpreter|solicitor|lawyer|magistrate"
     r"|judge|registrar|psychologist|psychiatrist|ot|social\s+worker|casework|sw))s?[ \t]*[:(]"
-    r"[ \t]*\Z|(?<![A-Za-z])&[ \t]*\Z|,[ \t]*\Z"
+    r"[ \t]*\Z|(?<![A-Za-z])&[ \t]*\Z|\b[A-Z]{2,},[ \t]*\Z"  # "NOTE, A. Smith to call"
 )
+# A list of people after such a label: "Present: Jo Smith, B. Long" (not "Level 3, B. West").
+_A_PEOPLES_LIST = re.compile(_A_PERSONS_LABEL.pattern.split(r"[ \t]*\Z")[0] + r"[^\n]*,[ \t]*\Z")
 _BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
 
@@ -495,8 +497,10 @@ def _after_an_initial(
             in ("", "\n")
         ):
             continue
-        if before["field"] is not None and t.word and not _A_PERSONS_LABEL.search(
-            text, max(0, before.start() - 24), before.start()
+        if before["field"] is not None and t.word and not (
+            _A_PERSONS_LABEL.search(text, max(0, before.start() - 24), before.start())
+            or _A_PEOPLES_LIST.search(text, text.rfind("\n", 0, before.start()) + 1,
+                                      before.start())
         ):
             continue  # "Plan: A. Stone fruit", "Level 3, B. Block": an option, a building's part
             # (but "Caseworker: J. Brown", "cc: G. Long": a word that is a surname, of a person)

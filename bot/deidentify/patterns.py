@@ -229,8 +229,8 @@ def cued_ids(text: str) -> list[Hit]:
     "Medicare 4309 31852 1" (check digit or not), "bond no. 4411239" -- as [ID], or [Medicare]."""
     hits = []
     for m in _CUED_ID.finditer(text):
-        if DATE.fullmatch(m["id"]):
-            continue  # "licence 12/05/2031": when it expires, not its number
+        if DATE.fullmatch(m["id"]) or _MONTH_YEAR.fullmatch(m["id"]):
+            continue  # "licence 12/05/2031", "Licence: 08/2028 expiry": when it expires
         kind = "medicare" if m["cue"].casefold().startswith("medicare") else "id"
         hits.append(hit(m.start("id"), m.end("id"), kind))
     for m in _LICENCE_GROUPS.finditer(text):
@@ -315,6 +315,8 @@ _CUED_NUMBER = re.compile(
     r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
 )
 _A_CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
+_CENTS = re.compile(r"\d{1,7}\.\d\d")
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d")
 # Before "no.", a number that is no one's: an organisation's, a bus's, a room's.
 _NOBODYS_NO = re.compile(
     r"(?i:\b(?:abn|acn|arbn|bus|route|room|ward|bed|level|flight|platform|gate|lot|page|unit"
@@ -646,8 +648,10 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
                 continue
             if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
                 continue  # a service's phone number
-            if DATE.fullmatch(m["id"]):
-                continue
+            if DATE.fullmatch(m["id"]) or _CENTS.fullmatch(m["id"]) or _MONTH_YEAR.fullmatch(
+                m["id"]
+            ):
+                continue  # "Invoice 1234.50" is money, "Licence 06/2027 expiry" a month
             short = len(digits) < 5 and (not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"]))
             if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047"
                 len(digits) >= 4 and _A_WORKERS_CUE.search(cue[0]) and not _A_YEAR.fullmatch(digits)
@@ -665,6 +669,7 @@ _BOOKED = re.compile(
     r"(?:\s+for\s+the\s+\w+)?(?:\s+(?:is|was))?[\s:#]*)"
     r"(?P<id>(?=[A-Z]*\d)[A-Z0-9]{6})(?![\w\-/])"
     r"|(?i:\bpadlock(?:\s+(?:code|no\.?|number|#))?[\s:#]*)(?P<code>\d{3,8})\b"
+    r"(?!\s+(?i:packs?|pk|pcs|pieces|units|boxes)\b)"  # "Padlock 100 pack": how many
 )
 BOOKING_CUES = word_set("booking reservation pnr confirmation padlock")
 
@@ -956,11 +961,15 @@ _THINGS_THAT_TURN = (
     "agreement", "order", "policy", "account", "car", "rent", "contract", "plan", "package",
     "shelter", "project", "group", "club", "centre", "application", "it", "this", "that",
 )
+# Those that end names too, so only as whole words ("Oscar", "Brent", "Kit" turn 18); the rest
+# also end compounds ("Playgroup turns 3", "the sublease turns 1").
+_ENDS_OF_NAMES = frozenset({"car", "rent", "loan", "plan", "it", "this", "that"})
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # "She turned 18 on 1 September"; not "Lease turns 12 months on 3/4", "turned 2 weeks overdue"
     # (each a whole word: "Oscar turns 18", "Kit turns 17" are people)
-    r"|" + "".join(f"(?<!\\b{thing} )" for thing in _THINGS_THAT_TURN)
+    r"|" + "".join(f"(?<!\\b{thing} )" if thing in _ENDS_OF_NAMES else f"(?<!{thing} )"
+                   for thing in _THINGS_THAT_TURN)
     + r"turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
     r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
@@ -1354,7 +1363,8 @@ ADDRESS = re.compile(
     rf"|(?:{_LOWER_WORD}\s+){{0,2}}{_LOWER_WORD}\s+(?:{_ANY_CASE})"
     rf"|{_LOWER_WORD}(?<!s)\s+way"  # "154 smith way", not "3 nights way"
     # A street that is its type alone: "22 Esplanade", "21 The Strand", "5 The Parade"
-    rf"|Esplanade|The\s+(?:{_alternation(_ANY_CASE_TYPES + '|strand|corso', title=True)})"
+    rf"|(?:Esplanade|The\s+(?:{_alternation(_ANY_CASE_TYPES + '|strand|corso', title=True)}))"
+    r"(?![ \t]+(?:[a-z]+s|stop|carpark|car\s+park)\b)"  # not "12 Esplanade benches", "bus stop"
     r")\b\.?"
 )
 # A house number as dictated: "twelve Hawker Street", "unit four, twenty two Smith Road".
@@ -1417,7 +1427,7 @@ def homes_on_streets(text: str, kept: Collection[tuple[int, int]]) -> list[Hit]:
              if not (_PLACE_AFTER_STREET.match(text, m.end("street"))
                      and not _HOUSING_AFTER_STREET.match(text, m.end("street")))
              and not (_SAYINGS.match(text, m.start("street"))
-                      and not _A_SUBURB_AFTER.match(text, m.end("street")))]
+                      and not _a_suburb_after(text, m.end("street")))]
     return hits
 
 
@@ -1426,8 +1436,9 @@ def house_numbers(text: str) -> list[Hit]:
     "at number 3 on the waitlist")."""
     return [hit(*m.span(m.lastgroup or 0), "address")
             for m in _HOUSE_NUMBER.finditer(text)
-            if not _A_RANK_AFTER.match(text, m.end())
-            or _A_HOME_BEFORE.search(text, max(0, m.start() - 24), m.start())]
+            if not (rank := _A_RANK_AFTER.match(text, m.end())) or (
+                rank["stand"] and _A_HOME_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            )]  # "lives at number 14 bay view"; not "stayed at number 1 on the ladder"
 
 
 # Someone's home, whatever follows the number: "She lives at number 14 bay view", "Neighbour at
@@ -1481,16 +1492,29 @@ _HOUSING_AFTER_STREET = re.compile(
     r"(?i)\s+(?:(?:public|community|state|social)\s+(?:housing|house|home|flats?|units?)"
     r"|building\s+\d)\b"
 )
-_A_SUBURB_AFTER = re.compile(r",?\s+(?:in\s+)?[A-Z][a-z]+")
+_A_CAPITAL_AFTER = re.compile(r",?\s+(?:in\s+)?([A-Z][a-z]+)")
+
+
+def _a_suburb_after(text: str, end: int) -> bool:
+    """A saying's street with a suburb after it is a home: "on Easy Street, Collingwood now";
+    not "in January", ", Dad says", ", Centrelink cut her payment"."""
+    m = _A_CAPITAL_AFTER.match(text, end)
+    if m is None:
+        return False
+    key = m[1].casefold()
+    return not (
+        key in lexicon.MONTHS or key in lexicon.WEEKDAYS or key in lexicon.RELATIONS
+        or key in lexicon.never_names()
+    )
 # A place in a list, a count, a stop or a form's item, not a house: "number 3 on the housing
 # register", "number 4 of 10", "from number 14 to number 3 on the waitlist", "number 3 stand".
 _A_RANK_AFTER = re.compile(
     r"(?i)(?:\s+to\s+(?:number|no\.?)\s*\d{1,4})?(?:\s+(?:on|in|of)\s+(?:the\s+|our\s+|her\s+"
     r"|his\s+|their\s+|a\s+)?(?:[\w\-]+\s+){0,2}(?:list|waitlist|wait-list|waiting\s+list|queue"
     r"|line|register|form|checklist|charts?|agenda|ladder|table|page|sheet|survey|questionnaire)"
-    r"\b|\s+of\s+\d+\b(?![ \t]+[A-Z])"  # "number 6 of 8"; but "number 6 of 8 Ross St" is a home
-    r"|\s+(?:stand|platform|gate|bay|court|terminal|priority|ranked|spot)\b)"
-)
+    rf"\b|\s+of\s+\d+\b(?![ \t]+{_ANY_STREET})"  # "number 6 of 8 Housing SA applicants"; but
+    r"|(?P<stand>\s+(?:stand|platform|gate|bay|court|terminal|priority|ranked|spot)\b))"
+)  # "number 6 of 8 Ross St" is a home
 
 
 def spoken_addresses(text: str) -> list[Hit]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.deidentify import lexicon
+from bot.deidentify.lexicon import word_set
 from bot.deidentify.text import PLACEHOLDERS, Hit, hit
 
 _EAST = r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3040-\u30ff"
@@ -46,6 +47,15 @@ _FAMILY_FIRST = frozenset(
     "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
 )
+# Words of a day's note that follow a name and are no name: "Jiayi 明天 can't come", "Haruka
+# 病院 appointment", "민준 내일 OK" (tomorrow, today, yesterday, hospital, work, school, now...).
+_EAST_WORDS = word_set(
+    """明天 今天 昨天 今日 明日 昨日 后天 後天 病院 医院 醫院 仕事 工作 学校
+    學校 上班 下班 下午 上午 晚上 早上 现在 現在 已经 已經 可以 没有 沒有
+    谢谢 謝謝 老师 老師 医生 醫生 妈妈 媽媽 爸爸 朋友 电话 電話 来週 來週
+    下周 下週 周末 週末 星期 今晩 今晚 大丈夫 了解 お願い 내일 오늘 어제 병원
+    학교 회사 지금 감사 괜찮아"""
+)
 _SYLLABLE = re.compile(r"[aeiou]+|y(?![aeiou])", re.IGNORECASE)  # "Jiayi": jia-yi, two
 
 
@@ -54,6 +64,8 @@ def _same_name(latin: str, run: str, registered: bool) -> bool:
     character a syllable ("Luo Yiming 罗一鸣"), or a family name first; not "Brax 明天 will".
     A registered client's name may take fewer characters than syllables, as Japanese kanji do
     ("Haruka 春香", "Daisuke 大輔"): the register leans to hiding."""
+    if run in _EAST_WORDS:
+        return False
     syllables = len(_SYLLABLE.findall(latin))
     return run[0] in _FAMILY_FIRST or len(run) == syllables or (
         registered and len(run) < syllables

@@ -192,7 +192,10 @@ def _slashed_rows(below: Sequence[str], heads: Sequence[str], kinds: dict[int, s
     return len(rows) >= 2 or (len(rows) == 1 and rows[0] == below[0] and rows[0][:1].islower())
 
 
-_CAPS_NAME_CELL = re.compile(r"[A-Z][A-Z'’\-]{2,} [A-Z]\.?")  # "KYLIE S", not "QBE"
+_CAPS_NAME_CELL = re.compile(  # "KYLIE S", not "QBE", "ROOM B", "WING A"
+    r"(?!(?:ROOM|WING|LEVEL|BLOCK|BED|WARD|UNIT|FLOOR|SITE|CABIN|BAY|POD|HALL|ZONE|GATE|TEAM"
+    r"|GROUP|STAGE|PLAN|OPTION|TYPE|GRADE|CLASS) )[A-Z][A-Z'’\-]{2,} [A-Z]\.?"
+)
 
 
 TEAM_KEYS = word_set(
