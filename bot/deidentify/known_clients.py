@@ -457,6 +457,13 @@ _LOWER_IN_PHRASE = _LINK_WORDS | frozenset(
 _PHRASE_GAP = re.compile(r" |[\-'’/]| ?& ?")  # not " - ", ", ", ". "
 
 
+# Latin letters against a letter of another script, with no space between: "母亲Tong".
+_GLUED_LATIN = re.compile(
+    r"(?<=[^\W\d_A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?![A-Za-z\u00c0-\u024f])"
+    r"|(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?=[^\W\d_A-Za-z\u00c0-\u024f])"
+)
+
+
 def weak(word: str) -> bool:
     """Too short or too common to be replaced without evidence that it is used as a name."""
     return (
@@ -744,7 +751,21 @@ class Matcher:
             return name_runs(text, tokens, owner)
         if self.gapped and owner.count(None) <= len(owner) - 2:
             self._misheard_middles(text, tokens, owner, free)
-        return name_runs(text, tokens, owner) + self._scanned(text, protected)
+        return name_runs(text, tokens, owner) + self._scanned(text, protected) + (
+            self._glued(text) if not text.isascii() else []
+        )
+
+    def _glued(self, text: str) -> list[Hit]:
+        """A registered name in Latin letters written against another script with no space, as
+        Chinese and Thai are typed: "她母亲Tong", "สําหรับSiri:" (the word reads as one)."""
+        hits = []
+        for m in _GLUED_LATIN.finditer(text):
+            entry = self.names.get((fold(m[0]),))
+            if entry is not None and len(m[0]) >= 3:
+                codes = entry.codes
+                code = next(iter(codes)) if len(codes) == 1 else PLACEHOLDERS["name"]
+                hits.append(Hit(m.start(), m.end(), "name", code))
+        return hits
 
     def _scanned(self, text: str, protected: list[tuple[int, int]]) -> list[Hit]:
         """A registered name with a zero or a one for a letter, as a scanner reads it:
@@ -1043,10 +1064,11 @@ class Matcher:
             if after_it == "the" and i + 3 < n:  # "WINTER and the baby are well"
                 after_it = tokens[i + 3].key
             return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
-        if nxt.key == "here" and SIGNS_ON_AFTER.match(text, nxt.end) and (
+        if nxt.key == "here" and (SIGNS_ON_AFTER.match(text, nxt.end) or i == 0) and (
             prev is None or prev.key in _GREETINGS or (i > 1 and tokens[i - 2].key in _GREETINGS)
         ):
-            return True  # an SMS signing on: "victoria here. homes rang", "hi byron golf here."
+            return True  # an SMS signing on: "victoria here. homes rang", "hi byron golf here.",
+            # or opening the text: "goody here pls dont share my tiktok"
         if nxt.key in lexicon.SUBJECT_CUES or (
             t.key not in lexicon.MODALS and name_follows(text, t.end)
         ):

@@ -1013,6 +1013,7 @@ _CUED_DATE = re.compile(
 )
 
 
+_COMPACT_DATE = re.compile(r"(?<![\w/.\-])(?:\d{8}|\d{6})(?![\w/]|[.\-]\d)")
 _DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
 ORDINAL_WORD = re.compile(
     r"(?i)(?:first|second|third|fourth|fifth|sixth|(?<!mo)nth|eighth|twelfth|tieth)\b"
@@ -1130,6 +1131,12 @@ def dates_of_birth(
                 yield hit(*m.span(), "dob")
     if registered and (ORDINAL_WORD.search(text) or _DIGIT_ORDINAL.search(text)):
         yield from registered_in_words(text, registered)
+    if registered:  # the registered date in digits with no separators, whatever the cue's distance
+        for m in _COMPACT_DATE.finditer(text):  # ("DOB is needed for the register: 160889")
+            digits = m[0]
+            day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+            if (day, month, year) in registered:
+                yield hit(*m.span(), "dob")
     for m in DATE.finditer(text):
         day, month, year, numeric = date_parts(m)
         if (

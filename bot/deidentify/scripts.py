@@ -39,6 +39,10 @@ _AFTER = re.compile(
 _BEFORE = re.compile(rf"(?<![{_EAST}])(?P<name>{_EAST_NAME})(?:[)）]?[ \t]?[(（]?)\Z")
 _RELATION_AFTER = re.compile(r"[ \t]*[(（][ \t]*(?P<word>[^\W\d_]+)")
 _LOOK_BACK = 8
+# A name after "I am" or "my name is", to a comma, a full stop or a space: "我是侯玉玲，…".
+_I_AM = re.compile(
+    rf"(?:我是|我叫|名叫|저는|제 이름은)\s?(?P<name>[{_EAST}]{{2,4}})(?=[,，。.!！\s]|\Z)"
+)
 
 
 # Family names that open most Chinese and Korean names, for a run beside a name with no bracket.
@@ -89,8 +93,13 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
         if after is not None and (east or bracketed):
             out.append(h._replace(start=after.start("name"), end=after.end("name")))
         before = _BEFORE.search(text, max(0, h.start - _LOOK_BACK), h.start)
-        if before is not None:
+        if before is not None and (before.end("name") < h.start or _same_name(
+            text[h.start : h.end], before["name"], registered=False
+        )):  # glued with no space: "她母亲Tong" is "her mother Tong", not her name twice
             out.append(h._replace(start=before.start("name"), end=before.end("name")))
+    for m in _I_AM.finditer(text):  # "我是侯玉玲，…": who writes (not "我是学生", a student)
+        if m["name"][0] in _FAMILY_FIRST and m["name"] not in _EAST_WORDS:
+            out.append(hit(m.start("name"), m.end("name"), "person"))
     for m in re.finditer(_EAST_NAME, text):
         rel = _RELATION_AFTER.match(text, m.end())
         if rel is not None and rel["word"].casefold() in lexicon.RELATIONS:
