@@ -38,6 +38,7 @@ class Token(Protocol):
 _PARTS = re.compile(r"[^\W\d_]+")
 _CLAN_JOINED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "o'keeffe" one word
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
+_FIRST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.")
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])(?:\.\s*|\s+)\Z")  # "J. ", "M.J. "
 # "Smith J.", "Quispe H., M.J.": up to four initials, a comma between two of them.
 _INITIALS_AFTER = re.compile(
@@ -136,16 +137,26 @@ class Initials:
                 and low[1] in letters
             ):
                 end = low.end(1)  # "nona c at kurbingui": her surname's initial
+            other = False  # "T. Dhakal" for a client Sita Dhakal: her husband, not her
             for _ in range(3):  # "Mr J. Smith", "M.J. Quispe": initials, then a title
                 before = text[max(0, start - _WINDOW) : start]
                 if title := _TITLE_BEFORE.search(before):
                     start -= len(before) - title.start()
                     break
                 initial = _INITIAL_BEFORE.search(before)
-                if not initial or initial[1].casefold() not in letters or initial[1] in "ai":
+                if not initial or initial[1] in "ai":
                     break
+                if initial[1].casefold() not in letters:
+                    if not (initial[1].isupper() and "." in initial[0]):
+                        break  # "w Dhakal": with her
+                    other = True
                 start -= len(before) - initial.start(1)
-            out.append(h._replace(start=start, end=end))
+            if other:  # the initials only: a title stays, as for anyone else ("Mr [name]")
+                first = _FIRST_INITIAL.search(text, start, h.start)
+                out.append(Hit(first.start() if first else start, end, "person",
+                               PLACEHOLDERS["name"]))
+            else:
+                out.append(h._replace(start=start, end=end))
         return out
 
     def find(self, text: str, tokens: Sequence[Token], keys: Set[str]) -> list[Hit]:

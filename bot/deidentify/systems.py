@@ -69,6 +69,7 @@ HEADER_WORDS = word_set(
     " carer young address property pic abn rego vin title claim policy witness party partner"
     " spouse referrer referred protected person guardian parent"
     " staff employee payroll agency licence license member student badge"
+    " deceased executor beneficiary"
 )
 
 
@@ -264,7 +265,7 @@ _NAME_FIELD = re.compile(
     r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father|respondent|aggrieved"
     r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest"
     r"|witness|co-?[ _]?tenant|other[ _]party|support[ _]person|ex-?[ _]?partner|partner|spouse"
-    r"|referrer|referred[ _]by)"
+    r"|referrer|referred[ _]by|deceased|executor|executrix|beneficiary|nominee)"
     r"(?:[ \t]*\([^()\n]{1,30}\))?"  # "Name (as on ID):"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?"
     r"(?P<value>[^\"'\n&,;|\t<>=:{}\[\]]{1,60}?)(?=[\"'\n&,;|\t<]|[ \t]{2,}|[ \t]*$)",
@@ -304,9 +305,13 @@ def fields(text: str) -> Iterator[Hit]:
                 yield hit(start, start + len(value), "person")
 
 
+_VALUE_ENDS = re.compile(r"\s+\(|\s+of\s+(?=\d)")
+
+
 def _value(m: re.Match[str]) -> tuple[str, int]:
     """A field's value without its spaces, and where it starts."""
-    value = m["value"].strip()
+    value = _VALUE_ENDS.split(m["value"].strip(), maxsplit=1)[0]  # "Flo Chapel (\"Flo\")",
+    # "Grantley Chifley of 4 Smith St": the name, not its nickname or address after it
     if value.endswith(".") and not re.search(r"\b[A-Z]\.\Z", value):
         value = value[:-1].rstrip()  # the sentence's full stop ("Referrer: Jess Kowalski."), not
         # an initial's ("Name: Jess K.")

@@ -88,3 +88,30 @@ def test_a_name_after_i_am_is_a_person(text, expected):
 
 def test_i_am_a_student_is_no_name():
     assert redact("我是学生。") == "我是学生。"
+
+
+DHAKAL = KnownClient("ND-2522", ClientIdentity(full_name="Sita Dhakal"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| death certificate (T. Dhakal) |", "| death certificate ([name]) |"),
+        ("Spoke to Mr T. Dhakal about it", "Spoke to Mr [name] about it"),
+        ("Spoke to S. Dhakal", "Spoke to ND-2522"),
+        ("spoke w Dhakal today", "spoke w ND-2522 today"),
+    ],
+)
+def test_another_initial_before_the_registered_surname_is_another_person(text, expected):
+    assert redact(text, DHAKAL) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Executor: Grantley Chifley of 4 Smith St", "Executor: [name] of [address]"),
+        ("Name: Jess Kowalski (client)", "Name: [name] (client)"),
+    ],
+)
+def test_a_name_field_ends_before_its_address_or_its_note(text, expected):
+    assert redact(text) == expected
