@@ -186,14 +186,14 @@ class Initials:
                     classes.append(t)
                     continue
                 people.add(t.key)
-                hits.append(_code_hit(t.start, t.end, acronyms[t.key]))
+                hits.append(code_hit(t.start, t.end, acronyms[t.key]))
         # "Met LF at TAFE. LF class went well": where the note names the client by the letters,
         # the class-shaped mention is the client too.
-        hits += [_code_hit(t.start, t.end, acronyms[t.key]) for t in classes if t.key in people]
+        hits += [code_hit(t.start, t.end, acronyms[t.key]) for t in classes if t.key in people]
         for m in _TITLE_INITIAL.finditer(text) if not _TITLES.isdisjoint(keys) else ():
             codes = {c for c, letters in self.letters.items() if m[1].casefold() in letters}
             if codes:  # "Mr T.", "Mrs F lives at"
-                hits.append(_code_hit(m.start(), m.end(), codes))
+                hits.append(code_hit(m.start(), m.end(), codes))
         if not _LETTER_DOT.search(text):
             return hits  # no "J." in the text: no dotted initials
         for m in _DOTTED.finditer(text):
@@ -208,7 +208,7 @@ class Initials:
 
     def _hit(self, start: int, end: int, key: str) -> list[Hit]:
         codes = self.acronyms.get(key)
-        return [_code_hit(start, end, codes)] if codes else []
+        return [code_hit(start, end, codes)] if codes else []
 
 
 # High-risk work licence classes (forklift, order picker, cranes, dogging, rigging, scaffolding,
@@ -288,6 +288,7 @@ def _its_work(key: str, found: str) -> bool:
     )
 
 
-def _code_hit(start: int, end: int, codes: set[str]) -> Hit:
+def code_hit(start: int, end: int, codes: Set[str]) -> Hit:
+    """A client's name found at ``start``:``end``: their code, or [name] if several share it."""
     code = next(iter(codes)) if len(codes) == 1 else PLACEHOLDERS["name"]
     return Hit(start, end, "name", code)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.deidentify import land, lexicon
-from bot.deidentify.initials import Initials
+from bot.deidentify.initials import Initials, code_hit
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.model import KnownClient
 from bot.deidentify.patterns import STREET_TYPE_FORMS, THE_BEFORE, UNIT
@@ -762,9 +762,7 @@ class Matcher:
         for m in _GLUED_LATIN.finditer(text):
             entry = self.names.get((fold(m[0]),))
             if entry is not None and len(m[0]) >= 3:
-                codes = entry.codes
-                code = next(iter(codes)) if len(codes) == 1 else PLACEHOLDERS["name"]
-                hits.append(Hit(m.start(), m.end(), "name", code))
+                hits.append(code_hit(m.start(), m.end(), entry.codes))
         return hits
 
     def _scanned(self, text: str, protected: list[tuple[int, int]]) -> list[Hit]:
@@ -784,8 +782,7 @@ class Matcher:
                     # but "P0RTER WILBUR" is Wilbur Porter's licence
                 codes_ = entry.codes if entry is not None else self._misspelt(key)
                 if codes_:
-                    code = next(iter(codes_)) if len(codes_) == 1 else PLACEHOLDERS["name"]
-                    hits.append(Hit(m.start(), m.end(), "name", code))
+                    hits.append(code_hit(m.start(), m.end(), codes_))
                     break
         return hits
 
@@ -1286,11 +1283,12 @@ class Matcher:
         for token in [t for t in tokens if t.key in streets]:
             for pattern in streets[token.key]:
                 m = pattern.match(text, token.start)
-                suburb = m is not None and m.groupdict().get("suburb") is not None
-                street_end = m.start("suburb") if m and suburb else m.end() if m else 0
+                if m is None:
+                    continue
+                suburb = m.groupdict().get("suburb") is not None
+                street_end = m.start("suburb") if suburb else m.end()
                 if (
-                    m
-                    and not _LANDMARK_AFTER.match(text, street_end)
+                    not _LANDMARK_AFTER.match(text, street_end)
                     # inside a longer place ("Brunswick Street Mall"); a highway listed as
                     # a place is still the client's road ("off the Great Northern Highway")
                     and not any(s <= m.start() and m.end() <= e and (s, e) != m.span()

@@ -463,16 +463,19 @@ _LETTER_LABELS = re.compile(r"(?:^|[\n/|;(,]|\s{2})[ \t]*([A-H])[.)][ \t]", re.M
 # An SMS's "K." (OK), a form's "Q." and "A.": "K. Hope she's ok", "Q. Will they pay?"
 _NOT_INITIALS = frozenset("KQA")
 _INITIAL_THEN_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z]").search
-_A_PERSONS_LABEL = re.compile(
+_PERSONS_LABEL = (
     r"(?i:\b(?:name|manager|worker|caseworker|officer|director|contact|teacher|applicant|member"
     r"|cc|to|from|by|attn|signed|author|doctor|dr|gp|nurse|counsell?or|coordinator|carer|principal"
     r"|respondent|landlord|agent|referrer|staff|client|tenant|owner|parent|guardian|mother"
     r"|father|present|apologies|attendees|witness|interpreter|solicitor|lawyer|magistrate"
     r"|judge|registrar|psychologist|psychiatrist|ot|social\s+worker|casework|sw))s?[ \t]*[:(]"
-    r"[ \t]*\Z|(?<![A-Za-z])&[ \t]*\Z|\b[A-Z]{2,},[ \t]*\Z"  # "NOTE, A. Smith to call"
+)
+_A_PERSONS_LABEL = re.compile(
+    rf"{_PERSONS_LABEL}[ \t]*\Z|(?<![A-Za-z])&[ \t]*\Z"
+    r"|\b[A-Z]{2,},[ \t]*\Z"  # "NOTE, A. Smith to call"
 )
 # A list of people after such a label: "Present: Jo Smith, B. Long" (not "Level 3, B. West").
-_A_PEOPLES_LIST = re.compile(_A_PERSONS_LABEL.pattern.split(r"[ \t]*\Z")[0] + r"[^\n]*,[ \t]*\Z")
+_A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
 _BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
 
