@@ -261,6 +261,10 @@ def _find(
         boxes, services_boxes = land.boxes(text, _services(text, kept, places, keeper))
         acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
     acts += land.storms(text, keys)  # "Cyclone Yasi"
+    named_files: list[Hit] = []
+    if "_" in text or ("." in text and patterns.MAYBE_URL(text)):
+        named_files, plain_files = patterns.file_names(text, matcher.parts)
+        acts += plain_files  # "IMG_2203.jpg": the same guard
     found = matcher.names_in(
         text, tokens, protected, keys, strict=strict, places=places, first_pass=not names_only
     )
@@ -296,8 +300,6 @@ def _find(
         if "O" in text or "o4" in text:
             hits += patterns.scanned_mobiles(text)
         refs = patterns.reference_codes(text, keys)
-        if not patterns.BOOKING_CUES.isdisjoint(keys):
-            refs += patterns.bookings(text)  # "Booking reference: QZT7LM", "padlock 5527"
         if not patterns.PLATE_CUES.isdisjoint(keys):
             refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code
         cued = not patterns.BIRTH.isdisjoint(keys)
@@ -315,6 +317,8 @@ def _find(
         )
     elif matcher.dobs and patterns.ORDINAL_WORD.search(text):  # no digit and no cue
         hits += patterns.registered_in_words(text, matcher.dobs)  # "twenty eighth of Feb …"
+    if not patterns.BOOKING_CUES.isdisjoint(keys):  # "Booking reference: QZT7LM", "padlock
+        refs += patterns.bookings(text)  # 5527", "Username: kbrooks" (letters only, so here)
     if spoken_digits(keys):  # "oh four one two, three four five..."
         hits += spoken_phones(text, patterns.is_phone)
     if not patterns.STREET_KEYS.isdisjoint(keys):
@@ -347,6 +351,8 @@ def _find(
                  and guarded.find(1, h.start, h.end) >= 0]
     if ("." in text or "_" in text) and not systems.LOGIN_KEYS.isdisjoint(keys):
         hits += systems.logins(text, keeper.words)  # "updated by sarah.nguyen"
+    hits += [h for h in named_files  # "death_cert_olakunle.jpg", unless a login has it whole
+             if not any(o.start <= h.start and h.end <= o.end for o in hits)]
     if hits and (kept or protected):
         hits = _allowed(text, hits, kept, protected, _possessives(text, found, kept))
     if refs:

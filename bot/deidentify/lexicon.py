@@ -362,7 +362,9 @@ ING_NOUNS = word_set(
     everything thing king ring spring wedding clothing parking shopping feeling outing"""
 )
 # After a relation word, lowercase words that are not the person's name: "her mum today",
-# "his brother too", "her son school" aside. (Function words, verbs and places are also out.)
+# "his brother too", "her son school" aside, and the irregular past tenses that end in no -ed
+# ("a cousin set up a fundraiser"; not "drew", "hung", "sang", "won": names too). (Function
+# words, verbs and places are also out.)
 NOT_AFTER_RELATION = word_set(
     """visa visas application payment pension allowance leave support violence abuse
     place house flat home unit room car phone number ph mob kids kid family side lives lived
@@ -371,7 +373,12 @@ NOT_AFTER_RELATION = word_set(
     tomorrow yesterday tonight tonite tmrw arvo morning evening recently already who whos
     which when where while whose both all each every either neither none one two three four
     five six ok okay lol pls thx due born sick unwell well fine safe asleep awake last next
-    first full comma period stop anymore yet though asap"""
+    first full comma period stop anymore yet though asap
+    set cut put hit let got ran lost left kept sent told took gave came went said made paid
+    brought bought sold caught taught thought fought found held heard knew met rang rode saw
+    shut spent stood stole swore threw tore wore wrote drove dug fed fell felt fled flew forgot
+    froze grew hid hurt lent lit quit shook sank slept slid spoke spread stuck struck swam swung
+    woke upset broke chose began"""
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set(

@@ -110,7 +110,8 @@ _ENTITIES = word_set("nbsp amp lt gt quot apos hellip ndash mdash rsquo lsquo rd
 # A hospital's abbreviations in capitals, no one's name ("ED SW handover"; but "Ed rang").
 _WARD_ABBREVIATIONS = word_set("ed er sw icu gp ot pt hdu ccu")
 # A form's label for a number: "Emp No: 9912084", "Client ID: 81 442 0917".
-_NUMBER_WORDS = word_set("no number num id ref")
+# Before a colon, a form's field and not a person: "No:", "Password:", "Username:".
+_NUMBER_WORDS = word_set("no number num id ref password passcode passphrase username login pin")
 _LABEL_END = re.compile(r"\.?[ \t]*[:#]")
 _NUMBERS_LABEL = re.compile(r" (?:[Nn]o|NO|[Nn]umber|NUMBER|ID|Id|[Rr]ef|REF)\.?[ \t]*[:#]")
 _NEVER = lexicon.TITLES | lexicon.RELATIONS | (lexicon.WEEKDAYS - _DATE_WORDS)

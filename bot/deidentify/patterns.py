@@ -286,7 +286,7 @@ _COURSE_AFTER = re.compile(r" (?:Certificate|Diploma|Advanced Diploma)\b")
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
-    r"|participant|order|permit|certificate|serial|urn|mrn|ur|provider|infringement|penalty"
+    r"|participant|order|permit|certificate|serial|urn|mrn|ur|hrn|umrn|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
     r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:incident|request|task)"  # "RFS incident 24-1"
@@ -327,7 +327,8 @@ _MIXED = re.compile(r"(?=.*[A-Z])(?=.*\d)").match  # letters and digits both
 REF_CUES = word_set(
     "ref reference file case account acct acc application claim matter docket warrant policy "
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
-    "participant order permit certificate serial urn mrn ur record patient hospital incident "
+    "participant order permit certificate serial urn mrn ur hrn umrn record patient hospital "
+    "incident "
     "provider infringement penalty passport report "
     "event grant imei cin trn usi pin identifier opal myki gocard card smartrider metrocard "
     "student reg "
@@ -670,12 +671,34 @@ _BOOKED = re.compile(
     r"(?P<id>(?=[A-Z]*\d)[A-Z0-9]{6})(?![\w\-/])"
     r"|(?i:\bpadlock(?:\s+(?:code|no\.?|number|#))?[\s:#]*)(?P<code>\d{3,8})\b"
     r"(?!\s+(?i:packs?|pk|pcs|pieces|units|boxes)\b)"  # "Padlock 100 pack": how many
+    # A password as written down, which so often holds a name and a year ("Oswin1941"): a word
+    # with a digit, a symbol or a capital inside it; "password is changed" keeps its word.
+    r"|(?i:\b(?:password|passcode|passphrase|pwd|pw)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
+    r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|\w[A-Z]))[^\s,;\"'()<>]{4,40})(?<![.,;:!?])"
 )
-BOOKING_CUES = word_set("booking reservation pnr confirmation padlock")
+# A login after its cue: "Username: kbrooks", "myGov username is tasha_w88" (an address after
+# "Apple ID" is an email, found as one). A dictionary word stays: "username reset".
+_USERNAME = re.compile(
+    r"(?i:\b(?:user\s?name|user\s?id|login|log-in|gamertag)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
+    r"(?P<id>[A-Za-z0-9][\w.\-]{2,40}\w)(?![\w@])"
+)
+BOOKING_CUES = word_set(
+    "booking reservation pnr confirmation padlock password passcode passphrase pwd pw username "
+    "user login gamertag"
+)
 
 
 def bookings(text: str) -> list[Hit]:
-    return [hit(*m.span("id" if m["id"] else "code"), "id") for m in _BOOKED.finditer(text)]
+    hits = [hit(*m.span(next(g for g in ("id", "code", "secret") if m[g])), "id")
+            for m in _BOOKED.finditer(text)]
+    for m in _USERNAME.finditer(text):
+        login = m["id"]
+        if re.search(r"[\d_.]", login) or (
+            login.islower() and login not in lexicon.english_words()
+            and login not in lexicon.FUNCTION_WORDS
+        ):
+            hits.append(hit(*m.span("id"), "id"))
+    return hits
 
 
 # Cues of a number that is a worker's, a student's or a member's own, whatever its shape.
@@ -833,8 +856,11 @@ _SOCIAL = word_set(
     """wechat.com weibo.com vk.com line.me viber.com kakao.com telegram.me
 facebook.com fb.com m.facebook.com instagram.com tiktok.com twitter.com x.com
 linkedin.com au.linkedin.com snapchat.com youtube.com threads.net onlyfans.com
-pinterest.com reddit.com tumblr.com t.me wa.me m.me linktr.ee"""
-)
+pinterest.com reddit.com tumblr.com t.me wa.me m.me linktr.ee twitch.tv youtu.be vimeo.com
+discord.gg discord.com soundcloud.com
+gofundme.com gofund.me au.gofundme.com mycause.com.au chuffed.org givealittle.co.nz
+justgiving.com everydayhero.com tributes.com.au legacy.com"""
+)  # and the pages raised or kept for one person: fundraisers, memorials
 _URL_PARTS = word_set("com net org au nz uk gov edu www https http html php index")
 
 
@@ -896,6 +922,53 @@ SPOKEN_EMAIL_KEYS = word_set("gmail hotmail outlook yahoo bigpond icloud live op
 
 def spoken_emails(text: str) -> list[Hit]:
     return [hit(*m.span(), "email") for m in _SPOKEN_EMAIL.finditer(text)]
+
+
+# A file's name, and a handle joined with underscores ("death_cert_olakunle.jpg",
+# "meilin_zhai_bh"): whole, when a part of it names someone, as a URL's path would.
+_FILE_NAME = re.compile(
+    r"(?<![A-Za-z0-9_/.\-@])[\w\-]+(?:\.[\w\-]+)*\.(?i:pdf|jpe?g|png|heic|gif|docx?|xlsx?|csv|txt|rtf"
+    r"|mp4|mov|m4a|mp3|wav|zip|pptx?)(?![\w.])"
+    r"|(?<![A-Za-z0-9_/.\-@])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/]|\.\w)"
+)
+
+
+def file_names(
+    text: str, registered: Collection[str]
+) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """Files and handles that name someone other than a registered client (theirs keep the
+    case code: "jane_q" is "U1R-014_q"); and where the others are, which name no one ("IMG_2203
+    .jpg" is no "Uploaded IMG")."""
+    given, surnames, words = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
+    named, plain = [], []
+    for m in _FILE_NAME.finditer(text):
+        parts = re.findall(r"[a-z]+", m[0].casefold())
+        if any(part not in registered and (_unknown_word(part) or (
+            (part in given or part in surnames) and len(part) >= 3 and part not in words
+            and part not in lexicon.place_words() and part not in _URL_PARTS
+        )) for part in parts):
+            named.append(hit(*m.span(), "id"))
+        elif not any(part in registered for part in parts):
+            plain.append(m.span())
+    return named, plain
+
+
+def _unknown_word(part: str) -> bool:
+    """A word no list knows, nor two known words run together ("payslip", "birthcert"): in a
+    file's name or a handle, most likely someone's name ("olakunle", "ruvimbo")."""
+    if len(part) < 4 or not re.search(r"[aeiou]", part) or _known_word(part):
+        return False
+    return not any(_known_word(part[:k]) and _known_word(part[k:]) for k in range(3, len(part) - 2))
+
+
+def _known_word(part: str) -> bool:
+    return part in lexicon.english_words() or part in lexicon.place_words() or (
+        part in lexicon.never_names() or part in lexicon.FUNCTION_WORDS or part in _URL_PARTS
+        or part in _FILE_WORDS
+    )
+
+
+_FILE_WORDS = word_set("img dsc pxl jpeg heic pdf docx xlsx pptx msgs pics vid")
 
 
 def urls(text: str, registered: Collection[str]) -> list[Hit]:
@@ -1391,10 +1464,22 @@ _FULL_TYPES = frozenset(g.split()[0] for g in f"{_ANY_CASE_TYPES}|{_TITLE_TYPES}
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 
 
+# Where a lot or a house number stands for the street number, as in remote communities and
+# town camps: "Lot 1204, Peko Road", "Lot 31, Boigu Island QLD 4875", "House 12, Larapinta
+# Valley Town Camp" (not "Lot 7 at the sale yards").
+_LOT_ADDRESS = re.compile(
+    rf"\b(?:Lot|LOT|House|HOUSE)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:{_TITLE_WORD}\s+){{0,3}}(?:"
+    rf"{_TITLE_WORD}\s+(?:(?i:{_ANY_CASE})|{_alternation(_TITLE_TYPES, title=True)})\b"
+    r"|(?:Town\s+Camp|Community|Island|Homeland|Outstation)\b(?:,?\s+[A-Z]{2,3}\s+\d{4})?"
+    rf"|{_TITLE_WORD},?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{{4}}\b)"
+)
+
+
 def addresses(text: str) -> list[Hit]:
     """Street addresses of anyone: a number, a street name and a street type, with any unit or
     lot before it, and a listed suburb written after it."""
-    hits = []
+    hits = [hit(m.start(), _suburb_after(text, m.end()), "address")
+            for m in _LOT_ADDRESS.finditer(text)]
     for m in ADDRESS.finditer(text):
         end = m.end()
         last = _LAST_WORD.search(m[0])
@@ -1476,7 +1561,7 @@ _LIVES_ON_STREET = re.compile(
     r"|were|just|finally|will|to))?\s+(?:moved|moving|move|moves))\s+(?:in\s+)?"
     r"(?:on|in|to|into|onto|off)|\bkeys\s+(?:for|to)|\bnew\s+(?:place|house|unit|flat|home)"
     r"\s+(?:on|in))\s+(?:the\s+)?"
-    rf"(?P<street>{_ANY_STREET})"
+    rf"(?P<street>(?!(?i:the|a|my|his|her|their|our)\s){_ANY_STREET})"  # not "off the drive"
 )
 _HOUSE_NUMBER = re.compile(
     r"(?i:\b(?:at|from|to|of)\s+)(?P<house>(?i:number|no\.)\s*\d{1,4}[a-z]?)(?![\w/])"
