@@ -211,12 +211,14 @@ def _passengers(text: str, found: list[Hit]) -> list[Hit]:
 
 
 def _an_agency(word: str) -> bool:
-    """An acronym with no vowel, a listed service's word or an English word that is no one's
-    surname: not a passenger's name."""
+    """An acronym of three or more letters with no vowel, a listed service's word or an English
+    word that is no one's surname: not a passenger's name."""
     from bot.deidentify import lexicon
 
     key = word.casefold()
-    return not any(ch in "aeiouy" for ch in key) or key in lexicon.never_names() or (
+    return (len(key) > 2 and not any(ch in "aeiouy" for ch in key)) or (  # "NG/KIM MS" is Ng
+        key in lexicon.never_names()
+    ) or (
         key in lexicon.english_words() and key not in lexicon.surnames()
         and key not in lexicon.given_names()
     )

@@ -46,6 +46,11 @@ _INITIALS_AFTER = re.compile(
 )
 # A lowercase initial after a lowercase name: not one of SMS's one-letter words (a, i, n, u, w…).
 _LOWER_INITIAL_AFTER = re.compile(r"\s([b-hjlmo-tvz])(?:\.|(?=[^\w]|\Z))")
+# A letter that names a block, a wing or a bed, not a person: "Block C. Dhakal".
+_A_PLACES_LETTER = re.compile(
+    r"(?i:\b(?:block|unit|level|wing|ward|bed|room|bay|gate|pod|zone|site|cabin|lot|stage|plan"
+    r"|option|type|grade|class|part|section|row|seat|building|tower|floor|shed|house))\s+\Z"
+)
 _AN_ARTICLE = re.compile(r"(?<![^\W\d_])(?i:an?) \Z")
 _LETTER_DOT = re.compile(r"\b[A-Za-z]\.")  # a quick look: "J." somewhere
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.\s?){1,4}[A-Za-z]\.?(?![^\W\d_])")
@@ -147,8 +152,11 @@ class Initials:
                 if not initial or initial[1] in "ai":
                     break
                 if initial[1].casefold() not in letters:
-                    if not (initial[1].isupper() and "." in initial[0]):
-                        break  # "w Dhakal": with her
+                    if not (initial[1].isupper() and "." in initial[0]) or _A_PLACES_LETTER.search(
+                        text, max(0, start - len(before) + initial.start(1) - 12),
+                        start - len(before) + initial.start(1),
+                    ):
+                        break  # "w Dhakal": with her; "Block C. Dhakal": a block's letter
                     other = True
                 start -= len(before) - initial.start(1)
             if other:  # the initials only: a title stays, as for anyone else ("Mr [name]")

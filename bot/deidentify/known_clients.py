@@ -76,6 +76,12 @@ _KINDS_OF_WORKER = word_set(
 SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
     rf"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|{EMOJI})"
 )
+# What a text's writer says after "<name> here" at its start: "goody here pls dont share".
+_ASKS_AFTER_HERE = re.compile(
+    r"\s+(?i:pls|plz|please|can|could|u|just|again|need|needing|want|wanting|asking|hi|hey"
+    r"|sorry|thanks|thx|ta|i|im|i['’]m|ive|i['’]ve|checking|letting|texting|txting|ringing"
+    r"|new|my|got)\b"
+)
 # A scanned word with a zero or a one among its letters ("HRYTSENK0", "W1ktoria").
 _OCR_WORD = re.compile(
     r"(?<![\w\-/])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z][01]*[A-Za-z])[A-Za-z01]{4,}(?![\w\-/])"
@@ -230,9 +236,12 @@ def place_spans(
         if i > run_start and text[tokens[i - 1].end : t.start] != " ":
             run_start = i
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if not t.title and t.key.endswith(("ed", "ing")) and t.key in words_ and nxt and nxt.caps:
-            run_start = i + 1  # in capitals, a verb ends what came before: "SHAZ FINISHED UNIT 4"
-            continue
+        if not t.title and nxt and nxt.caps and (
+            (t.key.endswith(("ed", "ing")) and t.key in words_)
+            or (t.key in lexicon.NAME_FOLLOWERS and t.key not in _JOINS_A_PLACE)
+        ):
+            run_start = i + 1  # in capitals, a verb ends what came before: "SHAZ FINISHED UNIT
+            continue  # 4", "SHAZ DID UNIT 4"
         if i == run_start:
             continue
         if nxt and nxt.caps and text[t.end : nxt.start] == " " and not (
@@ -258,6 +267,21 @@ def place_spans(
         ):
             spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, t.end))
     return spans
+
+
+_JOINS_A_PLACE = frozenset({"and", "or"})  # "TORRES AND CAPE HOSPITAL"
+_NEXT_IN_CAPITALS = re.compile(r"[ \t]+([A-Z][A-Z'’]+)\b")
+
+
+def _a_deed_in_capitals(text: str, end: int) -> bool:
+    """In capitals, a person's verb after the word: "PASSED", "IS", "RANG" (not "AND")."""
+    m = _NEXT_IN_CAPITALS.match(text, end)
+    if m is None:
+        return False
+    word = m[1].casefold().replace("’", "'")
+    return (word in lexicon.NAME_FOLLOWERS and word not in _JOINS_A_PLACE) or (
+        len(word) > 4 and word.endswith("ed") and word in lexicon.english_words()
+    )
 
 
 def _someones(run: Sequence[Word], given: AbstractSet[str]) -> bool:
@@ -331,6 +355,8 @@ def numbered_place(text: str, t: Word) -> bool:
     ) and not (  # a list's or a table's item: "Calvary Mater, Ward 5, palliative"
         _AN_ITEM_BEFORE.search(text, max(0, t.start - 3), t.start)
         and _AN_ITEM_ENDS.match(text, m.end())
+        and not _AN_AGE_AFTER.match(text, m.end())  # "Kids: Harper 5, Ward 3, Isla 2": ages
+        and not _AN_AGE_BEFORE.search(text, max(0, t.start - 30), t.start)
     )):
         return False
     if t.key != "court":
@@ -342,6 +368,8 @@ def numbered_place(text: str, t: Word) -> bool:
 _WARD_BEFORE = re.compile(r"(?i:\b(?:on|in|to|from|at|into)\s+|\(\s*)\Z")  # "on Ward 4"
 _AN_ITEM_BEFORE = re.compile(r"(?:[,|;]\s*|^)\Z", re.MULTILINE)
 _AN_ITEM_ENDS = re.compile(r"[ \t]*(?:[,|;)]|\n|\Z)")
+_AN_AGE_AFTER = re.compile(r"[ \t]*[,;|\n]\s*[A-Z][a-z]+[ \t]+\d{1,2}\b")
+_AN_AGE_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+\d{1,2}[ \t]*[,;|\n]\s*\Z")
 _COURT_BEFORE = re.compile(r"(?i:\b(?:in|at|to|from|before|into)\s+|\(\s*)\Z")
 _ROOM_ENDS = re.compile(r"\s*(?:[)\]]|\n|\Z)")
 
@@ -458,6 +486,13 @@ _PHRASE_GAP = re.compile(r" |[\-'’/]| ?& ?")  # not " - ", ", ", ". "
 
 
 # Latin letters against a letter of another script, with no space between: "母亲Tong".
+_NEXT_WORD_GLUED = re.compile(r"[ \t]+([A-Za-z]+)")
+# Kin and address words typed before a name glued to them (Chinese, Thai): mother, father,
+# daughter, son, sister, brother, Mr, Mrs, friend, "for", "is", "called"; คุณ, พี่, น้อง, แม่.
+_GLUED_PERSON_BEFORE = re.compile(
+    r"(?:母亲|母親|妈妈|媽媽|妈|媽|爸爸|爸|父亲|父親|女儿|女兒|儿子|兒子|姐姐|姐|哥哥|哥|妹妹|妹|弟弟|弟"
+    r"|先生|太太|朋友|老公|老婆|丈夫|妻子|叫|是|给|給|和|跟|她|他|คุณ|พี่|น้อง|แม่|พ่อ|ลูก|สําหรับ|สำหรับ)\Z"
+)
 _GLUED_LATIN = re.compile(
     r"(?<=[^\W\d_A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?![A-Za-z\u00c0-\u024f])"
     r"|(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?=[^\W\d_A-Za-z\u00c0-\u024f])"
@@ -760,9 +795,23 @@ class Matcher:
         Chinese and Thai are typed: "她母亲Tong", "สําหรับSiri:" (the word reads as one)."""
         hits = []
         for m in _GLUED_LATIN.finditer(text):
-            entry = self.names.get((fold(m[0]),))
-            if entry is not None and len(m[0]) >= 3:
-                hits.append(code_hit(m.start(), m.end(), entry.codes))
+            key = fold(m[0])
+            entry = self.names.get((key,))
+            if entry is None or len(m[0]) < 3:
+                continue
+            if entry.weak and not (
+                _GLUED_PERSON_BEFORE.search(text, max(0, m.start() - 3), m.start())
+                or (text[m.end() : m.end() + 1] in (":", "：", ",", "，") and not m[0].islower())
+            ):
+                continue  # "昨天storm很大", "去Summer营", "ใช้Siriโทร": the word; but
+                # "สําหรับSiri:", "她女儿Hope" are a person
+            nxt = _NEXT_WORD_GLUED.match(text, m.end())
+            if nxt is not None and (
+                lexicon.listed_place((key, nxt[1].casefold()))
+                or nxt[1].casefold() in lexicon.PLACE_HEADS
+            ):
+                continue  # "她住在Summer Hill", "去HOPE ISLAND": a place
+            hits.append(code_hit(m.start(), m.end(), entry.codes))
         return hits
 
     def _scanned(self, text: str, protected: list[tuple[int, int]]) -> list[Hit]:
@@ -911,8 +960,14 @@ class Matcher:
             return codes if self._initial_beside(text, t, codes) else frozenset()
         if self._initial_beside(text, t, codes):
             return codes  # "S. Marsden" (also a suburb), "STONE G."
-        if len(t.key) < 3 or t.key in lexicon.GRAMMAR or self._not_a_name_here(text, tokens, i):
+        if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
+        if t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (
+            i > 0 and tokens[i - 1].key in lexicon.MONTH_CONTEXT
+        ):  # "DALE PASSED THE TEST", "AUGUST IS ON IT": in capitals every word is in a run
+            return codes
+        if self._not_a_name_here(text, tokens, i):
+            return frozenset()
         if t.caps and not t.opens:  # capitalised mid-sentence: "spoke with Hope", "says BANI"
             return codes
         if t.title and name_follows(text, t.end) and _not_a_dish(text, tokens, i):
@@ -1061,7 +1116,9 @@ class Matcher:
             if after_it == "the" and i + 3 < n:  # "WINTER and the baby are well"
                 after_it = tokens[i + 3].key
             return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
-        if nxt.key == "here" and (SIGNS_ON_AFTER.match(text, nxt.end) or i == 0) and (
+        if nxt.key == "here" and (SIGNS_ON_AFTER.match(text, nxt.end) or (
+            i == 0 and _ASKS_AFTER_HERE.match(text, nxt.end)  # not "Summer here is brutal"
+        )) and (
             prev is None or prev.key in _GREETINGS or (i > 1 and tokens[i - 2].key in _GREETINGS)
         ):
             return True  # an SMS signing on: "victoria here. homes rang", "hi byron golf here.",

@@ -77,6 +77,10 @@ FOREIGN_FUNCTION_WORDS = word_set(
     # or a son ("my son is sick today"); a word with the article (ال) is no name either
     " في من مع عند على الى إلى هو هي كان كانت ما لا لم لن قد و او أو مريض مريضة تعبان تعبانة"
     " بخير عمره عمرها راح راحت جاء جاءت جات يريد تريد قال قالت صار صارت ساكن ساكنة يسكن تسكن"
+    # here, there, also, tomorrow, yesterday, now, a little, very, only, still, fine, pregnant,
+    # upset, with me, has (the words said of a son or a mother in a text)
+    " هنا هناك كمان ايضا أيضا غدا غداً بكرة بكره امبارح مبارح الحين هلق هلأ شوية شوي كثير جدا"
+    " بس لسه لسا كويس كويسة منيح منيحة حامل زعلان زعلانة عندي معي عندها عنده مش مو"
 )
 # Titles that go with the name they stand before ("Mr Nabil Haddad", "Aunty Flora Nona");
 # "Dr" and police ranks say who the person is to the client and stay ("Dr [name]").

@@ -80,6 +80,10 @@ _NOT = re.compile(r"['’]t\b")
 _A_LANGUAGE = re.compile(r"\b[^\W\d_][\w']+(?=-(?:speaking|speakers?|language)\b)")
 _TIME_BEFORE = re.compile(r"\d\s?(?:[ap]\.?m\.?|hrs?)\s*\Z", re.IGNORECASE)  # "10am Tue"
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
+_DEED_AFTER_DAY = re.compile(  # a person's deed after a day's name: "THU RANG BACK", "Thu said"
+    r" (?:[A-Z][A-Za-z]+ )?"  # "3PM SUN LI CALLED"
+    r"(?i:rang|called|phoned|texted|said|came|went|asked|told|emailed|dropped|is|was|has|will)\b"
+)
 _POSTCODE_AFTER = re.compile(r",?\s+\d{4}\b")
 _STRICT_TITLES = frozenset({"dr", "doctor", "prof"})  # "Dr Appointment" is no name
 _DETERMINERS = word_set(
@@ -135,6 +139,8 @@ _DEEDS = word_set(
 )
 _COMMON_LOWER = word_set(
     "whanau fam crew mob mates cuz bro sis kids rellies family aunties max min"
+    # Kriol and Yumplatok pronouns: "youpla took her money", "olabat came back"
+    " youpla yupla mipla melabat olabat dempla dembala wi yumi im thempla"
 )
 
 
@@ -1046,6 +1052,8 @@ def _tokens(
             blocked_here = mask.find(1, start, end) >= 0 or _glued(text, start, end)
             anchor = not blocked_here and mask.find(2, start, end) >= 0
             title, flags = w.title, _flags(key)
+            if (key in _SERVICE_ACRONYMS or key in _ROMAN) and text[start:end].isupper():
+                flags = _ACRONYM  # "AMES starts 5 May" (but "Tom Ames" is a man); "CERT III"
             if title and text[end - 1] == "s" and text[start + 1 : start + 2].isupper() and (
                 _PLURAL_CAPS.fullmatch(text, start, end)  # "BBQs", "GPs", "NGUYENs"
             ):
@@ -1096,6 +1104,12 @@ _NOT_LABEL_SURNAMES = word_set(
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
 _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
+# Services' acronyms that are also surnames: in capitals, the service (Adult Migrant English
+# Service); written as a name, a person.
+_SERVICE_ACRONYMS = word_set("ames")
+# The article, alone or after a preposition: "المستشفى", "بالمستشفى" (at the hospital), "للبيت".
+_ARABIC_ARTICLE = ("ال", "بال", "وال", "فال", "كال", "لل")
+_ROMAN = word_set("ii iii iv vii viii ix xii")  # not "VI", "XI": Vi, Xi are names too
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -1269,9 +1283,11 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         if second.key in _TRADES and not first.given:
             continue  # a job: "Sous Chef", "Formwork Carpenter"; but "George Foreman" is a man
         if first.upper and first.unknown and (
-            second.place or (second.upper and second.key in lexicon.STATES)
+            (second.place and len(first.key) >= 3)
+            or (second.upper and second.key in lexicon.STATES)
         ):
-            continue  # an acronym and its branch: "RSPCA WA", "RSPCA Darwin runs it"
+            continue  # an acronym and its branch: "RSPCA WA", "RSPCA Darwin runs it" (but two
+            # capitals are initials: "TJ Bowen rang")
         if second.key == "new" and a + 2 < len(toks) and toks[a + 2].key == "year" and (
             first.key in _PEOPLES_ALSO_NAMES
         ):
@@ -1431,7 +1447,8 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         or (t.key in lexicon.WEEKDAYS and i > 0 and toks[i - 1].key in _BEFORE_A_DAY
             and _DAY_ENDS.match(text, t.end) is not None)  # not "Appt Thu Nguyen re housing"
         or (t.key in lexicon.WEEKDAYS and _a_days_cell(text, t))
-        or (t.key in lexicon.WEEKDAYS and _TIME_BEFORE.search(text, max(0, t.start - 9), t.start))
+        or (t.key in lexicon.WEEKDAYS and _TIME_BEFORE.search(text, max(0, t.start - 9), t.start)
+            and not _DEED_AFTER_DAY.match(text, t.end))  # "10am Tue"; not "10AM THU RANG BACK"
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
         or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
@@ -2180,7 +2197,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             # aware"; but "my mate bluey", "his uncle bully at the cliffs" are people
         if (toks[i].key in lexicon.KIN_ABROAD or toks[i].key in _WORK_RELATIONS) and (
             t.key in lexicon.FOREIGN_FUNCTION_WORDS or t.key in lexicon.english_words()
-            or t.key.startswith("ال")
+            or t.key.startswith(_ARABIC_ARTICLE) or lexicon.listed_place((t.key,))
         ):
             plausible = False  # "her boss cut shifts", "sa fille est malade", "anak ko si"
         elif toks[i].key in lexicon.KIN_ABROAD and not (

@@ -316,6 +316,10 @@ _CUED_NUMBER = re.compile(
 )
 _A_CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
 _CENTS = re.compile(r"\d{1,7}\.\d\d")
+_MONEY_CUE = re.compile(r"(?i)invoice|receipt|claim|bond|loan|penalty|infringement|payment")
+_EXPIRY_CUE = re.compile(
+    r"(?i)licen[cs]e|card|passport|permit|certificate|cert|visa|wwc|credential|immicard|badge"
+)
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d")
 # Before "no.", a number that is no one's: an organisation's, a bus's, a room's.
 _NOBODYS_NO = re.compile(
@@ -649,10 +653,11 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
                 continue
             if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
                 continue  # a service's phone number
-            if DATE.fullmatch(m["id"]) or _CENTS.fullmatch(m["id"]) or _MONTH_YEAR.fullmatch(
-                m["id"]
-            ):
-                continue  # "Invoice 1234.50" is money, "Licence 06/2027 expiry" a month
+            if DATE.fullmatch(m["id"]) or (
+                _CENTS.fullmatch(m["id"]) and _MONEY_CUE.search(cue[0])
+            ) or (_MONTH_YEAR.fullmatch(m["id"]) and _EXPIRY_CUE.search(cue[0])):
+                continue  # "Invoice 1234.50" is money, "Licence 06/2027 expiry" a month; but
+                # "Client ID 4471.22", "Policy 1/2023" are numbers
             short = len(digits) < 5 and (not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"]))
             if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047"
                 len(digits) >= 4 and _A_WORKERS_CUE.search(cue[0]) and not _A_YEAR.fullmatch(digits)
@@ -669,8 +674,9 @@ _BOOKED = re.compile(
     r"(?i:\b(?:booking|reservation|pnr|confirmation)(?:\s+(?:ref(?:erence)?|code|no\.?|number|#))?"
     r"(?:\s+for\s+the\s+\w+)?(?:\s+(?:is|was))?[\s:#]*)"
     r"(?P<id>(?=[A-Z]*\d)[A-Z0-9]{6})(?![\w\-/])"
-    r"|(?i:\bpadlock(?:\s+(?:code|no\.?|number|#))?[\s:#]*)(?P<code>\d{3,8})\b"
-    r"(?!\s+(?i:packs?|pk|pcs|pieces|units|boxes)\b)"  # "Padlock 100 pack": how many
+    r"|(?i:\bpadlock(?:\s+(?:code|no\.?|number|#)[\s:#]*|[\s:#]*(?=\d{3,8}\b"
+    r"(?!\s+(?:packs?|pk|pcs|pieces|units|boxes)\b))))"  # "Padlock 100 pack": how many
+    r"(?P<code>\d{3,8})\b"
     # A password as written down, which so often holds a name and a year ("Oswin1941"): a word
     # with a digit, a symbol or a capital inside it; "password is changed" keeps its word.
     r"|(?i:\b(?:password|passcode|passphrase|pwd|pw)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
@@ -1033,10 +1039,11 @@ _THINGS_THAT_TURN = (
     "lease", "debt", "loan", "tenancy", "program", "programme", "service", "refuge", "business",
     "agreement", "order", "policy", "account", "car", "rent", "contract", "plan", "package",
     "shelter", "project", "group", "club", "centre", "application", "it", "this", "that",
+    "sublease",
 )
-# Those that end names too, so only as whole words ("Oscar", "Brent", "Kit" turn 18); the rest
-# also end compounds ("Playgroup turns 3", "the sublease turns 1").
-_ENDS_OF_NAMES = frozenset({"car", "rent", "loan", "plan", "it", "this", "that"})
+# Those that end names too, so only as whole words ("Oscar", "Brent", "Kit", "Elease",
+# "Border" turn 18); the rest also end compounds ("Playgroup turns 3").
+_ENDS_OF_NAMES = frozenset({"car", "rent", "loan", "plan", "it", "this", "that", "lease", "order"})
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # "She turned 18 on 1 September"; not "Lease turns 12 months on 3/4", "turned 2 weeks overdue"
@@ -1444,7 +1451,9 @@ ADDRESS = re.compile(
     rf"|{_LOWER_WORD}(?<!s)\s+way"  # "154 smith way", not "3 nights way"
     # A street that is its type alone: "22 Esplanade", "21 The Strand", "5 The Parade"
     rf"|(?:Esplanade|The\s+(?:{_alternation(_ANY_CASE_TYPES + '|strand|corso', title=True)}))"
-    r"(?![ \t]+(?:[a-z]+s|stop|carpark|car\s+park)\b)"  # not "12 Esplanade benches", "bus stop"
+    r"(?![ \t]+(?:(?!(?:as|is|was|has|his|hers|its|this|thus|us|yes|plus|unless|whereas|perhaps"
+    r"|always|nowadays|sometimes|afterwards|towards|less|across|besides|regardless|once|since"
+    r"|ours|yours|theirs)\b)[a-z]+s|stop|carpark|car\s+park)\b)"  # "12 Esplanade benches"
     r")\b\.?"
 )
 # A house number as dictated: "twelve Hawker Street", "unit four, twenty two Smith Road".

@@ -58,8 +58,13 @@ _EAST_WORDS = word_set(
     學校 上班 下班 下午 上午 晚上 早上 现在 現在 已经 已經 可以 没有 沒有
     谢谢 謝謝 老师 老師 医生 醫生 妈妈 媽媽 爸爸 朋友 电话 電話 来週 來週
     下周 下週 周末 週末 星期 今晩 今晚 大丈夫 了解 お願い 내일 오늘 어제 병원
-    학교 회사 지금 감사 괜찮아"""
+    학교 회사 지금 감사 괜찮아
+    来了 去了 走了 到了 回来 回去 回家 说了 没来 不来 会来 打电话 发短信 住院 出院 搬家"""
 )
+_I_AM_KO_END = re.compile(r"\s(?:입니다|이에요|예요|이라고|라고)")  # "저는 김민준 입니다"
+# What a Chinese word after "我是" ("I am") ends in when it says what, not who: "江苏人",
+# "高中生", "工作人员", "周末来", "新来的".
+_NOT_A_NAMES_END = frozenset("人生员师者家的来去过了们族民工士手")
 _SYLLABLE = re.compile(r"[aeiou]+|y(?![aeiou])", re.IGNORECASE)  # "Jiayi": jia-yi, two
 
 
@@ -98,7 +103,15 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
         )):  # glued with no space: "她母亲Tong" is "her mother Tong", not her name twice
             out.append(h._replace(start=before.start("name"), end=before.end("name")))
     for m in _I_AM.finditer(text):  # "我是侯玉玲，…": who writes (not "我是学生", a student)
-        if m["name"][0] in _FAMILY_FIRST and m["name"] not in _EAST_WORDS:
+        name = m["name"]
+        korean = "\uac00" <= name[0] <= "\ud7a3"
+        if name[0] in _FAMILY_FIRST and name not in _EAST_WORDS and (
+            (len(name) == 3 and name[-1] not in "인생님" and (
+                not text[m.end() : m.end() + 1].isspace() or _I_AM_KO_END.match(text, m.end())
+            )) if korean
+            # "저는 김민준.": not "저는 정말", "저는 김치" (two syllables), "저는 신청서 냈어요"
+            else m[0][:2] in ("我叫", "名叫") or name[-1] not in _NOT_A_NAMES_END
+        ):
             out.append(hit(m.start("name"), m.end("name"), "person"))
     for m in re.finditer(_EAST_NAME, text):
         rel = _RELATION_AFTER.match(text, m.end())

@@ -193,8 +193,8 @@ def _slashed_rows(below: Sequence[str], heads: Sequence[str], kinds: dict[int, s
     return len(rows) >= 2 or (len(rows) == 1 and rows[0] == below[0] and rows[0][:1].islower())
 
 
-_CAPS_NAME_CELL = re.compile(  # "KYLIE S", not "QBE", "ROOM B", "WING A"
-    r"(?!(?:ROOM|WING|LEVEL|BLOCK|BED|WARD|UNIT|FLOOR|SITE|CABIN|BAY|POD|HALL|ZONE|GATE|TEAM"
+_CAPS_NAME_CELL = re.compile(  # "KYLIE S", "HALL J" (not "QBE", "ROOM B", "POD A")
+    r"(?!(?:ROOM|LEVEL|BLOCK|BED|UNIT|FLOOR|SITE|CABIN|POD|ZONE|GATE|TEAM"
     r"|GROUP|STAGE|PLAN|OPTION|TYPE|GRADE|CLASS) )[A-Z][A-Z'’\-]{2,} [A-Z]\.?"
 )
 
