@@ -1275,6 +1275,8 @@ class Matcher:
                         continue
                     level = _LEVEL_NUMBER.match(text, counted.end())  # "unit 4 level 2"
                     if level and level[1] not in words:
+                        if not _A_COURSE_AFTER.match(text, level.end()):
+                            yield hit(m.start(), level.end(), "address")  # a neighbour's
                         continue  # "passed Unit 4 level 1 of the Cert II": a course's unit
                     end = level.end() if level else counted.end()
                 org = _AN_ORGANISATIONS_ROOM.match(text, m.end())
@@ -1799,6 +1801,10 @@ def _all_in(words: AbstractSet[str], said: str) -> bool:
 
 
 _LEVEL_NUMBER = re.compile(r"[ \t]*(\d+)\b")  # "unit 4 level 2"
+_A_COURSE_AFTER = re.compile(
+    r"(?i:[ \t]+(?:of|in|for)\b|[ \t]+(?:cert|certificate|course|module|maths|english|done"
+    r"|passed|finished|completed|today)\b)"
+)
 # The capitalised words after it, which may be its address's place ("Site 14, Renmark Riverfront
 # Caravan Park").
 _PLACE_WORDS_AFTER = re.compile(r",?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")

@@ -222,3 +222,24 @@ def test_a_kriol_pronoun_before_a_deed_is_no_name():
     assert redact("youpla took her money. jace took my keys") == (
         "youpla took her money. [name] took my keys"
     )
+
+
+SHAZ_AT_HOME = KnownClient(
+    "ND-2605",
+    ClientIdentity(
+        full_name="Shannon Kerr",
+        aliases=("Shaz",),
+        address="Unit 4 Level 2, 88 George St, Brisbane QLD 4000",
+    ),
+)
+
+
+def test_another_level_of_the_clients_unit_is_a_neighbours_home():
+    assert redact("Shaz moved from unit 4 level 2 to unit 4 level 3.", SHAZ_AT_HOME) == (
+        "ND-2605 moved from [address] to [address]."
+    )
+
+
+def test_a_courses_unit_and_level_survive():
+    text = "Shaz passed Unit 4 level 1 of the Cert II."
+    assert redact(text, SHAZ_AT_HOME) == "ND-2605 passed Unit 4 level 1 of the Cert II."
