@@ -327,7 +327,7 @@ _EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
 
 # Rooms, wards and beds with their number: "Ward 4K", "Rm 4", "Bed 11" are no one; but "Spoke
 # with Ward 3 times", "Rang Ward 4 days ago", "Saw Ward 2x" are someone.
-_NUMBERED = word_set("ward rm room bed court")
+_NUMBERED = word_set("ward rm room bed court psalm psalms hymn verse chapter")  # "Psalm 91"
 _COUNT_AFTER = (
     r"\s*(?:times?|x\b|days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|am\b"
     r"|pm\b|a\.m|p\.m|o'?clock|kids?|children|nights?|calls?|texts?|visits?|yo\b|y/o|y\.o"
@@ -916,10 +916,12 @@ class Matcher:
         possessive = t.key not in lexicon.GRAMMAR and _POSSESSIVE.match(text, t.end)  # not "He's"
         if possessive or (
             i > 0
-            and tokens[i - 1].key in lexicon.TITLES
+            and (tokens[i - 1].key in lexicon.TITLES or (
+                tokens[i - 1].key in _CHURCH_TITLES and tokens[i - 1].title and t.title
+            ))
             and _TITLE_GAP.fullmatch(text, tokens[i - 1].end, t.start)
         ):
-            return codes
+            return codes  # "Ms Hope", "Sister Psalm has been our choir director"
         for j in (i - 1, i + 1):
             near = owner[j] if 0 <= j < len(owner) else None
             if not (near and codes & near):
@@ -1041,6 +1043,8 @@ class Matcher:
             _FIELD_ENDS.match(text, t.end)
         ):
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
+        if i == 0 and t.key not in _CLAUSE_VERBS and _ADDRESSED.match(text, t.end):
+            return True  # a text to the client: "chook pls bring ur letter", "runner ur mate"
         if prev is not None and _says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end):
             return True  # "hey dylan its haze. agent came round", "this is hope,"
         if i == 0 and _sender_follows(tokens):
@@ -1670,16 +1674,29 @@ def _one_slip(word: str, name: str) -> bool:
 
 
 def _vowel_misheard(word: str, name: str) -> bool:
-    """Only the opening vowel heard wrong, as dictation does: "amber" for Ember, "allen" for
-    Ellen (in lowercase, beside the client's surname only: "Amber Kleinschmidt" may be her
-    sister)."""
+    """Only the opening sound heard wrong, as dictation does: "amber" for Ember, "allen" for
+    Ellen, "jenesis" for Genesis, "kristal" for Crystal (in lowercase, beside the client's
+    surname only: "Amber Kleinschmidt" may be her sister)."""
     return (
         len(word) == len(name)
         and word[0] != name[0]
-        and word[0] in "aeiou"
-        and name[0] in "aeiou"
+        and (
+            (word[0] in "aeiou" and name[0] in "aeiou")
+            or {word[0], name[0]} in _SOUNDS_ALIKE
+        )
         and word[1:] == name[1:]
     )
+
+
+# Kin words a congregation or a club calls its members by, capitalised as titles.
+_CHURCH_TITLES = frozenset({"sister", "brother", "bro", "sis", "aunty", "auntie", "uncle", "mama",
+                            "papa", "elder", "deacon", "pastor", "coach"})
+# After a name opening a text, what says the text is to them ("runner ur mate found it"; "haze
+# its ok" is the weather, and "haze its jessamy" a sender, read elsewhere).
+_ADDRESSED = re.compile(r" (?:pls|plz|please|ur)\b")
+# Verbs that take a clause, which open texts too: "hope its ok", "trust ur well".
+_CLAUSE_VERBS = frozenset({"hope", "trust", "wish", "guess", "bet", "pray", "think", "reckon"})
+_SOUNDS_ALIKE = ({"j", "g"}, {"k", "c"}, {"s", "c"})
 
 
 def deletes(word: str, depth: int) -> set[str]:

@@ -66,6 +66,7 @@ KIN_ABROAD = word_set(
     teta jiddo jeddo baba dido dida babusya pappou pappous yiayia giagia nonno nonna nonnina
     bubu ammamma ammachi appachan appamma achchi seeya lola lolo nene babcia dziadek baka athe
     tupuna tipuna
+    kuya tita tito manang manong khala khalu phuphi phupho bapu bapuji bhuaji
     أختي أخي أخويا اختي اخي ابني إبني بنتي ابنتي إبنتي زوجي زوجتي أمي امي أبي ابي خالتي عمتي
     خالي عمي جدتي جدي"""
 )
@@ -172,7 +173,8 @@ MODALS = word_set("may might will would can could shall should must")
 GRAMMAR = FUNCTION_WORDS - MODALS
 # After a capitalised word at the start of a sentence, these make it a name: "Hope said".
 NAME_FOLLOWERS = word_set(
-    """is was has had said says called rang phoned texted emailed came went attended arrived
+    """read sang led took wrote drove ran
+    is was has had said says called rang phoned texted emailed came went attended arrived
     left moved missed reported reports stated states advised advises told asked wants wanted
     needs needed agreed declined refused disclosed presented engaged engaging continues
     remains remained seems seemed looked sounded and or did didn't doesn't isn't wasn't won't

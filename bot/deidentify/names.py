@@ -209,7 +209,7 @@ def find(
             and not (t.never or t.brand or name[i])
             and (
                 _possessive(text, t) or _strong(t) or _pair(text, toks, i) or _alone(text, toks, i)
-                or _contacted(text, toks, i) or _syllable_name(text, t)
+                or _contacted(text, toks, i) or _syllable_name(text, t) or _on_a_team_sheet(text, t)
             )
             and t.key not in _NAMELESS
             and not (t.key in _TRADES and not t.lexical)  # "Storeperson", "LF Operator"
@@ -1110,6 +1110,21 @@ _SERVICE_ACRONYMS = word_set("ames")
 # The article, alone or after a preposition: "المستشفى", "بالمستشفى" (at the hospital), "للبيت".
 _ARABIC_ARTICLE = ("ال", "بال", "وال", "فال", "كال", "لل")
 _ROMAN = word_set("ii iii iv vii viii ix xii")  # not "VI", "XI": Vi, Xi are names too
+
+
+# A team sheet's or a vote count's "7 ZERAI", "#3 ROKOBERA": a player's number, then the surname.
+_JERSEY_BEFORE = re.compile(r"(?:^|[\s·|,;:(])#?\d{1,2}[ \t]+\Z", re.MULTILINE)
+_JERSEYS = re.compile(r"(?:^|[\s·|,;:(])#?\d{1,2}[ \t]+[A-Z]{3,}\b", re.MULTILINE)
+
+
+def _on_a_team_sheet(text: str, t: _Tok) -> bool:
+    """A word no list knows, in capitals after a player's number, where the text has more than
+    one such pair."""
+    return (
+        t.upper and t.unknown and len(t.key) >= 4
+        and _JERSEY_BEFORE.search(text, max(0, t.start - 6), t.start) is not None
+        and len(_JERSEYS.findall(text)) >= 2
+    )
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -2252,7 +2267,7 @@ def _an_object_after(toks: list[_Tok], k: int) -> bool:
 # "Spoke with Boss today", where Boss may be someone's name).
 _WORK_RELATIONS = word_set(
     "boss supervisor manager director foreman owner employer recruiter trainer assessor lawyer"
-    " teacher tutor lecturer principal mentor"
+    " teacher tutor lecturer principal mentor coach captain skipper"
 )
 # A form's words after a relation: "Carer name:", "Parent surname", "mum mobile".
 _FORM_WORDS = word_set("name names surname details detail number contact address mobile email")

@@ -285,6 +285,7 @@ _COURSE_CODE = re.compile(  # the training packages' letters: community services
 _COURSE_AFTER = re.compile(r" (?:Certificate|Diploma|Advanced Diploma)\b")
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
+    r"|contract"
     r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|hrn|umrn|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
@@ -331,6 +332,7 @@ _MIXED = re.compile(r"(?=.*[A-Z])(?=.*\d)").match  # letters and digits both
 REF_CUES = word_set(
     "ref reference file case account acct acc application claim matter docket warrant policy "
     "member membership id min crn prisoner inmate booking invoice receipt tracking ticket ndis "
+    "contract "
     "participant order permit certificate serial urn mrn ur hrn umrn record patient hospital "
     "incident "
     "provider infringement penalty passport report "
@@ -720,7 +722,7 @@ _A_WORKERS_CUE = re.compile(
 _PLATE = re.compile(
     r"\b(?:(?:rego|registration|reg)(?:\s+plates?)?|number\s*plates?|numberplates?|plates?"
     r"|(?:car|ute|van|vehicle|truck|motorbike|bike)(?:['’]s)?\s+(?:is|was))"
-    r"(?:(?:\s+[a-z]+){1,6}\s*:\s*|[\s:#.=\-]*(?:(?:is|was|number|no\.?|num)[\s:#.]+)?)"
+    r"(?:(?:\s+[a-z]+){1,6}\s*:\s*|[\s:#.=\-(]*(?:(?:is|was|number|no\.?|num)[\s:#.]+)?)"
     r"(?P<id>[A-Za-z0-9]{1,4}(?:[ \-]?[A-Za-z0-9]{1,4}){0,2})(?![\w\-])",
     re.IGNORECASE,
 )
@@ -1053,8 +1055,22 @@ DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a s
     + r"turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
     r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
-    r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia)",
+    r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia"
+    r"|happy\s+\d{1,3}(?:st|nd|rd|th)\b)",  # "happy 19th!! 19 may"
     re.IGNORECASE,
+)
+# Days with a name of their own, which a birthday can fall on: "his birthday is April Fools'".
+_NAMED_DAYS = {
+    "christmas day": (25, 12), "christmas eve": (24, 12), "boxing day": (26, 12),
+    "new year's day": (1, 1), "new year's eve": (31, 12), "australia day": (26, 1),
+    "anzac day": (25, 4), "valentine's day": (14, 2), "april fools' day": (1, 4),
+    "april fools day": (1, 4), "april fool's day": (1, 4), "halloween": (31, 10),
+    "remembrance day": (11, 11), "st patrick's day": (17, 3),
+}
+_NAMED_DAY = re.compile(
+    r"(?i)\b(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]?s\s+(?:day|eve)|australia\s+day"
+    r"|anzac\s+day|valentine['’]?s\s+day|april\s+fool['’]?s['’]?\s+day|halloween|remembrance\s+day"
+    r"|st\.?\s+patrick['’]?s\s+day)\b"
 )
 _CUE_GAP = re.compile(  # "DOB: ", "born on the ", "DOB confirmed ", "DOB on cue card: "
     r"[\s:;,=()\-–|]{0,6}(?:[a-z]{1,9}[\s:;,=()\-–]{1,4}){0,3}"  # "| DOB | 03/04/1999 |"
@@ -1168,7 +1184,7 @@ def _day_month(written: str) -> bool:
 # Words of a birth cue ("DOB", "d.o.b", "born", "birthday", "b'day", "date of birth").
 BIRTH = frozenset({
     "dob", "d", "born", "birth", "birthday", "bday", "birthdate", "b", "turned", "turns",
-    "turning",
+    "turning", "happy",
     "compleanno", "compie", "cumpleaños", "nhật", "kaarawan", "γενέθλια", "genethlia",
 })
 
@@ -1207,6 +1223,13 @@ def dates_of_birth(
             day, month = _day_and_month(m)
             if (day, month) in days and _near_a_birth(
                 text, m.start(), m.end(), (day, month), named, days
+            ):
+                yield hit(*m.span(), "dob")
+        for m in _NAMED_DAY.finditer(text):
+            key = re.sub(r"\s+", " ", m[0].casefold().replace("’", "'").replace(".", ""))
+            day_month = _NAMED_DAYS.get(key) or _NAMED_DAYS.get(key.replace("'", ""))
+            if day_month in days and _near_a_birth(
+                text, m.start(), m.end(), day_month, named, days
             ):
                 yield hit(*m.span(), "dob")
     if registered and (ORDINAL_WORD.search(text) or _DIGIT_ORDINAL.search(text)):

@@ -988,7 +988,9 @@ THAO = client("U1R-043", full_name="Vu Thi Thao", aliases=("Thao",))
         ("Her unit U8/560 is handed back.", (HINE,), "Her unit [address] is handed back."),
         ("DOB 31/10/1998, or October 31st.", (HINE,), "DOB [DOB], or [DOB]."),
         ("appt 31 October at 10", (HINE,), "appt 31 October at 10"),  # no birth spoken of
-        ("was born on Halloween", (HINE,), "was born on Halloween"),
+        # her registered birthday named as a day is her birthday (set 9's gold kept it; set 26
+        # and the issue's "day and month only" say hide it)
+        ("was born on Halloween", (HINE,), "was born on [DOB]"),
         ("hey dylan its haze. agent came", (HINE,), "hey dylan its U1R-042. agent came"),
         ("the dog scratched bub with its haze.", (HINE,), "the dog scratched bub with its haze."),
         # a text opening with whom it is to, then its sender by a given name

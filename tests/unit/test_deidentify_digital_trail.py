@@ -22,8 +22,10 @@ LEXI = KnownClient("ND-2517", ClientIdentity(full_name="Alexa Woolnough", aliase
     ("text", "expected"),
     [
         ('She sent "death_cert_olakunle.jpg" from her phone.', 'She sent "[ID]" from her phone.'),
-        ("The video ruvimbo_burial_murewa.mp4 stays off the drive.",
-         "The video [ID] stays off the drive."),
+        (
+            "The video ruvimbo_burial_murewa.mp4 stays off the drive.",
+            "The video [ID] stays off the drive.",
+        ),
         ("Her wechat is meilin_zhai_bh now.", "Her wechat is [ID] now."),
         ("她的微信号是meilin_zhai_bh。", "她的微信号是[ID]。"),
     ],
@@ -51,8 +53,10 @@ def test_a_clients_own_name_in_a_file_keeps_her_code():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Stream link sent.   Password: Oswin1941\nFamily only.",
-         "Stream link sent.   Password: [ID]\nFamily only."),
+        (
+            "Stream link sent.   Password: Oswin1941\nFamily only.",
+            "Stream link sent.   Password: [ID]\nFamily only.",
+        ),
         ("the wifi password is Tigers2019! for now", "the wifi password is [ID]! for now"),
         ("Username: kbrooks, password sent by SMS", "Username: [ID], password sent by SMS"),
     ],
@@ -75,10 +79,14 @@ def test_talk_about_passwords_survives(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A cousin set up a fundraiser: gofundme.com/f/bring-him-home-geraldton. It shows her.",
-         "A cousin set up a fundraiser: [URL]. It shows her."),
-        ("Donations at mycause.com.au/page/318842/help-nan-home please",
-         "Donations at [URL] please"),
+        (
+            "A cousin set up a fundraiser: gofundme.com/f/bring-him-home-geraldton. It shows her.",
+            "A cousin set up a fundraiser: [URL]. It shows her.",
+        ),
+        (
+            "Donations at mycause.com.au/page/318842/help-nan-home please",
+            "Donations at [URL] please",
+        ),
     ],
 )
 def test_a_fundraiser_page_is_someones(text, expected):
