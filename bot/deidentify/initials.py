@@ -151,14 +151,14 @@ class Initials:
                 initial = _INITIAL_BEFORE.search(before)
                 if not initial or initial[1] in "ai":
                     break
+                at = start - len(before) + initial.start(1)
                 if initial[1].casefold() not in letters:
-                    if not (initial[1].isupper() and "." in initial[0]) or _A_PLACES_LETTER.search(
-                        text, max(0, start - len(before) + initial.start(1) - 12),
-                        start - len(before) + initial.start(1),
+                    if not (initial[1].isupper() and "." in initial[0]) or (
+                        _A_PLACES_LETTER.search(text, max(0, at - 12), at)
                     ):
                         break  # "w Dhakal": with her; "Block C. Dhakal": a block's letter
                     other = True
-                start -= len(before) - initial.start(1)
+                start = at
             if other:  # the initials only: a title stays, as for anyone else ("Mr [name]")
                 first = _FIRST_INITIAL.search(text, start, h.start)
                 out.append(Hit(first.start() if first else start, end, "person",

@@ -947,14 +947,11 @@ def file_names(
     """Files and handles that name someone other than a registered client (theirs keep the
     case code: "jane_q" is "U1R-014_q"); and where the others are, which name no one ("IMG_2203
     .jpg" is no "Uploaded IMG")."""
-    given, surnames, words = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
     named, plain = [], []
     for m in _FILE_NAME.finditer(text):
         parts = re.findall(r"[a-z]+", m[0].casefold())
-        if any(part not in registered and (_unknown_word(part) or (
-            (part in given or part in surnames) and len(part) >= 3 and part not in words
-            and part not in lexicon.place_words() and part not in _URL_PARTS
-        )) for part in parts):
+        if any(part not in registered and (_unknown_word(part) or _a_listed_name(part))
+               for part in parts):
             named.append(hit(*m.span(), "id"))
         elif not any(part in registered for part in parts):
             plain.append(m.span())
@@ -1004,17 +1001,20 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
     host, _, path = bare.partition("/")
     if host.casefold() in _SOCIAL and path.strip("/"):
         return True
-    given, surnames, words = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
-    for part in re.findall(r"[a-z]+", bare.casefold()):
-        if len(part) < 3 or part in _URL_PARTS:
-            continue
-        if part in registered or (
-            (part in given or part in surnames)
-            and part not in words
-            and part not in lexicon.place_words()
-        ):
-            return True
-    return False
+    return any(
+        part in registered or _a_listed_name(part)
+        for part in re.findall(r"[a-z]+", bare.casefold())
+        if len(part) >= 3 and part not in _URL_PARTS
+    )
+
+
+def _a_listed_name(part: str) -> bool:
+    """A given name or surname of the lexicon that is no English word or place."""
+    return (
+        len(part) >= 3 and part not in _URL_PARTS
+        and (part in lexicon.given_names() or part in lexicon.surnames())
+        and part not in lexicon.english_words() and part not in lexicon.place_words()
+    )
 
 
 # --- dates of birth ----------------------------------------------------------------------------
@@ -1060,12 +1060,11 @@ DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a s
     re.IGNORECASE,
 )
 # Days with a name of their own, which a birthday can fall on: "his birthday is April Fools'".
-_NAMED_DAYS = {
+_NAMED_DAYS = {  # keys without apostrophes or dots, as they are looked up
     "christmas day": (25, 12), "christmas eve": (24, 12), "boxing day": (26, 12),
-    "new year's day": (1, 1), "new year's eve": (31, 12), "australia day": (26, 1),
-    "anzac day": (25, 4), "valentine's day": (14, 2), "april fools' day": (1, 4),
-    "april fools day": (1, 4), "april fool's day": (1, 4), "halloween": (31, 10),
-    "remembrance day": (11, 11), "st patrick's day": (17, 3),
+    "new years day": (1, 1), "new years eve": (31, 12), "australia day": (26, 1),
+    "anzac day": (25, 4), "valentines day": (14, 2), "april fools day": (1, 4),
+    "halloween": (31, 10), "remembrance day": (11, 11), "st patricks day": (17, 3),
 }
 _NAMED_DAY = re.compile(
     r"(?i)\b(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]?s\s+(?:day|eve)|australia\s+day"
@@ -1226,8 +1225,7 @@ def dates_of_birth(
             ):
                 yield hit(*m.span(), "dob")
         for m in _NAMED_DAY.finditer(text):
-            key = re.sub(r"\s+", " ", m[0].casefold().replace("’", "'").replace(".", ""))
-            day_month = _NAMED_DAYS.get(key) or _NAMED_DAYS.get(key.replace("'", ""))
+            day_month = _NAMED_DAYS.get(" ".join(re.sub(r"['’.]", "", m[0].casefold()).split()))
             if day_month in days and _near_a_birth(
                 text, m.start(), m.end(), day_month, named, days
             ):

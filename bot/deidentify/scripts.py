@@ -68,6 +68,19 @@ _NOT_A_NAMES_END = frozenset("人生员师者家的来去过了们族民工士�
 _SYLLABLE = re.compile(r"[aeiou]+|y(?![aeiou])", re.IGNORECASE)  # "Jiayi": jia-yi, two
 
 
+def _says_who(text: str, m: re.Match[str]) -> bool:
+    """After "I am", a name rather than what the writer is: a family name first, no everyday
+    word; in Korean three syllables then an end ("저는 김민준.", not "저는 정말", "저는 김치",
+    "저는 신청서 냈어요"); in Chinese no ending of a kind of person ("江苏人", "高中生")."""
+    name = m["name"]
+    if name[0] not in _FAMILY_FIRST or name in _EAST_WORDS:
+        return False
+    if "\uac00" <= name[0] <= "\ud7a3":  # Korean
+        ends = not text[m.end() : m.end() + 1].isspace() or _I_AM_KO_END.match(text, m.end())
+        return len(name) == 3 and name[-1] not in "인생님" and bool(ends)
+    return m[0][:2] in ("我叫", "名叫") or name[-1] not in _NOT_A_NAMES_END
+
+
 def _same_name(latin: str, run: str, registered: bool) -> bool:
     """Could ``run``, beside a name with no bracket, be that name written in characters? One
     character a syllable ("Luo Yiming 罗一鸣"), or a family name first; not "Brax 明天 will".
@@ -103,15 +116,7 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
         )):  # glued with no space: "她母亲Tong" is "her mother Tong", not her name twice
             out.append(h._replace(start=before.start("name"), end=before.end("name")))
     for m in _I_AM.finditer(text):  # "我是侯玉玲，…": who writes (not "我是学生", a student)
-        name = m["name"]
-        korean = "\uac00" <= name[0] <= "\ud7a3"
-        if name[0] in _FAMILY_FIRST and name not in _EAST_WORDS and (
-            (len(name) == 3 and name[-1] not in "인생님" and (
-                not text[m.end() : m.end() + 1].isspace() or _I_AM_KO_END.match(text, m.end())
-            )) if korean
-            # "저는 김민준.": not "저는 정말", "저는 김치" (two syllables), "저는 신청서 냈어요"
-            else m[0][:2] in ("我叫", "名叫") or name[-1] not in _NOT_A_NAMES_END
-        ):
+        if _says_who(text, m):
             out.append(hit(m.start("name"), m.end("name"), "person"))
     for m in re.finditer(_EAST_NAME, text):
         rel = _RELATION_AFTER.match(text, m.end())
