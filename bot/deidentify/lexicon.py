@@ -24,7 +24,8 @@ def word_set(text: str) -> frozenset[str]:
 
 
 TITLES = word_set(
-    """mr mrs ms miss mx dr doctor sir madam aunty auntie aunt uncle nan nanna pop prof
+    """mr mrs ms miss mx missus missis mister dr doctor sir madam aunty auntie aunt uncle nan
+    nanna pop prof
     constable const sergeant sgt detective det inspector superintendent sheikh imam pastor
     father reverend rev magistrate judge registrar coroner officer principal sheriff
     practitioner member"""

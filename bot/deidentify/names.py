@@ -245,6 +245,7 @@ def find(
     ):
         _unmarked_possessives(text, toks, name)
     _lower_names(text, toks, name, keys)
+    _given_before(text, toks, name)
     if anchors:
         _after_clients(text, toks, name)
     if keys is None or not _PATRONYMIC.isdisjoint(keys):
@@ -377,7 +378,9 @@ def _lower_names(
         beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and (
             name[i - 2] or (toks[i - 2].key in lexicon.RELATIONS and lexical)
         )  # "mum and gervase are" (but "mum and bubba")
-        pair = t.key in given and _given_pair(text, toks, i, candidates)  # "kyle n bailey r"
+        pair = t.key in given and (
+            _given_pair(text, toks, i, candidates) or _phoned_pair(text, toks, i, candidates)
+        )  # "kyle n bailey r", "rep is madison crowley 0412 …"
         spoke = after and nxt is not None and nxt.key in lexicon.SPOKE  # "marivic rang"
         signs = before and _introduces(text, toks, i) and (
             SIGNS_ON_AFTER.match(text, t.end) is not None
@@ -577,6 +580,39 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
             not nxt.word or nxt.given or _acts_after(text, toks, k + 1)
         ):  # "Ah Fook", "Ah Mat rang" (not "Ah Yes", "Ah Police came")
             name[k] = name[k + 1] = True  # "Ah Fook", "Ah Mat"
+
+
+def _phoned_pair(text: str, toks: list[_Tok], i: int, candidates: AbstractSet[str]) -> bool:
+    """A given name and a surname, both no English word nor place, then a phone number:
+    "insurer rep is madison crowley 0412 555 111"."""
+    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
+        return False
+    nxt = toks[i + 1]
+    if nxt.capital or nxt.blocked or nxt.key not in candidates or (
+        nxt.key not in lexicon.surnames()
+    ):
+        return False
+    after = text[nxt.end : toks[i + 2].start if i + 2 < len(toks) else len(text)]
+    return bool(re.match(r"[ \t]*(?:[,:(\-–][ \t]*)?(?:on[ \t]+)?(?:\+61|0)\d", after))
+
+
+def _given_before(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """A lowercase given name that is no word, just before a lowercase name found: "missus
+    lynette crowley rang", "carer piers scanlan" (the surname found by its verb)."""
+    given = lexicon.given_names()
+    for i in range(len(toks) - 1, 0, -1):
+        t, p = toks[i], toks[i - 1]
+        if not name[i] or t.capital or name[i - 1] or p.capital or p.blocked or len(p.key) < 3:
+            continue
+        if text[p.end : t.start] != " " or p.key not in given or p.key in _SMS_WORDS or (
+            p.key in lexicon.english_words() or p.key in lexicon.place_words()
+            or p.key in lexicon.never_names() or p.key in lexicon.FUNCTION_WORDS
+            or p.key in lexicon.FOREIGN_FUNCTION_WORDS or p.key in _NEED_FLAGS
+            or p.key in lexicon.KIN_ABROAD or p.key in _WORK_RELATIONS or p.key in _IN_LAWS
+            or p.key in _PROFESSIONS
+        ):
+            continue  # "mon ami saliou": the kin word that found the name
+        name[i - 1] = True
 
 
 def _given_pair(text: str, toks: list[_Tok], i: int, candidates: AbstractSet[str]) -> bool:
@@ -2131,9 +2167,20 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         or (toks[j].key in _KIN_POSSESSIVES and toks[i].key in lexicon.KIN_ABROAD)
     ):
         j += 1  # "son named Liam", Tagalog's "anak ko jerico", Swahili's "dada yangu amina"
+    glossed = False
+    if not title and j < len(toks) and (gloss := _KIN_GLOSS.match(text, toks[j - 1].end)) and (
+        _a_gloss(gloss[1])
+    ):  # "her kuya (older brother) dimaano", "her brother (older) rang": the kin word told
+        while j < len(toks) and toks[j].start < gloss.end():
+            j += 1
+        if j == len(toks) or toks[j].start != gloss.end():
+            return
+        glossed = True
     if j >= len(toks):
         return
-    gap = (_TITLE_GAP if title else _LINK).fullmatch(text, toks[j - 1].end, toks[j].start)
+    gap = None if glossed else (_TITLE_GAP if title else _LINK).fullmatch(
+        text, toks[j - 1].end, toks[j].start
+    )
     if gap and title and "." in gap[0] and (
         (toks[i].key in _KIN_TITLES
          and not (toks[j].given or (toks[j].cap and _acts_after(text, toks, j))))
@@ -2145,7 +2192,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if gap and title and "\n" in gap[0]:
         return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court"
     t = toks[j]
-    if gap is None or t.blocked or _excluded(t) or t.key in _NO_ONE:
+    if (gap is None and not glossed) or t.blocked or _excluded(t) or t.key in _NO_ONE:
         return  # "Partner: Nil", "Spouse: None"
     if _NOT.match(text, t.end):
         return  # "the agent didn't show": a verb
@@ -2250,6 +2297,18 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+_KIN_GLOSS = re.compile(r"[ \t]*\(([^()\n]{2,30})\)[ \t]*")
+
+
+def _a_gloss(inside: str) -> bool:
+    """Brackets after a kin word that tell about it, not the name: "(older brother)",
+    "(mum's side)", "(older)"; not "(Bronwyn)", "(bronwyn)"."""
+    words = re.findall(r"[^\W\d_]+", inside)
+    return bool(words) and len(words) <= 4 and "[" not in inside and (
+        any(w.casefold() in lexicon.RELATIONS for w in words)
+        or all(w.islower() and w in lexicon.english_words() and w not in lexicon.given_names()
+               for w in words)
+    )
 # "Su hija", "Mi hermano", "Ma sœur": whose, in Spanish and French, before a relation word.
 _THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 # Who a person is at work, before their name: "Housing officer Clemency Bramall".
@@ -2301,6 +2360,19 @@ def _ends_or_acts(text: str, toks: list[_Tok], j: int) -> bool:
     return nxt is None or text[toks[j].end : nxt.start] != " " or nxt.key in lexicon.SUBJECT_CUES
 
 
+def _acts_or_joins_kin(text: str, toks: list[_Tok], j: int) -> bool:
+    """A subject's word right after word j, or "and" and a relation word: "uncle milton
+    drove", "uncle milton and aunty june"."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None or text[toks[j].end : nxt.start] != " ":
+        return False
+    if nxt.key in lexicon.SUBJECT_CUES or nxt.key in lexicon.NAME_FOLLOWERS:
+        return True
+    return nxt.key in lexicon.NAME_JOINERS and j + 2 < len(toks) and (
+        toks[j + 2].key in lexicon.RELATIONS
+    )
+
+
 def _acts_after(text: str, toks: list[_Tok], j: int) -> bool:
     """A verb of speaking or contact right after word j: "Ah Mat rang"."""
     nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -2318,7 +2390,7 @@ def _number_or_act_after(text: str, toks: list[_Tok], j: int) -> bool:
 
 
 # Civil titles that are no word, before a lowercase name: "my landlord mr gillard".
-_LOWER_CIVIL = word_set("mr mrs ms")
+_LOWER_CIVIL = word_set("mr mrs ms missus missis mister")  # the last three as dictated
 # Brother-, sister-, mother- and father-in-law in SMS: relation words only in lowercase.
 _IN_LAWS = word_set("bil sil mil fil")
 # Roles before a name, which are also words before a noun: "support worker odhran", but
@@ -2363,7 +2435,9 @@ def _lower_name(text: str, toks: list[_Tok], j: int) -> bool:
         or key in lexicon.SUBJECT_CUES
         or key in lexicon.NOT_AFTER_RELATION
         or key in lexicon.never_names()
-        or key in lexicon.place_words()
+        or (key in lexicon.place_words() and not (
+            key in lexicon.given_names() and _acts_or_joins_kin(text, toks, j)
+        ))  # "her uncle milton drove her" (not "her mum ipswich")
         or (key.endswith(("ed", "ing")) and key not in lexicon.given_names())
         or (key in lexicon.MONTHS and _DATE_AFTER.match(text, t.end) is not None)
         or _glued(text, t.start, t.end)

@@ -313,6 +313,7 @@ _CUED_NUMBER = re.compile(
     r"|[0-9a-f]{8}(?:-[0-9a-f]{4}){1,4}(?:-[0-9a-f]{12})?"  # "UUID: 7f3a91c2-6b04"
     r"|\d{4}(?![\-/]\w)"  # "Employee ID: 0047" (only after a worker's cue, below)
     r"|[A-Z0-9]+(?:[/\-][A-Z0-9]+)+"  # "2024/HCS/08163"
+    r"|(?=[a-z0-9.]*_)(?=[a-z_.]*\d)[a-z][a-z0-9_.]{3,30}[a-z0-9]"  # a handle: "ID gwm_sz1986"
     r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
 )
 _A_CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
@@ -660,7 +661,9 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
             ) or (_MONTH_YEAR.fullmatch(m["id"]) and _EXPIRY_CUE.search(cue[0])):
                 continue  # "Invoice 1234.50" is money, "Licence 06/2027 expiry" a month; but
                 # "Client ID 4471.22", "Policy 1/2023" are numbers
-            short = len(digits) < 5 and (not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"]))
+            short = len(digits) < 5 and "_" not in m["id"] and (
+                not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"])
+            )
             if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047"
                 len(digits) >= 4 and _A_WORKERS_CUE.search(cue[0]) and not _A_YEAR.fullmatch(digits)
             ):
@@ -683,6 +686,13 @@ _BOOKED = re.compile(
     # with a digit, a symbol or a capital inside it; "password is changed" keeps its word.
     r"|(?i:\b(?:password|passcode|passphrase|pwd|pw)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
     r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|\w[A-Z]))[^\s,;\"'()<>]{4,40})(?<![.,;:!?])"
+    # The code that opens someone's gate, door, key safe or card: "Gate code issued: 4417#",
+    # "key safe 2290", "her PIN is 0615".
+    r"|(?i:\b(?:(?:gate|door|alarm|access|entry|building|intercom|garage|security)\s+(?:code|pin)"
+    r"|(?:key\s?safe|lock\s?box|key\s?box)(?:\s+(?:code|pin|combo|combination))?"
+    r"|pin(?:\s+(?:code|number|no\.?))?)"
+    r"(?:\s+(?:issued|given|is|was|now))?[\s:#=\-]*)"
+    r"(?P<access>\d{3,8}(?![\d/.:,]\d)#?)(?![\w/])"
 )
 # A login after its cue: "Username: kbrooks", "myGov username is tasha_w88" (an address after
 # "Apple ID" is an email, found as one). A dictionary word stays: "username reset".
@@ -692,12 +702,13 @@ _USERNAME = re.compile(
 )
 BOOKING_CUES = word_set(
     "booking reservation pnr confirmation padlock password passcode passphrase pwd pw username "
-    "user login gamertag"
+    "user login gamertag gate door alarm access entry building intercom garage security key "
+    "keysafe lockbox keybox pin"
 )
 
 
 def bookings(text: str) -> list[Hit]:
-    hits = [hit(*m.span(next(g for g in ("id", "code", "secret") if m[g])), "id")
+    hits = [hit(*m.span(next(g for g in ("id", "code", "secret", "access") if m[g])), "id")
             for m in _BOOKED.finditer(text)]
     for m in _USERNAME.finditer(text):
         login = m["id"]
