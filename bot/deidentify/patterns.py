@@ -1515,12 +1515,36 @@ _LOT_ADDRESS = re.compile(
     rf"|{_TITLE_WORD},?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{{4}}\b)"
 )
 
+# A home that is a numbered site, cabin, shack or marina pen ("Site 38", "at cabin 9", "Pen
+# B03"), or a room in a motel, hostel or boarding house named just before it ("Parramatta
+# City Motel, Room 14"); not a meeting's "Room 2", nor "on site 10-12".
+_DWELLING = re.compile(
+    r"\b(?:Site|SITE|Cabin|CABIN|Shack|SHACK|Pen|PEN|Berth|BERTH|Mooring|MOORING"
+    r"|(?<=at )(?:site|cabin|shack|berth)|(?<=from )(?:site|cabin|shack|berth))"
+    r"[ \t]+#?(?:[A-Z]-?)?\d{1,4}[A-Za-z]?(?![\w/:.\-–]*\d)"
+)
+_ROOM = re.compile(r"\b(?:[Rr]oom|ROOM|[Rr]m)[ \t]+#?(?:[A-Z]-?)?\d{1,4}[A-Za-z]?(?![\w/:.\-–]*\d)")
+_LODGING_BEFORE = re.compile(
+    r"(?i:motel|hotel|hostel|backpackers|boarding|rooming|quarters|lodge|inn|accommodation"
+    r"|crisis|refuge|pub)\b[^.\n]{0,60}\Z"
+)
+
+
+def dwellings(text: str) -> list[Hit]:
+    """Homes numbered within a park, a marina or a lodging (see ``_DWELLING``)."""
+    hits = [hit(*m.span(), "address") for m in _DWELLING.finditer(text)]
+    for m in _ROOM.finditer(text):
+        if _LODGING_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            hits.append(hit(*m.span(), "address"))
+    return hits
+
 
 def addresses(text: str) -> list[Hit]:
     """Street addresses of anyone: a number, a street name and a street type, with any unit or
     lot before it, and a listed suburb written after it."""
     hits = [hit(m.start(), _suburb_after(text, m.end()), "address")
             for m in _LOT_ADDRESS.finditer(text)]
+    hits += dwellings(text)
     for m in ADDRESS.finditer(text):
         end = m.end()
         last = _LAST_WORD.search(m[0])
@@ -1652,12 +1676,31 @@ _A_RANK_AFTER = re.compile(
 
 def spoken_addresses(text: str) -> list[Hit]:
     """Addresses with the house number in words, as dictated ("unit four, twelve Hawker
-    Street, Bowden")."""
-    return [
+    Street, Bowden"), in lowercase too after a cue ("moving out of three balga avenue")."""
+    hits = [
         hit(m.start(), _suburb_after(text, m.end()), "address")
         for m in SPOKEN_ADDRESS.finditer(text)
         if m[1] or _ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start())
     ]
+    for m in _SPOKEN_LOWER.finditer(text):
+        named = m["street"].split()
+        if any(w in lexicon.FUNCTION_WORDS or w in lexicon.english_words() for w in named[-1:]) or (
+            any(w in lexicon.FUNCTION_WORDS for w in named)
+        ):
+            continue  # "at two main street": a street's own name, not "at three the street"
+        if _ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) or _OUT_OF.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            hits.append(hit(m.start(), _suburb_after(text, m.end()), "address"))
+    return hits
+
+
+_SPOKEN_LOWER = re.compile(
+    rf"(?<![\w\-]){_NUMBER_WORD}\s+(?P<street>[a-z][a-z'’]+(?:[ \-][a-z][a-z'’]+)?)\s+"
+    r"(?:street|road|avenue|drive|court|crescent|place|parade|terrace|lane|close|grove|highway"
+    r"|boulevard|circuit|esplanade)\b"
+)
+_OUT_OF = re.compile(r"(?i)\b(?:out\s+of|from|address(?:\s+is)?)\s*[:,]?\s*\Z")
 
 
 _ADDRESS_CUE = re.compile(
@@ -1674,13 +1717,31 @@ _STATE_AND_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{4}
 _COMPASS = re.compile(r"[ \t]+(?:North|South|East|West|Central|NORTH|SOUTH|EAST|WEST)\b")
 
 
+_LOWER_SUBURB = re.compile(r"(?:,|[ \t]+comma)?[ \t]+([a-z][a-z'’\-]+)(?:[ \t]+([a-z]+))?")
+
+
+def _lower_suburb_after(text: str, end: int) -> int:
+    """A listed suburb or town in lowercase after a street: "12 main street zeehan"."""
+    m = _LOWER_SUBURB.match(text, end)
+    if m is None:
+        return end
+    first, second = m[1], m[2] or ""
+    if second and (first, second) in lexicon.place_phrases().get(first, ()):
+        return m.end(2)
+    if first in lexicon.place_words() and first not in lexicon.english_words() and (
+        first not in lexicon.FUNCTION_WORDS and first not in lexicon.STATES
+    ):  # not "qld housing"
+        return m.end(1)
+    return end
+
+
 def _suburb_after(text: str, end: int) -> int:
     """Where an address ends with the suburb written after its street ("8 Chester Street,
     Newstead", "Noble Park North VIC 3174", "\nLAKEMBA NSW 2195"): the suburb narrows a street
     down to one house, so it goes with it."""
     m = _SUBURB.match(text, end)
     if not m:
-        return end
+        return _lower_suburb_after(text, end)
     first = m[1].casefold()
     second = m[2].casefold() if m[2] else ""
     if second and (first, second) in lexicon.place_phrases().get(first, ()):

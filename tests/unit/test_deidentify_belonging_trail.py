@@ -71,3 +71,53 @@ def test_words_around_kin_and_titles_stay(text):
 )
 def test_codes_that_open_a_door_and_handles_after_an_id_go(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My neighbour at Site 38 will mind my bird.",
+            "My neighbour at [address] will mind my bird.",
+        ),
+        ("she lives at site 41 now", "she lives at [address] now"),
+        (
+            "Motel: Parramatta City Motel, Room 14   Nights: 3",
+            "Motel: Parramatta City Motel, [address]   Nights: 3",
+        ),
+        ("the hostel put him in room 11 for now", "the hostel put him in [address] for now"),
+        ("Pen B03, Fremantle", "[address], Fremantle"),
+        ("he has a spare room at 12 main street zeehan", "he has a spare room at [address]"),
+        (
+            "the granny flat address is twenty two bultje street. ok",
+            "the granny flat address is [address]. ok",
+        ),
+        (
+            "his cousin is moving out of three balga avenue so",
+            "his cousin is moving out of [address] so",
+        ),
+        ("a room at forty one ral ral avenue renmark that", "a room at [address] that"),
+    ],
+)
+def test_homes_numbered_in_a_park_a_marina_or_a_motel_and_lowercase_addresses_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next meeting 10 April, Room 2.",
+        "homework club Tuesdays in Room B12.",
+        "Centrelink outreach officer on site 10–12.",
+        "pen 3 is broken",
+        "from two different street kids",
+    ],
+)
+def test_meeting_rooms_times_on_site_and_states_stay(text):
+    assert redact(text) == text
+
+
+def test_a_state_after_a_lowercase_street_is_no_suburb():
+    assert redact("at 12 smith st qld housing inspection wed") == (
+        "at [address] qld housing inspection wed"
+    )

@@ -37,10 +37,18 @@ def test_the_room_cabin_or_unit_of_a_registered_address_said_alone_goes(address,
 
 @pytest.mark.parametrize(
     "text",
-    ["Interview Room 9 is booked for the hearing.", "Cabin 8 is empty.", "Meeting room 9 at 2pm."],
+    ["Interview Room 9 is booked for the hearing.", "Meeting room 9 at 2pm."],
 )
-def test_another_room_or_a_meetings_room_stays(text):
+def test_a_meetings_room_stays(text):
     assert redact(text, living_at("Room 9, 27 Warburton Street, North Ward QLD 4810")) == text
+
+
+def test_another_numbered_cabin_goes_as_someones_home():
+    """Set 24 (written by other hands) hides every site, cabin and pen in a park: an empty one
+    too is hidden, the safe side of a number that is usually someone's home."""
+    assert redact("Cabin 8 is empty.", living_at("Room 9, 27 Warburton Street")) == (
+        "[address] is empty."
+    )
 
 
 @pytest.mark.parametrize(
