@@ -76,6 +76,11 @@ _KINDS_OF_WORKER = word_set(
 SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
     rf"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|{EMOJI})"
 )
+# A writer's new details after "its <name>": "its ocean my new number", "its rain pls call".
+_NEW_DETAILS_AFTER = re.compile(
+    r"\s+(?i:(?:my\s+)?new\s+(?:number|no|num|phone|mob|mobile|email|address)|my\s+(?:number"
+    r"|phone|mob|mobile|email)|pls|plz|please)\b"
+)
 # What a text's writer says after "<name> here" at its start: "goody here pls dont share".
 _ASKS_AFTER_HERE = re.compile(
     r"\s+(?i:pls|plz|please|can|could|u|just|again|need|needing|want|wanting|asking|hi|hey"
@@ -1045,8 +1050,11 @@ class Matcher:
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
         if i == 0 and t.key not in _CLAUSE_VERBS and _ADDRESSED.match(text, t.end):
             return True  # a text to the client: "chook pls bring ur letter", "runner ur mate"
-        if prev is not None and _says_who(tokens, i) and SIGNS_ON_AFTER.match(text, t.end):
-            return True  # "hey dylan its haze. agent came round", "this is hope,"
+        if prev is not None and _says_who(tokens, i) and (
+            SIGNS_ON_AFTER.match(text, t.end) or _NEW_DETAILS_AFTER.match(text, t.end)
+        ):
+            return True  # "hey dylan its haze. agent came round", "this is hope,", "bro its
+            # ocean my new email"
         if i == 0 and _sender_follows(tokens):
             return True  # "paddy its jessamy from …": a text's first word is whom it is to
         if prev is not None:

@@ -385,7 +385,9 @@ NOT_AFTER_RELATION = word_set(
     brought bought sold caught taught thought fought found held heard knew met rang rode saw
     shut spent stood stole swore threw tore wore wrote drove dug fed fell felt fled flew forgot
     froze grew hid hurt lent lit quit shook sank slept slid spoke spread stuck struck swam swung
-    woke upset broke chose began"""
+    woke upset broke chose began
+    its im ive id hes shes theyre youre dont cant wont doesnt didnt isnt wasnt arent werent
+    hasnt havent aint gonna wanna gotta ya"""
 )
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set(

@@ -1524,17 +1524,22 @@ _DWELLING = re.compile(
     r"[ \t]+#?(?:[A-Z]-?)?\d{1,4}[A-Za-z]?(?![\w/:.\-–]*\d)"
 )
 _ROOM = re.compile(r"\b(?:[Rr]oom|ROOM|[Rr]m)[ \t]+#?(?:[A-Z]-?)?\d{1,4}[A-Za-z]?(?![\w/:.\-–]*\d)")
-_LODGING_BEFORE = re.compile(
+_LODGINGS = (
     r"(?i:motel|hotel|hostel|backpackers|boarding|rooming|quarters|lodge|inn|accommodation"
-    r"|crisis|refuge|pub)\b[^.\n]{0,60}\Z"
+    r"|crisis|refuge|pub|aged\s+care|care\s+home|nursing\s+home|residential(?:\s+care)?"
+    r"|respite|hospice)\b"
 )
+_LODGING_BEFORE = re.compile(rf"{_LODGINGS}[^.\n]{{0,60}}\Z")
+_LODGING_AFTER = re.compile(rf",[ \t]*(?:[^\W\d_]+[ \t]+){{0,2}}{_LODGINGS}")  # ", aged care home"
 
 
 def dwellings(text: str) -> list[Hit]:
     """Homes numbered within a park, a marina or a lodging (see ``_DWELLING``)."""
     hits = [hit(*m.span(), "address") for m in _DWELLING.finditer(text)]
     for m in _ROOM.finditer(text):
-        if _LODGING_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+        if _LODGING_BEFORE.search(text, max(0, m.start() - 80), m.start()) or (
+            _LODGING_AFTER.match(text, m.end())
+        ):
             hits.append(hit(*m.span(), "address"))
     return hits
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deidentify import COMMON_SERVICES, deidentify
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
 
 
 def redact(text: str) -> str:
@@ -121,3 +122,35 @@ def test_a_state_after_a_lowercase_street_is_no_suburb():
     assert redact("at 12 smith st qld housing inspection wed") == (
         "at [address] qld housing inspection wed"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi mum its me",
+        "hi sis im at the shop",
+        "my mate ive known for years",
+        "her partner dont care",
+        "my cousin gonna drive",
+        "her mum wanna come",
+        "my bro ya know",
+    ],
+)
+def test_sms_contractions_after_a_kin_word_are_no_names(text):
+    assert redact(text) == text
+
+
+def test_rooms_in_residential_care_go():
+    assert redact("in residential aged care at Bethanie Peel in Mandurah, Room 31, since") == (
+        "in residential aged care at Bethanie Peel in Mandurah, [address], since"
+    )
+
+
+def test_its_a_word_name_then_new_details_is_the_client():
+    ocean = KnownClient("MB-1401", ClientIdentity(full_name="Ocean Birch"))
+    rain = KnownClient("MB-1402", ClientIdentity(full_name="Rain Koi"))
+    keep = [*COMMON_SERVICES]
+    assert deidentify("bro its ocean my new number", [ocean], keep=keep).text == (
+        "bro its MB-1401 my new number"
+    )
+    assert deidentify("its rain again today", [rain], keep=keep).text == "its rain again today"
