@@ -391,7 +391,12 @@ def _lower_names(
             and _SIGN_OFF_END.fullmatch(text, t.end)
         )
         signing = t.key in given and (here or last)  # "maureen here,", ". nettie"
-        if signing or (lexical and (before or after or beside or pair)) or (before and after) or (
+        greeted = lexical and prev is not None and prev.key in _GREETED and nxt is not None and (
+            nxt.key in _SENDER_SAYS and text[prev.end : t.start] == " "
+        )  # "hi renae its isolde from Samaritans": the one written to
+        if signing or greeted or (lexical and (before or after or beside or pair)) or (
+            before and after
+        ) or (
             spoke or signs
         ) or (
             (before or beside) and not lexical and t.key not in _COMMON_LOWER
@@ -413,6 +418,8 @@ def _lower_names(
                 name[nxt_i] = True  # "mick obrien", "gary pike", "mereseini tuilau"
 
 
+_GREETED = word_set("hi hey hello hiya dear morning gday")
+_SENDER_SAYS = word_set("its im this")
 # Someone signing on or off an SMS: "hey clodagh, maureen here, wilburs sister", "thank you
 # bala. nettie" (the last word, alone after a sentence's end).
 _HERE_SIGNS = re.compile(r"[ \t]*(?:[,.!\n]|\Z)")

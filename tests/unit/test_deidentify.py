@@ -991,7 +991,7 @@ THAO = client("U1R-043", full_name="Vu Thi Thao", aliases=("Thao",))
         # her registered birthday named as a day is her birthday (set 9's gold kept it; set 26
         # and the issue's "day and month only" say hide it)
         ("was born on Halloween", (HINE,), "was born on [DOB]"),
-        ("hey dylan its haze. agent came", (HINE,), "hey dylan its U1R-042. agent came"),
+        ("hey dylan its haze. agent came", (HINE,), "hey [name] its U1R-042. agent came"),
         ("the dog scratched bub with its haze.", (HINE,), "the dog scratched bub with its haze."),
         # a text opening with whom it is to, then its sender by a given name
         ("haze its jessamy from the hub, bond paid", (HINE,),
@@ -1092,7 +1092,7 @@ POPPY = client("U1R-044", full_name="Poppy Kidd")
     ("text", "clients", "expected"),
     [
         ('had her as "Poppy Kid" on it', (POPPY,), 'had her as "U1R-044" on it'),
-        ("hi nikita its leonie. mum had a fall", (), "hi nikita its [name]. mum had a fall"),
+        ("hi nikita its leonie. mum had a fall", (), "hi [name] its [name]. mum had a fall"),
         ("also my boy kai turns 7 friday", (), "also my boy [name] turns 7 friday"),
         ("WA licence 123, car 1HKT 593, phone", (), "WA licence 123, car [ID], phone"),
         ("the car 2 hours away", (), "the car 2 hours away"),
@@ -1780,7 +1780,7 @@ TIARE = client("U1R-092", full_name="Tiare Tangimetua")
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("hey coen its gift lol my phone died", "hey coen its U1R-090 lol my phone died"),
+        ("hey coen its gift lol my phone died", "hey [name] its U1R-090 lol my phone died"),
         ("hi rain its zainab. the rain stopped", "hi U1R-091 its [name]. the rain stopped"),
         ("dictated comma also known as gift comma", "dictated comma also known as U1R-090 comma"),
         ("U1R-090 here lol i mean gift.", "U1R-090 here lol i mean U1R-090."),

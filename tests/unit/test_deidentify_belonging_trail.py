@@ -154,3 +154,16 @@ def test_its_a_word_name_then_new_details_is_the_client():
         "bro its MB-1401 my new number"
     )
     assert deidentify("its rain again today", [rain], keep=keep).text == "its rain again today"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hi renae its me, pops been moved", "hi [name] its me, pops been moved"),
+        ("hey tennille its me", "hey [name] its me"),
+        ("hi all its friday", "hi all its friday"),
+        ("hey sunny its hot", "hey sunny its hot"),
+    ],
+)
+def test_a_given_name_greeted_before_its_is_the_one_written_to(text, expected):
+    assert redact(text) == expected
