@@ -81,11 +81,12 @@ _NEW_DETAILS_AFTER = re.compile(
     r"\s+(?i:(?:my\s+)?new\s+(?:number|no|num|phone|mob|mobile|email|address)|my\s+(?:number"
     r"|phone|mob|mobile|email)|pls|plz|please)\b"
 )
-# What a text's writer says after "<name> here" at its start: "goody here pls dont share".
-_ASKS_AFTER_HERE = re.compile(
-    r"\s+(?i:pls|plz|please|can|could|u|just|again|need|needing|want|wanting|asking|hi|hey"
-    r"|sorry|thanks|thx|ta|i|im|i['’]m|ive|i['’]ve|checking|letting|texting|txting|ringing"
-    r"|new|my|got)\b"
+# After "<word> here" opening a text, what tells of the place, not who writes: "Summer here
+# is brutal", "storm here was bad" (but "goody here pls dont share", "hope here re the bond").
+_DESCRIBED_AFTER_HERE = re.compile(
+    r"\s+(?i:is|was|has|have|are|were|gets|got\s+so|feels|felt|seems|looks|can\s+be|will\s+be"
+    r"|lasts|starts|ends|never|always|too|so|very|really|last|overnight|all|tonight|yesterday"
+    r"|this\s+(?:morning|arvo|afternoon|week|year|summer|winter))\b"
 )
 # A scanned word with a zero or a one among its letters ("HRYTSENK0", "W1ktoria").
 _OCR_WORD = re.compile(
@@ -364,12 +365,28 @@ def numbered_place(text: str, t: Word) -> bool:
         and not _AN_AGE_BEFORE.search(text, max(0, t.start - 30), t.start)
     )):
         return False
+    if t.key in _SCRIPTURE:  # "Psalm 91", "read psalm 23"; not "Saw Psalm 14 Feb", "Gave Psalm
+        # 20 dollars", "MET VERSE 4 TIMES": a client called Psalm or Verse
+        return not (
+            _NOT_SCRIPTURE_AFTER.match(text, m.end())
+            or _NOT_SCRIPTURE_BEFORE.search(text, max(0, t.start - 12), t.start)
+        )
     if t.key != "court":
         return True
     before = _COURT_BEFORE.search(text, max(0, t.start - 12), t.start)
     return before is not None or _ROOM_ENDS.match(text, m.end()) is not None
 
 
+_SCRIPTURE = word_set("psalm psalms hymn verse chapter")
+_NOT_SCRIPTURE_AFTER = re.compile(
+    rf"(?i:{_COUNT_AFTER}|\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|dollars?|bucks|cents?)\b)"
+)
+_NOT_SCRIPTURE_BEFORE = re.compile(
+    r"(?i:\b(?:saw|met|gave|give|rang|called|told|visited|asked|paid|drove|took|with|and|for"
+    r"|see|meet|call|ring|text|texted|tell|ask|pay|drive|take|helped|help)\s+)\Z"
+)
 _WARD_BEFORE = re.compile(r"(?i:\b(?:on|in|to|from|at|into)\s+|\(\s*)\Z")  # "on Ward 4"
 _AN_ITEM_BEFORE = re.compile(r"(?:[,|;]\s*|^)\Z", re.MULTILINE)
 _AN_ITEM_ENDS = re.compile(r"[ \t]*(?:[,|;)]|\n|\Z)")
@@ -496,8 +513,17 @@ _NEXT_WORD_GLUED = re.compile(r"[ \t]+([A-Za-z]+)")
 # daughter, son, sister, brother, Mr, Mrs, friend, "for", "is", "called"; คุณ, พี่, น้อง, แม่.
 _GLUED_PERSON_BEFORE = re.compile(
     r"(?:母亲|母親|妈妈|媽媽|妈|媽|爸爸|爸|父亲|父親|女儿|女兒|儿子|兒子|姐姐|姐|哥哥|哥|妹妹|妹|弟弟|弟"
-    r"|先生|太太|朋友|老公|老婆|丈夫|妻子|叫|是|给|給|和|跟|她|他|คุณ|พี่|น้อง|แม่|พ่อ|ลูก|สําหรับ|สำหรับ)\Z"
+    r"|先生|太太|朋友|老公|老婆|丈夫|妻子|叫|是|给|給|和|跟|她|他|คุณ|พี่|น้อง|แม่|พ่อ|ลูก|สําหรับ|สำหรับ"
+    r"|见了|見了|见|見|找|告诉|告訴|问|問|帮|幫|陪|让|讓|请|請)\Z"
 )
+# After a name glued to it, what a person is or does: an honorific or a subject's particle (씨,
+# さん, が), a verb or a time word (来, 说, 打电话, 今天, ได้, บอก): "昨天Hope来了", "Hope씨가",
+# "Hopeさんが来ました" (not "昨天storm很大", "去Summer营").
+_GLUED_PERSON_AFTER = re.compile(
+    r"(?:씨|님|가\b|이\b|는|은|를|을|에게|한테|さん|様|ちゃん|くん|君|が|は|に|と|先生|小姐|女士|来|來"
+    r"|说|說|打电话|打電話|去|没|沒|今天|明天|昨天|已经|已經|要|想|会|會|的|ได้|บอก|มา|ไป|ว่า|โทรมา)"
+)
+_USED = re.compile(r"(?:用|使用|ใช้)\Z")  # "ใช้Siriโทร": a thing used, not a person
 _GLUED_LATIN = re.compile(
     r"(?<=[^\W\d_A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?![A-Za-z\u00c0-\u024f])"
     r"|(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?=[^\W\d_A-Za-z\u00c0-\u024f])"
@@ -804,10 +830,11 @@ class Matcher:
             entry = self.names.get((key,))
             if entry is None or len(m[0]) < 3:
                 continue
-            if entry.weak and not (
+            if entry.weak and (not (
                 _GLUED_PERSON_BEFORE.search(text, max(0, m.start() - 3), m.start())
                 or (text[m.end() : m.end() + 1] in (":", "：", ",", "，") and not m[0].islower())
-            ):
+                or _GLUED_PERSON_AFTER.match(text, m.end())
+            ) or _USED.search(text, max(0, m.start() - 2), m.start())):
                 continue  # "昨天storm很大", "去Summer营", "ใช้Siriโทร": the word; but
                 # "สําหรับSiri:", "她女儿Hope" are a person
             nxt = _NEXT_WORD_GLUED.match(text, m.end())
@@ -1129,7 +1156,8 @@ class Matcher:
                 after_it = tokens[i + 3].key
             return after_it in ("his", "her", "their", "i", "me") or after_it in lexicon.RELATIONS
         if nxt.key == "here" and (SIGNS_ON_AFTER.match(text, nxt.end) or (
-            i == 0 and _ASKS_AFTER_HERE.match(text, nxt.end)  # not "Summer here is brutal"
+            i == 0 and not _DESCRIBED_AFTER_HERE.match(text, nxt.end)  # not "Summer here is
+            # brutal"
         )) and (
             prev is None or prev.key in _GREETINGS or (i > 1 and tokens[i - 2].key in _GREETINGS)
         ):

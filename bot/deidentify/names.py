@@ -1092,8 +1092,12 @@ def _tokens(
             j += 1
             end, key, skip = words[j].end, key + words[j].key, j
         if w.caps:
-            blocked_here = mask.find(1, start, end) >= 0 or _glued(text, start, end)
-            anchor = not blocked_here and mask.find(2, start, end) >= 0
+            blocked_here = mask.find(1, start, end) >= 0 or _glued(text, start, end) or (
+                not text[start:end].isascii() and _a_word_glued_to_script(text[start:end])
+            )
+            anchor = not blocked_here and mask.find(2, start, end) >= 0 and (
+                not _OTHER_SCRIPT(text, start, end) or mask.count(2, start, end) == end - start
+            )  # "Rose去了Rose Bay" is one word to the tokenizer, only its "Rose" the client's
             title, flags = w.title, _flags(key)
             if (key in _SERVICE_ACRONYMS or key in _ROMAN) and text[start:end].isupper():
                 flags = _ACRONYM  # "AMES starts 5 May" (but "Tom Ames" is a man); "CERT III"
@@ -1167,6 +1171,22 @@ def _on_a_team_sheet(text: str, t: _Tok) -> bool:
         t.upper and t.unknown and len(t.key) >= 4
         and _JERSEY_BEFORE.search(text, max(0, t.start - 6), t.start) is not None
         and len(_JERSEYS.findall(text)) >= 2
+    )
+
+
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]").search  # not Vietnamese's
+_LATIN_THEN_SCRIPT = re.compile(r"([A-Za-z]{2,})[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+
+
+def _a_word_glued_to_script(word: str) -> bool:
+    """A word in Latin letters with Chinese, Thai or Korean typed on after it, the Latin part an
+    everyday word or a place's head: "Island玩" (of "去Hope Island玩"), "Park见"."""
+    m = _LATIN_THEN_SCRIPT.match(word)
+    if m is None:
+        return False
+    key = m[1].casefold()
+    return key in lexicon.PLACE_HEADS or (
+        key in lexicon.english_words() and key not in lexicon.given_names()
     )
 
 

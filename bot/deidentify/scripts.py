@@ -61,10 +61,21 @@ _EAST_WORDS = word_set(
     학교 회사 지금 감사 괜찮아
     来了 去了 走了 到了 回来 回去 回家 说了 没来 不来 会来 打电话 发短信 住院 出院 搬家"""
 )
+_HONORIFICS = ("씨", "님", "さん", "様", "くん", "ちゃん", "先生", "小姐", "女士")
 _I_AM_KO_END = re.compile(r"\s(?:입니다|이에요|예요|이라고|라고)")  # "저는 김민준 입니다"
 # What a Chinese word after "我是" ("I am") ends in when it says what, not who: "江苏人",
 # "高中生", "工作人员", "周末来", "新来的".
-_NOT_A_NAMES_END = frozenset("人生员师者家的来去过了们族民工士手")
+_NOT_A_NAMES_END = frozenset("人员师者家的去过了们族工士手")
+# Given names end in 生, 民, 来 too ("李福生", "王建民", "刘金来"): only these words are no one's.
+_NOT_A_NAME = frozenset({"高中生", "周末来", "高三生", "高二生", "高一生", "周一来", "周五来"})
+# A family name and how someone is addressed: "侯先生" (Mr Hou), "王太太", "李阿姨", not "我先生"
+# (my husband), "和先生".
+_HONOURED = re.compile(
+    r"(?<![我你她他和的跟与與给給是])(?P<name>[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩"
+    r"冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
+    r"尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤])(?:先生|太太|女士|小姐|阿姨|叔叔|老师|老師"
+    r"|医生|醫生|大哥|大姐|奶奶|爷爷|伯伯)"
+)
 _SYLLABLE = re.compile(r"[aeiou]+|y(?![aeiou])", re.IGNORECASE)  # "Jiayi": jia-yi, two
 
 
@@ -78,7 +89,9 @@ def _says_who(text: str, m: re.Match[str]) -> bool:
     if "\uac00" <= name[0] <= "\ud7a3":  # Korean
         ends = not text[m.end() : m.end() + 1].isspace() or _I_AM_KO_END.match(text, m.end())
         return len(name) == 3 and name[-1] not in "인생님" and bool(ends)
-    return m[0][:2] in ("我叫", "名叫") or name[-1] not in _NOT_A_NAMES_END
+    return m[0][:2] in ("我叫", "名叫") or (
+        name[-1] not in _NOT_A_NAMES_END and name not in _NOT_A_NAME
+    )
 
 
 def _same_name(latin: str, run: str, registered: bool) -> bool:
@@ -86,8 +99,8 @@ def _same_name(latin: str, run: str, registered: bool) -> bool:
     character a syllable ("Luo Yiming 罗一鸣"), or a family name first; not "Brax 明天 will".
     A registered client's name may take fewer characters than syllables, as Japanese kanji do
     ("Haruka 春香", "Daisuke 大輔"): the register leans to hiding."""
-    if run in _EAST_WORDS:
-        return False
+    if run in _EAST_WORDS or run.startswith(_HONORIFICS):
+        return False  # "Hope씨가 왔어요": Ms Hope came, not her name twice
     syllables = len(_SYLLABLE.findall(latin))
     return run[0] in _FAMILY_FIRST or len(run) == syllables or (
         registered and len(run) < syllables
@@ -118,6 +131,8 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
     for m in _I_AM.finditer(text):  # "我是侯玉玲，…": who writes (not "我是学生", a student)
         if _says_who(text, m):
             out.append(hit(m.start("name"), m.end("name"), "person"))
+    for m in _HONOURED.finditer(text):  # "去Peter James Centre看侯先生"
+        out.append(hit(m.start(), m.end(), "person"))
     for m in re.finditer(_EAST_NAME, text):
         rel = _RELATION_AFTER.match(text, m.end())
         if rel is not None and rel["word"].casefold() in lexicon.RELATIONS:
