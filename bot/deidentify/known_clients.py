@@ -279,6 +279,26 @@ _JOINS_A_PLACE = frozenset({"and", "or"})  # "TORRES AND CAPE HOSPITAL"
 _NEXT_IN_CAPITALS = re.compile(r"[ \t]+([A-Z][A-Z'’]+)\b")
 
 
+_A_THINGS_WORDS = word_set(
+    "the a an her his my our their your its no this that these those we i you they he she it any"
+    " some every each"
+)
+
+
+def _a_things_word_before(prev: Word) -> bool:
+    """Before a word in capitals, a determiner, a pronoun or another noun ("POWER BILL", "PHONE
+    BILL"): the word is a thing's, not a person's."""
+    return prev.key in _A_THINGS_WORDS or (
+        prev.key in lexicon.english_words()
+        and prev.key not in lexicon.given_names()
+        and prev.key not in lexicon.surnames()
+        and prev.key not in lexicon.CONTACT_CUES
+        and prev.key not in lexicon.FUNCTION_WORDS
+        and prev.key not in lexicon.RELATIONS
+        and prev.key not in lexicon.TITLES
+    )
+
+
 def _a_deed_in_capitals(text: str, end: int) -> bool:
     """In capitals, a person's verb after the word: "PASSED", "IS", "RANG" (not "AND")."""
     m = _NEXT_IN_CAPITALS.match(text, end)
@@ -997,8 +1017,11 @@ class Matcher:
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (
-            i > 0 and tokens[i - 1].key in lexicon.MONTH_CONTEXT
-        ):  # "DALE PASSED THE TEST", "AUGUST IS ON IT": in capitals every word is in a run
+            i > 0 and (tokens[i - 1].key in lexicon.MONTH_CONTEXT or _a_things_word_before(
+                tokens[i - 1]
+            ))
+        ):  # "DALE PASSED THE TEST", "AUGUST IS ON IT": in capitals every word is in a run;
+            # not "THE BILL WAS PAID", "HER WILL IS", "NO HOPE WAS", "POWER BILL IS", "WE WILL"
             return codes
         if self._not_a_name_here(text, tokens, i):
             return frozenset()
@@ -1075,7 +1098,9 @@ class Matcher:
             _FIELD_ENDS.match(text, t.end)
         ):
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
-        if i == 0 and t.key not in _CLAUSE_VERBS and _ADDRESSED.match(text, t.end):
+        if i == 0 and t.key not in _CLAUSE_VERBS and t.key not in _OPENING_VERBS and (
+            _ADDRESSED.match(text, t.end)
+        ):
             return True  # a text to the client: "chook pls bring ur letter", "runner ur mate"
         if prev is not None and _says_who(tokens, i) and (
             SIGNS_ON_AFTER.match(text, t.end) or _NEW_DETAILS_AFTER.match(text, t.end)
@@ -1732,6 +1757,9 @@ _CHURCH_TITLES = frozenset({"sister", "brother", "bro", "sis", "aunty", "auntie"
 _ADDRESSED = re.compile(r" (?:pls|plz|please|ur)\b")
 # Verbs that take a clause, which open texts too: "hope its ok", "trust ur well".
 _CLAUSE_VERBS = frozenset({"hope", "trust", "wish", "guess", "bet", "pray", "think", "reckon"})
+# Names that open a sentence as a verb or a modal before "ur"/"please": "will ur dad be there",
+# "mark ur calendar", "sue please" is Sue, but "mark please the boxes" is a verb.
+_OPENING_VERBS = frozenset({"will", "may", "can", "mark", "pat", "rob", "grant", "chase", "drew"})
 _SOUNDS_ALIKE = ({"j", "g"}, {"k", "c"}, {"s", "c"})
 
 

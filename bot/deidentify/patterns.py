@@ -684,8 +684,12 @@ _BOOKED = re.compile(
     r"(?P<code>\d{3,8})\b"
     # A password as written down, which so often holds a name and a year ("Oswin1941"): a word
     # with a digit, a symbol or a capital inside it; "password is changed" keeps its word.
-    r"|(?i:\b(?:password|passcode|passphrase|pwd|pw)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
-    r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|\w[A-Z]))[^\s,;\"'()<>]{4,40})(?<![.,;:!?])"
+    # "pw" is also "per week" ("$380 pw 2wks"): only with a colon or "is" after it; in capitals
+    # a capital inside a word tells nothing ("PASSWORD RESET").
+    r"|(?:(?i:\b(?:password|passcode|passphrase)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
+    r"|(?i:\bpwd?(?:[ \t]*[:=]|[ \t]+(?:is|was)\b))[ \t]*)"  # "pwd" is also people with disability
+    r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|[a-z][A-Z]))(?![A-Z]+\b)[^\s,;\"'()<>]{4,40})"
+    r"(?<![.,;:!?])"
     # The code that opens someone's gate, door, key safe or card: "Gate code issued: 4417#",
     # "key safe 2290", "her PIN is 0615".
     r"|(?i:\b(?:(?:gate|door|alarm|access|entry|building|intercom|garage|security)\s+(?:code|pin)"
@@ -696,8 +700,9 @@ _BOOKED = re.compile(
 )
 # A login after its cue: "Username: kbrooks", "myGov username is tasha_w88" (an address after
 # "Apple ID" is an email, found as one). A dictionary word stays: "username reset".
-_USERNAME = re.compile(
-    r"(?i:\b(?:user\s?name|user\s?id|login|log-in|gamertag)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
+_USERNAME = re.compile(  # "login" alone is also when: "login 10am tmrw"
+    r"(?i:\b(?:(?:user\s?name|user\s?id|gamertag)(?:\s+(?:is|was))?\s*[:=\-]?"
+    r"|(?:login|log-in)(?:[ \t]*[:=]|[ \t]+(?:is|was|name|id)\b))\s*)"
     r"(?P<id>[A-Za-z0-9][\w.\-]{2,40}\w)(?![\w@])"
 )
 BOOKING_CUES = word_set(
@@ -980,11 +985,14 @@ def _unknown_word(part: str) -> bool:
 def _known_word(part: str) -> bool:
     return part in lexicon.english_words() or part in lexicon.place_words() or (
         part in lexicon.never_names() or part in lexicon.FUNCTION_WORDS or part in _URL_PARTS
-        or part in _FILE_WORDS
+        or part in _FILE_WORDS or part in lexicon.not_names()  # "ATO_noa", "coles_voucher"
     )
 
 
-_FILE_WORDS = word_set("img dsc pxl jpeg heic pdf docx xlsx pptx msgs pics vid")
+_FILE_WORDS = word_set(
+    "img dsc pxl jpeg heic pdf docx xlsx pptx msgs pics vid noa app apps vax lodgement qshelter"
+    " mygov appt appts rego scan scans doc docs att stmt payslips"
+)
 
 
 def urls(text: str, registered: Collection[str]) -> list[Hit]:
@@ -1022,7 +1030,8 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
 def _a_listed_name(part: str) -> bool:
     """A given name or surname of the lexicon that is no English word or place."""
     return (
-        len(part) >= 3 and part not in _URL_PARTS
+        len(part) >= 3 and part not in _URL_PARTS and part not in _FILE_WORDS
+        and part not in lexicon.not_names()
         and (part in lexicon.given_names() or part in lexicon.surnames())
         and part not in lexicon.english_words() and part not in lexicon.place_words()
     )

@@ -54,3 +54,56 @@ def test_a_registered_word_name_opening_a_text_glued_to_chinese_or_before_a_date
 )
 def test_chinese_names_by_their_honorific_and_after_i_am(text, expected):
     assert redact(text) == expected
+
+
+BILL = KnownClient("RV-1101", ClientIdentity(full_name="Bill Orrock"))
+WILL = KnownClient("RV-1102", ClientIdentity(full_name="Will Tamatea"))
+MARK = KnownClient("RV-1103", ClientIdentity(full_name="Mark Penrose"))
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("THE BILL WAS PAID ON TIME", BILL),
+        ("HER WILL IS WITH THE PUBLIC TRUSTEE", WILL),
+        ("NO HOPE WAS GIVEN BY THE DOCTOR", HOPE),
+        ("WE WILL RANG HIM BACK", WILL),
+        ("will ur dad be there tmrw", WILL),
+        ("mark ur calendar for friday", MARK),
+    ],
+)
+def test_a_word_name_after_a_determiner_in_capitals_or_opening_as_a_verb_is_the_word(text, who):
+    assert redact(text, who) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rent is $380 pw 2wks in advance",
+        "rent $300 pw/$600 fn",
+        "RENT $420 PW+BILLS",
+        "PASSWORD RESET DONE AT 2PM; THE PASSWORD IS CHANGED NOW.",
+        "pwd 18yo group",
+        "login 10am tomorrow",
+        "login tmrw with her",
+        "qshelter_referral.docx attached",
+        "ATO_noa_2024.pdf uploaded",
+        "coles_voucher_50.pdf printed",
+        "vaxcert.pdf uploaded",
+    ],
+)
+def test_per_week_logins_at_a_time_and_plain_file_names_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pw: Kaya!2024", "pw: [ID]"),
+        ("her pw is Fluffy99", "her pw is [ID]"),
+        ("myGov login is tasha_w88", "myGov login is [ID]"),
+        ("PASSWORD: OSWIN1941", "PASSWORD: [ID]"),
+    ],
+)
+def test_passwords_and_logins_with_their_cue_still_go(text, expected):
+    assert redact(text) == expected
