@@ -217,6 +217,8 @@ def _an_agency(word: str) -> bool:
 
     key = word.casefold()
     return (len(key) > 2 and not any(ch in "aeiouy" for ch in key)) or (  # "NG/KIM MS" is Ng
+        key in lexicon.SERVICE_INITIALISMS  # "SW/OT MR KHAN"
+    ) or (
         key in lexicon.never_names()
     ) or (
         key in lexicon.english_words() and key not in lexicon.surnames()

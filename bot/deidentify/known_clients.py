@@ -1340,7 +1340,9 @@ class Matcher:
                         continue
                     level = _LEVEL_NUMBER.match(text, counted.end())  # "unit 4 level 2"
                     if level and level[1] not in words:
-                        if not _A_COURSE_AFTER.match(text, level.end()):
+                        if not (_A_COURSE_AFTER.match(text, level.end()) or _A_COURSE_BEFORE.search(
+                            text, max(0, m.start() - 16), m.start()
+                        )):
                             yield hit(m.start(), level.end(), "address")  # a neighbour's
                         continue  # "passed Unit 4 level 1 of the Cert II": a course's unit
                     end = level.end() if level else counted.end()
@@ -1884,7 +1886,12 @@ def _all_in(words: AbstractSet[str], said: str) -> bool:
 _LEVEL_NUMBER = re.compile(r"[ \t]*(\d+)\b")  # "unit 4 level 2"
 _A_COURSE_AFTER = re.compile(
     r"(?i:[ \t]+(?:of|in|for)\b|[ \t]+(?:cert|certificate|course|module|maths|english|done"
-    r"|passed|finished|completed|today)\b)"
+    r"|passed|finished|completed|today|yesterday|tomorrow|tonight|assessment|assignment|exam"
+    r"|test|quiz|lessons?|class(?:es)?|homework|results?|swimming|reading|units?)\b)"
+)
+_A_COURSE_BEFORE = re.compile(
+    r"(?i:\b(?:finished|did|done|completed|passed|failed|studying|doing|started|sat|submitted"
+    r"|teaching|taught)[ \t]+)\Z"
 )
 # The capitalised words after it, which may be its address's place ("Site 14, Renmark Riverfront
 # Caravan Park").

@@ -389,6 +389,11 @@ NOT_AFTER_RELATION = word_set(
     its im ive id hes shes theyre youre dont cant wont doesnt didnt isnt wasnt arent werent
     hasnt havent aint gonna wanna gotta ya"""
 )
+# Two-letter initialisms of services and roles in case work ("DV Brisbane", "YJ Logan", "SW/OT
+# MR KHAN"): no one's initials before a branch's place or in a booking's name field.
+SERVICE_INITIALISMS = word_set(
+    "dv fv yj hr qh pd cs ot gp mh sw ed cp dcp dhs ss sp ws ls lo ca ch nt sa wa"
+)
 # After a name with an unmarked possessive: "longs place", "hopes flat".
 HOMES = word_set(
     "place house flat home unit room car phone number caravan tent van dog dogs cat pup puppy"

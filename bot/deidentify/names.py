@@ -82,7 +82,7 @@ _TIME_BEFORE = re.compile(r"\d\s?(?:[ap]\.?m\.?|hrs?)\s*\Z", re.IGNORECASE)  # "
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
 _DEED_AFTER_DAY = re.compile(  # a person's deed after a day's name: "THU RANG BACK", "Thu said"
     r" (?:[A-Z][A-Za-z]+ )?"  # "3PM SUN LI CALLED"
-    r"(?i:rang|called|phoned|texted|said|came|went|asked|told|emailed|dropped|is|was|has|will)\b"
+    r"(?i:rang|called|phoned|texted|said|asked|told|emailed|dropped)\b(?! (?i:the|that|it)\b)"
 )
 _POSTCODE_AFTER = re.compile(r",?\s+\d{4}\b")
 _STRICT_TITLES = frozenset({"dr", "doctor", "prof"})  # "Dr Appointment" is no name
@@ -1171,7 +1171,14 @@ def _on_a_team_sheet(text: str, t: _Tok) -> bool:
         t.upper and t.unknown and len(t.key) >= 4
         and _JERSEY_BEFORE.search(text, max(0, t.start - 6), t.start) is not None
         and len(_JERSEYS.findall(text)) >= 2
+        and _TEAM_CUE.search(text) is not None  # not a hamper's "2 WEETBIX 3 MILO"
     )
+
+
+_TEAM_CUE = re.compile(
+    r"(?i)\b(?:team|squad|jersey|jumper|round|rnd|v|vs|players?|line-?up|sheet|bench|reserves"
+    r"|coach|captain|(?:grand|semi)[ \-]?final|fixture|match|game|premiership|club)\b"
+)
 
 
 _OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]").search  # not Vietnamese's
@@ -1361,7 +1368,8 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         if second.key in _TRADES and not first.given:
             continue  # a job: "Sous Chef", "Formwork Carpenter"; but "George Foreman" is a man
         if first.upper and first.unknown and (
-            (second.place and len(first.key) >= 3)
+            (second.place and (len(first.key) >= 3 or first.key in lexicon.SERVICE_INITIALISMS
+                               or not second.surname))
             or (second.upper and second.key in lexicon.STATES)
         ):
             continue  # an acronym and its branch: "RSPCA WA", "RSPCA Darwin runs it" (but two

@@ -323,6 +323,8 @@ _EXPIRY_CUE = re.compile(
     r"(?i)licen[cs]e|card|passport|permit|certificate|cert|visa|wwc|credential|immicard|badge"
 )
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d")
+_A_YEARS_SPAN = re.compile(r"(?:19|20)\d\d[/\-–](?:\d\d|(?:19|20)\d\d)")  # "2025/26"
+_A_NUMBERS_CUE = re.compile(r"(?i)\b(?:id|no|number|num|ref(?:erence)?|policy)\b|#")
 # Before "no.", a number that is no one's: an organisation's, a bus's, a room's.
 _NOBODYS_NO = re.compile(
     r"(?i:\b(?:abn|acn|arbn|bus|route|room|ward|bed|level|flight|platform|gate|lot|page|unit"
@@ -656,11 +658,16 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
                 continue
             if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
                 continue  # a service's phone number
-            if DATE.fullmatch(m["id"]) or (
-                _CENTS.fullmatch(m["id"]) and _MONEY_CUE.search(cue[0])
-            ) or (_MONTH_YEAR.fullmatch(m["id"]) and _EXPIRY_CUE.search(cue[0])):
-                continue  # "Invoice 1234.50" is money, "Licence 06/2027 expiry" a month; but
-                # "Client ID 4471.22", "Policy 1/2023" are numbers
+            if DATE.fullmatch(m["id"]) or _A_YEARS_SPAN.fullmatch(m["id"]) or (
+                _CENTS.fullmatch(m["id"]) and (
+                    _MONEY_CUE.search(cue[0]) or not _A_NUMBERS_CUE.search(cue[0])
+                )
+            ) or (_MONTH_YEAR.fullmatch(m["id"]) and (
+                _EXPIRY_CUE.search(cue[0]) or not _A_NUMBERS_CUE.search(cue[0])
+            )):
+                continue  # "Invoice 1234.50", "Account 1234.50 overdue" are money, "Licence
+                # 06/2027 expiry", "Application 03/2025 round" a month, "Contract 2025/26" a
+                # financial year; but "Client ID 4471.22", "Policy no. 1/2023" are numbers
             short = len(digits) < 5 and "_" not in m["id"] and (
                 not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"])
             )

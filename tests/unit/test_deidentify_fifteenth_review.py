@@ -107,3 +107,49 @@ def test_per_week_logins_at_a_time_and_plain_file_names_stay(text):
 )
 def test_passwords_and_logins_with_their_cue_still_go(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Account 1234.50 overdue",
+        "Contract 2025/26 renewed",
+        "Tracking 2/2025 batch",
+        "YJ Logan referral sent",
+        "DV Brisbane crisis line",
+        "Food bank: 2 WEETBIX 4 VEGEMITE",
+        "Vans: 2 HIACE 1 KOMBI",
+        "Appt at 10am Thu is confirmed",
+        "Next visit 3pm Thu said the nurse",
+    ],
+)
+def test_money_years_branches_hamper_lists_and_days_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Client ID 4471.22", "Client ID [ID]"),
+        ("Policy no. 1/2023", "Policy no. [ID]"),
+        ("TJ Bowen rang", "[name] rang"),
+        ("SW/OT MR KHAN", "SW/OT [name]"),
+    ],
+)
+def test_ids_initials_and_people_beside_them_still_go(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_course_unit_and_level_is_no_neighbours_home():
+    shaz = KnownClient(
+        "ND-2605",
+        ClientIdentity(
+            full_name="Sharon Ahmadi", aliases=("Shaz",), address="Unit 4 Level 2, 9 Rose St, Ryde"
+        ),
+    )
+    assert redact("Shaz finished Unit 4 level 1 yesterday at TAFE.", shaz) == (
+        "ND-2605 finished Unit 4 level 1 yesterday at TAFE."
+    )
+    assert redact("her neighbour in unit 4 level 3 is loud", shaz) == (
+        "her neighbour in [address] is loud"
+    )
