@@ -1022,11 +1022,20 @@ def urls(text: str, registered: Collection[str]) -> list[Hit]:
 _SLACK_LABEL = re.compile(r"\|([^<>|\n]{1,100})(?=>)")
 
 
+_A_SITES_OWN_PAGE = re.compile(
+    r"(?:au|nz|uk|us|ca|en)|(?:discover|explore|search|help|about|login|signup|home|groups|events|pages"
+    r"|marketplace|watch|reels|stories|privacy|terms|support|donate|charities|fundraisers)"
+    r"(?:/(?:au|nz|uk|us|ca|en))?"
+)
+
+
 def _names_someone(url: str, registered: Collection[str]) -> bool:
     bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
     host, _, path = bare.partition("/")
-    if host.casefold() in _SOCIAL and path.strip("/"):
-        return True
+    if host.casefold() in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(
+        path.strip("/").casefold()
+    ):
+        return True  # a profile; not "soundcloud.com/discover", "everydayhero.com/au"
     return any(
         part in registered or _a_listed_name(part)
         for part in re.findall(r"[a-z]+", bare.casefold())
@@ -1083,7 +1092,8 @@ DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a s
     r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia"
-    r"|happy\s+\d{1,3}(?:st|nd|rd|th)\b)",  # "happy 19th!! 19 may"
+    r"|happy\s+\d{1,3}(?:st|nd|rd|th)\b(?!\s+(?:day|week|month|year|term|anniversary|christmas"
+    r"|birthday\s+to\s+the)\b))",  # "happy 19th!! 19 may"; not "happy 1st day at school"
     re.IGNORECASE,
 )
 # Days with a name of their own, which a birthday can fall on: "his birthday is April Fools'".
@@ -1524,10 +1534,12 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 # Where a lot or a house number stands for the street number, as in remote communities and
 # town camps: "Lot 1204, Peko Road", "Lot 31, Boigu Island QLD 4875", "House 12, Larapinta
 # Valley Town Camp" (not "Lot 7 at the sale yards").
-_LOT_ADDRESS = re.compile(
+_LOT_ADDRESS = re.compile(  # a community's own name first ("Boigu Island"), not "House 6 Community
+    # Meeting"
     rf"\b(?:Lot|LOT|House|HOUSE)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:{_TITLE_WORD}\s+){{0,3}}(?:"
     rf"{_TITLE_WORD}\s+(?:(?i:{_ANY_CASE})|{_alternation(_TITLE_TYPES, title=True)})\b"
-    r"|(?:Town\s+Camp|Community|Island|Homeland|Outstation)\b(?:,?\s+[A-Z]{2,3}\s+\d{4})?"
+    r"|(?<=[a-z]\s)(?:Town\s+Camp|Community|Island|Homeland|Outstation)\b(?![ \t]+[A-Z][a-z])"
+    r"(?:,?\s+[A-Z]{2,3}\s+\d{4})?"
     rf"|{_TITLE_WORD},?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{{4}}\b)"
 )
 

@@ -153,3 +153,28 @@ def test_a_course_unit_and_level_is_no_neighbours_home():
     assert redact("her neighbour in unit 4 level 3 is loud", shaz) == (
         "her neighbour in [address] is loud"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "House 6 Community Meeting is Friday",
+        "House 4 Island Kitchen menu is up",
+        "happy 1st day at school, 3 Feb",
+        "soundcloud.com/discover is music",
+        "everydayhero.com/au is the charity site",
+    ],
+)
+def test_meetings_first_days_and_a_sites_own_pages_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lot 31, Boigu Island QLD 4875", "[address]"),
+        ("instagram.com/jo", "[URL]"),
+    ],
+)
+def test_a_communitys_lot_and_a_short_handle_still_go(text, expected):
+    assert redact(text) == expected
