@@ -361,6 +361,7 @@ def _find(
         hits = _allowed(text, hits, kept, protected, _possessives(text, found, kept))
     if refs:
         hits += _references(text, refs, kept, protected, matcher.codes)
+    hits = [patterns.with_prefix(text, h, kept) if h.kind == "id" else h for h in hits]
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     shielded = kept + protected + places + acts + others + cells_kept

@@ -97,7 +97,7 @@ STATES = word_set("qld nsw vic sa wa tas nt act")
 # Between two parts of one name: "Omar bin Saleh", "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi".
 PARTICLES = word_set(
     "bin binti bint ibn de da del della dela delos di dos das du van der den von al el abu ah "
-    "le la ter te"
+    "le la ter te degli dei delle dello af av zu ten bat ben"
 )
 # Between a relation word and the name: "sister, Bronwyn", "son named Liam", "mum (Kath)".
 RELATION_LINKS = word_set("named called is was")

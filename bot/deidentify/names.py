@@ -2232,6 +2232,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if _NOT.match(text, t.end):
         return  # "the agent didn't show": a verb
     if t.place and not t.lexical and not (
+        title and t.cap and j + 1 < len(toks) and toks[j + 1].cap
+        and (toks[j + 1].surname or toks[j + 1].unknown) and not toks[j + 1].place
+        and text[t.end : toks[j + 1].start] == " "  # "Senior Constable Tullah Vines"
+    ) and not (
         title and toks[i].key in _LOWER_CIVIL | {"miss"} and t.cap and not (
             _POSSESSIVE.match(text, t.end) and j + 1 < len(toks) and toks[j + 1].cap
         ) and not (j + 1 < len(toks) and (

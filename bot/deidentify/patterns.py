@@ -679,6 +679,27 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
     return hits
 
 
+# Capitals written before a number as part of it: a facility's, a system's or a state's
+# letters ("AMC 22-04417", "SAPOL 24-118827", "ZP 0093 1142"), not a word of the sentence.
+_ID_PREFIX = re.compile(r"(?<![\w\-/.])([A-Z]{2,5})[ \t]\Z")
+# A cue's or a system's own letters stay, to say what the number is: "IMEI [ID]", "SA [ID]".
+_NOT_A_PREFIX = word_set(
+    "no num ref id is was dob ph mob tel abn acn crn tfn urn mrn bsb ip icms qcs vin ndis"
+)
+
+
+def with_prefix(text: str, h: Hit, kept: Collection[tuple[int, int]]) -> Hit:
+    """An ID number with the capitals written just before it ("AMC 22-04417", "SAPOL 24-118827"),
+    unless they are a kept service's, a state's or a cue's own ("MIN 643219", "SA 1FV 829")."""
+    prefix = _ID_PREFIX.search(text, max(0, h.start - 7), h.start)
+    key = prefix[1].casefold() if prefix is not None else ""
+    if prefix is None or key in _NOT_A_PREFIX or key in REF_CUES or key in lexicon.STATES or any(
+        s < prefix.end(1) and prefix.start(1) < e for s, e in kept
+    ):
+        return h
+    return h._replace(start=prefix.start(1))
+
+
 # A booking's reference (an airline's six letters and digits) and a storage unit's padlock code,
 # after their cue: "Booking reference: QZT7LM", "booking code for the flight is M4HXWD",
 # "padlock 5527", "padlock code 4419".
