@@ -53,3 +53,24 @@ def test_a_cues_or_a_states_letters_stay_to_say_what_the_number_is(text, expecte
 @pytest.mark.parametrize("text", ["Dr Moncrieff Clinic", "the bat flew off"])
 def test_places_and_words_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wishing all our clients a Merry Christmas and a safe New Year.",
+        "Simbang Gabi masses at St Mary's Cathedral are at 5.30am.",
+        "Noche Buena lunch at the Mirrabooka community centre on 24 December.",
+        "Remind anyone fasting for Genna that the 7 January lunch is on.",
+        "a visit from Santa on a Lismore City Council fire truck",
+        "Larrakia Nation Return to Country is booked out until mid-January.",
+        "Buon Natale a tutti.",
+        "tickets for the Rod Laver Arena and Margaret Court Arena",
+    ],
+)
+def test_greetings_feasts_and_summer_events_stay(text):
+    assert redact(text) == text
+
+
+def test_a_person_called_merry_still_goes():
+    assert redact("spoke with Merry Tuilagi about the hamper") == "spoke with [name] about the hamper"
