@@ -73,4 +73,6 @@ def test_greetings_feasts_and_summer_events_stay(text):
 
 
 def test_a_person_called_merry_still_goes():
-    assert redact("spoke with Merry Tuilagi about the hamper") == "spoke with [name] about the hamper"
+    assert redact("spoke with Merry Tuilagi about the hamper") == (
+        "spoke with [name] about the hamper"
+    )
