@@ -299,6 +299,36 @@ def _a_things_word_before(prev: Word) -> bool:
     )
 
 
+_DETERMINER = word_set("a an the this that her his my our their your its")
+_PHRASE_OPENERS = word_set("buon feliz maligayang manigong simbang noche merry happy")
+
+
+def _a_things_phrase(text: str, tokens: Sequence[Word], i: int) -> bool:
+    """A lowercase word-name inside a thing's phrase: joined by a hyphen to an everyday word
+    ("round-robin", "robin-red"), after a determiner and another word ("a paper garland", "the
+    christmas robin"), or after a greeting's first word ("buon natale", "merry christmas")."""
+    t = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is None or (nxt is not None and (
+        nxt.key in lexicon.SUBJECT_CUES or nxt.key in lexicon.NAME_FOLLOWERS
+    )):
+        return False  # "the bond chase said he will": a subject
+    gap = text[prev.end : t.start]
+    if gap == "-" and not prev.caps and prev.key in lexicon.english_words() and (
+        prev.key not in lexicon.given_names() and prev.key not in lexicon.surnames()
+    ):
+        return True
+    if gap == " " and prev.key in _PHRASE_OPENERS:
+        return True
+    return gap == " " and i > 1 and tokens[i - 2].key in _DETERMINER and not prev.caps and (
+        prev.key in lexicon.english_words() and prev.key not in lexicon.given_names()
+        and prev.key not in lexicon.FUNCTION_WORDS and prev.key not in lexicon.RELATIONS
+        and prev.key not in lexicon.TITLES
+        and text[tokens[i - 2].end : prev.start] == " "
+    )
+
+
 def _a_deed_in_capitals(text: str, end: int) -> bool:
     """In capitals, a person's verb after the word: "PASSED", "IS", "RANG" (not "AND")."""
     m = _NEXT_IN_CAPITALS.match(text, end)
@@ -1004,6 +1034,8 @@ class Matcher:
             # A two-letter alias in lowercase saying or wanting something ("jo rang", "ro
             # wants"), which no other rule reads as a name; capitalised, "Jo said" is [name].
             return codes
+        if not t.caps and _a_things_phrase(text, tokens, i):
+            return frozenset()  # "the round-robin email", "a paper garland", "buon natale"
         if not t.caps and len(t.key) >= 3 and t.key not in lexicon.GRAMMAR:
             # Lowercase, mostly the word: the cheap cues first, the date and place checks only to
             # overrule a name ("in may" is no one).

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deidentify import COMMON_SERVICES, deidentify
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
 
 
 def redact(text: str) -> str:
@@ -75,4 +76,16 @@ def test_greetings_feasts_and_summer_events_stay(text):
 def test_a_person_called_merry_still_goes():
     assert redact("spoke with Merry Tuilagi about the hamper") == (
         "spoke with [name] about the hamper"
+    )
+
+
+def test_a_word_name_inside_a_things_phrase_is_the_word():
+    garland = KnownClient("YT-2717", ClientIdentity(full_name="Garland Hibbs"))
+    chase = KnownClient("CB-4512", ClientIdentity(full_name="Chase Aroha"))
+    keep = [*COMMON_SERVICES]
+    text = "the tree has a paper garland made by the group"
+    assert deidentify(text, [garland], keep=keep).text == text
+    text = "no point chasing the bond chase said he will go"
+    assert deidentify(text, [chase], keep=keep).text == (
+        "no point chasing the bond CB-4512 said he will go"
     )
