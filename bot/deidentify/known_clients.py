@@ -310,9 +310,7 @@ def _a_things_phrase(text: str, tokens: Sequence[Word], i: int) -> bool:
     t = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if prev is None or (nxt is not None and (
-        nxt.key in lexicon.SUBJECT_CUES or nxt.key in lexicon.NAME_FOLLOWERS
-    )):
+    if prev is None or (nxt is not None and nxt.key in lexicon.SPOKE):
         return False  # "the bond chase said he will": a subject
     gap = text[prev.end : t.start]
     if gap == "-" and not prev.caps and prev.key in lexicon.english_words() and (
