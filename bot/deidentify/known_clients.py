@@ -1047,8 +1047,8 @@ class Matcher:
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (
-            i > 0 and (tokens[i - 1].key in lexicon.MONTH_CONTEXT or _a_things_word_before(
-                tokens[i - 1]
+            i > 0 and (tokens[i - 1].key in lexicon.MONTH_CONTEXT or (
+                text[tokens[i - 1].end : t.start] == " " and _a_things_word_before(tokens[i - 1])
             ))
         ):  # "DALE PASSED THE TEST", "AUGUST IS ON IT": in capitals every word is in a run;
             # not "THE BILL WAS PAID", "HER WILL IS", "NO HOPE WAS", "POWER BILL IS", "WE WILL"
@@ -1128,9 +1128,9 @@ class Matcher:
             _FIELD_ENDS.match(text, t.end)
         ):
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
-        if i == 0 and t.key not in _CLAUSE_VERBS and t.key not in _OPENING_VERBS and (
-            _ADDRESSED.match(text, t.end)
-        ):
+        if i == 0 and t.key not in _CLAUSE_VERBS and (addressed := _ADDRESSED.match(
+            text, t.end
+        )) and not (t.key in _OPENING_VERBS and addressed[0] == " ur"):
             return True  # a text to the client: "chook pls bring ur letter", "runner ur mate"
         if prev is not None and _says_who(tokens, i) and (
             SIGNS_ON_AFTER.match(text, t.end) or _NEW_DETAILS_AFTER.match(text, t.end)

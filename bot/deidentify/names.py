@@ -1171,7 +1171,7 @@ def _on_a_team_sheet(text: str, t: _Tok) -> bool:
         t.upper and t.unknown and len(t.key) >= 4
         and _JERSEY_BEFORE.search(text, max(0, t.start - 6), t.start) is not None
         and len(_JERSEYS.findall(text)) >= 2
-        and _TEAM_CUE.search(text) is not None  # not a hamper's "2 WEETBIX 3 MILO"
+        and (_TEAM_CUE.search(text) is not None or "#" in text)  # not a hamper's "2 WEETBIX"
     )
 
 

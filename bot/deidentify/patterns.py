@@ -715,8 +715,10 @@ _BOOKED = re.compile(
     # "pw" is also "per week" ("$380 pw 2wks"): only with a colon or "is" after it; in capitals
     # a capital inside a word tells nothing ("PASSWORD RESET").
     r"|(?:(?i:\b(?:password|passcode|passphrase)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
-    r"|(?i:\bpwd?(?:[ \t]*[:=]|[ \t]+(?:is|was)\b))[ \t]*)"  # "pwd" is also people with disability
-    r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|[a-z][A-Z]))(?![A-Z]+\b)[^\s,;\"'()<>]{4,40})"
+    r"|(?i:\bpwd?(?:[ \t]*[:=]|[ \t]+(?:is|was)\b))\s*"  # "pwd" is also people with disability
+    r"|(?i:\bpwd?)[ \t]+(?=[A-Za-z]\S*[!@#%^&*_~?=]))"  # "pw Bluey#2024"
+    r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|[a-z][A-Z]))(?![A-Z]+(?:[\s.,;:!?]|\Z))"
+    r"[^\s,;\"'()<>]{4,40})"
     r"(?<![.,;:!?])"
     # The code that opens someone's gate, door, key safe or card: "Gate code issued: 4417#",
     # "key safe 2290", "her PIN is 0615".
@@ -730,7 +732,7 @@ _BOOKED = re.compile(
 # "Apple ID" is an email, found as one). A dictionary word stays: "username reset".
 _USERNAME = re.compile(  # "login" alone is also when: "login 10am tmrw"
     r"(?i:\b(?:(?:user\s?name|user\s?id|gamertag)(?:\s+(?:is|was))?\s*[:=\-]?"
-    r"|(?:login|log-in)(?:[ \t]*[:=]|[ \t]+(?:is|was|name|id)\b))\s*)"
+    r"|(?:login|log-in)(?:[ \t]*[:=]|[ \t]+(?:is|was|name|id)\b|(?=[ \t]+[a-z][a-z._]*\d)))\s*)"
     r"(?P<id>[A-Za-z0-9][\w.\-]{2,40}\w)(?![\w@])"
 )
 BOOKING_CUES = word_set(
@@ -840,7 +842,14 @@ def _a_plate(groups: list[str], words: Collection[str]) -> bool:
         and not any(_MEASURE.fullmatch(g) and not _lettered(g, groups) for g in groups)
         and not any(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)  # "car: VW 2011"
         and not any(g.isalpha() and not g.isupper() and g.casefold() in words for g in groups)
+        and not any(g.casefold() in _NOT_PLATE_WORDS for g in groups)  # "REGO (DUE 30/6)"
     )
+
+
+_NOT_PLATE_WORDS = word_set(
+    "due mth mths month months wk wks week weeks yr yrs year years day days paid exp expires"
+    " expired overdue renew renewed until till"
+)
 
 
 # An Act's title, before its year: "Children and Young People (Safety) Act 2017", "Young

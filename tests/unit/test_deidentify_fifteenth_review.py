@@ -178,3 +178,40 @@ def test_meetings_first_days_and_a_sites_own_pages_stay(text):
 )
 def test_a_communitys_lot_and_a_short_handle_still_go(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "expected"),
+    [
+        (
+            "Hi team,\nBILL PASSED HIS TEST\nThanks",
+            BILL,
+            "Hi team,\nRV-1101 PASSED HIS TEST\nThanks",
+        ),
+        ("will pls call me back re rent", WILL, "RV-1102 pls call me back re rent"),
+    ],
+)
+def test_a_word_name_after_a_line_break_or_before_pls_is_still_the_client(text, who, expected):
+    assert redact(text, who) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#3 ROKOBERA #7 ZERAI #9 MAKASINI", "#3 [name] #7 [name] #9 [name]"),
+        ("PW: BLUEY#2024", "PW: [ID]"),
+        ("pw Bluey#2024", "pw [ID]"),
+        ("pwd is\nSunshine99", "pwd is\n[ID]"),
+        ("Login kbrooks88", "Login [ID]"),
+        ("rego (1GMX 448)", "rego ([ID])"),
+    ],
+)
+def test_jersey_numbers_passwords_logins_and_plates_still_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["REGO (DUE 30/6)", "rego (6 mths) sorted", "REGO (3 MONTHS) PAID"]
+)
+def test_when_a_rego_is_due_is_no_plate(text):
+    assert redact(text) == text
