@@ -279,9 +279,9 @@ _JOINS_A_PLACE = frozenset({"and", "or"})  # "TORRES AND CAPE HOSPITAL"
 _NEXT_IN_CAPITALS = re.compile(r"[ \t]+([A-Z][A-Z'’]+)\b")
 
 
-_A_THINGS_WORDS = word_set(
-    "the a an her his my our their your its no this that these those we i you they he she it any"
-    " some every each"
+_DETERMINER = word_set("a an the this that her his my our their your its")
+_A_THINGS_WORDS = _DETERMINER | word_set(
+    "no these those we i you they he she it any some every each"
 )
 
 
@@ -299,7 +299,6 @@ def _a_things_word_before(prev: Word) -> bool:
     )
 
 
-_DETERMINER = word_set("a an the this that her his my our their your its")
 _PHRASE_OPENERS = word_set("buon feliz maligayang manigong simbang noche merry happy")
 
 
@@ -427,8 +426,7 @@ def numbered_place(text: str, t: Word) -> bool:
 
 _SCRIPTURE = word_set("psalm psalms hymn verse chapter")
 _NOT_SCRIPTURE_AFTER = re.compile(
-    rf"(?i:{_COUNT_AFTER}|\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-    r"|january|february|march|april|june|july|august|september|october|november|december"
+    rf"(?i:{_COUNT_AFTER}|\s*(?:{'|'.join(sorted(lexicon.MONTHS, key=len, reverse=True))}"
     r"|dollars?|bucks|cents?)\b)"
 )
 _NOT_SCRIPTURE_BEFORE = re.compile(
