@@ -1002,13 +1002,56 @@ def file_names(
     .jpg" is no "Uploaded IMG")."""
     named, plain = [], []
     for m in _FILE_NAME.finditer(text):
-        parts = re.findall(r"[a-z]+", m[0].casefold())
+        cased = _outside_services(re.findall(r"[A-Za-z]+", m[0]))
+        parts = [part.casefold() for part in cased]
         if any(part not in registered and (_unknown_word(part) or _a_listed_name(part))
-               for part in parts):
+               for part in parts) or _a_name_pair(cased, registered):
             named.append(hit(*m.span(), "id"))
         elif not any(part in registered for part in parts):
             plain.append(m.span())
     return named, plain
+
+
+def _outside_services(parts: list[str]) -> list[str]:
+    """A file's words but those of a listed service's name ("St_Vincent_de_Paul_receipt.pdf")."""
+    keys = [part.casefold() for part in parts]
+    out, i = [], 0
+    while i < len(parts):
+        run = next((n for n in range(min(6, len(parts) - i), 1, -1)
+                    if tuple(keys[i : i + n]) in lexicon.service_phrases()), 0)
+        if run:
+            i += run
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
+
+
+def _a_name_pair(parts: list[str], registered: Collection[str]) -> bool:
+    """A given name and a surname side by side in a file's name: "Tom_Brown_payslip.pdf". Both
+    may be words ("tom", "brown"), so two words need the capitals of a name; a place
+    ("Rose_Hill_map.pdf") or a service is no one."""
+    for given, surname in itertools.pairwise(parts):
+        g, s = given.casefold(), surname.casefold()
+        if (
+            len(g) < 3 or len(s) < 3 or g in registered or s in registered
+            or g not in lexicon.given_names() or s not in lexicon.surnames()
+            or any(_known_name_word(w) for w in (g, s))
+            or lexicon.listed_place((g, s)) or (g, s) in lexicon.service_phrases()
+        ):
+            continue
+        if (given.istitle() and surname.istitle()) or not (
+            g in lexicon.english_words() and s in lexicon.english_words()
+        ):
+            return True
+    return False
+
+
+def _known_name_word(part: str) -> bool:
+    """A file's word that is no one's name, though a name list has it ("scan", "rego")."""
+    return part in _FILE_WORDS or part in _URL_PARTS or part in lexicon.never_names() or (
+        part in lexicon.not_names() or part in lexicon.FUNCTION_WORDS
+    )
 
 
 def _unknown_word(part: str) -> bool:
