@@ -36,3 +36,23 @@ def test_a_given_name_and_surname_in_a_files_name_are_someone(text, expected):
 )
 def test_files_named_for_places_services_and_words_stay(text):
     assert redact(text, SAM) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her mum lives at 14 Ord Street, Kennington, 0412 555 231.",
+         "Her mum lives at [address], [phone]."),
+        ("She lives at 4 Vale Road, Sarina.", "She lives at [address]."),
+        ("She lives at 4 Vale Road, Sarina QLD 4737.", "She lives at [address]."),
+    ],
+)
+def test_a_town_that_is_also_a_name_after_a_street_is_the_addresses_suburb(text, expected):
+    # Not "[address], [name]": a reader would look for a person who is not there.
+    assert redact(text, SAM) == expected
+
+
+def test_a_name_after_a_streets_comma_is_still_a_person():
+    assert redact("She lives at 4 Vale Road, Sarina Smith is her landlady.", SAM) == (
+        "She lives at [address], [name] is her landlady."
+    )
