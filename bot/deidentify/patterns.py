@@ -1842,6 +1842,14 @@ def _lower_suburb_after(text: str, end: int) -> int:
     return end
 
 
+def _no_ones_word(key: str) -> bool:
+    """A word in no list: not English, no one's name, no service's."""
+    return not (
+        key in lexicon.english_words() or key in lexicon.given_names() or key in lexicon.surnames()
+        or key in lexicon.never_names() or key in lexicon.not_names()
+    )
+
+
 def _suburb_after(text: str, end: int) -> int:
     """Where an address ends with the suburb written after its street ("8 Chester Street,
     Newstead", "Noble Park North VIC 3174", "\nLAKEMBA NSW 2195"): the suburb narrows a street
@@ -1862,6 +1870,8 @@ def _suburb_after(text: str, end: int) -> int:
         for k in (3, 2, 1):
             if m[k] and (state := _STATE_AND_POSTCODE.match(text, m.end(k))):
                 return state.end()
+        if not second and text[end : m.start(1)].startswith(",") and _no_ones_word(first):
+            return m.end(1)  # "14 Vale Road, Webberton and …": a word no list has
         return end
     if compass := _COMPASS.match(text, end):
         end = compass.end()

@@ -45,9 +45,11 @@ def test_files_named_for_places_services_and_words_stay(text):
          "Her mum lives at [address], [phone]."),
         ("She lives at 4 Vale Road, Sarina.", "She lives at [address]."),
         ("She lives at 4 Vale Road, Sarina QLD 4737.", "She lives at [address]."),
+        ("His cousin lives at 4 Vale Road, Webberton and gets mail there.",
+         "His cousin lives at [address] and gets mail there."),  # a suburb in no list
     ],
 )
-def test_a_town_that_is_also_a_name_after_a_street_is_the_addresses_suburb(text, expected):
+def test_a_town_after_a_streets_comma_is_the_addresses_suburb(text, expected):
     # Not "[address], [name]": a reader would look for a person who is not there.
     assert redact(text, SAM) == expected
 
