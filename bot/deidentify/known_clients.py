@@ -74,7 +74,7 @@ _KINDS_OF_WORKER = word_set(
     " family lead"
 )  # not "hope worker": that may be Hope's
 SIGNS_ON_AFTER = re.compile(  # "victoria here. …", "Wiki here 🙃 can u"
-    rf"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|{EMOJI})"
+    rf"\s*(?:[.,!:;—–-]|\Z|lol\b|haha\b|(?:thx|thanks|ty|xx+)\b|{EMOJI})"
 )
 # A writer's new details after "its <name>": "its ocean my new number", "its rain pls call".
 _NEW_DETAILS_AFTER = re.compile(
@@ -287,9 +287,11 @@ _A_THINGS_WORDS = _DETERMINER | word_set(
 
 def _a_things_word_before(prev: Word) -> bool:
     """Before a word in capitals, a determiner, a pronoun or another noun ("POWER BILL", "PHONE
-    BILL"): the word is a thing's, not a person's."""
+    BILL"): the word is a thing's, not a person's. Not a verb ("DROVE HOPE WAS TIRED", "PICKED
+    UP HOPE"), nor a person's role ("CLEANER ROSE WAS LATE")."""
     return prev.key in _A_THINGS_WORDS or (
-        prev.key in lexicon.english_words()
+        not _a_verb_or_a_role(prev.key)
+        and prev.key in lexicon.english_words()
         and prev.key not in lexicon.given_names()
         and prev.key not in lexicon.surnames()
         and prev.key not in lexicon.CONTACT_CUES
@@ -299,6 +301,31 @@ def _a_things_word_before(prev: Word) -> bool:
     )
 
 
+_PEOPLES_ROLES = word_set(
+    """client clients tenant tenants resident residents nurse driver cleaner worker workers
+    carer support officer manager boss teacher student patient participant member volunteer
+    doctor gp counsellor lawyer solicitor advocate caseworker coordinator landlord agent
+    neighbour neighbor housemate flatmate youth kid lady man woman bloke fella girl boy guy
+    mentor coach tutor interpreter chaplain pastor warden guard"""
+)
+# After a verb, the word that ends it: "PICKED UP HOPE", "DROPPED OFF WILL".
+_VERBS_PARTICLES = word_set("up off in out back over down around")
+_PAST_VERBS = word_set(
+    "drove gave found saw met took got rang brought told sent kept put ran left heard fed sat"
+)
+
+
+def _a_verb_or_a_role(key: str) -> bool:
+    """A verb in the past ("DROVE", "HELPED"), a verb's particle ("PICKED UP") or a person's
+    role ("TENANT", "NURSE"): what a name follows, where a thing's word would not."""
+    return key in _PEOPLES_ROLES or key in _VERBS_PARTICLES or key in _PAST_VERBS or (
+        key in _PHRASE_OPENERS  # "HAPPY HOLLY IS BACK"; "HAPPY NEW YEAR" has no deed after
+    ) or (
+        len(key) > 4 and key.endswith("ed")
+    )
+
+
+_HOUSEHOLDS = word_set("family families household mob clan kids siblings")
 _PHRASE_OPENERS = word_set("buon feliz maligayang manigong simbang noche merry happy")
 
 
@@ -317,9 +344,10 @@ def _a_things_phrase(text: str, tokens: Sequence[Word], i: int) -> bool:
     ):
         return True
     if gap == " " and prev.key in _PHRASE_OPENERS:
-        return True
+        return nxt is None or nxt.key not in lexicon.NAME_FOLLOWERS  # not "happy holly is back"
     return gap == " " and i > 1 and tokens[i - 2].key in _DETERMINER and not prev.caps and (
-        prev.key in lexicon.english_words() and prev.key not in lexicon.given_names()
+        prev.key not in _PEOPLES_ROLES  # "the client hope missed", "the nurse pearl came"
+        and prev.key in lexicon.english_words() and prev.key not in lexicon.given_names()
         and prev.key not in lexicon.FUNCTION_WORDS and prev.key not in lexicon.RELATIONS
         and prev.key not in lexicon.TITLES
         and text[tokens[i - 2].end : prev.start] == " "
@@ -1042,6 +1070,12 @@ class Matcher:
             return codes if self._initial_beside(text, t, codes) else frozenset()
         if self._initial_beside(text, t, codes):
             return codes  # "S. Marsden" (also a suburb), "STONE G."
+        if (
+            t.caps and i + 1 < len(tokens) and tokens[i + 1].key in _HOUSEHOLDS
+            and text[t.end : tokens[i + 1].start] == " " and t.key not in lexicon.english_words()
+            and not lexicon.listed_place([t.key])  # "Katherine family want her home": the town's
+        ):
+            return codes  # "Navidad family moved", "BOŽIĆ FAMILY": a feast's word, their name
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (

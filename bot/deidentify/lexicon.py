@@ -222,8 +222,14 @@ def surnames() -> frozenset[str]:
 
 @functools.cache
 def english_words() -> frozenset[str]:
-    """Common English words (SCOWL sizes 10-50): a name that is also one needs context."""
-    return frozenset(_read("english_words.txt"))
+    """Common English words (SCOWL sizes 10-50): a name that is also one needs context. With
+    ``FEASTS``, which are names too and so need the same context."""
+    return frozenset(_read("english_words.txt")) | FEASTS
+
+
+# Feasts and their figures, also given names or surnames: "fasting for Genna" is the feast,
+# "Genna Moretti rang" a woman, as "Grace" is a word or a woman by what is around it.
+FEASTS = word_set("genna santa")
 
 
 @functools.cache

@@ -717,7 +717,7 @@ _BOOKED = re.compile(
     r"|(?:(?i:\b(?:password|passcode|passphrase)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
     r"|(?i:\bpwd?(?:[ \t]*[:=]|[ \t]+(?:is|was)\b))\s*"  # "pwd" is also people with disability
     r"|(?i:\bpwd?)[ \t]+(?=[A-Za-z]\S*[!@#%^&*_~?=]))"  # "pw Bluey#2024"
-    r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|[a-z][A-Z]))(?![A-Z]+(?:[\s.,;:!?]|\Z))"
+    r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|[a-z][A-Z]))(?![A-Z]+[.,;:!?]*(?:\s|\Z))"
     r"[^\s,;\"'()<>]{4,40})"
     r"(?<![.,;:!?])"
     # The code that opens someone's gate, door, key safe or card: "Gate code issued: 4417#",
