@@ -85,6 +85,7 @@ _NEW_DETAILS_AFTER = re.compile(
 # is brutal", "storm here was bad" (but "goody here pls dont share", "hope here re the bond").
 _DESCRIBED_AFTER_HERE = re.compile(
     r"\s+(?i:is|was|has|have|are|were|gets|got\s+so|feels|felt|seems|looks|can\s+be|will\s+be"
+    r"|knocked|cut|flooded|blew|hit|damaged|brought|caused|dumped|tore"  # "storm here knocked"
     r"|lasts|starts|ends|never|always|too|so|very|really|last|overnight|all|tonight|yesterday"
     r"|this\s+(?:morning|arvo|afternoon|week|year|summer|winter))\b"
 )
@@ -250,6 +251,14 @@ def place_spans(
             continue  # 4", "SHAZ DID UNIT 4"
         if i == run_start:
             continue
+        if t.key in _DENOMINATIONS and nxt and not nxt.caps and nxt.key in _FAITHS_PLACES and (
+            text[t.end : nxt.start] == " "
+        ) and not any(  # "Mrs Mary Smith Catholic school teacher", "mum Mary Smith …"
+            w.key in lexicon.RELATIONS or w.key in lexicon.TITLES
+            for w in tokens[max(0, run_start - 1) : i]
+        ):  # "Santa Maria Catholic school", "Mary MacKillop Catholic college"
+            spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, nxt.end))
+            continue
         if nxt and nxt.caps and text[t.end : nxt.start] == " " and not (
             t.key in lexicon.PLACE_HEADS and all(w.title for w in tokens[run_start : i + 1])
         ):
@@ -276,6 +285,11 @@ def place_spans(
 
 
 _JOINS_A_PLACE = frozenset({"and", "or"})  # "TORRES AND CAPE HOSPITAL"
+_DENOMINATIONS = word_set(
+    "catholic anglican uniting baptist lutheran orthodox christian islamic jewish adventist"
+    " presbyterian pentecostal"
+)
+_FAITHS_PLACES = word_set("school college church parish primary kindy kindergarten mosque")
 _NEXT_IN_CAPITALS = re.compile(r"[ \t]+([A-Z][A-Z'’]+)\b")
 
 

@@ -1177,6 +1177,7 @@ def _on_a_team_sheet(text: str, t: _Tok) -> bool:
 
 _TEAM_CUE = re.compile(
     r"(?i)\b(?:team|squad|jersey|jumper|round|rnd|v|vs|players?|line-?up|sheet|bench|reserves"
+    r"|beds|bed[ \-]?list|roster|lockers"  # a shelter's list: "Beds: 3 TUIVASA 4 KOROI"
     r"|coach|captain|(?:grand|semi)[ \-]?final|fixture|match|game|premiership|club)\b"
 )
 
@@ -1523,6 +1524,17 @@ def _from_someone(toks: list[_Tok], i: int) -> bool:
     return i > 1 and toks[i - 1].key == "from" and toks[i - 2].key in lexicon.MESSAGES
 
 
+def _a_surname_after(text: str, toks: list[_Tok], i: int) -> bool:
+    """A surname just after the word, which no list has as a word or a place: "Thu Nguyen"."""
+    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
+        return False
+    nxt = toks[i + 1]
+    return nxt.capital and nxt.key in lexicon.surnames() and not (
+        nxt.key in lexicon.english_words() or lexicon.listed_place([nxt.key])
+        or nxt.key in lexicon.WEEKDAYS or nxt.key in lexicon.MONTHS
+    )
+
+
 def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
     """A month or weekday here: "in May", "3 June", "May 2026", "since Jun", "Wed 3/12"."""
     t = toks[i]
@@ -1534,7 +1546,8 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
             and _DAY_ENDS.match(text, t.end) is not None)  # not "Appt Thu Nguyen re housing"
         or (t.key in lexicon.WEEKDAYS and _a_days_cell(text, t))
         or (t.key in lexicon.WEEKDAYS and _TIME_BEFORE.search(text, max(0, t.start - 9), t.start)
-            and not _DEED_AFTER_DAY.match(text, t.end))  # "10am Tue"; not "10AM THU RANG BACK"
+            and not _DEED_AFTER_DAY.match(text, t.end)  # "10am Tue"; not "10AM THU RANG BACK"
+            and not _a_surname_after(text, toks, i))  # nor "10am Thu Nguyen came in"
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
         or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
@@ -2210,6 +2223,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             j += 1
         if j == len(toks) or toks[j].start != gloss.end():
             return
+        if not toks[j].cap and j + 1 < len(toks) and toks[j + 1].key in _A_VERBS_OBJECT:
+            return  # "her brother (older) chase the bond": a verb, then what it is done to
         glossed = True
     if j >= len(toks):
         return
@@ -2336,6 +2351,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+_A_VERBS_OBJECT = word_set("the a an his her their my our your up it them him")
 _KIN_GLOSS = re.compile(r"[ \t]*\(([^()\n]{2,30})\)[ \t]*")
 
 

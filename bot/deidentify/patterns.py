@@ -688,6 +688,17 @@ _NOT_A_PREFIX = word_set(
 )
 
 
+def _says_what_follows(key: str) -> bool:
+    """A word ("PLAN", "REGO", "VISA", "SAFE"), a cue or a card's name ("AMEX"): what the number
+    is, kept to say so. An agency's letters go with its number ("SAPOL 24-118827")."""
+    return key in lexicon.english_words() or key in ID_CUES or key in PLATE_CUES or (
+        key in _CARDS
+    )
+
+
+_CARDS = word_set("amex mastercard mc eftpos diners")
+
+
 def with_prefix(text: str, h: Hit, kept: Collection[tuple[int, int]]) -> Hit:
     """An ID number with the capitals written just before it ("AMC 22-04417", "SAPOL 24-118827"),
     unless they are a kept service's, a state's or a cue's own ("MIN 643219", "SA 1FV 829")."""
@@ -695,7 +706,7 @@ def with_prefix(text: str, h: Hit, kept: Collection[tuple[int, int]]) -> Hit:
     key = prefix[1].casefold() if prefix is not None else ""
     if prefix is None or key in _NOT_A_PREFIX or key in REF_CUES or key in lexicon.STATES or any(
         s < prefix.end(1) and prefix.start(1) < e for s, e in kept
-    ):
+    ) or _says_what_follows(key):
         return h
     return h._replace(start=prefix.start(1))
 
@@ -716,7 +727,8 @@ _BOOKED = re.compile(
     # a capital inside a word tells nothing ("PASSWORD RESET").
     r"|(?:(?i:\b(?:password|passcode|passphrase)(?:\s+(?:is|was))?\s*[:=\-]?\s*)"
     r"|(?i:\bpwd?(?:[ \t]*[:=]|[ \t]+(?:is|was)\b))\s*"  # "pwd" is also people with disability
-    r"|(?i:\bpwd?)[ \t]+(?=[A-Za-z]\S*[!@#%^&*_~?=]))"  # "pw Bluey#2024"
+    r"|(?i:\bpwd?)[ \t]+(?=[A-Za-z]\S*[!@#%^&*_~?=]|[A-Za-z]{3,}\d{2,4}\b))"  # "pw Bluey#2024",
+    # "pw hope1991" (not "$380 pw 2wks")
     r"(?P<secret>(?=\S*(?:\d|[!@#$%^&*_+=?~]|[a-z][A-Z]))(?![A-Z]+[.,;:!?]*(?:\s|\Z))"
     r"[^\s,;\"'()<>]{4,40})"
     r"(?<![.,;:!?])"
@@ -742,9 +754,33 @@ BOOKING_CUES = word_set(
 )
 
 
+# A password said to be a word in capitals, where the cue is not in capitals too: "password
+# is FRANGIPANI" (not "PASSWORD IS RESET").
+_PASSWORD_IN_CAPITALS = re.compile(
+    r"\b(?:[Pp]ass(?:word|code|phrase)|pwd?)[ \t]+(?:is|was)[ \t]*:?[ \t]*"
+    r"(?P<id>[A-Z][A-Z0-9!@#$%^&*]{3,39})(?![\w'’])"
+)
+
+
+def _a_codes_year(text: str, m: re.Match[str]) -> bool:
+    """ "building code 2024 compliance letter", "pin 2025 calendar": a year before a word, with no
+    "is" or colon to say it is the code."""
+    if not m["access"] or re.fullmatch(r"(?:19|20)\d\d", m["access"]) is None:
+        return False
+    cue = text[m.start() : m.start("access")]
+    return _A_RULES_CUE.match(cue) is not None and _SAID_TO_BE.search(cue) is None and (
+        re.match(r"[ \t]+[A-Za-z]", text[m.end() :]) is not None
+    )
+
+
+_A_RULES_CUE = re.compile(r"(?i:building|security|access|pin)\b")  # not a gate's, a door's
+_SAID_TO_BE = re.compile(r"(?i:\b(?:is|was|now|issued|given)\b|[:=#])")
+
+
 def bookings(text: str) -> list[Hit]:
     hits = [hit(*m.span(next(g for g in ("id", "code", "secret", "access") if m[g])), "id")
-            for m in _BOOKED.finditer(text)]
+            for m in _BOOKED.finditer(text) if not _a_codes_year(text, m)]
+    hits += [hit(*m.span("id"), "id") for m in _PASSWORD_IN_CAPITALS.finditer(text)]
     for m in _USERNAME.finditer(text):
         login = m["id"]
         if re.search(r"[\d_.]", login) or (
@@ -842,7 +878,10 @@ def _a_plate(groups: list[str], words: Collection[str]) -> bool:
         and not any(_MEASURE.fullmatch(g) and not _lettered(g, groups) for g in groups)
         and not any(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)  # "car: VW 2011"
         and not any(g.isalpha() and not g.isupper() and g.casefold() in words for g in groups)
-        and not any(g.casefold() in _NOT_PLATE_WORDS for g in groups)  # "REGO (DUE 30/6)"
+        and not (  # "REGO (DUE 30/6)", "rego 2 wks": when it is due; "rego DUE 448" a plate
+            any(g.casefold() in _NOT_PLATE_WORDS for g in groups)
+            and any(g.isdigit() and len(g) <= 2 for g in groups)
+        )
     )
 
 
@@ -1634,10 +1673,45 @@ _LODGING_BEFORE = re.compile(rf"{_LODGINGS}[^.\n]{{0,60}}\Z")
 _LODGING_AFTER = re.compile(rf",[ \t]*(?:[^\W\d_]+[ \t]+){{0,2}}{_LODGINGS}")  # ", aged care home"
 
 
+_AT_WORK_AFTER = re.compile(
+    r"[ \t]+(?i:induction|toolbox|safety|meeting|crew|job|supervisor|foreman|manager|office"
+    r"|shift|sign-?in|works|worksite|sheep|cattle|cows|steers|heifers|lambs|ewes|pigs|goats"
+    r"|sold|auction)\b"
+)
+_AT_WORK_BEFORE = re.compile(r"(?i:\b(?:works?|working|worked|job|shift|crew)\s+(?:at|on)\s+)\Z")
+# A pen is a home only at a marina ("Pen B03"); elsewhere it is an animal's.
+_BOATS = re.compile(
+    r"(?i:\b(?:marina|boat|yacht|jetty|berth|mooring|liveaboard|vessel|pontoon)s?\b)"
+)
+
+
+def _a_marinas_pen(text: str, m: re.Match[str]) -> bool:
+    """A pen that is someone's home: at a marina, with a boat near, a berth's letter ("Pen
+    B03") or a suburb after it ("Pen 14, Fremantle")."""
+    return _BOATS.search(text) is not None or re.search(r"[A-Za-z]-?\d", m[0][3:]) is not None or (
+        re.match(r",[ \t]*[A-Z]", text[m.end() :]) is not None
+    )
+
+
+# A cabin at a camp for children or a retreat: "Cabin 4 at Camp Kanga", "at the youth camp".
+_A_CAMPS_CABIN = re.compile(r"[ \t]+(?i:at|in|of)[ \t]+(?:the[ \t]+)?(?:Camp\b|\w+[ \t]+camp\b)")
+_OFFICE_BEFORE = re.compile(
+    r"(?i:\b(?:office|meeting|interview|group|training|board|consult(?:ing)?|counselling)"
+    r"(?:\s+(?:is|in|was))?\s+)\Z"
+)
+
+
 def dwellings(text: str) -> list[Hit]:
-    """Homes numbered within a park, a marina or a lodging (see ``_DWELLING``)."""
-    hits = [hit(*m.span(), "address") for m in _DWELLING.finditer(text)]
+    """Homes numbered within a park, a marina or a lodging (see ``_DWELLING``); not a work site,
+    a stock pen ("Site 4 induction", "works at Site 7", "Pen 4 sheep") or an office's room."""
+    hits = [hit(*m.span(), "address") for m in _DWELLING.finditer(text)
+            if not _AT_WORK_AFTER.match(text, m.end())
+            and not _AT_WORK_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            and not (m[0][0] in "Pp" and not _a_marinas_pen(text, m))  # a pound's, a saleyard's
+            and not (m[0][0] in "Cc" and _A_CAMPS_CABIN.match(text, m.end()))]
     for m in _ROOM.finditer(text):
+        if _OFFICE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "the refuge office is room 1"
         if _LODGING_BEFORE.search(text, max(0, m.start() - 80), m.start()) or (
             _LODGING_AFTER.match(text, m.end())
         ):
@@ -1833,13 +1907,20 @@ def _lower_suburb_after(text: str, end: int) -> int:
     if m is None:
         return end
     first, second = m[1], m[2] or ""
-    if second and (first, second) in lexicon.place_phrases().get(first, ()):
+    if second in lexicon.PLACE_HEADS or second in _SERVICES_HEADS:
+        return end  # "7 mill lane logan council said", "4 rose st ryde hospital appt"
+    if second and (first, second) in lexicon.place_phrases().get(first, ()) and (
+        (first, second) not in lexicon.service_phrases()  # "wa police came"
+    ):
         return m.end(2)
     if first in lexicon.place_words() and first not in lexicon.english_words() and (
         first not in lexicon.FUNCTION_WORDS and first not in lexicon.STATES
     ):  # not "qld housing"
         return m.end(1)
     return end
+
+
+_SERVICES_HEADS = word_set("police health base housing shire city ambulance fire")
 
 
 def _no_ones_word(key: str) -> bool:

@@ -76,6 +76,13 @@ _HONOURED = re.compile(
     r"尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤])(?:先生|太太|女士|小姐|阿姨|叔叔|老师|老師"
     r"|医生|醫生|大哥|大姐|奶奶|爷爷|伯伯)"
 )
+# Words whose last character is also a family name: "对方先生" is the other party's husband,
+# "长江" the Yangtze, "押金" a bond.
+_WORDS_ENDING_IN_A_FAMILY_NAME = frozenset({
+    "对方", "双方", "地方", "东方", "西方", "南方", "北方", "大方", "警方", "官方", "校方", "院方",
+    "资方", "买方", "卖方", "甲方", "乙方", "长江", "一万", "十万", "百万", "千万", "现金", "奖金",
+    "租金", "押金", "基金", "资金", "黄金",
+})
 _SYLLABLE = re.compile(r"[aeiou]+|y(?![aeiou])", re.IGNORECASE)  # "Jiayi": jia-yi, two
 
 
@@ -132,7 +139,8 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
         if _says_who(text, m):
             out.append(hit(m.start("name"), m.end("name"), "person"))
     for m in _HONOURED.finditer(text):  # "去Peter James Centre看侯先生"
-        out.append(hit(m.start(), m.end(), "person"))
+        if text[max(0, m.start() - 1) : m.start() + 1] not in _WORDS_ENDING_IN_A_FAMILY_NAME:
+            out.append(hit(m.start(), m.end(), "person"))
     for m in re.finditer(_EAST_NAME, text):
         rel = _RELATION_AFTER.match(text, m.end())
         if rel is not None and rel["word"].casefold() in lexicon.RELATIONS:

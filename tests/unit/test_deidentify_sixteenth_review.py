@@ -159,3 +159,82 @@ def test_a_feast_that_is_also_a_womans_name_with_no_cue_either_way_is_hidden(tex
     # A trade: the season's set kept these until the review showed "Genna rang" and "Santa
     # Ramirez" leaking; the author can give the word back with *Not identifying*.
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plate DUE 448", "plate [ID]"),
+        ("rego YRS 123", "rego [ID]"),
+        ("10am Thu Nguyen came in", "10am [name] came in"),
+        ("pw hope1991", "pw [ID]"),
+        ("password is FRANGIPANI", "password is [ID]"),
+        ("Beds: 3 TUIVASA 4 KOROI", "Beds: 3 [name] 4 [name]"),
+    ],
+)
+def test_what_the_last_round_let_through_is_hidden_again(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "REGO (DUE 30/6)",
+        "rego due 30/6",
+        "appt 10am Thu Centrelink",
+        "$380 pw 2wks",
+        "PASSWORD IS RESET",
+        "Santa Maria Catholic school",
+        "对方先生不在",
+        "长江先生",
+        "building code 2024 compliance letter",
+        "access code 2023 policy",
+        "Site 4 induction at 7am for the crew",
+        "SITE 2 SAFETY MEETING",
+        "He works at Site 7 on the Westconnex job",
+        "Pen 2 at the dog pound",
+        "Pen 14 for the sheep",
+        "Cabin 4 at Camp Kanga is the kids camp",
+        "the refuge office is room 1",
+        "her brother (older) chase the bond",
+    ],
+)
+def test_what_the_last_round_hid_that_is_no_one_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PLAN 4300123456", "PLAN [ID]"),
+        ("REGO 1ABC234", "REGO [ID]"),
+        ("KEY SAFE 2290 AT THE BACK", "KEY SAFE [ID] AT THE BACK"),
+        ("VISA 4417 2231 9988 0012", "VISA [ID]"),
+        ("at 7 mill lane logan council said", "at [address] logan council said"),
+        ("at 4 rose st ryde hospital appt", "at [address] ryde hospital appt"),
+        ("at 7 mill lane wa police came", "at [address] wa police came"),
+    ],
+)
+def test_a_label_or_a_service_beside_a_number_or_an_address_stays(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gate code 2024 then push", "gate code [ID] then push"),  # a gate's code may be a year
+        ("her PIN is 2019 now", "her PIN is [ID] now"),
+        ("lives on his yacht at Pen B03", "lives on his yacht at [address]"),
+        ("she is in Cabin 9 at the caravan park", "she is in [address] at the caravan park"),
+        ("Parramatta City Motel, Room 14", "Parramatta City Motel, [address]"),
+        ("去看侯先生", "去看[name]"),
+    ],
+)
+def test_codes_homes_and_names_the_round_meant_to_hide_stay_hidden(text, expected):
+    assert redact(text) == expected
+
+
+def test_weather_doing_something_here_is_no_sender():
+    storm = client("KN-3005", "Storm Wiremu")
+    assert redact("storm here knocked power out", storm) == "storm here knocked power out"
+    assert redact("storm here re the bond", storm) == "KN-3005 here re the bond"
