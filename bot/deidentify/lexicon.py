@@ -229,7 +229,7 @@ def english_words() -> frozenset[str]:
 
 # Feasts and their figures, also given names or surnames: "fasting for Genna" is the feast,
 # "Genna Moretti rang" a woman, as "Grace" is a word or a woman by what is around it.
-FEASTS = word_set("genna santa")
+FEASTS = word_set("genna santa pentecost")
 
 
 @functools.cache

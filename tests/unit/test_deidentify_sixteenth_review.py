@@ -238,3 +238,15 @@ def test_weather_doing_something_here_is_no_sender():
     storm = client("KN-3005", "Storm Wiremu")
     assert redact("storm here knocked power out", storm) == "storm here knocked power out"
     assert redact("storm here re the bond", storm) == "KN-3005 here re the bond"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ms Pentecost rang", "[name] rang"),
+        ("LORNA PENTECOST HAS COURT", "[name] HAS COURT"),
+        ("Pentecost Sunday service at 10", "Pentecost Sunday service at 10"),
+    ],
+)
+def test_pentecost_is_a_feast_or_a_surname_by_what_is_around_it(text, expected):
+    assert redact(text) == expected
