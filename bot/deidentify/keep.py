@@ -41,6 +41,12 @@ class Keeper:
             gaps = tuple(_gap(flat[a.end() : b.start()]) for a, b in itertools.pairwise(parts))
             entry = (words, gaps, _gap(flat[: parts[0].start()]), _gap(flat[parts[-1].end() :]))
             self.index.setdefault(words[0], []).append(entry)
+        for entries in list(self.index.values()):
+            for words, gaps, _before, _after in list(entries):
+                if gaps and all(g == " " for g in gaps) and _a_persons_name(words):
+                    for joint, at in itertools.product((".", "_"), ("@", "")):
+                        entries.append((words, (joint,) * len(gaps), at, ""))  # a member's
+                        # handle or login: "@caspian.fotheringham", "caspian_fotheringham"
         for entries in self.index.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
         self.firsts = frozenset(self.index)

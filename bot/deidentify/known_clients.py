@@ -1033,6 +1033,8 @@ class Matcher:
         t = tokens[i]
         entry = self.names.get((t.key,)) or self.names[(fold(t.key),)]
         codes = entry.codes
+        if t.key.endswith("n") and text[t.end : t.end + 2] in ("'t", "’t"):
+            return frozenset()  # "Don't pay a fee": a verb and its "not"
         possessive = t.key not in lexicon.GRAMMAR and _POSSESSIVE.match(text, t.end)  # not "He's"
         if possessive or (
             i > 0

@@ -282,7 +282,8 @@ _PAYEE = re.compile(
     r"|DD|OSKO(?![ \t]+(?:PAYMENT|TRANSFER|PYMT|TFR)\b)"
     r"|DIRECT[ \t]+(?:DEBIT|CREDIT)(?:[ \t]+\d+)?)[ \t]+"
     r"(?P<who>[A-Z][A-Z'’\-]*\.?(?:[ \t](?!REF\b|FOR\b|PAYID\b)[A-Z][A-Z'’\-]*\.?){0,3})"
-    r"(?=[ \t]+(?:REF\b|FOR\b|PAYID\b|[+\-]?\$|[+\-]?\d)|[ \t]*$|[ \t]{2,}|\t|[ \t]*[,;])",
+    r"(?=[ \t]+(?:REF\b|FOR\b|PAYID\b|(?i:acc|acct|a/c|bsb)\b|[+\-]?\$|[+\-]?\d)|[ \t]*$|[ \t]{2,}"
+    r"|\t|[ \t]*[,;])",
     re.MULTILINE,
 )
 _NOT_PAYEES = word_set(
@@ -292,6 +293,13 @@ _NOT_PAYEES = word_set(
     department dept trust trustee rent bond account savings loan card visa mastercard amex
     refund salary wages payroll own self internal"""
 )
+
+
+def _in_no_list(key: str) -> bool:
+    return not (
+        key in lexicon.english_words() or key in lexicon.place_words()
+        or key in lexicon.never_names() or key in lexicon.FUNCTION_WORDS
+    )
 
 
 def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
@@ -306,7 +314,9 @@ def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
         initial = any(len(k) == 1 for k in keys)
         named = [k for k in keys if len(k) > 1]
         if not named or not all(
-            k in lexicon.given_names() or k in lexicon.surnames() for k in named
+            k in lexicon.given_names() or k in lexicon.surnames()
+            or (initial and _in_no_list(k))  # "M WAKELIN": an initial, then a surname no list has
+            for k in named
         ):
             continue  # "HUNGRY JACKS", "PARKING FINE"
         if not initial and all(k in lexicon.english_words() for k in named):
@@ -1052,6 +1062,7 @@ def _syllable_name(text: str, t: _Tok) -> bool:
         m[1] in words for words in (lexicon.english_words(), _PREFIXES, lexicon.WEEKDAYS,
                                     lexicon.MONTHS)
     )
+_NOT_AFTER = re.compile(r"['’`]t\b", re.IGNORECASE)
 _SYLLABLE_AFTER = re.compile(r"-[a-z]{1,4}(?![\w\-])")
 _PARK_AFTER = re.compile(r" (?:Park|PARK)\b(?! (?:[A-Z][a-z]*|[A-Z]+)\b)")
 
@@ -1079,6 +1090,8 @@ def _tokens(
             continue  # the possessive of the word before
         if text[start - 1 : start] == "&" and text[end : end + 1] == ";" and key in _ENTITIES:
             continue  # an HTML entity between words: "Ahmed&nbsp;Khan" (not "Dawson&Marlene;")
+        if key.endswith("n") and _NOT_AFTER.match(text, end):
+            continue  # "Don't", "doesn't", "wasn't": a verb and its "not"
         j = k
         while (  # O'Brien, D'Souza, Ng'ang'a: one word
             w.caps

@@ -412,9 +412,27 @@ def _an_ip_address(text: str, m: re.Match[str]) -> bool:
 _IP_CUE = re.compile(r"(?i)\bip\b|\blogged in from\b|\bip address\b")
 
 
+# A long run of letters and digits mixed, as machines make them: crypto wallets ("bc1q9x7f…",
+# "0x7a3F9c21…", "TXk92mLr…", or shortened "0x7a3F…0D1e"), tracking and transaction numbers.
+_OPAQUE = re.compile(
+    r"(?<![\w/.@\-])(?=(?:[A-Za-z]*\d){3})(?=(?:\d*[A-Za-z]){3})[A-Za-z0-9]{20,100}(?![\w/@\-])"
+    r"|\b0x[0-9a-fA-F]{3,10}(?:…|\.\.\.)[0-9a-fA-F]{3,10}\b"
+)
+_OPAQUE_GATE = re.compile(r"[A-Za-z0-9]{20}|0x[0-9a-fA-F]{3}").search
+# A bank account: its BSB with the account number after it ("BSB 032-118 account 4471 9036",
+# "BSB 923-100 acc 71884026"), or a statement's "035-612 448201337". One identifier, hidden whole.
+_BANK_ACCOUNT = re.compile(
+    r"\b(?i:bsb)[\s:#]*\d{3}[ \-]?\d{3}(?:[\s,;/]*(?i:acc(?:ount)?|a/c|acct)\.?"
+    r"(?:[ \t]*(?i:no\.?|number|#))?[\s:#]*\d(?:[ \-]?\d){4,11})?(?![\w\-])"
+    r"|(?<![\w\-/.])\d{3}-\d{3}[ \t]+\d(?:[ ]?\d){5,10}(?![\w\-/.])"
+)
+
+
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Other reference numbers, by shape anywhere and by cue ([ID])."""
-    hits = []
+    hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)]
+    if _OPAQUE_GATE(text):
+        hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
     for m in _SHAPED_CODE.finditer(text):
         code = m[0]
         if (
@@ -681,11 +699,14 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
 
 # Capitals written before a number as part of it: a facility's, a system's or a state's
 # letters ("AMC 22-04417", "SAPOL 24-118827", "ZP 0093 1142"), not a word of the sentence.
-_ID_PREFIX = re.compile(r"(?<![\w\-/.])([A-Z]{2,5})[ \t]\Z")
+_ID_PREFIX = re.compile(r"(?<![\w\-/.])([A-Z]{2,6})[ \t]\Z")
 # A cue's or a system's own letters stay, to say what the number is: "IMEI [ID]", "SA [ID]".
 _NOT_A_PREFIX = word_set(
     "no num ref id is was dob ph mob tel abn acn crn tfn urn mrn bsb ip icms qcs vin ndis"
 )
+
+
+_AN_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.?[ \t]\Z")
 
 
 def _says_what_follows(key: str) -> bool:
@@ -706,8 +727,10 @@ def with_prefix(text: str, h: Hit, kept: Collection[tuple[int, int]]) -> Hit:
     key = prefix[1].casefold() if prefix is not None else ""
     if prefix is None or key in _NOT_A_PREFIX or key in REF_CUES or key in lexicon.STATES or any(
         s < prefix.end(1) and prefix.start(1) < e for s, e in kept
-    ) or _says_what_follows(key):
-        return h
+    ) or _says_what_follows(key) or _AN_INITIAL_BEFORE.search(
+        text, max(0, prefix.start(1) - 3), prefix.start(1)
+    ):
+        return h  # nor a surname after an initial: "Transfer to R MUDGE 062-000 1234567"
     return h._replace(start=prefix.start(1))
 
 

@@ -1332,7 +1332,7 @@ def test_days_of_several_words_and_compound_words(text, expected):
         ("1. K. Akuien Bior — bail variation", "1. [name] — bail variation"),
         ("SACAT list: Jane v WHITCHER, D. — attended.", "SACAT list: [name] v [name] — attended."),
         ("Application No: 2024/HCS/08163", "Application No: [ID]"),
-        ("BSB 062-000 Acc 1093 4471", "BSB [ID] Acc [ID]"),
+        ("BSB 062-000 Acc 1093 4471", "[ID]"),
         ("rego EZK-41P, seen twice", "rego [ID], seen twice"),
         ("ImmiAccount ref EGOF9TB7X2, by email", "ImmiAccount ref [ID], by email"),
         ("the case U1R-001 again", "the case U1R-001 again"),
