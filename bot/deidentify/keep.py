@@ -43,7 +43,7 @@ class Keeper:
             self.index.setdefault(words[0], []).append(entry)
         for entries in list(self.index.values()):
             for words, gaps, _before, _after in list(entries):
-                if gaps and all(g == " " for g in gaps) and _a_persons_name(words):
+                if len(words) in (2, 3) and all(g == " " for g in gaps):
                     for joint, at in itertools.product((".", "_"), ("@", "")):
                         entries.append((words, (joint,) * len(gaps), at, ""))  # a member's
                         # handle or login: "@caspian.fotheringham", "caspian_fotheringham"

@@ -103,3 +103,20 @@ def test_a_verbs_not_is_no_name(text):
     assert redact(text) == text
     don = KnownClient("DQ-2891", ClientIdentity(full_name="Don Smith"))
     assert redact(text, don) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell clients to check Equifax, Experian and illion separately.",
+        "Sent through Western Union, then Remitly and M-Pesa.",
+        "Paid in USDT via Binance, then Swyftx and Localcoin.",
+        "Care Inc has a fact sheet; IMB Bank's scam team rang back.",
+        "The hire purchase was with Mr Rental, not Fox Symes.",
+        "Checked Moneysmart and ASIC's list first.",
+        "@eglantine.villiers: yes, Tuesdays",
+    ],
+)
+def test_banks_payments_lenders_and_agencies_of_money_stay(text):
+    keep = [*COMMON_SERVICES, "Eglantine Villiers", "Eglantine"]
+    assert deidentify(text, [SAM], keep=keep).text == text
