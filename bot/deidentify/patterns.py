@@ -971,7 +971,8 @@ def legislation(text: str) -> list[tuple[int, int]]:
 _EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+(?:@|&#64;|&commat;)[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(
     r"(?<![\w@.\-/])(?:(?:https?://|www\.)[^\s<>\"'()\[\]|]+"
-    r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu)"
+    r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu"
+    r"|(?-i:help|top|xyz|site|online|live|click|link|shop|cc|vip|icu|club|cn))"
     r"(?:\.[a-z]{2})?(?:/[^\s<>\"'()\[\]|]*)?)",
     re.IGNORECASE,
 )
@@ -1164,9 +1165,17 @@ _A_SITES_OWN_PAGE = re.compile(
 )
 
 
+# A host with a hyphen outside Australia's own zones is how scams dress a brand up
+# ("auspost-redeliver.info", "my-gov-refund.au-secure.com"): it points at someone, as a name does.
+_A_LOOKALIKE = re.compile(r"[a-z0-9]-[a-z0-9]", re.IGNORECASE)
+_AN_AUSTRALIAN_ZONE = re.compile(r"\.(?:gov|org|edu|asn|com|net|id)\.au\Z", re.IGNORECASE)
+
+
 def _names_someone(url: str, registered: Collection[str]) -> bool:
     bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
     host, _, path = bare.partition("/")
+    if _A_LOOKALIKE.search(host) and not _AN_AUSTRALIAN_ZONE.search(host):
+        return True  # a scam's site: "linkt-au-tolls.help", "mygov-au-review.com"
     if host.casefold() in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(
         path.strip("/").casefold()
     ):

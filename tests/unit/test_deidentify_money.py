@@ -120,3 +120,29 @@ def test_a_verbs_not_is_no_name(text):
 def test_banks_payments_lenders_and_agencies_of_money_stay(text):
     keep = [*COMMON_SERVICES, "Eglantine Villiers", "Eglantine"]
     assert deidentify(text, [SAM], keep=keep).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The link went to linkt-au-tolls.help/pay, and she typed",
+         "The link went to [URL], and she typed"),
+        ("Pay now: https://auspost-redeliver.info/au?id=77829 or", "Pay now: [URL] or"),
+        ("see https://my-gov-refund.au-secure.com/login.", "see [URL]."),
+    ],
+)
+def test_a_scams_lookalike_site_is_hidden(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "check realestate.com.au or Domain",
+        "apply at www.legal-aid.nsw.gov.au today",
+        "went home.Live there now",
+        "scamwatch.gov.au has the warning",
+    ],
+)
+def test_australian_sites_and_words_after_a_full_stop_stay(text):
+    assert redact(text) == text
