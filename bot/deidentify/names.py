@@ -255,6 +255,8 @@ def find(
     _written_as_names(text, toks, name)
     if _INITIAL_THEN_WORD(text):
         _after_an_initial(text, toks, name, kept)
+    if _SELF_NAMED_GATE(text):
+        _self_named(text, toks, name)
     payees = _payees(text, blocked) if not _PAYMENT_KEYS.isdisjoint(
         keys if keys is not None else [t.key for t in toks]
     ) else []
@@ -2453,8 +2455,14 @@ def _number_or_act_after(text: str, toks: list[_Tok], j: int) -> bool:
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     gap = text[toks[j].end : nxt.start if nxt else len(text)]
     return HAS_DIGIT(gap) is not None or (
-        nxt is not None and gap == " " and nxt.key in lexicon.SUBJECT_CUES
+        nxt is not None and gap == " " and (
+            nxt.key in lexicon.SUBJECT_CUES or nxt.key in _DEEDS_OF_A_NEIGHBOUR
+        )
     )
+
+
+# What a neighbour or a carer does, after their name: "mrs venning drives him to appointments".
+_DEEDS_OF_A_NEIGHBOUR = word_set("drives drove helps helped minds minded cooks shops checks")
 
 
 # Civil titles that are no word, before a lowercase name: "my landlord mr gillard".
@@ -2506,7 +2514,9 @@ def _lower_name(text: str, toks: list[_Tok], j: int) -> bool:
         or (key in lexicon.place_words() and not (
             key in lexicon.given_names() and _acts_or_joins_kin(text, toks, j)
         ))  # "her uncle milton drove her" (not "her mum ipswich")
-        or (key.endswith(("ed", "ing")) and key not in lexicon.given_names())
+        or (key.endswith(("ed", "ing")) and key not in lexicon.given_names() and (
+            key in lexicon.english_words() or key in _SMS_WORDS or len(key) < 6
+        ))  # "her mum texting"; but "mrs venning", a surname no list has
         or (key in lexicon.MONTHS and _DATE_AFTER.match(text, t.end) is not None)
         or _glued(text, t.start, t.end)
     )
@@ -2647,6 +2657,36 @@ def _before_a_street(text: str, toks: list[_Tok], i: int) -> bool:
         and toks[i - 1].key in STREET_BEFORE  # "at the George Street office"
         and not name_follows(text, nxt.end)  # "George Street rang": someone
     )
+
+
+# Someone saying what they are called: "a man who calls himself Rafe Kensington", "the bloke
+# said his name was jason", "goes by Tash".
+_SELF_NAMED = re.compile(
+    r"\b(?i:(?:calls?|called|calling)[ \t]+(?:him|her|them)sel(?:f|ves)|goes[ \t]+by"
+    r"|(?:his|her|their|my)[ \t]+name[ \t]+(?:is|was)|(?:his|her|my)[ \t]+name['’]s)[ \t]+\"?"
+)
+_SELF_NAMED_GATE = re.compile(r"(?i:sel(?:f|ves)\b|goes by|name(?:['’]s| is| was))").search
+
+
+def _self_named(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    starts = {t.start: k for k, t in enumerate(toks)}
+    for m in _SELF_NAMED.finditer(text):
+        j = starts.get(m.end())
+        if j is None or toks[j].blocked:
+            continue
+        t = toks[j]
+        if not t.capital:
+            if t.key not in lexicon.english_words() and _lower_name(text, toks, j):
+                name[j] = True  # "his name was jason"
+            continue
+        if t.key in lexicon.FUNCTION_WORDS or t.never or t.brand:
+            continue
+        name[j] = True
+        while j + 1 < len(toks) and toks[j + 1].capital and not toks[j + 1].blocked and (
+            _JOIN.fullmatch(text, toks[j].end, toks[j + 1].start)
+        ):
+            j += 1
+            name[j] = True
 
 
 def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:

@@ -146,3 +146,31 @@ def test_a_scams_lookalike_site_is_hidden(text, expected):
 )
 def test_australian_sites_and_words_after_a_full_stop_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a man who calls himself Rafe Kensington and says",
+         "a man who calls himself [name] and says"),
+        ("the bloke said his name was jason from collections",
+         "the bloke said his name was [name] from collections"),
+        ("His neighbour mrs venning drives him", "His neighbour [name] drives him"),
+    ],
+)
+def test_someone_saying_what_they_are_called_and_a_neighbour_in_lowercase(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his name is on the lease",
+        "her name is not on the lease",
+        "he calls himself The Boss",
+        "her mum texting again",
+        "paid KSh 250,000 and RMB 500,000",
+    ],
+)
+def test_a_name_cue_with_no_name_and_foreign_money_stay(text):
+    assert redact(text) == text
