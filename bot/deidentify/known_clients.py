@@ -1178,7 +1178,7 @@ class Matcher:
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
         if i == 0 and t.key not in _CLAUSE_VERBS and (addressed := _ADDRESSED.match(
             text, t.end
-        )) and not (t.key in _OPENING_VERBS and addressed[0] == " ur"):
+        )) and not (t.key in _OPENING_VERBS and addressed[0] in (" ur", " u")):
             return True  # a text to the client: "chook pls bring ur letter", "runner ur mate"
         if prev is not None and _says_who(tokens, i) and (
             SIGNS_ON_AFTER.match(text, t.end) or _NEW_DETAILS_AFTER.match(text, t.end)
@@ -1834,7 +1834,10 @@ _CHURCH_TITLES = frozenset({"sister", "brother", "bro", "sis", "aunty", "auntie"
                             "papa", "elder", "deacon", "pastor", "coach"})
 # After a name opening a text, what says the text is to them ("runner ur mate found it"; "haze
 # its ok" is the weather, and "haze its jessamy" a sender, read elsewhere).
-_ADDRESSED = re.compile(r" (?:pls|plz|please|ur)\b")
+_ADDRESSED = re.compile(
+    r" (?:pls|plz|please|ur)\b"
+    r"| u(?= (?:at|there|ok|okay|home|free|around|up|awake|coming|still|right|alright|back)\b)"
+)  # "buck u at home today?"
 # Verbs that take a clause, which open texts too: "hope its ok", "trust ur well".
 _CLAUSE_VERBS = frozenset({"hope", "trust", "wish", "guess", "bet", "pray", "think", "reckon"})
 # Names that open a sentence as a verb or a modal before "ur"/"please": "will ur dad be there",

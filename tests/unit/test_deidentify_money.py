@@ -174,3 +174,11 @@ def test_someone_saying_what_they_are_called_and_a_neighbour_in_lowercase(text, 
 )
 def test_a_name_cue_with_no_name_and_foreign_money_stay(text):
     assert redact(text) == text
+
+
+def test_a_text_to_the_client_by_her_alias_before_u():
+    buck = KnownClient("DQ-2892", ClientIdentity(full_name="Bucky Reyes", aliases=("Buck",)))
+    assert redact("buck u at home today?", buck) == "DQ-2892 u at home today?"
+    assert redact("a buck is a buck", buck) == "a buck is a buck"
+    hope = KnownClient("DQ-2893", ClientIdentity(full_name="Hope Ngata"))
+    assert redact("hope u ok", hope) == "hope u ok"
