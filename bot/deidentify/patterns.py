@@ -424,7 +424,9 @@ _OPAQUE_GATE = re.compile(r"[A-Za-z0-9]{20}|0x[0-9a-fA-F]{3}").search
 _BANK_ACCOUNT = re.compile(
     r"\b(?i:bsb)[\s:#]*\d{3}[ \-]?\d{3}(?:[\s,;/]*(?i:acc(?:ount)?|a/c|acct)\.?"
     r"(?:[ \t]*(?i:no\.?|number|#))?[\s:#]*\d(?:[ \-]?\d){4,11})?(?![\w\-])"
-    r"|(?<![\w\-/.])\d{3}-\d{3}[ \t]+\d(?:[ ]?\d){5,10}(?![\w\-/.])"
+    r"|(?:\b(?i:acc(?:ount)?|acct|a/c)\.?[ \t]+)?"  # "acc 062-114 1077 3318"
+    r"(?<![\w\-/.])\d{3}-\d{3}[ \t]+\d(?:[ ]?\d){5,10}(?![\w\-/.])"
+    r"|\b(?i:iban)[\s:#]*[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{2,4}){3,8}(?![\w\-])"  # "IBAN GB29 NWBK …"
 )
 
 
@@ -634,7 +636,7 @@ _HYPHENED = re.compile(r"(?<![\w\-/.])\d{3,5}(?:-\d{3,6}){2,}(?![\w\-/]|\.\d)")
 # card's last digits ("CommBank ending 7714"), a sole trader's ABN.
 _SMALL_CUED = re.compile(
     r"(?i:\blocker)\s*(?:no\.?|number|#|:)?\s*(?P<id>[A-Z]{0,3}-?[A-Z]?\d{1,5}[A-Z]?)(?![\w/])"
-    r"|(?i:\b(?:card|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
+    r"|(?i:\b(?:card|keycard|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
     r"(?i:\bending)(?:\s+in)?\s+(?P<id2>(?!(?:19|20)\d\d\b)\d{4})(?!\d)"
 )
 # A veteran's file with Veterans' Affairs, its state's letter first: "NX123456", "SX 21804",

@@ -182,3 +182,16 @@ def test_a_text_to_the_client_by_her_alias_before_u():
     assert redact("a buck is a buck", buck) == "a buck is a buck"
     hope = KnownClient("DQ-2893", ClientIdentity(full_name="Hope Ngata"))
     assert redact("hope u ok", hope) == "hope u ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Remit to our partner at IBAN GB29 NWBK 6016 1331 9268 19 quoting",
+         "Remit to our partner at [ID] quoting"),
+        ("ING — acc 062-114 1077 3318 (closed)", "ING — [ID] (closed)"),
+        ("withdrew $650.00 from keycard ending 3391", "withdrew $650.00 from keycard ending [ID]"),
+    ],
+)
+def test_an_iban_an_account_after_its_label_and_a_keycards_last_digits(text, expected):
+    assert redact(text) == expected
