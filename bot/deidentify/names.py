@@ -1092,7 +1092,7 @@ def _tokens(
             continue  # the possessive of the word before
         if text[start - 1 : start] == "&" and text[end : end + 1] == ";" and key in _ENTITIES:
             continue  # an HTML entity between words: "Ahmed&nbsp;Khan" (not "Dawson&Marlene;")
-        if key.endswith("n") and _NOT_AFTER.match(text, end):
+        if text[end : end + 1] in _APOS and key[-1] == "n" and _NOT_AFTER.match(text, end):
             continue  # "Don't", "doesn't", "wasn't": a verb and its "not"
         j = k
         while (  # O'Brien, D'Souza, Ng'ang'a: one word

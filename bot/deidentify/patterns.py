@@ -430,9 +430,12 @@ _BANK_ACCOUNT = re.compile(
 )
 
 
+_BANKISH = re.compile(r"(?i:bsb|iban)|\d{3}-\d{3}[ \t]+\d").search
+
+
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Other reference numbers, by shape anywhere and by cue ([ID])."""
-    hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)]
+    hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)] if _BANKISH(text) else []
     if _OPAQUE_GATE(text):
         hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
     for m in _SHAPED_CODE.finditer(text):
