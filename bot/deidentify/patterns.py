@@ -1931,7 +1931,6 @@ _SUBURB = re.compile(
 )
 _STATE_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)(?:\s+\d{4})?(?![\w])")
 _STATE_AND_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\w])")
-_STATE_WORDS = frozenset({"QLD", "NSW", "VIC", "SA", "WA", "TAS", "NT", "ACT"})
 _COMPASS = re.compile(r"[ \t]+(?:North|South|East|West|Central|NORTH|SOUTH|EAST|WEST)\b")
 
 
@@ -1981,7 +1980,7 @@ def _suburb_after(text: str, end: int) -> int:
         end = m.end(2)
     elif first in lexicon.place_words() or (
         first in lexicon.places_also_names()  # "8 Ord Street, Kennington" ("Sarina Smith" no)
-        and (not second or second.upper() in _STATE_WORDS)
+        and (not second or second in lexicon.STATES)
     ):
         end = m.end(1)
     else:  # a suburb no list has, before its state and postcode ("Bel Eyre WA 6100")
