@@ -286,7 +286,7 @@ _COURSE_AFTER = re.compile(r" (?:Certificate|Diploma|Advanced Diploma)\b")
 _REF_CUE = re.compile(
     r"\b(?:ref(?:erence)?|file|case|account|acct|acc|application|claim|matter|docket|warrant|policy"
     r"|contract"
-    r"|member(?:ship)?|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
+    r"|member(?:ship)?|user|id|min|crn|prisoner|inmate|booking|invoice|receipt|tracking|ticket|ndis"
     r"|participant|order|permit|certificate|serial|urn|mrn|ur|hrn|umrn|provider|infringement|penalty"
     r"|passport|(?:police|sapol|vicpol|qps|wapol|afp)\s+report"
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
@@ -344,7 +344,7 @@ REF_CUES = word_set(
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
     " immicard lodgement redirection evidence eoa tis no emp cert assessment badge credential uuid"
-    " wwc wwcc working folio code"
+    " wwc wwcc working folio code user"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).

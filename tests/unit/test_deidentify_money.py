@@ -195,3 +195,17 @@ def test_a_text_to_the_client_by_her_alias_before_u():
 )
 def test_an_iban_an_account_after_its_label_and_a_keycards_last_digits(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CoinSpot user CS-884120 sent $2,500", "CoinSpot user [ID] sent $2,500"),
+        ("Binance user 48812093", "Binance user [ID]"),
+        ("user 2 of the laptop", "user 2 of the laptop"),  # too short to be anyone's
+        ("user AB-1234 is the case", "user AB-1234 is the case"),  # a case code's shape
+        ("the user 2024 survey", "the user 2024 survey"),
+    ],
+)
+def test_an_exchanges_user_number_is_someones(text, expected):
+    assert redact(text) == expected
