@@ -1685,7 +1685,7 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 # Valley Town Camp" (not "Lot 7 at the sale yards").
 _LOT_ADDRESS = re.compile(  # a community's own name first ("Boigu Island"), not "House 6 Community
     # Meeting"
-    rf"\b(?:Lot|LOT|House|HOUSE)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:{_TITLE_WORD}\s+){{0,3}}(?:"
+    rf"\b(?:Lot|LOT|House|HOUSE|Plot|PLOT)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:{_TITLE_WORD}\s+){{0,3}}(?:"
     rf"{_TITLE_WORD}\s+(?:(?i:{_ANY_CASE})|{_alternation(_TITLE_TYPES, title=True)})\b"
     r"|(?<=[a-z]\s)(?:Town\s+Camp|Community|Island|Homeland|Outstation)\b(?![ \t]+[A-Z][a-z])"
     r"(?:,?\s+[A-Z]{2,3}\s+\d{4})?"
