@@ -1970,7 +1970,12 @@ def _no_ones_word(key: str) -> bool:
 def _suburb_after(text: str, end: int) -> int:
     """Where an address ends with the suburb written after its street ("8 Chester Street,
     Newstead", "Noble Park North VIC 3174", "\nLAKEMBA NSW 2195"): the suburb narrows a street
-    down to one house, so it goes with it."""
+    down to one house, so it goes with it; and so do the towns written after it."""
+    suburb = _the_suburb_after(text, end)
+    return _towns_after(text, suburb) if suburb > end else end
+
+
+def _the_suburb_after(text: str, end: int) -> int:
     m = _SUBURB.match(text, end)
     if not m:
         return _lower_suburb_after(text, end)
@@ -1994,3 +1999,31 @@ def _suburb_after(text: str, end: int) -> int:
         end = compass.end()
     state = _STATE_POSTCODE.match(text, end)  # "Ashgrove QLD 4060"
     return state.end() if state else end
+
+
+_ANOTHER_PLACE = re.compile(r",[ \t]+([A-Z][A-Za-z'’\-]+)(?:[ \t]+([A-Z][A-Za-z'’\-]+))?")
+
+
+def _towns_after(text: str, end: int) -> int:
+    """The town, district or province written after a suburb, as addresses abroad run on
+    ("41 Jacaranda Street, Sunnyside, Pretoria", "…, Lipa City, Batangas"): each a listed
+    place or a word no list has, up to three."""
+    for _ in range(3):
+        m = _ANOTHER_PLACE.match(text, end)
+        if m is None:
+            return end
+        first, second = m[1].casefold(), (m[2] or "").casefold()
+        if second and (first, second) in lexicon.place_phrases().get(first, ()):
+            end = m.end(2)
+        elif second in _TOWN_WORDS and _no_ones_word(first):
+            end = m.end(2)  # "Lipa City"
+        elif first in lexicon.place_words() or first in lexicon.places_also_names() or (
+            _no_ones_word(first)
+        ):
+            end = m.end(1)
+        else:
+            return end
+    return end
+
+
+_TOWN_WORDS = word_set("city town district province county municipality")
