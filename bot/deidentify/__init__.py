@@ -407,6 +407,7 @@ def _not_named(
     "Realty") with a registered name word before it: "Told Brax Strata", "the Oduya Estate"."""
     if not spans or not matcher.names:
         return spans
+    from bot.deidentify.known_clients import DENOMINATIONS
     from bot.deidentify.lexicon import NAMED_HEADS
 
     out = []
@@ -417,6 +418,9 @@ def _not_named(
             w in codes for w in words[:-1]
         ):
             continue
+        faith = next((k for k, w in enumerate(words) if w in DENOMINATIONS), 0)
+        if any(w in codes for w in words[:faith]):
+            continue  # "Spoke to Hopey Catholic school nurse": the client, then the school
         if len(words) < 2 or not all(w in codes for w in words) or not frozenset.intersection(
             *(codes[w] for w in words)
         ):

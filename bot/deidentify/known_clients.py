@@ -85,10 +85,16 @@ _NEW_DETAILS_AFTER = re.compile(
 # is brutal", "storm here was bad" (but "goody here pls dont share", "hope here re the bond").
 _DESCRIBED_AFTER_HERE = re.compile(
     r"\s+(?i:is|was|has|have|are|were|gets|got\s+so|feels|felt|seems|looks|can\s+be|will\s+be"
-    r"|knocked|cut|flooded|blew|hit|damaged|brought|caused|dumped|tore"  # "storm here knocked"
     r"|lasts|starts|ends|never|always|too|so|very|really|last|overnight|all|tonight|yesterday"
     r"|this\s+(?:morning|arvo|afternoon|week|year|summer|winter))\b"
 )
+# What weather does, after "storm here" opening a text ("storm here knocked power out"); not
+# when the writer is in it ("storm here hit my head", "rain here blew my chance").
+_WEATHERS_DEED_AFTER_HERE = re.compile(
+    r"\s+(?i:knocked|cut|flooded|blew|hit|damaged|brought|caused|dumped|tore)\b"
+    r"(?![^.!?\n]{0,30}\b(?i:my|me|i|ur|u|your|mums?|by|the\s+kids|forms?|payslips)\b)"
+)
+WEATHER = word_set("storm rain wind hail cyclone snow frost heat sun summer winter flood fog")
 # A scanned word with a zero or a one among its letters ("HRYTSENK0", "W1ktoria").
 _OCR_WORD = re.compile(
     r"(?<![\w\-/])(?=[A-Za-z]*[01])(?=[01]*[A-Za-z][01]*[A-Za-z])[A-Za-z01]{4,}(?![\w\-/])"
@@ -251,12 +257,13 @@ def place_spans(
             continue  # 4", "SHAZ DID UNIT 4"
         if i == run_start:
             continue
-        if t.key in _DENOMINATIONS and nxt and not nxt.caps and nxt.key in _FAITHS_PLACES and (
+        if t.key in DENOMINATIONS and nxt and not nxt.caps and nxt.key in _FAITHS_PLACES and (
             text[t.end : nxt.start] == " "
         ) and not any(  # "Mrs Mary Smith Catholic school teacher", "mum Mary Smith …"
             w.key in lexicon.RELATIONS or w.key in lexicon.TITLES
             for w in tokens[max(0, run_start - 1) : i]
-        ):  # "Santa Maria Catholic school", "Mary MacKillop Catholic college"
+        ) and not _someone_before_a_faith(tokens, run_start, i):
+            # "Santa Maria Catholic school", "Mary MacKillop Catholic college"
             spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, nxt.end))
             continue
         if nxt and nxt.caps and text[t.end : nxt.start] == " " and not (
@@ -285,12 +292,47 @@ def place_spans(
 
 
 _JOINS_A_PLACE = frozenset({"and", "or"})  # "TORRES AND CAPE HOSPITAL"
-_DENOMINATIONS = word_set(
+DENOMINATIONS = word_set(
     "catholic anglican uniting baptist lutheran orthodox christian islamic jewish adventist"
     " presbyterian pentecostal"
 )
 _FAITHS_PLACES = word_set("school college church parish primary kindy kindergarten mosque")
+# Patrons that schools and parishes are named for, a given name and a surname.
+_PATRONS = frozenset(
+    tuple(p.split()) for p in (
+        "mary mackillop", "catherine mcauley", "edmund rice", "thomas more", "francis xavier",
+        "john paul", "nano nagle", "don bosco", "john bosco", "oscar romero", "mary magdalene",
+        "padre pio", "mother teresa", "john henry", "dominic savio", "marcellin champagnat",
+    )
+)
+
+
+def _someone_before_a_faith(tokens: list[Word], start: int, faith: int) -> bool:
+    """A given name and a surname before "Catholic school" are a person ("Spoke to John Smith
+    Catholic school principal"), unless a saint's or a patron's ("St John Bosco", "Mary
+    MacKillop Catholic college")."""
+    run = tokens[start:faith][-2:]
+    before = faith - 3
+    if len(run) != 2 or run[0].key in _SAINTS or (
+        before >= 0 and tokens[before].key in _BEFORE_A_PATRON
+    ):
+        return False
+    first, last = run[0].key, run[1].key
+    return (first, last) not in _PATRONS and first in lexicon.given_names() and (
+        last in lexicon.surnames()
+    )
+
+
+_BEFORE_A_PATRON = word_set("st saint the our ss sts")
+_SAINTS = word_set("santa san santo sao são saint sainte")
 _NEXT_IN_CAPITALS = re.compile(r"[ \t]+([A-Z][A-Z'’]+)\b")
+# After "WILL" or "MAY" in capitals, what a modal takes: "MANAGER WILL NOW FOLLOW UP",
+# "PARTICIPANT MAY ALSO NEED" (not "WILL RANG").
+_A_MODALS_NEXT = re.compile(
+    r"[ \t]+(?:ALSO|NOW|NOT|BE|STILL|THEN|JUST|ONLY|PROBABLY|NEED|HAVE|GET|GO|COME|FOLLOW|CALL"
+    r"|RING|CONTACT|PROVIDE|ATTEND|CONTINUE|HELP|SUPPORT|LOOK|CHECK|SEND|MAKE|TAKE|DO|APPLY"
+    r"|ARRANGE|REQUIRE|RECEIVE|KEEP|STAY|REMAIN|LIKELY|SOON|TRY)\b"
+)
 
 
 _DETERMINER = word_set("a an the this that her his my our their your its")
@@ -325,7 +367,12 @@ _PEOPLES_ROLES = word_set(
 # After a verb, the word that ends it: "PICKED UP HOPE", "DROPPED OFF WILL".
 _VERBS_PARTICLES = word_set("up off in out back over down around")
 _PAST_VERBS = word_set(
-    "drove gave found saw met took got rang brought told sent kept put ran left heard fed sat"
+    "drove gave found saw met took got rang brought told kept put ran left heard fed sat"
+    # what a worker did with someone: "HELPED DALE PASSED", "COLLECTED WILL IS STAYING" (but
+    # "UPDATED WILL WAS SIGNED", "SENT BILL WAS PAID": a thing)
+    " helped collected dropped picked called visited supported phoned texted emailed"
+    " transported accompanied referred assisted contacted advised reminded informed asked"
+    " booked checked interviewed assessed welcomed greeted warned encouraged housed fetched"
 )
 
 
@@ -334,9 +381,7 @@ def _a_verb_or_a_role(key: str) -> bool:
     role ("TENANT", "NURSE"): what a name follows, where a thing's word would not."""
     return key in _PEOPLES_ROLES or key in _VERBS_PARTICLES or key in _PAST_VERBS or (
         key in _PHRASE_OPENERS  # "HAPPY HOLLY IS BACK"; "HAPPY NEW YEAR" has no deed after
-    ) or (
-        len(key) > 4 and key.endswith("ed")
-    )
+    )  # a word in -ed before "WAS" tells of a thing: "UPDATED WILL WAS SIGNED"
 
 
 _HOUSEHOLDS = word_set("family families household mob clan kids siblings")
@@ -1095,6 +1140,8 @@ class Matcher:
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (
+            t.key in lexicon.MODALS and _A_MODALS_NEXT.match(text, t.end)
+        ) and not (
             i > 0 and (tokens[i - 1].key in lexicon.MONTH_CONTEXT or (
                 text[tokens[i - 1].end : t.start] == " " and _a_things_word_before(tokens[i - 1])
             ))
@@ -1261,6 +1308,7 @@ class Matcher:
         if nxt.key == "here" and (SIGNS_ON_AFTER.match(text, nxt.end) or (
             i == 0 and not _DESCRIBED_AFTER_HERE.match(text, nxt.end)  # not "Summer here is
             # brutal"
+            and not (t.key in WEATHER and _WEATHERS_DEED_AFTER_HERE.match(text, nxt.end))
         )) and (
             prev is None or prev.key in _GREETINGS or (i > 1 and tokens[i - 2].key in _GREETINGS)
         ):

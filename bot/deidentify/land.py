@@ -25,7 +25,8 @@ POSTAL = re.compile(
     r"|Private\s+(?:Mail\s+)?Bag|PMB|R\.?M\.?B\.?|RMN|R\.?S\.?D\.?|CMB"
     r"|Roadside\s+Mail\s+(?:Box|Bag|Number)"
     r"|Mail\s+Bag|Rural\s+Mail\s+(?:Box|Bag))"
-    r"\.?\s*(?:no\.?\s*|number\s+|#\s*)?[A-Z]?\d{1,6}[A-Z]?(?![\w/]|,\d{3})",  # not "RMB 500,000"
+    # not "RMB 500,000" (but "PO Box 45,2480", a postcode after it in a CSV)
+    r"\.?\s*(?:no\.?\s*|number\s+|#\s*)?[A-Z]?\d{1,6}[A-Z]?(?![\w/]|,\d{3}(?!\d))",
     re.IGNORECASE,
 )
 _TOWN_AFTER = re.compile(

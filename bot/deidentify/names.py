@@ -2238,7 +2238,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             j += 1
         if j == len(toks) or toks[j].start != gloss.end():
             return
-        if not toks[j].cap and j + 1 < len(toks) and toks[j + 1].key in _A_VERBS_OBJECT:
+        if not toks[j].cap and j + 1 < len(toks) and toks[j + 1].key in _A_VERBS_OBJECT and (
+            not toks[j].given and toks[j].key in lexicon.english_words()
+            and _SAID_OF_SOMEONE.match(text, toks[j].end) is None
+        ):
             return  # "her brother (older) chase the bond": a verb, then what it is done to
         glossed = True
     if j >= len(toks):
@@ -2367,6 +2370,11 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 
 
 _A_VERBS_OBJECT = word_set("the a an his her their my our your up it them him")
+# After a kin word's gloss and a name, what is said of the person: "(older) chase the one in
+# jail", "(eldest) storm it was him", "(older) chase his car got towed".
+_SAID_OF_SOMEONE = re.compile(
+    r"[ \t]+(?i:the\s+one\b|it\s+(?:was|is|s)\b|(?:his|her|their)\s+[a-z]+\s+(?:got|was|is|has)\b)"
+)
 _KIN_GLOSS = re.compile(r"[ \t]*\(([^()\n]{2,30})\)[ \t]*")
 
 
@@ -2499,6 +2507,18 @@ def _program_run(text: str, toks: list[_Tok], j: int) -> bool:
     return k > j
 
 
+def _a_verbs_stem(key: str) -> bool:
+    """Is a word in -ing or -ed made from a word or a brand ("ubering", "facetimed"), or long
+    enough to be a verb misspelt ("threatning")? Not "yuling", a given name."""
+    stem = key[:-3] if key.endswith("ing") else key[:-2]
+    if len(stem) >= 7:
+        return True
+    if len(stem) < 4:
+        return False
+    words, brands = lexicon.english_words(), lexicon.not_names()
+    return any(s in words or s in brands for s in (stem, stem + "e", stem[:-1]) if len(s) > 3)
+
+
 def _lower_name(text: str, toks: list[_Tok], j: int) -> bool:
     """Could the lowercase word at ``j``, after a relation word, be a name? Not a function
     word, a verb, a place, a time or a word that tells about the person ("her mum today")."""
@@ -2515,8 +2535,12 @@ def _lower_name(text: str, toks: list[_Tok], j: int) -> bool:
             key in lexicon.given_names() and _acts_or_joins_kin(text, toks, j)
         ))  # "her uncle milton drove her" (not "her mum ipswich")
         or (key.endswith(("ed", "ing")) and key not in lexicon.given_names() and (
-            key in lexicon.english_words() or key in _SMS_WORDS or len(key) < 6
-        ))  # "her mum texting"; but "mrs venning", a surname no list has
+            key in lexicon.english_words() or key in _SMS_WORDS or len(key) < 6 or (
+                key not in lexicon.surnames() and _a_verbs_stem(key)
+                and not (j > 0 and toks[j - 1].key in lexicon.TITLES)
+            )
+        ))  # "her mum texting", "her bf gaslighting her"; but "mrs venning", a surname no list
+        # has, and "her husband yuling", a given name
         or (key in lexicon.MONTHS and _DATE_AFTER.match(text, t.end) is not None)
         or _glued(text, t.start, t.end)
     )

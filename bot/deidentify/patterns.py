@@ -788,6 +788,20 @@ _PASSWORD_IN_CAPITALS = re.compile(
     r"\b(?:[Pp]ass(?:word|code|phrase)|pwd?)[ \t]+(?:is|was)[ \t]*:?[ \t]*"
     r"(?P<id>[A-Z][A-Z0-9!@#$%^&*]{3,39})(?![\w'’])"
 )
+# What is said of a password in capitals, not the password: "password is WRONG", "was RESET".
+_A_PASSWORDS_STATE = word_set(
+    "wrong still same also blank unknown case required needed incorrect missing written shared"
+    " hacked compromised changed locked expired reset invalid weak strong correct right fine"
+    " different easy hard long short saved stored forgotten lost new old not now too okay"
+    " sensitive working broken valid"
+)
+
+
+def _a_passwords_state(word: str) -> bool:
+    key = word.casefold()
+    return key in _A_PASSWORDS_STATE or key in lexicon.FUNCTION_WORDS or (
+        key.endswith("ed") and key in lexicon.english_words()
+    )
 
 
 def _a_codes_year(text: str, m: re.Match[str]) -> bool:
@@ -797,8 +811,17 @@ def _a_codes_year(text: str, m: re.Match[str]) -> bool:
         return False
     cue = text[m.start() : m.start("access")]
     return _A_RULES_CUE.match(cue) is not None and _SAID_TO_BE.search(cue) is None and (
-        re.match(r"[ \t]+[A-Za-z]", text[m.end() :]) is not None
+        _A_RULES_WORD.match(text, m.end()) is not None
     )
+
+
+# What follows a rule's year: "building code 2024 compliance", "access code 2023 policy" (not
+# "pin 1991 is her birth year", "security code 1995 for rose's unit": a code, a birth year).
+_A_RULES_WORD = re.compile(
+    r"[ \t]+(?i:compliance|compliant|polic(?:y|ies)|standards?|updates?|review|regulations?"
+    r"|requirements?|calendar|version|edition|changes|amendments?|audit|report|act|rules?"
+    r"|upgrade|changeover)\b"
+)
 
 
 _A_RULES_CUE = re.compile(r"(?i:building|security|access|pin)\b")  # not a gate's, a door's
@@ -808,7 +831,8 @@ _SAID_TO_BE = re.compile(r"(?i:\b(?:is|was|now|issued|given)\b|[:=#])")
 def bookings(text: str) -> list[Hit]:
     hits = [hit(*m.span(next(g for g in ("id", "code", "secret", "access") if m[g])), "id")
             for m in _BOOKED.finditer(text) if not _a_codes_year(text, m)]
-    hits += [hit(*m.span("id"), "id") for m in _PASSWORD_IN_CAPITALS.finditer(text)]
+    hits += [hit(*m.span("id"), "id") for m in _PASSWORD_IN_CAPITALS.finditer(text)
+             if not _a_passwords_state(m["id"])]
     for m in _USERNAME.finditer(text):
         login = m["id"]
         if re.search(r"[\d_.]", login) or (
@@ -978,7 +1002,7 @@ _URL = re.compile(
     r"(?<![\w@.\-/])(?:(?:https?://|www\.)[^\s<>\"'()\[\]|]+"
     r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu"
     r"|(?-i:help|top|xyz|site|online|live|click|link|shop|cc|vip|icu|club|cn))"
-    r"(?:\.[a-z]{2})?(?:/[^\s<>\"'()\[\]|]*)?)",
+    r"(?:\.[a-z]{2})?(?![\w\-])(?:/[^\s<>\"'()\[\]|]*)?)",  # not "follow-up.could"
     re.IGNORECASE,
 )
 _SOCIAL = word_set(
@@ -1174,12 +1198,23 @@ _A_SITES_OWN_PAGE = re.compile(
 # ("auspost-redeliver.info", "my-gov-refund.au-secure.com"): it points at someone, as a name does.
 _A_LOOKALIKE = re.compile(r"[a-z0-9]-[a-z0-9]", re.IGNORECASE)
 _AN_AUSTRALIAN_ZONE = re.compile(r"\.(?:gov|org|edu|asn|com|net|id)\.au\Z", re.IGNORECASE)
+# What a scam's host dresses up as: an agency, a bank, a toll, a parcel, a refund ("linkt-au-
+# tolls.help", "auspost-redeliver.info"); not a charity's or a word's ("beyond-blue.org").
+_A_SCAMS_WORDS = word_set(
+    "au aus gov mygov ato tax refund refunds toll tolls linkt etoll auspost post parcel parcels"
+    " deliver delivery redeliver redelivery secure verify verification login signin account"
+    " update pay payment payments bank banking commbank netbank nab anz westpac telstra optus"
+    " medicare centrelink servicesaustralia claim fine fines penalty rebate bonus crypto wallet"
+    " invest prize reward rewards unlock support helpdesk loan loans cash credit approved instant"
+)
 
 
 def _names_someone(url: str, registered: Collection[str]) -> bool:
     bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
     host, _, path = bare.partition("/")
-    if _A_LOOKALIKE.search(host) and not _AN_AUSTRALIAN_ZONE.search(host):
+    if _A_LOOKALIKE.search(host) and not _AN_AUSTRALIAN_ZONE.search(host) and any(
+        w in _A_SCAMS_WORDS for w in re.findall(r"[a-z]+", host.casefold().rpartition(".")[0])
+    ):
         return True  # a scam's site: "linkt-au-tolls.help", "mygov-au-review.com"
     if host.casefold() in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(
         path.strip("/").casefold()
@@ -1718,7 +1753,8 @@ _AT_WORK_AFTER = re.compile(
 _AT_WORK_BEFORE = re.compile(r"(?i:\b(?:works?|working|worked|job|shift|crew)\s+(?:at|on)\s+)\Z")
 # A pen is a home only at a marina ("Pen B03"); elsewhere it is an animal's.
 _BOATS = re.compile(
-    r"(?i:\b(?:marina|boat|yacht|jetty|berth|mooring|liveaboard|vessel|pontoon)s?\b)"
+    r"(?i:\b(?:marina|boat|houseboat|yacht|jetty|berth|mooring|liveaboard|live-aboard|vessel"
+    r"|pontoon|trawler|catamaran|cruiser|ketch|sloop|launch|dinghy|tinnie)s?\b)"
 )
 
 
@@ -1730,22 +1766,45 @@ def _a_marinas_pen(text: str, m: re.Match[str]) -> bool:
     )
 
 
-# A cabin at a camp for children or a retreat: "Cabin 4 at Camp Kanga", "at the youth camp".
-_A_CAMPS_CABIN = re.compile(r"[ \t]+(?i:at|in|of)[ \t]+(?:the[ \t]+)?(?:Camp\b|\w+[ \t]+camp\b)")
-_OFFICE_BEFORE = re.compile(
-    r"(?i:\b(?:office|meeting|interview|group|training|board|consult(?:ing)?|counselling)"
-    r"(?:\s+(?:is|in|was))?\s+)\Z"
+# A cabin at a camp for children or a retreat: "Cabin 4 at Camp Kanga", "at the youth camp"
+# (not a suburb, "at Camp Hill", nor a camp where people work and live: "the mining camp").
+_A_CAMPS_CABIN = re.compile(
+    r"[ \t]+(?i:at|in|of)[ \t]+(?:the[ \t]+)?(?:Camp\b(?![ \t]+(?:Hill|Mountain|Creek)\b)"
+    r"|(?i:youth|kids?|children's|school|scouts?|guides|holiday|church|sports?|summer|bible|music"
+    r"|surf|footy|leadership|girls|boys|family|cadet|jamboree)[ \t]+camp\b)"
 )
+_OFFICE_BEFORE = re.compile(
+    r"(?i:\b(?:office|meeting|interview|(?:group|board)\s+(?:session|meeting|room)|training"
+    r"|consult(?:ing)?|counselling)(?:\s+(?:is|in|was))?\s+)\Z"
+)
+# Where the text says it is someone's home, a site, cabin or pen is one whatever follows
+# ("lives at Site 12 manager wants her out", "Site 22 office says rent is behind").
+_LIVES_BEFORE = re.compile(
+    r"(?i:\b(?:lives?|living|lived|stays?|staying|stayed|moved|moving|move)\s+(?:in|at|into|to"
+    r"|from|on)\s+(?:the\s+)?)\Z"
+)
+_A_HOME_NEAR = re.compile(
+    r"(?i:\b(?:rent|arrears|tenancy|caravan|(?:park|site)\s+manager|his\s+home|her\s+home"
+    r"|their\s+home|is\s+home|lives?|living|houseboat|liveaboard)\b)"
+)
+
+
+def _said_to_be_home(text: str, m: re.Match[str]) -> bool:
+    return _LIVES_BEFORE.search(text, max(0, m.start() - 24), m.start()) is not None or (
+        _A_HOME_NEAR.search(text, max(0, m.start() - 60), m.end() + 60) is not None
+    )
 
 
 def dwellings(text: str) -> list[Hit]:
     """Homes numbered within a park, a marina or a lodging (see ``_DWELLING``); not a work site,
     a stock pen ("Site 4 induction", "works at Site 7", "Pen 4 sheep") or an office's room."""
     hits = [hit(*m.span(), "address") for m in _DWELLING.finditer(text)
-            if not _AT_WORK_AFTER.match(text, m.end())
-            and not _AT_WORK_BEFORE.search(text, max(0, m.start() - 24), m.start())
-            and not (m[0][0] in "Pp" and not _a_marinas_pen(text, m))  # a pound's, a saleyard's
-            and not (m[0][0] in "Cc" and _A_CAMPS_CABIN.match(text, m.end()))]
+            if _said_to_be_home(text, m) or (
+                not _AT_WORK_AFTER.match(text, m.end())
+                and not _AT_WORK_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                and not (m[0][0] in "Pp" and not _a_marinas_pen(text, m))  # a pound's pen
+                and not (m[0][0] in "Cc" and _A_CAMPS_CABIN.match(text, m.end()))
+            )]
     for m in _ROOM.finditer(text):
         if _OFFICE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "the refuge office is room 1"
@@ -1943,7 +2002,9 @@ def _lower_suburb_after(text: str, end: int) -> int:
     if m is None:
         return end
     first, second = m[1], m[2] or ""
-    if second in lexicon.PLACE_HEADS or second in _SERVICES_HEADS:
+    if (second in lexicon.PLACE_HEADS or second in _SERVICES_HEADS) and (
+        _AN_ORGANISATIONS_DEED.match(text, m.end(2)) or second in _ORGANISATIONS
+    ):
         return end  # "7 mill lane logan council said", "4 rose st ryde hospital appt"
     if second and (first, second) in lexicon.place_phrases().get(first, ()) and (
         (first, second) not in lexicon.service_phrases()  # "wa police came"
@@ -1957,6 +2018,13 @@ def _lower_suburb_after(text: str, end: int) -> int:
 
 
 _SERVICES_HEADS = word_set("police health base housing shire city ambulance fire")
+# Heads that are always an organisation's after a town, and what an organisation does: "logan
+# council said" (but "ipswich city now", "gympie council area": the suburb, then a word).
+_ORGANISATIONS = word_set("hospital police ambulance fire court centrelink station")
+_AN_ORGANISATIONS_DEED = re.compile(
+    r"[ \t]+(?:said|says|rang|rung|called|sent|told|emailed|wrote|phoned|came|visited|will"
+    r"|want|wants|approved|refused|asked|needs)\b"
+)
 
 
 def _no_ones_word(key: str) -> bool:
