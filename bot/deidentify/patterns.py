@@ -11,6 +11,7 @@ without one, is a phone.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Collection, Iterator
@@ -1206,14 +1207,33 @@ _A_SCAMS_WORDS = word_set(
     " update pay payment payments bank banking commbank netbank nab anz westpac telstra optus"
     " medicare centrelink servicesaustralia claim fine fines penalty rebate bonus crypto wallet"
     " invest prize reward rewards unlock support helpdesk loan loans cash credit approved instant"
+    " licence license rego registration tollcentre"
 )
+
+
+def _dressed_as_one(parts: list[str]) -> bool:
+    """Do a host's words dress it as an agency, a brand or a payment: a scam's word, a listed
+    service ("service-nsw-wdo", "transperth-smartrider"), or one written as one word
+    ("accesscanberra-licence", "eastlink-tollcentre")?"""
+    brands = lexicon.not_names() | lexicon.employers()
+    joined = _services_as_one_word()
+    pairs = itertools.pairwise(parts)
+    return any(p in _A_SCAMS_WORDS or p in brands or p in joined for p in parts) or any(
+        pair in lexicon.service_phrases() for pair in pairs
+    )
+
+
+@functools.cache
+def _services_as_one_word() -> frozenset[str]:
+    """The listed services of two or more words, written as one ("accesscanberra")."""
+    return frozenset("".join(words) for words in lexicon.service_phrases() if len(words) > 1)
 
 
 def _names_someone(url: str, registered: Collection[str]) -> bool:
     bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
     host, _, path = bare.partition("/")
-    if _A_LOOKALIKE.search(host) and not _AN_AUSTRALIAN_ZONE.search(host) and any(
-        w in _A_SCAMS_WORDS for w in re.findall(r"[a-z]+", host.casefold().rpartition(".")[0])
+    if _A_LOOKALIKE.search(host) and not _AN_AUSTRALIAN_ZONE.search(host) and _dressed_as_one(
+        re.findall(r"[a-z]+", host.casefold().rpartition(".")[0])
     ):
         return True  # a scam's site: "linkt-au-tolls.help", "mygov-au-review.com"
     if host.casefold() in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(

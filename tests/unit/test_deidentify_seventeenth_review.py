@@ -175,3 +175,16 @@ def test_in_capitals_an_ed_word_or_a_modal_tells_of_a_thing(text, who, expected)
 def test_a_brand_that_is_also_a_surname_goes_with_the_name():
     out = redact("SPOKE TO LINDA BRIGHTE AT THE BANK")
     assert "LINDA" not in out and "BRIGHTE" not in out
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        "https://service-nsw-wdo.help/login",
+        "https://accesscanberra-licence.co/update",
+        "transperth-smartrider.help",
+        "https://eastlink-tollcentre.net/settle?id=44817",
+    ],
+)
+def test_a_hyphened_site_dressed_as_a_listed_service_is_a_scams(site):
+    assert redact(f"the text said to pay at {site} today") == "the text said to pay at [URL] today"
