@@ -306,6 +306,8 @@ def _find(
         refs = patterns.reference_codes(text, keys)
         if not patterns.PLATE_CUES.isdisjoint(keys):
             refs += patterns.plates(text)  # "rego EZK-41P" is shaped like a case code
+        if not patterns.VEHICLE_WORDS.isdisjoint(keys):
+            refs += patterns.bare_plates(text)
         cued = not patterns.BIRTH.isdisjoint(keys)
         named = _named_birthdays(text, found, protected, matcher) if cued else frozenset()
         hits += patterns.dates_of_birth(

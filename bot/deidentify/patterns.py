@@ -901,6 +901,42 @@ def plates(text: str) -> list[Hit]:
 
 
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
+# A plate written as one word in a state's shape, with no cue beside it: NSW and the ACT
+# "DKW84T", "YMK37R"; Victoria "1PS7KV"; Queensland "094HXL"; WA "1GVB418"; SA "S482CJX";
+# Tasmania "H47LQ"; the NT and older plates "CF47RT", "ABC123". Only where the note is about a
+# vehicle (VEHICLE_WORDS), because the same shapes are form and product codes elsewhere.
+_BARE_PLATE = re.compile(
+    r"(?<![\w\-/.#@])(?P<id>[A-Z]{3}\d{2}[A-Z]|[A-Z]{2}\d{2}[A-Z]{2}|\d[A-Z]{2}\d[A-Z]{2}"
+    r"|\d{3}[A-Z]{3}|\d[A-Z]{3}\d{3}|S\d{3}[A-Z]{3}|[A-Z]\d{2}[A-Z]{2}|[A-Z]{3}\d{3})"
+    r"(?![\w\-/]|\.\w)"
+)
+_UNIT_LETTERS = word_set("am pm mg mcg ml mls km kms kg kgs hr hrs min mins gb mb tb kw kwh mhz")
+VEHICLE_WORDS = word_set(
+    "car cars ute utes van vans vehicle vehicles truck trucks sedan hatch hatchback wagon suv 4wd"
+    " 4x4 caravan caravans trailer motorbike rego regos registration plate plates numberplate"
+    " tow towed towing impound impounded toll tolls linkt etoll e-toll eastlink citylink"
+    " driver drivers drove driving parked parking speeding camera dashcam"
+    " toyota holden ford mazda nissan mitsubishi hyundai kia subaru suzuki honda volkswagen vw"
+    " isuzu jeep bmw mercedes audi fiat peugeot renault tesla haval gwm ldv lexus volvo skoda"
+    " hilux commodore corolla camry falcon ranger navara triton landcruiser prado patrol"
+    " territory x-trail kluger pajero tarago yaris i30 hiace outlander lancer magna barina cruze"
+    " astra golf polo cx-5 bt-50 d-max rav4 outback forester impreza civic captiva rodeo"
+    " colorado tucson getz accent cerato sportage picanto pulsar micra tiida dualis qashqai"
+    " aurion echo jazz kombi transit troopy troopie"
+)
+
+
+def bare_plates(text: str) -> list[Hit]:
+    """Plates in a state's shape with no cue beside them ("Toyota Prado SA S119BWN",
+    "the Mazda is there (DQN52R)"), for notes about a vehicle; not a unit's measure ("500MLS")."""
+    hits = []
+    for m in _BARE_PLATE.finditer(text):
+        plate = m["id"]
+        letters = "".join(ch for ch in plate if ch.isalpha())
+        if letters.casefold() in _UNIT_LETTERS or re.search(r"(?:19|20)\d\d", plate):
+            continue
+        hits.append(hit(m.start("id"), m.end("id"), "id"))
+    return hits
 # A plate as written with its state, a vehicle said just before: "car (QLD 412 ZXK)", "a white
 # hilux SA S 844 CPL" (but "NSW DCJ 2024 report", "Ipswich QLD 4305").
 _VEHICLE_BEFORE = re.compile(
