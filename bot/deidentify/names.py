@@ -1565,6 +1565,10 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
             and not _a_surname_after(text, toks, i))  # nor "10am Thu Nguyen came in"
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
+        or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _DOCUMENTS
+            and text[toks[i - 1].end : t.start] in {", ", "' , ", "', "}
+            and _A_HEADINGS_END.match(text, t.end) is not None
+            and not _A_GREETINGS_START.search(text, 0, t.start))  # "Team note, August."
         or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
             and toks[i - 1].key in _DETERMINERS and toks[i + 1].key in _MONTH_NOUNS
             and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing"
@@ -1619,6 +1623,18 @@ _MONTH_NOUNS = _MONTH_EVENTS | word_set(
     "date dates round deadline quarter holidays exams payment payments rent bill bills census"
     " sitting sittings list mention cycle break school block placement meeting"
 )
+# Before a month at a heading's end, what it heads: "Geraldton transport note, August."
+_DOCUMENTS = word_set(
+    "note notes update updates report reports alert alerts minutes newsletter bulletin schedule"
+    " roster summary notice notices office offices group groups meeting meetings count run"
+    " program programme calendar timetable dates"
+)
+# Not a heading but thanks to someone: "Thanks for the update, August."
+_A_GREETINGS_START = re.compile(
+    r"(?i)(?:^|[.!?\n])[ \t]*(?:hi|hey|hello|dear|thanks|thank|thx|ta|cheers|sorry|great"
+    r"|good|welcome|congrats)\b[^.!?\n]*\Z"
+)
+_A_HEADINGS_END = re.compile(r"[ \t]*(?:[.:]|\n|\Z|[—–-][ \t])")
 _MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:,)]|\Z|\n|[—–-][ \t])")
 _DAY_ENDS = re.compile(
     r"[ \t]*(?:[.;:)]|\Z|\n)|[ \t]+(?:\d|at\b|am\b|pm\b|morning|arvo|afternoon|next\b|this\b)"

@@ -24,7 +24,7 @@ def redact(text: str) -> str:
         ("his Hilux, 094HXL, was towed", "his Hilux, [ID], was towed"),
         ("Suzuki Swift WA 1DNQ508 broke down", "Suzuki Swift WA [ID] broke down"),
         ("Toyota Prado S119BWN; caravan too", "Toyota Prado [ID]; caravan too"),
-        ("mentor's new car is a Kia Rio, TAS H47LQ", "mentor's new car is a Kia Rio, TAS [ID]"),
+        ("new car is a Kia Cerato, TAS H47LQ", "new car is a Kia Cerato, TAS [ID]"),
         ("Triton, NT CB82MK, camera fines", "Triton, NT [ID], camera fines"),
         ("Toll invoice, operator of YMK37R", "Toll invoice, operator of [ID]"),
     ],
