@@ -663,6 +663,19 @@ _GLUED_LATIN = re.compile(
 )
 
 
+# A word-name said beside the word itself, as a joke on it: "Brake by name", "Speed and speed:",
+# "Cruise on a cruise", "Hitch with a hitch".
+_PUN_AFTER = re.compile(
+    r"[ \t]+(?:by[ \t]+(?P<by>name)\b|(?:and|on|with|or|vs\.?|versus|has|had|got|blew|hit|fixed)"
+    r"[ \t]+(?:(?:an?|the|his|her|its|another)[ \t]+)?(?P<word>[^\W\d_]+)\b)"
+)
+
+_PUN_BEFORE = re.compile(
+    r"\b(?P<name>[^\W\d_]+)[ \t]+(?:and|on|with|or|vs\.?|versus|has|had|got|blew|hit|fixed)"
+    r"[ \t]+(?:(?:an?|the|his|her|its|another)[ \t]+)?\Z"
+)
+
+
 def weak(word: str) -> bool:
     """Too short or too common to be replaced without evidence that it is used as a name."""
     return (
@@ -1089,12 +1102,22 @@ class Matcher:
             and _TITLE_GAP.fullmatch(text, tokens[i - 1].end, t.start)
         ):
             return codes  # "Ms Hope", "Sister Psalm has been our choir director"
+        pun = _PUN_AFTER.match(text, t.end) if t.title else None
+        if pun and (pun["by"] or pun["word"].casefold() == t.key):
+            return codes  # "Brake by name, brake by nature", "Speed and speed:"
+        before = _PUN_BEFORE.search(text, max(0, t.start - 30), t.start) if not t.title else None
+        if before and before["name"].casefold() == t.key and before["name"].istitle():
+            return frozenset()  # the word of the joke: "Speed and speed", "Dash and dash cam"
         for j in (i - 1, i + 1):
             near = owner[j] if 0 <= j < len(owner) else None
             if not (near and codes & near):
                 continue
             if _EQUALS.fullmatch(text, tokens[min(i, j)].end, tokens[max(i, j)].start):
                 return codes & near  # "Barnaby = barns = Barney"
+            if j == i + 1 and t.caps and text[t.end : tokens[j].start] == " (" and (
+                text[tokens[j].end : tokens[j].end + 1] == ")"
+            ):
+                return codes & near  # "• Vy (Vee): Money3 agreed": a name, its alias in brackets
             if (
                 (t.caps or not tokens[j].caps)  # "Hartigan hope" is not one name
                 and tokens[j].key != t.key  # "rose rose early": the second is the verb

@@ -1008,6 +1008,8 @@ def _in_a_list_of_peoples(text: str, toks: list[_Tok], i: int) -> bool:
         or toks[first - 1].key == "in"
     ):
         return True
+    if peoples >= 2:
+        return True  # "Languages among learners: Krio, Dari, Swahili"
     nxt = last + 1
     return bool(peoples) and nxt < len(toks) and toks[nxt].key in _GROUP_NOUNS and (
         text[toks[last].end : toks[nxt].start] == " "

@@ -46,3 +46,33 @@ def test_vehicles_places_and_a_headings_month_stay(text):
 )
 def test_a_person_with_those_words_still_goes(text, expected):
     assert redact(text) == expected
+
+
+def client(name: str, *aliases: str) -> list[KnownClient]:
+    return [KnownClient("RX-0001", ClientIdentity(full_name=name, aliases=aliases))]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Tyreke Brake", "Brake by name, brake by nature, he joked.",
+         "RX-0001 by name, brake by nature, he joked."),
+        ("Adrian Speed", "Speed and speed: his new job has a speed limit.",
+         "RX-0001 and speed: his new job has a speed limit."),
+        ("Deanne Cruise", "Cruise on a cruise: her daughter booked it.",
+         "RX-0001 on a cruise: her daughter booked it."),
+        ("Adrian Speed", "Speed humps and speed cameras went in.",
+         "Speed humps and speed cameras went in."),
+        ("Ninh Truc Vy", "• Vy (Vee): Money3 agreed to return the car",
+         "• RX-0001 (RX-0001): Money3 agreed to return the car"),
+    ],
+)
+def test_a_word_name_joked_on_or_beside_its_alias_is_the_client(name, text, expected):
+    aliases = ("Vee",) if name == "Ninh Truc Vy" else ()
+    assert deidentify(text, client(name, *aliases)).text == expected
+
+
+def test_a_language_that_is_a_name_stays_in_a_list_of_languages():
+    text = "Languages among learners: Krio, Dari, Swahili, Kirundi."
+    assert redact(text) == text
+    assert redact("Karen and Dari came.") == "[name] and [name] came."
