@@ -297,7 +297,8 @@ def _find(
         if patterns.LONG_NUMBER(text):  # 6+ digits: a phone or ID number could be here
             numbers = patterns.id_numbers(text, keys) + matcher.numbers_in(text)
             hits += numbers
-            hits += patterns.phones(text, [(h.start, h.end) for h in numbers])
+            phones = patterns.phones(text, [(h.start, h.end) for h in numbers])
+            hits += phones + patterns.id_prefixes(text, numbers + phones)
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
             hits += patterns.cued_ids(text)
         hits += matcher.units_in(text, home_said=bool(homes))

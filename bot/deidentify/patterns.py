@@ -217,6 +217,44 @@ _CUED_ID = re.compile(
 )
 
 
+# A licence or permit number a few words after its cue: "Learner licence number for the
+# program: K 304 772", "the nan's licence too, as a backup supervisor: 7 443 018", "permit number
+# she gave is 0 4471 8823", "her own licence now (P2, 2093 3817)".
+_CUED_ID_LATER = re.compile(
+    r"\b(?:licen[cs]e|permit|passport)(?:[ \t]+(?:no\.?|number|#))?"
+    r"(?:(?:[ \t]+[\w'’]+,?){1,7}[ \t]*(?::|\bis\b|\bwas\b)|[ \t]+now)"
+    r"[ \t]*(?:\((?:[A-Z]{1,2}\d?,[ \t]*)?)?"
+    r"(?P<id>(?:[A-Z]{1,2}[ \t]?)?\d(?:[ \t\-]?\d){5,13})(?![\w])"
+)
+
+
+def later_cued_ids(text: str) -> list[Hit]:
+    """Licence and permit numbers a few words after their cue (``_CUED_ID_LATER``)."""
+    return [
+        hit(m.start("id"), m.end("id"), "id") for m in _CUED_ID_LATER.finditer(text)
+        if not DATE.fullmatch(m["id"])
+    ]
+
+
+# Before a phone-shaped number, the letters or the zero of an ID it belongs to: "event E 420 551
+# 708", "Expiation notice no.: EN 0417 338 912", "Customer number: DOT 5518 2209".
+_ID_PREFIX_BEFORE = re.compile(
+    r"(?i:\b(?:number|no\.?|num|event|licen[cs]e|permit|ref|reference|badge|notice|customer))"
+    r"[ \t]*[:#]?[ \t]*(?P<prefix>[A-Z]{1,3}|0)[ \t]\Z"
+    r"|\((?P<zero>0)[ \t]\Z"
+)
+
+
+def id_prefixes(text: str, hits: list[Hit]) -> list[Hit]:
+    """A number's hit again from the letters or zero before it, as one ID (see above)."""
+    found = []
+    for h in hits:
+        m = _ID_PREFIX_BEFORE.search(text, max(0, h.start - 40), h.start)
+        if m is not None:
+            found.append(hit(m.start("prefix") if m["prefix"] else m.start("zero"), h.end, "id"))
+    return found
+
+
 # A licence written in groups of letters and digits, its state first: "licence SA 1FV 829".
 _LICENCE_GROUPS = re.compile(
     r"(?i:\blicen[cs]e|\bdl)(?:\s+(?i:no\.?|number|#))?[\s:#.=\-]*"
@@ -234,6 +272,7 @@ def cued_ids(text: str) -> list[Hit]:
             continue  # "licence 12/05/2031", "Licence: 08/2028 expiry": when it expires
         kind = "medicare" if m["cue"].casefold().startswith("medicare") else "id"
         hits.append(hit(m.start("id"), m.end("id"), kind))
+    hits += later_cued_ids(text)
     for m in _LICENCE_GROUPS.finditer(text):
         digits = sum(ch.isdigit() for ch in m["id"])
         mixed = any(_MIXED(g) for g in m["id"].split())  # "1FV 829", not "12 MAR 2025"
@@ -245,7 +284,7 @@ def cued_ids(text: str) -> list[Hit]:
 # Words of an ID number's cue ("passport", "licence", "Medicare", "account no.", "DL").
 ID_CUES = word_set(
     "medicare passport licence license dl d visa account acct card client customer ihi bond ref "
-    "reference bsb"
+    "reference bsb permit"
 )
 
 

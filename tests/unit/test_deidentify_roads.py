@@ -76,3 +76,25 @@ def test_a_language_that_is_a_name_stays_in_a_list_of_languages():
     text = "Languages among learners: Krio, Dari, Swahili, Kirundi."
     assert redact(text) == text
     assert redact("Karen and Dari came.") == "[name] and [name] came."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NSW Police event E 420 551 708. Neck pain.", "NSW Police event [ID]. Neck pain."),
+        ("Expiation notice no.: EN 0417 338 912", "Expiation notice no.: [ID]"),
+        ("Customer number: DOT 5518 2209", "Customer number: [ID]"),
+        ("Learner licence number for the program: K 304 772.",
+         "Learner licence number for the program: [ID]."),
+        ("the nan's licence too, as a backup supervisor: 7 443 018.",
+         "the nan's licence too, as a backup supervisor: [ID]."),
+        ("the permit number she gave for the forms is 0 4471 8823.",
+         "the permit number she gave for the forms is [ID]."),
+        ("She has her own licence now (P2, 2093 3817).", "She has her own licence now (P2, [ID])."),
+        ("a full licence for eight years (0 9912 4473).", "a full licence for eight years ([ID])."),
+        ("her licence was suspended on 12 05 2025 for 3 months",
+         "her licence was suspended on 12 05 2025 for 3 months"),
+    ],
+)
+def test_licence_and_event_numbers_go_whole_with_their_letters(text, expected):
+    assert redact(text) == expected
