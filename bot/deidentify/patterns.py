@@ -1910,11 +1910,25 @@ def dwellings(text: str) -> list[Hit]:
     return hits
 
 
+# An address in Europe or Latin America, the number after the street: "Thorbeckegracht 41, 8011
+# Zwolle", "Hauptstraße 12", "Via Roma 5", "Calle de Alcalá 22", "Rua Augusta 100", with its
+# postcode and town.
+_STREET_ABROAD = re.compile(
+    r"(?<![\w\-])(?:[A-ZÀ-Þ][\wà-ÿß'\-]*(?:straat|gracht|laan|plein|kade|dijk|singel|steeg|weg"
+    r"|straße|strasse|gasse|allee|platz|damm|gade|vej|gatan|vägen|veien|gata|katu|utca|ulica)"
+    r"|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Rue|Ulica|Carrer|Plaza|Praça)"
+    r"(?:[ \t]+(?:de|del|della|di|da|do|dos|das|la|le|des|du))*"
+    r"(?:[ \t]+[A-ZÀ-Þ][\wà-ÿ'\-]*){1,3})"
+    r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-zA-Z]?(?![\w/.:\-]|[.,]\d)"
+    r"(?:,?[ \t]+\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+[A-ZÀ-Þ][\wà-ÿ'\-]+)?"
+)
+
+
 def addresses(text: str) -> list[Hit]:
     """Street addresses of anyone: a number, a street name and a street type, with any unit or
-    lot before it, and a listed suburb written after it."""
+    lot before it, and a listed suburb written after it; and streets abroad (_STREET_ABROAD)."""
     hits = [hit(m.start(), _suburb_after(text, m.end()), "address")
-            for m in _LOT_ADDRESS.finditer(text)]
+            for m in [*_LOT_ADDRESS.finditer(text), *_STREET_ABROAD.finditer(text)]]
     hits += dwellings(text)
     for m in ADDRESS.finditer(text):
         end = m.end()

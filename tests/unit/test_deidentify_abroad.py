@@ -65,3 +65,24 @@ def test_a_name_that_is_a_town_abroad_is_still_someones(text, expected):
 )
 def test_the_towns_after_a_suburb_go_with_the_address(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("his postal address is Thorbeckegracht 41, 8011 Zwolle, Netherlands.",
+         "his postal address is [address]."),
+        ("her sister lives at Hauptstraße 12, 10115 Berlin", "her sister lives at [address]"),
+        ("mum is still at Via Roma 5, Palermo", "mum is still at [address]"),
+        ("the family flat, Calle de Alcalá 22, Madrid", "the family flat, [address]"),
+    ],
+)
+def test_a_street_abroad_with_its_number_after_goes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["the Via Roma 2025 tour", "Rue 12 was closed", "Spring 2025 intake at TAFE"]
+)
+def test_a_year_or_a_bare_word_before_a_number_is_no_street_abroad(text):
+    assert redact(text) == text
