@@ -666,7 +666,8 @@ _GLUED_LATIN = re.compile(
 # A word-name said beside the word itself, as a joke on it: "Brake by name", "Speed and speed:",
 # "Cruise on a cruise", "Hitch with a hitch".
 _PUN_AFTER = re.compile(
-    r"[ \t]+(?:by[ \t]+(?P<by>name)\b|(?:and|on|with|or|vs\.?|versus|has|had|got|blew|hit|fixed)"
+    r"[ \t]+(?:by[ \t]+(?P<by>name)\b|(?:and|on|with|or|vs\.?|versus|has|had|got|blew|hit|fixed"
+    r"|[a-z]+s)"  # "Turbo kills turbos"
     r"[ \t]+(?:(?:an?|the|his|her|its|another)[ \t]+)?(?P<word>[^\W\d_]+)\b)"
 )
 
@@ -1103,7 +1104,7 @@ class Matcher:
         ):
             return codes  # "Ms Hope", "Sister Psalm has been our choir director"
         pun = _PUN_AFTER.match(text, t.end) if t.title else None
-        if pun and (pun["by"] or pun["word"].casefold() == t.key):
+        if pun and (pun["by"] or pun["word"].casefold() in (t.key, t.key + "s")):
             return codes  # "Brake by name, brake by nature", "Speed and speed:"
         before = _PUN_BEFORE.search(text, max(0, t.start - 30), t.start) if not t.title else None
         if before and before["name"].casefold() == t.key and before["name"].istitle():
@@ -1118,6 +1119,8 @@ class Matcher:
                 text[tokens[j].end : tokens[j].end + 1] == ")"
             ):
                 return codes & near  # "• Vy (Vee): Money3 agreed": a name, its alias in brackets
+            if t.caps and text[tokens[min(i, j)].end : tokens[max(i, j)].start] in (" / ", "/"):
+                return codes & near  # "- Turbo / Bibin: union meeting went OK"
             if (
                 (t.caps or not tokens[j].caps)  # "Hartigan hope" is not one name
                 and tokens[j].key != t.key  # "rose rose early": the second is the verb

@@ -224,7 +224,12 @@ def surnames() -> frozenset[str]:
 def english_words() -> frozenset[str]:
     """Common English words (SCOWL sizes 10-50): a name that is also one needs context. With
     ``FEASTS``, which are names too and so need the same context."""
-    return frozenset(_read("english_words.txt")) | FEASTS
+    return frozenset(_read("english_words.txt")) | FEASTS | _EVERYDAY_WORDS
+
+
+# Everyday words of cars and roads that SCOWL's sizes leave out, so an alias spelt like one
+# ("Turbo") needs context as "Dash" does.
+_EVERYDAY_WORDS = frozenset({"turbo", "turbos", "mudflap", "mudflaps", "dashcam", "dashcams"})
 
 
 # Feasts and their figures, also given names or surnames: "fasting for Genna" is the feast,

@@ -98,3 +98,18 @@ def test_a_language_that_is_a_name_stays_in_a_list_of_languages():
 )
 def test_licence_and_event_numbers_go_whole_with_their_letters(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Turbo kills turbos," said the fleet manager.',
+         '"RX-0001 kills turbos," said the fleet manager.'),
+        ("- Turbo / Bibin: union meeting went OK", "- RX-0001 / RX-0001: union meeting went OK"),
+        ("his first truck had a blown turbo", "his first truck had a blown turbo"),
+        ("Turbo timers save engines; turbo lag is normal.",
+         "Turbo timers save engines; turbo lag is normal."),
+    ],
+)
+def test_an_alias_that_is_a_cars_word_needs_a_person_around_it(text, expected):
+    assert deidentify(text, client("Bibin Thekkedath", "Turbo")).text == expected
