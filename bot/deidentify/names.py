@@ -226,6 +226,7 @@ def find(
             and not _the_run_then_head(text, toks, i)
             and not _names_a_place(text, toks, i)
             and not _a_language(text, toks, i)
+            and not _a_make(text, toks, i)
             and not _a_kin_category(text, toks, i)
             and t.start not in pets
             and not _an_organisation(text, toks, i)
@@ -949,6 +950,32 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
         return True  # "the Karen church", "a Karen pastor" (but "Karen Pastor came")
     return nxt == "community" and toks[i].key in _PEOPLES_ALSO_NAMES and (
         after in _GATHERINGS or i + 2 == len(toks)
+    )
+
+
+# Car makes that are people's names too, and what a make is said before: "Kia dealers", "a
+# Honda scooter", "Toyota and Kia dealers" (but "Kia rang", "Ford and Jack came").
+_MAKES_ALSO_NAMES = word_set("kia honda mack holden ford suzuki mercedes")
+_A_MAKES_THINGS = word_set(
+    "dealer dealers dealership dealerships scooter scooters car cars ute utes van vans truck"
+    " trucks sedan hatch hatchback wagon suv motorbike motorbikes bike bikes parts"
+)
+
+
+def _a_make(text: str, toks: list[_Tok], i: int) -> bool:
+    """A car's make, not a person: before what it makes or sells, alone or in a list of makes."""
+    if toks[i].key not in _MAKES_ALSO_NAMES:
+        return False
+    j = i
+    while (k := _list_item(text, toks, j, 1)) is not None:
+        if not toks[k].capital or not (
+            toks[k].key in _MAKES_ALSO_NAMES or toks[k].key in lexicon.not_names()
+        ):
+            return False
+        j = k
+    nxt = j + 1
+    return nxt < len(toks) and toks[nxt].key in _A_MAKES_THINGS and (
+        text[toks[j].end : toks[nxt].start] == " "
     )
 
 

@@ -113,3 +113,29 @@ def test_licence_and_event_numbers_go_whole_with_their_letters(text, expected):
 )
 def test_an_alias_that_is_a_cars_word_needs_a_person_around_it(text, expected):
     assert deidentify(text, client("Bibin Thekkedath", "Turbo")).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toyota and Kia dealers can quote factory options",
+        "he rides for Uber Eats on a Honda scooter",
+        'Her iPhone showed "AirTag Found Moving With You" again',
+        "Department of Transport (WA) — VEHICLE LICENCE RENEWAL NOTICE",
+        "new axle, new drawbar, new Al-Ko coupling",
+        "Poster for the noticeboards (Congress, Tangentyere, PCYC)",
+    ],
+)
+def test_makes_and_services_of_the_road_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kia rang about the bond", "[name] rang about the bond"),
+        ("her cousin Kia car pooled", "her cousin [name] car pooled"),
+    ],
+)
+def test_a_make_that_is_a_name_is_a_person_without_its_car(text, expected):
+    assert redact(text) == expected
