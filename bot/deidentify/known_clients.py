@@ -621,7 +621,8 @@ def _listed_places(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
             for phrase in candidates:
                 n = len(phrase)
                 if tuple(keys[i : i + n]) == phrase and all(
-                    (w.caps or w.key in _LOWER_IN_PHRASE)
+                    (w.caps or w.key in _LOWER_IN_PHRASE  # and "Galiwin'ku": one word
+                     or text[tokens[k - 1].end : w.start] in ("'", "’"))
                     and _PHRASE_GAP.fullmatch(text, tokens[k - 1].end, w.start)
                     for k, w in enumerate(tokens[i + 1 : i + n], i + 1)
                 ):

@@ -1736,6 +1736,8 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             a == i and _a_person_by_what_follows(text, toks, a, a + 1)
         )) or (first.place and second.key in _PLACE_FOLLOWERS):
             return True
+    if _before_a_highway(text, toks, i):
+        return True
     if _street_run(text, toks, i) or _a_feature(text, toks, i) or _in_a_features_name(
         text, toks, i
     ) or _after_a_place_word(text, toks, i) or _a_birthplace(text, toks, i) or (
@@ -1855,6 +1857,23 @@ def _street_run(text: str, toks: list[_Tok], i: int) -> bool:
             return False
         if nxt.key in ANY_CASE_TYPE_FORMS:
             return nxt.key not in _AMBIGUOUS_TYPES and j > i  # the next word alone: checked above
+        j += 1
+    return False
+
+
+# Road types no one is called, after a person's name only as a road's: "Graham Farmer Freeway".
+_HIGHWAYS = word_set("freeway highway motorway tollway parkway bypass expressway hwy fwy")
+
+
+def _before_a_highway(text: str, toks: list[_Tok], i: int) -> bool:
+    """In a run of up to three capitalised words before a highway's type."""
+    j = i
+    while j + 1 < len(toks) and j - i < 3 and text[toks[j].end : toks[j + 1].start] == " ":
+        nxt = toks[j + 1]
+        if not nxt.cap:
+            return False
+        if nxt.key in _HIGHWAYS:
+            return True
         j += 1
     return False
 

@@ -139,3 +139,21 @@ def test_makes_and_services_of_the_road_stay(text):
 )
 def test_a_make_that_is_a_name_is_a_person_without_its_car(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roe Highway and Graham Farmer Freeway are free.",
+        "Trip: King Georges Road to Camden Valley Way",
+        "turn onto Sir Donald Bradman Drive",
+        "Adelaide Metro O-Bahn from Tea Tree Plaza",
+        "The team comes to Galiwin'ku in September",
+    ],
+)
+def test_roads_named_for_people_and_a_town_with_an_apostrophe_stay(text):
+    assert redact(text) == text
+
+
+def test_a_person_before_an_everyday_street_type_still_goes():
+    assert redact("she walked along John Smith Road") == "she walked along [name] Road"
