@@ -2075,8 +2075,8 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         toks[j].capital and not toks[j].given
     ):
         return True
-    for j in (i - 1, i + 1):  # "Fairfield/Liverpool", "Ayr, Tully", "Bowen & Ayr"
-        if 0 <= j < len(toks) and toks[j].place and toks[j].capital:
+    for j in (i - 1, i + 1):  # "Fairfield/Liverpool", "Ayr, Tully", "at Rosebud, McCrae"
+        if 0 <= j < len(toks) and toks[j].capital and _a_place_here(text, toks, j):
             a, b = sorted((i, j))
             if _LIST_GAP.fullmatch(text, toks[a].end, toks[b].start):
                 return True

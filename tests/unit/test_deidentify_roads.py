@@ -157,3 +157,14 @@ def test_roads_named_for_people_and_a_town_with_an_apostrophe_stay(text):
 
 def test_a_person_before_an_everyday_street_type_still_goes():
     assert redact("she walked along John Smith Road") == "she walked along [name] Road"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the foreshore camping reserves at Rosebud, McCrae and Rye are closed",
+        "the Nepalese Association asked us to their Dashain gathering",
+    ],
+)
+def test_a_town_listed_after_a_place_said_and_a_festival_stay(text):
+    assert redact(text) == text
