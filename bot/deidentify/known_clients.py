@@ -961,6 +961,11 @@ class Matcher:
                 pending.remove(i)
             if not found:
                 break
+        for i in range(1, n - 1):  # "muntadar al kafaji": the particle between two parts
+            if owner[i] is None and keys[i] in lexicon.PARTICLES and owner[i - 1] and (
+                owner[i + 1] and owner[i - 1] & owner[i + 1] and joined(text, tokens, i - 1, 3)
+            ):
+                owner[i] = owner[i - 1] & owner[i + 1]
         if not first_pass:
             return name_runs(text, tokens, owner)
         if self.gapped and owner.count(None) <= len(owner) - 2:

@@ -168,3 +168,9 @@ def test_a_person_before_an_everyday_street_type_still_goes():
 )
 def test_a_town_listed_after_a_place_said_and_a_festival_stay(text):
     assert redact(text) == text
+
+
+def test_a_misspelt_name_goes_whole_with_its_particle():
+    got = deidentify("two, muntadar al kafaji rang about the claim",
+                     client("Muntadhar Al-Khafaji", "Monty")).text
+    assert got == "two, RX-0001 rang about the claim"
