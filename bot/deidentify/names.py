@@ -777,6 +777,17 @@ def _particles(text: str, toks: list[_Tok], name: list[bool]) -> None:
         )
         hyphened = text[t.end : nxt.start] in ("-", "‐", "‑")  # "al-Obaidi"
         if (
+            not name[k + 1] and not t.capital and joined and nxt.capital and not nxt.blocked
+            and not nxt.never and before and (
+                (name[k - 1] and toks[k - 1].capital)
+                or (chained and name[k - 2] and toks[k - 2].capital)
+            )
+        ):  # "Dirk van der Linden": a surname after the particles, though a town is called so
+            name[k] = name[k + 1] = True
+            if chained:
+                name[k - 1] = True
+            continue
+        if (
             not name[k + 1] and t.capital and joined and before and name[k - 1]
             and nxt.capital and not nxt.blocked and not (nxt.place or nxt.never)
         ):

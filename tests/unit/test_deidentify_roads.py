@@ -174,3 +174,16 @@ def test_a_misspelt_name_goes_whole_with_its_particle():
     got = deidentify("two, muntadar al kafaji rang about the claim",
                      client("Muntadhar Al-Khafaji", "Monty")).text
     assert got == "two, RX-0001 rang about the claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her new landlord is Dirk van der Linden, who lives in Auburn.",
+         "Her new landlord is [name], who lives in Auburn."),
+        ("De mevrouw helpt me met een huis van QLD Housing.",
+         "De mevrouw helpt me met een huis van QLD Housing."),
+    ],
+)
+def test_a_surname_after_particles_goes_though_a_town_is_called_so(text, expected):
+    assert redact(text) == expected
