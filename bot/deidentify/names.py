@@ -1701,7 +1701,9 @@ def _beside_a_day(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _ROADS = word_set("road highway hwy rd")
-_WAYS = _ROADS | word_set("route coach ferry greyhound")
+_WAYS = _ROADS | word_set(
+    "route coach ferry greyhound xpt train trains bus buses flight flights barge plane tram"
+)
 _ROAD_STATES = word_set("open opened reopened closed cut shut")
 _BEARINGS = word_set(
     "north south east west northeast northwest southeast southwest outside km kms kilometres"
