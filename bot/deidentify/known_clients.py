@@ -329,9 +329,29 @@ _NEXT_IN_CAPITALS = re.compile(r"[ \t]+([A-Z][A-Z'’]+)\b")
 # After "WILL" or "MAY" in capitals, what a modal takes: "MANAGER WILL NOW FOLLOW UP",
 # "PARTICIPANT MAY ALSO NEED" (not "WILL RANG").
 _A_MODALS_NEXT = re.compile(
-    r"[ \t]+(?:ALSO|NOW|NOT|BE|STILL|THEN|JUST|ONLY|PROBABLY|NEED|HAVE|GET|GO|COME|FOLLOW|CALL"
+    r"[ \t]+(?:BE|NEED|HAVE|GET|GO|COME|FOLLOW|CALL"
     r"|RING|CONTACT|PROVIDE|ATTEND|CONTINUE|HELP|SUPPORT|LOOK|CHECK|SEND|MAKE|TAKE|DO|APPLY"
-    r"|ARRANGE|REQUIRE|RECEIVE|KEEP|STAY|REMAIN|LIKELY|SOON|TRY)\b"
+    r"|ARRANGE|REQUIRE|RECEIVE|KEEP|STAY|REMAIN|TRY)\b"
+    # an adverb, then a verb as a modal takes it: "WILL NOW FOLLOW UP", "MAY ALSO NEED"; not
+    # "MAY ALSO CAME", "WILL NOW LIVING", "WILL ALSO WANTS" (a person, then their deed)
+    r"|[ \t]+(?:ALSO|NOW|NOT|STILL|THEN|JUST|ONLY|PROBABLY|LIKELY|SOON)"
+    r"(?:[ \t]+(?!(?!(?:NEED|FEED|PROCEED|SUCCEED|EXCEED)\b)[A-Z]*ED\b|[A-Z]*ING\b"
+    r"|(?:CAME|SAID|WENT|HAS|HAD|WAS|IS|WERE|ARE|GOT|RANG|SAW|TOLD|LEFT|TOOK|GAVE|FOUND|MET|KEPT"
+    r"|SENT|BROUGHT|TO)\b|[A-Z]*[^S\W]S\b)[A-Z]+\b|[ \t]*[.,;:]|\Z)"
+)
+# What is done to a document or a bill, not to a person: "SENT BILL TO CENTRELINK".
+_THINGS_VERBS = word_set(
+    "sent updated signed paid posted emailed printed scanned lodged forwarded faxed filed drafted"
+    " received mailed attached uploaded submitted returned cancelled renewed changed read"
+)
+_TO_SOMEWHERE = re.compile(r"[ \t]+(?:TO|INTO|HOME|BACK|FROM|OUT)\b")
+# After a thing's word in -ed, what is done to a document or a bill: "UPDATED WILL WAS SIGNED",
+# "SENT BILL WAS PAID" (but "ESCORTED WILL WAS CALM": a person).
+_A_THINGS_DEED = re.compile(
+    r"[ \t]+(?:WAS|IS|WERE|ARE|HAS[ \t]+BEEN)[ \t]+(?:SIGNED|PAID|WITNESSED|LODGED|SENT|RECEIVED"
+    r"|APPROVED|REJECTED|DECLINED|ISSUED|DUE|OVERDUE|CANCELLED|READ|FILED|UPDATED|CHANGED"
+    r"|DRAFTED|PROCESSED|RENEWED|EXECUTED|PROBATED|CONTESTED|VALID|INVALID|SUBMITTED|POSTED"
+    r"|PRINTED|SCANNED|REDUCED|WAIVED|REFUNDED|TOO|ALREADY|NOT)\b"
 )
 
 
@@ -1171,12 +1191,17 @@ class Matcher:
             return codes  # "Navidad family moved", "BOŽIĆ FAMILY": a feast's word, their name
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
-        if t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (
+        if (t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (
             t.key in lexicon.MODALS and _A_MODALS_NEXT.match(text, t.end)
         ) and not (
             i > 0 and (tokens[i - 1].key in lexicon.MONTH_CONTEXT or (
                 text[tokens[i - 1].end : t.start] == " " and _a_things_word_before(tokens[i - 1])
+                and not (tokens[i - 1].key.endswith("ed") and not _A_THINGS_DEED.match(text, t.end))
             ))
+        )) or (
+            t.caps and not t.title and i > 0 and tokens[i - 1].key.endswith("ed")
+            and tokens[i - 1].key not in _THINGS_VERBS and tokens[i - 1].caps
+            and _TO_SOMEWHERE.match(text, t.end)  # "ESCORTED WILL TO COURT"; not "SENT BILL TO"
         ):  # "DALE PASSED THE TEST", "AUGUST IS ON IT": in capitals every word is in a run;
             # not "THE BILL WAS PAID", "HER WILL IS", "NO HOPE WAS", "POWER BILL IS", "WE WILL"
             return codes
