@@ -645,12 +645,39 @@ def _listed_places(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
                      or text[tokens[k - 1].end : w.start] in ("'", "’"))
                     and _PHRASE_GAP.fullmatch(text, tokens[k - 1].end, w.start)
                     for k, w in enumerate(tokens[i + 1 : i + n], i + 1)
-                ):
+                ) and not _a_surname_like_a_place(text, tokens, i, phrase):
                     spans.append((t.start, tokens[i + n - 1].end))
                     break
     return spans
 
 
+# How places abroad open that surnames open too: "San Pedro", "La Paz", "Abu Kamal", "Koh Kong".
+_SURNAMES_OPENERS = frozenset(
+    {"san", "santa", "santo", "sao", "la", "las", "los", "el", "al", "abu", "ben", "bin", "koh",
+     "ban", "de", "da", "del", "le", "ali", "long", "sam", "bien", "tham", "ah"}
+)
+
+
+def _a_surname_like_a_place(
+    text: str, tokens: list[Word], i: int, phrase: tuple[str, ...]
+) -> bool:
+    """A place's name abroad written as a person's surname: after a given name ("Ernesto San
+    Pedro"), a title ("Mrs La Paz", "Dr Koh Kong") or a relation ("her uncle Abu Kamal")."""
+    if phrase[0] not in _SURNAMES_OPENERS or i == 0:
+        return False
+    prev = tokens[i - 1]
+    if text[prev.end : tokens[i].start] not in (" ", ": "):
+        return False
+    return (
+        (prev.caps and prev.key in lexicon.given_names() and not lexicon.listed_place([prev.key]))
+        or prev.key in lexicon.TITLES or prev.key in lexicon.RELATIONS or prev.key in _PERSONS_WORDS
+    )
+
+
+_PERSONS_WORDS = frozenset(
+    {"neighbour", "neighbor", "landlord", "landlady", "witness", "interpreter", "elder", "sponsor",
+     "employer", "partner", "caseworker", "counsellor", "teacher", "tita", "tito", "lola", "lolo"}
+)
 _LINK_WORDS = frozenset(
     {"of", "the", "and", "de", "la", "du", "for", "on", "van", "der", "den", "s"}
 )

@@ -1791,11 +1791,21 @@ def _someone_here(text: str, toks: list[_Tok], i: int) -> bool:
         return True
     if _IS_THE_ROLE.match(text, t.end):
         return True  # "Allianz Stanley is the assessor"
+    if i > 1 and toks[i - 1].key == "from" and toks[i - 2].key in _MESSAGES and (
+        nxt is not None and nxt.key in ("at", "re") and text[t.end : nxt.start] == " "
+    ):
+        return True  # "Referral from Rivera at the hospital", "CALL FROM CHAVES RE THE CAR"
     return (  # "from Howard:", not "phoned from Elizabeth:" (where she was)
         i > 0 and toks[i - 1].key == "from" and _FROM_SOMEONE_END.match(text, t.end) is not None
         and not (i > 1 and toks[i - 2].key in _CALLED_FROM)
     )
 
+
+
+_MESSAGES = word_set(
+    "referral referrals info information feedback update updates letter message email emails"
+    " advice report call calls note text texts phone word news"
+)
 
 
 def _in_a_title(text: str, toks: list[_Tok], i: int) -> bool:

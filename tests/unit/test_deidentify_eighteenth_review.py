@@ -43,3 +43,22 @@ def test_a_word_name_in_capitals_after_a_deed_or_before_one_is_the_client(name, 
 )
 def test_a_modal_a_document_and_a_bill_in_capitals_stay(name, text):
     assert redact(text, name) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Landlord is Ernesto San Pedro, he wants the keys back Friday",
+         "Landlord is [name], he wants the keys back Friday"),
+        ("Spoke to Mrs La Paz from the school", "Spoke to [name] from the school"),
+        ("Her uncle Abu Kamal in Logan can help", "Her uncle [name] in Logan can help"),
+        ("Referral from Rivera at the hospital, needs housing",
+         "Referral from [name] at the hospital, needs housing"),
+        ("flew from La Paz to Lima", "flew from La Paz to Lima"),
+        ("moved to Koh Kong last year", "moved to Koh Kong last year"),
+        ("her family news from Kharkiv at the start of the war",
+         "her family news from Kharkiv at the start of the war"),
+    ],
+)
+def test_a_surname_spelt_like_a_place_abroad_goes_where_a_person_is_said(text, expected):
+    assert redact(text) == expected
