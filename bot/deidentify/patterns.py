@@ -831,17 +831,15 @@ _PASSWORD_IN_CAPITALS = re.compile(
 # What is said of a password in capitals, not the password: "password is WRONG", "was RESET".
 _A_PASSWORDS_STATE = word_set(
     "wrong still same also blank unknown case required needed incorrect missing written shared"
-    " hacked compromised changed locked expired reset invalid weak strong correct right fine"
-    " different easy hard long short saved stored forgotten lost new old not now too okay"
-    " sensitive working broken valid"
+    " hacked compromised changed locked expired reset invalid weak correct right fine"
+    " saved stored forgotten lost new old not now too okay sensitive working broken valid"
+    " updated written attached emailed texted"
 )
 
 
 def _a_passwords_state(word: str) -> bool:
     key = word.casefold()
-    return key in _A_PASSWORDS_STATE or key in lexicon.FUNCTION_WORDS or (
-        key.endswith("ed") and key in lexicon.english_words()
-    )
+    return key in _A_PASSWORDS_STATE or key in lexicon.FUNCTION_WORDS  # not "BLESSED", "UNITED"
 
 
 def _a_codes_year(text: str, m: re.Match[str]) -> bool:

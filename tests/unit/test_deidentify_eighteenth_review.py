@@ -62,3 +62,15 @@ def test_a_modal_a_document_and_a_bill_in_capitals_stay(name, text):
 )
 def test_a_surname_spelt_like_a_place_abroad_goes_where_a_person_is_said(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the password is UNITED", "the password is [ID]"),
+        ("her Centrelink password is STRONG", "her Centrelink password is [ID]"),
+        ("password is WRONG, she reset it", "password is WRONG, she reset it"),
+    ],
+)
+def test_a_password_that_is_a_word_in_ed_goes_and_its_state_stays(text, expected):
+    assert redact(text) == expected
