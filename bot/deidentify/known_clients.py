@@ -713,16 +713,13 @@ _GLUED_LATIN = re.compile(
 
 # A word-name said beside the word itself, as a joke on it: "Brake by name", "Speed and speed:",
 # "Cruise on a cruise", "Hitch with a hitch".
+_PUN_LINK = r"(?:and|on|with|or|vs\.?|versus|has|had|got|blew|hit|fixed)"
+_PUN_ARTICLE = r"[ \t]+(?:(?:an?|the|his|her|its|another)[ \t]+)?"
 _PUN_AFTER = re.compile(
-    r"[ \t]+(?:by[ \t]+(?P<by>name)\b|(?:and|on|with|or|vs\.?|versus|has|had|got|blew|hit|fixed"
-    r"|[a-z]+s)"  # "Turbo kills turbos"
-    r"[ \t]+(?:(?:an?|the|his|her|its|another)[ \t]+)?(?P<word>[^\W\d_]+)\b)"
+    rf"[ \t]+(?:by[ \t]+(?P<by>name)\b|(?:{_PUN_LINK}|[a-z]+s)"  # "Turbo kills turbos"
+    rf"{_PUN_ARTICLE}(?P<word>[^\W\d_]+)\b)"
 )
-
-_PUN_BEFORE = re.compile(
-    r"\b(?P<name>[^\W\d_]+)[ \t]+(?:and|on|with|or|vs\.?|versus|has|had|got|blew|hit|fixed)"
-    r"[ \t]+(?:(?:an?|the|his|her|its|another)[ \t]+)?\Z"
-)
+_PUN_BEFORE = re.compile(rf"\b(?P<name>[^\W\d_]+)[ \t]+{_PUN_LINK}{_PUN_ARTICLE}\Z")
 
 
 def weak(word: str) -> bool:

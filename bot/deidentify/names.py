@@ -1873,15 +1873,23 @@ def _street_run(text: str, toks: list[_Tok], i: int) -> bool:
         return False  # "Kylie Brown Court Monday" is someone's hearing
     if any(toks[k].given and not toks[k].place for k in range(a, i + 1)):
         return False  # "on to Mary Anne Lane": a person
+    k = _run_until(text, toks, i, ANY_CASE_TYPE_FORMS)
+    return k is not None and toks[k].key not in _AMBIGUOUS_TYPES and k > i + 1  # the next
+    # word alone is checked above
+
+
+def _run_until(text: str, toks: list[_Tok], i: int, heads: AbstractSet[str]) -> int | None:
+    """The index of the first word in ``heads`` among the (up to three) capitalised words run on
+    after word ``i``, one space apart; None if the run ends first."""
     j = i
     while j + 1 < len(toks) and j - i < 3 and text[toks[j].end : toks[j + 1].start] == " ":
         nxt = toks[j + 1]
         if not nxt.cap:
-            return False
-        if nxt.key in ANY_CASE_TYPE_FORMS:
-            return nxt.key not in _AMBIGUOUS_TYPES and j > i  # the next word alone: checked above
+            return None
+        if nxt.key in heads:
+            return j + 1
         j += 1
-    return False
+    return None
 
 
 # Road types no one is called, after a person's name only as a road's: "Graham Farmer Freeway".
@@ -1890,15 +1898,7 @@ _HIGHWAYS = word_set("freeway highway motorway tollway parkway bypass expressway
 
 def _before_a_highway(text: str, toks: list[_Tok], i: int) -> bool:
     """In a run of up to three capitalised words before a highway's type."""
-    j = i
-    while j + 1 < len(toks) and j - i < 3 and text[toks[j].end : toks[j + 1].start] == " ":
-        nxt = toks[j + 1]
-        if not nxt.cap:
-            return False
-        if nxt.key in _HIGHWAYS:
-            return True
-        j += 1
-    return False
+    return _run_until(text, toks, i, _HIGHWAYS) is not None
 
 
 _STREET_BEFORE = word_set("on along down up off via cnr corner onto into")
