@@ -822,7 +822,15 @@ def _contacted(text: str, toks: list[_Tok], i: int) -> bool:
         and text[toks[i - 1].end : t.start] == " "
         and not (nxt is not None and nxt.capital and not nxt.blocked
                  and text[t.end : nxt.start] == " ")  # "rang Housing Connect"
+        and not (t.upper and t.key in _CONTACT_COMPOUNDS)  # "PHONE LIST", "CALL LOG"
     )
+
+
+# Nouns a word of contact makes a compound with, written in capitals in headings.
+_CONTACT_COMPOUNDS = word_set(
+    "list lists log logs book books number numbers details card cards line lines back record"
+    " records sheet sheets centre center tree"
+)
 
 
 def _an_organisation(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1430,6 +1438,11 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         ):
             continue  # an acronym and its branch: "RSPCA WA", "RSPCA Darwin runs it" (but two
             # capitals are initials: "TJ Bowen rang")
+        if first.place and first.capital and not first.upper and second.upper and (
+            second.unknown and len(second.key) >= 2 and not name_follows(text, second.end)
+        ) and not (b + 1 < len(toks) and toks[b + 1].capital
+                   and text[second.end : toks[b + 1].start] == " "):
+            continue  # a place and an acronym: "Darwin AOD network", "Logan DV service"
         if second.key == "new" and a + 2 < len(toks) and toks[a + 2].key == "year" and (
             first.key in _PEOPLES_ALSO_NAMES
         ):
@@ -1761,9 +1774,10 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
         return True  # "River" in "the Jordan River" is no one either
     # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
     # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
-    return toks[i].key in lexicon.places_also_names() and not _someone_here(text, toks, i) and (
-        _place_context(text, toks, i) or _among_places(text, toks, i)
-    )
+    return toks[i].key in lexicon.places_also_names() and (_a_places_label(text, toks, i) or (
+        not _someone_here(text, toks, i)
+        and (_place_context(text, toks, i) or _among_places(text, toks, i))
+    ))
 
 
 # What a person does and a town does not: "SES Gordon rang", "QBE Casey sent the letter".
@@ -2103,6 +2117,8 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
             a, b = sorted((i, j))
             if _LIST_GAP.fullmatch(text, toks[a].end, toks[b].start):
                 return True
+    if _listed_with_brackets(text, toks, i):
+        return True
     prev = toks[i - 1] if i > 0 else None
     if (
         prev is not None
@@ -2121,6 +2137,49 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1].key
         return nxt in _HEADS or (nxt in lexicon.place_firsts() and toks[i + 1].capital)
     return False
+
+
+# A place's note in brackets between two places of a list: "Elizabeth (Thursday 6pm), Salisbury".
+_NOTE_THEN_COMMA = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*[,;][ \t]*")
+_COMMA_AFTER_NOTE = re.compile(r"\([^()\n]{1,40}\)[ \t]*[,;][ \t]*\Z")
+
+
+def _listed_with_brackets(text: str, toks: list[_Tok], i: int) -> bool:
+    """Beside a place in a list whose items carry a note in brackets: "Elizabeth (Thursday
+    6pm), Salisbury (Monday 7pm)"."""
+    t = toks[i]
+    after = _NOTE_THEN_COMMA.match(text, t.end)
+    if after is not None:
+        j = next((k for k in range(i + 1, len(toks)) if toks[k].start >= after.end()), None)
+        if j is not None and toks[j].start == after.end() and _a_place_here(text, toks, j):
+            return True
+    before = _COMMA_AFTER_NOTE.search(text, max(0, t.start - 50), t.start)
+    if before is not None:
+        j = next((k for k in range(i - 1, -1, -1) if toks[k].end <= before.start()), None)
+        if j is not None and not text[toks[j].end : before.start()].strip() and (
+            _a_place_here(text, toks, j)
+        ):
+            return True
+    return False
+
+
+_LABELS = re.compile(r"^[ \t]*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)(?:[ \t]+office)?[ \t]*:",
+                     re.MULTILINE)
+
+
+def _a_places_label(text: str, toks: list[_Tok], i: int) -> bool:
+    """A line's label in a schedule whose other labels are listed places: "Wyndham: Thursdays"
+    under "Kununurra office: Mon–Fri" and "Warmun: every second Tuesday"."""
+    t = toks[i]
+    line = text.rfind("\n", 0, t.start) + 1
+    if text[line : t.start].strip() or not re.match(r"[ \t]*:", text[t.end :]):
+        return False
+    places = sum(
+        1 for m in _LABELS.finditer(text)
+        if m.start(1) != t.start and lexicon.listed_place(m.group(1).casefold().split(),
+                                                          also_names=False)
+    )
+    return places >= 2
 
 
 _SAINTS = frozenset({"st", "saint", "ste"})
