@@ -222,9 +222,9 @@ _CUED_ID = re.compile(
 # she gave is 0 4471 8823", "her own licence now (P2, 2093 3817)".
 _CUED_ID_LATER = re.compile(
     r"\b(?:licen[cs]e|permit|passport)(?:[ \t]+(?:no\.?|number|#))?"
-    r"(?:(?:[ \t]+[\w'’]+,?){1,7}[ \t]*(?::|\bis\b|\bwas\b)|[ \t]+now)"
+    r"(?:,?(?:[ \t]+[\w'’]+,?){1,7}[ \t]*(?::|\bis\b|\bwas\b)|[ \t]+now)"
     r"[ \t]*(?:\((?:[A-Z]{1,2}\d?,[ \t]*)?)?"
-    r"(?P<id>(?:[A-Z]{1,2}[ \t]?)?\d(?:[ \t\-]?\d){5,13})(?![\w])"
+    r"(?P<id>(?:(?:QLD|NSW|VIC|TAS|ACT|[A-Z]{1,2})[ \t]?)?\d(?:[ \t\-]?\d){5,13})(?![\w])"
 )
 
 
@@ -333,7 +333,7 @@ _REF_CUE = re.compile(
     r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:incident|request|task)"  # "RFS incident 24-1"
     r"|job|(?:rates?\s+)?assessment"  # "SES job 22-0228-04117", "Rates assessment A61-221907"
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
-    r"|badge|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
+    r"|badge|pager|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
     r"|folio|(?:tenant|customer|client|property|owner)\s+code"  # a rental ledger's "OGUN01"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
@@ -384,7 +384,7 @@ REF_CUES = word_set(
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
     " immicard lodgement redirection evidence eoa tis no emp cert assessment badge credential uuid"
-    " wwc wwcc working folio code user"
+    " wwc wwcc working folio code user pager"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -473,9 +473,29 @@ _BANK_ACCOUNT = re.compile(
 _BANKISH = re.compile(r"(?i:bsb|iban)|\d{3}-\d{3}[ \t]+\d").search
 
 
+# A card or phone number with some of its digits masked: "4532 •••• •••• 7781", "0477 ••• 021",
+# "XXXX-XXXX-XXXX-1234": the digits shown still say whose it is.
+_MASK_GATE = re.compile(r"[•●∗*·]{2}|[xX]{4}").search
+_MASKED = re.compile(
+    r"(?<![\w•●∗*·])(?=[\d•●∗*·xX \-]*\d)(?:\d{2,6}|[•●∗*·]{2,6}|[xX]{4})"
+    r"(?:[ \-](?:\d{2,6}|[•●∗*·]{2,6}|[xX]{4})){1,4}(?![\w•●∗*·])"
+)
+
+
+def _masked_numbers(text: str) -> list[Hit]:
+    """Numbers with masked groups and 3+ digits still shown."""
+    return [
+        hit(*m.span(), "id") for m in _MASKED.finditer(text)
+        if sum(ch.isdigit() for ch in m[0]) >= 3 and not m[0].replace(" ", "").replace(
+            "-", "").isdigit()
+    ]
+
+
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Other reference numbers, by shape anywhere and by cue ([ID])."""
     hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)] if _BANKISH(text) else []
+    if _MASK_GATE(text):
+        hits += _masked_numbers(text)
     if _OPAQUE_GATE(text):
         hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
     for m in _SHAPED_CODE.finditer(text):
@@ -719,8 +739,8 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
             digits = re.sub(r"\D", "", m["id"])
             if len(digits) < 2:
                 continue
-            if digits.startswith(("13", "1800", "1300")) and not m["id"][0].isalpha():
-                continue  # a service's phone number
+            if _a_service_line(digits) and not m["id"][0].isalpha():
+                continue  # a service's phone number (not "badge number 13847")
             if DATE.fullmatch(m["id"]) or _A_YEARS_SPAN.fullmatch(m["id"]) or (
                 _CENTS.fullmatch(m["id"]) and (
                     _MONEY_CUE.search(cue[0]) or not _A_NUMBERS_CUE.search(cue[0])
@@ -884,7 +904,7 @@ def bookings(text: str) -> list[Hit]:
 # Cues of a number that is a worker's, a student's or a member's own, whatever its shape.
 _A_WORKERS_CUE = re.compile(
     r"(?i)\b(?:employee|emp|staff|payroll|badge|student|member(?:ship)?|agency|worker|licence"
-    r"|license|credential|wwcc?|id)\b"
+    r"|license|credential|wwcc?|id|pager)\b"
 )
 
 
@@ -1808,6 +1828,7 @@ _FULL_TYPES = frozenset(g.split()[0] for g in f"{_ANY_CASE_TYPES}|{_TITLE_TYPES}
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 
 
+_COMMUNITY = r"(?:Town\s+Camp|Community|Homeland|Outstation|Village|Camp)\b(?![ \t]+[A-Z][a-z])"
 # Where a lot or a house number stands for the street number, as in remote communities and
 # town camps: "Lot 1204, Peko Road", "Lot 31, Boigu Island QLD 4875", "House 12, Larapinta
 # Valley Town Camp" (not "Lot 7 at the sale yards").
@@ -1815,9 +1836,12 @@ _LOT_ADDRESS = re.compile(  # a community's own name first ("Boigu Island"), not
     # Meeting"
     rf"\b(?:Lot|LOT|House|HOUSE|Plot|PLOT)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:{_TITLE_WORD}\s+){{0,3}}(?:"
     rf"{_TITLE_WORD}\s+(?:(?i:{_ANY_CASE})|{_alternation(_TITLE_TYPES, title=True)})\b"
-    r"|(?<=[a-z]\s)(?:Town\s+Camp|Community|Island|Homeland|Outstation)\b(?![ \t]+[A-Z][a-z])"
-    r"(?:,?\s+[A-Z]{2,3}\s+\d{4})?"
+    r"|(?<=[a-z]\s)(?:Town\s+Camp|Community|Island|Homeland|Outstation|Village|Camp)\b"
+    r"(?![ \t]+[A-Z][a-z])(?:,?\s+[A-Z]{2,3}\s+\d{4})?"
     rf"|{_TITLE_WORD},?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{{4}}\b)"
+    # lowercase, or the community first: "house 14, Mirima Village", "Bagot Community, house 22"
+    rf"|\bhouse\s+\d{{1,5}}[A-Za-z]?,\s+(?:{_TITLE_WORD}\s+){{1,3}}{_COMMUNITY}"
+    rf"|(?<![\w'’])(?:{_TITLE_WORD}\s+){{1,3}}{_COMMUNITY},\s+(?i:house|lot)\s+\d{{1,5}}[A-Za-z]?\b"
 )
 
 # A home that is a numbered site, cabin, shack or marina pen ("Site 38", "at cabin 9", "Pen
@@ -1991,7 +2015,9 @@ _A_HOME_BEFORE = re.compile(
 
 HOUSE_KEYS = word_set("number no same")
 LIVES_KEYS = word_set(
-    "lives live living lived staying stays moved moving move moves keys new"
+    "lives live living lived staying stays stay stayed moved moving move moves keys new sister"
+    " brother mum mother dad father aunty auntie aunt uncle nan nanna gran grandma grandmother"
+    " grandfather pop cousin friend mate partner boyfriend girlfriend daughter son niece nephew"
 )
 
 
@@ -2008,7 +2034,13 @@ _LIVES_ON_STREET = re.compile(
     r"|(?:i|we|she|he|they|family|kids|mum|dad)(?:['’]ve|['’]s|\s+(?:has|have|had|is|are|was"
     r"|were|just|finally|will|to))?\s+(?:moved|moving|move|moves))\s+(?:in\s+)?"
     r"(?:on|in|to|into|onto|off)|\bkeys\s+(?:for|to)|\bnew\s+(?:place|house|unit|flat|home)"
-    r"\s+(?:on|in))\s+(?:the\s+)?"
+    r"\s+(?:on|in)"
+    # at a relative's, or staying with them: "at her sister's on Racecourse Road", "staying
+    # with her aunty and her cousin on Ironwood Drive"
+    r"|\b(?:sister|brother|mum|mother|dad|father|aunty|auntie|aunt|uncle|nan|nanna|gran|grandma"
+    r"|grandmother|grandfather|pop|cousin|friend|mate|partner|boyfriend|girlfriend|daughter|son"
+    r"|niece|nephew)['’]s\s+on|\bstay(?:ing|s|ed)?\s+with\s+"
+    r"(?:(?!\b(?:rather|than|in|at|motel|hotel|instead|while|until|or)\b)[^.\n;:]){1,60}?\s+on)\s+(?:the\s+)?"
     rf"(?P<street>(?!(?i:the|a|my|his|her|their|our)\s){_ANY_STREET})"  # not "off the drive"
 )
 _HOUSE_NUMBER = re.compile(
@@ -2142,10 +2174,18 @@ def _no_ones_word(key: str) -> bool:
     )
 
 
+# A street's part after its type: "3 Gillies Street North", "12 Smith St South".
+_STREETS_PART = re.compile(
+    r"[ \t]+(?:North|South|East|West|NORTH|SOUTH|EAST|WEST)\b(?=[ \t]*(?:[,.;)\n]|\Z))"
+)
+
+
 def _suburb_after(text: str, end: int) -> int:
     """Where an address ends with the suburb written after its street ("8 Chester Street,
     Newstead", "Noble Park North VIC 3174", "\nLAKEMBA NSW 2195"): the suburb narrows a street
     down to one house, so it goes with it; and so do the towns written after it."""
+    if (part := _STREETS_PART.match(text, end)) is not None:
+        end = part.end()
     suburb = _the_suburb_after(text, end)
     return _towns_after(text, suburb) if suburb > end else end
 

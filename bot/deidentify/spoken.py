@@ -2,8 +2,8 @@
 "zero four double two…", "zero four hundred…", "04 one two…", "o four one seven six two o…".
 
 A run of digit words and digits (with "double", "triple" and "hundred") is read out to digits;
-read out, it is a phone when it has the shape of one (``patterns.phones`` decides). "oh" and "o"
-count only inside a run that has other digit words, so "oh well" is never a number.
+read out, it is a phone when it has the shape of one (``patterns.phones`` decides). "oh", "ohh"
+and "o" count only inside a run that has other digit words, so "oh well" is never a number.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from bot.deidentify.text import Hit, hit
 _DIGITS = dict(
     zip(
         [
-            "zero", "oh", "o", "nought", "nil",
+            "zero", "oh", "ohh", "o", "nought", "nil",
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
         ],
-        "00000123456789",
+        "000000123456789",
         strict=True,
     )
 )
@@ -77,7 +77,7 @@ def spoken_phones(text: str, is_phone: Callable[[str], bool]) -> list[Hit]:
         for item in list(_ITEMS.finditer(run))[:3]:
             part = run[item.start() :]
             words = [w.casefold() for w in _ITEMS.findall(part) if _A_WORD.match(w)]
-            if not words or all(w in ("o", "oh") for w in words):
+            if not words or all(w in ("o", "oh", "ohh") for w in words):
                 break  # plain digits: the ordinary detector's
             digits = read_out(part)
             if not digits or not 8 <= len(digits) <= 12:

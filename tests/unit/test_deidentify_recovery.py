@@ -49,3 +49,48 @@ def test_services_and_places_of_recovery_stay(text):
 )
 def test_a_person_with_those_words_still_goes(text, gone):
     assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The officer gave his badge number 13847.", "The officer gave his badge number [ID]."),
+        ("Accepting doctor: Dr Imre, pager 4471", "Accepting doctor: Dr [name], pager [ID]"),
+        ("Debts: credit card 4532 •••• •••• 7781 ($23,400)", "Debts: credit card [ID] ($23,400)"),
+        ("cash or PayID 0477 ••• 021.", "cash or PayID [ID]."),
+        ("card XXXX-XXXX-XXXX-1234 was used", "card [ID] was used"),
+        ("His licence number, for the transport form, is QLD 078 331 942.",
+         "His licence number, for the transport form, is [ID]."),
+        ("his number changed, its 0448 ohh nine three, two six one. thanks",
+         "his number changed, its [phone]. thanks"),
+        ("assaulted her at his place, house 14, Mirima Village. She is safe",
+         "assaulted her at his place, [address]. She is safe"),
+        ("Also brought in: an adult male from Bagot Community, house 22",
+         "Also brought in: an adult male from [address]"),
+        ("His place is House 3, Abbott's Camp, and", "His place is [address], and"),
+        ("my mate's place, 3 Gillies Street North, Ballarat", "my mate's place, [address]"),
+        ("Found her at her sister's on Racecourse Road, well and calm.",
+         "Found her at her sister's on [address], well and calm."),
+        ("She's staying with her aunty and her cousin on Ironwood Drive.",
+         "She's staying with her aunty and her cousin on [address]."),
+    ],
+)
+def test_other_peoples_numbers_and_homes_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call reference 13 11 14 for Lifeline",
+        "rated *** 4 stars, see you xxx",
+        "the pager went off at 0300",
+        "House 6 Community Meeting is on Friday.",
+        "Bagot Community, 22 people came.",
+        "She prefers to stay with her rather than in a motel on High Street.",
+        "we met at her sister's on Tuesday",
+        "ohh well, ohh no",
+    ],
+)
+def test_numbers_and_streets_that_are_no_ones_stay(text):
+    assert redact(text) == text
