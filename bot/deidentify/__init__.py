@@ -368,7 +368,10 @@ def _find(
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     shielded = kept + protected + places + acts + others + cells_kept
-    hits += names.find(text, tokens, shielded, clients, keys, keeper.words)
+    people = names.find(text, tokens, shielded, clients, keys, keeper.words)
+    hits += people
+    if "(" in text and HAS_DIGIT(text):  # "The kids are [name] (4/2/2018) and [name] (19/9/2021)"
+        hits += patterns.dates_beside_names(text, people)
     if scripts.ANY_SCRIPT(text):  # "Luo Yiming 罗一鸣", "김영숙 (mother)"
         hits += scripts.beside(text, merge(hits))
     return merge(hits)

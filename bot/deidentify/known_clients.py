@@ -722,6 +722,25 @@ _PUN_AFTER = re.compile(
 _PUN_BEFORE = re.compile(rf"\b(?P<name>[^\W\d_]+)[ \t]+{_PUN_LINK}{_PUN_ARTICLE}\Z")
 
 
+_NOT_TWO_LETTER_NAMES = word_set("ok hi oh no so mg kg ml mm cm km hr pm am tv oz ps vs pa ma ta")
+
+
+def _a_two_letter_name(text: str, t: Word) -> bool:
+    """A two-letter name written as one ("Cy", not "CY" or "cy") that no word, title, street
+    type, state or unit is spelt as, and no abbreviation's full stop follows."""
+    return (
+        len(t.key) == 2 and t.title and text[t.end : t.end + 1] != "."
+        and t.key not in lexicon.english_words() and t.key not in lexicon.GRAMMAR
+        and t.key not in lexicon.TITLES and t.key not in STREET_TYPE_FORMS
+        and t.key not in lexicon.STATES and t.key not in _NOT_TWO_LETTER_NAMES
+        and t.key not in lexicon.given_names()  # "Jo said hi": a Jo, maybe not this one
+        and not text[max(0, t.start - 2) : t.start].strip(" ").endswith(tuple("0123456789"))
+    )
+
+
+_AN_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?=[ \t,;)]|\Z|\n)")
+
+
 def weak(word: str) -> bool:
     """Too short or too common to be replaced without evidence that it is used as a name."""
     return (
@@ -848,6 +867,10 @@ class Matcher:
         self.parts = frozenset(w for key in self.names for w in key if len(w) >= 3)
         self.with_s = frozenset(k[0] + "s" for k in self.names if len(k) == 1 and len(k[0]) >= 3)
         self.firsts = {k[0] for k in self.names}
+        self.openings: dict[str, set[str]] = {}  # code -> the first letters of its words
+        for key, entry in self.names.items():
+            for code in entry.codes:
+                self.openings.setdefault(code, set()).update(w[0] for w in key if w)
         # Each word of a registered name or alias, and whose it is: a kept phrase made only of
         # one client's words ("Ford Ranger" for Rangi Ford, "Ranger") is that client.
         word_codes: dict[str, set[str]] = {}
@@ -1014,9 +1037,32 @@ class Matcher:
             return name_runs(text, tokens, owner)
         if self.gapped and owner.count(None) <= len(owner) - 2:
             self._misheard_middles(text, tokens, owner, free)
-        return name_runs(text, tokens, owner) + self._scanned(text, protected) + (
+        others = self._others_with_an_initial(text, tokens, owner) if "." in text else []
+        return others + name_runs(text, tokens, owner) + self._scanned(text, protected) + (
             self._glued(text) if not text.isascii() else []
         )
+
+    def _others_with_an_initial(
+        self, text: str, tokens: list[Word], owner: list[frozenset[str] | None]
+    ) -> list[Hit]:
+        """A client's given name alone, then an initial none of that client's names opens with:
+        someone else of the same name ("The nurse, Heidi M., asked"), as [name] with the
+        initial. ``owner`` is cleared there."""
+        hits = []
+        for i, codes in enumerate(owner):
+            if codes is None or (i > 0 and owner[i - 1] == codes) or (
+                i + 1 < len(owner) and owner[i + 1] == codes
+            ):
+                continue
+            m = _AN_INITIAL_AFTER.match(text, tokens[i].end)
+            if m is None or tokens[i].key not in self.firsts:
+                continue
+            letter = m[1].casefold()
+            if any(letter in self.openings.get(code, ()) for code in codes):
+                continue  # "Heidi D." is Heidi Dose
+            owner[i] = None
+            hits.append(Hit(tokens[i].start, m.end(1), "person", PLACEHOLDERS["name"]))
+        return hits
 
     def _glued(self, text: str) -> list[Hit]:
         """A registered name in Latin letters written against another script with no space, as
@@ -1213,6 +1259,8 @@ class Matcher:
             and not lexicon.listed_place([t.key])  # "Katherine family want her home": the town's
         ):
             return codes  # "Navidad family moved", "BOŽIĆ FAMILY": a feast's word, their name
+        if _a_two_letter_name(text, t):
+            return codes  # "Cy is from Wurrumiyanga", "Cy was quiet": no word is spelt so
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if (t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (

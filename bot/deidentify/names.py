@@ -2294,7 +2294,9 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
         or (prev.key in ("and", "or") and i > 1 and toks[i - 2].place) or _a_route(toks, i)
     ):  # a service's branch ("ATSILS Zillmere asked"; so "SES Bowen rang" stays too), "in
         return False  # Logan", "Union of Tasmania", "Maffra and Heyfield asked"
-    run_on = nxt is not None and nxt.capital and text[t.end : nxt.start] == " "
+    run_on = nxt is not None and nxt.capital and not nxt.anchor and (  # "her daughter Tullah
+        text[t.end : nxt.start] == " "  # Kropinyeri": a registered surname runs on to no place
+    )
     if prev is not None and not run_on and text[prev.end : t.start] == " " and (
         (prev.key in lexicon.RELATIONS and not prev.capital)
         or (prev.key in ("to", "with") and i > 1 and toks[i - 2].key in _SPOKE_WITH)

@@ -1359,6 +1359,22 @@ _MONTH = (
 MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH.split("|")[:12], 1)}
 # Two digits before a month are its day, not the year of the date before: "1 July, 30 June".
 _NOT_A_DAY = rf"(?!(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH})\b)"
+def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
+    """A whole date in brackets just after someone's name is their date of birth: "Children:
+    Jaylen (04/02/2018), Mia (19/09/2021)" (not a month or a year alone)."""
+    found = []
+    for h in people:
+        m = _BRACKETED_DATE.match(text, h.end)
+        if m is not None and DATE.fullmatch(m["date"]):
+            found.append(hit(m.start("date"), m.end("date"), "dob"))
+    return found
+
+
+_BRACKETED_DATE = re.compile(
+    r"(?:['’]s)?[ \t]*\([ \t]*(?:b\.?[ \t]*)?(?P<date>[^()\n]{6,20}?)[ \t]*\)"
+)
+
+
 DATE = re.compile(
     r"(?<![\w/\-])(?<!\d\.)(?:"
     r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d\d?)(?P=isep)(?P<id>\d\d?)"

@@ -94,3 +94,43 @@ def test_other_peoples_numbers_and_homes_go(text, expected):
 )
 def test_numbers_and_streets_that_are_no_ones_stay(text):
     assert redact(text) == text
+
+
+def client(name: str, *aliases: str) -> KnownClient:
+    return KnownClient("RX-3001", ClientIdentity(full_name=name, aliases=tuple(aliases)))
+
+
+@pytest.mark.parametrize(
+    ("who", "text", "expected"),
+    [
+        (client("Cyrus Munkara", "Cy"), "Cy is from Wurrumiyanga. Cy was quiet.",
+         "RX-3001 is from Wurrumiyanga. RX-3001 was quiet."),
+        (client("Heidi Dose"), "The nurse, Heidi M., asked for surnames.",
+         "The nurse, [name]., asked for surnames."),
+        (client("Heidi Dose"), "Heidi D. came in.", "RX-3001 came in."),
+        (client("Patsy Kropinyeri"), "Present: Patsy; her daughter Tullah Kropinyeri.",
+         "Present: RX-3001; her daughter [name]."),
+    ],
+)
+def test_short_aliases_and_namesakes(who, text, expected):
+    assert deidentify(text, [who], keep=list(COMMON_SERVICES)).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tullah is a town in Tasmania.",
+        "boxes of 5 Mg tablets, from Bay 4",
+        "Meet at Bay 4, ED.",
+    ],
+)
+def test_two_letter_words_and_towns_stay_without_a_client(text):
+    assert deidentify(text, [client("Cyrus Munkara", "Cy")], keep=list(COMMON_SERVICES)).text == (
+        text
+    )
+
+
+def test_a_date_in_brackets_after_someone_is_their_birth_date():
+    assert redact("The kids are Jaylen (4/2/2018) and Mia (19/9/2021).") == (
+        "The kids are [name] ([DOB]) and [name] ([DOB])."
+    )
