@@ -741,6 +741,13 @@ def _a_two_letter_name(text: str, t: Word) -> bool:
 _AN_INITIAL_AFTER = re.compile(r"[ \t]+([A-Z])\.(?=[ \t,;)]|\Z|\n)")
 
 
+# Saying someone belongs to a family by its name: "I'm a Cope", "she's a Rush".
+_ONE_OF_THE_FAMILY = re.compile(
+    r"(?i:\b(?:i['’]m|i\s+am|he['’]s|she['’]s|he\s+is|she\s+is|you['’]re|we['’]re|they['’]re))"
+    r"\s+an?\s+\Z"
+)
+
+
 def weak(word: str) -> bool:
     """Too short or too common to be replaced without evidence that it is used as a name."""
     return (
@@ -959,6 +966,8 @@ class Matcher:
                         _names_a_street(text, tokens, i) or numbered_place(text, tokens[i])
                         or (i > 0 and keys[i - 1] in ("a", "an") and (
                             text[tokens[i - 1].end : tokens[i].start] == " "
+                        ) and not _ONE_OF_THE_FAMILY.search(
+                            text, max(0, tokens[i].start - 16), tokens[i].start
                         ))
                     ):
                         continue  # "the George Street office", "Ward 4K", "a JP" (no one)
@@ -973,10 +982,11 @@ class Matcher:
             i += step
         for i in range(n - 1):  # "Poppy Kid" for Poppy Kidd: the first name, the last misspelt
             if keys[i] in self.pairs and owner[i + 1] is None and free[i] and free[i + 1] and (
-                tokens[i].caps
-                and (tokens[i + 1].caps or keys[i + 1] not in lexicon.english_words())
-                and joined(text, tokens, i, 2)
-            ):  # ("Saul levi" for Saul Levy: dictation writes the surname in lowercase)
+                (tokens[i].caps
+                 and (tokens[i + 1].caps or keys[i + 1] not in lexicon.english_words()))
+                or (owner[i] is not None and not tokens[i].caps and not tokens[i + 1].caps)
+            ) and joined(text, tokens, i, 2):  # ("Saul levi" for Saul Levy: dictation writes the
+                # surname in lowercase; "ernest heel" for Ernest Heal, after the given name)
                 other = keys[i + 1]
                 for last, codes in self.pairs[keys[i]]:
                     if len(other) >= 3 and _one_slip(other, last):
@@ -984,21 +994,7 @@ class Matcher:
                         if i in pending:
                             pending.remove(i)
                         break
-        for i in range(n - 1):  # "tiara tangimetua" for Tiare: the first misspelt, even as a word
-            near = owner[i + 1]
-            if near and owner[i] is None and free[i] and keys[i + 1] in self.lasts and (
-                tokens[i].caps == tokens[i + 1].caps and joined(text, tokens, i, 2)
-            ):
-                word = keys[i]
-                for first, codes in self.lasts[keys[i + 1]]:
-                    if codes & near and len(word) >= 4 and (
-                        _one_slip(word, first)
-                        or (not tokens[i].caps and _vowel_misheard(word, first))
-                    ):
-                        owner[i] = codes & near
-                        if i in pending:
-                            pending.remove(i)
-                        break
+        self._misheard_firsts(text, tokens, owner, free, pending)
         # Most words are English words, which are no misspelling of a name: only the rest are read.
         if present is None:
             present = set(keys)
@@ -1028,6 +1024,8 @@ class Matcher:
                 pending.remove(i)
             if not found:
                 break
+        if len(self.lasts) and any(owner):  # "crystal patch": the surname known only now
+            self._misheard_firsts(text, tokens, owner, free, pending)
         for i in range(1, n - 1):  # "muntadar al kafaji": the particle between two parts
             if owner[i] is None and keys[i] in lexicon.PARTICLES and owner[i - 1] and (
                 owner[i + 1] and owner[i - 1] & owner[i + 1] and joined(text, tokens, i - 1, 3)
@@ -1041,6 +1039,29 @@ class Matcher:
         return others + name_runs(text, tokens, owner) + self._scanned(text, protected) + (
             self._glued(text) if not text.isascii() else []
         )
+
+    def _misheard_firsts(
+        self, text: str, tokens: list[Word], owner: list[frozenset[str] | None],
+        free: list[bool], pending: list[int],
+    ) -> None:
+        """ "tiara tangimetua" for Tiare: the first name misspelt, even as a word, before the
+        client's surname."""
+        keys = [t.key for t in tokens]
+        for i in range(len(tokens) - 1):
+            near = owner[i + 1]
+            if near and owner[i] is None and free[i] and keys[i + 1] in self.lasts and (
+                tokens[i].caps == tokens[i + 1].caps and joined(text, tokens, i, 2)
+            ):
+                word = keys[i]
+                for first, codes in self.lasts[keys[i + 1]]:
+                    if codes & near and len(word) >= 4 and (
+                        _one_slip(word, first)
+                        or (not tokens[i].caps and _vowel_misheard(word, first))
+                    ):
+                        owner[i] = codes & near
+                        if i in pending:
+                            pending.remove(i)
+                        break
 
     def _others_with_an_initial(
         self, text: str, tokens: list[Word], owner: list[frozenset[str] | None]
@@ -1199,9 +1220,11 @@ class Matcher:
             and _TITLE_GAP.fullmatch(text, tokens[i - 1].end, t.start)
         ):
             return codes  # "Ms Hope", "Sister Psalm has been our choir director"
-        pun = _PUN_AFTER.match(text, t.end) if t.title else None
-        if pun and (pun["by"] or pun["word"].casefold() in (t.key, t.key + "s")):
-            return codes  # "Brake by name, brake by nature", "Speed and speed:"
+        pun = _PUN_AFTER.match(text, t.end) if t.title or not t.caps else None
+        if pun and (pun["by"] or (t.title and pun["word"].casefold() in (t.key, t.key + "s"))):
+            return codes  # "Brake by name, brake by nature", "heal by name", "Speed and speed:"
+        if t.title and _ONE_OF_THE_FAMILY.search(text, max(0, t.start - 16), t.start):
+            return codes  # "I'm a Cope, I've been coping for seventy years"
         before = _PUN_BEFORE.search(text, max(0, t.start - 30), t.start) if not t.title else None
         if before and before["name"].casefold() == t.key and before["name"].istitle():
             return frozenset()  # the word of the joke: "Speed and speed", "Dash and dash cam"

@@ -134,3 +134,33 @@ def test_a_date_in_brackets_after_someone_is_their_birth_date():
     assert redact("The kids are Jaylen (4/2/2018) and Mia (19/9/2021).") == (
         "The kids are [name] ([DOB]) and [name] ([DOB])."
     )
+
+
+@pytest.mark.parametrize(
+    ("who", "text", "expected"),
+    [
+        (client("Krystal Patch"), "visited crystal patch and the baby",
+         "visited RX-3001 and the baby"),
+        (client("Ernest Heal"), "ernest heel and owen both rang", "RX-3001 and owen both rang"),
+        (client("Ernest Heal"), 'he said "heal by name, heal by nature".',
+         'he said "RX-3001 by name, heal by nature".'),
+        (client("Wilf Cope"), "\"Cope? I'm a Cope, I've been coping for years.\"",
+         "\"RX-3001? I'm a RX-3001, I've been coping for years.\""),
+        (client("Elijah Needle"), "WESTERN NSW LHD — NEEDLE AND SYRINGE PROGRAM CONTACT CARD",
+         "WESTERN NSW LHD — NEEDLE AND SYRINGE PROGRAM CONTACT CARD"),
+    ],
+)
+def test_word_names_misheard_punned_or_in_a_program(who, text, expected):
+    assert deidentify(text, [who], keep=list(COMMON_SERVICES)).text == expected
+
+
+@pytest.mark.parametrize(
+    ("who", "text"),
+    [
+        (client("Ernest Heal"), "ernest said the heel was sore, it will heal by next week"),
+        (client("Jo Smith"), "he's a JP now"),
+    ],
+)
+def test_the_word_beside_the_name_stays_a_word(who, text):
+    out = deidentify(text, [who], keep=list(COMMON_SERVICES)).text
+    assert ("heel" in out and "heal by next week" in out) or out == text
