@@ -335,14 +335,24 @@ _A_MODALS_NEXT = re.compile(
     # an adverb, then a verb as a modal takes it: "WILL NOW FOLLOW UP", "MAY ALSO NEED"; not
     # "MAY ALSO CAME", "WILL NOW LIVING", "WILL ALSO WANTS" (a person, then their deed)
     r"|[ \t]+(?:ALSO|NOW|NOT|STILL|THEN|JUST|ONLY|PROBABLY|LIKELY|SOON)"
-    r"(?:[ \t]+(?!(?!(?:NEED|FEED|PROCEED|SUCCEED|EXCEED)\b)[A-Z]*ED\b|[A-Z]*ING\b"
+    r"(?:[ \t]+(?!(?!(?:NEED|FEED|PROCEED|SUCCEED|EXCEED|SHRED|BLEED|SPEED|BREED)\b)[A-Z]*ED\b"
+    r"|(?!(?:RING|BRING|SING|STING|SWING|BRING|SPRING)\b)[A-Z]*ING\b"
     r"|(?:CAME|SAID|WENT|HAS|HAD|WAS|IS|WERE|ARE|GOT|RANG|SAW|TOLD|LEFT|TOOK|GAVE|FOUND|MET|KEPT"
-    r"|SENT|BROUGHT|TO)\b|[A-Z]*[^S\W]S\b)[A-Z]+\b|[ \t]*[.,;:]|\Z)"
+    r"|SENT|BROUGHT|TO)\b|(?!(?:DISCUSS|ASSESS|ACCESS|ADDRESS|PROCESS|PASS|CROSS|PRESS"
+    r"|DRESS|MISS|BLESS|FOCUS|BUS|CHASE)\b)[A-Z]*[^S\W]S\b)[A-Z]+\b|[ \t]*[.,;:]|\Z)"
 )
 # What is done to a document or a bill, not to a person: "SENT BILL TO CENTRELINK".
 _THINGS_VERBS = word_set(
     "sent updated signed paid posted emailed printed scanned lodged forwarded faxed filed drafted"
     " received mailed attached uploaded submitted returned cancelled renewed changed read"
+    # what only a document or a bill is: "REVISED WILL FROM THE SOLICITOR", "DISPUTED BILL"
+    " revised amended disputed itemised itemized estimated unexpected combined discounted"
+    " inflated corrected overdue unpaid witnessed executed contested probated"
+)
+# Words in -ed that a document or a bill is, whatever follows: no one is "DISPUTED".
+_THINGS_ADJECTIVES = word_set(
+    "updated revised amended disputed itemised itemized estimated unexpected combined discounted"
+    " inflated corrected unpaid witnessed executed contested probated forwarded"
 )
 _TO_SOMEWHERE = re.compile(r"[ \t]+(?:TO|INTO|HOME|BACK|FROM|OUT)\b")
 # After a thing's word in -ed, what is done to a document or a bill: "UPDATED WILL WAS SIGNED",
@@ -645,7 +655,9 @@ def _listed_places(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
                      or text[tokens[k - 1].end : w.start] in ("'", "’"))
                     and _PHRASE_GAP.fullmatch(text, tokens[k - 1].end, w.start)
                     for k, w in enumerate(tokens[i + 1 : i + n], i + 1)
-                ) and not _a_surname_like_a_place(text, tokens, i, phrase):
+                ) and not (_a_surname_like_a_place(text, tokens, i, phrase) and not (
+                    _A_PLACES_MODIFIER.match(text, tokens[i + n - 1].end)
+                )):
                     spans.append((t.start, tokens[i + n - 1].end))
                     break
     return spans
@@ -672,6 +684,16 @@ def _a_surname_like_a_place(
         (prev.caps and prev.key in lexicon.given_names() and not lexicon.listed_place([prev.key]))
         or prev.key in lexicon.TITLES or prev.key in lexicon.RELATIONS or prev.key in _PERSONS_WORDS
     )
+
+
+# After a place, what it says something of: "Da Nang dialect", "San Diego trip", "Los
+# Angeles-based", "El Salvador family" (not "San Pedro said", "La Paz's phone").
+_A_PLACES_MODIFIER = re.compile(
+    r"(?:-based\b|[ \t]+(?:dialect|accent|job|jobs|trip|trips|company|firm|family|families"
+    r"|exchange|office|branch|campus|flight|visit|holiday|pasta|food|restaurant|embassy"
+    r"|consulate|airport|community|people|born|based|area|region|province|camp|visa|contract"
+    r"|house|school|university|church|mosque|temple|market|relatives|cousins)\b)"
+)
 
 
 _PERSONS_WORDS = frozenset(
@@ -719,6 +741,9 @@ _PUN_AFTER = re.compile(
     rf"[ \t]+(?:by[ \t]+(?P<by>name)\b|(?:{_PUN_LINK}|[a-z]+s)"  # "Turbo kills turbos"
     rf"{_PUN_ARTICLE}(?P<word>[^\W\d_]+)\b)"
 )
+# The joke ends its clause, after one more word at most: "Dash and dash cam," (not "Speed and
+# speed cameras are the main worry").
+_PUN_END = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*(?:[,.;:!?\"'’”)\]—–-]|\Z|\n)")
 _PUN_BEFORE = re.compile(rf"\b(?P<name>[^\W\d_]+)[ \t]+{_PUN_LINK}{_PUN_ARTICLE}\Z")
 
 
@@ -1221,7 +1246,10 @@ class Matcher:
         ):
             return codes  # "Ms Hope", "Sister Psalm has been our choir director"
         pun = _PUN_AFTER.match(text, t.end) if t.title or not t.caps else None
-        if pun and (pun["by"] or (t.title and pun["word"].casefold() in (t.key, t.key + "s"))):
+        if pun and (pun["by"] or (
+            t.title and pun["word"].casefold() in (t.key, t.key + "s")
+            and _PUN_END.match(text, pun.end())  # not "Speed and speed cameras are the worry"
+        )):
             return codes  # "Brake by name, brake by nature", "heal by name", "Speed and speed:"
         if t.title and _ONE_OF_THE_FAMILY.search(text, max(0, t.start - 16), t.start):
             return codes  # "I'm a Cope, I've been coping for seventy years"
@@ -1291,7 +1319,8 @@ class Matcher:
         ) and not (
             i > 0 and (tokens[i - 1].key in lexicon.MONTH_CONTEXT or (
                 text[tokens[i - 1].end : t.start] == " " and _a_things_word_before(tokens[i - 1])
-                and not (tokens[i - 1].key.endswith("ed") and not _A_THINGS_DEED.match(text, t.end))
+                and not (tokens[i - 1].key.endswith("ed") and not _A_THINGS_DEED.match(text, t.end)
+                         and tokens[i - 1].key not in _THINGS_ADJECTIVES)
             ))
         )) or (
             t.caps and not t.title and i > 0 and tokens[i - 1].key.endswith("ed")

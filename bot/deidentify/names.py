@@ -975,6 +975,7 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
 # Car makes that are people's names too, and what a make is said before: "Kia dealers", "a
 # Honda scooter", "Toyota and Kia dealers" (but "Kia rang", "Ford and Jack came").
 _MAKES_ALSO_NAMES = word_set("kia honda mack holden ford suzuki mercedes")
+_CAR_POOL = re.compile(r"[ \t-]?pool", re.IGNORECASE)  # "Kia and Mack car pooled": people
 _A_MAKES_THINGS = word_set(
     "dealer dealers dealership dealerships scooter scooters car cars ute utes van vans truck"
     " trucks sedan hatch hatchback wagon suv motorbike motorbikes bike bikes parts"
@@ -993,9 +994,16 @@ def _a_make(text: str, toks: list[_Tok], i: int) -> bool:
             return False
         j = k
     nxt = j + 1
+    first = i
+    while (k := _list_item(text, toks, first, -1)) is not None:
+        first = k
+    if first > 0 and (toks[first - 1].key in lexicon.RELATIONS or (
+        toks[first - 1].key in lexicon.TITLES
+    )):
+        return False  # "Her daughters Kia and Mercedes car pool": people
     return nxt < len(toks) and toks[nxt].key in _A_MAKES_THINGS and (
         text[toks[j].end : toks[nxt].start] == " "
-    )
+    ) and not (toks[nxt].key == "car" and _CAR_POOL.match(text, toks[nxt].end))
 
 
 _LIST_GAP_ONLY = re.compile(r"\s*[,&/+]\s*")
@@ -1333,6 +1341,25 @@ def _mark_run(text: str, toks: list[_Tok], name: list[bool], k: int, step: int) 
         k += step
 
 
+def _a_things_name_for_someone(t: _Tok) -> bool:
+    """A car's, a shop's or an app's name that is someone's after a title or a relation word
+    ("her friend Astra", "Mr Kluger"): no dictionary word, day, month or service phrase."""
+    return (
+        t.cap and not t.upper and t.key in lexicon.not_names()
+        and t.key not in lexicon.english_words() and t.key not in lexicon.WEEKDAYS
+        and t.key not in lexicon.MONTHS and t.key not in _NEVER_AFTER_KIN
+    )
+
+
+# Words of the never-a-name list that follow kin words as what the person is: "her Karen
+# husband" (no), "his wife Hazara"? The peoples and languages stay what they are.
+_NEVER_AFTER_KIN = word_set(
+    "aboriginal torres islander afghan hazara dari farsi arabic tongan samoan maori fijian"
+    " sudanese somali karen vietnamese chinese korean filipino nepali punjabi hindi urdu greek"
+    " italian english australian muslim christian catholic anglican sikh hindu buddhist"
+)
+
+
 def _excluded(t: _Tok) -> bool:
     """Never a name -- except a relation word that is also a surname, capitalised mid-name:
     "Colin Foster", "Mr Foster"."""
@@ -1621,7 +1648,9 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _DOCUMENTS
             and text[toks[i - 1].end : t.start] in {", ", "' , ", "', "}
             and _A_HEADINGS_END.match(text, t.end) is not None
-            and not _A_GREETINGS_START.search(text, 0, t.start))  # "Team note, August."
+            and not _A_GREETINGS_START.search(text, 0, t.start)
+            and not _ADDRESSED.search(text, 0, t.start))  # "Team note, August."; not "Got your
+        # update, June."
         or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
             and toks[i - 1].key in _DETERMINERS and toks[i + 1].key in _MONTH_NOUNS
             and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing"
@@ -1686,6 +1715,11 @@ _DOCUMENTS = word_set(
 _A_GREETINGS_START = re.compile(
     r"(?i)(?:^|[.!?\n])[ \t]*(?:hi|hey|hello|dear|thanks|thank|thx|ta|cheers|sorry|great"
     r"|good|welcome|congrats)\b[^.!?\n]*\Z"
+)
+# Said to someone, not a heading: "Got your update, June.", "Please check the schedule, May."
+_ADDRESSED = re.compile(
+    r"(?i)(?:^|[.!?\n])[ \t]*[^.!?\n]*\b(?:you|your|please|pls|got|loved|love|liked|enjoyed"
+    r"|read|received|check|see|saw|sent)\b[^.!?\n]*\Z"
 )
 _A_HEADINGS_END = re.compile(r"[ \t]*(?:[.:]|\n|\Z|[—–-][ \t])")
 _MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:,)]|\Z|\n|[—–-][ \t])")
@@ -1911,8 +1945,12 @@ _HIGHWAYS = word_set("freeway highway motorway tollway parkway bypass expressway
 
 
 def _before_a_highway(text: str, toks: list[_Tok], i: int) -> bool:
-    """In a run of up to three capitalised words before a highway's type."""
-    return _run_until(text, toks, i, _HIGHWAYS) is not None
+    """In a run of up to three capitalised words before a highway's type (not "Kylie Smith
+    Highway Patrol officer": the police)."""
+    head = _run_until(text, toks, i, _HIGHWAYS)
+    return head is not None and not (
+        head + 1 < len(toks) and toks[head + 1].key == "patrol"
+    )
 
 
 _STREET_BEFORE = word_set("on along down up off via cnr corner onto into")
@@ -2408,7 +2446,9 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if gap and title and "\n" in gap[0]:
         return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court"
     t = toks[j]
-    if (gap is None and not glossed) or t.blocked or _excluded(t) or t.key in _NO_ONE:
+    if (gap is None and not glossed) or t.blocked or t.key in _NO_ONE or (
+        _excluded(t) and not _a_things_name_for_someone(t)
+    ):
         return  # "Partner: Nil", "Spouse: None"
     if _NOT.match(text, t.end):
         return  # "the agent didn't show": a verb
@@ -2441,7 +2481,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     ):
         return  # "Officer Safety Plan", "Principal Solicitor", "Judge Alone"; "Magistrate Hill
         # adjourned" is a person
-    if t.brand and (not title or t.upper):  # "Miss Torres" is a person, "sister DOB" not
+    if t.brand and (not title or t.upper) and not (
+        not title and toks[i].key not in _ROLES and text[toks[j - 1].end : t.start] == " "
+        and _a_things_name_for_someone(t) and _acts_or_joins_kin(text, toks, j)
+    ):  # "Miss Torres" is a person, "sister DOB" not; "her friend Astra drove" is someone
         return
     if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
         plausible = (

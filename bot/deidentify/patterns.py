@@ -232,7 +232,9 @@ def later_cued_ids(text: str) -> list[Hit]:
     """Licence and permit numbers a few words after their cue (``_CUED_ID_LATER``)."""
     return [
         hit(m.start("id"), m.end("id"), "id") for m in _CUED_ID_LATER.finditer(text)
-        if not DATE.fullmatch(m["id"])
+        if not DATE.fullmatch(m["id"]) and not _dated(m["id"].replace("-", " ")) and not (
+            _a_service_line(re.sub(r"\D", "", m["id"]))
+        )  # not "the licence help line is 13 77 88", "permit period is 2024-2026", "0930 1030"
     ]
 
 
@@ -853,7 +855,9 @@ _A_PASSWORDS_STATE = word_set(
     "wrong still same also blank unknown case required needed incorrect missing written shared"
     " hacked compromised changed locked expired reset invalid weak correct right fine"
     " saved stored forgotten lost new old not now too okay sensitive working broken valid"
-    " updated written attached emailed texted"
+    " updated written attached emailed texted different easy hard long short simple disabled"
+    " rejected blocked verified deleted unchanged encrypted suspended cancelled accepted enabled"
+    " protected activated deactivated temporary default secure"
 )
 
 
@@ -967,7 +971,17 @@ _BARE_PLATE = re.compile(
     r"|\d{3}[A-Z]{3}|\d[A-Z]{3}\d{3}|S\d{3}[A-Z]{3}|[A-Z]\d{2}[A-Z]{2}|[A-Z]{3}\d{3})"
     r"(?![\w\-/]|\.\w)"
 )
-_UNIT_LETTERS = word_set("am pm mg mcg ml mls km kms kg kgs hr hrs min mins gb mb tb kw kwh mhz")
+_UNIT_LETTERS = word_set(
+    "am pm mg mcg ml mls km kms kg kgs hr hrs min mins gb mb tb kw kwh mhz kmh kph ltr ltrs amp"
+    " amps ah mah psi rpm cc hp nm"
+)
+# Makers' model and chassis codes in a plate's shape ("Hilux GUN126", "Isuzu NPR300", "Honda
+# CRF250", a battery's "N70ZZ"): the letters say so.
+_MODEL_CODES = word_set(
+    "gdj vdj grj urj uzj hzj fzj kdh kdj trh gun ggn kun lan zre ncp asv acv gsv npr nqr nnr nlr"
+    " frr fsr fvr fvz crf drz klx klr gsx yzf rzr ttr xtz cbr zzr kdr exr xr wr"
+)
+_BATTERY_CODE = re.compile(r"[A-Z]\d{2}ZZ")
 VEHICLE_WORDS = word_set(
     "car cars ute utes van vans vehicle vehicles truck trucks sedan hatch hatchback wagon suv 4wd"
     " 4x4 caravan caravans trailer motorbike rego regos registration plate plates numberplate"
@@ -990,7 +1004,9 @@ def bare_plates(text: str) -> list[Hit]:
     for m in _BARE_PLATE.finditer(text):
         plate = m["id"]
         letters = "".join(ch for ch in plate if ch.isalpha())
-        if letters.casefold() in _UNIT_LETTERS or re.search(r"(?:19|20)\d\d", plate):
+        if letters.casefold() in _UNIT_LETTERS or re.search(r"(?:19|20)\d\d", plate) or (
+            plate[:3].casefold() in _MODEL_CODES or _BATTERY_CODE.fullmatch(plate)
+        ):
             continue
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits
@@ -1953,11 +1969,15 @@ def dwellings(text: str) -> list[Hit]:
 # postcode and town.
 _STREET_ABROAD = re.compile(
     r"(?<![\w\-])(?:[A-ZÀ-Þ][\wà-ÿß'\-]*(?:straat|gracht|laan|plein|kade|dijk|singel|steeg|weg"
-    r"|straße|strasse|gasse|allee|platz|damm|gade|vej|gatan|vägen|veien|gata|katu|utca|ulica)"
+    r"|straße|strasse|gasse|allee|platz|damm|vej|gatan|vägen|veien|gata|katu|utca|ulica)"
     r"|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Rue|Ulica|Carrer|Plaza|Praça)"
     r"(?:[ \t]+(?:de|del|della|di|da|do|dos|das|la|le|des|du))*"
-    r"(?:[ \t]+[A-ZÀ-Þ][\wà-ÿ'\-]*){1,3})"
+    r"(?:[ \t]+(?!(?:Level|Shop|Gate|Suite|Bus|Platform|Bay|Door|Floor|Room|Stop|Car|Park"
+    r"|Dental|Medical|Central|Station)\b)[A-ZÀ-Þ][\wà-ÿ'\-]*){1,3})"
     r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-zA-Z]?(?![\w/.:\-]|[.,]\d)"
+    # a count of something is no house number: "Fire Brigade 12 crew", "Via Central 2 stops"
+    r"(?![ \t]+(?!(?:in|is|was|and|with|on|near|until|since|for|where|which|but|or|to|from|at"
+    r"|then)\b)[a-z])"
     r"(?:,?[ \t]+\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+[A-ZÀ-Þ][\wà-ÿ'\-]+)?"
 )
 
