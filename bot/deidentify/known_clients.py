@@ -744,6 +744,7 @@ _PUN_AFTER = re.compile(
 # The joke ends its clause, after one more word at most: "Dash and dash cam," (not "Speed and
 # speed cameras are the main worry").
 _PUN_END = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*(?:[,.;:!?\"'’”)\]—–-]|\Z|\n)")
+_A_COMPOUNDS_LINK = re.compile(r"[ \t]+(?:and|or|vs\.?|versus|with|on)\b")
 _PUN_BEFORE = re.compile(rf"\b(?P<name>[^\W\d_]+)[ \t]+{_PUN_LINK}{_PUN_ARTICLE}\Z")
 
 
@@ -783,7 +784,9 @@ def weak(word: str) -> bool:
         or word in lexicon.MONTHS
         or word in lexicon.WEEKDAYS
         or word in lexicon.medications()
-        or word in lexicon.not_names()
+        or (word in lexicon.not_names() and (  # a client called Kluger or Camry: the register
+            word not in lexicon.vehicles() or word in lexicon.english_words()  # wins
+        ))
         or word in lexicon.RELATIONS
         or word in lexicon.TITLES
         or word in lexicon.GRAMMAR
@@ -1248,7 +1251,8 @@ class Matcher:
         pun = _PUN_AFTER.match(text, t.end) if t.title or not t.caps else None
         if pun and (pun["by"] or (
             t.title and pun["word"].casefold() in (t.key, t.key + "s")
-            and _PUN_END.match(text, pun.end())  # not "Speed and speed cameras are the worry"
+            and (_PUN_END.match(text, pun.end()) or not _A_COMPOUNDS_LINK.match(pun[0]))
+            # not "Speed and speed cameras are the worry"; but "Krio speaks Krio and English"
         )):
             return codes  # "Brake by name, brake by nature", "heal by name", "Speed and speed:"
         if t.title and _ONE_OF_THE_FAMILY.search(text, max(0, t.start - 16), t.start):

@@ -303,9 +303,17 @@ def not_names() -> frozenset[str]:
 
 @functools.cache
 def _never_listed() -> frozenset[str]:
-    """``not_names.txt`` and the one-word services of ``COMMON_SERVICES``."""
+    """``not_names.txt``, ``vehicles.txt`` and the one-word services of ``COMMON_SERVICES``."""
     single = {s.casefold() for s in COMMON_SERVICES if len(_letters(s)) == 1 and s.isalpha()}
-    return frozenset({w for line in _read("not_names.txt") for w in _letters(line)} | single)
+    return frozenset({w for line in _read("not_names.txt") for w in _letters(line)} | single) | (
+        vehicles()
+    )
+
+
+@functools.cache
+def vehicles() -> frozenset[str]:
+    """Cars' makes and models, caravans, trucks and tractors (``vehicles.txt``)."""
+    return frozenset(w for line in _read("vehicles.txt") for w in _letters(line))
 
 
 @functools.cache

@@ -1969,7 +1969,8 @@ def dwellings(text: str) -> list[Hit]:
 # postcode and town.
 _STREET_ABROAD = re.compile(
     r"(?<![\w\-])(?:[A-ZÀ-Þ][\wà-ÿß'\-]*(?:straat|gracht|laan|plein|kade|dijk|singel|steeg|weg"
-    r"|straße|strasse|gasse|allee|platz|damm|vej|gatan|vägen|veien|gata|katu|utca|ulica)"
+    r"|straße|strasse|gasse|allee|platz|damm|(?<!ri)(?<!ne)gade|vej|gatan|vägen|veien|gata|katu"
+    r"|utca|ulica)"
     r"|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Rue|Ulica|Carrer|Plaza|Praça)"
     r"(?:[ \t]+(?:de|del|della|di|da|do|dos|das|la|le|des|du))*"
     r"(?:[ \t]+(?!(?:Level|Shop|Gate|Suite|Bus|Platform|Bay|Door|Floor|Room|Stop|Car|Park"

@@ -91,3 +91,20 @@ def test_people_named_like_cars_months_or_roads_go(text, gone):
 )
 def test_cars_months_languages_and_roads_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("kluger family moved to ipswich", "Jason Kluger"),
+        ("DROPPED ASTRA AT CENTRELINK", "Ann Astra"),
+    ],
+)
+def test_a_client_called_like_a_car_goes_the_register_wins(text, name):
+    assert name.split()[-1].casefold() not in redact(text, name).casefold()
+
+
+def test_the_car_stays_when_no_client_is_called_so():
+    assert redact("toyota kluger, seven seats, on finance. HER CAMRY HAS A FLAT.") == (
+        "toyota kluger, seven seats, on finance. HER CAMRY HAS A FLAT."
+    )
