@@ -48,7 +48,7 @@ from bot.deidentify.known_clients import (
     numbered_place,
 )
 from bot.deidentify.lexicon import word_set
-from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS
+from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS, VEHICLE_WORDS
 from bot.deidentify.text import EMOJI, HAS_DIGIT, Hit, fold, hit, name_follows, sentence_start
 
 _APOS = frozenset("'’‘`")
@@ -184,6 +184,8 @@ def find(
     """
     languages = [m.span() for m in _A_LANGUAGE.finditer(text)]  # "a Dari-speaking counsellor"
     toks = _tokens(text, words, [*blocked, *languages], anchors)
+    if any(t.brand for t in toks):
+        toks = _cars_only_beside_cars(toks)
     name = [False] * len(toks)
     pets = _pets(text, keys)
     for i, t in enumerate(toks):
@@ -1316,6 +1318,31 @@ def _flags(key: str) -> tuple[bool, ...]:
             _FLAGS.clear()
         _FLAGS[key] = flags
     return flags
+
+
+def _cars_only_beside_cars(toks: list[_Tok]) -> list[_Tok]:
+    """A car's model is never a name in a note about vehicles; elsewhere it is a word no list
+    knows, as a person's name may be ("Spoke to Astra from the school", "Astra (neighbour)")."""
+    cars = lexicon.vehicles()
+    if sum(1 for t in toks if t.key in VEHICLE_WORDS or t.key in cars) > 1:
+        return toks
+    out = list(toks)
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.brand and t.key in cars and not t.word and (
+            prev is None or (prev.capital and prev.key not in _DETERMINERS)
+            or prev.key in _SOMEONE_AFTER
+        ) and not (nxt is not None and nxt.key in _A_MAKES_THINGS):
+            # not "the stolen Hilux", "lives in a Jayco", "The Nissan dealer"
+            out[i] = t._replace(brand=False, unknown=not (t.given or t.surname or t.place))
+    return out
+
+
+# Lowercase words a person's name follows (a car's name follows "a", "the", "his", "stolen").
+_SOMEONE_AFTER = lexicon.CONTACT_CUES | lexicon.RELATIONS | word_set(
+    "to with and or from for by told asked called rang saw met visited thanked emailed texted"
+)
 
 
 def _after_clients(text: str, toks: list[_Tok], name: list[bool]) -> None:

@@ -108,3 +108,17 @@ def test_the_car_stays_when_no_client_is_called_so():
     assert redact("toyota kluger, seven seats, on finance. HER CAMRY HAS A FLAT.") == (
         "toyota kluger, seven seats, on finance. HER CAMRY HAS A FLAT."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Spoke to Astra from the school about the fees.",
+         "Spoke to [name] from the school about the fees."),
+        ("She drives an Astra and parks at the station.",
+         "She drives an Astra and parks at the station."),
+        ("The Nissan dealer can cut a new key.", "The Nissan dealer can cut a new key."),
+    ],
+)
+def test_a_cars_name_is_someones_only_away_from_cars(text, expected):
+    assert redact(text) == expected
