@@ -327,7 +327,8 @@ def _find(
     if not patterns.BOOKING_CUES.isdisjoint(keys):  # "Booking reference: QZT7LM", "padlock
         refs += patterns.bookings(text)  # 5527", "Username: kbrooks" (letters only, so here)
     if spoken_digits(keys):  # "oh four one two, three four five..."
-        hits += spoken_phones(text, patterns.is_phone)
+        said = spoken_phones(text, patterns.is_phone)
+        hits += said + patterns.id_prefixes(text, said)  # "event number E four two zero, …"
     if not patterns.STREET_KEYS.isdisjoint(keys):
         if not patterns.NUMBER_WORDS.isdisjoint(keys):
             hits += patterns.spoken_addresses(text)  # "twelve Hawker Street"

@@ -229,7 +229,9 @@ def english_words() -> frozenset[str]:
 
 # Everyday words of cars and roads that SCOWL's sizes leave out, so an alias spelt like one
 # ("Turbo") needs context as "Dash" does.
-_EVERYDAY_WORDS = frozenset({"turbo", "turbos", "mudflap", "mudflaps", "dashcam", "dashcams"})
+_EVERYDAY_WORDS = frozenset({
+    "turbo", "turbos", "mudflap", "mudflaps", "dashcam", "dashcams", "stakeholder", "stakeholders"
+})
 
 
 # Feasts and their figures, also given names or surnames: "fasting for Genna" is the feast,

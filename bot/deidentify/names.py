@@ -77,6 +77,9 @@ _CAMEL = re.compile(r"[A-Z][a-z]{2,}[A-Z]|My[A-Z]")
 _AFTER_NUMBER = re.compile(r"\d[a-zA-Z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
 _DATE_AFTER = re.compile(r"[\s,]*'?\d")
 _NOT = re.compile(r"['’]t\b")
+_AND_A_LANGUAGE = re.compile(
+    r"[ \t]*(?:,|/|and\b|or\b)[ \t]*[^\W\d_][\w']*-(?:speaking|speakers?|language)\b"
+)
 _A_LANGUAGE = re.compile(r"\b[^\W\d_][\w']+(?=-(?:speaking|speakers?|language)\b)")
 _TIME_BEFORE = re.compile(r"\d\s?(?:[ap]\.?m\.?|hrs?)\s*\Z", re.IGNORECASE)  # "10am Tue"
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
@@ -953,6 +956,8 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
         return True  # "speaks Karen", "interpreter in Dari"
     if _in_a_list_of_peoples(text, toks, i):
         return True
+    if toks[i].key in _PEOPLES_ALSO_NAMES and _AND_A_LANGUAGE.match(text, toks[i].end):
+        return True  # "a Dari and Hazaragi-speaking worker"
     if i + 1 >= len(toks):
         return False
     if text[toks[i].end : toks[i + 1].start] != " ":
@@ -1485,6 +1490,10 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             continue  # "at Royal Brisbane"; but "Jack Hamilton rang" is someone
         if second.key in _TRADES and not first.given:
             continue  # a job: "Sous Chef", "Formwork Carpenter"; but "George Foreman" is a man
+        if first.upper and first.unknown and len(first.key) >= 3 and second.cap and not (
+            second.upper or second.lexical
+        ) and second.word:
+            continue  # an acronym before a word: "Western NSW LHD Drug and Alcohol"
         if first.upper and first.unknown and (
             (second.place and (len(first.key) >= 3 or first.key in lexicon.SERVICE_INITIALISMS
                                or not second.surname))

@@ -164,3 +164,20 @@ def test_word_names_misheard_punned_or_in_a_program(who, text, expected):
 def test_the_word_beside_the_name_stays_a_word(who, text):
     out = deidentify(text, [who], keep=list(COMMON_SERVICES)).text
     assert ("heel" in out and "heal by next week" in out) or out == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present: Marathon Health, Western NSW LHD Drug and Alcohol, Orana Haven.",
+        "NSW DRUG COURT — DUBBO STAKEHOLDER MEETING, 21 JANUARY",
+        "The association has a Dari and Hazaragi-speaking worker on Wednesdays.",
+    ],
+)
+def test_acronyms_before_words_and_languages_listed_stay(text):
+    assert redact(text) == text
+
+
+def test_an_ids_letter_goes_with_its_number_said_in_words():
+    said = "police came, event number E four two zero, five five one, seven zero eight."
+    assert redact(said) == "police came, event number [ID]."
