@@ -221,8 +221,8 @@ _CUED_ID = re.compile(
 # program: K 304 772", "the nan's licence too, as a backup supervisor: 7 443 018", "permit number
 # she gave is 0 4471 8823", "her own licence now (P2, 2093 3817)".
 _CUED_ID_LATER = re.compile(
-    r"\b(?:licen[cs]e|permit|passport)(?:[ \t]+(?:no\.?|number|#))?"
-    r"(?:,?(?:[ \t]+[\w'’]+,?){1,7}[ \t]*(?::|\bis\b|\bwas\b)|[ \t]+now)"
+    r"\b(?i:licen[cs]e|permit|passport)(?:[ \t]+(?i:no\.?|number|#))?"
+    r"(?:,?(?:[ \t]+[\w'’]+,?){1,7}[ \t]*(?::|\b(?i:is|was)\b)|[ \t]+(?i:now))"
     r"[ \t]*(?:\((?:[A-Z]{1,2}\d?,[ \t]*)?)?"
     r"(?P<id>(?:(?:QLD|NSW|VIC|TAS|ACT|[A-Z]{1,2})[ \t]?)?\d(?:[ \t\-]?\d){5,13})(?![\w])"
 )

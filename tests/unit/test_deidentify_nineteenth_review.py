@@ -122,3 +122,9 @@ def test_the_car_stays_when_no_client_is_called_so():
 )
 def test_a_cars_name_is_someones_only_away_from_cars(text, expected):
     assert redact(text) == expected
+
+
+def test_a_licence_in_capitals_a_few_words_after_its_cue_goes():
+    assert redact("LICENCE NUMBER FOR THE PROGRAM: K 304 772") == (
+        "LICENCE NUMBER FOR THE PROGRAM: [ID]"
+    )
