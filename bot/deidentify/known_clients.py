@@ -1314,8 +1314,9 @@ class Matcher:
             and not lexicon.listed_place([t.key])  # "Katherine family want her home": the town's
         ):
             return codes  # "Navidad family moved", "BOŽIĆ FAMILY": a feast's word, their name
-        if _a_two_letter_name(text, t):
-            return codes  # "Cy is from Wurrumiyanga", "Cy was quiet": no word is spelt so
+        if t.key in self.called and _a_two_letter_name(text, t):
+            return codes  # "Cy is from Wurrumiyanga", "Cy was quiet": no word is spelt so (but
+            # "Bu", the honorific of the alias "Bu Marni", is no name alone)
         if len(t.key) < 3 or t.key in lexicon.GRAMMAR:
             return frozenset()  # "Jo", "He": only beside the name, a title or a possessive
         if (t.caps and not t.title and _a_deed_in_capitals(text, t.end) and not (
