@@ -2051,10 +2051,14 @@ _A_HOME_BEFORE = re.compile(
 
 
 HOUSE_KEYS = word_set("number no same")
-LIVES_KEYS = word_set(
-    "lives live living lived staying stays stay stayed moved moving move moves keys new sister"
-    " brother mum mother dad father aunty auntie aunt uncle nan nanna gran grandma grandmother"
-    " grandfather pop cousin friend mate partner boyfriend girlfriend daughter son niece nephew"
+# Whose home a street may be said as: "at her sister's on Racecourse Road".
+_HOSTS = word_set(
+    "sister brother mum mother dad father aunty auntie aunt uncle nan nanna gran grandma"
+    " grandmother grandfather pop cousin friend mate partner boyfriend girlfriend daughter son"
+    " niece nephew"
+)
+LIVES_KEYS = _HOSTS | word_set(
+    "lives live living lived staying stays stay stayed moved moving move moves keys new"
 )
 
 
@@ -2074,9 +2078,8 @@ _LIVES_ON_STREET = re.compile(
     r"\s+(?:on|in)"
     # at a relative's, or staying with them: "at her sister's on Racecourse Road", "staying
     # with her aunty and her cousin on Ironwood Drive"
-    r"|\b(?:sister|brother|mum|mother|dad|father|aunty|auntie|aunt|uncle|nan|nanna|gran|grandma"
-    r"|grandmother|grandfather|pop|cousin|friend|mate|partner|boyfriend|girlfriend|daughter|son"
-    r"|niece|nephew)['’]s\s+on|\bstay(?:ing|s|ed)?\s+with\s+"
+    rf"|\b(?:{'|'.join(sorted(_HOSTS, key=len, reverse=True))})['’]s\s+on"
+    r"|\bstay(?:ing|s|ed)?\s+with\s+"
     r"(?:(?!\b(?:rather|than|in|at|motel|hotel|instead|while|until|or)\b)[^.\n;:]){1,60}?\s+on)\s+(?:the\s+)?"
     rf"(?P<street>(?!(?i:the|a|my|his|her|their|our)\s){_ANY_STREET})"  # not "off the drive"
 )
