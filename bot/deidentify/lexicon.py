@@ -59,7 +59,7 @@ KIN_ABROAD = word_set(
     unni eonni oppa hyung hyeong noona nuna halmeoni halmoni harabeoji samchon gomo
     ayi popo jiejie gege meimei shushu yiyi nainai yeye laolao waipo
     tuafafine tuagane tuofefine tokoua
-    brudda sista bunji jaja tjamu kangkuru
+    brudda brada bala sista bunji jaja tjamu kangkuru
     hija hijo hermana hermano tía tío abuela abuelo prima primo esposo esposa amigo amiga
     ami amie fils fille mari oncle tante
     anak kapatid pinsan asawa
@@ -129,7 +129,8 @@ PLACE_CONTEXT = word_set(
 MOVEMENT = word_set(
     "moved move moving relocated relocating went go going gone headed heading travelled "
     "traveled travelling returned returning back drove driving walked bus train trip transfer "
-    "transferred referred flying flew fly flights flight catching"
+    "transferred referred flying flew fly flights flight catching deported fled escaped sailed "
+    "migrated emigrated through via"
 )
 # The last word of a capitalised run that names a place, program or organisation, not a person:
 # "Musgrave Park", "Queen Street Mall", "Bond Loan", "Roma House". The weak ones are also
@@ -227,10 +228,11 @@ def english_words() -> frozenset[str]:
     return frozenset(_read("english_words.txt")) | FEASTS | _EVERYDAY_WORDS
 
 
-# Everyday words of cars and roads that SCOWL's sizes leave out, so an alias spelt like one
-# ("Turbo") needs context as "Dash" does.
+# Everyday words of cars, roads, care and clinics that SCOWL's sizes leave out, so an alias
+# spelt like one ("Turbo") needs context as "Dash" does, and a lone one is no name ("Two carers").
 _EVERYDAY_WORDS = frozenset({
-    "turbo", "turbos", "mudflap", "mudflaps", "dashcam", "dashcams", "stakeholder", "stakeholders"
+    "turbo", "turbos", "mudflap", "mudflaps", "dashcam", "dashcams", "stakeholder", "stakeholders",
+    "carer", "carers", "audiology", "nephrology", "psychogeriatric", "psychogeriatrics"
 })
 
 
@@ -249,6 +251,13 @@ def place_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         if len(words) > 1:
             out.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@functools.cache
+def town_phrases() -> frozenset[tuple[str, ...]]:
+    """The places of two or more words alone, without the services ("Wyndham Vale", not "Silver
+    Chain"): what may end an address."""
+    return frozenset(w for w in map(tuple, map(_letters, _read("places.txt"))) if len(w) > 1)
 
 
 @functools.cache

@@ -1231,7 +1231,7 @@ _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
 # Services' acronyms that are also surnames: in capitals, the service (Adult Migrant English
 # Service); written as a name, a person.
-_SERVICE_ACRONYMS = word_set("ames")
+_SERVICE_ACRONYMS = word_set("ames haag grams opals")  # services in capitals; else surnames
 # The article, alone or after a preposition: "المستشفى", "بالمستشفى" (at the hospital), "للبيت".
 _ARABIC_ARTICLE = ("ال", "بال", "وال", "فال", "كال", "لل")
 _ROMAN = word_set("ii iii iv vii viii ix xii")  # not "VI", "XI": Vi, Xi are names too
@@ -1844,10 +1844,23 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
         return True  # "River" in "the Jordan River" is no one either
     # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
     # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
+    # A place abroad that no name list knows ("Zagreb", "Kalymnos") is the place unless a person
+    # is said.
     return toks[i].key in lexicon.places_also_names() and (_a_places_label(text, toks, i) or (
         not _someone_here(text, toks, i)
-        and (_place_context(text, toks, i) or _among_places(text, toks, i))
+        and (_place_context(text, toks, i) or _among_places(text, toks, i) or (
+            toks[i].unknown and not name_follows(text, toks[i].end) and not _beside_a_capital(
+                text, toks, i)))
     ))
+
+
+def _beside_a_capital(text: str, toks: list[_Tok], i: int) -> bool:
+    """Another capitalised word right before or after, as a name's other half would be."""
+    return any(
+        0 <= j < len(toks) and toks[j].capital and not toks[j].blocked
+        and text[min(toks[i].end, toks[j].end) : max(toks[i].start, toks[j].start)] == " "
+        for j in (i - 1, i + 1)
+    )
 
 
 # What a person does and a town does not: "SES Gordon rang", "QBE Casey sent the letter".

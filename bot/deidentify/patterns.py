@@ -1989,12 +1989,37 @@ def addresses(text: str) -> list[Hit]:
     hits = [hit(m.start(), _suburb_after(text, m.end()), "address")
             for m in [*_LOT_ADDRESS.finditer(text), *_STREET_ABROAD.finditer(text)]]
     hits += dwellings(text)
+    hits += _labelled_addresses(text)
     for m in ADDRESS.finditer(text):
         end = m.end()
         last = _LAST_WORD.search(m[0])
         if last and last[1].casefold() in _FULL_TYPES:
             end -= 1
         hits.append(hit(m.start(), _suburb_after(text, end), "address"))
+    return hits
+
+
+# A form's address field, whatever the country's way of writing one ("Previous address (India):
+# TC 14/1127, Vazhuthacaud, Thiruvananthapuram"): up to the line's end or the next column.
+_ADDRESS_FIELD = re.compile(
+    r"\b(?i:address|addr)\b[^:\n]{0,40}:[ \t]*(?P<what>[^\n|\t(]{4,80}?)[ \t]*"
+    r"(?=[ \t]{2,}|\t|\||$|\.(?:\s|$)|[ \t]\()",
+    re.MULTILINE,
+)
+_NO_ADDRESS = re.compile(r"(?i)(?:same|see|as above|unknown|nfa|n/?a|none|tbc|tba|nil)\b")
+
+
+def _labelled_addresses(text: str) -> list[Hit]:
+    """The value of an address field that has a number and a capitalised word in it; not "Address:
+    NFA" or "Address: see file"."""
+    hits = []
+    for m in _ADDRESS_FIELD.finditer(text):
+        what = m["what"]
+        if _NO_ADDRESS.match(what) or "@" in what or not re.search(r"\d", what) or not re.search(
+            r"\b[A-Z][a-z]", what
+        ) or ADDRESS.search(what) or _STREET_ABROAD.search(what):
+            continue  # a street address is found as one, with its suburb
+        hits.append(hit(m.start("what"), m.end("what"), "address"))
     return hits
 
 
@@ -2236,7 +2261,7 @@ def _the_suburb_after(text: str, end: int) -> int:
         return _lower_suburb_after(text, end)
     first = m[1].casefold()
     second = m[2].casefold() if m[2] else ""
-    if second and (first, second) in lexicon.place_phrases().get(first, ()):
+    if second and (first, second) in lexicon.town_phrases():
         end = m.end(2)
     elif first in lexicon.place_words() or (
         first in lexicon.places_also_names()  # "8 Ord Street, Kennington" ("Sarina Smith" no)
@@ -2249,6 +2274,10 @@ def _the_suburb_after(text: str, end: int) -> int:
                 return state.end()
         if not second and text[end : m.start(1)].startswith(",") and _no_ones_word(first):
             return m.end(1)  # "14 Vale Road, Webberton and …": a word no list has
+        if second and text[end : m.start(1)].startswith(",") and _no_ones_word(first) and (
+            _no_ones_word(second) and _ANOTHER_PLACE.match(text, m.end(2))
+        ):
+            return m.end(2)  # "…, Barangay Poblacion, Lipa City": two such words, then a town
         return end
     if compass := _COMPASS.match(text, end):
         end = compass.end()
@@ -2268,7 +2297,7 @@ def _towns_after(text: str, end: int) -> int:
         if m is None:
             return end
         first, second = m[1].casefold(), (m[2] or "").casefold()
-        if second and (first, second) in lexicon.place_phrases().get(first, ()):
+        if second and (first, second) in lexicon.town_phrases():
             end = m.end(2)
         elif second in _TOWN_WORDS and _no_ones_word(first):
             end = m.end(2)  # "Lipa City"

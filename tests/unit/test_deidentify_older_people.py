@@ -1,0 +1,89 @@
+"""Set 31's misses (issue 12): aged care, elder rights and veterans' services, peoples and
+languages, places abroad, and the forms older people's paperwork comes on."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+
+def redact(text: str, name: str = "Sam Jones", *aliases: str) -> str:
+    who = KnownClient("EL-3100", ClientIdentity(full_name=name, aliases=tuple(aliases)))
+    return deidentify(text, [who], keep=list(COMMON_SERVICES)).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They also do a Calabrian dialect group in Thomastown monthly",
+        "several Dutch and Italian migrants from the 1950s",
+        "The interpreter service needs 48 hours' notice for Pintupi and Luritja.",
+        "Visited the Slovenian club in Phillip for their pensioners' lunch.",
+        "Two carers said they did not know they could ring the helpline.",
+        "4. Elder abuse: the WA Elder Abuse Helpline and Advocare",
+        "Is the Tasmanian Elder Abuse Helpline still on the same number?",
+        "Retirement village residents' forum in Bendigo run by HAAG.",
+        "2. Bundiyarra is recruiting two Aboriginal community care workers",
+        "Tjilpi Pampaku Ngura has two respite beds free from April",
+        "Amana Living's Albany home has a new memory support unit",
+        "Also discussed the Snowy Hydro oral history project",
+        "war widows and widowers, some WWII and ex-POW",
+        "Referral to Audiology at the hospital",
+    ],
+)
+def test_services_peoples_and_languages_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asking for the boat to Marseille",
+        "deported to Siberia as a girl, then through Persia to Africa",
+        "born on the island of Kalymnos",
+    ],
+)
+def test_a_place_abroad_no_name_list_knows_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Mrs Haag rang about the rent", "Haag"),
+        ("Rewa Harwood is her neighbour", "Rewa"),
+        ("Blo mi brada Waiben i don dai lo Boigu.", "Waiben"),
+    ],
+)
+def test_a_person_of_such_a_word_is_still_a_person(text, gone):
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("Previous address (India): TC 14/1127, Vazhuthacaud, Thiruvananthapuram",
+         "Vazhuthacaud, Thiruvananthapuram", "Previous address"),
+        ("Home address in the Philippines: 112 Rizal Street, Barangay Poblacion, Lipa City, "
+         "Batangas", "Poblacion", "Home address"),
+        ("Postal address: PO Box 41, Papunya NT 0872", "41", "Postal address"),
+    ],
+)
+def test_an_address_field_goes_whatever_its_country(text, gone, stays):
+    out = redact(text)
+    assert gone not in out and stays in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Address: see file", "Address: NFA", "Address: unknown, last seen at the mall"],
+)
+def test_an_address_field_with_no_address_stays(text):
+    assert redact(text) == text
+
+
+def test_a_service_is_no_suburb_after_a_street():
+    out = redact("Three steps at the front of 8 Church Ave. Silver Chain nursing to do wound care")
+    assert "Silver Chain nursing" in out and "8 Church Ave" not in out
