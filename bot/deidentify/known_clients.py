@@ -774,6 +774,46 @@ _ONE_OF_THE_FAMILY = re.compile(
 )
 
 
+# Before a car's model, what makes it the car: its make, or someone's or an article.
+_CAR_BEFORE = word_set(
+    "the a an his her their my your our its toyota nissan mazda mitsubishi hyundai subaru isuzu"
+    " holden ford kia honda suzuki volkswagen vw tesla peugeot jayco"
+)
+_CAR_AFTER = word_set(
+    "wagon ute van sedan hatch hatchback charger tyres tyre rego engine keys key seats service"
+    " tractor mower caravan camper trailer dealer dealership"
+)
+
+
+def _the_car_here(text: str, tokens: list[Word], i: int) -> bool:
+    """A client called Kluger, Astra or Tesla, where the word is the car: "drives a Kluger",
+    "His Kluger", "toyota kluger", "a Magna wagon", "the Tesla charger"."""
+    before = tokens[i - 1] if i > 0 and text[tokens[i - 1].end : tokens[i].start] == " " else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (before is not None and before.key in _CAR_BEFORE) or (
+        after is not None and after.key in _CAR_AFTER and text[tokens[i].end : after.start] == " "
+    )
+
+
+# What "you're a …" praises someone as, whoever is called so: "He's a Saint", "You're a Star".
+_PRAISED_AS = word_set(
+    "saint star legend hero gem champ champion angel treasure sweetheart darling doll trooper"
+    " rock natural winner godsend blessing diamond genius christian"
+)
+
+
+def _one_of_the_family(text: str, tokens: list[Word], i: int) -> bool:
+    """ "I'm a Cope", "she's a Rush": the family by its name; not praise ("You're a Saint") nor a
+    name of two words ("a Star Wars fan", "a Saint Kilda supporter")."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        _ONE_OF_THE_FAMILY.search(text, max(0, t.start - 16), t.start) is not None
+        and t.key not in _PRAISED_AS
+        and not (nxt is not None and nxt.caps and text[t.end : nxt.start] == " ")
+    )
+
+
 def weak(word: str) -> bool:
     """Too short or too common to be replaced without evidence that it is used as a name."""
     return (
@@ -784,9 +824,9 @@ def weak(word: str) -> bool:
         or word in lexicon.MONTHS
         or word in lexicon.WEEKDAYS
         or word in lexicon.medications()
-        or (word in lexicon.not_names() and (  # a client called Kluger or Camry: the register
-            word not in lexicon.vehicles() or word in lexicon.english_words()  # wins
-        ))
+        or (word in lexicon.never_listed() and (  # a client called Kluger, Camry or Kamira (a
+            word not in lexicon.vehicles() or word in lexicon.english_words()  # service): the
+        ))  # register wins
         or word in lexicon.RELATIONS
         or word in lexicon.TITLES
         or word in lexicon.GRAMMAR
@@ -972,6 +1012,7 @@ class Matcher:
                 ]
         owner: list[frozenset[str] | None] = [None] * len(tokens)  # whose name each word is in
         pending: list[int] = []  # short/common name words waiting for context
+        passed: set[int] = set()  # a name's word that is something else here ("a Kluger")
         keys = [t.key for t in tokens]
         # Typed with accents the register lacks ("José" for a registered Jose): the plain letters.
         bare = keys if text.isascii() else [k if k.isascii() else fold(k) for k in keys]
@@ -994,10 +1035,10 @@ class Matcher:
                         _names_a_street(text, tokens, i) or numbered_place(text, tokens[i])
                         or (i > 0 and keys[i - 1] in ("a", "an") and (
                             text[tokens[i - 1].end : tokens[i].start] == " "
-                        ) and not _ONE_OF_THE_FAMILY.search(
-                            text, max(0, tokens[i].start - 16), tokens[i].start
-                        ))
+                        ) and not _one_of_the_family(text, tokens, i))
+                        or (keys[i] in lexicon.vehicles() and _the_car_here(text, tokens, i))
                     ):
+                        passed.add(i)
                         continue  # "the George Street office", "Ward 4K", "a JP" (no one)
                     if not entry.weak or (size > 1 and self._written_as_name(tokens[i : i + size])):
                         owner[i : i + size] = [entry.codes] * size
@@ -1017,7 +1058,11 @@ class Matcher:
                 # surname in lowercase; "ernest heel" for Ernest Heal, after the given name)
                 other = keys[i + 1]
                 for last, codes in self.pairs[keys[i]]:
-                    if len(other) >= 3 and _one_slip(other, last):
+                    if len(other) >= 3 and _one_slip(other, last) and (
+                        tokens[i + 1].caps or other not in lexicon.english_words()
+                        or _consonants(other) == _consonants(last)
+                        or other.rstrip("s") == last.rstrip("s")
+                    ):  # "ernest heel" for Heal, "harley gate" for Gates; not "sam jokes a lot"
                         owner[i] = owner[i + 1] = codes
                         if i in pending:
                             pending.remove(i)
@@ -1041,6 +1086,7 @@ class Matcher:
                 ))
                 and free[i]
                 and i not in pending
+                and i not in passed
             ):
                 owner[i] = self._misspelt(token.key, lowercase=not token.caps)
         while pending:  # until no more context is found; chains like "May Hope Quokkafeild"
@@ -1255,7 +1301,7 @@ class Matcher:
             # not "Speed and speed cameras are the worry"; but "Krio speaks Krio and English"
         )):
             return codes  # "Brake by name, brake by nature", "heal by name", "Speed and speed:"
-        if t.title and _ONE_OF_THE_FAMILY.search(text, max(0, t.start - 16), t.start):
+        if t.title and _one_of_the_family(text, tokens, i):
             return codes  # "I'm a Cope, I've been coping for seventy years"
         before = _PUN_BEFORE.search(text, max(0, t.start - 30), t.start) if not t.title else None
         if before and before["name"].casefold() == t.key and before["name"].istitle():
@@ -2046,6 +2092,10 @@ def _one_slip(word: str, name: str) -> bool:
         and abs(len(word) - len(name)) <= 1
         and edit_distance(word, name) == 1
     )
+
+
+def _consonants(word: str) -> str:
+    return "".join(ch for ch in word if ch not in "aeiouy")
 
 
 def _vowel_misheard(word: str, name: str) -> bool:

@@ -309,11 +309,11 @@ def medications() -> frozenset[str]:
 def not_names() -> frozenset[str]:
     """Capitalised words of case notes that are never names (brands, programs, peoples), and the
     one-word services of ``COMMON_SERVICES`` (Medicare, Centrelink) even when not kept."""
-    return _never_listed() | employers()
+    return never_listed() | employers()
 
 
 @functools.cache
-def _never_listed() -> frozenset[str]:
+def never_listed() -> frozenset[str]:
     """``not_names.txt``, ``vehicles.txt`` and the one-word services of ``COMMON_SERVICES``."""
     single = {s.casefold() for s in COMMON_SERVICES if len(_letters(s)) == 1 and s.isalpha()}
     return frozenset({w for line in _read("not_names.txt") for w in _letters(line)} | single) | (
@@ -332,7 +332,7 @@ def employers() -> frozenset[str]:
     """One-word employers and services of ``services_au.txt`` that no other list calls never a
     name (Fortescue, Serco, Visy): after a given name and before a person's verb, a surname."""
     services = {w[0] for w in map(_letters, _read("services_au.txt")) if len(w) == 1}
-    return frozenset(services - _never_listed())
+    return frozenset(services - never_listed())
 
 
 def _letters(text: str) -> list[str]:

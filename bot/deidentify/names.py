@@ -78,8 +78,9 @@ _AFTER_NUMBER = re.compile(r"\d[a-zA-Z]?\s+(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
 _DATE_AFTER = re.compile(r"[\s,]*'?\d")
 _NOT = re.compile(r"['’]t\b")
 _AND_A_LANGUAGE = re.compile(
-    r"[ \t]*(?:,|/|and\b|or\b)[ \t]*[^\W\d_][\w']*-(?:speaking|speakers?|language)\b"
-)
+    r"[ \t]*(?:/|and\b|or\b|,(?=[^,\n]*\b(?:and|or)\b))[ \t]*[^\W\d_][\w']*"
+    r"-(?:speaking|speakers?|language)\b"
+)  # "Dari and Hazaragi-speaking", "Karen, Chin or Burmese-speaking"; not "Karen, Swahili-speaking"
 _A_LANGUAGE = re.compile(r"\b[^\W\d_][\w']+(?=-(?:speaking|speakers?|language)\b)")
 _TIME_BEFORE = re.compile(r"\d\s?(?:[ap]\.?m\.?|hrs?)\s*\Z", re.IGNORECASE)  # "10am Tue"
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
@@ -188,7 +189,7 @@ def find(
     languages = [m.span() for m in _A_LANGUAGE.finditer(text)]  # "a Dari-speaking counsellor"
     toks = _tokens(text, words, [*blocked, *languages], anchors)
     if any(t.brand for t in toks):
-        toks = _cars_only_beside_cars(toks)
+        toks = _cars_only_beside_cars(text, toks)
     name = [False] * len(toks)
     pets = _pets(text, keys)
     for i, t in enumerate(toks):
@@ -1231,7 +1232,7 @@ _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
 # Services' acronyms that are also surnames: in capitals, the service (Adult Migrant English
 # Service); written as a name, a person.
-_SERVICE_ACRONYMS = word_set("ames haag grams opals")  # services in capitals; else surnames
+_SERVICE_ACRONYMS = word_set("ames haag grams opals cota")  # services in capitals; else surnames
 # The article, alone or after a preposition: "المستشفى", "بالمستشفى" (at the hospital), "للبيت".
 _ARABIC_ARTICLE = ("ال", "بال", "وال", "فال", "كال", "لل")
 _ROMAN = word_set("ii iii iv vii viii ix xii")  # not "VI", "XI": Vi, Xi are names too
@@ -1325,25 +1326,34 @@ def _flags(key: str) -> tuple[bool, ...]:
     return flags
 
 
-def _cars_only_beside_cars(toks: list[_Tok]) -> list[_Tok]:
+def _cars_only_beside_cars(text: str, toks: list[_Tok]) -> list[_Tok]:
     """A car's model is never a name in a note about vehicles; elsewhere it is a word no list
-    knows, as a person's name may be ("Spoke to Astra from the school", "Astra (neighbour)")."""
+    knows, as a person's name may be ("Spoke to Astra from the school", "Astra (neighbour)").
+    A make is a company wherever it stands ("works for Toyota"), and in capitals a model is."""
     cars = lexicon.vehicles()
     if sum(1 for t in toks if t.key in VEHICLE_WORDS or t.key in cars) > 1:
         return toks
     out = list(toks)
     for i, t in enumerate(toks):
-        prev = toks[i - 1] if i > 0 else None
+        prev = toks[i - 1] if i > 0 and not t.opens else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if t.brand and t.key in cars and not t.word and (
-            prev is None or (prev.capital and prev.key not in _DETERMINERS)
-            or prev.key in _SOMEONE_AFTER
+        if t.brand and t.key in cars and t.key not in _MAKES and t.cap and not t.word and (
+            (prev is None and (  # "Astra rang", "Astra (neighbour)"; not "Hilux needs a service"
+                (nxt is not None and nxt.key in lexicon.SPOKE) or text[t.end : t.end + 2] == " ("))
+            or (prev is not None and prev.capital and prev.lexical and not prev.word
+                and prev.key not in _DETERMINERS)  # "Jo Astra"
+            or (prev is not None and prev.key in _SOMEONE_AFTER)
         ) and not (nxt is not None and nxt.key in _A_MAKES_THINGS):
             # not "the stolen Hilux", "lives in a Jayco", "The Nissan dealer"
             out[i] = t._replace(brand=False, unknown=not (t.given or t.surname or t.place))
     return out
 
 
+# Makers of cars, caravans, trucks and tractors: companies, never someone ("Rang Toyota").
+_MAKES = word_set(
+    "toyota nissan mazda mitsubishi hyundai subaru isuzu peugeot haval lexus volvo skoda"
+    " volkswagen kenworth kubota jayco coromal avan starcraft evernew guidosimplex"
+)
 # Lowercase words a person's name follows (a car's name follows "a", "the", "his", "stolen").
 _SOMEONE_AFTER = lexicon.CONTACT_CUES | lexicon.RELATIONS | word_set(
     "to with and or from for by told asked called rang saw met visited thanked emailed texted"
@@ -1374,10 +1384,10 @@ def _mark_run(text: str, toks: list[_Tok], name: list[bool], k: int, step: int) 
 
 
 def _a_things_name_for_someone(t: _Tok) -> bool:
-    """A car's, a shop's or an app's name that is someone's after a title or a relation word
-    ("her friend Astra", "Mr Kluger"): no dictionary word, day, month or service phrase."""
+    """A car model's name that is someone's after a title or a relation word ("her friend
+    Astra", "Mr Kluger"); not a shop's or an app's ("told her mum Afterpay was overdue")."""
     return (
-        t.cap and not t.upper and t.key in lexicon.not_names()
+        t.cap and not t.upper and t.key in lexicon.vehicles() and t.key not in _MAKES
         and t.key not in lexicon.english_words() and t.key not in lexicon.WEEKDAYS
         and t.key not in lexicon.MONTHS and t.key not in _NEVER_AFTER_KIN
     )
@@ -1754,8 +1764,8 @@ _A_GREETINGS_START = re.compile(
 )
 # Said to someone, not a heading: "Got your update, June.", "Please check the schedule, May."
 _ADDRESSED = re.compile(
-    r"(?i)(?:^|[.!?\n])[ \t]*[^.!?\n]*\b(?:you|your|please|pls|got|loved|love|liked|enjoyed"
-    r"|read|received|check|see|saw|sent)\b[^.!?\n]*\Z"
+    r"(?i)(?:^|[.!?\n])[ \t]*[^.!?\n]*(?<!-)\b(?:you|your|please|pls|got|loved|love|liked"
+    r"|enjoyed|read|received|saw|sent)\b(?!-)[^.!?\n]*\Z"
 )
 _A_HEADINGS_END = re.compile(r"[ \t]*(?:[.:]|\n|\Z|[—–-][ \t])")
 _MONTH_ENDS = re.compile(r"[ \t]*(?:[.;:,)]|\Z|\n|[—–-][ \t])")
@@ -2227,8 +2237,16 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 # A place's note in brackets between two places of a list: "Elizabeth (Thursday 6pm), Salisbury".
-_NOTE_THEN_COMMA = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*[,;][ \t]*")
-_COMMA_AFTER_NOTE = re.compile(r"\([^()\n]{1,40}\)[ \t]*[,;][ \t]*\Z")
+_NOTE_THEN_COMMA = re.compile(r"[ \t]*\(([^()\n]{1,40})\)[ \t]*[,;][ \t]*")
+_COMMA_AFTER_NOTE = re.compile(r"\(([^()\n]{1,40})\)[ \t]*[,;][ \t]*\Z")
+# A note that says who, not when or where: an age, a role, a relation ("Logan (14)", "Elizabeth
+# (peer worker)", "Kirwan (brother)").
+_A_PERSONS_NOTE = re.compile(
+    r"(?i)[ \t]*(?:\d{1,2}(?:[ \t]*(?:yo|y/?o|yrs?|years?|months?|mths?))?"
+    r"|.*\b(?:worker|carer|mum|mother|dad|father|son|daughter|brother|sister|uncle|aunt|aunty"
+    r"|auntie|nan|nanna|pop|cousin|friend|partner|wife|husband|grandson|granddaughter|nephew"
+    r"|niece|neighbour|client|he|she|him|her|dob|born|aged?)\b.*)[ \t]*"
+)
 
 
 def _listed_with_brackets(text: str, toks: list[_Tok], i: int) -> bool:
@@ -2236,12 +2254,14 @@ def _listed_with_brackets(text: str, toks: list[_Tok], i: int) -> bool:
     6pm), Salisbury (Monday 7pm)"."""
     t = toks[i]
     after = _NOTE_THEN_COMMA.match(text, t.end)
+    if after is not None and _A_PERSONS_NOTE.fullmatch(after[1]):
+        return False
     if after is not None:
         j = next((k for k in range(i + 1, len(toks)) if toks[k].start >= after.end()), None)
         if j is not None and toks[j].start == after.end() and _a_place_here(text, toks, j):
             return True
     before = _COMMA_AFTER_NOTE.search(text, max(0, t.start - 50), t.start)
-    if before is not None:
+    if before is not None and not _A_PERSONS_NOTE.fullmatch(before[1]):
         j = next((k for k in range(i - 1, -1, -1) if toks[k].end <= before.start()), None)
         if j is not None and not text[toks[j].end : before.start()].strip() and (
             _a_place_here(text, toks, j)
@@ -2254,13 +2274,20 @@ _LABELS = re.compile(r"^[ \t]*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)(?:[ \
                      re.MULTILINE)
 
 
+_A_SCHEDULES_VALUE = re.compile(
+    r"(?:[ \t]+office)?[ \t]*:[ \t]*(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|every|each|fortnight"
+    r"|weekly|monthly|daily|first|second|third|fourth|last|alternate|closed|by appointment|none"
+    r"|no visits|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"
+)
+
+
 def _a_places_label(text: str, toks: list[_Tok], i: int) -> bool:
     """A line's label in a schedule whose other labels are listed places: "Wyndham: Thursdays"
     under "Kununurra office: Mon–Fri" and "Warmun: every second Tuesday"."""
     t = toks[i]
     line = text.rfind("\n", 0, t.start) + 1
-    if text[line : t.start].strip() or not re.match(r"[ \t]*:", text[t.end :]):
-        return False
+    if text[line : t.start].strip() or not _A_SCHEDULES_VALUE.match(text, t.end):
+        return False  # not "Chelsea: I can't make it" among "Brisbane: hi all", "Cairns: hi"
     places = sum(
         1 for m in _LABELS.finditer(text)
         if m.start(1) != t.start and lexicon.listed_place(m.group(1).casefold().split(),

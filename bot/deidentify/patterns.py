@@ -477,19 +477,21 @@ _BANKISH = re.compile(r"(?i:bsb|iban)|\d{3}-\d{3}[ \t]+\d").search
 
 # A card or phone number with some of its digits masked: "4532 •••• •••• 7781", "0477 ••• 021",
 # "XXXX-XXXX-XXXX-1234": the digits shown still say whose it is.
-_MASK_GATE = re.compile(r"[•●∗*·]{2}|[xX]{4}").search
+_MASK_GATE = re.compile(r"[•●∗·]{2}|\*{3}|[xX]{4}").search
+# A mask is bullets, three stars or more (two are Markdown's bold: "** 450 **"), or four x's.
 _MASKED = re.compile(
-    r"(?<![\w•●∗*·])(?=[\d•●∗*·xX \-]*\d)(?:\d{2,6}|[•●∗*·]{2,6}|[xX]{4})"
-    r"(?:[ \-](?:\d{2,6}|[•●∗*·]{2,6}|[xX]{4})){1,4}(?![\w•●∗*·])"
+    r"(?<![\w•●∗*·])(?=[\d•●∗*·xX \-]*\d)(?:\d{2,6}|[•●∗·]{2,6}|\*{3,6}|[xX]{4})"
+    r"(?:[ \-](?:\d{2,6}|[•●∗·]{2,6}|\*{3,6}|[xX]{4})){1,4}(?![\w•●∗*·])"
 )
+_A_MASKED_MONTH = re.compile(r"\d\d? [xX]{4} (?:19|20)\d\d")  # "12 XXXX 2021": a date
 
 
 def _masked_numbers(text: str) -> list[Hit]:
-    """Numbers with masked groups and 3+ digits still shown."""
+    """Numbers with masked groups and 4+ digits still shown ("4532 •••• •••• 7781")."""
     return [
         hit(*m.span(), "id") for m in _MASKED.finditer(text)
-        if sum(ch.isdigit() for ch in m[0]) >= 3 and not m[0].replace(" ", "").replace(
-            "-", "").isdigit()
+        if sum(ch.isdigit() for ch in m[0]) >= 4 and not m[0].replace(" ", "").replace(
+            "-", "").isdigit() and not _A_MASKED_MONTH.fullmatch(m[0])
     ]
 
 
@@ -1004,12 +1006,31 @@ def bare_plates(text: str) -> list[Hit]:
     for m in _BARE_PLATE.finditer(text):
         plate = m["id"]
         letters = "".join(ch for ch in plate if ch.isalpha())
-        if letters.casefold() in _UNIT_LETTERS or re.search(r"(?:19|20)\d\d", plate) or (
-            plate[:3].casefold() in _MODEL_CODES or _BATTERY_CODE.fullmatch(plate)
-        ):
-            continue
+        if (letters.casefold() in _UNIT_LETTERS and not _A_PLATES_VERB.match(text, m.end())) or (
+            re.search(r"(?:19|20)\d\d", plate)
+        ) or (
+            plate[:3].casefold() in _MODEL_CODES and (_A_MODEL_BEFORE.search(
+                text, max(0, m.start() - 30), m.start()) or _A_MODELS_NOUN.match(text, m.end()))
+        ) or _BATTERY_CODE.fullmatch(plate):
+            continue  # a model's code beside its make or model: "The Hilux GUN126", "Isuzu NPR300"
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits
+
+
+# The make or model a model's code follows ("Toyota Hilux GUN126", "an Isuzu NPR300").
+_A_MODEL_BEFORE = re.compile(
+    r"(?i)\b(?:toyota|holden|ford|mazda|nissan|mitsubishi|hyundai|kia|subaru|suzuki|honda|isuzu"
+    r"|yamaha|kawasaki|ktm|hino|fuso|landcruiser|land cruiser|hilux|prado|hiace|rav4|corolla"
+    r"|camry|kluger|navara|triton|ranger|bt-50|d-max|dmax|model|series)\b[^.\n]{0,12}\Z"
+)
+_A_MODELS_NOUN = re.compile(r"[ \t]+(?i:bike|motorbike|truck|ute|van|wagon|engine|model|series)\b")
+# What is done to a car, after its plate: "his car RPM456 was clamped", "AMP123, was towed".
+_A_PLATES_VERB = re.compile(
+    r",?[ \t]+(?:was|is|has been|got)[ \t]+(?:clamped|towed|stolen|impounded|seen|reported"
+    r"|booked|fined|parked|found)\b|[ \t]+(?:seen|reported|rego|was[ \t]+towed)\b"
+)
+
+
 # A plate as written with its state, a vehicle said just before: "car (QLD 412 ZXK)", "a white
 # hilux SA S 844 CPL" (but "NSW DCJ 2024 report", "Ipswich QLD 4305").
 _VEHICLE_BEFORE = re.compile(
@@ -1381,9 +1402,24 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
     found = []
     for h in people:
         m = _BRACKETED_DATE.match(text, h.end)
-        if m is not None and DATE.fullmatch(m["date"]):
+        if m is not None and DATE.fullmatch(m["date"]) and not (
+            _MET_BEFORE.search(text, max(0, h.start - 30), h.start)
+            or _A_TITLE_FIRST.match(text, max(0, h.start - 6), h.end)
+        ):
             found.append(hit(m.start("date"), m.end("date"), "dob"))
     return found
+
+
+# When someone was seen, the date in brackets is the meeting's: "Saw Dr Chen (12/03/2025)",
+# "Phone call with Kylie Brown (12/02/2025)".
+_MET_BEFORE = re.compile(
+    r"(?i)\b(?:saw|seen|spoke|speak|met|meet|meeting|call|called|rang|phoned|visited|visit"
+    r"|appointment|appt|reviewed|interviewed)(?:[ \t]+(?:to|with|by))?[ \t]+\Z"
+)
+_A_TITLE_FIRST = re.compile(
+    r".*?\b(?i:dr|doctor|prof|professor|nurse|sister|rev|father|fr|judge|magistrate|officer"
+    r"|constable|sgt|detective)\.?[ \t]"
+)
 
 
 _BRACKETED_DATE = re.compile(
@@ -1974,11 +2010,13 @@ _STREET_ABROAD = re.compile(
     r"|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Rue|Ulica|Carrer|Plaza|Praça)"
     r"(?:[ \t]+(?:de|del|della|di|da|do|dos|das|la|le|des|du))*"
     r"(?:[ \t]+(?!(?:Level|Shop|Gate|Suite|Bus|Platform|Bay|Door|Floor|Room|Stop|Car|Park"
-    r"|Dental|Medical|Central|Station)\b)[A-ZÀ-Þ][\wà-ÿ'\-]*){1,3})"
+    r"|Dental|Medical|Station)\b)[A-ZÀ-Þ][\wà-ÿ'\-]*){1,3})"
     r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-zA-Z]?(?![\w/.:\-]|[.,]\d)"
     # a count of something is no house number: "Fire Brigade 12 crew", "Via Central 2 stops"
-    r"(?![ \t]+(?!(?:in|is|was|and|with|on|near|until|since|for|where|which|but|or|to|from|at"
-    r"|then)\b)[a-z])"
+    r"(?![ \t]+(?!(?:in|is|was|and|with|on|near|until|till|since|for|where|which|but|or|to|from"
+    r"|at|then|now|today|too|here|there|also|still|yesterday|tomorrow|last|this|next"
+    # a floor or a flat, as written there: "12 st. tv.", "12 piano 3", "8 lgh 1102", "22 oben"
+    r"|st|tv|th|mf|piano|int|apto|apt|bajo|lgh|oben|scala|esc|dcha|izq|etage|étage)\b)[a-z])"
     r"(?:,?[ \t]+\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+[A-ZÀ-Þ][\wà-ÿ'\-]+)?"
 )
 
@@ -1987,7 +2025,8 @@ def addresses(text: str) -> list[Hit]:
     """Street addresses of anyone: a number, a street name and a street type, with any unit or
     lot before it, and a listed suburb written after it; and streets abroad (_STREET_ABROAD)."""
     hits = [hit(m.start(), _suburb_after(text, m.end()), "address")
-            for m in [*_LOT_ADDRESS.finditer(text), *_STREET_ABROAD.finditer(text)]]
+            for m in [*_LOT_ADDRESS.finditer(text), *_STREET_ABROAD.finditer(text)]
+            if not _NO_ONES_CAMP.search(m[0])]
     hits += dwellings(text)
     hits += _labelled_addresses(text)
     for m in ADDRESS.finditer(text):
@@ -1999,6 +2038,12 @@ def addresses(text: str) -> list[Hit]:
     return hits
 
 
+# Camps nobody lives at: "Lot 5, Scout Camp had a fire drill", "Army Camp, lot 4 parking".
+_NO_ONES_CAMP = re.compile(
+    r"(?i)\b(?:scout|scouts|bible|boot|youth|army|holiday|sports?|training|summer|winter|church"
+    r"|school|cadet|cadets|band|music|surf|footy|football|mining|construction|fishing|kids|holiday"
+    r"|adventure|leadership|fitness|rehab|detention|work)\s+camp\b"
+)
 # A form's address field, whatever the country's way of writing one ("Previous address (India):
 # TC 14/1127, Vazhuthacaud, Thiruvananthapuram"): up to the line's end or the next column.
 _ADDRESS_FIELD = re.compile(
@@ -2082,6 +2127,7 @@ _HOSTS = word_set(
     " grandmother grandfather pop cousin friend mate partner boyfriend girlfriend daughter son"
     " niece nephew"
 )
+_STAYED_WITH = _HOSTS | word_set("friends mates family him them")
 LIVES_KEYS = _HOSTS | word_set(
     "lives live living lived staying stays stay stayed moved moving move moves keys new"
 )
@@ -2104,8 +2150,11 @@ _LIVES_ON_STREET = re.compile(
     # at a relative's, or staying with them: "at her sister's on Racecourse Road", "staying
     # with her aunty and her cousin on Ironwood Drive"
     rf"|\b(?:{'|'.join(sorted(_HOSTS, key=len, reverse=True))})['’]s\s+on"
-    r"|\bstay(?:ing|s|ed)?\s+with\s+"
-    r"(?:(?!\b(?:rather|than|in|at|motel|hotel|instead|while|until|or)\b)[^.\n;:]){1,60}?\s+on)\s+(?:the\s+)?"
+    r"|\bstay(?:ing|s|ed)?\s+with\s+"  # someone: not "stayed with the car on Ipswich Road"
+    r"(?:(?!\b(?:rather|than|in|at|motel|hotel|instead|while|until|or)\b)[^.\n;:]){0,40}?"
+    rf"\b(?:{'|'.join(sorted(_STAYED_WITH, key=len, reverse=True))})s?\b"
+    r"(?:(?!\b(?:rather|than|in|at|motel|hotel|instead|while|until|or)\b)[^.\n;:]){0,40}?\s+on)"
+    r"\s+(?:the\s+)?"
     rf"(?P<street>(?!(?i:the|a|my|his|her|their|our)\s){_ANY_STREET})"  # not "off the drive"
 )
 _HOUSE_NUMBER = re.compile(
