@@ -1337,7 +1337,9 @@ def _cars_only_beside_cars(text: str, toks: list[_Tok]) -> list[_Tok]:
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i > 0 and not t.opens else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if t.brand and t.key in cars and t.key not in _MAKES and t.cap and not t.word and (
+        if t.brand and t.key in cars and t.key not in _MAKES and not t.word and (
+            t.cap or (t.upper and prev is not None and prev.key in _SOMEONE_AFTER)
+        ) and (
             (prev is None and (  # "Astra rang", "Astra (neighbour)"; not "Hilux needs a service"
                 (nxt is not None and nxt.key in lexicon.SPOKE) or text[t.end : t.end + 2] == " ("))
             or (prev is not None and prev.capital and prev.lexical and not prev.word
@@ -1384,10 +1386,12 @@ def _mark_run(text: str, toks: list[_Tok], name: list[bool], k: int, step: int) 
 
 
 def _a_things_name_for_someone(t: _Tok) -> bool:
-    """A car model's name that is someone's after a title or a relation word ("her friend
-    Astra", "Mr Kluger"); not a shop's or an app's ("told her mum Afterpay was overdue")."""
+    """A car model's or a one-word service's name that is someone's after a title or a relation
+    word ("her friend Astra", "Mr Kluger", "her daughter Kamira"); not a shop's or an app's
+    ("told her mum Afterpay was overdue")."""
     return (
-        t.cap and not t.upper and t.key in lexicon.vehicles() and t.key not in _MAKES
+        t.capital and (t.key in lexicon.vehicles() or t.key in lexicon.employers())
+        and t.key not in _MAKES
         and t.key not in lexicon.english_words() and t.key not in lexicon.WEEKDAYS
         and t.key not in lexicon.MONTHS and t.key not in _NEVER_AFTER_KIN
     )

@@ -483,6 +483,7 @@ _MASKED = re.compile(
     r"(?<![\w•●∗*·])(?=[\d•●∗*·xX \-]*\d)(?:\d{2,6}|[•●∗·]{2,6}|\*{3,6}|[xX]{4})"
     r"(?:[ \-](?:\d{2,6}|[•●∗·]{2,6}|\*{3,6}|[xX]{4})){1,4}(?![\w•●∗*·])"
 )
+_A_LONG_MASK = re.compile(r"[•●∗·]{3}|\*{3}").search  # "••• 882", "04** *** 219"
 _A_MASKED_MONTH = re.compile(r"\d\d? [xX]{4} (?:19|20)\d\d")  # "12 XXXX 2021": a date
 
 
@@ -490,7 +491,9 @@ def _masked_numbers(text: str) -> list[Hit]:
     """Numbers with masked groups and 4+ digits still shown ("4532 •••• •••• 7781")."""
     return [
         hit(*m.span(), "id") for m in _MASKED.finditer(text)
-        if sum(ch.isdigit() for ch in m[0]) >= 4 and not m[0].replace(" ", "").replace(
+        if (sum(ch.isdigit() for ch in m[0]) >= 4 or (
+            sum(ch.isdigit() for ch in m[0]) >= 3 and _A_LONG_MASK(m[0])
+        )) and not m[0].replace(" ", "").replace(
             "-", "").isdigit() and not _A_MASKED_MONTH.fullmatch(m[0])
     ]
 

@@ -86,6 +86,10 @@ def test_the_client_still_goes(text, name, gone):
         ("Children: Jaylen (04/02/2018), Mia (19/09/2021)", "2018"),
         ("Present: Elizabeth (peer worker), Salisbury (carer)", "Elizabeth"),
         ("Karen, Swahili-speaking interpreter, rang.", "Karen"),
+        ("her daughter Kamira rang.", "Kamira"),
+        ("HIS COUSIN TESLA CAME", "TESLA"),
+        ("Debit card ending ••• 882", "882"),
+        ("Tax file number *** *** 882", "882"),
         ("She stays with her boyfriend on Beaudesert Road.", "Beaudesert"),
     ],
 )
