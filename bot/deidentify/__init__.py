@@ -112,6 +112,7 @@ from bot.deidentify.text import (
     normalise,
     protected_spans,
     shift,
+    with_the,
     within,
 )
 
@@ -342,7 +343,7 @@ def _find(
         hits += patterns.spoken_emails(text)  # "ciaran dot ahearn at gmail dot com"
     if patterns.MAYBE_URL(text):
         hits += patterns.urls(text, matcher.parts)
-    if "@" in text or not patterns.PLATFORMS.isdisjoint(keys):
+    if "@" in text or "_" in text or not patterns.PLATFORMS.isdisjoint(keys):
         hits += patterns.handles(text)
     if not systems.HEADER_WORDS.isdisjoint(keys):
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
@@ -373,9 +374,9 @@ def _find(
     hits += people
     if "(" in text and HAS_DIGIT(text):  # "The kids are [name] (4/2/2018) and [name] (19/9/2021)"
         hits += patterns.dates_beside_names(text, people)
-    if scripts.ANY_SCRIPT(text):  # "Luo Yiming 罗一鸣", "김영숙 (mother)"
-        hits += scripts.beside(text, merge(hits))
-    return merge(hits)
+    if scripts.ANY_SCRIPT(text):  # "Luo Yiming 罗一鸣", "김영숙 (mother)", "曾警官"
+        hits += scripts.beside(text, merge(hits)) + scripts.titled_han(text)
+    return merge(with_the(text, hits))
 
 
 def _services(

@@ -252,6 +252,8 @@ def find(
     ):
         _unmarked_possessives(text, toks, name)
     _lower_names(text, toks, name, keys)
+    if ":" in text and "\n" in text:
+        _chat_speakers(text, toks, name)
     _given_before(text, toks, name)
     if anchors:
         _after_clients(text, toks, name)
@@ -302,6 +304,28 @@ _NOT_PAYEES = word_set(
     department dept trust trustee rent bond account savings loan card visa mastercard amex
     refund salary wages payroll own self internal"""
 )
+
+
+_CHAT_LABEL = re.compile(r"^[ \t]*([a-z][a-z'’]{2,20}):[ \t]", re.MULTILINE)
+
+
+def _chat_speakers(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """A text thread typed out a line a message, "who: what", by two or more people: the
+    speakers' names, in lowercase as phones write them ("rosetta: hi loveday sorry to bother")."""
+    labels = list(_CHAT_LABEL.finditer(text))
+    if len(labels) < 2 or len({m[1] for m in labels}) < 2:
+        return
+    starts = {m.start(1) for m in labels}
+    speakers = [k for k, t in enumerate(toks) if t.start in starts]
+    if not any(toks[k].blocked or toks[k].key in lexicon.given_names() for k in speakers):
+        return  # one of them a worker, a client or a given name: "loveday: thanks"
+    for k in speakers:
+        t = toks[k]
+        if not (t.blocked or name[k]) and not (
+            t.key in lexicon.english_words() or t.key in lexicon.never_names()
+            or t.key in lexicon.FUNCTION_WORDS or t.key in _SMS_WORDS
+        ):
+            name[k] = True
 
 
 def _in_no_list(key: str) -> bool:
@@ -1531,7 +1555,7 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         if first.given and (second.lexical or second.unknown):
             if not (first.word and second.word and not second.surname):
                 return True
-        elif (first.unknown and (second.unknown or (second.surname and not second.word))) or (
+        elif (first.unknown and (second.unknown or (second.lexical and not second.word))) or (
             first.unknown
             and (
                 name_follows(text, second.end) or not (first.opens or _place_context(text, toks, a))
@@ -2580,6 +2604,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
                          or (i > 1 and toks[i - 1].key == "to"
                              and toks[i - 2].key in lexicon.CONTACT_CUES)
                      ))))  # "mrs fujimura 04…", "spoke to mrs fujimura"
+            or (toks[i].key in _OFFICE_TITLES and t.key not in lexicon.english_words()
+                and t.key in lexicon.given_names())  # "the public trustee, officer dilys ferraby"
         ) and _lower_name(text, toks, j)  # "her psych dr oyelowo"
         if toks[i].key in _ROLES | _IN_LAWS and t.key in lexicon.english_words():
             plausible = False  # "support worker hours", "the agent fees"
@@ -2998,6 +3024,9 @@ def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
             name[i] = True
 
 
+_SECOND_SYLLABLE = re.compile(r"-([a-z]{2,6})(?![\w\-])(?![ \t]+[A-Z])")
+
+
 def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
     """One hit per run of name words; an initial after it goes too ("Dave S." -> "[name].")."""
     hits: list[Hit] = []
@@ -3035,6 +3064,10 @@ def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:
         ):
             start = before.start()  # "TO D OGUNLESI-FITCH"
         end = initial.end() if initial else toks[j].end
+        if not initial and (syllable := _SECOND_SYLLABLE.match(text, end)) and (
+            syllable[1] not in lexicon.english_words()
+        ):
+            end = syllable.end()  # "Fung Kei-leung", "Tse Yuk-mui": a given name's second part
         if initial and (more := _MORE_INITIALS.match(text, end)):
             end = more.end()  # "Phung T.T.", "Cheung P. Y."
         if (surname := _SURNAME_COMMA_BEFORE.search(text, max(0, start - 30), start)) and (

@@ -184,6 +184,9 @@ _MEDICARE = re.compile(  # 4-5-1 as printed on the card (or 4-3-3), then the per
     r"(?:[ \t\-/]?\d|[ \t]?/[ \t]?\d)?(?![\w:])",  # the issue number: "1-2", "1 / 2"
     re.ASCII,
 )
+# Grouped 4-5-1 as the card prints it, which no phone or account is, whatever its check digit.
+_MEDICARE_CUE = re.compile(r"(?i)\bmedicare\b")
+_AS_ON_THE_CARD = re.compile(r"\d{4} \d{5} \d(?:[ \t\-/]?\d|[ \t]?/[ \t]?\d)?")
 _CRN = re.compile(
     r"(?<!\d)(?<!\d[.\-])\d{3}[ \t.\-]?\d{3}[ \t.\-]?\d{3}(?:[ \t.\-]?[A-Z]|[a-z])(?!\w)", re.ASCII
 )
@@ -293,7 +296,9 @@ ID_CUES = word_set(
 def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Medicare numbers (valid check digit), CRNs (9 digits and a letter, or after "CRN"), and
     tax file numbers (after "TFN"/"tax file number", or 9 digits with a valid checksum)."""
-    hits = [hit(*m.span(), "medicare") for m in _MEDICARE.finditer(text) if medicare_valid(m[0])]
+    hits = [hit(*m.span(), "medicare") for m in _MEDICARE.finditer(text)
+            if medicare_valid(m[0]) or (_AS_ON_THE_CARD.fullmatch(m[0]) and _MEDICARE_CUE.search(
+                text, max(0, m.start() - 80), m.start()))]
     if keys is None or not ID_CUES.isdisjoint(keys):
         hits += cued_ids(text)
     hits += [hit(*m.span(), "crn") for m in _CRN.finditer(text)]
@@ -498,9 +503,20 @@ def _masked_numbers(text: str) -> list[Hit]:
     ]
 
 
+# A tribunal's or a court's file, or a JP's number, after its cue: "Matter number: GAA 1187 of
+# 2025", "Matter: NTCAT 2025-0411", "JP number NT-JP 3318", "File: SACAT 25/0412".
+_MATTER = re.compile(
+    r"(?i:\b(?:matter|file|case|application|proceedings?|appeal|jp)(?:[ \t]+(?:number|no\.?|#))?"
+    r"[ \t]*[:#]?[ \t]*)"
+    r"(?P<id>[A-Z]{1,6}(?:-[A-Z]{1,4})?[ \t\-]?\d{3,6}(?:[ \t]+of[ \t]+(?:19|20)\d\d|/\d\d)?"
+    r"|[A-Z]{2,6}[ \t](?:19|20)?\d\d[\-/]\d{3,5})(?![\w/\-])"
+)
+
+
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Other reference numbers, by shape anywhere and by cue ([ID])."""
     hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)] if _BANKISH(text) else []
+    hits += [hit(*m.span("id"), "id") for m in _MATTER.finditer(text)]
     if _MASK_GATE(text):
         hits += _masked_numbers(text)
     if _OPAQUE_GATE(text):
@@ -1157,7 +1173,7 @@ _URL_PARTS = word_set("com net org au nz uk gov edu www https http html php inde
 PLATFORMS = word_set(
     "wechat whatsapp insta instagram ig facebook fb tiktok snapchat snap sc telegram viber kakao "
     "kakaotalk twitter messenger zalo discord youtube yt roblox xbox psn gamertag steam "
-    "reddit kik threads bereal"
+    "reddit kik threads bereal xiaohongshu rednote weibo douyin"
 )
 _HANDLE = re.compile(
     r"(?i)(?<![\w.])(?:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\b"
@@ -1170,13 +1186,19 @@ _HANDLE = re.compile(
 # An @handle with a digit or underscore in it, wherever it stands ("posts as @kaia_hemara07"):
 # not an email (a dot-separated domain after it), nor a Slack mention ("<@U024BE7LH>").
 _AT_HANDLE = re.compile(
-    r"(?<![\w<@.])@[A-Za-z0-9][\w.]*[_\d](?:[\w.]*\w)?|(?<![\w<@.])@[_\d][\w.]*"
+    r"(?<![\w<@.])@[^\W_][\w.]*[_\d](?:[\w.]*\w)?|(?<![\w<@.])@[_\d][\w.]*"
     r"|(?<![\w<@.])@[A-Za-z]\w*\.[A-Za-z][\w.]*[A-Za-z0-9]"  # "@temp.ahfook"
 )
 
 
+# A user name with an underscore and a number, wherever it stands: "xhs_user_5528710".
+_UNDERSCORED = re.compile(r"(?<![\w@.\-/])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\d{3,}(?![\w.\-/])")
+
+
 def handles(text: str) -> list[Hit]:
     hits = [hit(*m.span(), "id") for m in _AT_HANDLE.finditer(text)] if "@" in text else []
+    if "_" in text:
+        hits += [hit(*m.span(), "id") for m in _UNDERSCORED.finditer(text)]
     for m in _HANDLE.finditer(text):
         handle = m[1]
         if m[0][:2].casefold() == "sc" and ":" not in m[0]:
@@ -1739,6 +1761,8 @@ def _near_a_birth(
       party Sat 4 March"); or, when the note names nobody, with a cue further off that owns no
       other date, and no weekday before the date or time after it (an appointment: with hundreds
       of clients most days are somebody's birthday)."""
+    if _under_a_birth_column(text, start):
+        return True  # "| client | birthday |" over "| Jadwiga D. | 12 December |"
     for cue in DOB_CUE.finditer(text, max(0, start - 120), min(len(text), end + 120)):
         if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
             continue  # "King's Birthday"
@@ -1767,6 +1791,23 @@ def _near_a_birth(
 
 
 _BREAK = re.compile(r"[.!?]+(?:\s+|\Z)|\n+")
+
+
+def _under_a_birth_column(text: str, start: int) -> bool:
+    """In a table's cell whose column's heading speaks of a birth ("birthday", "DOB")."""
+    line = text.rfind("\n", 0, start) + 1
+    if not text.startswith("|", line):
+        return False
+    column = text.count("|", line, start)
+    top = line
+    while top > 0:
+        above = text.rfind("\n", 0, top - 1) + 1
+        if not text.startswith("|", above):
+            break
+        top = above
+    heading = text[top : text.find("\n", top) if "\n" in text[top:] else len(text)]
+    cells = heading.split("|")
+    return top != line and column < len(cells) and DOB_CUE.search(cells[column]) is not None
 
 
 def _own_date(text: str, cue_end: int) -> tuple[int, str] | None:

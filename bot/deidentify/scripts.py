@@ -146,3 +146,27 @@ def beside(text: str, hits: list[Hit]) -> list[Hit]:
         if rel is not None and rel["word"].casefold() in lexicon.RELATIONS:
             out.append(hit(m.start(), m.end(), "person"))
     return out
+
+
+# A Chinese surname before the title the person is called by: "曾警官" (Officer Zeng), "庞主任"
+# (Director Pang), "王医生": a common surname after a space or a mark, or after a verb of
+# contact ("请联系王主任"); not "中心主任" (the centre's director), "对方先生", "我先生".
+_HAN_TITLES = (
+    "警官|主任|先生|女士|太太|小姐|医生|醫生|老师|老師|经理|經理|律师|律師|教授|院长|院長|社工|阿姨"
+    "|伯伯|叔叔|师傅|師傅|护士|護士|局长|局長|处长|處長|科长|科長"
+)
+_HAN_SURNAMES = (
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮"
+    "邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石"
+    "廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃"
+    "武戴莫孔向汤湯庞龐温溫麦麥伍莊庄欧歐区區岑植甄"
+)
+_HAN_TITLED = re.compile(
+    rf"(?:(?<![\u3400-\u4dbf\u4e00-\u9fff])|(?<=[联系繫絡络找是的给給跟和与與请請问問见見]))"
+    rf"[{_HAN_SURNAMES}](?={_HAN_TITLES})"
+)
+
+
+def titled_han(text: str) -> list[Hit]:
+    """Chinese surnames before a title ("曾警官", "庞主任")."""
+    return [hit(*m.span(), "person") for m in _HAN_TITLED.finditer(text)]

@@ -126,6 +126,27 @@ def within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+_THE_BEFORE = re.compile(r"(?i:\bthe)[ \t]+\Z")
+_ORDINAL_FIRST = re.compile(
+    r"(?i)\d{1,2}(?:st|nd|rd|th)\b|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|twenty|thirtieth|thirty)\b"
+)
+
+
+def with_the(text: str, hits: list[Hit]) -> list[Hit]:
+    """A birth date said with its ordinal takes its "the": "is it the 17th of January?" goes as
+    "is it [DOB]?", not "the [DOB]"."""
+    out = []
+    for h in hits:
+        if h.kind == "dob" and _ORDINAL_FIRST.match(text, h.start) and (
+            the := _THE_BEFORE.search(text, max(0, h.start - 8), h.start)
+        ):
+            h = h._replace(start=the.start())
+        out.append(h)
+    return out
+
+
 def merge(hits: list[Hit]) -> list[Hit]:
     """Overlapping hits become one covering them all, typed as the first (longest at its start,
     then by ``RANK``)."""

@@ -87,3 +87,53 @@ def test_an_address_field_with_no_address_stays(text):
 def test_a_service_is_no_suburb_after_a_street():
     out = redact("Three steps at the front of 8 Church Ave. Silver Chain nursing to do wound care")
     assert "Silver Chain nursing" in out and "8 Church Ave" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("His late wife's Medicare card was still in his wallet, 4227 31977 1.", "31977"),
+        ("Matter number: GAA 1187 of 2025", "1187"),
+        ("Matter: NTCAT 2025-0411", "0411"),
+        ("Witness: JP number NT-JP 3318.", "3318"),
+        ("posts in a WeChat group as @养老服务中心_Jenny", "Jenny"),
+        ("and on Xiaohongshu as xhs_user_5528710.", "5528710"),
+        ('"请立即聯絡 曾警官，電話"', "曾"),
+        ("我是社区养老中心的 庞主任。", "庞"),
+        ("her GP is Dr Fung Kei-leung.", "leung"),
+        ("From: Peteru Luamanu <p.luamanu@example.org>", "Peteru"),
+    ],
+)
+def test_other_peoples_numbers_handles_and_names_go(text, gone):
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize("text", ["社区养老中心主任", "对方先生不在", "saved as IMG_2024.jpg"])
+def test_a_title_or_a_file_name_with_no_one_stays(text):
+    assert redact(text) == text
+
+
+def test_a_text_thread_typed_out_names_its_speakers():
+    thread = "rosetta: hi loveday sorry to bother\nloveday: thanks for telling me\nrosetta: yes"
+    who = KnownClient("EL-3100", ClientIdentity(full_name="Sam Jones"))
+    out = deidentify(thread, [who], keep=["Loveday Carlyon", "Loveday"]).text
+    assert "rosetta" not in out and "loveday: thanks" in out
+    notes = "note: rent paid\nupdate: all good\nfyi: none"
+    assert deidentify(notes, [who]).text == notes
+
+
+def test_a_birthday_under_a_birthday_column_goes():
+    table = "| client | birthday | age |\n|---|---|---|\n| Eric Frail | 12 December | 96 |"
+    who = KnownClient(
+        "EL-3100", ClientIdentity.from_dict({"full_name": "Eric Frail",
+                                             "date_of_birth": "1929-12-12"}))
+    out = deidentify(table, [who]).text
+    assert "12 December" not in out and "| 96 |" in out
+
+
+def test_a_birth_date_said_with_its_ordinal_takes_its_the():
+    who = KnownClient(
+        "EL-3100", ClientIdentity.from_dict({"full_name": "Gladys Rocker",
+                                             "date_of_birth": "1935-01-17"}))
+    out = deidentify("the lawyer needs your date of birth, is it the 17th of January?", [who]).text
+    assert out == "the lawyer needs your date of birth, is it [DOB]?"
