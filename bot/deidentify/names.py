@@ -1254,9 +1254,9 @@ _NOT_LABEL_SURNAMES = word_set(
 _new = tuple.__new__  # a named tuple without its Python-level constructor: many are made
 _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
-# Services' acronyms that are also surnames: in capitals, the service (Adult Migrant English
-# Service); written as a name, a person.
-_SERVICE_ACRONYMS = word_set("ames haag grams opals cota")  # services in capitals; else surnames
+# Services' acronyms that are also surnames (AMES, HAAG, GRAMS, COTA, OMARA): in capitals, the
+# service; written as a name, a person.
+_SERVICE_ACRONYMS = word_set("ames haag grams opals cota omara")
 # The article, alone or after a preposition: "المستشفى", "بالمستشفى" (at the hospital), "للبيت".
 _ARABIC_ARTICLE = ("ال", "بال", "وال", "فال", "كال", "لل")
 _ROMAN = word_set("ii iii iv vii viii ix xii")  # not "VI", "XI": Vi, Xi are names too
@@ -2536,6 +2536,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         glossed = True
     if j >= len(toks):
         return
+    if text[toks[j - 1].end : toks[j].start] == "-" and not toks[j].capital:
+        return  # "child-friendly visits", "mother-in-law": one word
     gap = None if glossed else (_TITLE_GAP if title else _LINK).fullmatch(
         text, toks[j - 1].end, toks[j].start
     )

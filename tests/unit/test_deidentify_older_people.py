@@ -137,3 +137,17 @@ def test_a_birth_date_said_with_its_ordinal_takes_its_the():
                                              "date_of_birth": "1935-01-17"}))
     out = deidentify("the lawyer needs your date of birth, is it the 17th of January?", [who]).text
     assert out == "the lawyer needs your date of birth, is it [DOB]?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SHINE for Kids runs child-friendly visits at Dame Phyllis Frost Centre.",
+        "Outcare, Ruah and Foundation Housing will have tables.",
+        "Villawood IDC, Melbourne ITA and Yongah Hill IDC all changed visiting hours.",
+        "He was at Curtin, then Manus, then Nauru.",
+        "Her mother lives in Tsuen Wan.",
+    ],
+)
+def test_prisons_detention_centres_and_post_release_services_stay(text):
+    assert redact(text) == text
