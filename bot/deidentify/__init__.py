@@ -345,6 +345,9 @@ def _find(
         hits += patterns.urls(text, matcher.parts)
     if "@" in text or "_" in text or not patterns.PLATFORMS.isdisjoint(keys):
         hits += patterns.handles(text)
+    if "name" in keys or "/o" in text:
+        hits += [h for h in systems.named_as(text)
+                 if not any(s < h.end and h.start < e for s, e in [*kept, *places])]
     if not systems.HEADER_WORDS.isdisjoint(keys):
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
         cells = [*systems.columns(text)] if "\n" in text else []
@@ -372,7 +375,8 @@ def _find(
     shielded = kept + protected + places + acts + others + cells_kept
     people = names.find(text, tokens, shielded, clients, keys, keeper.words)
     hits += people
-    if "(" in text and HAS_DIGIT(text):  # "The kids are [name] (4/2/2018) and [name] (19/9/2021)"
+    if HAS_DIGIT(text) and ("(" in text or patterns.BIRTHS(text)):
+        # "The kids are [name] (4/2/2018) and [name] (19/9/2021)", "Birthdays: [name] 9/9/2009"
         hits += patterns.dates_beside_names(text, people)
     if scripts.ANY_SCRIPT(text):  # "Luo Yiming 罗一鸣", "김영숙 (mother)", "曾警官"
         hits += scripts.beside(text, merge(hits)) + scripts.titled_han(text)

@@ -414,6 +414,8 @@ def _a_verb_or_a_role(key: str) -> bool:
     )  # a word in -ed before "WAS" tells of a thing: "UPDATED WILL WAS SIGNED"
 
 
+_TURNS_AN_AGE = re.compile(r"[ \t]+turn(?:s|ed|ing)[ \t]+\d")
+_A_SET_PHRASES_END = re.compile(r"[ \t]+to[ \t]+Country\b")  # "Welcome to Country"
 _HOUSEHOLDS = word_set("family families household mob clan kids siblings")
 _PHRASE_OPENERS = word_set("buon feliz maligayang manigong simbang noche merry happy")
 
@@ -1380,12 +1382,16 @@ class Matcher:
         ):  # "DALE PASSED THE TEST", "AUGUST IS ON IT": in capitals every word is in a run;
             # not "THE BILL WAS PAID", "HER WILL IS", "NO HOPE WAS", "POWER BILL IS", "WE WILL"
             return codes
-        if self._not_a_name_here(text, tokens, i):
-            return frozenset()
+        if self._not_a_name_here(text, tokens, i) or (t.title and _A_SET_PHRASES_END.match(
+            text, t.end
+        )):
+            return frozenset()  # "a Welcome to Country"
         if t.caps and not t.opens:  # capitalised mid-sentence: "spoke with Hope", "says BANI"
             return codes
-        if t.title and name_follows(text, t.end) and _not_a_dish(text, tokens, i):
-            return codes  # "Hope said", "May and her son"
+        if t.title and (name_follows(text, t.end) or _TURNS_AN_AGE.match(text, t.end)) and (
+            _not_a_dish(text, tokens, i)
+        ):
+            return codes  # "Hope said", "May and her son", "Miracle turns 18 on …"
         if self._subject_of_sms(text, tokens, i):
             return codes  # "Brook on Redbank Plains Rd still"
         return codes if self._used_as_name(text, tokens, owner, i, strict) else frozenset()

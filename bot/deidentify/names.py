@@ -98,6 +98,8 @@ _PLACE_FOLLOWERS = word_set(
 shire heights north south east west cib police court courthouse magistrates watchhouse pcyc
 via"""
 )
+# An abbreviation with a capital inside, no name's shape: "RoS" (Resolution of Status), "MoU".
+_CAMEL_ABBREVIATION = re.compile(r"[A-Z][a-z][A-Z]")
 _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat sun")
 # Months hardly anyone is called, though the census lists them ("through November and
 # December", "the servo for September"); April, May, June, August and "Jan" can be people.
@@ -218,6 +220,7 @@ def find(
                 or _contacted(text, toks, i) or _syllable_name(text, t) or _on_a_team_sheet(text, t)
             )
             and t.key not in _NAMELESS
+            and not _CAMEL_ABBREVIATION.fullmatch(text, t.start, t.end)  # "RoS", "MoU"
             and not (t.key in _TRADES and not t.lexical)  # "Storeperson", "LF Operator"
             and not (t.upper and t.key in _WARD_ABBREVIATIONS and not (
                 i + 1 < len(toks) and toks[i + 1].upper and toks[i + 1].surname
@@ -1854,7 +1857,12 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
         ):
             return True
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""
+    if nxt in _SERVICES_TO_A_TOWN and i > 0 and toks[i - 1].key == "the":
+        return True  # "The Northam bus leaves at 7:30"
     return nxt in _PLACE_FOLLOWERS or _POSTCODE_AFTER.match(text, toks[i].end) is not None
+
+
+_SERVICES_TO_A_TOWN = word_set("bus train coach ferry line service run flight")
 
 
 def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
@@ -1922,7 +1930,9 @@ def _someone_here(text: str, toks: list[_Tok], i: int) -> bool:
     if _POSSESSIVE.match(text, t.end) and not _REGION_AFTER.match(text, t.end):
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.key in _DONE_BY_SOMEONE and text[t.end : nxt.start] == " ":
+    if nxt is not None and nxt.key in _DONE_BY_SOMEONE and text[t.end : nxt.start] == " " and not (
+        i > 0 and toks[i - 1].key == "in" and text[toks[i - 1].end : t.start] == " "
+    ):  # "SES Gordon rang"; not "the new unit in Mowbray signed"
         return True
     if _IS_THE_ROLE.match(text, t.end):
         return True  # "Allianz Stanley is the assessor"

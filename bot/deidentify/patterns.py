@@ -247,6 +247,7 @@ _ID_PREFIX_BEFORE = re.compile(
     r"(?i:\b(?:number|no\.?|num|event|licen[cs]e|permit|ref|reference|badge|notice|customer))"
     r"[ \t]*[:#]?[ \t]*(?P<prefix>[A-Z]{1,3}|0)[ \t]\Z"
     r"|\((?P<zero>0)[ \t]\Z"
+    r"|(?<![\w\-])(?P<camel>[A-Z][a-z][A-Z])[ \t]\Z"  # "CoE 0384 4417 62": the paper's letters
 )
 
 
@@ -256,7 +257,7 @@ def id_prefixes(text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         m = _ID_PREFIX_BEFORE.search(text, max(0, h.start - 40), h.start)
         if m is not None:
-            found.append(hit(m.start("prefix") if m["prefix"] else m.start("zero"), h.end, "id"))
+            found.append(hit(m.start(m.lastgroup or "zero"), h.end, "id"))
     return found
 
 
@@ -521,6 +522,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         hits += _masked_numbers(text)
     if _OPAQUE_GATE(text):
         hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
+    hits += [hit(*m.span(), "id") for m in _CODE_IN_ANOTHER_SCRIPT.finditer(text)]
     for m in _SHAPED_CODE.finditer(text):
         code = m[0]
         if (
@@ -554,6 +556,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         and not (m[0][0] == "#" and _COUNTED.search(text, max(0, m.start() - 8), m.start()))
     ]
     hits += _bare_runs(text) if long else []
+    hits += [hit(*m.span(), "id") for m in _FOUR_GROUPS.finditer(text) if _a_cards_groups(m[0])]
     for m in _ACRONYM_NUMBER.finditer(text) if long else ():
         digits, cue = re.sub(r"\D", "", m["id"]), m["cue"].casefold()
         if cue in _NOT_A_PERSONS_NUMBER or cue in lexicon.english_words() or (
@@ -567,6 +570,25 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
             continue  # case code is kept by the caller, who knows the codes)
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits + _cued_references(text, keys)
+
+
+# A card's or a grant's number in groups of four, thirteen digits or more: "0533 1982 0047 6",
+# "8814 2079 3365 1" (a visa grant), "4622 1189 0071 2236".
+_FOUR_GROUPS = re.compile(
+    r"(?<![\w.,$/\-:#+])\d{4}(?: \d{4}){2,3}(?: \d{1,3})?(?![\w\-/%]|[.,]\d| \d)", re.ASCII
+)
+# Cyrillic or Greek capitals run into digits: "ВК-204417" (a military ID), "ΑΚ 123456".
+_CODE_IN_ANOTHER_SCRIPT = re.compile(r"(?<![\w/.\-])[А-ЯЁЂ-ЏΑ-Ω]{1,4}[\-/ ]?\d{4,}(?![\w\-/])")
+
+
+def _a_cards_groups(run: str) -> bool:
+    """Not years, clock times or a rising list ("2019 2020 2021 2022", "0800 1200 1600 2000")."""
+    groups = run.split()
+    return not (
+        all(_A_YEAR.fullmatch(g) for g in groups)
+        or all(len(g) == 4 and int(g[:2]) < 24 and int(g[2:]) < 60 for g in groups)
+        or _a_list_of_numbers(run)
+    )
 
 
 # Seven to twelve digits run together, with no cue: no date, amount, time or phone is written so,
@@ -1423,10 +1445,14 @@ MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH.split("|")[:12], 1)}
 _NOT_A_DAY = rf"(?!(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH})\b)"
 def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
     """A whole date in brackets just after someone's name is their date of birth: "Children:
-    Jaylen (04/02/2018), Mia (19/09/2021)" (not a month or a year alone)."""
+    Jaylen (04/02/2018), Mia (19/09/2021)" (not a month or a year alone); in a list of birthdays,
+    without brackets too ("Birthday list: her daughter Amina 9 September 2009; …")."""
     found = []
+    births = BIRTHS(text) is not None
     for h in people:
-        m = _BRACKETED_DATE.match(text, h.end)
+        m = _BRACKETED_DATE.match(text, h.end) or (
+            _LISTED_DATE.match(text, h.end) if births else None
+        )
         if m is not None and DATE.fullmatch(m["date"]) and not (
             _MET_BEFORE.search(text, max(0, h.start - 30), h.start)
             or _A_TITLE_FIRST.match(text, max(0, h.start - 6), h.end)
@@ -1447,6 +1473,8 @@ _A_TITLE_FIRST = re.compile(
 )
 
 
+BIRTHS = re.compile(r"(?i)\bbirthdays?\b|\bborn\b|\bd\.?o\.?b\b|\bdates? of birth\b").search
+_LISTED_DATE = re.compile(r"[ \t]*[,–\-]?[ \t]*(?P<date>[^()\n;,]{6,20}?)(?=[ \t]*(?:[;,.)\n]|\Z))")
 _BRACKETED_DATE = re.compile(
     r"(?:['’]s)?[ \t]*\([ \t]*(?:b\.?[ \t]*)?(?P<date>[^()\n]{6,20}?)[ \t]*\)"
 )
@@ -1543,9 +1571,11 @@ ORDINAL_WORD = re.compile(
 _GAP_THEN_DATE = re.compile(rf"{_CUE_GAP.pattern}(?P<date>{_CUED_DATE.pattern})", re.IGNORECASE)
 
 # A whole date with its day in words, for the registered DOB with no cue: "third of March 1992".
+_MONTHS_NTH = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
 _WORD_DATE = re.compile(
     rf"\b(?:the\s+)?(?P<day>{_ORDINAL}|\d\d?(?:st|nd|rd|th))(?:\s+of\s+|[\s\-]+)"
-    rf"(?P<month>{_MONTH})\b\.?,?[\s\-]+(?P<year>\d{{4}}(?!\d)|'?\d\d(?!\d){_NOT_A_DAY}|{_YEAR_WORDS}\b)",
+    rf"(?:(?P<month>{_MONTH})\b|the\s+(?P<nth>{_MONTHS_NTH})\b)"  # "the eighth of the eighth"
+    rf"\.?,?[\s\-]+(?P<year>\d{{4}}(?!\d)|'?\d\d(?!\d){_NOT_A_DAY}|{_YEAR_WORDS}\b)",
     re.IGNORECASE,
 )
 _TEN_VALUES = {w: 10 * n for n, w in enumerate(_TENS.split(), 2)}
@@ -1584,7 +1614,7 @@ def registered_in_words(text: str, registered: Collection[tuple[int, int, int]])
     hits = []
     for m in _WORD_DATE.finditer(text):
         day = int(m["day"][:-2]) if m["day"][0].isdigit() else _ordinal_value(m["day"])
-        month = MONTH_NUMBERS[m["month"][:3].casefold()]
+        month = MONTH_NUMBERS[m["month"][:3].casefold()] if m["month"] else _ordinal_value(m["nth"])
         year = _year_value(m["year"])
         if (day, month, year) in registered:
             start = m.start("day") if m[0][:3].casefold() == "the" else m.start()
@@ -2149,7 +2179,9 @@ def homes_on_streets(text: str, kept: Collection[tuple[int, int]]) -> list[Hit]:
 def house_numbers(text: str) -> list[Hit]:
     """A neighbour's house by its number: "the neighbour at number 29", "Number 7's tap" (not
     "at number 3 on the waitlist")."""
-    return [hit(*m.span(m.lastgroup or 0), "address")
+    alone = [hit(*m.span("home"), "address") for m in _HOME_ALONE.finditer(text)
+             if not m["home"][:1].isupper() and m["home"] != "24/7"]
+    return alone + [hit(*m.span(m.lastgroup or 0), "address")
             for m in _HOUSE_NUMBER.finditer(text)
             if not (rank := _A_RANK_AFTER.match(text, m.end())) or (
                 rank["stand"] and _A_HOME_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -2164,7 +2196,19 @@ _A_HOME_BEFORE = re.compile(
 )
 
 
-HOUSE_KEYS = word_set("number no same")
+HOUSE_KEYS = word_set("number no same unit flat apartment apt house at")
+
+
+# Someone's home by its unit or house number alone, where a home is said: "the agent lives in
+# unit 1", "the neighbour in unit 3", "her sister is at house 14", "the dog is at 7/27 next door"
+# (a number over twelve after the slash: no date). Not "Unit 18" (a youth prison's), "unit 4 of
+# the course" or "in unit 3 of the cert".
+_HOME_ALONE = re.compile(
+    r"(?i:\b(?:lives?|living|lived|stay(?:s|ing|ed)?|neighbou?rs?|next\s+door|is|are|was|were"
+    r"|moved|moving|sleeps?|sleeping|block)\b)[\w\s'’]{0,24}?\b(?i:in|at|from)[ \t]+"
+    r"(?P<home>(?:unit|flat|apartment|apt|house)[ \t]+\d{1,4}[A-Za-z]?"
+    r"|\d{1,3}/(?:1[3-9]|[2-9]\d|\d{3})(?!\d))(?![\w/]|[ \t]+of\b)"
+)
 # Whose home a street may be said as: "at her sister's on Racecourse Road".
 _HOSTS = word_set(
     "sister brother mum mother dad father aunty auntie aunt uncle nan nanna gran grandma"

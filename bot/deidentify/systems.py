@@ -201,7 +201,7 @@ _CAPS_NAME_CELL = re.compile(  # "KYLIE S", "HALL J" (not "QBE", "ROOM B", "POD 
 
 TEAM_KEYS = word_set(
     "owner owners worker workers author assigned lead staff by who facilitator manager suburb"
-    " town city locality region area location lga"
+    " town city locality region area location lga where place"
 )
 _TEAM_HEADER = re.compile(
     r"owner|owners|worker|workers|author|assigned(?:[ _]to)?|lead|staff|by|who|facilitator"
@@ -210,7 +210,10 @@ _TEAM_HEADER = re.compile(
 )
 
 
-_PLACE_HEADER = re.compile(r"suburb|town|city|locality|region|area|location|lga", re.IGNORECASE)
+_PLACE_HEADER = re.compile(
+    r"(?:nearest[ _]|home[ _])?(?:suburb|town|city)|locality|region|area|location|lga|where|place",
+    re.IGNORECASE,
+)
 _A_PLACE_CELL = re.compile(r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,3}")
 
 
@@ -283,6 +286,19 @@ _NAME_ROW = re.compile(
 )
 
 
+def named_as(text: str) -> Iterator[Hit]:
+    """Whose name an account or a paper is in: "pay into account 1234 in the name T. Zervos",
+    "name S. Mahdi" after an account; "Nazar s/o Akbar" (son, daughter or wife of), both named."""
+    for m in _PAYEE.finditer(text):
+        group = "value" if m["value"] else "v2"
+        if _titled(m[group]) or _a_name(m[group]) or _INITIAL_FIRST.fullmatch(m[group]):
+            yield hit(*m.span(group), "person")
+    if "/o" in text:
+        for m in _CHILD_OF.finditer(text):
+            yield hit(*m.span("a"), "person")
+            yield hit(*m.span("b"), "person")
+
+
 def fields(text: str) -> Iterator[Hit]:
     """Hits ("person") for the values of name fields that read as names; in a row of two cells,
     only a value with a listed name in it ("Name<TAB>Thu"; not a header's "Name<TAB>Keyworker")."""
@@ -305,6 +321,20 @@ def fields(text: str) -> Iterator[Hit]:
                 yield hit(start, start + len(value), "person")
 
 
+_A_NAMES_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_ONE_NAME = rf"[A-Z]\.?[ \t]?{_A_NAMES_WORD}"  # "T. Zervos"
+_NAME_WORDS = rf"{_A_NAMES_WORD}(?:[ \t]+{_A_NAMES_WORD}){{0,2}}"
+_PAYEE = re.compile(
+    r"\b(?:in|under)[ \t]+(?:the[ \t]+)?name[ \t]+(?:of[ \t]+)?[\"'“]?"
+    rf"(?P<value>{_ONE_NAME}|{_A_NAMES_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_A_NAMES_WORD}){{0,2}})"
+    r"(?![\w'’])"
+    r"|\b(?:to|into|account)[ \t]+(?:[\w\-]*\d[\w\-]*[ \t]+){1,3}name[ \t:]+"
+    rf"(?P<v2>{_ONE_NAME}|{_NAME_WORDS})"
+)
+_INITIAL_FIRST = re.compile(_ONE_NAME)
+_CHILD_OF = re.compile(
+    rf"(?<![\w\-])(?P<a>{_A_NAMES_WORD})[ \t]+[sdw]/o[ \t]+(?P<b>{_A_NAMES_WORD})(?![\w\-])"
+)
 _VALUE_ENDS = re.compile(r"\s+\(|\s+of\s+(?=\d)")
 
 
