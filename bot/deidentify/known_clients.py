@@ -777,9 +777,8 @@ _ONE_OF_THE_FAMILY = re.compile(
 
 
 # Before a car's model, what makes it the car: its make, or someone's or an article.
-_CAR_BEFORE = word_set(
-    "the a an his her their my your our its toyota nissan mazda mitsubishi hyundai subaru isuzu"
-    " holden ford kia honda suzuki volkswagen vw tesla peugeot jayco"
+_CAR_BEFORE = word_set("the a an his her their my your our its") | (
+    lexicon.CAR_MAKES | lexicon.CARAVAN_MAKES
 )
 _CAR_AFTER = word_set(
     "wagon ute van sedan hatch hatchback charger tyres tyre rego engine keys key seats service"

@@ -120,6 +120,18 @@ MONTH_CONTEXT = word_set(
     "on off til due through thru throughout every"
 )
 # Before a capitalised word, a place rather than a person: "in Zillmere", "near Kingston".
+
+# Makers of cars, trucks, motorbikes and tractors, and of caravans: one list for every rule that
+# asks whether a word is the vehicle or its maker ("Rang Toyota", "drives a Kluger", "toyota
+# kluger", a plate after "Hilux"). Those that are people's names too are MAKES_ALSO_NAMES.
+CAR_MAKES = word_set(
+    "toyota nissan mazda mitsubishi hyundai subaru isuzu peugeot haval lexus volvo skoda"
+    " volkswagen vw kenworth kubota hino fuso yamaha kawasaki ktm jeep bmw audi fiat renault gwm"
+    " ldv tesla kia honda mack holden ford suzuki mercedes"
+)
+CARAVAN_MAKES = word_set("jayco coromal avan starcraft evernew guidosimplex")
+MAKES_ALSO_NAMES = word_set("kia honda mack holden ford suzuki mercedes")
+
 PLACE_CONTEXT = word_set(
     "in at near from around via towards toward into outside inside past town city suburb"
     # and as Vietnamese notes write "in" and "at": "khám mắt ở Liverpool"

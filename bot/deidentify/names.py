@@ -1009,7 +1009,7 @@ def _a_language(text: str, toks: list[_Tok], i: int) -> bool:
 
 # Car makes that are people's names too, and what a make is said before: "Kia dealers", "a
 # Honda scooter", "Toyota and Kia dealers" (but "Kia rang", "Ford and Jack came").
-_MAKES_ALSO_NAMES = word_set("kia honda mack holden ford suzuki mercedes")
+_MAKES_ALSO_NAMES = lexicon.MAKES_ALSO_NAMES
 _CAR_POOL = re.compile(r"[ \t-]?pool", re.IGNORECASE)  # "Kia and Mack car pooled": people
 _A_MAKES_THINGS = word_set(
     "dealer dealers dealership dealerships scooter scooters car cars ute utes van vans truck"
@@ -1378,11 +1378,9 @@ def _cars_only_beside_cars(text: str, toks: list[_Tok]) -> list[_Tok]:
     return out
 
 
-# Makers of cars, caravans, trucks and tractors: companies, never someone ("Rang Toyota").
-_MAKES = word_set(
-    "toyota nissan mazda mitsubishi hyundai subaru isuzu peugeot haval lexus volvo skoda"
-    " volkswagen kenworth kubota jayco coromal avan starcraft evernew guidosimplex"
-)
+# Makers of cars, caravans, trucks and tractors: companies, never someone ("Rang Toyota"); but
+# Tesla may be a client's first name, and Kia or Ford anyone's (``_a_make``).
+_MAKES = (lexicon.CAR_MAKES | lexicon.CARAVAN_MAKES) - lexicon.MAKES_ALSO_NAMES - {"tesla"}
 # Lowercase words a person's name follows (a car's name follows "a", "the", "his", "stolen").
 _SOMEONE_AFTER = lexicon.CONTACT_CUES | lexicon.RELATIONS | word_set(
     "to with and or from for by told asked called rang saw met visited thanked emailed texted"

@@ -1030,14 +1030,12 @@ VEHICLE_WORDS = word_set(
     " 4x4 caravan caravans trailer motorbike rego regos registration plate plates numberplate"
     " tow towed towing impound impounded toll tolls linkt etoll e-toll eastlink citylink"
     " driver drivers drove driving parked parking speeding camera dashcam"
-    " toyota holden ford mazda nissan mitsubishi hyundai kia subaru suzuki honda volkswagen vw"
-    " isuzu jeep bmw mercedes audi fiat peugeot renault tesla haval gwm ldv lexus volvo skoda"
     " hilux commodore corolla camry falcon ranger navara triton landcruiser prado patrol"
     " territory x-trail kluger pajero tarago yaris i30 hiace outlander lancer magna barina cruze"
     " astra golf polo cx-5 bt-50 d-max rav4 outback forester impreza civic captiva rodeo"
     " colorado tucson getz accent cerato sportage picanto pulsar micra tiida dualis qashqai"
     " aurion echo jazz kombi transit troopy troopie"
-)
+) | lexicon.CAR_MAKES
 
 
 def bare_plates(text: str) -> list[Hit]:
@@ -1060,9 +1058,9 @@ def bare_plates(text: str) -> list[Hit]:
 
 # The make or model a model's code follows ("Toyota Hilux GUN126", "an Isuzu NPR300").
 _A_MODEL_BEFORE = re.compile(
-    r"(?i)\b(?:toyota|holden|ford|mazda|nissan|mitsubishi|hyundai|kia|subaru|suzuki|honda|isuzu"
-    r"|yamaha|kawasaki|ktm|hino|fuso|landcruiser|land cruiser|hilux|prado|hiace|rav4|corolla"
-    r"|camry|kluger|navara|triton|ranger|bt-50|d-max|dmax|model|series)\b[^.\n]{0,12}\Z"
+    r"(?i)\b(?:" + "|".join(sorted(lexicon.CAR_MAKES)) + r"|landcruiser|land cruiser|hilux|prado"
+    r"|hiace|rav4|corolla|camry|kluger|navara|triton|ranger|bt-50|d-max|dmax|model|series)\b"
+    r"[^.\n]{0,12}\Z"
 )
 _A_MODELS_NOUN = re.compile(r"[ \t]+(?i:bike|motorbike|truck|ute|van|wagon|engine|model|series)\b")
 # What is done to a car, after its plate: "his car RPM456 was clamped", "AMP123, was towed".
