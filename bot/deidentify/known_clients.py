@@ -39,12 +39,13 @@ from bot.deidentify import land, lexicon
 from bot.deidentify.initials import Initials, code_hit
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.model import KnownClient
-from bot.deidentify.patterns import STREET_TYPE_FORMS, THE_BEFORE, UNIT
+from bot.deidentify.patterns import STREET_TYPE_FORMS, UNIT
 from bot.deidentify.text import (
     EMOJI,
     HAS_DIGIT,
     LETTERS,
     PLACEHOLDERS,
+    THE_BEFORE,
     Hit,
     fold,
     hit,

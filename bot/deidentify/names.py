@@ -49,7 +49,16 @@ from bot.deidentify.known_clients import (
 )
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import ANY_CASE_TYPE_FORMS, STREET_TYPE_FORMS, VEHICLE_WORDS
-from bot.deidentify.text import EMOJI, HAS_DIGIT, Hit, fold, hit, name_follows, sentence_start
+from bot.deidentify.text import (
+    EMOJI,
+    HAS_DIGIT,
+    THE_BEFORE,
+    Hit,
+    fold,
+    hit,
+    name_follows,
+    sentence_start,
+)
 
 _APOS = frozenset("'’‘`")
 _POSSESSIVE = re.compile(r"['’‘`][sS](?![^\W\d_])")
@@ -2069,7 +2078,7 @@ def _a_feature(text: str, toks: list[_Tok], i: int) -> bool:
     key = toks[i + 1].key
     if key in _FEATURES:
         return True
-    if key == "river" and _THE_BEFORE.search(text, max(0, toks[i].start - 4), toks[i].start):
+    if key == "river" and THE_BEFORE.search(text, max(0, toks[i].start - 4), toks[i].start):
         return True  # "the Jordan River": a person has no article ("Jordan River came in")
     return key in _FEATURES_ALSO_NAMES and _place_context(text, toks, i)
 
@@ -2225,7 +2234,6 @@ _LODGINGS_ALSO_NAMES = word_set("lodge")
 
 
 _LIST_GAP = re.compile(r"\s*[/&,]\s*|\s+[-–]\s+")
-_THE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:the)\s+\Z")
 
 
 def _among_places(text: str, toks: list[_Tok], i: int) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
-from bot.deidentify.text import Hit, hit
+from bot.deidentify.text import THE_BEFORE, Hit, hit
 from bot.ids_au import medicare_valid, tfn_valid
 
 if TYPE_CHECKING:
@@ -1643,7 +1643,6 @@ BIRTH = frozenset({
 })
 
 
-THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)  # "the 5th…", "The Horsley"
 
 
 def dates_of_birth(

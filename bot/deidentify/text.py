@@ -126,7 +126,7 @@ def within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-_THE_BEFORE = re.compile(r"(?i:\bthe)[ \t]+\Z")
+THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+\Z", re.IGNORECASE)  # "the 5th…", "The Horsley"
 _ORDINAL_FIRST = re.compile(
     r"(?i)\d{1,2}(?:st|nd|rd|th)\b|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
@@ -140,7 +140,7 @@ def with_the(text: str, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         if h.kind == "dob" and _ORDINAL_FIRST.match(text, h.start) and (
-            the := _THE_BEFORE.search(text, max(0, h.start - 8), h.start)
+            the := THE_BEFORE.search(text, max(0, h.start - 8), h.start)
         ):
             h = h._replace(start=the.start())
         out.append(h)
