@@ -39,7 +39,7 @@ from bot.deidentify import land, lexicon
 from bot.deidentify.initials import Initials, code_hit
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.model import KnownClient
-from bot.deidentify.patterns import STREET_TYPE_FORMS, UNIT
+from bot.deidentify.patterns import STREET_TYPE_FORMS, UNIT, VEHICLE_WORDS
 from bot.deidentify.text import (
     EMOJI,
     HAS_DIGIT,
@@ -777,23 +777,32 @@ _ONE_OF_THE_FAMILY = re.compile(
 )
 
 
-# Before a car's model, what makes it the car: its make, or someone's or an article.
-_CAR_BEFORE = word_set("the a an his her their my your our its") | (
-    lexicon.CAR_MAKES | lexicon.CARAVAN_MAKES
-)
+# Before a car's model, what makes it the car: its make; or someone's or an article, where the
+# sentence is about a car ("drives a Kluger"; not "the Magna family", "visited the Barina home").
+_CAR_MAKERS = lexicon.CAR_MAKES | lexicon.CARAVAN_MAKES
+_CAR_ARTICLES = word_set("the a an his her their my your our its")
 _CAR_AFTER = word_set(
-    "wagon ute van sedan hatch hatchback charger tyres tyre rego engine keys key seats service"
-    " tractor mower caravan camper trailer dealer dealership"
+    "wagon ute van sedan hatch hatchback charger tyres tyre rego engine tractor mower caravan"
+    " camper trailer dealer dealership"
+)
+_CAR_VERBS = word_set(
+    "drive drives drove driving driven park parks parked buy buys bought sell sells sold stole"
+    " stolen crashed towed washed fixed repaired serviced registered repossessed reversed"
 )
 
 
 def _the_car_here(text: str, tokens: list[Word], i: int) -> bool:
     """A client called Kluger, Astra or Tesla, where the word is the car: "drives a Kluger",
-    "His Kluger", "toyota kluger", "a Magna wagon", "the Tesla charger"."""
+    "His Kluger and ute", "toyota kluger", "a Magna wagon", "the Tesla charger"."""
     before = tokens[i - 1] if i > 0 and text[tokens[i - 1].end : tokens[i].start] == " " else None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (before is not None and before.key in _CAR_BEFORE) or (
-        after is not None and after.key in _CAR_AFTER and text[tokens[i].end : after.start] == " "
+    if before is not None and before.key in _CAR_MAKERS:
+        return True
+    if after is not None and after.key in _CAR_AFTER and text[tokens[i].end : after.start] == " ":
+        return True
+    near = [*tokens[max(0, i - 4) : max(0, i - 1)], *tokens[i + 1 : i + 4]]
+    return before is not None and before.key in _CAR_ARTICLES and any(
+        w.key in _CAR_VERBS or w.key in VEHICLE_WORDS for w in near
     )
 
 

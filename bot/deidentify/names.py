@@ -201,6 +201,7 @@ def find(
     toks = _tokens(text, words, [*blocked, *languages], anchors)
     if any(t.brand for t in toks):
         toks = _cars_only_beside_cars(text, toks)
+        toks = _peoples_beside_a_name(text, toks)
     name = [False] * len(toks)
     pets = _pets(text, keys)
     for i, t in enumerate(toks):
@@ -265,7 +266,7 @@ def find(
         _unmarked_possessives(text, toks, name)
     _lower_names(text, toks, name, keys)
     if ":" in text and "\n" in text:
-        _chat_speakers(text, toks, name)
+        _chat_speakers(text, toks, name, kept)
     _given_before(text, toks, name)
     if anchors:
         _after_clients(text, toks, name)
@@ -321,7 +322,9 @@ _NOT_PAYEES = word_set(
 _CHAT_LABEL = re.compile(r"^[ \t]*([a-z][a-z'’]{2,20}):[ \t]", re.MULTILINE)
 
 
-def _chat_speakers(text: str, toks: list[_Tok], name: list[bool]) -> None:
+def _chat_speakers(
+    text: str, toks: list[_Tok], name: list[bool], kept: AbstractSet[str] = frozenset()
+) -> None:
     """A text thread typed out a line a message, "who: what", by two or more people: the
     speakers' names, in lowercase as phones write them ("rosetta: hi loveday sorry to bother")."""
     labels = list(_CHAT_LABEL.finditer(text))
@@ -329,15 +332,24 @@ def _chat_speakers(text: str, toks: list[_Tok], name: list[bool]) -> None:
         return
     starts = {m.start(1) for m in labels}
     speakers = [k for k, t in enumerate(toks) if t.start in starts]
-    if not any(toks[k].blocked or toks[k].key in lexicon.given_names() for k in speakers):
+    if not any(
+        toks[k].blocked or toks[k].key in kept or toks[k].key in lexicon.given_names()
+        for k in speakers
+    ):
         return  # one of them a worker, a client or a given name: "loveday: thanks"
+    if 2 * sum(
+        lexicon.listed_place([toks[k].key]) and bool(_A_SCHEDULES_VALUE.match(text, toks[k].end))
+        for k in speakers
+    ) >= len(speakers):
+        return  # a schedule of towns: "logan: fortnightly\nipswich: weekly"
     for k in speakers:
         t = toks[k]
-        if not (t.blocked or name[k]) and not (
-            t.key in lexicon.english_words() or t.key in lexicon.never_names()
+        if not (t.blocked or name[k] or t.key in kept) and not (
+            (t.key in lexicon.english_words() and t.key not in lexicon.given_names())
+            or t.key in lexicon.never_names()
             or t.key in lexicon.FUNCTION_WORDS or t.key in _SMS_WORDS
         ):
-            name[k] = True
+            name[k] = True  # "rosetta:", and "maria:" too
 
 
 def _in_no_list(key: str) -> bool:
@@ -1214,7 +1226,9 @@ def _tokens(
                 not _OTHER_SCRIPT(text, start, end) or mask.count(2, start, end) == end - start
             )  # "Rose去了Rose Bay" is one word to the tokenizer, only its "Rose" the client's
             title, flags = w.title, _flags(key)
-            if (key in _SERVICE_ACRONYMS or key in _ROMAN) and text[start:end].isupper():
+            if (key in _SERVICE_ACRONYMS or key in _ROMAN) and text[start:end].isupper() and (
+                key in _ROMAN or _lower_on_its_line(text, start)  # not "MRS HAAG RANG"
+            ):
                 flags = _ACRONYM  # "AMES starts 5 May" (but "Tom Ames" is a man); "CERT III"
             if title and text[end - 1] == "s" and text[start + 1 : start + 2].isupper() and (
                 _PLURAL_CAPS.fullmatch(text, start, end)  # "BBQs", "GPs", "NGUYENs"
@@ -1231,6 +1245,13 @@ def _tokens(
         else:  # an ordinary lowercase word: the Word itself reads as one (all flags False)
             toks.append(w)  # type: ignore[arg-type]
     return toks
+
+
+def _lower_on_its_line(text: str, at: int) -> bool:
+    """Some lowercase letter on the line: capitals there stand out (an acronym), not a note typed
+    all in capitals."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    return any(ch.islower() for ch in line)
 
 
 _AFTER_I = frozenset({"m", "d", "ve", "ll"})
@@ -1384,6 +1405,30 @@ def _cars_only_beside_cars(text: str, toks: list[_Tok]) -> list[_Tok]:
         ) and not (nxt is not None and nxt.key in _A_MAKES_THINGS):
             # not "the stolen Hilux", "lives in a Jayco", "The Nissan dealer"
             out[i] = t._replace(brand=False, unknown=not (t.given or t.surname or t.place))
+    return out
+
+
+# Peoples and signs that are people's names too: "Dutch and Italian migrants", "a Virgo"; but
+# "Jack Cornish", "MS WELSH RANG", "her son Danish", "Danish Khan".
+_NAMED_LIKE_PEOPLES = word_set("dutch slovak czech danish welsh cornish basque catalan virgo")
+
+
+def _peoples_beside_a_name(text: str, toks: list[_Tok]) -> list[_Tok]:
+    """Such a word is no brand beside a given name, a title or a relation word, or before a
+    capitalised surname: there it is someone's name."""
+    out = list(toks)
+    for i, t in enumerate(toks):
+        if not (t.brand and t.capital and t.key in _NAMED_LIKE_PEOPLES):
+            continue
+        prev = toks[i - 1] if i > 0 and text[toks[i - 1].end : t.start] == " " else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and text[t.end : toks[i + 1].start] == " " else None
+        if (prev is not None and (
+            (prev.capital and prev.given and not prev.brand)
+            or prev.key in lexicon.TITLES or prev.key in lexicon.RELATIONS
+        )) or (nxt is not None and nxt.capital and (nxt.surname or nxt.unknown) and not (
+            nxt.word or nxt.brand or nxt.place
+        )):
+            out[i] = t._replace(brand=False, lexical=True, surname=True)
     return out
 
 
@@ -2289,7 +2334,7 @@ _A_PERSONS_NOTE = re.compile(
     r"(?i)[ \t]*(?:\d{1,2}(?:[ \t]*(?:yo|y/?o|yrs?|years?|months?|mths?))?"
     r"|.*\b(?:worker|carer|mum|mother|dad|father|son|daughter|brother|sister|uncle|aunt|aunty"
     r"|auntie|nan|nanna|pop|cousin|friend|partner|wife|husband|grandson|granddaughter|nephew"
-    r"|niece|neighbour|client|he|she|him|her|dob|born|aged?)\b.*)[ \t]*"
+    r"|niece|neighbour|client|dob|born|aged?)\b.*|(?:she|he|they)/(?:her|him|them|they).*)[ \t]*"
 )
 
 

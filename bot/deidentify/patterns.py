@@ -514,10 +514,14 @@ _MATTER = re.compile(
 )
 
 
+_AN_ACRONYMS_YEAR = re.compile(r"[A-Z]{1,6}(?:-[A-Z]{1,4})?[ \t\-]?(?:19|20)\d\d")
+
+
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Other reference numbers, by shape anywhere and by cue ([ID])."""
     hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)] if _BANKISH(text) else []
-    hits += [hit(*m.span("id"), "id") for m in _MATTER.finditer(text)]
+    hits += [hit(*m.span("id"), "id") for m in _MATTER.finditer(text)
+             if not _AN_ACRONYMS_YEAR.fullmatch(m["id"])]  # not "Proceedings: AVO 2024"
     if _MASK_GATE(text):
         hits += _masked_numbers(text)
     if _OPAQUE_GATE(text):
@@ -1215,10 +1219,20 @@ _AT_HANDLE = re.compile(
 _UNDERSCORED = re.compile(r"(?<![\w@.\-/])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\d{3,}(?![\w.\-/])")
 
 
+def _a_users_name(word: str) -> bool:
+    """ "xhs_user_5528710", "kai_m_2291"; not a file's, a ticket's or a room's ("scan_0012",
+    "INC_004512", "B_101", "report_final_2025"): in lowercase, not ending in a year, with a part
+    that is no English word."""
+    parts = [p for p in re.split(r"[_\d]+", word.casefold()) if p]
+    return word[:1].islower() and not _A_YEAR.fullmatch(re.split(r"_", word)[-1]) and any(
+        p not in lexicon.english_words() for p in parts
+    )
+
+
 def handles(text: str) -> list[Hit]:
     hits = [hit(*m.span(), "id") for m in _AT_HANDLE.finditer(text)] if "@" in text else []
     if "_" in text:
-        hits += [hit(*m.span(), "id") for m in _UNDERSCORED.finditer(text)]
+        hits += [hit(*m.span(), "id") for m in _UNDERSCORED.finditer(text) if _a_users_name(m[0])]
     for m in _HANDLE.finditer(text):
         handle = m[1]
         if m[0][:2].casefold() == "sc" and ":" not in m[0]:
@@ -1452,7 +1466,9 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
             _LISTED_DATE.match(text, h.end) if births else None
         )
         if m is not None and DATE.fullmatch(m["date"]) and not (
-            _MET_BEFORE.search(text, max(0, h.start - 30), h.start)
+            (_MET_BEFORE.search(text, max(0, h.start - 30), h.start) and (
+                " " in text[h.start : h.end].strip()  # "Phone call with Kylie Brown (12/02/2025)"
+            ))  # but "Called Brodie (13/11/2009)" is a child and their birthday
             or _A_TITLE_FIRST.match(text, max(0, h.start - 6), h.end)
         ):
             found.append(hit(m.start("date"), m.end("date"), "dob"))
@@ -2081,7 +2097,7 @@ _STREET_ABROAD = re.compile(
     r"|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Rue|Ulica|Carrer|Plaza|Praça)"
     r"(?:[ \t]+(?:de|del|della|di|da|do|dos|das|la|le|des|du))*"
     r"(?:[ \t]+(?!(?:Level|Shop|Gate|Suite|Bus|Platform|Bay|Door|Floor|Room|Stop|Car|Park"
-    r"|Dental|Medical|Station)\b)[A-ZÀ-Þ][\wà-ÿ'\-]*){1,3})"
+    r"|Dental|Medical|Station|Cafe|Café|Bar|Bistro|Restaurant|Hotel)\b)[A-ZÀ-Þ][\wà-ÿ'\-]*){1,3})"
     r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-zA-Z]?(?![\w/.:\-]|[.,]\d)"
     # a count of something is no house number: "Fire Brigade 12 crew", "Via Central 2 stops"
     r"(?![ \t]+(?!(?:in|is|was|and|with|on|near|until|till|since|for|where|which|but|or|to|from"
@@ -2092,12 +2108,23 @@ _STREET_ABROAD = re.compile(
 )
 
 
+# "Via" on a route is the way, not a street: "Bus 380 Via Bondi 12", "Train to Parramatta Via
+# Central 3 today", "Flying Via Singapore 2 next week".
+_A_ROUTE_BEFORE = re.compile(
+    r"(?i:\b(?:bus|buses|train|trains|tram|ferry|flight|flights|flying|fly|flew|route|line"
+    r"|coach|drive|driving|drove|travel|travelling|going|went|to)\b)[^.\n]{0,24}\Z"
+)
+
+
 def addresses(text: str) -> list[Hit]:
     """Street addresses of anyone: a number, a street name and a street type, with any unit or
     lot before it, and a listed suburb written after it; and streets abroad (_STREET_ABROAD)."""
     hits = [hit(m.start(), _suburb_after(text, m.end()), "address")
             for m in [*_LOT_ADDRESS.finditer(text), *_STREET_ABROAD.finditer(text)]
-            if not _NO_ONES_CAMP.search(m[0])]
+            if not _NO_ONES_CAMP.search(m[0]) and not (
+                m[0].startswith("Via") and _A_ROUTE_BEFORE.search(text, max(0, m.start() - 40),
+                                                                  m.start())
+            )]
     hits += dwellings(text)
     hits += _labelled_addresses(text)
     for m in ADDRESS.finditer(text):
@@ -2114,15 +2141,20 @@ _NO_ONES_CAMP = re.compile(
     r"(?i)\b(?:scout|scouts|bible|boot|youth|army|holiday|sports?|training|summer|winter|church"
     r"|school|cadet|cadets|band|music|surf|footy|football|mining|construction|fishing|kids|holiday"
     r"|adventure|leadership|fitness|rehab|detention|work)\s+camp\b"
+    r"(?!\s+(?:road|rd|street|st|lane|drive|dr|track|way)\b)"
 )
 # A form's address field, whatever the country's way of writing one ("Previous address (India):
 # TC 14/1127, Vazhuthacaud, Thiruvananthapuram"): up to the line's end or the next column.
 _ADDRESS_FIELD = re.compile(
-    r"\b(?i:address|addr)\b[^:\n]{0,40}:[ \t]*(?P<what>[^\n|\t(]{4,80}?)[ \t]*"
+    r"\b(?i:address|addr)\b(?![ \t]+(?i:issues?|history|updates?|updated|changes?|changed|check"
+    r"|checks|checked|confirmed|verified|problems?|status|proof|moves?|notes?)\b)"
+    r"[^:\n]{0,40}:[ \t]*(?P<what>[^\n|\t(]{4,80}?)[ \t]*"
     r"(?=[ \t]{2,}|\t|\||$|\.(?:\s|$)|[ \t]\()",
     re.MULTILINE,
 )
-_NO_ADDRESS = re.compile(r"(?i)(?:same|see|as above|unknown|nfa|n/?a|none|tbc|tba|nil)\b")
+_NO_ADDRESS = re.compile(
+    r"(?i)(?:same|see|as above|unknown|nfa|n/?a|none|tbc|tba|nil|no fixed|homeless)\b"
+)
 
 
 def _labelled_addresses(text: str) -> list[Hit]:
