@@ -656,7 +656,9 @@ def _listed_places(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
                 if tuple(keys[i : i + n]) == phrase and all(
                     (w.caps or w.key in _LOWER_IN_PHRASE  # and "Galiwin'ku": one word
                      or text[tokens[k - 1].end : w.start] in ("'", "’"))
-                    and _PHRASE_GAP.fullmatch(text, tokens[k - 1].end, w.start)
+                    and (_PHRASE_GAP.fullmatch(text, tokens[k - 1].end, w.start) or (
+                        text[tokens[k - 1].end : w.start] == ", " and "and" in phrase[k - i :]
+                    ))  # "Births, Deaths and Marriages": a list that is one name
                     for k, w in enumerate(tokens[i + 1 : i + n], i + 1)
                 ) and not (_a_surname_like_a_place(text, tokens, i, phrase) and not (
                     _A_PLACES_MODIFIER.match(text, tokens[i + n - 1].end)

@@ -244,7 +244,8 @@ def english_words() -> frozenset[str]:
 # spelt like one ("Turbo") needs context as "Dash" does, and a lone one is no name ("Two carers").
 _EVERYDAY_WORDS = frozenset({
     "turbo", "turbos", "mudflap", "mudflaps", "dashcam", "dashcams", "stakeholder", "stakeholders",
-    "carer", "carers", "audiology", "nephrology", "psychogeriatric", "psychogeriatrics"
+    "carer", "carers", "audiology", "nephrology", "psychogeriatric", "psychogeriatrics",
+    "trans", "antenatal", "postnatal", "perinatal", "neonatal", "deadname", "deadnamed",
 })
 
 

@@ -2571,6 +2571,12 @@ def _street_type(text: str, t: _Tok) -> bool:
     return t.key in ("dr", "st") and _AFTER_NUMBER.search(window) is not None
 
 
+# Kin words that also stand before a noun: "baby sleep", "child notification", "kids activities".
+_KIN_AS_NOUNS = word_set("baby babies bub bubs child children kid kids infant newborn toddler")
+# "Tue/Thu", "Mon/Wed/Fri": days, not a name after "worker".
+_DAY_SLASH = re.compile(r"/(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b")
+
+
 def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title: bool) -> None:
     """The name after a title or a relation word: "Mr Nguyen", "her sister Bronwyn"."""
     j = i + 1
@@ -2635,6 +2641,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         # Chair", "Dr Moncrieff Clinic" are places)
     if t.key in lexicon.RANKS:  # "Detective Senior Constable"
         return
+    if t.dated and _DAY_SLASH.match(text, t.end):
+        return  # "bicultural worker Tue/Thu"
     if not title and t.upper and toks[i].key in _ROLES and len(t.key) <= 4 and (
         t.key not in lexicon.given_names() and t.key not in lexicon.surnames()
     ):
@@ -2684,6 +2692,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
+        if toks[i].key in _KIN_AS_NOUNS and t.key in lexicon.english_words() and not (
+            t.key in lexicon.given_names() or t.key in lexicon.surnames()
+        ):
+            plausible = False  # "his baby visit", "bath baby except", "child health nurse"
         if toks[i].key in lexicon.RELATIONS and toks[i].cap and toks[i].opens and (
             t.key in lexicon.english_words()
         ) and not (t.key in lexicon.given_names() or t.key in lexicon.surnames()):
