@@ -384,6 +384,14 @@ def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
+# Where a name is given: "bubs name is iluka", "were calling her jirra", "baby named manea".
+_DUBBED = re.compile(
+    r"(?i)\b(?:(?:his|her|their|my|our|bubs|bub|baby)(?:['’]?s)?[ \t]+name[ \t]+is|named"
+    r"|(?:call|calling|called|naming|name|named)[ \t]+(?:her|him|them|the[ \t]+baby|bub|bubs))"
+    r"[ \t]+\Z"
+)
+
+
 def _lower_names(
     text: str, toks: list[_Tok], name: list[bool], keys: AbstractSet[str] | None
 ) -> None:
@@ -458,10 +466,11 @@ def _lower_names(
             and _SIGN_OFF_END.fullmatch(text, t.end)
         )
         signing = t.key in given and (here or last)  # "maureen here,", ". nettie"
+        dubbed = _DUBBED.search(text, max(0, t.start - 30), t.start) is not None
         greeted = lexical and prev is not None and prev.key in _GREETED and nxt is not None and (
             nxt.key in _SENDER_SAYS and text[prev.end : t.start] == " "
         )  # "hi renae its isolde from Samaritans": the one written to
-        if signing or greeted or (lexical and (before or after or beside or pair)) or (
+        if signing or greeted or dubbed or (lexical and (before or after or beside or pair)) or (
             before and after
         ) or (
             spoke or signs
@@ -2799,7 +2808,10 @@ _STREET_WORDS = word_set(
     "street st road rd avenue ave highway hwy parade pde boulevard terrace tce"
 )
 _KIN_TITLES = word_set("aunty auntie uncle")
-_NO_ONE = word_set("nil none declined unknown na tbc tba refused withheld deceased yes no")
+_NO_ONE = word_set(
+    "nil none declined unknown na tbc tba refused withheld deceased yes no"
+    " she he they we it i you"  # "named after his pop. She is calling": a pronoun
+)
 _WORD_TITLES = word_set(
     "magistrate judge registrar coroner officer principal sheriff practitioner constable "
     "detective sergeant inspector superintendent pastor father doctor aunty auntie uncle member"

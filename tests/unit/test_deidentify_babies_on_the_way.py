@@ -57,3 +57,19 @@ def test_a_babys_name_after_baby_still_goes(text, gone):
 def test_a_list_is_one_name_only_where_the_list_is_listed():
     out = redact("Spoke to Mercy, Health Care Card in hand.")
     assert "Health Care Card" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("bubs came early!! were calling her jirra. shes on the hospital band", "jirra"),
+        ("baby name is monika baru now, we registered", "monika"),
+    ],
+)
+def test_a_name_given_in_lowercase_goes(text, gone):
+    assert gone not in redact(text)
+
+
+def test_a_pronoun_after_a_kin_word_and_a_full_stop_is_no_one():
+    text = "They named him after his pop. She is calling him later."
+    assert redact(text) == text
