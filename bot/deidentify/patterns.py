@@ -1661,6 +1661,26 @@ BIRTH = frozenset({
 
 
 
+# A birth told as an event: "Her son was born at Rockingham General Hospital on 9 May 2025",
+# "had her baby on 30 June 2025": the date is the baby's birth date. Not "born in Iran and
+# arrived on 3 March 2019".
+_BORN_ON = re.compile(
+    r"(?i)\b(?:born|had[ \t]+(?:her|his|their|a)[ \t]+(?:baby|son|daughter|twins|boy|girl|bub))\b"
+    r"(?P<mid>[^.;\n]{0,70}?)\bon[ \t]+(?=\d)"
+)
+_ANOTHER_EVENT = re.compile(
+    r"(?i)\b(?:arrived|arrive|moved|came|left|went|discharged|released|married|seen|visited"
+    r"|booked|started|returned|and)\b"
+)
+
+
+def _born_on(text: str) -> Iterator[Hit]:
+    for m in _BORN_ON.finditer(text):
+        date = DATE.match(text, m.end())
+        if date is not None and not _ANOTHER_EVENT.search(m["mid"]):
+            yield hit(date.start(), date.end(), "dob")
+
+
 def dates_of_birth(
     text: str,
     registered: Collection[tuple[int, int, int]],
@@ -1672,6 +1692,8 @@ def dates_of_birth(
     """Dates given with a cue ("DOB", "born", "(aged 37)") and any date equal to a registered
     date of birth (numeric ones also read month-first); other dates (appointments) survive.
     After a cue, a day and month alone, words and ordinals, and bare digits count too."""
+    if "born" in text or "had " in text:
+        yield from _born_on(text)
     for cue in DOB_CUE.finditer(text) if cued else ():
         if _HOLIDAY_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
             continue  # "King's Birthday Monday 9/11" is a public holiday

@@ -73,3 +73,26 @@ def test_a_name_given_in_lowercase_goes(text, gone):
 def test_a_pronoun_after_a_kin_word_and_a_full_stop_is_no_one():
     text = "They named him after his pop. She is calling him later."
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Her son was born at Rockingham General Hospital on 9 May 2025 and went home.", "9 May"),
+        ("She had her baby on 30 June 2025 at Royal Hobart Hospital.", "30 June"),
+        ("His girlfriend had their son at Nepean Hospital on 2 March 2025.", "2 March"),
+    ],
+)
+def test_a_birth_told_as_an_event_hides_the_babys_birth_date(text, gone):
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was born in Iran and arrived on 3 March 2019.",
+        "She had her appointment on 3 March 2025.",
+    ],
+)
+def test_other_events_near_a_birth_keep_their_dates(text):
+    assert redact(text) == text
