@@ -284,7 +284,7 @@ def _find(
             hits = _allowed(text, hits, kept, protected, _possessives(text, found, kept))
         spans = [(h.start, h.end) for h in hits]
         hits += names.find(text, tokens, kept + protected + places + acts + cells_kept, spans, keys,
-                           keeper.words)
+                           keeper.words, matcher.surnames)
         return merge(hits)
     refs: list[Hit] = []
     homes = [*matcher.addresses_in(text, tokens, keys),
@@ -303,6 +303,7 @@ def _find(
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
             hits += patterns.cued_ids(text)
         hits += matcher.units_in(text, home_said=bool(homes))
+        hits += matcher.house_numbers_in(text)
         if "O" in text or "o4" in text:
             hits += patterns.scanned_mobiles(text)
         refs = patterns.reference_codes(text, keys)
@@ -373,7 +374,7 @@ def _find(
     others = [(h.start, h.end) for h in hits if h.kind != "name"]
     clients = [(h.start, h.end) for h in hits if h.kind == "name"]
     shielded = kept + protected + places + acts + others + cells_kept
-    people = names.find(text, tokens, shielded, clients, keys, keeper.words)
+    people = names.find(text, tokens, shielded, clients, keys, keeper.words, matcher.surnames)
     hits += people
     if HAS_DIGIT(text) and ("(" in text or patterns.BIRTHS(text)):
         # "The kids are [name] (4/2/2018) and [name] (19/9/2021)", "Birthdays: [name] 9/9/2009"

@@ -416,7 +416,17 @@ def _a_verb_or_a_role(key: str) -> bool:
 
 
 _TURNS_AN_AGE = re.compile(r"[ \t]+turn(?:s|ed|ing)[ \t]+\d")
-_A_SET_PHRASES_END = re.compile(r"[ \t]+to[ \t]+Country\b")  # "Welcome to Country"
+# "a Welcome to Country", "Welcome to Country by Aunty …"; not "took Welcome to Country Music".
+_A_SET_PHRASES_END = re.compile(
+    r"[ \t]+to[ \t]+Country(?=[ \t]*(?:[.,;:!?()\n\-–—]|$)"
+    r"|[ \t]+(?:ceremony|by|from|was|is|at|and|with"
+    r"|opened|to[ \t]+open|performed|given|then|for|first|n|&|4|in|on|today|yesterday"
+    r"|this|next|last)(?![\w&]))"
+)
+_A_SET_PHRASE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:a|the|with|did|gave|give|giving|performed|perform|for|and|n|naidoc|formal)|[:&])"
+    r"[ \t]+\Z"
+)
 _HOUSEHOLDS = word_set("family families household mob clan kids siblings")
 _PHRASE_OPENERS = word_set("buon feliz maligayang manigong simbang noche merry happy")
 
@@ -790,6 +800,7 @@ _CAR_AFTER = word_set(
 _CAR_VERBS = word_set(
     "drive drives drove driving driven park parks parked buy buys bought sell sells sold stole"
     " stolen crashed towed washed fixed repaired serviced registered repossessed reversed"
+    " broke broken overheated stalled died"  # "Their Kluger broke down at Gatton"
 )
 
 
@@ -847,6 +858,11 @@ def weak(word: str) -> bool:
     )
 
 
+_OBJECT_PRONOUNS = frozenset({"me", "her", "him", "them"})
+_CALLS = frozenset({"knows", "know", "knew", "calls", "call", "called", "calling"})
+_GOES = frozenset({"goes", "go", "going", "went"})
+
+
 class Matcher:
     """Everything precompiled for one set of clients in play."""
 
@@ -859,6 +875,7 @@ class Matcher:
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
+        self.house_numbers: set[str] = set()  # the street number: "outside number 27"
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
         self.dwellings: dict[tuple[str, str], set[str]] = {}  # -> its address's words, numbers
@@ -900,6 +917,8 @@ class Matcher:
                 self.streets.setdefault(street[0], []).append(_with_suburb(street[1], line))
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
+            if located and (house := _HOUSE_IN_ADDRESS.match(located)):
+                self.house_numbers.add(house[1].casefold())
             if line:
                 words = LETTERS.findall(line["suburb"])
                 self.localities.setdefault(line["postcode"], []).append(re.compile(
@@ -953,6 +972,10 @@ class Matcher:
             for name in (c.identity.full_name or "", *c.identity.aliases)
         )
         self.parts = frozenset(w for key in self.names for w in key if len(w) >= 3)
+        self.surnames = frozenset(  # "iluka narkle": a given name before one is someone's
+            fold(words[-1]) for c in clients
+            if len(words := (c.identity.full_name or "").split()) > 1
+        )
         self.with_s = frozenset(k[0] + "s" for k in self.names if len(k) == 1 and len(k[0]) >= 3)
         self.firsts = {k[0] for k in self.names}
         self.openings: dict[str, set[str]] = {}  # code -> the first letters of its words
@@ -1395,7 +1418,7 @@ class Matcher:
             return codes
         if self._not_a_name_here(text, tokens, i) or (t.title and _A_SET_PHRASES_END.match(
             text, t.end
-        )):
+        ) and (t.opens or _A_SET_PHRASE_BEFORE.search(text, max(0, t.start - 12), t.start))):
             return frozenset()  # "a Welcome to Country"
         if t.caps and not t.opens:  # capitalised mid-sentence: "spoke with Hope", "says BANI"
             return codes
@@ -1496,6 +1519,12 @@ class Matcher:
                 return True  # "VN-5002 here lol i mean gift."
             if i > 1 and (prev.key, tokens[i - 2].key) == ("as", "known"):
                 return True  # "also known as gift"
+            if (i > 2 and prev.key == "as" and tokens[i - 2].key in _OBJECT_PRONOUNS and (
+                tokens[i - 3].key in _CALLS
+            )) or (i > 1 and ((prev.key in _OBJECT_PRONOUNS and tokens[i - 2].key in _CALLS) or (
+                prev.key == "by" and tokens[i - 2].key in _GOES
+            ))):
+                return True  # "everyone knows me as lark", "call me lark", "goes by lark"
             if prev.key == "to":
                 if nxt is not None and nxt.key in _OBJECTS:
                     return False  # a verb: "tried to rob him", "want to bill them"
@@ -1761,13 +1790,24 @@ class Matcher:
                 continue
             if not m["word"] and unit.isdigit() and number.isdigit() and (
                 int(unit) <= 31 and int(number) <= 12
-            ) and not _UNIT_SAID.search(text, max(0, m.start() - 20), m.start()):
-                continue  # "3/12" is as likely a date; but "her unit is 2/9" is not
+            ) and not _UNIT_SAID.search(text, max(0, m.start() - 20), m.start()) and not (
+                _LEFT_OR_AT.search(text, max(0, m.start() - 24), m.start())
+            ):
+                continue  # "3/12" is as likely a date; but "her unit is 2/9", "out of 12/9" not
             yield hit(m.start(), m.end(), "address")
         alone = {unit for unit, _number in self.units}
         for m in (_ANY_UNIT if home_said else _UNIT_ALONE).finditer(text):
             if m["unit"].casefold() in alone:  # "back to unit 12", the register's "12/44 …"
                 yield hit(m.start("home"), m.end(), "address")
+
+    def house_numbers_in(self, text: str) -> Iterator[Hit]:
+        """The street number of a registered address said as a house's: "her boxes were on the
+        footpath outside number 27", "back at no. 19"; not "the number 27 bus"."""
+        for m in _NUMBER_SAID.finditer(text):
+            if m["number"].casefold() in self.house_numbers and not _NOT_A_HOUSE_AFTER.match(
+                text, m.end()
+            ) and not _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                yield hit(m.start(), m.end(), "address")
 
     def streets_in(
         self,
@@ -1817,7 +1857,8 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
-    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to)\s+(?=(?i:unit|flat|apartment|apt|villa))"
+    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to|(?:mum|mom|dad|nan|nana|nanna|aunty"
+    r"|auntie|sis|bro|mate)s)\s+(?=(?i:unit|flat|apartment|apt|villa))"
     r"|\b(?i:at|to|from|in)\s+(?=(?i:unit|flat|apartment|apt|villa))|[\"'“‘(]\s*)"
     r"(?P<home>(?i:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
@@ -1825,6 +1866,27 @@ _UNIT_ALONE = re.compile(
 _ANY_UNIT = re.compile(
     r"(?P<home>\b(?i:unit|flat|apartment|apt|villa|townhouse)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
+)
+# Where a home is left or lived in, "12/9" is no date: "out of 12/9", "her rent at 6/10".
+_LEFT_OR_AT = re.compile(
+    r"(?i)\b(?:out\s+of|move\s+into|moved\s+into|moving\s+into|rent\s+at|lives\s+at|living\s+at"
+    r"|staying\s+at|back\s+to|leave|leaving|left|vacate|vacating|vacated)\s+\Z"
+)
+_HOUSE_IN_ADDRESS = re.compile(
+    r"\s*(?:(?:unit|u|flat|apt|apartment|villa)\.?\s*)?(?:\d+[a-z]?\s*/\s*)?(\d+[a-z]?)\s+[A-Za-z]",
+    re.IGNORECASE,
+)
+_NUMBER_SAID = re.compile(
+    r"(?i)(?:\b(?:number|no\.)|(?<![\w&])#)\s*(?P<number>\d{1,4}[a-z]?)(?![\w/]|[.,]\d)"
+)
+_NOT_A_HOUSE_BEFORE = re.compile(
+    r"(?i)\b(?:ticket|case|file|item|room|bed|platform|gate|page|question|ref|reference|invoice"
+    r"|receipt|order|seat|bay|locker|client|account|policy|phone|mobile|batch|lot|bus|route|tram"
+    r"|train|flight|jersey|pump|dock|lane|aisle|step|point|rule|level)\s+\Z"
+)
+_NOT_A_HOUSE_AFTER = re.compile(
+    r"(?i)\s+(?:bus|route|tram|train|on\s+the\s+(?:list|waitlist|wait\s+list|ladder)|in\s+(?:the\s+)?"
+    r"(?:queue|line))\b"
 )
 _UNIT_SAID = re.compile(
     r"(?i)\b(?:unit|flat|apartment|apt|townhouse|villa)(?:\s+(?:is|was|no\.?|number|#))?\s*:?\s*\Z"

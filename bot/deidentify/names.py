@@ -138,9 +138,11 @@ _NEED_FLAGS = lexicon.TITLES | lexicon.RELATIONS  # lowercase words whose flags 
 # SMS words in no list, never names: "w tmrw", "saw appt", "with gf".
 _SMS_WORDS = word_set(
     """tmrw tmr tomoz arvo appt appts txt txted thx pls plz ppl govt dept meds scripts rego reg bub
-    bubs gf bf hubby missus mum's brekkie servo bottlo centrelink vinnies salvos ozcare tafe
+    bubs gf bf hubby hubs wifey bestie besties bff missus mum's brekkie servo bottlo centrelink
+    vinnies salvos ozcare tafe
     dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
     yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre
+    abt bout coz cos rn tbh imo ty np
     bono"""  # "pro bono"
 )
 # Before a lowercase word no dictionary knows, these make it a person ("says priya"); not
@@ -151,7 +153,11 @@ _SAID = word_set("said says")
 _DEEDS = word_set(
     "took gave went got said says rang cried left came called texted told stayed slept wants"
     " needs lost found moved hit kicked yelled broke stole"
+    " did smiled smiles crawled walked laughed hates loves sleeps"  # a baby's: "nardia did her"
 )
+_AND = word_set("and n &")
+_ME = word_set("me i")
+_NOT_AFTER_ME = word_set("a an the")  # "… and i a" is no pair
 _COMMON_LOWER = word_set(
     "whanau fam crew mob mates cuz bro sis kids rellies family aunties max min"
     # Kriol and Yumplatok pronouns: "youpla took her money", "olabat came back"
@@ -188,10 +194,12 @@ def find(
     anchors: Sequence[tuple[int, int]] = (),
     keys: AbstractSet[str] | None = None,
     kept: AbstractSet[str] = frozenset(),
+    surnames: AbstractSet[str] = frozenset(),
 ) -> list[Hit]:
     """Hits (type "person") for the names of people in ``text`` outside ``blocked`` spans, given
     the text's ``words`` (``register.words``). ``kept``: the words of the keep-list's phrases
-    (a worker's surname after an initial, "F. Hatherall", is the worker).
+    (a worker's surname after an initial, "F. Hatherall", is the worker). ``surnames``: the
+    registered clients' surnames, folded.
 
     ``anchors`` are registered clients' names found already: a name word found here next to one
     makes the whole run another person ("her sister Bronwyn Quokkafield", "Gerald Sellers" when
@@ -270,6 +278,8 @@ def find(
     _given_before(text, toks, name)
     if anchors:
         _after_clients(text, toks, name)
+        if surnames:
+            _lower_before_clients(text, toks, name, anchors, surnames)
     if keys is None or not _PATRONYMIC.isdisjoint(keys):
         for k in range(1, len(toks) - 1):
             if _lower_patronymic(text, toks, k):
@@ -338,10 +348,15 @@ def _chat_speakers(
     ):
         return  # one of them a worker, a client or a given name: "loveday: thanks"
     if 2 * sum(
-        lexicon.listed_place([toks[k].key]) and bool(_A_SCHEDULES_VALUE.match(text, toks[k].end))
+        (lexicon.listed_place([toks[k].key]) or toks[k].key in lexicon.english_words()
+         or toks[k].key in lexicon.MONTHS)
+        and bool(_A_SCHEDULES_VALUE.match(text, toks[k].end) or _A_LEDGERS_VALUE.match(
+            text, toks[k].end
+        ))
         for k in speakers
     ) >= len(speakers):
-        return  # a schedule of towns: "logan: fortnightly\nipswich: weekly"
+        return  # a schedule of towns or a ledger: "logan: fortnightly\nipswich: weekly", "bill:
+        # $230 owing\nrent: paid", "art: tues\nmusic: thurs"
     for k in speakers:
         t = toks[k]
         if not (t.blocked or name[k] or t.key in kept) and not (
@@ -401,11 +416,17 @@ def _lower_names(
     present = keys if keys is not None else {t.key for t in toks}
     candidates = present - lexicon.english_words() - lexicon.place_words() - lexicon.never_names()
     candidates = {k for k in candidates if len(k) > 2} - _SMS_WORDS
-    if not candidates:
+    # A town's name given to a baby is the baby's: "bubs name is iluka".
+    towns = (present & lexicon.place_words()) - lexicon.english_words() - lexicon.never_names()
+    if not candidates and not towns:
         return
     given, surnames = lexicon.given_names(), lexicon.surnames()
     for i, t in enumerate(toks):
-        if t.key not in candidates or t.capital or name[i] or t.blocked or len(t.key) < 3:
+        if t.capital or name[i] or t.blocked or len(t.key) < 3 or (
+            t.key not in candidates and not (
+                t.key in towns and _DUBBED.search(text, max(0, t.start - 30), t.start)
+            )
+        ):
             continue
         after_it = text[t.end : t.end + 2]
         if t.key in _SMS_WORDS or _glued(text, t.start, t.end) or (
@@ -450,9 +471,14 @@ def _lower_names(
             and nxt.key not in lexicon.NAME_JOINERS
         )
         lexical = t.key in given or t.key in surnames
-        beside = prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and (
+        beside = (prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and (
             name[i - 2] or (toks[i - 2].key in lexicon.RELATIONS and lexical)
-        )  # "mum and gervase are" (but "mum and bubba")
+            or (toks[i - 2].key == "me" and prev.key in _AND)  # "me and nardia got a flat"
+        )) or (  # "nardia and me", "jess n i"
+            nxt is not None and nxt.key in _AND and i + 2 < len(toks)
+            and toks[i + 2].key in _ME and text[nxt.end : toks[i + 2].start] == " "
+            and (i + 3 == len(toks) or toks[i + 3].key not in _NOT_AFTER_ME)
+        )  # (but "mum and bubba")
         pair = t.key in given and (
             _given_pair(text, toks, i, candidates) or _phoned_pair(text, toks, i, candidates)
         )  # "kyle n bailey r", "rep is madison crowley 0412 …"
@@ -470,7 +496,12 @@ def _lower_names(
         greeted = lexical and prev is not None and prev.key in _GREETED and nxt is not None and (
             nxt.key in _SENDER_SAYS and text[prev.end : t.start] == " "
         )  # "hi renae its isolde from Samaritans": the one written to
-        if signing or greeted or dubbed or (lexical and (before or after or beside or pair)) or (
+        born = nxt is not None and (nxt.key == "born" or (
+            nxt.key in ("was", "is") and i + 2 < len(toks) and toks[i + 2].key == "born"
+        )) and _JOIN.fullmatch(text, t.end, nxt.start) is not None  # "jirra was born 3 May"
+        if signing or greeted or dubbed or born or (
+            lexical and (before or after or beside or pair)
+        ) or (
             before and after
         ) or (
             spoke or signs
@@ -1236,7 +1267,9 @@ def _tokens(
             )  # "Rose去了Rose Bay" is one word to the tokenizer, only its "Rose" the client's
             title, flags = w.title, _flags(key)
             if (key in _SERVICE_ACRONYMS or key in _ROMAN) and text[start:end].isupper() and (
-                key in _ROMAN or _lower_on_its_line(text, start)  # not "MRS HAAG RANG"
+                key in _ROMAN or _lower_on_its_line(text, start)
+                or not (_A_TITLE_IN_CAPS.search(text, max(0, start - 6), start)
+                        or _SPOKE_IN_CAPS.match(text, end))  # "MRS HAAG RANG", "OMARA RANG"
             ):
                 flags = _ACRONYM  # "AMES starts 5 May" (but "Tom Ames" is a man); "CERT III"
             if title and text[end - 1] == "s" and text[start + 1 : start + 2].isupper() and (
@@ -1254,6 +1287,12 @@ def _tokens(
         else:  # an ordinary lowercase word: the Word itself reads as one (all flags False)
             toks.append(w)  # type: ignore[arg-type]
     return toks
+
+
+_A_TITLE_IN_CAPS = re.compile(r"\b(?:MR|MRS|MS|MISS|DR|MX|MASTER)\.?[ \t]+\Z")
+_SPOKE_IN_CAPS = re.compile(
+    r"[ \t]+(?:RANG|RINGS|SAID|SAYS|CALLED|TEXTED|EMAILED|PHONED|CRIED|YELLED|LEFT|CAME)\b"
+)
 
 
 def _lower_on_its_line(text: str, at: int) -> bool:
@@ -1431,12 +1470,18 @@ def _peoples_beside_a_name(text: str, toks: list[_Tok]) -> list[_Tok]:
             continue
         prev = toks[i - 1] if i > 0 and text[toks[i - 1].end : t.start] == " " else None
         nxt = toks[i + 1] if i + 1 < len(toks) and text[t.end : toks[i + 1].start] == " " else None
-        if (prev is not None and (
+        a_thing_after = nxt is not None and not nxt.capital and not (
+            nxt.key in lexicon.SUBJECT_CUES or nxt.key.endswith(("ing", "ed"))
+        )  # "Danish translations"; but "Maria Catalan speaking"
+        whose = i > 1 and toks[i - 2].key in _WHOSE
+        if (prev is not None and not a_thing_after and (
             (prev.capital and prev.given and not prev.brand)
-            or prev.key in lexicon.TITLES or prev.key in lexicon.RELATIONS
+            or prev.key in lexicon.TITLES
+            or (prev.key in lexicon.RELATIONS and whose)
         )) or (nxt is not None and nxt.capital and (nxt.surname or nxt.unknown) and not (
-            nxt.word or nxt.brand or nxt.place
-        )):
+            (nxt.word and not nxt.surname) or nxt.brand or nxt.place
+        )):  # "Danish Khan"; not "Mum Dutch, dad Vietnamese", "Her dad Cornish pasty shop",
+            # "Priya Danish translations"
             out[i] = t._replace(brand=False, lexical=True, surname=True)
     return out
 
@@ -1463,6 +1508,36 @@ def _after_clients(text: str, toks: list[_Tok], name: list[bool]) -> None:
             _mark_run(text, toks, name, i + 1, 1)
 
 
+def _lower_before_clients(
+    text: str,
+    toks: list[_Tok],
+    name: list[bool],
+    anchors: Sequence[tuple[int, int]],
+    surnames: AbstractSet[str],
+) -> None:
+    """In lowercase, a word no dictionary knows just before a registered client's surname
+    alone is the given name of someone who carries it, or the client's own misspelt: "bubs name
+    is iluka ❤️ iluka narkle", "the baby as jiyun eom", "sinyi shangguang rang"."""
+    starts = {s: e for s, e in anchors if fold(text[s:e]) in surnames
+              and fold(text[s:e]) not in lexicon.english_words()}  # not "his footy gear"
+    for i in range(len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        end = starts.get(nxt.start)
+        if (
+            end is not None and not name[i] and not t.capital and not t.blocked
+            and len(t.key) >= 3 and t.key.isalpha() and text[t.end : nxt.start] == " "
+            and text[nxt.start : end].islower()
+            and t.key not in lexicon.english_words() and t.key not in lexicon.never_names()
+            and t.key not in lexicon.place_words()
+            and t.key not in lexicon.FUNCTION_WORDS and t.key not in lexicon.RELATIONS
+            and t.key not in lexicon.KIN_ABROAD and t.key not in lexicon.TITLES
+            and t.key not in _SMS_WORDS and t.key not in _COMMON_LOWER
+            and not (t.key.endswith("s") and t.key[:-1] in lexicon.english_words())
+            and not (i and toks[i - 1].key in _GREETED)  # "hi byron golf here": to, then from
+        ):
+            name[i] = True
+
+
 def _mark_run(text: str, toks: list[_Tok], name: list[bool], k: int, step: int) -> None:
     """Mark the registered name's words from ``k`` on, in the direction ``step``."""
     while 0 <= k < len(toks) and toks[k].anchor:
@@ -1471,6 +1546,32 @@ def _mark_run(text: str, toks: list[_Tok], name: list[bool], k: int, step: int) 
         if not (a >= 0 and b < len(toks)) or not _JOIN.fullmatch(text, toks[a].end, toks[b].start):
             break
         k += step
+
+
+def _a_brand_then_a_surname(text: str, toks: list[_Tok], j: int) -> bool:
+    """A one-word service's or brand's name, no word of the language, with a surname after it
+    ("her cousin Ngala Yunupingu", "her mum Tok Smith")."""
+    t = toks[j]
+    if not t.cap or t.word or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.cap and (nxt.surname or nxt.unknown) and not (
+        nxt.brand or nxt.place or nxt.never or nxt.dated or nxt.key in _A_BRANDS_THINGS
+    ) and text[t.end : nxt.start] == " "
+
+
+_FAMILY = word_set(
+    "mum mother dad father sister brother sis bro cousin cuz aunty auntie aunt uncle nan nanna gran"
+    " grandma grandmother grandfather pop son daughter niece nephew wife husband partner boyfriend"
+    " girlfriend bf gf friend mate"
+)
+# What follows a service's or brand's name as its thing: "Medicare Card", "Centrelink Debt".
+_A_BRANDS_THINGS = word_set(
+    "card cards plan plans appointment appointments payment payments letter letters number account"
+    " office worker workers team app form forms statement debt review claim line lines bill bills"
+    " case file note notes check visit group program service services centre center hub house"
+    " hall bus car store shop branch"
+)
 
 
 def _a_things_name_for_someone(t: _Tok) -> bool:
@@ -1983,6 +2084,12 @@ _CALLED_FROM = lexicon.SPOKE | word_set("phoned called calling ringing texting m
 _FROM_SOMEONE_END = re.compile(r"[ \t]*(?:[:,]|\Z|\n)")
 
 
+_IN_AS_A_VERBS_PART = word_set(
+    "moving moved move logged log checked check signed sign dropped drop popped pop came come"
+    " coming walked walk settling settled"
+)
+
+
 def _someone_here(text: str, toks: list[_Tok], i: int) -> bool:
     """A town that is also a name is the person when it owns something ("at Nathan's place",
     not "Sydney's west"), does what people do ("SES Gordon rang"), or sends a message ("from
@@ -1992,7 +2099,8 @@ def _someone_here(text: str, toks: list[_Tok], i: int) -> bool:
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.key in _DONE_BY_SOMEONE and text[t.end : nxt.start] == " " and not (
-        i > 0 and toks[i - 1].key == "in" and text[toks[i - 1].end : t.start] == " "
+        i > 1 and toks[i - 1].key == "in" and text[toks[i - 1].end : t.start] == " "
+        and toks[i - 2].key not in _IN_AS_A_VERBS_PART  # "Moving in Gordon rang"
     ):  # "SES Gordon rang"; not "the new unit in Mowbray signed"
         return True
     if _IS_THE_ROLE.match(text, t.end):
@@ -2372,6 +2480,10 @@ _LABELS = re.compile(r"^[ \t]*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)(?:[ \
                      re.MULTILINE)
 
 
+_A_LEDGERS_VALUE = re.compile(
+    r"[ \t]*:[ \t]*(?:\$|(?i:paid|owing|owed|due|overdue|n/a|nil|tbc|pending|booked|cancelled"
+    r"|approved|declined)\b)"
+)
 _A_SCHEDULES_VALUE = re.compile(
     r"(?:[ \t]+office)?[ \t]*:[ \t]*(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|every|each|fortnight"
     r"|weekly|monthly|daily|first|second|third|fourth|last|alternate|closed|by appointment|none"
@@ -2582,6 +2694,21 @@ def _street_type(text: str, t: _Tok) -> bool:
 
 # Kin words that also stand before a noun: "baby sleep", "child notification", "kids activities".
 _KIN_AS_NOUNS = word_set("baby babies bub bubs child children kid kids infant newborn toddler")
+# After a kin word and a word, what a person does: the word is the child's name.
+_A_BABY_DOES = re.compile(
+    r" (?:is|was|has|had|will|can|loves|hates|turns|turned|started|starts|smiled|cried|slept"
+    r"|sleeps|feeds|fed|weighs|weighed) (?!(?:no|not|for|over|available|required|needed"
+    r"|due|booked|on|at|in)\b)"
+)
+_WHOSE = word_set("her his their my our your")
+_BABY_THINGS = word_set(
+    "monitor formula care sleep seat capsule pram bottle bottles clothes stuff bath shower food"
+    " health visit visits bag cot bassinet carrier car nappy nappies wipes milk book books room"
+    " support payment bonus allowance check checks scan scans shower weight feeding feeds"
+    " appointment appointments nurse doctor gp clinic group groups class classes photo photos"
+    " blanket toys toy gear things items jumper seat swing gate rash cough cold fever brain teeth"
+    " born due father daddy dad mum mother sister brother"
+)
 # "Tue/Thu", "Mon/Wed/Fri": days, not a name after "worker".
 _DAY_SLASH = re.compile(r"/(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b")
 
@@ -2668,7 +2795,9 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     if t.brand and (not title or t.upper) and not (
         not title and toks[i].key not in _ROLES and text[toks[j - 1].end : t.start] == " "
         and _a_things_name_for_someone(t) and _acts_or_joins_kin(text, toks, j)
-    ):  # "Miss Torres" is a person, "sister DOB" not; "her friend Astra drove" is someone
+    ) and not (not title and toks[i].key in _FAMILY and _a_brand_then_a_surname(text, toks, j)):
+        # "Miss Torres" is a person, "sister DOB" not; "her friend Astra drove" is someone,
+        # and so is "her cousin Ngala Yunupingu"
         return
     if not t.capital:  # "sister bronwyn (smith)", "his cousin tevita", "aunty june"
         plausible = (
@@ -2703,8 +2832,12 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "sons and daughters welcome"
         if toks[i].key in _KIN_AS_NOUNS and t.key in lexicon.english_words() and not (
             t.key in lexicon.given_names() or t.key in lexicon.surnames()
+        ) and not (
+            _A_BABY_DOES.match(text, t.end) and t.key not in _BABY_THINGS
+            and i > 0 and toks[i - 1].key in _WHOSE
         ):
-            plausible = False  # "his baby visit", "bath baby except", "child health nurse"
+            plausible = False  # "his baby visit", "bath baby except", "child health nurse"; but
+            # "her baby sky is feeding well", "her bub maverick has a cold"
         if toks[i].key in lexicon.RELATIONS and toks[i].cap and toks[i].opens and (
             t.key in lexicon.english_words()
         ) and not (t.key in lexicon.given_names() or t.key in lexicon.surnames()):
@@ -3072,8 +3205,11 @@ def _before_a_street(text: str, toks: list[_Tok], i: int) -> bool:
 _SELF_NAMED = re.compile(
     r"\b(?i:(?:calls?|called|calling)[ \t]+(?:him|her|them)sel(?:f|ves)|goes[ \t]+by"
     r"|(?:his|her|their|my)[ \t]+name[ \t]+(?:is|was)|(?:his|her|my)[ \t]+name['’]s)[ \t]+\"?"
+    r"|(?P<i_am>\bI(?:[ \t]+am|['’]m)[ \t]+)(?=[A-Z])"  # "Hello sir, I am Sere Baru, father of …"
 )
-_SELF_NAMED_GATE = re.compile(r"(?i:sel(?:f|ves)\b|goes by|name(?:['’]s| is| was))").search
+_SELF_NAMED_GATE = re.compile(
+    r"(?i:sel(?:f|ves)\b|goes by|name(?:['’]s| is| was))|I am|I['’]m"
+).search
 
 
 def _self_named(text: str, toks: list[_Tok], name: list[bool]) -> None:
@@ -3089,12 +3225,32 @@ def _self_named(text: str, toks: list[_Tok], name: list[bool]) -> None:
             continue
         if t.key in lexicon.FUNCTION_WORDS or t.never or t.brand:
             continue
+        if m["i_am"] and not _i_am_named(text, toks, j):
+            continue  # "I am Australian", "I'm Sorry", "I am Dr …", "I'm Muslim"
         name[j] = True
         while j + 1 < len(toks) and toks[j + 1].capital and not toks[j + 1].blocked and (
             _JOIN.fullmatch(text, toks[j].end, toks[j + 1].start)
         ):
             j += 1
             name[j] = True
+
+
+def _i_am_named(text: str, toks: list[_Tok], j: int) -> bool:
+    """After "I am", one or two capitalised words that are a name: neither a people's or a
+    faith's, nor a place, a title or a month; a word of the dictionary only before a second that
+    is a name ("I am Sere Baru")."""
+    run = [toks[j]]
+    if j + 1 < len(toks) and toks[j + 1].capital and _JOIN.fullmatch(
+        text, toks[j].end, toks[j + 1].start
+    ):
+        run.append(toks[j + 1])
+    if any(t.never or t.brand or t.place or t.dated or t.upper or t.blocked
+           or t.key in lexicon.TITLES or t.key in _NEVER_AFTER_KIN for t in run):
+        return False
+    last = run[-1]
+    return (last.lexical or last.unknown) and not last.word and (
+        len(run) == 2 or not run[0].word
+    )
 
 
 def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:

@@ -352,6 +352,7 @@ _REF_CUE = re.compile(
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id|conf(?:irmation)?|ref(?:erence)?)\.?)?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
+    r"|,[ \t]+(?=[A-Z]{2,4}[ \t]\d)"  # "registration number, TAS 2025/3318"
     r"|[\s:#=.\-–—]*(?:\([^()]{1,40}\)[\s:#=.\-–—]*)?(?:(?:is|was)\s+)?)",
     re.IGNORECASE,
 )
@@ -527,6 +528,9 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
     if _OPAQUE_GATE(text):
         hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
     hits += [hit(*m.span(), "id") for m in _CODE_IN_ANOTHER_SCRIPT.finditer(text)]
+    hits += [hit(*m.span(), "id") for m in _LETTERED_CODE.finditer(text)
+             if sum(ch.isdigit() for ch in m["digits"]) >= 6 and not _dated(m["digits"])
+             and not DATE.fullmatch(m["digits"])]
     for m in _SHAPED_CODE.finditer(text):
         code = m[0]
         if (
@@ -581,8 +585,17 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
 _FOUR_GROUPS = re.compile(
     r"(?<![\w.,$/\-:#+])\d{4}(?: \d{4}){2,3}(?: \d{1,3})?(?![\w\-/%]|[.,]\d| \d)", re.ASCII
 )
+# An office's letters joined by a hyphen, then a number in groups: "QLD-COA 2025 118204",
+# "BDM-VIC 25-118803", "DCJ-P 1187 3365" (a registry's or a department's reference).
+_LETTERED_CODE = re.compile(
+    r"(?<![\w/.\-@#])[A-Z]{2,5}-[A-Z]{1,5}[ \t]+(?P<digits>\d+(?:[ \t\-/]\d+){0,3})"
+    r"(?![\w/\-]|[.,]\d)"
+)
 # Cyrillic or Greek capitals run into digits: "ВК-204417" (a military ID), "ΑΚ 123456".
-_CODE_IN_ANOTHER_SCRIPT = re.compile(r"(?<![\w/.\-])[А-ЯЁЂ-ЏΑ-Ω]{1,4}[\-/ ]?\d{4,}(?![\w\-/])")
+_CODE_IN_ANOTHER_SCRIPT = re.compile(  # not "В 2019 году" (in 2019), "С 2020 года"
+    r"(?<![\w/.\-])(?:[А-ЯЁЂ-ЏΑ-Ω]{1,4}[\-/]?\d{4,}|[А-ЯЁЂ-ЏΑ-Ω]{2,4} \d{4,}|[А-ЯЁЂ-ЏΑ-Ω] \d{5,})"
+    r"(?![\w\-/])"
+)
 
 
 def _a_cards_groups(run: str) -> bool:
@@ -1174,7 +1187,7 @@ def legislation(text: str) -> list[tuple[int, int]]:
 _EMAIL = re.compile(r"(?<![\w.%+'\-])[\w.%+'\-]+(?:@|&#64;|&commat;)[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(
     r"(?<![\w@.\-/])(?:(?:https?://|www\.)[^\s<>\"'()\[\]|]+"
-    r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu"
+    r"|(?:[a-z0-9\-]+\.)+(?:com|net|org|au|nz|uk|io|me|co|ly|gl|tv|app|info|biz|gov|edu|ee|gg"
     r"|(?-i:help|top|xyz|site|online|live|click|link|shop|cc|vip|icu|club|cn))"
     r"(?:\.[a-z]{2})?(?![\w\-])(?:/[^\s<>\"'()\[\]|]*)?)",  # not "follow-up.could"
     re.IGNORECASE,
@@ -1185,6 +1198,7 @@ facebook.com fb.com m.facebook.com instagram.com tiktok.com twitter.com x.com
 linkedin.com au.linkedin.com snapchat.com youtube.com threads.net onlyfans.com
 pinterest.com reddit.com tumblr.com t.me wa.me m.me linktr.ee twitch.tv youtu.be vimeo.com
 discord.gg discord.com soundcloud.com
+paypal.me paypal.com venmo.com cash.app patreon.com ko-fi.com buymeacoffee.com github.com
 gofundme.com gofund.me au.gofundme.com mycause.com.au chuffed.org givealittle.co.nz
 justgiving.com everydayhero.com tributes.com.au legacy.com"""
 )  # and the pages raised or kept for one person: fundraisers, memorials
@@ -1216,17 +1230,26 @@ _AT_HANDLE = re.compile(
 
 
 # A user name with an underscore and a number, wherever it stands: "xhs_user_5528710".
-_UNDERSCORED = re.compile(r"(?<![\w@.\-/])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\d{3,}(?![\w.\-/])")
+_UNDERSCORED = re.compile(r"(?<![\w@.\-/])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\d{3,}(?![\w\-/]|\.\w)")
 
 
 def _a_users_name(word: str) -> bool:
-    """ "xhs_user_5528710", "kai_m_2291"; not a file's, a ticket's or a room's ("scan_0012",
-    "INC_004512", "B_101", "report_final_2025"): in lowercase, not ending in a year, with a part
-    that is no English word."""
+    """ "xhs_user_5528710", "kai_m_2291", "blue_wolf_123"; not a file's, a ticket's or a room's
+    ("scan_0012", "INC_004512", "B_101", "report_final_2025"): no file's word in it, and not
+    a system's capitals and a number alone."""
     parts = [p for p in re.split(r"[_\d]+", word.casefold()) if p]
-    return word[:1].islower() and not _A_YEAR.fullmatch(re.split(r"_", word)[-1]) and any(
-        p not in lexicon.english_words() for p in parts
+    return _A_SYSTEMS_NUMBER.fullmatch(word) is None and not any(
+        p in _FILE_WORDS or p in _FILES_PARTS for p in parts
     )
+
+
+_A_SYSTEMS_NUMBER = re.compile(r"[A-Z]{1,5}_\d+|[a-z]{1,2}_\d+")  # "INC_004512", "b_101"
+_FILES_PARTS = word_set(
+    "report final draft copy file files image photo pic screenshot screen video audio rec recording"
+    " invoice receipt form letter attachment export backup data log test sample print job case ref"
+    " ticket req chg task bug build version v page room inc minutes notes agenda plan budget"
+    " statement summary scanned signed old new updated"
+)
 
 
 def handles(text: str) -> list[Hit]:
@@ -1461,18 +1484,48 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
     without brackets too ("Birthday list: her daughter Amina 9 September 2009; …")."""
     found = []
     births = BIRTHS(text) is not None
+    heading = text[: text.find("\n")] if "\n" in text else ""
     for h in people:
         m = _BRACKETED_DATE.match(text, h.end) or (
-            _LISTED_DATE.match(text, h.end) if births else None
+            _LISTED_DATE.match(text, h.end) if births and (
+                BIRTHS(heading) or BIRTHS(text, _sentence_start(text, h.start), h.start)
+                or _A_BIRTHDAYS_HEADER.search(text, 0, h.start)
+            ) else None  # a birthday list's sentence or heading, not "DOB: …. Review with Tegan"
         )
-        if m is not None and DATE.fullmatch(m["date"]) and not (
+        date = DATE.fullmatch(m["date"]) if m is not None else None
+        if m is not None and date is not None and not (
             (_MET_BEFORE.search(text, max(0, h.start - 30), h.start) and (
                 " " in text[h.start : h.end].strip()  # "Phone call with Kylie Brown (12/02/2025)"
-            ))  # but "Called Brodie (13/11/2009)" is a child and their birthday
-            or _A_TITLE_FIRST.match(text, max(0, h.start - 6), h.end)
+                or _year(date) >= _RECENT  # "Met Kylie (12/02/2025)"; but "Called Brodie
+            ))  # (13/11/2009)" is a child and their birthday
+            or _A_TITLE_BEFORE.search(text, max(0, h.start - 14), h.start)
         ):
             found.append(hit(m.start("date"), m.end("date"), "dob"))
     return found
+
+
+
+
+# A heading line over a list of birthdays: "Birthdays", "Birthday list:", "DOBs".
+_A_BIRTHDAYS_HEADER = re.compile(
+    r"(?im)^[ \t#*•\-]*(?:children['’]s[ \t]+|kids['’]?[ \t]+)?"
+    r"(?:birthdays?(?:[ \t]+list)?|d\.?o\.?b\.?s?"
+    r"|dates?[ \t]+of[ \t]+birth)[ \t]*:?[ \t]*\n(?:[^\n]*\S[^\n]*\n)*[^\n]*\Z"
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), text.rfind("? ", 0, at),
+               text.rfind("! ", 0, at)) + 1
+
+
+# A meeting's date, not a child's birthday, after "met" or "called" and a given name alone.
+_RECENT = 2023
+
+
+def _year(m: re.Match[str]) -> int:
+    year = next((m[g] for g in ("iy", "ny", "ty", "uy") if m[g]), "0").lstrip("'")
+    return int(year) + (2000 if len(year) == 2 else 0)
 
 
 # When someone was seen, the date in brackets is the meeting's: "Saw Dr Chen (12/03/2025)",
@@ -1481,9 +1534,10 @@ _MET_BEFORE = re.compile(
     r"(?i)\b(?:saw|seen|spoke|speak|met|meet|meeting|call|called|rang|phoned|visited|visit"
     r"|appointment|appt|reviewed|interviewed)(?:[ \t]+(?:to|with|by))?[ \t]+\Z"
 )
-_A_TITLE_FIRST = re.compile(
-    r".*?\b(?i:dr|doctor|prof|professor|nurse|sister|rev|father|fr|judge|magistrate|officer"
-    r"|constable|sgt|detective)\.?[ \t]"
+_A_TITLE_BEFORE = re.compile(  # "Dr Chen (12/03/2025)"; but "his sister Mia (19/09/2021)"
+    r"(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )"
+    r"\b(?i:dr|doctor|prof|professor|nurse|sister|rev|father|fr|judge|magistrate|officer"
+    r"|constable|sgt|detective)\.?[ \t]+\Z"
 )
 
 
@@ -1665,9 +1719,13 @@ BIRTH = frozenset({
 # "had her baby on 30 June 2025": the date is the baby's birth date. Not "born in Iran and
 # arrived on 3 March 2019".
 _BORN_ON = re.compile(
-    r"(?i)\b(?:born|had[ \t]+(?:her|his|their|a)[ \t]+(?:baby|son|daughter|twins|boy|girl|bub))\b"
+    r"(?i)\b(?:born|had[ \t]+(?:her|his|their|a)[ \t]+(?:baby|son|daughter|twins|boy|girl|bub)"
+    r"(?:[ \t]+(?:boy|girl))?(?![ \t]*['’]s)"
+    r"(?=[ \t]*(?:$|[,(]|(?:at|in|on|early|late|prematurely|last|this|yesterday"
+    r"|today|safely|by|via|naturally)\b)))\b"  # not "had her baby shower on", "her son's hearing"
     r"(?P<mid>[^.;\n]{0,70}?)\bon[ \t]+(?=\d)"
 )
+_A_NEW_CLAUSE = re.compile(r",[ \t]+[a-z]")  # "Her son, born last year, starts daycare on …"
 _ANOTHER_EVENT = re.compile(
     r"(?i)\b(?:arrived|arrive|moved|came|left|went|discharged|released|married|seen|visited"
     r"|booked|started|returned|and)\b"
@@ -1677,7 +1735,9 @@ _ANOTHER_EVENT = re.compile(
 def _born_on(text: str) -> Iterator[Hit]:
     for m in _BORN_ON.finditer(text):
         date = DATE.match(text, m.end())
-        if date is not None and not _ANOTHER_EVENT.search(m["mid"]):
+        if date is not None and not _ANOTHER_EVENT.search(m["mid"]) and not (
+            _A_NEW_CLAUSE.search(m["mid"])
+        ):
             yield hit(date.start(), date.end(), "dob")
 
 
@@ -2134,7 +2194,7 @@ _STREET_ABROAD = re.compile(
 # Central 3 today", "Flying Via Singapore 2 next week".
 _A_ROUTE_BEFORE = re.compile(
     r"(?i:\b(?:bus|buses|train|trains|tram|ferry|flight|flights|flying|fly|flew|route|line"
-    r"|coach|drive|driving|drove|travel|travelling|going|went|to)\b)[^.\n]{0,24}\Z"
+    r"|coach)\b)[^.\n]{0,24}\Z"
 )
 
 
@@ -2168,11 +2228,15 @@ _NO_ONES_CAMP = re.compile(
 # A form's address field, whatever the country's way of writing one ("Previous address (India):
 # TC 14/1127, Vazhuthacaud, Thiruvananthapuram"): up to the line's end or the next column.
 _ADDRESS_FIELD = re.compile(
-    r"\b(?i:address|addr)\b(?![ \t]+(?i:issues?|history|updates?|updated|changes?|changed|check"
-    r"|checks|checked|confirmed|verified|problems?|status|proof|moves?|notes?)\b)"
+    r"\b(?i:address|addr)\b(?P<about>[ \t]+(?i:issues?|history|updates?|updated|changes?|changed"
+    r"|check|checks|checked|confirmed|verified|problems?|status|proof|moves?|notes?)\b)?"
     r"[^:\n]{0,40}:[ \t]*(?P<what>[^\n|\t(]{4,80}?)[ \t]*"
     r"(?=[ \t]{2,}|\t|\||$|\.(?:\s|$)|[ \t]\()",
     re.MULTILINE,
+)
+_A_DWELLINGS_WORD = re.compile(
+    r"(?i)\b(?:flat|unit|block|lot|house|sector|camp|apartment|apt|room|villa|street|st|road|rd"
+    r"|avenue|ave|lane|drive|dr|court|ct|po box|phase|zone|village|compound|building)\b"
 )
 _NO_ADDRESS = re.compile(
     r"(?i)(?:same|see|as above|unknown|nfa|n/?a|none|tbc|tba|nil|no fixed|homeless)\b"
@@ -2189,6 +2253,8 @@ def _labelled_addresses(text: str) -> list[Hit]:
             r"\b[A-Z][a-z]", what
         ) or ADDRESS.search(what) or _STREET_ABROAD.search(what):
             continue  # a street address is found as one, with its suburb
+        if m["about"] and not _A_DWELLINGS_WORD.search(what):
+            continue  # "Address issues: rent arrears since 2024"; but "Address updated: Flat 3"
         hits.append(hit(m.start("what"), m.end("what"), "address"))
     return hits
 
@@ -2231,7 +2297,9 @@ def house_numbers(text: str) -> list[Hit]:
     """A neighbour's house by its number: "the neighbour at number 29", "Number 7's tap" (not
     "at number 3 on the waitlist")."""
     alone = [hit(*m.span("home"), "address") for m in _HOME_ALONE.finditer(text)
-             if not m["home"][:1].isupper() and m["home"] != "24/7"]
+             if not m["home"][:1].isupper() and m["home"] != "24/7"
+             and not _A_READING.search(text, max(0, m.start() - 12), m.start("home"))
+             and not _A_READINGS_UNIT.match(text, m.end())]
     return alone + [hit(*m.span(m.lastgroup or 0), "address")
             for m in _HOUSE_NUMBER.finditer(text)
             if not (rank := _A_RANK_AFTER.match(text, m.end())) or (
@@ -2248,6 +2316,16 @@ _A_HOME_BEFORE = re.compile(
 
 
 HOUSE_KEYS = word_set("number no same unit flat apartment apt house at")
+# A reading, a score or a class, not a home: "BP is at 140/90", "MMSE score is at 27/30", "born
+# at 38/40 weeks", "the class is in unit 5 this term".
+_A_READING = re.compile(
+    r"(?i)\b(?:bp|blood\s+pressure|pressure|score|scored|scores|sats|saturation|mmse|moca|k10|gcs"
+    r"|pain|gestation|pregnant|born|result|results|rating|rated|pulse|hb|bsl|mark|marks|class"
+    r"|course|lesson|lessons|module|tafe|cert|school|subject|appointment|appt|time)\b"
+)
+_A_READINGS_UNIT = re.compile(
+    r"(?i)[ \t]*(?:weeks?|wks?|mmhg|bpm|%|today|this\s+(?:term|week|semester)|pregnant)\b"
+)
 
 
 # Someone's home by its unit or house number alone, where a home is said: "the agent lives in

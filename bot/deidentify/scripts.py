@@ -163,7 +163,8 @@ _HAN_SURNAMES = (
 )
 _HAN_TITLED = re.compile(
     rf"(?:(?<![\u3400-\u4dbf\u4e00-\u9fff])|(?<=[联系繫絡络找是的给給跟和与與请請问問见見]))"
-    r"(?![向于付](?<=[\u4e00-\u9fff][向于付]))"  # "请向社工反映": "to", not Xiang
+    # "请向社工反映": "to", not Xiang
+    r"(?![向于付](?<=[请請并並已可要再会會需应應将將也都][向于付]))"
     rf"[{_HAN_SURNAMES}](?={_HAN_TITLES})"
 )
 

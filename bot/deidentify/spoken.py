@@ -30,7 +30,8 @@ _RUN = re.compile(rf"(?<![\w+]){_ITEM}(?:[\s,.\-]{{1,3}}{_ITEM}){{4,}}(?![\w])",
 _ITEMS = re.compile(_ITEM, re.IGNORECASE)
 _A_WORD = re.compile(r"[a-z]", re.IGNORECASE)
 _PHONE_CUE = re.compile(
-    r"(?i)\b(?:phone|ph|mob|mobile|number|no|num|cell|call\s+(?:her|him|them)?\s*on|on)[\s:.#]*\Z"
+    r"(?i)\b(?:(?:phone|ph|mob|mobile|number|no|num|cell)(?:\s+(?:is|was|'s|’s))?"
+    r"|call\s+(?:her|him|them)?\s*on|on)[\s:.#]*\Z"
 )
 _PLUS_BEFORE = re.compile(r"(?<![\w+])plus\s+\Z", re.IGNORECASE)
 

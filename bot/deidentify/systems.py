@@ -263,7 +263,8 @@ _PEOPLE = r"client|tenant|resident|participant|patient|child|young[ _]person"
 _NAME_FIELD = re.compile(
     r"(?:^|(?<=[{,;&?\t|>\"'])|(?<=\s\s)|(?<=\.\s))[ \t]*[\"']?"
     r"(?:(?:(?:client|full|first|given|last|family|preferred|middle|legal|contact|carer|parent"
-    r"|guardian|nok|kin)[ _]?)?(?:names?|surname)(?:[ _]of[ _](?:client|carer|contact))?"
+    r"|guardian|nok|kin)[ _]?|(?:baby|bub|child|son|daughter|mother|father|partner|newborn)"
+    r"(?:['’]?s)?[ _])?(?:names?|surname)(?:[ _]of[ _](?:client|carer|contact))?"
     rf"|{_PEOPLE}|applicant|carer|nok"
     r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father|respondent|aggrieved"
     r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest"
@@ -291,10 +292,15 @@ def named_as(text: str) -> Iterator[Hit]:
     "name S. Mahdi" after an account; "Nazar s/o Akbar" (son, daughter or wife of), both named."""
     for m in _PAYEE.finditer(text):
         group = "value" if m["value"] else "v2"
+        key = m[group].casefold()
+        if key in lexicon.english_words() and key not in lexicon.given_names():
+            continue  # "acted in the name of Justice"
         if _titled(m[group]) or _a_name(m[group]) or _INITIAL_FIRST.fullmatch(m[group]):
             yield hit(*m.span(group), "person")
     if "/o" in text:
         for m in _CHILD_OF.finditer(text):
+            if m["rel"].casefold() == "w" and not (_a_name(m["a"]) and _a_name(m["b"])):
+                continue  # "w/o" is mostly "without": "Arrived Tuesday w/o Medicare card"
             yield hit(*m.span("a"), "person")
             yield hit(*m.span("b"), "person")
 
@@ -333,7 +339,8 @@ _PAYEE = re.compile(
 )
 _INITIAL_FIRST = re.compile(_ONE_NAME)
 _CHILD_OF = re.compile(
-    rf"(?<![\w\-])(?P<a>{_A_NAMES_WORD})[ \t]+[sdw]/o[ \t]+(?P<b>{_A_NAMES_WORD})(?![\w\-])"
+    rf"(?<![\w\-])(?P<a>{_A_NAMES_WORD})[ \t]+(?P<rel>[sdwSDW])/[oO][ \t]+(?P<b>{_A_NAMES_WORD}"
+    rf"(?:[ \t]+(?!(?:[Aa]nd|[Tt]he|[Ii]n|[Aa]t|[Oo]f)\b){_A_NAMES_WORD})?)(?![\w\-])"
 )
 _VALUE_ENDS = re.compile(r"\s+\(|\s+of\s+(?=\d)")
 
