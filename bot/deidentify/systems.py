@@ -290,7 +290,7 @@ _NAME_ROW = re.compile(
 def named_as(text: str) -> Iterator[Hit]:
     """Whose name an account or a paper is in: "pay into account 1234 in the name T. Zervos",
     "name S. Mahdi" after an account; "Nazar s/o Akbar" (son, daughter or wife of), both named."""
-    for m in _PAYEE.finditer(text):
+    for m in _IN_THE_NAME.finditer(text):
         group = "value" if m["value"] else "v2"
         key = m[group].casefold()
         if key in lexicon.english_words() and key not in lexicon.given_names():
@@ -330,7 +330,7 @@ def fields(text: str) -> Iterator[Hit]:
 _A_NAMES_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _ONE_NAME = rf"[A-Z]\.?[ \t]?{_A_NAMES_WORD}"  # "T. Zervos"
 _NAME_WORDS = rf"{_A_NAMES_WORD}(?:[ \t]+{_A_NAMES_WORD}){{0,2}}"
-_PAYEE = re.compile(
+_IN_THE_NAME = re.compile(
     r"\b(?:in|under)[ \t]+(?:the[ \t]+)?name[ \t]+(?:of[ \t]+)?[\"'“]?"
     rf"(?P<value>{_ONE_NAME}|{_A_NAMES_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_A_NAMES_WORD}){{0,2}})"
     r"(?![\w'’])"
