@@ -111,6 +111,7 @@ from bot.deidentify.text import (
     merge,
     normalise,
     protected_spans,
+    scanned_digits,
     shift,
     with_the,
     within,
@@ -172,7 +173,7 @@ def _deidentify(
         # context ("Emma [name]"), but puts no digit, "@" or street where there was none, so the
         # pattern detectors would find nothing new (measured: on 3,074 notes, every later-pass
         # hit was a name). The property tests check the fixed point with every detector.
-        hits = _find(text, matcher, keeper, strict, names_only=n > 0)
+        hits = _find(scanned_digits(text), matcher, keeper, strict, names_only=n > 0)
         redacted, found, placed = apply(text, hits)
         if redacted == text:
             return Redaction(

@@ -528,6 +528,8 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
     if _OPAQUE_GATE(text):
         hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
     hits += [hit(*m.span(), "id") for m in _CODE_IN_ANOTHER_SCRIPT.finditer(text)]
+    hits += [hit(*m.span(), "id") for m in _SITE_CODE.finditer(text)
+             if not _A_YEAR.fullmatch(m["n"] or m["n2"])]  # "KI-PALM-0117", "AE-4403-QLD"
     hits += [hit(*m.span(), "id") for m in _LETTERED_CODE.finditer(text)
              if sum(ch.isdigit() for ch in m["digits"]) >= 6 and not _dated(m["digits"])
              and not DATE.fullmatch(m["digits"])]
@@ -584,6 +586,12 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
 # "8814 2079 3365 1" (a visa grant), "4622 1189 0071 2236".
 _FOUR_GROUPS = re.compile(
     r"(?<![\w.,$/\-:#+])\d{4}(?: \d{4}){2,3}(?: \d{1,3})?(?![\w\-/%]|[.,]\d| \d)", re.ASCII
+)
+# A site's or a scheme's letters in two or more parts, then a number, or a number and a state:
+# a worker's, an employer's or a licence's ID ("KI-PALM-0117", "WRL-DG-0419", "AE-4403-QLD").
+_SITE_CODE = re.compile(
+    r"(?<![\w/.\-@#])(?:[A-Z]{2,5}(?:-[A-Z]{2,6})+-(?P<n>\d{3,6})|[A-Z]{1,4}-(?P<n2>\d{3,6})-[A-Z]{2,4})"
+    r"(?![\w\-/])"
 )
 # An office's letters joined by a hyphen, then a number in groups: "QLD-COA 2025 118204",
 # "BDM-VIC 25-118803", "DCJ-P 1187 3365" (a registry's or a department's reference).

@@ -21,7 +21,10 @@ _NAME_HEADER = re.compile(
     r"(?:(?:client|full|first|given|last|family|preferred|middle|contact|carer|parent|guardian"
     r"|resident|tenant|participant|patient|person)[ _]?)?(?:names?|surname|given(?:[ _]names?)?)"
     r"|clients?|tenants?|residents?|participants?|patients?|next[ _]of[ _]kin|nok"
-    r"|emergency[ _]contact|first|last|surname|child(?:ren)?|young[ _]person|member|applicant",
+    r"|emergency[ _]contact|first|last|surname|child(?:ren)?|young[ _]person|member|applicant"
+    # a store's, a manifest's, a roster's: "Holder", "Escort", "Passenger", "Crew"
+    r"|(?:account[ _])?holder|escort|passengers?|pax|crew|deckhand|skipper|occupant|visitor"
+    r"|referee|witness|worker",
     re.IGNORECASE,
 )
 # A column of someone's numbers: a booking's, a locker's, a file's (not a room's or a bed's).

@@ -253,6 +253,19 @@ def fold(word: str) -> str:
     return bare.translate(_UNMARKED)
 
 
+# A number scanned from paper, its zeros and ones read as letters: "O4l5 229 O74", "2O2l".
+_OCR_RUN = re.compile(r"(?<![A-Za-z])(?=[0-9Ool]*\d)(?=[0-9Ool]*[Ool])[0-9Ool]{2,}(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans("Ool", "001")
+
+
+def scanned_digits(text: str) -> str:
+    """The text with a scan's letter-for-digit misreadings inside numbers put right, each
+    character in its place (the detectors read this; replacements go into the text itself)."""
+    if "O" not in text and "o" not in text and "l" not in text:
+        return text
+    return _OCR_RUN.sub(lambda m: m[0].translate(_OCR_DIGITS), text)
+
+
 def normalise(text: str) -> str:
     """Fold look-alike characters (full-width letters, ligatures) to plain ones and drop invisible
     formatting characters (soft hyphens, zero-width spaces), which would otherwise hide a name
