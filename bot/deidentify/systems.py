@@ -272,7 +272,8 @@ _NAME_FIELD = re.compile(
     r"|next[ _]of[ _]kin|emergency[ _]contact|mother|father|respondent|aggrieved"
     r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest"
     r"|witness|co-?[ _]?tenant|other[ _]party|support[ _]person|ex-?[ _]?partner|partner|spouse"
-    r"|referrer|referred[ _]by|deceased|executor|executrix|beneficiary|nominee)"
+    r"|referrer|referred[ _]by|deceased|executor|executrix|beneficiary|nominee"
+    r"|referee|escort|skipper|deckhand|passenger|account[ _]holder|holder)"
     r"(?:[ \t]*\([^()\n]{1,30}\))?"  # "Name (as on ID):"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?"
     r"(?P<value>[^\"'\n&,;|\t<>=:{}\[\]]{1,60}?)(?=[\"'\n&,;|\t<]|[ \t]{2,}|[ \t]*$)",

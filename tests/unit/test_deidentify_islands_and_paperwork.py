@@ -79,3 +79,18 @@ def test_regions_and_years_stay(text):
 )
 def test_islands_bays_and_towns_of_the_north_and_the_coast(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Escort: Cora Galaminda (aunt)", "Galaminda"),
+        ("Skipper: Dane Hobba   DOB 03/04/1970", "Hobba"),
+    ],
+)
+def test_an_escort_or_a_skipper_field(text, gone):
+    assert gone not in redact(text)
+
+
+def test_a_referee_field_with_no_one_stays():
+    assert redact("Referee: not needed") == "Referee: not needed"
