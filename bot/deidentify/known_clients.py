@@ -720,7 +720,8 @@ _LINK_WORDS = frozenset(
 )
 # Lowercase in a listed phrase after a capitalised word: "Upfield line", "Women's Housing".
 _LOWER_IN_PHRASE = _LINK_WORDS | frozenset(
-    {"line", "river", "creek", "station", "road", "street", "park", "beach", "lake", "st", "rd"}
+    {"line", "river", "creek", "station", "road", "street", "park", "beach", "lake", "st", "rd",
+     "to"}
 )
 _PHRASE_GAP = re.compile(r" |[\-'’/]| ?& ?")  # not " - ", ", ", ". "
 

@@ -33,6 +33,7 @@ rent paid") is missed, as is a lowercase name outside a relation ("spoke to bron
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -105,7 +106,7 @@ _DETERMINERS = word_set(
 _PLACE_FOLLOWERS = word_set(
     """central city station qld nsw area hospital library plaza mall shopping council region
 shire heights north south east west cib police court courthouse magistrates watchhouse pcyc
-via"""
+via harbour harbor wharf jetty marina port airport airstrip foreshore pier farm farms"""
 )
 # An abbreviation with a capital inside, no name's shape: "RoS" (Resolution of Status), "MoU".
 _CAMEL_ABBREVIATION = re.compile(r"[A-Z][a-z][A-Z]")
@@ -289,6 +290,8 @@ def find(
         _after_an_initial(text, toks, name, kept)
     if _SELF_NAMED_GATE(text):
         _self_named(text, toks, name)
+    if _CAPS_WITH_AN_INITIAL.search(text):
+        _listed_in_capitals(text, toks, name)
     payees = _payees(text, blocked) if not _PAYMENT_KEYS.isdisjoint(
         keys if keys is not None else [t.key for t in toks]
     ) else []
@@ -1891,7 +1894,9 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
             and not _ADDRESSED.search(text, 0, t.start))  # "Team note, August."; not "Got your
         # update, June."
         or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
-            and toks[i - 1].key in _DETERMINERS and toks[i + 1].key in _MONTH_NOUNS
+            and toks[i - 1].key in _DETERMINERS and (toks[i + 1].key in _MONTH_NOUNS or (
+                toks[i + 1].key == "king" and i + 2 < len(toks)
+                and toks[i + 2].key in ("tide", "tides")))
             and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
@@ -1943,6 +1948,9 @@ _MONTH_EVENTS = _APPOINTMENTS | word_set(
 _MONTH_NOUNS = _MONTH_EVENTS | word_set(
     "date dates round deadline quarter holidays exams payment payments rent bill bills census"
     " sitting sittings list mention cycle break school block placement meeting"
+    # the weather a month is remembered by: "the August storm", "the June king tide"
+    " storm storms flood floods fire fires bushfire bushfires cyclone rain rains tide tides"
+    " heatwave frost frosts snow swell gale gales floodwaters"
 )
 # Before a month at a heading's end, what it heads: "Geraldton transport note, August."
 _DOCUMENTS = word_set(
@@ -2016,7 +2024,14 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
             or (prev == "to" and i > 1 and toks[i - 2].key in _ROAD_STATES and any(
                 toks[k].key in _ROADS for k in range(max(0, i - 6), i - 2)
             ))  # "The Princes Highway is open to Genoa" (not "the route to Logan")
-        ):
+            or (prev == "to" and i > 1 and toks[i - 2].key == "across")  # "came across to"
+            or (prev == "of" and i > 1 and toks[i - 2].key == "out" and any(
+                toks[k].key in _BOATS_AND_WORK for k in range(max(0, i - 7), i - 2)
+            ))  # "works on a trawler out of Eden" (not "got out of Gordon's way")
+            or (prev in _DEPARTS and any(
+                toks[k].key in _WAYS for k in range(max(0, i - 5), i - 1)
+            ) and _AT_A_TIME.match(text, toks[i].end) is not None)  # "route 1 leaves Childers
+        ):  # at 6:50am"
             return True
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""
     if nxt in _SERVICES_TO_A_TOWN and i > 0 and toks[i - 1].key == "the":
@@ -2025,6 +2040,12 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _SERVICES_TO_A_TOWN = word_set("bus train coach ferry line service run flight")
+_BOATS_AND_WORK = _WAYS | word_set(
+    "boat boats trawler trawlers vessel ship charter charters fishing fishes fished crays crayed"
+    " prawning based operates operating works worked working sails sailed"
+)
+_DEPARTS = word_set("leaves leave leaving departs depart departing")
+_AT_A_TIME = re.compile(r"[ \t]+at[ \t]+\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[ap]\.?m\b|\b)", re.I)
 
 
 def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
@@ -2420,8 +2441,15 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
             a, b = sorted((i, j))
             if _LIST_GAP.fullmatch(text, toks[a].end, toks[b].start):
                 return True
+    if _in_a_list_of_places(text, toks, i):
+        return True
+    if _hyphened_to_a_place(text, toks, i):
+        return True
     if _listed_with_brackets(text, toks, i):
         return True
+    code = _AIRPORT_CODE.match(text, toks[i].end)
+    if code is not None and _letters_in_order(code[1].casefold(), toks[i].key):
+        return True  # "Gove (GOV)", "Elcho (ELC)": an airport's code from its town's letters
     prev = toks[i - 1] if i > 0 else None
     if (
         prev is not None
@@ -2440,6 +2468,65 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1].key
         return nxt in _HEADS or (nxt in lexicon.place_firsts() and toks[i + 1].capital)
     return False
+
+
+def _in_a_list_of_places(text: str, toks: list[_Tok], i: int) -> bool:
+    """In a comma list whose next or last item is a listed place of two or three words
+    ("Tumby Bay, Coffin Bay, Cummins"), or reached past other towns that are also names
+    ("Currie, Grassy, Naracoopa")."""
+    for step in (-1, 1):
+        k = i
+        for _ in range(3):
+            nxt = k + step
+            if not (0 <= nxt < len(toks)) or not toks[nxt].capital:
+                break
+            a, b = sorted((k, nxt))
+            if text[toks[a].end : toks[b].start].strip() not in (",", ";"):
+                break
+            if (toks[nxt].place and not toks[nxt].given) or _a_listed_run(toks, text, nxt, step):
+                return True
+            if toks[nxt].key not in lexicon.places_also_names():
+                break
+            k = nxt
+    return False
+
+
+def _a_listed_run(toks: list[_Tok], text: str, j: int, step: int) -> bool:
+    """Is the list item at ``j`` (its first word going forward, its last going back) a listed
+    place of two or three words?"""
+    for n in (2, 3):
+        run = toks[j : j + n] if step > 0 else toks[max(0, j - n + 1) : j + 1]
+        if len(run) == n and all(
+            text[x.end : y.start] == " " for x, y in itertools.pairwise(run)
+        ) and lexicon.listed_place([t.key for t in run]):
+            return True
+    return False
+
+
+def _hyphened_to_a_place(text: str, toks: list[_Tok], i: int) -> bool:
+    """ "Pilbara-Kimberley", "Childers-Hervey Bay": joined by a hyphen to a listed place of one
+    word that is no given name, or of two or three words."""
+    for j in (i - 1, i + 1):
+        if not (0 <= j < len(toks) and toks[j].capital):
+            continue
+        a, b = sorted((i, j))
+        if text[toks[a].end : toks[b].start] not in ("-", "–"):
+            continue
+        if (toks[j].place and not toks[j].given) or _a_listed_run(toks, text, j, j - i):
+            return True
+    return False
+
+
+_AIRPORT_CODE = re.compile(r"[ \t]*\(([A-Z]{3})\)")
+
+
+def _letters_in_order(code: str, word: str) -> bool:
+    """ "gov" in "gove", "bne" in "brisbane": the code's letters in the word, in order, the
+    first letter first."""
+    if not word.startswith(code[0]):
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in code[1:])
 
 
 # A place's note in brackets between two places of a list: "Elizabeth (Thursday 6pm), Salisbury".
@@ -3268,6 +3355,37 @@ def _same_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
 
 
 _SECOND_SYLLABLE = re.compile(r"-([a-z]{2,6})(?![\w\-])(?![ \t]+[A-Z])")
+
+
+# A list's or a manifest's entry: a surname in capitals and an initial, or the other way round,
+# as the item's whole ("2  PILAKUI A          Adult", "Booking QX3: BULAVOU S", "= D GAPIRRI").
+_ITEM_END = r"(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*[()])"
+_CAPS_WITH_AN_INITIAL = re.compile(
+    rf"(?<![\w'’\-])(?P<s>[A-Z][A-Z'’\-]{{3,}}) (?P<i>[A-Z]){_ITEM_END}"
+    rf"|(?:^|(?<=[:=\t])|(?<=[ \t]{{2}}))[ \t]*(?P<i2>[A-Z]) "
+    rf"(?P<s2>[A-Z][A-Z'’\-]{{3,}}){_ITEM_END}",
+    re.MULTILINE,
+)
+_VOWELS = frozenset("aeiouy")
+
+
+def _listed_in_capitals(text: str, toks: list[_Tok], name: list[bool]) -> None:
+    """Marks a list's "PILAKUI A" and "D GAPIRRI": a surname in capitals that no list holds
+    as a word, a place or a service (not "PLAN B", "VITAMIN D", "ROOM A"), with its initial."""
+    at = {t.start: k for k, t in enumerate(toks)}
+    for m in _CAPS_WITH_AN_INITIAL.finditer(text):
+        k = at.get(m.start("s") if m["s"] else m.start("s2"))
+        if k is None:
+            continue
+        t = toks[k]
+        if t.blocked or t.word or t.place or t.brand or t.never or t.dated or not (
+            (t.lexical and t.surname) or (t.unknown and sum(c in _VOWELS for c in t.key) >= 2)
+        ):
+            continue
+        name[k] = True
+        letter = at.get(m.start("i") if m["s"] else m.start("i2"))
+        if letter is not None and not toks[letter].blocked:
+            name[letter] = True
 
 
 def _runs(text: str, toks: list[_Tok], name: list[bool]) -> list[Hit]:

@@ -36,6 +36,7 @@ _ID_HEADER = re.compile(
     r"|student[ _]?|badge[ _]?|worker[ _]?|platform[ _]?|account[ _]?|customer[ _]?"
     r"|(?:old|new)[ _]fund[ _/]+member[ _]?|fund[ _/]+member[ _]?)?"
     r"(?:ref|ref\.|reference|id|ids|no|no\.|number|#)|locker|voucher|booking|application|file"
+    r"|account|acct|a/c"  # a store's or a club's account: "Account<TAB>Holder<TAB>Balance"
     # a farm's, a business's, a vehicle's: "PIC", "ABN", "Rego", "VIN", "Title", "Claim"
     r"|pic|abn|acn|rego|registration|plate|vin|title|claim|policy",
     re.IGNORECASE,
@@ -72,7 +73,8 @@ HEADER_WORDS = word_set(
     " carer young address property pic abn rego vin title claim policy witness party partner"
     " spouse referrer referred protected person guardian parent"
     " staff employee payroll agency licence license member student badge"
-    " deceased executor beneficiary"
+    " deceased executor beneficiary executrix nominee"
+    " referee escort skipper deckhand passenger holder"
 )
 
 
@@ -99,6 +101,11 @@ def columns(text: str) -> Iterator[Hit]:
         if kind == "dob":
             if DATE.fullmatch(inner):
                 yield hit(offset, offset + len(inner), "dob")
+        elif kind == "plate":  # "SUN 41", "0VV 2LB": a plate has fewer digits than a number
+            if _ID_CELL.fullmatch(inner) and any(ch.isdigit() for ch in inner) and (
+                len(inner.replace(" ", "")) >= 4
+            ):
+                yield hit(offset, offset + len(inner), "id")
         elif kind == "id":
             if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3 and not (
                 DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
@@ -256,7 +263,12 @@ def _column_kind(head: str) -> str:
         return "person"
     if _ADDRESS_HEADER.fullmatch(head):
         return "address"
+    if _PLATE_HEADER.fullmatch(head):
+        return "plate"
     return "id" if _ID_HEADER.fullmatch(head) else ""
+
+
+_PLATE_HEADER = re.compile(r"rego|plate|number[ _]plate|registration|reg[ _]?plate", re.I)
 
 
 # Labels of someone a form or a record is about ("Client:", "Young person<TAB>…").
@@ -402,10 +414,21 @@ def _a_name(cell: str) -> bool:
         len(w) == 1 or w in lexicon.STATES or w in lexicon.not_names()
         or (w in words and w not in given and w not in surnames)
         for w in parts
-    ) or any(len(w) > 3 and w in words and w not in given and w not in surnames for w in parts):
+    ) or (any(len(w) > 3 and w in words and w not in given and w not in surnames for w in parts)
+          and not _a_word_then_a_surname(cell, parts)):
         return False  # "Housing SA", "Not Given", "Team Leader": words no name has
     return _NAME_CELL.fullmatch(cell) is not None or (
         re.split(r"[ ._\-]", key)[0] in lexicon.given_names()
+    )
+
+
+def _a_word_then_a_surname(cell: str, parts: list[str]) -> bool:
+    """ "Sully Thornycroft", "Bliss Kalantzis": a given name that is also a word, before a
+    surname no dictionary has (not "Red Cross", "Team Leader")."""
+    return (
+        len(parts) == 2 and cell.istitle() and len(parts[0]) > 2
+        and parts[1] not in lexicon.english_words() and parts[1] not in lexicon.not_names()
+        and parts[1] not in lexicon.place_words()
     )
 
 
