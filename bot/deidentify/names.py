@@ -106,7 +106,7 @@ _DETERMINERS = word_set(
 _PLACE_FOLLOWERS = word_set(
     """central city station qld nsw area hospital library plaza mall shopping council region
 shire heights north south east west cib police court courthouse magistrates watchhouse pcyc
-via harbour harbor wharf jetty marina port airport airstrip foreshore pier farm farms"""
+via harbour harbor wharf jetty marina port airport airstrip foreshore pier farm farms boat boats"""
 )
 # An abbreviation with a capital inside, no name's shape: "RoS" (Resolution of Status), "MoU".
 _CAMEL_ABBREVIATION = re.compile(r"[A-Z][a-z][A-Z]")

@@ -35,6 +35,8 @@ def redact(text: str) -> str:
         "Mission to Seafarers has hot showers for crew.",
         "WorkSafe claim accepted; Fair Work claim lodged.",
         "SOSE B, NAPLAN B.",
+        "He got a berth on a Stanley boat for the season.",
+        "He was up at the Marlin Coast beaches on Sunday.",
     ],
 )
 def test_places_and_words_on_the_coast_stay(text):
