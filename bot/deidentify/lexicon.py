@@ -158,7 +158,7 @@ PLACE_HEADS = word_set(
     falls hotel motel tavern pub
     support line barracks club temple sorority parish
     estate realty realtors properties strata
-    agents museum gallery"""
+    agents museum gallery roadhouse interchange coaches transport"""
 )
 # Of those, the heads a person's name often stands before ("the Ravenscroft Estate", "Lisa
 # Kuchel Agents"): they end a place's name only when no word before them is a person's name

@@ -37,6 +37,9 @@ def redact(text: str) -> str:
         "SOSE B, NAPLAN B.",
         "He got a berth on a Stanley boat for the season.",
         "He was up at the Marlin Coast beaches on Sunday.",
+        "Stopped at Threeways Roadhouse and the Calen Roadhouse overnight.",
+        "Bus from Elizabeth Interchange at 9; booked Redline Coaches.",
+        "He drove for Ron Finemore Transport for years.",
     ],
 )
 def test_places_and_words_on_the_coast_stay(text):
