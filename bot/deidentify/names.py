@@ -163,6 +163,8 @@ _COMMON_LOWER = word_set(
     "whanau fam crew mob mates cuz bro sis kids rellies family aunties max min"
     # Kriol and Yumplatok pronouns: "youpla took her money", "olabat came back"
     " youpla yupla mipla melabat olabat dempla dembala wi yumi im thempla"
+    # where someone is, run together: "the manager is onsite today"
+    " onsite offsite onshift offshift"
 )
 
 
@@ -459,7 +461,9 @@ def _lower_names(
                 or bool(text[t.end : nxt.start].strip())
             ))  # "says priya from", "said gary, the landlord"; not "said max rent"
             or (prev.key == "to" and i > 1 and toks[i - 2].key in lexicon.CONTACT_CUES)
-        )  # "saw noeleen", "spoke to bronwyn", "says priya"
+            or (prev.key in ("is", "was") and i > 1 and toks[i - 2].key in _PEOPLE_BEFORE_IS
+                and text[toks[i - 2].end : prev.start] == " ")
+        )  # "saw noeleen", "spoke to bronwyn", "says priya", "the bloke is dwight"
         if t.key in lexicon.FOREIGN_FUNCTION_WORDS and not before and (
             (nxt is not None and (nxt.key in lexicon.RELATIONS or nxt.key in lexicon.KIN_ABROAD))
             or (prev is not None and prev.key in lexicon.KIN_ABROAD)
@@ -2994,7 +2998,12 @@ _THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 _PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
 # Words before a person's name in lowercase: Tagalog's markers ("si jerome", "kay maricel") and
 # English's ("the bloke dermid", "a guy called dermid", "my landlord name nabih").
-_PERSON_MARKERS = word_set("si kay bloke fella guy lady named called name")
+_PERSON_MARKERS = word_set(
+    "si kay bloke fella guy lady named called name officer constable sergeant detective"
+    " inspector coordinator"
+)
+# Who someone is, then "is" or "was" before their name: "the shire bloke is dwight lugg".
+_PEOPLE_BEFORE_IS = word_set("bloke fella guy lady officer coordinator manager")
 def _an_object_after(toks: list[_Tok], k: int) -> bool:
     """A word after the one at ``k`` that is no subject's cue: "tevita start work" (a verb and
     its object), not "jenny love is a witness" (a surname, then the verb)."""

@@ -106,3 +106,28 @@ def test_a_car_park_lists_plates_go():
     out = redact(text)
     assert "0VV 2LB" not in out and "SUN 41" not in out
     assert "Hiace van" in out and "P15" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("the shire bloke is dwight lugg, he said he'd come thursday", "lugg"),
+        ("the employer's welfare officer fusipala lotu was there", "fusipala"),
+        ("paid by the public trustee, officer dilys ferraby, her line is", "ferraby"),
+        ("the officer constable jyah zammit said they'll release him", "jyah"),
+    ],
+)
+def test_a_lowercase_name_after_who_they_are_goes(text, gone):
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bloke is happy now, the officer is tired",
+        "the shire bloke is down the road",
+        "the manager is onsite today",
+    ],
+)
+def test_what_a_bloke_or_an_officer_is_stays(text):
+    assert redact(text) == text
