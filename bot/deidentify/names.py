@@ -2848,8 +2848,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     t = toks[j]
     if (gap is None and not glossed) or t.blocked or t.key in _NO_ONE or (
         _excluded(t) and not _a_things_name_for_someone(t)
-    ):
-        return  # "Partner: Nil", "Spouse: None"
+    ) or (not t.capital and not t.lexical and t.key in _COMMON_LOWER):
+        return  # "Partner: Nil", "Spouse: None", "the manager is onsite"
     if _NOT.match(text, t.end):
         return  # "the agent didn't show": a verb
     if t.place and not t.lexical and not (
