@@ -35,6 +35,7 @@ import phonenumbers
 from faker import Faker
 
 from bot.deidentify import COMMON_SERVICES, KnownClient
+from bot.deidentify.known_clients import edit_distance
 from bot.deidentify.lexicon import english_words, word_set
 from bot.domain import ClientIdentity
 from bot.ids_au import medicare_check_digit, tfn_valid
@@ -394,11 +395,14 @@ def _misspell(rng: random.Random, word: str, words: frozenset[str]) -> str | Non
     dictionary word (the engine must not and cannot take "Brow" for "Brown")."""
     if len(word) < 5 or not word.isalpha():
         return None
+    typos = 2 if len(word) >= 9 else 1
     for _ in range(20):
         out = word
-        for _ in range(2 if len(word) >= 9 else 1):
+        for _ in range(typos):
             out = _one_typo(rng, out)
-        if out.casefold() != word.casefold() and out.casefold() not in words and len(out) >= 4:
+        if out.casefold() != word.casefold() and out.casefold() not in words and len(out) >= 4 and (
+            edit_distance(out.casefold(), word.casefold()) <= typos
+        ):  # two typos can read as three ("Quaquaquaqua" -> "Quaqayuquaqua"): not a typo then
             return out[0] + out[1:].lower()
     return None
 

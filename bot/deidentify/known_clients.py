@@ -672,10 +672,22 @@ def _listed_places(text: str, tokens: list[Word]) -> list[tuple[int, int]]:
                     for k, w in enumerate(tokens[i + 1 : i + n], i + 1)
                 ) and not (_a_surname_like_a_place(text, tokens, i, phrase) and not (
                     _A_PLACES_MODIFIER.match(text, tokens[i + n - 1].end)
-                )):
+                )) and not (
+                    _SOMEONES_WORD_BEFORE.search(text, max(0, t.start - 16), t.start)
+                    and t.key in lexicon.given_names() and phrase not in lexicon.service_phrases()
+                ):
                     spans.append((t.start, tokens[i + n - 1].end))
                     break
     return spans
+
+
+# Before a place's words, who would be named there instead: "Ms Tom Price called", "Her friend
+# Frances Bay rang", "Dear Corindi".
+_SOMEONES_WORD_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Uncle|Aunty|Auntie|Dear)\.?|\b(?i:uncle|aunty|auntie|friend"
+    r"|mate|brother|sister|cousin|partner|son|daughter|mum|dad|nan|pop|boyfriend|girlfriend"
+    r"|husband|wife))[ \t]+\Z"
+)
 
 
 # How places abroad open that surnames open too: "San Pedro", "La Paz", "Abu Kamal", "Koh Kong".
@@ -860,6 +872,11 @@ def weak(word: str) -> bool:
 
 
 _OBJECT_PRONOUNS = frozenset({"me", "her", "him", "them"})
+# After a name one is called by: the clause's end, or its quote's.
+_ALIAS_ENDS = re.compile(
+    r"[ \t]*(?:[.,!?;:)\n\"'’”]|$|(?:and|now|these|nowadays|too|also|from[ \t]+(?:now|today))\b)"
+)
+_QUOTES = frozenset("\"'‘“")
 _CALLS = frozenset({"knows", "know", "knew", "calls", "call", "called", "calling"})
 _GOES = frozenset({"goes", "go", "going", "went"})
 
@@ -1520,12 +1537,13 @@ class Matcher:
                 return True  # "VN-5002 here lol i mean gift."
             if i > 1 and (prev.key, tokens[i - 2].key) == ("as", "known"):
                 return True  # "also known as gift"
-            if (i > 2 and prev.key == "as" and tokens[i - 2].key in _OBJECT_PRONOUNS and (
+            if ((i > 2 and prev.key == "as" and tokens[i - 2].key in _OBJECT_PRONOUNS and (
                 tokens[i - 3].key in _CALLS
             )) or (i > 1 and ((prev.key in _OBJECT_PRONOUNS and tokens[i - 2].key in _CALLS) or (
                 prev.key == "by" and tokens[i - 2].key in _GOES
-            ))):
-                return True  # "everyone knows me as lark", "call me lark", "goes by lark"
+            )))) and (_ALIAS_ENDS.match(text, t.end) or text[t.start - 1 : t.start] in _QUOTES):
+                return True  # "everyone knows me as lark", "call me lark", "goes by lark"; not
+                # "call him friday about rent", "call me lucky but …": the word ends the clause
             if prev.key == "to":
                 if nxt is not None and nxt.key in _OBJECTS:
                     return False  # a verb: "tried to rob him", "want to bill them"
@@ -1793,6 +1811,7 @@ class Matcher:
                 int(unit) <= 31 and int(number) <= 12
             ) and not _UNIT_SAID.search(text, max(0, m.start() - 20), m.start()) and not (
                 _LEFT_OR_AT.search(text, max(0, m.start() - 24), m.start())
+                and not _A_SECOND_DATE.match(text, m.end())
             ):
                 continue  # "3/12" is as likely a date; but "her unit is 2/9", "out of 12/9" not
             yield hit(m.start(), m.end(), "address")
@@ -1807,7 +1826,9 @@ class Matcher:
         for m in _NUMBER_SAID.finditer(text):
             if m["number"].casefold() in self.house_numbers and not _NOT_A_HOUSE_AFTER.match(
                 text, m.end()
-            ) and not _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            ) and not _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and (
+                _A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            ):
                 yield hit(m.start(), m.end(), "address")
 
     def streets_in(
@@ -1858,8 +1879,9 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
-    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to|(?:mum|mom|dad|nan|nana|nanna|aunty"
-    r"|auntie|sis|bro|mate)s)\s+(?=(?i:unit|flat|apartment|apt|villa))"
+    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to"
+    r"|(?:at|to|from|in|into|of|outta)\s+(?:mum|mom|dad|nan|nana|nanna|aunty|auntie|sis|bro|mate)s)"
+    r"\s+(?=(?i:unit|flat|apartment|apt|villa))"
     r"|\b(?i:at|to|from|in)\s+(?=(?i:unit|flat|apartment|apt|villa))|[\"'“‘(]\s*)"
     r"(?P<home>(?i:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
@@ -1870,9 +1892,14 @@ _ANY_UNIT = re.compile(
 )
 # Where a home is left or lived in, "12/9" is no date: "out of 12/9", "her rent at 6/10".
 _LEFT_OR_AT = re.compile(
-    r"(?i)\b(?:out\s+of|move\s+into|moved\s+into|moving\s+into|rent\s+at|lives\s+at|living\s+at"
-    r"|staying\s+at|back\s+to|leave|leaving|left|vacate|vacating|vacated)\s+\Z"
-)
+    r"(?i)(?:\bout\s+of|\bmove\s+into|\bmoved\s+into|\bmoving\s+into"
+    r"|(?:\bher|\bhis|\btheir|\bmy|['’]s)\s+rent\s+at"
+    r"|\blives\s+at|\bliving\s+at|\bstaying\s+at|\bvacate|\bvacating|\bvacated"
+    r"|(?<!on\s)\bleave|\bleaving|\bleft|(?<!backdated\s)\bback\s+to)\s+\Z"
+)  # not "on leave 12/9", "backdated back to 12/9", "Rent at 6/10 rates" (the register wins
+# where a date could be: "left 12/9 after the fight")
+# A second date after the pair: a range or a return, so the pair is a date too.
+_A_SECOND_DATE = re.compile(r"\s*(?:to|till|until|-|–|and|,\s*returned)\s*\d{1,2}/\d{1,2}\b")
 _HOUSE_IN_ADDRESS = re.compile(
     r"\s*(?:(?:unit|u|flat|apt|apartment|villa)\.?\s*)?(?:\d+[a-z]?\s*/\s*)?(\d+[a-z]?)\s+[A-Za-z]",
     re.IGNORECASE,
@@ -1884,6 +1911,12 @@ _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i)\b(?:ticket|case|file|item|room|bed|platform|gate|page|question|ref|reference|invoice"
     r"|receipt|order|seat|bay|locker|client|account|policy|phone|mobile|batch|lot|bus|route|tram"
     r"|train|flight|jersey|pump|dock|lane|aisle|step|point|rule|level)\s+\Z"
+)
+# Where a house is said before its number: "outside number 27", "back at no. 19", "to #27"; not
+# "Goal #9", "She's number 27 on the list", "Day number 27", "wore number 19".
+_A_HOUSE_BEFORE = re.compile(
+    r"(?i)\b(?:at|to|outside|from|into|in|of|near|opposite|past|beside|house|home|door|by"
+    r"|bought|sold|owns|owned|rents|rented|leased|visited|left|vacated)\s+(?:the\s+)?\Z"
 )
 _NOT_A_HOUSE_AFTER = re.compile(
     r"(?i)\s+(?:bus|route|tram|train|on\s+the\s+(?:list|waitlist|wait\s+list|ladder)|in\s+(?:the\s+)?"

@@ -144,6 +144,7 @@ _SMS_WORDS = word_set(
     dunno gonna wanna kinda sorta tho thru nite tonite lol omg idk btw asap ok okay yep nah
     yeah ya hes shes theyre dont cant wont didnt doesnt isnt wasnt havent hasnt ive youre
     abt bout coz cos rn tbh imo ty np
+    txtd msgd lvm cld phnd emld spk chk fwd bcc mtg aod msg rang rng
     bono"""  # "pro bono"
 )
 # Before a lowercase word no dictionary knows, these make it a person ("says priya"); not
@@ -165,6 +166,8 @@ _COMMON_LOWER = word_set(
     " youpla yupla mipla melabat olabat dempla dembala wi yumi im thempla"
     # where someone is, run together: "the manager is onsite today"
     " onsite offsite onshift offshift"
+    # babies, Australians, a uni and towns' short forms: "premmie born at 30 weeks", "uni did"
+    " bubba bubbas premmie premmies preemie preemies prem aussie aussies kiwi bris uni"
 )
 
 
@@ -352,19 +355,21 @@ def _chat_speakers(
         for k in speakers
     ):
         return  # one of them a worker, a client or a given name: "loveday: thanks"
-    if 2 * sum(
-        (lexicon.listed_place([toks[k].key]) or toks[k].key in lexicon.english_words()
-         or toks[k].key in lexicon.MONTHS)
-        and bool(_A_SCHEDULES_VALUE.match(text, toks[k].end) or _A_LEDGERS_VALUE.match(
-            text, toks[k].end
-        ))
-        for k in speakers
-    ) >= len(speakers):
-        return  # a schedule of towns or a ledger: "logan: fortnightly\nipswich: weekly", "bill:
-        # $230 owing\nrent: paid", "art: tues\nmusic: thurs"
+    heads = {k for k in speakers if (
+        lexicon.listed_place([toks[k].key]) or toks[k].key in lexicon.english_words()
+        or toks[k].key in lexicon.MONTHS
+    ) and bool(_A_SCHEDULES_VALUE.match(text, toks[k].end) or _A_LEDGERS_VALUE.match(
+        text, toks[k].end
+    ))}
+    # A schedule of towns or a ledger, where a head no one is called by says so ("logan:
+    # fortnightly\nipswich: weekly", "bill: $230 owing\nrent: paid", "art: tues\nmusic: thurs"):
+    # its heads are no one, but a name among them still is ("kylie: $20\ntash: $30").
+    if not any(toks[k].key not in lexicon.given_names() or toks[k].key in lexicon.MONTHS
+               for k in heads):
+        heads = set()
     for k in speakers:
         t = toks[k]
-        if not (t.blocked or name[k] or t.key in kept) and not (
+        if k not in heads and not (t.blocked or name[k] or t.key in kept) and not (
             (t.key in lexicon.english_words() and t.key not in lexicon.given_names())
             or t.key in lexicon.never_names()
             or t.key in lexicon.FUNCTION_WORDS or t.key in _SMS_WORDS
@@ -406,7 +411,8 @@ def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
 
 # Where a name is given: "bubs name is iluka", "were calling her jirra", "baby named manea".
 _DUBBED = re.compile(
-    r"(?i)\b(?:(?:his|her|their|my|our|bubs|bub|baby)(?:['’]?s)?[ \t]+name[ \t]+is|named"
+    r"(?i)\b(?:(?:his|her|their|my|our|bubs|bub|baby)(?:['’]?s)?[ \t]+name[ \t]+is"
+    r"|(?:baby|bub|bubs|son|daughter|girl|boy|him|her)[ \t]+named"
     r"|(?:call|calling|called|naming|name|named)[ \t]+(?:her|him|them|the[ \t]+baby|bub|bubs))"
     r"[ \t]+\Z"
 )
@@ -480,9 +486,10 @@ def _lower_names(
         lexical = t.key in given or t.key in surnames
         beside = (prev is not None and prev.key in lexicon.NAME_JOINERS and i > 1 and (
             name[i - 2] or (toks[i - 2].key in lexicon.RELATIONS and lexical)
-            or (toks[i - 2].key == "me" and prev.key in _AND)  # "me and nardia got a flat"
+            or (toks[i - 2].key == "me" and prev.key in _AND  # "me and nardia got a flat";
+                and _VOWEL.search(t.key) is not None)  # not "me and dhs talked"
         )) or (  # "nardia and me", "jess n i"
-            nxt is not None and nxt.key in _AND and i + 2 < len(toks)
+            nxt is not None and nxt.key in _AND and i + 2 < len(toks) and _VOWEL.search(t.key)
             and toks[i + 2].key in _ME and text[nxt.end : toks[i + 2].start] == " "
             and (i + 3 == len(toks) or toks[i + 3].key not in _NOT_AFTER_ME)
         )  # (but "mum and bubba")
@@ -505,7 +512,8 @@ def _lower_names(
         )  # "hi renae its isolde from Samaritans": the one written to
         born = nxt is not None and (nxt.key == "born" or (
             nxt.key in ("was", "is") and i + 2 < len(toks) and toks[i + 2].key == "born"
-        )) and _JOIN.fullmatch(text, t.end, nxt.start) is not None  # "jirra was born 3 May"
+        )) and _JOIN.fullmatch(text, t.end, nxt.start) is not None and (  # "jirra was born"
+            t.key not in _COMMON_LOWER)  # not "premmie born at 30 weeks"
         if signing or greeted or dubbed or born or (
             lexical and (before or after or beside or pair)
         ) or (
@@ -1465,7 +1473,9 @@ def _cars_only_beside_cars(text: str, toks: list[_Tok]) -> list[_Tok]:
 
 # Peoples and signs that are people's names too: "Dutch and Italian migrants", "a Virgo"; but
 # "Jack Cornish", "MS WELSH RANG", "her son Danish", "Danish Khan".
-_NAMED_LIKE_PEOPLES = word_set("dutch slovak czech danish welsh cornish basque catalan virgo")
+_NAMED_LIKE_PEOPLES = word_set(
+    "dutch slovak czech danish welsh cornish basque catalan virgo mormon hindu sunni shia muslim"
+)
 
 
 def _peoples_beside_a_name(text: str, toks: list[_Tok]) -> list[_Tok]:
@@ -1515,6 +1525,11 @@ def _after_clients(text: str, toks: list[_Tok], name: list[bool]) -> None:
             _mark_run(text, toks, name, i + 1, 1)
 
 
+# A verb or a word shortened as texts shorten them: "msgd", "phnd", "emld" (no vowel, or only
+# its first letter's).
+_ABBREVIATED_VERB = re.compile(r"[^aeiouy]+d|[aeiou][^aeiouy]{2,}")
+
+
 def _lower_before_clients(
     text: str,
     toks: list[_Tok],
@@ -1541,7 +1556,8 @@ def _lower_before_clients(
             and t.key not in _SMS_WORDS and t.key not in _COMMON_LOWER
             and not (t.key.endswith("s") and t.key[:-1] in lexicon.english_words())
             and not (i and toks[i - 1].key in _GREETED)  # "hi byron golf here": to, then from
-        ):
+            and _VOWEL.search(t.key) and not _ABBREVIATED_VERB.fullmatch(t.key)
+        ):  # not "txtd narkle re rent", "cld baru back"
             name[i] = True
 
 
@@ -2703,6 +2719,12 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
     named = t.lexical or t.key in lexicon.places_also_names()
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and text[prev.end : t.start] in (" ", ". ") and (
+        prev.key in lexicon.CIVIL_TITLES or (prev.key == "dear" and prev.cap)
+    ) and not (nxt is not None and nxt.capital and (
+        text[t.end : nxt.start] == " " or _POSSESSIVE.match(text, t.end) is not None
+    )):  # "Uncle Gumlu visited", "Dear Corindi,"; not "Mrs Ipswich Road", "Mrs Macquarie's Chair"
+        return True
     if prev is not None and (
         prev.blocked or prev.brand or prev.key in lexicon.PLACE_CONTEXT or prev.key == "of"
         or (prev.capital and text[prev.end : t.start] == " ")
@@ -2793,7 +2815,8 @@ _A_BABY_DOES = re.compile(
 )
 _WHOSE = word_set("her his their my our your")
 _BABY_THINGS = word_set(
-    "monitor formula care sleep seat capsule pram bottle bottles clothes stuff bath shower food"
+    "wrap sling bump blues steps gear things toys swing walker rash reflux"
+    " monitor formula care sleep seat capsule pram bottle bottles clothes stuff bath shower food"
     " health visit visits bag cot bassinet carrier car nappy nappies wipes milk book books room"
     " support payment bonus allowance check checks scan scans shower weight feeding feeds"
     " appointment appointments nurse doctor gp clinic group groups class classes photo photos"

@@ -352,7 +352,8 @@ _REF_CUE = re.compile(
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id|conf(?:irmation)?|ref(?:erence)?)\.?)?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
-    r"|,[ \t]+(?=[A-Z]{2,4}[ \t]\d)"  # "registration number, TAS 2025/3318"
+    r"|,[ \t]+(?=[A-Z]{2,4}[ \t](?:\d+[/\-]\d|\d{5}))"  # "registration number, TAS 2025/3318";
+    # not "Case number, NSW 2025 guidelines"
     r"|[\s:#=.\-–—]*(?:\([^()]{1,40}\)[\s:#=.\-–—]*)?(?:(?:is|was)\s+)?)",
     re.IGNORECASE,
 )
@@ -529,10 +530,13 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
     hits += [hit(*m.span(), "id") for m in _CODE_IN_ANOTHER_SCRIPT.finditer(text)]
     hits += [hit(*m.span(), "id") for m in _SITE_CODE.finditer(text)
-             if not _A_YEAR.fullmatch(m["n"] or m["n2"])]  # "KI-PALM-0117", "AE-4403-QLD"
+             if not _A_YEAR.fullmatch(m["n"] or m["n2"])  # "KI-PALM-0117", "AE-4403-QLD"
+             and not _A_THINGS_CODE_BEFORE.search(text, max(0, m.start() - 24), m.start())]
     hits += [hit(*m.span(), "id") for m in _LETTERED_CODE.finditer(text)
              if sum(ch.isdigit() for ch in m["digits"]) >= 6 and not _dated(m["digits"])
-             and not DATE.fullmatch(m["digits"])]
+             and not DATE.fullmatch(m["digits"])
+             and not _A_SERVICES_NUMBER.match(m["digits"])  # "SA-NT 1300 650 322 helpline"
+             and any(len(g) > 3 for g in re.findall(r"\d+", m["digits"]))]  # "QLD-NSW 112 108"
     for m in _SHAPED_CODE.finditer(text):
         code = m[0]
         if (
@@ -593,6 +597,13 @@ _SITE_CODE = re.compile(
     r"(?<![\w/.\-@#])(?:[A-Z]{2,5}(?:-[A-Z]{2,6})+-(?P<n>\d{3,6})|[A-Z]{1,4}-(?P<n2>\d{3,6})-[A-Z]{2,4})"
     r"(?![\w\-/])"
 )
+# What a code of letters and numbers names when it is no one's: a form, a standard, a bus, a
+# batch ("Flu vaccine batch PF-FL-2291", "comply with AS-NZS-3000", "Catch the BNE-GC-700 bus").
+_A_THINGS_CODE_BEFORE = re.compile(
+    r"(?i)\b(?:form|standard|comply\s+with|bus|route|flight|model|item|batch|room|template"
+    r"|product|part|sku|the|toner|train|vaccine|lot|code)[ \t]+\Z"
+)
+_A_SERVICES_NUMBER = re.compile(r"1[38]00\b|13[ \t]?\d\d[ \t]?\d\d\b")
 # An office's letters joined by a hyphen, then a number in groups: "QLD-COA 2025 118204",
 # "BDM-VIC 25-118803", "DCJ-P 1187 3365" (a registry's or a department's reference).
 _LETTERED_CODE = re.compile(
@@ -1410,7 +1421,8 @@ _SLACK_LABEL = re.compile(r"\|([^<>|\n]{1,100})(?=>)")
 
 _A_SITES_OWN_PAGE = re.compile(
     r"(?:au|nz|uk|us|ca|en)|(?:discover|explore|search|help|about|login|signup|home|groups|events|pages"
-    r"|marketplace|watch|reels|stories|privacy|terms|support|donate|charities|fundraisers)"
+    r"|marketplace|watch|reels|stories|privacy|terms|support|donate|charities|fundraisers|signin"
+    r"|webapps)"
     r"(?:/(?:au|nz|uk|us|ca|en))?"
 )
 
@@ -1456,14 +1468,33 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
         re.findall(r"[a-z]+", host.casefold().rpartition(".")[0])
     ):
         return True  # a scam's site: "linkt-au-tolls.help", "mygov-au-review.com"
-    if host.casefold() in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(
+    site = host.casefold()
+    if site in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(
         path.strip("/").casefold()
-    ):
+    ) and not _a_sites_own_path(site, path):
         return True  # a profile; not "soundcloud.com/discover", "everydayhero.com/au"
     return any(
         part in registered or _a_listed_name(part)
         for part in re.findall(r"[a-z]+", bare.casefold())
         if len(part) >= 3 and part not in _URL_PARTS
+    )
+
+
+_SITES_OWN_FIRST = re.compile(
+    r"(?i)(?:au|nz|uk|us|ca|en)|webapps|signin|smarthelp|help|settings|policies|legal|issues"
+)
+
+
+def _a_sites_own_path(site: str, path: str) -> bool:
+    """A site's own page deeper down ("paypal.com/au/webapps/help"), a project's page on GitHub
+    ("github.com/nodejs/node"), a server's invite ("discord.gg/youthspace"): no one's profile,
+    unless a name is in it."""
+    parts = [p for p in path.split("/") if p]
+    if site == "discord.gg" or (site == "github.com" and len(parts) > 1):
+        return True
+    return len(parts) > 1 and _SITES_OWN_FIRST.fullmatch(parts[0]) is not None and (
+        parts[0].casefold() not in ("au", "nz", "uk", "us", "ca", "en")
+        or _SITES_OWN_FIRST.fullmatch(parts[1]) is not None
     )
 
 
@@ -1504,8 +1535,8 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
         if m is not None and date is not None and not (
             (_MET_BEFORE.search(text, max(0, h.start - 30), h.start) and (
                 " " in text[h.start : h.end].strip()  # "Phone call with Kylie Brown (12/02/2025)"
-                or _year(date) >= _RECENT  # "Met Kylie (12/02/2025)"; but "Called Brodie
-            ))  # (13/11/2009)" is a child and their birthday
+                or (_year(date) >= _RECENT and not _A_CHILD_AFTER.match(text, m.end()))
+            ))  # "Met Kylie (12/02/2025)"; but "Called Brodie (13/11/2009)" is a child
             or _A_TITLE_BEFORE.search(text, max(0, h.start - 14), h.start)
         ):
             found.append(hit(m.start("date"), m.end("date"), "dob"))
@@ -1543,9 +1574,15 @@ _MET_BEFORE = re.compile(
     r"|appointment|appt|reviewed|interviewed)(?:[ \t]+(?:to|with|by))?[ \t]+\Z"
 )
 _A_TITLE_BEFORE = re.compile(  # "Dr Chen (12/03/2025)"; but "his sister Mia (19/09/2021)"
-    r"(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )"
-    r"\b(?i:dr|doctor|prof|professor|nurse|sister|rev|father|fr|judge|magistrate|officer"
+    r"(?i)(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )"
+    r"\b(?:dr|doctor|prof|professor|nurse|sister|rev|father|fr|judge|magistrate|officer"
     r"|constable|sgt|detective)\.?[ \t]+\Z"
+)
+# After the date, a child's age or a child's word: the date is the child's birth ("Called Kai
+# (5/1/2023) - he's 2 now", "Rang Ruby (07/07/2024), Jess's baby").
+_A_CHILD_AFTER = re.compile(
+    r"(?i)[^.\n]{0,40}?\b(?:baby|bub|bubs|toddler|newborn|daughter|son|kindy|(?:he|she)['’]?s\s+"
+    r"\d{1,2}\b|\d{1,2}\s*(?:yo|y/o|months?|mths?|weeks?)\b)"
 )
 
 
@@ -1729,6 +1766,7 @@ BIRTH = frozenset({
 _BORN_ON = re.compile(
     r"(?i)\b(?:born|had[ \t]+(?:her|his|their|a)[ \t]+(?:baby|son|daughter|twins|boy|girl|bub)"
     r"(?:[ \t]+(?:boy|girl))?(?![ \t]*['’]s)"
+    r"(?:[ \t]+(?-i:[A-Z][a-z'’\-]+)(?:[ \t]+(?-i:[A-Z][a-z'’\-]+))?)?"  # "her baby girl Ivy"
     r"(?=[ \t]*(?:$|[,(]|(?:at|in|on|early|late|prematurely|last|this|yesterday"
     r"|today|safely|by|via|naturally)\b)))\b"  # not "had her baby shower on", "her son's hearing"
     r"(?P<mid>[^.;\n]{0,70}?)\bon[ \t]+(?=\d)"
@@ -2306,7 +2344,7 @@ def house_numbers(text: str) -> list[Hit]:
     "at number 3 on the waitlist")."""
     alone = [hit(*m.span("home"), "address") for m in _HOME_ALONE.finditer(text)
              if not m["home"][:1].isupper() and m["home"] != "24/7"
-             and not _A_READING.search(text, max(0, m.start() - 12), m.start("home"))
+             and not _A_READING.search(text, max(0, m.start() - 24), m.start())
              and not _A_READINGS_UNIT.match(text, m.end())]
     return alone + [hit(*m.span(m.lastgroup or 0), "address")
             for m in _HOUSE_NUMBER.finditer(text)
@@ -2328,11 +2366,11 @@ HOUSE_KEYS = word_set("number no same unit flat apartment apt house at")
 # at 38/40 weeks", "the class is in unit 5 this term".
 _A_READING = re.compile(
     r"(?i)\b(?:bp|blood\s+pressure|pressure|score|scored|scores|sats|saturation|mmse|moca|k10|gcs"
-    r"|pain|gestation|pregnant|born|result|results|rating|rated|pulse|hb|bsl|mark|marks|class"
-    r"|course|lesson|lessons|module|tafe|cert|school|subject|appointment|appt|time)\b"
-)
+    r"|pain|gestation|pregnant|born|result|results|rating|rated|pulse|hb|bsl|marks|class"
+    r"|course|lesson|lessons|module|tafe|cert|school|subject|appointment|appt|time)[ \t]+\Z"
+)  # the reading is the verb's subject: "BP is at", "the class is in"; not "Mark lives at"
 _A_READINGS_UNIT = re.compile(
-    r"(?i)[ \t]*(?:weeks?|wks?|mmhg|bpm|%|today|this\s+(?:term|week|semester)|pregnant)\b"
+    r"(?i)[ \t]*(?:weeks?|wks?|mmhg|bpm|%|this\s+(?:term|semester)|pregnant)\b"
 )
 
 

@@ -66,6 +66,13 @@ _NOT_A_NAME = word_set(
     "n/a na tbc tba unknown none nil yes no same withheld declined anon anonymous various self"
     " pending"
 )
+# A value that sends the reader elsewhere: "Son's name: see file", "Name: as above".
+_ELSEWHERE = re.compile(r"(?i)(?:see|refer\s+to|as\s+(?:above|below|per))\b.*")
+# A business's last word: "Bay Charters" under "Skipper" is the charter firm.
+_BUSINESS_WORDS = word_set(
+    "charters tours pty ltd fishing marine seafoods seafood boats cruises ferries transport"
+    " logistics services contracting holdings"
+)
 HEADER_WORDS = word_set(
     "name names surname given first last client tenant resident participant patient nok kin"
     " contact dob d.o.b birth birthday ref reference id locker voucher booking application file"
@@ -309,8 +316,10 @@ def named_as(text: str) -> Iterator[Hit]:
     for m in _IN_THE_NAME.finditer(text):
         group = "value" if m["value"] else "v2"
         key = m[group].casefold()
-        if key in lexicon.english_words() and key not in lexicon.given_names():
-            continue  # "acted in the name of Justice"
+        if key in lexicon.english_words() and key not in lexicon.given_names() and not (
+            _A_PAPERS_SUBJECT.search(text, max(0, m.start() - 40), m.start())
+        ):
+            continue  # "acted in the name of Justice"; but "Booking in the name of Rain"
         if _titled(m[group]) or _a_name(m[group]) or _INITIAL_FIRST.fullmatch(m[group]):
             yield hit(*m.span(group), "person")
     if "/o" in text:
@@ -354,6 +363,12 @@ _IN_THE_NAME = re.compile(
     rf"(?P<v2>{_ONE_NAME}|{_NAME_WORDS})"
 )
 _INITIAL_FIRST = re.compile(_ONE_NAME)
+# What is held in someone's name: a paper, an account, a booking.
+_A_PAPERS_SUBJECT = re.compile(
+    r"(?i)\b(?:booking|booked|reservation|lease|bill|bills|account|phone|policy|registered"
+    r"|registration|rego|car|ticket|tickets|card|licence|license|tenancy|loan|contract|invoice"
+    r"|receipt|order|title|certificate|paid|payment)\b[^.\n]*\Z"
+)
 _CHILD_OF = re.compile(
     rf"(?<![\w\-])(?P<a>{_A_NAMES_WORD})[ \t]+(?P<rel>[sdwSDW])/[oO][ \t]+(?P<b>{_A_NAMES_WORD}"
     rf"(?:[ \t]+(?!(?:[Aa]nd|[Tt]he|[Ii]n|[Aa]t|[Oo]f)\b){_A_NAMES_WORD})?)(?![\w\-])"
@@ -391,8 +406,10 @@ def _a_name(cell: str) -> bool:
     key = cell.casefold()
     if key in HEADER_WORDS or key in _NOT_A_NAME or not _NAME_CELL.fullmatch(cell.title()):
         return False
-    if key.startswith(("not ", "no ")):
-        return False  # "Not Given", "No name"
+    if key.startswith(("not ", "no ")) or _ELSEWHERE.fullmatch(key):
+        return False  # "Not Given", "No name", "see file"
+    if key.split()[-1] in _BUSINESS_WORDS:
+        return False  # "Bay Charters", "Reef Seafoods Pty Ltd"
     if key in lexicon.TITLES or key in lexicon.RELATIONS or key in _ROLES_ALONE:
         return False  # "Co-tenant: Aunty", "Referrer: GP"
     letters = re.findall(r"[^\W\d_]+", cell)
