@@ -1749,9 +1749,7 @@ class Matcher:
                 for pattern in self.localities[code]:
                     for m in pattern.finditer(text):
                         yield hit(m.start(), m.end(), "address")
-        if keys is not None and self.address_keys.isdisjoint(keys):
-            return
-        if self.dwellings:
+        if self.dwellings:  # a room, a site, a house said with its word: no street needed
             for m in _A_DWELLING.finditer(text):
                 words = self.dwellings.get((_DWELLING_WORDS[m[1].casefold()], m[2].casefold()))
                 if words is None or _NO_ONES_ROOM.search(text, max(0, m.start() - 16), m.start()):
@@ -1774,6 +1772,8 @@ class Matcher:
                     while (more := _PLACE_WORDS_AFTER.match(text, end)) and _all_in(words, more[0]):
                         end = more.end()  # "Site 14, Renmark Riverfront Caravan Park": hers
                     yield hit(m.start(), end, "address")
+        if keys is not None and self.address_keys.isdisjoint(keys):
+            return
         if self.boxes:
             for start, box_end, end in land.postal(text):
                 if _box_number(text[start:box_end]) in self.boxes:
@@ -2094,8 +2094,14 @@ def _sender_follows(tokens: list[Word]) -> bool:
         k = 1 + size
         if k < len(tokens) and introduction(tokens, k) == size:
             who = tokens[k].key
-            return (who in lexicon.given_names() and who not in lexicon.english_words()
-                    and who not in _NOT_SENDERS)
+            return (
+                who not in lexicon.english_words() and who not in _NOT_SENDERS
+                and (who in lexicon.given_names() or (  # or a name no list has: "its borbála"
+                    len(who) >= 3 and who.isalpha() and who not in lexicon.never_names()
+                    and who not in lexicon.place_words() and re.search("[aeiouy]", who)
+                    is not None
+                ))
+            )
     return False
 
 
@@ -2348,7 +2354,7 @@ _ROOM_WORDS = {
 _DWELLING_WORDS = {"house": "house", "hse": "house", "lot": "lot", **_ROOM_WORDS}
 _DWELLING = (
     rf"(?<![\w/])(?<!\ba )(house|hse|lot|{'|'.join(_ROOM_WORDS)})\.?"
-    r"(?:\s*[\-#]\s*|\s+(?:number|no\.?)\s*|\s*)"
+    r"(?:\s*[\-#:]\s*|\s+(?:number|no\.?)\s*|\s*)"  # "Room: 7" on a form
     r"((?:(?<=pen )|(?<=berth )|(?<=mooring ))[a-z]\d+[a-z]?|\d+[a-z]?)(?![\w/])"  # "Pen C14"
 )
 # A dwelling by its word and number, read the same in the register ("Unit 4 Level 2, 88 George
@@ -2377,8 +2383,11 @@ _PLACE_WORDS_AFTER = re.compile(r",?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\
 # In a note, not a count or a measure: "Room 3 weeks", "lot 7 of" (unless the address says so:
 # "unit 4 level 2" for "Unit 4 Level 2, 88 George St").
 _COUNTED_AFTER_DWELLING = re.compile(
-    r"[ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
-    r"|hrs?|times?|minutes?|mins?|of\b|kms?\b|am\b|pm\b|%|assessments?|quiz|exams?|tests?"
+    r"(?![ \t]{2}|\t)[ \t]*(?:weeks?|wks?|days?|months?|years?|yrs?|nights?|hours?"
+    r"|hrs?|times?|minutes?|mins?|kms?\b|am\b|pm\b|%|assessments?|quiz|exams?|tests?"
+    # "Unit 4 of the course"; not "Room 3 of a rooming house", "Room 7 of a motel"
+    r"|of\b(?![ \t]+(?:a|an|the|her|his|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:rooming|boarding"
+    r"|house|motel|hotel|hostel|caravan|lodge|backpackers|share|refuge|shelter)\b)"
     r"|modules?|course|outcomes?|levels?)",
     re.IGNORECASE,
 )
@@ -2387,7 +2396,7 @@ _COUNTED_AFTER_DWELLING = re.compile(
 _AN_ORGANISATIONS_ROOM = re.compile(
     r"[ \t]+(?:at|in|of)[ \t]+(?:the[ \t]+)?(?P<where>(?:[\w'’\-]+[ \t]+){0,2}(?:hub|hospital"
     r"|centre|center|clinic|court|office|library|school|tafe|station|church|hall|mission|service"
-    r"|services|council|campus|university|uni|college|hotel|motel))\b",
+    r"|services|council|campus|university|uni|college))\b",  # a motel room is a home
     re.IGNORECASE,
 )
 _NO_ONES_ROOM = re.compile(  # a meeting's room, a court's: "Interview Room 2", "Court room 3"

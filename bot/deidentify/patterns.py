@@ -1526,6 +1526,9 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
     heading = text[: text.find("\n")] if "\n" in text else ""
     for h in people:
         m = _BRACKETED_DATE.match(text, h.end) or (
+            _DASHED_DATE.match(text, h.end)
+            if _A_LISTS_ITEM.search(text, max(0, h.start - 8), h.start) else None
+        ) or (  # "3. Amira Haddad - 17/02/2010 - student": a household's list
             _LISTED_DATE.match(text, h.end) if births and (
                 BIRTHS(heading) or BIRTHS(text, _sentence_start(text, h.start), h.start)
                 or _A_BIRTHDAYS_HEADER.search(text, 0, h.start)
@@ -1588,6 +1591,10 @@ _A_CHILD_AFTER = re.compile(
 
 BIRTHS = re.compile(r"(?i)\bbirthdays?\b|\bborn\b|\bd\.?o\.?b\b|\bdates? of birth\b").search
 _LISTED_DATE = re.compile(r"[ \t]*[,–\-]?[ \t]*(?P<date>[^()\n;,]{6,20}?)(?=[ \t]*(?:[;,.)\n]|\Z))")
+_DASHED_DATE = re.compile(
+    r"[ \t]+[-–—|][ \t]+(?P<date>[^()\n;,\-–—|]{6,20}?)(?=[ \t]*(?:[-–—|;,.)\n]|\Z))"
+)
+_A_LISTS_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]*\Z")
 _BRACKETED_DATE = re.compile(
     r"(?:['’]s)?[ \t]*\([ \t]*(?:b\.?[ \t]*)?(?P<date>[^()\n]{6,20}?)[ \t]*\)"
 )
