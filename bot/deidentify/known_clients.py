@@ -1749,7 +1749,9 @@ class Matcher:
                 for pattern in self.localities[code]:
                     for m in pattern.finditer(text):
                         yield hit(m.start(), m.end(), "address")
-        if self.dwellings:  # a room, a site, a house said with its word: no street needed
+        if keys is not None and self.address_keys.isdisjoint(keys):
+            return
+        if self.dwellings:
             for m in _A_DWELLING.finditer(text):
                 words = self.dwellings.get((_DWELLING_WORDS[m[1].casefold()], m[2].casefold()))
                 if words is None or _NO_ONES_ROOM.search(text, max(0, m.start() - 16), m.start()):
@@ -1772,8 +1774,6 @@ class Matcher:
                     while (more := _PLACE_WORDS_AFTER.match(text, end)) and _all_in(words, more[0]):
                         end = more.end()  # "Site 14, Renmark Riverfront Caravan Park": hers
                     yield hit(m.start(), end, "address")
-        if keys is not None and self.address_keys.isdisjoint(keys):
-            return
         if self.boxes:
             for start, box_end, end in land.postal(text):
                 if _box_number(text[start:box_end]) in self.boxes:

@@ -3398,7 +3398,6 @@ _CAPS_WITH_AN_INITIAL = re.compile(
     rf"(?P<s2>[A-Z][A-Z'’\-]{{3,}}){_ITEM_END}",
     re.MULTILINE,
 )
-_VOWELS = frozenset("aeiouy")
 
 
 def _listed_in_capitals(text: str, toks: list[_Tok], name: list[bool]) -> None:
@@ -3411,7 +3410,7 @@ def _listed_in_capitals(text: str, toks: list[_Tok], name: list[bool]) -> None:
             continue
         t = toks[k]
         if t.blocked or t.word or t.place or t.brand or t.never or t.dated or not (
-            (t.lexical and t.surname) or (t.unknown and sum(c in _VOWELS for c in t.key) >= 2)
+            (t.lexical and t.surname) or (t.unknown and len(_VOWEL.findall(t.key)) >= 2)
         ):
             continue
         name[k] = True

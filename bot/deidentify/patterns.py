@@ -1480,9 +1480,8 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
     )
 
 
-_SITES_OWN_FIRST = re.compile(
-    r"(?i)(?:au|nz|uk|us|ca|en)|webapps|signin|smarthelp|help|settings|policies|legal|issues"
-)
+_COUNTRY_PAGES = frozenset({"au", "nz", "uk", "us", "ca", "en"})
+_SITES_OWN_FIRST = re.compile(r"(?i)webapps|signin|smarthelp|help|settings|policies|legal|issues")
 
 
 def _a_sites_own_path(site: str, path: str) -> bool:
@@ -1492,10 +1491,8 @@ def _a_sites_own_path(site: str, path: str) -> bool:
     parts = [p for p in path.split("/") if p]
     if site == "discord.gg" or (site == "github.com" and len(parts) > 1):
         return True
-    return len(parts) > 1 and _SITES_OWN_FIRST.fullmatch(parts[0]) is not None and (
-        parts[0].casefold() not in ("au", "nz", "uk", "us", "ca", "en")
-        or _SITES_OWN_FIRST.fullmatch(parts[1]) is not None
-    )
+    rest = parts[1:] if parts and parts[0].casefold() in _COUNTRY_PAGES else parts
+    return len(parts) > 1 and bool(rest) and _SITES_OWN_FIRST.fullmatch(rest[0]) is not None
 
 
 def _a_listed_name(part: str) -> bool:

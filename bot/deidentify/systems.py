@@ -37,8 +37,8 @@ _ID_HEADER = re.compile(
     r"|(?:old|new)[ _]fund[ _/]+member[ _]?|fund[ _/]+member[ _]?)?"
     r"(?:ref|ref\.|reference|id|ids|no|no\.|number|#)|locker|voucher|booking|application|file"
     r"|account|acct|a/c"  # a store's or a club's account: "Account<TAB>Holder<TAB>Balance"
-    # a farm's, a business's, a vehicle's: "PIC", "ABN", "Rego", "VIN", "Title", "Claim"
-    r"|pic|abn|acn|rego|registration|plate|vin|title|claim|policy",
+    # a farm's, a business's, a vehicle's: "PIC", "ABN", "VIN", "Title", "Claim"
+    r"|pic|abn|acn|vin|title|claim|policy",  # (a "Rego" column is ``_PLATE_HEADER``'s)
     re.IGNORECASE,
 )
 # A column of homes: "Address", "Home address", "Property" (a farm's name is its address).
