@@ -266,7 +266,7 @@ def _find(
     if not land.BOX_CUES.isdisjoint(keys):  # the organisations are sought only for a box
         boxes, services_boxes = land.boxes(text, _services(text, kept, places, keeper))
         acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
-    acts += land.storms(text, keys)  # "Cyclone Yasi"
+    acts += land.storms(text, keys) + land.ships(text, keys)  # "Cyclone Yasi", "HMAS Stirling"
     named_files: list[Hit] = []
     if "_" in text or ("." in text and patterns.MAYBE_URL(text)):
         named_files, plain_files = patterns.file_names(text, matcher.parts)

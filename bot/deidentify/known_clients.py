@@ -2239,8 +2239,10 @@ _CHURCH_TITLES = frozenset({"sister", "brother", "bro", "sis", "aunty", "auntie"
 # its ok" is the weather, and "haze its jessamy" a sender, read elsewhere).
 _ADDRESSED = re.compile(
     r" (?:pls|plz|please|ur)\b"
-    r"| u(?= (?:at|there|ok|okay|home|free|around|up|awake|coming|still|right|alright|back)\b)"
-)  # "buck u at home today?"
+    r"| (?:u|yu|you)(?= (?:at|there|ok|okay|orait|home|free|around|up|awake|coming|still|right"
+    r"|alright|back)\b)"
+    r"| the(?: [A-Za-z']+){1,4} (?:can|will|wants?|needs?|has|have|said|says|rang|called|is|are)\b"
+)  # "buck u at home today?", "bomber yu orait?", "tiger the salvos can pay two more nights"
 # Verbs that take a clause, which open texts too: "hope its ok", "trust ur well".
 _CLAUSE_VERBS = frozenset({"hope", "trust", "wish", "guess", "bet", "pray", "think", "reckon"})
 # Names that open a sentence as a verb or a modal before "ur"/"please": "will ur dad be there",

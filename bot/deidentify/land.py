@@ -183,6 +183,16 @@ def storms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     return spans
 
 
+# A ship or a naval base is no one: "HMAS Stirling", "HMAS Tobruk", "HMS Victory".
+_SHIP = re.compile(r"\b(?:HMAS|HMS|HMNZS|NUSHIP|USS)\s+[A-Z][a-z]+(?:\s+(?:II|III|IV))?\b")
+_SHIP_KEYS = word_set("hmas hms hmnzs nuship uss")
+
+
+def ships(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
+    """Where a ship or a base named as one is said, to guard against the name guesser only."""
+    return [] if _SHIP_KEYS.isdisjoint(keys) else [m.span() for m in _SHIP.finditer(text)]
+
+
 def _surname_after(text: str, end: int) -> bool:
     after = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 30])
     return after is not None and (key := after[1].casefold()) in lexicon.surnames() and not (

@@ -142,7 +142,7 @@ MOVEMENT = word_set(
     "moved move moving relocated relocating went go going gone headed heading travelled "
     "traveled travelling returned returning back drove driving walked bus train trip transfer "
     "transferred referred flying flew fly flights flight catching deported fled escaped sailed "
-    "migrated emigrated through via"
+    "migrated emigrated through via outreach"
 )
 # The last word of a capitalised run that names a place, program or organisation, not a person:
 # "Musgrave Park", "Queen Street Mall", "Bond Loan", "Roma House". The weak ones are also
@@ -169,6 +169,8 @@ OWNED_HEADS = word_set("estate properties strata agents")
 NAMED_HEADS = OWNED_HEADS | word_set("realty realtors")
 WEAK_PLACE_HEADS = word_set(
     "park place bridge hall house grant gardens green hill point ward court lodge church chapel"
+    " regiment battalion battery brigade squadron corps rifles artillery infantry engineers"
+    " cadets fleet flotilla fusiliers lancers hussars dragoons"
 )
 # "A text from May", "call from Logan": after "from", these come from a person, not a date/place.
 MESSAGES = word_set(

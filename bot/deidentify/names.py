@@ -94,6 +94,7 @@ _AND_A_LANGUAGE = re.compile(
 _A_LANGUAGE = re.compile(r"\b[^\W\d_][\w']+(?=-(?:speaking|speakers?|language)\b)")
 _TIME_BEFORE = re.compile(r"\d\s?(?:[ap]\.?m\.?|hrs?)\s*\Z", re.IGNORECASE)  # "10am Tue"
 _DATE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*\Z")
+_NUMBERED_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)|\b[Nn]o\.? ?\d+) \Z")
 _DEED_AFTER_DAY = re.compile(  # a person's deed after a day's name: "THU RANG BACK", "Thu said"
     r" (?:[A-Z][A-Za-z]+ )?"  # "3PM SUN LI CALLED"
     r"(?i:rang|called|phoned|texted|said|asked|told|emailed|dropped)\b(?! (?i:the|that|it)\b)"
@@ -106,7 +107,8 @@ _DETERMINERS = word_set(
 _PLACE_FOLLOWERS = word_set(
     """central city station qld nsw area hospital library plaza mall shopping council region
 shire heights north south east west cib police court courthouse magistrates watchhouse pcyc
-via harbour harbor wharf jetty marina port airport airstrip foreshore pier farm farms boat boats"""
+via harbour harbor wharf jetty marina port airport airstrip foreshore pier farm farms boat boats
+refinery smelter mine mines depot"""
 )
 # An abbreviation with a capital inside, no name's shape: "RoS" (Resolution of Status), "MoU".
 _CAMEL_ABBREVIATION = re.compile(r"[A-Z][a-z][A-Z]")
@@ -1774,6 +1776,10 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         )  # "Shanaya here, u can stay"
     if t.key in _NAMELESS_MONTHS or t.key in _NAMELESS_DAYS:
         return False  # a month, with no title or relation word before it; "for Tues:"
+    if (t.key in lexicon.PLACE_HEADS or t.key in lexicon.WEAK_PLACE_HEADS or t.key == "wing") and (
+        _NUMBERED_BEFORE.search(text, max(0, t.start - 9), t.start)
+    ):
+        return False  # "4th Regiment", "No. 92 Wing": a unit
     if t.unknown or (t.given and (t.word or t.dated)):
         return True
     # An English word beside "and" is a name only beside one: "said Peace and Kylie came",
@@ -1907,7 +1913,10 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
             and not _a_surname_after(text, toks, i))  # nor "10am Thu Nguyen came in"
         or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _MONTH_EVENTS
             and _MONTH_ENDS.match(text, t.end) is not None)  # "Next intake August, Alanvale"
-        or (t.key in lexicon.MONTHS and i > 0 and toks[i - 1].key in _DOCUMENTS
+        or (t.key in lexicon.WEEKDAYS and i > 1 and toks[i - 1].key == "to"
+            and toks[i - 2].key in _PAID_TO and _DAY_ENDS.match(text, t.end) is not None)
+        or ((t.key in lexicon.MONTHS or t.key in lexicon.WEEKDAYS) and i > 0
+            and toks[i - 1].key in _DOCUMENTS
             and text[toks[i - 1].end : t.start] in {", ", "' , ", "', "}
             and _A_HEADINGS_END.match(text, t.end) is not None
             and not _A_GREETINGS_START.search(text, 0, t.start)
@@ -1976,8 +1985,10 @@ _MONTH_NOUNS = _MONTH_EVENTS | word_set(
 _DOCUMENTS = word_set(
     "note notes update updates report reports alert alerts minutes newsletter bulletin schedule"
     " roster summary notice notices office offices group groups meeting meetings count run"
-    " program programme calendar timetable dates"
+    " program programme calendar timetable dates handover handovers"
 )
+# A stay or a payment runs "to" a day: "motel paid to Tue.", "booked to Thu"; not "spoke to Sun".
+_PAID_TO = word_set("paid booked extended funded covered approved")
 # Not a heading but thanks to someone: "Thanks for the update, August."
 _A_GREETINGS_START = re.compile(
     r"(?i)(?:^|[.!?\n])[ \t]*(?:hi|hey|hello|dear|thanks|thank|thx|ta|cheers|sorry|great"
