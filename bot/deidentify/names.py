@@ -507,7 +507,9 @@ def _lower_names(
             _SIGN_OFF.fullmatch(text, toks[i - 1].end, t.start)
             and _SIGN_OFF_END.fullmatch(text, t.end)
         )
-        signing = t.key in given and (here or last)  # "maureen here,", ". nettie"
+        signing = t.key in given and (  # "maureen here,", ". nettie", "carl from … says"
+            here or last or _FROM_SOMEWHERE_SAYS.match(text, t.end) is not None
+        )
         dubbed = _DUBBED.search(text, max(0, t.start - 30), t.start) is not None
         greeted = lexical and prev is not None and prev.key in _GREETED and nxt is not None and (
             nxt.key in _SENDER_SAYS and text[prev.end : t.start] == " "
@@ -543,6 +545,11 @@ def _lower_names(
 
 
 _GREETED = word_set("hi hey hello hiya dear morning gday")
+# Someone from somewhere who said something: "carl from the police association says …".
+_FROM_SOMEWHERE_SAYS = re.compile(
+    r" from(?: [\w'’&\-]+){1,4},? (?:says|said|rang|rung|called|texted|emailed|wants|asked|told"
+    r"|confirmed|replied)\b"
+)
 _SENDER_SAYS = word_set("its im this")
 # Someone signing on or off an SMS: "hey clodagh, maureen here, wilburs sister", "thank you
 # bala. nettie" (the last word, alone after a sentence's end).
@@ -820,8 +827,26 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             and _POSSESSIVE.match(text, t.end)
             and _lower_name(text, toks, i)
             and t.key not in lexicon.english_words()
-        ):
+        ) or (
+            not t.capital and not name[i] and len(t.key) > 2 and i > 0
+            and toks[i - 1].key in _STAYED_AT and _POSSESSIVE.match(text, t.end)
+            and _a_home_after(toks, i + 1) and t.key not in lexicon.english_words()
+            and t.key not in lexicon.place_words() and not t.key.endswith("s")
+            and (t.given or t.surname or len(_VOWEL.findall(t.key)) >= 2
+                 or _A_SHORT_NAME.fullmatch(t.key) is not None)
+        ):  # "at wacka's spare room", "staying at shaz's place"
             name[i] = True
+
+
+_STAYED_AT = word_set("at to from")
+_ROOMS_KIND = word_set("spare new old granny back front")
+_LIVED_IN = word_set("place house flat unit room couch caravan shed garage van")
+
+
+def _a_home_after(toks: list[_Tok], j: int) -> bool:
+    if j < len(toks) and toks[j].key in _ROOMS_KIND and j + 1 < len(toks):
+        j += 1
+    return toks[j].key in _LIVED_IN and not toks[j].capital
 
 
 # A nickname of one syllable, said as a name is ("shaz", "baz", "jax", "tash"); not an
@@ -1709,7 +1734,8 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             and not (second.brand or (second.never and not (  # "Kylie Judge" is a woman
                 second.cap and second.surname and second.key in _OFFICE_TITLES
             )))
-            and (second.lexical or not (second.place or second.key in STREET_TYPE_FORMS))
+            and (second.lexical or not (second.place or second.key in STREET_TYPE_FORMS)
+                 or _a_given_then_a_town(text, toks, a))
             and not (first.dated and _date_context(text, toks, a))
             and not (second.dated and _date_context(text, toks, b))
         ):
@@ -1742,7 +1768,7 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
             _POSSESSIVE.match(text, second.end) is None
         ):
             continue  # "born in Cần Thơ": a town in no list, not "in Thao Vu's car"
-        if first.given and (second.lexical or second.unknown):
+        if first.given and (second.lexical or second.unknown or second.place):
             if not (first.word and second.word and not second.surname):
                 return True
         elif (first.unknown and (second.unknown or (second.lexical and not second.word))) or (
@@ -1753,6 +1779,30 @@ def _pair(text: str, toks: list[_Tok], i: int) -> bool:
         ):
             return True
     return False
+
+
+_A_SPEAKERS_START = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{4,30}\][ \t]*|[\d/.]{6,10},? [\d:]{4,5}"
+                               r"(?: ?[ap]m)? - )\Z", re.IGNORECASE)
+
+
+def _a_given_then_a_town(text: str, toks: list[_Tok], a: int) -> bool:
+    """A given name that is nothing else, then a town's name as its surname: "Kylie Ashbury
+    rang", "Kylie Zillmere: ok" (not "Anzac Day at Zillmere", nor "Kylie Zillmere station")."""
+    first, second = toks[a], toks[a + 1]
+    if first.cap and first.unknown and second.cap and second.place and (
+        text[first.end : second.start] == " " and text[second.end : second.end + 1] == ":"
+        and _A_SPEAKERS_START.search(text, max(0, first.start - 40), first.start)
+    ):
+        return True  # a chat export's speaker: "[20/04/2026, 8:05 pm] Mardi Ashbury: ok"
+    return (
+        first.cap and first.given and not (first.place or first.dated or first.brand)
+        and first.key not in lexicon.FUNCTION_WORDS and not (first.opens and (
+            first.key in _ASKING or (first.word and not name_follows(text, second.end))))
+        and not (a > 0 and toks[a - 1].key in ("st", "saint"))  # "St Nicholas Thebarton"
+        and second.cap and second.place and not second.upper
+        and not (a + 2 < len(toks) and toks[a + 2].key in _PLACE_FOLLOWERS)
+        and text[first.end : second.start] == " "
+    )
 
 
 def _alone(text: str, toks: list[_Tok], i: int) -> bool:

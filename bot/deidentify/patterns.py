@@ -906,6 +906,7 @@ _BOOKED = re.compile(
     r"|(?i:\b(?:(?:gate|door|alarm|access|entry|building|intercom|garage|security)\s+(?:code|pin)"
     r"|(?:key\s?safe|lock\s?box|key\s?box)(?:\s+(?:code|pin|combo|combination))?"
     r"|pin(?:\s+(?:code|number|no\.?))?)"
+    r"(?:[ \t]*\((?:front|back|side|rear|main|gate|door|unit|room|shed|garage)\))?"
     r"(?:\s+(?:issued|given|is|was|now))?[\s:#=\-]*)"
     r"(?P<access>\d{3,8}(?![\d/.:,]\d)#?)(?![\w/])"
 )
@@ -1047,7 +1048,9 @@ _ALNUM = re.compile(r"[A-Za-z0-9]+")
 # vehicle (VEHICLE_WORDS), because the same shapes are form and product codes elsewhere.
 _BARE_PLATE = re.compile(
     r"(?<![\w\-/.#@])(?P<id>[A-Z]{3}\d{2}[A-Z]|[A-Z]{2}\d{2}[A-Z]{2}|\d[A-Z]{2}\d[A-Z]{2}"
-    r"|\d{3}[A-Z]{3}|\d[A-Z]{3}\d{3}|S\d{3}[A-Z]{3}|[A-Z]\d{2}[A-Z]{2}|[A-Z]{3}\d{3})"
+    r"|\d{3}[A-Z]{3}|\d[A-Z]{3}\d{3}|S\d{3}[A-Z]{3}|[A-Z]\d{2}[A-Z]{2}|[A-Z]{3}\d{3}"
+    r"|\d{3} [A-Z]{3}(?! [A-Z\d])|(?<![A-Z] )(?!ACT|QLD|NSW|VIC|TAS|AUD|USD|EUR|NZD|GBP|FJD)"
+    r"[A-Z]{3} \d{3}(?! ?\d))"  # "white hilux 632 KLM", "KLM 632"; not "ACT 133 427", "AUD 110"
     r"(?![\w\-/]|\.\w)"
 )
 _UNIT_LETTERS = word_set(
@@ -2577,7 +2580,9 @@ def _the_suburb_after(text: str, end: int) -> int:
         return _lower_suburb_after(text, end)
     first = m[1].casefold()
     second = m[2].casefold() if m[2] else ""
-    if second and (first, second) in lexicon.town_phrases():
+    if m[3] and (first, second, m[3].casefold()) in lexicon.town_phrases():
+        end = m.end(3)  # "Kwinana Town Centre"
+    elif second and (first, second) in lexicon.town_phrases():
         end = m.end(2)
     elif first in lexicon.place_words() or (
         first in lexicon.places_also_names()  # "8 Ord Street, Kennington" ("Sarina Smith" no)

@@ -120,3 +120,54 @@ def test_a_word_alias_opening_a_text_to_the_client_goes(text, who, alias):
 )
 def test_the_word_opening_a_sentence_stays(text, alias):
     assert redact(text, client("Darby Bunker", alias)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Kylie Ashbury rang today.", "Ashbury"),
+        ("Spoke with Kylie Zillmere today.", "Zillmere"),
+        ("[20/04/2026, 8:05 pm] Kylie Ashbury: ok", "Ashbury"),
+        ("[20/04/2026, 8:05 pm] Mardi Ashbury: This message was deleted", "Mardi"),
+        ("20/04/2026, 8:05 pm - Mardi Ashbury: ok thanks", "Mardi"),
+        ("hi connie, dorottya. carl from the police association says the grant came through",
+         "carl"),
+        ("kerry from housing said no", "kerry"),
+        ("- at wacka's spare room in idalia. no action", "wacka"),
+        ("staying at shaz's place till friday", "shaz"),
+    ],
+)
+def test_other_people_go(text, person):
+    assert person not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit Zillmere on Monday.",
+        "St Nicholas Thebarton posts the memorial days.",
+        "She moved from Kylie Street to Zillmere.",
+        "went to the salvos's place for lunch",
+        "the grant from the police association says nothing about bonds",
+        "OneLink 1800 176 468. Housing ACT 133 427.",
+        "Passport fee: AUD 110, courier AUD 12 for the car papers.",
+        "Mardi Gras in Darlinghurst on Saturday.",
+    ],
+)
+def test_places_words_and_numbers_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("his car is a white hilux 632 KLM", "632 KLM"),
+        ("the car, a grey corolla KLM 632, was towed", "KLM 632"),
+        ("Key no.: K-2-0419   Door code (front): 4471#", "4471"),
+        ("Gate code (back): 2210", "2210"),
+        ("Emergency contact: her aunt, 5 Chisham Avenue, Kwinana Town Centre, 0400 615 228",
+         "Kwinana Town Centre"),
+    ],
+)
+def test_other_peoples_numbers_and_addresses_go(text, gone):
+    assert gone not in redact(text)
