@@ -1795,11 +1795,11 @@ def _a_given_then_a_town(text: str, toks: list[_Tok], a: int) -> bool:
     ):
         return True  # a chat export's speaker: "[20/04/2026, 8:05 pm] Mardi Ashbury: ok"
     return (
-        first.cap and first.given and not (first.place or first.dated or first.brand)
+        first.capital and first.given and not (first.place or first.dated or first.brand)
         and first.key not in lexicon.FUNCTION_WORDS and not (first.opens and (
             first.key in _ASKING or (first.word and not name_follows(text, second.end))))
         and not (a > 0 and toks[a - 1].key in ("st", "saint"))  # "St Nicholas Thebarton"
-        and second.cap and second.place and not second.upper
+        and second.capital and second.place and first.upper == second.upper
         and not (a + 2 < len(toks) and toks[a + 2].key in _PLACE_FOLLOWERS)
         and text[first.end : second.start] == " "
     )

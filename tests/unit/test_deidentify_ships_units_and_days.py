@@ -128,6 +128,7 @@ def test_the_word_opening_a_sentence_stays(text, alias):
         ("Kylie Ashbury rang today.", "Ashbury"),
         ("Spoke with Kylie Zillmere today.", "Zillmere"),
         ("[20/04/2026, 8:05 pm] Kylie Ashbury: ok", "Ashbury"),
+        ("KYLIE ASHBURY rang about the bond", "ASHBURY"),
         ("[20/04/2026, 8:05 pm] Mardi Ashbury: This message was deleted", "Mardi"),
         ("20/04/2026, 8:05 pm - Mardi Ashbury: ok thanks", "Mardi"),
         ("hi connie, dorottya. carl from the police association says the grant came through",
@@ -145,6 +146,7 @@ def test_other_people_go(text, person):
     "text",
     [
         "Visit Zillmere on Monday.",
+        "OUTREACH: ASHBURY, BURWOOD, CROYDON",
         "St Nicholas Thebarton posts the memorial days.",
         "She moved from Kylie Street to Zillmere.",
         "went to the salvos's place for lunch",
