@@ -287,6 +287,8 @@ def place_spans(
             and before.key not in given  # "Jane Park" is a person
             and before.key not in lexicon.TITLES  # "Ms Hall" too
             and not (before.opens and before.key in words_)  # "Phoned Hill": Hill is the name
+            and not (t.key in lexicon.FIRM_HEADS and before.key in given and not (
+                i > 1 and tokens[i - 2].key == "the"))  # "Jayden Transport: booked"
         ):
             spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, t.end))
     return spans
@@ -872,9 +874,12 @@ def weak(word: str) -> bool:
 
 
 _OBJECT_PRONOUNS = frozenset({"me", "her", "him", "them"})
-# After a name one is called by: the clause's end, or its quote's.
-_ALIAS_ENDS = re.compile(
-    r"[ \t]*(?:[.,!?;:)\n\"'’”]|$|(?:and|now|these|nowadays|too|also|from[ \t]+(?:now|today))\b)"
+# After "call me …": what makes the word a word, not the name one is called by ("call him
+# friday about rent", "call me lucky but …", "call her monday at 2").
+_ALIAS_NOT_AFTER = re.compile(
+    r"[ \t]+(?:(?:but|that|though|about|re|morning|arvo|afternoon|night|tonight|tomorrow"
+    r"|before|after|to)\b|at[ \t]+\d)",
+    re.IGNORECASE,
 )
 _QUOTES = frozenset("\"'‘“")
 _CALLS = frozenset({"knows", "know", "knew", "calls", "call", "called", "calling"})
@@ -1541,7 +1546,8 @@ class Matcher:
                 tokens[i - 3].key in _CALLS
             )) or (i > 1 and ((prev.key in _OBJECT_PRONOUNS and tokens[i - 2].key in _CALLS) or (
                 prev.key == "by" and tokens[i - 2].key in _GOES
-            )))) and (_ALIAS_ENDS.match(text, t.end) or text[t.start - 1 : t.start] in _QUOTES):
+            )))) and (not _ALIAS_NOT_AFTER.match(text, t.end)
+                      or text[t.start - 1 : t.start] in _QUOTES):
                 return True  # "everyone knows me as lark", "call me lark", "goes by lark"; not
                 # "call him friday about rent", "call me lucky but …": the word ends the clause
             if prev.key == "to":
@@ -1812,6 +1818,7 @@ class Matcher:
             ) and not _UNIT_SAID.search(text, max(0, m.start() - 20), m.start()) and not (
                 _LEFT_OR_AT.search(text, max(0, m.start() - 24), m.start())
                 and not _A_SECOND_DATE.match(text, m.end())
+                and not _RATES_AFTER.match(text, m.end())
             ):
                 continue  # "3/12" is as likely a date; but "her unit is 2/9", "out of 12/9" not
             yield hit(m.start(), m.end(), "address")
@@ -1826,9 +1833,7 @@ class Matcher:
         for m in _NUMBER_SAID.finditer(text):
             if m["number"].casefold() in self.house_numbers and not _NOT_A_HOUSE_AFTER.match(
                 text, m.end()
-            ) and not _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()) and (
-                _A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start())
-            ):
+            ) and not _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 yield hit(m.start(), m.end(), "address")
 
     def streets_in(
@@ -1880,8 +1885,9 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
     r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to"
-    r"|(?:at|to|from|in|into|of|outta)\s+(?:mum|mom|dad|nan|nana|nanna|aunty|auntie|sis|bro|mate)s)"
-    r"\s+(?=(?i:unit|flat|apartment|apt|villa))"
+    r"|(?:mum|mom|dad|nan|nana|nanna|aunty|auntie|aunties|sis|bro|mate)(?:['’]?s)?)"
+    r"\s+(?=(?i:unit|flat|apartment|apt|villa)\s*\d+[a-zA-Z]?(?![\w/])(?!\s+(?:assessment|homework"
+    r"|exam|quiz|maths|math|module|workbook|notes|assignment|reading|test|of)\b))"
     r"|\b(?i:at|to|from|in)\s+(?=(?i:unit|flat|apartment|apt|villa))|[\"'“‘(]\s*)"
     r"(?P<home>(?i:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
@@ -1893,13 +1899,18 @@ _ANY_UNIT = re.compile(
 # Where a home is left or lived in, "12/9" is no date: "out of 12/9", "her rent at 6/10".
 _LEFT_OR_AT = re.compile(
     r"(?i)(?:\bout\s+of|\bmove\s+into|\bmoved\s+into|\bmoving\s+into"
-    r"|(?:\bher|\bhis|\btheir|\bmy|['’]s)\s+rent\s+at"
+    r"|\brent\s+at"
     r"|\blives\s+at|\bliving\s+at|\bstaying\s+at|\bvacate|\bvacating|\bvacated"
     r"|(?<!on\s)\bleave|\bleaving|\bleft|(?<!backdated\s)\bback\s+to)\s+\Z"
 )  # not "on leave 12/9", "backdated back to 12/9", "Rent at 6/10 rates" (the register wins
 # where a date could be: "left 12/9 after the fight")
 # A second date after the pair: a range or a return, so the pair is a date too.
-_A_SECOND_DATE = re.compile(r"\s*(?:to|till|until|-|–|and|,\s*returned)\s*\d{1,2}/\d{1,2}\b")
+_A_SECOND_DATE = re.compile(
+    r"\s*(?:to|till|until|-|–|and|,\s*returned)\s*(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\b"
+    r"(?![/.]\d|\s+(?:[A-Z]|is\b|was\b|[a-z]+\s+(?:st|street|rd|road|ave|avenue|dr|drive|cres"
+    r"|ct|court|pl|place|ln|lane|way|tce|terrace|pde|parade|hwy|highway|cl|close)\b))"
+)  # "12/9 to 20/9", "12/9 - 19/9"; not "12/9 to 7/21", "to 3/44 Logan Rd", "and 8/10 is next"
+_RATES_AFTER = re.compile(r"\s+(?:rates?|prices?|levels?|prices)\b", re.IGNORECASE)
 _HOUSE_IN_ADDRESS = re.compile(
     r"\s*(?:(?:unit|u|flat|apt|apartment|villa)\.?\s*)?(?:\d+[a-z]?\s*/\s*)?(\d+[a-z]?)\s+[A-Za-z]",
     re.IGNORECASE,
@@ -1910,18 +1921,14 @@ _NUMBER_SAID = re.compile(
 _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i)\b(?:ticket|case|file|item|room|bed|platform|gate|page|question|ref|reference|invoice"
     r"|receipt|order|seat|bay|locker|client|account|policy|phone|mobile|batch|lot|bus|route|tram"
-    r"|train|flight|jersey|pump|dock|lane|aisle|step|point|rule|level)\s+\Z"
-)
-# Where a house is said before its number: "outside number 27", "back at no. 19", "to #27"; not
-# "Goal #9", "She's number 27 on the list", "Day number 27", "wore number 19".
-_A_HOUSE_BEFORE = re.compile(
-    r"(?i)\b(?:at|to|outside|from|into|in|of|near|opposite|past|beside|house|home|door|by"
-    r"|bought|sold|owns|owned|rents|rented|leased|visited|left|vacated)\s+(?:the\s+)?\Z"
-)
+    r"|train|flight|jersey|pump|dock|lane|aisle|step|point|rule|level|goal|goals|day|week|wore"
+    r"|wears|ranked|ranked\s+at|is|was|she's|he's|its|it's|item|exit|draw|task|step|section)\s+\Z"
+)  # "Goal #9", "Day number 27", "wore number 19", "She's number 27"
 _NOT_A_HOUSE_AFTER = re.compile(
-    r"(?i)\s+(?:bus|route|tram|train|on\s+the\s+(?:list|waitlist|wait\s+list|ladder)|in\s+(?:the\s+)?"
-    r"(?:queue|line))\b"
-)
+    r"(?i)[ \t]*[:)][ \t]|\s+(?:bus|route|tram|train"
+    r"|on\s+(?:the|my|her|his|their|our|your)\s+(?:\w+\s+)?(?:list|waitlist|wait\s+list|ladder|form|register|checklist|sheet|page)|in\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:queue|line|form|checklist|guide|list|booklet|handbook))\b"
+)  # "number 27 on the list", "Go to number 27 on the form", "number 27 in the checklist"
 _UNIT_SAID = re.compile(
     r"(?i)\b(?:unit|flat|apartment|apt|townhouse|villa)(?:\s+(?:is|was|no\.?|number|#))?\s*:?\s*\Z"
 )

@@ -158,7 +158,7 @@ PLACE_HEADS = word_set(
     falls hotel motel tavern pub
     support line barracks club temple sorority parish
     estate realty realtors properties strata
-    agents museum gallery roadhouse interchange coaches transport"""
+    agents roadhouse interchange coaches"""
 )
 # Of those, the heads a person's name often stands before ("the Ravenscroft Estate", "Lisa
 # Kuchel Agents"): they end a place's name only when no word before them is a person's name
@@ -170,8 +170,11 @@ NAMED_HEADS = OWNED_HEADS | word_set("realty realtors")
 WEAK_PLACE_HEADS = word_set(
     "park place bridge hall house grant gardens green hill point ward court lodge church chapel"
     " regiment battalion battery brigade squadron corps rifles artillery infantry engineers"
-    " cadets fleet flotilla fusiliers lancers hussars dragoons"
+    " cadets fleet flotilla fusiliers lancers hussars dragoons museum gallery transport"
 )
+# Of those, heads a person's whole name may stand before as a heading ("Jayden Transport:
+# booked", "Tash Nguyen Transport to school"): a place only after "the" or without a given name.
+FIRM_HEADS = word_set("museum gallery transport")
 # "A text from May", "call from Logan": after "from", these come from a person, not a date/place.
 MESSAGES = word_set(
     "text texts txt call calls phone message messages msg email emails letter visit voicemail "

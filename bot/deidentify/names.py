@@ -107,9 +107,22 @@ _DETERMINERS = word_set(
 _PLACE_FOLLOWERS = word_set(
     """central city station qld nsw area hospital library plaza mall shopping council region
 shire heights north south east west cib police court courthouse magistrates watchhouse pcyc
-via harbour harbor wharf jetty marina port airport airstrip foreshore pier farm farms boat boats
+via"""
+)
+# Followers that make a town only after an article or a preposition ("a Stanley boat", "at Eden
+# wharf", "the Kwinana refinery"); not "Collected Kingsley airport 10am", "took Eden boat fishing".
+_SITE_FOLLOWERS = word_set(
+    """harbour harbor wharf jetty marina port airport airstrip foreshore pier farm farms boat boats
 refinery smelter mine mines depot"""
 )
+_SITE_BEFORE = word_set("the a an at to from in on near off past of by")
+
+
+def _starts_a_sentence(text: str, at: int) -> bool:
+    """At the text's start or after a sentence's or a line's end mark; not after a line break
+    inside a sentence ("Collected\nKingsley airport")."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;)-•*\"“‘'("
 # An abbreviation with a capital inside, no name's shape: "RoS" (Resolution of Status), "MoU".
 _CAMEL_ABBREVIATION = re.compile(r"[A-Z][a-z][A-Z]")
 _DATE_WORDS = lexicon.MONTHS | word_set("mon tue tues wed thu thur thurs fri sat sun")
@@ -470,8 +483,15 @@ def _lower_names(
             ))  # "says priya from", "said gary, the landlord"; not "said max rent"
             or (prev.key == "to" and i > 1 and toks[i - 2].key in lexicon.CONTACT_CUES)
             or (prev.key in ("is", "was") and i > 1 and toks[i - 2].key in _PEOPLE_BEFORE_IS
-                and text[toks[i - 2].end : prev.start] == " ")
-        )  # "saw noeleen", "spoke to bronwyn", "says priya", "the bloke is dwight"
+                and text[toks[i - 2].end : prev.start] == " " and (
+                    t.key in given or (nxt is not None and nxt.key in candidates
+                                       and text[t.end : nxt.start] == " ")))
+        )  # "saw noeleen", "spoke to bronwyn", "says priya", "the bloke is dwight lugg"; not
+        # "the guy is sus", "the lady is chuffed"
+        if before and prev is not None and prev.key in _PERSON_MARKERS and t.key not in given and (
+            t.key not in surnames
+        ) and (len(_VOWEL.findall(t.key)) < 2 and (len(t.key) < 5 or not _VOWEL.search(t.key))):
+            before = False  # "inspector rtb came", "the officer ofc", "officer kpis": shorthand
         if t.key in lexicon.FOREIGN_FUNCTION_WORDS and not before and (
             (nxt is not None and (nxt.key in lexicon.RELATIONS or nxt.key in lexicon.KIN_ABROAD))
             or (prev is not None and prev.key in lexicon.KIN_ABROAD)
@@ -1583,7 +1603,8 @@ def _lower_before_clients(
             and t.key not in _SMS_WORDS and t.key not in _COMMON_LOWER
             and not (t.key.endswith("s") and t.key[:-1] in lexicon.english_words())
             and not (i and toks[i - 1].key in _GREETED)  # "hi byron golf here": to, then from
-            and _VOWEL.search(t.key) and not _ABBREVIATED_VERB.fullmatch(t.key)
+            and _VOWEL.search(t.key) and (
+                not _ABBREVIATED_VERB.fullmatch(t.key) or t.key in lexicon.given_names())
         ):  # not "txtd narkle re rent", "cld baru back"
             name[i] = True
 
@@ -1800,7 +1821,7 @@ def _a_given_then_a_town(text: str, toks: list[_Tok], a: int) -> bool:
             first.key in _ASKING or (first.word and not name_follows(text, second.end))))
         and not (a > 0 and toks[a - 1].key in ("st", "saint"))  # "St Nicholas Thebarton"
         and second.capital and second.place and first.upper == second.upper
-        and not (a + 2 < len(toks) and toks[a + 2].key in _PLACE_FOLLOWERS)
+        and not (a + 2 < len(toks) and toks[a + 2].key in _PLACE_FOLLOWERS | _SITE_FOLLOWERS)
         and text[first.end : second.start] == " "
     )
 
@@ -2117,6 +2138,11 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""
     if nxt in _SERVICES_TO_A_TOWN and i > 0 and toks[i - 1].key == "the":
         return True  # "The Northam bus leaves at 7:30"
+    if nxt in _SITE_FOLLOWERS and (
+        _starts_a_sentence(text, toks[i].start) or (i > 0 and toks[i - 1].key in _SITE_BEFORE)
+        or (i + 1 < len(toks) and text[toks[i + 1].end : toks[i + 1].end + 1] == ":")
+    ):
+        return True  # "a Stanley boat", "at Eden wharf", "Stanley harbour:"
     return nxt in _PLACE_FOLLOWERS or _POSTCODE_AFTER.match(text, toks[i].end) is not None
 
 
@@ -2140,7 +2166,10 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             continue
         if (second.cap and second.key in ANY_CASE_TYPE_FORMS and not (
             a == i and _a_person_by_what_follows(text, toks, a, a + 1)
-        )) or (first.place and second.key in _PLACE_FOLLOWERS):
+        )) or (first.place and (second.key in _PLACE_FOLLOWERS or (
+            second.key in _SITE_FOLLOWERS and (_starts_a_sentence(text, first.start) or (
+                a > 0 and toks[a - 1].key in _SITE_BEFORE))
+        ))):
             return True
     if _before_a_highway(text, toks, i):
         return True
@@ -2517,20 +2546,25 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         toks[j].capital and not toks[j].given
     ):
         return True
+    people = _PEOPLES_LIST_START.match(text, text.rfind("\n", 0, toks[i].start) + 1) is not None
     for j in (i - 1, i + 1):  # "Fairfield/Liverpool", "Ayr, Tully", "at Rosebud, McCrae"
-        if 0 <= j < len(toks) and toks[j].capital and _a_place_here(text, toks, j):
+        if not people and 0 <= j < len(toks) and toks[j].capital and _a_place_here(text, toks, j):
             a, b = sorted((i, j))
             if _LIST_GAP.fullmatch(text, toks[a].end, toks[b].start):
                 return True
-    if _in_a_list_of_places(text, toks, i):
+    if not people and _in_a_list_of_places(text, toks, i):
         return True
     if _hyphened_to_a_place(text, toks, i):
         return True
     if _listed_with_brackets(text, toks, i):
         return True
     code = _AIRPORT_CODE.match(text, toks[i].end)
-    if code is not None and _letters_in_order(code[1].casefold(), toks[i].key):
-        return True  # "Gove (GOV)", "Elcho (ELC)": an airport's code from its town's letters
+    if code is not None and _letters_in_order(code[1].casefold(), toks[i].key) and (
+        _A_FLIGHTS_LINE.search(text[text.rfind("\n", 0, toks[i].start) + 1 : (
+            text.find("\n", code.end()) % (len(text) + 1))])
+    ):
+        return True  # "Gove (GOV) 10:40", "Elcho (ELC) - Darwin": an airport's code from its
+        # town's letters, where a flight is said (not "Beverley (BEV) is the night worker")
     prev = toks[i - 1] if i > 0 else None
     if (
         prev is not None
@@ -2554,7 +2588,8 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
 def _in_a_list_of_places(text: str, toks: list[_Tok], i: int) -> bool:
     """In a comma list whose next or last item is a listed place of two or three words
     ("Tumby Bay, Coffin Bay, Cummins"), or reached past other towns that are also names
-    ("Currie, Grassy, Naracoopa")."""
+    ("Currie, Grassy, Naracoopa"); not a list of people ("Kids: Eden, Stanley, Tumby Bay
+    school", "Phoned Stanley, Kingsley, Byron Bay office")."""
     for step in (-1, 1):
         k = i
         for _ in range(3):
@@ -2599,6 +2634,15 @@ def _hyphened_to_a_place(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _AIRPORT_CODE = re.compile(r"[ \t]*\(([A-Z]{3})\)")
+_A_FLIGHTS_LINE = re.compile(
+    r"(?i)\d{1,2}[:.]\d\d|\b(?:flights?|flew|fly|flying|departs?|arrives?|airport|airstrip|plane"
+    r"|charter|airnorth|qantas|virgin|rex)\b|→|->|\b[A-Z]{2}\d{2,4}\b|\)[ \t]*[-–][ \t]*[A-Z]"
+)
+# A line that lists people: "Kids: …", "Present: …", "Phoned …", "Spoke with …".
+_PEOPLES_LIST_START = re.compile(
+    r"(?i)[ \t\-•*]*(?:kids|children|present|attendees|attending|visitors|apologies|members|"
+    r"family|household|phoned|rang|called|spoke\s+(?:with|to)|met(?:\s+with)?|saw|texted)\b"
+)
 
 
 def _letters_in_order(code: str, word: str) -> bool:
@@ -2932,7 +2976,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     t = toks[j]
     if (gap is None and not glossed) or t.blocked or t.key in _NO_ONE or (
         _excluded(t) and not _a_things_name_for_someone(t)
-    ) or (not t.capital and not t.lexical and t.key in _COMMON_LOWER):
+    ) or (not t.capital and not t.lexical and t.key in _COMMON_LOWER
+          and text[toks[j - 1].end : t.start].strip() != ":"):  # but "partner: kiwi" is someone
         return  # "Partner: Nil", "Spouse: None", "the manager is onsite"
     if _NOT.match(text, t.end):
         return  # "the agent didn't show": a verb
@@ -3461,6 +3506,12 @@ _CAPS_WITH_AN_INITIAL = re.compile(
 )
 
 
+_A_MANIFEST = re.compile(
+    r"(?i)\b(?:passengers?|pax|manifest|booking|holders?|names?|surname|crew|tenants?|residents)\b"
+    r"|\S[ \t]{2,}\S|\t"
+)  # a list's header, or a table's columns
+
+
 def _listed_in_capitals(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """Marks a list's "PILAKUI A" and "D GAPIRRI": a surname in capitals that no list holds
     as a word, a place or a service (not "PLAN B", "VITAMIN D", "ROOM A"), with its initial."""
@@ -3474,6 +3525,10 @@ def _listed_in_capitals(text: str, toks: list[_Tok], name: list[bool]) -> None:
             (t.lexical and t.surname) or (t.unknown and len(_VOWEL.findall(t.key)) >= 2)
         ):
             continue
+        if t.unknown and len(_CAPS_WITH_AN_INITIAL.findall(text)) < 2 and not _A_MANIFEST.search(
+            text
+        ):
+            continue  # one line's "NAPLAN B", "ELICOS A", "QCAA B": a grade, not a manifest
         name[k] = True
         letter = at.get(m.start("i") if m["s"] else m.start("i2"))
         if letter is not None and not toks[letter].blocked:

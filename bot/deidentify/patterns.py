@@ -352,8 +352,10 @@ _REF_CUE = re.compile(
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id|conf(?:irmation)?|ref(?:erence)?)\.?)?"
     r"(?:(?:\s+[a-z]+){1,6}\s*:\s*"
-    r"|,[ \t]+(?=[A-Z]{2,4}[ \t](?:\d+[/\-]\d|\d{5}))"  # "registration number, TAS 2025/3318";
-    # not "Case number, NSW 2025 guidelines"
+    r"|,[ \t]+(?=[A-Z]{2,4}[ \t](?:\d+[/\-]\d|\d{5}"
+    r"|(?:\d+[ \t]){1,3}\d+(?![ \t]*[A-Za-z])(?<=\d{2})))"
+    # "registration number, TAS 2025/3318", "Case number, NSW 2025 118204"; not "Case number,
+    # NSW 2025 guidelines"
     r"|[\s:#=.\-–—]*(?:\([^()]{1,40}\)[\s:#=.\-–—]*)?(?:(?:is|was)\s+)?)",
     re.IGNORECASE,
 )
@@ -531,7 +533,9 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
     hits += [hit(*m.span(), "id") for m in _CODE_IN_ANOTHER_SCRIPT.finditer(text)]
     hits += [hit(*m.span(), "id") for m in _SITE_CODE.finditer(text)
              if not _A_YEAR.fullmatch(m["n"] or m["n2"])  # "KI-PALM-0117", "AE-4403-QLD"
-             and not _A_THINGS_CODE_BEFORE.search(text, max(0, m.start() - 24), m.start())]
+             and not _A_THINGS_CODE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+             and not (_THE_BEFORE.search(text, max(0, m.start() - 5), m.start())
+                      and _A_THINGS_NOUN_AFTER.match(text, m.end()))]
     hits += [hit(*m.span(), "id") for m in _LETTERED_CODE.finditer(text)
              if sum(ch.isdigit() for ch in m["digits"]) >= 6 and not _dated(m["digits"])
              and not DATE.fullmatch(m["digits"])
@@ -600,8 +604,15 @@ _SITE_CODE = re.compile(
 # What a code of letters and numbers names when it is no one's: a form, a standard, a bus, a
 # batch ("Flu vaccine batch PF-FL-2291", "comply with AS-NZS-3000", "Catch the BNE-GC-700 bus").
 _A_THINGS_CODE_BEFORE = re.compile(
-    r"(?i)\b(?:form|standard|comply\s+with|bus|route|flight|model|item|batch|room|template"
-    r"|product|part|sku|the|toner|train|vaccine|lot|code)[ \t]+\Z"
+    r"(?i)(?<!client )(?<!participant )(?<!member )(?<!tenant )(?<!access )(?<!swipe )"
+    r"\b(?:form|standard|comply\s+with|bus|route|flight|model|item|batch|template"
+    r"|product|part|sku|toner|train|vaccine|product\s+code|part\s+code)[ \t]+\Z"
+)
+# "the BNE-GC-700 bus": after "the", only what follows says a thing.
+_THE_BEFORE = re.compile(r"(?i)\bthe[ \t]+\Z")
+_A_THINGS_NOUN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:bus|route|service|train|flight|form|standard|model|batch|toner|vaccine|kit"
+    r"|cartridge|template|unit|module|course|code\s+of)\b"
 )
 _A_SERVICES_NUMBER = re.compile(r"1[38]00\b|13[ \t]?\d\d[ \t]?\d\d\b")
 # An office's letters joined by a hyphen, then a number in groups: "QLD-COA 2025 118204",
@@ -1535,6 +1546,11 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
             ) else None  # a birthday list's sentence or heading, not "DOB: …. Review with Tegan"
         )
         date = DATE.fullmatch(m["date"]) if m is not None else None
+        if date is not None and m is not None and m.re is _DASHED_DATE and (
+            _year(date) >= _RECENT and not _A_HOUSEHOLD.search(text, 0, h.start)
+            and not BIRTHS(text)
+        ):
+            continue  # "- Gary Lim - 10/03/2026 - rang re lease": a contact log's date
         if m is not None and date is not None and not (
             (_MET_BEFORE.search(text, max(0, h.start - 30), h.start) and (
                 " " in text[h.start : h.end].strip()  # "Phone call with Kylie Brown (12/02/2025)"
@@ -1548,6 +1564,11 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
 
 
 
+# A household's list above its members: "Household:", "Family members", "Children:".
+_A_HOUSEHOLD = re.compile(
+    r"(?i)\b(?:household|family\s+members|members|children|kids|dependants|dependents|occupants"
+    r"|residents)\b[^\n]*\n"
+)
 # A heading line over a list of birthdays: "Birthdays", "Birthday list:", "DOBs".
 _A_BIRTHDAYS_HEADER = re.compile(
     r"(?im)^[ \t#*•\-]*(?:children['’]s[ \t]+|kids['’]?[ \t]+)?"
@@ -1584,9 +1605,14 @@ _A_TITLE_BEFORE = re.compile(  # "Dr Chen (12/03/2025)"; but "his sister Mia (19
 # After the date, a child's age or a child's word: the date is the child's birth ("Called Kai
 # (5/1/2023) - he's 2 now", "Rang Ruby (07/07/2024), Jess's baby").
 _A_CHILD_AFTER = re.compile(
-    r"(?i)[^.\n]{0,40}?\b(?:baby|bub|bubs|toddler|newborn|daughter|son|kindy|(?:he|she)['’]?s\s+"
-    r"\d{1,2}\b|\d{1,2}\s*(?:yo|y/o|months?|mths?|weeks?)\b)"
-)
+    r"(?i)[ \t]*[,\-–—:]?[ \t]*(?:"
+    r"(?:[A-Z][\w\-]*['’]s[ \t]+|(?:her|his|their|the|a)[ \t]+(?:new[ \t]+|little[ \t]+)?)?"
+    r"(?:baby|bub|bubs|toddler|newborn|infant|daughter|son|kindy\b[ \t]+kid)\b"
+    r"|(?:he|she)['’]?s[ \t]+(?:only[ \t]+)?[0-5](?![\d/.])"
+    r"|[^.\n]{0,20}?\b\d{1,2}[ \t]*(?:months?|mths?|weeks?|wks?|yrs?|years?)[ \t]+old\b"
+    r"|[^.\n]{0,20}?\b[0-5][ \t]*(?:yo|y/o)\b)"
+)  # "Rang Ruby (07/07/2024), Jess's baby", "- he's 2 now", "8 months old"; not "re her son's
+# school", "she's 45", "2 weeks after discharge"
 
 
 BIRTHS = re.compile(r"(?i)\bbirthdays?\b|\bborn\b|\bd\.?o\.?b\b|\bdates? of birth\b").search
