@@ -1598,15 +1598,15 @@ _MET_BEFORE = re.compile(
     r"|appointment|appt|reviewed|interviewed)(?:[ \t]+(?:to|with|by))?[ \t]+\Z"
 )
 _A_TITLE_BEFORE = re.compile(  # "Dr Chen (12/03/2025)"; but "his sister Mia (19/09/2021)"
-    r"(?i)(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )"
-    r"\b(?:dr|doctor|prof|professor|nurse|sister|rev|father|fr|judge|magistrate|officer"
-    r"|constable|sgt|detective)\.?[ \t]+\Z"
+    r"(?i)(?:\b(?:dr|doctor|prof|professor|nurse|rev|fr|judge|magistrate|officer"
+    r"|constable|sgt|detective)|(?<!his )(?<!her )(?<!their )(?<!my )(?<!our )"
+    r"\b(?:sister|father))\.?[ \t]+\Z"
 )
 # After the date, a child's age or a child's word: the date is the child's birth ("Called Kai
 # (5/1/2023) - he's 2 now", "Rang Ruby (07/07/2024), Jess's baby").
 _A_CHILD_AFTER = re.compile(
     r"(?i)[ \t]*[,\-–—:]?[ \t]*(?:"
-    r"(?:[A-Z][\w\-]*['’]s[ \t]+|(?:her|his|their|the|a)[ \t]+(?:new[ \t]+|little[ \t]+)?)?"
+    r"(?:[A-Z][\w\-]*['’]s[ \t]+|(?:the|a)[ \t]+(?:new[ \t]+|little[ \t]+)?)"
     r"(?:baby|bub|bubs|toddler|newborn|infant|daughter|son|kindy\b[ \t]+kid)\b"
     r"|(?:he|she)['’]?s[ \t]+(?:only[ \t]+)?[0-5](?![\d/.])"
     r"|[^.\n]{0,20}?\b\d{1,2}[ \t]*(?:months?|mths?|weeks?|wks?|yrs?|years?)[ \t]+old\b"
@@ -2400,8 +2400,9 @@ HOUSE_KEYS = word_set("number no same unit flat apartment apt house at")
 _A_READING = re.compile(
     r"(?i)\b(?:bp|blood\s+pressure|pressure|score|scored|scores|sats|saturation|mmse|moca|k10|gcs"
     r"|pain|gestation|pregnant|born|result|results|rating|rated|pulse|hb|bsl|marks|class"
-    r"|course|lesson|lessons|module|tafe|cert|school|subject|appointment|appt|time)[ \t]+\Z"
-)  # the reading is the verb's subject: "BP is at", "the class is in"; not "Mark lives at"
+    r"|course|lesson|lessons|module|tafe|cert|school|subject|appointment|appt|time|(?-i:mark))"
+    r"(?:[ \t]+(?:today|now|still|reading|level|result|again|this\s+week)){0,2}[ \t]+\Z"
+)  # the reading is the verb's subject: "BP is at", "BP today is at"; not "Mark lives at"
 _A_READINGS_UNIT = re.compile(
     r"(?i)[ \t]*(?:weeks?|wks?|mmhg|bpm|%|this\s+(?:term|semester)|pregnant)\b"
 )

@@ -154,3 +154,18 @@ def test_other_people_and_their_ids_go(text, gone):
 )
 def test_words_places_and_things_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Her BP today is at 140/90", "Her mark was at 45/60",
+     "Her Dr Chen (12/03/2025) appointment", "Our Officer Rees (14/02/2025) meeting",
+     "Called Dylan (9/9/2025) - son in hospital", "Met Rhiannon (3/3/2025), her son was sick"],
+)
+def test_readings_and_appointments_keep_their_numbers(text):
+    out = redact(text)
+    assert out.count("/") == text.count("/") and "[DOB]" not in out and "[address]" not in out
+
+
+def test_a_sisters_date_of_birth_still_goes():
+    assert "19/09/2021" not in redact("Her sister Mia (19/09/2021) is at school")
