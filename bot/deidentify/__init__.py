@@ -304,7 +304,7 @@ def _find(
         elif not patterns.ID_CUES.isdisjoint(keys):  # "licence UH7721": letters, then 4 digits
             hits += patterns.cued_ids(text)
         hits += matcher.units_in(text, home_said=bool(homes))
-        hits += matcher.house_numbers_in(text)
+        hits += [*matcher.house_numbers_in(text), *patterns.extensions(text)]
         if "O" in text or "o4" in text:
             hits += patterns.scanned_mobiles(text)
         refs = patterns.reference_codes(text, keys)

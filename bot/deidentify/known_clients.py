@@ -102,6 +102,8 @@ _OCR_WORD = re.compile(
 )
 _CAPS_NAME_AFTER = re.compile(r",[ \t]*[A-Z]\b|[ \t]+[A-Z](?:\.|\b(?![\w'’]))")  # "… R."
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_GIVEN_AFTER_COMMA = re.compile(r",[ \t]*([A-Z][a-z'’\-]+)\b")
+_AN_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.?[ \t]+\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+),?[ \t]+\Z")
 _AS_LETTERS = str.maketrans("01", "oi")
 _AS_LETTERS_L = str.maketrans("01", "ol")
@@ -132,6 +134,10 @@ _A_PLACE_AFTER_SUBURB = re.compile(
     re.IGNORECASE,
 )
 _PLACE_AFTER = word_set("central city station qld nt area hospital library plaza mall via")
+# A local government's style before its town: "the Shire of Denmark", "City of Gawler".
+_COUNCILS = word_set("shire city town municipality borough district region")
+# What a town has, after its name: "Dover jetty", "Denmark outreach day", "Denmark Men's Shed".
+_TOWNS_THINGS = word_set("outreach jetty shire men mens showgrounds foreshore visitor")
 
 
 class Word(NamedTuple):
@@ -634,6 +640,19 @@ def _joined_run_start(text: str, tokens: list[Word], start: int) -> int:
     return start
 
 
+def _a_towns_phrase(text: str, tokens: list[Word], i: int) -> bool:
+    """A town's name where only a town stands: "the Shire of Denmark", "Dover jetty", "Denmark
+    Men's Shed", "Dover outreach day"."""
+    t = tokens[i]
+    if not t.caps or not (t.key in lexicon.place_words() or t.key in lexicon.places_also_names()):
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (i > 1 and tokens[i - 1].key == "of" and tokens[i - 2].key in _COUNCILS
+            and tokens[i - 2].caps and joined(text, tokens, i - 2, 3)) or (
+        nxt is not None and nxt.key in _TOWNS_THINGS and text[t.end : nxt.start] == " "
+    )
+
+
 def _a_word_not_a_surname(key: str) -> bool:
     """ "Star" (of the Sea): a given name, but a word, and no one's surname."""
     return key in lexicon.english_words() and key not in lexicon.surnames()
@@ -1092,6 +1111,7 @@ class Matcher:
                         continue
                     if size == 1 and (
                         _names_a_street(text, tokens, i) or numbered_place(text, tokens[i])
+                        or _a_towns_phrase(text, tokens, i)
                         or (i > 0 and keys[i - 1] in ("a", "an") and (
                             text[tokens[i - 1].end : tokens[i].start] == " "
                         ) and not _one_of_the_family(text, tokens, i))
@@ -1141,8 +1161,9 @@ class Matcher:
                     len(token.key) >= 7 and (
                         _CAPS_NAME_AFTER.match(text, token.end) is not None
                         or _NAME_FIELD.search(text, max(0, token.start - 30), token.start)
+                        or _AN_INITIAL_BEFORE.search(text, max(0, token.start - 4), token.start)
                     )
-                ))
+                ) or (len(token.key) >= 5 and self._a_given_name_after(text, token.end)))
                 and free[i]
                 and i not in pending
                 and i not in passed
@@ -1677,6 +1698,11 @@ class Matcher:
                     return True
         return False
 
+    def _a_given_name_after(self, text: str, end: int) -> bool:
+        """ "GAWLFR, Ada": a registered name's word after the comma of a list's surname."""
+        m = _GIVEN_AFTER_COMMA.match(text, end)
+        return m is not None and fold(m[1]) in self.parts
+
     def _misspelt(self, word: str, *, lowercase: bool = False) -> frozenset[str] | None:
         key = (word, lowercase)
         codes = self.typo_cache.get(key)  # .get: another thread may clear the cache meanwhile
@@ -1884,7 +1910,7 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 # A unit's number alone, where someone's home is said: "back to unit 12", "her flat 3B"; not
 # "Unit 3 needs a new door" in a refuge's or a block's handover, where units are the rooms.
 _UNIT_ALONE = re.compile(
-    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to"
+    r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to|tenancy|tenant\s+of|lease\s+on"
     r"|(?:mum|mom|dad|nan|nana|nanna|aunty|auntie|aunties|sis|bro|mate)(?:['’]?s)?)"
     r"\s+(?=(?i:unit|flat|apartment|apt|villa)\s*\d+[a-zA-Z]?(?![\w/])(?!\s+(?:assessment|homework"
     r"|exam|quiz|maths|math|module|workbook|notes|assignment|reading|test|of)\b))"

@@ -107,7 +107,7 @@ _DETERMINERS = word_set(
 _PLACE_FOLLOWERS = word_set(
     """central city station qld nsw area hospital library plaza mall shopping council region
 shire heights north south east west cib police court courthouse magistrates watchhouse pcyc
-via"""
+via outreach"""
 )
 # Followers that make a town only after an article or a preposition ("a Stanley boat", "at Eden
 # wharf", "the Kwinana refinery"); not "Collected Kingsley airport 10am", "took Eden boat fishing".
@@ -315,6 +315,8 @@ def find(
     payees = _payees(text, blocked) if not _PAYMENT_KEYS.isdisjoint(
         keys if keys is not None else [t.key for t in toks]
     ) else []
+    if "," in text:
+        payees += _listed_surname_first(text, toks)
     if not any(name):
         return payees
     _extend(text, toks, name)
@@ -329,6 +331,44 @@ def find(
         ):
             name[k] = False
     return _runs(text, toks, name) + payees
+
+
+# A court's or a tribunal's list: "11:00  2026/00455108  Guardianship — DANKWORTH, Yaw",
+# "(Guardianship — EVARISTUS, G):", "10 MAG-00433519/26(6)  JUPP, Ardal   Mention",
+# "Presiding Member: Kinsella, J".
+_COMMA_GAP = re.compile(r",[ \t]*")
+_A_LISTS_DASH_BEFORE = re.compile(r"[ \t][—–][ \t]+\Z")
+_A_LISTS_CLOSE_AFTER = re.compile(r"\.?[ \t]*[):;]")
+
+
+def _listed_surname_first(text: str, toks: list[_Tok]) -> list[Hit]:
+    """A surname, a comma and a capitalised word or an initial, where a list or a label puts a
+    name: a surname in capitals no list knows (a doubled last letter if one vowel: "JUPP",
+    not "RILC"), or a known surname before an initial."""
+    hits = []
+    for i in range(len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        if t.blocked or nxt.blocked or len(t.key) < 4 or not _COMMA_GAP.fullmatch(
+            text, t.end, nxt.start
+        ) or not text[nxt.start].isupper() or (nxt.upper and len(nxt.key) > 1):
+            continue
+        initial = len(nxt.key) == 1
+        if t.upper:
+            if not (t.unknown and (len(_VOWEL.findall(t.key)) >= 2 or t.key[-1] == t.key[-2])):
+                continue
+            if not initial and (nxt.key in lexicon.MONTHS or nxt.key in lexicon.WEEKDAYS):
+                continue
+        elif not (initial and t.cap and t.surname and not t.word and not t.place):
+            continue  # "Kinsella, J"
+        end = nxt.end + (text[nxt.end : nxt.end + 1] == "." and initial)
+        listed = _LABEL_BEFORE.search(text, max(0, t.start - 40), t.start) or (
+            _A_LISTS_DASH_BEFORE.search(text, max(0, t.start - 4), t.start)
+        )
+        if listed and (_LIST_AFTER.match(text, end) or _LABEL_AFTER.match(text, end) or (
+            _A_LISTS_CLOSE_AFTER.match(text, end)
+        )):
+            hits.append(hit(t.start, end, "person"))
+    return hits
 
 
 # A bank statement's line, in capitals: who paid or was paid ("TRANSFER FROM NGUYEN T HOA",
@@ -1840,6 +1880,8 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return False  # "Fixed with the Convenor": a role; but "the Tuilau family", "unit"
     if t.word and not t.given and _like_words(text, toks, i):
         return False  # "Torture and Trauma"; a given name ("Grace and newborn") stays a name
+    if t.word and _among_words(text, toks, i):
+        return False  # "King, Queen, Rook, Bishop, Knight and Pawn"
     if t.opens:
         return (t.unknown or t.given) and (
             name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
@@ -1901,6 +1943,31 @@ _PEOPLE_NOUNS = word_set(
     """kids kid children child family baby bub bubs partner husband wife boyfriend girlfriend
     friends friend mates mate dog dogs staff workers worker team everyone others"""
 )
+
+
+_LIST_SEPARATOR = re.compile(r",[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+
+
+def _among_words(text: str, toks: list[_Tok], i: int) -> bool:
+    """A capitalised word in a list of four or more single capitalised words, three of the
+    others words that are no given name, one of them no surname either: "King, Queen, Rook,
+    Bishop, Knight and Pawn" (not "Present: Smith, Baker, Cook and Taylor")."""
+    run = [i]
+    for step in (-1, 1):
+        j = i
+        while len(run) < 12:
+            k = j + step
+            if 0 <= k < len(toks) and toks[k].key in ("and", "or"):
+                k += step  # the joiner is a word too
+            if not (0 <= k < len(toks) and toks[k].capital):
+                break
+            a, b = (toks[k], toks[j]) if step < 0 else (toks[j], toks[k])
+            if not _LIST_SEPARATOR.fullmatch(text, a.end, b.start):
+                break
+            j = k
+            run.append(j)
+    words = [toks[j] for j in run if j != i and toks[j].word and not toks[j].given]
+    return len(run) >= 4 and len(words) >= 3 and any(not w.surname for w in words)
 
 
 def _like_words(text: str, toks: list[_Tok], i: int) -> bool:
@@ -2127,6 +2194,7 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
                 toks[k].key in _ROADS for k in range(max(0, i - 6), i - 2)
             ))  # "The Princes Highway is open to Genoa" (not "the route to Logan")
             or (prev == "to" and i > 1 and toks[i - 2].key == "across")  # "came across to"
+            or _between_on_a_road(toks, i)
             or (prev == "of" and i > 1 and toks[i - 2].key == "out" and any(
                 toks[k].key in _BOATS_AND_WORK for k in range(max(0, i - 7), i - 2)
             ))  # "works on a trawler out of Eden" (not "got out of Gordon's way")
@@ -2560,8 +2628,7 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         return True
     code = _AIRPORT_CODE.match(text, toks[i].end)
     if code is not None and _letters_in_order(code[1].casefold(), toks[i].key) and (
-        _A_FLIGHTS_LINE.search(text[text.rfind("\n", 0, toks[i].start) + 1 : (
-            text.find("\n", code.end()) % (len(text) + 1))])
+        _A_FLIGHTS_LINE.search(_line_around(text, toks[i].start, code.end()))
     ):
         return True  # "Gove (GOV) 10:40", "Elcho (ELC) - Darwin": an airport's code from its
         # town's letters, where a flight is said (not "Beverley (BEV) is the night worker")
@@ -2635,9 +2702,15 @@ def _hyphened_to_a_place(text: str, toks: list[_Tok], i: int) -> bool:
 
 _AIRPORT_CODE = re.compile(r"[ \t]*\(([A-Z]{3})\)")
 _A_FLIGHTS_LINE = re.compile(
-    r"(?i)\d{1,2}[:.]\d\d|\b(?:flights?|flew|fly|flying|departs?|arrives?|airport|airstrip|plane"
-    r"|charter|airnorth|qantas|virgin|rex)\b|→|->|\b[A-Z]{2}\d{2,4}\b|\)[ \t]*[-–][ \t]*[A-Z]"
-)
+    r"\d{1,2}[:.]\d\d|(?i:\b(?:flights?|flew|fly|flying|departs?|arrives?|airport|airstrip|plane"
+    r"|charter|airnorth|qantas|virgin|rex)\b)|→|->|\b[A-Z]{2}\d{2,4}\b|\)[ \t]*[-–][ \t]*[A-Z]"
+)  # a flight's number in capitals ("QF1944"), not a word's letters and digits ("ok2go")
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The whole line (or lines) holding text[start:end]."""
+    stop = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
 # A line that lists people: "Kids: …", "Present: …", "Phoned …", "Spoke with …".
 _PEOPLES_LIST_START = re.compile(
     r"(?i)[ \t\-•*]*(?:kids|children|present|attendees|attending|visitors|apologies|members|"
@@ -2802,6 +2875,22 @@ _WITH_FAMILY = word_set("with at from to visited saw and stayed")
 _SPOKE_WITH = word_set("spoke talked talking speaking chatted explained met meeting catch")
 _MUM_AND_DAD = word_set("mum mother dad father son daughter partner wife husband ex kids sister"
                         " brother nan aunty uncle cousin boyfriend girlfriend")
+
+
+def _between_on_a_road(toks: list[_Tok], i: int) -> bool:
+    """Either end of a stretch of road: "the highway is closed between Denmark and Walpole",
+    "buses run between Evatt and Belconnen" (not "mediation between Kerry and Joe")."""
+    if toks[i - 1].key == "between":
+        at = i - 1
+    elif i >= 3 and toks[i - 1].key == "and" and toks[i - 3].key == "between":
+        at = i - 3
+    else:
+        return False
+    return any(toks[k].key in _WAYS or toks[k].key in _ROAD_STATES or toks[k].key in _ROADWORKS
+               for k in range(max(0, at - 8), at))
+
+
+_ROADWORKS = word_set("roadworks detour drive drives driving run runs")
 
 
 def _a_route(toks: list[_Tok], i: int) -> bool:
@@ -3350,7 +3439,9 @@ def _joins(text: str, toks: list[_Tok], i: int, j: int) -> bool:
             return False  # "Caseworker at Communities Bernadette Mahony": where she works
         if t.opens and not t.lexical and t.word and _a_verb(t.key):
             return False  # "Met Anahit (Ani) at school": the sentence's verb, not her name
-        return t.lexical or not t.opens or name_follows(text, _run_end(text, toks, i))
+        return t.lexical or not t.opens or name_follows(text, _run_end(text, toks, i)) or (
+            toks[i].upper and not t.upper and len(toks[i].key) > 2 and not t.word
+        )  # "RESPONDENT: Avram MANTEL": a given name, then a surname in capitals
     if t.dated and _date_context(text, toks, j):
         return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None

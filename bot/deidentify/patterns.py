@@ -40,6 +40,8 @@ _LOCAL_LANDLINE = re.compile(r"(?<![\w$.,/:\-])[3-9]\d{3} \d{4}(?![\w/]|[.,:]\d)
 _NOT_DIGIT = re.compile(r"\D")
 _AREA_CODE = re.compile(r"\(0?\d\)")
 _WHITESPACE = str.maketrans("\t\n\r", "   ")
+# A desk's extension: "Officer: D. Greatorex ext 4417" (not "ext 28 days").
+_EXTENSION = re.compile(r"(?i:\bext[n.]?)[ \t]*(\d{3,5})(?![\w/:]|[.,]\d|[ \t]+(?i:days?|weeks?))")
 
 
 def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
@@ -70,6 +72,11 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
         hits += [h for h in phones_by_line(text, 0)
                  if not any(s <= h.start and h.end <= e for s, e in taken)]
     return hits
+
+
+def extensions(text: str) -> list[Hit]:
+    """A desk's extension after its cue ([phone])."""
+    return [hit(*m.span(1), "phone") for m in _EXTENSION.finditer(text)] if "xt" in text else []
 
 
 def scanned_mobiles(text: str) -> list[Hit]:
@@ -340,6 +347,7 @@ _REF_CUE = re.compile(
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
     r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:incident|request|task)"  # "RFS incident 24-1"
     r"|job|(?:rates?\s+)?assessment"  # "SES job 22-0228-04117", "Rates assessment A61-221907"
+    r"|inv|doc(?:ument)?|skip|cpn"  # "inv BT-0412", "doc DMS-44190", "NAATI CPN 7H4Q9 2"
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
     r"|badge|pager|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
@@ -366,7 +374,8 @@ _CUED_NUMBER = re.compile(
     r"|\d{4}(?![\-/]\w)"  # "Employee ID: 0047" (only after a worker's cue, below)
     r"|[A-Z0-9]+(?:[/\-][A-Z0-9]+)+"  # "2024/HCS/08163"
     r"|(?=[a-z0-9.]*_)(?=[a-z_.]*\d)[a-z][a-z0-9_.]{3,30}[a-z0-9]"  # a handle: "ID gwm_sz1986"
-    r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{6,16})(?![\w/])"  # "EGOF9TB7X2"
+    r"|(?=[A-Z]*\d[A-Z]*\d)(?=\d*[A-Z]\d*[A-Z])[A-Z0-9]{5,16}(?: \d(?![\w/]))?)(?![\w/])"
+    # "EGOF9TB7X2", "7H4Q9 2" (a check digit)
 )
 _A_CASE_CODE = re.compile(r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}")
 _CENTS = re.compile(r"\d{1,7}\.\d\d")
@@ -396,7 +405,7 @@ REF_CUES = word_set(
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
     " immicard lodgement redirection evidence eoa tis no emp cert assessment badge credential uuid"
-    " wwc wwcc working folio code user pager"
+    " wwc wwcc working folio code user pager inv doc document skip cpn"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
 # organisation's ABN or ACN, a state and postcode, a service's 13 or 1800 number are no one's).
@@ -474,8 +483,8 @@ _OPAQUE_GATE = re.compile(r"[A-Za-z0-9]{20}|0x[0-9a-fA-F]{3}").search
 # A bank account: its BSB with the account number after it ("BSB 032-118 account 4471 9036",
 # "BSB 923-100 acc 71884026"), or a statement's "035-612 448201337". One identifier, hidden whole.
 _BANK_ACCOUNT = re.compile(
-    r"\b(?i:bsb)[\s:#]*\d{3}[ \-]?\d{3}(?:[\s,;/]*(?i:acc(?:ount)?|a/c|acct)\.?"
-    r"(?:[ \t]*(?i:no\.?|number|#))?[\s:#]*\d(?:[ \-]?\d){4,11})?(?![\w\-])"
+    r"\b(?i:bsb)[\s:#]*\d{3}[ \-]?\d{3}(?:(?:[\s,;/]*(?i:acc(?:ount)?|a/c|acct)\.?"
+    r"(?:[ \t]*(?i:no\.?|number|#))?[\s:#]*|[ \t]*/[ \t]*)\d(?:[ \-]?\d){4,11})?(?![\w\-])"
     r"|(?:\b(?i:acc(?:ount)?|acct|a/c)\.?[ \t]+)?"  # "acc 062-114 1077 3318"
     r"(?<![\w\-/.])\d{3}-\d{3}[ \t]+\d(?:[ ]?\d){5,10}(?![\w\-/.])"
     r"|\b(?i:iban)[\s:#]*[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{2,4}){3,8}(?![\w\-])"  # "IBAN GB29 NWBK …"
@@ -483,6 +492,9 @@ _BANK_ACCOUNT = re.compile(
 
 
 _BANKISH = re.compile(r"(?i:bsb|iban)|\d{3}-\d{3}[ \t]+\d").search
+# A BSB in its own cell of a payments table whose header names the BSB: "| 105-900 |".
+_A_BSB_HEADER = re.compile(r"(?im)^.*\bBSB\b.*[|,\t].*$").search
+_BSB_CELL = re.compile(r"(?<=[|,\t])[ \t]*(\d{3}-\d{3})[ \t]*(?=[|,\t]|$)", re.M)
 
 
 # A card or phone number with some of its digits masked: "4532 •••• •••• 7781", "0477 ••• 021",
@@ -524,6 +536,8 @@ _AN_ACRONYMS_YEAR = re.compile(r"[A-Z]{1,6}(?:-[A-Z]{1,4})?[ \t\-]?(?:19|20)\d\d
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Other reference numbers, by shape anywhere and by cue ([ID])."""
     hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)] if _BANKISH(text) else []
+    if "BSB" in text and _A_BSB_HEADER(text):
+        hits += [hit(*m.span(1), "id") for m in _BSB_CELL.finditer(text)]
     hits += [hit(*m.span("id"), "id") for m in _MATTER.finditer(text)
              if not _AN_ACRONYMS_YEAR.fullmatch(m["id"])]  # not "Proceedings: AVO 2024"
     if _MASK_GATE(text):
@@ -560,7 +574,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
                  if sum(ch.isdigit() for ch in m[0]) >= 12
                  and not all(_A_YEAR.fullmatch(g) for g in m[0].split("-"))]  # "2024-2025-2026"
     for m in _SMALL_CUED.finditer(text):
-        hits.append(hit(*m.span("id" if m["id"] else "id2"), "id"))
+        hits.append(hit(*m.span(next(g for g in ("id", "id2", "id3") if m[g])), "id"))
     if keys is not None and not _VETERANS.isdisjoint(keys):
         hits += [hit(*m.span(), "id") for m in _DVA_FILE.finditer(text)]
     long = LONG_NUMBER(text) is not None
@@ -764,12 +778,21 @@ _NOT_A_FILES_LIST = _NOT_A_PERSONS_NUMBER | word_set(
 )  # "Janumet XR 50/1000 BD" is a dose, "ACR 12/3000" a ratio
 
 
+# A criminal or protection-order list's letters ("CR 2219/26", "PO 0442/2026") are also a dose's
+# or a post box's; with four digits or more, then a year, they are a court's file.
+_A_LISTS_LETTERS = word_set("cr po")
+_A_FILES_YEAR = re.compile(r"\d{4,7}/(?:[0-3]\d|20[0-3]\d)")
+
+
 def _file_numbers(text: str) -> list[Hit]:
     hits = []
     for m in _FILE_NUMBER.finditer(text):
         left, right = m["id"].split("/")
         cue = m["cue"].casefold()
-        if max(len(left), len(right)) < 4 or _dated(m["id"]) or cue in _NOT_A_FILES_LIST or (
+        a_list = cue in _A_LISTS_LETTERS and m["cue"].isupper() and _A_FILES_YEAR.fullmatch(m["id"])
+        if max(len(left), len(right)) < 4 or _dated(m["id"]) or (
+            cue in _NOT_A_FILES_LIST and not a_list
+        ) or (
             cue in lexicon.FUNCTION_WORDS or cue in lexicon.WEEKDAYS or cue in lexicon.MONTHS
             or (len(cue) > 3 and cue in lexicon.english_words())  # "ROOM 1204/5"
         ):
@@ -793,6 +816,8 @@ _SMALL_CUED = re.compile(
     r"(?i:\blocker)\s*(?:no\.?|number|#|:)?\s*(?P<id>[A-Z]{0,3}-?[A-Z]?\d{1,5}[A-Z]?)(?![\w/])"
     r"|(?i:\b(?:card|keycard|mastercard|debit|account|acct)\b)[^.\n]{0,25}?"
     r"(?i:\bending)(?:\s+in)?\s+(?P<id2>(?!(?:19|20)\d\d\b)\d{4})(?!\d)"
+    r"|(?i:\bstorage\b)[^\n.;]{0,40}?(?i:\bunit)[ \t]*(?:no\.?|#)?[ \t]*"
+    r"(?P<id3>[A-Z]{0,2}-?\d{1,5}[A-Z]?)(?![\w/])"  # "Storage unit B-118"
 )
 # A veteran's file with Veterans' Affairs, its state's letter first: "NX123456", "SX 21804",
 # "QX40882"; read where DVA or veterans are named.
@@ -814,6 +839,15 @@ def _cues(text: str) -> Iterator[re.Match[str]]:
         at = cue.start() + inner + 1 if inner >= 0 else cue.end()
 
 
+# A person's own registration before its "no.": a JP's, a practitioner's ("JP no. 131 447").
+_A_PERSONS_NO = re.compile(
+    r"(?i:\b(?:jp|justice\s+of\s+the\s+peace|practising\s+certificate|naati|registration"
+    r"|licen[cs]e|member))[ \t]*\Z"
+).search
+# An invoice's, a receipt's, a document's or a skip's code, shaped like a case code.
+_A_THINGS_CUE = re.compile(r"inv|invoice|receipt|doc|document|skip")
+
+
 def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
     """Reference numbers after their cue: "MIN 643219", "police event no 24-1188231"."""
     hits: list[Hit] = []
@@ -831,8 +865,10 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
             digits = re.sub(r"\D", "", m["id"])
             if len(digits) < 2:
                 continue
-            if _a_service_line(digits) and not m["id"][0].isalpha():
-                continue  # a service's phone number (not "badge number 13847")
+            if _a_service_line(digits) and not m["id"][0].isalpha() and not _A_PERSONS_NO(
+                text, max(0, cue.start() - 30), cue.start()
+            ):
+                continue  # a service's phone number (not "badge number 13847", "JP no. 131 447")
             if DATE.fullmatch(m["id"]) or _A_YEARS_SPAN.fullmatch(m["id"]) or (
                 _CENTS.fullmatch(m["id"]) and (
                     _MONEY_CUE.search(cue[0]) or not _A_NUMBERS_CUE.search(cue[0])
@@ -844,8 +880,10 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
                 # 06/2027 expiry", "Application 03/2025 round" a month, "Contract 2025/26" a
                 # financial year; but "Client ID 4471.22", "Policy no. 1/2023" are numbers
             short = len(digits) < 5 and "_" not in m["id"] and (
-                not _MIXED(m["id"]) or _A_CASE_CODE.fullmatch(m["id"])
-            )
+                not _MIXED(m["id"]) or (_A_CASE_CODE.fullmatch(m["id"])
+                                        and not _A_THINGS_CUE.fullmatch(cue[0].strip(" \t:#.")
+                                                                        .casefold()))
+            )  # "inv BT-0412", "skip SK-0917" are not a case code
             if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047"
                 len(digits) >= 4 and _A_WORKERS_CUE.search(cue[0]) and not _A_YEAR.fullmatch(digits)
             ):
@@ -856,7 +894,7 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
 
 # Capitals written before a number as part of it: a facility's, a system's or a state's
 # letters ("AMC 22-04417", "SAPOL 24-118827", "ZP 0093 1142"), not a word of the sentence.
-_ID_PREFIX = re.compile(r"(?<![\w\-/.])([A-Z]{2,6})[ \t]\Z")
+_ID_PREFIX = re.compile(r"(?<![\w\-/.])([A-Z]{2,6})[ \t\-]\Z")  # "CYP-449 120"
 # A cue's or a system's own letters stay, to say what the number is: "IMEI [ID]", "SA [ID]".
 _NOT_A_PREFIX = word_set(
     "no num ref id is was dob ph mob tel abn acn crn tfn urn mrn bsb ip icms qcs vin ndis"
@@ -877,9 +915,18 @@ def _says_what_follows(key: str) -> bool:
 _CARDS = word_set("amex mastercard mc eftpos diners")
 
 
+# A court's check digit or a part's number written after a file number: "MAG-00418263/25(0)",
+# "MLC 4476/2025 (SUB-3)".
+_CHECK_DIGIT = re.compile(r"(?: ?\((?:[A-Z]{1,4}-?)?\d{1,2}\)| \([A-Z]{1,4}-?\d{1,2}\))(?![\w(])")
+
+
 def with_prefix(text: str, h: Hit, kept: Collection[tuple[int, int]]) -> Hit:
     """An ID number with the capitals written just before it ("AMC 22-04417", "SAPOL 24-118827"),
-    unless they are a kept service's, a state's or a cue's own ("MIN 643219", "SA 1FV 829")."""
+    unless they are a kept service's, a state's or a cue's own ("MIN 643219", "SA 1FV 829"); and
+    with a check digit written after it."""
+    after = _CHECK_DIGIT.match(text, h.end) if text[h.end : h.end + 1] in " (" else None
+    if after is not None and (text[h.end] == "(" or "-" in after[0]):
+        h = h._replace(end=after.end())
     prefix = _ID_PREFIX.search(text, max(0, h.start - 7), h.start)
     key = prefix[1].casefold() if prefix is not None else ""
     if prefix is None or key in _NOT_A_PREFIX or key in REF_CUES or key in lexicon.STATES or any(
@@ -1285,8 +1332,21 @@ _FILES_PARTS = word_set(
 )
 
 
+# An account's name in quotes, its words joined by dots, where an account is talked of: 'a new
+# account, "goitom.k.melbourne"' (not a file's or a site's name: "notes.docx", "mygov.au").
+_QUOTED_DOTTED = re.compile(r"(?<=[\"“'‘])[a-z][a-z0-9]*(?:\.[a-z0-9]+){1,3}(?=[\"”'’])")
+_AN_ACCOUNT = re.compile(r"(?i:\b(?:account|profile|username|user\s+name|handle|page)\b)").search
+_NOT_AN_ACCOUNTS_END = word_set(
+    "com net org au nz uk io gov edu pdf doc docx xls xlsx csv jpg jpeg png gif txt zip mp3 mp4"
+    " mov heic html htm"
+)
+
+
 def handles(text: str) -> list[Hit]:
     hits = [hit(*m.span(), "id") for m in _AT_HANDLE.finditer(text)] if "@" in text else []
+    if "." in text and _AN_ACCOUNT(text):
+        hits += [hit(*m.span(), "id") for m in _QUOTED_DOTTED.finditer(text)
+                 if m[0].rsplit(".", 1)[1] not in _NOT_AN_ACCOUNTS_END]
     if "_" in text:
         hits += [hit(*m.span(), "id") for m in _UNDERSCORED.finditer(text) if _a_users_name(m[0])]
     for m in _HANDLE.finditer(text):
@@ -2172,9 +2232,9 @@ _ROOM = re.compile(r"\b(?:[Rr]oom|ROOM|[Rr]m)[ \t]+#?(?:[A-Z]-?)?\d{1,4}[A-Za-z]
 _LODGINGS = (
     r"(?i:motel|hotel|hostel|backpackers|boarding|rooming|quarters|lodge|inn|accommodation"
     r"|crisis|refuge|pub|aged\s+care|care\s+home|nursing\s+home|residential(?:\s+care)?"
-    r"|respite|hospice)\b"
+    r"|respite|hospice|resident)\b"
 )
-_LODGING_BEFORE = re.compile(rf"{_LODGINGS}[^.\n]{{0,60}}\Z")
+_LODGING_BEFORE = re.compile(rf"{_LODGINGS}(?:[^.\n]|(?<=\b[A-Z])\.){{0,60}}\Z")
 _LODGING_AFTER = re.compile(rf",[ \t]*(?:[^\W\d_]+[ \t]+){{0,2}}{_LODGINGS}")  # ", aged care home"
 
 
@@ -2277,10 +2337,50 @@ _A_ROUTE_BEFORE = re.compile(
 )
 
 
+# An address abroad, the number first: "12 Rue Desforges, Port Louis, Mauritius", "4 chemin
+# des Lilas", "Block 4, Lapu-Lapu City, Cebu, Philippines" (the block's only with its country).
+_NUMBER_THEN_STREET = re.compile(
+    r"(?<![\w\-/.$])\d{1,4}[a-zA-Z]?,?[ \t]+(?:[Rr]ue|[Cc]hemin|[Ii]mpasse|[Aa]llée"
+    r"|[Bb]oulevard(?![ \t]+(?:Cafe|Café|Bar|Restaurant|Hotel|Motel|Shopping|Centre|Plaza)\b)"
+    r"|[Aa]venue(?=[ \t]+(?:de|du|des|d['’]))|Bd|Av\.(?=[ \t]+(?:de|du|des|d['’])))"
+    r"(?:[ \t]+(?:de|du|des|la|le|d['’]|l['’]))*[ \t]+[A-ZÀ-Þ][\wà-ÿ'’\-]*"
+    r"(?:[ \t]+[A-ZÀ-Þ][\wà-ÿ'’\-]*){0,2}"
+    r"|\b(?:Block|Blk|Purok|Barangay|Brgy\.?)[ \t]+\d{1,4}[A-Za-z]?(?=(?:,[ \t]*[A-ZÀ-Þ][\w'’\-]*"
+    r"(?:[ \t\-]+[A-ZÀ-Þ][\w'’\-]*){0,2}){1,3},[ \t]*(?:%s)\b)"
+)
+# The town, province and country after an address abroad.
+_ABROAD_TAIL = re.compile(
+    r"(?:,[ \t]*[A-ZÀ-Þ][\wà-ÿ'’\-]*(?:[ \t\-]+[A-ZÀ-Þ][\wà-ÿ'’\-]*){0,2}){0,3},[ \t]*(?:%s)\b"
+)
+_COUNTRIES = (
+    "Mauritius|Philippines|France|Belgium|Switzerland|Canada|Lebanon|Vietnam|Viet Nam|Cambodia"
+    "|Thailand|Indonesia|Malaysia|Singapore|India|Sri Lanka|Nepal|Pakistan|Bangladesh|China"
+    "|Taiwan|Korea|Japan|Fiji|Samoa|Tonga|Vanuatu|Papua New Guinea|New Zealand|Haiti|Seychelles"
+    "|Madagascar|Senegal|Congo|DRC|Rwanda|Burundi|Kenya|Ethiopia|Eritrea|Sudan|South Sudan"
+    "|Somalia|Egypt|Iraq|Iran|Syria|Afghanistan|Turkey|Greece|Italy|Spain|Portugal|Brazil"
+    "|Chile|Colombia|Peru|Mexico|Argentina|Ireland|UK|England|Scotland|Germany|Poland|Romania"
+)
+_NUMBER_THEN_STREET = re.compile(_NUMBER_THEN_STREET.pattern % _COUNTRIES)
+_ABROAD_TAIL = re.compile(_ABROAD_TAIL.pattern % _COUNTRIES)
+_ABROAD_GATE = re.compile(
+    r"(?i:rue|chemin|impasse|allée|boulevard|avenue d|\bav\. d|\bbd\b|block|blk|purok"
+    r"|barangay|brgy)"
+).search
+
+
+def _abroad(text: str) -> list[Hit]:
+    hits = []
+    for m in _NUMBER_THEN_STREET.finditer(text):
+        tail = _ABROAD_TAIL.match(text, m.end())
+        hits.append(hit(m.start(), tail.end() if tail else m.end(), "address"))
+    return hits
+
+
 def addresses(text: str) -> list[Hit]:
     """Street addresses of anyone: a number, a street name and a street type, with any unit or
     lot before it, and a listed suburb written after it; and streets abroad (_STREET_ABROAD)."""
-    hits = [hit(m.start(), _suburb_after(text, m.end()), "address")
+    hits = _abroad(text) if _ABROAD_GATE(text) else []
+    hits += [hit(m.start(), _suburb_after(text, m.end()), "address")
             for m in [*_LOT_ADDRESS.finditer(text), *_STREET_ABROAD.finditer(text)]
             if not _NO_ONES_CAMP.search(m[0]) and not (
                 m[0].startswith("Via") and _A_ROUTE_BEFORE.search(text, max(0, m.start() - 40),
