@@ -2,10 +2,10 @@
 
 Each note carries its own register, the workers' names and span-level gold: what must be removed
 and what must survive. The engine runs as `casebot redact` runs it: every registered client of
-the note in play; the built-in services and the workers' names (the real name, and the first
-name as a display name) kept. A must-remove span counts as removed when every letter and digit
-of it is inside a replacement (``Redaction.sources``); a must-survive span counts as kept when
-none of it is. Every miss is listed.
+the note in play; the built-in services and the workers' names (the real name, the first name
+as a display name, and the surname after a title) kept. A must-remove span counts as removed
+when every letter and digit of it is inside a replacement (``Redaction.sources``); a
+must-survive span counts as kept when none of it is. Every miss is listed.
 
     .venv/bin/python bench/evaluate.py [--set bench/eval/notes.jsonl] [--misses N]
 """
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify  # noqa: E402
+from bot.deidentify.keep import members_names  # noqa: E402
 from bot.deidentify.text import normalise  # noqa: E402
 from bot.domain import ClientIdentity  # noqa: E402
 from bot.services.privacy import original_positions  # noqa: E402
@@ -81,7 +82,8 @@ def score(
         ]
         # Members as Slack knows them: a real name and a display name (often the first name).
         workers = note.get("workers", [])
-        keep = [*COMMON_SERVICES, *workers, *(w.split()[0] for w in workers if w.split())]
+        keep = [*COMMON_SERVICES, *(n for w in workers if w.split()
+                                    for n in members_names(w, w.split()[0]))]
         result = deidentify(text, clients, keep=keep, strict=strict)
         folded = normalise(text)
         sources = result.sources

@@ -133,7 +133,7 @@ CARAVAN_MAKES = word_set("jayco coromal avan starcraft evernew guidosimplex")
 MAKES_ALSO_NAMES = word_set("kia honda mack holden ford suzuki mercedes")
 
 PLACE_CONTEXT = word_set(
-    "in at near from around via towards toward into outside inside past town city suburb"
+    "in at near from around via towards toward into outside inside past town city suburb covering"
     # and as Vietnamese notes write "in" and "at": "khám mắt ở Liverpool"
     " ở tại"
 )
@@ -155,7 +155,7 @@ PLACE_HEADS = word_set(
     precinct arcade markets market quarter terminal shelter refuge kitchen pantry hyperdome
     health group cathedral mission alliance institute collective hub ministries showgrounds
     showground oval reserve foreshore jetty wetlands racecourse speedway velodrome lagoon creek
-    falls hotel motel tavern pub
+    falls hotel motel tavern pub facility
     support line barracks club temple sorority parish
     estate realty realtors properties strata
     agents roadhouse interchange coaches"""

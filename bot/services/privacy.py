@@ -17,6 +17,7 @@ from bot.deidentify import (
     deidentify,
     forget_clients_except,
 )
+from bot.deidentify.keep import members_names
 from bot.deidentify.text import normalise
 from bot.domain import ClientIdentity, InvalidInput, NotFound
 from bot.ports import Clock
@@ -134,7 +135,8 @@ def keep_terms(
     keep = [term for term in keep if not register.quoted_in(term, names_only=True)]
     # Members name themselves in Slack: any of a client's details there, and it is not kept.
     for real, display in uow.members.names():
-        keep += [n for n in (real, display) if n and not register.quoted_in(n, names_only=False)]
+        keep += [n for n in members_names(real or "", display or "")
+                 if not register.quoted_in(n, names_only=False)]
     return keep
 
 

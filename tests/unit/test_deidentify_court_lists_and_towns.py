@@ -179,3 +179,28 @@ def test_towns_on_a_road_and_chess_pieces_stay(text):
 )
 def test_people_in_such_places_still_go(text, name):
     assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Η ακρόαση στο ACAT είναι την Τρίτη στις 10:00.",
+        "Fakamaau ʻi he Tūsite 26 Mē, 10 pongipongi.",
+        "NT Fire and Rescue Service can do a home fire safety check.",
+        "Jo covering Caulfield this week.",
+        "02/04 | 2 Vinnies | 14 | Stuart Waste Facility | front room",
+    ],
+)
+def test_weekdays_abroad_services_and_a_workers_patch_stay(text):
+    assert redact(text) == text
+
+
+def test_a_members_surname_after_a_title_is_theirs():
+    from bot.deidentify.keep import members_names
+
+    keep = [*COMMON_SERVICES, *members_names("Hrafnhildur Sveinsdóttir", "Hrafnhildur")]
+    text = "MEMBER: Ms Sveinsdóttir, you're his support worker. Ms Okonjo, his neighbour, agreed."
+    out = deidentify(text, [], keep=keep).text
+    assert "Ms Sveinsdóttir" in out and "Okonjo" not in out
+    assert members_names("Anglicare", "") == ["Anglicare"]
+    assert "Ms 3B" not in members_names("Ward 3B", "")
