@@ -39,7 +39,7 @@ _PARTS = re.compile(r"[^\W\d_]+")
 _CLAN_JOINED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "o'keeffe" one word
 _TITLE_BEFORE = re.compile(r"(?<![^\W\d_])(?i:mr|mrs|ms|miss|mx|mister)\.?\s+\Z")
 _FIRST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.")
-_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])([A-Za-z])(?:\.\s*|\s+)\Z")  # "J. ", "M.J. "
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_.])(?<!['’])([A-Za-z])(?:\.\s*|\s+)\Z")  # "J. ", "M.J. "
 # "Smith J.", "Quispe H., M.J.": up to four initials, a comma between two of them.
 _INITIALS_AFTER = re.compile(
     r"(?:,\s*|\s+)((?:[A-Z](?:\.\s?|\s|-(?=[A-Z]\b)|(?=[^\w]|\Z))(?:,\s?(?=[A-Z]\.))?){1,4})"

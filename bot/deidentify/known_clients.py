@@ -650,7 +650,33 @@ def _a_towns_phrase(text: str, tokens: list[Word], i: int) -> bool:
     return (i > 1 and tokens[i - 1].key == "of" and tokens[i - 2].key in _COUNCILS
             and tokens[i - 2].caps and joined(text, tokens, i - 2, 3)) or (
         nxt is not None and nxt.key in _TOWNS_THINGS and text[t.end : nxt.start] == " "
+    ) or _on_a_route(text, tokens, i)
+
+
+def _on_a_route(text: str, tokens: list[Word], i: int) -> bool:
+    """A stop of a road or a bus route: "closed between Denmark and Walpole for roadworks",
+    "buses to Evatt and Belconnen", "Huonville – Geeveston – Dover – Southport"."""
+    keys = [tokens[k].key for k in range(max(0, i - 9), i)]
+    if _POSSESSIVE.match(text, tokens[i].end):
+        return False  # "the bus to Evatt's place": hers
+    if keys[-1:] == ["between"] or (keys[-3:-2] == ["between"] and keys[-1:] == ["and"]):
+        return any(k in _ROUTE_WORDS for k in keys[:-1])
+    if keys[-1:] == ["to"] and keys[-2:-1] and keys[-2] in _ROUTE_WORDS:
+        return True  # not "gave the bus fare to Dover"
+    dash_before = _ROUTE_DASH.fullmatch(text, tokens[i - 1].end, tokens[i].start) if i else None
+    dash_after = i + 1 < len(tokens) and _ROUTE_DASH.fullmatch(
+        text, tokens[i].end, tokens[i + 1].start
     )
+    return bool(dash_before and dash_after and tokens[i - 1].caps and tokens[i + 1].caps and (
+        tokens[i - 1].key in lexicon.place_words() or tokens[i + 1].key in lexicon.place_words()
+    ))
+
+
+_ROUTE_WORDS = word_set(
+    "road highway hwy closed open reopened roadworks detour bus buses train trains coach ferry"
+    " flight flights drive driving"
+)
+_ROUTE_DASH = re.compile(r" [–—-] ")
 
 
 def _a_word_not_a_surname(key: str) -> bool:

@@ -1999,8 +1999,14 @@ def _verb_context(text: str, toks: list[_Tok], i: int) -> bool:
         before is not None
         and not (before.blocked or before.capital)
         and before.key not in _DETERMINERS
+        and not (_A_FIELDS_SEPARATOR.search(text, before.end, toks[i].start)
+                 and text[toks[i].end : toks[i].end + 1] == ":")
         and name_follows(text, toks[i].end, strict=True)
     )
+
+
+# Between a calendar's or a form's fields, before a label: "… office — Organiser: Brynhildur".
+_A_FIELDS_SEPARATOR = re.compile(r"[—–|·•]")
 
 
 def _isolated(text: str, toks: list[_Tok], i: int) -> bool:

@@ -204,3 +204,44 @@ def test_a_members_surname_after_a_title_is_theirs():
     assert "Ms Sveinsdóttir" in out and "Okonjo" not in out
     assert members_names("Anglicare", "") == ["Anglicare"]
     assert "Ms 3B" not in members_names("Ward 3B", "")
+
+
+def test_a_possessives_s_is_no_initial_before_a_clients_surname():
+    caspar = client("Caspar Seal")
+    out = redact("the one with the Tribunal's Seal on page one", caspar)
+    assert "Tribunal's " in out and "Seal" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NTCAT video hearing — Location: Alice Springs Hospital — Organiser: Jo Worker — Accept",
+        "Sandals with Velcro instead of a buckle, size 7.",
+    ],
+)
+def test_a_calendars_label_and_a_brand_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("registered", "text"),
+    [
+        ("Ashley Denmark", "South Coast Highway closed between Denmark and Walpole for roadworks."),
+        ("Abirami Evatt", "Canberra bus note: buses to Evatt and Belconnen go from the city."),
+        ("Raine Dover", "Team day drive: Huonville – Geeveston – Dover – Southport."),
+    ],
+)
+def test_a_clients_town_surname_on_a_route_stays(registered, text):
+    assert redact(text, client(registered)) == text
+
+
+@pytest.mark.parametrize(
+    ("registered", "text", "surname"),
+    [
+        ("Raine Dover", "Mediation between Dover and her ex on Monday.", "Dover"),
+        ("Abirami Evatt", "Took the bus to Evatt's place.", "Evatt"),
+        ("Raine Dover", "Gave the bus fare to Dover.", "Dover"),
+    ],
+)
+def test_the_client_on_the_way_is_still_the_client(registered, text, surname):
+    assert surname not in redact(text, client(registered))
