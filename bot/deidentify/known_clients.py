@@ -289,12 +289,13 @@ def place_spans(
         ):
             continue  # "the Ravenscroft Estate", "Told Brax Kuchel Agents": a person's
         if t.key in lexicon.PLACE_HEADS or (
+            t.key in lexicon.FIRM_HEADS and before.key not in lexicon.TITLES
+            and not (before.key in given and text[t.end : t.end + 1] == ":")
+        ) or (  # "Nolan Gallery", "Lindsay Transport"; but "Jayden Transport: booked"
             t.key in lexicon.WEAK_PLACE_HEADS
             and before.key not in given  # "Jane Park" is a person
             and before.key not in lexicon.TITLES  # "Ms Hall" too
             and not (before.opens and before.key in words_)  # "Phoned Hill": Hill is the name
-            and not (t.key in lexicon.FIRM_HEADS and before.key in given and not (
-                i > 1 and tokens[i - 2].key == "the"))  # "Jayden Transport: booked"
         ):
             spans.append((tokens[_joined_run_start(text, tokens, run_start)].start, t.end))
     return spans
@@ -923,8 +924,14 @@ _OBJECT_PRONOUNS = frozenset({"me", "her", "him", "them"})
 # friday about rent", "call me lucky but …", "call her monday at 2").
 _ALIAS_NOT_AFTER = re.compile(
     r"[ \t]+(?:(?:but|that|though|about|re|morning|arvo|afternoon|night|tonight|tomorrow"
-    r"|before|after|to)\b|at[ \t]+\d)",
+    r"|before|after|to|evening|week|next|or|and|with|when|once|for|so|because|unless|instead"
+    r"|first|lunchtime|as|i|on|in|every|this|they)\b|at[ \t]+\d)",
     re.IGNORECASE,
+)
+# A day's or a month's alias is the client only where the clause ends with it: "call me friday"
+# (not "call him friday evening").
+_CLAUSE_ENDS = re.compile(
+    r"[ \t]*(?:[.,!?;:)\"'’”]|\n|\Z|[ \t]+(?i:pls|please|mostly|now|round|around|here|too|lol)\b)"
 )
 _QUOTES = frozenset("\"'‘“")
 _CALLS = frozenset({"knows", "know", "knew", "calls", "call", "called", "calling"})
@@ -1567,7 +1574,13 @@ class Matcher:
             return True  # a form's field: "Surname: FRAME   Given name: Nuala"
         if i == 0 and t.key not in _CLAUSE_VERBS and (addressed := _ADDRESSED.match(
             text, t.end
-        )) and not (t.key in _OPENING_VERBS and addressed[0] in (" ur", " u")):
+        )) and not (t.key in _OPENING_VERBS and addressed[0] in (" ur", " u")) and not (
+            addressed[0].startswith(" the") and (
+                t.key in lexicon.WEEKDAYS or t.key in lexicon.MONTHS or (
+                    t.key in _TASK_VERBS and not _SPOKEN_TO.search(text, t.end, t.end + 80)
+                )
+            )
+        ):  # not "Monday the office is closed", "Chase the forms housing needs by Friday"
             return True  # a text to the client: "chook pls bring ur letter", "runner ur mate"
         if prev is not None and _says_who(tokens, i) and (
             SIGNS_ON_AFTER.match(text, t.end) or _NEW_DETAILS_AFTER.match(text, t.end)
@@ -1593,8 +1606,11 @@ class Matcher:
                 tokens[i - 3].key in _CALLS
             )) or (i > 1 and ((prev.key in _OBJECT_PRONOUNS and tokens[i - 2].key in _CALLS) or (
                 prev.key == "by" and tokens[i - 2].key in _GOES
-            )))) and (not _ALIAS_NOT_AFTER.match(text, t.end)
-                      or text[t.start - 1 : t.start] in _QUOTES):
+            )))) and (text[t.start - 1 : t.start] in _QUOTES or (
+                _CLAUSE_ENDS.match(text, t.end) if (
+                    t.key in lexicon.WEEKDAYS or t.key in lexicon.MONTHS
+                ) else not _ALIAS_NOT_AFTER.match(text, t.end)
+            )):
                 return True  # "everyone knows me as lark", "call me lark", "goes by lark"; not
                 # "call him friday about rent", "call me lucky but …": the word ends the clause
             if prev.key == "to":
@@ -1883,9 +1899,23 @@ class Matcher:
         """The street number of a registered address said as a house's: "her boxes were on the
         footpath outside number 27", "back at no. 19"; not "the number 27 bus"."""
         for m in _NUMBER_SAID.finditer(text):
-            if m["number"].casefold() in self.house_numbers and not _NOT_A_HOUSE_AFTER.match(
-                text, m.end()
-            ) and not _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            if m["number"].casefold() not in self.house_numbers:
+                continue
+            if _A_HOUSE_CUE.search(text, max(0, m.start() - 24), m.start()):
+                yield hit(m.start(), m.end(), "address")  # "Visited number 27: no answer"
+                continue
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if word is not None and word[1].casefold() not in lexicon.FUNCTION_WORDS and not (
+                _a_deed(word[1].casefold())
+            ):
+                continue  # "Action #27", "Session number 27", "Hymn no. 27": a list's item; but
+                # "her husband bought number 27"
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if not line.strip(" \t•*-") and _A_DASH_AFTER.match(text, m.end()):
+                continue  # "No. 9 - review the safety plan": a list's item
+            if not _NOT_A_HOUSE_AFTER.match(text, m.end()) and not _NOT_A_HOUSE_BEFORE.search(
+                text, max(0, m.start() - 16), m.start()
+            ):
                 yield hit(m.start(), m.end(), "address")
 
     def streets_in(
@@ -1938,8 +1968,8 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 _UNIT_ALONE = re.compile(
     r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to|tenancy|tenant\s+of|lease\s+on"
     r"|(?:mum|mom|dad|nan|nana|nanna|aunty|auntie|aunties|sis|bro|mate)(?:['’]?s)?)"
-    r"\s+(?=(?i:unit|flat|apartment|apt|villa)\s*\d+[a-zA-Z]?(?![\w/])(?!\s+(?:assessment|homework"
-    r"|exam|quiz|maths|math|module|workbook|notes|assignment|reading|test|of)\b))"
+    r"\s+(?=(?i:unit|flat|apartment|apt|villa)\s*\d+[a-zA-Z]?(?![\w/])(?!\s+(?i:assessment|homework"
+    r"|exam|quiz|maths|math|module|workbook|assignment|of)\b))"  # not "unit 3 notes mould"
     r"|\b(?i:at|to|from|in)\s+(?=(?i:unit|flat|apartment|apt|villa))|[\"'“‘(]\s*)"
     r"(?P<home>(?i:unit|flat|apartment|apt|villa)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
@@ -1959,9 +1989,10 @@ _LEFT_OR_AT = re.compile(
 # A second date after the pair: a range or a return, so the pair is a date too.
 _A_SECOND_DATE = re.compile(
     r"\s*(?:to|till|until|-|–|and|,\s*returned)\s*(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\b"
-    r"(?![/.]\d|\s+(?:[A-Z]|is\b|was\b|[a-z]+\s+(?:st|street|rd|road|ave|avenue|dr|drive|cres"
-    r"|ct|court|pl|place|ln|lane|way|tce|terrace|pde|parade|hwy|highway|cl|close)\b))"
-)  # "12/9 to 20/9", "12/9 - 19/9"; not "12/9 to 7/21", "to 3/44 Logan Rd", "and 8/10 is next"
+    r"(?![/.]\d|\s+(?:is\b|was\b|[A-Za-z][\w'’\-]*\s+(?i:st|street|rd|road|ave|avenue|dr|drive"
+    r"|cres|ct|court|pl|place|ln|lane|way|tce|terrace|pde|parade|hwy|highway|cl|close)\b))"
+)  # "12/9 to 20/9", "12/9 - 19/9 Jo covering"; not "12/9 to 7/21", "to 3/44 Logan Rd", "and 8/10
+# is next"
 _RATES_AFTER = re.compile(r"\s+(?:rates?|prices?|levels?|prices)\b", re.IGNORECASE)
 _HOUSE_IN_ADDRESS = re.compile(
     r"\s*(?:(?:unit|u|flat|apt|apartment|villa)\.?\s*)?(?:\d+[a-z]?\s*/\s*)?(\d+[a-z]?)\s+[A-Za-z]",
@@ -1970,6 +2001,23 @@ _HOUSE_IN_ADDRESS = re.compile(
 _NUMBER_SAID = re.compile(
     r"(?i)(?:\b(?:number|no\.)|(?<![\w&])#)\s*(?P<number>\d{1,4}[a-z]?)(?![\w/]|[.,]\d)"
 )
+# Where a house is gone to, stood at or said to be: the number after these is the home's, whatever
+# follows it ("Visited number 27: no answer", "Her house is number 27").
+_A_HOUSE_CUE = re.compile(
+    r"(?i)\b(?:at|outside|into|from|near|opposite|behind|past|visited|attended|knocked(?:\s+on)?"
+    r"|(?:door|front)\s+of|lives|living|stays|staying|moved|house|home|(?:house|home|address|place)\s+"
+    r"(?:is|was)|hv|home\s+visit)[ \t]*[-–:]?[ \t]*\Z"
+)
+_A_DASH_AFTER = re.compile(r"[ \t]+[-–—][ \t]")
+_DEEDS_BEFORE_A_HOUSE = word_set(
+    "bought sold rented leased left took kept got found broke burgled raided painted cleaned"
+    " fixed owns own owned rents buys sells share shares shared"
+)
+
+
+def _a_deed(word: str) -> bool:
+    """A verb done to a house: "bought number 27", "cleaned out number 9"."""
+    return word in _DEEDS_BEFORE_A_HOUSE or (len(word) > 4 and word.endswith("ed"))
 _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i)\b(?:ticket|case|file|item|room|bed|platform|gate|page|question|ref|reference|invoice"
     r"|receipt|order|seat|bay|locker|client|account|policy|phone|mobile|batch|lot|bus|route|tram"
@@ -2302,6 +2350,13 @@ _ADDRESSED = re.compile(
     r"|alright|back)\b)"
     r"| the(?: [A-Za-z']+){1,4} (?:can|will|wants?|needs?|has|have|said|says|rang|called|is|are)\b"
 )  # "buck u at home today?", "bomber yu orait?", "tiger the salvos can pay two more nights"
+# Verbs a task opens with ("Chase the forms", "Skip the queue"): before "the …", the client only
+# where the text speaks to someone ("chase the salvos can pay you").
+_TASK_VERBS = word_set(
+    "chase skip check mark bear book call ring ask tell send bring take get follow use try help"
+    " pick drop fill sign print post scan file pay ship sort pack grab buy"
+)
+_SPOKEN_TO = re.compile(r"(?i)\b(?:you|u|ur|your|yu)\b")
 # Verbs that take a clause, which open texts too: "hope its ok", "trust ur well".
 _CLAUSE_VERBS = frozenset({"hope", "trust", "wish", "guess", "bet", "pray", "think", "reckon"})
 # Names that open a sentence as a verb or a modal before "ur"/"please": "will ur dad be there",

@@ -528,10 +528,13 @@ def _lower_names(
                                        and text[t.end : nxt.start] == " ")))
         )  # "saw noeleen", "spoke to bronwyn", "says priya", "the bloke is dwight lugg"; not
         # "the guy is sus", "the lady is chuffed"
-        if before and prev is not None and prev.key in _PERSON_MARKERS and t.key not in given and (
-            t.key not in surnames
-        ) and (len(_VOWEL.findall(t.key)) < 2 and (len(t.key) < 5 or not _VOWEL.search(t.key))):
-            before = False  # "inspector rtb came", "the officer ofc", "officer kpis": shorthand
+        if before and prev is not None and prev.key in _SHORTHAND_AFTER and (
+            (t.key not in given and t.key not in surnames
+             and (not _VOWEL.search(t.key) or t.key in _SHORTHAND))
+            or (t.upper and len(t.key) <= 4)
+        ):
+            before = False  # "inspector rtb came", "the officer ofc", "officer KPIS": shorthand;
+            # but "a bloke called jax", "officer jax" are someone
         if t.key in lexicon.FOREIGN_FUNCTION_WORDS and not before and (
             (nxt is not None and (nxt.key in lexicon.RELATIONS or nxt.key in lexicon.KIN_ABROAD))
             or (prev is not None and prev.key in lexicon.KIN_ABROAD)
@@ -894,10 +897,25 @@ def _lower_possessives(text: str, toks: list[_Tok], name: list[bool]) -> None:
             and t.key not in lexicon.place_words() and not t.key.endswith("s")
             and (t.given or t.surname or len(_VOWEL.findall(t.key)) >= 2
                  or _A_SHORT_NAME.fullmatch(t.key) is not None)
-        ):  # "at wacka's spare room", "staying at shaz's place"
+            and not _kin(t.key)
+        ):  # "at wacka's spare room", "staying at shaz's place"; not "at nonna's place"
             name[i] = True
 
 
+def _kin(key: str) -> bool:
+    """A kin word or a word for someone close, in English or a community language ("nonna",
+    "cuz", "kuia", "tita", "bestie"): whose place it is, but no one's name."""
+    return key in lexicon.RELATIONS or key in lexicon.KIN_ABROAD or key in _COMMON_LOWER or (
+        key in lexicon.never_names() or key in _KIN_WORDS
+    )
+
+
+_KIN_WORDS = word_set(
+    "nonna nonno nan nana nanna nanny gran granny grandma grandpa pop poppy oma opa koro kuia"
+    " yiayia yaya pappou tita tito abuela abuelo lolo lola tupuna tupu cuz cuzzy cuzzie cousin"
+    " aunty auntie uncle bro sis sista brah mumma mumsy stepmum stepdad bestie bff vinnie vinnies"
+    " kuya ate ama appa amma achan paati thatha dadi nani"
+)
 _STAYED_AT = word_set("at to from")
 _ROOMS_KIND = word_set("spare new old granny back front")
 _LIVED_IN = word_set("place house flat unit room couch caravan shed garage van")
@@ -2188,9 +2206,12 @@ def _place_context(text: str, toks: list[_Tok], i: int) -> bool:
             prev in lexicon.PLACE_CONTEXT
             or prev in STREET_TYPE_FORMS
             or (prev == "to" and any(  # "moved to", "driving her to", "from Ayr to Tully"
-                toks[k].key in lexicon.MOVEMENT or toks[k].key == "from"
-                for k in range(max(0, i - 6), i - 1)
+                (toks[k].key in lexicon.MOVEMENT and toks[k].key != "outreach")
+                or toks[k].key == "from" for k in range(max(0, i - 6), i - 1)
             ))
+            or (prev == "to" and i > 1 and toks[i - 2].key == "outreach"
+                and not _A_PERSON_AFTER.match(text, toks[i].end))  # "outreach to Ingham"; not
+            # "outreach to Stanley on the riverbank, he's unwell"
             # "took the highway to Childers", "the coach to Preston" (only here: a client
             # called so is theirs, not a town; not "the coach spoke to Gordon")
             or (prev == "to" and i > 1 and toks[i - 2].key in _WAYS)
@@ -2883,6 +2904,11 @@ _MUM_AND_DAD = word_set("mum mother dad father son daughter partner wife husband
                         " brother nan aunty uncle cousin boyfriend girlfriend")
 
 
+_A_PERSON_AFTER = re.compile(
+    r"[^.\n;]{0,40}?\b(?i:he|she|he's|she's|his|her|him|they're|says|said|wants|is\s+ok)\b"
+)
+
+
 def _between_on_a_road(toks: list[_Tok], i: int) -> bool:
     """Either end of a stretch of road: "the highway is closed between Denmark and Walpole",
     "buses run between Evatt and Belconnen" (not "mediation between Kerry and Joe")."""
@@ -3222,6 +3248,8 @@ _THEIR = word_set("su sus mi mis tu tus ma mon sa son ta ton")
 _PERSON_ROLES = word_set("officer manager worker coordinator caseworker clinician nurse doctor")
 # Words before a person's name in lowercase: Tagalog's markers ("si jerome", "kay maricel") and
 # English's ("the bloke dermid", "a guy called dermid", "my landlord name nabih").
+_SHORTHAND_AFTER = word_set("officer constable sergeant detective inspector coordinator")
+_SHORTHAND = word_set("ofc kpis kpi rtb fyi asap tbc tba pls nfa dna eta atm oic ooo wfh")
 _PERSON_MARKERS = word_set(
     "si kay bloke fella guy lady named called name officer constable sergeant detective"
     " inspector coordinator"

@@ -1135,6 +1135,19 @@ VEHICLE_WORDS = word_set(
 ) | lexicon.CAR_MAKES
 
 
+# Currencies and bodies whose letters come before a number: "PHP 500", "NAB 150", "RSL 100".
+_MONEY_OR_BODIES = frozenset(re.findall(
+    r"[A-Z]+",
+    "AUD USD EUR NZD GBP FJD PHP IDR PGK TOP VND MMK INR CNY JPY KRW THB MYR SGD HKD LKR NPR PKR"
+    " BDT WST SBD VUV XPF KES NGN ZAR ETB SDG SOS AFN IRR IQD SYP LBP TRY CAD CHF"
+    " NAB ANZ CBA GST ATO NBN RSL BCC RAA RAC NRMA CBD AMP NDIS TAFE",
+))
+_MONEY_BEFORE = re.compile(
+    r"(?i)\b(?:sends?|sent|pays?|paid|owes?|owed|loan|fee|fees|costs?|price|charged?|worth"
+    r"|repay(?:ments?)?)\b[^.\n]{0,20}\Z"
+)
+
+
 def bare_plates(text: str) -> list[Hit]:
     """Plates in a state's shape with no cue beside them ("Toyota Prado SA S119BWN",
     "the Mazda is there (DQN52R)"), for notes about a vehicle; not a unit's measure ("500MLS")."""
@@ -1147,8 +1160,14 @@ def bare_plates(text: str) -> list[Hit]:
         ) or (
             plate[:3].casefold() in _MODEL_CODES and (_A_MODEL_BEFORE.search(
                 text, max(0, m.start() - 30), m.start()) or _A_MODELS_NOUN.match(text, m.end()))
-        ) or _BATTERY_CODE.fullmatch(plate):
-            continue  # a model's code beside its make or model: "The Hilux GUN126", "Isuzu NPR300"
+        ) or _BATTERY_CODE.fullmatch(plate) or (
+            plate[3:4] == " " and plate[:3].isalpha() and (
+                plate[:3] in _MONEY_OR_BODIES
+                or _MONEY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            )
+        ):
+            continue  # a model's code beside its make or model: "The Hilux GUN126", "Isuzu NPR300";
+            # an amount or a body's letters: "sends PHP 500 home", "owes GST 100"
         hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits
 
@@ -1608,7 +1627,8 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
         date = DATE.fullmatch(m["date"]) if m is not None else None
         if date is not None and m is not None and m.re is _DASHED_DATE and (
             _year(date) >= _RECENT and not _A_HOUSEHOLD.search(text, 0, h.start)
-            and not BIRTHS(text)
+            and not BIRTHS(text) and _A_CONTACT_AFTER.match(text, m.end())
+            and not _A_CHILD_AFTER.match(text, m.end())
         ):
             continue  # "- Gary Lim - 10/03/2026 - rang re lease": a contact log's date
         if m is not None and date is not None and not (
@@ -1624,10 +1644,19 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
 
 
 
-# A household's list above its members: "Household:", "Family members", "Children:".
+# A household's list above its members: "Household:", "Family members", "Children:",
+# "Living with:", "Whānau".
 _A_HOUSEHOLD = re.compile(
-    r"(?i)\b(?:household|family\s+members|members|children|kids|dependants|dependents|occupants"
-    r"|residents)\b[^\n]*\n"
+    r"(?i)\b(?:household|family|members|children|kids|dependants|dependents|occupants"
+    r"|residents|living\s+with|others\s+in\s+the\s+home|who\s+lives\s+there|sons|daughters"
+    r"|baby|babies|grandkids|grandchildren|wh[aā]nau|mob\s+at\s+home)\b"
+    r"(?:[^\n]{0,16}|[^\n]*:)[ \t]*\n"  # a heading: short, or ending in a colon
+)
+# What a contact log says after the date: "- Gary Lim - 10/03/2026 - rang re lease".
+_A_CONTACT_AFTER = re.compile(
+    r"(?i)[ \t]*[-–—|:,][ \t]*(?:rang|called|phoned|phone|call|emailed|email|texted|text|sms|msg"
+    r"|visit(?:ed)?|home\s+visit|hv|no\s+answer|left\s+(?:a\s+)?(?:message|msg|vm)|met|saw"
+    r"|spoke|re\b|appt|appointment|meeting|came\s+in|dropped)"
 )
 # A heading line over a list of birthdays: "Birthdays", "Birthday list:", "DOBs".
 _A_BIRTHDAYS_HEADER = re.compile(
@@ -1666,11 +1695,18 @@ _A_TITLE_BEFORE = re.compile(  # "Dr Chen (12/03/2025)"; but "his sister Mia (19
 # (5/1/2023) - he's 2 now", "Rang Ruby (07/07/2024), Jess's baby").
 _A_CHILD_AFTER = re.compile(
     r"(?i)[ \t]*[,\-–—:]?[ \t]*(?:"
-    r"(?:[A-Z][\w\-]*['’]s[ \t]+|(?:the|a)[ \t]+(?:new[ \t]+|little[ \t]+)?)"
-    r"(?:baby|bub|bubs|toddler|newborn|infant|daughter|son|kindy\b[ \t]+kid)\b"
+    r"(?:[A-Z][\w\-]*['’]s[ \t]+|(?:the|a|her|his|their|our|my)[ \t]+)?"
+    r"(?:new[ \t]+|little[ \t]+|youngest[ \t]+|eldest[ \t]+|baby[ \t]+)?"
+    r"(?:baby|bub|bubs|bubba|toddler|newborn|infant|moko|mokopuna|kindy\b[ \t]+kid)\b(?!['’]s)"
+    r"|(?:[A-Z][\w\-]*['’]s[ \t]+|(?:the|a|her|his|their|our|my)[ \t]+)?"
+    r"(?:youngest[ \t]+|eldest[ \t]+|baby[ \t]+)?"
+    r"(?:daughter|son|grandson|granddaughter|grandchild|youngest)"
+    r"(?=[ \t]*(?:[.,;)\n]|\Z))"  # "Rang Ruby (07/07/2024), her daughter."; not "her son was sick"
+    r"|(?:son|daughter|child)[ \t]+of\b"
     r"|(?:he|she)['’]?s[ \t]+(?:only[ \t]+)?[0-5](?![\d/.])"
-    r"|[^.\n]{0,20}?\b\d{1,2}[ \t]*(?:months?|mths?|weeks?|wks?|yrs?|years?)[ \t]+old\b"
-    r"|[^.\n]{0,20}?\b[0-5][ \t]*(?:yo|y/o)\b)"
+    r"|[^.\n]{0,20}?\b\d{1,2}[ \t]*(?:weeks?|wks?|yrs?|years?)[ \t]+old\b"
+    r"|[^.\n]{0,20}?\b\d{1,2}[ \t]*(?:months?|mths?)\b"
+    r"|[^.\n]{0,20}?\b[0-5][ \t]*(?:yo|y/o|yr|yrs)\b)"
 )  # "Rang Ruby (07/07/2024), Jess's baby", "- he's 2 now", "8 months old"; not "re her son's
 # school", "she's 45", "2 weeks after discharge"
 
