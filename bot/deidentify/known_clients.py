@@ -1904,12 +1904,12 @@ class Matcher:
             if _A_HOUSE_CUE.search(text, max(0, m.start() - 24), m.start()):
                 yield hit(m.start(), m.end(), "address")  # "Visited number 27: no answer"
                 continue
-            word = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
-            if word is not None and word[1].casefold() not in lexicon.FUNCTION_WORDS and not (
-                _a_deed(word[1].casefold())
-            ):
-                continue  # "Action #27", "Session number 27", "Hymn no. 27": a list's item; but
-                # "her husband bought number 27"
+            word = _LIST_NOUN_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if word is not None and (word[1][0].isupper() or word[1] in _LIST_NOUNS) and (
+                word[1].casefold() not in lexicon.FUNCTION_WORDS
+            ) and not _a_deed(word[1].casefold()):
+                continue  # "Action #27", "Session number 27", "hymn no. 27": a list's item; but
+                # "her husband bought number 27", "complained about number 27"
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             if not line.strip(" \t•*-") and _A_DASH_AFTER.match(text, m.end()):
                 continue  # "No. 9 - review the safety plan": a list's item
@@ -2009,6 +2009,11 @@ _A_HOUSE_CUE = re.compile(
     r"(?:is|was)|hv|home\s+visit)[ \t]*[-–:]?[ \t]*\Z"
 )
 _A_DASH_AFTER = re.compile(r"[ \t]+[-–—][ \t]")
+_LIST_NOUN_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+_LIST_NOUNS = word_set(
+    "action item session visit attempt hymn clause exhibit recommendation priority form chapter"
+    " page step task goal question point issue agenda meeting round week day seat ticket"
+)
 _DEEDS_BEFORE_A_HOUSE = word_set(
     "bought sold rented leased left took kept got found broke burgled raided painted cleaned"
     " fixed owns own owned rents buys sells share shares shared"

@@ -1698,6 +1698,7 @@ _A_CHILD_AFTER = re.compile(
     r"(?:[A-Z][\w\-]*['’]s[ \t]+|(?:the|a|her|his|their|our|my)[ \t]+)?"
     r"(?:new[ \t]+|little[ \t]+|youngest[ \t]+|eldest[ \t]+|baby[ \t]+)?"
     r"(?:baby|bub|bubs|bubba|toddler|newborn|infant|moko|mokopuna|kindy\b[ \t]+kid)\b(?!['’]s)"
+    r"(?![ \t]+(?:is[ \t]+)?(?:due|shower|on[ \t]+the[ \t]+way)\b)"  # not "baby due in May"
     r"|(?:[A-Z][\w\-]*['’]s[ \t]+|(?:the|a|her|his|their|our|my)[ \t]+)?"
     r"(?:youngest[ \t]+|eldest[ \t]+|baby[ \t]+)?"
     r"(?:daughter|son|grandson|granddaughter|grandchild|youngest)"

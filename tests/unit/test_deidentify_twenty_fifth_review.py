@@ -154,3 +154,19 @@ def test_a_date_range_before_a_name_is_no_unit():
 def test_a_plate_still_goes():
     assert "KLM" not in redact("white hilux 632 KLM parked out front")
     assert "KLM" not in redact("his car KLM 632 was towed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update, number  27 was broken into last night",
+        "Jade Lee, number 27, says the roof leaks",
+        "the neighbour at number 25 complained about number 27",
+    ],
+)
+def test_the_house_number_after_a_comma_or_about_goes(text):
+    assert "27" not in redact(text, JADE)
+
+
+def test_a_baby_due_is_no_childs_birthday():
+    assert "16/03/2026" in redact("Rang Priya (16/03/2026), baby due in May")
