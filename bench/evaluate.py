@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify  # noqa: E402
-from bot.deidentify.keep import members_names  # noqa: E402
+from bot.deidentify.members import members_names  # noqa: E402
 from bot.deidentify.text import normalise  # noqa: E402
 from bot.domain import ClientIdentity  # noqa: E402
 from bot.services.privacy import original_positions  # noqa: E402

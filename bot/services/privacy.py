@@ -17,7 +17,7 @@ from bot.deidentify import (
     deidentify,
     forget_clients_except,
 )
-from bot.deidentify.keep import members_names
+from bot.deidentify.members import members_names
 from bot.deidentify.text import normalise
 from bot.domain import ClientIdentity, InvalidInput, NotFound
 from bot.ports import Clock

@@ -196,7 +196,7 @@ def test_weekdays_abroad_services_and_a_workers_patch_stay(text):
 
 
 def test_a_members_surname_after_a_title_is_theirs():
-    from bot.deidentify.keep import members_names
+    from bot.deidentify.members import members_names
 
     keep = [*COMMON_SERVICES, *members_names("Hrafnhildur Sveinsdóttir", "Hrafnhildur")]
     text = "MEMBER: Ms Sveinsdóttir, you're his support worker. Ms Okonjo, his neighbour, agreed."
