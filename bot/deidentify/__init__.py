@@ -353,6 +353,8 @@ def _find(
     if not systems.HEADER_WORDS.isdisjoint(keys):
         named = [(h.start, h.end) for h in found]  # a client's cell keeps their case code
         cells = [*systems.columns(text)] if "\n" in text else []
+        if '":' in text or '" :' in text:
+            cells += systems.keyed(text)  # {"emp": "IBC-22817", "room": "C14", …}
         refs += [h for h in cells if h.kind == "id"]  # "L-108", shaped like a case code
         guarded = bytearray(len(text))  # nor a service's, a place's, …
         for s, e in [*named, *places, *acts, *cells_kept]:

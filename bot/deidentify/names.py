@@ -501,6 +501,11 @@ def _lower_names(
             continue  # "www.qld.gov.au": part of a link
         if t.key.endswith("s") and t.key[:-1] in lexicon.english_words():
             continue  # a plural: "young mums w prams"
+        if t.key in lexicon.MONTHS and (
+            _DATE_BEFORE.search(text, max(0, t.start - 6), t.start)
+            or _DATE_AFTER.match(text, t.end)
+        ):
+            continue  # "picking starts 6 april at the orchard", "june 2026"
         if t.key.endswith(_ROLE_ENDINGS) or _DOSE_AFTER.match(text, t.end):
             continue  # "the geriatrician says", "says donepezil 5 mg": a role, a medicine
         if _compound(t.key):
@@ -2089,6 +2094,11 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
                 toks[i + 1].key == "king" and i + 2 < len(toks)
                 and toks[i + 2].key in ("tide", "tides")))
             and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing"
+        or (t.key in lexicon.MONTHS and i > 1 and toks[i - 1].key in _ROUGHLY
+            and toks[i - 2].key in _UNTIL_OR_FROM)  # "carry on to about May", "from around June"
+        or (t.key in lexicon.MONTHS and i > 1 and toks[i - 1].key == "to"
+            and toks[i - 2].key in _PUT_OFF and _MONTH_ENDS.match(text, t.end) is not None)
+        # "Keep open to August.", "adjourned to June;"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
         or _beside_a_day(text, toks, i)
@@ -2109,6 +2119,13 @@ _BEFORE_A_DAY = _APPOINTMENTS | word_set(
 _CELL_BEFORE = re.compile(r"(?:^|[|\t])[ \t]*(?:[•*\-–][ \t]*)?\Z", re.MULTILINE)
 _CELL_WINDOW = 8  # a cell's or an item's start is within a few characters of its word
 _CELL_AFTER = re.compile(r"\.?[ \t]*(?:$|[|\t]|[:–—\-][ \t])", re.MULTILINE)
+
+
+_ROUGHLY = word_set("about around approx approximately roughly mid early late")
+_UNTIL_OR_FROM = word_set("to from until till til by at in since through")
+_PUT_OFF = word_set(
+    "open opened extended deferred adjourned postponed moved pushed delayed put back brought"
+)
 
 
 def _a_days_cell(text: str, t: _Tok) -> bool:

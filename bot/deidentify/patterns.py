@@ -351,11 +351,14 @@ _REF_CUE = re.compile(
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
     r"|badge|pager|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
+    # a worker's code after their title, shaped like a case code: "employee LCMP-00418",
+    # "Employee: … No: NWVP-5520" (another letters' code than the group's)
+    r"|(?:employee|no)(?=[ \t]*:?[ \t]*[A-Z]{2,6}-[A-Z]?-?\d{3,6}\b)"
     r"|folio|(?:tenant|customer|client|property|owner)\s+code"  # a rental ledger's "OGUN01"
     r"|(?:companion|pension|concession|health\s?care|seniors|gold|white|rsa|rcg|photo)\s+card"
     r"|(?:opal|myki|go\s?card|smartrider|metrocard)(?:\s+card)?"
     r"|(?:report|student|reg|registration|job|meter|lab|prescriber|resident|employee"
-    r"|staff|payroll|bond|loan|tenancy|emp|cert)"
+    r"|staff|payroll|bond|loan|tenancy|emp|cert|worker|picker)"
     r"(?=\s+(?:no\b|number|num\b|#|id\b))"
     r"|(?:record|patient|hospital|incident|event|grant)(?=\s+(?:no\b|number|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|id|conf(?:irmation)?|ref(?:erence)?)\.?)?"
@@ -405,6 +408,7 @@ REF_CUES = word_set(
     "registration script prescription nmi meter dva companion pension concession healthcare "
     "seniors job lab prescriber resident rsa rcg photo employee staff payroll bond loan tenancy"
     " immicard lodgement redirection evidence eoa tis no emp cert assessment badge credential uuid"
+    " worker picker"
     " wwc wwcc working folio code user pager inv doc document skip cpn"
 )
 # A system's acronym, then a number of 6+ digits: "ICMS 1234567", "QCS number 1234567" (an
@@ -497,6 +501,14 @@ _A_BSB_HEADER = re.compile(r"(?im)^.*\bBSB\b.*[|,\t].*$").search
 _BSB_CELL = re.compile(r"(?<=[|,\t])[ \t]*(\d{3}-\d{3})[ \t]*(?=[|,\t]|$)", re.M)
 
 
+# An account's or a card's last digits: "Your nominated account ends in ...6220", "card ending
+# 4417" (Safe Harbor's account numbers, shown in part).
+_ENDING_IN = re.compile(
+    r"(?i:\b(?:account|acct|a/c|card)\b[^\n.]{0,40}?\bend(?:s|ing)(?:[ \t]+(?:in|with))?[ \t:]*)"
+    r"(?P<id>(?:\.{2,}|…|[xX*•]{2,})?[ \t]?\d{3,4})(?![\d/.:]\d|\d)"
+)
+
+
 # A card or phone number with some of its digits masked: "4532 •••• •••• 7781", "0477 ••• 021",
 # "XXXX-XXXX-XXXX-1234": the digits shown still say whose it is.
 _MASK_GATE = re.compile(r"[•●∗·]{2}|\*{3}|[xX]{4}").search
@@ -536,12 +548,15 @@ _AN_ACRONYMS_YEAR = re.compile(r"[A-Z]{1,6}(?:-[A-Z]{1,4})?[ \t\-]?(?:19|20)\d\d
 def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     """Other reference numbers, by shape anywhere and by cue ([ID])."""
     hits = [hit(*m.span(), "id") for m in _BANK_ACCOUNT.finditer(text)] if _BANKISH(text) else []
-    if "BSB" in text and _A_BSB_HEADER(text):
+    if ("BSB" in text or "bsb" in text) and _A_BSB_HEADER(text):  # "emp_no,name,bsb,account"
         hits += [hit(*m.span(1), "id") for m in _BSB_CELL.finditer(text)]
     hits += [hit(*m.span("id"), "id") for m in _MATTER.finditer(text)
              if not _AN_ACRONYMS_YEAR.fullmatch(m["id"])]  # not "Proceedings: AVO 2024"
     if _MASK_GATE(text):
         hits += _masked_numbers(text)
+    if "end" in text:
+        hits += [hit(*m.span("id"), "id") for m in _ENDING_IN.finditer(text)
+                 if not _A_YEAR.fullmatch(m["id"])]  # "the account ends in 2027": a year
     if _OPAQUE_GATE(text):
         hits += [hit(*m.span(), "id") for m in _OPAQUE.finditer(text)]
     hits += [hit(*m.span(), "id") for m in _CODE_IN_ANOTHER_SCRIPT.finditer(text)]
@@ -884,8 +899,11 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
                                         and not _A_THINGS_CUE.fullmatch(cue[0].strip(" \t:#.")
                                                                         .casefold()))
             )  # "inv BT-0412", "skip SK-0917" are not a case code
-            if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047"
-                len(digits) >= 4 and _A_WORKERS_CUE.search(cue[0]) and not _A_YEAR.fullmatch(digits)
+            line = text.rfind("\n", 0, cue.start()) + 1
+            if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047",
+                # "Employee: Ana Vake (PALM)     No: NWVP-5520"
+                len(digits) >= 4 and _A_WORKERS_CUE.search(text, line, cue.end())
+                and not _A_YEAR.fullmatch(digits)
             ):
                 continue
             hits.append(hit(m.start("id"), m.end("id"), "id"))
@@ -943,7 +961,7 @@ def with_prefix(text: str, h: Hit, kept: Collection[tuple[int, int]]) -> Hit:
 # "padlock 5527", "padlock code 4419".
 _BOOKED = re.compile(
     r"(?i:\b(?:booking|reservation|pnr|confirmation)(?:\s+(?:ref(?:erence)?|code|no\.?|number|#))?"
-    r"(?:\s+for\s+the\s+\w+)?(?:\s+(?:is|was))?[\s:#]*)"
+    r"(?:\s+for\s+the\s+\w+)?(?:\s+(?:is|was))?[\s:#\"']*)"  # JSON: "booking": "QFX7TR"
     r"(?P<id>(?=[A-Z]*\d)[A-Z0-9]{6})(?![\w\-/])"
     r"|(?i:\bpadlock(?:\s+(?:code|no\.?|number|#)[\s:#]*|[\s:#]*(?=\d{3,8}\b"
     r"(?!\s+(?:packs?|pk|pcs|pieces|units|boxes)\b))))"  # "Padlock 100 pack": how many
@@ -2197,7 +2215,8 @@ STREET_TYPE_FORMS = {  # any form -> an alternation of all forms of its type, lo
     for form in forms
 }
 UNIT = (  # "Unit 4, ", "U4/", "4/", "Lot ", "Level 3 " before the street number
-    r"(?:(?:unit|u|apartment|apt|flat|lot|shop|suite|villa|room|level|lvl|townhouse)\.?\s*"
+    r"(?:(?:unit|u|apartment|apt|flat|lot|shop|suite|villa|room|level|lvl|townhouse"
+    r"|site|cabin|donga|van|caravan)\.?\s*"  # a park's or a camp's: "Site 31, 17 Zouch Street"
     r"(?:\d+[a-z]?\s*(?:[,/]\s*|\s+(?=\d)))?|\d+[a-z]?\s*/\s*)?"
 )
 
@@ -2444,7 +2463,8 @@ _NO_ONES_CAMP = re.compile(
 # A form's address field, whatever the country's way of writing one ("Previous address (India):
 # TC 14/1127, Vazhuthacaud, Thiruvananthapuram"): up to the line's end or the next column.
 _ADDRESS_FIELD = re.compile(
-    r"\b(?i:address|addr)\b(?P<about>[ \t]+(?i:issues?|history|updates?|updated|changes?|changed"
+    r"\b(?i:address|addr|adresse|direcci[oó]n|endere[cç]o|indirizzo)\b"
+    r"(?P<about>[ \t]+(?i:issues?|history|updates?|updated|changes?|changed"
     r"|check|checks|checked|confirmed|verified|problems?|status|proof|moves?|notes?)\b)?"
     r"[^:\n]{0,40}:[ \t]*(?P<what>[^\n|\t(]{4,80}?)[ \t]*"
     r"(?=[ \t]{2,}|\t|\||$|\.(?:\s|$)|[ \t]\()",
@@ -2455,8 +2475,20 @@ _A_DWELLINGS_WORD = re.compile(
     r"|avenue|ave|lane|drive|dr|court|ct|po box|phase|zone|village|compound|building)\b"
 )
 _NO_ADDRESS = re.compile(
-    r"(?i)(?:same|see|as above|unknown|nfa|n/?a|none|tbc|tba|nil|no fixed|homeless)\b"
+    r"(?i)(?:same|see|as above|unknown|nfa|n/?a|none|tbc|tba|nil|no fixed|homeless|not known"
+    r"|not (?:provided|given|stated)|withheld|declined|refused|pending|various)\b"
 )
+
+
+def _A_LOCALITYS_ADDRESS(what: str) -> bool:
+    """An address with no number, as villages abroad have: a place that is no listed town, then
+    its district or country ("Aldeia Buruma, Suco Buruma, Baucau", "Lenakel area, Tanna");
+    not a town alone ("Katherine, NT")."""
+    parts = [p.strip() for p in what.split(",")]
+    if len(parts) < 2 or not all(parts):
+        return False
+    first = re.findall(r"[^\W\d_]+", parts[0].casefold())
+    return bool(first) and not lexicon.listed_place(first) and parts[0][:1].isupper()
 
 
 def _labelled_addresses(text: str) -> list[Hit]:
@@ -2465,9 +2497,11 @@ def _labelled_addresses(text: str) -> list[Hit]:
     hits = []
     for m in _ADDRESS_FIELD.finditer(text):
         what = m["what"]
-        if _NO_ADDRESS.match(what) or "@" in what or not re.search(r"\d", what) or not re.search(
-            r"\b[A-Z][a-z]", what
-        ) or ADDRESS.search(what) or _STREET_ABROAD.search(what):
+        if _NO_ADDRESS.match(what) or "@" in what or not (
+            re.search(r"\d", what) or _A_LOCALITYS_ADDRESS(what)
+        ) or not re.search(r"\b[A-Z][a-z]", what) or ADDRESS.search(what) or (
+            _STREET_ABROAD.search(what)
+        ):
             continue  # a street address is found as one, with its suburb
         if m["about"] and not _A_DWELLINGS_WORD.search(what):
             continue  # "Address issues: rent arrears since 2024"; but "Address updated: Flat 3"

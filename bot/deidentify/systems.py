@@ -6,6 +6,7 @@ line's user ("updated by sarah.nguyen", "j.smith")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence, Set
 
@@ -33,10 +34,12 @@ _ID_HEADER = re.compile(
     r"|reg(?:istration)?[ _]?|evac(?:uation)?[ _]?|claim[ _]?|policy[ _]?|job[ _]?|title[ _]?"
     # a worker's, a student's, a member's: "Staff no.", "Payroll ID", "Agency no.", "Licence no."
     r"|staff[ _]?|employee[ _]?|emp[ _]?|payroll[ _]?|agency[ _]?|licen[cs]e[ _]?|member[ _]?"
-    r"|student[ _]?|badge[ _]?|worker[ _]?|platform[ _]?|account[ _]?|customer[ _]?"
+    r"|student[ _]?|badge[ _]?|worker[ _]?|platform[ _]?|account[ _]?|customer[ _]?|picker[ _]?"
     r"|(?:old|new)[ _]fund[ _/]+member[ _]?|fund[ _/]+member[ _]?)?"
     r"(?:ref|ref\.|reference|id|ids|no|no\.|number|#)|locker|voucher|booking|application|file"
     r"|account|acct|a/c"  # a store's or a club's account: "Account<TAB>Holder<TAB>Balance"
+    # a payroll's or a site register's: "Emp", "BSB", "Licence", "White card"
+    r"|emp|bsb|licen[cs]e|white[ _]card|usi"
     # a farm's, a business's, a vehicle's: "PIC", "ABN", "VIN", "Title", "Claim"
     r"|pic|abn|acn|vin|title|claim|policy",  # (a "Rego" column is ``_PLATE_HEADER``'s)
     re.IGNORECASE,
@@ -47,6 +50,10 @@ _ADDRESS_HEADER = re.compile(
     r"|farm|residence",
     re.IGNORECASE,
 )
+# A column of rooms in a camp, a hostel or a share house: the home of the person on its row.
+_ROOM_HEADER = re.compile(r"(?:room|cabin|donga)(?:[ _]?(?:no\.?|number|#))?", re.IGNORECASE)
+# "C14", "B-118", "214" (a motel's "6" for a night's voucher stays: no home in it)
+_ROOM_CELL = re.compile(r"[A-Z]{1,3}[ \-]?\d{1,4}[A-Za-z]?|\d{3,4}[A-Za-z]?")
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
 _YEARS_OR_DATE = re.compile(
     r"(?:19|20)\d\d(?:[ \-/–](?:\d\d|(?:19|20)\d\d))?|\d{1,2}[ /\-][A-Z]{3,9}[ /\-]\d{2,4}",
@@ -82,6 +89,7 @@ HEADER_WORDS = word_set(
     " staff employee payroll agency licence license member student badge"
     " deceased executor beneficiary executrix nominee"
     " referee escort skipper deckhand passenger holder"
+    " emp bsb picker room cabin donga worker white usi"
 )
 
 
@@ -118,6 +126,9 @@ def columns(text: str) -> Iterator[Hit]:
                 DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
             ):
                 yield hit(offset, offset + len(inner), "id")
+        elif kind == "room":
+            if _ROOM_CELL.fullmatch(inner):
+                yield hit(offset, offset + len(inner), "address")
         elif kind == "address":
             if re.search(r"[^\W\d_]{3}", inner) and inner.casefold() not in _NOT_A_NAME and (
                 inner.casefold() not in _STATUS_WORDS
@@ -125,6 +136,27 @@ def columns(text: str) -> Iterator[Hit]:
                 yield hit(offset, offset + len(inner), "address")
         elif inner and _a_name(inner):
             yield hit(offset, offset + len(inner), "person")
+
+
+_JSON_OBJECT = re.compile(r"\{[^{}]{1,2000}\}")
+_JSON_PAIR = re.compile(r'"(?P<key>[A-Za-z][\w .#]{0,29})"[ \t]*:[ \t]*"(?P<value>[^"\n]{1,60})"')
+
+
+def keyed(text: str) -> Iterator[Hit]:
+    """Hits for a JSON record's values under keys a table's header would name: "emp":
+    "IBC-22817" is an "id"; "room": "C14" an "address" where the record names a person."""
+    for obj in _JSON_OBJECT.finditer(text):
+        pairs = [(_column_kind(m["key"]), m) for m in _JSON_PAIR.finditer(obj[0])]
+        someone = any(kind == "person" for kind, _m in pairs)
+        for kind, m in pairs:
+            value, at = m["value"].strip(), obj.start() + m.start("value")
+            at += m["value"].find(value)
+            if kind == "id" and _ID_CELL.fullmatch(value) and sum(
+                ch.isdigit() for ch in value
+            ) >= 3 and not (DATE.fullmatch(value) or _YEARS_OR_DATE.fullmatch(value)):
+                yield hit(at, at + len(value), "id")
+            elif kind == "room" and someone and _ROOM_CELL.fullmatch(value):
+                yield hit(at, at + len(value), "address")
 
 
 def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[str, str, int]]:
@@ -152,6 +184,8 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
                 a = next(k for k, kind in kinds.items() if kind == "address")
                 extra = len(cells) - width
                 cells = [*cells[:a], sep.join(cells[a : a + extra + 1]), *cells[a + extra + 1 :]]
+            if len(cells) > width and sep == ",":
+                cells = _thousands_joined(cells, len(cells) - width)
             if len(cells) != width:
                 kinds = {}
             else:
@@ -164,6 +198,31 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
         if not kinds:
             kinds, sep, width = _header(line, classify, lines[n + 1 : n + 3])
         start += len(line) + 1
+
+
+_THOUSANDS_HEAD = re.compile(r"[ \t]*-?\$?\d{1,3}")
+_THOUSANDS_TAIL = re.compile(r"\d{3}(?:\.\d+)?[ \t]*")
+
+
+def _thousands_joined(cells: list[str], extra: int) -> list[str]:
+    """A CSV row with amounts typed unquoted ("31,4,118.40,2026-05-05"): each amount's comma
+    is its own, where that accounts for every extra cell and no two amounts share a cell."""
+    joins = [
+        k for k in range(len(cells) - 1)
+        if _THOUSANDS_HEAD.fullmatch(cells[k]) and _THOUSANDS_TAIL.fullmatch(cells[k + 1])
+    ]
+    if len(joins) != extra or any(b - a < 2 for a, b in itertools.pairwise(joins)):
+        return cells
+    out: list[str] = []
+    k = 0
+    while k < len(cells):
+        if k in joins:
+            out.append(cells[k] + "," + cells[k + 1])
+            k += 2
+        else:
+            out.append(cells[k])
+            k += 1
+    return out
 
 
 _SURNAME_CELL = re.compile(r"[ \t]*[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)?[ \t]*")
@@ -183,6 +242,8 @@ def _header(
         if any(_A_VALUE.search(h) for h in heads):
             continue  # a form's label and its value ("Name<TAB>U1R-014"), not a header
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
+        if "room" in kinds.values() and "person" not in kinds.values():
+            kinds = {k: kind for k, kind in kinds.items() if kind != "room"}  # a meeting's room
         if kinds and sep == " / " and len(heads) < 3 and not line.isupper() and (
             len(kinds) < len(heads) and not _slashed_rows(below, heads, kinds)
         ):
@@ -272,6 +333,8 @@ def _column_kind(head: str) -> str:
         return "address"
     if _PLATE_HEADER.fullmatch(head):
         return "plate"
+    if _ROOM_HEADER.fullmatch(head):
+        return "room"
     return "id" if _ID_HEADER.fullmatch(head) else ""
 
 
@@ -335,7 +398,7 @@ def fields(text: str) -> Iterator[Hit]:
     only a value with a listed name in it ("Name<TAB>Thu"; not a header's "Name<TAB>Keyworker")."""
     for m in _NAME_FIELD.finditer(text):
         value, start = _value(m)
-        if value and (_a_name(value) or _titled(value)):
+        if value and (_a_name(value) or _titled(value) or _AIRLINE_NAME.fullmatch(value)):
             end = start + len(value)
             if value.isupper() and (given := _GIVEN_AFTER.match(text, end)):
                 end = given.end()  # "Respondent: KEMSLEY, Jethroe"
@@ -397,6 +460,10 @@ def _titled(value: str) -> bool:
     )
 
 
+# A ticket's or a manifest's name: surname, a slash, given names ("LEE/AMY MS").
+_AIRLINE_NAME = re.compile(
+    r"[A-Z][A-Z'’\-]+/[A-Z][A-Z'’\-]+(?: [A-Z]+)?(?: (?:MR|MS|MRS|MISS|MSTR))?"
+)
 _TITLED = re.compile(r"[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2}")
 
 

@@ -45,7 +45,10 @@ RANK: Mapping[str, int] = MappingProxyType(
     }
 )
 
-CASE_CODE_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}(?![0-9])")
+CASE_CODE_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9])(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)-(?:19|20)\d\d\b)"
+    r"[A-Z][A-Z0-9]{0,7}-[0-9]{1,6}(?![0-9])"  # not a date's month and year: "31-JAN-1981"
+)
 # Never looked inside: our placeholders, case codes, URL schemes, Slack mention IDs. Each is
 # looked for only when the character it needs is in the text (most notes have few of them).
 _PROTECTED = (
