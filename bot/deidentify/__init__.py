@@ -267,6 +267,7 @@ def _find(
         boxes, services_boxes = land.boxes(text, _services(text, kept, places, keeper))
         acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
     acts += land.storms(text, keys) + land.ships(text, keys)  # "Cyclone Yasi", "HMAS Stirling"
+    acts += land.firms(text, keys)  # "Dry Tropics Growers Pty Ltd"
     named_files: list[Hit] = []
     if "_" in text or ("." in text and patterns.MAYBE_URL(text)):
         named_files, plain_files = patterns.file_names(text, matcher.parts)

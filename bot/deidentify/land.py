@@ -188,6 +188,41 @@ _SHIP = re.compile(r"\b(?:HMAS|HMS|HMNZS|NUSHIP|USS)\s+[A-Z][a-z]+(?:\s+(?:II|II
 _SHIP_KEYS = word_set("hmas hms hmnzs nuship uss")
 
 
+_FIRM_KEYS = word_set("pty ltd limited inc corp llc co")
+# A business by its legal ending: "Dry Tropics Growers Pty Ltd", "SUNRAYSIA HARVEST LABOUR PTY
+# LTD", "Lockyer Pack Co" (its words are no one's name; a client's still goes).
+_FIRM = re.compile(
+    r"(?:[A-Z][\w&'’\-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){1,5}"
+    r"(?:(?i:pty\.?)(?:[ \t]+(?i:ltd|limited)\.?)?|(?i:ltd|limited|inc|corp|llc)\.?"
+    r"|Co\b(?![\-.]\w))"
+)
+
+
+_LEGAL_ENDING = re.compile(r"(?i:\b(?:pty|ltd|limited|inc|corp|llc)\b|\bCo\b)")
+
+
+def firms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
+    """Where a business is named with its legal ending, to guard against the name guesser only;
+    not a family's company, which carries a person's name ("Kwok Holdings Pty Ltd")."""
+    if _FIRM_KEYS.isdisjoint(keys):
+        return []
+    spans = []
+    for m in _FIRM.finditer(text):
+        own = [w for w in re.findall(r"[^\W\d_]+", m[0].casefold())
+               if w not in lexicon.english_words() and not lexicon.listed_place([w])
+               and w not in _FIRM_KEYS]
+        if any(w in lexicon.given_names() or w in lexicon.surnames() for w in own):
+            continue  # "Kwok Holdings Pty Ltd"
+        ending = _LEGAL_ENDING.search(m[0])
+        named = re.findall(r"[^\W\d_]+", m[0][: ending.start() if ending else len(m[0])])
+        if own and (len(own) >= len(named) or any(
+            re.search(rf"(?i)\b{re.escape(w)}\b", text[: m.start()] + text[m.end() :]) for w in own
+        )):
+            continue  # "Hollindale Pty Ltd"; "Kilsby Electrical Pty Ltd" of "Corben Kilsby"
+        spans.append(m.span())
+    return spans
+
+
 def ships(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     """Where a ship or a base named as one is said, to guard against the name guesser only."""
     return [] if _SHIP_KEYS.isdisjoint(keys) else [m.span() for m in _SHIP.finditer(text)]

@@ -145,3 +145,33 @@ def test_a_registered_birthday_with_its_month_in_capitals_goes():
     derrick = client("Derrick Rewiti", dob=dt.date(1981, 1, 31))
     out = redact("NAME: DERRICK REWITI        DOB: 31-JAN-1981\nNEXT OF KIN: T. VIDAL", derrick)
     assert "1981" not in out and "REWITI" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employer: Dry Tropics Growers Pty Ltd, Bowen",
+        "SUNRAYSIA HARVEST LABOUR PTY LTD — PAY ADVICE",
+        "He worked for Grampians Haulage Pty Ltd until March.",
+        "Thanks, Lockyer Pack Co rang back about the roster.",
+    ],
+)
+def test_a_business_with_its_legal_ending_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("RT 25/08019  Hollindale Pty Ltd v Farrugia-Mintoff", "Hollindale"),
+        ("Employer: Kilsby Electrical Pty Ltd\nSupervisor: Corben Kilsby", "Kilsby"),
+        ("Lot 1 — Kwok Holdings Pty Ltd — owner", "Kwok"),
+    ],
+)
+def test_a_familys_company_still_names_the_family(text, gone):
+    assert gone not in redact(text)
+
+
+def test_a_clients_company_is_still_the_client():
+    out = redact("Nampas Pty Ltd paid him late.", client("Alick Nampas", "Shovel"))
+    assert "Nampas" not in out and "Pty Ltd" not in out
