@@ -531,6 +531,10 @@ def _lower_names(
                 and text[toks[i - 2].end : prev.start] == " " and (
                     t.key in given or (nxt is not None and nxt.key in candidates
                                        and text[t.end : nxt.start] == " ")))
+            or (prev.key in _APPOSITIVE_HEADS and text[prev.end : t.start] == ", "
+                and t.key in given and nxt is not None and text[t.end : nxt.start] == " "
+                and (nxt.key in surnames or nxt.key in candidates)
+                and text[nxt.end : nxt.end + 1] == ",")  # "one of the blokes, norbert dunbar,"
         )  # "saw noeleen", "spoke to bronwyn", "says priya", "the bloke is dwight lugg"; not
         # "the guy is sus", "the lady is chuffed"
         if before and prev is not None and prev.key in _SHORTHAND_AFTER and (
@@ -3270,6 +3274,11 @@ _SHORTHAND = word_set("ofc kpis kpi rtb fyi asap tbc tba pls nfa dna eta atm oic
 _PERSON_MARKERS = word_set(
     "si kay bloke fella guy lady named called name officer constable sergeant detective"
     " inspector coordinator"
+)
+# Who someone is, then their name between commas: "one of the older blokes, norbert dunbar, said".
+_APPOSITIVE_HEADS = word_set(
+    "bloke blokes fella fellas guy guys lady ladies officer manager supervisor boss mate mates"
+    " friend friends neighbour landlord owner farmer grower contractor man woman"
 )
 # Who someone is, then "is" or "was" before their name: "the shire bloke is dwight lugg".
 _PEOPLE_BEFORE_IS = word_set("bloke fella guy lady officer coordinator manager")

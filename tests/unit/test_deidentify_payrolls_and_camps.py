@@ -175,3 +175,9 @@ def test_a_familys_company_still_names_the_family(text, gone):
 def test_a_clients_company_is_still_the_client():
     out = redact("Nampas Pty Ltd paid him late.", client("Alick Nampas", "Shovel"))
     assert "Nampas" not in out and "Pty Ltd" not in out
+
+
+def test_a_lowercase_name_between_commas_after_who_they_are_goes():
+    out = redact("one of the older blokes, norbert dunbar, worked underground with his dad.")
+    assert "norbert" not in out and "dunbar" not in out, out
+    assert redact("the farmer, red dust, everywhere") == "the farmer, red dust, everywhere"
