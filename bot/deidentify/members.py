@@ -11,7 +11,8 @@ _A_PERSONS_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 def members_names(real: str, display: str = "") -> list[str]:
     """What a member is called in notes: their real and display names, and their surname after a
-    title ("MEMBER: Ms Sveinsdóttir, you're his support worker"), so that a worker's own name
+    title ("MEMBER: Ms Sveinsdóttir, you're his support worker") or their initial ("Witnessed by:
+    J. Pickersgill"), so that a worker's own name
     stays as the author wrote it."""
     names = [n for n in (real, display) if n]
     words = real.split()
@@ -19,4 +20,5 @@ def members_names(real: str, display: str = "") -> list[str]:
         words[-1][0].isupper()
     ):
         names += [f"{title} {words[-1]}" for title in _TITLES_FOR_A_MEMBER]
+        names += [f"{words[0][0]}. {words[-1]}", f"{words[0][0]} {words[-1]}"]  # "J. Pickersgill"
     return names

@@ -89,7 +89,7 @@ HEADER_WORDS = word_set(
     " staff employee payroll agency licence license member student badge"
     " deceased executor beneficiary executrix nominee"
     " referee escort skipper deckhand passenger holder"
-    " emp bsb picker room cabin donga worker white usi"
+    " emp bsb picker room cabin donga worker white usi received witnessed inducted signed"
 )
 
 
@@ -355,7 +355,8 @@ _NAME_FIELD = re.compile(
     r"|protected[ _]person|perpetrator|defendant|accused|offender|person[ _]of[ _]interest"
     r"|witness|co-?[ _]?tenant|other[ _]party|support[ _]person|ex-?[ _]?partner|partner|spouse"
     r"|referrer|referred[ _]by|deceased|executor|executrix|beneficiary|nominee"
-    r"|referee|escort|skipper|deckhand|passenger|account[ _]holder|holder)"
+    r"|referee|escort|skipper|deckhand|passenger|account[ _]holder|holder"
+    r"|(?:received|witnessed|inducted|signed)[ _]by)"  # a receipt's or a register's: a person
     r"(?:[ \t]*\([^()\n]{1,30}\))?"  # "Name (as on ID):"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?"
     r"(?P<value>[^\"'\n&,;|\t<>=:{}\[\]]{1,60}?)(?=[\"'\n&,;|\t<]|[ \t]{2,}|[ \t]*$)",

@@ -181,3 +181,14 @@ def test_a_lowercase_name_between_commas_after_who_they_are_goes():
     out = redact("one of the older blokes, norbert dunbar, worked underground with his dad.")
     assert "norbert" not in out and "dunbar" not in out, out
     assert redact("the farmer, red dust, everywhere") == "the farmer, red dust, everywhere"
+
+
+def test_a_receipts_or_a_registers_signer_is_a_person_but_a_member_by_initial_stays():
+    from bot.deidentify.members import members_names
+
+    assert "Featherby" not in redact("Rate: $30.00 per night\nReceived by: Featherby\nThanks")
+    assert "Reception" in redact("Rate: $30.00 per night\nReceived by: Reception\nThanks")
+    keep = [*COMMON_SERVICES, *members_names("Jolyon Pickersgill", "Jolyon")]
+    text = "Handover: Norseman Roadhouse, 26/12/2024 10:00\nWitnessed by: J. Pickersgill"
+    assert deidentify(text, [], keep=keep).text == text
+    assert "Pickersgill" not in redact(text)  # no member of that name: someone else
