@@ -23,10 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify  # noqa: E402
-from bot.deidentify.members import members_names  # noqa: E402
 from bot.deidentify.text import normalise  # noqa: E402
 from bot.domain import ClientIdentity  # noqa: E402
-from bot.services.privacy import original_positions  # noqa: E402
+from bot.services.privacy import members_kept, original_positions  # noqa: E402
 
 GROUPS = {  # how the gold kinds are reported
     "register": ("client-",),
@@ -82,8 +81,9 @@ def score(
         ]
         # Members as Slack knows them: a real name and a display name (often the first name).
         workers = note.get("workers", [])
-        keep = [*COMMON_SERVICES, *(n for w in workers if w.split()
-                                    for n in members_names(w, w.split()[0]))]
+        # As the app keeps them: a form that quotes a registered client's detail is not kept.
+        keep = [*COMMON_SERVICES, *members_kept(((w, w.split()[0]) for w in workers if w.split()),
+                                                clients)]
         result = deidentify(text, clients, keep=keep, strict=strict)
         folded = normalise(text)
         sources = result.sources

@@ -426,16 +426,16 @@ def _not_named(
     if not spans or not matcher.names:
         return spans
     from bot.deidentify.known_clients import DENOMINATIONS
-    from bot.deidentify.lexicon import NAMED_HEADS
+    from bot.deidentify.lexicon import FIRM_HEADS, NAMED_HEADS
 
     out = []
     codes = matcher.word_codes
     for start, end in spans:
         words = tuple(LETTERS.findall(text[start:end].casefold()))
-        if len(words) >= 2 and words[-1] in NAMED_HEADS and any(
+        if len(words) >= 2 and (words[-1] in NAMED_HEADS or words[-1] in FIRM_HEADS) and any(
             w in codes for w in words[:-1]
         ):
-            continue
+            continue  # the register wins: "Jayden Transport", "Mia Museum" for a client Jayden
         faith = next((k for k, w in enumerate(words) if w in DENOMINATIONS), 0)
         if any(w in codes for w in words[:faith]):
             continue  # "Spoke to Hopey Catholic school nurse": the client, then the school

@@ -660,8 +660,18 @@ def _on_a_route(text: str, tokens: list[Word], i: int) -> bool:
     keys = [tokens[k].key for k in range(max(0, i - 9), i)]
     if _POSSESSIVE.match(text, tokens[i].end):
         return False  # "the bus to Evatt's place": hers
-    if keys[-1:] == ["between"] or (keys[-3:-2] == ["between"] and keys[-1:] == ["and"]):
-        return any(k in _ROUTE_WORDS for k in keys[:-1])
+    first = keys[-1:] == ["between"]
+    if first or (keys[-3:-2] == ["between"] and keys[-1:] == ["and"]):
+        other = (tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1].key == "and" else None
+                 ) if first else tokens[i - 2]
+        if other is None or not other.caps:
+            return False  # "open between Dover and her dad now"
+        lo = max(0, i - 9)
+        return any(
+            tokens[k].key in _ROUTE_WORDS and not _SENTENCE_END.search(text, tokens[k].end,
+                                                                         tokens[i].start)
+            for k in range(lo, i)
+        )  # not "Roadworks! Between Grafton and her sister …"
     if keys[-1:] == ["to"] and keys[-2:-1] and keys[-2] in _ROUTE_WORDS:
         return True  # not "gave the bus fare to Dover"
     dash_before = _ROUTE_DASH.fullmatch(text, tokens[i - 1].end, tokens[i].start) if i else None
@@ -678,6 +688,7 @@ _ROUTE_WORDS = word_set(
     " flight flights drive driving"
 )
 _ROUTE_DASH = re.compile(r" [–—-] ")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def _a_word_not_a_surname(key: str) -> bool:
@@ -1905,9 +1916,11 @@ class Matcher:
                 yield hit(m.start(), m.end(), "address")  # "Visited number 27: no answer"
                 continue
             word = _LIST_NOUN_BEFORE.search(text, max(0, m.start() - 24), m.start())
-            if word is not None and (word[1][0].isupper() or word[1] in _LIST_NOUNS) and (
-                word[1].casefold() not in lexicon.FUNCTION_WORDS
-            ) and not _a_deed(word[1].casefold()):
+            if word is not None and (
+                word[1].casefold() in _LIST_NOUNS or _a_lists_capital(text, word)
+            ) and (word[1].casefold() not in lexicon.FUNCTION_WORDS) and not _a_deed(
+                word[1].casefold()
+            ):
                 continue  # "Action #27", "Session number 27", "hymn no. 27": a list's item; but
                 # "her husband bought number 27", "complained about number 27"
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
@@ -2018,6 +2031,19 @@ _DEEDS_BEFORE_A_HOUSE = word_set(
     "bought sold rented leased left took kept got found broke burgled raided painted cleaned"
     " fixed owns own owned rents buys sells share shares shared"
 )
+
+
+_OPENS = re.compile(r"(?:^|[.!?:;|(\n•*\-–—])[ \t]*\Z")
+
+
+def _a_lists_capital(text: str, word: re.Match[str]) -> bool:
+    """A capitalised noun naming what is numbered ("Hymn no. 27", "Exhibit #27"): not a verb
+    opening a sentence ("Try number 27 first"), a street's type ("Logan Rd number 27"), nor a
+    word in capitals, where case says nothing ("ASKED ABOUT NUMBER 27")."""
+    w = word[1]
+    return w[0].isupper() and not w.isupper() and w.casefold() not in STREET_TYPE_FORMS and (
+        not _OPENS.search(text, max(0, word.start() - 3), word.start())
+    )
 
 
 def _a_deed(word: str) -> bool:

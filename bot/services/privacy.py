@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from bot.deidentify import (
@@ -133,11 +133,20 @@ def keep_terms(
     else:
         keep += COMMON_SERVICES  # no group's list to go by: the built-in services still stand
     keep = [term for term in keep if not register.quoted_in(term, names_only=True)]
-    # Members name themselves in Slack: any of a client's details there, and it is not kept.
-    for real, display in uow.members.names():
-        keep += [n for n in members_names(real or "", display or "")
-                 if not register.quoted_in(n, names_only=False)]
-    return keep
+    return keep + members_kept(uow.members.names(), register=register)
+
+
+def members_kept(
+    members: Iterable[tuple[str | None, str | None]],
+    clients: Sequence[KnownClient] = (),
+    *,
+    register: _Register | None = None,
+) -> list[str]:
+    """The forms of the members' (real, display) names a channel may show. Members name
+    themselves in Slack: any of a client's details there, and that form is not kept."""
+    register = register or _Register(clients)
+    return [n for real, display in members for n in members_names(real or "", display or "")
+            if not register.quoted_in(n, names_only=False)]
 
 
 def forget_purged(*, uow: UnitOfWork) -> bool:

@@ -192,3 +192,14 @@ def test_a_receipts_or_a_registers_signer_is_a_person_but_a_member_by_initial_st
     text = "Handover: Norseman Roadhouse, 26/12/2024 10:00\nWitnessed by: J. Pickersgill"
     assert deidentify(text, [], keep=keep).text == text
     assert "Pickersgill" not in redact(text)  # no member of that name: someone else
+
+
+def test_a_members_form_that_quotes_a_client_is_not_kept():
+    from bot.services.privacy import members_kept
+
+    nguyen = KnownClient("ZK-3727", ClientIdentity.from_dict({"full_name": "Thi Nguyen"}))
+    kept = members_kept([("Linh Nguyen", "Linh"), ("Jolyon Pickersgill", "Jolyon")], [nguyen])
+    assert "Mrs Nguyen" not in kept and "Linh Nguyen" not in kept and "L. Nguyen" not in kept
+    assert "Linh" in kept and "J. Pickersgill" in kept and "Ms Pickersgill" in kept
+    text = "Saw Mrs Nguyen at home — her hip is worse."
+    assert "Nguyen" not in deidentify(text, [nguyen], keep=[*COMMON_SERVICES, *kept]).text

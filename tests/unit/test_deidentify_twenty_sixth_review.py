@@ -1,0 +1,87 @@
+"""The twenty-sixth review (issue 12): where the last round let a registered client's details
+through -- a registered given name before a business's head ("Jayden Transport"), a registered
+house number after a verb opening a sentence or a street's type ("Try number 27 first", "Logan
+Rd number 27"), a registered surname that is a town "between" someone and a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
+
+
+def client(name: str, *aliases: str, address: str | None = None) -> KnownClient:
+    return KnownClient(
+        "RV-0022",
+        ClientIdentity.from_dict({"full_name": name, "aliases": list(aliases), "address": address}),
+    )
+
+
+def redact(text: str, *clients: KnownClient) -> str:
+    return deidentify(text, list(clients), keep=[*COMMON_SERVICES, "Jo Worker", "Jo"]).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jayden Transport - booked for Monday.",
+        "Update Jayden Transport — bus every day now",
+        "Mum says Jayden Museum excursion was great.",
+    ],
+)
+def test_a_registered_given_name_before_a_businesss_head_goes(text):
+    assert "Jayden" not in redact(text, client("Jayden Moss"))
+
+
+def test_a_business_named_for_no_client_stays():
+    assert redact("Booked Lindsay Transport for the move.") == (
+        "Booked Lindsay Transport for the move."
+    )
+
+
+LEE = client("Jade Lee", address="27 Logan Road, Woodridge QLD 4114")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handover: Try number 27 first, then the shops.",
+        "Check number 27 for mail when you pass.",
+        "Skip number 27 today, she's in hospital.",
+        "Visit log | Logan Rd number 27 | no answer",
+        "ASKED THE NEIGHBOURS ABOUT NUMBER 27.",
+        "NEIGHBOUR AT #25 SAYS #27 HAS BEEN EMPTY A WEEK.",
+    ],
+)
+def test_a_registered_house_number_after_a_verb_or_a_street_goes(text):
+    assert "27" not in redact(text, LEE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Action #27: call the landlord",
+        "We sang Hymn no. 27 at the service",
+        "Session number 27 went well",
+    ],
+)
+def test_a_lists_numbered_item_stays(text):
+    assert redact(text, LEE) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Communication is open between Dover and her dad now.",
+        "Case closed between Dover and the agent — bond back.",
+        "Roadworks! Between Dover and her sister it is all sorted now.",
+    ],
+)
+def test_a_town_surname_between_the_client_and_a_person_goes(text):
+    assert "Dover" not in redact(text, client("Sam Dover"))
+
+
+def test_a_town_surname_on_a_road_between_towns_stays():
+    text = "Road closed between Denmark and Dover for roadworks"
+    assert redact(text, client("Sam Dover")) == text
