@@ -41,7 +41,11 @@ _NOT_DIGIT = re.compile(r"\D")
 _AREA_CODE = re.compile(r"\(0?\d\)")
 _WHITESPACE = str.maketrans("\t\n\r", "   ")
 # A desk's extension: "Officer: D. Greatorex ext 4417" (not "ext 28 days").
-_EXTENSION = re.compile(r"(?i:\bext[n.]?)[ \t]*(\d{3,5})(?![\w/:]|[.,]\d|[ \t]+(?i:days?|weeks?))")
+_EXTENSION = re.compile(
+    r"(?<!(?i:visa|ease|pite|ract|ancy|rder|eave|line) )"  # an extension of time: "Lease ext 2027"
+    r"(?i:\bext[n.]?)[ \t]*(?!(?:19|20)\d\d\b)(\d{3,5})"
+    r"(?![\w/:]|[.,]\d|[ \t]+(?i:days?|weeks?|wks?|hrs?|hours?|months?|mths?|years?|yrs?)\b)"
+)
 
 
 def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
@@ -347,7 +351,8 @@ _REF_CUE = re.compile(
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
     r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:incident|request|task)"  # "RFS incident 24-1"
     r"|job|(?:rates?\s+)?assessment"  # "SES job 22-0228-04117", "Rates assessment A61-221907"
-    r"|inv|doc(?:ument)?|skip|cpn"  # "inv BT-0412", "doc DMS-44190", "NAATI CPN 7H4Q9 2"
+    r"|inv|doc(?:ument)?(?![ \t]+[0-2]?\d[0-5]\d\b)|skip|cpn"  # "inv BT-0412", "doc DMS-44190",
+    # "NAATI CPN 7H4Q9 2"; not "appt w doc 0930 Friday" (a time with the doctor)
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
     r"|badge|pager|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
@@ -497,7 +502,9 @@ _BANK_ACCOUNT = re.compile(
 
 _BANKISH = re.compile(r"(?i:bsb|iban)|\d{3}-\d{3}[ \t]+\d").search
 # A BSB in its own cell of a payments table whose header names the BSB: "| 105-900 |".
-_A_BSB_HEADER = re.compile(r"(?im)^.*\bBSB\b.*[|,\t].*$").search
+_A_BSB_HEADER = re.compile(  # "BSB" a cell of its own: not "… | BSB for payments on the form |"
+    r"(?im)^(?:.*[|,\t])?[ \t]*BSB[ \t]*(?:[|,\t].*)?$"
+).search
 _BSB_CELL = re.compile(r"(?<=[|,\t])[ \t]*(\d{3}-\d{3})[ \t]*(?=[|,\t]|$)", re.M)
 
 
@@ -1644,11 +1651,13 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
         )
         date = DATE.fullmatch(m["date"]) if m is not None else None
         if date is not None and m is not None and m.re is _DASHED_DATE and (
-            _year(date) >= _RECENT and not _A_HOUSEHOLD.search(text, 0, h.start)
-            and not BIRTHS(text) and _A_CONTACT_AFTER.match(text, m.end())
+            _year(date) >= _RECENT and not BIRTHS(text)
             and not _A_CHILD_AFTER.match(text, m.end())
+            and (_A_CONTACT_AFTER.match(text, m.end())
+                 or not _A_HOUSEHOLD.search(text, 0, h.start))
         ):
-            continue  # "- Gary Lim - 10/03/2026 - rang re lease": a contact log's date
+            continue  # "- Gary Lim - 10/03/2026 - rang re lease", "… - bond lodged": a log's
+            # date (under a household's heading, only with a contact's word after it)
         if m is not None and date is not None and not (
             (_MET_BEFORE.search(text, max(0, h.start - 30), h.start) and (
                 " " in text[h.start : h.end].strip()  # "Phone call with Kylie Brown (12/02/2025)"

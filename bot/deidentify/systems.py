@@ -39,7 +39,7 @@ _ID_HEADER = re.compile(
     r"(?:ref|ref\.|reference|id|ids|no|no\.|number|#)|locker|voucher|booking|application|file"
     r"|account|acct|a/c"  # a store's or a club's account: "Account<TAB>Holder<TAB>Balance"
     # a payroll's or a site register's: "Emp", "BSB", "Licence", "White card"
-    r"|emp|bsb|licen[cs]e|white[ _]card|usi"
+    r"|emp|licen[cs]e|white[ _]card|usi"
     # a farm's, a business's, a vehicle's: "PIC", "ABN", "VIN", "Title", "Claim"
     r"|pic|abn|acn|vin|title|claim|policy",  # (a "Rego" column is ``_PLATE_HEADER``'s)
     re.IGNORECASE,
@@ -53,6 +53,7 @@ _ADDRESS_HEADER = re.compile(
 # A column of rooms in a camp, a hostel or a share house: the home of the person on its row.
 _ROOM_HEADER = re.compile(r"(?:room|cabin|donga)(?:[ _]?(?:no\.?|number|#))?", re.IGNORECASE)
 # "C14", "B-118", "214" (a motel's "6" for a night's voucher stays: no home in it)
+_BSB = re.compile(r"\d{3}[ \-]?\d{3}")
 _ROOM_CELL = re.compile(r"[A-Z]{1,3}[ \-]?\d{1,4}[A-Za-z]?|\d{3,4}[A-Za-z]?")
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
 _YEARS_OR_DATE = re.compile(
@@ -125,6 +126,9 @@ def columns(text: str) -> Iterator[Hit]:
             if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3 and not (
                 DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
             ):
+                yield hit(offset, offset + len(inner), "id")
+        elif kind == "bsb":
+            if _BSB.fullmatch(inner):  # "633-108"; not a score's "101-99" under it
                 yield hit(offset, offset + len(inner), "id")
         elif kind == "room":
             if _ROOM_CELL.fullmatch(inner):
@@ -335,6 +339,8 @@ def _column_kind(head: str) -> str:
         return "plate"
     if _ROOM_HEADER.fullmatch(head):
         return "room"
+    if head.casefold() == "bsb":
+        return "bsb"
     return "id" if _ID_HEADER.fullmatch(head) else ""
 
 
