@@ -100,7 +100,7 @@ def test_a_town_surname_on_a_road_between_towns_stays():
         "- Gary Lim - 10/03/2026 - bond lodged",
         # a score or a range is no BSB, nor a BSB named in a note's words
         "Scores | BSB\nTeam A | 101-99\n",
-        "| 12/03/2026 | Jo Worker | Rent range | 350-400 | per week / BSB for payments on the form. |",
+        "| 12/03/2026 | Jo Worker | Rent range | 350-400 | per week / BSB on the form. |",
         # a time with the doctor
         "| 12/03/2026 | Jo Worker | doc 1030 Tues re scripts |",
         "appt w doc 0930 Friday",
