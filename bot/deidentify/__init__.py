@@ -432,8 +432,9 @@ def _not_named(
     codes = matcher.word_codes
     for start, end in spans:
         words = tuple(LETTERS.findall(text[start:end].casefold()))
-        if len(words) >= 2 and (words[-1] in NAMED_HEADS or words[-1] in FIRM_HEADS) and any(
-            w in codes for w in words[:-1]
+        if len(words) >= 2 and (
+            (words[-1] in NAMED_HEADS and any(w in codes for w in words[:-1]))
+            or (words[-1] in FIRM_HEADS and words[-2] in codes)  # not "Logan Art Gallery"
         ):
             continue  # the register wins: "Jayden Transport", "Mia Museum" for a client Jayden
         faith = next((k for k, w in enumerate(words) if w in DENOMINATIONS), 0)

@@ -673,7 +673,10 @@ def _on_a_route(text: str, tokens: list[Word], i: int) -> bool:
             for k in range(lo, i)
         )  # not "Roadworks! Between Grafton and her sister …"
     if keys[-1:] == ["to"] and keys[-2:-1] and keys[-2] in _ROUTE_WORDS:
-        return True  # not "gave the bus fare to Dover"
+        return keys[-2] in _ROADS or (i + 2 < len(tokens) and tokens[i + 1].key in ("and", "or")
+                                      and tokens[i + 2].caps)
+        # "the road to Elliott", "buses to Evatt and Belconnen"; not "Explained the bus to
+        # Evatt", "gave the bus fare to Dover"
     dash_before = _ROUTE_DASH.fullmatch(text, tokens[i - 1].end, tokens[i].start) if i else None
     dash_after = i + 1 < len(tokens) and _ROUTE_DASH.fullmatch(
         text, tokens[i].end, tokens[i + 1].start
@@ -687,6 +690,7 @@ _ROUTE_WORDS = word_set(
     "road highway hwy closed open reopened roadworks detour bus buses train trains coach ferry"
     " flight flights drive driving"
 )
+_ROADS = word_set("road highway hwy")
 _ROUTE_DASH = re.compile(r" [–—-] ")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
@@ -935,14 +939,15 @@ _OBJECT_PRONOUNS = frozenset({"me", "her", "him", "them"})
 # friday about rent", "call me lucky but …", "call her monday at 2").
 _ALIAS_NOT_AFTER = re.compile(
     r"[ \t]+(?:(?:but|that|though|about|re|morning|arvo|afternoon|night|tonight|tomorrow"
-    r"|before|after|to|evening|week|next|or|and|with|when|once|for|so|because|unless|instead"
-    r"|first|lunchtime|as|i|on|in|every|this|they)\b|at[ \t]+\d)",
+    r"|before|after|to)\b|at[ \t]+\d)",  # (a day's alias: ``_CLAUSE_ENDS``; not "calls him
+    # tiger and he loves it", "they call her sparrow in the camp")
     re.IGNORECASE,
 )
 # A day's or a month's alias is the client only where the clause ends with it: "call me friday"
 # (not "call him friday evening").
 _CLAUSE_ENDS = re.compile(
-    r"[ \t]*(?:[.,!?;:)\"'’”]|\n|\Z|[ \t]+(?i:pls|please|mostly|now|round|around|here|too|lol)\b)"
+    r"[ \t]*(?:[.,!?;:)\"'’”]|\n|\Z|[ \t]+(?i:pls|please|mostly|now|round|around|here|too|lol"
+    r"|because|cos|coz|cause)\b)"  # "they call her friday because she was born on one"
 )
 _QUOTES = frozenset("\"'‘“")
 _CALLS = frozenset({"knows", "know", "knew", "calls", "call", "called", "calling"})
@@ -1912,7 +1917,9 @@ class Matcher:
         for m in _NUMBER_SAID.finditer(text):
             if m["number"].casefold() not in self.house_numbers:
                 continue
-            if _A_HOUSE_CUE.search(text, max(0, m.start() - 24), m.start()):
+            if _A_HOUSE_CUE.search(text, max(0, m.start() - 24), m.start()) and not (
+                _ON_A_LIST_AFTER.match(text, m.end())
+            ):
                 yield hit(m.start(), m.end(), "address")  # "Visited number 27: no answer"
                 continue
             word = _LIST_NOUN_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -2053,13 +2060,18 @@ _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i)\b(?:ticket|case|file|item|room|bed|platform|gate|page|question|ref|reference|invoice"
     r"|receipt|order|seat|bay|locker|client|account|policy|phone|mobile|batch|lot|bus|route|tram"
     r"|train|flight|jersey|pump|dock|lane|aisle|step|point|rule|level|goal|goals|day|week|wore"
-    r"|wears|ranked|ranked\s+at|is|was|she's|he's|its|it's|item|exit|draw|task|step|section)\s+\Z"
+    r"|wears|ranked|ranked\s+at|is|was|she's|he's|its|it's|item|exit|draw|task|step|section"
+    r"|dial|press|option)\s+\Z"
 )  # "Goal #9", "Day number 27", "wore number 19", "She's number 27"
 _NOT_A_HOUSE_AFTER = re.compile(
     r"(?i)[ \t]*[:)][ \t]|\s+(?:bus|route|tram|train"
     r"|on\s+(?:the|my|her|his|their|our|your)\s+(?:\w+\s+)?(?:list|waitlist|wait\s+list|ladder|form|register|checklist|sheet|page)|in\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:queue|line|form|checklist|guide|list|booklet|handbook))\b"
 )  # "number 27 on the list", "Go to number 27 on the form", "number 27 in the checklist"
+_ON_A_LIST_AFTER = re.compile(  # "At number 27 on the waitlist"
+    r"(?i)\s+(?:on|in)\s+(?:the|my|her|his|their|our|your)\s+(?:\w+\s+)?"
+    r"(?:list|waitlist|wait\s+list|queue|ladder|register)\b"
+)
 _UNIT_SAID = re.compile(
     r"(?i)\b(?:unit|flat|apartment|apt|townhouse|villa)(?:\s+(?:is|was|no\.?|number|#))?\s*:?\s*\Z"
 )

@@ -920,10 +920,11 @@ def _kin(key: str) -> bool:
 
 
 _KIN_WORDS = word_set(
-    "nonna nonno nan nana nanna nanny gran granny grandma grandpa pop poppy oma opa koro kuia"
-    " yiayia yaya pappou tita tito abuela abuelo lolo lola tupuna tupu cuz cuzzy cuzzie cousin"
-    " aunty auntie uncle bro sis sista brah mumma mumsy stepmum stepdad bestie bff vinnie vinnies"
-    " kuya ate ama appa amma achan paati thatha dadi nani"
+    "nonna nonno nan nana nanna nanny gran granny grandma grandpa pop oma opa koro kuia"
+    " yiayia yaya pappou tita abuela abuelo lolo tupuna tupu cuz cuzzy cuzzie cousin"
+    " aunty auntie uncle bro sis sista brah mumma mumsy stepmum stepdad bestie bff vinnies"
+    " kuya ate appa amma achan paati thatha dadi"  # not given names: Poppy, Tito, Lola, Vinnie,
+    # Ama, Nani ("staying at vinnie's place")
 )
 _STAYED_AT = word_set("at to from")
 _ROOMS_KIND = word_set("spare new old granny back front")
@@ -2939,8 +2940,10 @@ def _between_on_a_road(toks: list[_Tok], i: int) -> bool:
         at = i - 3
     else:
         return False
-    return any(toks[k].key in _WAYS or toks[k].key in _ROAD_STATES or toks[k].key in _ROADWORKS
-               for k in range(max(0, at - 8), at))
+    return any((toks[k].key in _WAYS or toks[k].key in _ROAD_STATES or toks[k].key in _ROADWORKS)
+               and not any(toks[j].opens for j in range(k + 1, at + 1))
+               for k in range(max(0, at - 8), at))  # in the same sentence: not "Bus was late
+    # so. Mediation between Stanley and his landlord"
 
 
 _ROADWORKS = word_set("roadworks detour drive drives driving run runs")

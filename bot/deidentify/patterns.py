@@ -80,7 +80,9 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
 
 def extensions(text: str) -> list[Hit]:
     """A desk's extension after its cue ([phone])."""
-    return [hit(*m.span(1), "phone") for m in _EXTENSION.finditer(text)] if "xt" in text else []
+    return [hit(*m.span(1), "phone") for m in _EXTENSION.finditer(text)] if (
+        "xt" in text or "XT" in text
+    ) else []
 
 
 def scanned_mobiles(text: str) -> list[Hit]:

@@ -143,10 +143,19 @@ def members_kept(
     register: _Register | None = None,
 ) -> list[str]:
     """The forms of the members' (real, display) names a channel may show. Members name
-    themselves in Slack: any of a client's details there, and that form is not kept."""
+    themselves in Slack: any of a client's details there, and that form is not kept. A title or
+    an initial with a common surname ("Mr Singh", "S. Lee") is as likely someone else -- a
+    landlord, an ex-partner -- and is not kept either; with a rarer one ("Ms Sveinsdóttir") it
+    is the member."""
+    from bot.deidentify.lexicon import surnames  # the word lists, only once redacting
+
     register = register or _Register(clients)
-    return [n for real, display in members for n in members_names(real or "", display or "")
-            if not register.quoted_in(n, names_only=False)]
+    common = surnames()
+    return [
+        n for real, display in members for n in members_names(real or "", display or "")
+        if not register.quoted_in(n, names_only=False)
+        and not (n not in (real, display) and n.split()[-1].casefold() in common)
+    ]
 
 
 def forget_purged(*, uow: UnitOfWork) -> bool:

@@ -126,3 +126,60 @@ def test_the_last_rounds_new_cues_leave_these_figures(text):
 )
 def test_the_cues_still_take_these(text, gone):
     assert gone not in redact(text)
+
+
+def test_a_members_title_with_a_common_surname_is_not_kept():
+    from bot.services.privacy import members_kept
+
+    kept = members_kept([("Harpreet Singh", "Harpreet"), ("Hrafnhildur Sveinsdóttir", "Hraf")])
+    assert "Harpreet Singh" in kept and "Mr Singh" not in kept and "H. Singh" not in kept
+    assert "Ms Sveinsdóttir" in kept
+    keep = [*COMMON_SERVICES, *kept]
+    out = deidentify("Her landlord, Mr Singh, refuses repairs.", [], keep=keep).text
+    assert "Singh" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Explained the bus to Evatt, she'll catch it Monday.", "Evatt"),
+        ("Emailed the flights to Dover last night.", "Dover"),
+        ("everyone calls him tiger and he loves it", "tiger"),
+        ("they call her sparrow in the camp", "sparrow"),
+        ("they call her friday because she was born on one", "friday"),
+    ],
+)
+def test_a_clients_name_after_a_route_or_a_calling_goes(text, name):
+    sam = client(f"Sam {name.title()}", name)
+    assert name not in redact(text, sam).casefold(), redact(text, sam)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the road to Dover: Huonville, Geeveston, Franklin.",
+        "buses to Evatt and Belconnen from the interchange",
+    ],
+)
+def test_a_road_to_a_town_or_a_list_of_stops_stays(text):
+    who = client("Sam Evatt") if "Evatt" in text else client("Sam Dover")
+    assert redact(text, who) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Drove to the Logan Art Gallery with the group.", "Logan Art Gallery"),
+        ("At number 27 on the waitlist for the community housing.", "27"),
+        ("Dial #27 for voicemail.", "27"),
+    ],
+)
+def test_a_place_or_a_lists_number_stays_for_a_client_named_so(text, kept):
+    logan = client("Logan Reid", address="27 Logan Road, Woodridge QLD 4114")
+    assert kept in redact(text, logan)
+
+
+def test_extension_in_capitals_and_kin_that_are_names():
+    assert "4417" not in redact("CALL EXT 4417 FOR THE OFFICE")
+    assert "vinnie" not in redact("staying at vinnie's place for now").casefold()
+    assert "Stanley" not in redact("Bus was late. Mediation between Stanley and his landlord.")
