@@ -1976,7 +1976,9 @@ class Matcher:
                     yield hit(start, end, "address")  # not "Emma Miller Place"
 
 
-_UNIT_WORD = r"(?:u|unit|flat|apt|apartment|villa|site|cabin|donga|van|caravan)"
+# A home's words before its number: a flat's, a park's site or van, a camp's cabin or donga.
+_HOMES = "unit|flat|apartment|apt|villa|cabin|donga|site|van|caravan"
+_UNIT_WORD = rf"(?:u|{_HOMES})"
 _UNIT_NUMBER = re.compile(
     rf"(?<![\w/.])(?P<word>{_UNIT_WORD}\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
     r"(?P<number>\d+[a-z]?)(?![\w/])",
@@ -1988,14 +1990,14 @@ _IRN_AFTER = re.compile(r"[ \t]*[/\-][ \t]*[1-9](?![\d/])")
 _UNIT_ALONE = re.compile(
     r"(?:\b(?i:her|his|their|my|your|'s|back\s+to|home\s+to|tenancy|tenant\s+of|lease\s+on"
     r"|(?:mum|mom|dad|nan|nana|nanna|aunty|auntie|aunties|sis|bro|mate)(?:['’]?s)?)"
-    r"\s+(?=(?i:unit|flat|apartment|apt|villa|cabin|donga|site|van|caravan)\s*\d+[a-zA-Z]?(?![\w/])(?!\s+(?i:assessment|homework"
+    rf"\s+(?=(?i:{_HOMES})\s*\d+[a-zA-Z]?(?![\w/])(?!\s+(?i:assessment|homework"
     r"|exam|quiz|maths|math|module|workbook|assignment|of)\b))"  # not "unit 3 notes mould"
-    r"|\b(?i:at|to|from|in)\s+(?=(?i:unit|flat|apartment|apt|villa|cabin|donga|site|van|caravan))|[\"'“‘(]\s*)"
-    r"(?P<home>(?i:unit|flat|apartment|apt|villa|cabin|donga|site|van|caravan)\s*(?:no\.?\s*|number\s+|#\s*)?"
+    rf"|\b(?i:at|to|from|in)\s+(?=(?i:{_HOMES}))|[\"'“‘(]\s*)"
+    rf"(?P<home>(?i:{_HOMES})\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
 )
 _ANY_UNIT = re.compile(
-    r"(?P<home>\b(?i:unit|flat|apartment|apt|villa|townhouse|cabin|donga|site|van|caravan)\s*(?:no\.?\s*|number\s+|#\s*)?"
+    rf"(?P<home>\b(?i:{_HOMES}|townhouse)\s*(?:no\.?\s*|number\s+|#\s*)?"
     r"(?P<unit>\d+[a-zA-Z]?))(?![\w/]|\.\d)(?!\s+of\b)"
 )
 # Where a home is left or lived in, "12/9" is no date: "out of 12/9", "her rent at 6/10".

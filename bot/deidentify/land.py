@@ -193,12 +193,9 @@ _FIRM_KEYS = word_set("pty ltd limited inc corp llc co")
 # LTD", "Lockyer Pack Co" (its words are no one's name; a client's still goes).
 _FIRM = re.compile(
     r"(?:[A-Z][\w&'’\-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){1,5}"
-    r"(?:(?i:pty\.?)(?:[ \t]+(?i:ltd|limited)\.?)?|(?i:ltd|limited|inc|corp|llc)\.?"
+    r"(?P<ending>(?i:pty\.?)(?:[ \t]+(?i:ltd|limited)\.?)?|(?i:ltd|limited|inc|corp|llc)\.?"
     r"|Co\b(?![\-.]\w))"
 )
-
-
-_LEGAL_ENDING = re.compile(r"(?i:\b(?:pty|ltd|limited|inc|corp|llc)\b|\bCo\b)")
 
 
 def firms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
@@ -213,8 +210,8 @@ def firms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
                and w not in _FIRM_KEYS]
         if any(w in lexicon.given_names() or w in lexicon.surnames() for w in own):
             continue  # "Kwok Holdings Pty Ltd"
-        ending = _LEGAL_ENDING.search(m[0])
-        named = re.findall(r"[^\W\d_]+", m[0][: ending.start() if ending else len(m[0])])
+        named = [w for w in re.findall(r"[^\W\d_]+", text[m.start() : m.start("ending")])
+                 if w.casefold() not in _FIRM_KEYS]  # the words before "Pty Ltd"
         if own and (len(own) >= len(named) or any(
             re.search(rf"(?i)\b{re.escape(w)}\b", text[: m.start()] + text[m.end() :]) for w in own
         )):

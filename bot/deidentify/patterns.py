@@ -2491,7 +2491,7 @@ _NO_ADDRESS = re.compile(
 )
 
 
-def _A_LOCALITYS_ADDRESS(what: str) -> bool:
+def _a_localitys_address(what: str) -> bool:
     """An address with no number, as villages abroad have: a place that is no listed town, then
     its district or country ("Aldeia Buruma, Suco Buruma, Baucau", "Lenakel area, Tanna");
     not a town alone ("Katherine, NT")."""
@@ -2509,7 +2509,7 @@ def _labelled_addresses(text: str) -> list[Hit]:
     for m in _ADDRESS_FIELD.finditer(text):
         what = m["what"]
         if _NO_ADDRESS.match(what) or "@" in what or not (
-            re.search(r"\d", what) or _A_LOCALITYS_ADDRESS(what)
+            re.search(r"\d", what) or _a_localitys_address(what)
         ) or not re.search(r"\b[A-Z][a-z]", what) or ADDRESS.search(what) or (
             _STREET_ABROAD.search(what)
         ):

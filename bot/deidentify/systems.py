@@ -114,32 +114,36 @@ def columns(text: str) -> Iterator[Hit]:
     """Hits for the cells under a table's name columns ("person"), date-of-birth columns ("dob")
     and reference columns ("id")."""
     for kind, inner, offset in _table_cells(text, _column_kind):
-        if kind == "dob":
-            if DATE.fullmatch(inner):
-                yield hit(offset, offset + len(inner), "dob")
-        elif kind == "plate":  # "SUN 41", "0VV 2LB": a plate has fewer digits than a number
-            if _ID_CELL.fullmatch(inner) and any(ch.isdigit() for ch in inner) and (
-                len(inner.replace(" ", "")) >= 4
-            ):
-                yield hit(offset, offset + len(inner), "id")
-        elif kind == "id":
-            if _ID_CELL.fullmatch(inner) and sum(ch.isdigit() for ch in inner) >= 3 and not (
-                DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
-            ):
-                yield hit(offset, offset + len(inner), "id")
-        elif kind == "bsb":
-            if _BSB.fullmatch(inner):  # "633-108"; not a score's "101-99" under it
-                yield hit(offset, offset + len(inner), "id")
-        elif kind == "room":
-            if _ROOM_CELL.fullmatch(inner):
-                yield hit(offset, offset + len(inner), "address")
-        elif kind == "address":
-            if re.search(r"[^\W\d_]{3}", inner) and inner.casefold() not in _NOT_A_NAME and (
-                inner.casefold() not in _STATUS_WORDS
-            ):
-                yield hit(offset, offset + len(inner), "address")
-        elif inner and _a_name(inner):
-            yield hit(offset, offset + len(inner), "person")
+        if (found := _cell(kind, inner, offset)) is not None:
+            yield found
+
+
+def _cell(kind: str, inner: str, offset: int) -> Hit | None:
+    """The hit for a cell (a JSON value) under a column (a key) of this kind, if it reads as one."""
+    if kind == "dob":
+        ok = DATE.fullmatch(inner) is not None
+    elif kind == "plate":  # "SUN 41", "0VV 2LB": a plate has fewer digits than a number
+        ok = bool(_ID_CELL.fullmatch(inner)) and any(ch.isdigit() for ch in inner) and (
+            len(inner.replace(" ", "")) >= 4
+        )
+        kind = "id"
+    elif kind == "id":
+        ok = bool(_ID_CELL.fullmatch(inner)) and sum(ch.isdigit() for ch in inner) >= 3 and not (
+            DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
+        )
+    elif kind == "bsb":
+        ok = _BSB.fullmatch(inner) is not None  # "633-108"; not a score's "101-99" under it
+        kind = "id"
+    elif kind == "room":
+        ok = _ROOM_CELL.fullmatch(inner) is not None
+        kind = "address"
+    elif kind == "address":
+        ok = bool(re.search(r"[^\W\d_]{3}", inner)) and inner.casefold() not in _NOT_A_NAME and (
+            inner.casefold() not in _STATUS_WORDS
+        )
+    else:
+        ok, kind = bool(inner) and _a_name(inner), "person"
+    return hit(offset, offset + len(inner), kind) if ok else None
 
 
 _JSON_OBJECT = re.compile(r"\{[^{}]{1,2000}\}")
@@ -153,14 +157,11 @@ def keyed(text: str) -> Iterator[Hit]:
         pairs = [(_column_kind(m["key"]), m) for m in _JSON_PAIR.finditer(obj[0])]
         someone = any(kind == "person" for kind, _m in pairs)
         for kind, m in pairs:
-            value, at = m["value"].strip(), obj.start() + m.start("value")
-            at += m["value"].find(value)
-            if kind == "id" and _ID_CELL.fullmatch(value) and sum(
-                ch.isdigit() for ch in value
-            ) >= 3 and not (DATE.fullmatch(value) or _YEARS_OR_DATE.fullmatch(value)):
-                yield hit(at, at + len(value), "id")
-            elif kind == "room" and someone and _ROOM_CELL.fullmatch(value):
-                yield hit(at, at + len(value), "address")
+            if kind == "id" or (kind == "room" and someone):
+                value = m["value"].strip()
+                at = obj.start() + m.start("value") + m["value"].find(value)
+                if (found := _cell(kind, value, at)) is not None:
+                    yield found
 
 
 def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[str, str, int]]:
