@@ -68,19 +68,20 @@ appointment is dated so; 2000s dates may be a lease's); appointment dates stay; 
 in digits or words (``spoken``); (5) fax numbers, as phones; (6) emails; (7) tax file numbers
 (the SSN's counterpart); (8) Medicare numbers; (9) health-fund and (10) account numbers, (11)
 licence, passport and visa numbers -- after their cue, as ``[ID]``; CRNs; (14) URLs that carry
-a name, and social handles after their platform; (12) vehicle registration plates after
-their cue ("rego EHK 92W", "her car is ABC 2RT"), as ``[ID]``; (13) device serial numbers and
-(18) "any other unique identifying number" -- court files, prisoner numbers (MIN), case, claim
-and application references -- by shape anywhere (capitals and digits run together with 5+
-digits: "MAG-00481/25", "N2049188") or after a cue ("file", "ref", "MIN", "serial": "MIN
-643219", "file QX 40882"), card and device numbers (16 digits in fours, 13-19 run together:
-an Opal card, an IMEI), student, IMEI and CIN numbers after their cue; land title
-references ("Lot 2 DP 1034567", "Vol 1234 Fol 56"), livestock PICs, ABNs and ACNs after their
-cue (a sole trader's is a person's), VINs, emergency services' job numbers (``land``); (15)
-IPv4 addresses, as ``[ID]`` (``patterns.reference_codes``). Not covered, and why: (16)
-biometrics and (17) photographs are not text; (18)'s "unique characteristic" (a rare illness,
-a job) needs a reader: the author's preview shows every replacement and "Hide more words" adds
-the rest.
+a name or a user's page ("steamcommunity.com/id/…"), social handles after their platform, and
+handles joined by dots where accounts are talked of ("tyboi.axel07"); (12) vehicle
+registration plates after their cue ("rego EHK 92W", "her car is ABC 2RT"), as ``[ID]``;
+(13) device serial numbers and (18) "any other unique identifying number" -- court files,
+prisoner numbers (MIN), case, claim and application references -- by shape anywhere (capitals
+and digits run together with 5+ digits: "MAG-00481/25", "N2049188") or after a cue ("file",
+"ref", "MIN", "serial": "MIN 643219", "file QX 40882"), card and device numbers (16 digits in
+fours, 13-19 run together: an Opal card, an IMEI), student, IMEI and CIN numbers after their
+cue; land title references ("Lot 2 DP 1034567", "Vol 1234 Fol 56"), livestock PICs, ABNs and
+ACNs after their cue (a sole trader's is a person's), VINs, emergency services' job numbers
+(``land``); (15) IPv4 addresses, as ``[ID]`` (``patterns.reference_codes``). Not covered, and
+why: (16) biometrics and (17) photographs are not text; (18)'s "unique characteristic" (a rare
+illness, a job) needs a reader: the author's preview shows every replacement and "Hide more
+words" adds the rest.
 
 Registered case codes, placeholders, Slack mentions and URL schemes are never touched inside,
 and the engine runs to a fixed point, so a second pass changes nothing. Any internal error raises
@@ -268,6 +269,7 @@ def _find(
         acts += services_boxes  # "Legal Aid NSW, PO Box K847": no one's, and "PO Box" no name
     acts += land.storms(text, keys) + land.ships(text, keys)  # "Cyclone Yasi", "HMAS Stirling"
     acts += land.firms(text, keys)  # "Dry Tropics Growers Pty Ltd"
+    acts += land.teams(text, keys)  # "Clayton Cobras", "Heavitree Hawks"
     named_files: list[Hit] = []
     if "_" in text or ("." in text and patterns.MAYBE_URL(text)):
         named_files, plain_files = patterns.file_names(text, matcher.parts)
@@ -346,7 +348,9 @@ def _find(
         hits += patterns.spoken_emails(text)  # "ciaran dot ahearn at gmail dot com"
     if patterns.MAYBE_URL(text):
         hits += patterns.urls(text, matcher.parts)
-    if "@" in text or "_" in text or not patterns.PLATFORMS.isdisjoint(keys):
+    if "@" in text or "_" in text or not (
+        patterns.PLATFORMS.isdisjoint(keys) and patterns.ACCOUNT_KEYS.isdisjoint(keys)
+    ):
         hits += patterns.handles(text)
     if "name" in keys or "/o" in text:
         hits += [h for h in systems.named_as(text)

@@ -975,7 +975,8 @@ class Matcher:
         # Bruxner Highway"), wherever said.
         self.boxes: set[str] = set()
         # postcode -> patterns: the locality line of a registered address, with its state and
-        # postcode ("Harris Park NSW 2150" at the top of a resume); the suburb alone is a place
+        # postcode ("Harris Park NSW 2150" at the top of a resume, "FOOTSCRAY 3011" on a form);
+        # the suburb alone is a place
         self.localities: dict[str, list[re.Pattern[str]]] = {}
         properties: list[str] = []
         for client in clients:
@@ -1014,7 +1015,9 @@ class Matcher:
                 words = LETTERS.findall(line["suburb"])
                 self.localities.setdefault(line["postcode"], []).append(re.compile(
                     r"(?<![\w'’])" + r"[\s,]+".join(map(re.escape, words))
-                    + rf",?\s+{line['state']}\s*,?\s*{line['postcode']}(?!\d)",
+                    + rf"(?:,?\s+{line['state']}\s*,?\s*|(?-i:(?<=[A-Z]))\s+)"  # the state,
+                    # left out on a form, in capitals: "Suburb/postcode: FOOTSCRAY 3011"
+                    + rf"{line['postcode']}(?!\d)",
                     re.IGNORECASE,
                 ))
             if ident.address:
@@ -2507,7 +2510,7 @@ _LOCALITY = re.compile(
 # A dwelling by its word and number: a remote community's house or lot, and a rooming house's
 # room, a caravan park's cabin, site or van, a block's unit when the address opens with it.
 _ROOM_WORDS = {
-    "room": "room", "rm": "room", "cabin": "cabin", "site": "site", "van": "van",
+    "room": "room", "rm": "room", "bed": "bed", "cabin": "cabin", "site": "site", "van": "van",
     "caravan": "van", "villa": "villa", "unit": "unit", "flat": "flat",
     "apartment": "apartment", "apt": "apartment",
     "pen": "berth", "berth": "berth", "mooring": "berth",  # a boat lived on: "Pen C14"

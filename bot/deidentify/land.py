@@ -188,6 +188,43 @@ _SHIP = re.compile(r"\b(?:HMAS|HMS|HMNZS|NUSHIP|USS)\s+[A-Z][a-z]+(?:\s+(?:II|II
 _SHIP_KEYS = word_set("hmas hms hmnzs nuship uss")
 
 
+# A sports team by its mascot: "Clayton Cobras", "Todd River Redbacks", "Carnegie Kraken".
+TEAM_KEYS = word_set(
+    "hawks eagles magpies bulls warriors cobras redbacks harriers dingoes lizards knights tigers"
+    " lions bears sharks dolphins roosters broncos titans raiders panthers dragons eels kangaroos"
+    " swans crows bombers demons giants dockers kingfishers ravens chargers hornets kraken"
+    " bulldogs wolves falcons cougars jets strikers rovers wanderers comets spartans vikings"
+    " pirates rams stallions mustangs raptors cyclones devils thunder scorpions stingrays jaguars"
+    " rebels waratahs brumbies gators"
+)
+_TEAM = re.compile(r"(?<![\w'’\-])(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?P<mascot>[A-Z][a-z]+)\b")
+# Where a mascot that is also a surname ("Hawks", "Eagles") names a team, not a person.
+_TEAM_TALK = re.compile(
+    r"(?i)\b(?:v|vs|round|rnd|ladder|fixture|fixtures|draw|club|team|teams|league|cup|game|games"
+    r"|match|final|finals|premiership|footy|netball|basketball|cricket|soccer|football|rugby"
+    r"|season|under-\d+s?|u\d\d)\b"
+)
+
+
+def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
+    """Where a sports team is named by its mascot, to guard against the name guesser only (a
+    registered client's name in it still goes)."""
+    if TEAM_KEYS.isdisjoint(keys):
+        return []
+    talk = None
+    spans = []
+    for m in _TEAM.finditer(text):
+        mascot = m["mascot"].casefold()
+        if mascot not in TEAM_KEYS:
+            continue
+        if mascot in lexicon.surnames():
+            talk = _TEAM_TALK.search(text) is not None if talk is None else talk
+            if not talk:
+                continue  # "Jack Hawks rang": a man
+        spans.append(m.span())
+    return spans
+
+
 _FIRM_KEYS = word_set("pty ltd limited inc corp llc co")
 # A business by its legal ending: "Dry Tropics Growers Pty Ltd", "SUNRAYSIA HARVEST LABOUR PTY
 # LTD", "Lockyer Pack Co" (its words are no one's name; a client's still goes).

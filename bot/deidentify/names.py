@@ -278,6 +278,7 @@ def find(
             and not _a_kin_category(text, toks, i)
             and t.start not in pets
             and not _an_organisation(text, toks, i)
+            and not _in_a_list_of_things(text, t)
         ):
             name[i] = True
     for i, t in enumerate(toks):  # "Logan rang", "her partner Moonie", "SYDNEY, Jo"
@@ -356,8 +357,10 @@ def _listed_surname_first(text: str, toks: list[_Tok]) -> list[Hit]:
         if t.upper:
             if not (t.unknown and (len(_VOWEL.findall(t.key)) >= 2 or t.key[-1] == t.key[-2])):
                 continue
-            if not initial and (nxt.key in lexicon.MONTHS or nxt.key in lexicon.WEEKDAYS):
-                continue
+            if not initial and (nxt.key in lexicon.MONTHS or nxt.key in lexicon.WEEKDAYS or (
+                nxt.word and not nxt.lexical and not _COURT_V.search(text, 0, t.start)
+            )):
+                continue  # "| TAFE, Certificate III |"
         elif not (initial and t.cap and t.surname and not t.word and not t.place):
             continue  # "Kinsella, J"
         end = nxt.end + (text[nxt.end : nxt.end + 1] == "." and initial)
@@ -375,11 +378,13 @@ def _listed_surname_first(text: str, toks: list[_Tok]) -> list[Hit]:
 # "OSKO PAYMENT TO K BANKS REF RENT"), up to a reference, an amount or the line's end.
 _PAYMENT_KEYS = word_set("transfer tfr payment pymt osko payid deposit credit dd direct")
 _PAYEE = re.compile(
-    r"\b(?:(?:TRANSFER|TFR|PAYMENT|PYMT|OSKO|PAYID|DEPOSIT|CREDIT)[ \t]+(?:FROM|TO)"
+    r"\b(?:(?i:transfer|tfr|payment|pymt|osko|payid|deposit|credit)[ \t]+(?i:from|to)"
     r"|DD|OSKO(?![ \t]+(?:PAYMENT|TRANSFER|PYMT|TFR)\b)"
     r"|DIRECT[ \t]+(?:DEBIT|CREDIT)(?:[ \t]+\d+)?)[ \t]+"
-    r"(?P<who>[A-Z][A-Z'’\-]*\.?(?:[ \t](?!REF\b|FOR\b|PAYID\b)[A-Z][A-Z'’\-]*\.?){0,3})"
-    r"(?=[ \t]+(?:REF\b|FOR\b|PAYID\b|(?i:acc|acct|a/c|bsb)\b|[+\-]?\$|[+\-]?\d)|[ \t]*$|[ \t]{2,}"
+    r"(?P<who>[A-Z][A-Z'’\-]*\.?"
+    r"(?:[ \t](?!REF\b|FOR\b|PAYID\b|BSB\b|ACCT?\b)[A-Z][A-Z'’\-]*\.?){0,3})"
+    r"(?=[ \t]+(?:REF\b|FOR\b|PAYID\b|(?i:acc|acct|a/c|bsb)\b|[+\-]?\$|[+\-]?\d|\[ID\])"
+    r"|[ \t]*$|[ \t]{2,}"
     r"|\t|[ \t]*[,;])",
     re.MULTILINE,
 )
@@ -453,6 +458,9 @@ def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
         if not named or not all(
             k in lexicon.given_names() or k in lexicon.surnames()
             or (initial and _in_no_list(k))  # "M WAKELIN": an initial, then a surname no list has
+            or (_in_no_list(k) and (any(  # "YAO YIFAN", "KAIWEN YAO"
+                n in lexicon.surnames() and n not in lexicon.english_words() for n in named
+            ) or (len(named) == 1 and len(_VOWEL.findall(k)) >= 2)))  # "TO KAIWEN [ID]"
             for k in named
         ):
             continue  # "HUNGRY JACKS", "PARKING FINE"
@@ -696,6 +704,18 @@ _A_PERSONS_LABEL = re.compile(
 )
 # A list of people after such a label: "Present: Jo Smith, B. Long" (not "Level 3, B. West").
 _A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
+def _a_roster(text: str) -> bool:
+    """Three or more initials before surnames that are no English word ("R. Rutledge, E.
+    Pennington, S. Meagher"): a sheet of people, where "A. Hickey" is a person too."""
+    surnames = {
+        key for m in _INITIAL_PAIRS.finditer(text)
+        if (key := m[0][2:].strip().casefold()) not in lexicon.english_words()
+        and key not in lexicon.place_words() and len(_VOWEL.findall(key)) >= 1
+    }
+    return len(surnames) >= 3
+
+
+_INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
 _BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
 
@@ -706,8 +726,12 @@ def _after_an_initial(
     labels = {m[1] for m in _LETTER_LABELS.finditer(text)}
     if not {"A", "B"} <= labels:
         labels = set()
+    # A team sheet's or a roster's lines of initials and surnames: "C: T. Duggan, A. Hickey"
+    roster = not labels and _a_roster(text)
     for k, t in enumerate(toks):
-        if name[k] or not t.cap or t.blocked or t.place or t.brand or t.never or not (
+        if name[k] or not (t.cap or (roster and t.upper and len(t.key) >= 3)) or (
+            t.blocked or t.place or t.brand or t.never
+        ) or not (
             t.lexical or (t.unknown and len(t.key) >= 3)
         ) or (t.word and not t.surname) or t.key in kept:
             continue
@@ -720,7 +744,7 @@ def _after_an_initial(
             in ("", "\n")
         ):
             continue
-        if before["field"] is not None and t.word and not (
+        if before["field"] is not None and t.word and not roster and not (
             _A_PERSONS_LABEL.search(text, max(0, before.start() - 24), before.start())
             or _A_PEOPLES_LIST.search(text, text.rfind("\n", 0, before.start()) + 1,
                                       before.start())
@@ -741,8 +765,13 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
     quoted = '"' in text or "“" in text or _SINGLE_QUOTED(text) is not None
     speaker = _SPEAKER_EMOJI.search(text) is not None
     listed = _LISTED_INITIAL.search(text) is not None
-    if not (quoted or speaker or listed or "Ah " in text or _IN_CAPITALS.search(text)):
+    surname_first = _SURNAME_COMMA_GIVEN.search(text) is not None
+    if not (quoted or speaker or listed or surname_first or "Ah " in text
+            or _IN_CAPITALS.search(text)):
         return  # most notes: none of these shapes
+    for k in range(len(toks) - 1) if surname_first else ():
+        if toks[k].upper and not toks[k].blocked and _a_rolls_surname_first(text, toks, k):
+            name[k] = name[k + 1] = True  # "| NAKACHI, Tamu |", "Police v THWAITES, Maverick"
     candidates = [
         k for k, t in enumerate(toks)
         if t.capital and (t.upper or t.key == "ah" or quoted or speaker or listed) and not name[k]
@@ -790,6 +819,27 @@ def _written_as_names(text: str, toks: list[_Tok], name: list[bool]) -> None:
             not nxt.word or nxt.given or _acts_after(text, toks, k + 1)
         ):  # "Ah Fook", "Ah Mat rang" (not "Ah Yes", "Ah Police came")
             name[k] = name[k + 1] = True  # "Ah Fook", "Ah Mat"
+
+
+_COURT_V = re.compile(r"\b(?:Police|R|DPP|State|Crown|The Queen|The King)[ \t]+v\.?[ \t]+\Z")
+_SURNAME_COMMA_GIVEN = re.compile(r"[^\W\d_a-z]{3,}, [A-Z][a-z]")
+
+
+def _a_rolls_surname_first(text: str, toks: list[_Tok], k: int) -> bool:
+    """ "SURNAME, Given" on a roll's, a results sheet's or a court list's line, the given name
+    no word of the calendar, a place or a brand ("| NAKACHI, Tamu |", "Police v THWAITES,
+    Maverick"): not "NOTE, Please" nor "WOODRIDGE, Tuesday"."""
+    t, nxt = toks[k], toks[k + 1]
+    if not (t.upper and len(t.key) >= 3 and text[t.end : nxt.start] == ", " and nxt.cap):
+        return False
+    if nxt.place or nxt.dated or nxt.never or nxt.brand or nxt.blocked or (
+        nxt.word and not nxt.given and not _COURT_V.search(text, 0, t.start)
+    ):
+        return False  # but "Police v THWAITES, Maverick": a word there is a given name
+    label = _label(text, t.start, nxt.end)
+    return label > 0 and _a_surname_in_capitals(t.key, toks, k, label) if len(t.key) >= 4 else (
+        label > 0 and not (t.word or t.place or t.never) and bool(_VOWEL.search(t.key))
+    )
 
 
 def _phoned_pair(text: str, toks: list[_Tok], i: int, candidates: AbstractSet[str]) -> bool:
@@ -1385,7 +1435,8 @@ def _tokens(
             and words[j + 1].key != "s"
             and (len(w.key) == 1 or j > k or not words[j + 1].caps or words[j + 1].title)
             and not (j == k and key == "i" and words[j + 1].key in _AFTER_I)  # "I'm", "I'll"
-        ):
+            and not (j == k and key in _CONTRACTED and words[j + 1].key in _AFTER_I | {"re"})
+        ):  # "We've", "They'd", "You're": a pronoun and its verb, no "Weve"
             j += 1
             end, key, skip = words[j].end, key + words[j].key, j
         if w.caps:
@@ -1433,6 +1484,9 @@ def _lower_on_its_line(text: str, at: int) -> bool:
 
 
 _AFTER_I = frozenset({"m", "d", "ve", "ll"})
+_CONTRACTED = word_set(
+    "we they you he she it who that there here what where how could should would"
+)
 _CAPITAL = r"(?![a-z])[^\W\d_]"  # a letter in capitals, any alphabet's ("Ć")
 _SURNAME_COMMA_BEFORE = re.compile(
     rf"(?<![\w'’\-])({_CAPITAL}(?:{_CAPITAL}|['’\-]){{2,}}),[ \t]*\Z"
@@ -1442,9 +1496,9 @@ _SURNAME_COMMA_BEFORE = re.compile(
 # line's end or a bracket (a list), or the patient's sex, age or record (a label).
 _LABEL_BEFORE = re.compile(
     r"(?:(?:^|\n)[ \t•*\-–|]*(?:\d{1,3}[.)][ \t]*)?(?:[A-Za-z][\w ./]{0,24}:[ \t]*)?"
-    r"|[ \t]{2,}|\t|\b(?:for|of|Re:?|RE:?)[ \t]+)\Z"
-)
-_LIST_AFTER = re.compile(r"[ \t]*(?:$|\n)|[ \t]{2,}|\t|[ \t]*[(|]|[ \t]+[-–][ \t]", re.MULTILINE)
+    r"|[ \t]{2,}|\t|\b(?:for|of|Re:?|RE:?)[ \t]+|[ \t]*[|;·][ \t]*|\bv\.?[ \t]+)\Z"
+)  # and a table's cell ("| SMITH, Jo |") or a court list's "Police v SMITH, Jo"
+_LIST_AFTER = re.compile(r"[ \t]*(?:$|\n)|[ \t]{2,}|\t|[ \t]*[(|]|[ \t]+[-–—][ \t]", re.MULTILINE)
 _LABEL_AFTER = re.compile(
     r"[ \t(]+(?:[MF]\b|\d{1,3}[ \t]?(?:y|yo|yrs|[MF])\b|D\.?O\.?B|URN|MRN|UR\b|Ward\b|Bed\b)"
 )
@@ -1998,6 +2052,48 @@ def _among_words(text: str, toks: list[_Tok], i: int) -> bool:
     return len(run) >= 4 and len(words) >= 3 and any(not w.surname for w in words)
 
 
+def _in_a_list_of_things(text: str, t: _Tok) -> bool:
+    """A word no list knows, or an English word, as an item of a list whose other items (two or
+    more) are things, capitalised English words and no one's given name: "Bring: Steel-cap
+    Boots, Safety Glasses, Multimeter, Calculator", "English · Maths · Science · HASS"."""
+    if not (t.unknown or (t.word and not t.given)) or t.upper:
+        return False
+    start = text.rfind("\n", 0, t.start) + 1
+    end = text.find("\n", t.end)
+    line = text[start : end if end >= 0 else len(text)]
+    if not _ITEM_SEPARATOR.search(line):
+        return False
+    line = _LINES_LABEL.sub("", _BRACKETED.sub(" ", line))
+    items = [item for item in _ITEM_SEPARATOR.split(line) if item.strip()]
+    mine = [item for item in items if re.search(rf"(?<![\w'’\-]){re.escape(text[t.start:t.end])}"
+                                                rf"(?![\w'’\-])", item)]
+    if len(mine) != 1 or (len(re.findall(r"[^\W\d_]+", mine[0])) > 1 and not _a_things_item(
+        mine[0]
+    )):
+        return False  # "Public Trustee; Mirjana Kovačić": an item of two words is someone
+    things = sum(1 for item in items if item not in mine and _a_things_item(item))
+    return len(items) >= 3 and things >= 2
+
+
+_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:[,;·•|+]|\band\b|\bor\b|&)[ \t]*")
+_BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
+_LINES_LABEL = re.compile(r"^[ \t•*\-–]*(?:[A-Z][\w ]{0,24}:[ \t]+)?")
+
+
+def _a_things_item(item: str) -> bool:
+    """An item of a list that is a thing's name: "Safety Glasses", "Science", "Steel-cap Boots"."""
+    parts = re.findall(r"[^\W\d_]+", item)
+    if not parts or len(parts) > 5 or not parts[0][:1].isupper():
+        return False
+    keys = [p.casefold() for p in parts]
+    if not all(k in lexicon.english_words() or k in lexicon.FUNCTION_WORDS for k in keys):
+        return False
+    given, surnames = lexicon.given_names(), lexicon.surnames()
+    if len(keys) == 1:
+        return keys[0] not in given and keys[0] not in surnames  # "Science"; not "Cook"
+    return keys[0] not in given  # "Steel-cap Boots"; not "Rose Brown"
+
+
 def _like_words(text: str, toks: list[_Tok], i: int) -> bool:
     """ "Frank and open questions", "Mercy and fairness were the theme": an English word joined
     by "and" to a lowercase English word of its kind, not to a person or people."""
@@ -2104,6 +2200,10 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         or (t.key in lexicon.MONTHS and i > 1 and toks[i - 1].key == "to"
             and toks[i - 2].key in _PUT_OFF and _MONTH_ENDS.match(text, t.end) is not None)
         # "Keep open to August.", "adjourned to June;"
+        or (t.key in lexicon.MONTHS and t.key not in _WOMENS_MONTHS and i > 1
+            and toks[i - 1].key == "for"
+            and any(toks[k].key in _SCHEDULED for k in range(max(0, i - 4), i - 1))
+            and _MONTH_ENDS.match(text, t.end) is not None)  # "review set for August;"
         or _DATE_BEFORE.search(text[max(0, t.start - 6) : t.start]) is not None
         or _DATE_AFTER.match(text, t.end) is not None
         or _beside_a_day(text, toks, i)
@@ -2126,6 +2226,13 @@ _CELL_WINDOW = 8  # a cell's or an item's start is within a few characters of it
 _CELL_AFTER = re.compile(r"\.?[ \t]*(?:$|[|\t]|[:–—\-][ \t])", re.MULTILINE)
 
 
+# Months that are women's names too: "Interpreter booked for June" may be for her.
+_WOMENS_MONTHS = word_set("april may june")
+# Before "for" and a month, what is put in a month: "set for August", "book that for June."
+_SCHEDULED = word_set(
+    "set book booked booking books schedule scheduled planned plan listed due pencilled penciled"
+    " slated moved organised organized arranged deferred postponed rescheduled"
+)
 _ROUGHLY = word_set("about around approx approximately roughly mid early late")
 _UNTIL_OR_FROM = word_set("to from until till til by at in since through")
 _PUT_OFF = word_set(
@@ -2145,7 +2252,22 @@ def _a_days_cell(text: str, t: _Tok) -> bool:
         return False  # "| Thu | daughter |", "- Sun: rang twice": a person
     if "|" in before[0] or "\t" in before[0] or "\t" in after[0] or "|" in after[0]:
         return True  # a table's cell
-    return any(ch in before[0] for ch in "•*-–")  # a list's item; not "Thu: hi", "Thu - Lao"
+    if any(ch in before[0] for ch in "•*-–"):
+        return True  # a list's item; not "Thu: hi", "Thu - Lao"
+    return ":" in after[0] and _a_week_of_lines(text)  # "Mon: English\nTue: Maths\nWed: Art"
+
+
+def _a_week_of_lines(text: str) -> bool:
+    """Three or more lines opening with different weekdays and a colon: a timetable's days, not
+    a chat's speakers."""
+    days = {m[1].casefold()[:2] for m in _DAY_LINE.finditer(text)}
+    return len(days) >= 3
+
+
+_DAY_LINE = re.compile(
+    r"^[ \t]*(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday|\.)?[ \t]*:",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 _KIN_NEXT = re.compile(r"[ \t|:–—\-]*([^\W\d_]+)")
@@ -3187,8 +3309,12 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             t.key in lexicon.given_names() or t.key in lexicon.surnames()
         ) and toks[j - 1].key not in ("is", "was"):
             plausible = False  # "our partner agencies", "partner organisations"
-        if t.key in _FORM_WORDS:
-            plausible = False  # "Carer name: …", "mum details", "sister mobile"
+        if t.key in _FORM_WORDS or t.key in _HOW_SOMEONE_IS:
+            plausible = False  # "Carer name: …", "mum details", "sister mobile", "her mum alone"
+        if not title and "," in text[toks[j - 1].end : t.start] and (
+            t.key in lexicon.english_words()
+        ) and not (t.key in lexicon.given_names() or t.key in lexicon.surnames()):
+            plausible = False  # "reside with grandmother, curfew 7 pm": a list's next item
         if j > i + 1 and toks[j - 1].key in ("is", "was") and t.key in lexicon.english_words() and (
             t.key not in lexicon.given_names()
         ):
@@ -3248,6 +3374,11 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             name[j + 1] = True  # "zhang wei", "gary pike"
 
 
+# After a kin word, how or where the person is, not who: "leaving her mum alone".
+_HOW_SOMEONE_IS = word_set(
+    "alone too also only again now then today tonight here there away well sick unwell overseas"
+    " interstate together first instead anyway either"
+)
 _A_VERBS_OBJECT = word_set("the a an his her their my our your up it them him")
 # After a kin word's gloss and a name, what is said of the person: "(older) chase the one in
 # jail", "(eldest) storm it was him", "(older) chase his car got towed".

@@ -1388,8 +1388,35 @@ _NOT_AN_ACCOUNTS_END = word_set(
 )
 
 
+# A handle whose words are joined by dots, where accounts or platforms are talked of:
+# "dxrk.lotus_", "tyboi.axel07", "dicegoblin.nightcliff" (not "home.she" typed in a hurry, a
+# version's "v2.1" or a site's "mygov.au").
+_DOTTED = re.compile(
+    r"(?<![\w@./\-=])[a-z][a-z0-9_]+(?:\.[a-z0-9_]*[a-z][a-z0-9_]*)+(?![\w@/\-]|\.\w)"
+)  # not a login's "user=t.thorne", which ``systems.logins`` weighs
+ACCOUNT_KEYS = word_set(
+    "account accounts profile username usernames user users handle handles server channel ign"
+)
+_ACCOUNTS_TALK = re.compile(
+    r"(?i)\b(?:account|accounts|profile|username|usernames|user|users|handle|handles|page|dm|dms"
+    r"|server|channel|gamertag|ign|"
+    + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\b"
+)
+
+
+def _a_dotted_handle(word: str) -> bool:
+    parts = word.split(".")
+    if parts[-1] in _NOT_AN_ACCOUNTS_END or parts[-1] in _URL_PARTS:
+        return False
+    if re.search(r"[_\d]", word):
+        return True
+    return any(len(p) >= 4 and not _known_word(p) and p not in lexicon.not_names() for p in parts)
+
+
 def handles(text: str) -> list[Hit]:
     hits = [hit(*m.span(), "id") for m in _AT_HANDLE.finditer(text)] if "@" in text else []
+    if "." in text and _ACCOUNTS_TALK.search(text):
+        hits += [hit(*m.span(), "id") for m in _DOTTED.finditer(text) if _a_dotted_handle(m[0])]
     if "." in text and _AN_ACCOUNT(text):
         hits += [hit(*m.span(), "id") for m in _QUOTED_DOTTED.finditer(text)
                  if m[0].rsplit(".", 1)[1] not in _NOT_AN_ACCOUNTS_END]
@@ -1589,6 +1616,8 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
     ):
         return True  # a scam's site: "linkt-au-tolls.help", "mygov-au-review.com"
     site = host.casefold()
+    if _A_USERS_PAGE.match(path):
+        return True  # "steamcommunity.com/id/lotusdxrk", "tradeit-skins.gg/u/skinflip"
     if site in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(
         path.strip("/").casefold()
     ) and not _a_sites_own_path(site, path):
@@ -1600,6 +1629,9 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
     )
 
 
+_A_USERS_PAGE = re.compile(
+    r"(?i)(?:id|u|user|users|profile|profiles|member|members)/[\w.\-]{3,}|@\w"
+)
 _COUNTRY_PAGES = frozenset({"au", "nz", "uk", "us", "ca", "en"})
 _SITES_OWN_FIRST = re.compile(r"(?i)webapps|signin|smarthelp|help|settings|policies|legal|issues")
 
@@ -1772,13 +1804,20 @@ _THINGS_THAT_TURN = (
 # Those that end names too, so only as whole words ("Oscar", "Brent", "Kit", "Elease",
 # "Border" turn 18); the rest also end compounds ("Playgroup turns 3").
 _ENDS_OF_NAMES = frozenset({"car", "rent", "loan", "plan", "it", "this", "that", "lease", "order"})
+# An age in words, as "turned sixteen" says it.
+_AGE_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a second pass
     r"\b(?<!\[)(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birth\s?day|b['’/]?day|born"
     # "She turned 18 on 1 September"; not "Lease turns 12 months on 3/4", "turned 2 weeks overdue"
     # (each a whole word: "Oscar turns 18", "Kit turns 17" are people)
     r"|" + "".join(f"(?<!\\b{thing} )" if thing in _ENDS_OF_NAMES else f"(?<!{thing} )"
                    for thing in _THINGS_THAT_TURN)
-    + r"turn(?:ed|s|ing)\s+\d{1,3}(?![\d:.])(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
+    + r"turn(?:ed|s|ing)\s+(?:\d{1,3}(?![\d:.])|" + _AGE_WORDS + r"\b)"
+    r"(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
     r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
     r"|compleanno|compie|cumpleaños|sinh\s+nhật|kaarawan|γενέθλια|genethlia"
@@ -1818,9 +1857,13 @@ _ORDINAL = (
     rf"|eighteenth|nineteenth|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
 )
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
 _YEAR_WORDS = (
-    rf"(?:nineteen\s+|two\s+thousand\s+(?:and\s+)?)?(?:{_TENS.replace(' ', '|')})"
+    rf"(?:(?:nineteen\s+|two\s+thousand\s+(?:and\s+)?)?(?:{_TENS.replace(' ', '|')})"
     r"(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    # "two thousand and six", "two thousand twelve"
+    rf"|two\s+thousand\s+(?:and\s+)?(?:{_TEEN_WORDS.replace(' ', '|')}"
+    r"|one|two|three|four|five|six|seven|eight|nine)(?![\w\-]))"
 )
 _YEAR = rf"(?:,?[\s\-]+(?:\d{{4}}|'?\d\d{_NOT_A_DAY}|{_YEAR_WORDS})(?!\d))?"
 # After a birth cue only: a day and month without a year, or in words ("the 4th of July",
@@ -1851,6 +1894,7 @@ _WORD_DATE = re.compile(
     re.IGNORECASE,
 )
 _TEN_VALUES = {w: 10 * n for n, w in enumerate(_TENS.split(), 2)}
+_TEEN_VALUES = {w: n for n, w in enumerate(_TEEN_WORDS.split(), 10)}
 _UNITS_SAID = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _UNIT_VALUES = {w: n for n, w in enumerate(_UNITS_SAID, 1)}
 
@@ -1865,7 +1909,9 @@ def _year_value(written: str) -> int:
         century, words = 1900, words[1:]
     elif words[:2] == ["two", "thousand"]:
         century, words = 2000, words[2:]
-    return century + sum(_TEN_VALUES.get(w, 0) + _UNIT_VALUES.get(w, 0) for w in words)
+    return century + sum(
+        _TEN_VALUES.get(w, 0) + _UNIT_VALUES.get(w, 0) + _TEEN_VALUES.get(w, 0) for w in words
+    )
 _ORDINAL_VALUES = {
     **{w: n for n, w in enumerate(_UNITS, 1)},
     **{w: n for n, w in enumerate(_TEENS, 10)},
@@ -2227,7 +2273,7 @@ STREET_TYPE_FORMS = {  # any form -> an alternation of all forms of its type, lo
 }
 UNIT = (  # "Unit 4, ", "U4/", "4/", "Lot ", "Level 3 " before the street number
     r"(?:(?:unit|u|apartment|apt|flat|lot|shop|suite|villa|room|level|lvl|townhouse"
-    r"|site|cabin|donga|van|caravan)\.?\s*"  # a park's or a camp's: "Site 31, 17 Zouch Street"
+    r"|site|cabin|donga|van|caravan|bed)\.?\s*"  # a park's or a camp's: "Site 31, 17 Zouch Street"
     r"(?:\d+[a-z]?\s*(?:[,/]\s*|\s+(?=\d)))?|\d+[a-z]?\s*/\s*)?"
 )
 

@@ -25,7 +25,8 @@ _NAME_HEADER = re.compile(
     r"|emergency[ _]contact|first|last|surname|child(?:ren)?|young[ _]person|member|applicant"
     # a store's, a manifest's, a roster's: "Holder", "Escort", "Passenger", "Crew"
     r"|(?:account[ _])?holder|escort|passengers?|pax|crew|deckhand|skipper|occupant|visitor"
-    r"|referee|witness|worker",
+    r"|referee|witness|worker"
+    r"|athletes?|players?|students?|competitors?",  # a results sheet's, a roll's
     re.IGNORECASE,
 )
 # A column of someone's numbers: a booking's, a locker's, a file's (not a room's or a bed's).
@@ -40,6 +41,8 @@ _ID_HEADER = re.compile(
     r"|account|acct|a/c"  # a store's or a club's account: "Account<TAB>Holder<TAB>Balance"
     # a payroll's or a site register's: "Emp", "BSB", "Licence", "White card"
     r"|emp|licen[cs]e|white[ _]card|usi"
+    # a platform's or a race's: "username", "gamertag", "Bib"
+    r"|user[ _]?name|handle|gamertag|bib"
     # a farm's, a business's, a vehicle's: "PIC", "ABN", "VIN", "Title", "Claim"
     r"|pic|abn|acn|vin|title|claim|policy",  # (a "Rego" column is ``_PLATE_HEADER``'s)
     re.IGNORECASE,
@@ -55,6 +58,8 @@ _ROOM_HEADER = re.compile(r"(?:room|cabin|donga)(?:[ _]?(?:no\.?|number|#))?", r
 # "C14", "B-118", "214" (a motel's "6" for a night's voucher stays: no home in it)
 _BSB = re.compile(r"\d{3}[ \-]?\d{3}")
 _ROOM_CELL = re.compile(r"[A-Z]{1,3}[ \-]?\d{1,4}[A-Za-z]?|\d{3,4}[A-Za-z]?")
+# A code of capitals and digits mixed, as a USI or a member number is: "4TYD9WMRHC".
+_CODE_CELL = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{8,12}")
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
 _YEARS_OR_DATE = re.compile(
     r"(?:19|20)\d\d(?:[ \-/–](?:\d\d|(?:19|20)\d\d))?|\d{1,2}[ /\-][A-Z]{3,9}[ /\-]\d{2,4}",
@@ -91,6 +96,7 @@ HEADER_WORDS = word_set(
     " deceased executor beneficiary executrix nominee"
     " referee escort skipper deckhand passenger holder"
     " emp bsb picker room cabin donga worker white usi received witnessed inducted signed"
+    " bib username user handle gamertag athlete athletes player players students competitor"
 )
 
 
@@ -128,7 +134,9 @@ def _cell(kind: str, inner: str, offset: int) -> Hit | None:
         )
         kind = "id"
     elif kind == "id":
-        ok = bool(_ID_CELL.fullmatch(inner)) and sum(ch.isdigit() for ch in inner) >= 3 and not (
+        digits = sum(ch.isdigit() for ch in inner)
+        ok = ((bool(_ID_CELL.fullmatch(inner)) and digits >= 3) or bool(
+            _CODE_CELL.fullmatch(inner))) and not (
             DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
         )
     elif kind == "bsb":
@@ -285,6 +293,8 @@ _CAPS_NAME_CELL = re.compile(  # "KYLIE S", "HALL J" (not "QBE", "ROOM B", "POD 
 TEAM_KEYS = word_set(
     "owner owners worker workers author assigned lead staff by who facilitator manager suburb"
     " town city locality region area location lga where place"
+    " club clubs team teams school college employer organisation organization provider agency"
+    " service program"
 )
 _TEAM_HEADER = re.compile(
     r"owner|owners|worker|workers|author|assigned(?:[ _]to)?|lead|staff|by|who|facilitator"
@@ -309,6 +319,9 @@ def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
         if words and (
             (kind == "team" and all(w in team for w in words))
             or (kind == "place" and _A_PLACE_CELL.fullmatch(inner) and lexicon.listed_place(words))
+            or (kind == "club" and len(words) >= 2 and "," not in inner and any(
+                w in lexicon.english_words() and w not in lexicon.given_names()
+                for w in words[1:]))  # "Norwood Athletics", "Adelaide Harriers"
         ):
             spans.append((offset, offset + len(inner)))
     return spans
@@ -317,7 +330,15 @@ def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
 def _kept_kind(head: str) -> str:
     if _TEAM_HEADER.fullmatch(head):
         return "team"
+    if _CLUB_HEADER.fullmatch(head):
+        return "club"
     return "place" if _PLACE_HEADER.fullmatch(head) else ""
+
+
+_CLUB_HEADER = re.compile(
+    r"clubs?|teams?|school|college|employer|organi[sz]ation|provider|agency|service|program",
+    re.IGNORECASE,
+)
 
 
 # A header's words in brackets say its format or source: "DOB (dd/mm/yyyy)", "Name (as on ID)".
