@@ -664,8 +664,8 @@ def _on_a_route(text: str, tokens: list[Word], i: int) -> bool:
     if first or (keys[-3:-2] == ["between"] and keys[-1:] == ["and"]):
         other = (tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1].key == "and" else None
                  ) if first else tokens[i - 2]
-        if other is None or not other.caps:
-            return False  # "open between Dover and her dad now"
+        if other is None or not other.caps or not _a_place_word(other.key):
+            return False  # "open between Dover and her dad now", "… Dover and Mum"
         lo = max(0, i - 9)
         return any(
             tokens[k].key in _ROUTE_WORDS and not _SENTENCE_END.search(text, tokens[k].end,
@@ -674,7 +674,8 @@ def _on_a_route(text: str, tokens: list[Word], i: int) -> bool:
         )  # not "Roadworks! Between Grafton and her sister …"
     if keys[-1:] == ["to"] and keys[-2:-1] and keys[-2] in _ROUTE_WORDS:
         return keys[-2] in _ROADS or (i + 2 < len(tokens) and tokens[i + 1].key in ("and", "or")
-                                      and tokens[i + 2].caps)
+                                      and tokens[i + 2].caps
+                                      and _a_place_word(tokens[i + 2].key))
         # "the road to Elliott", "buses to Evatt and Belconnen"; not "Explained the bus to
         # Evatt", "gave the bus fare to Dover"
     dash_before = _ROUTE_DASH.fullmatch(text, tokens[i - 1].end, tokens[i].start) if i else None
@@ -684,6 +685,10 @@ def _on_a_route(text: str, tokens: list[Word], i: int) -> bool:
     return bool(dash_before and dash_after and tokens[i - 1].caps and tokens[i + 1].caps and (
         tokens[i - 1].key in lexicon.place_words() or tokens[i + 1].key in lexicon.place_words()
     ))
+
+
+def _a_place_word(key: str) -> bool:
+    return key in lexicon.place_words() or lexicon.listed_place([key])
 
 
 _ROUTE_WORDS = word_set(
@@ -966,6 +971,7 @@ class Matcher:
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
+        self.unit_kinds: set[str] = set()  # "flat" (a unit, a flat, "4/88"), "park", "camp"
         self.house_numbers: set[str] = set()  # the street number: "outside number 27"
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
@@ -1009,6 +1015,8 @@ class Matcher:
                 self.streets.setdefault(street[0], []).append(_with_suburb(street[1], line))
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
+                word = re.match(r"\s*([^\W\d_]+)\.?\s*\d", ident.address or "")
+                self.unit_kinds.add(_UNIT_KINDS.get(word[1].casefold(), "flat") if word else "flat")
             if located and (house := _HOUSE_IN_ADDRESS.match(located)):
                 self.house_numbers.add(house[1].casefold())
             if line:
@@ -1911,8 +1919,11 @@ class Matcher:
             yield hit(m.start(), m.end(), "address")
         alone = {unit for unit, _number in self.units}
         for m in (_ANY_UNIT if home_said else _UNIT_ALONE).finditer(text):
-            if m["unit"].casefold() in alone:  # "back to unit 12", the register's "12/44 …"
-                yield hit(m.start("home"), m.end(), "address")
+            word = re.match(r"[^\W\d_]+", m["home"])
+            kind = _UNIT_KINDS.get(word[0].casefold(), "flat") if word else "flat"
+            if m["unit"].casefold() in alone and kind in self.unit_kinds:
+                yield hit(m.start("home"), m.end(), "address")  # "back to unit 12", the
+                # register's "12/44 …"; not "working at site 4" for a client in Unit 4
 
     def house_numbers_in(self, text: str) -> Iterator[Hit]:
         """The street number of a registered address said as a house's: "her boxes were on the
@@ -1920,11 +1931,12 @@ class Matcher:
         for m in _NUMBER_SAID.finditer(text):
             if m["number"].casefold() not in self.house_numbers:
                 continue
-            if _A_HOUSE_CUE.search(text, max(0, m.start() - 24), m.start()) and not (
-                _ON_A_LIST_AFTER.match(text, m.end())
+            cue = _A_HOUSE_CUE.search(text, max(0, m.start() - 24), m.start())
+            if cue and not (
+                _ON_A_LIST_AFTER.match(text, m.end()) and _A_PLACE_IN_LINE.search(cue[0])
             ):
-                yield hit(m.start(), m.end(), "address")  # "Visited number 27: no answer"
-                continue
+                yield hit(m.start(), m.end(), "address")  # "Visited number 27: no answer",
+                continue  # "Visited number 27 on my list"; not "At number 27 on the waitlist"
             word = _LIST_NOUN_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if word is not None and (
                 word[1].casefold() in _LIST_NOUNS or _a_lists_capital(text, word)
@@ -1982,6 +1994,8 @@ class Matcher:
 # A home's words before its number: a flat's, a park's site or van, a camp's cabin or donga.
 _HOMES = "unit|flat|apartment|apt|villa|cabin|donga|site|van|caravan"
 _UNIT_WORD = rf"(?:u|{_HOMES})"
+# Which kind of home a unit's word says: a block's, a caravan park's, a work camp's.
+_UNIT_KINDS = {"site": "park", "van": "park", "caravan": "park", "cabin": "park", "donga": "camp"}
 _UNIT_NUMBER = re.compile(
     rf"(?<![\w/.])(?P<word>{_UNIT_WORD}\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
     r"(?P<number>\d+[a-z]?)(?![\w/])",
@@ -2073,6 +2087,7 @@ _NOT_A_HOUSE_AFTER = re.compile(
     r"|on\s+(?:the|my|her|his|their|our|your)\s+(?:\w+\s+)?(?:list|waitlist|wait\s+list|ladder|form|register|checklist|sheet|page)|in\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:queue|line|form|checklist|guide|list|booklet|handbook))\b"
 )  # "number 27 on the list", "Go to number 27 on the form", "number 27 in the checklist"
+_A_PLACE_IN_LINE = re.compile(r"(?i)\b(?:at|is|was)[ \t]*[-–:]?[ \t]*\Z")  # "At number 27"
 _ON_A_LIST_AFTER = re.compile(  # "At number 27 on the waitlist"
     r"(?i)\s+(?:on|in)\s+(?:the|my|her|his|their|our|your)\s+(?:\w+\s+)?"
     r"(?:list|waitlist|wait\s+list|queue|ladder|register)\b"

@@ -206,15 +206,28 @@ _TEAM_TALK = re.compile(
 )
 
 
+# A group or an event by its last word: "Logan Pasifika Youth Fellowship", "WA Debating League",
+# "Hunter Youth Haven", "Logan Eisteddfod".
+GROUP_KEYS = word_set(
+    "fellowship eisteddfod league haven academy association society collective network alliance"
+    " festival carnival choir ensemble orchestra squad crew"
+)
+
+
 def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
-    """Where a sports team is named by its mascot, to guard against the name guesser only (a
-    registered client's name in it still goes)."""
-    if TEAM_KEYS.isdisjoint(keys):
+    """Where a sports team is named by its mascot, or a group or an event by its last word, to
+    guard against the name guesser only (a registered client's name in it still goes); not a
+    person's name before it ("Tama Ruaine Academy")."""
+    if TEAM_KEYS.isdisjoint(keys) and GROUP_KEYS.isdisjoint(keys):
         return []
     talk = None
     spans = []
     for m in _TEAM.finditer(text):
         mascot = m["mascot"].casefold()
+        if mascot in GROUP_KEYS:
+            if not _a_persons_name_first(m[0]):
+                spans.append(m.span())
+            continue
         if mascot not in TEAM_KEYS:
             continue
         if mascot in lexicon.surnames():
@@ -225,14 +238,31 @@ def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _a_persons_name_first(run: str) -> bool:
+    """A given name, then a surname, neither a word nor a place: "Tama Ruaine Academy"."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", run)]
+    return len(words) >= 3 and words[0] in lexicon.given_names() and (
+        words[1] in lexicon.surnames() or words[1] not in lexicon.english_words()
+    ) and not any(lexicon.listed_place([w]) or w in lexicon.english_words() for w in words[:2])
+
+
 _FIRM_KEYS = word_set("pty ltd limited inc corp llc co")
 # A business by its legal ending: "Dry Tropics Growers Pty Ltd", "SUNRAYSIA HARVEST LABOUR PTY
 # LTD", "Lockyer Pack Co" (its words are no one's name; a client's still goes).
 _FIRM = re.compile(
     r"(?:[A-Z][\w&'’\-]*[ \t]+(?:(?:&|and|of|the)[ \t]+)?){1,5}"
-    r"(?P<ending>(?i:pty\.?)(?:[ \t]+(?i:ltd|limited)\.?)?|(?i:ltd|limited|inc|corp|llc)\.?"
-    r"|Co\b(?![\-.]\w))"
+    r"(?P<ending>(?:Pty|PTY)\.?(?:[ \t]+(?:Ltd|LTD|Limited|LIMITED)\.?)?"
+    r"|(?:Ltd|LTD|Limited|LIMITED|Inc|INC|Corp|CORP|LLC)\.?"
+    r"|Co\b(?![\-.]\w))"  # capitalised: "Tevite limited hours" is no firm
 )
+
+
+# A verb opening the sentence before a firm's name: "Emailed Hollindale Pty Ltd re the bond".
+_JOINERS = word_set("and of the")
+_A_SENTENCES_VERB = re.compile(
+    r"(?i:[a-z]+ed|rang|met|saw|told|sent|paid|asked|called|rung|wrote|spoke|left)[ \t]+"
+)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n:;|•*\-–—,\"'“(\[{])[ \t]*\Z")  # or a cell, an item
 
 
 def firms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
@@ -242,18 +272,24 @@ def firms(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
         return []
     spans = []
     for m in _FIRM.finditer(text):
-        own = [w for w in re.findall(r"[^\W\d_]+", m[0].casefold())
+        start = m.start()
+        opener = _A_SENTENCES_VERB.match(text, start)
+        if opener and _OPENS_SENTENCE.search(text, max(0, start - 3), start):
+            start = opener.end()  # "Emailed Hollindale Pty Ltd": the verb is no firm's word
+        words = text[start : m.end()]
+        own = [w for w in re.findall(r"[^\W\d_]+", words.casefold())
                if w not in lexicon.english_words() and not lexicon.listed_place([w])
                and w not in _FIRM_KEYS]
         if any(w in lexicon.given_names() or w in lexicon.surnames() for w in own):
             continue  # "Kwok Holdings Pty Ltd"
-        named = [w for w in re.findall(r"[^\W\d_]+", text[m.start() : m.start("ending")])
-                 if w.casefold() not in _FIRM_KEYS]  # the words before "Pty Ltd"
+        named = [w for w in re.findall(r"[^\W\d_]+", text[start : m.start("ending")])
+                 if w.casefold() not in _FIRM_KEYS and w.casefold() not in _JOINERS]
         if own and (len(own) >= len(named) or any(
-            re.search(rf"(?i)\b{re.escape(w)}\b", text[: m.start()] + text[m.end() :]) for w in own
+            re.search(rf"(?i)\b{re.escape(w)}\b", text[:start] + text[m.end() :]) for w in own
         )):
-            continue  # "Hollindale Pty Ltd"; "Kilsby Electrical Pty Ltd" of "Corben Kilsby"
-        spans.append(m.span())
+            continue  # "Hollindale Pty Ltd", "Waisake and Co"; "Kilsby Electrical Pty Ltd" of
+            # "Corben Kilsby" (but alone it reads as "Grampians Haulage Pty Ltd" does: a firm)
+        spans.append((start, m.end()))
     return spans
 
 

@@ -481,6 +481,15 @@ _DUBBED = re.compile(
 )
 
 
+# A lowercase month's day or year after it: "june 2026", "april 6th", "may 3, at the office";
+# not a count, an age or a time after a name ("june 3 times", "april 4 yo", "may 3:30").
+_A_DAY_OR_YEAR_AFTER = re.compile(
+    r"[ \t,]*(?:\d{4}\b|\d{1,2}(?:st|nd|rd|th)?\b(?![ \t]*(?:[:.]\d|x\b|times?|hrs?|hours?"
+    r"|mins?|minutes?|days?|weeks?|wks?|months?|mths?|yrs?|years?|yo\b|y/o|kids?|people|of\b)))",
+    re.IGNORECASE,
+)
+
+
 def _lower_names(
     text: str, toks: list[_Tok], name: list[bool], keys: AbstractSet[str] | None
 ) -> None:
@@ -511,9 +520,10 @@ def _lower_names(
             continue  # a plural: "young mums w prams"
         if t.key in lexicon.MONTHS and (
             _DATE_BEFORE.search(text, max(0, t.start - 6), t.start)
-            or _DATE_AFTER.match(text, t.end)
+            or _A_DAY_OR_YEAR_AFTER.match(text, t.end)
         ):
-            continue  # "picking starts 6 april at the orchard", "june 2026"
+            continue  # "picking starts 6 april at the orchard", "june 2026"; not "rang june 3
+            # times"
         if t.key.endswith(_ROLE_ENDINGS) or _DOSE_AFTER.match(text, t.end):
             continue  # "the geriatrician says", "says donepezil 5 mg": a role, a medicine
         if _compound(t.key):

@@ -42,8 +42,9 @@ _AREA_CODE = re.compile(r"\(0?\d\)")
 _WHITESPACE = str.maketrans("\t\n\r", "   ")
 # A desk's extension: "Officer: D. Greatorex ext 4417" (not "ext 28 days").
 _EXTENSION = re.compile(
-    r"(?<!(?i:visa|ease|pite|ract|ancy|rder|eave|line) )"  # an extension of time: "Lease ext 2027"
-    r"(?i:\bext[n.]?)[ \t]*(?!(?:19|20)\d\d\b)(\d{3,5})"
+    # an extension of time: "Lease ext 2027", "deadline ext 2027"; not "Helpline ext 4417"
+    r"(?<!(?i:visa|ease|pite|ract|ancy|rder|eave|term|stay|loan) )(?<!(?i:dline) )"
+    r"(?i:\bext[n.]?)[ \t]*(\d{3,5})"
     r"(?![\w/:]|[.,]\d|[ \t]+(?i:days?|weeks?|wks?|hrs?|hours?|months?|mths?|years?|yrs?)\b)"
 )
 
@@ -911,9 +912,13 @@ def _cued_references(text: str, keys: Collection[str] | None) -> list[Hit]:
             line = text.rfind("\n", 0, cue.start()) + 1
             if short and not (  # "case U1R-001"; but "employee ID PC-0417", "Staff no. 0047",
                 # "Employee: Ana Vake (PALM)     No: NWVP-5520"
-                len(digits) >= 4 and _A_WORKERS_CUE.search(text, line, cue.end())
-                and not _A_YEAR.fullmatch(digits)
-            ):
+                len(digits) >= 4 and not _A_YEAR.fullmatch(digits) and (
+                    _A_WORKERS_CUE.search(cue[0]) or (
+                        _A_NUMBERS_LABEL.match(cue[0])
+                        and not _A_CLIENTS_CUE.search(text, max(line, cue.start() - 10), cue.end())
+                        and _A_WORKERS_CUE.search(text, line, cue.start()))
+                )
+            ):  # but "Staff: Jo Worker   Client no: ZK-3701", "said no ZK-3701": a case's
                 continue
             hits.append(hit(m.start("id"), m.end("id"), "id"))
     return hits
@@ -1071,6 +1076,9 @@ def bookings(text: str) -> list[Hit]:
 
 
 # Cues of a number that is a worker's, a student's or a member's own, whatever its shape.
+# A number's label of its own, the person's name earlier on the line: "No: NWVP-5520".
+_A_NUMBERS_LABEL = re.compile(r"(?i)[ \t]*(?:no\.?|number|#)[ \t]*[:#.]")
+_A_CLIENTS_CUE = re.compile(r"(?i)\b(?:client|case|file|customer|tenant|resident)\b")
 _A_WORKERS_CUE = re.compile(
     r"(?i)\b(?:employee|emp|staff|payroll|badge|student|member(?:ship)?|agency|worker|licence"
     r"|license|credential|wwcc?|id|pager)\b"
@@ -1687,11 +1695,11 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
         if date is not None and m is not None and m.re is _DASHED_DATE and (
             _year(date) >= _RECENT and not BIRTHS(text)
             and not _A_CHILD_AFTER.match(text, m.end())
-            and (_A_CONTACT_AFTER.match(text, m.end())
-                 or not _A_HOUSEHOLD.search(text, 0, h.start))
+            and not _A_HOUSEHOLD.search(text, 0, h.start)
+            and (_A_CONTACT_AFTER.match(text, m.end()) or _A_DEED_AFTER.match(text, m.end()))
         ):
             continue  # "- Gary Lim - 10/03/2026 - rang re lease", "… - bond lodged": a log's
-            # date (under a household's heading, only with a contact's word after it)
+            # date (never under a household's heading: "Kids\n- Leo - 03/01/2026 - appt")
         if m is not None and date is not None and not (
             (_MET_BEFORE.search(text, max(0, h.start - 30), h.start) and (
                 " " in text[h.start : h.end].strip()  # "Phone call with Kylie Brown (12/02/2025)"
@@ -1710,8 +1718,16 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
 _A_HOUSEHOLD = re.compile(
     r"(?i)\b(?:household|family|members|children|kids|dependants|dependents|occupants"
     r"|residents|living\s+with|others\s+in\s+the\s+home|who\s+lives\s+there|sons|daughters"
-    r"|baby|babies|grandkids|grandchildren|wh[aā]nau|mob\s+at\s+home)\b"
+    r"|baby|babies|grandkids|grandchildren|wh[aā]nau|mob\s+at\s+home|siblings|brothers"
+    r"|sisters)\b(?![ \t]+(?:violence|meetings?|court|law|services?|support|shower|day|days"
+    r"|planning|conference|notes?|contacts?|log|group|worker|workers)\b)"
     r"(?:[^\n]{0,16}|[^\n]*:)[ \t]*\n"  # a heading: short, or ending in a colon
+)
+# What a log says was done, after the date: "- Gary Lim - 10/03/2026 - bond lodged".
+_A_DEED_AFTER = re.compile(
+    r"(?i)[ \t]*[-–—|:,][ \t]*(?:[a-z]+[ \t]+){0,3}(?:lodged|paid|signed|sent|received|approved"
+    r"|submitted|booked|refunded|returned|collected|delivered|issued|cancelled|declined|done"
+    r"|completed|fixed|repaired|agreed|court|hearing|mention|inspection|inspected|closed)\b"
 )
 # What a contact log says after the date: "- Gary Lim - 10/03/2026 - rang re lease".
 _A_CONTACT_AFTER = re.compile(
@@ -2502,6 +2518,8 @@ def addresses(text: str) -> list[Hit]:
     hits += dwellings(text)
     hits += _labelled_addresses(text)
     for m in ADDRESS.finditer(text):
+        if "\n" in m[0] and _A_HEADINGS_NUMBER.search(text, 0, m.start("num")):
+            continue  # "Year 9 Camp\nWarrigal Park College": a heading's number, then a line
         end = m.end()
         last = _LAST_WORD.search(m[0])
         if last and last[1].casefold() in _FULL_TYPES:
@@ -2510,6 +2528,11 @@ def addresses(text: str) -> list[Hit]:
     return hits
 
 
+# A number that belongs to the words before it: "Year 9", "Term 3", "Week 10", "Level 2".
+_A_HEADINGS_NUMBER = re.compile(
+    r"(?i)\b(?:year|yr|term|week|wk|round|rnd|grade|level|stage|unit|module|block|day|semester"
+    r"|group|team|room|under|u)[ \t]*\Z"
+)
 # Camps nobody lives at: "Lot 5, Scout Camp had a fire drill", "Army Camp, lot 4 parking".
 _NO_ONES_CAMP = re.compile(
     r"(?i)\b(?:scout|scouts|bible|boot|youth|army|holiday|sports?|training|summer|winter|church"
@@ -2523,8 +2546,8 @@ _ADDRESS_FIELD = re.compile(
     r"\b(?i:address|addr|adresse|direcci[oó]n|endere[cç]o|indirizzo)\b"
     r"(?P<about>[ \t]+(?i:issues?|history|updates?|updated|changes?|changed"
     r"|check|checks|checked|confirmed|verified|problems?|status|proof|moves?|notes?)\b)?"
-    r"[^:\n]{0,40}:[ \t]*(?P<what>[^\n|\t(]{4,80}?)[ \t]*"
-    r"(?=[ \t]{2,}|\t|\||$|\.(?:\s|$)|[ \t]\()",
+    r"[^:\n]{0,40}:[ \t]*\"?(?P<what>[^\n|\t(\"{}]{4,80}?)[ \t]*"
+    r"(?=[ \t]{2,}|\t|\||$|\.(?:\s|$)|[ \t]\(|\")",  # a JSON value ends at its quote
     re.MULTILINE,
 )
 _A_DWELLINGS_WORD = re.compile(
@@ -2545,6 +2568,8 @@ def _a_localitys_address(what: str) -> bool:
     if len(parts) < 2 or not all(parts):
         return False
     first = re.findall(r"[^\W\d_]+", parts[0].casefold())
+    if all(w in lexicon.english_words() for w in first):
+        return False  # a way of having no home: "Couch surfing, Logan", "Youth shelter, Townsville"
     return bool(first) and not lexicon.listed_place(first) and parts[0][:1].isupper()
 
 

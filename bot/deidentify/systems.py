@@ -58,6 +58,8 @@ _ROOM_HEADER = re.compile(r"(?:room|cabin|donga)(?:[ _]?(?:no\.?|number|#))?", r
 # "C14", "B-118", "214" (a motel's "6" for a night's voucher stays: no home in it)
 _BSB = re.compile(r"\d{3}[ \-]?\d{3}")
 _ROOM_CELL = re.compile(r"[A-Z]{1,3}[ \-]?\d{1,4}[A-Za-z]?|\d{3,4}[A-Za-z]?")
+# An expiry written in a number's column: "exp 2027", "Exp 06/2027".
+_EXPIRY_CELL = re.compile(r"(?i)exp(?:iry|ires|\.)?[ \t:]*(?:\d\d?[/\-])?(?:19|20)\d\d")
 # A code of capitals and digits mixed, as a USI or a member number is: "4TYD9WMRHC".
 _CODE_CELL = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{8,12}")
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
@@ -136,7 +138,7 @@ def _cell(kind: str, inner: str, offset: int) -> Hit | None:
     elif kind == "id":
         digits = sum(ch.isdigit() for ch in inner)
         ok = ((bool(_ID_CELL.fullmatch(inner)) and digits >= 3) or bool(
-            _CODE_CELL.fullmatch(inner))) and not (
+            _CODE_CELL.fullmatch(inner))) and not _EXPIRY_CELL.fullmatch(inner) and not (
             DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
         )
     elif kind == "bsb":
@@ -243,6 +245,17 @@ _GIVEN_CELL = re.compile(r" [A-Z][a-z][A-Za-z'’\-]*(?: [A-Z][a-z][A-Za-z'’\-
 _A_VALUE = re.compile(r"\d\d|[A-Z][A-Z0-9]{0,7}-\d")  # numbers, a case code: no header's
 
 
+_AN_APPOINTMENTS_HEADER = re.compile(  # or a facility's list: "Room | Name | Capacity"
+    r"appts?|appointments?|times?|sessions?|meetings?|agenda|start|slots?|topic|purpose"
+    r"|capacity|seats|size|equipment|features|course|class|subject|booked[ _]by",
+    re.IGNORECASE,
+)
+_STAFFS_HEADER = re.compile(
+    r"workers?|staff|referee|witness|escort|facilitator|host|presenter|worker[ _]name",
+    re.IGNORECASE,
+)
+
+
 def _header(
     line: str, classify: Callable[[str], str], below: Sequence[str] = ()
 ) -> tuple[dict[int, str], str, int]:
@@ -255,8 +268,12 @@ def _header(
         if any(_A_VALUE.search(h) for h in heads):
             continue  # a form's label and its value ("Name<TAB>U1R-014"), not a header
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
-        if "room" in kinds.values() and "person" not in kinds.values():
-            kinds = {k: kind for k, kind in kinds.items() if kind != "room"}  # a meeting's room
+        if "room" in kinds.values() and (not any(
+            kind == "person" and not _STAFFS_HEADER.fullmatch(heads[k]) for k, kind in kinds.items()
+        ) or any(_AN_APPOINTMENTS_HEADER.fullmatch(h) for h in heads)):
+            # a meeting's room, though a worker's column names who runs it, or a client's
+            # appointment's ("Room | Client | Appt")
+            kinds = {k: kind for k, kind in kinds.items() if kind != "room"}
         if kinds and sep == " / " and len(heads) < 3 and not line.isupper() and (
             len(kinds) < len(heads) and not _slashed_rows(below, heads, kinds)
         ):
@@ -361,11 +378,12 @@ def _column_kind(head: str) -> str:
         return "plate"
     if _ROOM_HEADER.fullmatch(head):
         return "room"
-    if head.casefold() == "bsb":
-        return "bsb"
+    if _BSB_HEADER.fullmatch(head):
+        return "bsb"  # "BSB", "BSB No", "Bank BSB"
     return "id" if _ID_HEADER.fullmatch(head) else ""
 
 
+_BSB_HEADER = re.compile(r"(?:bank[ _])?bsb(?:[ _](?:no\.?|number|#))?", re.IGNORECASE)
 _PLATE_HEADER = re.compile(r"rego|plate|number[ _]plate|registration|reg[ _]?plate", re.I)
 
 
@@ -427,10 +445,16 @@ def fields(text: str) -> Iterator[Hit]:
     only a value with a listed name in it ("Name<TAB>Thu"; not a header's "Name<TAB>Keyworker")."""
     for m in _NAME_FIELD.finditer(text):
         value, start = _value(m)
-        if value and (_a_name(value) or _titled(value) or _AIRLINE_NAME.fullmatch(value)):
+        if value and (_a_name(value) or _titled(value) or (
+            _AIRLINE_NAME.fullmatch(value) and not _NO_ONES_SLASH.search(value)
+        )):  # "LEE/AMY"; not "ADULT/CHILD", "YES/NO"
             end = start + len(value)
-            if value.isupper() and (given := _GIVEN_AFTER.match(text, end)):
-                end = given.end()  # "Respondent: KEMSLEY, Jethroe"
+            given = _GIVEN_AFTER.match(text, end) if value.isupper() else None
+            if given:
+                end = given.end()  # "Respondent: KEMSLEY, Jethroe", "Young person: WOODS, Zac"
+            elif _A_SIGNERS_LABEL.search(m[0]) and _no_ones_words(value):
+                continue  # "NSW/ACT", "Witnessed by: Two Staff", "Received by: Post" (but a name
+                # field takes words: "Surname: BANKS", "preferred_name": "Bear")
             yield hit(start, end, "person")
     if "\t" in text or "|" in text:
         given, surnames = lexicon.given_names(), lexicon.surnames()
@@ -490,6 +514,27 @@ def _titled(value: str) -> bool:
 
 
 # A ticket's or a manifest's name: surname, a slash, given names ("LEE/AMY MS").
+_A_SIGNERS_LABEL = re.compile(
+    r"(?i)(?:received|witnessed|inducted|signed)[ _]by|passenger|holder|escort"
+)
+
+
+def _no_ones_words(value: str) -> bool:
+    """Every word a common word and no given name, a state or an acronym: "Two Staff", "CCTV",
+    "Post", "SELF/CARER", "NSW/ACT"."""
+    words = re.findall(r"[^\W\d_]+", value)
+    return bool(words) and all(
+        (k := w.casefold()) in lexicon.STATES or (w.isupper() and len(w) <= 4
+                                                    and k not in lexicon.given_names())
+        or (k in lexicon.english_words() and k not in lexicon.given_names())
+        for w in words
+    )
+
+
+_NO_ONES_SLASH = re.compile(
+    r"\b(?:ADULT|ADULTS|CHILD|CHILDREN|INFANT|INF|CHD|ADT|YES|NO|NA|N|Y|M|F|MALE|FEMALE|TBC|TBA"
+    r"|NIL|NONE|OTHER|ECONOMY|BUSINESS|WINDOW|AISLE|SINGLE|RETURN|CASH|CARD|AM|PM)\b"
+)
 _AIRLINE_NAME = re.compile(
     r"[A-Z][A-Z'’\-]+/[A-Z][A-Z'’\-]+(?: [A-Z]+)?(?: (?:MR|MS|MRS|MISS|MSTR))?"
 )
