@@ -149,11 +149,15 @@ class Initials:
                     start -= len(before) - title.start()
                     break
                 initial = _INITIAL_BEFORE.search(before)
-                if not initial or initial[1] in "ai":
-                    break
+                if not initial or initial[1] in "ai" or (
+                    initial[1] in "AI" and "." not in initial[0]
+                ):
+                    break  # "a Dhakal", "A KORKMAZ FAMILY": an article
                 at = start - len(before) + initial.start(1)
                 if initial[1].casefold() not in letters:
-                    if not (initial[1].isupper() and "." in initial[0]) or (
+                    if not (initial[1].isupper() and (
+                        "." in initial[0] or text[h.start : h.end].isupper()  # "S KORKMAZ"
+                    )) or (
                         _A_PLACES_LETTER.search(text, max(0, at - 12), at)
                     ):
                         break  # "w Dhakal": with her; "Block C. Dhakal": a block's letter
@@ -187,6 +191,10 @@ class Initials:
                 and (size > 2 or t.key not in _TWO_LETTER_WORDS)  # "AS", "IT"; not "GS"
             )
             lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
+            if t.key in _DOSE_TIMES and _A_DOSE_BEFORE.search(
+                text, max(0, t.start - 16), t.start
+            ):
+                continue  # "levetiracetam 500 mg BD": twice a day, not Bree Dalton
             if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]) and (
                 not _AN_ARTICLE.search(text, max(0, t.start - 4), t.start)
             ):  # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
@@ -219,6 +227,12 @@ class Initials:
         return [code_hit(start, end, codes)] if codes else []
 
 
+# How often a dose is taken, after the dose: "500 mg BD", "1 g QID PRN", "2 puffs TDS".
+_DOSE_TIMES = word_set("bd bid tds tid qid qds od qd prn mane nocte stat hs")
+_A_DOSE_BEFORE = re.compile(
+    r"(?i)\d[\d.,]*[ \t]*(?:mg|mcg|µg|g|ml|mL|units?|iu|tabs?|tablets?|caps?|puffs?|drops?)"
+    r"(?:[ \t]+(?:bd|bid|tds|tid|qid|qds|od|qd|prn|mane|nocte))?[ \t]+\Z"
+)
 # High-risk work licence classes (forklift, order picker, cranes, dogging, rigging, scaffolding,
 # hoists, boilers, elevating work platforms) that a note writes beside their licence or ticket.
 _LICENCE_CLASSES = word_set(

@@ -210,7 +210,7 @@ _TEAM_TALK = re.compile(
 # "Hunter Youth Haven", "Logan Eisteddfod".
 GROUP_KEYS = word_set(
     "fellowship eisteddfod league haven academy association society collective network alliance"
-    " festival carnival choir ensemble orchestra squad crew"
+    " festival carnival choir ensemble orchestra squad crew australia"  # "Gardening Australia"
 )
 
 
@@ -239,11 +239,14 @@ def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
 
 
 def _a_persons_name_first(run: str) -> bool:
-    """A given name, then a surname, neither a word nor a place: "Tama Ruaine Academy"."""
+    """A given name first that is no word nor place: "Tama Ruaine Academy", "Sarah Australia"
+    (not "Hunter Youth Haven", "Logan Eisteddfod", "Dementia Australia")."""
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", run)]
-    return len(words) >= 3 and words[0] in lexicon.given_names() and (
-        words[1] in lexicon.surnames() or words[1] not in lexicon.english_words()
-    ) and not any(lexicon.listed_place([w]) or w in lexicon.english_words() for w in words[:2])
+    first = words[0]
+    return first in lexicon.given_names() and not (
+        lexicon.listed_place([first]) or first in lexicon.english_words()
+        or lexicon.listed_place(words[:2])  # "Alice Springs Beanie Festival"
+    )
 
 
 _FIRM_KEYS = word_set("pty ltd limited inc corp llc co")

@@ -122,11 +122,21 @@ _AT_SOMEONE = re.compile(
 _HOSPITAL_KEYS = word_set("fiona john peter prince")
 
 
+_DOSE_KEYS = word_set("bd bid tds tid qid qds od qd prn mane nocte stat")
+_DOSE_TIMES = re.compile(
+    r"(?i)\d[\d.,]*[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|tabs?|tablets?|caps?|puffs?|drops?)[ \t]+"
+    r"(?P<times>(?:bd|bid|tds|tid|qid|qds|od|qd|prn|mane|nocte|stat)"
+    r"(?:[ \t]+(?:prn|mane|nocte|stat))?)\b"
+)
+
+
 def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tuple[int, int]]:
     """Where conditions, tests and devices named after people, pathology results and hospitals
     named after people are (``tokens``, ``keys``: the text's words and their keys, as
     ``known_clients.words`` reads them)."""
     out = []
+    if not _DOSE_KEYS.isdisjoint(keys):  # "1 g QID PRN": how often, no one's name
+        out += [m.span("times") for m in _DOSE_TIMES.finditer(text)]
     if not _HOSPITAL_KEYS.isdisjoint(keys):
         out += [
             m.span("h") if m["h"] else m.span("h2") for m in _HOSPITAL_HERE.finditer(text)

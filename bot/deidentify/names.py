@@ -338,6 +338,7 @@ def find(
 # "(Guardianship — EVARISTUS, G):", "10 MAG-00433519/26(6)  JUPP, Ardal   Mention",
 # "Presiding Member: Kinsella, J".
 _COMMA_GAP = re.compile(r",[ \t]*")
+_ANOTHER_ON_THE_LINE = re.compile(r"[A-Z][a-z'’\-]+, [A-Z]\.,?[ \t]+\Z")
 _A_LISTS_DASH_BEFORE = re.compile(r"[ \t][—–][ \t]+\Z")
 _A_LISTS_CLOSE_AFTER = re.compile(r"\.?[ \t]*[):;]")
 
@@ -361,12 +362,19 @@ def _listed_surname_first(text: str, toks: list[_Tok]) -> list[Hit]:
                 nxt.word and not nxt.lexical and not _COURT_V.search(text, 0, t.start)
             )):
                 continue  # "| TAFE, Certificate III |"
-        elif not (initial and t.cap and t.surname and not t.word and not t.place):
-            continue  # "Kinsella, J"
+        elif not (initial and t.cap and not t.place and (
+            (t.surname and not t.word) or (t.unknown and _VOWEL.search(t.key))
+            or ((t.surname or t.word) and _ANOTHER_ON_THE_LINE.search(
+                text, text.rfind("\n", 0, t.start) + 1, t.start))
+        )):
+            continue  # "Kinsella, J", "Cusumano, E."; a word that is a surname among others
+            # ("Staff present: Leadbeater, M., Pilling, D.")
         end = nxt.end + (text[nxt.end : nxt.end + 1] == "." and initial)
+        if initial and (more := _MORE_INITIALS.match(text, nxt.end)) and more.end() > end:
+            end = more.end()  # "Coad, L. M."
         listed = _LABEL_BEFORE.search(text, max(0, t.start - 40), t.start) or (
             _A_LISTS_DASH_BEFORE.search(text, max(0, t.start - 4), t.start)
-        )
+        ) or _ANOTHER_ON_THE_LINE.search(text, max(0, t.start - 40), t.start)
         if listed and (_LIST_AFTER.match(text, end) or _LABEL_AFTER.match(text, end) or (
             _A_LISTS_CLOSE_AFTER.match(text, end)
         )):
@@ -674,7 +682,8 @@ def _a_surnames_look(t: _Tok) -> bool:
 # A surname and its initial as a table's cell or a list's item: "| NAWALOWALO J. |", "Smith J.,
 # Nguyen T. and …" (the initial dotted, then the cell's or the item's end).
 _LISTED_INITIAL = re.compile(
-    r"(?<=[^\W\d_])[^\W\d_] [A-Z]\.(?=[ \t]*(?:\||\t|\n|,|;|\(|\)|\Z|(?:and|&|or) [A-Z]))"
+    r"(?<=[^\W\d_])[^\W\d_] [A-Z]\.(?=[ \t]*(?:\||\t|\n|,|;|\(|\)|\Z|(?:and|&|or) [A-Z])"
+    r"|[ \t]{2,})"  # a roster's columns: "Lemusu T.       Verran P."
 )
 _NOT_A_LISTED_SURNAME = lexicon.STATES | word_set(
     "vitamin hep hepatitis plan type schedule appendix part section zone block ward stage level"
@@ -1506,7 +1515,8 @@ _SURNAME_COMMA_BEFORE = re.compile(
 # line's end or a bracket (a list), or the patient's sex, age or record (a label).
 _LABEL_BEFORE = re.compile(
     r"(?:(?:^|\n)[ \t•*\-–|]*(?:\d{1,3}[.)][ \t]*)?(?:[A-Za-z][\w ./]{0,24}:[ \t]*)?"
-    r"|[ \t]{2,}|\t|\b(?:for|of|Re:?|RE:?)[ \t]+|[ \t]*[|;·][ \t]*|\bv\.?[ \t]+)\Z"
+    r"|[ \t]{2,}|\t|\b(?:for|of|Re:?|RE:?)[ \t]+|[ \t]*[|;·][ \t]*|\bv\.?[ \t]+"
+    r"|(?:[ \t]{2,}|\t)[A-Za-z][\w ./]{0,24}:[ \t]*)\Z"  # a label after a column's gap
 )  # and a table's cell ("| SMITH, Jo |") or a court list's "Police v SMITH, Jo"
 _LIST_AFTER = re.compile(r"[ \t]*(?:$|\n)|[ \t]{2,}|\t|[ \t]*[(|]|[ \t]+[-–—][ \t]", re.MULTILINE)
 _LABEL_AFTER = re.compile(
@@ -2271,7 +2281,7 @@ def _a_week_of_lines(text: str) -> bool:
     """Three or more lines opening with different weekdays and a colon: a timetable's days, not
     a chat's speakers."""
     days = {m[1].casefold()[:2] for m in _DAY_LINE.finditer(text)}
-    return len(days) >= 3
+    return len(days) >= 3 or (len(days) == 2 and not days <= {"tu", "th"})  # "Mon:", "Tue:"
 
 
 _DAY_LINE = re.compile(
@@ -3387,7 +3397,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 # After a kin word, how or where the person is, not who: "leaving her mum alone".
 _HOW_SOMEONE_IS = word_set(
     "alone too also only again now then today tonight here there away well sick unwell overseas"
-    " interstate together first instead anyway either"
+    " interstate together first instead anyway either twice once"
+    # what a carer or a guardian has, not who: "carer sleep", "guardian update sent"
+    " sleep update updates app apps payment payments allowance respite consent details visit"
+    " visits leave meeting meetings report reports review reviews contact portal login"
 )
 _A_VERBS_OBJECT = word_set("the a an his her their my our your up it them him")
 # After a kin word's gloss and a name, what is said of the person: "(older) chase the one in

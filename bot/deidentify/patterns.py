@@ -1367,6 +1367,11 @@ _AT_HANDLE = re.compile(
 _UNDERSCORED = re.compile(r"(?<![\w@.\-/])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\d{3,}(?![\w\-/]|\.\w)")
 
 
+# Numbers in groups joined by underscores, as a scheme's item or claim numbers are written:
+# "04_210_0125_6_1", "05_091203151_0103_1_2".
+_DIGITS_UNDERSCORED = re.compile(r"(?<![\w.\-/])\d{1,9}(?:_\d{1,9}){3,}(?![\w\-/]|\.\d)")
+
+
 def _a_users_name(word: str) -> bool:
     """ "xhs_user_5528710", "kai_m_2291", "blue_wolf_123"; not a file's, a ticket's or a room's
     ("scan_0012", "INC_004512", "B_101", "report_final_2025"): no file's word in it, and not
@@ -1430,6 +1435,7 @@ def handles(text: str) -> list[Hit]:
                  if m[0].rsplit(".", 1)[1] not in _NOT_AN_ACCOUNTS_END]
     if "_" in text:
         hits += [hit(*m.span(), "id") for m in _UNDERSCORED.finditer(text) if _a_users_name(m[0])]
+        hits += [hit(*m.span(), "id") for m in _DIGITS_UNDERSCORED.finditer(text)]
     for m in _HANDLE.finditer(text):
         handle = m[1]
         if m[0][:2].casefold() == "sc" and ":" not in m[0]:
@@ -2300,7 +2306,9 @@ def _alternation(groups: str, *, title: bool) -> str:
 
 
 _NOT_NAME = r"(?!(?:at|to|in|on|of|and|the|for|with|from|near|by|or|is|was|a|an)\b)"
-_TITLE_WORD = rf"{_NOT_NAME}(?:[A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)?|[A-Z]{{2,}})"
+_TITLE_WORD = (  # and "McCrae Street", "MacDonnell Road", "DeGaris Place"
+    rf"{_NOT_NAME}(?:(?:Ma?c|D[ei]|La|O['’])?[A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)?|[A-Z]{{2,}})"
+)
 _LOWER_WORD = rf"{_NOT_NAME}[a-z][a-z'’]*"
 _ANY_CASE = _alternation(_ANY_CASE_TYPES, title=False)
 ADDRESS = re.compile(
@@ -2524,8 +2532,14 @@ def addresses(text: str) -> list[Hit]:
         last = _LAST_WORD.search(m[0])
         if last and last[1].casefold() in _FULL_TYPES:
             end -= 1
-        hits.append(hit(m.start(), _suburb_after(text, end), "address"))
+        start = m.start()
+        if care_of := _CARE_OF.search(text, max(0, start - 6), start):
+            start = care_of.start()  # "c/o 61 Hotham Street": in whose care, the address's too
+        hits.append(hit(start, _suburb_after(text, end), "address"))
     return hits
+
+
+_CARE_OF = re.compile(r"(?i)\bc/[o-][ \t]*\Z")
 
 
 # A number that belongs to the words before it: "Year 9", "Term 3", "Week 10", "Level 2".

@@ -43,6 +43,7 @@ _ID_HEADER = re.compile(
     r"|emp|licen[cs]e|white[ _]card|usi"
     # a platform's or a race's: "username", "gamertag", "Bib"
     r"|user[ _]?name|handle|gamertag|bib"
+    r"|asset(?:[ _](?:no\.?|number|#|id|tag))?"  # a loan register's: "Asset no."
     # a farm's, a business's, a vehicle's: "PIC", "ABN", "VIN", "Title", "Claim"
     r"|pic|abn|acn|vin|title|claim|policy",  # (a "Rego" column is ``_PLATE_HEADER``'s)
     re.IGNORECASE,
@@ -99,6 +100,7 @@ HEADER_WORDS = word_set(
     " referee escort skipper deckhand passenger holder"
     " emp bsb picker room cabin donga worker white usi received witnessed inducted signed"
     " bib username user handle gamertag athlete athletes player players students competitor"
+    " asset"
 )
 
 
@@ -450,8 +452,10 @@ def fields(text: str) -> Iterator[Hit]:
         )):  # "LEE/AMY"; not "ADULT/CHILD", "YES/NO"
             end = start + len(value)
             given = _GIVEN_AFTER.match(text, end) if value.isupper() else None
+            given = given or _INITIALS_AFTER.match(text, end)
             if given:
-                end = given.end()  # "Respondent: KEMSLEY, Jethroe", "Young person: WOODS, Zac"
+                end = given.end()  # "Respondent: KEMSLEY, Jethroe", "Young person: WOODS, Zac",
+                # "Received by: Cusumano, E."
             elif _A_SIGNERS_LABEL.search(m[0]) and _no_ones_words(value):
                 continue  # "NSW/ACT", "Witnessed by: Two Staff", "Received by: Post" (but a name
                 # field takes words: "Surname: BANKS", "preferred_name": "Bear")
@@ -514,6 +518,7 @@ def _titled(value: str) -> bool:
 
 
 # A ticket's or a manifest's name: surname, a slash, given names ("LEE/AMY MS").
+_INITIALS_AFTER = re.compile(r",[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)*(?![^\W\d_])")
 _A_SIGNERS_LABEL = re.compile(
     r"(?i)(?:received|witnessed|inducted|signed)[ _]by|passenger|holder|escort"
 )
