@@ -15,7 +15,8 @@ from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import DATE, DOB_CUE
 from bot.deidentify.text import Hit, hit
 
-_SEPARATORS = ("\t", "|", ",", " / ")  # " / ": a sign-in sheet typed as "NAME / PEOPLE / PETS"
+# " / ": a sign-in sheet typed as "NAME / PEOPLE / PETS"; "  ": columns typed with spaces
+_SEPARATORS = ("\t", "|", ",", " / ", "  ")
 # A column of people's names, by its header (not "Owner", "Worker" or "Author": the team's own,
 # whom the keep-list knows; nor "Service name", "Program name").
 _NAME_HEADER = re.compile(
@@ -104,9 +105,18 @@ HEADER_WORDS = word_set(
 )
 
 
+# A table typed with spaces between its columns ("Asset no.      Item      Issued"): two or more
+# spaces part its cells; tried last, and only where the header names a column.
+_COLUMNS = "  "
+_A_COLUMNS_CELL = re.compile(r"\S+(?: \S+)*")
+
+
 def _split(line: str, sep: str) -> list[str]:
     """A row's cells, each as written (quotes kept): a separator inside double quotes is the
-    cell's own ('"COLÓN IBARRA, Yesenia"'). Joined with ``sep`` they give the line back."""
+    cell's own ('"COLÓN IBARRA, Yesenia"'). Joined with ``sep`` they give the line back (but a
+    table typed with spaces: its cells alone)."""
+    if sep == _COLUMNS:
+        return _A_COLUMNS_CELL.findall(line)
     if '"' not in line or len(sep) > 1:
         return line.split(sep)
     cells, start, quoted = [], 0, False
@@ -188,6 +198,14 @@ def _table_cells(text: str, classify: Callable[[str], str]) -> Iterator[tuple[st
     for n, line in enumerate(lines):
         if not line.strip():
             kinds = {}
+        elif kinds and sep == _COLUMNS:  # a table typed with spaces: each cell where it stands
+            spans = [m.span() for m in _A_COLUMNS_CELL.finditer(line)]
+            if len(spans) != width:
+                kinds = {}
+            else:
+                for k, (a, b) in enumerate(spans):
+                    if (kind := kinds.get(k)) is not None:
+                        yield kind, line[a:b].rstrip("\r"), start + a
         elif kinds:
             cells = _split(line, sep)
             p = next((k for k, kind in kinds.items() if kind == "person"), None)
@@ -269,6 +287,10 @@ def _header(
             continue  # a sentence with a comma, not a header
         if any(_A_VALUE.search(h) for h in heads):
             continue  # a form's label and its value ("Name<TAB>U1R-014"), not a header
+        if sep == _COLUMNS and (len(heads) < 3 or not below or len(_split(below[0], sep)) != len(
+            heads
+        )):
+            continue  # spaces between three columns or more, and a row below of as many
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
         if "room" in kinds.values() and (not any(
             kind == "person" and not _STAFFS_HEADER.fullmatch(heads[k]) for k, kind in kinds.items()
