@@ -93,3 +93,19 @@ def test_what_must_survive_survives(text: str, who: KnownClient | None) -> None:
 
 def test_a_name_before_australia_is_still_someone() -> None:
     assert "Tama" not in redact("Tama Ruaine Academy rang about the camp.")
+
+
+def test_a_table_typed_with_spaces_is_read_by_its_columns() -> None:
+    text = (
+        "Asset no.      Item                                Issued        Condition\n"
+        "HB-0412        Hospital bed, electric, 3-function   09/04/2026   good\n"
+        "MH-0088        Mobile hoist                         09/04/2026   good"
+    )
+    out = redact(text)
+    assert "HB-0412" not in out and "MH-0088" not in out
+    assert "Hospital bed, electric, 3-function" in out and "09/04/2026" in out
+
+
+def test_prose_with_two_spaces_after_a_full_stop_is_no_table() -> None:
+    text = "Rang the OT.  Client ID to follow.  Bed delivered Monday.\nAll good.  Nothing else."
+    assert redact(text) == text
