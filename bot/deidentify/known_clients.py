@@ -971,7 +971,7 @@ class Matcher:
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
-        self.unit_kinds: set[str] = set()  # "flat" (a unit, a flat, "4/88"), "park", "camp"
+        self.unit_kinds: set[str] = set()  # "flat" (a unit, a flat, "4/88"), "park" (a camp's too)
         self.house_numbers: set[str] = set()  # the street number: "outside number 27"
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
@@ -1021,6 +1021,14 @@ class Matcher:
                 self.house_numbers.add(house[1].casefold())
             if line:
                 words = LETTERS.findall(line["suburb"])
+                self.localities.setdefault(line["postcode"], []).append(re.compile(
+                    r"(?i:post\s*code|suburb|locality)[^\n:]{0,24}:[ \t]*\"?(?P<at>"
+                    + r"[\s,]+".join(map(re.escape, words))
+                    + rf"[ \t]*[,/]?[ \t]*\"?[ \t]*[,;]?[ \t]*\"?{line['postcode']}(?!\d)"
+                    + rf"|{line['postcode']}[ \t]*[,/]?[ \t]*"
+                    + r"[\s,]+".join(map(re.escape, words)) + ")",  # "Suburb/postcode: Coburg 3058"
+                    re.IGNORECASE,
+                ))
                 self.localities.setdefault(line["postcode"], []).append(re.compile(
                     r"(?<![\w'’])" + r"[\s,]+".join(map(re.escape, words))
                     + rf"(?:,?\s+{line['state']}\s*,?\s*|(?-i:(?<=[A-Z]))\s+)"  # the state,
@@ -1849,7 +1857,10 @@ class Matcher:
             for code in {m[0] for m in _FOUR_DIGITS.finditer(text)} & self.localities.keys():
                 for pattern in self.localities[code]:
                     for m in pattern.finditer(text):
-                        yield hit(m.start(), m.end(), "address")
+                        start = m.start("at") if "at" in pattern.groupindex and m["at"] else (
+                            m.start()
+                        )
+                        yield hit(start, m.end(), "address")  # after a form's label, if any
         if keys is not None and self.address_keys.isdisjoint(keys):
             return
         if self.dwellings:
@@ -1921,9 +1932,12 @@ class Matcher:
         for m in (_ANY_UNIT if home_said else _UNIT_ALONE).finditer(text):
             word = re.match(r"[^\W\d_]+", m["home"])
             kind = _UNIT_KINDS.get(word[0].casefold(), "flat") if word else "flat"
-            if m["unit"].casefold() in alone and kind in self.unit_kinds:
+            if m["unit"].casefold() in alone and (kind in self.unit_kinds or (
+                kind == "flat" and not self.unit_kinds <= {"flat"}
+            )):
                 yield hit(m.start("home"), m.end(), "address")  # "back to unit 12", the
-                # register's "12/44 …"; not "working at site 4" for a client in Unit 4
+                # register's "12/44 …", "his unit 6" for a park's cabin 6; not "working at site
+                # 4" for a client in Unit 4
 
     def house_numbers_in(self, text: str) -> Iterator[Hit]:
         """The street number of a registered address said as a house's: "her boxes were on the
@@ -1995,7 +2009,7 @@ class Matcher:
 _HOMES = "unit|flat|apartment|apt|villa|cabin|donga|site|van|caravan"
 _UNIT_WORD = rf"(?:u|{_HOMES})"
 # Which kind of home a unit's word says: a block's, a caravan park's, a work camp's.
-_UNIT_KINDS = {"site": "park", "van": "park", "caravan": "park", "cabin": "park", "donga": "camp"}
+_UNIT_KINDS = {"site": "park", "van": "park", "caravan": "park", "cabin": "park", "donga": "park"}
 _UNIT_NUMBER = re.compile(
     rf"(?<![\w/.])(?P<word>{_UNIT_WORD}\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
     r"(?P<number>\d+[a-z]?)(?![\w/])",
@@ -2087,7 +2101,9 @@ _NOT_A_HOUSE_AFTER = re.compile(
     r"|on\s+(?:the|my|her|his|their|our|your)\s+(?:\w+\s+)?(?:list|waitlist|wait\s+list|ladder|form|register|checklist|sheet|page)|in\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:queue|line|form|checklist|guide|list|booklet|handbook))\b"
 )  # "number 27 on the list", "Go to number 27 on the form", "number 27 in the checklist"
-_A_PLACE_IN_LINE = re.compile(r"(?i)\b(?:at|is|was)[ \t]*[-–:]?[ \t]*\Z")  # "At number 27"
+_A_PLACE_IN_LINE = re.compile(  # "At number 27", "Up from number 41" (in a queue)
+    r"(?i)\b(?:at|is|was|from|to)[ \t]*[-–:]?[ \t]*\Z"
+)
 _ON_A_LIST_AFTER = re.compile(  # "At number 27 on the waitlist"
     r"(?i)\s+(?:on|in)\s+(?:the|my|her|his|their|our|your)\s+(?:\w+\s+)?"
     r"(?:list|waitlist|wait\s+list|queue|ladder|register)\b"
@@ -2581,6 +2597,7 @@ _AN_ORGANISATIONS_ROOM = re.compile(
 _NO_ONES_ROOM = re.compile(  # a meeting's room, a court's: "Interview Room 2", "Court room 3"
     r"(?i)\b(?:meeting|interview|court|consult(?:ing|ation)?|training|hearing|conference"
     r"|waiting|treatment|board|function|group)\s*\Z"
+    r"|\bward[ \t]+\w{1,4},?[ \t]*\Z"  # a hospital's bed: "Ward 3, Bed 7"
 )
 
 

@@ -210,7 +210,7 @@ _TEAM_TALK = re.compile(
 # "Hunter Youth Haven", "Logan Eisteddfod".
 GROUP_KEYS = word_set(
     "fellowship eisteddfod league haven academy association society collective network alliance"
-    " festival carnival choir ensemble orchestra squad crew australia"  # "Gardening Australia"
+    " festival carnival choir ensemble orchestra squad australia"  # "Gardening Australia"
 )
 
 
@@ -230,10 +230,10 @@ def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
             continue
         if mascot not in TEAM_KEYS:
             continue
-        if mascot in lexicon.surnames():
+        if mascot in lexicon.surnames() or _a_persons_name_first(m[0]):
             talk = _TEAM_TALK.search(text) is not None if talk is None else talk
             if not talk:
-                continue  # "Jack Hawks rang": a man
+                continue  # "Jack Hawks rang", "Mick Jets rang": a man; "Olympia Warriors v …"
         spans.append(m.span())
     return spans
 

@@ -396,6 +396,12 @@ _PAYEE = re.compile(
     r"|\t|[ \t]*[,;])",
     re.MULTILINE,
 )
+def _two_words(key: str) -> bool:
+    """Two English words run together: a brand's name ("beteasy", "ubereats")."""
+    words = lexicon.english_words()
+    return any(key[:k] in words and key[k:] in words for k in range(2, len(key) - 1))
+
+
 _NOT_PAYEES = word_set(
     """pty ltd limited inc co energy telstra optus vodafone council housing rentals realty real
     estate agent agency insurance bank super superannuation group services service centrelink
@@ -468,7 +474,8 @@ def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
             or (initial and _in_no_list(k))  # "M WAKELIN": an initial, then a surname no list has
             or (_in_no_list(k) and (any(  # "YAO YIFAN", "KAIWEN YAO"
                 n in lexicon.surnames() and n not in lexicon.english_words() for n in named
-            ) or (len(named) == 1 and len(_VOWEL.findall(k)) >= 2)))  # "TO KAIWEN [ID]"
+            ) or (len(named) == 1 and len(_VOWEL.findall(k)) >= 2 and not _two_words(k))))
+            # "TO KAIWEN [ID]"; not "BETEASY"
             for k in named
         ):
             continue  # "HUNGRY JACKS", "PARKING FINE"
@@ -1541,7 +1548,7 @@ _PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = (False,) * 6 + (True, False, False)  # never a name
 # Services' acronyms that are also surnames (AMES, HAAG, GRAMS, COTA, OMARA): in capitals, the
 # service; written as a name, a person.
-_SERVICE_ACRONYMS = word_set("ames haag grams opals cota omara")
+_SERVICE_ACRONYMS = word_set("ames haag grams opals cota omara hass")  # and a subject, HASS
 # The article, alone or after a preposition: "المستشفى", "بالمستشفى" (at the hospital), "للبيت".
 _ARABIC_ARTICLE = ("ال", "بال", "وال", "فال", "كال", "لل")
 _ROMAN = word_set("ii iii iv vii viii ix xii")  # not "VI", "XI": Vi, Xi are names too

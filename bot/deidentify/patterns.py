@@ -42,10 +42,17 @@ _AREA_CODE = re.compile(r"\(0?\d\)")
 _WHITESPACE = str.maketrans("\t\n\r", "   ")
 # A desk's extension: "Officer: D. Greatorex ext 4417" (not "ext 28 days").
 _EXTENSION = re.compile(
-    # an extension of time: "Lease ext 2027", "deadline ext 2027"; not "Helpline ext 4417"
-    r"(?<!(?i:visa|ease|pite|ract|ancy|rder|eave|term|stay|loan) )(?<!(?i:dline) )"
     r"(?i:\bext[n.]?)[ \t]*(\d{3,5})"
     r"(?![\w/:]|[.,]\d|[ \t]+(?i:days?|weeks?|wks?|hrs?|hours?|months?|mths?|years?|yrs?)\b)"
+)
+
+
+# What is extended in time, just before "ext": "Lease ext 2027", "Bail: ext 2027", "AVO ext
+# 2027"; not "Helpline ext 4417", "Ring Kath on ext 2045".
+_EXTENDED = re.compile(
+    r"(?i)\b(?:visa|lease|respite|contract|tenancy|order|leave|term|stay|loan|deadline|bail|avo"
+    r"|dvo|ivo|fvro|plan|permit|funding|licen[cs]e|package|placement|agreement|approval|tila"
+    r"|payment|support|due\s+date|date|time|extension)[ \t]*[:\-–(]?[ \t]*\Z"
 )
 
 
@@ -81,7 +88,8 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
 
 def extensions(text: str) -> list[Hit]:
     """A desk's extension after its cue ([phone])."""
-    return [hit(*m.span(1), "phone") for m in _EXTENSION.finditer(text)] if (
+    return [hit(*m.span(1), "phone") for m in _EXTENSION.finditer(text)
+            if not _EXTENDED.search(text, max(0, m.start() - 24), m.start())] if (
         "xt" in text or "XT" in text
     ) else []
 
@@ -1410,6 +1418,10 @@ _DOTTED = re.compile(
 ACCOUNT_KEYS = word_set(
     "account accounts profile username usernames user users handle handles server channel ign"
 )
+_SHORT_FORMS = word_set(
+    "approx ctrl alt esp incl excl dept govt mgmt appt appts info min max etc misc tel mob ph"
+    " fwd pls thx asap dr mr mrs ms st rd ave"
+)
 _ACCOUNTS_TALK = re.compile(
     r"(?i)\b(?:account|accounts|profile|username|usernames|user|users|handle|handles|page|dm|dms"
     r"|server|channel|gamertag|ign|"
@@ -1419,8 +1431,10 @@ _ACCOUNTS_TALK = re.compile(
 
 def _a_dotted_handle(word: str) -> bool:
     parts = word.split(".")
-    if parts[-1] in _NOT_AN_ACCOUNTS_END or parts[-1] in _URL_PARTS:
-        return False
+    if parts[-1] in _NOT_AN_ACCOUNTS_END or parts[-1] in _URL_PARTS or any(
+        p in _SHORT_FORMS for p in parts
+    ):
+        return False  # "approx.half", "ctrl.alt": a word's short form, a full stop's space left out
     if re.search(r"[_\d]", word):
         return True
     return any(len(p) >= 4 and not _known_word(p) and p not in lexicon.not_names() for p in parts)
@@ -1630,7 +1644,7 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
     ):
         return True  # a scam's site: "linkt-au-tolls.help", "mygov-au-review.com"
     site = host.casefold()
-    if _A_USERS_PAGE.match(path):
+    if _A_USERS_PAGE.match(path) and not _AN_AUSTRALIAN_BODY.search(host):
         return True  # "steamcommunity.com/id/lotusdxrk", "tradeit-skins.gg/u/skinflip"
     if site in _SOCIAL and path.strip("/") and not _A_SITES_OWN_PAGE.fullmatch(
         path.strip("/").casefold()
@@ -1644,8 +1658,14 @@ def _names_someone(url: str, registered: Collection[str]) -> bool:
 
 
 _A_USERS_PAGE = re.compile(
-    r"(?i)(?:id|u|user|users|profile|profiles|member|members)/[\w.\-]{3,}|@\w"
+    r"(?i)(?:id|u|user|users|profile|profiles|member|members)/(?!(?:login|log-in|signin|sign-in"
+    r"|settings|register|signup|sign-up|home|help|account|dashboard|edit|search|benefits"
+    r"|join|claims?|enrol|enrolment|forms?|apply|renew|payments?|portal|services?|support"
+    r"|contact|faq|about|news|resources|cards?|cover|extras|offers|rewards|fixtures|draw|results"
+    r"|teams|events|calendar)\b)[\w.\-]{3,}|@\w"
 )
+# A government's, a university's or a body's own site: no user's page on it ("my.gov.au/…").
+_AN_AUSTRALIAN_BODY = re.compile(r"(?i)\.(?:gov|edu|org|asn)\.au\Z")
 _COUNTRY_PAGES = frozenset({"au", "nz", "uk", "us", "ca", "en"})
 _SITES_OWN_FIRST = re.compile(r"(?i)webapps|signin|smarthelp|help|settings|policies|legal|issues")
 
@@ -1702,7 +1722,6 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
             _year(date) >= _RECENT and not BIRTHS(text)
             and not _A_CHILD_AFTER.match(text, m.end())
             and not _A_HOUSEHOLD.search(text, 0, h.start)
-            and (_A_CONTACT_AFTER.match(text, m.end()) or _A_DEED_AFTER.match(text, m.end()))
         ):
             continue  # "- Gary Lim - 10/03/2026 - rang re lease", "… - bond lodged": a log's
             # date (never under a household's heading: "Kids\n- Leo - 03/01/2026 - appt")
@@ -1725,8 +1744,10 @@ _A_HOUSEHOLD = re.compile(
     r"(?i)\b(?:household|family|members|children|kids|dependants|dependents|occupants"
     r"|residents|living\s+with|others\s+in\s+the\s+home|who\s+lives\s+there|sons|daughters"
     r"|baby|babies|grandkids|grandchildren|wh[aā]nau|mob\s+at\s+home|siblings|brothers"
-    r"|sisters)\b(?![ \t]+(?:violence|meetings?|court|law|services?|support|shower|day|days"
-    r"|planning|conference|notes?|contacts?|log|group|worker|workers)\b)"
+    r"|sisters)\b(?!['’]?[ \t]+(?:violence|meetings?|court|law|services?|support|shower|day|days"
+    r"|planning|conference|notes?|contacts?|log|group|worker|workers|helpline|history|committee"
+    r"|council|association|centre|center|program|programme|matters?|law|lawyer|solicitor"
+    r"|doctor|gp|school|friends?)\b)"
     r"(?:[^\n]{0,16}|[^\n]*:)[ \t]*\n"  # a heading: short, or ending in a colon
 )
 # What a log says was done, after the date: "- Gary Lim - 10/03/2026 - bond lodged".
@@ -1821,7 +1842,9 @@ _THINGS_THAT_TURN = (
     "lease", "debt", "loan", "tenancy", "program", "programme", "service", "refuge", "business",
     "agreement", "order", "policy", "account", "car", "rent", "contract", "plan", "package",
     "shelter", "project", "group", "club", "centre", "application", "it", "this", "that",
-    "sublease",
+    "sublease", "school", "college", "church", "hall", "council", "house", "home", "shop",
+    "building", "festival", "event", "association", "society", "company", "team", "station",
+    "meeting", "count", "number", "total", "tally", "score", "list",
 )
 # Those that end names too, so only as whole words ("Oscar", "Brent", "Kit", "Elease",
 # "Border" turn 18); the rest also end compounds ("Playgroup turns 3").
@@ -1838,7 +1861,8 @@ DOB_CUE = re.compile(  # not our own placeholder "[DOB]", which is no cue in a s
     # (each a whole word: "Oscar turns 18", "Kit turns 17" are people)
     r"|" + "".join(f"(?<!\\b{thing} )" if thing in _ENDS_OF_NAMES else f"(?<!{thing} )"
                    for thing in _THINGS_THAT_TURN)
-    + r"turn(?:ed|s|ing)\s+(?:\d{1,3}(?![\d:.])|" + _AGE_WORDS + r"\b)"
+    + r"turn(?:ed|s|ing)\s+(?:\d{1,3}(?![\d:.])|" + _AGE_WORDS + r"\b"
+    r"(?!\s+(?:people|persons|kids|children|families|away|over|around|down|up|back)\b))"
     r"(?!\s*(?:%|-(?=[a-z])|(?:months?|mths?|weeks?|wks?"
     r"|days?|hours?|hrs?|minutes?|mins?|percent|(?:years?|yrs?)\s+(?:since|ago))\b))"
     # a birthday in the languages of the notes: Italian, Spanish, Vietnamese, Tagalog, Greek
@@ -2544,8 +2568,8 @@ _CARE_OF = re.compile(r"(?i)\bc/[o-][ \t]*\Z")
 
 # A number that belongs to the words before it: "Year 9", "Term 3", "Week 10", "Level 2".
 _A_HEADINGS_NUMBER = re.compile(
-    r"(?i)\b(?:year|yr|term|week|wk|round|rnd|grade|level|stage|unit|module|block|day|semester"
-    r"|group|team|room|under|u)[ \t]*\Z"
+    r"(?i)\b(?:year|yr|term|week|wk|round|rnd|grade|stage|module|day|semester|group|team"
+    r"|under)[ \t]*\Z"  # (not "Unit 7", "Room 3", "Level 2": a home's, whose lines go on)
 )
 # Camps nobody lives at: "Lot 5, Scout Camp had a fire drill", "Army Camp, lot 4 parking".
 _NO_ONES_CAMP = re.compile(
@@ -2574,6 +2598,14 @@ _NO_ADDRESS = re.compile(
 )
 
 
+NO_HOMES_WORD = re.compile(
+    r"(?i)\b(?:couch|couches|surfing|rough|sleeping|sleeps|shelter|refuge|homeless|car|tent|street"
+    r"|streets|crisis|temporary|transitional|motel|hostel|boarding|rooming|transient|squat"
+    r"|squatting|itinerant|emergency|accommodation|hospital|custody|prison|detention|kinship"
+    r"|care|place|caravan)\b"  # "Mum's place, Logan", "Kinship care, Inala"
+)
+
+
 def _a_localitys_address(what: str) -> bool:
     """An address with no number, as villages abroad have: a place that is no listed town, then
     its district or country ("Aldeia Buruma, Suco Buruma, Baucau", "Lenakel area, Tanna");
@@ -2582,8 +2614,9 @@ def _a_localitys_address(what: str) -> bool:
     if len(parts) < 2 or not all(parts):
         return False
     first = re.findall(r"[^\W\d_]+", parts[0].casefold())
-    if all(w in lexicon.english_words() for w in first):
+    if NO_HOMES_WORD.search(parts[0]) and not re.search(r"\d", what):
         return False  # a way of having no home: "Couch surfing, Logan", "Youth shelter, Townsville"
+        # (but "Sandy Creek Farm, Murgon" is a home)
     return bool(first) and not lexicon.listed_place(first) and parts[0][:1].isupper()
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence, Set
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
-from bot.deidentify.patterns import DATE, DOB_CUE
+from bot.deidentify.patterns import DATE, DOB_CUE, NO_HOMES_WORD
 from bot.deidentify.text import Hit, hit
 
 # " / ": a sign-in sheet typed as "NAME / PEOPLE / PETS"; "  ": columns typed with spaces
@@ -60,10 +60,12 @@ _ROOM_HEADER = re.compile(r"(?:room|cabin|donga)(?:[ _]?(?:no\.?|number|#))?", r
 # "C14", "B-118", "214" (a motel's "6" for a night's voucher stays: no home in it)
 _BSB = re.compile(r"\d{3}[ \-]?\d{3}")
 _ROOM_CELL = re.compile(r"[A-Z]{1,3}[ \-]?\d{1,4}[A-Za-z]?|\d{3,4}[A-Za-z]?")
+_A_HANDLES_CELL = re.compile(r"@?(?=[\w.\-]*[A-Za-z])[\w.\-]{3,40}")
 # An expiry written in a number's column: "exp 2027", "Exp 06/2027".
 _EXPIRY_CELL = re.compile(r"(?i)exp(?:iry|ires|\.)?[ \t:]*(?:\d\d?[/\-])?(?:19|20)\d\d")
 # A code of capitals and digits mixed, as a USI or a member number is: "4TYD9WMRHC".
-_CODE_CELL = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{8,12}")
+_A_YEARS_CODE = re.compile(r"[A-Z]+(?:19|20)\d\d")  # a form's version: "FORMSV2026"
+_CODE_CELL = re.compile(r"(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{8,12}")  # not "STAGE2REVIEW"
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
 _YEARS_OR_DATE = re.compile(
     r"(?:19|20)\d\d(?:[ \-/–](?:\d\d|(?:19|20)\d\d))?|\d{1,2}[ /\-][A-Z]{3,9}[ /\-]\d{2,4}",
@@ -150,9 +152,12 @@ def _cell(kind: str, inner: str, offset: int) -> Hit | None:
     elif kind == "id":
         digits = sum(ch.isdigit() for ch in inner)
         ok = ((bool(_ID_CELL.fullmatch(inner)) and digits >= 3) or bool(
-            _CODE_CELL.fullmatch(inner))) and not _EXPIRY_CELL.fullmatch(inner) and not (
+            _CODE_CELL.fullmatch(inner) and not _A_YEARS_CODE.fullmatch(inner))) and not (
+                _EXPIRY_CELL.fullmatch(inner)) and not (
             DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
         )
+    elif kind == "handle":
+        ok, kind = _A_HANDLES_CELL.fullmatch(inner) is not None, "id"
     elif kind == "bsb":
         ok = _BSB.fullmatch(inner) is not None  # "633-108"; not a score's "101-99" under it
         kind = "id"
@@ -162,7 +167,8 @@ def _cell(kind: str, inner: str, offset: int) -> Hit | None:
     elif kind == "address":
         ok = bool(re.search(r"[^\W\d_]{3}", inner)) and inner.casefold() not in _NOT_A_NAME and (
             inner.casefold() not in _STATUS_WORDS
-        )
+        ) and not (NO_HOMES_WORD.search(inner) and not re.search(r"\d", inner))
+        # (not "Boarding house, Fortitude Valley", "Mum's place, Logan")
     else:
         ok, kind = bool(inner) and _a_name(inner), "person"
     return hit(offset, offset + len(inner), kind) if ok else None
@@ -270,8 +276,13 @@ _AN_APPOINTMENTS_HEADER = re.compile(  # or a facility's list: "Room | Name | Ca
     r"|capacity|seats|size|equipment|features|course|class|subject|booked[ _]by",
     re.IGNORECASE,
 )
-_STAFFS_HEADER = re.compile(
-    r"workers?|staff|referee|witness|escort|facilitator|host|presenter|worker[ _]name",
+_RESIDENTS_HEADER = re.compile(  # whose home the room is: "Room | Tenant | Start"
+    r"tenants?|residents?|occupants?|guests?|boarders?|lodgers?|resident[ _]name",
+    re.IGNORECASE,
+)
+_STAFFS_HEADER = re.compile(  # and a school's: "Student | Room | Teacher" (a class's room)
+    r"workers?|staff|referee|witness|escort|facilitator|host|presenter|worker[ _]name"
+    r"|students?|pupils?|teachers?",
     re.IGNORECASE,
 )
 
@@ -294,7 +305,8 @@ def _header(
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
         if "room" in kinds.values() and (not any(
             kind == "person" and not _STAFFS_HEADER.fullmatch(heads[k]) for k, kind in kinds.items()
-        ) or any(_AN_APPOINTMENTS_HEADER.fullmatch(h) for h in heads)):
+        ) or (any(_AN_APPOINTMENTS_HEADER.fullmatch(h) for h in heads)
+              and not any(_RESIDENTS_HEADER.fullmatch(h) for h in heads))):
             # a meeting's room, though a worker's column names who runs it, or a client's
             # appointment's ("Room | Client | Appt")
             kinds = {k: kind for k, kind in kinds.items() if kind != "room"}
@@ -362,7 +374,10 @@ def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
             or (kind == "place" and _A_PLACE_CELL.fullmatch(inner) and lexicon.listed_place(words))
             or (kind == "club" and len(words) >= 2 and "," not in inner and any(
                 w in lexicon.english_words() and w not in lexicon.given_names()
-                for w in words[1:]))  # "Norwood Athletics", "Adelaide Harriers"
+                for w in words[1:]) and not (
+                    words[0] in lexicon.given_names() and words[0] not in lexicon.english_words()
+                    and not lexicon.listed_place(words[:1])
+                ))  # "Norwood Athletics", "Adelaide Harriers"; not "Sam Nguyen Plumbing"
         ):
             spans.append((offset, offset + len(inner)))
     return spans
@@ -404,9 +419,15 @@ def _column_kind(head: str) -> str:
         return "room"
     if _BSB_HEADER.fullmatch(head):
         return "bsb"  # "BSB", "BSB No", "Bank BSB"
+    if _HANDLE_HEADER.fullmatch(head):
+        return "handle"  # "username": "nightcrawler77", "dicegoblin.nightcliff"
     return "id" if _ID_HEADER.fullmatch(head) else ""
 
 
+_HANDLE_HEADER = re.compile(
+    r"user[ _]?names?|handles?|gamertags?|ign|screen[ _]?names?|psn[ _]?id|xbox[ _]?id",
+    re.IGNORECASE,
+)
 _BSB_HEADER = re.compile(r"(?:bank[ _])?bsb(?:[ _](?:no\.?|number|#))?", re.IGNORECASE)
 _PLATE_HEADER = re.compile(r"rego|plate|number[ _]plate|registration|reg[ _]?plate", re.I)
 
@@ -470,8 +491,8 @@ def fields(text: str) -> Iterator[Hit]:
     for m in _NAME_FIELD.finditer(text):
         value, start = _value(m)
         if value and (_a_name(value) or _titled(value) or (
-            _AIRLINE_NAME.fullmatch(value) and not _NO_ONES_SLASH.search(value)
-        )):  # "LEE/AMY"; not "ADULT/CHILD", "YES/NO"
+            _AIRLINE_NAME.fullmatch(value) and not _no_ones_words(value)
+        )):  # "LEE/AMY", "SINGLE/ANNA MS"; not "ADULT/CHILD", "YES/NO"
             end = start + len(value)
             given = _GIVEN_AFTER.match(text, end) if value.isupper() else None
             given = given or _INITIALS_AFTER.match(text, end)
@@ -547,13 +568,19 @@ _A_SIGNERS_LABEL = re.compile(
 
 
 def _no_ones_words(value: str) -> bool:
-    """Every word a common word and no given name, a state or an acronym: "Two Staff", "CCTV",
-    "Post", "SELF/CARER", "NSW/ACT"."""
+    """Every word a common word that is no one's name, a state or an acronym no name list has:
+    "Two Staff", "CCTV", "SELF/CARER", "NSW/ACT", "ADULT/CHILD"; not "NGO", "STONE", "ANNA".
+    Of two words or more, a word that is also a surname may be among them ("Two Staff")."""
     words = re.findall(r"[^\W\d_]+", value)
+    if any(len(w) == 1 and w.isupper() for w in words):
+        return False  # an initial: "Pinto A.", "Pickles, R."
+    given, surnames, english = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
+    several = len(words) > 1
     return bool(words) and all(
-        (k := w.casefold()) in lexicon.STATES or (w.isupper() and len(w) <= 4
-                                                    and k not in lexicon.given_names())
-        or (k in lexicon.english_words() and k not in lexicon.given_names())
+        (k := w.casefold()) in lexicon.STATES or _NO_ONES_SLASH.fullmatch(w) is not None
+        or (k not in given and k not in surnames and (
+            k in english or (w.isupper() and len(w) <= 4)))
+        or (several and k in english and k not in given)
         for w in words
     )
 
