@@ -3275,6 +3275,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         return  # "Partner: Nil", "Spouse: None", "the manager is onsite"
     if _NOT.match(text, t.end):
         return  # "the agent didn't show": a verb
+    if not title and ":" in text[toks[j - 1].end : t.start] and t.cap and t.word and not (
+        t.lexical or t.place
+    ):
+        return  # a speaker's label, then what is said: "WORKER: Has he …", "WORKER: Thank you"
     if t.place and not t.lexical and not (
         title and t.cap and j + 1 < len(toks) and toks[j + 1].cap
         and (toks[j + 1].surname or toks[j + 1].unknown) and not toks[j + 1].place
@@ -3407,7 +3411,8 @@ _HOW_SOMEONE_IS = word_set(
     " interstate together first instead anyway either twice once"
     # what a carer or a guardian has, not who: "carer sleep", "guardian update sent"
     " sleep update updates app apps payment payments allowance respite consent details visit"
-    " visits leave meeting meetings report reports review reviews contact portal login"
+    " visits leave meeting meetings report reports review reviews contact portal login question"
+    " questions role roles"
 )
 _A_VERBS_OBJECT = word_set("the a an his her their my our your up it them him")
 # After a kin word's gloss and a name, what is said of the person: "(older) chase the one in

@@ -234,10 +234,10 @@ _CUED_ID = re.compile(
     r"|passport(?:\s+(?:no\.?|number|#))?"
     r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?|d/?l"
     r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
-    r"|bsb)[\s:#.=\-(]*(?:(?:is|was)\s+)?"
+    r"|bsb|naati(?:\s+(?:no\.?|number|#))?(?=[\s:#.]+\d{5}))[\s:#.=\-(]*(?:(?:is|was)\s+)?"
     r"(?:\(?(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\)[\s:]*)?"  # "licence (QLD): 089 117 442"
     rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\s?\d(?:[\s\-]?\d){{3,13}}"
-    r"|\d(?:[\s\-]?\d|[/.]\d){5,13})[A-Z]?)(?![\w])",
+    r"|\d(?:[\s\-]?\d|[/.]\d){5,13}|(?<=naati )\d{5}|(?<=NAATI )\d{5})[A-Z]?)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -312,7 +312,7 @@ def cued_ids(text: str) -> list[Hit]:
 # Words of an ID number's cue ("passport", "licence", "Medicare", "account no.", "DL").
 ID_CUES = word_set(
     "medicare passport licence license dl d visa account acct card client customer ihi bond ref "
-    "reference bsb permit"
+    "reference bsb permit naati cpn"
 )
 
 
@@ -362,8 +362,8 @@ _REF_CUE = re.compile(
     r"|imei|cin|trn|usi|pin|unique\s+student\s+identifier|script|prescription|nmi|dva"
     r"|(?:ses|rfs|cfa|cfs|qfes|dfes|mfs|frnsw)\s+(?:incident|request|task)"  # "RFS incident 24-1"
     r"|job|(?:rates?\s+)?assessment"  # "SES job 22-0228-04117", "Rates assessment A61-221907"
-    r"|inv|doc(?:ument)?(?![ \t]+[0-2]?\d[0-5]\d\b)|skip|cpn"  # "inv BT-0412", "doc DMS-44190",
-    # "NAATI CPN 7H4Q9 2"; not "appt w doc 0930 Friday" (a time with the doctor)
+    r"|inv|doc(?:ument)?(?![ \t]+[0-2]?\d[0-5]\d\b)|skip|cpn|naati"  # "inv BT-0412", "doc
+    # DMS-44190", "NAATI CPN 7H4Q9 2"; not "appt w doc 0930 Friday" (a time with the doctor)
     r"|immicard|lodgement|redirection|evidence\s+of\s+age(?:\s+card)?|eoa|tis\s+job"
     r"|badge|pager|credential|uuid|wwcc?|working\s+with\s+children(?:\s+check)?"  # a worker's
     r"|no\.(?=\s*[A-Z0-9])"  # "Bond Administrator no. BA 7702618"
@@ -2331,7 +2331,7 @@ def _alternation(groups: str, *, title: bool) -> str:
 
 _NOT_NAME = r"(?!(?:at|to|in|on|of|and|the|for|with|from|near|by|or|is|was|a|an)\b)"
 _TITLE_WORD = (  # and "McCrae Street", "MacDonnell Road", "DeGaris Place"
-    rf"{_NOT_NAME}(?:(?:Ma?c|D[ei]|La|O['’])?[A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)?|[A-Z]{{2,}})"
+    rf"{_NOT_NAME}(?:(?:Ma?c|D[ei]|La|O['’])?[A-Z][a-z'’]*(?:[-–][A-Z][a-z'’]+)?|[A-Z]{{2,}})"
 )
 _LOWER_WORD = rf"{_NOT_NAME}[a-z][a-z'’]*"
 _ANY_CASE = _alternation(_ANY_CASE_TYPES, title=False)
@@ -2559,11 +2559,14 @@ def addresses(text: str) -> list[Hit]:
         start = m.start()
         if care_of := _CARE_OF.search(text, max(0, start - 6), start):
             start = care_of.start()  # "c/o 61 Hotham Street": in whose care, the address's too
+        elif named := _A_PROPERTYS_NAME.search(text, max(0, start - 40), start):
+            start = named.start()  # '"Glenmorgan Downs", 1460 Yuleba–Surat Road': its name too
         hits.append(hit(start, _suburb_after(text, end), "address"))
     return hits
 
 
 _CARE_OF = re.compile(r"(?i)\bc/[o-][ \t]*\Z")
+_A_PROPERTYS_NAME = re.compile(r"[\"“][A-Z][\w'’ ]{2,30}[\"”],?[ \t]*\Z")
 
 
 # A number that belongs to the words before it: "Year 9", "Term 3", "Week 10", "Level 2".

@@ -59,6 +59,7 @@ _ADDRESS_HEADER = re.compile(
 _ROOM_HEADER = re.compile(r"(?:room|cabin|donga)(?:[ _]?(?:no\.?|number|#))?", re.IGNORECASE)
 # "C14", "B-118", "214" (a motel's "6" for a night's voucher stays: no home in it)
 _BSB = re.compile(r"\d{3}[ \-]?\d{3}")
+_HOME_CELL = re.compile(r"[A-Z]{0,3}[ \-]?\d{1,4}[A-Za-z]?")  # a resident's room: "3", "14B"
 _ROOM_CELL = re.compile(r"[A-Z]{1,3}[ \-]?\d{1,4}[A-Za-z]?|\d{3,4}[A-Za-z]?")
 _A_HANDLES_CELL = re.compile(r"@?(?=[\w.\-]*[A-Za-z])[\w.\-]{3,40}")
 # An expiry written in a number's column: "exp 2027", "Exp 06/2027".
@@ -161,8 +162,8 @@ def _cell(kind: str, inner: str, offset: int) -> Hit | None:
     elif kind == "bsb":
         ok = _BSB.fullmatch(inner) is not None  # "633-108"; not a score's "101-99" under it
         kind = "id"
-    elif kind == "room":
-        ok = _ROOM_CELL.fullmatch(inner) is not None
+    elif kind in ("room", "home"):
+        ok = (_ROOM_CELL if kind == "room" else _HOME_CELL).fullmatch(inner) is not None
         kind = "address"
     elif kind == "address":
         ok = bool(re.search(r"[^\W\d_]{3}", inner)) and inner.casefold() not in _NOT_A_NAME and (
@@ -310,6 +311,9 @@ def _header(
             # a meeting's room, though a worker's column names who runs it, or a client's
             # appointment's ("Room | Client | Appt")
             kinds = {k: kind for k, kind in kinds.items() if kind != "room"}
+        if "room" in kinds.values() and any(_RESIDENTS_HEADER.fullmatch(h) for h in heads):
+            # a refuge's or a rooming house's register: its rooms are homes, "3" as much as "C14"
+            kinds = {k: "home" if kind == "room" else kind for k, kind in kinds.items()}
         if kinds and sep == " / " and len(heads) < 3 and not line.isupper() and (
             len(kinds) < len(heads) and not _slashed_rows(below, heads, kinds)
         ):
