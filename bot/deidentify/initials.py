@@ -191,7 +191,7 @@ class Initials:
                 and (size > 2 or t.key not in _TWO_LETTER_WORDS)  # "AS", "IT"; not "GS"
             )
             lower = word.islower() and size <= 3 and t.key not in SMS_WORDS and t.key not in words
-            if t.key in _DOSE_TIMES and _A_DOSE_BEFORE.search(
+            if t.key in lexicon.DOSE_TIMES and _A_DOSE_BEFORE.search(
                 text, max(0, t.start - 16), t.start
             ):
                 continue  # "levetiracetam 500 mg BD": twice a day, not Bree Dalton
@@ -227,11 +227,9 @@ class Initials:
         return [code_hit(start, end, codes)] if codes else []
 
 
-# How often a dose is taken, after the dose: "500 mg BD", "1 g QID PRN", "2 puffs TDS".
-_DOSE_TIMES = word_set("bd bid tds tid qid qds od qd prn mane nocte stat hs")
+# A dose, and perhaps how often already, before a word: "500 mg BD", "1 g QID PRN".
 _A_DOSE_BEFORE = re.compile(
-    r"(?i)\d[\d.,]*[ \t]*(?:mg|mcg|µg|g|ml|mL|units?|iu|tabs?|tablets?|caps?|puffs?|drops?)"
-    r"(?:[ \t]+(?:bd|bid|tds|tid|qid|qds|od|qd|prn|mane|nocte))?[ \t]+\Z"
+    rf"(?i){lexicon.DOSE_AMOUNT}(?:[ \t]+(?:{'|'.join(sorted(lexicon.DOSE_TIMES))}))?[ \t]+\Z"
 )
 # High-risk work licence classes (forklift, order picker, cranes, dogging, rigging, scaffolding,
 # hoists, boilers, elevating work platforms) that a note writes beside their licence or ticket.

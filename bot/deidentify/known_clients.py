@@ -971,7 +971,7 @@ class Matcher:
         self.streets: dict[str, list[re.Pattern[str]]] = {}  # first word -> the street alone
         self.street_keys: frozenset[str] = frozenset()
         self.units: set[tuple[str, str]] = set()  # (unit, street number) of an address
-        self.unit_kinds: set[str] = set()  # "flat" (a unit, a flat, "4/88"), "park" (a camp's too)
+        self.park_units = False  # a unit registered as a park's or a camp's ("Cabin 6, …")
         self.house_numbers: set[str] = set()  # the street number: "outside number 27"
         # A remote community's dwelling, registered without a street: "House 6, Hidden Valley
         # Town Camp", "Lot 412, Yuendumu": its word and number, wherever the note says them.
@@ -1016,7 +1016,7 @@ class Matcher:
             if located and (unit := unit_number(located)):
                 self.units.add(unit)
                 word = re.match(r"\s*([^\W\d_]+)\.?\s*\d", ident.address or "")
-                self.unit_kinds.add(_UNIT_KINDS.get(word[1].casefold(), "flat") if word else "flat")
+                self.park_units |= word is not None and word[1].casefold() in _PARK_UNITS
             if located and (house := _HOUSE_IN_ADDRESS.match(located)):
                 self.house_numbers.add(house[1].casefold())
             if line:
@@ -1931,10 +1931,8 @@ class Matcher:
         alone = {unit for unit, _number in self.units}
         for m in (_ANY_UNIT if home_said else _UNIT_ALONE).finditer(text):
             word = re.match(r"[^\W\d_]+", m["home"])
-            kind = _UNIT_KINDS.get(word[0].casefold(), "flat") if word else "flat"
-            if m["unit"].casefold() in alone and (kind in self.unit_kinds or (
-                kind == "flat" and not self.unit_kinds <= {"flat"}
-            )):
+            parks = word is not None and word[0].casefold() in _PARK_UNITS
+            if m["unit"].casefold() in alone and (self.park_units or not parks):
                 yield hit(m.start("home"), m.end(), "address")  # "back to unit 12", the
                 # register's "12/44 …", "his unit 6" for a park's cabin 6; not "working at site
                 # 4" for a client in Unit 4
@@ -2008,8 +2006,8 @@ class Matcher:
 # A home's words before its number: a flat's, a park's site or van, a camp's cabin or donga.
 _HOMES = "unit|flat|apartment|apt|villa|cabin|donga|site|van|caravan"
 _UNIT_WORD = rf"(?:u|{_HOMES})"
-# Which kind of home a unit's word says: a block's, a caravan park's, a work camp's.
-_UNIT_KINDS = {"site": "park", "van": "park", "caravan": "park", "cabin": "park", "donga": "park"}
+# A park's or a camp's words for a home (not a block's: unit, flat, apartment, villa).
+_PARK_UNITS = frozenset({"site", "van", "caravan", "cabin", "donga"})
 _UNIT_NUMBER = re.compile(
     rf"(?<![\w/.])(?P<word>{_UNIT_WORD}\s*)?(?P<unit>\d+[a-z]?)\s*/\s*"
     r"(?P<number>\d+[a-z]?)(?![\w/])",

@@ -216,21 +216,22 @@ GROUP_KEYS = word_set(
 
 def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     """Where a sports team is named by its mascot, or a group or an event by its last word, to
-    guard against the name guesser only (a registered client's name in it still goes); not a
-    person's name before it ("Tama Ruaine Academy")."""
+    guard against the name guesser only (a registered client's name in it still goes); not after
+    a person's given name ("Tama Ruaine Academy"; "Mick Jets rang" without team talk)."""
     if TEAM_KEYS.isdisjoint(keys) and GROUP_KEYS.isdisjoint(keys):
         return []
     talk = None
     spans = []
     for m in _TEAM.finditer(text):
         mascot = m["mascot"].casefold()
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", m[0])]
         if mascot in GROUP_KEYS:
-            if not _a_persons_name_first(m[0]):
+            if not opens_with_a_given_name(words):
                 spans.append(m.span())
             continue
         if mascot not in TEAM_KEYS:
             continue
-        if mascot in lexicon.surnames() or _a_persons_name_first(m[0]):
+        if mascot in lexicon.surnames() or opens_with_a_given_name(words):
             talk = _TEAM_TALK.search(text) is not None if talk is None else talk
             if not talk:
                 continue  # "Jack Hawks rang", "Mick Jets rang": a man; "Olympia Warriors v …"
@@ -238,10 +239,10 @@ def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _a_persons_name_first(run: str) -> bool:
-    """A given name first that is no word nor place: "Tama Ruaine Academy", "Sarah Australia"
-    (not "Hunter Youth Haven", "Logan Eisteddfod", "Dementia Australia")."""
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", run)]
+def opens_with_a_given_name(words: list[str]) -> bool:
+    """A name's words (casefolded) opening with a given name that is no word nor place: "Tama
+    Ruaine Academy", "Sarah Australia", "Sam Nguyen Plumbing" (not "Hunter Youth Haven", "Logan
+    Eisteddfod", "Dementia Australia", "Alice Springs Beanie Festival")."""
     first = words[0]
     return first in lexicon.given_names() and not (
         lexicon.listed_place([first]) or first in lexicon.english_words()
@@ -260,8 +261,8 @@ _FIRM = re.compile(
 )
 
 
+_JOINERS = word_set("and of the")  # between a firm's words: "Waisake and Co"
 # A verb opening the sentence before a firm's name: "Emailed Hollindale Pty Ltd re the bond".
-_JOINERS = word_set("and of the")
 _A_SENTENCES_VERB = re.compile(
     r"(?i:[a-z]+ed|rang|met|saw|told|sent|paid|asked|called|rung|wrote|spoke|left)[ \t]+"
 )

@@ -94,6 +94,10 @@ RANKS = word_set(
 )
 # Australia's states and territories as written in addresses and after organisations.
 STATES = word_set("qld nsw vic sa wa tas nt act")
+# How often a dose is taken, written after the dose ("500 mg BD", "1 g QID PRN"), and the dose
+# itself as a pattern's part: never a name, nor a client's initials.
+DOSE_TIMES = word_set("bd bid tds tid qid qds od qd prn mane nocte stat hs")
+DOSE_AMOUNT = r"\d[\d.,]*[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|tabs?|tablets?|caps?|puffs?|drops?)"
 # Between two parts of one name: "Omar bin Saleh", "Saskia de Vries", "Kamal al-Amin", "Ah Kuoi".
 PARTICLES = word_set(
     "bin binti bint ibn de da del della dela delos di dos das du van der den von al el abu ah "

@@ -122,11 +122,9 @@ _AT_SOMEONE = re.compile(
 _HOSPITAL_KEYS = word_set("fiona john peter prince")
 
 
-_DOSE_KEYS = word_set("bd bid tds tid qid qds od qd prn mane nocte stat")
 _DOSE_TIMES = re.compile(
-    r"(?i)\d[\d.,]*[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|tabs?|tablets?|caps?|puffs?|drops?)[ \t]+"
-    r"(?P<times>(?:bd|bid|tds|tid|qid|qds|od|qd|prn|mane|nocte|stat)"
-    r"(?:[ \t]+(?:prn|mane|nocte|stat))?)\b"
+    rf"(?i){lexicon.DOSE_AMOUNT}[ \t]+"
+    rf"(?P<times>(?:{'|'.join(sorted(lexicon.DOSE_TIMES))})(?:[ \t]+(?:prn|mane|nocte|stat))?)\b"
 )
 
 
@@ -135,7 +133,7 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
     named after people are (``tokens``, ``keys``: the text's words and their keys, as
     ``known_clients.words`` reads them)."""
     out = []
-    if not _DOSE_KEYS.isdisjoint(keys):  # "1 g QID PRN": how often, no one's name
+    if not lexicon.DOSE_TIMES.isdisjoint(keys):  # "1 g QID PRN": how often, no one's name
         out += [m.span("times") for m in _DOSE_TIMES.finditer(text)]
     if not _HOSPITAL_KEYS.isdisjoint(keys):
         out += [

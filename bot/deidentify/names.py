@@ -396,12 +396,6 @@ _PAYEE = re.compile(
     r"|\t|[ \t]*[,;])",
     re.MULTILINE,
 )
-def _two_words(key: str) -> bool:
-    """Two English words run together: a brand's name ("beteasy", "ubereats")."""
-    words = lexicon.english_words()
-    return any(key[:k] in words and key[k:] in words for k in range(2, len(key) - 1))
-
-
 _NOT_PAYEES = word_set(
     """pty ltd limited inc co energy telstra optus vodafone council housing rentals realty real
     estate agent agency insurance bank super superannuation group services service centrelink
@@ -485,6 +479,12 @@ def _payees(text: str, blocked: Sequence[tuple[int, int]]) -> list[Hit]:
             continue  # a kept service or a case code
         hits.append(hit(start, end, "person"))
     return hits
+
+
+def _two_words(key: str) -> bool:
+    """Two English words run together: a brand's name ("beteasy", "ubereats")."""
+    words = lexicon.english_words()
+    return any(key[:k] in words and key[k:] in words for k in range(2, len(key) - 1))
 
 
 # Where a name is given: "bubs name is iluka", "were calling her jirra", "baby named manea".
@@ -730,6 +730,10 @@ _A_PERSONS_LABEL = re.compile(
 )
 # A list of people after such a label: "Present: Jo Smith, B. Long" (not "Level 3, B. West").
 _A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
+_INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
+_BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
+
+
 def _a_roster(text: str) -> bool:
     """Three or more initials before surnames that are no English word ("R. Rutledge, E.
     Pennington, S. Meagher"): a sheet of people, where "A. Hickey" is a person too."""
@@ -739,10 +743,6 @@ def _a_roster(text: str) -> bool:
         and key not in lexicon.place_words() and len(_VOWEL.findall(key)) >= 1
     }
     return len(surnames) >= 3
-
-
-_INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
-_BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
 
 
 def _after_an_initial(
@@ -863,9 +863,11 @@ def _a_rolls_surname_first(text: str, toks: list[_Tok], k: int) -> bool:
     ):
         return False  # but "Police v THWAITES, Maverick": a word there is a given name
     label = _label(text, t.start, nxt.end)
-    return label > 0 and _a_surname_in_capitals(t.key, toks, k, label) if len(t.key) >= 4 else (
-        label > 0 and not (t.word or t.place or t.never) and bool(_VOWEL.search(t.key))
-    )
+    if label == 0:
+        return False
+    if len(t.key) >= 4:
+        return _a_surname_in_capitals(t.key, toks, k, label)
+    return not (t.word or t.place or t.never) and bool(_VOWEL.search(t.key))  # "NG, Tam"
 
 
 def _phoned_pair(text: str, toks: list[_Tok], i: int, candidates: AbstractSet[str]) -> bool:
@@ -3341,7 +3343,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
         ) and toks[j - 1].key not in ("is", "was"):
             plausible = False  # "our partner agencies", "partner organisations"
         if t.key in _FORM_WORDS or t.key in _HOW_SOMEONE_IS:
-            plausible = False  # "Carer name: …", "mum details", "sister mobile", "her mum alone"
+            plausible = False  # "Carer name: …", "mum details", "carer sleep", "her mum alone"
         if not title and "," in text[toks[j - 1].end : t.start] and (
             t.key in lexicon.english_words()
         ) and not (t.key in lexicon.given_names() or t.key in lexicon.surnames()):
@@ -3409,10 +3411,6 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
 _HOW_SOMEONE_IS = word_set(
     "alone too also only again now then today tonight here there away well sick unwell overseas"
     " interstate together first instead anyway either twice once"
-    # what a carer or a guardian has, not who: "carer sleep", "guardian update sent"
-    " sleep update updates app apps payment payments allowance respite consent details visit"
-    " visits leave meeting meetings report reports review reviews contact portal login question"
-    " questions role roles"
 )
 _A_VERBS_OBJECT = word_set("the a an his her their my our your up it them him")
 # After a kin word's gloss and a name, what is said of the person: "(older) chase the one in
@@ -3464,7 +3462,13 @@ _WORK_RELATIONS = word_set(
     " teacher tutor lecturer principal mentor coach captain skipper"
 )
 # A form's words after a relation: "Carer name:", "Parent surname", "mum mobile".
-_FORM_WORDS = word_set("name names surname details detail number contact address mobile email")
+# What a relative, a carer or a guardian has, not who they are: "mum details", "sister mobile",
+# "carer sleep", "guardian update sent".
+_FORM_WORDS = word_set(
+    "name names surname details detail number contact address mobile email sleep update updates"
+    " app apps payment payments allowance respite consent visit visits leave meeting meetings"
+    " report reports review reviews portal login question questions role roles"
+)
 # Prepositions that follow a verb, not a name, in the languages of the kin words: "trabaja en",
 # "habite à", "nagtatrabaho sa" (a name is followed by its verb: "saliou a trouvé").
 _AFTER_A_VERB = word_set("en à de del sa sur au aux con para por dans avec kwa katika")

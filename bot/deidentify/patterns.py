@@ -237,7 +237,7 @@ _CUED_ID = re.compile(
     r"|bsb|naati(?:\s+(?:no\.?|number|#))?(?=[\s:#.]+\d{5}))[\s:#.=\-(]*(?:(?:is|was)\s+)?"
     r"(?:\(?(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\)[\s:]*)?"  # "licence (QLD): 089 117 442"
     rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\s?\d(?:[\s\-]?\d){{3,13}}"
-    r"|\d(?:[\s\-]?\d|[/.]\d){5,13}|(?<=naati )\d{5}|(?<=NAATI )\d{5})[A-Z]?)(?![\w])",
+    r"|\d(?:[\s\-]?\d|[/.]\d){5,13}|(?<=naati )\d{5})[A-Z]?)(?![\w])",  # any case: "NAATI 72841"
     re.IGNORECASE,
 )
 
@@ -1423,9 +1423,9 @@ _SHORT_FORMS = word_set(
     " fwd pls thx asap dr mr mrs ms st rd ave"
 )
 _ACCOUNTS_TALK = re.compile(
-    r"(?i)\b(?:account|accounts|profile|username|usernames|user|users|handle|handles|page|dm|dms"
-    r"|server|channel|gamertag|ign|"
-    + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\b"
+    r"(?i)\b(?:"
+    + "|".join(sorted(ACCOUNT_KEYS | PLATFORMS | {"page", "dm", "dms"}, key=len, reverse=True))
+    + r")\b"
 )
 
 
@@ -1749,18 +1749,6 @@ _A_HOUSEHOLD = re.compile(
     r"|council|association|centre|center|program|programme|matters?|law|lawyer|solicitor"
     r"|doctor|gp|school|friends?)\b)"
     r"(?:[^\n]{0,16}|[^\n]*:)[ \t]*\n"  # a heading: short, or ending in a colon
-)
-# What a log says was done, after the date: "- Gary Lim - 10/03/2026 - bond lodged".
-_A_DEED_AFTER = re.compile(
-    r"(?i)[ \t]*[-–—|:,][ \t]*(?:[a-z]+[ \t]+){0,3}(?:lodged|paid|signed|sent|received|approved"
-    r"|submitted|booked|refunded|returned|collected|delivered|issued|cancelled|declined|done"
-    r"|completed|fixed|repaired|agreed|court|hearing|mention|inspection|inspected|closed)\b"
-)
-# What a contact log says after the date: "- Gary Lim - 10/03/2026 - rang re lease".
-_A_CONTACT_AFTER = re.compile(
-    r"(?i)[ \t]*[-–—|:,][ \t]*(?:rang|called|phoned|phone|call|emailed|email|texted|text|sms|msg"
-    r"|visit(?:ed)?|home\s+visit|hv|no\s+answer|left\s+(?:a\s+)?(?:message|msg|vm)|met|saw"
-    r"|spoke|re\b|appt|appointment|meeting|came\s+in|dropped)"
 )
 # A heading line over a list of birthdays: "Birthdays", "Birthday list:", "DOBs".
 _A_BIRTHDAYS_HEADER = re.compile(

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence, Set
 
 from bot.deidentify import lexicon
+from bot.deidentify.land import opens_with_a_given_name
 from bot.deidentify.lexicon import word_set
 from bot.deidentify.patterns import DATE, DOB_CUE, NO_HOMES_WORD
 from bot.deidentify.text import Hit, hit
@@ -65,8 +66,8 @@ _A_HANDLES_CELL = re.compile(r"@?(?=[\w.\-]*[A-Za-z])[\w.\-]{3,40}")
 # An expiry written in a number's column: "exp 2027", "Exp 06/2027".
 _EXPIRY_CELL = re.compile(r"(?i)exp(?:iry|ires|\.)?[ \t:]*(?:\d\d?[/\-])?(?:19|20)\d\d")
 # A code of capitals and digits mixed, as a USI or a member number is: "4TYD9WMRHC".
-_A_YEARS_CODE = re.compile(r"[A-Z]+(?:19|20)\d\d")  # a form's version: "FORMSV2026"
 _CODE_CELL = re.compile(r"(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{8,12}")  # not "STAGE2REVIEW"
+_A_YEARS_CODE = re.compile(r"[A-Z]+(?:19|20)\d\d")  # a form's version: "FORMSV2026"
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
 _YEARS_OR_DATE = re.compile(
     r"(?:19|20)\d\d(?:[ \-/–](?:\d\d|(?:19|20)\d\d))?|\d{1,2}[ /\-][A-Z]{3,9}[ /\-]\d{2,4}",
@@ -151,11 +152,10 @@ def _cell(kind: str, inner: str, offset: int) -> Hit | None:
         )
         kind = "id"
     elif kind == "id":
-        digits = sum(ch.isdigit() for ch in inner)
-        ok = ((bool(_ID_CELL.fullmatch(inner)) and digits >= 3) or bool(
-            _CODE_CELL.fullmatch(inner) and not _A_YEARS_CODE.fullmatch(inner))) and not (
-                _EXPIRY_CELL.fullmatch(inner)) and not (
-            DATE.fullmatch(inner) or _YEARS_OR_DATE.fullmatch(inner)
+        numbered = _ID_CELL.fullmatch(inner) is not None and sum(ch.isdigit() for ch in inner) >= 3
+        coded = _CODE_CELL.fullmatch(inner) is not None and not _A_YEARS_CODE.fullmatch(inner)
+        ok = (numbered or coded) and not any(
+            p.fullmatch(inner) for p in (_EXPIRY_CELL, DATE, _YEARS_OR_DATE)
         )
     elif kind == "handle":
         ok, kind = _A_HANDLES_CELL.fullmatch(inner) is not None, "id"
@@ -288,6 +288,21 @@ _STAFFS_HEADER = re.compile(  # and a school's: "Student | Room | Teacher" (a cl
 )
 
 
+def _rooms_kind(kinds: dict[int, str], heads: Sequence[str]) -> dict[int, str]:
+    """A room column's kind, by the table's other columns: a home's where a tenant or a resident
+    is listed ("3" as much as "C14"), no one's where no one but the staff is, or where the room is
+    a meeting's, a class's or an appointment's ("Room | Worker | Time", "Room | Client | Appt")."""
+    residents = any(_RESIDENTS_HEADER.fullmatch(h) for h in heads)
+    someone = any(
+        kind == "person" and not _STAFFS_HEADER.fullmatch(heads[k]) for k, kind in kinds.items()
+    )
+    if not someone or (not residents and any(_AN_APPOINTMENTS_HEADER.fullmatch(h) for h in heads)):
+        return {k: kind for k, kind in kinds.items() if kind != "room"}
+    if residents:
+        return {k: "home" if kind == "room" else kind for k, kind in kinds.items()}
+    return kinds
+
+
 def _header(
     line: str, classify: Callable[[str], str], below: Sequence[str] = ()
 ) -> tuple[dict[int, str], str, int]:
@@ -304,16 +319,8 @@ def _header(
         )):
             continue  # spaces between three columns or more, and a row below of as many
         kinds = {k: kind for k, h in enumerate(heads) if h and (kind := classify(h))}
-        if "room" in kinds.values() and (not any(
-            kind == "person" and not _STAFFS_HEADER.fullmatch(heads[k]) for k, kind in kinds.items()
-        ) or (any(_AN_APPOINTMENTS_HEADER.fullmatch(h) for h in heads)
-              and not any(_RESIDENTS_HEADER.fullmatch(h) for h in heads))):
-            # a meeting's room, though a worker's column names who runs it, or a client's
-            # appointment's ("Room | Client | Appt")
-            kinds = {k: kind for k, kind in kinds.items() if kind != "room"}
-        if "room" in kinds.values() and any(_RESIDENTS_HEADER.fullmatch(h) for h in heads):
-            # a refuge's or a rooming house's register: its rooms are homes, "3" as much as "C14"
-            kinds = {k: "home" if kind == "room" else kind for k, kind in kinds.items()}
+        if "room" in kinds.values():
+            kinds = _rooms_kind(kinds, heads)
         if kinds and sep == " / " and len(heads) < 3 and not line.isupper() and (
             len(kinds) < len(heads) and not _slashed_rows(below, heads, kinds)
         ):
@@ -378,10 +385,8 @@ def kept_cells(text: str, team: Set[str]) -> list[tuple[int, int]]:
             or (kind == "place" and _A_PLACE_CELL.fullmatch(inner) and lexicon.listed_place(words))
             or (kind == "club" and len(words) >= 2 and "," not in inner and any(
                 w in lexicon.english_words() and w not in lexicon.given_names()
-                for w in words[1:]) and not (
-                    words[0] in lexicon.given_names() and words[0] not in lexicon.english_words()
-                    and not lexicon.listed_place(words[:1])
-                ))  # "Norwood Athletics", "Adelaide Harriers"; not "Sam Nguyen Plumbing"
+                for w in words[1:]) and not opens_with_a_given_name(words)
+                )  # "Norwood Athletics", "Adelaide Harriers"; not "Sam Nguyen Plumbing"
         ):
             spans.append((offset, offset + len(inner)))
     return spans
@@ -564,7 +569,6 @@ def _titled(value: str) -> bool:
     )
 
 
-# A ticket's or a manifest's name: surname, a slash, given names ("LEE/AMY MS").
 _INITIALS_AFTER = re.compile(r",[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)*(?![^\W\d_])")
 _A_SIGNERS_LABEL = re.compile(
     r"(?i)(?:received|witnessed|inducted|signed)[ _]by|passenger|holder|escort"
@@ -581,7 +585,7 @@ def _no_ones_words(value: str) -> bool:
     given, surnames, english = lexicon.given_names(), lexicon.surnames(), lexicon.english_words()
     several = len(words) > 1
     return bool(words) and all(
-        (k := w.casefold()) in lexicon.STATES or _NO_ONES_SLASH.fullmatch(w) is not None
+        (k := w.casefold()) in lexicon.STATES or (w.isupper() and k in _NO_ONES)
         or (k not in given and k not in surnames and (
             k in english or (w.isupper() and len(w) <= 4)))
         or (several and k in english and k not in given)
@@ -589,10 +593,12 @@ def _no_ones_words(value: str) -> bool:
     )
 
 
-_NO_ONES_SLASH = re.compile(
-    r"\b(?:ADULT|ADULTS|CHILD|CHILDREN|INFANT|INF|CHD|ADT|YES|NO|NA|N|Y|M|F|MALE|FEMALE|TBC|TBA"
-    r"|NIL|NONE|OTHER|ECONOMY|BUSINESS|WINDOW|AISLE|SINGLE|RETURN|CASH|CARD|AM|PM)\b"
+# A form's words for no one, on a ticket or beside a slash: "ADULT/CHILD", "YES/NO".
+_NO_ONES = word_set(
+    "adult adults child children infant inf chd adt yes no na n y m f male female tbc tba nil"
+    " none other economy business window aisle single return cash card am pm"
 )
+# A ticket's or a manifest's name: surname, a slash, given names ("LEE/AMY MS").
 _AIRLINE_NAME = re.compile(
     r"[A-Z][A-Z'’\-]+/[A-Z][A-Z'’\-]+(?: [A-Z]+)?(?: (?:MR|MS|MRS|MISS|MSTR))?"
 )
