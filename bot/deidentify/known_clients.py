@@ -514,6 +514,12 @@ _NAME_FIELD = re.compile(
     r"names?(?:\(s\))?|\bpatient|\bclient|\bresident|\btenant|\bapplicant|\brespondent"
     r"|\bknown as|\baka)[ \t]*[:=|][ \t]*(?:[A-Za-z'’\-]+,?[ \t]+)?\Z"
 )
+# Who wrote a line of a chat or a text log, its time next ("Trace 6:30pm: yeah", "Hula 8/4
+# 6:40pm: Mālō"), or who sent an email, the address next ("Sari <sari.k91@gmail.com>").
+_SENDER_AFTER = re.compile(
+    r"[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}[:.]\d{2}[ \t]?(?i:[ap]\.?m\.?)?[ \t]*:"
+    r"|[ \t]*<[^\s<>@]+@[^\s<>]+>"
+)
 # Between the names of one person in a list of what they are called: "Barnaby = barns = Barney".
 _EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
 
@@ -1684,6 +1690,10 @@ class Matcher:
                 return True  # "me n sydney went", "i and hope"
         if text[t.start - 1 : t.start] == "(" and after[:1] == ")":
             return True  # "(JJ)", "(joy)"
+        if prev is None and text[t.start - 1 : t.start] in ("", "\n") and _SENDER_AFTER.match(
+            text, t.end
+        ):
+            return True  # a line's sender: "Trace 6:30pm: yeah", "Sari <sari.k@gmail.com>"
         if t.caps and t.start and text[t.start - 1] in _QUOTES and after[:1] in _QUOTES:
             return True  # '"Sultana" was written by the UN', 'calls him "Tank"'
 

@@ -313,7 +313,7 @@ def find(
         _self_named(text, toks, name)
     if _CAPS_WITH_AN_INITIAL.search(text):
         _listed_in_capitals(text, toks, name)
-    payees = _payees(text, blocked) if not _PAYMENT_KEYS.isdisjoint(
+    payees = _payees(text, blocked) if not _PAYEE_KEYS.isdisjoint(
         keys if keys is not None else [t.key for t in toks]
     ) else []
     if "," in text:
@@ -385,14 +385,16 @@ def _listed_surname_first(text: str, toks: list[_Tok]) -> list[Hit]:
 # A bank statement's line, in capitals: who paid or was paid ("TRANSFER FROM NGUYEN T HOA",
 # "OSKO PAYMENT TO K BANKS REF RENT"), up to a reference, an amount or the line's end.
 _PAYMENT_KEYS = word_set("transfer tfr payment pymt osko payid deposit credit dd direct")
+_PAYEE_KEYS = _PAYMENT_KEYS | {"paid"}
 _PAYEE = re.compile(
     r"\b(?:(?i:transfer|tfr|payment|pymt|osko|payid|deposit|credit)[ \t]+(?i:from|to)"
+    r"|(?i:paid[ \t]+to)[ \t]*:"  # a stock agent's account sale: "Paid to: BULLOCK A G — …"
     r"|DD|OSKO(?![ \t]+(?:PAYMENT|TRANSFER|PYMT|TFR)\b)"
     r"|DIRECT[ \t]+(?:DEBIT|CREDIT)(?:[ \t]+\d+)?)[ \t]+"
     r"(?P<who>[A-Z][A-Z'’\-]*\.?"
     r"(?:[ \t](?!REF\b|FOR\b|PAYID\b|BSB\b|ACCT?\b)[A-Z][A-Z'’\-]*\.?){0,3})"
     r"(?=[ \t]+(?:REF\b|FOR\b|PAYID\b|(?i:acc|acct|a/c|bsb)\b|[+\-]?\$|[+\-]?\d|\[ID\])"
-    r"|[ \t]*$|[ \t]{2,}"
+    r"|[ \t]*$|[ \t]{2,}|[ \t]+[—–][ \t]"
     r"|\t|[ \t]*[,;])",
     re.MULTILINE,
 )
@@ -1987,6 +1989,8 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return len(t.key) == 2 and t.key not in lexicon.GRAMMAR and _verb_context(text, toks, i)
     if not _isolated(text, toks, i) or _place_context(text, toks, i):
         return False
+    if t.key in _COLLECTIVES and _POSSESSIVE.match(text, t.end):
+        return False  # "Men's Behaviour Change Program", "Women's Legal Service"
     if i > 0 and toks[i - 1].key == "the" and not t.lexical and _a_role_here(text, toks, i):
         return False  # "Fixed with the Convenor": a role; but "the Tuilau family", "unit"
     if t.word and not t.given and _like_words(text, toks, i):
@@ -1997,7 +2001,7 @@ def _alone(text: str, toks: list[_Tok], i: int) -> bool:
         return (t.unknown or t.given) and (
             name_follows(text, t.end) or _SIGNS_ON.match(text, t.end) is not None
             or (t.unknown and _deed_after(text, toks, i))  # "Massimo took card again"
-        )  # "Shanaya here, u can stay"
+        ) and not (t.word and _a_forms_label(text, t))  # "Shanaya here, u can stay"
     if t.key in _NAMELESS_MONTHS or t.key in _NAMELESS_DAYS:
         return False  # a month, with no title or relation word before it; "for Tues:"
     if (t.key in lexicon.PLACE_HEADS or t.key in lexicon.WEAK_PLACE_HEADS or t.key == "wing") and (
@@ -2221,9 +2225,15 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
         # update, June."
         or (t.key in lexicon.MONTHS and 0 < i < len(toks) - 1
             and toks[i - 1].key in _DETERMINERS and (toks[i + 1].key in _MONTH_NOUNS or (
-                toks[i + 1].key == "king" and i + 2 < len(toks)
-                and toks[i + 2].key in ("tide", "tides")))
-            and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing"
+                i + 2 < len(toks) and not toks[i + 1].capital
+                and text[toks[i + 1].end : toks[i + 2].start] == " " and (
+                    toks[i + 2].key in _MONTH_NOUNS
+                    or (toks[i + 1].key == "king" and toks[i + 2].key in ("tide", "tides"))
+                )
+            ))
+            and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing",
+        # "the May locks audit"
+        or (t.key in lexicon.MONTHS and _HOLIDAYS_AFTER.match(text, t.end) is not None)
         or (t.key in lexicon.MONTHS and i > 1 and toks[i - 1].key in _ROUGHLY
             and toks[i - 2].key in _UNTIL_OR_FROM)  # "carry on to about May", "from around June"
         or (t.key in lexicon.MONTHS and i > 1 and toks[i - 1].key == "to"
@@ -2309,8 +2319,10 @@ _MONTH_EVENTS = _APPOINTMENTS | word_set(
     " semester course exams holidays camp trip cohort lodged granted approved count"
 )
 # After a month and its article, what the month dates: "the August intake", "a May start".
+_HOLIDAYS_AFTER = re.compile(r"[ \t]+(?i:school[ \t]+holidays|long[ \t]+weekend)\b")
 _MONTH_NOUNS = _MONTH_EVENTS | word_set(
     "date dates round deadline quarter holidays exams payment payments rent bill bills census"
+    " newsletter newsletters audit"
     " sitting sittings list mention cycle break school block placement meeting"
     # the weather a month is remembered by: "the August storm", "the June king tide"
     " storm storms flood floods fire fires bushfire bushfires cyclone rain rains tide tides"
@@ -2449,6 +2461,15 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
         return True
     if toks[i].key in _FEATURES | {"river"} and i > 0 and _a_feature(text, toks, i - 1):
         return True  # "River" in "the Jordan River" is no one either
+    if i > 0 and toks[i - 1].key == "atm" and toks[i - 1].upper and toks[i].upper and (
+        text[toks[i - 1].end : toks[i].start] == " "
+    ):
+        return True  # a statement's "ATM PRESTON WDL": where the cash machine is
+    if i > 1 and toks[i - 1].key == "of" and toks[i - 2].cap and (
+        toks[i - 2].key in _OF_A_PLACE and text[toks[i - 2].end : toks[i].start] == " of "
+        and lexicon.listed_place([toks[i].key])
+    ):
+        return True  # "the Free Wesleyan Church of Tonga", "the Rotary Club of Rockingham"
     # A town that is also a name ("Kirwan", "Childers"), where a place is said: "in Kirwan",
     # "Ayr and Tully", "Northern Hospital Epping", "the Maitland office", "the town of Exford".
     # A place abroad that no name list knows ("Zagreb", "Kalymnos") is the place unless a person
@@ -2459,6 +2480,13 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             toks[i].unknown and not name_follows(text, toks[i].end) and not _beside_a_capital(
                 text, toks, i)))
     ))
+
+
+# An organisation named for the place it is of.
+_OF_A_PLACE = word_set(
+    "church club council shire city university bank kingdom republic consulate embassy diocese"
+    " parish archdiocese synod government chamber"
+)
 
 
 def _beside_a_capital(text: str, toks: list[_Tok], i: int) -> bool:
@@ -2840,6 +2868,13 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
         and text[prev.end : toks[i].start] == " "
     ):
         return True  # a service's branch: "cohealth Collingwood", "Ray White Kirwan"
+    if (
+        prev is not None and prev.blocked and text[prev.end : toks[i].start] == " ("
+        and text[toks[i].end : toks[i].end + 1] == ")"
+        and toks[i].key in lexicon.places_also_names()
+    ):
+        return True  # its branch in brackets: "Women's Safety Services SA (Elizabeth)"; but
+        # "Centrelink (Jenny)" is someone there
     if prev is not None and prev.key == "the" and not prev.capital and not (
         i + 1 < len(toks) and (toks[i + 1].key in _KIN or toks[i + 1].key in lexicon.RELATIONS)
     ):
@@ -2913,8 +2948,9 @@ def _line_around(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
 # A line that lists people: "Kids: …", "Present: …", "Phoned …", "Spoke with …".
 _PEOPLES_LIST_START = re.compile(
-    r"(?i)[ \t\-•*]*(?:kids|children|present|attendees|attending|visitors|apologies|members|"
-    r"family|household|phoned|rang|called|spoke\s+(?:with|to)|met(?:\s+with)?|saw|texted)\b"
+    r"(?i)[ \t\-•*]*(?:(?:kids|children|present|attendees|attending|visitors|apologies|members"
+    r"|family|household)[ \t]*[:\-–—(]"  # a label; not "Family Violence Court at Perth, …"
+    r"|(?:phoned|rang|called|spoke\s+(?:with|to)|met(?:\s+with)?|saw|texted)\b)"
 )
 
 
@@ -2959,6 +2995,31 @@ def _listed_with_brackets(text: str, toks: list[_Tok], i: int) -> bool:
         ):
             return True
     return False
+
+
+# A line's label on a form: "Applicant:", "Other party:", "Address for correspondence:".
+_LINE_LABEL = re.compile(r"^[ \t]*([A-Za-z][A-Za-z'’/\-]*(?:[ \t]+[A-Za-z'’/\-]+){0,3})[ \t]*:",
+                         re.MULTILINE)
+
+
+def _a_forms_label(text: str, t: _Tok) -> bool:
+    """A word that is also a name, as one of a form's labels ("Grant: representation …" under
+    "Applicant:", "DOB:", "Other party:"): the form's other labels are three or more, each
+    once, and no one's name; a transcript's speaker says something again and again."""
+    if text.rfind("\n", 0, t.start) + 1 != t.start or text[t.end : t.end + 1] != ":":
+        return False
+    labels = [m[1].casefold() for m in _LINE_LABEL.finditer(text)]
+    others = {k for k in labels if k != t.key}
+    return labels.count(t.key) == 1 and len(others) >= 3 and all(
+        len(k) > 2 and all(
+            w in lexicon.english_words() or w in _FORM_WORDS
+            or (w not in lexicon.given_names() and w not in lexicon.surnames())
+            for w in k.split()
+        ) for k in others
+    )
+
+
+_FORM_WORDS = word_set("dob d.o.b crn urn mrn abn acn ndis address phone mobile email")
 
 
 _LABELS = re.compile(r"^[ \t]*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)(?:[ \t]+office)?[ \t]*:",

@@ -969,6 +969,8 @@ def with_prefix(text: str, h: Hit, kept: Collection[tuple[int, int]]) -> Hit:
         h = h._replace(end=after.end())
     prefix = _ID_PREFIX.search(text, max(0, h.start - 7), h.start)
     key = prefix[1].casefold() if prefix is not None else ""
+    if key == "cpn" and prefix is not None and text[prefix.end(1) : h.start] == " ":
+        return h._replace(start=prefix.start(1))  # NAATI's "CPN 7Q4KD1" is "CPN7Q4KD1" spaced
     if prefix is None or key in _NOT_A_PREFIX or key in REF_CUES or key in lexicon.STATES or any(
         s < prefix.end(1) and prefix.start(1) < e for s, e in kept
     ) or _says_what_follows(key) or _AN_INITIAL_BEFORE.search(
@@ -2200,7 +2202,8 @@ def _near_a_birth(
     return False
 
 
-_BREAK = re.compile(r"[.!?]+(?:\s+|\Z)|\n+")
+# Not an initial's full stop: "Meltem B. — 9 November" is one line.
+_BREAK = re.compile(r"(?<!\b[A-Z])[.!?]+(?:\s+|\Z)|\n+")
 
 
 def _under_a_birth_column(text: str, start: int) -> bool:
@@ -2537,6 +2540,11 @@ def addresses(text: str) -> list[Hit]:
             )]
     hits += dwellings(text)
     hits += _labelled_addresses(text)
+    for m in _A_ROAD_IN_TOWN.finditer(text):  # "Muckadilla Road, Muckadilla QLD 4461"
+        start = m.start()
+        if named := _A_PROPERTYS_NAME.search(text, max(0, start - 40), start):
+            start = named.start()  # '"Kooringa", Muckadilla Road, …'
+        hits.append(hit(start, m.end(), "address"))
     for m in ADDRESS.finditer(text):
         if "\n" in m[0] and _A_HEADINGS_NUMBER.search(text, 0, m.start("num")):
             continue  # "Year 9 Camp\nWarrigal Park College": a heading's number, then a line
@@ -2553,6 +2561,12 @@ def addresses(text: str) -> list[Hit]:
     return hits
 
 
+# A road with no number, its town, state and postcode: a rural property's whole address.
+_A_ROAD_IN_TOWN = re.compile(
+    r"(?<![\w\-])[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?[ \t]+(?:Road|Rd|Highway|Hwy|Lane|Ln|Track"
+    r"|Street|St|Drive|Dr|Avenue|Ave)\.?,?[ \t]+[A-Z][A-Za-z'’]+(?:[ \t][A-Z][A-Za-z'’]+)?,?[ \t]+"
+    r"(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)[ \t]+\d{4}(?![\w])"
+)
 _CARE_OF = re.compile(r"(?i)\bc/[o-][ \t]*\Z")
 _A_PROPERTYS_NAME = re.compile(r"[\"“][A-Z][\w'’ ]{2,30}[\"”],?[ \t]*\Z")
 
@@ -2907,6 +2921,8 @@ def _the_suburb_after(text: str, end: int) -> int:
         and (not second or second in lexicon.STATES)
     ):
         end = m.end(1)
+        if second in _SUBURB_ENDS and not m[3] and _CLAUSE_END.match(text, m.end(2)):
+            end = m.end(2)  # "Ashgrove Park,": the suburb's own last word
     else:  # a suburb no list has, before its state and postcode ("Bel Eyre WA 6100")
         for k in (3, 2, 1):
             if m[k] and (state := _STATE_AND_POSTCODE.match(text, m.end(k))):
@@ -2917,6 +2933,11 @@ def _the_suburb_after(text: str, end: int) -> int:
             _no_ones_word(second) and _ANOTHER_PLACE.match(text, m.end(2))
         ):
             return m.end(2)  # "…, Barangay Poblacion, Lipa City": two such words, then a town
+        if second and not m[3] and text[end : m.start(1)].startswith(",") and (
+            second in _SUBURB_ENDS and first not in lexicon.WEEKDAYS and first not in lexicon.MONTHS
+            and _CLAUSE_END.match(text, m.end(2))
+        ):
+            return m.end(2)  # "6 Urana St, Turvey Park": a suburb no list has, by its last word
         return end
     if compass := _COMPASS.match(text, end):
         end = compass.end()
@@ -2924,6 +2945,12 @@ def _the_suburb_after(text: str, end: int) -> int:
     return state.end() if state else end
 
 
+# The last word of many suburbs' names, and where such a name ends.
+_SUBURB_ENDS = word_set(
+    "park heights hill hills vale valley beach downs gardens grove creek point plains ridge"
+    " lakes waters glen forest"
+)
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;)]|$)", re.MULTILINE)
 _ANOTHER_PLACE = re.compile(r",[ \t]+([A-Z][A-Za-z'’\-]+)(?:[ \t]+([A-Z][A-Za-z'’\-]+))?")
 
 
