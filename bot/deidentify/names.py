@@ -733,7 +733,7 @@ _A_PERSONS_LABEL = re.compile(
 # A list of people after such a label: "Present: Jo Smith, B. Long" (not "Level 3, B. West").
 _A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
 _INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
-_BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per")
+_BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per holder holders")
 
 
 def _a_roster(text: str) -> bool:
@@ -757,7 +757,10 @@ def _after_an_initial(
     # A team sheet's or a roster's lines of initials and surnames: "C: T. Duggan, A. Hickey"
     roster = not labels and _a_roster(text)
     for k, t in enumerate(toks):
-        if name[k] or not (t.cap or (roster and t.upper and len(t.key) >= 3)) or (
+        if name[k] or not (t.cap or (roster and t.upper and len(t.key) >= 3) or (
+            t.upper and len(t.key) >= 4 and not t.word and (t.surname or (
+                t.unknown and len(_VOWEL.findall(t.key)) >= 2))  # "holder M. YAZDANI"
+        )) or (
             t.blocked or t.place or t.brand or t.never
         ) or not (
             t.lexical or (t.unknown and len(t.key) >= 3)

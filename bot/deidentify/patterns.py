@@ -234,10 +234,14 @@ _CUED_ID = re.compile(
     r"|passport(?:\s+(?:no\.?|number|#))?"
     r"|(?:driver'?s?\s+)?licen[cs]e(?:\s+(?:no\.?|number|#))?|d/?l"
     r"|(?:visa|account|acct|card|client|customer|ihi|bond|ref(?:erence)?)\s+(?:no\.?|number|#)"
-    r"|bsb|naati(?:\s+(?:no\.?|number|#))?(?=[\s:#.]+\d{5}))[\s:#.=\-(]*(?:(?:is|was)\s+)?"
+    r"|tax\s+agent(?:\s+(?:no\.?|number|#))?(?=[\s:#.]+\d)"  # "tax agent 25 118 043"
+    r"|bsb|(?:naati|interpreter)(?:\s+(?:no\.?|number|#))?(?=[\s:#.]+\d{5}\b|[\s:#.]+\d{6})"
+    r")[\s:#.=\-(]*(?:(?:is|was)\s+)?"
     r"(?:\(?(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\)[\s:]*)?"  # "licence (QLD): 089 117 442"
     rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\s?\d(?:[\s\-]?\d){{3,13}}"
-    r"|\d(?:[\s\-]?\d|[/.]\d){5,13}|(?<=naati )\d{5})[A-Z]?)(?![\w])",  # any case: "NAATI 72841"
+    r"|\d(?:[\s\-]?\d|[/.]\d){5,13}|(?<=naati )\d{5}|(?<=interpreter )\d{5})"
+    r"(?:-(?-i:[A-Z]{1,3})(?![\w\-])|[A-Z])?)(?![\w])",  # any case: "NAATI 72841"; a weapons
+    # licence's "40-336127-QW"
     re.IGNORECASE,
 )
 
@@ -312,7 +316,7 @@ def cued_ids(text: str) -> list[Hit]:
 # Words of an ID number's cue ("passport", "licence", "Medicare", "account no.", "DL").
 ID_CUES = word_set(
     "medicare passport licence license dl d visa account acct card client customer ihi bond ref "
-    "reference bsb permit naati cpn"
+    "reference bsb permit naati cpn interpreter agent"
 )
 
 

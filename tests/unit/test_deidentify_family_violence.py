@@ -100,6 +100,12 @@ def test_a_registered_client_said_in_new_ways_goes(
         ("Client code   Interpreter        NAATI no.\nFV-4006       Sukhpreet Atwal    CPN 5TK2H8",
          ["CPN"]),
         ("Paid to: SMITH J   $400", ["SMITH"]),
+        ("3 long arms on licence 40-336127-QW, stored in shed", ["QW"]),
+        ("MARE: Dobar dan. (Interpreter 508812: Good afternoon.) Interpreter 41267 was late.",
+         ["508812", "41267"]),
+        ("Lodged by: tax agent 25 118 043 on behalf of her", ["118 043"]),
+        ("Optus bill extract, account 123, holder M. YAZDANI\n(Service used by her)",
+         ["YAZDANI"]),
         ("TV delivered to 6 Urana St, Turvey Park", ["Turvey Park"]),
         ("Moved to 14 Vale Road, Ashgrove Park, near the school.", ["Ashgrove Park"]),
         ('Agistor: Brian Tebbutt, "Kooringa", Muckadilla Road, Muckadilla QLD 4461',
@@ -129,6 +135,7 @@ def test_other_peoples_details_go(text: str, gone: list[str]) -> None:
         "06 Feb      ATM PRESTON WDL                           400.00",
         "Agistor phone on file\n14    Droughtmaster steers      38\n15    Brahman x bullock   1",
         "Trace 6:30pm on the day the police could not trace it.",
+        "The interpreter came at 10.30 and stayed. Plan: A. NDIS review. Level 3, B. BLOCK.",
     ],
 )
 def test_what_must_survive_survives_too(text: str) -> None:
