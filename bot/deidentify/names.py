@@ -3418,6 +3418,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
+        if toks[i].key == "foster" and t.key in lexicon.english_words() and not t.given:
+            plausible = False  # "into foster care", "a foster placement": what kind of care
         if toks[i].key in _KIN_AS_NOUNS and t.key in lexicon.english_words() and not (
             t.key in lexicon.given_names() or t.key in lexicon.surnames()
         ) and not (
