@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 
 from bot.deidentify import lexicon
 from bot.deidentify.lexicon import word_set
-from bot.deidentify.text import Hit, hit
+from bot.deidentify.text import Hit, hit, sentence_start
 
 # A box or rural mail number, then (as far as it is written) the town, state and postcode.
 POSTAL = re.compile(
@@ -210,7 +210,7 @@ _TEAM_TALK = re.compile(
 # "Hunter Youth Haven", "Logan Eisteddfod".
 GROUP_KEYS = word_set(
     "fellowship eisteddfod league haven academy association society collective network alliance"
-    " festival carnival choir ensemble orchestra squad australia"  # "Gardening Australia"
+    " festival carnival choir ensemble orchestra squad crew australia"  # "Gardening Australia"
 )
 
 
@@ -225,9 +225,15 @@ def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
     for m in _TEAM.finditer(text):
         mascot = m["mascot"].casefold()
         words = [w.casefold() for w in re.findall(r"[^\W\d_]+", m[0])]
+        start = m.start()
+        if len(words) > 2 and words[0] in lexicon.english_words() and not lexicon.listed_place(
+            words[:1]
+        ) and sentence_start(text, len(text[:start].rstrip()), start):
+            words = words[1:]  # "Emailed Tevita Crew": the sentence's verb is no part of it
+            start = m.start() + re.search(r"[ \t]+", m[0]).end()  # type: ignore[union-attr]
         if mascot in GROUP_KEYS:
             if not opens_with_a_given_name(words):
-                spans.append(m.span())
+                spans.append((start, m.end()))
             continue
         if mascot not in TEAM_KEYS:
             continue
@@ -235,7 +241,7 @@ def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
             talk = _TEAM_TALK.search(text) is not None if talk is None else talk
             if not talk:
                 continue  # "Jack Hawks rang", "Mick Jets rang": a man; "Olympia Warriors v …"
-        spans.append(m.span())
+        spans.append((start, m.end()))
     return spans
 
 

@@ -698,7 +698,8 @@ _NOT_A_LISTED_SURNAME = lexicon.STATES | word_set(
     "vitamin hep hepatitis plan type schedule appendix part section zone block ward stage level"
     " annex form item option grade building bldg blk tower wing bay gate annexure attachment"
     " exhibit tranche stream cohort carpark covid round phase group team unit room bed floor term"
-    " week hall wards"
+    " week hall wards door doors dock platform entrance exit lift pod cell court courtroom desk"
+    " counter window"
 )
 _SINGLE_QUOTED = re.compile(r" ['‘][A-Z][a-z]+['’] ").search  # "Brayden 'Bear' Tuilagi"
 _IN_CAPITALS = re.compile(r"[^\W\d_a-z]{4},? [A-Z]\b")  # "ILIĆ D", "TAPUELUELU, S."

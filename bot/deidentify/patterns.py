@@ -86,10 +86,15 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def extensions(text: str) -> list[Hit]:
     """A desk's extension after its cue ([phone])."""
     return [hit(*m.span(1), "phone") for m in _EXTENSION.finditer(text)
-            if not _EXTENDED.search(text, max(0, m.start() - 24), m.start())] if (
+            if not (_A_YEAR.fullmatch(m[1]) and _EXTENDED.search(
+                text, max(0, m.start() - 24), m.start()
+            ))] if (  # "Lease ext 2027" is when; "Housing Support ext 4471" a desk
         "xt" in text or "XT" in text
     ) else []
 
@@ -1383,7 +1388,12 @@ _UNDERSCORED = re.compile(r"(?<![\w@.\-/])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*\d{3
 
 # Numbers in groups joined by underscores, as a scheme's item or claim numbers are written:
 # "04_210_0125_6_1", "05_091203151_0103_1_2".
-_DIGITS_UNDERSCORED = re.compile(r"(?<![\w.\-/])\d{1,9}(?:_\d{1,9}){3,}(?![\w\-/]|\.\d)")
+# A scheme's item number joined by underscores ("04_210_0125_6_1"); not a file's date and time
+# ("2026_03_14_10_30.m4a") nor a shift pattern or scores of small numbers ("7_3_7_3").
+_DIGITS_UNDERSCORED = re.compile(
+    r"(?<![\w.\-/])(?!(?:19|20)\d\d_[01]\d_[0-3]\d)(?=[\d_]*\d{3})"
+    r"\d{1,9}(?:_\d{1,9}){3,}(?![\w\-/]|\.\d)"
+)
 
 
 def _a_users_name(word: str) -> bool:
@@ -1435,13 +1445,18 @@ _ACCOUNTS_TALK = re.compile(
 )
 
 
+_LETTERS_AND_DIGITS = re.compile(r"(?=\w*[^\W\d_])(?=\w*\d)\w+")
+
+
 def _a_dotted_handle(word: str) -> bool:
     parts = word.split(".")
-    if parts[-1] in _NOT_AN_ACCOUNTS_END or parts[-1] in _URL_PARTS or any(
-        p in _SHORT_FORMS for p in parts
-    ):
+    if parts[-1] in _NOT_AN_ACCOUNTS_END or parts[-1] in _URL_PARTS:
+        return False
+    if "_" in word or any(_LETTERS_AND_DIGITS.fullmatch(p) for p in parts):
+        return True  # "mr.fluffy22", "st.kilda.kid07": a short form in a handle is still one
+    if any(p in _SHORT_FORMS for p in parts):
         return False  # "approx.half", "ctrl.alt": a word's short form, a full stop's space left out
-    if re.search(r"[_\d]", word):
+    if re.search(r"\d", word):
         return True
     return any(len(p) >= 4 and not _known_word(p) and p not in lexicon.not_names() for p in parts)
 
@@ -1671,7 +1686,9 @@ _A_USERS_PAGE = re.compile(
     r"|teams|events|calendar)\b)[\w.\-]{3,}|@\w"
 )
 # A government's, a university's or a body's own site: no user's page on it ("my.gov.au/…").
-_AN_AUSTRALIAN_BODY = re.compile(r"(?i)\.(?:gov|edu|org|asn)\.au\Z")
+_AN_AUSTRALIAN_BODY = re.compile(
+    r"(?i)\.(?:gov|edu)\.au\Z|^(?!(?:forums?|community|communities|chat|connect)\.)[^/]*\.(?:org|asn)\.au\Z"
+)  # but a body's forum has its members' pages: "forum.carersaustralia.asn.au/members/kyliemum83"
 _COUNTRY_PAGES = frozenset({"au", "nz", "uk", "us", "ca", "en"})
 _SITES_OWN_FIRST = re.compile(r"(?i)webapps|signin|smarthelp|help|settings|policies|legal|issues")
 
@@ -1728,9 +1745,11 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
             _year(date) >= _RECENT and not BIRTHS(text)
             and not _A_CHILD_AFTER.match(text, m.end())
             and not _A_HOUSEHOLD.search(text, 0, h.start)
+            and not _NOTHING_AFTER.match(text, m.end())
         ):
             continue  # "- Gary Lim - 10/03/2026 - rang re lease", "… - bond lodged": a log's
-            # date (never under a household's heading: "Kids\n- Leo - 03/01/2026 - appt")
+            # date (never under a household's heading: "Kids\n- Leo - 03/01/2026 - appt"; and a
+            # log's line says what was done: "- Ava Nguyen - 14/02/2024" alone is a birth)
         if m is not None and date is not None and not (
             (_MET_BEFORE.search(text, max(0, h.start - 30), h.start) and (
                 " " in text[h.start : h.end].strip()  # "Phone call with Kylie Brown (12/02/2025)"
@@ -1744,6 +1763,7 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
 
 
 
+_NOTHING_AFTER = re.compile(r"[ \t.;,]*(?:\n|\Z)")
 # A household's list above its members: "Household:", "Family members", "Children:",
 # "Living with:", "Whānau".
 _A_HOUSEHOLD = re.compile(
@@ -1841,8 +1861,11 @@ _THINGS_THAT_TURN = (
     "meeting", "count", "number", "total", "tally", "score", "list",
 )
 # Those that end names too, so only as whole words ("Oscar", "Brent", "Kit", "Elease",
-# "Border" turn 18); the rest also end compounds ("Playgroup turns 3").
-_ENDS_OF_NAMES = frozenset({"car", "rent", "loan", "plan", "it", "this", "that", "lease", "order"})
+# "Border", "Marshall" turn 18); the rest also end compounds ("Playgroup turns 3").
+_ENDS_OF_NAMES = frozenset({
+    "car", "rent", "loan", "plan", "it", "this", "that", "lease", "order", "hall", "shop", "house",
+    "home", "church", "school", "station", "list", "count", "team", "event", "score", "total",
+})  # "Marshall", "Bishop", "Whitehouse" turn 18 too
 # An age in words, as "turned sixteen" says it.
 _AGE_WORDS = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -1909,7 +1932,9 @@ _YEAR = rf"(?:,?[\s\-]+(?:\d{{4}}|'?\d\d{_NOT_A_DAY}|{_YEAR_WORDS})(?!\d))?"
 # After a birth cue only: a day and month without a year, or in words ("the 4th of July",
 # "third of April 1992", "bday june 30"), or digits without separators ("DOB 16101981").
 _CUED_DATE = re.compile(
-    rf"(?:(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?:{_MONTH})\b\.?{_YEAR}"
+    rf"(?:(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})(?:\s+of\s+|[\s\-]+)(?:{_MONTH})\b"
+    rf"(?:(?<![yYeEhHlL])\.|\.(?=,?[\s\-]+\d))?{_YEAR}"  # "4 Jan." (not "4 May." ending a
+    # sentence; but "4 March. 1990" is still the year)
     rf"|(?:{_MONTH})\.?\s+(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)?|{_ORDINAL})\b{_YEAR}"
     r"|\d\d?\s\d\d?\s(?:\d{4}|\d\d)"  # "DOB 28 02 1983"
     r"|(?P<dm>\d\d?[/.]\d\d?)(?![.]?\d)"  # "birthday 30/1": day and month
@@ -2264,7 +2289,8 @@ def _day_and_month(m: re.Match[str]) -> tuple[int, int]:
 
 
 _DAY_MONTH_ONLY = re.compile(
-    rf"(?<![\w/\-])(?:(?P<d1>\d\d?|{_ORDINAL})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?"
+    rf"(?<![\w/\-])(?:(?P<d1>\d\d?|{_ORDINAL})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})"
+    r"(?:(?<![yYeEhHlL])\.)?"  # "4 Jan." (not a sentence's full stop after "4 May.", "4 June.")
     rf"|(?P<m2>{_MONTH})\.?\s+(?:the\s+)?(?P<d2>\d\d?)(?:st|nd|rd|th)?"
     r"|(?P<d3>\d\d?)/(?P<m3>\d\d?))(?![\w/]|[.\-]\d|,?\s+(?:19|20)?\d\d\b)",
     re.IGNORECASE,
@@ -2325,8 +2351,14 @@ def _alternation(groups: str, *, title: bool) -> str:
 
 
 _NOT_NAME = r"(?!(?:at|to|in|on|of|and|the|for|with|from|near|by|or|is|was|a|an)\b)"
+# Not a range of days or months: "10 Mon–Wed Street Library", "3 Jan–Feb Court dates".
+_NOT_A_DAYS_RANGE = (
+    r"(?!(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+    r"|Sept|Oct|Nov|Dec)\b)"
+)
 _TITLE_WORD = (  # and "McCrae Street", "MacDonnell Road", "DeGaris Place"
-    rf"{_NOT_NAME}(?:(?:Ma?c|D[ei]|La|O['’])?[A-Z][a-z'’]*(?:[-–][A-Z][a-z'’]+)?|[A-Z]{{2,}})"
+    rf"{_NOT_NAME}(?:(?:Ma?c|D[ei]|La|O['’])?[A-Z][a-z'’]*(?:[-–]{_NOT_A_DAYS_RANGE}[A-Z][a-z'’]+)?"
+    r"|[A-Z]{2,})"
 )
 _LOWER_WORD = rf"{_NOT_NAME}[a-z][a-z'’]*"
 _ANY_CASE = _alternation(_ANY_CASE_TYPES, title=False)
@@ -2546,7 +2578,9 @@ def addresses(text: str) -> list[Hit]:
     hits += _labelled_addresses(text)
     for m in _A_ROAD_IN_TOWN.finditer(text):  # "Muckadilla Road, Muckadilla QLD 4461"
         start = m.start()
-        if named := _A_PROPERTYS_NAME.search(text, max(0, start - 40), start):
+        if (named := _A_PROPERTYS_NAME.search(text, max(0, start - 40), start)) and (
+            _a_propertys_name(named[0])
+        ):
             start = named.start()  # '"Kooringa", Muckadilla Road, …'
         hits.append(hit(start, m.end(), "address"))
     for m in ADDRESS.finditer(text):
@@ -2559,7 +2593,9 @@ def addresses(text: str) -> list[Hit]:
         start = m.start()
         if care_of := _CARE_OF.search(text, max(0, start - 6), start):
             start = care_of.start()  # "c/o 61 Hotham Street": in whose care, the address's too
-        elif named := _A_PROPERTYS_NAME.search(text, max(0, start - 40), start):
+        elif (named := _A_PROPERTYS_NAME.search(text, max(0, start - 40), start)) and (
+            _a_propertys_name(named[0])
+        ):
             start = named.start()  # '"Glenmorgan Downs", 1460 Yuleba–Surat Road': its name too
         hits.append(hit(start, _suburb_after(text, end), "address"))
     return hits
@@ -2572,6 +2608,19 @@ _A_ROAD_IN_TOWN = re.compile(
     r"(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)[ \t]+\d{4}(?![\w])"
 )
 _CARE_OF = re.compile(r"(?i)\bc/[o-][ \t]*\Z")
+def _a_propertys_name(quoted: str) -> bool:
+    """A rural property's name, its words no one's English or a property's ("Kooringa",
+    "Glenmorgan Downs"); not a service's or a saying ('"The Orange Door"', '"No worries"')."""
+    return all(
+        w not in lexicon.english_words() or w in _PROPERTY_WORDS
+        for w in re.findall(r"[a-z'’]+", quoted.casefold())
+    )
+
+
+_PROPERTY_WORDS = word_set(
+    "downs station park farm creek hill hills vale estate homestead lodge plains springs valley"
+    " run ridge gully glen views view"
+)
 _A_PROPERTYS_NAME = re.compile(r"[\"“][A-Z][\w'’ ]{2,30}[\"”],?[ \t]*\Z")
 
 
@@ -2611,7 +2660,11 @@ NO_HOMES_WORD = re.compile(
     r"(?i)\b(?:couch|couches|surfing|rough|sleeping|sleeps|shelter|refuge|homeless|car|tent|street"
     r"|streets|crisis|temporary|transitional|motel|hostel|boarding|rooming|transient|squat"
     r"|squatting|itinerant|emergency|accommodation|hospital|custody|prison|detention|kinship"
-    r"|care|place|caravan)\b"  # "Mum's place, Logan", "Kinship care, Inala"
+    r"|care|place|caravan|places|around|stable|unstable"
+    r"|(?:staying|living|lives|stays|with)[ \t]+(?:with[ \t]+)?(?:her[ \t]+|his[ \t]+|their[ \t]+)?"
+    r"(?:family|friends?|mates?|relatives|rellies|cousins?|mum|dad|mother|father|nan|nanna|aunty"
+    r"|auntie|uncle|sister|brother|parents|grandparents|partner|boyfriend|girlfriend|kin))\b"
+    # "Mum's place, Logan", "Kinship care, Inala", "With family, Kyneton", "Between places"
 )
 
 

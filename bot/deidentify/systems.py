@@ -66,7 +66,7 @@ _A_HANDLES_CELL = re.compile(r"@?(?=[\w.\-]*[A-Za-z])[\w.\-]{3,40}")
 # An expiry written in a number's column: "exp 2027", "Exp 06/2027".
 _EXPIRY_CELL = re.compile(r"(?i)exp(?:iry|ires|\.)?[ \t:]*(?:\d\d?[/\-])?(?:19|20)\d\d")
 # A code of capitals and digits mixed, as a USI or a member number is: "4TYD9WMRHC".
-_CODE_CELL = re.compile(r"(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{8,12}")  # not "STAGE2REVIEW"
+_CODE_CELL = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{8,12}")  # "KXPTQMWRH7"
 _A_YEARS_CODE = re.compile(r"[A-Z]+(?:19|20)\d\d")  # a form's version: "FORMSV2026"
 _ID_CELL = re.compile(r"[A-Za-z]{0,4}[ \-/]?\d[\dA-Z \-/]{1,20}")
 _YEARS_OR_DATE = re.compile(
@@ -153,7 +153,12 @@ def _cell(kind: str, inner: str, offset: int) -> Hit | None:
         kind = "id"
     elif kind == "id":
         numbered = _ID_CELL.fullmatch(inner) is not None and sum(ch.isdigit() for ch in inner) >= 3
-        coded = _CODE_CELL.fullmatch(inner) is not None and not _A_YEARS_CODE.fullmatch(inner)
+        coded = _CODE_CELL.fullmatch(inner) is not None and not _A_YEARS_CODE.fullmatch(inner) and (
+            sum(ch.isdigit() for ch in inner) >= 2 or not any(
+                len(w) >= 4 and w in lexicon.english_words()
+                for w in re.findall(r"[a-z]+", inner.casefold())
+            )  # not "STAGE2REVIEW": words with a digit between
+        )
         ok = (numbered or coded) and not any(
             p.fullmatch(inner) for p in (_EXPIRY_CELL, DATE, _YEARS_OR_DATE)
         )
@@ -586,6 +591,7 @@ def _no_ones_words(value: str) -> bool:
     several = len(words) > 1
     return bool(words) and all(
         (k := w.casefold()) in lexicon.STATES or (w.isupper() and k in _NO_ONES)
+        or k in _HANDED_BY  # "Received by: Post", "Hand (client)", "Counter"
         or (k not in given and k not in surnames and (
             k in english or (w.isupper() and len(w) <= 4)))
         or (several and k in english and k not in given)
@@ -597,6 +603,11 @@ def _no_ones_words(value: str) -> bool:
 _NO_ONES = word_set(
     "adult adults child children infant inf chd adt yes no na n y m f male female tbc tba nil"
     " none other economy business window aisle single return cash card am pm"
+)
+# How a paper arrives, a signer's value that is no one: "Received by: Post".
+_HANDED_BY = word_set(
+    "post mail hand counter courier fax email dropbox portal registry reception desk office"
+    " online mygov client rep"
 )
 # A ticket's or a manifest's name: surname, a slash, given names ("LEE/AMY MS").
 _AIRLINE_NAME = re.compile(

@@ -45,7 +45,11 @@ def test_the_register_wins(text: str, who: KnownClient, gone: str) -> None:
 
 
 def test_a_signer_whose_word_is_a_surname_goes() -> None:
-    assert "Post" not in redact("Received by: Post")  # a surname too: the safer reading
+    assert "Cusack" not in redact("Received by: Cusack")
+    # but how a paper came is no one (the twenty-ninth review): "Received by: Post", "Hand"
+    assert redact("Received by: Post\nReceived by: Hand (client)") == (
+        "Received by: Post\nReceived by: Hand (client)"
+    )
 
 
 def test_a_forms_label_stays_beside_the_locality_it_labels() -> None:
