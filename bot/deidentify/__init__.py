@@ -190,9 +190,9 @@ def _deidentify(
 # A booking's passenger, the title after the given name: "BONOVAS/KYRIAKI MRS".
 _BOOKED_AS = "MRS|MR|MS|MISS|MSTR|MX"
 _BOOKING_TITLE = re.compile(rf"[ \t]?(?:{_BOOKED_AS}|DR)\b")  # a registered client's
-# Anyone's name as a booking writes it: "SMITH/JOHN MR", "NGUYEN/THI LAN MRS".
+# Anyone's name as a booking writes it: "SMITH/JOHN MR", "NGUYEN/THI LAN MRS", "BURTON/K MR".
 _PASSENGER = re.compile(
-    r"(?<![\w/])(?P<surname>[A-Z][A-Z'’\-]+)/(?P<given>[A-Z][A-Z'’\-]+)(?: [A-Z][A-Z'’\-]+)?"
+    r"(?<![\w/])(?P<surname>[A-Z][A-Z'’\-]+)/(?P<given>[A-Z][A-Z'’\-]*)(?: [A-Z][A-Z'’\-]+)?"
     rf" (?:{_BOOKED_AS})\b"
 )
 
@@ -204,7 +204,7 @@ def _passengers(text: str, found: list[Hit]) -> list[Hit]:
     for m in _PASSENGER.finditer(text):
         if len(m["surname"]) == len(m["given"]) == 3:
             continue  # "SYD/MEL MR": airports
-        if _an_agency(m["surname"]) or _an_agency(m["given"]):
+        if _an_agency(m["surname"]) or (len(m["given"]) > 1 and _an_agency(m["given"])):
             continue  # "CALLED DHS/CENTRELINK MS LEE", "SCHOOL/TAFE MR KHAN": a note in capitals
         if not any(h.start < m.end() and m.start() < h.end for h in found):
             out.append(hit(*m.span(), "person"))

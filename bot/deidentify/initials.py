@@ -195,6 +195,8 @@ class Initials:
                 text, max(0, t.start - 16), t.start
             ):
                 continue  # "levetiracetam 500 mg BD": twice a day, not Bree Dalton
+            if t.key in _UNITS and _A_NUMBER_BEFORE.search(text, max(0, t.start - 8), t.start):
+                continue  # "Isoniazid 300 mg": a unit after its number, not Mehret Ghebreyesus
             if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]) and (
                 not _AN_ARTICLE.search(text, max(0, t.start - 4), t.start)
             ):  # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
@@ -227,6 +229,9 @@ class Initials:
         return [code_hit(start, end, codes)] if codes else []
 
 
+# Units after a number, which a client's initials may spell: "300 mg", "5 ml", "70 kg".
+_UNITS = word_set("mg mcg ml kg km cm mm hr hrs mmol iu")
+_A_NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
 # A dose, and perhaps how often already, before a word: "500 mg BD", "1 g QID PRN".
 _A_DOSE_BEFORE = re.compile(
     rf"(?i){lexicon.DOSE_AMOUNT}(?:[ \t]+(?:{'|'.join(sorted(lexicon.DOSE_TIMES))}))?[ \t]+\Z"

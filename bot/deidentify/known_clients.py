@@ -108,7 +108,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+),?[ \t]+\Z")
 _AS_LETTERS = str.maketrans("01", "oi")
 _AS_LETTERS_L = str.maketrans("01", "ol")
 _INITIAL_AFTER = re.compile(  # "STONE G.", "Phoenix L-M"
-    r",?\s([A-Za-z])(?:\.|-(?P<second>[A-Z])\b|(?=\s|\Z))"
+    r",?\s([A-Za-z])(?:\.|-(?P<second>[A-Z])\b|(?=[\s,;)|]|\Z))"
 )
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(

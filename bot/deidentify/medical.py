@@ -23,12 +23,12 @@ from bot.deidentify.lexicon import word_set
 _CONDITIONS = word_set(
     """parkinson alzheimer crohn asperger huntington korsakoff hashimoto raynaud tourette
     addenbrooke meniere ménière sjogren sjögren behcet behçet hodgkin cushing addison kaposi
-    dupuytren munchausen wernicke goodpasture"""
+    dupuytren munchausen wernicke goodpasture gaucher"""
 )
 # Of those, the ones hardly anyone here is called: their possessive is the condition anywhere.
 _RARELY_NAMES = word_set(
     """alzheimer asperger korsakoff raynaud tourette addenbrooke meniere ménière sjogren sjögren
-    behcet behçet kaposi dupuytren munchausen crohn wernicke goodpasture"""
+    behcet behçet kaposi dupuytren munchausen crohn wernicke goodpasture gaucher"""
 )
 _EPONYMS = _CONDITIONS | word_set(
     """guillain barre barré creutzfeldt jakob lewy duchenne marfan kawasaki klinefelter osgood
@@ -36,23 +36,25 @@ _EPONYMS = _CONDITIONS | word_set(
     johnson bence jones apgar heimlich holter doppler foley snellen barthel braden waterlow
     kessler glasgow folstein epley fowler colles achilles paget bell down turner wilson graves
     still baker beck hamilton norton katz lawton hartmann rett edinburgh barrett hirschsprung
-    bartholin whipple"""
+    bartholin whipple valsalva dix hallpike guthrie ortolani barlow moro koch ziehl neelsen
+    mantoux lyme gaucher gillies ludwig amsler black jones"""
 )
 # Two names joined that are one condition whatever follows ("Guillain-Barré"); not
 # "Stevens-Johnson" or "Bence-Jones", which are people's surnames too unless a medical word follows.
 _COMPOUNDS = word_set(
     """guillain-barre guillain-barré creutzfeldt-jakob wernicke-korsakoff prader-willi
-    ehlers-danlos tay-sachs epstein-barr osgood-schlatter"""
+    ehlers-danlos tay-sachs epstein-barr osgood-schlatter dix-hallpike ziehl-neelsen"""
 )
 # Medical words right after an eponym: "Wilson disease", "Bell's palsy", "a Foley catheter"; not
 # everyday words that follow a person too ("Wilson's assessment", "Turner's test results").
 _HEADS = (
     r"disease|syndrome|palsy|scale|index|inventory|cyst|fracture|manoeuvre|maneuver|catheter"
     r"|lymphoma|sarcoma|oesophagus|esophagus|smear|stain|encephalopathy|psychosis|criteria"
-    r"|tendon|phenomenon|ulcer|gland|virus"
+    r"|tendon|phenomenon|ulcer|gland|virus|reflex|postulates?|classification|technique|angina"
+    r"|grid|chart|procedure|score|scores|heel-prick|test|tests|sign|biometry"
 )
 _EPONYM = re.compile(
-    r"(?P<word>[A-Z][a-zé]+(?:[-‐][A-Z][a-zé]+)?)"
+    r"(?P<word>[A-Z][a-zà-öø-ÿ]+(?:[-‐][A-Z][a-zà-öø-ÿ]+)?)"  # "Ménière's", "Sjögren's"
     r"(?P<own>['’]s|s['’]|['’]|s)?"
     rf"(?P<head>(?:[ \-](?i:{_HEADS})\b)?)"
 )
@@ -73,7 +75,7 @@ _THEIRS_EXTRA = word_set(
     granny nanny grandmother grandfather ex carer neighbour neighbor friend family kids"""
 )
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_SECOND_HALF = re.compile(r"(?:[^\W\d_]|[A-Z][a-zé]+[-‐]|['’])\Z")
+_SECOND_HALF = re.compile(r"(?:[^\W\d_]|[A-Z][a-zà-öø-ÿ]+[-‐]|['’])\Z")
 # Before a condition without its medical word: what has it, names it or lists it.
 _HAS_IT = re.compile(
     r"(?i:\b(?:his|her|their|has|had|have|with|of|for|from|diagnosed|dx|onset|advanced|stage|no"
@@ -104,14 +106,19 @@ _RESULT = re.compile(
 # Hospitals named after people, called without "Hospital": the hospital where a place is said
 # ("at Fiona Stanley", "transferred to John Hunter") or a ward's, a team's or a clinic's word
 # follows ("Fiona Stanley OT", "John Hunter ED"); elsewhere ("spoke to Fiona Stanley") a person.
-_PERSON_HOSPITALS = r"Fiona\s+Stanley|John\s+Hunter|Peter\s+Mac|Prince\s+Charles"
+_PERSON_HOSPITALS = (
+    r"Fiona\s+Stanley|John\s+Hunter|Peter\s+Mac|Prince\s+Charles|Alfred|Austin|Lyell\s+McEwin"
+    r"|Charles\s+Gairdner|Lady\s+Cilento|Mater"
+)
 _HOSPITAL_HERE = re.compile(
     rf"(?:\b(?i:at|in|into|outside)[ \t]+(?:the[ \t]+)?"
     rf"|\b(?i:admitted|transferred|taken|moved|discharged|back)[ \t]+(?i:to|from)[ \t]+"
     rf"|\b(?i:went|brought|sent|referred)[ \t]+(?i:to)[ \t]+)"
     rf"(?P<h>{_PERSON_HOSPITALS})\b(?![ \t]+[A-Z][a-z])(?!['’]s)"
     rf"|\b(?P<h2>{_PERSON_HOSPITALS})(?=[ \t]+(?:ED|OT|ICU|rehab|emergency|outpatients|ward"
-    r"|clinic|pharmacy|campus)\b)"
+    r"|clinic|pharmacy|campus|cardiology|renal|oncology|maternity|dialysis|radiology|pathology"
+    r"|orthotics|orthopaedics|physio|social[ \t]+work|hep[ \t]+c|HIV|liver|psychiatry|letter)\b)"
+    r"|(?<=\b[Tt]he )(?P<h3>Alfred|Austin|Mater)\b(?!['’]s)"  # "The Alfred — trauma"
 )
 # "at" or "into" after these is at a person: "yelled at John Hunter", "ran into Fiona Stanley".
 _AT_SOMEONE = re.compile(
@@ -119,7 +126,7 @@ _AT_SOMEONE = re.compile(
     r"|pointed|angry|upset|cross|mad|snapped|lashed|ran|bumped|confided|lunged|spat|aimed"
     r"|it|him|her|them|something)(?:[ \t]+\w+){0,2}[ \t]+(?:at|in|into)[ \t]+)\Z"
 )
-_HOSPITAL_KEYS = word_set("fiona john peter prince")
+_HOSPITAL_KEYS = word_set("fiona john peter prince alfred austin lyell charles lady mater")
 
 
 _DOSE_TIMES = re.compile(
@@ -137,7 +144,8 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
         out += [m.span("times") for m in _DOSE_TIMES.finditer(text)]
     if not _HOSPITAL_KEYS.isdisjoint(keys):
         out += [
-            m.span("h") if m["h"] else m.span("h2") for m in _HOSPITAL_HERE.finditer(text)
+            m.span("h") if m["h"] else m.span("h3") if m["h3"] else m.span("h2")
+            for m in _HOSPITAL_HERE.finditer(text)
             if not (m["h"] and _AT_SOMEONE.search(text, max(0, m.start("h") - 40), m.start("h")))
         ]
     if not _ANALYTES.isdisjoint(keys):

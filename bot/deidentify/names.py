@@ -734,7 +734,11 @@ _A_PERSONS_LABEL = re.compile(
 # A list of people after such a label: "Present: Jo Smith, B. Long" (not "Level 3, B. West").
 _A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
 _INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
-_BEFORE_AN_INITIAL = word_set("re and by cc for to from with attn per holder holders")
+# Relation words that also say what kind of thing follows: "foster care", "parent handout".
+_KINDS_OF_CARE = word_set("foster parent parents carer carers kinship family")
+_BEFORE_AN_INITIAL = word_set(
+    "re and by cc for to from with attn per holder holders witness witnessed"
+)
 
 
 def _a_roster(text: str) -> bool:
@@ -787,6 +791,7 @@ def _after_an_initial(
             prev = toks[k - 2] if k >= 2 else None
             if prev is None or not (
                 prev.key in lexicon.TITLES or prev.key in _BEFORE_AN_INITIAL
+                or prev.key in lexicon.RELATIONS  # "daughter G. Attard"
             ):
                 continue
         name[k] = True
@@ -2238,6 +2243,15 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
             and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing",
         # "the May locks audit"
         or (t.key in lexicon.MONTHS and _HOLIDAYS_AFTER.match(text, t.end) is not None)
+        or (t.key in lexicon.WEEKDAYS and (
+            _DAY_RANGE_AFTER.match(text, t.end) is not None  # "(Mon–Fri)", "Mon/Wed/Fri"
+            or (text[t.start - 1 : t.start] == "(" and text[t.end : t.end + 1] == ")")  # "(Tue)"
+        ))
+        or (t.key in lexicon.MONTHS and "\n" in text and t.end <= text.index("\n")
+            and _A_HEADINGS_MONTH.match(text, t.end) is not None
+            and text[max(0, t.start - 2) : t.start] == ", "
+            and not _A_GREETINGS_START.search(text, 0, t.start))  # "(team stock), April\n",
+        # "restock list (Belconnen office, May)\n": a heading's month
         or (t.key in lexicon.MONTHS and i > 1 and toks[i - 1].key in _ROUGHLY
             and toks[i - 2].key in _UNTIL_OR_FROM)  # "carry on to about May", "from around June"
         or (t.key in lexicon.MONTHS and i > 1 and toks[i - 1].key == "to"
@@ -2321,8 +2335,13 @@ _MONTH_EVENTS = _APPOINTMENTS | word_set(
     "intake intakes restored start starts started starting ends finishes expires expiry renewal"
     " term opens open opening closes closing begins commences commencing"
     " semester course exams holidays camp trip cohort lodged granted approved count"
+    " operation surgery procedure transplant"
 )
 # After a month and its article, what the month dates: "the August intake", "a May start".
+_DAY_RANGE_AFTER = re.compile(
+    r"[ \t]?[–\-/][ \t]?(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b"
+)
+_A_HEADINGS_MONTH = re.compile(r"(?:[ \t]+\d{4})?\)?[ \t]*\n")
 _HOLIDAYS_AFTER = re.compile(r"[ \t]+(?i:school[ \t]+holidays|long[ \t]+weekend)\b")
 _MONTH_NOUNS = _MONTH_EVENTS | word_set(
     "date dates round deadline quarter holidays exams payment payments rent bill bills census"
@@ -2457,6 +2476,15 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
             return True
     if _before_a_highway(text, toks, i):
         return True
+    if i > 0 and toks[i - 1].key in lexicon.PLACE_CONTEXT and i + 2 < len(toks) and (
+        toks[i + 1].cap and toks[i + 2].cap
+    ) and (
+        toks[i + 2].key in STREET_TYPE_FORMS and toks[i + 1].key not in STREET_TYPE_FORMS
+        and text[toks[i].end : toks[i + 1].start] == " "
+        and text[toks[i + 1].end : toks[i + 2].start] == " "
+        and not _a_person_by_what_follows(text, toks, i + 1, i + 2)
+    ):
+        return True  # "stops at Robin Warren Drive": a street named for someone
     if _street_run(text, toks, i) or _a_feature(text, toks, i) or _in_a_features_name(
         text, toks, i
     ) or _after_a_place_word(text, toks, i) or _a_birthplace(text, toks, i) or (
@@ -3016,14 +3044,14 @@ def _a_forms_label(text: str, t: _Tok) -> bool:
     others = {k for k in labels if k != t.key}
     return labels.count(t.key) == 1 and len(others) >= 3 and all(
         len(k) > 2 and all(
-            w in lexicon.english_words() or w in _FORM_WORDS
+            w in lexicon.english_words() or w in _FIELD_WORDS
             or (w not in lexicon.given_names() and w not in lexicon.surnames())
             for w in k.split()
         ) for k in others
     )
 
 
-_FORM_WORDS = word_set("dob d.o.b crn urn mrn abn acn ndis address phone mobile email")
+_FIELD_WORDS = word_set("dob d.o.b crn urn mrn abn acn ndis address phone mobile email")
 
 
 _LABELS = re.compile(r"^[ \t]*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*)?)(?:[ \t]+office)?[ \t]*:",
@@ -3227,6 +3255,8 @@ def _families(text: str, toks: list[_Tok], name: list[bool]) -> None:
         t = toks[i]
         if not t.cap or t.blocked or name[i] or t.opens or t.place or toks[i - 1].key != "the":
             continue
+        if t.never or t.brand:
+            continue  # "with the Woolworths store manager": a shop, not the Woolworths
         if not t.key.endswith("s") or len(t.key) < 5 or text[toks[i - 1].end : t.start] != " ":
             continue
         stem = t.key[:-1]
@@ -3290,7 +3320,8 @@ _BABY_THINGS = word_set(
     " born due father daddy dad mum mother sister brother"
 )
 # "Tue/Thu", "Mon/Wed/Fri": days, not a name after "worker".
-_DAY_SLASH = re.compile(r"/(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b")
+_A_LABELS_COLON = re.compile(r"[ \t]*:")
+_DAY_SLASH = re.compile(r"[/–\-](?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b")
 
 
 def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title: bool) -> None:
@@ -3332,8 +3363,9 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     ):
         return  # "the liaison officer. Nothing else" (but "the detective. Logan gave"); "with
         # aunty. Home visits …": a kin word is no abbreviation, its full stop ends a sentence
-    if gap and title and "\n" in gap[0]:
-        return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court"
+    if gap and "\n" in gap[0] and (title or _A_LABELS_COLON.match(text, toks[j].end)):
+        return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court";
+        # a line ending in "the TB nurse", then a form's "Patient: …"
     t = toks[j]
     if (gap is None and not glossed) or t.blocked or t.key in _NO_ONE or (
         _excluded(t) and not _a_things_name_for_someone(t)
@@ -3419,8 +3451,8 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
-        if toks[i].key == "foster" and t.key in lexicon.english_words() and not t.given:
-            plausible = False  # "into foster care", "a foster placement": what kind of care
+        if toks[i].key in _KINDS_OF_CARE and t.key in lexicon.english_words() and not t.given:
+            plausible = False  # "into foster care", "a parent handout": what kind of thing
         if toks[i].key in _KIN_AS_NOUNS and t.key in lexicon.english_words() and not (
             t.key in lexicon.given_names() or t.key in lexicon.surnames()
         ) and not (
@@ -3697,9 +3729,9 @@ def _bracketed(text: str, toks: list[_Tok], name: list[bool]) -> None:
         if name[i] == name[i + 1] or text[a.end : b.start] != " (":
             continue
         if name[i]:  # the other name in the brackets, alone
-            if b.cap and b.given and not (b.blocked or b.never or b.place) and (
+            if b.cap and b.given and not (b.blocked or b.never or b.place or b.dated) and (
                 text[b.end : b.end + 1] == ")"
-            ):
+            ):  # not "for Bo (Thu)": the day
                 name[i + 1] = True
         elif a.cap and (a.unknown or a.given) and not (a.blocked or a.never or a.place):
             name[i] = True  # the name before, its full name in the brackets

@@ -56,6 +56,9 @@ _EXTENDED = re.compile(
 )
 
 
+_A_DATE_AFTER_A_BREAK = re.compile(r"[/.]\d")  # the run's last digits are a date's day
+
+
 def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
     """Phone numbers anywhere in ``text``, except runs already ``taken`` by another detector."""
     hits: list[Hit] = []
@@ -68,6 +71,8 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
             window, start = window[1:], start + 1
         if window[-1] == ")" and window.count("(") < window.count(")"):
             window, end = window[:-1], end - 1
+        if "\n" in run[0] and _A_DATE_AFTER_A_BREAK.match(text, run.end()):
+            continue  # "… 2914673\n12/02/2026": a number ending a line, then a date's day
         if sum(ch.isdigit() for ch in window) <= 13 and is_phone(window):
             hits.append(hit(start, end, "phone"))
             continue
@@ -84,9 +89,6 @@ def phones(text: str, taken: list[tuple[int, int]]) -> list[Hit]:
         hits += [h for h in phones_by_line(text, 0)
                  if not any(s <= h.start and h.end <= e for s, e in taken)]
     return hits
-
-
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def extensions(text: str) -> list[Hit]:
@@ -243,8 +245,8 @@ _CUED_ID = re.compile(
     r"|bsb|(?:naati|interpreter)(?:\s+(?:no\.?|number|#))?(?=[\s:#.]+\d{5}\b|[\s:#.]+\d{6})"
     r")[\s:#.=\-(]*(?:(?:is|was)\s+)?"
     r"(?:\(?(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\)[\s:]*)?"  # "licence (QLD): 089 117 442"
-    rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}\s?\d(?:[\s\-]?\d){{3,13}}"
-    r"|\d(?:[\s\-]?\d|[/.]\d){5,13}|(?<=naati )\d{5}|(?<=interpreter )\d{5})"
+    rf"(?P<id>(?:{_STATES})?(?:DL\s*)?(?:[A-Z]{{1,2}}[ \t]?\d(?:[ \t\-]?\d){{3,13}}"
+    r"|\d(?:[ \t\-]?\d|[/.]\d){5,13}|(?<=naati )\d{5}|(?<=interpreter )\d{5})"
     r"(?:-(?-i:[A-Z]{1,3})(?![\w\-])|[A-Z])?)(?![\w])",  # any case: "NAATI 72841"; a weapons
     # licence's "40-336127-QW"
     re.IGNORECASE,
@@ -318,6 +320,14 @@ def cued_ids(text: str) -> list[Hit]:
     return hits
 
 
+# A Medicare provider number, with or without its cue: six digits, the practice's character and
+# a check letter ("prov. 3318206B", "Dr F. Appiah 2744915L").
+_PROVIDER_NUMBER = re.compile(r"(?<![\w\-/])\d{6}[0-9A-Z][A-HJ-NP-Z](?![\w\-/])")
+# A doctor or a provider's cue before it, not a reading's unit ("1200000W").
+_A_DOCTOR_BEFORE = re.compile(
+    r"(?i)\b(?:prov|provider|prescriber|dr|doctor|gp|consultant|surgeon|registrar|resident"
+    r"|specialist|physician|\w+ologist|\w+iatrist|\w+ician|anaesthetist|trainee)\b"
+)
 # Words of an ID number's cue ("passport", "licence", "Medicare", "account no.", "DL").
 ID_CUES = word_set(
     "medicare passport licence license dl d visa account acct card client customer ihi bond ref "
@@ -334,6 +344,8 @@ def id_numbers(text: str, keys: Collection[str] | None = None) -> list[Hit]:
     if keys is None or not ID_CUES.isdisjoint(keys):
         hits += cued_ids(text)
     hits += [hit(*m.span(), "crn") for m in _CRN.finditer(text)]
+    hits += [hit(*m.span(), "id") for m in _PROVIDER_NUMBER.finditer(text)
+             if _A_DOCTOR_BEFORE.search(text, max(0, m.start() - 40), m.start())]
     for m in _NINE.finditer(text):
         digits = re.sub(r"\D", "", m[0])
         before = text[max(0, m.start() - 40) : m.start()]

@@ -47,7 +47,8 @@ _ID_HEADER = re.compile(
     r"|user[ _]?name|handle|gamertag|bib"
     r"|asset(?:[ _](?:no\.?|number|#|id|tag))?"  # a loan register's: "Asset no."
     # a farm's, a business's, a vehicle's: "PIC", "ABN", "VIN", "Title", "Claim"
-    r"|pic|abn|acn|vin|title|claim|policy",  # (a "Rego" column is ``_PLATE_HEADER``'s)
+    r"|pic|abn|acn|vin|title|claim|policy"  # (a "Rego" column is ``_PLATE_HEADER``'s)
+    r"|pager|provider[ _]?(?:no\.?|number|#)|prescriber[ _]?(?:no\.?|number|#)",
     re.IGNORECASE,
 )
 # A column of homes: "Address", "Home address", "Property" (a farm's name is its address).
