@@ -735,7 +735,7 @@ _A_PERSONS_LABEL = re.compile(
 _A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
 _INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
 # Relation words that also say what kind of thing follows: "foster care", "parent handout".
-_KINDS_OF_CARE = word_set("foster parent parents carer carers kinship family")
+_KINDS_OF_CARE = word_set("foster parent parents kinship")
 _BEFORE_AN_INITIAL = word_set(
     "re and by cc for to from with attn per holder holders witness witnessed"
 )
