@@ -410,7 +410,9 @@ WORD_CUES = (
         young poor other same different another weird random top decent much more most lost
         little great good big full such real false high
         any some all lots lot plenty bit bad best better said say says saying pay paid
-        phone electricity power water gas rent final overdue unpaid fingers"""
+        phone electricity power water gas rent final overdue unpaid fingers new spare extra
+        replacement knee neck wrist ankle leg arm hip shoulder intraocular contact dental soft
+        broken"""
     )
 )
 # Between two registered names: "grace n hope", "will & guy".

@@ -735,7 +735,7 @@ _A_PERSONS_LABEL = re.compile(
 _A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
 _INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
 # Relation words that also say what kind of thing follows: "foster care", "parent handout".
-_KINDS_OF_CARE = word_set("foster parent parents kinship")
+_KINDS_OF_CARE = word_set("foster parent parents carer carers kinship")
 _BEFORE_AN_INITIAL = word_set(
     "re and by cc for to from with attn per holder holders witness witnessed"
 )
@@ -3451,7 +3451,9 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
-        if toks[i].key in _KINDS_OF_CARE and t.key in lexicon.english_words() and not t.given:
+        if toks[i].key in _KINDS_OF_CARE and t.key in lexicon.english_words() and (
+            t.key not in lexicon.given_names()  # but "her carer grace" is someone
+        ):
             plausible = False  # "into foster care", "a parent handout": what kind of thing
         if toks[i].key in _KIN_AS_NOUNS and t.key in lexicon.english_words() and not (
             t.key in lexicon.given_names() or t.key in lexicon.surnames()

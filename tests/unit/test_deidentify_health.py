@@ -84,3 +84,17 @@ def test_a_line_ending_in_a_role_does_not_name_the_next_lines_label() -> None:
 
 def test_a_person_beside_a_street_word_is_still_someone() -> None:
     assert "Amy Lee" not in redact("Met Amy Lee Road safety officer.")
+
+
+def test_a_word_name_after_a_things_word_is_the_word() -> None:
+    brace = client("HX-4106", "Struan Brace", "Bracey")
+    lens = client("HX-4115", "Geert Lens")
+    assert redact("new brace arrived and he's walking better. knee brace on.", brace) == (
+        "new brace arrived and he's walking better. knee brace on."
+    )
+    assert "intraocular lens is put in" in redact("an intraocular lens is put in.", lens)
+
+
+def test_a_carers_name_stays_a_name_but_a_carers_guide_is_a_guide() -> None:
+    out = redact("her carer grace helps with meals. I picked up their carer guide.")
+    assert "grace" not in out and "carer guide" in out
