@@ -385,7 +385,7 @@ def _find(
     people = names.find(text, tokens, shielded, clients, keys, keeper.words, matcher.surnames)
     hits += people
     if HAS_DIGIT(text) and ("(" in text or " - " in text or " – " in text
-                            or patterns.BIRTHS(text)):
+                            or patterns.BIRTHS(text) or patterns.CHILDRENS_LABEL(text)):
         # "The kids are [name] (4/2/2018) and [name] (19/9/2021)", "Birthdays: [name] 9/9/2009"
         hits += patterns.dates_beside_names(text, people)
     if scripts.ANY_SCRIPT(text):  # "Luo Yiming 罗一鸣", "김영숙 (mother)", "曾警官"

@@ -1747,11 +1747,12 @@ def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
             _DASHED_DATE.match(text, h.end)
             if _A_LISTS_ITEM.search(text, max(0, h.start - 8), h.start) else None
         ) or (  # "3. Amira Haddad - 17/02/2010 - student": a household's list
-            _LISTED_DATE.match(text, h.end) if births and (
+            _LISTED_DATE.match(text, h.end) if (births and (
                 BIRTHS(heading) or BIRTHS(text, _sentence_start(text, h.start), h.start)
                 or _A_BIRTHDAYS_HEADER.search(text, 0, h.start)
-            ) else None  # a birthday list's sentence or heading, not "DOB: …. Review with Tegan"
-        )
+            )) or _A_CHILDRENS_LABEL.search(text, text.rfind("\n", 0, h.start) + 1, h.start)
+            else None  # a birthday list's sentence or heading, not "DOB: …. Review with Tegan";
+        )  # a form's "Children: Jayla 14/01/2023, Zayden 02/08/2025"
         date = DATE.fullmatch(m["date"]) if m is not None else None
         if date is not None and m is not None and m.re is _DASHED_DATE and (
             _year(date) >= _RECENT and not BIRTHS(text)
@@ -1843,6 +1844,10 @@ _A_CHILD_AFTER = re.compile(
 
 
 BIRTHS = re.compile(r"(?i)\bbirthdays?\b|\bborn\b|\bd\.?o\.?b\b|\bdates? of birth\b").search
+_A_CHILDRENS_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:children|kids|child(?:ren)?['’]s[ \t]+names?|dependants|dependents)[ \t]*:"
+)
+CHILDRENS_LABEL = _A_CHILDRENS_LABEL.search  # the gate for dates_beside_names
 _LISTED_DATE = re.compile(r"[ \t]*[,–\-]?[ \t]*(?P<date>[^()\n;,]{6,20}?)(?=[ \t]*(?:[;,.)\n]|\Z))")
 _DASHED_DATE = re.compile(
     r"[ \t]+[-–—|][ \t]+(?P<date>[^()\n;,\-–—|]{6,20}?)(?=[ \t]*(?:[-–—|;,.)\n]|\Z))"
@@ -2598,6 +2603,8 @@ def addresses(text: str) -> list[Hit]:
     for m in ADDRESS.finditer(text):
         if "\n" in m[0] and _A_HEADINGS_NUMBER.search(text, 0, m.start("num")):
             continue  # "Year 9 Camp\nWarrigal Park College": a heading's number, then a line
+        if "\n" in m[0] and _A_DAY_AND_MONTH.match(m[0]):
+            continue  # "due 30 June\nBush court, Wurrumiyanga": a date ends the line
         end = m.end()
         last = _LAST_WORD.search(m[0])
         if last and last[1].casefold() in _FULL_TYPES:
@@ -2619,6 +2626,7 @@ _A_ROAD_IN_TOWN = re.compile(
     r"|Street|St|Drive|Dr|Avenue|Ave)\.?,?[ \t]+[A-Z][A-Za-z'’]+(?:[ \t][A-Z][A-Za-z'’]+)?,?[ \t]+"
     r"(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)[ \t]+\d{4}(?![\w])"
 )
+_A_DAY_AND_MONTH = re.compile(rf"\d{{1,2}}[ \t]+(?i:{_MONTH})\b[^\n]*\n")
 _CARE_OF = re.compile(r"(?i)\bc/[o-][ \t]*\Z")
 def _a_propertys_name(quoted: str) -> bool:
     """A rural property's name, its words no one's English or a property's ("Kooringa",

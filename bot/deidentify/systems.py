@@ -63,6 +63,7 @@ _ROOM_HEADER = re.compile(r"(?:room|cabin|donga)(?:[ _]?(?:no\.?|number|#))?", r
 _BSB = re.compile(r"\d{3}[ \-]?\d{3}")
 _HOME_CELL = re.compile(r"[A-Z]{0,3}[ \-]?\d{1,4}[A-Za-z]?")  # a resident's room: "3", "14B"
 _ROOM_CELL = re.compile(r"[A-Z]{1,3}[ \-]?\d{1,4}[A-Za-z]?|\d{3,4}[A-Za-z]?")
+_A_BIRTH_YEAR = re.compile(r"(?:19|20)\d\d")  # a DOB column's year alone: "1962"
 _A_HANDLES_CELL = re.compile(r"@?(?=[\w.\-]*[A-Za-z])[\w.\-]{3,40}")
 # An expiry written in a number's column: "exp 2027", "Exp 06/2027".
 _EXPIRY_CELL = re.compile(r"(?i)exp(?:iry|ires|\.)?[ \t:]*(?:\d\d?[/\-])?(?:19|20)\d\d")
@@ -146,7 +147,7 @@ def columns(text: str) -> Iterator[Hit]:
 def _cell(kind: str, inner: str, offset: int) -> Hit | None:
     """The hit for a cell (a JSON value) under a column (a key) of this kind, if it reads as one."""
     if kind == "dob":
-        ok = DATE.fullmatch(inner) is not None
+        ok = DATE.fullmatch(inner) is not None or _A_BIRTH_YEAR.fullmatch(inner) is not None
     elif kind == "plate":  # "SUN 41", "0VV 2LB": a plate has fewer digits than a number
         ok = bool(_ID_CELL.fullmatch(inner)) and any(ch.isdigit() for ch in inner) and (
             len(inner.replace(" ", "")) >= 4

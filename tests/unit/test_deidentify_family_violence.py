@@ -156,3 +156,27 @@ def test_a_transcripts_speaker_is_still_someone() -> None:
 
 def test_a_kinds_of_month_is_no_one_but_a_family_is() -> None:
     assert "June" not in redact("Spoke to the June family today.")
+
+
+def test_a_forms_children_and_their_dates_of_birth_go() -> None:
+    out = redact("Reason: remained in the home.\nChildren: Jayla 14/01/2023, Zayden 02/08/2025")
+    assert "2023" not in out and "2025" not in out and "Jayla" not in out, out
+    assert "14/01/2026" in redact("Children: Jayla, Zayden. Next visit 14/01/2026.")
+
+
+def test_a_dob_columns_year_alone_goes() -> None:
+    out = redact(
+        "Name                   Relationship to client      DOB            Location\n"
+        "Abdiweli Dahir Bile    husband                     12/01/1989     Nairobi\n"
+        "Sucaad Dahir Bile      mother-in-law               1962           Hargeisa"
+    )
+    assert "1962" not in out and "1989" not in out, out
+
+
+def test_a_date_ending_a_line_is_no_address_with_the_next_line() -> None:
+    text = (
+        "DVO Act review      | joint submission       | due 30 June\n"
+        "Bush court, Wurrumiyanga  | dates confirmed  | 19 May, 16 June"
+    )
+    assert redact(text) == text
+    assert "Bush Court" not in redact("Moved to 30 Bush Court, Wurrumiyanga.")
