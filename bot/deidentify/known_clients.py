@@ -925,13 +925,6 @@ def _one_of_the_family(text: str, tokens: list[Word], i: int) -> bool:
     )
 
 
-def _a_listed_name(word: str) -> bool:
-    """A surname or a given name that no English word is spelt like ("Kinson", "Schindler")."""
-    return (word in lexicon.surnames() or word in lexicon.given_names()) and (
-        word not in lexicon.english_words()
-    )
-
-
 def weak(word: str) -> bool:
     """Too short or too common to be replaced without evidence that it is used as a name."""
     return (
@@ -941,11 +934,10 @@ def weak(word: str) -> bool:
         or word in lexicon.place_words()
         or word in lexicon.MONTHS
         or word in lexicon.WEEKDAYS
-        or (word in lexicon.medications() and not _a_listed_name(word))
-        or (word in lexicon.never_listed() and not _a_listed_name(word) and (  # a client
-            # called Kluger, Camry or Kamira (a service), Tilly or Caroma (brands): the register
-            word not in lexicon.vehicles() or word in lexicon.english_words()  # wins
-        ))
+        or word in lexicon.medications()
+        or (word in lexicon.never_listed() and (  # a client called Kluger, Camry or Kamira (a
+            word not in lexicon.vehicles() or word in lexicon.english_words()  # service): the
+        ))  # register wins
         or word in lexicon.RELATIONS
         or word in lexicon.TITLES
         or word in lexicon.GRAMMAR
