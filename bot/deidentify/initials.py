@@ -195,8 +195,9 @@ class Initials:
                 text, max(0, t.start - 16), t.start
             ):
                 continue  # "levetiracetam 500 mg BD": twice a day, not Bree Dalton
-            if t.key in _UNITS and _A_NUMBER_BEFORE.search(text, max(0, t.start - 8), t.start):
-                continue  # "Isoniazid 300 mg": a unit after its number, not Mehret Ghebreyesus
+            if t.key in _UNITS and _a_measure(text, t.start, t.end):
+                continue  # "Isoniazid 300 mg", "walked 5 km": a unit after its number, not
+                # Mehret Ghebreyesus (but "Bed 4 KM", "Day 2 MG", "1 KM 2 JS": the client)
             if (upper or lower) and _ALONE.fullmatch(text[max(0, t.start - 1) : t.end + 1]) and (
                 not _AN_ARTICLE.search(text, max(0, t.start - 4), t.start)
             ):  # "a JP needs to sign": a Justice of the Peace, not Juan Pablo
@@ -231,7 +232,35 @@ class Initials:
 
 # Units after a number, which a client's initials may spell: "300 mg", "5 ml", "70 kg".
 _UNITS = word_set("mg mcg ml kg km cm mm hr hrs mmol iu")
-_A_NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
+_A_NUMBER_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)?[ \t]*\d[\d.,]*[ \t]?\Z")
+# Said of a dose or a distance, before its number or after its unit.
+_MEASURED = word_set(
+    "take takes taking took on dose doses give gives gave given increased decreased reduced"
+    " walked walk walks ran run drove drive weighs weight lost gained about approx every"
+)
+_A_DOSES_NEXT = re.compile(
+    r"[ \t]*(?:x\b|/|\)|(?i:daily|per|a[ \t]+day|of|bd|tds|qid|mane|nocte|prn|stat|tablets?|tabs?"
+    r"|caps?|walk|away|each|twice|once|in[ \t]+the)\b)"
+)
+
+
+def _a_measure(text: str, start: int, end: int) -> bool:
+    """A unit after its number, where a dose or a distance is said: a medicine or a dose's
+    word before the number ("Isoniazid 300 mg", "on 3 mg"), or its frequency after ("5 mg
+    daily", "300 mg x 30", "5 km walk")."""
+    m = _A_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = (m["word"] or "").casefold()
+    return (
+        word in lexicon.medications() or word in _MEASURED
+        or _A_DOSES_NEXT.match(text, end) is not None
+        or lexicon.medications().isdisjoint(
+            w.casefold() for w in re.findall(r"[^\W\d_]+", text[end : end + 20])
+        ) is False
+    )
+
+
 # A dose, and perhaps how often already, before a word: "500 mg BD", "1 g QID PRN".
 _A_DOSE_BEFORE = re.compile(
     rf"(?i){lexicon.DOSE_AMOUNT}(?:[ \t]+(?:{'|'.join(sorted(lexicon.DOSE_TIMES))}))?[ \t]+\Z"

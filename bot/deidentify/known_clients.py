@@ -108,8 +108,10 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+),?[ \t]+\Z")
 _AS_LETTERS = str.maketrans("01", "oi")
 _AS_LETTERS_L = str.maketrans("01", "ol")
 _INITIAL_AFTER = re.compile(  # "STONE G.", "Phoenix L-M"
-    r",?\s([A-Za-z])(?:\.|-(?P<second>[A-Z])\b|(?=[\s,;)|]|\Z))"
+    r",?\s([A-Za-z])(?:\.|-(?P<second>[A-Z])\b|(?=\s|\Z))"
 )
+# A table's first cell, a surname and its initial before the next cell: "Tooth J,denture".
+_INITIAL_ENDING_A_CELL = re.compile(r" ([A-Za-z])(?P<second>)(?=[,;|\t])")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
     r"(?<!\w)(?P<num>\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\s+"
@@ -520,6 +522,8 @@ _SENDER_AFTER = re.compile(
     r"[ \t]+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}[:.]\d{2}[ \t]?(?i:[ap]\.?m\.?)?[ \t]*:"
     r"|[ \t]*<[^\s<>@]+@[^\s<>]+>"
 )
+# Where a line's sender is written: its start, a bullet, or a mail's "From:".
+_A_LINES_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]*|(?i:from|sender)[ \t]*:[ \t]*)?\Z")
 # Between the names of one person in a list of what they are called: "Barnaby = barns = Barney".
 _EQUALS = re.compile(r"\s*[=≈]\s*|\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
 
@@ -1570,7 +1574,11 @@ class Matcher:
         initial = _INITIAL_BEFORE.search(text, max(0, t.start - 4), t.start) or (
             _LOWER_INITIAL_BEFORE.search(text, max(0, t.start - 3), t.start)
         )
-        after = _INITIAL_AFTER.match(text, t.end)
+        after = _INITIAL_AFTER.match(text, t.end) or (
+            _INITIAL_ENDING_A_CELL.match(text, t.end)
+            if text[t.start - 1 : t.start] in ("", "\n", ",", "|", "\t")
+            or text[max(0, t.start - 2) : t.start] == ": " else None
+        )
         if after and after[1] in "aiAIwnurkx" and not after["second"] and after[0][-1] != ".":
             # "hope i think", "long w his mum": SMS words (but "Court A-C", "Ruby A.")
             after = None
@@ -1690,9 +1698,9 @@ class Matcher:
                 return True  # "me n sydney went", "i and hope"
         if text[t.start - 1 : t.start] == "(" and after[:1] == ")":
             return True  # "(JJ)", "(joy)"
-        if prev is None and text[t.start - 1 : t.start] in ("", "\n") and _SENDER_AFTER.match(
-            text, t.end
-        ):
+        if prev is None and _A_LINES_OPENING.search(
+            text, max(0, t.start - 16), t.start
+        ) and _SENDER_AFTER.match(text, t.end):
             return True  # a line's sender: "Trace 6:30pm: yeah", "Sari <sari.k@gmail.com>"
         if t.caps and t.start and text[t.start - 1] in _QUOTES and after[:1] in _QUOTES:
             return True  # '"Sultana" was written by the UN', 'calls him "Tank"'

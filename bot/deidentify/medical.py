@@ -51,7 +51,7 @@ _HEADS = (
     r"disease|syndrome|palsy|scale|index|inventory|cyst|fracture|manoeuvre|maneuver|catheter"
     r"|lymphoma|sarcoma|oesophagus|esophagus|smear|stain|encephalopathy|psychosis|criteria"
     r"|tendon|phenomenon|ulcer|gland|virus|reflex|postulates?|classification|technique|angina"
-    r"|grid|chart|procedure|score|scores|heel-prick|test|tests|sign|biometry"
+    r"|procedure|heel-prick|biometry"
 )
 _EPONYM = re.compile(
     r"(?P<word>[A-Z][a-zà-öø-ÿ]+(?:[-‐][A-Z][a-zà-öø-ÿ]+)?)"  # "Ménière's", "Sjögren's"
@@ -66,6 +66,10 @@ _NAMED_TESTS = re.compile(
     r"|Folstein[ \t]+MMSE|Glasgow[ \t]+(?i:coma[ \t]+(?:scale|score))|Holter[ \t]+(?i:monitor)"
     r"|Bence[ \t\-]Jones[ \t]+(?i:protein)|Lewy[ \t]+(?i:bod(?:y|ies))"
     r"|Edinburgh[ \t]+Postnatal[ \t]+Depression[ \t]+Scale"
+    r"|Apgar[ \t]+(?i:scores?)|Guthrie[ \t]+(?i:(?:heel-prick[ \t]+)?test)"
+    r"|Mantoux(?:[ \t]+(?i:test))?"
+    r"|Dix-Hallpike(?:[ \t]+(?i:test))?|Snellen[ \t]+(?i:chart)|Amsler[ \t]+(?i:grid)"
+    r"|Ortolani[ \t]+and[ \t]+Barlow(?:[ \t]+(?i:tests?))?"
     r"|(?:Beck|Hamilton)[ \t]+(?:Depression|Anxiety)[ \t]+(?:Rating[ \t]+)?(?:Inventory|Scale)"
 )
 # After a possessive, what is a person's: "Addison's nan", "Parkinson's place", "Addison's
@@ -107,8 +111,8 @@ _RESULT = re.compile(
 # ("at Fiona Stanley", "transferred to John Hunter") or a ward's, a team's or a clinic's word
 # follows ("Fiona Stanley OT", "John Hunter ED"); elsewhere ("spoke to Fiona Stanley") a person.
 _PERSON_HOSPITALS = (
-    r"Fiona\s+Stanley|John\s+Hunter|Peter\s+Mac|Prince\s+Charles|Alfred|Austin|Lyell\s+McEwin"
-    r"|Charles\s+Gairdner|Lady\s+Cilento|Mater"
+    r"Fiona\s+Stanley|John\s+Hunter|Peter\s+Mac|Prince\s+Charles|Lyell\s+McEwin"
+    r"|Charles\s+Gairdner|Lady\s+Cilento"
 )
 _HOSPITAL_HERE = re.compile(
     rf"(?:\b(?i:at|in|into|outside)[ \t]+(?:the[ \t]+)?"
@@ -118,7 +122,10 @@ _HOSPITAL_HERE = re.compile(
     rf"|\b(?P<h2>{_PERSON_HOSPITALS})(?=[ \t]+(?:ED|OT|ICU|rehab|emergency|outpatients|ward"
     r"|clinic|pharmacy|campus|cardiology|renal|oncology|maternity|dialysis|radiology|pathology"
     r"|orthotics|orthopaedics|physio|social[ \t]+work|hep[ \t]+c|HIV|liver|psychiatry|letter)\b)"
-    r"|(?<=\b[Tt]he )(?P<h3>Alfred|Austin|Mater)\b(?!['’]s)"  # "The Alfred — trauma"
+    r"|\b(?P<h4>Alfred|Austin|Mater)(?=[ \t]+(?:ED|ICU|renal|psychiatry|oncology|maternity"
+    r"|dialysis|cardiology|orthotics|orthopaedics|outpatients|emergency|hep[ \t]+c|HIV|clinic)\b)"
+    r"|(?<=\b[Tt]he )(?P<h3>Alfred|Austin|Mater)\b(?!['’]s)"  # "The Alfred — trauma"; not
+    r"(?![ \t]+(?:family|families|kids|children|household|boys|girls|twins|brothers|sisters)\b)"
 )
 # "at" or "into" after these is at a person: "yelled at John Hunter", "ran into Fiona Stanley".
 _AT_SOMEONE = re.compile(
@@ -144,7 +151,8 @@ def spans(text: str, tokens: Sequence[Word], keys: AbstractSet[str]) -> list[tup
         out += [m.span("times") for m in _DOSE_TIMES.finditer(text)]
     if not _HOSPITAL_KEYS.isdisjoint(keys):
         out += [
-            m.span("h") if m["h"] else m.span("h3") if m["h3"] else m.span("h2")
+            m.span("h") if m["h"] else m.span("h3") if m["h3"] else m.span("h4") if m["h4"]
+            else m.span("h2")
             for m in _HOSPITAL_HERE.finditer(text)
             if not (m["h"] and _AT_SOMEONE.search(text, max(0, m.start("h") - 40), m.start("h")))
         ]

@@ -2901,12 +2901,14 @@ def _among_places(text: str, toks: list[_Tok], i: int) -> bool:
     ):
         return True  # a service's branch: "cohealth Collingwood", "Ray White Kirwan"
     if (
-        prev is not None and prev.blocked and text[prev.end : toks[i].start] == " ("
-        and text[toks[i].end : toks[i].end + 1] == ")"
+        prev is not None and prev.blocked and i > 1 and toks[i - 2].blocked
+        and text[toks[i - 2].end : prev.start] == " "
+        and text[prev.end : toks[i].start] == " (" and text[toks[i].end : toks[i].end + 1] == ")"
         and toks[i].key in lexicon.places_also_names()
     ):
-        return True  # its branch in brackets: "Women's Safety Services SA (Elizabeth)"; but
-        # "Centrelink (Jenny)" is someone there
+        return True  # a service of two words or more, its branch in brackets: "Assisi Aged Care
+        # (Rosanna)", "Women's Safety Services SA (Elizabeth)"; but "Centrelink (Beverley)" is
+        # someone there
     if prev is not None and prev.key == "the" and not prev.capital and not (
         i + 1 < len(toks) and (toks[i + 1].key in _KIN or toks[i + 1].key in lexicon.RELATIONS)
     ):
@@ -3040,6 +3042,8 @@ def _a_forms_label(text: str, t: _Tok) -> bool:
     once, and no one's name; a transcript's speaker says something again and again."""
     if text.rfind("\n", 0, t.start) + 1 != t.start or text[t.end : t.end + 1] != ":":
         return False
+    if _AN_ACTION_AFTER.match(text, t.end):
+        return False  # minutes' "Grant: will ring the landlord": who will do it
     labels = [m[1].casefold() for m in _LINE_LABEL.finditer(text)]
     others = {k for k in labels if k != t.key}
     return labels.count(t.key) == 1 and len(others) >= 3 and all(
@@ -3051,6 +3055,10 @@ def _a_forms_label(text: str, t: _Tok) -> bool:
     )
 
 
+_AN_ACTION_AFTER = re.compile(
+    r":[ \t]*(?i:will|to|rang|called|phoned|has|had|is|was|can|needs?|said|says|asked|agreed"
+    r"|wants?|went|came|did|does|spoke|sent|booked|follow(?:ing|s)?|chase|check|ring|call|email)\b"
+)
 _FIELD_WORDS = word_set("dob d.o.b crn urn mrn abn acn ndis address phone mobile email")
 
 
@@ -3247,6 +3255,9 @@ def _a_persons_slot(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
+_AT_A_SHOP = word_set("at from in to outside near")
+
+
 def _families(text: str, toks: list[_Tok], name: list[bool]) -> None:
     """A family by its surname in the plural after "the": "the Tregonnings' place", "the
     Nguyens house", "stayed with the Nguyens" (not "the Greens", "the Rocks", "the Walkers'
@@ -3255,8 +3266,6 @@ def _families(text: str, toks: list[_Tok], name: list[bool]) -> None:
         t = toks[i]
         if not t.cap or t.blocked or name[i] or t.opens or t.place or toks[i - 1].key != "the":
             continue
-        if t.never or t.brand:
-            continue  # "with the Woolworths store manager": a shop, not the Woolworths
         if not t.key.endswith("s") or len(t.key) < 5 or text[toks[i - 1].end : t.start] != " ":
             continue
         stem = t.key[:-1]
@@ -3274,6 +3283,8 @@ def _families(text: str, toks: list[_Tok], name: list[bool]) -> None:
             stem not in lexicon.english_words() and stem not in lexicon.place_words()
             and t.key not in lexicon.english_words()
         )
+        if (t.never or t.brand) and not home_after and i > 1 and toks[i - 2].key in _AT_A_SHOP:
+            continue  # "at the Coles till", "from the Bunnings in Port Melbourne": a shop
         if (plural_possessive and home_after and (unknown or stem in lexicon.surnames())) or (
             listed and (home_after or (i > 1 and toks[i - 2].key in _WITH_FAMILY))
         ):

@@ -2631,15 +2631,16 @@ _CARE_OF = re.compile(r"(?i)\bc/[o-][ \t]*\Z")
 def _a_propertys_name(quoted: str) -> bool:
     """A rural property's name, its words no one's English or a property's ("Kooringa",
     "Glenmorgan Downs"); not a service's or a saying ('"The Orange Door"', '"No worries"')."""
-    return all(
-        w not in lexicon.english_words() or w in _PROPERTY_WORDS
-        for w in re.findall(r"[a-z'’]+", quoted.casefold())
-    )
+    words = re.findall(r"[a-z'’]+", quoted.casefold())
+    return bool(words) and (words[-1] in _PROPERTY_WORDS or all(
+        w not in lexicon.english_words() or w in _PROPERTY_WORDS for w in words
+    ))  # '"Rose Cottage", 88 Old Coach Rd' too
 
 
 _PROPERTY_WORDS = word_set(
     "downs station park farm creek hill hills vale estate homestead lodge plains springs valley"
-    " run ridge gully glen views view"
+    " run ridge gully glen views view cottage homestead acres orchard vineyard retreat grange"
+    " manor farmhouse"
 )
 _A_PROPERTYS_NAME = re.compile(r"[\"“][A-Z][\w'’ ]{2,30}[\"”],?[ \t]*\Z")
 

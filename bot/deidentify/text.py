@@ -75,8 +75,7 @@ EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 LETTERS = re.compile(r"[^\W\d_]+")  # a word is a run of letters: digits never hide a name
 HAS_DIGIT = re.compile(r"\d", re.ASCII).search
 # Before a word, what makes it the first word of a sentence (or of a line, a list item, a field).
-# A list's bullets and a checklist's boxes open an item as a full stop does: "☐ Interpreter".
-_SENTENCE_GAP = re.compile(r"(?:[.!?:;\n•]|\s[-–*]\s)[\s\"'“”‘’()\[\]*\-–•☐☑☒□■▪◦‣✓✔]*\Z")
+_SENTENCE_GAP = re.compile(r"(?:[.!?:;\n•]|\s[-–*]\s)[\s\"'“”‘’()\[\]*\-–•]*\Z")
 
 
 class Hit(NamedTuple):

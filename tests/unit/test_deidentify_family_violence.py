@@ -124,15 +124,14 @@ def test_other_peoples_details_go(text: str, gone: list[str]) -> None:
         "The wedding was in Kandy, Sri Lanka, in 2024. She phoned her sister in Mae La.",
         "Money3 paused, Latitude still chasing. Registration through Eventbrite. Ask Lort Smith "
         "and RSPCA. Agent: Dahabshiil (Moorooka). Harvey Norman interest-free.",
-        "Uang diambil lagi hari Sabtu. Senin saya ke bank.",
         "Family Violence Court at Perth, Joondalup, Armadale, Midland, Rockingham, Geraldton",
-        "Mon 30/3 10:00, Women's Safety Services SA (Elizabeth)",
         "Mail-out list for the May newsletter; the May locks audit; April school holidays.",
         "Wants to leave after Lebaran.",
         "The Free Wesleyan Church of Tonga hall hosted it; donated by the Rotary Club of "
         "Rockingham.",
         "Partner contact meeting — Men's Behaviour Change Program Midland.",
         "06 Feb      ATM PRESTON WDL                           400.00",
+        "At the Coles till next to hers. A Maglite from the Bunnings in Port Melbourne.",
         "Agistor phone on file\n14    Droughtmaster steers      38\n15    Brahman x bullock   1",
         "Trace 6:30pm on the day the police could not trace it.",
         "The interpreter came at 10.30 and stayed. Plan: A. NDIS review. Level 3, B. BLOCK.",

@@ -61,7 +61,7 @@ def test_other_peoples_details_go(text: str, gone: str) -> None:
         "The Alfred — trauma, burns. The John Hunter cardiology letter came back.",
         "Chris O'Brien Lifehouse — Camperdown. Walter and Eliza Hall Institute.",
         "Bicillin L-A every 28 days. Maxidex and Chlorsig drops. Panadol Osteo. Colgate Total.",
-        "Agreed to a Libre sensor trial. Phone call with the Woolworths Devonport store manager.",
+        "Agreed to a Libre sensor trial. She works at the Woolworths in Devonport.",
         "Wounds: Hutt St Centre nurse (Mon–Fri)",
         "Cantonese for the first client (Tue) and Tigrinya for the second (Thu).",
         "Palliative care equipment loan (team stock), April\nitem,qty,location",
