@@ -226,9 +226,11 @@ def teams(text: str, keys: AbstractSet[str]) -> list[tuple[int, int]]:
         mascot = m["mascot"].casefold()
         words = [w.casefold() for w in re.findall(r"[^\W\d_]+", m[0])]
         start = m.start()
+        if words[0] in lexicon.TITLES:
+            continue  # "Ms Crew (teacher) rang": a woman
         if len(words) > 2 and words[0] in lexicon.english_words() and not lexicon.listed_place(
             words[:1]
-        ) and sentence_start(text, len(text[:start].rstrip()), start):
+        ) and sentence_start(text, len(text[:start].rstrip(" \t-–•*")), start):
             words = words[1:]  # "Emailed Tevita Crew": the sentence's verb is no part of it
             start = m.start() + re.search(r"[ \t]+", m[0]).end()  # type: ignore[union-attr]
         if mascot in GROUP_KEYS:

@@ -736,6 +736,12 @@ _A_PEOPLES_LIST = re.compile(rf"{_PERSONS_LABEL}[^\n]*,[ \t]*\Z")
 _INITIAL_PAIRS = re.compile(r"(?<![^\W\d_])[A-Z]\. ?[A-Z][A-Za-z'’\-]{2,}")
 # Relation words that also say what kind of thing follows: "foster care", "parent handout".
 _KINDS_OF_CARE = word_set("foster parent parents carer carers kinship")
+_CARE_THINGS = word_set(
+    "care carer carers placement placements family families home homes agency payment payments"
+    " allowance handout handouts information guide guides group groups meeting meetings portal"
+    " consent form forms interview interviews leaflet leaflets pack packs session sessions"
+    " training support network networks review reviews plan plans assessment"
+)
 _BEFORE_AN_INITIAL = word_set(
     "re and by cc for to from with attn per holder holders witness witnessed"
 )
@@ -2242,7 +2248,7 @@ def _date_context(text: str, toks: list[_Tok], i: int) -> bool:
             ))
             and text[t.end : toks[i + 1].start] == " ")  # "the June date", "her April hearing",
         # "the May locks audit"
-        or (t.key in lexicon.MONTHS and _HOLIDAYS_AFTER.match(text, t.end) is not None)
+        or (t.key in lexicon.MONTHS and not t.upper and _HOLIDAYS_AFTER.match(text, t.end))
         or (t.key in lexicon.WEEKDAYS and (
             _DAY_RANGE_AFTER.match(text, t.end) is not None  # "(Mon–Fri)", "Mon/Wed/Fri"
             or (text[t.start - 1 : t.start] == "(" and text[t.end : t.end + 1] == ")")  # "(Tue)"
@@ -2480,6 +2486,7 @@ def _names_a_place(text: str, toks: list[_Tok], i: int) -> bool:
         toks[i + 1].cap and toks[i + 2].cap
     ) and (
         toks[i + 2].key in STREET_TYPE_FORMS and toks[i + 1].key not in STREET_TYPE_FORMS
+        and toks[i + 2].key not in ("dr", "st") and not _POSSESSIVE.match(text, toks[i + 2].end)
         and text[toks[i].end : toks[i + 1].start] == " "
         and text[toks[i + 1].end : toks[i + 2].start] == " "
         and not _a_person_by_what_follows(text, toks, i + 1, i + 2)
@@ -3374,7 +3381,10 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
     ):
         return  # "the liaison officer. Nothing else" (but "the detective. Logan gave"); "with
         # aunty. Home visits …": a kin word is no abbreviation, its full stop ends a sentence
-    if gap and "\n" in gap[0] and (title or _A_LABELS_COLON.match(text, toks[j].end)):
+    if gap and "\n" in gap[0] and (title or (
+        _A_LABELS_COLON.match(text, toks[j].end) and toks[j].cap
+        and toks[j].key in lexicon.english_words() and toks[j].key not in lexicon.given_names()
+    )):
         return  # a title ending a line of a signature: "Registrar\nBrisbane Magistrates Court";
         # a line ending in "the TB nurse", then a form's "Patient: …"
     t = toks[j]
@@ -3462,9 +3472,7 @@ def _mark_after(text: str, toks: list[_Tok], name: list[bool], i: int, *, title:
             plausible = False  # "her girl was rude", "the roomie is messy": a description
         if toks[i].key in lexicon.PLURAL_RELATIONS and t.key in lexicon.english_words():
             plausible = False  # "sons and daughters welcome"
-        if toks[i].key in _KINDS_OF_CARE and t.key in lexicon.english_words() and (
-            t.key not in lexicon.given_names()  # but "her carer grace" is someone
-        ):
+        if toks[i].key in _KINDS_OF_CARE and (t.key in _CARE_THINGS or t.key in STREET_TYPE_FORMS):
             plausible = False  # "into foster care", "a parent handout": what kind of thing
         if toks[i].key in _KIN_AS_NOUNS and t.key in lexicon.english_words() and not (
             t.key in lexicon.given_names() or t.key in lexicon.surnames()

@@ -641,7 +641,7 @@ def _a_name(cell: str) -> bool:
         return False  # "Morning tea", "Housing First review": a name's words are capitalised
     words, given, surnames = lexicon.english_words(), lexicon.given_names(), lexicon.surnames()
     parts = re.findall(r"[^\W\d_]+", key)
-    if parts and parts[0] in lexicon.FUNCTION_WORDS and parts[0] not in given:
+    if parts and len(parts[0]) > 1 and parts[0] in lexicon.FUNCTION_WORDS and parts[0] not in given:
         return False  # a speaker's sentence after the label: "PARTICIPANT: And if he's …"
     if any(w in _STATUS_WORDS or (
         (w in lexicon.WEEKDAYS or w in lexicon.MONTHS) and w not in lexicon.given_names()

@@ -56,6 +56,12 @@ def test_a_registered_client_the_round_let_through_goes(
         ("Met Nasi Rahimi at the library.", "Nasi"),
         ("Stayed with the Coles over Christmas.", "Coles"),
         ("Her sister Mae is in Mae La.", "sister Mae"),
+        ("Ms Crew (teacher) rang.", "Crew"),
+        ("- Emailed Tevita Crew re the kids.", "Tevita"),
+        ("parent dawn - mum - says no. parent rich signed.", "dawn"),
+        ("her sister\ngrace: 0412 555 018", "grace"),
+        ("WITNESS: A. LEE", "LEE"),
+        ("Waiting at Gary Lee Dr's rooms (his GP).", "Gary"),
         ('Lives at "Rose Cottage", 88 Old Coach Rd, Yass NSW 2582.', "Rose Cottage"),
     ],
 )
@@ -70,6 +76,7 @@ def test_someone_the_round_let_through_goes(text: str, gone: str) -> None:
         "Snellen chart, Amsler grid, Dix-Hallpike test; Ortolani and Barlow tests for the hips.",
         "The Alfred — trauma, burns, HIV (Prahran).",
         "Isoniazid 300 mg x 30",
+        "I picked up their carer guide. Foster care for 8 weeks. Moved to foster street.",
         "Assisi Aged Care (Rosanna), Fronditha Care (Clayton), Women's Safety Services SA "
         "(Elizabeth).",
     ],
