@@ -252,12 +252,11 @@ def _a_measure(text: str, start: int, end: int) -> bool:
     if m is None:
         return False
     word = (m["word"] or "").casefold()
+    after = {w.casefold() for w in re.findall(r"[^\W\d_]+", text[end : end + 20])}
     return (
         word in lexicon.medications() or word in _MEASURED
         or _A_DOSES_NEXT.match(text, end) is not None
-        or lexicon.medications().isdisjoint(
-            w.casefold() for w in re.findall(r"[^\W\d_]+", text[end : end + 20])
-        ) is False
+        or not lexicon.medications().isdisjoint(after)  # "3 MG MELATONIN"
     )
 
 

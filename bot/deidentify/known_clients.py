@@ -110,7 +110,8 @@ _AS_LETTERS_L = str.maketrans("01", "ol")
 _INITIAL_AFTER = re.compile(  # "STONE G.", "Phoenix L-M"
     r",?\s([A-Za-z])(?:\.|-(?P<second>[A-Z])\b|(?=\s|\Z))"
 )
-# A table's first cell, a surname and its initial before the next cell: "Tooth J,denture".
+# A table's first cell, a surname and its initial before the next cell: "Tooth J,denture"
+# (an empty "second" group, as _INITIAL_AFTER's matches have one).
 _INITIAL_ENDING_A_CELL = re.compile(r" ([A-Za-z])(?P<second>)(?=[,;|\t])")
 _DIGIT_RUN = re.compile(r"\d(?:[\s./\-()]{0,3}\d)*", re.ASCII)
 _STREET = re.compile(
