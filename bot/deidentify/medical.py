@@ -121,7 +121,7 @@ _HOSPITAL_HERE = re.compile(
     rf"(?P<h>{_PERSON_HOSPITALS})\b(?![ \t]+[A-Z][a-z])(?!['’]s)"
     rf"|\b(?P<h2>{_PERSON_HOSPITALS})(?=[ \t]+(?:ED|OT|ICU|rehab|emergency|outpatients|ward"
     r"|clinic|pharmacy|campus|cardiology|renal|oncology|maternity|dialysis|radiology|pathology"
-    r"|orthotics|orthopaedics|physio|social[ \t]+work|hep[ \t]+c|HIV|liver|psychiatry|letter)\b)"
+    r"|orthotics|orthopaedics|social[ \t]+work|hep[ \t]+c|HIV|liver|psychiatry)\b)"
     r"|\b(?P<h4>Alfred|Austin|Mater)(?=[ \t]+(?:ED|ICU|renal|psychiatry|oncology|maternity"
     r"|dialysis|cardiology|orthotics|orthopaedics|outpatients|emergency|hep[ \t]+c|HIV|clinic)\b)"
     r"|(?<=\b[Tt]he )(?P<h3>Alfred|Austin|Mater)\b(?!['’]s)"  # "The Alfred — trauma"; not
