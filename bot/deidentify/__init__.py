@@ -384,6 +384,8 @@ def _find(
     shielded = kept + protected + places + acts + others + cells_kept
     people = names.find(text, tokens, shielded, clients, keys, keeper.words, matcher.surnames)
     hits += people
+    if HAS_DIGIT(text) and not patterns.HOME_WORDS.isdisjoint(keys):
+        hits += patterns.homes_beside_names(text, people)  # "Elfrida Mayhew in Flat 3"
     if HAS_DIGIT(text) and ("(" in text or " - " in text or " – " in text
                             or patterns.BIRTHS(text) or patterns.CHILDRENS_LABEL(text)):
         # "The kids are [name] (4/2/2018) and [name] (19/9/2021)", "Birthdays: [name] 9/9/2009"

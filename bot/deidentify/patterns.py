@@ -1735,6 +1735,19 @@ _MONTH = (
 MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH.split("|")[:12], 1)}
 # Two digits before a month are its day, not the year of the date before: "1 July, 30 June".
 _NOT_A_DAY = rf"(?!(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH})\b)"
+def homes_beside_names(text: str, people: list[Hit]) -> list[Hit]:
+    """A flat or a unit said to be someone's, just after their name: "her friend Elfrida
+    Mayhew in Flat 3", "the neighbour, [name], from unit 14" (not a room, which a meeting has)."""
+    return [hit(m.start("home"), m.end(), "address") for h in people
+            if (m := _A_HOME_AFTER_A_NAME.match(text, h.end))]
+
+
+_A_HOME_AFTER_A_NAME = re.compile(
+    r",?[ \t]+(?:(?:is|was|lives|lived|living|stays|staying)[ \t]+)?(?:in|at|from)[ \t]+"
+    r"(?P<home>(?i:flat|unit|apartment|apt)[ \t]*\d{1,4}[A-Za-z]?)\b"
+)
+
+
 def dates_beside_names(text: str, people: list[Hit]) -> list[Hit]:
     """A whole date in brackets just after someone's name is their date of birth: "Children:
     Jaylen (04/02/2018), Mia (19/09/2021)" (not a month or a year alone); in a list of birthdays,
@@ -2923,6 +2936,7 @@ _SUBURB = re.compile(
 )
 _STATE_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)(?:\s+\d{4})?(?![\w])")
 _STATE_AND_POSTCODE = re.compile(r",?\s+(?:QLD|NSW|VIC|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\w])")
+_COMPASS_WORDS = word_set("north south east west central upper lower mount mt port")
 _COMPASS = re.compile(r"[ \t]+(?:North|South|East|West|Central|NORTH|SOUTH|EAST|WEST)\b")
 
 
@@ -2994,6 +3008,8 @@ def _the_suburb_after(text: str, end: int) -> int:
         end = m.end(3)  # "Kwinana Town Centre"
     elif second and (first, second) in lexicon.town_phrases():
         end = m.end(2)
+    elif first in _COMPASS_WORDS and second and lexicon.listed_place([second]):
+        end = m.end(2)  # "12 Union Street, South Lismore", "6 Hawthorn Street, West Dubbo"
     elif first in lexicon.place_words() or (
         first in lexicon.places_also_names()  # "8 Ord Street, Kennington" ("Sarina Smith" no)
         and (not second or second in lexicon.STATES)
@@ -3026,7 +3042,7 @@ def _the_suburb_after(text: str, end: int) -> int:
 # The last word of many suburbs' names, and where such a name ends.
 _SUBURB_ENDS = word_set(
     "park heights hill hills vale valley beach downs gardens grove creek point plains ridge"
-    " lakes waters glen forest"
+    " lakes waters glen forest view views heads"
 )
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;)]|$)", re.MULTILINE)
 _ANOTHER_PLACE = re.compile(r",[ \t]+([A-Z][A-Za-z'’\-]+)(?:[ \t]+([A-Z][A-Za-z'’\-]+))?")
