@@ -743,7 +743,9 @@ _CARE_THINGS = word_set(
     " training support network networks review reviews plan plans assessment"
 )
 _BEFORE_AN_INITIAL = word_set(
-    "re and by cc for to from with attn per holder holders witness witnessed"
+    "re and by cc for to from with attn per holder holders witness witnessed respondent"
+    " respondents applicant applicants defendant accused aggrieved complainant plaintiff claimant"
+    " perpetrator offender"
 )
 
 
