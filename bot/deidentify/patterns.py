@@ -627,6 +627,7 @@ def reference_codes(text: str, keys: Collection[str] | None = None) -> list[Hit]
         hits += [hit(*m.span(), "id") for m in _HYPHENED.finditer(text)
                  if sum(ch.isdigit() for ch in m[0]) >= 12
                  and not all(_A_YEAR.fullmatch(g) for g in m[0].split("-"))]  # "2024-2025-2026"
+        hits += [hit(*m.span(), "id") for m in _TWO_TWO_SIX.finditer(text)]  # "12-26-204417"
     for m in _SMALL_CUED.finditer(text):
         hits.append(hit(*m.span(next(g for g in ("id", "id2", "id3") if m[g])), "id"))
     if keys is not None and not _VETERANS.isdisjoint(keys):
@@ -863,6 +864,9 @@ _YEAR_FILE = re.compile(
 )
 # Three or more groups of digits joined by hyphens, twelve digits or more: "1400-0102-44718".
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+# A complaint's or a claim's number of two, two and five to seven digits (an ombudsman's
+# "12-26-204417"; never a date, whose last group is a year of four digits).
+_TWO_TWO_SIX = re.compile(r"(?<![\w\-/.])\d{2}-\d{2}-\d{5,7}(?![\w\-/]|\.\d)")
 _HYPHENED = re.compile(r"(?<![\w\-/.])\d{3,5}(?:-\d{3,6}){2,}(?![\w\-/]|\.\d)")
 # Short numbers that are someone's by their cue: a locker ("locker 114", "Locker L-108"), a
 # card's last digits ("CommBank ending 7714"), a sole trader's ABN.

@@ -38,6 +38,7 @@ _ID_HEADER = re.compile(
     # a worker's, a student's, a member's: "Staff no.", "Payroll ID", "Agency no.", "Licence no."
     r"|staff[ _]?|employee[ _]?|emp[ _]?|payroll[ _]?|agency[ _]?|licen[cs]e[ _]?|member[ _]?"
     r"|student[ _]?|badge[ _]?|worker[ _]?|platform[ _]?|account[ _]?|customer[ _]?|picker[ _]?"
+    r"|complaint[ _]?|tis[ _]?|interpreter[ _]?|naati[ _]?|case[ _]?|matter[ _]?"
     r"|(?:old|new)[ _]fund[ _/]+member[ _]?|fund[ _/]+member[ _]?)?"
     r"(?:ref|ref\.|reference|id|ids|no|no\.|number|#)|locker|voucher|booking|application|file"
     r"|account|acct|a/c"  # a store's or a club's account: "Account<TAB>Holder<TAB>Balance"
