@@ -2292,20 +2292,25 @@ _NOT_SENDERS = frozenset({"ok", "ty", "nan", "ta"})
 
 def _sender_follows(tokens: list[Word]) -> bool:
     """Does the text's second or third word introduce its sender by a given name that is no
-    English word ("paddy its jessamy", "cyclone it's oonagh"; not "hope its ok")?"""
+    English word ("paddy its jessamy", "cyclone it's oonagh", "bounty durita here"; not "hope
+    its ok")?"""
     for size in (1, 2):
         k = 1 + size
         if k < len(tokens) and introduction(tokens, k) == size:
-            who = tokens[k].key
-            return (
-                who not in lexicon.english_words() and who not in _NOT_SENDERS
-                and (who in lexicon.given_names() or (  # or a name no list has: "its borbála"
-                    len(who) >= 3 and who.isalpha() and who not in lexicon.never_names()
-                    and who not in lexicon.place_words() and re.search("[aeiouy]", who)
-                    is not None
-                ))
-            )
-    return False
+            return _a_senders_name(tokens[k].key)
+    # "bounty durita here": whom it is to, then the sender's name and "here"
+    return len(tokens) > 2 and tokens[2].key == "here" and _a_senders_name(tokens[1].key)
+
+
+def _a_senders_name(who: str) -> bool:
+    """A given name that is no English word, or a name no list has ("its borbála")."""
+    return (
+        who not in lexicon.english_words() and who not in _NOT_SENDERS
+        and (who in lexicon.given_names() or (
+            len(who) >= 3 and who.isalpha() and who not in lexicon.never_names()
+            and who not in lexicon.place_words() and re.search("[aeiouy]", who) is not None
+        ))
+    )
 
 
 def _says_who(tokens: list[Word], i: int) -> bool:

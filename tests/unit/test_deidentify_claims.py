@@ -1,11 +1,13 @@
 """Set 42's first misses (issue 12): claims, reviews, complaints and appeals -- an ombudsman's
-complaint number, interpreter and complaint columns, and a claims manager kept."""
+complaint number, interpreter and complaint columns, a client's alias opening a text that its
+sender signs ("bounty durita here"), and a claims manager kept."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.deidentify import COMMON_SERVICES, deidentify
+from bot.deidentify import COMMON_SERVICES, KnownClient, deidentify
+from bot.domain import ClientIdentity
 
 
 def redact(text: str) -> str:
@@ -34,3 +36,16 @@ def test_a_complaints_or_a_bookings_number_goes(text: str, gone: str) -> None:
 )
 def test_what_must_survive_survives(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_texts_first_word_is_whom_it_is_to_when_its_sender_signs_next() -> None:
+    bounty = KnownClient("CA-4213", ClientIdentity.from_dict(
+        {"full_name": "Clotilde Rontji", "aliases": ["Bounty"]}
+    ))
+    keep = [*COMMON_SERVICES, "Durita"]
+    out = deidentify("bounty durita here. centrelink says they stop taking money.", [bounty],
+                     keep=keep).text
+    assert out.startswith("CA-4213 durita here."), out
+    assert deidentify("hope you are well. see you here", [bounty], keep=keep).text == (
+        "hope you are well. see you here"
+    )
