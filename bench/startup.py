@@ -11,7 +11,8 @@ rounds that run these three one after the other, in an order that rotates from r
 
 Each command is run once before the rounds (not counted), with bytecode writing on, so every
 figure is for compiled modules, as after ``pip install``. Reported: median and spread (min–max) in
-ms, and the median of each round's ratio to that round's floor.
+ms, the median of each round's ratio to that round's floor, and each process's peak resident
+memory (three more runs, untimed: ``VmHWM`` as the process ends).
 
 **Idle memory.** ``casebot serve --http --workers 2`` against ``bench/bare_bolt.py`` (a Bolt app
 whose only listener calls ``ack()``) under the same gunicorn settings and worker class, with 2
@@ -19,7 +20,9 @@ workers, alternately, a fresh server each time. Read once ``/healthz`` answers a
 been idle for ``--settle`` seconds (Casebot's first tick has run), and again after ``--requests``
 rounds of ``/casebot help`` and ``/casebot action …`` (an action de-identifies its text and is
 saved, announced and sent to its owner; the bare app acknowledges them) and as long idle again.
-From ``/proc/<pid>/smaps_rollup`` of the master and its workers, summed:
+From ``/proc/<pid>/smaps_rollup`` of the master, its workers and their children (Casebot's minute
+tick, a process of its own for the second or so it runs; the table says how many readings
+caught one), summed:
 
 * RSS: resident pages, each process's own count. Pages a worker shares with the master
   (copy-on-write, after the fork) count once per process, so the sum overstates the total;
@@ -28,7 +31,9 @@ From ``/proc/<pid>/smaps_rollup`` of the master and its workers, summed:
   target (≤ 1.5× the floor) is read on PSS**;
 * USS: pages no other process maps (what stopping only that process would free).
 
-Reported: the medians over ``--memory-rounds``, each sum's ratio to the floor's, and per process.
+Reported: the medians over ``--memory-rounds``, each sum's ratio to the floor's, and per process;
+and how long a fresh server takes to answer its first ``/casebot help`` (Casebot's worker loads the
+application then) against the answers after it.
 
 ``--baseline DIR`` adds another checkout of Casebot (same migrations; e.g. ``git worktree add
 /tmp/before <commit>``) to the same rounds: its ``--help``, ``tick`` and server, run from DIR.
@@ -128,6 +133,7 @@ class Command:
     argv: list[str]
     expect: str = ""  # a check on its output: the tick must have had nothing to do
     times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)  # the process's peak RSS, MiB
     before: Callable[[], None] | None = None  # untimed preparation before each run
     env: dict[str, str] = field(default_factory=dict)  # on top of the common environment
 
@@ -136,15 +142,43 @@ def run_once(command: Command, env: dict[str, str], cwd: Path) -> float:
     if command.before is not None:
         command.before()
     t0 = time.perf_counter()
-    done = subprocess.run(
-        command.argv, env={**env, **command.env}, cwd=cwd, capture_output=True, text=True
+    process = subprocess.Popen(
+        command.argv, env={**env, **command.env}, cwd=cwd, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
     )
+    stdout, stderr = process.communicate()
     elapsed = (time.perf_counter() - t0) * 1000
-    if done.returncode != 0:
-        raise BenchError(f"{command.name} failed ({done.returncode}): {done.stderr.strip()[:300]}")
-    if command.expect not in done.stdout:
-        raise BenchError(f"{command.name}: expected {command.expect!r}, got {done.stdout[:300]!r}")
+    if process.returncode != 0:
+        raise BenchError(f"{command.name} failed ({process.returncode}): {stderr.strip()[:300]}")
+    if command.expect not in stdout:
+        raise BenchError(f"{command.name}: expected {command.expect!r}, got {stdout[:300]!r}")
     return elapsed
+
+
+# Runs a command's Python script in this interpreter and writes, at exit, the peak of its own
+# resident memory (VmHWM: the kernel counts it afresh from exec; wait4's figure starts from the
+# parent's, this benchmark's, at the fork).
+PEAK = (
+    "import atexit, runpy, sys\n"
+    "atexit.register(lambda: sys.stderr.write(next(line for line in open('/proc/self/status')"
+    " if line.startswith('VmHWM'))))\n"
+    "if sys.argv[1:]:\n"
+    "    sys.argv = sys.argv[1:]\n"
+    "    runpy.run_path(sys.argv[0], run_name='__main__')\n"
+)
+
+
+def peak_rss(command: Command, env: dict[str, str], cwd: Path) -> float:
+    """The command's peak resident memory in MiB."""
+    if command.before is not None:
+        command.before()
+    script = command.argv[1:] if command.argv[0] == sys.executable else command.argv
+    argv = [sys.executable, "-c", PEAK, *([] if script[:1] == ["-c"] else script)]
+    done = subprocess.run(argv, env={**env, **command.env}, cwd=cwd, capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        raise BenchError(f"{command.name} failed ({done.returncode}): {done.stderr[-300:]}")
+    return int(done.stderr.rsplit("VmHWM:", 1)[1].split()[0]) / 1024
 
 
 def release_tick(workdir: Path) -> Callable[[], None]:
@@ -180,6 +214,8 @@ def startup(
         shift = n % len(commands)
         for command in commands[shift:] + commands[:shift]:
             command.times.append(run_once(command, env, workdir))
+    for command in commands:  # untimed: what each process holds at its peak
+        command.peaks += [peak_rss(command, env, workdir) for _ in range(3)]
     return commands
 
 
@@ -193,11 +229,20 @@ def startup_rows(commands: list[Command]) -> list[list[str]]:
             f"{statistics.median(command.times):.0f}",
             f"{min(command.times):.0f}–{max(command.times):.0f}",
             f"{statistics.median(ratios):.1f}×",
+            f"{statistics.median(command.peaks):.0f}",
         ])
     return rows
 
 
 # --- idle memory -----------------------------------------------------------------------------
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (a worker's minute tick, while one runs)."""
+    found = []
+    for child in children(pid):
+        found += [child, *descendants(child)]
+    return found
 
 
 def children(pid: int) -> list[int]:
@@ -236,9 +281,10 @@ class Usage:
 class Reading:
     master: Usage
     workers: list[Usage]
+    ticks: list[Usage]  # the workers' own children (Casebot's minute tick), counted in the sums
 
     def total(self, what: str) -> float:
-        return sum(getattr(u, what) for u in [self.master, *self.workers])
+        return sum(getattr(u, what) for u in [self.master, *self.workers, *self.ticks])
 
 
 @dataclass
@@ -247,13 +293,19 @@ class Server:
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
     readings: dict[str, list[Reading]] = field(default_factory=dict)
+    first: list[float] = field(default_factory=list)  # ms to the first answer of a fresh server
+    later: list[float] = field(default_factory=list)  # ms to each answer after it
 
 
 def reading(server: Server, master: int) -> Reading:
     workers = children(master)
     if len(workers) != WORKERS:
         raise BenchError(f"{server.name}: {len(workers)} children, expected {WORKERS}")
-    return Reading(Usage.of(master), [Usage.of(w) for w in workers])
+    ticks = []
+    for pid in (t for w in workers for t in descendants(w)):
+        with contextlib.suppress(OSError):  # it ended meanwhile
+            ticks.append(Usage.of(pid))
+    return Reading(Usage.of(master), [Usage.of(w) for w in workers], ticks)
 
 
 def use(server: Server, port: int, fake: FakeSlack, requests: int) -> None:
@@ -262,8 +314,11 @@ def use(server: Server, port: int, fake: FakeSlack, requests: int) -> None:
     for n in range(requests):
         client = f"U1R-{100 + n % CLIENTS}"
         text = f"action {client} <@{base.KATE}|kate> ring the housing provider by Friday"
+        t0 = time.perf_counter()
+        helped = sender.command("help", user_id=base.FAY, channel_id=base.CHANNEL)
+        (server.later if n else server.first).append((time.perf_counter() - t0) * 1000)
         for answer in (
-            sender.command("help", user_id=base.FAY, channel_id=base.CHANNEL),
+            helped,
             sender.command(text, user_id=base.FAY, channel_id=base.CHANNEL,
                            response_url=fake.response_url()),
         ):
@@ -335,6 +390,7 @@ def memory_rows(servers: list[Server]) -> list[list[str]]:
                 f"{statistics.median(u.pss for u in master):.0f}",
                 f"{statistics.median(u.rss for u in each):.0f} / "
                 f"{statistics.median(u.pss for u in each):.0f}",
+                f"{sum(len(r.ticks) for r in got)} of {len(got)}",
             ]
             rows.append(cells)
     return rows
@@ -342,11 +398,20 @@ def memory_rows(servers: list[Server]) -> list[list[str]]:
 
 # --- the report ------------------------------------------------------------------------------
 
-STARTUP_HEADERS = ["process", "median ms", "spread ms", "÷ floor (per round, median)"]
+STARTUP_HEADERS = ["process", "median ms", "spread ms", "÷ floor (per round, median)",
+                   "peak RSS MiB"]
 MEMORY_HEADERS = [
     "server, 2 workers", "when", "RSS MiB", "÷ floor", "PSS MiB", "÷ floor", "USS MiB",
-    "÷ floor", "master RSS / PSS", "each worker RSS / PSS",
+    "÷ floor", "master RSS / PSS", "each worker RSS / PSS", "ticks running at the readings",
 ]
+FIRST_HEADERS = ["server, 2 workers", "first `/casebot help` ms", "the next ones: p50 ms",
+                 "max ms"]
+
+
+def first_rows(servers: list[Server]) -> list[list[str]]:
+    return [[s.name, " · ".join(f"{t:.0f}" for t in s.first),
+             f"{statistics.median(s.later):.0f}", f"{max(s.later):.0f}"]
+            for s in servers if s.first and s.later]
 
 
 def table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
@@ -412,6 +477,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(medians); the target reads PSS"
         )
         print(table(MEMORY_HEADERS, memory_rows(servers), args.markdown))
+        if rows := first_rows(servers):
+            print()
+            print("Answers to `/casebot help` (its ack), from sending to the answer: a fresh "
+                  "server's first (Casebot's loads the application in the worker that takes it), "
+                  "then the next ones")
+            print(table(FIRST_HEADERS, rows, args.markdown))
     return 0
 
 

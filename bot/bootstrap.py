@@ -6,10 +6,11 @@ The only module that wires layers together; the CLI (and later the Slack app) st
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import ConfigError, Settings
 from bot.context import AppContext
 from bot.health import Probe
-from bot.jobs import TickReport, give_back_tick, scheduled_tick, tick
+from bot.jobs import TickReport, claim_tick, give_back_tick, scheduled_tick, tick
 from bot.ports import (
     ChannelDirectory,
     Clock,
@@ -108,7 +109,7 @@ def check_ready(container: Container) -> None:
 
 def health_probe(container: Container) -> Probe:
     """What ``/healthz`` and ``/readyz`` answer for this container's process."""
-    return Probe(container.engine, container.uow, container.settings)
+    return Probe(container.settings)
 
 
 SIGNING_SECRET_MISSING = (
@@ -240,17 +241,19 @@ def slack_runtime(container: Container) -> SlackRuntime:
     return SlackRuntime(ctx, client, secret, settings)
 
 
-def _import_the_app() -> None:
-    """What each gunicorn worker imports to build its app, imported once in the master before
-    it forks them: they share those pages instead of each loading its own copy."""
-    import handlers.app  # noqa: F401
-    from handlers import features
-
-    features()
+def exec_http_server(*, host: str, port: int, workers: int) -> NoReturn:
+    """Become the HTTP server (``handlers.serving``): the same process, a fresh interpreter that
+    holds nothing this one loaded to check the set-up, so that an idle server stays small."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # -P: not the working directory first on the path (a folder there named like a module)
+    os.execv(sys.executable, [sys.executable, "-P", "-m", "handlers.serving", "--host", host,
+                              "--port", str(port), "--workers", str(workers)])
 
 
 def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
-    """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn).
+    """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn, in
+    ``handlers.serving``, which this process becomes once the set-up is checked).
 
     SIGTERM (or Ctrl-C) stops it gracefully: nothing new is sent, the work already acknowledged
     and the posts under way finish and are recorded, the messages it had leased are given back
@@ -268,45 +271,8 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
     if http or settings.slack_app_token is None:
         if settings.slack_signing_secret is None:
             raise ConfigError(SIGNING_SECRET_MISSING)
-        container.close()  # each gunicorn worker builds its own after the fork
-        _import_the_app()
-        from handlers.http import GRACEFUL_TIMEOUT
-        from handlers.http import serve as serve_http
-
-        workers_runtime: list[SlackRuntime] = []
-        worker_containers: list[Container] = []
-        worker_ticks: list[BackgroundScheduler] = []
-
-        def load() -> Any:
-            worker = build(settings)
-            worker_containers.append(worker)
-            workers_runtime.append(slack_runtime(worker))
-            return workers_runtime[-1].wsgi(health_probe(worker))
-
-        def worker_stopping() -> None:
-            # From the signal handler: only a flag, which the tick's sending loop looks at.
-            if workers_runtime:
-                workers_runtime[-1].ctx.stopping.set()
-
-        def worker_exit() -> None:
-            if workers_runtime:
-                stop_serving(workers_runtime[-1].ctx, worker_ticks[-1] if worker_ticks else None,
-                             GRACEFUL_TIMEOUT - 5)
-            if worker_containers:
-                worker_containers[-1].close()  # the register leaves memory
-
-        serve_http(
-            load,
-            host=host,
-            port=port,
-            workers=workers,
-            on_worker_start=lambda: worker_ticks.append(worker_started(
-                lambda: scheduled_tick(workers_runtime[-1].ctx)  # one per minute for them all
-            )),
-            on_worker_stopping=worker_stopping,
-            on_worker_exit=worker_exit,
-        )
-        return
+        container.close()
+        exec_http_server(host=host, port=port, workers=workers)
     import signal
     import threading
 
@@ -328,8 +294,43 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
 SOCKET_MODE_FINISH = 55.0  # seconds a stopped Socket Mode process waits for its queued work
 
 
+def configure_logging(level: str) -> None:
+    """A serving process's log: one line a record, Slack's loggers held and filtered."""
+    from handlers import logs
+
+    logs.configure(level)
+
+
+def run_scheduled_tick(ctx: AppContext, log_level: str) -> int:
+    """The minute's tick as `casebot serve --http` runs it, in a process of its own
+    (`casebot tick --scheduled`): quiet when another process has the minute, logged rather than
+    printed, and stopped in order by SIGTERM or Ctrl-C (the post under way finishes, what it
+    leased and had not begun is given back, and so is the minute, so that another instance may
+    send the rest at once). The signal handlers it replaced are put back."""
+    import signal
+
+    from handlers import work_pool
+
+    configure_logging(log_level)
+    before = {signum: signal.signal(signum, lambda _signum, _frame: ctx.stopping.set())
+              for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        if not claim_tick(ctx):
+            log.debug("this minute's tick runs elsewhere")
+            return 0
+        report = tick(ctx)
+        log.info("tick: %s", report)
+        work_pool.finish(SOCKET_MODE_FINISH)
+        if ctx.stopping.is_set():
+            give_back_tick(ctx)
+        return 0
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
 def worker_started(tick: Callable[[], object]) -> BackgroundScheduler:
-    """A serving process (a gunicorn worker) has built its app: the minute's tick starts, and
+    """A Socket Mode process has built its app: the minute's tick starts, and
     everything loaded so far is frozen out of the cyclic collector. It lives as long as the
     process, and every full collection walked it again with all threads held, answers to Slack
     too: under bench/ack_load.py's load, ≈50,000 objects and ≈21 ms of CPU a pass, every few

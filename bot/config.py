@@ -14,10 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
-from bot.domain import InvalidInput
+from bot.errors import InvalidInput
 
 
 class ConfigError(InvalidInput):
@@ -60,6 +57,9 @@ class Settings:
 
     def database_url_for_display(self) -> str:
         """The URL with any password masked."""
+        from sqlalchemy.engine import make_url  # the lean server reads settings without it
+        from sqlalchemy.exc import ArgumentError
+
         try:
             return make_url(self.database_url).render_as_string(hide_password=True)
         except (ArgumentError, ValueError):

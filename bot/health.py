@@ -8,18 +8,18 @@ the settings a server needs are there. Each answers in one or two small queries.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import Engine, text
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
-from bot.jobs import TICK_LEASE
-from storage import db
+from storage import dbapi, revisions
 from storage.keyfile import exposed_mode
-from storage.uow import UnitOfWork
 
+if TYPE_CHECKING:
+    from storage.uow import UnitOfWork
+
+TICK_LEASE = "tick"  # the lease the minute's tick claims (bot.jobs)
 TICK_SECONDS = 60  # the lease's period, as bot.jobs.claim_tick takes it
 # The tick runs every minute; ten without one is no hiccup (a restart, a slow tick) but a
 # scheduler that has stopped: prompts, agendas and nudges are not going out.
@@ -64,46 +64,63 @@ def configured(settings: Settings) -> bool:
 
 
 class Probe:
-    """The two health answers for one process (its engine and settings)."""
+    """The two health answers for one process's settings. Plain DB-API, one short connection
+    per answer: an idle serving process answers its monitor without loading SQLAlchemy, the
+    models or the application (`handlers.serving`)."""
 
-    def __init__(
-        self, engine: Engine, uow: Callable[[], UnitOfWork], settings: Settings
-    ) -> None:
-        self.engine = engine
-        self.uow = uow
+    def __init__(self, settings: Settings) -> None:
+        self.url = settings.database_url
         self.settings = settings
-        self.head = db.head_revision()  # reads the migration files: once, not per probe
+        self.head = revisions.head_revision()  # reads the migration files: once, not per probe
+
+    def _connect(self) -> Any:
+        try:
+            return dbapi.connect(self.url)
+        except Exception:
+            return None
 
     def live(self) -> Answer:
-        try:
-            with self.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-        except Exception:
+        conn = self._connect()
+        if conn is None:
             return False, {"status": "database unreachable", "database": "unreachable"}
-        try:
-            tick = last_tick(self.uow())
-        except Exception:  # reachable, but no lease table yet (not set up, or an old schema)
-            return True, {"status": "ok", "database": "ok",
-                          "scheduler": {"state": "unknown", "last_tick_seconds_ago": None}}
+        with contextlib.closing(conn):
+            try:
+                conn.execute("SELECT 1").fetchall()
+            except Exception:
+                return False, {"status": "database unreachable", "database": "unreachable"}
+            try:
+                tick = self._last_tick(conn)
+            except Exception:  # reachable, but no lease table yet (not set up, or an old schema)
+                return True, {"status": "ok", "database": "ok",
+                              "scheduler": {"state": "unknown", "last_tick_seconds_ago": None}}
         return True, {
             "status": "scheduler late" if tick.late else "ok",
             "database": "ok",
             "scheduler": {"state": tick.state, "last_tick_seconds_ago": tick.seconds_ago},
         }
 
+    def _last_tick(self, conn: Any) -> LastTick:
+        """As ``Leases.last_claim``: seconds since the start of the last period claimed, on the
+        database's clock."""
+        row = conn.execute(
+            f"SELECT {dbapi.epoch_now(self.url)} - slot * {TICK_SECONDS}, holder FROM leases "
+            f"WHERE name = {dbapi.placeholder(self.url)}", (TICK_LEASE,),
+        ).fetchone()
+        return LastTick(None) if row is None else LastTick(max(0, int(row[0])), row[1])
+
     def ready(self) -> Answer:
         body: dict[str, Any] = {"ready": False}
-        try:
-            conn = self.engine.connect()
-        except Exception:
+        conn = self._connect()
+        if conn is None:
             body["database"] = "unreachable"
             return False, body
         body["database"] = "ok"
-        with conn:
+        with contextlib.closing(conn):
             try:
-                versions = list(conn.execute(
-                    text(f"SELECT version_num FROM {db.VERSION_TABLE}")
-                ).scalars())
+                versions: list[str] | None = [
+                    row[0] for row in conn.execute(
+                        f"SELECT version_num FROM {revisions.VERSION_TABLE}").fetchall()
+                ]
             except Exception:  # no version table: `casebot init` never ran on this database
                 versions = None
         if versions is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.context import AppContext
 from bot.domain import Presenter
+from bot.health import TICK_LEASE as TICK_LEASE  # the lease, and what its probe reads
 from bot.screen import Where, show_quietly
 from bot.screen_lock import SCREEN
 from bot.services import (
@@ -34,8 +35,6 @@ from bot.services import (
 from bot.services.reports import summary as report_summary
 
 log = logging.getLogger(__name__)
-
-TICK_LEASE = "tick"
 
 
 def _holder() -> str:

@@ -30,7 +30,6 @@ orderly shutdown waits for it (:func:`finish`).
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -45,23 +44,18 @@ from slack_sdk.errors import SlackApiError
 from bot.domain import CasebotError
 from handlers import work_pool
 from handlers.errors import SORRY, tell
+from handlers.work_pool import SWITCH_INTERVAL as SWITCH_INTERVAL
+from handlers.work_pool import favour_requests as favour_requests
 from handlers.work_pool import finish as finish
 from handlers.work_pool import wait_idle as wait_idle
 
 log = logging.getLogger(__name__)
-SWITCH_INTERVAL = 0.001  # seconds a thread keeps the interpreter while another waits (5 ms)
 
 View = dict[str, Any]
 Told = Callable[[str], None]
 
 # The replay check of the request being answered on this thread (set by the front door).
 _replay_check: ContextVar[Callable[[], bool] | None] = ContextVar("replay_check", default=None)
-
-
-def favour_requests() -> None:
-    """In a process that answers Slack: a request thread waiting for the interpreter gets it
-    within a millisecond of a busy work thread."""
-    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def check_replay_with_work(first_delivery: Callable[[], bool] | None) -> None:

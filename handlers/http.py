@@ -242,8 +242,11 @@ def _refuse(
     return _ThenHangUp(reply, sock) if isinstance(sock, socket.socket) else reply
 
 
-def wsgi_app(app: App, health: Health, *, signing_secret: str) -> WSGIApp:
-    """The WSGI application: Slack's endpoint behind the front door, and the health checks."""
+def wsgi_app(app: App | Callable[[], App], health: Health, *, signing_secret: str) -> WSGIApp:
+    """The WSGI application: Slack's endpoint behind the front door, and the health checks.
+    ``app`` may be a function that gives the Bolt app when a signed request first needs it (an
+    idle serving process loads none: ``handlers.serving``)."""
+    bolt: Callable[[], App] = (lambda: app) if isinstance(app, App) else app
     if not signing_secret:
         raise ValueError("HTTP mode needs the signing secret to check requests")
 
@@ -274,7 +277,12 @@ def wsgi_app(app: App, health: Health, *, signing_secret: str) -> WSGIApp:
         if request is None or not isinstance(request.body, dict):
             log.warning("refused a signed request whose payload could not be read")
             return _refuse(environ, start, 400, "unreadable payload")
-        return _bolt_reply(start, app.dispatch(request))
+        try:
+            loaded = bolt()
+        except Exception as exc:  # the worker's first request, and the application will not load
+            log.error("could not load the application: %s", type(exc).__name__)
+            return _reply(start, 503, {"error": "starting"})  # Slack tries again
+        return _bolt_reply(start, loaded.dispatch(request))
 
     def application(environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")

@@ -59,3 +59,15 @@ def protect(handler: logging.Handler) -> None:
     """Also filter at a handler (the operator's own), for records that reach it another way."""
     if FILTER not in handler.filters:
         handler.addFilter(FILTER)
+
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure(level: str | int) -> None:
+    """A serving process's log (the server, its workers, the minute's tick): one line per
+    record at ``level``, Slack's loggers held and every handler filtered."""
+    logging.basicConfig(level=level, format=LOG_FORMAT)
+    install()
+    for handler in logging.root.handlers:  # the operator's handlers filter Slack's payloads too
+        protect(handler)

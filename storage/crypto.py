@@ -15,7 +15,7 @@ import hashlib
 import hmac
 import os
 
-from bot.domain import VaultError
+from bot.errors import VaultError
 
 KEY_BYTES = 32
 NONCE_BYTES = 12

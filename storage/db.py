@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,11 +11,11 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
-CONNECT_TIMEOUT = 10  # seconds to reach PostgreSQL
-# `revision = "0011"` / `down_revision = "0010"` (or annotated) at the start of a line.
-_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
+from storage.dbapi import CONNECT_TIMEOUT as CONNECT_TIMEOUT
+from storage.revisions import MIGRATIONS_DIR as MIGRATIONS_DIR
+from storage.revisions import VERSION_TABLE as VERSION_TABLE
+from storage.revisions import head_revision as head_revision
+from storage.revisions import known_revisions as known_revisions
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -135,35 +133,6 @@ def current_revision(engine: Engine) -> str | None:
     if len(versions) > 1:
         raise RuntimeError(f"the database is at several revisions: {', '.join(versions)}")
     return versions[0] if versions else None
-
-
-def _revisions() -> tuple[set[str], set[str]]:
-    """Every migration's revision, and every revision some migration revises."""
-    revisions: set[str] = set()
-    revised: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
-        if "revision" not in found:
-            continue
-        revisions.add(ast.literal_eval(found["revision"]))
-        down = ast.literal_eval(found.get("down_revision", "None"))
-        revised.update([down] if isinstance(down, str) else down or ())
-    return revisions, revised
-
-
-def known_revisions() -> set[str]:
-    """The revisions this code has migrations for (a database at another came from a newer
-    Casebot)."""
-    return _revisions()[0]
-
-
-def head_revision() -> str | None:
-    """The newest migration in ``migrations/versions``: the revision no other one revises."""
-    revisions, revised = _revisions()
-    heads = sorted(revisions - revised)
-    if len(heads) > 1:
-        raise RuntimeError(f"the migrations have several heads: {', '.join(heads)}")
-    return heads[0] if heads else None
 
 
 def is_initialised(engine: Engine) -> bool:

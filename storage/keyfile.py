@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from bot.domain import VaultError
+from bot.errors import VaultError
 from storage.crypto import MasterKey
 
 

@@ -155,6 +155,9 @@ def _build_parser() -> Parser:
         help="really tick at a --now more than a day from the clock (it sends and closes things), "
         "or again in a minute whose tick has run",
     )
+    tick.add_argument(  # what `casebot serve --http` runs each minute (handlers.serving)
+        "--scheduled", action="store_true", help=argparse.SUPPRESS,
+    )
 
     demo = sub.add_parser(
         "demo",

@@ -8,7 +8,16 @@ import logging
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.bootstrap import Container, check_ready, dry_run_tick, serve, slack_probe, slack_runtime
+from bot.bootstrap import (
+    Container,
+    check_ready,
+    configure_logging,
+    dry_run_tick,
+    run_scheduled_tick,
+    serve,
+    slack_probe,
+    slack_runtime,
+)
 from bot.cli.console import Console, table
 from bot.config import ConfigError
 from bot.domain import InvalidInput
@@ -18,7 +27,6 @@ from bot.ports import FixedClock
 if TYPE_CHECKING:
     from bot.services.dry_run import Planned  # only a dry run imports it
 
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 log = logging.getLogger(__name__)
 
 
@@ -27,7 +35,7 @@ def cmd_serve(app: Container, args: argparse.Namespace, console: Console) -> int
         raise InvalidInput("--port must be between 1 and 65535")
     if args.workers < 1:
         raise InvalidInput("--workers must be 1 or more")
-    logging.basicConfig(level=app.settings.log_level, format=LOG_FORMAT)
+    configure_logging(app.settings.log_level)
     from bot import doctor  # `casebot doctor`'s checks; the fatal ones stop serve here
 
     for finding in doctor.at_start(app, slack_probe(app)):
@@ -76,6 +84,8 @@ def cmd_tick(app: Container, args: argparse.Namespace, console: Console) -> int:
         console.print(*_dry_run_lines(app.clock.now(), report, plan))
         return 0
     ctx = slack_runtime(app).ctx
+    if args.scheduled:
+        return run_scheduled_tick(ctx, app.settings.log_level)
     # On the clock, from cron on several instances or beside `casebot serve`: one a minute.
     if not (args.now or args.force) and not claim_tick(ctx):
         console.print(

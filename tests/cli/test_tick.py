@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import signal
+
+import sqlalchemy as sa
+
+from devkit.fake_slack import FakeSlack
 from tests.cli.test_bad_input import assert_refused, snapshot
 from tests.identities import JANE, write_clients_json
 
@@ -73,3 +79,35 @@ def test_force_lets_a_far_now_through_to_the_token_check(cli, setup_group):
     setup_group()
     result = cli("tick", "--force", "--now", "2026-12-07T09:00+00:00")
     assert result.code != 0 and "SLACK_BOT_TOKEN" in result.err and "12 days" not in result.err
+
+
+def _slot(url: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT slot FROM leases WHERE name = 'tick'")).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def test_the_servers_minute_tick_is_quiet_and_runs_once_a_minute(cli, setup_group, caplog):
+    """`casebot tick --scheduled`, what each `casebot serve --http` starts every minute: it
+    prints nothing (its log says what it did), and a second in the same minute does nothing."""
+    setup_group()
+    caplog.set_level(logging.INFO)
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    users = {u: {"name": u.lower(), "tz": "Australia/Brisbane"} for u in ("U0KW00001", "U0SEC0001")}
+    with FakeSlack(users=users) as fake:
+        env = {"SLACK_BOT_TOKEN": fake.bot_token, "CASEBOT_SLACK_API_URL": fake.base_url}
+        for _attempt in range(3):  # a minute may turn between the two: then again
+            caplog.clear()
+            first = cli("tick", "--scheduled", env=env)
+            slot = _slot(cli.env["DATABASE_URL"])
+            second = cli("tick", "--scheduled", env=env)
+            if _slot(cli.env["DATABASE_URL"]) == slot:
+                break
+    assert (first.code, first.out, first.err) == (0, "", "")
+    assert (second.code, second.out, second.err) == (0, "", "")
+    ticked = [r.getMessage() for r in caplog.records if r.getMessage().startswith("tick: ")]
+    assert len(ticked) == 1 and "queued 0 prompt(s)" in ticked[0]
+    assert {s: signal.getsignal(s) for s in handlers} == handlers  # given back to the caller
