@@ -261,6 +261,8 @@ def set_up(env: dict[str, str], workdir: Path, url: str) -> None:
     finally:
         engine.dispose()
     prompts_at = (meeting - dt.timedelta(days=3)).replace(hour=9, minute=0)
+    while prompts_at.weekday() >= 5:  # due on a weekend, they go out the Friday before
+        prompts_at -= dt.timedelta(days=1)
     base.casebot(env, "tick", "--now", prompts_at.isoformat(), "--force")
     base.casebot(env, "tick")
 
@@ -272,8 +274,9 @@ def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pope
 
 
 # ``background.NAME=VALUE`` in a --variant: the work pool's sizing constants (handlers.background
-# and handlers.work_pool), set in the served process before gunicorn forks its workers (to
-# compare pool sizes in one run).
+# and handlers.work_pool), set in the server process (``handlers.serving``, which `casebot serve
+# --http` becomes after its checks) before gunicorn forks its workers (to compare pool sizes in
+# one run).
 LAUNCH = """
 import os, sys
 from handlers import background, work_pool
@@ -281,9 +284,8 @@ for pair in filter(None, os.environ["ACK_LOAD_SET"].split(";")):
     name, value = pair.split("=", 1)
     where = work_pool if hasattr(work_pool, name) else background
     setattr(where, name, type(getattr(where, name))(value))
-from bot.cli import run
-sys.argv[0] = "casebot"
-run()
+from handlers.serving import main
+sys.exit(main([a for a in sys.argv[1:] if a not in ("serve", "--http")]))
 """
 
 

@@ -1,11 +1,12 @@
 """What a probe of ``GET /readyz`` and ``GET /healthz`` costs: SQL statements and time.
 
 One throwaway installation (``casebot init``, one group, the scheduler's tick claimed once),
-served in this process by the WSGI application gunicorn serves, on SQLite and, with
-``--postgres``, on a fresh PostgreSQL database. The floor is ``GET /nope`` (404, the same
+served in this process by the WSGI application each gunicorn worker serves (``handlers.serving``:
+the health checks on the database driver itself, the application not loaded), on SQLite and,
+with ``--postgres``, on a fresh PostgreSQL database. The floor is ``GET /nope`` (404, the same
 server and routing, no database): the three paths are asked in turn, round after round, so the
-floor is measured interleaved with what it is compared to. A ``before_cursor_execute`` listener
-counts each probe's statements.
+floor is measured interleaved with what it is compared to. Each probe's statements and
+connections are counted by a wrapper around the connections ``storage.dbapi`` opens.
 
 Run from the project root: ``.venv/bin/python bench/health.py [--rounds 500] [--postgres]
 [--markdown]``.
@@ -43,11 +44,13 @@ from http_ack import (  # noqa: E402
     first_meeting,
     fresh_postgres,
 )
-from sqlalchemy import event  # noqa: E402
 
-from bot.bootstrap import build, health_probe, slack_runtime  # noqa: E402
 from bot.config import load_settings  # noqa: E402
+from bot.health import Probe  # noqa: E402
 from devkit.fake_slack import FakeSlack  # noqa: E402
+from handlers.http import wsgi_app  # noqa: E402
+from handlers.serving import Worker  # noqa: E402
+from storage import dbapi  # noqa: E402
 
 PATHS = ("/nope", "/readyz", "/healthz")  # the first is the floor
 
@@ -61,6 +64,35 @@ class _Threading(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
 
+class _Counted:
+    """A DB-API connection whose statements are noted (``connect`` notes the connection)."""
+
+    def __init__(self, conn: Any, seen: list[str]) -> None:
+        self._conn, self._seen = conn, seen
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self._seen.append(sql)
+        return self._conn.execute(sql, *args)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+@contextmanager
+def counting(seen: list[str]) -> Iterator[None]:
+    real = dbapi.connect
+
+    def connect(url: str) -> Any:
+        seen.append("(connect)")
+        return _Counted(real(url), seen)
+
+    dbapi.connect = connect  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        dbapi.connect = real  # type: ignore[assignment]
+
+
 @contextmanager
 def served(url: str, workdir: Path, fake: FakeSlack) -> Iterator[tuple[str, list[str]]]:
     env = {"DATABASE_URL": url, "CASEBOT_DATA_DIR": str(workdir / "data"),
@@ -70,18 +102,16 @@ def served(url: str, workdir: Path, fake: FakeSlack) -> Iterator[tuple[str, list
     casebot(env, "init")
     create_group(env, GROUP, CHANNEL, first_meeting())
     casebot(env, "tick")  # claims this minute's lease: /healthz has a tick to report
-    container = build(load_settings(env))
-    app = slack_runtime(container).wsgi(health_probe(container))
+    settings = load_settings(env)
+    app = wsgi_app(Worker(settings).bolt, Probe(settings), signing_secret=SECRET)
     server = make_server("127.0.0.1", 0, app, server_class=_Threading, handler_class=_Quiet)
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     statements: list[str] = []
-    event.listen(container.engine, "before_cursor_execute",
-                 lambda _c, _k, statement, *_r: statements.append(statement))
     try:
-        yield f"http://127.0.0.1:{server.server_port}", statements
+        with counting(statements):
+            yield f"http://127.0.0.1:{server.server_port}", statements
     finally:
         server.shutdown()
-        container.close()
 
 
 def ask(url: str) -> int:
@@ -98,7 +128,8 @@ def measure(base: str, statements: list[str], rounds: int) -> dict[str, dict[str
     expected = {"/nope": 404, "/readyz": 200, "/healthz": 200}
     times: dict[str, list[float]] = {p: [] for p in PATHS}
     counts: dict[str, list[int]] = {p: [] for p in PATHS}
-    for path in PATHS:  # warm: the pool's first connections, the first imports
+    connects: dict[str, list[int]] = {p: [] for p in PATHS}
+    for path in PATHS:  # warm: the first imports
         ask(base + path)
     for _ in range(rounds):
         for path in PATHS:
@@ -106,13 +137,15 @@ def measure(base: str, statements: list[str], rounds: int) -> dict[str, dict[str
             start = time.perf_counter()
             status = ask(base + path)
             times[path].append((time.perf_counter() - start) * 1000)
-            counts[path].append(len(statements) - before)
+            counts[path].append(sum(s != "(connect)" for s in statements[before:]))
+            connects[path].append(statements[before:].count("(connect)"))
             if status != expected[path]:
                 raise BenchError(f"{path} answered {status}, not {expected[path]}")
     floor = statistics.median(times["/nope"])
     return {
         path: {
             "statements": max(counts[path]),
+            "connections": max(connects[path]),
             "median_ms": statistics.median(times[path]),
             "p95_ms": statistics.quantiles(times[path], n=20)[-1],
             "x_floor": statistics.median(times[path]) / floor,
@@ -122,9 +155,11 @@ def measure(base: str, statements: list[str], rounds: int) -> dict[str, dict[str
 
 
 def report(results: dict[str, dict[str, dict[str, float]]], markdown: bool) -> None:
-    header = ["database", "path", "statements", "median ms", "p95 ms", "× floor (median)"]
+    header = ["database", "path", "statements", "connections", "median ms", "p95 ms",
+              "× floor (median)"]
     rows = [
         [db, path + (" (floor)" if path == "/nope" else ""), f"{r['statements']:.0f}",
+         f"{r['connections']:.0f}",
          f"{r['median_ms']:.2f}", f"{r['p95_ms']:.2f}", f"{r['x_floor']:.2f}"]
         for db, by_path in results.items() for path, r in by_path.items()
     ]

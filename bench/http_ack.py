@@ -187,6 +187,8 @@ def set_up(env: dict[str, str], workdir: Path, meeting: dt.datetime, live: dt.da
     add_clients(env, workdir, GROUP, client_items())
     add_clients(env, workdir, LIVE_GROUP, live_client_items())
     prompts_at = (meeting - dt.timedelta(days=3)).replace(hour=9, minute=0)
+    while prompts_at.weekday() >= 5:  # due on a weekend, they go out the Friday before
+        prompts_at -= dt.timedelta(days=1)
     casebot(env, "tick", "--now", prompts_at.isoformat(), "--force")  # a throwaway database
     casebot(env, "tick")  # now: whatever the running meeting has due goes out before measuring
 

@@ -41,7 +41,7 @@ TICK_COMMAND = (sys.executable, "-P", "-m", "bot.cli", "tick", "--scheduled")
 
 class MinuteTicks:
     """Runs ``command`` in a process of its own every ``seconds`` (at once first), never two at
-    a time, and ``also`` after each start (this process's own housekeeping)."""
+    a time, and ``also`` once it has ended (this process's own housekeeping)."""
 
     def __init__(self, command: Sequence[str], also: Callable[[], None], *,
                  seconds: float = TICK_SECONDS, turn: Callable[[], bool] = lambda: True) -> None:
@@ -62,10 +62,6 @@ class MinuteTicks:
             began = time.monotonic()
             if self.turn():
                 self._spawn()
-            try:
-                self.also()
-            except Exception as exc:  # the next minute tries again
-                log.error("minute housekeeping failed: %s", type(exc).__name__)
             child = self._child
             if child is not None and child.returncode is None:
                 # Reaped as soon as it ends (not left a zombie for the minute), and heard of.
@@ -74,6 +70,10 @@ class MinuteTicks:
                     if code != 0 and not self._stop.is_set():
                         log.error("tick failed: the minute's tick ended with exit code %d "
                                   "(its own lines above say why)", code)
+            try:  # after the tick: what it purged is forgotten here within the minute
+                self.also()
+            except Exception as exc:  # the next minute tries again
+                log.error("minute housekeeping failed: %s", type(exc).__name__)
             self._stop.wait(max(0.0, self.seconds - (time.monotonic() - began)))
 
     def _spawn(self) -> None:
