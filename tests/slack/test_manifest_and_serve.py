@@ -131,7 +131,7 @@ def test_serve_runs_under_gunicorn(group_setup, cli, fake, tmp_path):
         sender = SlackSender(f"http://127.0.0.1:{port}/slack/events", SECRET)
         helped = sender.command("help", user_id=KATE, channel_id=CHANNEL)
         assert helped.status == 200 and "/casebot action" in helped.body
-        fake.wait_for("users.info", 3, timeout=20)  # the in-process scheduler ticked
+        fake.wait_for("users.info", 3, timeout=20)  # the minute's tick (a process of its own) ran
         sender.dm("U1R-014: keys collected", user_id=KATE)
         deadline = time.monotonic() + 10
         while not any(
