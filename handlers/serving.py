@@ -68,8 +68,10 @@ class MinuteTicks:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     code = child.wait(max(0.0, self.seconds - (time.monotonic() - began)))
                     if code != 0 and not self._stop.is_set():
-                        log.error("tick failed: the minute's tick ended with exit code %d "
-                                  "(its own lines above say why)", code)
+                        log.error("tick failed: the minute's tick %s (its own lines above say "
+                                  "why; what it had leased goes back when its lease runs out)",
+                                  f"was killed by signal {-code}" if code < 0
+                                  else f"ended with exit code {code}")
             try:  # after the tick: what it purged is forgotten here within the minute
                 self.also()
             except Exception as exc:  # the next minute tries again

@@ -182,4 +182,14 @@ def test_a_failed_tick_is_logged_for_the_alert_on_tick_failed(tmp_path, caplog):
     ticks.start()
     wait_for(lambda: any("tick failed" in r.getMessage() for r in caplog.records))
     ticks.stop(5)
-    assert "exit code 1" in caplog.records[0].getMessage()
+    assert "ended with exit code 1" in caplog.records[0].getMessage()
+
+
+def test_a_killed_tick_is_logged_as_killed(tmp_path, caplog):
+    caplog.set_level(logging.ERROR, logger="handlers.serving")
+    ticks = MinuteTicks([sys.executable, "-c", "import os; os.kill(os.getpid(), 9)"],
+                        lambda: None, seconds=60)
+    ticks.start()
+    wait_for(lambda: any("tick failed" in r.getMessage() for r in caplog.records))
+    ticks.stop(5)
+    assert "was killed by signal 9" in caplog.records[0].getMessage()
