@@ -20,10 +20,10 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from bot.config import ConfigError, load_settings
@@ -119,28 +119,35 @@ class MinuteTicks:
 
 
 class OneOfUs:
-    """Which of one server's workers starts the minute's tick: the one holding a lock named for
-    the server (the gunicorn master). The lease would pick one anyway, but each process started
-    costs a few hundred milliseconds of CPU; when that worker ends, another takes its turn."""
+    """Which worker on this machine starts the minute's tick: the one holding a lock in the data
+    directory (the database's lease would pick one tick anyway, but each process started costs
+    a few hundred milliseconds of CPU). The kernel lets the lock go with its holder, however it
+    ends; another worker takes its turn at its next minute. Without a private directory to
+    hold it in, every worker starts one and the lease decides."""
 
-    def __init__(self, server_pid: int) -> None:
-        self.path = os.path.join(tempfile.gettempdir(), f"casebot-minute-{server_pid}.lock")
-        self._file: Any = None
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._fd: int | None = None
 
     def __call__(self) -> bool:
-        if self._file is not None:
+        if self._fd is not None or self.path is None:
+            return True
+        try:  # never through a symbolic link: the file is ours or nothing
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError:
             return True
         try:
-            handle = open(self.path, "a")  # noqa: SIM115 (held for the worker's life)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            return True  # no lock to be had here: every worker starts one, the lease decides
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
+            os.close(fd)
             return False
-        self._file = handle
+        self._fd = fd
         return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 class Worker:
@@ -152,7 +159,9 @@ class Worker:
         self._app: Any = None
         self._runtime: Any = None
         self._container: Any = None
-        self.ticks = MinuteTicks(TICK_COMMAND, self._housekeeping, turn=OneOfUs(os.getppid()))
+        data_dir = Path(settings.data_dir)
+        self.ticks = MinuteTicks(TICK_COMMAND, self._housekeeping, turn=OneOfUs(
+            data_dir / "minute-tick.lock" if data_dir.is_dir() else None))
 
     def bolt(self) -> Any:
         """The Bolt app, built by the first request that needs it (the others wait for it)."""
