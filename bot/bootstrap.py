@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.config import ConfigError, Settings
+from bot.config import TICK_PARENT_VARIABLE, ConfigError, Settings
 from bot.context import AppContext
 from bot.health import Probe
 from bot.jobs import TickReport, claim_tick, give_back_tick, scheduled_tick, tick
@@ -241,17 +241,19 @@ def slack_runtime(container: Container) -> SlackRuntime:
     return SlackRuntime(ctx, client, secret, settings)
 
 
-def exec_http_server(*, host: str, port: int, workers: int) -> NoReturn:
+def exec_http_server(*, host: str, port: int, workers: int, preload: bool = False) -> NoReturn:
     """Become the HTTP server (``handlers.serving``): the same process, a fresh interpreter that
     holds nothing this one loaded to check the set-up, so that an idle server stays small."""
     sys.stdout.flush()
     sys.stderr.flush()
     # -P: not the working directory first on the path (a folder there named like a module)
     os.execv(sys.executable, [sys.executable, "-P", "-m", "handlers.serving", "--host", host,
-                              "--port", str(port), "--workers", str(workers)])
+                              "--port", str(port), "--workers", str(workers),
+                              *(["--preload"] if preload else [])])
 
 
-def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int) -> None:
+def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int,
+          preload: bool = False) -> None:
     """Run the bot and its minute tick: Socket Mode with an app token, else HTTP (gunicorn, in
     ``handlers.serving``, which this process becomes once the set-up is checked).
 
@@ -272,7 +274,7 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
         if settings.slack_signing_secret is None:
             raise ConfigError(SIGNING_SECRET_MISSING)
         container.close()
-        exec_http_server(host=host, port=port, workers=workers)
+        exec_http_server(host=host, port=port, workers=workers, preload=preload)
     import signal
     import threading
 
@@ -292,6 +294,23 @@ def serve(settings: Settings, *, http: bool, host: str, port: int, workers: int)
 
 
 SOCKET_MODE_FINISH = 55.0  # seconds a stopped Socket Mode process waits for its queued work
+_PR_SET_PDEATHSIG = 1
+
+
+def _stop_with_parent() -> bool:
+    """Have the kernel send this process SIGTERM when the worker that started it dies (killed
+    outright, say), so that its tick stops in order instead of sending on unsupervised. False
+    if that worker is gone already."""
+    parent = os.environ.get(TICK_PARENT_VARIABLE, "")
+    if not parent.isdigit():
+        return True
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+    return os.getppid() == int(parent)
 
 
 def configure_logging(level: str) -> None:
@@ -315,11 +334,12 @@ def run_scheduled_tick(ctx: AppContext, log_level: str) -> int:
     before = {signum: signal.signal(signum, lambda _signum, _frame: ctx.stopping.set())
               for signum in (signal.SIGTERM, signal.SIGINT)}
     try:
-        if not claim_tick(ctx):
+        if not _stop_with_parent():
+            ctx.stopping.set()  # the worker that started it is gone already
+        if ctx.stopping.is_set() or not claim_tick(ctx):
             log.debug("this minute's tick runs elsewhere")
             return 0
-        report = tick(ctx)
-        log.info("tick: %s", report)
+        tick(ctx)  # which logs what it did, when it did anything
         work_pool.finish(SOCKET_MODE_FINISH)
         if ctx.stopping.is_set():
             give_back_tick(ctx)

@@ -68,6 +68,11 @@ class Settings:
             return f"{scheme}://***@{rest.rpartition('@')[2]}" if "@" in rest else self.database_url
 
 
+# Set by `casebot serve --http` for the minute's tick it starts (the worker's pid): the tick stops
+# in order when that worker dies (bot.bootstrap.run_scheduled_tick).
+TICK_PARENT_VARIABLE = "CASEBOT_TICK_PARENT"
+
+
 def parse_env_file(text: str) -> dict[str, str]:
     """Parse ``KEY=VALUE`` lines with python-dotenv (``#`` comments, optional ``export`` and
     quotes; no ``${VAR}`` expansion). A line that is not a setting is an error, not skipped."""

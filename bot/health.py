@@ -9,6 +9,9 @@ the settings a server needs are there. Each answers in one or two small queries.
 from __future__ import annotations
 
 import contextlib
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +27,8 @@ TICK_SECONDS = 60  # the lease's period, as bot.jobs.claim_tick takes it
 # The tick runs every minute; ten without one is no hiccup (a restart, a slow tick) but a
 # scheduler that has stopped: prompts, agendas and nudges are not going out.
 TICK_LATE_SECONDS = 10 * 60
+PROBE_TIMEOUT = 3.0  # seconds a probe waits for the database: under a monitor's own timeout
+PROBES_AT_ONCE = 4  # in one process; more at the same moment are answered "busy" at once
 
 Answer = tuple[bool, dict[str, Any]]
 
@@ -32,16 +37,19 @@ Answer = tuple[bool, dict[str, Any]]
 class LastTick:
     seconds_ago: int | None  # None: no tick has ever run on this database
     holder: str | None = None  # host:pid of the process that ran it
+    late_anyway: bool = False  # never a tick, in a server up for longer than that
 
     @property
     def late(self) -> bool:
+        if self.late_anyway:
+            return True
         return self.seconds_ago is not None and self.seconds_ago > TICK_LATE_SECONDS
 
     @property
     def state(self) -> str:
-        if self.seconds_ago is None:
-            return "no tick yet"
-        return "late" if self.late else "ok"
+        if self.late:
+            return "late"
+        return "no tick yet" if self.seconds_ago is None else "ok"
 
 
 def last_tick(uow: UnitOfWork) -> LastTick:
@@ -68,18 +76,31 @@ class Probe:
     per answer: an idle serving process answers its monitor without loading SQLAlchemy, the
     models or the application (`handlers.serving`)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.url = settings.database_url
         self.settings = settings
         self.head = revisions.head_revision()  # reads the migration files: once, not per probe
+        self.clock = clock
+        self.started = clock()
+        # Probes need no signature: a flood of them, on a database that hangs, must not hold
+        # every thread that Slack's requests need.
+        self._slots = threading.BoundedSemaphore(PROBES_AT_ONCE)
 
     def _connect(self) -> Any:
         try:
-            return dbapi.connect(self.url)
+            return dbapi.connect(self.url, timeout=PROBE_TIMEOUT)
         except Exception:
             return None
 
     def live(self) -> Answer:
+        if not self._slots.acquire(blocking=False):
+            return False, {"status": "busy", "database": "unknown"}
+        try:
+            return self._live()
+        finally:
+            self._slots.release()
+
+    def _live(self) -> Answer:
         conn = self._connect()
         if conn is None:
             return False, {"status": "database unreachable", "database": "unreachable"}
@@ -93,6 +114,8 @@ class Probe:
             except Exception:  # reachable, but no lease table yet (not set up, or an old schema)
                 return True, {"status": "ok", "database": "ok",
                               "scheduler": {"state": "unknown", "last_tick_seconds_ago": None}}
+        if tick.seconds_ago is None and self.clock() - self.started > TICK_LATE_SECONDS:
+            tick = LastTick(None, late_anyway=True)  # up for ten minutes, and never a tick
         return True, {
             "status": "scheduler late" if tick.late else "ok",
             "database": "ok",
@@ -109,6 +132,14 @@ class Probe:
         return LastTick(None) if row is None else LastTick(max(0, int(row[0])), row[1])
 
     def ready(self) -> Answer:
+        if not self._slots.acquire(blocking=False):
+            return False, {"ready": False, "database": "busy"}
+        try:
+            return self._ready()
+        finally:
+            self._slots.release()
+
+    def _ready(self) -> Answer:
         body: dict[str, Any] = {"ready": False}
         conn = self._connect()
         if conn is None:

@@ -20,13 +20,13 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-from bot.config import ConfigError, load_settings
+from bot.config import TICK_PARENT_VARIABLE, ConfigError, load_settings
 from bot.errors import CasebotError
 from bot.health import Probe
 from handlers import logs
@@ -37,6 +37,10 @@ from handlers.work_pool import favour_requests
 log = logging.getLogger("handlers.serving")  # also when run as __main__
 TICK_SECONDS = 60
 TICK_COMMAND = (sys.executable, "-P", "-m", "bot.cli", "tick", "--scheduled")
+# A tick sends at Slack's pace: 1,000 DMs take about a minute. One still running after this long
+# is stuck (a lock in the database, a hung connection): it is stopped and another started.
+LONGEST_TICK = 15 * 60.0
+ENDING_SECONDS = 30.0  # a stopped tick's time to finish its post and give back the rest
 
 
 class MinuteTicks:
@@ -44,8 +48,11 @@ class MinuteTicks:
     a time, and ``also`` once it has ended (this process's own housekeeping)."""
 
     def __init__(self, command: Sequence[str], also: Callable[[], None], *,
-                 seconds: float = TICK_SECONDS, turn: Callable[[], bool] = lambda: True) -> None:
+                 seconds: float = TICK_SECONDS, turn: Callable[[], bool] = lambda: True,
+                 longest: float = LONGEST_TICK) -> None:
         self.command = list(command)
+        self.longest = longest
+        self._started = 0.0
         self.turn = turn
         self.also = also
         self.seconds = seconds
@@ -68,10 +75,11 @@ class MinuteTicks:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     code = child.wait(max(0.0, self.seconds - (time.monotonic() - began)))
                     if code != 0 and not self._stop.is_set():
-                        log.error("tick failed: the minute's tick %s (its own lines above say "
-                                  "why; what it had leased goes back when its lease runs out)",
-                                  f"was killed by signal {-code}" if code < 0
-                                  else f"ended with exit code {code}")
+                        log.error("tick failed: the minute's tick %s; what it had leased goes "
+                                  "back when its lease runs out",
+                                  f"was killed by signal {-code} (out of memory, or by hand?)"
+                                  if code < 0 else
+                                  f"ended with exit code {code} (its own lines above say why)")
             try:  # after the tick: what it purged is forgotten here within the minute
                 self.also()
             except Exception as exc:  # the next minute tries again
@@ -79,18 +87,38 @@ class MinuteTicks:
             self._stop.wait(max(0.0, self.seconds - (time.monotonic() - began)))
 
     def _spawn(self) -> None:
+        child = self._child
+        if child is not None and child.poll() is None:
+            if time.monotonic() - self._started < self.longest:
+                log.info("the last minute's tick is still running: this minute's waits for it")
+                return
+            log.error("tick failed: the minute's tick has run for %.0f minutes; stopping it and "
+                      "starting another", (time.monotonic() - self._started) / 60)
+            self._end(child, ENDING_SECONDS)
         with self._lock:
             if self._stop.is_set():
                 return
-            if self._child is not None and self._child.poll() is None:
-                log.info("the last minute's tick is still running: this minute's waits for it")
-                return
             try:
-                self._child = subprocess.Popen(self.command, stdin=subprocess.DEVNULL)
+                self._child = subprocess.Popen(
+                    self.command, stdin=subprocess.DEVNULL,
+                    env={**os.environ, TICK_PARENT_VARIABLE: str(os.getpid())},
+                )
             except OSError as exc:
                 log.error("could not start the minute's tick: %s", type(exc).__name__)
                 return
+            self._started = time.monotonic()
             log.debug("started the minute's tick (pid %d)", self._child.pid)
+
+    @staticmethod
+    def _end(child: subprocess.Popen[bytes], within: float) -> None:
+        child.terminate()
+        try:
+            child.wait(within)
+        except subprocess.TimeoutExpired:
+            log.error("the minute's tick did not stop within %.0f s; ended it (what it had "
+                      "leased goes back when its lease runs out)", within)
+            child.kill()
+            child.wait()
 
     def stopping(self) -> None:
         """From a signal handler: start no more, and tell a tick under way to stop in order."""
@@ -108,60 +136,43 @@ class MinuteTicks:
             child = self._child
         if child is None or child.poll() is not None:
             return
-        child.terminate()
-        try:
-            child.wait(within)
-        except subprocess.TimeoutExpired:
-            log.error("the minute's tick did not stop within %.0f s; ended it (what it had "
-                      "leased goes back when its lease runs out)", within)
-            child.kill()
-            child.wait()
+        self._end(child, within)
 
 
 class OneOfUs:
-    """Which worker on this machine starts the minute's tick: the one holding a lock in the data
-    directory (the database's lease would pick one tick anyway, but each process started costs
-    a few hundred milliseconds of CPU). The kernel lets the lock go with its holder, however it
-    ends; another worker takes its turn at its next minute. Without a private directory to
-    hold it in, every worker starts one and the lease decides."""
+    """Which of one server's workers starts the minute's tick: the one holding a POSIX lock on
+    ``fd``, an unnamed file the master opened before forking them (one per server: nothing on
+    disk for another process or deployment to hold, and no directory it needs). The lease in
+    the database would pick one tick anyway, but each process started costs a few hundred
+    milliseconds of CPU. Such a lock is each process's own and goes with it however it ends;
+    another worker takes its turn at its next minute."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._fd: int | None = None
+    def __init__(self, fd: int | None) -> None:
+        self.fd = fd
+        self._mine = False
 
     def __call__(self) -> bool:
-        if self._fd is not None or self.path is None:
-            return True
-        try:  # never through a symbolic link: the file is ours or nothing
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-        except OSError:
+        if self._mine or self.fd is None:
             return True
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            os.close(fd)
             return False
-        self._fd = fd
+        self._mine = True
+        log.info("this worker starts the minute's tick (pid %d)", os.getpid())
         return True
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
 
 
 class Worker:
     """One gunicorn worker: the application loaded on first use, and the minute's tick."""
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: Any, turn_fd: int | None = None) -> None:
         self.settings = settings
         self._lock = threading.Lock()
         self._app: Any = None
         self._runtime: Any = None
         self._container: Any = None
-        data_dir = Path(settings.data_dir)
-        self.ticks = MinuteTicks(TICK_COMMAND, self._housekeeping, turn=OneOfUs(
-            data_dir / "minute-tick.lock" if data_dir.is_dir() else None))
+        self.ticks = MinuteTicks(TICK_COMMAND, self._housekeeping, turn=OneOfUs(turn_fd))
 
     def bolt(self) -> Any:
         """The Bolt app, built by the first request that needs it (the others wait for it)."""
@@ -176,9 +187,16 @@ class Worker:
     def _load(self) -> Any:
         from bot.bootstrap import build, slack_runtime
 
+        gc.disable()  # thousands of objects are made and none is garbage: no passes meanwhile
         container = build(self.settings)
-        runtime = slack_runtime(container)
-        app = runtime.bolt_app()
+        try:
+            runtime = slack_runtime(container)
+            app = runtime.bolt_app()
+        except BaseException:
+            container.close()  # the next request tries again, from nothing
+            raise
+        finally:
+            gc.enable()
         self._container, self._runtime = container, runtime
         gc.freeze()  # what is loaded now lives as long as the worker: out of the collector's way
         log.info("this worker has loaded the application (pid %d)", os.getpid())
@@ -219,6 +237,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--host", default="0.0.0.0")
     parser.add_argument("--port", type=int, default=3000)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--preload", action="store_true")
     return parser.parse_args(argv)
 
 
@@ -235,10 +254,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     favour_requests()  # inherited by the workers
     secret = settings.slack_signing_secret.value
     workers: list[Worker] = []
+    turn = tempfile.TemporaryFile()  # noqa: SIM115 (open for the server's life: the workers' turn)
+    if args.preload:
+        import handlers.app  # noqa: F401  (shared with the workers, which load at once)
+        from handlers import features
+
+        features()
 
     def load() -> Any:
-        worker = Worker(settings)
+        worker = Worker(settings, turn.fileno())
         workers.append(worker)
+        if args.preload:
+            worker.bolt()
         return wsgi_app(worker.bolt, Probe(settings), signing_secret=secret)
 
     serve_http(

@@ -28,15 +28,20 @@ def sqlite_file(url: str) -> str | None:
     return None if path in ("", ":memory:") else path
 
 
-def connect(url: str) -> Any:
+def connect(url: str, *, timeout: float | None = None) -> Any:
     """A new connection (the caller closes it). SQLite's file is opened, never created: a probe
-    must not leave an empty database where the real one went missing."""
+    must not leave an empty database where the real one went missing. ``timeout``: seconds to
+    connect and for each statement (else PostgreSQL's connect timeout and SQLite's busy wait)."""
     if is_postgresql(url):
         import psycopg  # only where the database is PostgreSQL
 
         parts = urlsplit(url)
         query = dict(parse_qsl(parts.query))
-        query.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
+        if timeout is None:
+            query.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
+        else:
+            query["connect_timeout"] = str(max(1, round(timeout)))  # libpq counts whole seconds
+            query["options"] = f"-c statement_timeout={round(timeout * 1000)}"
         conninfo = urlunsplit(("postgresql", parts.netloc, parts.path,
                                "&".join(f"{k}={quote(v)}" for k, v in query.items()), ""))
         return psycopg.connect(conninfo, autocommit=True)
@@ -44,7 +49,8 @@ def connect(url: str) -> Any:
     if path is None:
         return sqlite3.connect(":memory:")
     return sqlite3.connect(f"file:{quote(path)}?mode=rw", uri=True,
-                           timeout=SQLITE_BUSY_TIMEOUT, check_same_thread=False)
+                           timeout=SQLITE_BUSY_TIMEOUT if timeout is None else timeout,
+                           check_same_thread=False)
 
 
 def epoch_now(url: str) -> str:

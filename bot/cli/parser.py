@@ -130,6 +130,11 @@ def _build_parser() -> Parser:
     serve.add_argument("--host", default="0.0.0.0", help="HTTP mode: address (default 0.0.0.0)")
     serve.add_argument("--port", type=int, default=3000, help="HTTP mode: port (default 3000)")
     serve.add_argument("--workers", type=int, default=1, help="HTTP mode: processes (default 1)")
+    serve.add_argument(
+        "--preload", action="store_true",
+        help="HTTP mode: load Casebot before the workers start, so that their first answers are "
+        "as quick as the rest (an idle server then takes ~95 MiB instead of ~36 MiB)",
+    )
 
     tick = sub.add_parser(
         "tick",

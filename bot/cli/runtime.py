@@ -49,7 +49,8 @@ def cmd_serve(app: Container, args: argparse.Namespace, console: Console) -> int
     where = f" on {args.host}:{args.port}" if mode == "HTTP" else ""
     console.print(f"Casebot starting in {mode}{where}. Ctrl-C stops it.")
     app.close()
-    serve(app.settings, http=args.http, host=args.host, port=args.port, workers=args.workers)
+    serve(app.settings, http=args.http, host=args.host, port=args.port, workers=args.workers,
+          preload=args.preload)
     return 0
 
 

@@ -94,7 +94,7 @@ def test_the_servers_minute_tick_is_quiet_and_runs_once_a_minute(cli, setup_grou
     """`casebot tick --scheduled`, what each `casebot serve --http` starts every minute: it
     prints nothing (its log says what it did), and a second in the same minute does nothing."""
     setup_group()
-    caplog.set_level(logging.INFO)
+    caplog.set_level(logging.DEBUG)
     handlers = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
     users = {u: {"name": u.lower(), "tz": "Australia/Brisbane"} for u in ("U0KW00001", "U0SEC0001")}
     with FakeSlack(users=users) as fake:
@@ -102,12 +102,34 @@ def test_the_servers_minute_tick_is_quiet_and_runs_once_a_minute(cli, setup_grou
         for _attempt in range(3):  # a minute may turn between the two: then again
             caplog.clear()
             first = cli("tick", "--scheduled", env=env)
+            ran = [r.getMessage() for r in caplog.records]
             slot = _slot(cli.env["DATABASE_URL"])
+            caplog.clear()
             second = cli("tick", "--scheduled", env=env)
+            skipped = [r.getMessage() for r in caplog.records]
             if _slot(cli.env["DATABASE_URL"]) == slot:
                 break
+        assert fake.calls_to("users.info")  # the first did tick: it read the members' profiles
     assert (first.code, first.out, first.err) == (0, "", "")
     assert (second.code, second.out, second.err) == (0, "", "")
-    ticked = [r.getMessage() for r in caplog.records if r.getMessage().startswith("tick: ")]
-    assert len(ticked) == 1 and "queued 0 prompt(s)" in ticked[0]
+    assert "this minute's tick runs elsewhere" not in ran
+    assert "this minute's tick runs elsewhere" in skipped
     assert {s: signal.getsignal(s) for s in handlers} == handlers  # given back to the caller
+
+
+def test_a_scheduled_tick_whose_server_is_gone_does_nothing(cli, setup_group, monkeypatch):
+    """Started by a worker that died before it began (its parent is not that worker): it ticks
+    nothing, and leaves the minute to the next worker or instance."""
+    setup_group()
+    monkeypatch.setenv("CASEBOT_TICK_PARENT", "1")  # not this test's process's parent
+    with FakeSlack(users={}) as fake:
+        env = {"SLACK_BOT_TOKEN": fake.bot_token, "CASEBOT_SLACK_API_URL": fake.base_url}
+        result = cli("tick", "--scheduled", env=env)
+        assert not fake.calls
+    assert (result.code, result.out) == (0, "")
+    engine = sa.create_engine(cli.env["DATABASE_URL"])
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM leases")).scalar_one() == 0
+    finally:
+        engine.dispose()

@@ -57,7 +57,8 @@ def test_an_idle_server_holds_no_application_until_slack_asks(group_setup, cli, 
     with log.open("w") as out:
         server = subprocess.Popen(
             [exe, "serve", "--http", "--host", "127.0.0.1", "--port", str(port), "--workers",
-             "2"], env={**os.environ, **cli.env}, cwd=tmp_path, stdout=out,
+             "2"], env={**os.environ, **cli.env, "CASEBOT_LOG_LEVEL": "DEBUG"}, cwd=tmp_path,
+            stdout=out,
             stderr=subprocess.STDOUT, text=True,
         )
     try:
@@ -91,5 +92,38 @@ def test_an_idle_server_holds_no_application_until_slack_asks(group_setup, cli, 
         server.wait(timeout=40)
     output = log.read_text()
     assert server.returncode == 0, output
-    assert output.count("tick: queued") == 1, output  # one tick for the minute, two workers
+    # One worker took the turn, and started one tick for the minute.
+    assert output.count("starts the minute's tick") == 1, output
+    assert output.count("started the minute's tick") == 1, output
     assert "Traceback" not in output and "ERROR" not in output, output
+
+
+def test_preload_loads_the_application_before_the_workers_start(group_setup, cli, fake,
+                                                                 tmp_path):
+    """`--preload`, for first answers as quick as the rest: the master loads Casebot before it
+    forks, and each worker builds its app at start (an idle server holds all of it)."""
+    group_setup()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [Path(sys.executable).with_name("casebot"), "serve", "--http", "--preload", "--host",
+             "127.0.0.1", "--port", str(port), "--workers", "2"],
+            env={**os.environ, **cli.env}, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while log.read_text().count(LOADED) < 2:  # both workers, without a request
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        assert maps_sqlalchemy(server.pid) and all(map(maps_sqlalchemy, children(server.pid)))
+        helped = SlackSender(base + "/slack/events", SECRET).command(
+            "help", user_id=KATE, channel_id=CHANNEL)
+        assert helped.status == 200 and "/casebot action" in helped.body
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=40)
+    assert server.returncode == 0, log.read_text()

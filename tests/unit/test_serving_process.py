@@ -5,11 +5,15 @@ when they ran."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -100,26 +104,86 @@ def test_a_tick_that_will_not_stop_is_ended(tmp_path):
     assert time.monotonic() - began < 5 and events(log) == ["start"]
 
 
-def test_one_worker_on_a_machine_starts_the_ticks_and_another_takes_over(tmp_path):
-    lock = tmp_path / "minute-tick.lock"
-    first, second, elsewhere = OneOfUs(lock), OneOfUs(lock), OneOfUs(tmp_path / "other.lock")
-    assert first() and first()  # holds its turn
-    assert not second()
-    assert elsewhere()  # another data directory's workers are not ours
-    first.release()  # the worker ended (the kernel does this for a worker killed outright)
-    assert second()
-    assert oct(lock.stat().st_mode & 0o777) == "0o600"
+# A stand-in for a worker: takes its turn on the server's turn file (fd given), says whether it
+# got it, then holds it until its stdin closes, and asks again.
+TURN = """
+import sys
+from handlers.serving import OneOfUs
+turn = OneOfUs(int(sys.argv[1]))
+print("mine" if turn() else "not mine", flush=True)
+sys.stdin.read()
+print("mine" if turn() else "not mine", flush=True)
+"""
 
 
-def test_the_turn_is_never_taken_through_a_symbolic_link(tmp_path):
-    """Where the lock cannot be held safely, every worker starts the tick and the database's
-    lease picks one: a planted link neither redirects the file nor stops the ticks."""
-    target = tmp_path / "someone-elses-file"
-    link = tmp_path / "minute-tick.lock"
-    link.symlink_to(target)
-    assert OneOfUs(link)() and OneOfUs(link)()
-    assert not target.exists()
-    assert OneOfUs(None)()  # no data directory: the same
+def worker_taking_turns(fd: int) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-c", TURN, str(fd)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, pass_fds=(fd,),
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_one_worker_of_a_server_starts_the_ticks_and_another_takes_over():
+    with tempfile.TemporaryFile() as turn:  # what the server's master opens before it forks
+        first = worker_taking_turns(turn.fileno())
+        assert first.stdout.readline().strip() == "mine"
+        second = worker_taking_turns(turn.fileno())
+        assert second.stdout.readline().strip() == "not mine"
+        first.kill()  # killed outright: the kernel lets its turn go
+        first.wait()
+        assert second.communicate("")[0].strip() == "mine"
+    with tempfile.TemporaryFile() as another_server:
+        third = worker_taking_turns(another_server.fileno())
+        assert third.communicate("")[0].splitlines()[0] == "mine"
+    assert OneOfUs(None)()  # no turn file: every worker starts one, the lease decides
+
+
+# A tick (the inner script) started by a "worker" (the outer one) that is then killed outright:
+# the tick is told with SIGTERM, as a real one is, and stops in order.
+TOLD = """
+import os, signal, sys, time
+from bot.bootstrap import _stop_with_parent
+told = []
+signal.signal(signal.SIGTERM, lambda *_: told.append(1))
+print("parent alive" if _stop_with_parent() else "parent gone", flush=True)
+deadline = time.monotonic() + 20
+while not told and time.monotonic() < deadline:
+    time.sleep(0.01)
+open(sys.argv[1], "w").write("told" if told else "never told")
+"""
+PARENT = """
+import os, signal, subprocess, sys
+child = subprocess.Popen([sys.executable, "-c", sys.argv[2], sys.argv[1]],
+                         env={**os.environ, "CASEBOT_TICK_PARENT": str(os.getpid())})
+print(child.pid, flush=True)
+signal.pause()
+"""
+
+
+def test_a_tick_whose_worker_is_killed_is_told_to_stop(tmp_path):
+    outcome = tmp_path / "outcome"
+    worker = subprocess.Popen([sys.executable, "-c", PARENT, str(outcome), TOLD],
+                              stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    int(worker.stdout.readline())
+    assert worker.stdout.readline().strip() == "parent alive"
+    worker.kill()
+    worker.wait()
+    wait_for(outcome.exists, timeout=15)
+    assert outcome.read_text() == "told"
+
+
+def test_a_tick_that_hangs_is_stopped_and_another_started(tmp_path, caplog):
+    caplog.set_level(logging.ERROR, logger="handlers.serving")
+    log = tmp_path / "ticks.log"
+    ticks = MinuteTicks([sys.executable, "-c", TICK, str(log), "30"], lambda: None,
+                        seconds=0.2, longest=0.6)
+    ticks.start()
+    try:
+        wait_for(lambda: events(log).count("start") >= 2, timeout=15)
+    finally:
+        ticks.stop(5)
+    assert events(log)[:3] == ["start", "stopped", "start"]  # told first, and it stopped in order
+    assert any("has run for" in r.getMessage() for r in caplog.records)
 
 
 LEAN_SERVER = """
@@ -203,3 +267,68 @@ def test_a_killed_tick_is_logged_as_killed(tmp_path, caplog):
     wait_for(lambda: any("tick failed" in r.getMessage() for r in caplog.records))
     ticks.stop(5)
     assert "was killed by signal 9" in caplog.records[0].getMessage()
+
+
+@pytest.fixture
+def hanging_database():
+    """A PostgreSQL address that accepts connections and never answers (a database that hangs)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"postgresql://casebot:s3cret@127.0.0.1:{listener.getsockname()[1]}/casebot"
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    listener.close()
+
+
+def test_probes_on_a_hanging_database_answer_in_seconds_and_never_hold_every_thread(
+        hanging_database, tmp_path):
+    from bot.config import load_settings
+    from bot.health import PROBE_TIMEOUT, PROBES_AT_ONCE, Probe
+
+    probe = Probe(load_settings({"DATABASE_URL": hanging_database, "CASEBOT_ENV_FILE": "",
+                                 "CASEBOT_DATA_DIR": str(tmp_path)}))
+    answers: list[tuple[float, tuple[bool, dict]]] = []
+
+    def ask() -> None:
+        began = time.monotonic()
+        answer = probe.live()
+        answers.append((time.monotonic() - began, answer))
+
+    threads = [threading.Thread(target=ask) for _ in range(PROBES_AT_ONCE + 3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    busy = [a for took, a in answers if a == (False, {"status": "busy", "database": "unknown"})]
+    waited = [took for took, a in answers if a[1].get("status") == "database unreachable"]
+    assert len(busy) == 3 and len(waited) == PROBES_AT_ONCE
+    assert max(waited) < PROBE_TIMEOUT + 2  # under a monitor's 5 s
+    assert probe.ready()[1]["database"] == "unreachable"  # the slots came back
+
+
+def test_a_server_up_ten_minutes_without_a_tick_says_the_scheduler_is_late(cli):
+    from bot.config import load_settings
+    from bot.health import Probe
+
+    cli.ok("init")
+    now = [1000.0]
+    probe = Probe(load_settings(cli.env), clock=lambda: now[0])
+    assert probe.live()[1]["scheduler"] == {"state": "no tick yet", "last_tick_seconds_ago": None}
+    now[0] += 11 * 60
+    status, body = probe.live()
+    assert status and body["status"] == "scheduler late"
+    assert body["scheduler"] == {"state": "late", "last_tick_seconds_ago": None}
