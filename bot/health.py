@@ -1,9 +1,11 @@
 """What ``GET /healthz`` and ``GET /readyz`` answer: cheap, and nothing secret in the body.
 
 ``/healthz`` (monitoring): the database and how long ago the scheduler last ticked; 503 only
-when the database cannot be reached, as before, so a proxy that probes it keeps its meaning.
+when the database cannot be reached, as before, so a proxy that probes it keeps its meaning (or
+when more probes than ``PROBES_AT_ONCE`` arrive at the same moment: "busy").
 ``/readyz`` (load balancers): ready when the database answers, its schema is this code's and
-the settings a server needs are there. Each answers in one or two small queries.
+the settings a server needs are there. Each answers in one or two small queries, on a connection
+of its own that waits ``PROBE_TIMEOUT`` at most.
 """
 
 from __future__ import annotations
