@@ -133,7 +133,7 @@ def _build_parser() -> Parser:
     serve.add_argument(
         "--preload", action="store_true",
         help="HTTP mode: load Casebot before the workers start, so that their first answers are "
-        "as quick as the rest (an idle server then takes ~95 MiB instead of ~36 MiB)",
+        "as quick as the rest (an idle server then takes about 100 MiB instead of 36)",
     )
 
     tick = sub.add_parser(
