@@ -18,6 +18,7 @@ from pathlib import Path
 from devkit.slack_requests import SlackSender
 from tests.slack.conftest import CHANNEL, KATE, SECRET
 from tests.slack.test_manifest_and_serve import free_port
+from tests.slack.test_serve_limits import children
 
 LOADED = "has loaded the application"
 
@@ -28,19 +29,6 @@ def get(url: str) -> tuple[int, dict]:
             return reply.status, json.loads(reply.read())
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read())
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 def maps_sqlalchemy(pid: int) -> bool:
