@@ -327,22 +327,39 @@ def run_scheduled_tick(ctx: AppContext, log_level: str) -> int:
     leased and had not begun is given back, and so is the minute, so that another instance may
     send the rest at once). The signal handlers it replaced are put back."""
     import signal
+    import threading
 
     from handlers import work_pool
 
     configure_logging(log_level)
     before = {signum: signal.signal(signum, lambda _signum, _frame: ctx.stopping.set())
               for signum in (signal.SIGTERM, signal.SIGINT)}
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            if ctx.stopping.is_set() or not claim_tick(ctx):
+                log.debug("this minute's tick runs elsewhere")
+                return
+            tick(ctx)  # which logs what it did, when it did anything
+            work_pool.finish(SOCKET_MODE_FINISH)
+            if ctx.stopping.is_set():
+                give_back_tick(ctx)
+        except BaseException as exc:
+            failed.append(exc)
+
     try:
         if not _stop_with_parent():
             ctx.stopping.set()  # the worker that started it is gone already
-        if ctx.stopping.is_set() or not claim_tick(ctx):
-            log.debug("this minute's tick runs elsewhere")
-            return 0
-        tick(ctx)  # which logs what it did, when it did anything
-        work_pool.finish(SOCKET_MODE_FINISH)
-        if ctx.stopping.is_set():
-            give_back_tick(ctx)
+        # The tick runs on a thread of its own and this one only waits: a signal's handler
+        # runs here, and setting the flag from a thread that might hold the flag's own lock
+        # (waiting on it, say) would wait for itself forever.
+        ticking = threading.Thread(target=run, name="casebot-tick")
+        ticking.start()
+        while ticking.is_alive():
+            ticking.join(0.2)
+        if failed:
+            raise failed[0]
         return 0
     finally:
         for signum, handler in before.items():
